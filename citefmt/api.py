@@ -1,0 +1,116 @@
+"""The library facade: the whole pipeline, readable in one place.
+
+    read (readers/*) → CSL-JSON items → checks (checks/*) → render (engine/*) or write (writers/*)
+
+The CLI calls only these functions; a library user can do everything the CLI does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from citefmt.diagnostics import Diagnostic
+from citefmt.errors import UsageError
+from citefmt.model import Item, ReadResult, Record
+from citefmt.readers import canonical_format, detect_format, get_reader
+from citefmt.textio import read_source
+
+#: style names that are not CSL styles but data writers
+DATA_STYLES: frozenset[str] = frozenset({"bibtex", "csl-json", "csl-yaml", "ris"})
+
+
+def read_text(text: str, *, source: str = "<input>", fmt: str | None = None) -> ReadResult:
+    """Parse `text` in format `fmt` (detected from `source` and content when None)."""
+    name = canonical_format(fmt) if fmt else detect_format(source, text)
+    result = get_reader(name)(text, source=source)
+    result.diagnostics[:] = [d if d.path != "<input>" else d.at(path=source)
+                             for d in result.diagnostics]
+    return result
+
+
+def read_path(path: str, *, fmt: str | None = None) -> ReadResult:
+    """Read one file (or `-` for standard input)."""
+    source = "<stdin>" if path == "-" else path
+    return read_text(read_source(path), source=source, fmt=fmt)
+
+
+@dataclass
+class Loaded:
+    """Records from all inputs, in input order, and every finding made on the way."""
+
+    records: list[Record] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[Item]:
+        return [r.item for r in self.records]
+
+
+def load(paths: Sequence[str], *, fmt: str | None = None, article: bool = False) -> Loaded:
+    """Read every input; with `article`, take each input's own article record instead of its
+    reference list (JATS article-meta, an article page's metadata and "For citation" lines)."""
+    loaded = Loaded()
+    for path in paths:
+        result = read_path(path, fmt=fmt)
+        loaded.diagnostics.extend(result.diagnostics)
+        if article:
+            if result.article is None:
+                from citefmt.errors import InputError
+
+                raise InputError("no article metadata found (the file has only references?)",
+                                 path=path)
+            loaded.records.append(result.article)
+        else:
+            loaded.records.extend(result.records)
+    _make_ids_unique(loaded.records)
+    return loaded
+
+
+def _make_ids_unique(records: list[Record]) -> None:
+    """Several inputs may reuse ids ("1", "ref1"); the engine folds case, so compare folded."""
+    seen: set[str] = set()
+    for record in records:
+        base = str(record.item.get("id") or "item")
+        candidate, n = base, 1
+        while candidate.casefold() in seen:
+            n += 1
+            candidate = f"{base}-{n}"
+        seen.add(candidate.casefold())
+        record.item["id"] = candidate
+
+
+def convert(items: Sequence[Item], *, to: str, **options: object) -> str:
+    """Write items as data: csl-json, csl-yaml, bibtex or ris."""
+    from citefmt.writers import get_writer
+
+    return get_writer(to)(items, **options)
+
+
+def format_bibliography(items: Sequence[Item], *, style: str, locale: str | None = None,
+                        to: str = "text") -> tuple[str, list[Diagnostic]]:
+    """Render a bibliography: a CSL style (bundled name or .csl path), or `bibtex` etc.
+
+    Returns the text and the engine's warnings.
+    """
+    if style.lower() in DATA_STYLES:
+        if to not in ("text", None):
+            raise UsageError(f"--to {to} does not apply to --style {style}")
+        return convert(items, to=style.lower()), []
+    from citefmt.engine import render_bibliography
+
+    bib = render_bibliography(items, style, locale=locale, fmt="text" if to == "json" else to)
+    if to == "json":
+        import json
+
+        payload = [{"id": e.id, "text": e.text} for e in bib.entries]
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n", bib.warnings
+    return bib.text, bib.warnings
+
+
+def styles() -> list[tuple[str, str, Path]]:
+    """Bundled styles as (name, title, path)."""
+    from citefmt.engine.styles import bundled_styles
+
+    return [(s.name, s.title, s.path) for s in bundled_styles()]

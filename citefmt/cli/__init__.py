@@ -1,0 +1,67 @@
+"""The `citefmt` command: a click group that only assembles subcommands and maps errors to exits.
+
+Each subcommand lives in its own module, parses flags, calls `citefmt.api` and returns an
+exit code. Failures are `CitefmtError`s, turned into one line on stderr here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import click
+
+from citefmt import __version__
+from citefmt.cli.check import check
+from citefmt.cli.convert import convert
+from citefmt.cli.format import format_
+from citefmt.cli.styles import styles
+from citefmt.errors import EXIT_INTERRUPTED, EXIT_USAGE, CitefmtError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="citefmt")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Read references in any form, keep them as CSL-JSON, render them in any CSL style.
+
+    \b
+    Examples:
+      citefmt format refs.txt --style gost            # GOST R 7.0.5-2008 list
+      citefmt format refs.bib --style vancouver -o refs.md --to markdown
+      citefmt convert article.txt --to bibtex         # plain-text list → BibTeX
+      citefmt check manuscript.md --style vancouver   # lint a manuscript's references
+      citefmt styles                                  # bundled styles
+    """
+    ctx.obj = {"debug": debug}
+
+
+cli.add_command(format_)
+cli.add_command(convert)
+cli.add_command(check)
+cli.add_command(styles)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console-script entry point; returns the exit code instead of exiting (for tests)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        rv = cli.main(args=args, prog_name="citefmt", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code if exc.exit_code else EXIT_USAGE
+    except click.Abort:
+        click.echo("Interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except CitefmtError as exc:
+        if debug:
+            raise
+        click.echo(f"citefmt: error: {exc}", err=True)
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    return rv if isinstance(rv, int) else 0

@@ -1,0 +1,44 @@
+"""Pieces shared by the subcommands: input/output options and diagnostic printing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import click
+
+from citefmt.diagnostics import Diagnostic
+from citefmt.textio import atomic_write
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def input_options(func: F) -> F:
+    """INPUT... and --from, shared by format and convert."""
+    func = click.option("--from", "from_", metavar="FORMAT",
+                        help="Input format (csl-json, csl-yaml, bibtex, ris, medline, jats, "
+                             "endnote-xml, text); detected from name and content by default.")(func)
+    func = click.option("--article", is_flag=True,
+                        help="Use the article's own record (article page, JATS) instead of its "
+                             "reference list.")(func)
+    func = click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")(func)
+    func = click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+                        help="Write to FILE (atomically) instead of standard output.")(func)
+    return click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(func)
+
+
+def report(diagnostics: Sequence[Diagnostic], *, quiet: bool = False) -> bool:
+    """Print diagnostics to stderr; True when any of them is an error."""
+    errors = False
+    for d in diagnostics:
+        errors |= d.severity == "error"
+        if d.severity == "error" or not quiet:
+            click.echo(d.format(), err=True)
+    return errors
+
+
+def emit(text: str, output: str | None) -> None:
+    if output:
+        atomic_write(output, text)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))

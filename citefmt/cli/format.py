@@ -1,0 +1,42 @@
+"""`citefmt format`: render a bibliography in a CSL style (or BibTeX)."""
+
+from __future__ import annotations
+
+import click
+
+from citefmt import api
+from citefmt.cli._common import emit, input_options, report
+from citefmt.errors import EXIT_FINDINGS, EXIT_OK
+
+
+@click.command("format")
+@input_options
+@click.option("-s", "--style", default="vancouver", show_default=True,
+              help="Bundled style name (see `citefmt styles`), a path to a .csl file, "
+                   "or `bibtex` / `csl-json` / `csl-yaml` / `ris` for data.")
+@click.option("-l", "--locale", default=None,
+              help="Locale code (ru-RU, en-US) or a path to a CSL locale file; "
+                   "the style's default otherwise.")
+@click.option("-t", "--to", "to", default="text", show_default=True,
+              type=click.Choice(["text", "html", "markdown", "json"]),
+              help="Output markup; json is [{\"id\": …, \"text\": …}] in bibliography order.")
+def format_(inputs: tuple[str, ...], from_: str | None, article: bool, quiet: bool,
+            output: str | None, style: str, locale: str | None, to: str) -> int:
+    """Render the references in INPUT... as a bibliography.
+
+    INPUT is a file in any supported format, or - for standard input.
+
+    \b
+    Examples:
+      citefmt format refs.txt --style gost-r-7.0.100-2018
+      citefmt format refs.bib --style ./my-journal.csl --locale ru-RU
+      citefmt format page.txt --article --style vancouver   # how to cite the article itself
+      citefmt format refs.ris --style bibtex -o refs.bib
+    """
+    loaded = api.load(inputs, fmt=from_, article=article)
+    if report(loaded.diagnostics, quiet=quiet):
+        return EXIT_FINDINGS
+    text, warnings = api.format_bibliography(loaded.items, style=style, locale=locale, to=to)
+    report(warnings, quiet=quiet)
+    emit(text, output)
+    return EXIT_OK

@@ -1,0 +1,88 @@
+"""Diagnostics: findings about input data, returned as values (never raised).
+
+Every reader, parser and check reports what it found or repaired as a `Diagnostic`;
+the CLI prints them in ruff's `path:line:col: CODE message` form or as JSON.
+The code table below is the single list of stable codes: add new codes here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+
+#: Stable diagnostic codes and their one-line meaning. Codes never change meaning once released.
+CODES: dict[str, str] = {
+    # reading / parsing (CF1xx)
+    "CF100": "reference could not be parsed",
+    "CF101": "words glued together were split",
+    "CF102": "word broken by a line break or hyphen was joined",
+    "CF103": "identifier broken by a space was repaired",
+    "CF104": "page range repaired",
+    "CF105": "text normalised (Unicode, spaces, quotes)",
+    "CF106": "field value is ambiguous; parser chose one reading",
+    "CF110": "BibTeX block could not be parsed",
+    "CF111": "BibTeX entry has a duplicate key",
+    "CF112": "BibTeX entry has a duplicate field",
+    "CF113": "BibTeX field probably misses a comma before the next field",
+    "CF114": "BibTeX braces are unbalanced",
+    "CF115": "BibTeX crossref target not found",
+    "CF120": "record in a structured file could not be read",
+    "CF121": "unknown field or tag was ignored",
+    # item validity (CF2xx)
+    "CF200": "item is missing a field its type needs",
+    "CF201": "malformed DOI",
+    "CF202": "malformed PMID",
+    "CF203": "malformed PMCID",
+    "CF204": "malformed ISBN (checksum)",
+    "CF205": "malformed ISSN (checksum)",
+    "CF206": "malformed date",
+    "CF207": "malformed URL",
+    "CF208": "invalid CSL-JSON item",
+    # reference lists (CF3xx)
+    "CF300": "duplicate reference",
+    "CF301": "reference numbering has a gap",
+    "CF302": "reference number repeated",
+    "CF303": "reference is never cited",
+    "CF304": "citation has no matching reference",
+    "CF305": "references are not numbered in order of first citation",
+    "CF306": "entry differs from its rendering in the chosen style",
+    "CF307": "citation key not found in the bibliography",
+    # rendering (CF4xx)
+    "CF400": "style produced no output for an item",
+    "CF401": "style or engine warning",
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding about one place in one input."""
+
+    code: str
+    message: str
+    path: str = "<input>"
+    line: int | None = None
+    col: int | None = None
+    severity: Severity = "error"
+
+    def at(self, *, path: str | None = None, line_offset: int = 0) -> Diagnostic:
+        """The same finding relocated into an enclosing file (e.g. a list inside a page)."""
+        line = None if self.line is None else self.line + line_offset
+        return replace(self, path=path if path is not None else self.path, line=line)
+
+    def format(self) -> str:
+        """`path:line:col: CODE message`, leaving out the parts that are unknown."""
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.col is not None:
+                where += f":{self.col}"
+        return f"{where}: {self.code} {self.message}"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.severity == "error" for d in diagnostics)

@@ -1,0 +1,80 @@
+"""File I/O at the edge: decoding input, and atomic writes that never lose a file."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from citefmt.errors import InputError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def decode(data: bytes, *, source: str) -> str:
+    """Bytes → text: UTF-8 (a BOM is honoured and dropped); anything else is a clear error."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        hint = ""
+        try:
+            data.decode("cp1251")
+            hint = " (it looks like Windows-1251: re-save it as UTF-8)"
+        except UnicodeDecodeError:
+            pass
+        raise InputError(f"not valid UTF-8 at byte {exc.start}{hint}", path=source, line=line) from None
+
+
+def read_source(path: str) -> str:
+    """Read `path` (or standard input for `-`) as text, one-line errors for every failure."""
+    if path == "-":
+        return decode(sys.stdin.buffer.read(), source="<stdin>")
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", path=path) from None
+    except PermissionError:
+        raise InputError("permission denied", path=path) from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from None
+    return decode(data, source=path)
+
+
+def atomic_write(path: str | Path, text: str) -> None:
+    """Replace `path` with `text` atomically: a crash leaves the old file or the new one, never half.
+
+    Text is written verbatim (`newline=""`), so the caller decides the line endings.
+    """
+    target = Path(path)
+    mode = None
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        pass
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
