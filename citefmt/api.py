@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citefmt.diagnostics import Diagnostic
-from citefmt.errors import UsageError
+from citefmt.errors import InputError, UsageError
 from citefmt.model import Item, ReadResult, Record
 from citefmt.readers import canonical_format, detect_format, get_reader
 from citefmt.textio import read_source
@@ -48,24 +48,34 @@ class Loaded:
         return [r.item for r in self.records]
 
 
-def load(paths: Sequence[str], *, fmt: str | None = None, article: bool = False) -> Loaded:
+def load(paths: Sequence[str], *, fmt: str | None = None, article: bool = False,
+         lang: str | None = None) -> Loaded:
     """Read every input; with `article`, take each input's own article record instead of its
-    reference list (JATS article-meta, an article page's metadata and "For citation" lines)."""
+    reference list (JATS article-meta, an article page's metadata and "For citation" lines),
+    in language `lang` when the source gives several (default: the source's own language)."""
     loaded = Loaded()
     for path in paths:
         result = read_path(path, fmt=fmt)
         loaded.diagnostics.extend(result.diagnostics)
         if article:
-            if result.article is None:
-                from citefmt.errors import InputError
-
-                raise InputError("no article metadata found (the file has only references?)",
-                                 path=path)
-            loaded.records.append(result.article)
+            loaded.records.append(_article_record(result, path, lang))
         else:
             loaded.records.extend(result.records)
     _make_ids_unique(loaded.records)
     return loaded
+
+
+def _article_record(result: ReadResult, path: str, lang: str | None) -> Record:
+    if result.article is None:
+        raise InputError("no article metadata found (the file has only references?)", path=path)
+    if lang is None:
+        return result.article
+    versions = result.article_versions or {result.article.item.get("language", ""): result.article}
+    wanted = lang.lower().split("-")[0]
+    if wanted not in versions:
+        given = ", ".join(sorted(v for v in versions if v)) or "none"
+        raise InputError(f"the article has no {lang!r} record (languages given: {given})", path=path)
+    return versions[wanted]
 
 
 def _make_ids_unique(records: list[Record]) -> None:

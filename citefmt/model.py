@@ -64,6 +64,8 @@ class ReadResult:
     records: list[Record] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     article: Record | None = None
+    #: the article's record in every language the source gives it in, `article`'s language first
+    article_versions: dict[str, Record] = field(default_factory=dict)
     #: further reference lists found in the same source, keyed by language (JATS ru/en pairs)
     alternates: dict[str, list[Record]] = field(default_factory=dict)
 

@@ -21,6 +21,9 @@ def input_options(func: F) -> F:
     func = click.option("--article", is_flag=True,
                         help="Use the article's own record (article page, JATS) instead of its "
                              "reference list.")(func)
+    func = click.option("--lang", metavar="LANG", default=None,
+                        help="With --article: the record in this language (ru, en) where the "
+                             "source gives several; the source's own language by default.")(func)
     func = click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")(func)
     func = click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
                         help="Write to FILE (atomically) instead of standard output.")(func)

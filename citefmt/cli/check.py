@@ -1,12 +1,85 @@
-"""`citefmt check` (being written; see issue 6)."""
+"""`citefmt check`: lint reference lists and manuscripts; `--fix` rewrites them (issue 6)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import click
+
+from citefmt.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CitefmtError
 
 
 @click.command("check")
-@click.argument("files", nargs=-1)
-def check(files: tuple[str, ...]) -> int:
-    """Check reference lists."""
-    raise click.UsageError("check is not available yet")
+@click.argument("files", nargs=-1, metavar="FILE...")
+@click.option("--fix", is_flag=True,
+              help="Rewrite files: reference list renumbered into order of first citation (with "
+                   "the citations), re-rendered in --style; .bib files tidied.")
+@click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff; "
+                                          "write nothing.")
+@click.option("-s", "--style", default=None,
+              help="Compare every reference with its rendering in this style (CF306) and "
+                   "render in it with --fix. Default: the config's `style`, else none.")
+@click.option("-l", "--locale", default=None, help="Locale for --style (ru-RU, en-US).")
+@click.option("--ignore", "ignore", multiple=True, metavar="CODES",
+              help="Codes or prefixes to ignore, comma-separated or repeated (replaces the "
+                   "config's list).")
+@click.option("--from", "from_", metavar="FORMAT", default=None,
+              help="Input format for all FILEs; detected from name and content by default.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Findings as `path:line:col: CODE message` lines or a "
+                                      "JSON array.")
+@click.option("--config", type=click.Path(dir_okay=False), default=None,
+              help="Use this config file instead of searching for .citefmt.toml/pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--exit-zero-even-if-changed", is_flag=True,
+              help="With --fix: exit 0 when files were rewritten and nothing else was found.")
+def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
+          locale: str | None, ignore: tuple[str, ...], from_: str | None, output_format: str,
+          config: str | None, isolated: bool, exit_zero_even_if_changed: bool) -> int:
+    """Check reference lists (.bib, CSL-JSON/YAML, RIS) and manuscripts (Markdown, text).
+
+    Exit status: 0 clean, 1 findings or files rewritten, 2 usage error or unreadable input.
+    Citation checks (CF303–CF305) run only on texts that cite their numbered list.
+
+    \b
+    Examples:
+      citefmt check paper.md refs.bib
+      citefmt check paper.md --style vancouver --diff
+      citefmt check paper.md --fix --style vancouver
+      citefmt check refs.json --format json --ignore CF200
+    """
+    from citefmt.checks.files import check_file, configured_files
+    from citefmt.config import Overrides
+
+    codes = tuple(c.strip() for value in ignore for c in value.split(",") if c.strip())
+    overrides = Overrides(style=style, locale=locale, ignore=codes or None, config=config,
+                          isolated=isolated)
+    paths = list(files) or configured_files(overrides, Path.cwd())
+    if not paths:
+        raise click.UsageError("no FILE given and no `files` in the citefmt config")
+    status, changed, findings = EXIT_OK, False, []
+    for path in paths:
+        try:
+            result = check_file(path, overrides, fix=fix or diff, fmt=from_, write=not diff)
+        except CitefmtError as exc:
+            click.echo(f"citefmt: error: {exc}", err=True)
+            status = EXIT_USAGE
+            continue
+        if result.fixed is not None:
+            changed = True
+            if diff:
+                click.echo(result.diff(), nl=False)
+            else:
+                click.echo(f"Rewriting {path}", err=True)
+        findings.extend(result.diagnostics)
+    if output_format == "json":
+        click.echo(json.dumps([d.to_json() for d in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(finding.format())
+    if status == EXIT_USAGE:
+        return status
+    if findings or (changed and not (fix and exit_zero_even_if_changed)):
+        return EXIT_FINDINGS
+    return EXIT_OK

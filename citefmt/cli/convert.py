@@ -16,7 +16,7 @@ from citefmt.errors import EXIT_FINDINGS, EXIT_OK
               help="Output data format.")
 @click.option("--ascii", "ascii_", is_flag=True,
               help="BibTeX only: escape non-ASCII characters as LaTeX (Cyrillic is kept by default).")
-def convert(inputs: tuple[str, ...], from_: str | None, article: bool, quiet: bool,
+def convert(inputs: tuple[str, ...], from_: str | None, article: bool, lang: str | None, quiet: bool,
             output: str | None, to: str, ascii_: bool) -> int:
     """Convert the references in INPUT... to another data format.
 
@@ -27,7 +27,7 @@ def convert(inputs: tuple[str, ...], from_: str | None, article: bool, quiet: bo
       citefmt convert export.nbib --to bibtex -o refs.bib
       citefmt convert page.txt --article            # the article's own CSL-JSON
     """
-    loaded = api.load(inputs, fmt=from_, article=article)
+    loaded = api.load(inputs, fmt=from_, article=article, lang=lang)
     if report(loaded.diagnostics, quiet=quiet):
         return EXIT_FINDINGS
     options = {"ascii": True} if ascii_ and to == "bibtex" else {}

@@ -20,7 +20,7 @@ from citefmt.errors import EXIT_FINDINGS, EXIT_OK
 @click.option("-t", "--to", "to", default="text", show_default=True,
               type=click.Choice(["text", "html", "markdown", "json"]),
               help="Output markup; json is [{\"id\": …, \"text\": …}] in bibliography order.")
-def format_(inputs: tuple[str, ...], from_: str | None, article: bool, quiet: bool,
+def format_(inputs: tuple[str, ...], from_: str | None, article: bool, lang: str | None, quiet: bool,
             output: str | None, style: str, locale: str | None, to: str) -> int:
     """Render the references in INPUT... as a bibliography.
 
@@ -33,7 +33,7 @@ def format_(inputs: tuple[str, ...], from_: str | None, article: bool, quiet: bo
       citefmt format page.txt --article --style vancouver   # how to cite the article itself
       citefmt format refs.ris --style bibtex -o refs.bib
     """
-    loaded = api.load(inputs, fmt=from_, article=article)
+    loaded = api.load(inputs, fmt=from_, article=article, lang=lang)
     if report(loaded.diagnostics, quiet=quiet):
         return EXIT_FINDINGS
     text, warnings = api.format_bibliography(loaded.items, style=style, locale=locale, to=to)

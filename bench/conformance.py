@@ -1,0 +1,196 @@
+"""CSL test-suite conformance of citefmt's engine, beside the citeproc-py 0.11.1 baseline.
+
+    python bench/conformance.py [--suite DIR] [--jobs N] [--engine citefmt|citeproc-py] [-v]
+
+Runs every fixture in <suite>/humans/*.txt (default ../shared/csl-test-suite) through the
+engine with the HTML formatter and compares the whitespace-normalised output with RESULT, as
+citeproc-py's own runner does. Prints passed/failed by group with the baseline beside it, the
+fixtures that pass on the baseline but fail here (regressions: there must be none), and the
+total. `--engine citeproc-py` runs plain citeproc-py through the same harness (a check that
+the harness reproduces the published baseline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_SUITE = REPO.parent / "shared" / "csl-test-suite"
+BASELINE_FILE = "baseline-citeproc-py-0.11.1-passing.txt"
+
+_SECTION = re.compile(r">>=+ *([A-Z-]+) *=+>>\n(.*?)\n<<=+ *\1 *=+<<", re.DOTALL)
+
+
+@dataclass
+class Fixture:
+    name: str
+    mode: str
+    result: str
+    csl: str
+    items: list[dict[str, Any]]
+    citation_items: list[list[dict[str, Any]]] | None
+    citations: list[dict[str, Any]] | None
+
+
+def parse_fixture(path: Path) -> Fixture:
+    sections = {m.group(1): m.group(2) for m in _SECTION.finditer(path.read_text("utf-8"))}
+    items = json.loads(sections.get("INPUT", "[]"))
+    for index, item in enumerate(items):
+        item.setdefault("id", index)
+        item.setdefault("type", "book")
+    citation_items = json.loads(sections["CITATION-ITEMS"]) if "CITATION-ITEMS" in sections else None
+    citations = ([entry[0] for entry in json.loads(sections["CITATIONS"])]
+                 if "CITATIONS" in sections else None)
+    return Fixture(path.stem, sections.get("MODE", "").strip(), sections.get("RESULT", ""),
+                   sections.get("CSL", ""), items, citation_items, citations)
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.replace("&amp;", "&#38;").split())
+
+
+def clusters(fixture: Fixture) -> list[list[dict[str, Any]]] | None:
+    if fixture.citation_items is not None:
+        return fixture.citation_items
+    if fixture.citations is not None:
+        return [c["citationItems"] for c in fixture.citations]
+    return None
+
+
+def citation_lines(fixture: Fixture, texts: list[str]) -> list[str]:
+    if fixture.citations is None:
+        return texts
+    last = len(texts) - 1
+    return [f"{'>>' if i == last else '..'}[{i}] {text}" for i, text in enumerate(texts)]
+
+
+def run_citefmt(fixture: Fixture) -> str:
+    from citefmt.engine.loading import parse_csl_bytes
+    from citefmt.engine.render import Renderer
+
+    tree = parse_csl_bytes(fixture.csl.encode("utf-8"), path=Path(fixture.name), expect="style")
+    renderer = Renderer(tree, locale=tree.root.get("default-locale") or "en-US", fmt="html")
+    cited = clusters(fixture)
+    if fixture.mode.startswith("bibliography"):
+        return renderer.bibliography(fixture.items, cited).text
+    if cited is None:
+        cited = [[{"id": item["id"]} for item in fixture.items]]
+    return "\n".join(citation_lines(fixture, renderer.citations(
+        fixture.items, cited, register_all=False).texts))
+
+
+def run_citeproc_py(fixture: Fixture) -> str:
+    from citeproc import CitationStylesBibliography, CitationStylesStyle
+    from citeproc.source import Citation, CitationItem, Locator
+    from citeproc.source.json import CiteProcJSON
+
+    style = CitationStylesStyle(io.BytesIO(fixture.csl.encode("utf-8")), validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(fixture.items))
+
+    def cite_item(data: dict[str, Any]) -> Any:
+        options: dict[str, Any] = {}
+        for key, value in data.items():
+            if key == "locator":
+                options["locator"] = Locator(data.get("label", "page"), value)
+            elif key in ("prefix", "suffix"):
+                options[key] = value
+        return CitationItem(str(data["id"]), **options)
+
+    cited = clusters(fixture) or [[{"id": item["id"]} for item in fixture.items]]
+    citations = [Citation([cite_item(c) for c in cluster]) for cluster in cited]
+    for citation in citations:
+        bibliography.register(citation)
+    if style.has_bibliography():
+        bibliography.sort()
+    if fixture.mode.startswith("bibliography"):
+        entries = "".join(f'  <div class="csl-entry">{e}</div>\n'
+                          for e in bibliography.bibliography())
+        return f'<div class="csl-bib-body">\n{entries}</div>\n'
+    texts = [str(bibliography.cite(c, lambda item: None)) for c in citations]
+    return "\n".join(citation_lines(fixture, texts))
+
+
+ENGINES = {"citefmt": run_citefmt, "citeproc-py": run_citeproc_py}
+
+
+def check(job: tuple[str, str]) -> tuple[str, bool]:
+    path, engine = job
+    import warnings
+
+    warnings.simplefilter("ignore")
+    try:
+        fixture = parse_fixture(Path(path))
+        output = ENGINES[engine](fixture)
+    except Exception:  # a crashing fixture is a failing fixture
+        return Path(path).stem, False
+    return fixture.name, normalise(output) == normalise(fixture.result)
+
+
+def run_suite(suite: Path, *, engine: str = "citefmt", jobs: int = 1) -> dict[str, bool]:
+    """{fixture name: passed} for every fixture of the suite."""
+    paths = sorted(str(p) for p in (suite / "humans").glob("*.txt"))
+    work = [(p, engine) for p in paths]
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return dict(pool.map(check, work, chunksize=16))
+    return dict(map(check, work))
+
+
+def baseline(suite: Path) -> set[str]:
+    return set((suite / BASELINE_FILE).read_text("utf-8").split())
+
+
+def group(name: str) -> str:
+    return name.split("_", 1)[0]
+
+
+def report(results: dict[str, bool], base: set[str], out: Any = sys.stdout) -> list[str]:
+    """Print the table; return the regressions."""
+    totals, passed, base_passed = Counter(), Counter(), Counter()
+    for name, ok in results.items():
+        totals[group(name)] += 1
+        passed[group(name)] += ok
+        base_passed[group(name)] += name in base
+    print(f"{'group':<14}{'citefmt':>9}{'baseline':>10}{'total':>7}", file=out)
+    for name in sorted(totals):
+        print(f"{name:<14}{passed[name]:>9}{base_passed[name]:>10}{totals[name]:>7}", file=out)
+    regressions = sorted(n for n, ok in results.items() if n in base and not ok)
+    gained = sorted(n for n, ok in results.items() if ok and n not in base)
+    total, count = sum(passed.values()), len(results)
+    print(f"{'TOTAL':<14}{total:>9}{sum(base_passed.values()):>10}{count:>7}"
+          f"   ({total / count:.1%})", file=out)
+    print(f"gained over baseline: {len(gained)}", file=out)
+    print(f"regressions (pass on baseline, fail here): {len(regressions)}", file=out)
+    for name in regressions:
+        print(f"  {name}", file=out)
+    return regressions
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--suite", type=Path, default=DEFAULT_SUITE)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--engine", choices=sorted(ENGINES), default="citefmt")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list gained fixtures")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    results = run_suite(args.suite, engine=args.engine, jobs=args.jobs)
+    base = baseline(args.suite)
+    regressions = report(results, base)
+    if args.verbose:
+        for name in sorted(n for n, ok in results.items() if ok and n not in base):
+            print(f"  + {name}")
+    return 1 if regressions else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

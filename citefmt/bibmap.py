@@ -1,0 +1,224 @@
+"""CSL ↔ BibTeX/BibLaTeX mapping, as data: entry types, fields, months and language names.
+
+The tables follow /work/shared/notes/ecosystem.md §3 (citation-js, pandoc and Zotero/Better BibTeX
+compared). Readers and writers keep the logic; this module keeps only the correspondences, so a
+mapping decision is changed in one place and is visible at a glance.
+"""
+
+from __future__ import annotations
+
+#: BibTeX/BibLaTeX entry type → (CSL type, CSL genre or None)
+BIBTEX_TO_CSL_TYPE: dict[str, tuple[str, str | None]] = {
+    "article": ("article-journal", None),
+    "book": ("book", None),
+    "mvbook": ("book", None),
+    "booklet": ("pamphlet", None),
+    "proceedings": ("book", None),
+    "mvproceedings": ("book", None),
+    "collection": ("book", None),
+    "mvcollection": ("book", None),
+    "inbook": ("chapter", None),
+    "bookinbook": ("chapter", None),
+    "suppbook": ("chapter", None),
+    "incollection": ("chapter", None),
+    "suppcollection": ("chapter", None),
+    "inreference": ("entry-encyclopedia", None),
+    "reference": ("book", None),
+    "mvreference": ("book", None),
+    "inproceedings": ("paper-conference", None),
+    "conference": ("paper-conference", None),
+    "phdthesis": ("thesis", "PhD thesis"),
+    "mastersthesis": ("thesis", "Master's thesis"),
+    "thesis": ("thesis", None),
+    "techreport": ("report", None),
+    "report": ("report", None),
+    "manual": ("report", None),
+    "misc": ("document", None),
+    "online": ("webpage", None),
+    "electronic": ("webpage", None),
+    "www": ("webpage", None),
+    "unpublished": ("manuscript", None),
+    "patent": ("patent", None),
+    "standard": ("standard", None),
+    "dataset": ("dataset", None),
+    "software": ("software", None),
+    "periodical": ("periodical", None),
+    "suppperiodical": ("article-journal", None),
+    "movie": ("motion_picture", None),
+    "video": ("motion_picture", None),
+    "audio": ("song", None),
+    "music": ("song", None),
+    "artwork": ("graphic", None),
+    "image": ("graphic", None),
+    "letter": ("personal_communication", None),
+    "legislation": ("legislation", None),
+    "jurisdiction": ("legal_case", None),
+    "review": ("review", None),
+}
+
+#: CSL type → BibTeX entry type written by citefmt (chapter and thesis are decided in the writer:
+#: @incollection with an editor or container-title, @mastersthesis when the genre says so)
+CSL_TO_BIBTEX_TYPE: dict[str, str] = {
+    "article": "article",
+    "article-journal": "article",
+    "article-magazine": "article",
+    "article-newspaper": "article",
+    "review": "article",
+    "review-book": "article",
+    "book": "book",
+    "classic": "book",
+    "collection": "book",
+    "pamphlet": "booklet",
+    "chapter": "incollection",
+    "entry": "inbook",
+    "entry-dictionary": "inbook",
+    "entry-encyclopedia": "inbook",
+    "paper-conference": "inproceedings",
+    "thesis": "phdthesis",
+    "report": "techreport",
+    "manuscript": "unpublished",
+    "webpage": "misc",
+    "post": "misc",
+    "post-weblog": "misc",
+    "dataset": "misc",
+    "software": "misc",
+    "patent": "misc",
+    "standard": "misc",
+    "document": "misc",
+}
+
+#: BibTeX fields copied to a CSL variable as text (after LaTeX decoding), both ways
+TEXT_FIELDS: dict[str, str] = {
+    "title": "title",
+    "shorttitle": "title-short",
+    "shortjournal": "container-title-short",
+    "volume": "volume",
+    "pages": "page",
+    "pagetotal": "number-of-pages",
+    "volumes": "number-of-volumes",
+    "edition": "edition",
+    "publisher": "publisher",
+    "series": "collection-title",
+    "chapter": "chapter-number",
+    "type": "genre",
+    "version": "version",
+    "abstract": "abstract",
+    "note": "note",
+    "annote": "annote",
+    "keywords": "keyword",
+    "venue": "event-place",
+    "eventtitle": "event",
+    "pubstate": "status",
+    "doi": "DOI",
+    "url": "URL",
+    "isbn": "ISBN",
+    "issn": "ISSN",
+    "pmid": "PMID",
+    "pmcid": "PMCID",
+    "medium": "medium",
+}
+
+#: reader-only synonyms: BibLaTeX and exporter spellings → the canonical BibTeX field above
+FIELD_SYNONYMS: dict[str, str] = {
+    "journaltitle": "journal",
+    "location": "address",
+    "journal-abbrev": "shortjournal",
+    "journalabbr": "shortjournal",
+    "journal_abbrev": "shortjournal",
+    "shortjournaltitle": "shortjournal",
+    "annotation": "annote",
+    "keyword": "keywords",
+    "pmc": "pmcid",
+    "hyphenation": "langid",
+    "language": "langid",
+}
+
+#: BibTeX name fields → CSL name variables
+NAME_FIELDS: dict[str, str] = {
+    "author": "author",
+    "editor": "editor",
+    "translator": "translator",
+    "bookauthor": "container-author",
+    "director": "director",
+    "commentator": "contributor",
+}
+
+#: BibTeX date-like fields → CSL date variables (BibLaTeX ISO 8601 / EDTF level 0 values)
+DATE_FIELDS: dict[str, str] = {
+    "date": "issued",
+    "urldate": "accessed",
+    "eventdate": "event-date",
+    "origdate": "original-date",
+}
+
+#: fields that hold identifiers or addresses: copied verbatim, never LaTeX-decoded beyond escapes
+VERBATIM_FIELDS: frozenset[str] = frozenset({"doi", "url", "eprint", "file", "pmid", "pmcid", "isbn",
+                                             "issn"})
+
+#: fields that may contain {Protected} words which CSL must keep as `<span class="nocase">`
+TITLE_FIELDS: frozenset[str] = frozenset({
+    "title", "shorttitle", "subtitle", "booktitle", "booksubtitle", "journal", "journalsubtitle",
+    "series", "eventtitle", "maintitle",
+})
+
+#: reference-manager bookkeeping fields: dropped without a diagnostic
+IGNORED_FIELDS: frozenset[str] = frozenset({
+    "file", "owner", "timestamp", "creationdate", "modificationdate", "groups", "ranking",
+    "readstatus", "priority", "qualityassured", "printed", "crossref", "xref", "key", "ids",
+    "mendeley-tags", "mendeley-groups", "date-added", "date-modified", "bdsk-url-1", "bdsk-url-2",
+    "bdsk-file-1", "bdsk-file-2", "sortkey", "sortname", "label", "shorthand", "entryset",
+    "citation-key", "langidopts", "eprintclass", "primaryclass", "archiveprefix", "_type",
+})
+
+#: month spellings (English names, BibTeX macros, Russian names) → month number
+MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
+    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
+    "december": 12,
+    "янв": 1, "январь": 1, "января": 1, "фев": 2, "февраль": 2, "февраля": 2, "мар": 3,
+    "март": 3, "марта": 3, "апр": 4, "апрель": 4, "апреля": 4, "май": 5, "мая": 5, "июн": 6,
+    "июнь": 6, "июня": 6, "июл": 7, "июль": 7, "июля": 7, "авг": 8, "август": 8, "августа": 8,
+    "сен": 9, "сентябрь": 9, "сентября": 9, "окт": 10, "октябрь": 10, "октября": 10, "ноя": 11,
+    "ноябрь": 11, "ноября": 11, "дек": 12, "декабрь": 12, "декабря": 12,
+}
+
+#: month number → BibTeX month macro (written unbraced: `month = mar`)
+MONTH_MACROS: tuple[str, ...] = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                 "oct", "nov", "dec")
+
+#: babel/polyglossia language names and common spellings → the ISO 639-1 code CSL `language` takes
+LANGUAGE_CODES: dict[str, str] = {
+    "russian": "ru", "русский": "ru", "рус": "ru", "ru": "ru",
+    "english": "en", "american": "en", "british": "en", "USenglish": "en", "UKenglish": "en",
+    "en": "en",
+    "ukrainian": "uk", "uk": "uk", "belarusian": "be", "be": "be", "kazakh": "kk", "kk": "kk",
+    "german": "de", "ngerman": "de", "de": "de", "french": "fr", "fr": "fr", "spanish": "es",
+    "es": "es", "italian": "it", "it": "it", "polish": "pl", "pl": "pl", "czech": "cs",
+    "cs": "cs", "bulgarian": "bg", "bg": "bg", "serbian": "sr", "sr": "sr", "chinese": "zh",
+    "zh": "zh", "japanese": "ja", "ja": "ja", "portuguese": "pt", "pt": "pt", "dutch": "nl",
+    "nl": "nl", "finnish": "fi", "fi": "fi", "swedish": "sv", "sv": "sv", "turkish": "tr",
+    "tr": "tr",
+}
+
+#: ISO 639-1 code → the babel name written to `langid`
+BABEL_NAMES: dict[str, str] = {
+    "ru": "russian", "en": "english", "uk": "ukrainian", "be": "belarusian", "kk": "kazakh",
+    "de": "german", "fr": "french", "es": "spanish", "it": "italian", "pl": "polish",
+    "cs": "czech", "bg": "bulgarian", "sr": "serbian", "zh": "chinese", "ja": "japanese",
+    "pt": "portuguese", "nl": "dutch", "fi": "finnish", "sv": "swedish", "tr": "turkish",
+}
+
+#: BibLaTeX `eprinttype` → the CSL variable that holds the identifier
+EPRINT_TYPES: dict[str, str] = {"pubmed": "PMID", "pmid": "PMID", "pmc": "PMCID",
+                                "pmcid": "PMCID", "doi": "DOI"}
+
+#: order in which the BibTeX writer emits fields (others follow alphabetically)
+BIBTEX_FIELD_ORDER: tuple[str, ...] = (
+    "author", "editor", "translator", "bookauthor", "title", "shorttitle", "booktitle", "journal",
+    "shortjournal", "series", "type", "school", "institution", "organization", "publisher",
+    "address", "edition", "year", "month", "day", "volume", "number", "chapter", "pages",
+    "pagetotal", "volumes", "eventtitle", "venue", "version", "doi", "pmid", "pmcid", "eprint",
+    "eprinttype", "isbn", "issn", "url", "howpublished", "urldate", "langid", "keywords",
+    "abstract", "note", "annote",
+)

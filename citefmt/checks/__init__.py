@@ -1,0 +1,61 @@
+"""`citefmt check`: the rules, in run order, and the two entry points the CLI calls.
+
+Each rule is a module with `CODES` (the stable codes it may report) and
+`find(doc: Document) -> list[Diagnostic]`. Reader findings (CF1xx: unparseable references,
+repaired glued words, BibTeX duplicate keys …) come first, then the rules below. Everything
+except unreadable input is a warning; only reading errors (error severity) stop `--fix`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from types import ModuleType
+
+from citefmt.checks import (
+    citation_order,
+    duplicates,
+    identifiers,
+    numbering,
+    rendering,
+    required_fields,
+    uncited,
+    unknown_keys,
+    unmatched_citations,
+)
+from citefmt.checks.document import Document, read_document
+from citefmt.checks.fix import fix_text
+from citefmt.config import Settings, without_suppressed
+from citefmt.diagnostics import Diagnostic
+
+#: the rules in run order: items first, then the list, then the citations, then the style
+CHECKS: tuple[ModuleType, ...] = (
+    identifiers,
+    required_fields,
+    duplicates,
+    numbering,
+    unmatched_citations,
+    uncited,
+    citation_order,
+    unknown_keys,
+    rendering,
+)
+
+__all__ = ["CHECKS", "Document", "check_text", "fix_text", "run_checks"]
+
+
+def run_checks(doc: Document) -> list[Diagnostic]:
+    """Reader findings plus every rule's, in file order, without what the settings silence."""
+    found = list(doc.read_diagnostics)
+    for check in CHECKS:
+        found.extend(check.find(doc))
+    found = without_suppressed(found, doc.text, doc.settings)
+    return sorted(found, key=lambda d: (d.line or 0, d.col or 0, d.code))
+
+
+def check_text(text: str, settings: Settings, *, source: str = "<input>", fmt: str | None = None,
+               bibliography_keys: Collection[str] = ()) -> list[Diagnostic]:
+    """Every finding about `text` (the pure core of `citefmt check`)."""
+    plain = text.replace("\r\n", "\n")
+    doc = read_document(plain, source=source, settings=settings, fmt=fmt,
+                        bibliography_keys=bibliography_keys)
+    return run_checks(doc)

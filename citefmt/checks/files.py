@@ -1,0 +1,100 @@
+"""The file edge of `check`: read a file, find its settings, check or fix it, write it back.
+
+Kept apart from the pure `check_text` / `fix_text` (add-trailing-comma's `fix_file` model):
+this is the only place in `citefmt.checks` that touches the filesystem.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from citefmt.checks import check_text, fix_text
+from citefmt.config import Overrides, Settings, resolve
+from citefmt.diagnostics import Diagnostic
+from citefmt.textio import atomic_write, read_source
+
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass
+class FileResult:
+    """What happened to one file."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: the text `--fix` writes (or `--diff` shows); None when nothing would change
+    fixed: str | None = None
+    original: str = ""
+
+    def diff(self) -> str:
+        if self.fixed is None:
+            return ""
+        return "".join(difflib.unified_diff(
+            self.original.splitlines(keepends=True), self.fixed.splitlines(keepends=True),
+            fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
+
+
+def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str | None = None,
+               write: bool = True) -> FileResult:
+    """Check `path`; with `fix`, compute the rewrite and (with `write`) store it atomically.
+
+    After a rewrite the findings are those of the new text, so a fixed file reports only what
+    `--fix` cannot repair; without `write` (`--diff`) they are the original's. Raises
+    `CitefmtError` for unreadable input.
+    """
+    text = read_source(path)
+    directory = Path(path).parent if path != "-" else Path.cwd()
+    settings = resolve(directory, overrides)
+    keys = bibliography_keys(text, directory, settings)
+    result = FileResult(path, original=text)
+    if fix:
+        fixed = fix_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys)
+        if fixed != text:
+            result.fixed = fixed
+            if write and path != "-":
+                atomic_write(path, fixed)
+                text = fixed
+    result.diagnostics = check_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys)
+    return result
+
+
+def configured_files(overrides: Overrides, cwd: Path) -> list[str]:
+    """The files the config's `files` patterns name, for a bare `citefmt check`."""
+    settings = resolve(cwd, overrides)
+    if settings.source is None or not settings.files:
+        return []
+    base = settings.source.parent
+    found = {p for pattern in settings.files for p in base.glob(pattern) if p.is_file()}
+    return [str(p) for p in sorted(found)]
+
+
+def bibliography_keys(text: str, directory: Path, settings: Settings) -> frozenset[str]:
+    """Ids of the manuscript's bibliography: the `bibliography` setting and its front matter."""
+    paths = list(settings.bibliography) + [str(directory / p) for p in _front_matter_paths(text)]
+    if not paths:
+        return frozenset()
+    from citefmt.api import read_path
+
+    keys: set[str] = set()
+    for bib in paths:
+        keys.update(str(item.get("id")) for item in read_path(bib).items if item.get("id"))
+    return frozenset(keys)
+
+
+def _front_matter_paths(text: str) -> list[str]:
+    m = _FRONT_MATTER_RE.match(text)
+    if m is None or "bibliography" not in m.group(1):
+        return []
+    import yaml
+
+    try:
+        data = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        return []
+    value = data.get("bibliography") if isinstance(data, dict) else None
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list) else []

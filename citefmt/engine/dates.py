@@ -1,0 +1,121 @@
+"""`raw` and EDTF date strings → CSL `date-parts`.
+
+citeproc-py reads only `date-parts` and `literal`; a date given as `{"raw": "2024-03-05"}` or
+`{"edtf": "2024/2025"}` silently vanished from the entry. Understood forms:
+
+- ISO / EDTF: "2024", "2024-03", "2024-03-05", intervals "2024/2025", "2024-03-05/2024-03-07",
+  uncertain or approximate "2024?", "2024~" (→ circa), seasons "2024-21" … "2024-24";
+- day-first numeric: "05.03.2024", "5/3/2024" is *not* guessed (ambiguous), "05.03.2024" is
+  (the European dotted form);
+- month names in English or Russian: "March 2020", "2020 Mar 15", "15 March 2020", "мар 2020".
+
+Anything else becomes `{"literal": …}` so the text is still printed, and is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate((
+        ("jan", "january", "янв", "январь", "января"),
+        ("feb", "february", "фев", "февр", "февраль", "февраля"),
+        ("mar", "march", "мар", "март", "марта"),
+        ("apr", "april", "апр", "апрель", "апреля"),
+        ("may", "май", "мая"),
+        ("jun", "june", "июн", "июнь", "июня"),
+        ("jul", "july", "июл", "июль", "июля"),
+        ("aug", "august", "авг", "август", "августа"),
+        ("sep", "sept", "september", "сен", "сент", "сентябрь", "сентября"),
+        ("oct", "october", "окт", "октябрь", "октября"),
+        ("nov", "november", "ноя", "нояб", "ноябрь", "ноября"),
+        ("dec", "december", "дек", "декабрь", "декабря")), start=1):
+    for _name in _names:
+        _MONTHS[_name] = _number
+
+_ISO = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%]?)$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+\.?|\d+")
+
+
+def normalise_date(value: Any) -> tuple[Any, str | None]:
+    """(CSL date object with date-parts where possible, problem message or None)."""
+    if not isinstance(value, dict) or "date-parts" in value:
+        return value, None
+    text = str(value.get("edtf") or value.get("raw") or "").strip()
+    if not text:
+        return value, None
+    parsed = parse_date_string(text)
+    if parsed is None:
+        return {"literal": text}, f"date {text!r} not understood; printed as given"
+    merged = {k: v for k, v in value.items() if k not in ("raw", "edtf")}
+    merged.update(parsed)
+    return merged, None
+
+
+def parse_date_string(text: str) -> dict[str, Any] | None:
+    """A CSL date object for `text`, or None when it is not a recognisable date."""
+    text = text.strip()
+    if "/" in text and not _DOTTED.match(text):
+        begin, _, end = text.partition("/")
+        first, last = parse_date_string(begin), parse_date_string(end)
+        if first and last and "date-parts" in first and "date-parts" in last:
+            result = {"date-parts": [first["date-parts"][0], last["date-parts"][0]]}
+            if first.get("circa") or last.get("circa"):
+                result["circa"] = True
+            return result
+        return None
+    iso = _ISO.match(text)
+    if iso:
+        return _from_iso(iso)
+    dotted = _DOTTED.match(text)
+    if dotted:
+        day, month, year = (int(g) for g in dotted.groups())
+        return _checked([year, month, day])
+    return _from_words(text)
+
+
+def _from_iso(match: re.Match[str]) -> dict[str, Any] | None:
+    year, month, day, qualifier = match.groups()
+    result: dict[str, Any]
+    if month and 21 <= int(month) <= 24 and not day:
+        result = {"date-parts": [[int(year)]], "season": int(month) - 20}
+    else:
+        parts = [int(year)] + [int(p) for p in (month, day) if p]
+        checked = _checked(parts)
+        if checked is None:
+            return None
+        result = checked
+    if qualifier:
+        result["circa"] = True
+    return result
+
+
+def _from_words(text: str) -> dict[str, Any] | None:
+    year = month = day = None
+    for token in _WORD.findall(text):
+        word = token.rstrip(".").lower()
+        if word.isdigit():
+            number = int(word)
+            if len(word) == 4 and year is None:
+                year = number
+            elif number <= 31 and day is None:
+                day = number
+            else:
+                return None
+        elif word in _MONTHS and month is None:
+            month = _MONTHS[word]
+        else:
+            return None
+    if year is None or (day is not None and month is None):
+        return None
+    return _checked([p for p in (year, month, day) if p is not None])
+
+
+def _checked(parts: list[int]) -> dict[str, Any] | None:
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        return None
+    if len(parts) > 2 and not 1 <= parts[2] <= 31:
+        return None
+    return {"date-parts": [parts]}

@@ -1,0 +1,94 @@
+"""Per-item locales (CSL-M semantics): each entry rendered in its own language's terms.
+
+A style's `<bibliography>` may hold several layouts:
+
+    <bibliography>
+      <sort>…</sort>
+      <layout locale="en">…Vol. / No. / P. / [et al.]…</layout>
+      <layout locale="ru">…Т. / № / С. / [и др.]…</layout>
+      <layout>…default…</layout>
+    </bibliography>
+
+An item uses the first layout whose `locale` list (space-separated language tags) matches the
+item's language by primary subtag ("en" matches "en-US" and "en-GB"), else the layout without
+`locale`. Terms, date formats and locale options inside a localized layout come from the first
+locale of its list (with the usual fallback chain). Sorting and citation numbers are global.
+
+The item's language is its CSL `language` field (a BCP 47 tag, an ISO 639-2 code such as
+"rus", or an English/Russian language name). Without one it is inferred from the script of its
+title and container title: mostly Cyrillic letters → "ru", otherwise "en".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+#: ISO 639-2 codes and language names seen in bibliographic data → BCP 47 primary subtag
+LANGUAGE_ALIASES: dict[str, str] = {
+    "rus": "ru", "russian": "ru", "русский": "ru", "рус": "ru",
+    "eng": "en", "english": "en", "английский": "en", "англ": "en",
+    "ukr": "uk", "ukrainian": "uk", "bel": "be", "belarusian": "be",
+    "ger": "de", "deu": "de", "german": "de", "fre": "fr", "fra": "fr", "french": "fr",
+    "spa": "es", "spanish": "es", "ita": "it", "italian": "it", "chi": "zh", "zho": "zh",
+    "jpn": "ja", "kaz": "kk",
+}
+
+
+@dataclass(frozen=True)
+class LayoutChoice:
+    """A layout element and the locale code its terms come from (None: the style's locale)."""
+
+    layout: Any
+    locale: str | None
+
+
+def item_language(item: Mapping[str, Any]) -> str:
+    """The primary language subtag of a CSL-JSON item, declared or inferred from its script."""
+    declared = str(item.get("language") or "").strip()
+    if declared:
+        lowered = declared.lower()
+        primary = lowered.replace("_", "-").split("-")[0]
+        if lowered in LANGUAGE_ALIASES:
+            return LANGUAGE_ALIASES[lowered]
+        if primary in LANGUAGE_ALIASES:
+            return LANGUAGE_ALIASES[primary]
+        if primary.isalpha() and 2 <= len(primary) <= 3:
+            return primary
+    return infer_language(" ".join(str(item.get(k) or "")
+                                   for k in ("title", "container-title")))
+
+
+def infer_language(text: str) -> str:
+    """"ru" when most letters of `text` are Cyrillic, else "en"."""
+    cyrillic = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
+    letters = sum(1 for c in text if c.isalpha())
+    return "ru" if letters and cyrillic * 2 >= letters else "en"
+
+
+def bibliography_layouts(bibliography: Any) -> tuple[list[tuple[list[str], Any]], Any]:
+    """([(primary subtags, layout)] for localized layouts, default layout) of a cs:bibliography
+    or cs:citation element; the default is the first layout without `locale`."""
+    localized: list[tuple[list[str], Any]] = []
+    default = None
+    for layout in bibliography.findall("cs:layout", bibliography.nsmap):
+        tags = (layout.get("locale") or "").split()
+        if tags:
+            localized.append((tags, layout))
+        elif default is None:
+            default = layout
+    if default is None and localized:
+        default = localized[-1][1]
+    return localized, default
+
+
+def choose_layout(item: Mapping[str, Any], localized: list[tuple[list[str], Any]],
+                  default: Any) -> LayoutChoice:
+    """The layout an item is rendered with (CSL-M: first matching `locale`, else default)."""
+    if localized:
+        language = item_language(item)
+        for tags, layout in localized:
+            if any(tag.split("-")[0].lower() == language for tag in tags):
+                return LayoutChoice(layout, tags[0])
+    return LayoutChoice(default, None)

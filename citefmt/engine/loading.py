@@ -1,0 +1,74 @@
+"""Parse CSL style and locale files into citefmt's element classes, once per file version.
+
+Parsed trees are cached by (path, mtime, size), so a run that renders several lists (or a
+test session) parses each style and locale once. Every element of a cached tree is kept
+referenced: lxml then hands back the same Python proxy for a node each time, which is what
+lets `elements.MemoisedLookups` cache on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from citefmt.engine.elements import CSL_NAMESPACE, element_lookup
+from citefmt.errors import StyleError
+
+
+@dataclass
+class ParsedTree:
+    """A parsed CSL file: its root element and the references that keep its proxies alive."""
+
+    root: Any
+    path: Path
+    keepalive: list[Any]
+
+
+_CACHE: dict[tuple[str, int, int], ParsedTree] = {}
+_PARSER: etree.XMLParser | None = None
+
+
+def _parser() -> etree.XMLParser:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True,
+                                  resolve_entities=False)
+        _PARSER.set_element_class_lookup(element_lookup())
+    return _PARSER
+
+
+def parse_csl_file(path: Path, *, expect: str) -> ParsedTree:
+    """Parse `path`, whose root must be cs:`expect` ("style" or "locale")."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise StyleError(f"cannot read {expect} file: {exc.strerror}", path=str(path)) from None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    cached = _CACHE.get(key)
+    if cached is None:
+        cached = _CACHE[key] = parse_csl_bytes(path.read_bytes(), path=path, expect=expect)
+    return cached
+
+
+def parse_csl_bytes(data: bytes, *, path: Path, expect: str) -> ParsedTree:
+    """Parse CSL XML given as bytes (not cached); `path` names it in errors."""
+    try:
+        root = etree.fromstring(data, _parser()).getroottree().getroot()
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if exc.lineno else None
+        message = exc.msg.split(", line ")[0] if exc.msg else "malformed XML"
+        raise StyleError(f"invalid CSL {expect} XML: {message}", path=str(path),
+                         line=line) from None
+    if root.tag != f"{{{CSL_NAMESPACE}}}{expect}":
+        raise StyleError(f"not a CSL {expect}: root element is <{etree.QName(root).localname}> "
+                         f"in namespace {etree.QName(root).namespace or '(none)'}",
+                         path=str(path), line=root.sourceline)
+    return ParsedTree(root=root, path=path, keepalive=list(root.iter()))
+
+
+def clear_cache() -> None:
+    """Forget parsed files (tests that rewrite a file within one mtime tick)."""
+    _CACHE.clear()

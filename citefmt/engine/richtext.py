@@ -1,0 +1,175 @@
+"""Rich text inside CSL-JSON field values, rendered for each output format.
+
+CSL-JSON allows a little HTML in titles: `<i>`, `<b>`, `<sup>`, `<sub>`,
+`<span style="font-variant:small-caps;">` and `<span class="nocase">`. citeproc-py understands
+only the nocase span; the others leaked as literal tags into plain output (and anything else,
+"a < b" included, went into HTML unescaped). Here a value is tokenised once and written out per
+format: HTML keeps the allowed tags and escapes all other text; Markdown uses *x*, **x**, ^x^,
+~x~ and escapes the rest; plain text drops emphasis and writes super/subscripts as Unicode
+characters when every character has one ("CO₂", "m²"), else as plain text. Nocase spans stay
+separate `NoCase` segments so that text-case leaves them alone, as before.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from citeproc.string import MixedString, NoCase, String
+
+from citefmt.engine.formatters.markdown import escape as markdown_escape
+
+_TAG = re.compile(r"<(/?)(i|b|em|strong|sup|sub|span)((?:\s[^<>]*)?)>", re.IGNORECASE)
+
+_STYLE_OF_TAG = {"i": "italic", "em": "italic", "b": "bold", "strong": "bold",
+                 "sup": "sup", "sub": "sub"}
+
+_HTML = {"italic": ("<i>", "</i>"), "bold": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"),
+         "sub": ("<sub>", "</sub>"),
+         "smallcaps": ('<span style="font-variant:small-caps;">', "</span>")}
+_MARKDOWN = {"italic": ("*", "*"), "bold": ("**", "**"), "sup": ("^", "^"), "sub": ("~", "~"),
+             "smallcaps": ("[", "]{.smallcaps}")}
+
+_SUPERSCRIPTS = str.maketrans("0123456789+-=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ")
+_SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class _Open:
+    style: str  # italic, bold, sup, sub, smallcaps, nocase
+
+
+@dataclass(frozen=True)
+class _Close:
+    style: str
+
+
+_Token = _Text | _Open | _Close
+
+
+def has_markup(value: str) -> bool:
+    """Whether `value` contains a rich-text tag citefmt understands."""
+    return "<" in value and _TAG.search(value) is not None
+
+
+def render_rich_text(value: str, fmt: str) -> MixedString:
+    """`value` as citeproc-py string segments holding `fmt` markup (nocase spans as NoCase)."""
+    output = MixedString()
+    nocase_depth = 0
+    buffer: list[str] = []
+    open_styles: list[str] = []
+
+    def flush() -> None:
+        nonlocal output
+        if buffer:
+            text = "".join(buffer)
+            output += NoCase(text) if nocase_depth else String(text)
+            buffer.clear()
+
+    for token in _pair(_tokens(value)):
+        if isinstance(token, _Text):
+            buffer.append(_text(token.text, fmt, open_styles))
+        elif token.style == "nocase":
+            flush()
+            nocase_depth += 1 if isinstance(token, _Open) else -1
+        else:
+            if isinstance(token, _Open):
+                buffer.append(_marker(token.style, fmt, opening=True))
+                open_styles.append(token.style)
+            else:
+                buffer.append(_marker(token.style, fmt, opening=False))
+                open_styles.remove(token.style)
+    flush()
+    return output
+
+
+def _tokens(value: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    position = 0
+    for match in _TAG.finditer(value):
+        if match.start() > position:
+            tokens.append(_Text(value[position:match.start()]))
+        closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
+        style = _style(name, attributes)
+        if style is None or (style == "span" and not closing):
+            tokens.append(_Text(match.group(0)))
+        else:
+            tokens.append(_Close(style) if closing else _Open(style))
+        position = match.end()
+    if position < len(value):
+        tokens.append(_Text(value[position:]))
+    return tokens
+
+
+def _style(name: str, attributes: str) -> str | None:
+    if name != "span":
+        return _STYLE_OF_TAG[name]
+    compact = re.sub(r"\s+", "", attributes.lower())
+    if not compact:
+        return "span"  # a closing </span>: resolved by pairing
+    if "nocase" in compact:
+        return "nocase"
+    if "font-variant:small-caps" in compact:
+        return "smallcaps"
+    return None
+
+
+def _pair(tokens: list[_Token]) -> list[_Token]:
+    """Keep only properly nested tags (</span> closes the innermost span); others become text."""
+    result: list[_Token] = []
+    stack: list[tuple[str, int]] = []
+    for token in tokens:
+        if isinstance(token, _Open):
+            stack.append((token.style, len(result)))
+            result.append(token)
+        elif isinstance(token, _Close):
+            wanted = token.style
+            if (stack and (stack[-1][0] == wanted
+                           or (wanted == "span" and stack[-1][0] in ("nocase", "smallcaps")))):
+                style, _ = stack.pop()
+                result.append(_Close(style))
+            else:
+                result.append(_Text(_literal_tag(token)))
+        else:
+            result.append(token)
+    for style, index in stack:
+        result[index] = _Text(_literal_tag(result[index]))
+    return result
+
+
+def _literal_tag(token: _Token) -> str:
+    assert isinstance(token, (_Open, _Close))
+    slash = "/" if isinstance(token, _Close) else ""
+    name = {"italic": "i", "bold": "b", "sup": "sup", "sub": "sub"}.get(token.style, "span")
+    return f"<{slash}{name}>"
+
+
+def _marker(style: str, fmt: str, *, opening: bool) -> str:
+    table = _HTML if fmt == "html" else _MARKDOWN if fmt == "markdown" else None
+    if table is None:
+        return ""
+    return table[style][0 if opening else 1]
+
+
+def _text(text: str, fmt: str, open_styles: list[str]) -> str:
+    if fmt == "html":
+        return html.escape(text, quote=False)
+    if fmt == "markdown":
+        return markdown_escape(text)
+    if "sup" in open_styles:
+        return _all_or_nothing(text, _SUPERSCRIPTS)
+    if "sub" in open_styles:
+        return _all_or_nothing(text, _SUBSCRIPTS)
+    return text
+
+
+def _all_or_nothing(text: str, table: dict[int, str]) -> str:
+    mapped = text.translate(table)
+    changed = sum(1 for a, b in zip(text, mapped) if a != b)
+    return mapped if changed == len(text) else text

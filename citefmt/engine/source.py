@@ -1,0 +1,138 @@
+"""CSL-JSON items → citeproc-py references, closing citeproc-py's input gaps on the way.
+
+- Ids: citeproc-py lower-cases ids, so "Smith2020" and "smith2020" collide and the caller's
+  spelling is lost. Each item gets an internal key ("k0", "k1", …); `keys` maps back.
+- Dates: `raw` and EDTF strings become `date-parts` (`dates.py`) instead of vanishing.
+- Rich text: tags in field values are rendered for the output format (`richtext.py`).
+- CSL 1.0.2 fields with a CSL 1.0 equivalent are copied to it (`event-title` → `event`), so
+  styles written for either name render them; other fields pass through unchanged.
+- An item citeproc-py still refuses is reported (CF400) and left out, never a traceback.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from citeproc import NUMBERS
+from citeproc.source.json import CiteProcJSON
+from citeproc.string import MixedString
+
+from citefmt.diagnostics import Diagnostic
+from citefmt.engine.dates import normalise_date
+from citefmt.engine.richtext import render_rich_text
+from citefmt.model import Item
+
+#: variables citeproc-py splits on "&", "," and "-" itself: not to be HTML-escaped beforehand
+_NUMBER_VARIABLES = frozenset(NUMBERS) | {"page", "page_first", "locator"}
+#: CSL 1.0.2 variables with a CSL 1.0 equivalent citeproc-py renders
+_RENAMED = {"event-title": "event", "shortTitle": "title-short",
+            "journalAbbreviation": "container-title-short"}
+_NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix")
+_SKIPPED = frozenset({"id", "type", "key"})
+
+
+@dataclass
+class PreparedSource:
+    """citeproc-py references keyed by internal key, and the way back to the caller's items."""
+
+    source: CiteProcJSON
+    keys: list[str] = field(default_factory=list)  # internal key per accepted item, input order
+    items: dict[str, Item] = field(default_factory=dict)  # internal key → caller's item
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class NumberText(str):
+    """A number variable's value: parsed as citeproc-py does, without format markup."""
+
+
+class FormattedJSONSource(CiteProcJSON):
+    """citeproc-py's CSL-JSON source with format-aware strings and raw/EDTF dates."""
+
+    def __init__(self, fmt: str) -> None:
+        super().__init__([])
+        self.fmt = fmt
+        self.date_problems: list[str] = []
+
+    def add_item(self, prepared: dict[str, Any]) -> None:
+        CiteProcJSON.__init__(self, [prepared])
+
+    def parse_string(self, string: Any) -> MixedString:
+        if isinstance(string, NumberText):
+            return super().parse_string(string)
+        return render_rich_text(str(string), self.fmt)
+
+    def parse_date(self, json_data: Any) -> Any:
+        date, problem = normalise_date(json_data)
+        if problem:
+            self.date_problems.append(problem)
+        return super().parse_date(date)
+
+
+def prepare_source(items: Sequence[Item], fmt: str, *, origin: str = "<input>") -> PreparedSource:
+    """Build the reference source for `items`; problems come back as diagnostics."""
+    source = FormattedJSONSource(fmt)
+    prepared = PreparedSource(source)
+    for index, item in enumerate(items):
+        key = f"k{index}"
+        label = str(item.get("id", index + 1)) if isinstance(item, dict) else str(index + 1)
+        if not isinstance(item, dict):
+            prepared.diagnostics.append(Diagnostic(
+                "CF400", f"item {label}: not a CSL-JSON object, left out", origin))
+            continue
+        source.date_problems.clear()
+        try:
+            with warnings.catch_warnings():
+                # fields outside citeproc-py's list are kept (styles naming them render them);
+                # its "unsupported arguments" warning would only be noise
+                warnings.filterwarnings("ignore", message="The following arguments for")
+                source.add_item(_citeproc_fields(item, key))
+        except Exception as exc:  # citeproc-py raises TypeError/ValueError/KeyError on bad data
+            prepared.diagnostics.append(Diagnostic(
+                "CF400", f"item {label!r}: the CSL engine cannot use it ({_describe(exc)}); "
+                         "left out", origin))
+            continue
+        for problem in source.date_problems:
+            prepared.diagnostics.append(Diagnostic(
+                "CF206", f"item {label!r}: {problem}", origin, severity="warning"))
+        prepared.keys.append(key)
+        prepared.items[key] = item
+    return prepared
+
+
+def _citeproc_fields(item: Item, key: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": key, "type": item.get("type") or "article"}
+    for name, value in item.items():
+        if name in _SKIPPED or value is None or value == "" or value == []:
+            continue
+        if isinstance(value, list) and _is_name_list(value):
+            value = _names(value)
+        elif name.replace("-", "_") in _NUMBER_VARIABLES:
+            value = NumberText(value)
+        data[name] = value
+        renamed = _RENAMED.get(name)
+        if renamed and renamed not in item:
+            data[renamed] = value
+    return data
+
+
+def _is_name_list(value: list[Any]) -> bool:
+    return bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def _names(names: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Name objects cut down to the keys citeproc-py accepts (literal alone, or the parts)."""
+    result = []
+    for name in names:
+        if name.get("literal"):
+            result.append({"literal": str(name["literal"])})
+        else:
+            result.append({k: str(name[k]) for k in _NAME_KEYS if name.get(k)})
+    return result
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]

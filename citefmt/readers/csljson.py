@@ -1,0 +1,123 @@
+"""CSL-JSON reader: a list of items, `{"items": [...]}`, or one item object.
+
+Malformed JSON stops the read with the parser's line and column. Each item that is not valid
+CSL-JSON is reported as CF208 (naming the item) and left out; every valid item becomes a
+`Record` whose `line` is where its `{` stands and whose `raw` is its JSON text.
+Dates written as strings or numbers (`"issued": "2020-03-05"`, as EDTF-minded tools emit) are
+normalised to `date-parts`, the only form citeproc-py renders.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from json.decoder import JSONObject  # type: ignore[attr-defined]
+from json.scanner import py_make_scanner  # type: ignore[attr-defined]
+from typing import Any
+
+from citefmt.diagnostics import Diagnostic
+from citefmt.errors import InputError
+from citefmt.model import DATE_VARIABLES, Item, ReadResult, Record, validate_item
+
+_ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def read(text: str, *, source: str = "<input>") -> ReadResult:
+    """Parse CSL-JSON text into records; see the module docstring for what is accepted."""
+    data, spans = _load_with_spans(text, source)
+    items = _item_list(data, source)
+    result = ReadResult()
+    for index, item in enumerate(items):
+        start, end = spans.get(id(item), (None, None))
+        line = text.count("\n", 0, start) + 1 if start is not None else None
+        if isinstance(item, dict):
+            normalise_dates(item)
+        problems = validate_item(item, index=index)
+        if problems:
+            result.diagnostics.append(Diagnostic("CF208", "; ".join(problems), path=source,
+                                                 line=line, severity="error"))
+            continue
+        raw = text[start:end] if start is not None else None
+        result.records.append(Record(item=item, line=line, raw=raw))
+    return result
+
+
+def normalise_dates(item: Item) -> None:
+    """Date variables given as "2020-03-05", 2020, a date object or pandoc-citeproc's
+    `[{year:, month:}]` → `{"date-parts": [[y, m, d]]}`; numeric strings in date-parts → ints."""
+    for key in DATE_VARIABLES & item.keys():
+        item[key] = _as_csl_date(item[key])
+
+
+def _as_csl_date(value: Any) -> Any:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return {"date-parts": [[value.year, value.month, value.day]]}
+    if isinstance(value, int) and not isinstance(value, bool):
+        return {"date-parts": [[value]]}
+    if isinstance(value, str):
+        return _parse_iso_range(value)
+    if isinstance(value, list) and value and all(isinstance(v, dict) and "year" in v for v in value):
+        return {"date-parts": [[int(p[k]) for k in ("year", "month", "day") if p.get(k)]
+                               for p in value[:2]]}
+    if isinstance(value, dict) and isinstance(value.get("date-parts"), list):
+        value["date-parts"] = [[_as_int(n) for n in part] if isinstance(part, list) else part
+                               for part in value["date-parts"]]
+    return value
+
+
+def _parse_iso_range(text: str) -> dict[str, Any]:
+    """"2020-03-05", "2020-03", "2020" or "2019/2020" → date-parts; anything else → literal."""
+    parts = []
+    for piece in text.strip().split("/"):
+        match = _ISO_DATE.fullmatch(piece.strip())
+        if not match:
+            return {"literal": text}
+        parts.append([int(g) for g in match.groups() if g])
+    return {"date-parts": parts} if 1 <= len(parts) <= 2 else {"literal": text}
+
+
+def _as_int(value: Any) -> Any:
+    if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+        return int(value)
+    return value
+
+
+def _item_list(data: Any, source: str) -> list[Any]:
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        if isinstance(data.get("items"), list):
+            return data["items"]  # type: ignore[no-any-return]
+        if "type" in data or "id" in data:
+            return [data]
+    raise InputError("not CSL-JSON: expected a list of items, {\"items\": [...]} or one item "
+                     "object", path=source, line=1)
+
+
+def _load_with_spans(text: str, source: str) -> tuple[Any, dict[int, tuple[int, int]]]:
+    """Parse `text`, recording where each JSON object starts and ends (by the object's id)."""
+    spans: dict[int, tuple[int, int]] = {}
+
+    def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
+        obj, end = JSONObject(s_and_end, *args)
+        spans[id(obj)] = (s_and_end[1] - 1, end)
+        return obj, end
+
+    decoder = json.JSONDecoder()
+    decoder.parse_object = parse_object
+    decoder.scan_once = py_make_scanner(decoder)
+    body = text.lstrip("\ufeff")
+    offset = len(text) - len(body)
+    try:
+        data = decoder.decode(body)
+    except json.JSONDecodeError as exc:
+        message = exc.msg[0].lower() + exc.msg[1:] if exc.msg else "malformed JSON"
+        message = message.replace("expecting", "expected", 1)
+        raise InputError(f"malformed JSON: {message}", path=source, line=exc.lineno,
+                         col=exc.colno) from None
+    if offset:
+        spans = {k: (a + offset, b + offset) for k, (a, b) in spans.items()}
+    return data, spans

@@ -1,0 +1,87 @@
+"""CSL-YAML reader: a list of items, pandoc's `references: [...]` mapping, or a Markdown file's
+YAML front matter that holds `references:`.
+
+YAML's own dates (`issued: 2020-03-05`), bare years and pandoc-citeproc's `[{year:, month:}]`
+become `date-parts`. Malformed YAML stops the read with the line and column; invalid items are
+reported as CF208 and left out, exactly as in the CSL-JSON reader.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from citefmt.diagnostics import Diagnostic
+from citefmt.errors import InputError
+from citefmt.model import ReadResult, Record, validate_item
+from citefmt.readers.csljson import normalise_dates
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read(text: str, *, source: str = "<input>") -> ReadResult:
+    """Parse CSL-YAML text into records; see the module docstring for what is accepted."""
+    body, line_offset = _document_body(text)
+    root, data = _load(body, source, line_offset)
+    items, nodes = _item_list(root, data, source)
+    result = ReadResult()
+    lines = body.splitlines()
+    for index, (item, node) in enumerate(zip(items, nodes)):
+        line = node.start_mark.line + 1 + line_offset if node is not None else None
+        if isinstance(item, dict):
+            normalise_dates(item)
+        problems = validate_item(item, index=index)
+        if problems:
+            result.diagnostics.append(Diagnostic("CF208", "; ".join(problems), path=source,
+                                                 line=line, severity="error"))
+            continue
+        raw = None
+        if node is not None:
+            end = node.end_mark.line + (1 if node.end_mark.column else 0)
+            raw = "\n".join(lines[node.start_mark.line:end]).rstrip()
+        result.records.append(Record(item=item, line=line, raw=raw))
+    return result
+
+
+def _document_body(text: str) -> tuple[str, int]:
+    """The YAML to parse and how many lines precede it (front matter of a Markdown file)."""
+    match = _FRONT_MATTER.match(text)
+    if match and not text[match.end():].lstrip().startswith(("-", "references")):
+        return match.group(1), 1
+    return text.lstrip("\ufeff"), 0
+
+
+def _load(body: str, source: str, line_offset: int) -> tuple[Any, Any]:
+    """Compose (for node positions) and construct (for data) in one pass."""
+    loader = _Loader(body)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "malformed YAML"
+        line = mark.line + 1 + line_offset if mark else None
+        col = mark.column + 1 if mark else None
+        raise InputError(f"malformed YAML: {problem}", path=source, line=line, col=col) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"malformed YAML: {exc}", path=source) from None
+    finally:
+        loader.dispose()
+    return root, data
+
+
+def _item_list(root: Any, data: Any, source: str) -> tuple[list[Any], list[Any]]:
+    """The items and their YAML nodes, from a list or a `references:` mapping."""
+    if isinstance(data, list) and isinstance(root, yaml.SequenceNode):
+        return data, list(root.value)
+    if isinstance(data, dict) and isinstance(data.get("references"), list):
+        for key_node, value_node in root.value:
+            if key_node.value == "references" and isinstance(value_node, yaml.SequenceNode):
+                return data["references"], list(value_node.value)
+    if isinstance(data, dict) and ("type" in data or "id" in data):
+        return [data], [root]
+    raise InputError("not CSL-YAML: expected a list of items or a 'references:' list",
+                     path=source, line=1)

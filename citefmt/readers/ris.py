@@ -1,0 +1,368 @@
+"""RIS reader: `TY  - JOUR` … `ER  -` records → CSL-JSON items.
+
+RIS is the lowest common denominator of reference managers and journal sites, so this reader
+is forgiving: BOM, CRLF, `TY - ` with one space, exporters that wrap long values onto untagged
+lines, a missing `ER`, tags before `TY`. Every record that starts comes out; what could not be
+read is reported (CF120 broken record, CF121 unknown tag), never dropped silently.
+
+The small field helpers at the end (`csl_language`, `split_name`, `serial_number`, `date_parts`)
+are shared with the other tagged/structured readers (MEDLINE, EndNote, JATS).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from citefmt.diagnostics import Diagnostic
+from citefmt.errors import InputError
+from citefmt.identifiers import clean_doi, is_valid_isbn, is_valid_issn, normalize_issn
+from citefmt.model import Item, ReadResult, Record
+
+_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  ?-(?: (.*)|\s*)$")
+
+#: RIS reference type → CSL type
+RIS_TYPES: dict[str, str] = {
+    "JOUR": "article-journal", "JFULL": "article-journal", "EJOUR": "article-journal",
+    "ABST": "article-journal", "INPR": "article-journal",
+    "BOOK": "book", "EBOOK": "book", "EDBOOK": "book", "WHOLE": "book", "CTLG": "book",
+    "CHAP": "chapter", "ECHAP": "chapter",
+    "CONF": "paper-conference", "CPAPER": "paper-conference",
+    "THES": "thesis", "RPRT": "report", "ELEC": "webpage", "WEB": "webpage",
+    "PAT": "patent", "STAND": "standard", "GEN": "document", "MGZN": "article-magazine",
+    "NEWS": "article-newspaper", "DATA": "dataset", "AGGR": "dataset", "DBASE": "dataset",
+    "COMP": "software", "CASE": "legal_case", "BILL": "bill", "STAT": "legislation",
+    "GOVDOC": "report", "UNPB": "manuscript", "MANSCPT": "manuscript", "MAP": "map",
+    "PCOMM": "personal_communication", "ICOMM": "personal_communication", "BLOG": "post-weblog",
+    "DICT": "entry-dictionary", "ENCYC": "entry-encyclopedia", "VIDEO": "motion_picture",
+    "ADVS": "motion_picture", "MPCT": "motion_picture", "SOUND": "song", "MUSIC": "musical_score",
+    "PAMP": "pamphlet", "HEAR": "hearing", "ART": "graphic", "SLIDE": "graphic",
+    "FIGURE": "figure", "LEGAL": "regulation", "SER": "book", "CLSWK": "classic",
+}
+
+#: tags whose wrapped continuation lines join without a space (identifiers, links)
+_UNSPACED_TAGS = frozenset({"DO", "UR", "L1", "L2", "L3", "L4", "SN"})
+
+#: simple one-to-one tags: RIS tag → CSL variable (first value wins)
+_SIMPLE: dict[str, str] = {
+    "VL": "volume", "IS": "issue", "ET": "edition", "PB": "publisher", "CY": "publisher-place",
+    "PP": "publisher-place", "AB": "abstract", "N2": "abstract", "N1": "note",
+    "ST": "title-short", "T3": "collection-title", "NV": "number-of-volumes", "SE": "section",
+    "CN": "call-number", "AN": "archive_location", "DB": "archive", "OP": "original-title",
+    "M1": "number", "C3": "event-title", "RP": "status",
+}
+#: name tags → CSL name variable
+_NAMES: dict[str, str] = {
+    "AU": "author", "A1": "author", "A2": "editor", "ED": "editor", "A3": "collection-editor",
+    "A4": "translator",
+}
+_CONTAINER_FULL = ("JF", "T2", "JO")
+_CONTAINER_SHORT = ("JA", "J2", "J1")
+#: tags understood but deliberately not mapped (file attachments, captions, custom fields…)
+_IGNORED = frozenset({"L2", "L3", "L4", "C1", "C2", "C4", "C5", "C6", "C7", "C8", "CA", "DP",
+                      "LB", "M2", "RN", "U1", "U2", "U3", "U4", "U5", "Y3", "AD"})
+
+
+@dataclass
+class _Raw:
+    """One record as tag/value pairs, with the line of each pair (for diagnostics)."""
+
+    line: int
+    lines: list[str] = field(default_factory=list)
+    tags: list[tuple[str, str, int]] = field(default_factory=list)
+    closed: bool = False
+
+
+def read(text: str, *, source: str = "<input>") -> ReadResult:
+    """Parse RIS text into records, in input order."""
+    raws, diagnostics = _split_records(text, source)
+    result = ReadResult(diagnostics=diagnostics)
+    for n, raw in enumerate(raws, start=1):
+        item = _to_item(raw, n, source, result.diagnostics)
+        result.records.append(Record(item=item, line=raw.line, raw="\n".join(raw.lines)))
+    result.diagnostics.sort(key=lambda d: d.line or 0)
+    return result
+
+
+def _split_records(text: str, source: str) -> tuple[list[_Raw], list[Diagnostic]]:
+    lines = text.lstrip("\ufeff").splitlines()
+    if not any(_TAG_LINE.match(line) for line in lines):
+        first = next((i for i, line in enumerate(lines, 1) if line.strip()), 1)
+        raise InputError("not RIS: no 'TY  - ' tag lines found", path=source, line=first)
+    raws: list[_Raw] = []
+    diagnostics: list[Diagnostic] = []
+    current: _Raw | None = None
+    for number, line in enumerate(lines, start=1):
+        match = _TAG_LINE.match(line)
+        if match is None:
+            if not line.strip():
+                continue
+            if current is not None and current.tags and not current.closed:
+                tag, value, at = current.tags[-1]
+                glue = "" if tag in _UNSPACED_TAGS or value.endswith("-") else " "
+                current.tags[-1] = (tag, (value + glue + line.strip()).strip(), at)
+                current.lines.append(line)
+            else:
+                diagnostics.append(Diagnostic(
+                    "CF120", f"text outside any record: {line.strip()[:60]!r}", source, number,
+                    severity="warning"))
+            continue
+        tag, value = match.group(1), (match.group(2) or "").strip()
+        if tag == "TY":
+            if current is not None and not current.closed:
+                diagnostics.append(Diagnostic(
+                    "CF120", "record not closed by 'ER  -' before the next 'TY'", source,
+                    current.line, severity="warning"))
+            current = _Raw(line=number)
+            raws.append(current)
+        elif current is None or current.closed:
+            diagnostics.append(Diagnostic(
+                "CF120", f"record starts with {tag!r} instead of 'TY'", source, number,
+                severity="warning"))
+            current = _Raw(line=number)
+            raws.append(current)
+        current.lines.append(line)
+        if tag == "ER":
+            current.closed = True
+        else:
+            current.tags.append((tag, value, number))
+    if current is not None and not current.closed:
+        diagnostics.append(Diagnostic(
+            "CF120", "last record is not closed by 'ER  -'", source, current.line,
+            severity="warning"))
+    return raws, diagnostics
+
+
+def _to_item(raw: _Raw, n: int, source: str, diagnostics: list[Diagnostic]) -> Item:
+    values: dict[str, list[str]] = {}
+    for tag, value, at in raw.tags:
+        if value:
+            values.setdefault(tag, []).append(value)
+        if tag not in _KNOWN_TAGS:
+            diagnostics.append(Diagnostic("CF121", f"unknown RIS tag {tag!r} ignored", source, at,
+                                          severity="info"))
+    item: Item = {"type": _item_type(values, raw, source, diagnostics)}
+    item["id"] = values["ID"][0] if "ID" in values else f"ref-{n}"
+    for tag, variable in _NAMES.items():
+        for value in values.get(tag, []):
+            item.setdefault(variable, []).extend(split_name(v) for v in _split_multi(value))
+    _titles(item, values)
+    for tag, variable in _SIMPLE.items():
+        if tag in values and variable not in item:
+            item[variable] = values[tag][0]
+    _dates(item, values, raw, source, diagnostics)
+    _pages(item, values)
+    _identifiers(item, values)
+    if "LA" in values:
+        item["language"] = csl_language(values["LA"][0])
+    if "KW" in values:
+        item["keyword"] = ", ".join(k for v in values["KW"] for k in _split_multi(v))
+    return item
+
+
+def _item_type(values: dict[str, list[str]], raw: _Raw, source: str,
+               diagnostics: list[Diagnostic]) -> str:
+    code = values.get("TY", [""])[0].upper()
+    if not code:
+        if raw.tags and raw.tags[0][0] == "TY":  # a missing TY line was reported when split
+            diagnostics.append(Diagnostic("CF120", "empty 'TY' type; read as a document",
+                                          source, raw.line, severity="warning"))
+        return "document"
+    if code not in RIS_TYPES:
+        diagnostics.append(Diagnostic("CF121", f"unknown RIS type {code!r}; read as a document",
+                                      source, raw.line, severity="warning"))
+        return "document"
+    return RIS_TYPES[code]
+
+
+def _titles(item: Item, values: dict[str, list[str]]) -> None:
+    title = _first(values, "TI", "T1")
+    book_title = _first(values, "BT")
+    if title is None and book_title is not None:
+        title, book_title = book_title, None
+    if title is not None:
+        item["title"] = title
+    container = _first(values, *_CONTAINER_FULL) or book_title
+    if container is not None:
+        item["container-title"] = container
+    short = _first(values, *_CONTAINER_SHORT)
+    if short is None and "JO" in values and values["JO"][0] != container:
+        short = values["JO"][0]
+    if short is not None:
+        item["container-title-short"] = short
+
+
+def _dates(item: Item, values: dict[str, list[str]], raw: _Raw, source: str,
+           diagnostics: list[Diagnostic]) -> None:
+    year_text = _first(values, "PY", "Y1")
+    full_text = _first(values, "DA")
+    issued = None
+    for text in (full_text, year_text):
+        if text:
+            parts = date_parts(text)
+            if parts and (issued is None or len(parts) > len(issued)):
+                if issued is None or parts[0] == issued[0]:
+                    issued = parts
+    if issued is not None:
+        item["issued"] = {"date-parts": [issued]}
+    elif year_text or full_text:
+        item["issued"] = {"raw": year_text or full_text}
+        diagnostics.append(Diagnostic("CF206", f"date {item['issued']['raw']!r} has no year",
+                                      source, raw.line, severity="warning"))
+    accessed = _first(values, "Y2")
+    if accessed:
+        parts = date_parts(accessed)
+        item["accessed"] = {"date-parts": [parts]} if parts else {"raw": accessed}
+
+
+def _pages(item: Item, values: dict[str, list[str]]) -> None:
+    start, end = _first(values, "SP"), _first(values, "EP")
+    if start and end and end != start:
+        item["page"] = f"{start}-{end}"
+    elif start or end:
+        item["page"] = start or end
+
+
+def _identifiers(item: Item, values: dict[str, list[str]]) -> None:
+    doi_text = _first(values, "DO")
+    if doi_text is None:
+        doi_text = next((v for v in values.get("M3", []) if clean_doi(v)), None)
+    if doi_text is not None:
+        item["DOI"] = clean_doi(doi_text) or doi_text
+    genre = next((v for v in values.get("M3", []) if not clean_doi(v)), None)
+    if genre is not None:
+        item["genre"] = genre
+    url = _first(values, "UR", "L1")
+    if url is not None:
+        item["URL"] = url
+    bookish = item["type"] in {"book", "chapter", "paper-conference", "report", "thesis"}
+    for value in values.get("SN", []):
+        for number in _split_multi(value):
+            variable = serial_number(number, bookish=bookish)
+            item.setdefault(variable, number)
+
+
+def _first(values: dict[str, list[str]], *tags: str) -> str | None:
+    for tag in tags:
+        if tag in values:
+            return values[tag][0]
+    return None
+
+
+def _split_multi(value: str) -> list[str]:
+    """Some exporters put several values in one line separated by ';'."""
+    return [part.strip() for part in value.split(";") if part.strip()]
+
+
+_KNOWN_TAGS = frozenset({
+    "TY", "ID", "TI", "T1", "BT", "PY", "Y1", "DA", "Y2", "SP", "EP", "DO", "M3", "UR", "L1",
+    "SN", "LA", "KW", *_SIMPLE, *_NAMES, *_CONTAINER_FULL, *_CONTAINER_SHORT, *_IGNORED,
+})
+
+
+# --- field helpers shared by the structured readers ------------------------------------------
+
+#: language names and ISO 639-2 codes → the ISO 639-1 code CSL styles and locales expect
+_LANGUAGES: dict[str, str] = {
+    "rus": "ru", "russian": "ru", "русский": "ru", "рус": "ru", "rus.": "ru",
+    "eng": "en", "english": "en", "английский": "en", "англ": "en",
+    "ger": "de", "deu": "de", "german": "de", "fre": "fr", "fra": "fr", "french": "fr",
+    "spa": "es", "spanish": "es", "ita": "it", "italian": "it", "chi": "zh", "zho": "zh",
+    "chinese": "zh", "jpn": "ja", "japanese": "ja", "ukr": "uk", "ukrainian": "uk",
+    "por": "pt", "portuguese": "pt", "pol": "pl", "polish": "pl", "kaz": "kk", "bel": "be",
+}
+
+
+def csl_language(value: str) -> str:
+    """"rus" / "Russian" / "русский" → "ru"; BCP 47 tags ("en-US") kept; unknown text kept."""
+    text = value.strip()
+    key = text.lower()
+    if key in _LANGUAGES:
+        return _LANGUAGES[key]
+    if re.fullmatch(r"[a-z]{2}(?:-[A-Za-z0-9]{2,8})*", text, flags=re.I):
+        return text[:2].lower() + text[2:]
+    return text
+
+
+_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ]\.?-?){1,3}$|^(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}$")
+
+
+def split_name(text: str) -> dict[str, str]:
+    """A personal name as exported ("Family, Given[, Suffix]", "Family G", "Organisation")
+    → a CSL name object; what cannot be split safely stays a literal."""
+    text = " ".join(text.split()).strip(" ,")
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) >= 2 and parts[0] and parts[1]:
+        name = {"family": parts[0], "given": parts[1]}
+        if len(parts) > 2 and parts[2]:
+            name["suffix"] = ", ".join(parts[2:])
+        return name
+    words = text.split()
+    if len(words) == 1:
+        return {"family": text}
+    tail = words[1:]
+    if all(_INITIALS.match(w) for w in tail):
+        return {"family": words[0], "given": " ".join(tail)}
+    return {"literal": text}
+
+
+def serial_number(text: str, *, bookish: bool) -> str:
+    """Which CSL variable an "SN"/"isbn" value belongs to: ISBN or ISSN (by checksum, then by
+    length, then by the item type)."""
+    if is_valid_isbn(text):
+        return "ISBN"
+    if is_valid_issn(text):
+        return "ISSN"
+    digits = re.sub(r"[^0-9Xx]", "", text)
+    if len(digits) in (10, 13):
+        return "ISBN"
+    if len(digits) == 8 or normalize_issn(text):
+        return "ISSN"
+    return "ISBN" if bookish else "ISSN"
+
+
+_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate([
+        ("jan", "january", "янв", "январь", "января"),
+        ("feb", "february", "фев", "февраль", "февраля"),
+        ("mar", "march", "мар", "март", "марта"), ("apr", "april", "апр", "апрель", "апреля"),
+        ("may", "мая", "май"), ("jun", "june", "июн", "июнь", "июня"),
+        ("jul", "july", "июл", "июль", "июля"), ("aug", "august", "авг", "август", "августа"),
+        ("sep", "sept", "september", "сен", "сентябрь", "сентября"),
+        ("oct", "october", "окт", "октябрь", "октября"),
+        ("nov", "november", "ноя", "ноябрь", "ноября"),
+        ("dec", "december", "дек", "декабрь", "декабря"),
+    ], start=1)
+    for name in names
+}
+
+
+def month_number(text: str) -> int | None:
+    """"Feb" / "February" / "02" / "февраля" → 2; None when it is not a month."""
+    key = text.strip().strip(".").lower()
+    if key.isdigit():
+        return int(key) if 1 <= int(key) <= 12 else None
+    return _MONTHS.get(key)
+
+
+def date_parts(text: str) -> list[int] | None:
+    """Year-first dates as exported: "2022", "2022/02/15/", "2022-02", "2022 Feb 15",
+    "2022 Jan-Feb" (first month) → [2022, 2, 15]; None when there is no year."""
+    match = re.match(r"\s*(\d{4})(.*)", text)
+    if match is None:
+        return None
+    parts = [int(match.group(1))]
+    for piece in re.split(r"[/\-\s,.]+", match.group(2)):
+        if not piece:
+            continue
+        if len(parts) == 1:
+            month = month_number(piece)
+            if month is None:
+                break
+            parts.append(month)
+        elif len(parts) == 2 and piece.isdigit() and 1 <= int(piece) <= 31:
+            parts.append(int(piece))
+        else:
+            break
+    return parts

@@ -1,0 +1,77 @@
+"""ABNT (NBR 6023) references: upper-case surnames, "v./n./p." locators, year last.
+
+    SOBRENOME, Nome; OUTRO, N. Título. Revista, v. 12, n. 3, p. 45-67, 2020.
+    SOBRENOME, Nome. Título: subtítulo. 2. ed. São Paulo: Atlas, 2010. 300 p.
+
+Upper-case surnames are a style of printing, not the name: they are stored title-cased, and the
+change is reported (CF105).
+"""
+
+from __future__ import annotations
+
+import re
+
+from citefmt.model import Item
+from citefmt.refparse.candidate import Candidate, sentences
+from citefmt.refparse.common import date_parts, normalise_page, tidy
+from citefmt.refparse.names import parse_inverted_names
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LO = "a-zß-ÿ"
+_AUTHOR = (rf"[{_UP}][{_UP}'’\- ]+,\s*(?:[{_UP}][{_LO}]+(?:\s(?:d[aeo]s?\s)?[{_UP}][{_LO}]+)*(?:\s[{_UP}]\.)*"
+           rf"|[{_UP}]\.(?:\s?[{_UP}]\.)*)")
+_AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:;\s*{_AUTHOR})*(?:\s*et al\.?)?)\.?\s+(?=\S)")
+_JOURNAL_RE = re.compile(
+    r"^(?P<journal>.+?),\s*(?:v\.\s*(?P<vol>[\w\-]+),?\s*)?(?:n\.\s*(?P<issue>[\w\-/]+),?\s*)?"
+    r"(?:p\.\s*(?P<page>[\w]+(?:[–-]\w+)?),?\s*)?(?:(?P<month>[a-zç]{3,4}\.(?:/[a-zç]{3,4}\.)?)\s*)?(?P<year>\d{4})\.?$")
+_BOOK_RE = re.compile(r"^(?:(?P<ed>\d+)\.\s*ed\.\s*)?(?P<place>[^:]+):\s*(?P<publisher>[^,]+),\s*(?P<year>\d{4})"
+                      r"(?:\.\s*(?P<pages>\d+)\s*p)?\.?$")
+
+
+def looks_like(body: str) -> bool:
+    return bool(_AUTHORS_RE.match(body.strip())) or bool(re.search(r"\bv\.\s*\d+,\s*n\.\s*\d+", body))
+
+
+def parse(body: str) -> Candidate | None:
+    text = re.sub(r"\s+", " ", body).strip()
+    m = _AUTHORS_RE.match(text)
+    if not m:
+        return None
+    item: Item = {"type": "article-journal"}
+    cand = Candidate("abnt", item, 0.0)
+    names = parse_inverted_names(m.group("authors"), upper_surnames=True)
+    item["author"] = names.names
+    cand.truncated_authors = names.truncated
+    upper = [n for n in re.findall(rf"(?:^|;\s*)([{_UP}][{_UP}'’\- ]+),", m.group("authors")) if n.strip().isupper()]
+    if upper:
+        cand.repairs.append((0, "CF105", f"upper-case surname(s) stored title-cased: {', '.join(upper)}"))
+    score = 0.3
+    rest = text[m.end():]
+    spans = sentences(rest)
+    if not spans:
+        return None
+    item["title"] = tidy(rest[spans[0][0]:spans[0][1]])
+    score += 0.15
+    remainder = tidy(rest[spans[0][1] + 1:])
+    remainder = remainder if remainder.endswith(".") else remainder + "."
+    if bm := _BOOK_RE.match(remainder):
+        item["type"] = "book"
+        if bm.group("ed"):
+            item["edition"] = bm.group("ed")
+        item["publisher-place"] = tidy(bm.group("place"))
+        item["publisher"] = tidy(bm.group("publisher"))
+        item["issued"] = date_parts(bm.group("year"))
+        if bm.group("pages"):
+            item["number-of-pages"] = bm.group("pages")
+        score += 0.4
+    elif jm := _JOURNAL_RE.match(remainder):
+        item["container-title"] = tidy(jm.group("journal"))
+        for key, group in (("volume", "vol"), ("issue", "issue")):
+            if jm.group(group):
+                item[key] = jm.group(group)
+        if jm.group("page"):
+            item["page"] = normalise_page(jm.group("page"))
+        item["issued"] = date_parts(jm.group("year"))
+        score += 0.2 + 0.15 * bool(jm.group("vol") or jm.group("page"))
+    cand.confidence = min(score, 0.95)
+    return cand

@@ -1,0 +1,97 @@
+"""APA and Harvard references: the year in parentheses right after the authors.
+
+    Smith, J. A., & Lee, K. (2020). Title. Journal, 12(3), 45–67. https://doi.org/…
+    Smith, J.A. and Lee, K. (2020) 'Title', Journal, 12(3), pp. 45-67.
+    Smith, J. (2019). Book title (2nd ed.). Publisher.
+    Smith, J. (2019). Chapter. In A. Editor (Ed.), Book (pp. 1–10). Publisher.
+
+Journal titles are printed in full, so they go into `container-title` only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citefmt.model import Item
+from citefmt.refparse.candidate import Candidate, sentences
+from citefmt.refparse.common import date_parts, month_day, normalise_page, tidy
+from citefmt.refparse.names import parse_inverted_names
+
+_HEAD_RE = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4})[a-z]?(?:,\s*(?P<md>[^)]+))?\)\.?\s*(?P<rest>.*)$")
+_QUOTED_TITLE_RE = re.compile(r"^[‘'\"“](?P<title>.+?)[’'\"”][,.]?\s*(?P<rest>.*)$")
+_JOURNAL_RE = re.compile(
+    r"^(?P<journal>[^,]+?(?:,\s*[^,\d][^,]*?)*?),\s*(?:[Vv]ol\.\s*)?(?P<vol>\d+)\s*"
+    r"(?:\((?P<issue>[^)]+)\)|,\s*(?:[Nn]o\.|[Ii]ss(?:ue)?\.?)\s*(?P<issue2>\w+))?"
+    r"(?:,\s*(?:pp?\.\s*)?(?P<page>\w+(?:\s*[–—-]\s*\w+)?))?\s*\.?$")
+_EDITION_RE = re.compile(r"\s*\((?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.\)")
+_IN_RE = re.compile(r"^In\s+(?:(?P<editors>.+?)\s+\((?:Eds?\.|Hrsg\.)\),\s*)?(?P<book>.+?)"
+                    r"(?:\s*\((?:pp?\.\s*)(?P<page>[^)]+)\))?\.\s*(?P<publisher>[^.]*)\.?$")
+
+
+def looks_like(body: str) -> bool:
+    return bool(re.search(r"\(\d{4}[a-z]?(?:,\s*[^)]{1,20})?\)", body[:300]))
+
+
+def parse(body: str) -> Candidate | None:
+    text = re.sub(r"\s+", " ", body).strip()
+    head = _HEAD_RE.match(text)
+    if not head:
+        return None
+    item: Item = {"type": "article-journal"}
+    cand = Candidate("apa", item, 0.0)
+    names = parse_inverted_names(head.group("authors"))
+    if not names.names:
+        return None
+    item["author"] = names.names
+    cand.truncated_authors = names.truncated
+    month, day = month_day(head.group("md"))
+    item["issued"] = date_parts(head.group("year"), month, day)
+    score = 0.3
+    rest = head.group("rest").strip()
+    offset = body.find(rest[:20]) if rest else -1
+    if q := _QUOTED_TITLE_RE.match(rest):
+        title, remainder = q.group("title"), q.group("rest")
+    else:
+        spans = sentences(rest)
+        if not spans:
+            return None
+        title = rest[spans[0][0]:spans[0][1] + (1 if rest[spans[0][1]:spans[0][1] + 1] in "?!" else 0)]
+        remainder = rest[spans[0][1] + 1:].strip()
+        if offset >= 0:
+            cand.title_span = (offset + spans[0][0], offset + spans[0][1])
+    if em := _EDITION_RE.search(title):
+        item["edition"] = em.group("ed")
+        title = title[:em.start()] + title[em.end():]
+    item["title"] = tidy(title)
+    score += 0.15
+    remainder = tidy(remainder)
+    if m := _JOURNAL_RE.match(remainder):
+        item["container-title"] = tidy(m.group("journal"))
+        item["volume"] = m.group("vol")
+        if m.group("issue") or m.group("issue2"):
+            item["issue"] = m.group("issue") or m.group("issue2")
+        if m.group("page"):
+            item["page"] = normalise_page(m.group("page"))
+        score += 0.45
+    elif m := _IN_RE.match(remainder):
+        item["type"] = "chapter"
+        if m.group("editors"):
+            item["editor"] = parse_inverted_names(m.group("editors")).names
+        item["container-title"] = tidy(m.group("book"))
+        if m.group("page"):
+            item["page"] = normalise_page(m.group("page"))
+        if m.group("publisher"):
+            item["publisher"] = tidy(m.group("publisher"))
+        score += 0.4
+    elif remainder and "," not in remainder and len(remainder) < 80:
+        item["type"] = "book"
+        place, colon, publisher = remainder.rpartition(":")
+        if colon:
+            item["publisher-place"] = tidy(place)
+        item["publisher"] = tidy(publisher if colon else remainder)
+        score += 0.35
+    elif not remainder:
+        item["type"] = "book" if "edition" in item else "document"
+        score += 0.1
+    cand.confidence = min(score, 0.95)
+    return cand

@@ -1,0 +1,169 @@
+"""Pieces every grammar shares: identifiers pulled out of the text, dates, pages, language, tidying.
+
+Grammars work on a "blanked" copy of the reference: recognised spans (URLs, DOIs, PMIDs, access
+dates) are overwritten with spaces of the same length, so positions still match the repaired text
+and diagnostics keep their columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from citefmt import identifiers
+from citefmt.model import Item
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8,
+    "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+}
+_CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
+
+
+@dataclass
+class Extracted:
+    """Identifiers and access data found anywhere in a reference, and the text without them."""
+
+    body: str
+    fields: Item = field(default_factory=dict)
+
+
+def blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _month_number(word: str) -> int | None:
+    return MONTHS.get(word[:3].lower())
+
+
+def parse_date_words(text: str) -> list[int] | None:
+    """"2024 Jan 5", "5 Jan 2024", "January 5, 2024", "05.01.2024", "2024-01-05" → [y, m, d]."""
+    s = text.strip().rstrip(".")
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", s)
+    if m:
+        return [int(m.group(3)), int(m.group(2)), int(m.group(1))]
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", s)
+    if m:
+        return [int(m.group(1)), int(m.group(2)), int(m.group(3))]
+    m = re.fullmatch(r"(\d{4})\s+([A-Za-zА-Яа-я]+)\.?(?:\s+(\d{1,2}))?", s)
+    if m and _month_number(m.group(2)):
+        parts = [int(m.group(1)), _month_number(m.group(2)) or 0]
+        return parts + [int(m.group(3))] if m.group(3) else parts
+    m = re.fullmatch(r"(\d{1,2})\s+([A-Za-zА-Яа-я]+)\.?,?\s+(\d{4})", s)
+    if m and _month_number(m.group(2)):
+        return [int(m.group(3)), _month_number(m.group(2)) or 0, int(m.group(1))]
+    m = re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", s)
+    if m and _month_number(m.group(1)):
+        return [int(m.group(3)), _month_number(m.group(1)) or 0, int(m.group(2))]
+    m = re.fullmatch(r"(\d{4})", s)
+    if m:
+        return [int(m.group(1))]
+    return None
+
+
+_ACCESS_RES = (
+    re.compile(r"\(\s*дата обращения\s*:?\s*(?P<date>[\d.]+)\s*\)\.?", re.I),
+    re.compile(r"\[\s*(?:updated [^;\]]*;\s*)?cited\s+(?P<date>[^\]]+)\]\.?", re.I),
+    re.compile(r"\(?\b[Aa]ccessed(?: on)?:?\s+(?P<date>(?:\d{1,2}\s+)?[A-Za-z]+\.?\s+\d{1,2}?,?\s*\d{4}|"
+               r"\d{4}\s+[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\)?\.?"),
+)
+_LABELLED_RES = (
+    ("PMCID", re.compile(r"\bPMCID\s*:?\s*(PMC\d+)\.?", re.I)),
+    ("PMID", re.compile(r"\b(?:PubMed\s+)?PMID\s*:?\s*(\d{1,8})\b\.?", re.I)),
+    ("PMCID", re.compile(r"\b(?:PubMed Central\s+)?(PMC\d+)\b\.?")),
+    ("ISBN", re.compile(r"\bISBN(?:-1[03])?\s*:?\s*([0-9][0-9\-‐ ]{8,16}[0-9Xx])\b\.?")),
+    ("ISSN", re.compile(r"\b(?:e-?)?ISSN\s*:?\s*(\d{4}-?\d{3}[\dXx])\b\.?", re.I)),
+)
+_DOI_LABEL_RE = re.compile(r"(?:\bDOI|\bdoi)\s*:?\s*(?=10\.)|(?:https?://)?(?:dx\.)?doi\.org/(?=10\.)", re.I)
+_URL_LABEL_RE = re.compile(r"(?:\bAvailable (?:from|at)|\bURL|\bЭлектронный ресурс\.?\s*URL|\bRetrieved from)\s*:?\s*$",
+                           re.I)
+
+
+def extract_identifiers(text: str) -> Extracted:
+    """Pull DOI, PMID, PMCID, ISBN, ISSN, arXiv, URL and access date out of `text` (blanking them)."""
+    fields: Item = {}
+    body = text
+    for m in _ACCESS_RES:
+        for found in m.finditer(body):
+            date = parse_date_words(found.group("date"))
+            if date and "accessed" not in fields:
+                fields["accessed"] = {"date-parts": [date]}
+                body = blank(body, found.start(), found.end())
+    for m in _DOI_LABEL_RE.finditer(body):
+        doi_found = identifiers.find_dois(body[m.end():m.end() + 300])
+        if doi_found and doi_found[0].start == 0:
+            end = m.end() + doi_found[0].end
+            fields.setdefault("DOI", doi_found[0].value)
+            end = end + 1 if body[end:end + 1] == "." else end
+            body = blank(body, m.start(), end)
+    for found in identifiers.find_dois(body):
+        fields.setdefault("DOI", found.value)
+        body = blank(body, found.start, found.end)
+    for key, rx in _LABELLED_RES:
+        for m in rx.finditer(body):
+            value = m.group(1).strip()
+            if key == "ISSN":
+                value = identifiers.normalize_issn(value) or value
+            fields.setdefault(key, value)
+            body = blank(body, m.start(), m.end())
+    for found in identifiers.find_arxiv_ids(body):
+        fields.setdefault("number", "arXiv:" + found.value)
+    for found in identifiers.find_urls(body):
+        fields.setdefault("URL", found.value)
+        start = found.start
+        label = _URL_LABEL_RE.search(body[:start])
+        if label:
+            start = label.start()
+        end = found.end + (1 if body[found.end:found.end + 1] == "." else 0)
+        body = blank(body, start, end)
+    return Extracted(body, fields)
+
+
+def tidy(segment: str) -> str:
+    """Collapse spaces and trim separators a field never ends or starts with."""
+    s = re.sub(r"\s+", " ", segment).strip()
+    s = s.strip(" ,;:/")
+    if s.endswith(".") and not re.search(r"(?:\b[A-ZА-ЯЁ]|\bet al|\bed|\bизд|\bс|\bp|\bvs|\bInc|\bLtd|\bCo)\.$", s):
+        s = s[:-1].rstrip()
+    return s
+
+
+def strip_final_period(s: str) -> str:
+    s = s.strip()
+    return s[:-1].rstrip() if s.endswith(".") else s
+
+
+def normalise_page(page: str) -> str:
+    """Page field form: ranges use "-" (CSL-JSON convention; styles choose the dash), no spaces."""
+    return re.sub(r"\s*[–—‒-]\s*", "-", page.strip())
+
+
+def detect_language(text: str) -> str:
+    """"ru" when the text is in Cyrillic, "en" otherwise (Latin-script references)."""
+    letters = re.findall(r"[^\W\d_]", text)
+    if not letters:
+        return "en"
+    cyrillic = sum(1 for c in letters if _CYRILLIC_RE.match(c))
+    return "ru" if cyrillic * 2 >= len(letters) else "en"
+
+
+def date_parts(year: str | int, month: int | None = None, day: int | None = None) -> dict:
+    parts = [int(year)]
+    if month:
+        parts.append(month)
+        if day:
+            parts.append(day)
+    return {"date-parts": [parts]}
+
+
+def month_day(text: str | None) -> tuple[int | None, int | None]:
+    """"Jan 25" / "Jan" / "Jan-Feb" → (1, 25) / (1, None) / (1, None)."""
+    if not text:
+        return None, None
+    m = re.match(r"([A-Za-zА-Яа-я]+)\.?(?:\s+(\d{1,2}))?", text.strip())
+    if not m or not _month_number(m.group(1)):
+        return None, None
+    return _month_number(m.group(1)), int(m.group(2)) if m.group(2) else None
+

@@ -1,0 +1,231 @@
+"""GOST R 7.0.5-2008 and GOST R 7.0.100-2018 references, Cyrillic and Latin.
+
+    Фамилия И. О. Заглавие // Журнал. 2020. Т. 1, № 2. С. 3–4.                       (7.0.5)
+    Фамилия, И. О. Заглавие / И. О. Фамилия. – Текст : непосредственный // Журнал. – 2020. – Т. 1, № 2. – С. 3–4.
+    Заглавие / И. О. Фамилия [и др.] // Журнал. 2020. Vol. 1, No. 2. P. 3–4.
+    Фамилия И. О. Книга : учеб. 2-е изд. М. : Наука, 2006. 215 с.
+    Фамилия И. О. Тема : дис. … канд. мед. наук. М., 2002. 215 с.
+
+Areas may be separated by ". – " or ". "; "Текст : непосредственный/электронный" and
+"[Электронный ресурс]" are dropped (they describe the carrier, not the work). Journal titles here
+are full titles, so they go into `container-title` only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citefmt.model import Item
+from citefmt.refparse.candidate import Candidate
+from citefmt.refparse.common import date_parts, normalise_page, tidy
+from citefmt.refparse.names import initials_given, parse_responsibility
+
+_AREA_DASH_RE = re.compile(r"\.?\s+[–—-]\s+(?=\S)")
+_CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредственный|электронный)\s*|\[\s*Электронный ресурс\s*\]",
+                         re.I)
+_HEADING_RE = re.compile(
+    r"^(?P<family>[A-ZА-ЯЁ][\w’'`\-]+(?:\s[A-ZА-ЯЁ][\w’'`\-]+)?),?\s+"
+    r"(?P<given>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?-?\s?){1,3})(?=[\s,]|$)")
+_THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=\s))*?наук|"
+                        r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)", re.I)
+_PLACE_PUB_RE = re.compile(
+    r"(?:^|\.\s+|\s)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s(?:н/Д|[A-ZА-ЯЁ][\w\-]*))*\.?(?:\s*;\s*[A-ZА-ЯЁ][\w\-]*\.?)*)"
+    r"\s*:\s*(?P<publisher>[^,:]+?),\s*(?P<year>\d{4})")
+_PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?),\s*(?P<year>\d{4})")
+_YEAR_RE = re.compile(r"(?:^|[\s.(\[])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
+_VOLUME_RE = re.compile(r"\b(?:Т|Vol|V)\.\s*(?P<v>[\w\-–]+)")
+_ISSUE_RE = re.compile(r"(?:№|\bNo\.|\bN\.|\bIss\.|\bВып\.)\s*(?P<n>[\w\-–/]+)")
+_PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|P|S|pp?)\.\s*(?P<p>[\w]+(?:[–—-]\w+)?)")
+_ARTICLE_NO_RE = re.compile(r"\b(?:Art|Ст)\.\s*(?P<p>[\w\-]+)")
+_TOTAL_PAGES_RE = re.compile(r"(?:^|\s)(?P<n>\d+)\s*(?:с|p|л)(?:\.|$)")
+_EDITION_RE = re.compile(r"(?:^|\.\s+)(?P<ed>\d+)(?:-?е|\s?-?ое)?\s*изд\.|(?:^|\.\s+)(?P<ed_en>\d+)(?:st|nd|rd|th)\s+ed\.")
+_EDITOR_RE = re.compile(r"(?:под\s+(?:общ\.\s+)?ред\.|под\s+редакцией|ed\.\s+by|отв\.\s+ред\.)\s*(?P<names>[^/;]+)", re.I)
+_CONFERENCE_RE = re.compile(r"конф|симпоз|конгресс|съезд|материалы|тезисы|Proceedings|Conference|Symposium", re.I)
+_STANDARD_RE = re.compile(r"^(?P<num>(?:ГОСТ|ISO|ИСО|СП|СанПиН|ОСТ|ТУ)\s*(?:Р\s*)?[\d.\-–/:]+(?:\s*[-–]\s*\d{4})?)\.\s*")
+_PATENT_RE = re.compile(r"^(?:Пат(?:ент)?\.?|Patent)\s*(?:№\s*)?(?P<num>[\d\s/]+?)\s+(?P<country>[^.,]+?)[,.]")
+
+
+def looks_like(body: str) -> bool:
+    return bool(re.search(r"//|\s/\s[A-ZА-ЯЁ]|\[и др\.\]|\bТ\.\s*\d|№\s*\d|\bС\.\s*\d|\d\s*с\.|Текст\s*:|"
+                          r"\bизд\.|\bдис\.|\bМ\.\s*:|\bСПб\.|\. – |дата обращения|^ГОСТ|^Пат", body))
+
+
+def _split_host(body: str) -> tuple[str, str | None]:
+    if "//" in body:
+        left, _, right = body.partition("//")
+        return left, right
+    return body, None
+
+
+def _numbers(text: str, item: Item) -> int:
+    """Year, Т./Vol., №/No., С./P., Art., total pages: how many were found."""
+    found = 0
+    if m := _VOLUME_RE.search(text):
+        item["volume"] = m.group("v").rstrip(",.")
+        found += 1
+    if m := _ISSUE_RE.search(text):
+        item["issue"] = m.group("n").rstrip(",.")
+        found += 1
+    if m := _PAGES_RE.search(text):
+        item["page"] = normalise_page(m.group("p"))
+        found += 1
+    elif m := _ARTICLE_NO_RE.search(text):
+        item["page"] = m.group("p").rstrip(".")
+        found += 1
+    elif m := _TOTAL_PAGES_RE.search(text):
+        item["number-of-pages"] = m.group("n")
+        found += 1
+    return found
+
+
+def _first_area(text: str) -> tuple[str, int]:
+    """The first area of a host ("Журнал" in "Журнал. 2020. Т. 1…"): up to ". " + a year/number/place."""
+    m = re.search(r"\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.|P\.|[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?\s*(?::|,\s*\d{4}))"
+                  r"|,\s*(?=(?:1[6-9]|20)\d\d\b)", text)
+    if not m:
+        return tidy(text), len(text)
+    return tidy(text[:m.start()]), m.end()
+
+
+def parse(body: str) -> Candidate | None:
+    """Read a GOST reference from `body` (identifiers already blanked)."""
+    text = _CARRIER_RE.sub(" ", body)
+    text = _AREA_DASH_RE.sub(". ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    item: Item = {}
+    cand = Candidate("gost", item, 0.0)
+    score = 0.0
+
+    if m := _STANDARD_RE.match(text):
+        item["type"] = "standard"
+        item["number"] = m.group("num").strip()
+        rest = text[m.end():]
+        item["title"] = tidy(_first_area(rest)[0])
+        _imprint(rest, item)
+        cand.confidence = 0.8
+        return cand
+    if m := _PATENT_RE.match(text):
+        item["type"] = "patent"
+        item["number"] = m.group("num").strip()
+        item["jurisdiction"] = m.group("country").strip()
+        title_part = text[m.end():]
+        title, _, resp = title_part.partition(" / ")
+        item["title"] = tidy(re.sub(r"^[^.]*\.\s*", "", title) if "МПК" in title.split(".")[0] else title)
+        if resp:
+            names = parse_responsibility(resp.split(";")[0].split(".")[0])
+            item["author"] = [n for n in names.names if "family" in n] or names.names
+        if ym := re.search(r"опубл\.\s*(\d{2})\.(\d{2})\.(\d{2,4})", text):
+            year = int(ym.group(3))
+            year = year + 2000 if year < 50 else (year + 1900 if year < 100 else year)
+            item["issued"] = date_parts(year, int(ym.group(2)), int(ym.group(1)))
+        cand.confidence = 0.75
+        return cand
+
+    left, host = _split_host(text)
+    left = left.strip()
+    heading: list[dict] = []
+    pos = 0
+    while (m := _HEADING_RE.match(left[pos:])) and len(heading) < 3:
+        heading.append({"family": m.group("family"), "given": re.sub(r"\s+", " ", m.group("given").strip())})
+        pos += m.end()
+        comma = re.match(r"\s*,\s*", left[pos:])
+        if comma and _HEADING_RE.match(left[pos + comma.end():]):
+            pos += comma.end()
+        else:
+            break
+    for name in heading:
+        name["given"] = initials_given(name["given"])
+    description = left[pos:].strip(" .,")
+    title_part, slash, responsibility = description.partition(" / ")
+    authors = heading
+    if slash:
+        resp = responsibility.split(";")[0]
+        resp_main = re.split(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s+:\s|"
+                             r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d)", resp)[0]
+        names = parse_responsibility(resp_main)
+        cand.truncated_authors = names.truncated
+        persons = [n for n in names.names if "family" in n]
+        if not heading and persons:
+            authors = persons
+        elif heading and len(persons) > len(heading):
+            authors = persons
+        if persons or names.truncated:
+            score += 0.15
+        description_tail = responsibility[len(resp_main):] if host is None else ""
+    else:
+        description_tail = ""
+    if authors:
+        item["author"] = authors
+        score += 0.2
+
+    if host is None and not slash:
+        title_text, title_end = _split_book_title(title_part)
+        description_tail = title_part[title_end:]
+    else:
+        title_text = title_part
+    if tm := _THESIS_RE.search(title_text):
+        item["type"] = "thesis"
+        item["genre"] = tidy(tm.group("genre"))
+        title_text = title_text[:tm.start()]
+        score += 0.2
+    item["title"] = tidy(title_text)
+    if item["title"]:
+        score += 0.15
+
+    if host is not None:
+        host = host.strip()
+        container, after = _first_area(host)
+        container_title, cslash, container_resp = container.partition(" / ")
+        if cslash and (em := _EDITOR_RE.search(container_resp)):
+            editors = parse_responsibility(em.group("names"))
+            item["editor"] = editors.names
+        item["container-title"] = tidy(container_title)
+        numbers = host[after:]
+        if _imprint(numbers, item) and not _VOLUME_RE.search(numbers) and not _ISSUE_RE.search(numbers):
+            item["type"] = "paper-conference" if _CONFERENCE_RE.search(container) else "chapter"
+        else:
+            item["type"] = "article-journal"
+        if ym := _YEAR_RE.search(numbers):
+            item.setdefault("issued", date_parts(ym.group("year")))
+        found = _numbers(numbers, item)
+        score += 0.2 + (0.15 if "issued" in item else 0) + 0.1 * min(found, 2)
+        if "container-title" in item and not item["container-title"]:
+            del item["container-title"]
+    else:
+        item.setdefault("type", "book")
+        imprint_found = _imprint(description_tail, item)
+        if em := _EDITION_RE.search(description_tail):
+            item["edition"] = em.group("ed") or em.group("ed_en")
+        if "issued" not in item and (ym := _YEAR_RE.search(description_tail)):
+            item["issued"] = date_parts(ym.group("year"))
+        found = _numbers(description_tail, item)
+        score += 0.2 * bool(imprint_found) + 0.1 * ("issued" in item) + 0.05 * found
+        if item["type"] == "book" and not imprint_found and "issued" not in item:
+            item["type"] = "webpage" if "URL" in body or "дата обращения" in body else "book"
+    cand.confidence = max(0.0, min(score, 0.96))
+    return cand
+
+
+def _split_book_title(text: str) -> tuple[str, int]:
+    """Title (with ": other info") of a monograph ends where the edition or imprint begins."""
+    m = re.search(r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|"
+                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*(?::|,\s*\d{4}))|"
+                  r"\.\s+(?=(?:1[6-9]|20)\d\d\b)", text)
+    if not m:
+        return text, len(text)
+    return text[:m.start()], m.start()
+
+
+def _imprint(text: str, item: Item) -> bool:
+    """"М. : Наука, 2006" / "М., 2002" → place, publisher, year."""
+    if m := _PLACE_PUB_RE.search(text):
+        item["publisher-place"] = m.group("place").strip()
+        item["publisher"] = tidy(m.group("publisher"))
+        item["issued"] = date_parts(m.group("year"))
+        return True
+    if m := _PLACE_YEAR_RE.search(text):
+        if m.group("place") not in {"Т.", "Vol.", "С.", "P."}:
+            item["publisher-place"] = m.group("place").strip()
+            item["issued"] = date_parts(m.group("year"))
+            return True
+    return False

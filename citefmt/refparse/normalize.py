@@ -1,0 +1,226 @@
+"""Text repairs applied before any grammar runs, each one reported (nothing is changed silently).
+
+A `Text` keeps, for every character of the repaired string, the offset of the raw character it
+came from, so diagnostics point at columns of the reference as the user wrote it.
+
+What is repaired (warning diagnostics):
+- CF105 Unicode NFC, odd spaces (no-break, thin, tabs, runs of spaces), soft hyphens, zero-width marks;
+- CF102 a word broken by a stray space after a hyphen ("miR- 1248") or by a line break ("regenera-\\ntion");
+- CF103 a DOI broken by a space ("10.1016/j. nantod.2022.101531");
+- CF104 a page range with stray spaces ("48- 51").
+What is only reported (the text is kept as printed, because it is the source's own spelling):
+- CF101 title words that look glued ("NonHealing", "cellderived", "Exosomebased").
+Glued author initials ("WonYJ") are split by the name parser (see names.py), also as CF101.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from citefmt.diagnostics import Diagnostic
+
+_ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+#: endings that, after a line-break hyphen, mean the hyphen was only a word break
+_WORD_BREAK_ENDINGS = (
+    "tion", "tions", "sion", "ment", "ments", "ing", "ings", "ity", "ities", "ness", "ed", "ly",
+    "al", "ive", "ous", "ance", "ence", "able", "ible", "ism", "ist", "ogy", "ical", "ate", "ates",
+    "er", "ers", "es", "ic", "ics", "ure", "ия", "ие", "ий", "ая", "ой", "ого", "ых", "ных", "ние",
+    "ения", "ении", "ение", "ость", "ости", "ский", "ская", "ского", "ных", "ные", "ным",
+)
+#: words that legitimately follow a dangling hyphen ("pre- and post-operative", "до- и послеоперационный")
+_SUSPENDED_HYPHEN_NEXT = {"and", "or", "to", "und", "et", "ou", "y", "e", "и", "или", "либо"}
+#: second halves of compounds that are usually hyphenated in titles
+_COMPOUND_TAILS = ("derived", "based", "related", "associated", "induced", "mediated", "dependent",
+                   "specific", "loaded", "targeted", "free", "healing", "like", "resistant")
+_COMPOUND_PREFIX_STOP = {"inter", "under", "over", "self", "well", "non", "anti", "semi", "multi"}
+
+
+@dataclass
+class Text:
+    """A repaired string plus, for every character, the raw offset it came from."""
+
+    value: str
+    origin: list[int]
+    raw: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, raw: str) -> Text:
+        return cls(raw, list(range(len(raw))), raw)
+
+    def col(self, pos: int) -> int:
+        """1-based column in the raw reference of position `pos` of the repaired text."""
+        if not self.origin:
+            return 1
+        pos = min(max(pos, 0), len(self.origin) - 1)
+        return self.origin[pos] + 1
+
+    def replace(self, start: int, end: int, new: str) -> None:
+        """Replace value[start:end] by `new`; new characters map to the raw offset of `start`."""
+        anchor = self.origin[start] if start < len(self.origin) else (self.origin[-1] + 1 if self.origin else 0)
+        kept = self.origin[start:end]
+        if len(new) == end - start:
+            mapping = kept
+        elif new and kept and new in self.value[start:end]:
+            at = self.value[start:end].index(new)
+            mapping = kept[at:at + len(new)]
+        else:
+            mapping = [anchor] * len(new)
+        self.value = self.value[:start] + new + self.value[end:]
+        self.origin = self.origin[:start] + mapping + self.origin[end:]
+
+    def warn(self, code: str, message: str, pos: int) -> None:
+        self.diagnostics.append(Diagnostic(code, message, col=self.col(pos), severity="warning"))
+
+
+def _sub_each(text: Text, pattern: re.Pattern[str], repair, code: str, describe) -> None:
+    """Apply `repair(match) -> str | None` to every match, right to left, reporting each change."""
+    found = list(pattern.finditer(text.value))
+    reports: list[tuple[int, str]] = []
+    for m in reversed(found):
+        new = repair(m)
+        if new is None or new == m.group():
+            continue
+        reports.append((m.start(), describe(m.group(), new)))
+        text.replace(m.start(), m.end(), new)
+    for pos, message in reversed(reports):
+        text.warn(code, message, pos)
+
+
+def normalize_unicode(text: Text) -> None:
+    """NFC, ordinary spaces, no invisible characters: one CF105 per kind of change."""
+    nfc = unicodedata.normalize("NFC", text.value)
+    if nfc != text.value:
+        first = next((i for i, (a, b) in enumerate(zip(text.value, nfc)) if a != b), 0)
+        text.warn("CF105", "text normalised to Unicode NFC", first)
+        text.value, text.origin = nfc, _origin_for_nfc(text, nfc)
+    invisible = [i for i, c in enumerate(text.value) if c in _INVISIBLE]
+    if invisible:
+        text.warn("CF105", f"{len(invisible)} invisible character(s) (soft hyphen, zero-width) removed",
+                  invisible[0])
+        for i in reversed(invisible):
+            text.replace(i, i + 1, "")
+    odd = [i for i, c in enumerate(text.value) if c in _ODD_SPACES or c in "\r\n"]
+    odd_shown = [i for i in odd if text.value[i] not in "\r\n"]
+    if odd_shown:
+        text.warn("CF105", f"{len(odd_shown)} non-standard space(s) replaced by ordinary spaces", odd_shown[0])
+    for i in reversed(odd):
+        if text.value[i] in "\r\n" and i > 0 and text.value[i - 1] == "-":
+            continue  # a line-break hyphen: decided by join_broken_words
+        text.replace(i, i + 1, " ")
+    runs = [m for m in re.finditer(r"(?<=\S) {2,}(?=\S)", text.value)]
+    if runs:
+        text.warn("CF105", f"{len(runs)} run(s) of several spaces collapsed", runs[0].start())
+        for m in reversed(runs):
+            text.replace(m.start(), m.end(), " ")
+    stripped = text.value.strip()
+    if stripped != text.value:
+        lead = len(text.value) - len(text.value.lstrip())
+        text.origin = text.origin[lead:lead + len(stripped)]
+        text.value = stripped
+
+
+def _origin_for_nfc(text: Text, nfc: str) -> list[int]:
+    """Map NFC output characters to raw offsets by composing cluster by cluster."""
+    origin: list[int] = []
+    i = 0
+    src = text.value
+    while i < len(src):
+        j = i + 1
+        while j < len(src) and unicodedata.combining(src[j]):
+            j += 1
+        composed = unicodedata.normalize("NFC", src[i:j])
+        origin.extend([text.origin[i]] * len(composed))
+        i = j
+    return origin if len(origin) == len(nfc) else [text.origin[0] if text.origin else 0] * len(nfc)
+
+_LINE_BREAK_HYPHEN_RE = re.compile(r"(\w+)-[\r\n]+\s*(\w+)")
+_STRAY_SPACE_HYPHEN_RE = re.compile(r"\b(\w*[^\W\d]\w*)- (\w+)")
+
+
+def join_broken_words(text: Text) -> None:
+    """"miR- 1248" → "miR-1248"; "regenera-⏎tion" → "regeneration"; "cell-⏎derived" → "cell-derived"."""
+    def line_break(m: re.Match[str]) -> str:
+        left, right = m.group(1), m.group(2)
+        if right.islower() and left[-1:].islower() and right.lower().endswith(_WORD_BREAK_ENDINGS) \
+                and len(right) <= 6:
+            return left + right
+        return f"{left}-{right}"
+
+    _sub_each(text, _LINE_BREAK_HYPHEN_RE, line_break, "CF102",
+              lambda old, new: f"word broken by a line break joined as {new!r}")
+
+    def stray_space(m: re.Match[str]) -> str | None:
+        if m.group(2).lower() in _SUSPENDED_HYPHEN_NEXT:
+            return None
+        return f"{m.group(1)}-{m.group(2)}"
+
+    _sub_each(text, _STRAY_SPACE_HYPHEN_RE, stray_space, "CF102",
+              lambda old, new: f"stray space after a hyphen removed: {old!r} → {new!r}")
+
+
+_BROKEN_DOI_RE = re.compile(r"(10\.\d{4,9}/\S*?[./\-_])\s+([A-Za-z0-9][\w.\-/()]*\d[\w.\-/()]*)")
+_NOT_DOI_CONTINUATION = re.compile(r"^(?:PMID|PMCID|PMC\d|Epub|ISBN|ISSN|URL|http|doi|DOI)", re.I)
+
+
+def join_broken_dois(text: Text) -> None:
+    """"10.1016/j. nantod.2022.101531" → "10.1016/j.nantod.2022.101531" (a DOI never has a space)."""
+    def repair(m: re.Match[str]) -> str | None:
+        tail = m.group(2)
+        if _NOT_DOI_CONTINUATION.match(tail) or tail.endswith(":"):
+            return None
+        return m.group(1) + tail
+
+    _sub_each(text, _BROKEN_DOI_RE, repair, "CF103",
+              lambda old, new: f"space removed from DOI: {old!r} → {new!r}")
+
+
+_PAGE_RANGE_RE = re.compile(
+    r"(?P<lead>:\s*|\b(?:pp?|P|S|С|с)\.\s*)"
+    r"(?P<a>[A-Za-z]?\d+)(?P<dash>\s*[-–—‒]\s*)(?P<b>[A-Za-z]?\d+)(?=[.;,)\s]|$)")
+
+
+def join_page_ranges(text: Text) -> None:
+    """"48- 51" → "48-51", "С. 3 – 4" → "С. 3–4" (after ":" or a page label); the dash is kept as printed."""
+    found = [m for m in _PAGE_RANGE_RE.finditer(text.value)
+             if m.group("dash").strip() != m.group("dash")]
+    reports: list[tuple[int, str]] = []
+    for m in reversed(found):
+        old = m.group("a") + m.group("dash") + m.group("b")
+        fixed = m.group("a") + m.group("dash").strip() + m.group("b")
+        text.replace(m.start("a"), m.end("b"), fixed)
+        reports.append((m.start("a"), f"page range repaired: {old!r} → {fixed!r}"))
+    for pos, message in reversed(reports):
+        text.warn("CF104", message, pos)
+
+
+_CAMEL_GLUE_RE = re.compile(r"\b[A-Z]?[a-z]{2,}[A-Z][a-z]{2,}\b")
+_COMPOUND_GLUE_RE = re.compile(r"\b([A-Za-z]{4,}?)(" + "|".join(_COMPOUND_TAILS) + r")\b")
+
+
+def glued_word_suspicions(text: Text, start: int, end: int) -> None:
+    """Report (CF101, text kept) words in value[start:end] that look like two glued words."""
+    segment = text.value[start:end]
+    hits: list[tuple[int, str, str]] = []
+    for m in _CAMEL_GLUE_RE.finditer(segment):
+        hits.append((m.start(), m.group(), "two words glued (capital inside a word)"))
+    for m in _COMPOUND_GLUE_RE.finditer(segment):
+        if m.group(1).lower() in _COMPOUND_PREFIX_STOP:
+            continue
+        hits.append((m.start(), m.group(), f"a compound written without a hyphen ({m.group(1)}-{m.group(2)}?)"))
+    for pos, word, why in sorted(hits):
+        text.warn("CF101", f"{word!r} may be {why}; kept as printed", start + pos)
+
+
+def normalize(raw: str) -> Text:
+    """All text-level repairs, in a fixed order, each reported."""
+    text = Text.of(raw)
+    normalize_unicode(text)
+    join_broken_dois(text)
+    join_page_ranges(text)
+    join_broken_words(text)
+    return text

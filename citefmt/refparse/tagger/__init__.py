@@ -1,0 +1,67 @@
+"""CRF sequence tagger: the fallback that parses a reference when no grammar fits it confidently.
+
+`parse_with_tagger(text)` labels each token with an anystyle field label (author, title,
+journal, date, volume, pages, …) using the committed model `model.crfsuite`, turns the labelled
+segments into a CSL-JSON item, and reports the mean marginal probability of the chosen labels as
+the confidence. The model is opened on first use only, so importing this package costs nothing.
+Rebuild the model with `python tools/train_tagger.py`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from citefmt.model import Item
+
+if TYPE_CHECKING:
+    import pycrfsuite
+
+MODEL_PATH = Path(__file__).with_name("model.crfsuite")
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> pycrfsuite.Tagger | None:
+    if not MODEL_PATH.exists():
+        return None
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
+    return tagger
+
+
+def tag_segments(text: str) -> tuple[list[tuple[str, str]], float] | None:
+    """`(label, text)` segments of `text` and the confidence, or None without a model."""
+    from citefmt.refparse.tagger.features import sequence_features
+    from citefmt.refparse.tagger.tokens import tokenize
+
+    tagger = _tagger()
+    if tagger is None:
+        return None
+    tokens = tokenize(text)
+    if not tokens:
+        return [], 0.0
+    labels = tagger.tag(sequence_features(tokens))
+    confidence = sum(tagger.marginal(label, i) for i, label in enumerate(labels)) / len(labels)
+    segments: list[tuple[str, str]] = []
+    start = tokens[0].start
+    for index, token in enumerate(tokens):
+        last = index == len(tokens) - 1
+        if last or labels[index + 1] != labels[index]:
+            segments.append((labels[index], text[start:token.end]))
+            if not last:
+                start = tokens[index + 1].start
+    return segments, confidence
+
+
+def parse_with_tagger(text: str) -> tuple[Item, float] | None:
+    """CSL-JSON item for one reference string and a confidence in [0, 1]; None without a model."""
+    from citefmt.refparse.tagger.fields import item_from_segments
+
+    tagged = tag_segments(text)
+    if tagged is None:
+        return None
+    segments, confidence = tagged
+    return item_from_segments(segments), confidence

@@ -1,0 +1,139 @@
+"""CRF features of each token: its form, its neighbours, where it stands, and small dictionaries.
+
+Dictionaries carry what the form alone cannot: journal words ("J", "Proc", "Вестник"), months,
+name particles, and the fixed GOST terms ("Т.", "№", "С.", "//", "изд.", "дис.") that mark a
+field in Russian lists the way "Vol." and "pp." do in English ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citefmt.refparse.tagger.tokens import Token
+
+_JOURNAL_WORDS = frozenset("""
+journal j jour proc proceedings rev review reviews ann annals int intern acta bull bulletin
+res med clin sci lett letters trans am eur br natl acad soc arch quarterly q zeitschrift
+vestnik вестник журнал журн известия изв вопросы вопр бюллетень бюл анналы хирургия медицина
+annual nature science physics chemistry
+""".split())
+_MONTHS = frozenset("""
+jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
+august september october november december янв фев мар апр мая июн июл авг сен окт ноя дек
+января февраля марта апреля июня июля августа сентября октября ноября декабря
+""".split())
+_PARTICLES = frozenset("de da del della der den di du la le van von ten ter dos das".split())
+_LOCATOR_TERMS = {
+    "vol.": "volume", "vol": "volume", "v.": "volume", "т.": "volume", "том": "volume",
+    "no.": "issue", "no": "issue", "№": "issue", "nr.": "issue", "issue": "issue", "вып.": "issue",
+    "pp.": "pages", "p.": "pages", "pp": "pages", "с.": "pages", "c.": "pages", "s.": "pages",
+    "стр.": "pages", "pages": "pages",
+    "ed.": "edition", "edn.": "edition", "edition": "edition", "изд.": "edition",
+    "eds.": "editor", "eds": "editor", "editors": "editor", "editor": "editor", "ред.": "editor",
+    "редакцией": "editor", "под": "editor", "in": "in", "in:": "in",
+    "дис.": "genre", "автореф.": "genre", "thesis": "genre", "dissertation": "genre",
+    "канд.": "genre", "наук": "genre", "phd": "genre",
+    "doi": "doi", "doi:": "doi", "url": "url", "isbn": "isbn", "available": "url",
+    "retrieved": "url", "accessed": "url", "текст": "medium", "непосредственный": "medium",
+    "электронный": "medium", "et": "etal", "al.": "etal", "др.": "etal",
+    "м.": "city", "спб.": "city", "л.": "city",
+    "press": "publisher", "publishers": "publisher", "publishing": "publisher", "verlag": "publisher",
+    "university": "publisher", "изд-во": "publisher", "издательство": "publisher",
+}
+
+
+def shape(word: str) -> str:
+    """Compressed character classes: "Smith" → "Xx", "2006" → "d", "J." → "X."."""
+    classes = []
+    for char in word:
+        if char.isupper():
+            code = "X"
+        elif char.islower():
+            code = "x"
+        elif char.isdigit():
+            code = "d"
+        else:
+            code = char
+        if not classes or classes[-1] != code:
+            classes.append(code)
+    return "".join(classes)
+
+
+def _script(word: str) -> str:
+    if re.search("[А-Яа-яЁё]", word):
+        return "cyr"
+    if re.search("[A-Za-z]", word):
+        return "lat"
+    return "none"
+
+
+def _own(token: Token) -> dict[str, str | float]:
+    word = token.text
+    lower = word.lower()
+    feats: dict[str, str | float] = {
+        "w": lower if len(lower) < 25 else "<long>",
+        "shape": shape(word) if len(word) < 25 else "<long>",
+        "script": _script(word),
+        "space": float(token.space_before),
+        "suf3": lower[-3:],
+        "pre3": lower[:3],
+    }
+    if word.isdigit():
+        number = int(word) if len(word) < 7 else 0
+        feats["num"] = f"len{len(word)}"
+        if 1500 <= number <= 2099 and len(word) == 4:
+            feats["year"] = 1.0
+    if re.fullmatch(r"[A-ZА-ЯЁ]\.?", word) or re.fullmatch(r"[A-ZА-ЯЁ]{2,3}", word):
+        feats["initial"] = 1.0
+    if lower.startswith(("http", "www.")):
+        feats["url"] = 1.0
+    if re.match(r"10\.\d{4,}/", word):
+        feats["doi"] = 1.0
+    stem = lower.rstrip(".")
+    if stem in _JOURNAL_WORDS:
+        feats["journalword"] = 1.0
+    if stem in _MONTHS:
+        feats["month"] = 1.0
+    if lower in _PARTICLES:
+        feats["particle"] = 1.0
+    term = _LOCATOR_TERMS.get(lower)
+    if term:
+        feats["term"] = term
+    return feats
+
+
+def sequence_features(tokens: list[Token]) -> list[dict[str, str | float]]:
+    """One feature dict per token: its own features, ±2 neighbours' words and shapes, position."""
+    own = [_own(t) for t in tokens]
+    count = len(tokens)
+    out: list[dict[str, str | float]] = []
+    seen_slashes = 0
+    seen_year = 0.0
+    periods = 0
+    for index, token in enumerate(own):
+        feats = dict(token)
+        feats["pos"] = f"{10 * index // max(count, 1)}"
+        feats["periods"] = str(min(periods, 4))
+        feats["after//"] = float(seen_slashes > 0)
+        feats["afteryear"] = seen_year
+        if index == 0:
+            feats["BOS"] = 1.0
+        if index == count - 1:
+            feats["EOS"] = 1.0
+        for offset in (-2, -1, 1, 2):
+            other = index + offset
+            if 0 <= other < count:
+                feats[f"{offset}:w"] = own[other]["w"]
+                feats[f"{offset}:shape"] = own[other]["shape"]
+                if offset in (-1, 1) and "term" in own[other]:
+                    feats[f"{offset}:term"] = own[other]["term"]
+        feats["-1:w|w"] = f"{feats.get('-1:w', '<s>')}|{token['w']}"
+        out.append(feats)
+        text = tokens[index].text
+        if text == "//":
+            seen_slashes += 1
+        if "year" in token:
+            seen_year = 1.0
+        if text == "." or (text.endswith(".") and len(text) > 2):
+            periods += 1
+    return out

@@ -1,0 +1,382 @@
+"""Russian bibliographic records and their GOST R 7.0.5-2008 / 7.0.100-2018 renderings.
+
+anystyle's data has almost no GOST-shaped references, so both the tagger's training data and the
+evaluation set get Cyrillic references from here: realistic CSL-JSON records (journal articles,
+books, chapters, conference papers, theses; Russian and English sources as Russian reference
+lists mix them) written out as labelled segments in the two GOST shapes, optionally with the
+defects manuscripts really carry (glued words, hyphenation, a DOI broken by a space, "48- 51").
+Everything is drawn from a seeded `random.Random`, so a seed always gives the same strings.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from citefmt.model import Item
+
+Segments = list[tuple[str, str]]
+
+_SURNAMES = (
+    "Иванов Петров Смирнов Кузнецов Попов Васильев Соколов Михайлов Новиков Фёдоров Морозов "
+    "Волков Алексеев Лебедев Семёнов Егоров Павлов Козлов Степанов Николаев Орлов Андреев Макаров "
+    "Никитин Захаров Зайцев Борисов Яковлев Григорьев Романов Сергеев Кузьмин Фролов Дмитриев "
+    "Королёв Гусев Ильин Максимов Поляков Сорокин Виноградов Белов Медведев Антонов Тарасов "
+    "Жуков Баранов Филиппов Комаров Давыдов Беляев Герасимов Богданов Осипов Сидоров Матвеев "
+    "Титов Марков Миронов Крылов Куликов Карпов Власов Мельников Денисов Гаврилов Тихонов Казаков "
+    "Данилов Тимофеев Фомин Чернов Мартынов Ефимов Щербаков Назаров Калинин Исаев Быков Маслов "
+    "Воронцов Шамсутдинов Корнилов Хабибуллин Гарипов Закиров Ахмедов Валиев"
+).split()
+_FEMININE_EXCEPTIONS = {"Шамсутдинов": "Шамсутдинова"}
+_CYRILLIC_INITIALS = "АБВГДЕЖЗИКЛМНОПРСТФЭЮЯ"
+_LATIN_SURNAMES = (
+    "Smith Johnson Brown Lee Garcia Müller Wang Kim Nguyen Rossi Dupont Novak Tanaka Chen Moretti "
+    "Halpern O'Brien Schmidt Kowalski Silva"
+).split()
+_LATIN_INITIALS = "ABCDEFGHJKLMNPRSTW"
+
+_TOPIC_HEADS = (
+    "Клинико-морфологические особенности", "Эффективность применения", "Роль",
+    "Оценка результатов лечения", "Современные подходы к лечению", "Молекулярные механизмы",
+    "Диагностическая значимость", "Опыт применения", "Сравнительный анализ",
+    "Особенности экспрессии", "Прогностическое значение", "Факторы риска развития",
+    "Экономическая эффективность", "Математическое моделирование",
+)
+_TOPIC_OBJECTS = (
+    "гипертрофических рубцов", "хронических ран", "экзосом мезенхимальных стромальных клеток",
+    "микроРНК при фиброзе кожи", "ожоговой травмы у детей", "сахарного диабета 2-го типа",
+    "трофических язв нижних конечностей", "фибробластов дермы", "аутологичной жировой ткани",
+    "внеклеточного матрикса", "келоидных рубцов", "лазерной терапии",
+    "региональной инновационной политики", "турбулентного пограничного слоя",
+)
+_TOPIC_TAILS = (
+    "", "", " у пациентов пожилого возраста", " : обзор литературы",
+    " : экспериментальное исследование", " в Республике Татарстан", " в условиях стационара",
+    " : результаты многоцентрового исследования",
+)
+_JOURNALS = (
+    "Вестник хирургии имени И. И. Грекова", "Хирургия. Журнал им. Н. И. Пирогова",
+    "Анналы пластической, реконструктивной и эстетической хирургии", "Вопросы онкологии",
+    "Клиническая медицина", "Казанский медицинский журнал", "Гены и клетки", "Цитология",
+    "Бюллетень экспериментальной биологии и медицины", "Морфология", "Вопросы экономики",
+    "Теплофизика и аэромеханика", "Проблемы региональной экологии", "Хирургическая практика",
+    "Вестник Российской академии медицинских наук", "Практическая медицина",
+)
+_EN_TITLES = (
+    "Exosome-based therapy for non-healing wounds", "Fibroblast heterogeneity in scar formation",
+    "MicroRNA-21 regulates keloid fibroblast proliferation",
+    "Adipose-derived stem cells in burn reconstruction", "Laser treatment of hypertrophic scars",
+    "The interplay of fibroblasts, the extracellular matrix, and inflammation in scar formation",
+    "Solid-organ transplantation in HIV-infected patients",
+)
+_EN_JOURNALS = (
+    "Journal of Biological Chemistry", "Wound Repair and Regeneration", "Burns",
+    "Stem Cell Research & Therapy", "Plastic and Reconstructive Surgery", "Scientific Reports",
+    "International Journal of Molecular Sciences", "New England Journal of Medicine",
+)
+_BOOK_TITLES = (
+    "Раневой процесс и рубцевание", "Пластическая хирургия", "Основы клеточной биологии",
+    "Политическая история Латинской Америки", "Интегральные уравнения в краевых задачах",
+    "Хирургические болезни", "Патологическая физиология", "Клиническая фармакология",
+)
+_BOOK_SUBTITLES = ("", " : учебное пособие", " : учеб. для вузов", " : монография",
+                   " : национальное руководство", " : практическое руководство")
+_PUBLISHERS = ("ГЭОТАР-Медиа", "Медицина", "Наука", "Проспект", "СпецЛит", "Юрайт", "Питер",
+               "Издательство МГУ", "Феникс", "Академия", "Высшая школа", "Медпресс-информ")
+_CITIES = ("Москва", "Москва", "Москва", "Санкт-Петербург", "Санкт-Петербург", "Новосибирск",
+           "Казань", "Екатеринбург", "Томск", "Ростов-на-Дону", "Самара")
+_CITY_2008 = {"Москва": "М.", "Санкт-Петербург": "СПб.", "Ростов-на-Дону": "Ростов н/Д"}
+_DEGREES = ("канд. мед. наук", "д-ра мед. наук", "канд. биол. наук", "канд. техн. наук",
+            "канд. экон. наук")
+_CONFERENCES = ("Актуальные вопросы пластической хирургии", "Современные проблемы хирургии",
+                "Регенеративная медицина: от теории к практике", "Инновации в медицине")
+_DOI_PATTERNS = ("10.17116/hirurgia{y}{a:02d}{b:03d}", "10.1016/j.burns.{y}.{c:06d}",
+                 "10.25207/1608-6228-{y}-{v}-{i}-{a:02d}", "10.33029/2308-1198-{y}-{v}-{i}-{b}",
+                 "10.1186/s13287-0{y2}-0{c:04d}-{a}")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One reference string, its labelled segments and the fields it shows (the gold item)."""
+
+    style: str
+    segments: Segments
+    gold: Item
+
+    @property
+    def text(self) -> str:
+        return " ".join(t for _, t in self.segments)
+
+
+def generate(count: int, seed: int, *, defect_rate: float = 0.3) -> list[Rendered]:
+    """`count` references alternating between the two GOST shapes, from records drawn by `seed`."""
+    rng = random.Random(seed)
+    out: list[Rendered] = []
+    for index in range(count):
+        record = random_record(rng)
+        render = render_gost_2008 if index % 2 == 0 else render_gost_2018
+        rendered = render(record)
+        if rng.random() < defect_rate:
+            rendered = inject_defect(rendered, rng)
+        out.append(rendered)
+    return out
+
+
+def random_record(rng: random.Random) -> Item:
+    """A plausible CSL-JSON record: mostly Russian articles, with books, chapters, theses."""
+    kind = rng.choices(["article-journal", "book", "chapter", "paper-conference", "thesis"],
+                       weights=[55, 15, 10, 8, 12])[0]
+    english = kind == "article-journal" and rng.random() < 0.25
+    year = rng.randint(1995, 2024)
+    count = rng.choices([1, 2, 3, 4, 5, 6], weights=[25, 25, 20, 12, 10, 8])[0]
+    if kind == "thesis":
+        count = 1
+    item: Item = {"type": kind, "language": "en" if english else "ru",
+                  "author": [_person(rng, english) for _ in range(count)],
+                  "issued": {"date-parts": [[year]]}}
+    if english:
+        item["title"] = rng.choice(_EN_TITLES)
+    elif kind == "book":
+        item["title"] = rng.choice(_BOOK_TITLES) + rng.choice(_BOOK_SUBTITLES)
+    else:
+        item["title"] = (rng.choice(_TOPIC_HEADS) + " " + rng.choice(_TOPIC_OBJECTS)
+                         + rng.choice(_TOPIC_TAILS))
+    first = rng.randint(3, 480)
+    span = f"{first}-{first + rng.randint(1, 24)}"
+    if kind == "article-journal":
+        item["container-title"] = rng.choice(_EN_JOURNALS if english else _JOURNALS)
+        if rng.random() < 0.7:
+            item["volume"] = str(rng.randint(1, 120))
+        item["issue"] = str(rng.randint(1, 12))
+        item["page"] = span
+        if rng.random() < 0.5:
+            item["DOI"] = _doi(rng, year)
+    elif kind in ("chapter", "paper-conference"):
+        if kind == "chapter":
+            item["container-title"] = rng.choice(_BOOK_TITLES) + rng.choice(_BOOK_SUBTITLES[1:])
+            item["editor"] = [{"family": rng.choice(_SURNAMES),
+                               "given": f"{rng.choice(_CYRILLIC_INITIALS)}. {rng.choice(_CYRILLIC_INITIALS)}."}]
+        else:
+            item["container-title"] = (rng.choice(_CONFERENCES)
+                                       + " : материалы Всерос. науч.-практ. конф.")
+        item["publisher-place"] = rng.choice(_CITIES)
+        item["publisher"] = rng.choice(_PUBLISHERS)
+        item["page"] = span
+    elif kind == "book":
+        item["publisher-place"] = rng.choice(_CITIES)
+        item["publisher"] = rng.choice(_PUBLISHERS)
+        item["number-of-pages"] = str(rng.randint(96, 640))
+        if rng.random() < 0.4:
+            item["edition"] = str(rng.randint(2, 5))
+        if rng.random() < 0.5:
+            item["ISBN"] = f"978-5-{rng.randint(100, 999)}-{rng.randint(10000, 99999)}-{rng.randint(0, 9)}"
+    else:
+        item["genre"] = rng.choice(["дис. … ", "автореф. дис. … "]) + rng.choice(_DEGREES)
+        item["publisher-place"] = rng.choice(_CITIES)
+        item["number-of-pages"] = str(rng.randint(18, 320))
+    return item
+
+
+def _person(rng: random.Random, english: bool) -> dict[str, str]:
+    if english:
+        return {"family": rng.choice(_LATIN_SURNAMES),
+                "given": " ".join(f"{rng.choice(_LATIN_INITIALS)}." for _ in range(rng.randint(1, 2)))}
+    family = rng.choice(_SURNAMES)
+    if rng.random() < 0.4:
+        family = _FEMININE_EXCEPTIONS.get(family, family + "а")
+    return {"family": family, "given": f"{rng.choice(_CYRILLIC_INITIALS)}. {rng.choice(_CYRILLIC_INITIALS)}."}
+
+
+def _doi(rng: random.Random, year: int) -> str:
+    return rng.choice(_DOI_PATTERNS).format(
+        y=year, y2=year % 100, v=rng.randint(1, 30), i=rng.randint(1, 6), a=rng.randint(1, 12),
+        b=rng.randint(1, 999), c=rng.randint(1, 999999))
+
+
+def _end_with_period(text: str) -> str:
+    return text if text.endswith(".") else text + "."
+
+
+def _inverted(name: dict[str, str], comma: bool) -> str:
+    return f"{name['family']}{',' if comma else ''} {name['given']}"
+
+
+def _direct(name: dict[str, str]) -> str:
+    return f"{name['given']} {name['family']}"
+
+
+def _et_al(item: Item) -> str:
+    return "[et al.]" if item.get("language") == "en" else "[и др.]"
+
+
+def _gold(item: Item, authors: list[dict[str, str]]) -> Item:
+    gold = {k: v for k, v in item.items() if k not in ("author", "language")}
+    gold["author"] = authors
+    return gold
+
+
+def _locator_segments(item: Item, dash: str) -> Segments:
+    """Volume/issue and pages of a component part in the item's own language."""
+    english = item.get("language") == "en"
+    segments: Segments = []
+    parts = []
+    if "volume" in item:
+        parts.append(("Vol. " if english else "Т. ") + item["volume"])
+    if "issue" in item:
+        parts.append(("No. " if english else "№ ") + item["issue"])
+    if parts:
+        segments.append(("volume", f"{dash}{', '.join(parts)}."))
+    if "page" in item:
+        segments.append(("pages", f"{dash}{'P.' if english else 'С.'} {item['page'].replace('-', '–')}."))
+    return segments
+
+
+def render_gost_2008(item: Item) -> Rendered:
+    """GOST R 7.0.5-2008: heading for 1–3 authors, "/ first [и др.]" after the title for 4+."""
+    authors = item["author"]
+    segments: Segments = []
+    shown = authors if len(authors) <= 3 else authors[:1]
+    if len(authors) <= 3:
+        segments.append(("author", ", ".join(_inverted(a, False) for a in authors)))
+    title = item["title"]
+    if item["type"] == "thesis":
+        segments.append(("title", title))
+        segments.append(("genre", f": {item['genre']}."))
+    elif len(authors) > 3:
+        segments.append(("title", title))
+        component = item["type"] in ("article-journal", "chapter", "paper-conference")
+        segments.append(("author", f"/ {_direct(authors[0])} {_et_al(item)}"
+                                   + ("" if component else ".")))
+    else:
+        segments.append(("title", title + ("" if item["type"] in ("article-journal", "chapter",
+                                                                  "paper-conference") else ".")))
+    kind = item["type"]
+    place = _CITY_2008.get(item.get("publisher-place", ""), item.get("publisher-place", ""))
+    year = str(item["issued"]["date-parts"][0][0])
+    if kind == "article-journal":
+        segments.append(("journal", f"// {item['container-title']}."))
+        segments.append(("date", f"{year}."))
+        segments.extend(_locator_segments(item, ""))
+        if "DOI" in item:
+            segments.append(("doi", f"DOI: {item['DOI']}."))
+    elif kind in ("chapter", "paper-conference"):
+        segments.append(("container-title", f"// {item['container-title']}"))
+        if "editor" in item:
+            editor = item["editor"][0]
+            segments.append(("editor", f"/ под ред. {editor['given']} {editor['family']}а."))
+        else:
+            segments[-1] = ("container-title", _end_with_period(segments[-1][1]))
+        segments.append(("location", f"{place} :"))
+        segments.append(("publisher", f"{item['publisher']},"))
+        segments.append(("date", f"{year}."))
+        segments.extend(_locator_segments(item, ""))
+    elif kind == "book":
+        if "edition" in item:
+            segments.append(("edition", f"{item['edition']}-е изд."))
+        segments.append(("location", f"{place} :"))
+        segments.append(("publisher", f"{item['publisher']},"))
+        segments.append(("date", f"{year}."))
+        segments.append(("pages", f"{item['number-of-pages']} с."))
+        if "ISBN" in item:
+            segments.append(("isbn", f"ISBN {item['ISBN']}."))
+    else:
+        segments.append(("location", f"{place},"))
+        segments.append(("date", f"{year}."))
+        segments.append(("pages", f"{item['number-of-pages']} с."))
+    return Rendered("gost-2008", segments, _gold(item, shown))
+
+
+def render_gost_2018(item: Item) -> Rendered:
+    """GOST R 7.0.100-2018: "Фамилия, И. О." heading, "/ И. О. Фамилия" list, ". – " areas."""
+    authors = item["author"]
+    shown = authors if len(authors) <= 3 else authors[:3]
+    dash = "– "
+    segments: Segments = []
+    if len(authors) <= 3:
+        segments.append(("author", _inverted(authors[0], True)))
+    title = item["title"]
+    statement = ", ".join(_direct(a) for a in shown)
+    if len(authors) > 3:
+        statement += " " + _et_al(item)
+    kind = item["type"]
+    segments.append(("title", title))
+    if kind == "thesis":
+        segments.append(("genre", f": {item['genre']}"))
+    segments.append(("author", f"/ {statement}."))
+    year = str(item["issued"]["date-parts"][0][0])
+    place = item.get("publisher-place", "")
+    if kind in ("article-journal", "chapter", "paper-conference"):
+        segments.append(("note", f"{dash}Текст : непосредственный"))
+        label = "journal" if kind == "article-journal" else "container-title"
+        host = f"// {item['container-title']}"
+        if "editor" in item:
+            editor = item["editor"][0]
+            segments.append((label, host))
+            segments.append(("editor", f"/ под редакцией {editor['given']} {editor['family']}а."))
+        else:
+            segments.append((label, _end_with_period(host)))
+        if kind != "article-journal":
+            segments.append(("location", f"{dash}{place} :"))
+            segments.append(("publisher", f"{item['publisher']},"))
+            segments.append(("date", f"{year}."))
+        else:
+            segments.append(("date", f"{dash}{year}."))
+        segments.extend(_locator_segments(item, dash))
+        if "DOI" in item:
+            segments.append(("doi", f"{dash}DOI: {item['DOI']}."))
+    elif kind == "book":
+        if "edition" in item:
+            segments.append(("edition", f"{dash}{item['edition']}-е изд."))
+        segments.append(("location", f"{dash}{place} :"))
+        segments.append(("publisher", f"{item['publisher']},"))
+        segments.append(("date", f"{year}."))
+        segments.append(("pages", f"{dash}{item['number-of-pages']} с."))
+        if "ISBN" in item:
+            segments.append(("isbn", f"{dash}ISBN {item['ISBN']}."))
+        segments.append(("note", f"{dash}Текст : непосредственный."))
+    else:
+        segments.append(("location", f"{dash}{place},"))
+        segments.append(("date", f"{year}."))
+        segments.append(("pages", f"{dash}{item['number-of-pages']} с."))
+        segments.append(("note", f"{dash}Текст : непосредственный."))
+    return Rendered("gost-2018", segments, _gold(item, shown))
+
+
+def inject_defect(rendered: Rendered, rng: random.Random) -> Rendered:
+    """One manuscript defect, applied inside the segment it belongs to (gold stays clean)."""
+    segments = list(rendered.segments)
+    choices = []
+    for index, (label, text) in enumerate(segments):
+        if label == "title" and " " in text:
+            choices += [("glue", index), ("hyphenate", index)]
+        if label == "doi":
+            choices.append(("doi-space", index))
+        if label == "pages" and "–" in text:
+            choices.append(("page-space", index))
+        if label == "author" and index == 0 and re.search(r"\w \w\.", text):
+            choices.append(("glue-initials", index))
+    if not choices:
+        return rendered
+    defect, index = rng.choice(choices)
+    label, text = segments[index]
+    if defect == "glue":
+        spaces = [m.start() for m in re.finditer(r"(?<=\w) (?=\w)", text)]
+        cut = rng.choice(spaces) if spaces else text.index(" ")
+        text = text[:cut] + text[cut + 1:]
+    elif defect == "hyphenate":
+        words = [m for m in re.finditer(r"[^\W\d_]{8,}", text)]
+        if words:
+            word = rng.choice(words)
+            cut = word.start() + len(word.group()) // 2
+            text = text[:cut] + "- " + text[cut:]
+    elif defect == "doi-space":
+        slash = text.index("/")
+        cut = text.index(".", slash) + 1 if "." in text[slash:-1] else slash + 1
+        text = text[:cut] + " " + text[cut:]
+    elif defect == "page-space":
+        text = text.replace("–", rng.choice(["- ", " - ", "–"]), 1)
+    else:
+        text = re.sub(r"(\w) (\w\.)", r"\1\2", text, count=1)
+    segments[index] = (label, text)
+    return Rendered(rendered.style, segments, rendered.gold)

@@ -1,0 +1,212 @@
+"""Vancouver (NLM/ICMJE) and AMA references.
+
+    Authors AB, Other CD, et al. Title. Journal Abbr. 2022 Jan 5;298(2):101530. doi/PMID/URL
+    Authors. Title. In: Editors, editors. Book. Place: Publisher; Year. p. 93-113.
+    Authors. Title. 4th ed. Place: Publisher; Year.      Authors. Title [dissertation]. Place: Univ; Year.
+
+Journal: NLM/AMA journal titles are abbreviations, so the journal as printed goes into both
+`container-title` and `container-title-short` (Vancouver prints the short form, GOST the long one;
+nothing better is known from the text). Article numbers ("101530", "e41465", "tkae030") go in `page`,
+which is where Vancouver/NLM print them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citefmt.model import Item
+from citefmt.refparse.candidate import Candidate, sentences
+from citefmt.refparse.common import date_parts, month_day, normalise_page, tidy
+from citefmt.refparse.names import is_organisation, parse_vancouver_names
+
+_DATE_BLOCK_RE = re.compile(
+    r"(?P<year>(?:1[6-9]|20)\d\d)(?:\s+(?P<md>[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:\s*-\s*[A-Za-z0-9]+)?))?"
+    r"(?:\s*\[[^\]]*\])?"
+    r"(?:\s*;\s*(?P<vol>[^():;.\s][^():;]*?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?::\s*(?P<page>[^\s.;,]+(?:\s*-\s*\w+)?))?)?"
+    r"\s*(?:\.|$)")
+_NAME_TOKEN_RE = re.compile(r"^(?:[^\W\d_][\w’'`\-]*\s)+(?:[A-ZА-ЯЁ][a-zа-яё]?){1,4}(?:\s(?:Jr|Sr|2nd|3rd|4th))?$|"
+                            r"^[^\W\d_][\w’'`\-]*[a-zа-яё][A-ZА-ЯЁ]{1,3}$")
+#: prescribed GOST punctuation and dotted initials never occur in Vancouver/AMA
+_GOST_MARKS_RE = re.compile(r"//|\s:\s|\s/\s|^[^.,]+\s[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]\.")
+_PUBLISHER_RE = re.compile(
+    r"^(?P<place>[^:;]+?)\s*:\s*(?P<publisher>[^;]+?)(?:\s*;\s*(?:c|\[)?(?P<year>\d{4})\]?[^.;]*)?\s*$")
+_EDITION_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)\s+ed$|^(\d+)-?е\s+изд$", re.I)
+_PAGES_RE = re.compile(r"^(?:p|pp)\.\s*(?P<page>\S+)$|^(?P<total>\d+)\s+p$")
+
+
+def _authors_end(body: str) -> int | None:
+    """Index of the "." that ends the author list, when the text starts with one."""
+    m = re.match(r"[^.]*?(?:,?\s*et al)?\.(?=\s|$)", body)
+    if not m:
+        return None
+    segment = m.group()[:-1]
+    tokens = [t.strip() for t in re.sub(r",?\s*et al$", "", segment.strip()).split(",") if t.strip()]
+    if not tokens:
+        return None
+    names = sum(1 for t in tokens if _NAME_TOKEN_RE.match(t))
+    if names == len(tokens) or (names and names >= len(tokens) - 1 and len(tokens) > 2):
+        return m.end() - 1
+    if len(tokens) == 1 and is_organisation(tokens[0]) and len(tokens[0]) < 120:
+        return m.end() - 1
+    return None
+
+
+def _split_title_journal(body: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """Title and journal spans: the journal is the last sentence (periodless NLM abbreviations)."""
+    spans = sentences(body, start, end)
+    if len(spans) < 2:
+        return (start, end), None
+    title = (spans[0][0], spans[-2][1] + 1 if body[spans[-2][1]:spans[-2][1] + 1] in "?!" else spans[-2][1])
+    return title, spans[-1]
+
+
+def _title_of(body: str, span: tuple[int, int], item: Item) -> None:
+    title = tidy(body[span[0]:span[1]])
+    if m := re.search(r"\s*\[(dissertation|master'?s thesis|thesis|dissertation abstract)\]$", title, re.I):
+        item["type"] = "thesis"
+        item["genre"] = m.group(1)
+        title = title[:m.start()]
+    if title.endswith("[Internet]"):
+        title = title[:-len("[Internet]")].rstrip()
+        item["medium"] = "Internet"
+    if title:
+        item["title"] = title
+
+
+def _apply_publisher_sentences(body: str, spans: list[tuple[int, int]], item: Item) -> int:
+    """Edition, place: publisher; year, pages — returns how many of these were found."""
+    found = 0
+    for a, b in spans:
+        s = tidy(body[a:b])
+        if m := _EDITION_RE.match(s):
+            item["edition"] = m.group(1) or m.group(2)
+            found += 1
+        elif m := _PAGES_RE.match(s):
+            if m.group("page"):
+                item["page"] = normalise_page(m.group("page"))
+            else:
+                item["number-of-pages"] = m.group("total")
+            found += 1
+        elif m := _PUBLISHER_RE.match(s):
+            item["publisher-place"] = tidy(m.group("place"))
+            item["publisher"] = tidy(m.group("publisher"))
+            if m.group("year"):
+                item["issued"] = date_parts(m.group("year"))
+            found += 1
+        elif re.fullmatch(r"(?:c|\[)?\d{4}\]?", s):
+            item["issued"] = date_parts(re.sub(r"\D", "", s))
+            found += 1
+    return found
+
+
+def _parse_in_part(body: str, start: int, end: int, item: Item) -> float:
+    """"In: Editors, editors. Book. Place: Publisher; Year. p. 1-10." → container fields."""
+    spans = sentences(body, start, end)
+    if not spans:
+        return 0.0
+    first = tidy(body[spans[0][0]:spans[0][1]])
+    if m := re.match(r"^(.*?),\s*(?:editors?|eds?)$", first):
+        editors = parse_vancouver_names(m.group(1))
+        if editors.names:
+            item["editor"] = editors.names
+        spans = spans[1:]
+    if not spans:
+        return 0.3
+    container = tidy(body[spans[0][0]:spans[0][1]])
+    container = re.sub(r"\s*\[Internet\]", "", container)
+    container = container.partition(";")[0]
+    item["container-title"] = tidy(container)
+    if re.search(r"\b(?:Proceedings|Conference|Symposium|Congress|Meeting|Workshop)\b", container, re.I):
+        item["type"] = "paper-conference"
+    found = _apply_publisher_sentences(body, spans[1:], item)
+    return 0.6 + 0.1 * min(found, 3)
+
+
+def parse(body: str) -> Candidate | None:
+    """Read a Vancouver/AMA reference from `body` (identifiers already blanked out)."""
+    item: Item = {"type": "article-journal"}
+    cand = Candidate("vancouver", item, 0.0)
+    end = len(body.rstrip())
+    authors_end = _authors_end(body)
+    score = 0.0
+    rest = 0
+    if authors_end is not None:
+        names = parse_vancouver_names(body[:authors_end])
+        if names.names:
+            item["author"] = names.names
+            score += 0.25
+        cand.truncated_authors = names.truncated
+        cand.repairs.extend((pos, "CF101", msg) for pos, msg in names.repairs)
+        rest = authors_end + 1
+    while rest < end and body[rest] == " ":
+        rest += 1
+
+    in_match = re.search(r"(?:^|\.\s+)In:\s+", body[rest:end])
+    date_match = None
+    for m in re.finditer(r"(?:(?<=\.\s)|(?<=\.)|(?<=\]\s)|(?<=\]))" + _DATE_BLOCK_RE.pattern, body[rest:end]):
+        date_match = m
+    if in_match:
+        title_end = rest + in_match.start()
+        _title_of(body, (rest, title_end), item)
+        cand.title_span = (rest, title_end)
+        item["type"] = "chapter"
+        score += 0.2 + 0.5 * _parse_in_part(body, rest + in_match.end(), end, item)
+    elif date_match and (date_match.group("vol") or date_match.group("page") or date_match.group("issue")
+                         or date_match.end() >= end - rest - 1):
+        head_end = rest + date_match.start()
+        title_span, journal_span = _split_title_journal(body, rest, head_end)
+        _title_of(body, title_span, item)
+        cand.title_span = title_span
+        if journal_span:
+            journal = tidy(body[journal_span[0]:journal_span[1]])
+            if journal.endswith("[Internet]"):
+                journal = journal[:-len("[Internet]")].rstrip()
+                item["medium"] = "Internet"
+            item["container-title"] = journal
+            item["container-title-short"] = journal
+            score += 0.2
+        score += 0.15 if "title" in item else 0
+        month, day = month_day(date_match.group("md"))
+        item["issued"] = date_parts(date_match.group("year"), month, day)
+        score += 0.2
+        if date_match.group("vol"):
+            vol = date_match.group("vol").strip()
+            if sm := re.fullmatch(r"(\S+)\s+(Suppl.*|Pt.*)", vol):
+                item["volume"], item["issue"] = sm.group(1), sm.group(2)
+            else:
+                item["volume"] = vol
+        if date_match.group("issue"):
+            item["issue"] = date_match.group("issue").strip()
+        if date_match.group("page"):
+            item["page"] = normalise_page(date_match.group("page"))
+        if any(date_match.group(g) for g in ("vol", "issue", "page")):
+            score += 0.2
+        trailing = tidy(body[rest + date_match.end():end])
+        if trailing and not re.fullmatch(r"(?:Epub|Published)[^.]*|\(?In Russ\.?\)?|Russian", trailing, re.I):
+            score -= 0.2
+    else:
+        spans = sentences(body, rest, end)
+        if not spans:
+            return None
+        title_span = spans[0]
+        _title_of(body, title_span, item)
+        cand.title_span = title_span
+        score += 0.15 if "title" in item else 0
+        found = _apply_publisher_sentences(body, spans[1:], item)
+        if item.get("type") == "thesis":
+            score += 0.3 + 0.1 * found
+        elif found:
+            item["type"] = "book"
+            score += 0.25 + 0.1 * min(found, 3)
+        elif len(spans) == 2:
+            journal = tidy(body[spans[1][0]:spans[1][1]])
+            if re.fullmatch(r"[A-Z][\w()’'\-]*(?:\s[A-Z(][\w()’'\-]*){0,6}", journal):
+                item["container-title"] = journal
+                item["container-title-short"] = journal
+                score += 0.25
+        else:
+            return None
+    if _GOST_MARKS_RE.search(body):
+        score -= 0.4
+    cand.confidence = max(0.0, min(score, 0.97))
+    return cand

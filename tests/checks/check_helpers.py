@@ -1,0 +1,30 @@
+"""Helpers for the check tests: a data document from CSL-JSON items, and findings as tuples."""
+
+from __future__ import annotations
+
+from citefmt.checks.document import Document
+from citefmt.config import Settings
+from citefmt.diagnostics import Diagnostic
+from citefmt.model import Item, Record
+
+
+def data_document(*items: Item, kind: str = "data") -> Document:
+    """A CSL-JSON file's document: item i stands on line i + 1."""
+    records = [Record(dict(item), line=i + 1) for i, item in enumerate(items)]
+    return Document("refs.json", "", kind, Settings(), records=records,  # type: ignore[arg-type]
+                    numbers=[None] * len(records))
+
+
+def brief(diagnostics: list[Diagnostic]) -> list[tuple[int | None, str, str]]:
+    return [(d.line, d.code, d.message) for d in diagnostics]
+
+
+ARTICLE: Item = {
+    "type": "article-journal", "id": "moretti2022",
+    "author": [{"family": "Moretti", "given": "L"}, {"family": "Stalfort", "given": "J"}],
+    "title": "The interplay of fibroblasts, the extracellular matrix, and inflammation in scar "
+             "formation",
+    "container-title": "J Biol Chem", "issued": {"date-parts": [[2022]]}, "volume": "298",
+    "issue": "2", "page": "101530", "PMID": "34953859", "PMCID": "PMC8784641",
+    "DOI": "10.1016/j.jbc.2021.101530",
+}

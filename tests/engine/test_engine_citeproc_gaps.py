@@ -1,0 +1,124 @@
+"""Each test names the citeproc-py 0.11.1 gap that citefmt's engine layer closes, and pins the
+exact output citefmt gives instead."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from citeproc import CitationStylesBibliography, CitationStylesStyle
+from citeproc.formatter import plain
+from citeproc.source import Citation, CitationItem
+from citeproc.source.json import CiteProcJSON
+
+from citefmt.engine import render_bibliography, render_citation
+
+
+def plain_citeproc(style_path: str, items: list[dict]) -> list[str]:
+    """The same items through citeproc-py alone, to show the gap is real."""
+    style = CitationStylesStyle(io.BytesIO(Path(style_path).read_bytes()), validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), plain)
+    bibliography.register(Citation([CitationItem(i["id"]) for i in items]))
+    return [str(entry) for entry in bibliography.bibliography()]
+
+
+def test_gap_localized_date_delimiter_ignored(numeric_style, article, webpage):
+    assert "2020Mar15" in plain_citeproc(numeric_style, [article])[0]
+    text = render_bibliography([article, webpage], numeric_style).text
+    assert text == ("1. Smith JA. Scar formation. J Biol Chem. 2020 Mar 15;12(3):284–287.\n"
+                    "2. Site. 2023 May [cited 2024 Feb 1].\n")
+
+
+def test_gap_no_space_after_citation_number_with_second_field_align(numeric_style, article):
+    assert plain_citeproc(numeric_style, [article])[0].startswith("1.Smith")
+    entry = render_bibliography([article], numeric_style).entries[0]
+    assert entry.text.startswith("1. Smith JA.")
+
+
+def test_second_field_align_in_html_gets_margin_and_body_divs(numeric_style, article):
+    html = render_bibliography([article], numeric_style, fmt="html").text
+    assert html == (
+        '<div class="csl-bib-body">\n'
+        '  <div class="csl-entry"><div class="csl-left-margin">1.</div>'
+        '<div class="csl-right-inline">Smith JA. Scar formation. J Biol Chem. '
+        '2020 Mar 15;12(3):284–287.</div></div>\n'
+        '</div>\n')
+
+
+def test_gap_number_of_pages_label_rendered_nothing(numeric_style, book):
+    assert plain_citeproc(numeric_style, [book])[0].endswith("2002. 280.")
+    assert render_bibliography([book], numeric_style).entries[0].text.endswith("2002. 280 p.")
+
+
+def test_gap_collapse_citation_number_not_implemented(numeric_style, article):
+    items = [dict(article, id=f"r{n}") for n in range(1, 7)]
+    assert render_citation(items, ["r1", "r2", "r3", "r4"], numeric_style) == "[1–4]"
+    assert render_citation(items, ["r4", "r1", "r2", "r3", "r6"], numeric_style) == "[1–4,6]"
+    assert render_citation(items, ["r1", "r2", "r5"], numeric_style) == "[1,2,5]"
+    assert render_citation(items, ["r1", "r3"], numeric_style) == "[1,3]"
+
+
+def test_cites_with_locator_are_not_collapsed(numeric_style, article):
+    from citefmt.engine.render import Renderer
+
+    items = [dict(article, id=f"r{n}") for n in range(1, 5)]
+    renderer = Renderer.for_style(numeric_style)
+    cluster = ["r1", {"id": "r2", "locator": "5"}, "r3", "r4"]
+    assert renderer.citations(items, [cluster]).texts == ["[1,2,3,4]"]
+
+
+def test_gap_ids_lower_cased_and_colliding(numeric_style, article):
+    items = [dict(article, id="Smith2020"), dict(article, id="smith2020", title="Other")]
+    bibliography = render_bibliography(items, numeric_style)
+    assert [e.id for e in bibliography.entries] == ["Smith2020", "smith2020"]
+    assert bibliography.entries[1].text.startswith("2. Smith JA. Other.")
+
+
+def test_gap_raw_and_edtf_dates_dropped(numeric_style, article, webpage):
+    raw = dict(article, issued={"raw": "2020-03-15"})
+    edtf = dict(webpage, issued={"edtf": "2023-05"}, accessed={"raw": "2024-02-01"})
+    text = render_bibliography([raw, edtf], numeric_style).text
+    assert text == ("1. Smith JA. Scar formation. J Biol Chem. 2020 Mar 15;12(3):284–287.\n"
+                    "2. Site. 2023 May [cited 2024 Feb 1].\n")
+
+
+def test_unparseable_raw_date_is_printed_and_reported(numeric_style, article):
+    bibliography = render_bibliography([dict(article, issued={"raw": "in press"})],
+                                       numeric_style)
+    assert bibliography.entries[0].text == (
+        "1. Smith JA. Scar formation. J Biol Chem. in press;12(3):284–287.")
+    assert [(d.code, d.message) for d in bibliography.warnings] == [
+        ("CF206", "item 'Smith2020': date 'in press' not understood; printed as given")]
+
+
+def test_gap_rich_text_tags_leak_into_plain_text(numeric_style, article):
+    title = "Role of <i>S. aureus</i> in CO<sub>2</sub> and m<sup>2</sup> <b>scars</b>"
+    item = dict(article, title=title)
+    assert "<i>" in plain_citeproc(numeric_style, [item])[0]
+    text = render_bibliography([item], numeric_style).entries[0].text
+    assert text.startswith("1. Smith JA. Role of S. aureus in CO₂ and m² scars.")
+    html = render_bibliography([item], numeric_style, fmt="html").entries[0].text
+    assert "Role of <i>S. aureus</i> in CO<sub>2</sub> and m<sup>2</sup> <b>scars</b>." in html
+    markdown = render_bibliography([item], numeric_style, fmt="markdown").entries[0].text
+    assert markdown.startswith("1. Smith JA. Role of *S. aureus* in CO~2~ and m^2^ **scars**.")
+
+
+def test_html_escapes_text_that_is_not_markup(numeric_style, article):
+    item = dict(article, title="Risk <5% & benefit")
+    html = render_bibliography([item], numeric_style, fmt="html").entries[0].text
+    assert "Risk &lt;5% &amp; benefit." in html
+
+
+def test_markdown_escapes_specials_in_field_values(numeric_style, article):
+    item = dict(article, title="p_value *star*")
+    markdown = render_bibliography([item], numeric_style, fmt="markdown").entries[0].text
+    assert "p\\_value \\*star\\*." in markdown
+
+
+def test_engine_problems_are_diagnostics_not_tracebacks(numeric_style, article):
+    broken = {"id": "bad", "type": "article-journal", "title": "X",
+              "issued": {"date-parts": [["spring"]]}}
+    bibliography = render_bibliography([article, broken], numeric_style)
+    assert [e.id for e in bibliography.entries] == ["Smith2020"]
+    assert [d.code for d in bibliography.warnings] == ["CF400"]
+    assert "'bad'" in bibliography.warnings[0].message

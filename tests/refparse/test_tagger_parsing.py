@@ -1,0 +1,112 @@
+"""The CRF tagger and its field rules: known strings come out as exact CSL-JSON fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from citefmt.refparse.tagger import MODEL_PATH, parse_with_tagger, tag_segments
+from citefmt.refparse.tagger.fields import item_from_segments, pages, vancouver_block, volume_and_issue
+from citefmt.refparse.tagger.names import split_names
+from citefmt.refparse.tagger.tokens import tokenize
+
+
+def test_committed_model_is_small_and_present() -> None:
+    assert MODEL_PATH.exists()
+    assert MODEL_PATH.stat().st_size < 3_000_000
+
+
+def test_vancouver_article_to_exact_fields() -> None:
+    item, confidence = parse_with_tagger(
+        "Brischoux F, Chakraborty S, Brierley DI, Ungless MA. Phasic excitation of dopamine "
+        "neurons in ventral VTA by noxious stimuli. Proc Natl Acad Sci U S A. "
+        "2009;106(12):4894-9. doi: 10.1073/pnas.0811507106.")
+    assert item == {
+        "author": [{"family": "Brischoux", "given": "F"}, {"family": "Chakraborty", "given": "S"},
+                   {"family": "Brierley", "given": "DI"}, {"family": "Ungless", "given": "MA."}],
+        "title": "Phasic excitation of dopamine neurons in ventral VTA by noxious stimuli",
+        "container-title": "Proc Natl Acad Sci U S A",
+        "issued": {"date-parts": [[2009]]},
+        "volume": "106", "issue": "12", "page": "4894-9",
+        "DOI": "10.1073/pnas.0811507106",
+        "type": "article-journal",
+    }
+    assert 0.9 < confidence <= 1.0
+
+
+def test_gost_2008_article_to_exact_fields() -> None:
+    item, _ = parse_with_tagger(
+        "Корнилов В. И. Турбулентный пограничный слой на теле вращения при периодическом "
+        "вдуве/отсосе // Теплофизика и аэромеханика. 2006. Т. 13, № 3. С. 369–385.")
+    assert item == {
+        "author": [{"family": "Корнилов", "given": "В. И."}],
+        "title": "Турбулентный пограничный слой на теле вращения при периодическом вдуве/отсосе",
+        "container-title": "Теплофизика и аэромеханика",
+        "issued": {"date-parts": [[2006]]},
+        "volume": "13", "issue": "3", "page": "369-385",
+        "type": "article-journal",
+    }
+
+
+def test_gost_2018_heading_and_repeated_authors_give_each_author_once() -> None:
+    segments, _ = tag_segments(
+        "Ефимова, Т. Н. Охрана и рациональное использование болот в Республике Марий Эл / "
+        "Т. Н. Ефимова, А. В. Кусакин. – Текст : непосредственный // Проблемы региональной "
+        "экологии. – 2007. – № 1. – С. 80–86.")
+    assert segments == [
+        ("author", "Ефимова, Т. Н."),
+        ("title", "Охрана и рациональное использование болот в Республике Марий Эл"),
+        ("author", "/ Т. Н. Ефимова, А. В. Кусакин."),
+        ("note", "– Текст : непосредственный"),
+        ("journal", "// Проблемы региональной экологии."),
+        ("date", "– 2007."), ("volume", "– № 1."), ("pages", "– С. 80–86."),
+    ]
+    item = item_from_segments(segments)
+    assert item["author"] == [{"family": "Ефимова", "given": "Т. Н."},
+                              {"family": "Кусакин", "given": "А. В."}]
+    assert (item["issue"], item["page"]) == ("1", "80-86")
+
+
+def test_apa_article_to_exact_fields() -> None:
+    item, _ = parse_with_tagger("Romero, C., Paunesku, D., & Dweck, C. (2011). Brainology in "
+                                "the classroom. Child Development, 82(3), 45–67.")
+    assert item["author"] == [{"family": "Romero", "given": "C."},
+                              {"family": "Paunesku", "given": "D."},
+                              {"family": "Dweck", "given": "C."}]
+    assert (item["title"], item["container-title"]) == ("Brainology in the classroom",
+                                                        "Child Development")
+    assert (item["volume"], item["issue"], item["page"]) == ("82", "3", "45-67")
+    assert item["issued"] == {"date-parts": [[2011]]}
+
+
+def test_doi_broken_by_a_space_is_joined() -> None:
+    item = item_from_segments([("doi", "doi: 10.1016/j. nantod.2021.101234.")])
+    assert item["DOI"] == "10.1016/j.nantod.2021.101234"
+
+
+@pytest.mark.parametrize(("statement", "expected"), [
+    ("Pérez-Higueras JJ, de la Macorra JC.", [("Pérez-Higueras", "JJ"), ("de la Macorra", "JC.")]),
+    ("Lee, L. L., W. E. Howard, and R. E. Marsh.", [("Lee", "L. L."), ("Howard", "W. E."),
+                                                    ("Marsh", "R. E.")]),
+    ("Adams, Nicholson B.,", [("Adams", "Nicholson B.")]),
+    ("SILVA, João; SANTOS, Maria.", [("SILVA", "João"), ("SANTOS", "Maria.")]),
+    ("/ Т. Н. Ефимова, А. В. Кусакин [и др.].", [("Ефимова", "Т. Н."), ("Кусакин", "А. В.")]),
+    ("Лилия Илиева, Петко Петков", [("Илиева", "Лилия"), ("Петков", "Петко")]),
+])
+def test_name_shapes(statement: str, expected: list[tuple[str, str]]) -> None:
+    assert [(n["family"], n.get("given")) for n in split_names(statement)] == expected
+
+
+def test_locator_rules() -> None:
+    assert volume_and_issue("Т. 13, № 3.") == {"issue": "3", "volume": "13"}
+    assert volume_and_issue("(Vol. 3, Part A,") == {"volume": "3"}
+    assert volume_and_issue("106(3)") == {"issue": "3", "volume": "106"}
+    assert pages("pp. 1761–1800).") == {"page": "1761-1800"}
+    assert pages("– 215 с.") == {"number-of-pages": "215"}
+    assert vancouver_block("2002 Jul 25;347(4):284-7.") == {
+        "year": 2002, "volume": "347", "issue": "4", "page": "284-7"}
+
+
+def test_tokens_split_glued_locators_but_keep_identifiers_whole() -> None:
+    assert [t.text for t in tokenize("Med. 2006;12(3):45-52. doi:10.1000/x.y-1")] == [
+        "Med.", "2006", ";", "12", "(", "3", ")", ":", "45", "-", "52", ".", "doi", ":",
+        "10.1000/x.y-1"]

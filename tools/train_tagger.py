@@ -1,0 +1,55 @@
+"""Rebuild citefmt/refparse/tagger/model.crfsuite from anystyle's data and synthetic GOST strings.
+
+    python tools/train_tagger.py [--anystyle ../shared/training/anystyle] [--output PATH]
+
+Deterministic: the same inputs give the same model file (see citefmt.refparse.tagger.training).
+Strings in eval/devset.jsonl are never trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+from citefmt.refparse.tagger import MODEL_PATH
+from citefmt.refparse.tagger.training import (
+    ANYSTYLE_TRAINING_FILES,
+    normalise_text,
+    train_model,
+    training_sequences,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+DEVSET = REPO / "eval" / "devset.jsonl"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--anystyle", type=Path, default=REPO.parent / "shared" / "training" / "anystyle")
+    parser.add_argument("--output", type=Path, default=MODEL_PATH)
+    args = parser.parse_args(argv)
+    missing = [n for n in ANYSTYLE_TRAINING_FILES if not (args.anystyle / n).exists()]
+    if missing:
+        print(f"error: {args.anystyle}: missing {', '.join(missing)}", file=sys.stderr)
+        return 2
+    excluded: set[str] = set()
+    if DEVSET.exists():
+        with DEVSET.open(encoding="utf-8") as handle:
+            excluded = {normalise_text(json.loads(line)["text"]) for line in handle if line.strip()}
+    xml = [(args.anystyle / name).read_text(encoding="utf-8") for name in ANYSTYLE_TRAINING_FILES]
+    sequences = training_sequences(xml, excluded=excluded)
+    started = time.perf_counter()
+    used = train_model(sequences, str(args.output))
+    digest = hashlib.sha256(args.output.read_bytes()).hexdigest()[:16]
+    size = args.output.stat().st_size
+    print(f"trained on {used} sequences in {time.perf_counter() - started:.1f} s "
+          f"-> {args.output} ({size / 1e6:.2f} MB, sha256 {digest})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
