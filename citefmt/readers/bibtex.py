@@ -181,7 +181,7 @@ def _report_failed_block(block: ParsingFailedBlock, line: int | None, report) ->
     head = re.match(r"\s*@\s*(\w+)\s*[{(]\s*([^,\s]*)", raw)
     what = f"entry '{head.group(2)}'" if head and head.group(2) else (
         f"@{head.group(1)} block" if head else "block")
-    error = str(block.error or "")
+    error = str(getattr(block.error, "abort_reason", None) or block.error or "")
     ran_on = "Unexpected block start" in error or "reached end of file" in error
     balance = _brace_balance(raw) if ran_on else 0
     if balance > 0:
@@ -191,8 +191,7 @@ def _report_failed_block(block: ParsingFailedBlock, line: int | None, report) ->
         report("CF114", f"{what}: braces are unbalanced ({-balance} '}}' too many); "
                "the entry was not read", line)
     else:
-        reason = error.split("bibtex:", 1)[-1].strip().splitlines()[0] if error \
-            else "syntax error"
+        reason = error.strip().splitlines()[0] if error.strip() else "syntax error"
         report("CF110", f"{what} could not be parsed: {reason}", line)
 
 

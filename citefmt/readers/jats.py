@@ -26,7 +26,8 @@ from citefmt.diagnostics import Diagnostic
 from citefmt.errors import InputError
 from citefmt.identifiers import clean_doi, normalize_pmcid, normalize_pmid
 from citefmt.model import Item, ReadResult, Record
-from citefmt.readers.ris import csl_language, date_parts, month_number, split_name
+from citefmt.language import detect_language
+from citefmt.readers._fields import csl_language, date_parts, month_number, split_name
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
@@ -168,13 +169,6 @@ def _article_language(root: Element) -> str:
     return _own_language(root) or "en"
 
 
-def guess_language(text: str) -> str:
-    """"ru" when most letters are Cyrillic, else "en": for lists that do not say."""
-    cyrillic = len(re.findall(r"[А-Яа-яЁё]", text))
-    letters = len(re.findall(r"[^\W\d_]", text))
-    return "ru" if letters and cyrillic / letters > 0.3 else "en"
-
-
 # --- the article's own record ------------------------------------------------------------------
 
 def _article_versions(root: Element) -> dict[str, Record]:
@@ -286,7 +280,7 @@ def _read_references(root: Element, source: str, result: ReadResult) -> None:
         elif not seen_unmarked:
             list_lang, seen_unmarked = primary, True
         else:
-            list_lang = guess_language(_text(ref_list))
+            list_lang = detect_language(_text(ref_list))
         for counter, ref in enumerate(refs, start=1):
             for lang, record in _ref_records(ref, list_lang, counter, source, result.diagnostics):
                 if lang == list_lang == primary:
@@ -322,7 +316,7 @@ def _ref_records(ref: Element, list_lang: str, n: int, source: str,
     for citation in citations:
         lang = _own_language(citation) or list_lang
         if lang in by_language:
-            lang = guess_language(_text(citation))
+            lang = detect_language(_text(citation))
         if lang in by_language:
             diagnostics.append(Diagnostic(
                 "CF120", f"reference {ref_id!r} has two citations in one language; the second "

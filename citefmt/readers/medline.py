@@ -15,7 +15,7 @@ from citefmt.diagnostics import Diagnostic
 from citefmt.errors import InputError
 from citefmt.identifiers import clean_doi, normalize_issn, normalize_pmcid
 from citefmt.model import Item, ReadResult, Record
-from citefmt.readers.ris import csl_language, date_parts, split_name
+from citefmt.readers._fields import csl_language, date_parts, split_name
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]{1,3}) *-(?: (.*))?$")
 _ID_SUFFIX = re.compile(r"^(.*?)\s*\[(\w+)\]\s*$")

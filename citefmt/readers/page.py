@@ -17,7 +17,7 @@ import re
 
 from citefmt.identifiers import clean_doi
 from citefmt.model import Item, Record
-from citefmt.readers.jats import guess_language
+from citefmt.language import detect_language
 
 #: "For citation" headings → the language of the citation that follows
 _CITATION_HEADING = re.compile(
@@ -43,7 +43,7 @@ def extract_article_versions(text: str, *, source: str = "<input>") -> dict[str,
     """The article's record in each language the page cites it in, page language first."""
     lines = text.lstrip("\ufeff").splitlines()
     title_line = next((line.strip() for line in lines if line.strip()), "")
-    page_lang = guess_language(title_line) if title_line else "en"
+    page_lang = detect_language(title_line) if title_line else "en"
     versions: dict[str, Record] = {}
     for lang, line_number, citation in _citation_lines(lines):
         if lang not in versions:

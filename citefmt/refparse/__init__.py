@@ -14,7 +14,8 @@ from citefmt.diagnostics import Diagnostic
 from citefmt.model import Item
 from citefmt.refparse import abnt, apa, gost, vancouver
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import detect_language, extract_identifiers
+from citefmt.language import detect_language
+from citefmt.refparse.common import extract_identifiers
 from citefmt.refparse.normalize import Text, glued_word_suspicions, normalize
 
 #: below this, a grammar's reading is compared with the CRF tagger's (when a model exists)

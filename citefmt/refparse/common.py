@@ -19,7 +19,6 @@ MONTHS: dict[str, int] = {
     "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8,
     "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
 }
-_CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
 
 
 @dataclass
@@ -138,15 +137,6 @@ def strip_final_period(s: str) -> str:
 def normalise_page(page: str) -> str:
     """Page field form: ranges use "-" (CSL-JSON convention; styles choose the dash), no spaces."""
     return re.sub(r"\s*[–—‒-]\s*", "-", page.strip())
-
-
-def detect_language(text: str) -> str:
-    """"ru" when the text is in Cyrillic, "en" otherwise (Latin-script references)."""
-    letters = re.findall(r"[^\W\d_]", text)
-    if not letters:
-        return "en"
-    cyrillic = sum(1 for c in letters if _CYRILLIC_RE.match(c))
-    return "ru" if cyrillic * 2 >= len(letters) else "en"
 
 
 def date_parts(year: str | int, month: int | None = None, day: int | None = None) -> dict:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from citefmt.errors import InputError
-from citefmt.readers.jats import extract_article_versions, guess_language, read
+from citefmt.language import detect_language
+from citefmt.readers.jats import extract_article_versions, read
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "jats"
 
@@ -181,5 +182,5 @@ def test_element_citation_with_namespace_and_windows_encoding_declaration() -> N
 
 
 def test_language_guess() -> None:
-    assert guess_language("Иванов И.И. Экзосомы. Хирургия. 2019") == "ru"
-    assert guess_language("Ivanov II. Exosomes. Khirurgiia. 2019") == "en"
+    assert detect_language("Иванов И.И. Экзосомы. Хирургия. 2019") == "ru"
+    assert detect_language("Ivanov II. Exosomes. Khirurgiia. 2019") == "en"

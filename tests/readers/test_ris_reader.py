@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from citefmt.errors import InputError
-from citefmt.readers.ris import csl_language, date_parts, read, serial_number, split_name
+from citefmt.readers._fields import csl_language, date_parts, serial_number, split_name
+from citefmt.readers.ris import read
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "ris"
 

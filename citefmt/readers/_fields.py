@@ -1,0 +1,113 @@
+"""Field helpers shared by the structured readers (RIS, MEDLINE, JATS, EndNote): languages,
+names, ISBN-vs-ISSN, months and year-first dates as exporters write them."""
+
+from __future__ import annotations
+
+import re
+
+from citefmt.identifiers import is_valid_isbn, is_valid_issn, normalize_issn
+
+#: language names and ISO 639-2 codes → the ISO 639-1 code CSL styles and locales expect
+_LANGUAGES: dict[str, str] = {
+    "rus": "ru", "russian": "ru", "русский": "ru", "рус": "ru", "rus.": "ru",
+    "eng": "en", "english": "en", "английский": "en", "англ": "en",
+    "ger": "de", "deu": "de", "german": "de", "fre": "fr", "fra": "fr", "french": "fr",
+    "spa": "es", "spanish": "es", "ita": "it", "italian": "it", "chi": "zh", "zho": "zh",
+    "chinese": "zh", "jpn": "ja", "japanese": "ja", "ukr": "uk", "ukrainian": "uk",
+    "por": "pt", "portuguese": "pt", "pol": "pl", "polish": "pl", "kaz": "kk", "bel": "be",
+}
+
+
+def csl_language(value: str) -> str:
+    """"rus" / "Russian" / "русский" → "ru"; BCP 47 tags ("en-US") kept; unknown text kept."""
+    text = value.strip()
+    key = text.lower()
+    if key in _LANGUAGES:
+        return _LANGUAGES[key]
+    if re.fullmatch(r"[a-z]{2}(?:-[A-Za-z0-9]{2,8})*", text, flags=re.I):
+        return text[:2].lower() + text[2:]
+    return text
+
+
+_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ]\.?-?){1,3}$|^(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}$")
+
+
+def split_name(text: str) -> dict[str, str]:
+    """A personal name as exported ("Family, Given[, Suffix]", "Family G", "Organisation")
+    → a CSL name object; what cannot be split safely stays a literal."""
+    text = " ".join(text.split()).strip(" ,")
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) >= 2 and parts[0] and parts[1]:
+        name = {"family": parts[0], "given": parts[1]}
+        if len(parts) > 2 and parts[2]:
+            name["suffix"] = ", ".join(parts[2:])
+        return name
+    words = text.split()
+    if len(words) == 1:
+        return {"family": text}
+    tail = words[1:]
+    if all(_INITIALS.match(w) for w in tail):
+        return {"family": words[0], "given": " ".join(tail)}
+    return {"literal": text}
+
+
+def serial_number(text: str, *, bookish: bool) -> str:
+    """Which CSL variable an "SN"/"isbn" value belongs to: ISBN or ISSN (by checksum, then by
+    length, then by the item type)."""
+    if is_valid_isbn(text):
+        return "ISBN"
+    if is_valid_issn(text):
+        return "ISSN"
+    digits = re.sub(r"[^0-9Xx]", "", text)
+    if len(digits) in (10, 13):
+        return "ISBN"
+    if len(digits) == 8 or normalize_issn(text):
+        return "ISSN"
+    return "ISBN" if bookish else "ISSN"
+
+
+_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate([
+        ("jan", "january", "янв", "январь", "января"),
+        ("feb", "february", "фев", "февраль", "февраля"),
+        ("mar", "march", "мар", "март", "марта"), ("apr", "april", "апр", "апрель", "апреля"),
+        ("may", "мая", "май"), ("jun", "june", "июн", "июнь", "июня"),
+        ("jul", "july", "июл", "июль", "июля"), ("aug", "august", "авг", "август", "августа"),
+        ("sep", "sept", "september", "сен", "сентябрь", "сентября"),
+        ("oct", "october", "окт", "октябрь", "октября"),
+        ("nov", "november", "ноя", "ноябрь", "ноября"),
+        ("dec", "december", "дек", "декабрь", "декабря"),
+    ], start=1)
+    for name in names
+}
+
+
+def month_number(text: str) -> int | None:
+    """"Feb" / "February" / "02" / "февраля" → 2; None when it is not a month."""
+    key = text.strip().strip(".").lower()
+    if key.isdigit():
+        return int(key) if 1 <= int(key) <= 12 else None
+    return _MONTHS.get(key)
+
+
+def date_parts(text: str) -> list[int] | None:
+    """Year-first dates as exported: "2022", "2022/02/15/", "2022-02", "2022 Feb 15",
+    "2022 Jan-Feb" (first month) → [2022, 2, 15]; None when there is no year."""
+    match = re.match(r"\s*(\d{4})(.*)", text)
+    if match is None:
+        return None
+    parts = [int(match.group(1))]
+    for piece in re.split(r"[/\-\s,.]+", match.group(2)):
+        if not piece:
+            continue
+        if len(parts) == 1:
+            month = month_number(piece)
+            if month is None:
+                break
+            parts.append(month)
+        elif len(parts) == 2 and piece.isdigit() and 1 <= int(piece) <= 31:
+            parts.append(int(piece))
+        else:
+            break
+    return parts

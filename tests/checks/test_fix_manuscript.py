@@ -1,0 +1,101 @@
+"""`fix_text` and `check --fix` on manuscripts: renumbering, re-rendering, idempotency, safety."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citefmt.checks import fix_text
+from citefmt.cli import main
+from citefmt.config import Settings
+
+MANUSCRIPTS = Path(__file__).resolve().parents[1] / "fixtures" / "manuscripts"
+OUT_OF_ORDER = (MANUSCRIPTS / "out-of-order.md").read_text(encoding="utf-8")
+JUNG = ("Jung H, Jung Y, Seo J, Bae Y, Kim HS, Jeong W. Roles of extracellular vesicles from "
+        "mesenchymal stem cells in regeneration. Mol Cells. 2024;47(12):100151.")
+MORETTI = ("Moretti L, Stalfort J, Barker TH, Abebayehu D. The interplay of fibroblasts, the "
+           "extracellular matrix, and inflammation in scar formation. J Biol Chem. "
+           "2022;298(2):101530.")
+ROMAN = ("Roman J. Fibroblasts-Warriors at the Intersection of Wound Healing and Disrepair. "
+         "Biomolecules. 2023;13(6):945.")
+RENUMBERED = f"""# Exosomes in scar-free wound healing
+
+Scar formation is driven by fibroblasts and the extracellular matrix [1]. Vesicles from
+mesenchymal stem cells take part in regeneration [2, 3].
+
+## References
+
+1. {MORETTI}
+2. {JUNG}
+3. {ROMAN}
+"""
+
+
+def test_renumbers_references_and_citations_into_first_citation_order() -> None:
+    assert fix_text(OUT_OF_ORDER, Settings(), source="paper.md") == RENUMBERED
+
+
+def test_renders_in_the_style_when_one_is_set() -> None:
+    text = OUT_OF_ORDER.replace("J Biol Chem. 2022;298(2):101530.",
+                                "J Biol Chem. 2022;298(2):101530. PMID: 34953859.")
+    assert fix_text(text, Settings(style="vancouver"), source="paper.md") == RENUMBERED.replace(
+        "J Biol Chem. 2022;298(2):101530.",
+        "J Biol Chem. 2022;298(2):101530. PubMed PMID: 34953859.")
+
+
+@pytest.mark.parametrize("style", [None, "vancouver"])
+def test_fix_is_idempotent(style: str | None) -> None:
+    once = fix_text(OUT_OF_ORDER, Settings(style=style), source="paper.md")
+    assert fix_text(once, Settings(style=style), source="paper.md") == once
+
+
+def test_crlf_stays_crlf() -> None:
+    crlf = OUT_OF_ORDER.replace("\n", "\r\n")
+    assert fix_text(crlf, Settings(), source="paper.md") == RENUMBERED.replace("\n", "\r\n")
+
+
+def test_blank_lines_between_entries_stay_in_place() -> None:
+    text = OUT_OF_ORDER.replace("\n2. Moretti", "\n\n2. Moretti").replace("\n3. ", "\n\n3. ")
+    fixed = fix_text(text, Settings(), source="paper.md")
+    assert fixed == RENUMBERED.replace("\n2. Jung", "\n\n2. Jung").replace("\n3. ", "\n\n3. ")
+
+
+def test_list_without_citations_keeps_its_order() -> None:
+    text = OUT_OF_ORDER.replace("[2]", "").replace("[1, 3]", "")
+    assert fix_text(text, Settings(), source="paper.md") == text
+
+
+def test_unparseable_input_is_never_rewritten() -> None:
+    bib = "@article{a,\n title={X}\n author={Y}\n}\n"
+    assert fix_text(bib, Settings(), source="refs.bib") == bib
+
+
+def test_cli_fix_writes_reports_and_exits_1_then_0(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "paper.md"
+    path.write_bytes(OUT_OF_ORDER.replace("\n", "\r\n").encode())
+    assert main(["check", "--isolated", "--fix", str(path)]) == 1
+    assert capsys.readouterr() == ("", f"Rewriting {path}\n")
+    assert path.read_bytes() == RENUMBERED.replace("\n", "\r\n").encode()
+    assert main(["check", "--isolated", "--fix", str(path)]) == 0
+    assert capsys.readouterr() == ("", "")
+
+
+def test_exit_zero_even_if_changed(tmp_path: Path) -> None:
+    path = tmp_path / "paper.md"
+    path.write_text(OUT_OF_ORDER, encoding="utf-8")
+    assert main(["check", "--isolated", "--fix", "--exit-zero-even-if-changed", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == RENUMBERED
+
+
+def test_diff_prints_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "paper.md"
+    path.write_text(OUT_OF_ORDER, encoding="utf-8")
+    assert main(["check", "--isolated", "--diff", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"--- a/{path}\n+++ b/{path}\n")
+    assert f"-1. {JUNG}\n" in out and f"+1. {MORETTI}\n" in out
+    assert out.endswith("CF305 reference 2 is cited before reference 1 (order of first "
+                        "citation)\n")
+    assert path.read_text(encoding="utf-8") == OUT_OF_ORDER

@@ -1,0 +1,58 @@
+"""The bundled styles are independent CSL styles a user can copy, edit and pass back.
+
+Vancouver is plain CSL 1.0.2. The GOST styles are CSL 1.0.2 plus two CSL-M extensions
+(localized `<layout locale>`, `cs:name` suppress-min/suppress-max; styles/README.md): with those
+taken out they validate against the CSL schema bundled with citeproc-py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import citeproc
+import pytest
+from helpers import REPO
+from lxml import etree
+
+CSL = "{http://purl.org/net/xbiblio/csl}"
+STYLES = {"vancouver": "en-US", "gost-r-7.0.5-2008": "ru-RU", "gost-r-7.0.100-2018": "ru-RU"}
+SCHEMA = Path(citeproc.__file__).parent / "data" / "schema" / "schemas" / "styles" / "csl.rng"
+
+
+def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
+    """A copy of `tree` with the CSL-M extension points removed (default layout kept)."""
+    copy = etree.ElementTree(etree.fromstring(etree.tostring(tree)))
+    for name in copy.iter(f"{CSL}name"):
+        name.attrib.pop("suppress-min", None)
+        name.attrib.pop("suppress-max", None)
+    for layout in copy.iterfind(f".//{CSL}bibliography/{CSL}layout[@locale]"):
+        layout.getparent().remove(layout)
+    return copy
+
+
+@pytest.mark.parametrize("name", STYLES)
+def test_bundled_style_validates_against_the_csl_schema(name):
+    schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
+    tree = without_csl_m_extensions(etree.parse(str(REPO / "styles" / f"{name}.csl")))
+    assert schema.validate(tree), [str(error) for error in schema.error_log]
+
+
+@pytest.mark.parametrize("name, locale", STYLES.items())
+def test_bundled_style_declares_its_identity(name, locale):
+    root = etree.parse(str(REPO / "styles" / f"{name}.csl")).getroot()
+    info = root.find(f"{CSL}info")
+    assert root.get("default-locale") == locale
+    assert root.get("class") == "in-text"
+    assert info.findtext(f"{CSL}id").endswith(f"/styles/{name}")
+    assert info.find(f"{CSL}link[@rel='self']").get("href") == info.findtext(f"{CSL}id")
+    assert info.find(f"{CSL}rights").get("license")
+    assert info.find(f"{CSL}category").get("citation-format") == "numeric"
+
+
+@pytest.mark.parametrize("name", ["gost-r-7.0.5-2008", "gost-r-7.0.100-2018"])
+def test_gost_layouts_share_one_entry_macro(name):
+    bibliography = etree.parse(str(REPO / "styles" / f"{name}.csl")).getroot().find(f"{CSL}bibliography")
+    layouts = bibliography.findall(f"{CSL}layout")
+    assert [layout.get("locale") for layout in layouts] == ["en", None]
+    assert all([text.get("macro") for text in layout.iterfind(f"{CSL}text[@macro]")] == ["entry"]
+               for layout in layouts)
