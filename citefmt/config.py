@@ -65,7 +65,7 @@ class Overrides:
 
 
 def find_config(directory: Path) -> Path | None:
-    """The nearest `.citefmt.toml` or `pyproject.toml` with `[tool.citefmt]`, from `directory` up."""
+    """The nearest `.citefmt.toml`, or `pyproject.toml` with `[tool.citefmt]`, upwards."""
     for folder in (directory.resolve(), *directory.resolve().parents):
         candidate = folder / CONFIG_FILE
         if candidate.is_file():

@@ -32,7 +32,8 @@ _TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPT_DIGITS)
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_DIGITS + "˒⁻", "0123456789,-")
 
 #: "1", "1–4", "1, 3-5": a list of numbers and ranges
-_NUMBER_LIST = r"\d{1,4}(?:[ \t]*[-–—][ \t]*\d{1,4})?(?:[ \t]*[,;][ \t]*\d{1,4}(?:[ \t]*[-–—][ \t]*\d{1,4})?)*"
+_NUMBER_OR_RANGE = r"\d{1,4}(?:[ \t]*[-–—][ \t]*\d{1,4})?"
+_NUMBER_LIST = _NUMBER_OR_RANGE + r"(?:[ \t]*[,;][ \t]*" + _NUMBER_OR_RANGE + r")*"
 
 _BRACKET_RE = re.compile(r"(?<![\\!\^\]])\[(" + _NUMBER_LIST + r")\](?![(:\[])")
 _PAREN_RE = re.compile(r"\((" + _NUMBER_LIST + r")\)")
@@ -76,7 +77,7 @@ def find_citations(text: str, *, skip_lines: Collection[int] = (), max_number: i
     masked = _mask_non_prose(text, skip_lines)
     line_starts = _line_starts(text)
     found: list[Citation] = []
-    # explicit citation markup may cite past the list's end (CF304); a bare "(2019)" or "m²" may not
+    # citation markup may cite past the list's end (CF304); a bare "(2019)" or "m²" may not
     found += _numeric(text, masked, _BRACKET_RE, "bracket", line_starts, MARKUP_LIMIT)
     found += _numeric(text, masked, _PANDOC_SUP_RE, "superscript", line_starts, MARKUP_LIMIT)
     found += _numeric(text, masked, _HTML_SUP_RE, "html-superscript", line_starts, MARKUP_LIMIT)

@@ -44,10 +44,13 @@ __all__ = ["CHECKS", "Document", "check_text", "fix_text", "run_checks"]
 
 
 def run_checks(doc: Document) -> list[Diagnostic]:
-    """Reader findings plus every rule's, in file order, without what the settings silence."""
+    """Reader findings plus every rule's, in file order, without what the settings silence.
+
+    A rule whose codes are all ignored is not run (ignoring CF306 skips rendering)."""
     found = list(doc.read_diagnostics)
     for check in CHECKS:
-        found.extend(check.find(doc))
+        if not all(doc.settings.ignores(code) for code in check.CODES):
+            found.extend(check.find(doc))
     found = without_suppressed(found, doc.text, doc.settings)
     return sorted(found, key=lambda d: (d.line or 0, d.col or 0, d.code))
 

@@ -1,4 +1,4 @@
-"""CF201–CF205: identifiers that cannot be right (bad DOI shape, PMID, PMCID, ISBN/ISSN checksum)."""
+"""CF201–CF205: identifiers that cannot be right (DOI shape, PMID, PMCID, ISBN/ISSN checksum)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """CF306: a reference as written differs from what the chosen style renders for it.
 
 Runs only when a style is set (`--style` or the `style` setting), so a plain `check` never
-imports the CSL engine. Each entry is rendered at its position in the list, so numeric styles number it as the list
-does; whole list lines are compared after collapsing whitespace.
+imports the CSL engine. Each entry is rendered at its position in the list, so numeric styles
+number it as the list does; whole list lines are compared after collapsing whitespace.
 """
 
 from __future__ import annotations

@@ -61,6 +61,19 @@ class MemoisedLookups:
         return found
 
 
+class Locale(MemoisedLookups, model.Locale):
+    """Speed: citeproc-py looks up cs:style-options with `find` on every text it quotes (twice per
+    variable); the element is looked up once here."""
+
+    def get_option(self, name: str) -> str:
+        if "_style_options" not in self.__dict__:
+            self.__dict__["_style_options"] = self.find("cs:style-options", self.nsmap)
+        options = self.__dict__["_style_options"]
+        if options is None:
+            raise IndexError(name)
+        return options.get(name, self._default_options[name])
+
+
 class Date(MemoisedLookups, model.Date):
     """Gap: citeproc-py joins a localized date's parts with the *calling* cs:date's delimiter
     (NLM: "2020Mar15"). CSL 1.0.2 (Localized Date Formats): the delimiter belongs to the
@@ -251,7 +264,7 @@ def _collapse_numbers(rendered: list[tuple[int | None, Any]], delimiter: Any) ->
 
 #: citefmt's replacements, by CSL element name
 FIXED_ELEMENTS: dict[str, type] = {"date": Date, "date-part": Date_Part, "label": Label,
-                                   "sort": Sort, "layout": Layout}
+                                   "sort": Sort, "layout": Layout, "locale": Locale}
 
 
 def element_lookup() -> etree.ElementNamespaceClassLookup:

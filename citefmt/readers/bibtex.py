@@ -18,8 +18,8 @@ from __future__ import annotations
 import logging
 import re
 from contextlib import contextmanager
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import bibtexparser
 from bibtexparser.middlewares.names import (
@@ -37,16 +37,19 @@ from bibtexparser.model import (
 )
 
 from citefmt import bibmap
-from citefmt.diagnostics import Diagnostic
+from citefmt.diagnostics import Diagnostic, Severity
 from citefmt.latex import latex_to_unicode
 from citefmt.model import Item, ReadResult, Record
-from citefmt.readers.csljson import _parse_iso_range
+from citefmt.readers.csljson import parse_iso_date
 
 _PART = re.compile(r'\s*(\{|"|[^\s#{}",]+)')
 _MERGED_FIELD = re.compile(r"\s*\n[ \t]*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*[{\"\w]")
 _ORPHAN_FIELDS = re.compile(r"^\s*,?\s*[A-Za-z][\w:.+-]*\s*=\s*[{\"\w]", re.M)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _MAX_COMMA_REPAIRS = 50
+
+#: report(code, message, line, severity="error"): how the helpers below hand findings back
+Reporter = Callable[..., None]
 
 
 @dataclass
@@ -58,7 +61,6 @@ class _RawEntry:
     fields: dict[str, str]
     line: int
     raw: str
-    field_lines: dict[str, int] = field(default_factory=dict)
 
 
 def read(text: str, *, source: str = "<input>") -> ReadResult:
@@ -69,9 +71,8 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     entries: list[_RawEntry] = []
     first_line: dict[str, int] = {}
 
-    def report(code: str, message: str, line: int | None, severity: str = "error") -> None:
-        diagnostics.append(Diagnostic(code, message, path=source, line=line,
-                                      severity=severity))  # type: ignore[arg-type]
+    def report(code: str, message: str, line: int | None, severity: Severity = "error") -> None:
+        diagnostics.append(Diagnostic(code, message, path=source, line=line, severity=severity))
 
     for block in library.blocks:
         line = block.start_line + 1 if block.start_line is not None else None
@@ -134,7 +135,7 @@ def _quiet_logger(name: str) -> Iterator[None]:
 
 # ------------------------------------------------------------------ linting the raw blocks
 
-def _raw_entry(entry: Entry, raw: str, line: int, report) -> _RawEntry:  # type: ignore[no-untyped-def]
+def _raw_entry(entry: Entry, raw: str, line: int, report: Reporter) -> _RawEntry:
     """Collect an entry's fields (first value wins), putting back commas that are missing."""
     for _ in range(_MAX_COMMA_REPAIRS):
         repaired = _repair_missing_comma(entry, raw, line, report)
@@ -142,18 +143,13 @@ def _raw_entry(entry: Entry, raw: str, line: int, report) -> _RawEntry:  # type:
             break
         entry, raw = repaired
     fields: dict[str, str] = {}
-    field_lines: dict[str, int] = {}
     for f in entry.fields:
-        name = f.key.lower()
-        if name not in fields:
-            fields[name] = str(f.value)
-            field_lines[name] = line + (f.start_line - entry.fields[0].start_line
-                                        if f.start_line is not None else 0)
-    return _RawEntry(entry.entry_type.lower(), entry.key, fields, line, raw, field_lines)
+        fields.setdefault(f.key.lower(), str(f.value))
+    return _RawEntry(entry.entry_type.lower(), entry.key, fields, line, raw)
 
 
 def _repair_missing_comma(entry: Entry, raw: str, line: int,
-                          report) -> tuple[Entry, str] | None:  # type: ignore[no-untyped-def]
+                          report: Reporter) -> tuple[Entry, str] | None:
     """A value that runs on into `\\n  name = {` lost its comma: report it, insert it, re-parse."""
     for f in entry.fields:
         value = str(f.value)
@@ -176,7 +172,7 @@ def _repair_missing_comma(entry: Entry, raw: str, line: int,
     return None
 
 
-def _report_failed_block(block: ParsingFailedBlock, line: int | None, report) -> None:  # type: ignore[no-untyped-def]
+def _report_failed_block(block: ParsingFailedBlock, line: int | None, report: Reporter) -> None:
     raw = block.raw or ""
     head = re.match(r"\s*@\s*(\w+)\s*[{(]\s*([^,\s]*)", raw)
     what = f"entry '{head.group(2)}'" if head and head.group(2) else (
@@ -195,7 +191,7 @@ def _report_failed_block(block: ParsingFailedBlock, line: int | None, report) ->
         report("CF110", f"{what} could not be parsed: {reason}", line)
 
 
-def _report_orphan_fields(comment: str, line: int | None, report) -> None:  # type: ignore[no-untyped-def]
+def _report_orphan_fields(comment: str, line: int | None, report: Reporter) -> None:
     """Text between entries that holds `name = {…}` after an extra `}`: fields were cut off."""
     if _ORPHAN_FIELDS.search(comment) and _brace_balance(comment) < 0:
         report("CF114", "braces are unbalanced: an extra '}' closed the entry early and the "
@@ -312,7 +308,7 @@ def _resolved_fields(entry: _RawEntry, strings: dict[str, str]) -> dict[str, str
 
 
 def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, dict[str, str]],
-                   report, seen: frozenset[str] = frozenset()) -> dict[str, str]:  # type: ignore[no-untyped-def]
+                   report: Reporter, seen: frozenset[str] = frozenset()) -> dict[str, str]:
     """Inherit the crossref parent's fields the child lacks (BibLaTeX's title → booktitle rule)."""
     target = fields.get("crossref", "").strip()
     if not target:
@@ -338,7 +334,7 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
 
 # ------------------------------------------------------------------ mapping to CSL
 
-def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report=None,  # type: ignore[no-untyped-def]
+def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporter | None = None,
            line: int | None = None) -> tuple[Item, list[str]]:
     """One entry's resolved fields → a CSL-JSON item, and the fields that had no CSL home."""
     def warn(code: str, message: str) -> None:
@@ -433,11 +429,12 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report=None,  #
     return item, ignored
 
 
-def _map_dates(item: Item, fields: dict[str, str], take, warn, key: str) -> None:  # type: ignore[no-untyped-def]
+def _map_dates(item: Item, fields: dict[str, str], take: Callable[[str], str | None],
+               warn: Callable[[str, str], None], key: str) -> None:
     for name, variable in bibmap.DATE_FIELDS.items():
         value = take(name)
         if value is not None:
-            item[variable] = _parse_iso_range(_plain(value))
+            item[variable] = parse_iso_date(_plain(value))
     year, month, day = take("year"), take("month"), take("day")
     if "issued" in item or year is None:
         return
@@ -470,7 +467,7 @@ def month_number(value: str) -> int | None:
     return bibmap.MONTHS.get(text)
 
 
-def _map_eprint(item: Item, take) -> None:  # type: ignore[no-untyped-def]
+def _map_eprint(item: Item, take: Callable[[str], str | None]) -> None:
     eprint, eprinttype = take("eprint"), take("eprinttype")
     if eprint is None:
         return

@@ -58,7 +58,7 @@ def _as_csl_date(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return {"date-parts": [[value]]}
     if isinstance(value, str):
-        return _parse_iso_range(value)
+        return parse_iso_date(value)
     if isinstance(value, list) and value and all(isinstance(v, dict) and "year" in v for v in value):
         return {"date-parts": [[int(p[k]) for k in ("year", "month", "day") if p.get(k)]
                                for p in value[:2]]}
@@ -68,8 +68,8 @@ def _as_csl_date(value: Any) -> Any:
     return value
 
 
-def _parse_iso_range(text: str) -> dict[str, Any]:
-    """"2020-03-05", "2020-03", "2020" or "2019/2020" → date-parts; anything else → literal."""
+def parse_iso_date(text: str) -> dict[str, Any]:
+    """ISO 8601 / EDTF level 0: "2020-03-05", "2020-03", "2020" or "2019/2020" → date-parts; anything else → literal."""
     parts = []
     for piece in text.strip().split("/"):
         match = _ISO_DATE.fullmatch(piece.strip())

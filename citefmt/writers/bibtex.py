@@ -16,7 +16,7 @@ Cyrillic as T2A commands (`{\\CYRI}{\\cyrv}…`); see `citefmt.latex`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import bibtexparser
@@ -113,7 +113,8 @@ def _entry_type(item: Item, csl_type: str) -> str:
     return bibmap.CSL_TO_BIBTEX_TYPE.get(csl_type, "misc")
 
 
-def _numbers(item: Item, csl_type: str, fields: dict[str, str], text) -> None:  # type: ignore[no-untyped-def]
+def _numbers(item: Item, csl_type: str, fields: dict[str, str],
+             text: Callable[[Any], str]) -> None:
     """issue → number for periodicals; a report's number, or a book's series number → number."""
     issue, number = item.get("issue"), item.get("number")
     series_number = item.get("collection-number")
@@ -129,7 +130,7 @@ def _numbers(item: Item, csl_type: str, fields: dict[str, str], text) -> None:  
             return
 
 
-def _dates(item: Item, fields: dict[str, str], text) -> None:  # type: ignore[no-untyped-def]
+def _dates(item: Item, fields: dict[str, str], text: Callable[[Any], str]) -> None:
     issued = item.get("issued")
     if isinstance(issued, dict):
         parts = issued.get("date-parts")
