@@ -40,7 +40,8 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
     """Check reference lists (.bib, CSL-JSON/YAML, RIS) and manuscripts (Markdown, text).
 
     Exit status: 0 clean, 1 findings or files rewritten, 2 usage error or unreadable input.
-    Citation checks (CF303–CF305) run only on texts that cite their numbered list.
+    Citation checks (CF303–CF305) run only on texts that cite their numbered list. FILE - reads
+    standard input (with --fix the fixed text goes to standard output).
 
     \b
     Examples:
@@ -70,6 +71,8 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
             changed = True
             if diff:
                 click.echo(result.diff(), nl=False)
+            elif path == "-":
+                click.echo(result.fixed, nl=False)
             else:
                 click.echo(f"Rewriting {path}", err=True)
         findings.extend(result.diagnostics)

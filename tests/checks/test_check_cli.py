@@ -104,3 +104,25 @@ def test_bad_config_is_exit_2_naming_the_config(tmp_path: Path,
     write(tmp_path, ".citefmt.toml", "sytle = 'x'\n")
     assert main(["check", path]) == 2
     assert ".citefmt.toml: unknown key(s) in citefmt settings: sytle" in capsys.readouterr().err
+
+
+def test_unknown_style_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "paper.md", "Body [1].\n\nReferences\n\n1. Roman J. A title. "
+                                       "Biomolecules. 2023;13(6):945.\n")
+    assert main(["check", "--style", "no-such-style", path]) == 2
+    assert capsys.readouterr().err == (
+        "citefmt: error: style 'no-such-style' not found (see `citefmt styles`)\n")
+
+
+def test_check_without_style_imports_no_heavy_module(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = write(tmp_path, "paper.md", "Body [1].\n\nReferences\n\n1. Roman J. A title. "
+                                       "Biomolecules. 2023;13(6):945.\n")
+    probe = ("import sys; from citefmt.cli import main; main(['check', '--isolated', "
+             f"{path!r}]); print(sorted(m for m in ('citeproc', 'lxml', 'bibtexparser') "
+             "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
