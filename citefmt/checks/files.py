@@ -54,8 +54,9 @@ def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str |
         fixed = fix_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys)
         if fixed != text:
             result.fixed = fixed
-            if write and path != "-":
-                atomic_write(path, fixed)
+            if write:
+                if path != "-":
+                    atomic_write(path, fixed)
                 text = fixed
     result.diagnostics = check_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys)
     return result

@@ -1,19 +1,19 @@
-"""`check --fix`: the pure rewrite `fix_text(text, settings) -> str` (I/O lives in the CLI).
+"""`check --fix`: the pure rewrite `fix_text(text, settings) -> str` (I/O is in `files.py`).
 
 What it rewrites:
 
 - a manuscript's reference section: entries renumbered into order of first citation (when the
   text cites by number) with its in-text citations renumbered to match, and, when a style is
-  set, every entry re-rendered in that style; list markers ("1.", "[1]") and the line layout
-  (blank lines between entries or not) are kept;
+  set, every entry re-rendered in that style (a numeric style writes its own numbering; without
+  a style the list's markers are kept); whatever stands between entries stays in place;
 - a .bib file: tidied by citefmt's BibTeX writer, unless it holds comments, @string or
   @preamble blocks, which the writer cannot keep (the file is then left as it is);
 - other formats are left as they are.
 
 Never rewrites a file with an error-severity finding (an unparseable part would be lost), and
-never drops an entry: every entry of the old list is in the new one. An entry whose author list
-ends in "et al." keeps its own text when the rendering would lose that (the parsed item cannot
-record it). CRLF files stay CRLF.
+never drops an entry: every entry of the old list is in the new one. An entry keeps its own
+text when its rendering would lose "et al." (the parsed item cannot record it) or would not
+read back into the same rendering (so a second run changes nothing). CRLF files stay CRLF.
 """
 
 from __future__ import annotations

@@ -76,11 +76,14 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
             else:
                 click.echo(f"Rewriting {path}", err=True)
         findings.extend(result.diagnostics)
+    # the fixed text of standard input owns standard output
+    to_stderr = fix and "-" in paths
     if output_format == "json":
-        click.echo(json.dumps([d.to_json() for d in findings], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([d.to_json() for d in findings], ensure_ascii=False, indent=2),
+                   err=to_stderr)
     else:
         for finding in findings:
-            click.echo(finding.format())
+            click.echo(finding.format(), err=to_stderr)
     if status == EXIT_USAGE:
         return status
     if findings or (changed and not (fix and exit_zero_even_if_changed)):

@@ -29,8 +29,12 @@ from citefmt.engine.collation import collation_key
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 
 
+_FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration",
+                          "vertical-align")
+
+
 class MemoisedLookups:
-    """Cache xpath queries, child lookups and the root on each element.
+    """Cache xpath queries, child lookups, the root and formatting decisions on each element.
 
     A loaded style never changes shape, yet citeproc-py re-runs the same xpath for every item
     (~30 % of its time). Caching on the element only works while lxml keeps returning the same
@@ -50,6 +54,20 @@ class MemoisedLookups:
         if root is None:
             root = self.__dict__["_root"] = self.getroottree().getroot()
         return root
+
+    def get_formatter(self) -> Any:
+        root = self.get_root()
+        return root.style.formatter if isinstance(root, model.Locale) else root.formatter
+
+    def format(self, string: Any) -> Any:
+        # most elements carry no formatting attribute: skip citeproc-py's five look-ups
+        plain = self.__dict__.get("_unformatted")
+        if plain is None:
+            plain = self.__dict__["_unformatted"] = not any(
+                attribute in self.attrib for attribute in _FORMATTING_ATTRIBUTES)
+        if plain:
+            return str(string) if isinstance(string, (int, float)) else string
+        return super().format(string)
 
     def __getattr__(self, name: str) -> Any:
         # citeproc-py reads child elements as attributes (`self.layout`, `names.label`)
@@ -91,6 +109,10 @@ class Date_Part(MemoisedLookups, model.Date_Part):  # noqa: N801 (CSL element na
     never takes them back, so they leak into every later date rendered with that locale (and,
     with citefmt's parse-once cache, into other styles). Render with the overrides, then
     restore the locale's own attributes."""
+
+    def format(self, string: Any) -> Any:
+        # attributes change while a calling date's overrides apply: never use the cached answer
+        return model.Formatted.format(self, string)
 
     def render(self, *args: Any, **kwargs: Any) -> Any:
         saved = dict(self.attrib)

@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -51,6 +52,25 @@ class KeyIndex(list):
 
     def __contains__(self, key: object) -> bool:
         return key in self._positions
+
+
+@lru_cache(maxsize=None)
+def bound_citation_item_class() -> type:
+    """citeproc-py's CitationItem, remembering its reference (looked up ~50 times per entry
+    through two property hops and a dict)."""
+    from citeproc.source import CitationItem
+
+    class BoundCitationItem(CitationItem):
+        @property
+        def reference(self) -> Any:
+            try:
+                return dict.__getitem__(self, "_reference")
+            except KeyError:
+                reference = self.bibliography.source[self.key]
+                dict.__setitem__(self, "_reference", reference)
+                return reference
+
+    return BoundCitationItem
 
 
 @dataclass
@@ -117,18 +137,20 @@ class Renderer:
             registry, cites = self._register(prepared, cited)
             ordered = self._sort(element, cites)
             registry.keys = KeyIndex(cite.key for cite in ordered)
-            entries, problems = self._render_entries(element, ordered, prepared)
+            entries, margins, problems = self._render_entries(element, ordered, prepared)
         result = Bibliography(entries=entries,
                               warnings=self.notes + prepared.diagnostics + problems
                               + self._warnings(caught))
-        result.text = self._document(entries)
+        result.text = self._document(entries, margins)
         return result
 
-    def _render_entries(self, element: Any, ordered: list[Any],
-                        prepared: PreparedSource) -> tuple[list[Entry], list[Diagnostic]]:
+    def _render_entries(self, element: Any, ordered: list[Any], prepared: PreparedSource
+                        ) -> tuple[list[Entry], list[bool], list[Diagnostic]]:
+        """Entries, whether each has a separate left margin, and the problems met."""
         localized, default = bibliography_layouts(element)
         split = element.get("second-field-align") is not None
         entries: list[Entry] = []
+        margins: list[bool] = []
         problems: list[Diagnostic] = []
         for cite in ordered:
             item = prepared.items[cite.key]
@@ -147,23 +169,32 @@ class Renderer:
                                            "nothing for it", self.origin, severity="warning"))
                 continue
             entries.append(Entry(label, self._entry_text(margin, body)))
+            margins.append(margin is not None)
         self.root.locales = self._chain(self.locale)
-        return entries, problems
+        return entries, margins, problems
 
     def _entry_text(self, margin: Any, body: Any) -> str:
         body_text = "" if body is None else str(body)
         if margin is None:
             return body_text
+        body_text = body_text.rstrip()
         if self.fmt == "html":
             return (f'<div class="csl-left-margin">{margin}</div>'
                     f'<div class="csl-right-inline">{body_text}</div>')
         return f"{margin} {body_text}".rstrip()
 
-    def _document(self, entries: list[Entry]) -> str:
-        if self.fmt == "html":
-            lines = "".join(f'  <div class="csl-entry">{e.text}</div>\n' for e in entries)
-            return f'<div class="csl-bib-body">\n{lines}</div>\n'
-        return "".join(f"{e.text}\n" for e in entries)
+    def _document(self, entries: list[Entry], margins: list[bool]) -> str:
+        """The whole list; HTML is laid out as citeproc-js lays it out."""
+        if self.fmt != "html":
+            return "".join(f"{e.text}\n" for e in entries)
+        lines = []
+        for entry, has_margin in zip(entries, margins):
+            if has_margin:
+                lines.append(f'  <div class="csl-entry">\n    {entry.text}\n  </div>\n')
+            else:
+                lines.append(f'  <div class="csl-entry">{entry.text}</div>\n')
+        return f'<div class="csl-bib-body">\n{"".join(lines)}</div>\n'
+
 
     # -- citations ----------------------------------------------------------------------
 
@@ -198,8 +229,9 @@ class Renderer:
         return CitationsResult(texts, warnings_out)
 
     def _cites(self, cluster: Cluster, lookup: dict[str, str]) -> list[Any]:
-        from citeproc.source import CitationItem, Locator
+        from citeproc.source import Locator
 
+        CitationItem = bound_citation_item_class()
         cites = []
         for cite in cluster:
             data = {"id": cite} if not isinstance(cite, dict) else cite
@@ -227,8 +259,9 @@ class Renderer:
     def _register(self, prepared: PreparedSource, cited: Sequence[Any] | None,
                   *, prebuilt: bool = False) -> tuple[Registry, list[Any]]:
         """Number items: in input order, or in first-cited order of `cited` clusters."""
-        from citeproc.source import Citation, CitationItem
+        from citeproc.source import Citation
 
+        CitationItem = bound_citation_item_class()
         self._activate()
         registry = Registry(prepared.source, self.formatter)
         if cited is None:

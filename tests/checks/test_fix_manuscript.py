@@ -99,3 +99,12 @@ def test_diff_prints_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFi
     assert out.endswith("CF305 reference 2 is cited before reference 1 (order of first "
                         "citation)\n")
     assert path.read_text(encoding="utf-8") == OUT_OF_ORDER
+
+
+def test_fix_from_standard_input_prints_the_fixed_text() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "citefmt", "check", "--isolated", "--fix", "-"],
+                          input=OUT_OF_ORDER, capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (1, RENUMBERED, "")

@@ -39,9 +39,11 @@ def test_second_field_align_in_html_gets_margin_and_body_divs(numeric_style, art
     html = render_bibliography([article], numeric_style, fmt="html").text
     assert html == (
         '<div class="csl-bib-body">\n'
-        '  <div class="csl-entry"><div class="csl-left-margin">1.</div>'
+        '  <div class="csl-entry">\n'
+        '    <div class="csl-left-margin">1.</div>'
         '<div class="csl-right-inline">Smith JA. Scar formation. J Biol Chem. '
-        '2020 Mar 15;12(3):284–287.</div></div>\n'
+        '2020 Mar 15;12(3):284–287.</div>\n'
+        '  </div>\n'
         '</div>\n')
 
 
