@@ -22,6 +22,7 @@ CODES: dict[str, str] = {
     "CF104": "page range repaired",
     "CF105": "text normalised (Unicode, spaces, quotes)",
     "CF106": "field value is ambiguous; parser chose one reading",
+    "CF107": "author list truncated (et al.); the full list is not in the source",
     "CF110": "BibTeX block could not be parsed",
     "CF111": "BibTeX entry has a duplicate key",
     "CF112": "BibTeX entry has a duplicate field",

@@ -47,6 +47,17 @@ NAME_KEYS: frozenset[str] = frozenset({
 })
 
 
+#: The marker for "and others": a name list that the source itself cut short ("et al.", "и др.",
+#: BibTeX "and others"). It is the last name of the list, as pandoc and jgm/citeproc write it;
+#: citefmt's engine renders it as the style's et-al term in the item's own language.
+ET_AL_NAME: dict[str, str] = {"literal": "others"}
+
+
+def is_et_al(name: object) -> bool:
+    """True for the "and others" marker (see `ET_AL_NAME`)."""
+    return isinstance(name, dict) and name.get("literal") == "others" and len(name) == 1
+
+
 @dataclass
 class Record:
     """One CSL-JSON item and where it came from (for diagnostics and for `--fix`)."""

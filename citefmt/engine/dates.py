@@ -5,8 +5,7 @@ citeproc-py reads only `date-parts` and `literal`; a date given as `{"raw": "202
 
 - ISO / EDTF: "2024", "2024-03", "2024-03-05", intervals "2024/2025", "2024-03-05/2024-03-07",
   uncertain or approximate "2024?", "2024~" (→ circa), seasons "2024-21" … "2024-24";
-- day-first numeric: "05.03.2024", "5/3/2024" is *not* guessed (ambiguous), "05.03.2024" is
-  (the European dotted form);
+- the dotted day-first form "05.03.2024" (slashed "5/3/2024" is ambiguous and not guessed);
 - month names in English or Russian: "March 2020", "2020 Mar 15", "15 March 2020", "мар 2020".
 
 Anything else becomes `{"literal": …}` so the text is still printed, and is reported.

@@ -55,6 +55,13 @@ class MemoisedLookups:
             root = self.__dict__["_root"] = self.getroottree().getroot()
         return root
 
+    def calls_variable(self) -> bool:
+        # asked of every group child for every item; depends on the tree only
+        cached = self.__dict__.get("_calls_variable")
+        if cached is None:
+            cached = self.__dict__["_calls_variable"] = super().calls_variable()
+        return cached
+
     def get_formatter(self) -> Any:
         root = self.get_root()
         return root.style.formatter if isinstance(root, model.Locale) else root.formatter
@@ -122,6 +129,31 @@ class Date_Part(MemoisedLookups, model.Date_Part):  # noqa: N801 (CSL element na
             if dict(self.attrib) != saved:
                 self.attrib.clear()
                 self.attrib.update(saved)
+
+
+class Name(MemoisedLookups, model.Name):
+    """Speed: citeproc-py resolves each of ~14 inheritable name options through an ancestor
+    xpath and two attribute look-ups for every name list it renders; the answers only depend
+    on the element and the calling context, so they are kept (sort-time overrides bypass)."""
+
+    def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
+        if sort_options:
+            return super().get_option(name, context, sort_options)
+        cache = self.__dict__.setdefault("_options", {})
+        key = (name, id(context))
+        if key not in cache:
+            cache[key] = super().get_option(name, context, sort_options)
+        return cache[key]
+
+
+class Text(MemoisedLookups, model.Text):
+    """Speed: citeproc-py reads the locale's punctuation-in-quote option for every text it
+    renders, quoted or not (and does not use it); only quoted texts need the quote step."""
+
+    def quote(self, string: Any) -> Any:
+        if self.get("quotes", "false").lower() != "true":
+            return string
+        return super().quote(string)
 
 
 class Label(MemoisedLookups, model.Label):
@@ -286,7 +318,8 @@ def _collapse_numbers(rendered: list[tuple[int | None, Any]], delimiter: Any) ->
 
 #: citefmt's replacements, by CSL element name
 FIXED_ELEMENTS: dict[str, type] = {"date": Date, "date-part": Date_Part, "label": Label,
-                                   "sort": Sort, "layout": Layout, "locale": Locale}
+                                   "sort": Sort, "layout": Layout, "locale": Locale,
+                                   "name": Name, "text": Text}
 
 
 def element_lookup() -> etree.ElementNamespaceClassLookup:

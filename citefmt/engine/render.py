@@ -23,7 +23,7 @@ from citefmt.engine import Bibliography, Entry
 from citefmt.engine.formatters import formatter_module
 from citefmt.engine.layouts import bibliography_layouts, choose_layout
 from citefmt.engine.loading import ParsedTree, parse_csl_file
-from citefmt.engine.locales import XML_LANG, load_user_locale, locale_chain, normalise_code
+from citefmt.engine.locales import XML_LANG, load_user_locale, locale_chain
 from citefmt.engine.source import PreparedSource, prepare_source
 from citefmt.engine.styles import resolve
 from citefmt.errors import StyleError
@@ -311,8 +311,8 @@ class Renderer:
         if code not in LANGUAGE_NAMES and code.split("-")[0] not in PRIMARY_DIALECTS:
             if not self.user_locales:
                 self.notes.append(Diagnostic(
-                    "CF401", f"locale {code!r} is unknown; terms fall back to "
-                             f"{normalise_code('en')}", self.origin, severity="warning"))
+                    "CF401", f"locale {code!r} is unknown; terms fall back to en-US",
+                    self.origin, severity="warning"))
 
     def _warnings(self, caught: list[warnings.WarningMessage]) -> list[Diagnostic]:
         seen: dict[str, Diagnostic] = {}

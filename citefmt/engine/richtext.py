@@ -53,11 +53,6 @@ class _Close:
 _Token = _Text | _Open | _Close
 
 
-def has_markup(value: str) -> bool:
-    """Whether `value` contains a rich-text tag citefmt understands."""
-    return "<" in value and _TAG.search(value) is not None
-
-
 def render_rich_text(value: str, fmt: str) -> MixedString:
     """`value` as citeproc-py string segments holding `fmt` markup (nocase spans as NoCase)."""
     output = MixedString()

@@ -39,7 +39,6 @@ class ResolvedStyle:
 
     path: Path
     default_locale: str | None
-    requested: str
 
 
 def style_dirs() -> list[Path]:
@@ -69,13 +68,13 @@ def resolve(spec: str) -> ResolvedStyle:
     head = _read_head(path)
     parent = _independent_parent(head)
     if parent is None:
-        return ResolvedStyle(path, _default_locale(head), spec)
+        return ResolvedStyle(path, _default_locale(head))
     parent_path = _locate_parent(parent, beside=path)
     if _independent_parent(_read_head(parent_path)) is not None:
         raise StyleError(f"dependent style's parent {parent_path.name} is itself dependent",
                          path=str(path))
     locale = _default_locale(head) or _default_locale(_read_head(parent_path))
-    return ResolvedStyle(parent_path, locale, spec)
+    return ResolvedStyle(parent_path, locale)
 
 
 def _locate(spec: str) -> Path:

@@ -39,7 +39,7 @@ from bibtexparser.model import (
 from citefmt import bibmap
 from citefmt.diagnostics import Diagnostic, Severity
 from citefmt.latex import latex_to_unicode
-from citefmt.model import Item, ReadResult, Record
+from citefmt.model import ET_AL_NAME, Item, ReadResult, Record
 from citefmt.readers.csljson import parse_iso_date
 
 _PART = re.compile(r'\s*(\{|"|[^\s#{}",]+)')
@@ -494,11 +494,15 @@ def _map_howpublished(item: Item, value: str) -> None:
 def parse_names(value: str) -> list[dict[str, str]]:
     """`Family, Given and {Org Name} and von Last, Jr, First` → CSL name objects.
 
-    "and others" (BibTeX's et al.) is dropped: CSL styles add et al. themselves."""
+    "and others" (BibTeX's et al.: the source's list is incomplete) becomes the model's
+    `ET_AL_NAME` marker, which the engine renders as the style's et-al term."""
     names: list[dict[str, str]] = []
     for raw in split_multiple_persons_names(value):
         raw = raw.strip()
-        if not raw or raw.lower() == "others":
+        if not raw:
+            continue
+        if raw.lower() == "others":
+            names.append(dict(ET_AL_NAME))
             continue
         if raw.startswith("{") and _matching_brace(raw, 0) == len(raw) - 1:
             names.append({"literal": _plain(raw[1:-1])})

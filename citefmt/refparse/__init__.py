@@ -8,7 +8,7 @@ to the CRF tagger and finally to a `document` item that keeps the whole text —
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.model import Item
@@ -17,9 +17,12 @@ from citefmt.refparse.candidate import Candidate
 from citefmt.language import detect_language
 from citefmt.refparse.common import extract_identifiers
 from citefmt.refparse.normalize import Text, glued_word_suspicions, normalize
+from citefmt.refparse.plausibility import calibrated, failed_checks, unexplained_share
 
-#: below this, a grammar's reading is compared with the CRF tagger's (when a model exists)
-TAGGER_THRESHOLD = 0.6
+#: a grammar reading at least this sure of itself, with sane fields and (almost) no unexplained
+#: words, is kept; any other reading is compared with the CRF tagger's (both calibrated)
+CLEAN_THRESHOLD = 0.6
+CLEAN_UNEXPLAINED = 0.05
 #: below this, the reference is kept as an unparsed `document` (CF100)
 ACCEPT_THRESHOLD = 0.3
 
@@ -59,6 +62,23 @@ def _candidates(body: str) -> list[Candidate]:
     return [c for c in found if c is not None]
 
 
+def _calibrate(candidate: Candidate, identifiers: Item, text: str) -> Candidate:
+    """The candidate with its confidence judged by the same field checks as every other reader."""
+    item = identifiers | candidate.item
+    candidate.raw_confidence = candidate.confidence
+    candidate.failed_checks = failed_checks(item)
+    candidate.unexplained = unexplained_share(item, text)
+    candidate.confidence = calibrated(candidate.confidence, item, text)
+    return candidate
+
+
+def _clean(candidate: Candidate) -> bool:
+    """A grammar reading that matched its style fully: every field sane, every word accounted for.
+    Grammars are exact on the styles they know, so such a reading is kept without asking the tagger."""
+    return (candidate.raw_confidence >= CLEAN_THRESHOLD and not candidate.failed_checks
+            and candidate.unexplained <= CLEAN_UNEXPLAINED)
+
+
 def _tagger_candidate(text: str) -> Candidate | None:
     """The CRF tagger's reading, when the tagger package and its model are installed."""
     try:
@@ -69,9 +89,10 @@ def _tagger_candidate(text: str) -> Candidate | None:
     if result is None:
         return None
     item, confidence = result
+    truncated = bool(_ET_AL_RE.search(text))
     if not item.get("title") or not any(item.get(k) for k in ("author", "issued", "container-title")):
         return None  # a tagger reading without a title and one more element is not a reference
-    return Candidate("tagger", dict(item), float(confidence))
+    return Candidate("tagger", dict(item), float(confidence), truncated_authors=truncated)
 
 
 def _ordered(item: Item) -> Item:
@@ -80,21 +101,27 @@ def _ordered(item: Item) -> Item:
 
 
 def parse_reference(text: str) -> ParsedReference:
-    """Parse one reference (any of the supported styles) into a CSL-JSON item, never failing."""
-    norm: Text = normalize(text)
+    """Parse one reference (any of the supported styles) into a CSL-JSON item, never failing.
+
+    A citation number the string starts with ("12. ", "[12] ", "12) ") is not part of the
+    reference; it is set aside and columns of diagnostics still count from the string's start."""
+    marker = _CITATION_NUMBER_RE.match(text)
+    shift = marker.end() if marker else 0
+    norm: Text = normalize(text[shift:])
     extracted = extract_identifiers(norm.value)
-    candidates = _candidates(extracted.body)
+    candidates = [_calibrate(c, extracted.fields, extracted.body) for c in _candidates(extracted.body)]
     best = max(candidates, key=lambda c: c.confidence, default=None)
-    if best is None or best.confidence < TAGGER_THRESHOLD:
+    if best is None or not _clean(best):
         tagged = _tagger_candidate(norm.value)
+        if tagged is not None:
+            tagged = _calibrate(tagged, extracted.fields, extracted.body)
         if tagged is not None and (best is None or tagged.confidence > best.confidence):
             best = tagged
-    diagnostics = list(norm.diagnostics)
     if best is None or best.confidence < ACCEPT_THRESHOLD:
         item: Item = {"type": "document", "title": _unparsed_title(extracted.body) or norm.value}
         item.update(extracted.fields)
-        diagnostics.append(Diagnostic("CF100", "reference could not be parsed; kept whole as the title",
-                                      col=1, severity="warning"))
+        norm.diagnostics.append(Diagnostic("CF100", "reference could not be parsed; kept whole as the title",
+                                           col=1, severity="warning"))
         grammar, confidence, truncated = "none", best.confidence if best else 0.0, False
     else:
         item = dict(best.item)
@@ -102,14 +129,37 @@ def parse_reference(text: str) -> ParsedReference:
             item.setdefault(key, value)
         for pos, code, message in best.repairs:
             norm.warn(code, message, pos)
-        if best.title_span:
-            glued_word_suspicions(norm, *best.title_span)
-        diagnostics = list(norm.diagnostics)
+        title_span = best.title_span or _span_of(norm.value, item.get("title"))
+        if title_span:
+            glued_word_suspicions(norm, *title_span)
         grammar, confidence, truncated = best.grammar, best.confidence, best.truncated_authors
+        if truncated:
+            _note_truncation(norm)
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)
+    diagnostics = [replace(d, col=(d.col or 1) + shift) if shift else d for d in norm.diagnostics]
     diagnostics.sort(key=lambda d: d.col or 0)
     return ParsedReference(_ordered(item), diagnostics, round(confidence, 3), text, grammar, truncated)
+
+
+_CITATION_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
+_ET_AL_RE = re.compile(r"\bet\s+al\b\.?|\[?\bи\s+др\.\]?|\be\s+outros\b|\bet\s+col\b\.?", re.I)
+
+
+def _span_of(text: str, value: object) -> tuple[int, int] | None:
+    """Where a field value (as the item holds it) stands in the repaired text, if it is there."""
+    if not isinstance(value, str) or not value:
+        return None
+    at = text.find(value)
+    return (at, at + len(value)) if at >= 0 else None
+
+
+def _note_truncation(norm: Text) -> None:
+    """CF107 (info): the list was cut with "et al." — the item holds only the printed names."""
+    m = _ET_AL_RE.search(norm.value)
+    norm.diagnostics.append(Diagnostic(
+        "CF107", f"author list truncated ({m.group().strip('[]') if m else 'et al.'}); "
+                 "only the names printed are kept", col=norm.col(m.start() if m else 0), severity="info"))
 
 
 def _unparsed_title(body: str) -> str:

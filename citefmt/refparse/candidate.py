@@ -14,6 +14,8 @@ class Candidate:
 
     `repairs` are (position in the repaired text, code, message) and become warnings;
     `truncated_authors` records "et al." / "[и др.]" (never turned into a name).
+    `raw_confidence`, `failed_checks` and `unexplained` are filled in by calibration
+    (citefmt.refparse.plausibility), which lowers `confidence` accordingly.
     """
 
     grammar: str
@@ -22,6 +24,9 @@ class Candidate:
     repairs: list[tuple[int, str, str]] = field(default_factory=list)
     truncated_authors: bool = False
     title_span: tuple[int, int] | None = None
+    raw_confidence: float = 0.0
+    failed_checks: list[str] = field(default_factory=list)
+    unexplained: float = 0.0
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

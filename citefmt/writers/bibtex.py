@@ -26,7 +26,7 @@ from bibtexparser.model import Entry, Field
 from citefmt import bibmap
 from citefmt.citekeys import assign_keys
 from citefmt.latex import unicode_to_latex
-from citefmt.model import Item
+from citefmt.model import Item, is_et_al
 
 #: CSL name variable → BibTeX field
 NAME_FIELDS: dict[str, str] = {
@@ -176,6 +176,8 @@ def _name(name: Any, *, ascii: bool) -> str:
     """A CSL name → `von Last, Jr, First`; `{Braced Literal}` for organisations."""
     if not isinstance(name, dict):
         return "{" + unicode_to_latex(str(name), ascii=ascii) + "}"
+    if is_et_al(name):
+        return "others"
 
     def enc(value: Any) -> str:
         return unicode_to_latex(str(value), ascii=ascii)

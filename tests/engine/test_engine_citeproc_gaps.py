@@ -124,3 +124,30 @@ def test_engine_problems_are_diagnostics_not_tracebacks(numeric_style, article):
     assert [e.id for e in bibliography.entries] == ["Smith2020"]
     assert [d.code for d in bibliography.warnings] == ["CF400"]
     assert "'bad'" in bibliography.warnings[0].message
+
+
+def test_gap_calling_date_part_overrides_leak_into_later_dates(tmp_path, article):
+    """citeproc-py writes a calling cs:date-part's attributes into the locale's date-part; the
+    second date (accessed, no override) came out italic too."""
+    style = tmp_path / "leak.csl"
+    style.write_text("""<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
+  <info><title>leak</title><id>leak</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><group delimiter="; ">
+    <date variable="issued" form="text"><date-part name="month" font-style="italic"/></date>
+    <date variable="accessed" form="text"/>
+  </group></layout></bibliography>
+</style>""", "utf-8")
+    item = dict(article, accessed={"date-parts": [[2024, 2, 1]]})
+    html = render_bibliography([item], str(style), fmt="html").entries[0].text
+    assert html == "<i>March</i> 15, 2020; February 1, 2024"
+
+
+def test_importing_the_engine_does_not_import_citeproc():
+    import subprocess
+    import sys
+
+    code = "import sys, citefmt.engine; print('citeproc' in sys.modules, 'lxml' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.split() == ["False", "False"]

@@ -34,7 +34,17 @@ def test_names_with_particles_suffixes_organisations_and_cyrillic() -> None:
         {"family": "Müller", "given": "Jörg"},
         {"family": "Beethoven", "given": "Ludwig", "non-dropping-particle": "van"},
         {"family": "Jian", "given": "X."},
+        {"literal": "others"},
     ]
+
+
+def test_and_others_survives_a_round_trip_through_csl() -> None:
+    from citefmt.writers.bibtex import write
+
+    bib = "@article{jian2025,\n  author = {Jian, X. and Han, J. and others},\n  title = {T},\n}\n"
+    item = item_of(bib)
+    assert item["author"][-1] == {"literal": "others"}
+    assert "author = {Jian, X. and Han, J. and others}" in write([item])
 
 
 @pytest.mark.parametrize(("month", "number"), [

@@ -1,0 +1,149 @@
+"""How believable a reading of a reference is, judged from the item and the text alone.
+
+A reader (grammar or tagger) reports its own confidence, but a grammar that matched its pattern
+can still have put a year into the title or a page range into the publisher. Two checks, applied
+the same way to every reader, turn a raw confidence into a comparable one:
+
+- field sanity: each field must have the shape its kind always has (a year is 1450–next year,
+  a volume is short and has a digit or a Roman numeral, a page is a number or a range, a title
+  has words, a name has no digits …); every failed check costs a fixed share of the confidence;
+- coverage: words of the reference that no field accounts for (bar the fixed words styles print
+  around fields: "et al.", "In:", "Т.", "С.", "Available from" …) mean part of it was misread.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+
+from citefmt.model import Item
+
+#: confidence kept per failed sanity check
+FAILED_CHECK_FACTOR = 0.7
+#: confidence lost per unit of unexplained text share (0.25 of the words unexplained → × 0.6)
+UNEXPLAINED_WEIGHT = 1.6
+
+_LATEST_YEAR = datetime.date.today().year + 1
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_ROMAN_RE = re.compile(r"^[IVXLCDM]+$", re.I)
+_PAGE_RE = re.compile(r"^[A-Za-zА-Яа-я]{0,4}\.?\d+[A-Za-z]?(?:-[A-Za-zА-Яа-я]{0,4}\d+[A-Za-z]?)?$|"
+                      r"^[IVXLCDM]+(?:-[IVXLCDM]+)?$|^[A-Za-z]{1,6}\d*$", re.I)
+_YEARISH_RE = re.compile(r"^\W*(?:1[4-9]|20)\d\d[a-zа-я]?\W*$")
+#: words styles print around fields: never evidence of a misread part
+_STYLE_WORDS = frozenset("""
+et al in eds ed editor editors edited by and p pp vol no nr iss issue suppl pt part n v s
+available from at accessed cited updated internet epub ahead of print published online doi pmid pmcid
+url isbn issn retrieved russ russian english chapter chap art article e electronic resource
+т с №  изд ред под общ редакцией и др текст непосредственный электронный ресурс дата обращения
+вып ч кн сер ст url режим доступа b m ч eds hrsg sn sl s.l s.n
+jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
+september october november december
+""".split())
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD_RE.findall(text)]
+
+
+def _field_texts(item: Item) -> Iterable[str]:
+    for key, value in item.items():
+        if key in ("type", "language", "id"):
+            continue
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            for name in value:
+                if isinstance(name, dict):
+                    yield from (v for v in name.values() if isinstance(v, str))
+                    initials = "".join(w[0] for w in _words(name.get("given", "")))
+                    yield name.get("family", "") + initials  # a glued "WonYJ" as printed
+        elif isinstance(value, dict):
+            for parts in value.get("date-parts", []):
+                yield " ".join(str(p) for p in parts)
+
+
+def unexplained_share(item: Item, text: str) -> float:
+    """Share of the reference's word characters that no field of `item` accounts for."""
+    explained: set[str] = set()
+    for value in _field_texts(item):
+        words = _words(value)
+        explained.update(words)
+        explained.update(_words(value.replace("-", "")))
+        if words and all(len(w) <= 2 for w in words):
+            explained.add("".join(words))  # initials "P. R." printed as "PR"
+    total = missing = 0
+    for word in _words(text):
+        if word in _STYLE_WORDS or (len(word) == 1 and not word.isdigit()):
+            continue
+        total += len(word)
+        word = re.sub(r"^(\d+)(?:st|nd|rd|th|е|й|я|ое|ое)$", r"\1", word)
+        if word not in explained and not _covered_number(word, explained):
+            missing += len(word)
+    return missing / total if total else 0.0
+
+
+def _covered_number(word: str, explained: set[str]) -> bool:
+    """Month names parsed into numbers, "12" of "2012" style repeats: accept digits of a known value."""
+    return word.isdigit() and any(word in e for e in explained if e.isdigit())
+
+
+def failed_checks(item: Item) -> list[str]:
+    """Names of the sanity checks `item` fails (empty when every field has a believable shape)."""
+    failed: list[str] = []
+    year = _year(item)
+    if year is not None and not 1450 <= year <= _LATEST_YEAR:
+        failed.append("year")
+    for key, limit in (("volume", 16), ("issue", 24)):
+        value = item.get(key)
+        if isinstance(value, str) and (len(value) > limit or not (re.search(r"\d", value)
+                                                                 or _ROMAN_RE.match(value.split()[0])
+                                                                 or re.match(r"(?:Suppl|Pt|Spec)", value))):
+            failed.append(key)
+    page = item.get("page")
+    if isinstance(page, str) and not _PAGE_RE.match(re.sub(r"\s+", "", page)):
+        failed.append("page")
+    title = item.get("title")
+    if isinstance(title, str):
+        letters = sum(c.isalpha() for c in title)
+        if letters < 3 or letters < len(title) / 2 or _YEARISH_RE.match(title) or len(title) > 500:
+            failed.append("title")
+        elif re.match(r"^\d+\s*[.)]?\s+[^\W\d_]+\s[A-ZА-ЯЁ]{1,3},", title):
+            failed.append("title")  # a citation number and the author list read as the title
+    for role in ("author", "editor"):
+        for name in item.get(role, []) or []:
+            if not isinstance(name, dict):
+                continue
+            family = name.get("family", "")
+            given = name.get("given", "")
+            if family and (re.search(r"\d", family + given) or sum(c.isalpha() for c in family) < 2
+                           or len(family.split()) > 4):
+                failed.append(role)
+                break
+            if name.get("literal") and re.search(r"\d{3,}", name["literal"]):
+                failed.append(role)
+                break
+    for key in ("container-title", "publisher", "publisher-place"):
+        value = item.get(key)
+        if isinstance(value, str):
+            letters = sum(c.isalpha() for c in value)
+            if letters < (1 if key == "publisher-place" else 2) or (key != "container-title" and re.search(r"\d{2,}", value)) \
+                    or (key == "container-title" and _YEARISH_RE.match(value)):
+                failed.append(key)
+    if item.get("type") == "book" and item.get("page") and item.get("volume"):
+        failed.append("type")
+    return failed
+
+
+def _year(item: Item) -> int | None:
+    try:
+        return int(item["issued"]["date-parts"][0][0])
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
+
+
+def calibrated(confidence: float, item: Item, text: str) -> float:
+    """`confidence` lowered for every failed sanity check and for unexplained text."""
+    factor = FAILED_CHECK_FACTOR ** len(failed_checks(item))
+    factor *= max(0.0, 1.0 - UNEXPLAINED_WEIGHT * unexplained_share(item, text))
+    return confidence * factor
