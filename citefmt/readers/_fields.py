@@ -4,8 +4,31 @@ names, ISBN-vs-ISSN, months and year-first dates as exporters write them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
+from citefmt.diagnostics import Diagnostic
 from citefmt.identifiers import is_valid_isbn, is_valid_issn, normalize_issn
+from citefmt.model import Item, ReadResult, Record
+
+
+class TaggedRecord(Protocol):
+    """A record of a tagged format (RIS, MEDLINE) as split from the file."""
+
+    line: int
+    lines: list[str]
+
+
+def tagged_records(raws: Sequence[TaggedRecord], diagnostics: list[Diagnostic],
+                   to_item: Callable[[TaggedRecord, int, str, list[Diagnostic]], Item], *,
+                   source: str) -> ReadResult:
+    """Split records → one Record each (raw text kept), findings in line order."""
+    result = ReadResult(diagnostics=diagnostics)
+    for n, raw in enumerate(raws, start=1):
+        item = to_item(raw, n, source, result.diagnostics)
+        result.records.append(Record(item=item, line=raw.line, raw="\n".join(raw.lines)))
+    result.diagnostics.sort(key=lambda d: d.line or 0)
+    return result
 
 #: language names and ISO 639-2 codes → the ISO 639-1 code CSL styles and locales expect
 _LANGUAGES: dict[str, str] = {

@@ -31,16 +31,23 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     for index, item in enumerate(items):
         start, end = spans.get(id(item), (None, None))
         line = text.count("\n", 0, start) + 1 if start is not None else None
-        if isinstance(item, dict):
-            normalise_dates(item)
-        problems = validate_item(item, index=index)
-        if problems:
-            result.diagnostics.append(Diagnostic("CF208", "; ".join(problems), path=source,
-                                                 line=line, severity="error"))
-            continue
         raw = text[start:end] if start is not None else None
-        result.records.append(Record(item=item, line=line, raw=raw))
+        add_item(result, item, index=index, line=line, raw=raw, source=source)
     return result
+
+
+def add_item(result: ReadResult, item: Any, *, index: int, line: int | None, raw: str | None,
+             source: str) -> None:
+    """Add one CSL item read from a data file: dates normalised, then either a Record or, when
+    it is not valid CSL-JSON, a CF208 error naming it (shared by the JSON and YAML readers)."""
+    if isinstance(item, dict):
+        normalise_dates(item)
+    problems = validate_item(item, index=index)
+    if problems:
+        result.diagnostics.append(Diagnostic("CF208", "; ".join(problems), path=source,
+                                             line=line, severity="error"))
+    else:
+        result.records.append(Record(item=item, line=line, raw=raw))
 
 
 def normalise_dates(item: Item) -> None:

@@ -13,10 +13,9 @@ from typing import Any
 
 import yaml
 
-from citefmt.diagnostics import Diagnostic
 from citefmt.errors import InputError
-from citefmt.model import ReadResult, Record, validate_item
-from citefmt.readers.csljson import normalise_dates
+from citefmt.model import ReadResult
+from citefmt.readers.csljson import add_item
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -31,18 +30,11 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     lines = body.splitlines()
     for index, (item, node) in enumerate(zip(items, nodes)):
         line = node.start_mark.line + 1 + line_offset if node is not None else None
-        if isinstance(item, dict):
-            normalise_dates(item)
-        problems = validate_item(item, index=index)
-        if problems:
-            result.diagnostics.append(Diagnostic("CF208", "; ".join(problems), path=source,
-                                                 line=line, severity="error"))
-            continue
         raw = None
         if node is not None:
             end = node.end_mark.line + (1 if node.end_mark.column else 0)
             raw = "\n".join(lines[node.start_mark.line:end]).rstrip()
-        result.records.append(Record(item=item, line=line, raw=raw))
+        add_item(result, item, index=index, line=line, raw=raw, source=source)
     return result
 
 

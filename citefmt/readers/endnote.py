@@ -14,8 +14,14 @@ from citefmt.diagnostics import Diagnostic
 from citefmt.errors import InputError
 from citefmt.identifiers import clean_doi
 from citefmt.model import Item, ReadResult, Record
+from citefmt.readers._fields import (
+    csl_language,
+    date_parts,
+    month_number,
+    serial_number,
+    split_name,
+)
 from citefmt.readers.jats import parse_xml
-from citefmt.readers._fields import csl_language, date_parts, month_number, serial_number, split_name
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element

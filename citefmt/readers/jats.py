@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 from citefmt.diagnostics import Diagnostic
 from citefmt.errors import InputError
 from citefmt.identifiers import clean_doi, normalize_pmcid, normalize_pmid
-from citefmt.model import Item, ReadResult, Record
 from citefmt.language import detect_language
+from citefmt.model import Item, ReadResult, Record
 from citefmt.readers._fields import csl_language, date_parts, month_number, split_name
 
 if TYPE_CHECKING:

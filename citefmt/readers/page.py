@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 from citefmt.identifiers import clean_doi
-from citefmt.model import Item, Record
 from citefmt.language import detect_language
+from citefmt.model import Item, Record
 
 #: "For citation" headings → the language of the citation that follows
 _CITATION_HEADING = re.compile(

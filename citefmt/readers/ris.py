@@ -14,8 +14,14 @@ from dataclasses import dataclass, field
 from citefmt.diagnostics import Diagnostic
 from citefmt.errors import InputError
 from citefmt.identifiers import clean_doi
-from citefmt.model import Item, ReadResult, Record
-from citefmt.readers._fields import csl_language, date_parts, serial_number, split_name
+from citefmt.model import Item, ReadResult
+from citefmt.readers._fields import (
+    csl_language,
+    date_parts,
+    serial_number,
+    split_name,
+    tagged_records,
+)
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  ?-(?: (.*)|\s*)$")
 
@@ -74,12 +80,7 @@ class _Raw:
 def read(text: str, *, source: str = "<input>") -> ReadResult:
     """Parse RIS text into records, in input order."""
     raws, diagnostics = _split_records(text, source)
-    result = ReadResult(diagnostics=diagnostics)
-    for n, raw in enumerate(raws, start=1):
-        item = _to_item(raw, n, source, result.diagnostics)
-        result.records.append(Record(item=item, line=raw.line, raw="\n".join(raw.lines)))
-    result.diagnostics.sort(key=lambda d: d.line or 0)
-    return result
+    return tagged_records(raws, diagnostics, _to_item, source=source)
 
 
 def _split_records(text: str, source: str) -> tuple[list[_Raw], list[Diagnostic]]:

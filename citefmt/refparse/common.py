@@ -157,3 +157,36 @@ def month_day(text: str | None) -> tuple[int | None, int | None]:
         return None, None
     return _month_number(m.group(1)), int(m.group(2)) if m.group(2) else None
 
+
+
+#: ISO 4 (LTWA) abbreviations that journal titles in NLM/AMA lists are made of, and the Russian
+#: ones (ГОСТ Р 7.0.12); a title holding one of them is printed abbreviated
+_TITLE_ABBREVIATIONS = frozenset("""
+acad adv aesthet agric am anal anat ann annu anesth anesthesiol antimicrob appl arch assoc
+bacteriol behav biochem bioeng biol biomater biomed biophys biotechnol br bras bull
+can cancer cardiol cardiovasc cell chem chir clin commun comp comput conf contemp crit curr
+dermatol dev diabetol diagn dis drug ecol econ educ electrochem emerg endocr endocrinol eng engl
+environ epidemiol eur evid exp fam fed fr front fundam gastroenterol gastrointest gen genet geriatr
+glob gynecol health hematol hepatol hist hosp hum hyg immunol infect inf inst int intern invest
+j jpn lab lett macromol manag mater math mech med metab methodol microbiol mol nanobiotechnol nanomed
+nat natl nephrol neurobiol neurol neurosci nucl nutr obstet oncol ophthalmol opin orthop otolaryngol
+paediatr pathol pediatr pharm pharmacol pharmacother philos phys physiol plast pract prev proc prog
+psychiatr psychiatry psychol publ q radiol reconstr regen rehabil rep reprod res resp respir rev rheumatol
+sci semin soc stat surg syst technol ther transl transplant trop univ urol vasc vet virol zool
+акад вестн вопр журн изв мед науч физиол хир экон эксперим клин биол пробл практ
+""".split())
+
+
+def is_abbreviated_title(title: str) -> bool:
+    """True when a journal title is printed in its abbreviated form ("J Biol Chem", "Вопр. онкол."),
+    false for a full title ("Biomolecules", "Nano Today", "Хирургия")."""
+    words = re.findall(r"[^\W\d_]+\.?", re.sub(r"\([^)]*\)", " ", title))
+    for index, word in enumerate(words):
+        bare = word.rstrip(".")
+        if bare.casefold() in _TITLE_ABBREVIATIONS:
+            return True
+        if word.endswith(".") and index < len(words) - 1:
+            return True  # "J. Biol. Chem.": an abbreviation dot inside the title
+        if len(bare) >= 2 and bare.isupper() and len(words) <= 3:
+            return True  # "JAMA", "BMJ", "PLoS" style acronyms
+    return False

@@ -62,6 +62,11 @@ def _is_compact_initials(word: str) -> bool:
         and sum(1 for c in word if c.isupper()) >= len(word) / 2
 
 
+def _is_dotted_initials(word: str) -> bool:
+    """"И.И.", "A.S.", "J.-P.", "Yu.": initials written with periods."""
+    return "." in word and bool(re.fullmatch(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.-?){0,3}[A-ZА-ЯЁ][a-zа-яё]?\.?", word))
+
+
 def is_organisation(text: str) -> bool:
     return bool(_ORG_WORDS.search(text)) or len(text.split()) > 4
 
@@ -71,10 +76,13 @@ def parse_vancouver_name(token: str, pos: int, out: Names) -> None:
     words = token.split()
     if not words:
         return
+    while len(words) > 2 and _is_dotted_initials(words[-1]) and _is_dotted_initials(words[-2]):
+        words[-2:] = [words[-2] + words[-1]]  # "Иванов И. И." → "Иванов", "И.И."
     suffix = None
     if len(words) > 2 and words[-1] in _SUFFIXES:
         suffix = words.pop()
-    if len(words) >= 2 and _is_compact_initials(words[-1]) and not is_organisation(token):
+    if len(words) >= 2 and (_is_compact_initials(words[-1]) or _is_dotted_initials(words[-1])) \
+            and not is_organisation(token):
         name = {"family": " ".join(words[:-1]), "given": initials_given(words[-1])}
     elif len(words) == 1 and (m := re.fullmatch(r"(.*[a-zа-яё’'])([A-ZА-ЯЁ]{1,3})", words[0])):
         name = {"family": m.group(1), "given": initials_given(m.group(2))}

@@ -4,9 +4,9 @@
     Authors. Title. In: Editors, editors. Book. Place: Publisher; Year. p. 93-113.
     Authors. Title. 4th ed. Place: Publisher; Year.      Authors. Title [dissertation]. Place: Univ; Year.
 
-Journal: NLM/AMA journal titles are abbreviations, so the journal as printed goes into both
-`container-title` and `container-title-short` (Vancouver prints the short form, GOST the long one;
-nothing better is known from the text). Article numbers ("101530", "e41465", "tkae030") go in `page`,
+Journal: the journal as printed goes into `container-title`, and into `container-title-short` as well
+when it is printed abbreviated ("J Biol Chem"; Vancouver prints the short form, GOST the long one;
+nothing better is known from the text); a full title ("Biomolecules") is not a short form. Article numbers ("101530", "e41465", "tkae030") go in `page`,
 which is where Vancouver/NLM print them.
 """
 
@@ -16,7 +16,7 @@ import re
 
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate, sentences
-from citefmt.refparse.common import date_parts, month_day, normalise_page, tidy
+from citefmt.refparse.common import date_parts, is_abbreviated_title, month_day, normalise_page, tidy
 from citefmt.refparse.names import is_organisation, parse_vancouver_names
 
 _DATE_BLOCK_RE = re.compile(
@@ -26,16 +26,35 @@ _DATE_BLOCK_RE = re.compile(
     r"\s*(?:\.|$)")
 _NAME_TOKEN_RE = re.compile(r"^(?:[^\W\d_][\w’'`\-]*\s)+(?:[A-ZА-ЯЁ][a-zа-яё]?){1,4}(?:\s(?:Jr|Sr|2nd|3rd|4th))?$|"
                             r"^[^\W\d_][\w’'`\-]*[a-zа-яё][A-ZА-ЯЁ]{1,3}$")
-#: prescribed GOST punctuation and dotted initials never occur in Vancouver/AMA
-_GOST_MARKS_RE = re.compile(r"//|\s:\s|\s/\s|^[^.,]+\s[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]\.")
+#: prescribed GOST punctuation never occurs in Vancouver/AMA (dotted initials do, in Russian lists)
+_GOST_MARKS_RE = re.compile(r"//|\s:\s|\s/\s")
 _PUBLISHER_RE = re.compile(
     r"^(?P<place>[^:;]+?)\s*:\s*(?P<publisher>[^;]+?)(?:\s*;\s*(?:c|\[)?(?P<year>\d{4})\]?[^.;]*)?\s*$")
 _EDITION_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)\s+ed$|^(\d+)-?е\s+изд$", re.I)
 _PAGES_RE = re.compile(r"^(?:p|pp)\.\s*(?P<page>\S+)$|^(?P<total>\d+)\s+p$")
 
 
+_DOTTED_NAME = r"[^\W\d_][\w’'`\-]*(?:\s[^\W\d_][\w’'`\-]*)?\s(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?-?){1,3}"
+_DOTTED_AUTHORS_RE = re.compile(
+    rf"^{_DOTTED_NAME}(?:,\s*{_DOTTED_NAME})*(?:,?\s*(?:et al\.|и др\.|\[и др\.\]))?(?=\s+\S)")
+
+
+def _set_journal(item: Item, journal: str) -> None:
+    """The journal as printed; `container-title-short` too when what is printed is an abbreviation.
+    A final period is the style's punctuation, not part of the title ("Rural Med J." → "Rural Med J")."""
+    journal = journal[:-1].rstrip() if journal.endswith(".") else journal
+    item["container-title"] = journal
+    if is_abbreviated_title(journal):
+        item["container-title-short"] = journal
+
+
 def _authors_end(body: str) -> int | None:
-    """Index of the "." that ends the author list, when the text starts with one."""
+    """Index of the "." that ends the author list, when the text starts with one.
+
+    Names are "Family AB" (NLM) or, in Russian and some European lists, "Family A.B." with dotted
+    initials ("Иванов И.И., Петрова А.С. Заглавие…"); there the list ends at the last initial."""
+    if m := _DOTTED_AUTHORS_RE.match(body):
+        return m.end() - 1
     m = re.match(r"[^.]*?(?:,?\s*et al)?\.(?=\s|$)", body)
     if not m:
         return None
@@ -162,8 +181,7 @@ def parse(body: str) -> Candidate | None:
             if journal.endswith("[Internet]"):
                 journal = journal[:-len("[Internet]")].rstrip()
                 item["medium"] = "Internet"
-            item["container-title"] = journal
-            item["container-title-short"] = journal
+            _set_journal(item, journal)
             score += 0.2
         score += 0.15 if "title" in item else 0
         month, day = month_day(date_match.group("md"))
@@ -201,8 +219,7 @@ def parse(body: str) -> Candidate | None:
         elif len(spans) == 2:
             journal = tidy(body[spans[1][0]:spans[1][1]])
             if re.fullmatch(r"[A-Z][\w()’'\-]*(?:\s[A-Z(][\w()’'\-]*){0,6}", journal):
-                item["container-title"] = journal
-                item["container-title-short"] = journal
+                _set_journal(item, journal)
                 score += 0.25
         else:
             return None
