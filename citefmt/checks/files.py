@@ -14,7 +14,13 @@ from pathlib import Path
 from citefmt.checks import check_text, fix_text
 from citefmt.config import Overrides, Settings, resolve
 from citefmt.diagnostics import Diagnostic
+from citefmt.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CitefmtError
 from citefmt.textio import atomic_write, read_source
+
+#: file kinds `check` looks at when given a directory (as pre-commit's hook `files` pattern)
+CHECKED_SUFFIXES: frozenset[str] = frozenset({
+    ".bib", ".ris", ".nbib", ".md", ".markdown", ".txt", ".json", ".yaml", ".yml",
+})
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -60,6 +66,61 @@ def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str |
                 text = fixed
     result.diagnostics = check_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys)
     return result
+
+
+@dataclass
+class CheckRun:
+    """The outcome of checking several files: per-file results and unreadable inputs."""
+
+    results: list[FileResult] = field(default_factory=list)
+    errors: list[CitefmtError] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Diagnostic]:
+        """Every finding worth a user's attention (info-level notes, such as CF107, are not)."""
+        return [d for r in self.results for d in r.diagnostics if d.severity != "info"]
+
+    @property
+    def changed(self) -> list[FileResult]:
+        return [r for r in self.results if r.fixed is not None]
+
+    def exit_code(self, *, fix: bool, exit_zero_even_if_changed: bool = False) -> int:
+        """2 unreadable input, 1 findings or rewritten files, 0 clean (pre-commit's contract)."""
+        if self.errors:
+            return EXIT_USAGE
+        if self.findings or (self.changed and not (fix and exit_zero_even_if_changed)):
+            return EXIT_FINDINGS
+        return EXIT_OK
+
+
+def check_paths(paths: list[str], overrides: Overrides, *, fix: bool = False, diff: bool = False,
+                fmt: str | None = None) -> CheckRun:
+    """Check (and with `fix`, rewrite; with `diff`, only compute the rewrite of) every file.
+
+    Directories are searched for reference files; an unreadable file is recorded and the
+    others are still checked (pre-commit's collect-and-continue)."""
+    run = CheckRun()
+    for path in expand_paths(paths):
+        try:
+            run.results.append(check_file(path, overrides, fix=fix or diff, fmt=fmt,
+                                          write=not diff))
+        except CitefmtError as exc:
+            run.errors.append(exc)
+    return run
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files as given; a directory stands for the reference files below it (hidden ones skipped)."""
+    expanded: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            expanded.extend(str(f) for f in sorted(p.rglob("*"))
+                            if f.is_file() and f.suffix.lower() in CHECKED_SUFFIXES
+                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        else:
+            expanded.append(path)
+    return expanded
 
 
 def configured_files(overrides: Overrides, cwd: Path) -> list[str]:

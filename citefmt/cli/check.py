@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from citefmt.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CitefmtError
 
 
 @click.command("check")
@@ -50,7 +49,7 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
       citefmt check paper.md --fix --style vancouver
       citefmt check refs.json --format json --ignore CF200
     """
-    from citefmt.checks.files import check_file, configured_files
+    from citefmt.checks.files import check_paths, configured_files
     from citefmt.config import Overrides
 
     codes = tuple(c.strip() for value in ignore for c in value.split(",") if c.strip())
@@ -59,33 +58,22 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
     paths = list(files) or configured_files(overrides, Path.cwd())
     if not paths:
         raise click.UsageError("no FILE given and no `files` in the citefmt config")
-    status, changed, findings = EXIT_OK, False, []
-    for path in paths:
-        try:
-            result = check_file(path, overrides, fix=fix or diff, fmt=from_, write=not diff)
-        except CitefmtError as exc:
-            click.echo(f"citefmt: error: {exc}", err=True)
-            status = EXIT_USAGE
-            continue
-        if result.fixed is not None:
-            changed = True
-            if diff:
-                click.echo(result.diff(), nl=False)
-            elif path == "-":
-                click.echo(result.fixed, nl=False)
-            else:
-                click.echo(f"Rewriting {path}", err=True)
-        findings.extend(result.diagnostics)
+    run = check_paths(paths, overrides, fix=fix, diff=diff, fmt=from_)
+    for error in run.errors:
+        click.echo(f"citefmt: error: {error}", err=True)
+    for result in run.changed:
+        if diff:
+            click.echo(result.diff(), nl=False)
+        elif result.path == "-":
+            click.echo(result.fixed, nl=False)
+        else:
+            click.echo(f"Rewriting {result.path}", err=True)
     # the fixed text of standard input owns standard output
     to_stderr = fix and "-" in paths
     if output_format == "json":
-        click.echo(json.dumps([d.to_json() for d in findings], ensure_ascii=False, indent=2),
+        click.echo(json.dumps([d.to_json() for d in run.findings], ensure_ascii=False, indent=2),
                    err=to_stderr)
     else:
-        for finding in findings:
+        for finding in run.findings:
             click.echo(finding.format(), err=to_stderr)
-    if status == EXIT_USAGE:
-        return status
-    if findings or (changed and not (fix and exit_zero_even_if_changed)):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    return run.exit_code(fix=fix, exit_zero_even_if_changed=exit_zero_even_if_changed)

@@ -5,6 +5,7 @@ came from, so diagnostics point at columns of the reference as the user wrote it
 
 What is repaired (warning diagnostics):
 - CF105 Unicode NFC, odd spaces (no-break, thin, tabs, runs of spaces), soft hyphens, zero-width marks;
+- CF101 a label glued to the field before it ("945.PMID" → "945. PMID");
 - CF102 a word broken by a stray space after a hyphen ("miR- 1248") or by a line break ("regenera-\\ntion");
 - CF103 a DOI broken by a space ("10.1016/j. nantod.2022.101531");
 - CF104 a page range with stray spaces ("48- 51").
@@ -216,10 +217,25 @@ def glued_word_suspicions(text: Text, start: int, end: int) -> None:
         text.warn("CF101", f"{word!r} may be {why}; kept as printed", start + pos)
 
 
+_GLUED_LABEL_RE = re.compile(
+    r"(?<=[\w)\]])\.(?=(?:PMID|PMCID|PMC\d|doi|DOI|ISBN|ISSN|URL|Epub|Available|https?://)\b)")
+
+
+def separate_glued_labels(text: Text) -> None:
+    """"945.PMID: 1" → "945. PMID: 1": a label glued to the field before it (CF101)."""
+    found = list(_GLUED_LABEL_RE.finditer(text.value))
+    labels = [re.match(r"[A-Za-z]+", text.value[m.end():]).group() for m in found]  # type: ignore[union-attr]
+    for m in reversed(found):
+        text.replace(m.start(), m.end(), ". ")
+    for shift, (m, label) in enumerate(zip(found, labels)):
+        text.warn("CF101", f"missing space after a period inserted before {label!r}", m.start() + shift)
+
+
 def normalize(raw: str) -> Text:
     """All text-level repairs, in a fixed order, each reported."""
     text = Text.of(raw)
     normalize_unicode(text)
+    separate_glued_labels(text)
     join_broken_dois(text)
     join_page_ranges(text)
     join_broken_words(text)

@@ -126,3 +126,31 @@ def test_check_without_style_imports_no_heavy_module(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_directory_stands_for_the_reference_files_below_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "refs").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    bad = write(tmp_path / "refs", "refs.json", DUPLICATE_JSON)
+    write(tmp_path / ".hidden", "refs.json", DUPLICATE_JSON)
+    write(tmp_path, "notes.csv", "not,a,reference,file\n")
+    assert main(["check", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert out == f"{bad}:4: CF300 item 'b' is a duplicate of item 'a' (line 2): same DOI\n"
+
+
+def test_info_notes_are_neither_printed_nor_findings(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "refs.txt",
+                 "1. Jiao YR, Chen KX, Tang X, et al. Exosomes derived from mesenchymal stem "
+                 "cells. Cell Death Dis. 2024;15(4):271. doi: 10.1038/s41419-024-06659-w\n")
+    from citefmt.checks.files import check_paths
+    from citefmt.config import Overrides
+
+    run = check_paths([path], Overrides())
+    assert [d.code for d in run.results[0].diagnostics] == ["CF107"]
+    assert run.findings == []
+    assert run.exit_code(fix=False) == 0
+    assert main(["check", path]) == 0
+    assert capsys.readouterr().out == ""

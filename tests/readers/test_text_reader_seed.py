@@ -36,7 +36,9 @@ def test_seed_every_reference_matches_fixture_field_by_field(seed_page: str) -> 
 
 def test_seed_repairs_are_reported_with_code_line_and_message(seed_page: str) -> None:
     result = read(seed_page, source="seed.txt")
-    assert [(d.code, d.line, d.col, d.message) for d in result.diagnostics] == [
+    warnings = [d for d in result.diagnostics if d.code != "CF107"]
+    assert [(d.code, d.line, d.col, d.message) for d in warnings] == [
+        ("CF101", 12, 114, "missing space after a period inserted before 'PMID'"),
         ("CF101", 22, 13, "author 'WonYJ' split into family 'Won' and initials 'YJ'"),
         ("CF101", 23, 54, "'NonHealing' may be two words glued (capital inside a word); kept as printed"),
         ("CF104", 26, 188, "page range repaired: '48- 51' → '48-51'"),
@@ -48,7 +50,16 @@ def test_seed_repairs_are_reported_with_code_line_and_message(seed_page: str) ->
         ("CF101", 73, 46, "'Exosomebased' may be a compound written without a hyphen (Exosome-based?); "
                           "kept as printed"),
     ]
-    assert all(d.severity == "warning" and d.path == "seed.txt" for d in result.diagnostics)
+    assert all(d.severity == "warning" and d.path == "seed.txt" for d in warnings)
+
+
+def test_seed_every_et_al_list_is_reported_as_truncated(seed_page: str) -> None:
+    result = read(seed_page, source="seed.txt")
+    truncated = [(d.line, d.col) for d in result.diagnostics if d.code == "CF107"]
+    lines = seed_page.splitlines()
+    expected = [(n, lines[n - 1].index("et al") + 1) for n in range(10, 77) if "et al" in lines[n - 1]]
+    assert truncated == expected and len(expected) == 25
+    assert {d.severity for d in result.diagnostics if d.code == "CF107"} == {"info"}
 
 
 @pytest.mark.parametrize("number, field, value", [

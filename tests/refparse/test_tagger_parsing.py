@@ -6,7 +6,7 @@ import pytest
 
 from citefmt.refparse.tagger import MODEL_PATH, parse_with_tagger, tag_segments
 from citefmt.refparse.tagger.fields import item_from_segments, pages, vancouver_block, volume_and_issue
-from citefmt.refparse.tagger.names import split_names
+from citefmt.refparse.names import split_names
 from citefmt.refparse.tagger.tokens import tokenize
 
 
@@ -21,8 +21,8 @@ def test_vancouver_article_to_exact_fields() -> None:
         "neurons in ventral VTA by noxious stimuli. Proc Natl Acad Sci U S A. "
         "2009;106(12):4894-9. doi: 10.1073/pnas.0811507106.")
     assert item == {
-        "author": [{"family": "Brischoux", "given": "F"}, {"family": "Chakraborty", "given": "S"},
-                   {"family": "Brierley", "given": "DI"}, {"family": "Ungless", "given": "MA."}],
+        "author": [{"family": "Brischoux", "given": "F."}, {"family": "Chakraborty", "given": "S."},
+                   {"family": "Brierley", "given": "D. I."}, {"family": "Ungless", "given": "M. A."}],
         "title": "Phasic excitation of dopamine neurons in ventral VTA by noxious stimuli",
         "container-title": "Proc Natl Acad Sci U S A",
         "issued": {"date-parts": [[2009]]},
@@ -84,11 +84,12 @@ def test_doi_broken_by_a_space_is_joined() -> None:
 
 
 @pytest.mark.parametrize(("statement", "expected"), [
-    ("Pérez-Higueras JJ, de la Macorra JC.", [("Pérez-Higueras", "JJ"), ("de la Macorra", "JC.")]),
+    ("Pérez-Higueras JJ, de la Macorra JC.", [("Pérez-Higueras", "J. J."), ("de la Macorra", "J. C.")]),
     ("Lee, L. L., W. E. Howard, and R. E. Marsh.", [("Lee", "L. L."), ("Howard", "W. E."),
                                                     ("Marsh", "R. E.")]),
     ("Adams, Nicholson B.,", [("Adams", "Nicholson B.")]),
     ("SILVA, João; SANTOS, Maria.", [("SILVA", "João"), ("SANTOS", "Maria.")]),
+    ("Иванов И.И., Петрова А.С.", [("Иванов", "И. И."), ("Петрова", "А. С.")]),
     ("/ Т. Н. Ефимова, А. В. Кусакин [и др.].", [("Ефимова", "Т. Н."), ("Кусакин", "А. В.")]),
     ("Лилия Илиева, Петко Петков", [("Илиева", "Лилия"), ("Петков", "Петко")]),
 ])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from citefmt.model import Item
-from citefmt.refparse.tagger.names import split_names
+from citefmt.refparse.names import split_names
 
 #: anystyle labels the tagger predicts (plus "other" for tokens outside every field)
 LABELS: tuple[str, ...] = (
