@@ -31,11 +31,14 @@ def input_options(func: F) -> F:
 
 
 def report(diagnostics: Sequence[Diagnostic], *, quiet: bool = False) -> bool:
-    """Print diagnostics to stderr; True when any of them is an error."""
+    """Print errors and (unless `quiet`) warnings to stderr; True when any is an error.
+
+    Info notes (e.g. CF107, an author list the source cut short) describe the data rather
+    than a problem with it; they stay in the library's results (`ReadResult.diagnostics`)."""
     errors = False
     for d in diagnostics:
         errors |= d.severity == "error"
-        if d.severity == "error" or not quiet:
+        if d.severity == "error" or (d.severity == "warning" and not quiet):
             click.echo(d.format(), err=True)
     return errors
 

@@ -90,8 +90,9 @@ def _tagger_candidate(text: str) -> Candidate | None:
         return None
     item, confidence = result
     truncated = bool(_ET_AL_RE.search(text))
-    if not item.get("title") or not any(item.get(k) for k in ("author", "issued", "container-title")):
-        return None  # a tagger reading without a title and one more element is not a reference
+    if not (item.get("title") or item.get("container-title")) \
+            or sum(bool(item.get(k)) for k in ("author", "issued", "title", "container-title")) < 2:
+        return None  # a reference has a title (or, in physics lists, only a journal) and one more element
     return Candidate("tagger", dict(item), float(confidence), truncated_authors=truncated)
 
 

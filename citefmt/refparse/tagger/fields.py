@@ -25,7 +25,7 @@ _EDGE = " \t\n,.;:/–—-_"
 _QUOTES = "\"'«»“”„‘’`"
 _CONFERENCE = re.compile(r"proceedings|proc\.|conference|symposium|congress|workshop|meeting|"
                          r"материал|конференц|симпозиум|съезд|тезис", re.IGNORECASE)
-_THESIS = re.compile(r"thesis|dissertation|diss\.|дис\.|диссертац|автореф|phd|doctoral|master",
+_THESIS = re.compile(r"\b(?:thesis|dissertation|diss\.|дис\.|диссертац|автореф|phd|doctoral|master)",
                      re.IGNORECASE)
 _REPORT = re.compile(r"report|technical|отчет|отчёт|доклад", re.IGNORECASE)
 
@@ -73,6 +73,8 @@ def item_from_segments(segments: list[tuple[str, str]]) -> Item:
             value = cleaner(" ".join(by_label[label]))
             if value:
                 item[key] = value
+    if "DOI" not in item and re.match(r"https?://(?:dx\.)?doi\.org/10\.", item.get("URL", ""), re.I):
+        item["DOI"] = doi(item.pop("URL"))  # a DOI printed as its resolver link is a DOI (CSL)
     item["type"] = item_type(by_label)
     return {k: v for k, v in item.items() if v not in ("", [], None)}
 
