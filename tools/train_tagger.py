@@ -1,4 +1,5 @@
-"""Rebuild citefmt/refparse/tagger/model.crfsuite from anystyle's data and synthetic GOST strings.
+"""Rebuild citefmt/refparse/tagger/model.crfsuite from anystyle's data and synthetic GOST and
+English/Russian Vancouver strings.
 
     python tools/train_tagger.py [--anystyle ../shared/training/anystyle] [--output PATH]
 

@@ -25,10 +25,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Entry:
-    """One rendered bibliography entry, under the caller's own item id."""
+    """One rendered bibliography entry, under the caller's own item id.
+
+    `text` is the whole entry as the list prints it ("1. Smith J. …"); `number` is its
+    citation number ("1") when the style prints one first, and `body` the entry after it
+    ("Smith J. …"; the whole entry when there is no number), so a checker can match a
+    manuscript's list lines by number and by text.
+    """
 
     id: str
     text: str
+    number: str | None = None
+    body: str = ""
 
 
 @dataclass

@@ -2,91 +2,41 @@
 
 citeproc-py maps every CSL element to a Python class through lxml's element-class lookup.
 citefmt builds its own lookup (`element_lookup`) from citeproc-py's classes, each one
-extended with `MemoisedLookups` (speed), and a few replaced by the subclasses below, each
-named after the gap it closes:
+extended with `base.EngineElement` (memoised look-ups, punctuation merging), and a few
+replaced by subclasses, each named after the gap it closes:
 
-- `Date.render_single_date`   — localized date delimiter ("2020Mar15" → "2020 Mar 15")
-- `Date_Part.render`          — a calling date's date-part overrides leaked into later dates
-- `Label._is_plural`          — the `number-of-pages` label rendered nothing ("280" → "280 p.")
+- `date_elements.Date`        — localized date delimiter ("2020Mar15" → "2020 Mar 15"); date
+                                ranges ("2002 Apr 3-5", range-delimiter, same-month crash)
+- `date_elements.Date_Part`   — a calling date's date-part overrides leaked into later dates
+- `name_elements.Names/Name`  — CSL-M suppress-min/suppress-max; "and others" (source et al.)
+- `Label`                     — the `number-of-pages` label rendered nothing ("280" → "280 p.")
 - `Sort.sort`                 — locale collation instead of code-point order (Ё with Е, Cyrillic first in ru)
 - `Layout.render_citation`    — collapse="citation-number" ([1,2,3,4] → [1–4])
 - `Layout.render_entry`       — second-field-align: margin and body kept apart ("1.Smith" → "1. Smith")
+- `base.PunctuationMerging`   — "Why?" + "." → "Why?" at every affix and delimiter seam
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cmp_to_key
 from typing import Any
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import join
 from lxml import etree
 
+from citefmt.engine.base import EngineElement
 from citefmt.engine.collation import collation_key
+from citefmt.engine.date_elements import Date, Date_Part
+from citefmt.engine.name_elements import Name, Names, is_truncated
+from citefmt.engine.punctuation import join_merging, wrap_merging
 
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 
 
-_FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration",
-                          "vertical-align")
-
-
-class MemoisedLookups:
-    """Cache xpath queries, child lookups, the root and formatting decisions on each element.
-
-    A loaded style never changes shape, yet citeproc-py re-runs the same xpath for every item
-    (~30 % of its time). Caching on the element only works while lxml keeps returning the same
-    proxy object, so `loading.py` keeps every element of a loaded tree referenced.
-    """
-
-    def xpath_search(self, expression: str) -> list[Any]:
-        cache = self.__dict__.setdefault("_xpath_cache", {})
-        try:
-            return cache[expression]
-        except KeyError:
-            result = cache[expression] = self.xpath(expression, namespaces=self.nsmap)
-            return result
-
-    def get_root(self) -> Any:
-        root = self.__dict__.get("_root")
-        if root is None:
-            root = self.__dict__["_root"] = self.getroottree().getroot()
-        return root
-
-    def calls_variable(self) -> bool:
-        # asked of every group child for every item; depends on the tree only
-        cached = self.__dict__.get("_calls_variable")
-        if cached is None:
-            cached = self.__dict__["_calls_variable"] = super().calls_variable()
-        return cached
-
-    def get_formatter(self) -> Any:
-        root = self.get_root()
-        return root.style.formatter if isinstance(root, model.Locale) else root.formatter
-
-    def format(self, string: Any) -> Any:
-        # most elements carry no formatting attribute: skip citeproc-py's five look-ups
-        plain = self.__dict__.get("_unformatted")
-        if plain is None:
-            plain = self.__dict__["_unformatted"] = not any(
-                attribute in self.attrib for attribute in _FORMATTING_ATTRIBUTES)
-        if plain:
-            return str(string) if isinstance(string, (int, float)) else string
-        return super().format(string)
-
-    def __getattr__(self, name: str) -> Any:
-        # citeproc-py reads child elements as attributes (`self.layout`, `names.label`)
-        if name.startswith("_"):
-            raise AttributeError(name)
-        found = self.find("cs:" + name, self.nsmap)
-        if found is not None:  # a missing child may be inserted later (cs:names gets a cs:name)
-            self.__dict__[name] = found
-        return found
-
-
-class Locale(MemoisedLookups, model.Locale):
+class Locale(EngineElement, model.Locale):
     """Speed: citeproc-py looks up cs:style-options with `find` on every text it quotes (twice per
     variable); the element is looked up once here."""
 
@@ -99,54 +49,7 @@ class Locale(MemoisedLookups, model.Locale):
         return options.get(name, self._default_options[name])
 
 
-class Date(MemoisedLookups, model.Date):
-    """Gap: citeproc-py joins a localized date's parts with the *calling* cs:date's delimiter
-    (NLM: "2020Mar15"). CSL 1.0.2 (Localized Date Formats): the delimiter belongs to the
-    localized cs:date; the calling element contributes only affixes and formatting."""
-
-    def render_single_date(self, date: Any, show_parts: list[str] | None = None,
-                           context: Any = None) -> Any:
-        parts = self.parts(date, show_parts, None if context is self else context)
-        return self.join(parts) if parts else None
-
-
-class Date_Part(MemoisedLookups, model.Date_Part):  # noqa: N801 (CSL element name)
-    """Gap: when a style's cs:date calls a localized date, citeproc-py copies the calling
-    cs:date-part's attributes (form, font-style, affixes…) *into* the locale's cs:date-part and
-    never takes them back, so they leak into every later date rendered with that locale (and,
-    with citefmt's parse-once cache, into other styles). Render with the overrides, then
-    restore the locale's own attributes."""
-
-    def format(self, string: Any) -> Any:
-        # attributes change while a calling date's overrides apply: never use the cached answer
-        return model.Formatted.format(self, string)
-
-    def render(self, *args: Any, **kwargs: Any) -> Any:
-        saved = dict(self.attrib)
-        try:
-            return super().render(*args, **kwargs)
-        finally:
-            if dict(self.attrib) != saved:
-                self.attrib.clear()
-                self.attrib.update(saved)
-
-
-class Name(MemoisedLookups, model.Name):
-    """Speed: citeproc-py resolves each of ~14 inheritable name options through an ancestor
-    xpath and two attribute look-ups for every name list it renders; the answers only depend
-    on the element and the calling context, so they are kept (sort-time overrides bypass)."""
-
-    def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
-        if sort_options:
-            return super().get_option(name, context, sort_options)
-        cache = self.__dict__.setdefault("_options", {})
-        key = (name, id(context))
-        if key not in cache:
-            cache[key] = super().get_option(name, context, sort_options)
-        return cache[key]
-
-
-class Text(MemoisedLookups, model.Text):
+class Text(EngineElement, model.Text):
     """Speed: citeproc-py reads the locale's punctuation-in-quote option for every text it
     renders, quoted or not (and does not use it); only quoted texts need the quote step."""
 
@@ -156,10 +59,17 @@ class Text(MemoisedLookups, model.Text):
         return super().quote(string)
 
 
-class Label(MemoisedLookups, model.Label):
+class Label(EngineElement, model.Label):
     """Gap: for `number-of-*` variables citeproc-py reads the variable from the citation item
     instead of the reference, raising VariableError, so the label vanished ("280." for
-    "280 p.")."""
+    "280 p."). And a name list the source cut short ("A, et al., editors") is plural
+    whatever the number of names it shows."""
+
+    def process(self, item: Any, variable: str | None = None, plural: bool | None = None,
+                context: Any = None, **kwargs: Any) -> Any:
+        if variable is not None and is_truncated(item.reference.get(variable)):
+            plural = True
+        return super().process(item, variable, plural, context, **kwargs)
 
     def _is_plural(self, item: Any) -> bool:
         variable = self.get("variable")
@@ -173,7 +83,7 @@ class Label(MemoisedLookups, model.Label):
         return super()._is_plural(item)
 
 
-class Sort(MemoisedLookups, model.Sort):
+class Sort(EngineElement, model.Sort):
     """Gap: citeproc-py compares lower-cased code points, so Latin sorts before Cyrillic and
     Ё after Я. citefmt compares `collation_key`s in the bibliography's language (the
     renderer sets `sort_language` on the style root); empty keys still go last."""
@@ -222,28 +132,53 @@ def _as_text_key(value: Any, language: str) -> Any:
     return collation_key(str(value), language) if isinstance(value, int) else value
 
 
-class Layout(MemoisedLookups, model.Layout):
+@dataclass(frozen=True)
+class RenderedEntry:
+    """A rendered entry: `margin` (second-field-align only), `body` (the entry after its
+    citation number, or all of it), `whole` (the entry as one run; None with a margin), and
+    whether the layout printed the citation number first."""
+
+    margin: Any
+    body: Any
+    whole: Any
+    numbered: bool
+
+
+def _is_citation_number(element: Any) -> bool:
+    return (etree.QName(element).localname == "text"
+            and element.get("variable") == "citation-number")
+
+
+class Layout(EngineElement, model.Layout):
     """Adds entry rendering with a separate left margin, and citation-number collapsing."""
 
-    def render_entry(self, item: Any, *, split_margin: bool) -> tuple[Any, Any]:
-        """(margin, body) for one bibliography entry; margin is None unless `split_margin`.
+    def render_entry(self, item: Any, *, split_margin: bool) -> RenderedEntry:
+        """One bibliography entry, with its citation number rendered apart from the body when
+        the layout starts with `<text variable="citation-number"/>` (what a reference-list
+        checker matches list lines with) or the style sets second-field-align.
 
         Gap: with second-field-align citeproc-py renders the citation number and the rest as
         one run with no separator ("1.Smith"); the margin is the layout's first rendered child.
         """
         self.repressed = {}
         children = list(self.iterchildren())
-        if not split_margin or len(children) < 2:
-            return None, self.format(self.wrap(self.render_children(item)))
-        margin = _render_each(children[:1], item)
-        body = _render_each(children[1:], item)
-        if margin is None:
-            return None, self.format(self.wrap(body))
-        prefix, suffix = self.get("prefix", ""), self.get("suffix", "")
-        margin = self.format(prefix + margin) if prefix else self.format(margin)
-        body = self.format(body + suffix) if body is not None and suffix else (
-            self.format(body) if body is not None else None)
-        return margin, body
+        numbered = bool(children) and _is_citation_number(children[0])
+        if len(children) < 2 or not (split_margin or numbered):
+            whole = self.format(self.wrap(self.render_children(item)))
+            return RenderedEntry(None, whole, whole, numbered=False)
+        fmt = self.output_format()
+        first = _render_each(children[:1], item, fmt)
+        rest = _render_each(children[1:], item, fmt)
+        body = None if rest is None else self.format(wrap_merging("", rest, self.get("suffix", ""),
+                                                                  fmt))
+        if first is None:
+            whole = self.format(self.wrap(rest))
+            return RenderedEntry(None, whole, whole, numbered=False)
+        if split_margin:
+            margin = self.format(wrap_merging(self.get("prefix", ""), first, "", fmt))
+            return RenderedEntry(margin, body, None, numbered=numbered)
+        whole = self.format(self.wrap(join_merging([first, rest], "", fmt)))
+        return RenderedEntry(None, body, whole, numbered=True)
 
     def render_citation(self, citation: Any, callback: Callable[[Any], Any]) -> Any:
         """Gap: collapse="citation-number" is not implemented in citeproc-py ([1,2,3,4]).
@@ -279,7 +214,7 @@ class Layout(MemoisedLookups, model.Layout):
         return term if str(term) else self.unicode_character("EN DASH")
 
 
-def _render_each(children: Iterable[Any], item: Any) -> Any:
+def _render_each(children: Iterable[Any], item: Any, fmt: str) -> Any:
     """Render some of a layout's children, joined without delimiter, skipping empty ones."""
     output = []
     for child in children:
@@ -289,7 +224,7 @@ def _render_each(children: Iterable[Any], item: Any) -> Any:
             continue
         if text is not None:
             output.append(text)
-    return join(output) if output else None
+    return join_merging(output, "", fmt) if output else None
 
 
 def _collapse_numbers(rendered: list[tuple[int | None, Any]], delimiter: Any) -> list[Any]:
@@ -319,7 +254,7 @@ def _collapse_numbers(rendered: list[tuple[int | None, Any]], delimiter: Any) ->
 #: citefmt's replacements, by CSL element name
 FIXED_ELEMENTS: dict[str, type] = {"date": Date, "date-part": Date_Part, "label": Label,
                                    "sort": Sort, "layout": Layout, "locale": Locale,
-                                   "name": Name, "text": Text}
+                                   "name": Name, "names": Names, "text": Text}
 
 
 def element_lookup() -> etree.ElementNamespaceClassLookup:
@@ -340,5 +275,5 @@ _MEMOISED: dict[type, type] = {}
 
 def _memoised(cls: type) -> type:
     if cls not in _MEMOISED:
-        _MEMOISED[cls] = type(cls.__name__, (MemoisedLookups, cls), {"__module__": __name__})
+        _MEMOISED[cls] = type(cls.__name__, (EngineElement, cls), {"__module__": __name__})
     return _MEMOISED[cls]

@@ -158,18 +158,22 @@ class Renderer:
             choice = choose_layout(item, localized, default)
             self.root.locales = self._chain(choice.locale or self.locale)
             try:
-                margin, body = choice.layout.render_entry(cite, split_margin=split)
+                rendered = choice.layout.render_entry(cite, split_margin=split)
             except Exception as exc:  # citeproc-py fails on odd data in many ways: report it
                 problems.append(Diagnostic("CF400", f"item {label!r}: the CSL engine failed "
                                            f"({type(exc).__name__}: {exc}); left out",
                                            self.origin))
                 continue
-            if body is None and margin is None:
+            if rendered.body is None and rendered.margin is None:
                 problems.append(Diagnostic("CF400", f"item {label!r}: the style rendered "
                                            "nothing for it", self.origin, severity="warning"))
                 continue
-            entries.append(Entry(label, self._entry_text(margin, body)))
-            margins.append(margin is not None)
+            text = (str(rendered.whole) if rendered.margin is None
+                    else self._entry_text(rendered.margin, rendered.body))
+            body = "" if rendered.body is None else str(rendered.body).rstrip()
+            number = str(cite.number) if rendered.numbered else None
+            entries.append(Entry(label, text, number=number, body=body))
+            margins.append(rendered.margin is not None)
         self.root.locales = self._chain(self.locale)
         return entries, margins, problems
 

@@ -2,10 +2,14 @@
 
 - Ids: citeproc-py lower-cases ids, so "Smith2020" and "smith2020" collide and the caller's
   spelling is lost. Each item gets an internal key ("k0", "k1", …); `keys` maps back.
-- Dates: `raw` and EDTF strings become `date-parts` (`dates.py`) instead of vanishing.
+- Dates: `raw` and EDTF strings become `date-parts` (`dates.py`) instead of vanishing;
+  months 21-24 are seasons.
 - Rich text: tags in field values are rendered for the output format (`richtext.py`).
 - CSL 1.0.2 fields with a CSL 1.0 equivalent are copied to it (`event-title` → `event`), so
   styles written for either name render them; other fields pass through unchanged.
+- "and others": a name list ending in the `ET_AL_NAME` marker becomes a `NameList` of the
+  real names flagged `truncated` (the engine prints the style's et-al term for it, see
+  `elements.Name`); a list holding only the marker carries no name and is dropped.
 - An item citeproc-py still refuses is reported (CF400) and left out, never a traceback.
 """
 
@@ -17,13 +21,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from citeproc import NUMBERS
+from citeproc.source import Date as CiteprocDate
 from citeproc.source.json import CiteProcJSON
 from citeproc.string import MixedString
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.engine.dates import normalise_date
 from citefmt.engine.richtext import render_rich_text
-from citefmt.model import Item
+from citefmt.model import Item, is_et_al
 
 #: variables citeproc-py splits on "&", "," and "-" itself: not to be HTML-escaped beforehand
 _NUMBER_VARIABLES = frozenset(NUMBERS) | {"page", "page_first", "locator"}
@@ -42,6 +47,12 @@ class PreparedSource:
     keys: list[str] = field(default_factory=list)  # internal key per accepted item, input order
     items: dict[str, Item] = field(default_factory=dict)  # internal key → caller's item
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class NameList(list):
+    """A name variable's names; `truncated` when the source cut the list short."""
+
+    truncated: bool = False
 
 
 class NumberText(str):
@@ -64,11 +75,26 @@ class FormattedJSONSource(CiteProcJSON):
             return super().parse_string(string)
         return render_rich_text(str(string), self.fmt)
 
+    def parse_names(self, json_data: Any) -> NameList:
+        names = NameList(super().parse_names([n for n in json_data if not is_et_al(n)]))
+        names.truncated = len(names) < len(json_data)
+        return names
+
     def parse_date(self, json_data: Any) -> Any:
         date, problem = normalise_date(json_data)
         if problem:
             self.date_problems.append(problem)
-        return super().parse_date(date)
+        parsed = super().parse_date(date)
+        for single in (parsed.get("begin"), parsed.get("end"), parsed) if parsed else ():
+            _month_as_season(single)
+        return parsed
+
+
+def _month_as_season(date: Any) -> None:
+    """CSL-JSON writes seasons as months 21-24 ([1999, 22] is summer 1999); citeproc-py
+    looked up the term "month-22" and printed nothing."""
+    if isinstance(date, CiteprocDate) and date.get("month") in (21, 22, 23, 24):
+        date["season"] = date.pop("month") - 20
 
 
 def prepare_source(items: Sequence[Item], fmt: str, *, origin: str = "<input>") -> PreparedSource:
@@ -108,6 +134,8 @@ def _citeproc_fields(item: Item, key: str) -> dict[str, Any]:
         if name in _SKIPPED or value is None or value == "" or value == []:
             continue
         if isinstance(value, list) and _is_name_list(value):
+            if all(is_et_al(name) for name in value):
+                continue
             value = _names(value)
         elif name.replace("-", "_") in _NUMBER_VARIABLES:
             value = NumberText(value)

@@ -1,6 +1,9 @@
 """Plain-text reference → CSL-JSON item: repair the text (reporting every repair), pull out the
-identifiers, let each grammar that may fit read it, keep the most confident reading, and fall back
-to the CRF tagger and finally to a `document` item that keeps the whole text — never dropping one.
+identifiers, let each grammar that may fit read it, and judge every reading by the same field
+sanity checks and text coverage (plausibility.py). A grammar reading that is clean (sane fields,
+every word accounted for) is kept; otherwise the CRF tagger reads the text too and the more
+believable reading wins; with none believable, a `document` item keeps the whole text — never
+dropping one.
 
     parse_reference("Moretti L, ... J Biol Chem. 2022;298(2):101530. PMID: 34953859.").item
 """
@@ -11,10 +14,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from citefmt.diagnostics import Diagnostic
+from citefmt.language import detect_language
 from citefmt.model import Item
 from citefmt.refparse import abnt, apa, gost, vancouver
 from citefmt.refparse.candidate import Candidate
-from citefmt.language import detect_language
 from citefmt.refparse.common import extract_identifiers
 from citefmt.refparse.normalize import Text, glued_word_suspicions, normalize
 from citefmt.refparse.plausibility import calibrated, failed_checks, unexplained_share

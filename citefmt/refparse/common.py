@@ -185,8 +185,8 @@ def is_abbreviated_title(title: str) -> bool:
         bare = word.rstrip(".")
         if bare.casefold() in _TITLE_ABBREVIATIONS:
             return True
-        if word.endswith(".") and index < len(words) - 1:
-            return True  # "J. Biol. Chem.": an abbreviation dot inside the title
+        if word.endswith(".") and index < len(words) - 1 and len(bare) >= 2:
+            return True  # "J. Biol. Chem.": an abbreviation dot inside the title ("И. И." are initials)
         if len(bare) >= 2 and bare.isupper() and len(words) <= 3:
             return True  # "JAMA", "BMJ", "PLoS" style acronyms
     return False

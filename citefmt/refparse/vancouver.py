@@ -16,7 +16,13 @@ import re
 
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate, sentences
-from citefmt.refparse.common import date_parts, is_abbreviated_title, month_day, normalise_page, tidy
+from citefmt.refparse.common import (
+    date_parts,
+    is_abbreviated_title,
+    month_day,
+    normalise_page,
+    tidy,
+)
 from citefmt.refparse.names import is_organisation, parse_vancouver_names
 
 _DATE_BLOCK_RE = re.compile(

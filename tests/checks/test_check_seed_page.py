@@ -8,6 +8,7 @@ from citefmt.config import Settings
 #: the seed page has a reference list but no article body, so no citation findings (CF303)
 EXPECTED = [
     "seed.txt:10: CF200 reference 1: chapter has no year",
+    "seed.txt:12:114: CF101 missing space after a period inserted before 'PMID'",
     "seed.txt:22:13: CF101 author 'WonYJ' split into family 'Won' and initials 'YJ'",
     "seed.txt:23:54: CF101 'NonHealing' may be two words glued (capital inside a word); "
     "kept as printed",
@@ -26,7 +27,14 @@ EXPECTED = [
 
 def test_seed_page_reports_exactly_its_defects(seed_page: str) -> None:
     found = check_text(seed_page, Settings(), source="seed.txt")
-    assert [d.format() for d in found] == EXPECTED
+    assert [d.format() for d in found if d.severity != "info"] == EXPECTED
+
+
+def test_seed_page_notes_every_author_list_cut_short_by_et_al(seed_page: str) -> None:
+    notes = [d for d in check_text(seed_page, Settings(), source="seed.txt")
+             if d.severity == "info"]
+    assert {d.code for d in notes} == {"CF107"}
+    assert len(notes) == sum(line.count(", et al.") for line in seed_page.splitlines())
 
 
 def test_seed_page_fix_is_idempotent_and_keeps_every_reference(seed_page: str) -> None:

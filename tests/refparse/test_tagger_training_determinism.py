@@ -40,3 +40,28 @@ def test_gost_2008_shape_for_four_authors() -> None:
     assert rendered.text == ("Роль фибробластов / А. Б. Иванов0 [и др.] // Цитология. 2020. "
                              "Т. 62, № 3. С. 5–9.")
     assert rendered.gold["author"] == [{"family": "Иванов0", "given": "А. Б."}]
+
+
+def test_synthetic_vancouver_strings_depend_only_on_the_seed_and_mix_languages() -> None:
+    from citefmt.refparse.tagger import synthetic_vancouver
+
+    first = synthetic_vancouver.generate(30, seed=5)
+    assert [r.text for r in first] == [r.text for r in synthetic_vancouver.generate(30, seed=5)]
+    assert {r.style for r in first} == {"vancouver", "vancouver-ru"}
+    assert all(r.segments[0][0] == "author" and r.segments[1][0] == "title" for r in first)
+
+
+def test_russian_vancouver_rendering_shape() -> None:
+    import random
+
+    from citefmt.refparse.tagger import synthetic_vancouver
+
+    item = {"type": "article-journal", "language": "ru", "title": "Роль фибробластов",
+            "author": [{"family": "Иванов", "given": "А. Б."}], "container-title": "Цитология",
+            "issued": {"date-parts": [[2020]]}, "volume": "62", "issue": "3", "page": "121-128"}
+    rendered = synthetic_vancouver.render(item, random.Random(1))
+    assert [label for label, _ in rendered.segments][:6] == ["author", "title", "journal", "date",
+                                                             "volume", "pages"]
+    assert rendered.gold["author"] == item["author"]
+    assert rendered.text.startswith("Иванов А")
+    assert "121-8." in rendered.text or "121-128." in rendered.text

@@ -225,8 +225,6 @@ def test_vancouver_numbers_entries_in_order_of_citation(render_list):
                                          "2. Alpha B. Second cited. 2002."]
 
 
-@pytest.mark.xfail(strict=True, reason="engine feature missing: CSL date-part range-delimiter and "
-                   "open-ended ranges (citeproc-py prints an en dash; same-month ranges crash)")
 def test_vancouver_event_date_range_from_date_parts(render_one):
     item = {"id": "range", "type": "paper-conference", "author": [person("Roe", "J")], "title": "Talk",
             "container-title": "Proceedings", "event": "Meeting",

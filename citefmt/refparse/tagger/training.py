@@ -1,7 +1,8 @@
 """Build the tagger's training data and train the CRF, deterministically.
 
-Training data: anystyle's core.xml and good.xml (BSD-2) plus synthetic GOST references drawn
-with a fixed seed, minus every string that is also in the evaluation set. crfsuite's L-BFGS
+Training data: anystyle's core.xml and good.xml (BSD-2) plus synthetic GOST references and
+synthetic English and Russian Vancouver/AMA references drawn with fixed seeds, minus every string
+that is also in the evaluation set. crfsuite's L-BFGS
 has no randomness, so the same data in the same order and the same parameters give the same
 model file, byte for byte.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from citefmt.refparse.tagger import synthetic
+from citefmt.refparse.tagger import synthetic, synthetic_vancouver
 from citefmt.refparse.tagger.dataset import Segments, read_anystyle, reference_text, token_labels
 from citefmt.refparse.tagger.features import sequence_features
 from citefmt.refparse.tagger.tokens import tokenize
@@ -19,6 +20,8 @@ from citefmt.refparse.tagger.tokens import tokenize
 ANYSTYLE_TRAINING_FILES: tuple[str, ...] = ("core.xml", "good.xml")
 SYNTHETIC_SEED = 7001
 SYNTHETIC_COUNT = 1200
+VANCOUVER_SEED = 7002
+VANCOUVER_COUNT = 1500
 PARAMS: dict[str, float | int | bool] = {
     "c1": 0.05,
     "c2": 0.01,
@@ -34,12 +37,14 @@ def normalise_text(text: str) -> str:
 
 
 def training_sequences(anystyle_xml: Iterable[str], *, excluded: set[str],
-                       synthetic_count: int = SYNTHETIC_COUNT) -> list[Segments]:
+                       synthetic_count: int = SYNTHETIC_COUNT,
+                       vancouver_count: int = VANCOUVER_COUNT) -> list[Segments]:
     """All training sequences in a fixed order, leaving out `excluded` (normalised) strings."""
     sequences: list[Segments] = []
     for xml_text in anystyle_xml:
         sequences.extend(read_anystyle(xml_text))
     sequences.extend(r.segments for r in synthetic.generate(synthetic_count, SYNTHETIC_SEED))
+    sequences.extend(r.segments for r in synthetic_vancouver.generate(vancouver_count, VANCOUVER_SEED))
     kept: list[Segments] = []
     seen: set[str] = set(excluded)
     for segments in sequences:

@@ -1,0 +1,113 @@
+"""The base every citefmt CSL element class derives from: memoised look-ups and punctuation
+merging, layered over citeproc-py's element classes (see `elements.element_lookup`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from citeproc import model
+from citeproc.source import VariableError
+
+from citefmt.engine.punctuation import join_merging, wrap_merging
+
+_FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration",
+                          "vertical-align")
+
+
+class MemoisedLookups:
+    """Cache xpath queries, child lookups, the root and formatting decisions on each element.
+
+    A loaded style never changes shape, yet citeproc-py re-runs the same xpath for every item
+    (~30 % of its time). Caching on the element only works while lxml keeps returning the same
+    proxy object, so `loading.py` keeps every element of a loaded tree referenced.
+    """
+
+    def xpath_search(self, expression: str) -> list[Any]:
+        cache = self.__dict__.setdefault("_xpath_cache", {})
+        try:
+            return cache[expression]
+        except KeyError:
+            result = cache[expression] = self.xpath(expression, namespaces=self.nsmap)
+            return result
+
+    def get_root(self) -> Any:
+        root = self.__dict__.get("_root")
+        if root is None:
+            root = self.__dict__["_root"] = self.getroottree().getroot()
+        return root
+
+    def calls_variable(self) -> bool:
+        # asked of every group child for every item; depends on the tree only
+        cached = self.__dict__.get("_calls_variable")
+        if cached is None:
+            cached = self.__dict__["_calls_variable"] = super().calls_variable()
+        return cached
+
+    def get_formatter(self) -> Any:
+        root = self.get_root()
+        return root.style.formatter if isinstance(root, model.Locale) else root.formatter
+
+    def format(self, string: Any) -> Any:
+        # most elements carry no formatting attribute: skip citeproc-py's five look-ups
+        plain = self.__dict__.get("_unformatted")
+        if plain is None:
+            plain = self.__dict__["_unformatted"] = not any(
+                attribute in self.attrib for attribute in _FORMATTING_ATTRIBUTES)
+        if plain:
+            return str(string) if isinstance(string, (int, float)) else string
+        return super().format(string)
+
+    def __getattr__(self, name: str) -> Any:
+        # citeproc-py reads child elements as attributes (`self.layout`, `names.label`)
+        if name.startswith("_"):
+            raise AttributeError(name)
+        found = self.find("cs:" + name, self.nsmap)
+        if found is not None:  # a missing child may be inserted later (cs:names gets a cs:name)
+            self.__dict__[name] = found
+        return found
+
+
+#: formatter module → the output format name punctuation merging looks through
+_FORMAT_OF_MODULE = {"citeproc.formatter.html": "html",
+                     "citefmt.engine.formatters.markdown": "markdown"}
+
+
+class PunctuationMerging:
+    """Gap: citeproc-py joins affixes and delimiters merging only a mark with itself, so a
+    title ending in "?" got the style's "." ("Why?."). Every join the engine makes (affixes,
+    group and name delimiters, a cs:choose branch's children) goes through
+    `punctuation.join_merging`/`wrap_merging` instead."""
+
+    def output_format(self) -> str:
+        return _FORMAT_OF_MODULE.get(self.get_formatter().__name__, "text")
+
+    def wrap(self, string: Any) -> Any:
+        if string is None:
+            return None
+        return wrap_merging(self.get("prefix", ""), string, self.get("suffix", ""),
+                            self.output_format())
+
+    def join(self, strings: Iterable[Any], default_delimiter: str = "") -> Any:
+        return join_merging(strings, self.get("delimiter", default_delimiter),
+                            self.output_format())
+
+    def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        """Render each child (a cs:choose passes the enclosing group's delimiter on to the
+        chosen branch), skip empty ones, join the rest with `delimiter`."""
+        output = []
+        for child in self.iterchildren():
+            try:
+                if isinstance(child, model.Choose):
+                    text = child.render(item, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, **kwargs)
+            except VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+        return join_merging(output, delimiter, self.output_format()) if output else None
+
+
+class EngineElement(PunctuationMerging, MemoisedLookups):
+    """Mixed into every CSL element class of a citefmt-loaded tree."""

@@ -1,0 +1,137 @@
+"""cs:date and cs:date-part: the localized date delimiter, date ranges, leaking overrides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc import model
+from citeproc.source import VariableError
+
+from citefmt.engine.base import EngineElement
+from citefmt.engine.punctuation import join_merging
+
+
+class Date(EngineElement, model.Date):
+    """Two gaps in citeproc-py's dates.
+
+    Delimiter: citeproc-py joins a localized date's parts with the *calling* cs:date's
+    delimiter (NLM: "2020Mar15"). CSL 1.0.2 (Localized Date Formats): the delimiter belongs to
+    the localized cs:date; the calling element contributes only affixes and formatting.
+
+    Ranges: citeproc-py always printed an en dash (ignoring `range-delimiter`), put the shared
+    parts after the differing ones ("Apr 3–5 2002" in a year-first style) and crashed with a
+    TypeError on a range within one month. CSL 1.0.2 (Date Ranges): the parts from the largest
+    differing unit down are printed for both dates, joined by that unit's `range-delimiter`
+    (default en dash); shared parts are printed once, where the date's part order puts them
+    ("2002 Apr 3-5", "3–5 August 2003"). The affixes touching the delimiter are left out.
+    """
+
+    def render_single_date(self, date: Any, show_parts: list[str] | None = None,
+                           context: Any = None) -> Any:
+        parts = self.parts(date, show_parts, None if context is self else context)
+        return self.join(parts) if parts else None
+
+    def render_date_range(self, date_range: Any, show_parts: list[str] | None = None,
+                          context: Any = None) -> Any:
+        shown = [part.get("name") for part in self.iterchildren()
+                 if part.get("name") in (show_parts or ("year", "month", "day"))]
+        part_context = None if context is self else context
+        begin, end = date_range.begin, date_range.get("end")
+        if end is None or end.is_nil():  # an open range: "1987–"
+            text = self.render_single_date(begin, shown, context)
+            return None if text is None else text + self._range_delimiter("year", context)
+        largest = next((unit for unit in ("year", "month", "day")
+                        if unit in shown and _unit(begin, unit) != _unit(end, unit)), None)
+        if largest is None:
+            return self.render_single_date(begin, shown, context)
+        differing = [name for name in shown if _RANK[name] >= _RANK[largest]]
+        first, last = shown.index(differing[0]), shown.index(differing[-1])
+        if last - first + 1 != len(differing):  # parts interleaved: print both dates whole
+            first, last = 0, len(shown) - 1
+        before, middle, after = shown[:first], shown[first:last + 1], shown[last + 1:]
+        begin_text = self._render_parts(begin, middle, part_context, bare_end="suffix")
+        end_text = self._render_parts(end, middle, part_context, bare_end="prefix")
+        if begin_text is None or end_text is None:
+            return None
+        ranged = join_merging([begin_text, end_text], self._range_delimiter(largest, context),
+                              self.output_format())
+        pieces = [self._render_parts(begin, before, part_context), ranged,
+                  self._render_parts(end, after, part_context)]
+        return self.join([piece for piece in pieces if piece is not None])
+
+    def _render_parts(self, date: Any, names: list[str], context: Any,
+                      bare_end: str | None = None) -> Any:
+        """`names` parts of `date` joined by the date's delimiter; `bare_end` drops the suffix
+        of the last part ("suffix") or the prefix of the first ("prefix")."""
+        elements = [part for part in self.iterchildren()
+                    if part.get("name") in names and _has(date, part.get("name"))]
+        output = []
+        for index, part in enumerate(elements):
+            bare = None
+            if bare_end == "suffix" and index == len(elements) - 1:
+                bare = "suffix"
+            elif bare_end == "prefix" and index == 0:
+                bare = "prefix"
+            try:
+                text = part.render(date, context, bare=bare)
+            except VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+        return self.join(output) if output else None
+
+    def _range_delimiter(self, unit: str, context: Any) -> str:
+        """The `range-delimiter` of the `unit` date-part: the calling date's, else this date's,
+        else an en dash."""
+        for date in (context, self):
+            if date is None:
+                continue
+            found = date.find(f'cs:date-part[@name="{unit}"]', date.nsmap)
+            if found is not None and found.get("range-delimiter") is not None:
+                return found.get("range-delimiter")
+        return "\u2013"
+
+
+_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def _unit(date: Any, unit: str) -> Any:
+    if unit == "month":
+        return date.get("month"), date.get("season")
+    return date.get(unit)
+
+
+def _has(date: Any, unit: str) -> bool:
+    if unit == "month":
+        return date.get("month") is not None or date.get("season") is not None
+    return date.get(unit) is not None
+
+
+class Date_Part(EngineElement, model.Date_Part):
+    """Gap: when a style's cs:date calls a localized date, citeproc-py copies the calling
+    cs:date-part's attributes (form, font-style, affixes…) *into* the locale's cs:date-part and
+    never takes them back, so they leak into every later date rendered with that locale (and,
+    with citefmt's parse-once cache, into other styles). Render with the overrides, then
+    restore the locale's own attributes. `bare="prefix"`/`"suffix"` leaves that affix out (the
+    date-part beside a range delimiter)."""
+
+    def format(self, string: Any) -> Any:
+        # attributes change while a calling date's overrides apply: never use the cached answer
+        return model.Formatted.format(self, string)
+
+    def render(self, *args: Any, bare: str | None = None, **kwargs: Any) -> Any:
+        saved = dict(self.attrib)
+        self.__dict__["_bare"] = bare
+        try:
+            return super().render(*args, **kwargs)
+        finally:
+            self.__dict__["_bare"] = None
+            if dict(self.attrib) != saved:
+                self.attrib.clear()
+                self.attrib.update(saved)
+
+    def wrap(self, string: Any) -> Any:
+        bare = self.__dict__.get("_bare")
+        if bare:
+            self.attrib.pop(bare, None)  # restored by `render`
+        return super().wrap(string)
