@@ -51,8 +51,11 @@ class Loaded:
 def load(paths: Sequence[str], *, fmt: str | None = None, article: bool = False,
          lang: str | None = None) -> Loaded:
     """Read every input; with `article`, take each input's own article record instead of its
-    reference list (JATS article-meta, an article page's metadata and "For citation" lines),
-    in language `lang` when the source gives several (default: the source's own language)."""
+    reference list (JATS article-meta, an article page's metadata and "For citation" lines).
+
+    `lang` picks the version in that language where a source gives several (the article's
+    record in Russian and English; JATS reference lists paired ru/en); by default the
+    source's own language."""
     loaded = Loaded()
     for path in paths:
         result = read_path(path, fmt=fmt)
@@ -60,9 +63,25 @@ def load(paths: Sequence[str], *, fmt: str | None = None, article: bool = False,
         if article:
             loaded.records.append(_article_record(result, path, lang))
         else:
-            loaded.records.extend(result.records)
+            loaded.records.extend(_reference_list(result, path, lang))
     _make_ids_unique(loaded.records)
     return loaded
+
+
+def _reference_list(result: ReadResult, path: str, lang: str | None) -> list[Record]:
+    """The source's reference list, or its version in `lang` where the source pairs lists in
+    two languages (JATS `citation-alternatives`, two `ref-list`s)."""
+    if lang is None:
+        return result.records
+    wanted = lang.lower().split("-")[0]
+    if wanted in result.alternates:
+        return result.alternates[wanted]
+    own = {str(r.item.get("language", "")).split("-")[0] for r in result.records}
+    if not result.alternates or wanted in own:
+        return result.records
+    given = ", ".join(sorted((own | set(result.alternates)) - {""})) or "none"
+    raise InputError(f"the reference list has no {lang!r} version (languages given: {given})",
+                     path=path)
 
 
 def _article_record(result: ReadResult, path: str, lang: str | None) -> Record:

@@ -180,3 +180,38 @@ def test_styles_lists_the_bundled_styles() -> None:
     assert code == 0
     names = [line.split("\t")[0] for line in out.splitlines() if "\t" in line]
     assert names == ["gost-r-7.0.100-2018", "gost-r-7.0.5-2008", "vancouver"]
+
+
+JATS_PAIRED = REPO / "tests" / "fixtures" / "formats" / "jats" / "article_ru_alternatives.xml"
+
+
+def test_paired_jats_reference_lists_come_out_in_either_language() -> None:
+    code, out, err = run("convert", str(JATS_PAIRED), "-q")
+    assert code == 0, err
+    russian = json.loads(out)
+    code, out, err = run("convert", str(JATS_PAIRED), "-q", "--lang", "en")
+    assert code == 0, err
+    english = json.loads(out)
+    assert russian[0]["title"] == "Экзосомы в заживлении ран"
+    assert english[0]["title"] == "Exosomes in wound healing"
+    assert russian[0]["id"] == english[0]["id"]
+
+
+def test_a_language_the_source_does_not_give_is_a_one_line_error() -> None:
+    code, _, err = run("convert", str(JATS_PAIRED), "-q", "--lang", "de")
+    assert code == 1
+    assert one_line_error(err) == (f"citefmt: error: {JATS_PAIRED}: the reference list has no "
+                                   "'de' version (languages given: en, ru)")
+
+
+def test_article_record_in_english_from_the_page(seed_page: str, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(seed_page, encoding="utf-8")
+    code, out, err = run("convert", str(page), "--article", "--lang", "en", "-q")
+    assert code == 0, err
+    [item] = json.loads(out)
+    assert item["title"].startswith("Exosome-Based Therapies for Scar-Free Skin Regeneration")
+    assert item["container-title"] == "Innovative Medicine of Kuban"
+    code, _, err = run("convert", str(page), "--article", "--lang", "de", "-q")
+    assert code == 1
+    assert "the article has no 'de' record (languages given: en, ru)" in one_line_error(err)

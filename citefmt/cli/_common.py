@@ -22,8 +22,9 @@ def input_options(func: F) -> F:
                         help="Use the article's own record (article page, JATS) instead of its "
                              "reference list.")(func)
     func = click.option("--lang", metavar="LANG", default=None,
-                        help="With --article: the record in this language (ru, en) where the "
-                             "source gives several; the source's own language by default.")(func)
+                        help="Where the source gives the article's record or its reference list in "
+                             "several languages (ru, en): take this one; by default the "
+                             "source's own language.")(func)
     func = click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")(func)
     func = click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
                         help="Write to FILE (atomically) instead of standard output.")(func)
