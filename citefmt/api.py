@@ -118,10 +118,12 @@ def convert(items: Sequence[Item], *, to: str, **options: object) -> str:
 
 
 def format_bibliography(items: Sequence[Item], *, style: str, locale: str | None = None,
-                        to: str = "text") -> tuple[str, list[Diagnostic]]:
+                        to: str = "text", numbered: bool = True) -> tuple[str, list[Diagnostic]]:
     """Render a bibliography: a CSL style (bundled name or .csl path), or `bibtex` etc.
 
-    Returns the text and the engine's warnings.
+    `numbered=False` leaves out the citation numbers a numeric style puts in front of each
+    entry — for a "how to cite this article" line, which stands alone. Returns the text and
+    the engine's warnings.
     """
     if style.lower() in DATA_STYLES:
         if to not in ("text", None):
@@ -133,9 +135,14 @@ def format_bibliography(items: Sequence[Item], *, style: str, locale: str | None
     if to == "json":
         import json
 
-        payload = [{"id": e.id, "text": e.text} for e in bib.entries]
+        payload = [{"id": e.id, "text": e.text if numbered else e.body} for e in bib.entries]
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n", bib.warnings
-    return bib.text, bib.warnings
+    if numbered:
+        return bib.text, bib.warnings
+    if to == "html":
+        divs = "".join(f'  <div class="csl-entry">{e.body}</div>\n' for e in bib.entries)
+        return f'<div class="csl-bib-body">\n{divs}</div>\n', bib.warnings
+    return "".join(f"{e.body}\n" for e in bib.entries), bib.warnings
 
 
 def styles() -> list[tuple[str, str, Path]]:

@@ -36,7 +36,8 @@ def format_(inputs: tuple[str, ...], from_: str | None, article: bool, lang: str
     loaded = api.load(inputs, fmt=from_, article=article, lang=lang)
     if report(loaded.diagnostics, quiet=quiet):
         return EXIT_FINDINGS
-    text, warnings = api.format_bibliography(loaded.items, style=style, locale=locale, to=to)
+    text, warnings = api.format_bibliography(loaded.items, style=style, locale=locale, to=to,
+                                             numbered=not article)
     report(warnings, quiet=quiet)
     emit(text, output)
     return EXIT_OK
