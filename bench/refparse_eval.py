@@ -10,11 +10,14 @@ Scoring rules (exact match after normalisation, as in CoNLL-style field extracti
     A wrong value therefore costs both precision and recall. Absent in both → not counted.
   * Normalisation: author = list of (family, initials) in order, family case-folded without
     diacritics, initials = first letter of each given-name part
-    (every letter of a run-together Vancouver "YJ"); title / container-title /
+    (every letter of a run-together Vancouver "YJ"); the "and others" marker that ends a list
+    cut short with "et al." / "[и др.]" ({"literal": "others"}, citefmt.model.ET_AL_NAME) is
+    not a name and is ignored on both sides, so gold lists the printed names only; title / container-title /
     publisher = case-folded, diacritics, punctuation and whitespace removed (so glued words and
     hyphenation breaks don't decide the score, a wrong segmentation does); year = first year of
     `issued`; volume / issue = case-folded without spaces; pages split into first and last page,
-    an abbreviated last page expanded ("1477-81" → 1481); DOI case-folded without a resolver
+    an NLM-abbreviated last page expanded on both sides ("1477-81" → 1481, "S93-9" → S99), as
+    the parser itself writes the full range into `page`; DOI case-folded without a resolver
     prefix; publisher-place as above with M./СПб./Л./Ростов н/Д read as the full city; type as is.
   * Micro-F1 sums TP/FP/FN over all fields; "fully correct" means a reference with no FP or FN.
   * Throughput: references per second of the parse calls alone on one core (start-up, loading
@@ -35,6 +38,10 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from citefmt.model import is_et_al  # noqa: E402
 FIELDS: tuple[str, ...] = ("author", "title", "container-title", "year", "volume", "issue",
                            "page-first", "page-last", "DOI", "publisher", "publisher-place", "type")
 GOST_GROUPS = frozenset({"gost-2008", "gost-2018"})
@@ -74,10 +81,12 @@ def _authors(names: Any) -> tuple[tuple[str, str], ...] | None:
         return None
     out = []
     for name in names:
+        if is_et_al(name):
+            continue
         family = name.get("family") or name.get("literal") or ""
         particle = name.get("non-dropping-particle", "")
         out.append((_compact(f"{particle}{family}") or "", _initials(name.get("given", ""))))
-    return tuple(out)
+    return tuple(out) or None
 
 
 def _year(item: Item) -> str | None:

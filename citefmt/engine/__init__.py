@@ -5,10 +5,12 @@
 
 Importing this package is cheap: citeproc-py and lxml are imported on first render. The fixes
 over citeproc-py live in small modules, each documenting the gap it closes: `elements`
-(date delimiter, number-of-pages label, collation sort, citation-number collapse, margin
-spacing, memoised lookups), `layouts` (per-item locales), `locales` (locale files),
-`styles` (dependent styles), `source` (ids, raw dates, unknown fields), `richtext`,
-`formatters.markdown`.
+(number-of-pages label, collation sort, citation-number collapse, margin spacing, term
+cache), `date_elements` (date delimiter, date ranges), `name_elements` (CSL-M
+suppress-min/suppress-max, "and others"), `base` and `punctuation` (memoised look-ups,
+punctuation merging at joins), `layouts` (per-item locales), `locales` (locale files),
+`styles` (dependent styles), `source` (ids, raw dates, seasons, truncated name lists),
+`richtext`, `formatters.markdown`.
 """
 
 from __future__ import annotations

@@ -44,6 +44,20 @@ class MemoisedLookups:
             cached = self.__dict__["_calls_variable"] = super().calls_variable()
         return cached
 
+    def get_term(self, name: str, form: str | None = None, fallback_locale: bool = True,
+                 zero_padded: bool = False) -> Any:
+        # a term depends only on the locale chain in use: look it up once per chain
+        root = self.get_root()
+        cache = root.__dict__.get("_term_cache")
+        if cache is None:
+            return super().get_term(name, form, fallback_locale, zero_padded)
+        key = (name, form, fallback_locale, zero_padded)
+        try:
+            return cache[key]
+        except KeyError:
+            term = cache[key] = super().get_term(name, form, fallback_locale, zero_padded)
+            return term
+
     def get_formatter(self) -> Any:
         root = self.get_root()
         return root.style.formatter if isinstance(root, model.Locale) else root.formatter
@@ -68,11 +82,6 @@ class MemoisedLookups:
         return found
 
 
-#: formatter module → the output format name punctuation merging looks through
-_FORMAT_OF_MODULE = {"citeproc.formatter.html": "html",
-                     "citefmt.engine.formatters.markdown": "markdown"}
-
-
 class PunctuationMerging:
     """Gap: citeproc-py joins affixes and delimiters merging only a mark with itself, so a
     title ending in "?" got the style's "." ("Why?."). Every join the engine makes (affixes,
@@ -80,16 +89,24 @@ class PunctuationMerging:
     `punctuation.join_merging`/`wrap_merging` instead."""
 
     def output_format(self) -> str:
-        return _FORMAT_OF_MODULE.get(self.get_formatter().__name__, "text")
+        """"text", "html" or "markdown": set on the style root by the renderer."""
+        root = self.get_root()
+        style = root.__dict__.get("style", root) if isinstance(root, model.Locale) else root
+        return style.__dict__.get("output_format", "text")
 
     def wrap(self, string: Any) -> Any:
         if string is None:
             return None
-        return wrap_merging(self.get("prefix", ""), string, self.get("suffix", ""),
-                            self.output_format())
+        prefix, suffix = self.get("prefix"), self.get("suffix")
+        if not prefix and not suffix:
+            return string
+        return wrap_merging(prefix or "", string, suffix or "", self.output_format())
 
     def join(self, strings: Iterable[Any], default_delimiter: str = "") -> Any:
-        return join_merging(strings, self.get("delimiter", default_delimiter),
+        pieces = [string for string in strings if string is not None]
+        if len(pieces) == 1:
+            return pieces[0]
+        return join_merging(pieces, self.get("delimiter", default_delimiter),
                             self.output_format())
 
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
@@ -106,7 +123,9 @@ class PunctuationMerging:
                 continue
             if text is not None:
                 output.append(text)
-        return join_merging(output, delimiter, self.output_format()) if output else None
+        if len(output) < 2:
+            return output[0] if output else None
+        return join_merging(output, delimiter, self.output_format())
 
 
 class EngineElement(PunctuationMerging, MemoisedLookups):

@@ -36,9 +36,30 @@ from citefmt.engine.punctuation import join_merging, wrap_merging
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 
 
+class Style(EngineElement, model.Style):
+    """Speed: each term a style prints (Т., №, С., et al., months…) was searched for through
+    the whole locale chain for every item. The renderer assigns `locales` (one chain per layout
+    locale); each chain keeps its own term cache, read by `MemoisedLookups.get_term`."""
+
+    @property
+    def locales(self) -> Any:
+        return self.__dict__.get("_locales")
+
+    @locales.setter
+    def locales(self, chain: Any) -> None:
+        caches = self.__dict__.setdefault("_term_caches", {})
+        entry = caches.get(id(chain))
+        if entry is None or entry[0] is not chain:  # the chain is kept: its id is not reused
+            entry = caches[id(chain)] = (chain, {})
+        self.__dict__["_locales"] = chain
+        self.__dict__["_term_cache"] = entry[1]
+
+
 class Locale(EngineElement, model.Locale):
     """Speed: citeproc-py looks up cs:style-options with `find` on every text it quotes (twice per
     variable); the element is looked up once here."""
+
+    get_term = model.Locale.get_term  # a locale's own term look-up, not the chain-cached one
 
     def get_option(self, name: str) -> str:
         if "_style_options" not in self.__dict__:
@@ -254,7 +275,7 @@ def _collapse_numbers(rendered: list[tuple[int | None, Any]], delimiter: Any) ->
 #: citefmt's replacements, by CSL element name
 FIXED_ELEMENTS: dict[str, type] = {"date": Date, "date-part": Date_Part, "label": Label,
                                    "sort": Sort, "layout": Layout, "locale": Locale,
-                                   "name": Name, "names": Names, "text": Text}
+                                   "name": Name, "names": Names, "style": Style, "text": Text}
 
 
 def element_lookup() -> etree.ElementNamespaceClassLookup:

@@ -10,7 +10,8 @@ finished entry:
 
 - a "." after "?", "!" or "." is dropped ("Why?" + ". " → "Why? ");
 - a ",", ";" or ":" after the same mark is dropped;
-- every other pair is kept ("Publ.," stays, "Why?," stays).
+- every other pair is kept ("Publ.," stays, "Why?," stays);
+- as citeproc-py does, a space after a space is dropped too.
 
 The mark on the left is the last *visible* character: closing HTML tags, an HTML entity or
 Markdown emphasis markers after it are looked through.
@@ -22,10 +23,12 @@ import html
 from collections.abc import Iterable
 from typing import Any
 
-from citeproc.string import MixedString, String, normalize_seam
+from citeproc.string import MixedString, String
 
 #: (mark ending the left piece, mark starting the right piece) → the right mark is dropped
-_DROP_RIGHT = frozenset({("?", "."), ("!", "."), (".", "."), (",", ","), (";", ";"), (":", ":")})
+_DROP_RIGHT = frozenset({("?", "."), ("!", "."), (".", "."), (",", ","), (";", ";"), (":", ":"),
+                         ("!", "!"), ("?", "?"), (" ", " ")})
+_MARKS = frozenset(".,;:!?")
 
 _MARKDOWN_MARKERS = "*^~"
 
@@ -44,14 +47,18 @@ def last_visible_char(text: str, fmt: str) -> str:
 
 
 def merge_seam(left: Any, right: Any, fmt: str = "text") -> Any:
-    """`right` to append after `left`: its first mark dropped when it merges with `left`'s
-    last visible mark, then citeproc-py's own seam rules (double spaces)."""
-    left_text, right_text = str(left), str(right)
-    if left_text and right_text:
-        pair = (last_visible_char(left_text, fmt), right_text[0])
-        if pair in _DROP_RIGHT:
-            right = _without_first_char(right)
-    return normalize_seam(left, right)
+    """`right` to append after `left`: its first character dropped when it is a mark that
+    merges with `left`'s last visible mark, or a space after a space."""
+    first = _head(right)
+    if not first or (first not in _MARKS and first != " "):
+        return right
+    tail = _tail(left)
+    if not tail:
+        return right
+    last = tail[-1] if first == " " else last_visible_char(tail, fmt)
+    if (last, first) in _DROP_RIGHT:
+        return _without_first_char(right)
+    return right
 
 
 def join_merging(pieces: Iterable[Any], delimiter: Any, fmt: str = "text") -> Any:
@@ -87,3 +94,30 @@ def _without_first_char(value: Any) -> Any:
         head = type(segments[0])(str(segments[0])[1:])
         return MixedString(([head] if str(head) else []) + segments[1:])
     return type(value)(str(value)[1:])
+
+
+def _head(value: Any) -> str:
+    """The first character of a rendered piece (str or citeproc-py MixedString)."""
+    if isinstance(value, MixedString):
+        for segment in value:
+            text = str(segment)
+            if text:
+                return text[0]
+        return ""
+    return str(value)[:1]
+
+
+def _tail(value: Any, length: int = 16) -> str:
+    """The last `length`-odd characters of a rendered piece, without joining all of it (the
+    left side of a seam grows with the entry)."""
+    if not isinstance(value, MixedString):
+        return str(value)[-length:]
+    pieces: list[str] = []
+    size = 0
+    for segment in reversed(value):
+        text = str(segment)
+        pieces.append(text)
+        size += len(text)
+        if size >= length:
+            break
+    return "".join(reversed(pieces))

@@ -297,6 +297,7 @@ class Renderer:
     def _activate(self) -> None:
         """Point the (cached, shared) style tree at this renderer's formatter and locales."""
         self.root.formatter = self.formatter
+        self.root.output_format = self.fmt
         self.root.sort_language = self.locale.split("-")[0].lower()
         for code in list(self._chains):
             for locale in self._chains[code]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.identifiers import is_valid_isbn, is_valid_issn, normalize_issn
@@ -19,8 +19,11 @@ class TaggedRecord(Protocol):
     lines: list[str]
 
 
-def tagged_records(raws: Sequence[TaggedRecord], diagnostics: list[Diagnostic],
-                   to_item: Callable[[TaggedRecord, int, str, list[Diagnostic]], Item], *,
+R = TypeVar("R", bound=TaggedRecord)
+
+
+def tagged_records(raws: Sequence[R], diagnostics: list[Diagnostic],
+                   to_item: Callable[[R, int, str, list[Diagnostic]], Item], *,
                    source: str) -> ReadResult:
     """Split records → one Record each (raw text kept), findings in line order."""
     result = ReadResult(diagnostics=diagnostics)

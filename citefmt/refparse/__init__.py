@@ -15,11 +15,12 @@ from dataclasses import dataclass, field, replace
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.language import detect_language
-from citefmt.model import Item
+from citefmt.model import ET_AL_NAME, Item, is_et_al
 from citefmt.refparse import abnt, apa, gost, vancouver
 from citefmt.refparse.candidate import Candidate
 from citefmt.refparse.common import extract_identifiers
 from citefmt.refparse.normalize import Text, glued_word_suspicions, normalize
+from citefmt.refparse.pages import expand_page_range
 from citefmt.refparse.plausibility import calibrated, failed_checks, unexplained_share
 
 #: a grammar reading at least this sure of itself, with sane fields and (almost) no unexplained
@@ -41,7 +42,8 @@ class ParsedReference:
     """A parsed reference: the item, what was repaired or guessed, and how sure the parser is.
 
     `truncated_authors` is True when the author list ended in "et al."/"[и др.]" (the item holds
-    only the names printed); `grammar` names the reading that won ("vancouver", "gost", "apa",
+    the names printed and then the "and others" marker, citefmt.model.ET_AL_NAME);
+    `grammar` names the reading that won ("vancouver", "gost", "apa",
     "abnt", "tagger" or "none").
     """
 
@@ -139,6 +141,9 @@ def parse_reference(text: str) -> ParsedReference:
         grammar, confidence, truncated = best.grammar, best.confidence, best.truncated_authors
         if truncated:
             _note_truncation(norm)
+            _mark_et_al(item)
+        if isinstance(item.get("page"), str):
+            item["page"] = expand_page_range(item["page"])
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)
     diagnostics = [replace(d, col=(d.col or 1) + shift) if shift else d for d in norm.diagnostics]
@@ -163,7 +168,16 @@ def _note_truncation(norm: Text) -> None:
     m = _ET_AL_RE.search(norm.value)
     norm.diagnostics.append(Diagnostic(
         "CF107", f"author list truncated ({m.group().strip('[]') if m else 'et al.'}); "
-                 "only the names printed are kept", col=norm.col(m.start() if m else 0), severity="info"))
+                 "the names printed are kept, then an et-al marker",
+        col=norm.col(m.start() if m else 0), severity="info"))
+
+
+def _mark_et_al(item: Item) -> None:
+    """End a cut-short author list with the "and others" marker (citefmt.model.ET_AL_NAME), so a
+    style prints its own et-al term instead of presenting the printed names as the whole list."""
+    names = item.get("author")
+    if isinstance(names, list) and names and not is_et_al(names[-1]):
+        item["author"] = [*names, dict(ET_AL_NAME)]
 
 
 def _unparsed_title(body: str) -> str:

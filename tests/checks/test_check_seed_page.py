@@ -47,8 +47,12 @@ def test_seed_page_fix_is_idempotent_and_keeps_every_reference(seed_page: str) -
     lines = once.splitlines()
     assert [line.split(".")[0] for line in lines[9:76]] == [str(n) for n in range(1, 68)]
     assert lines[:9] == seed_page.splitlines()[:9] and lines[76:] == seed_page.splitlines()[76:]
-    # "et al." is not in the parsed item, so those entries keep their own text
-    assert lines[16] == seed_page.splitlines()[16]
+    # an author list the page cut short stays cut short, with the style's et-al term
+    assert lines[16] == (
+        "8. Jiao YR, Chen KX, Tang X, et al. Exosomes derived from mesenchymal stem cells in "
+        "diabetes and diabetic complications. Cell Death Dis. 2024;15(4):271. "
+        "doi: 10.1038/s41419-024-06659-w. PubMed PMID: 38632264; PubMed Central PMCID: "
+        "PMC11024187.")
     assert lines[11] == (
         "3. Roman J. Fibroblasts-Warriors at the Intersection of Wound Healing and Disrepair. "
         "Biomolecules. 2023;13(6):945. doi: 10.3390/biom13060945. PubMed PMID: 37371525; "

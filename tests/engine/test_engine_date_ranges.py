@@ -11,7 +11,8 @@ from citefmt.engine import render_bibliography
 def conference(event_date: list[list[int]]) -> dict:
     return {"id": "talk", "type": "paper-conference", "author": [{"family": "Roe", "given": "J"}],
             "title": "Talk", "container-title": "Proceedings", "event": "Meeting",
-            "event-date": {"date-parts": event_date}, "event-place": "Kinsdale, Ireland"}
+            "event-date": {"date-parts": event_date}, "event-place": "Kinsdale, Ireland",
+            "publisher-place": "Berlin", "publisher": "Springer", "issued": {"date-parts": [[2002]]}}
 
 
 def test_gap_date_range_crashed_citeproc_py():
@@ -27,7 +28,7 @@ def test_gap_date_range_crashed_citeproc_py():
     with pytest.raises(TypeError):
         bibliography.bibliography()
     assert render_bibliography([item], "vancouver").entries[0].text == (
-        "1. Roe J. Talk. In: Proceedings. Meeting; 2002 Apr 3-5; Kinsdale, Ireland.")
+        "1. Roe J. Talk. In: Proceedings. Meeting; 2002 Apr 3-5; Kinsdale, Ireland. Berlin: Springer; 2002.")
 
 
 def test_localized_date_range_in_a_year_first_locale_date(numeric_style, article):
@@ -48,7 +49,8 @@ def test_localized_date_range_in_a_year_first_locale_date(numeric_style, article
 def test_range_delimiter_and_shared_parts_once_in_a_year_first_date(event_date, expected):
     """Vancouver's date parts: year, " month", " day", each with range-delimiter="-"."""
     entry = render_bibliography([conference(event_date)], "vancouver").entries[0].text
-    assert entry == f"1. Roe J. Talk. In: Proceedings. Meeting; {expected}; Kinsdale, Ireland."
+    assert entry == ("1. Roe J. Talk. In: Proceedings. Meeting; "
+                     f"{expected}; Kinsdale, Ireland. Berlin: Springer; 2002.")
 
 
 @pytest.mark.parametrize("event_date, expected", [
@@ -60,4 +62,27 @@ def test_range_delimiter_and_shared_parts_once_in_a_year_first_date(event_date, 
 def test_localized_text_date_range_keeps_the_locale_order(event_date, expected):
     """GOST prints an English item's event date with the en-US text form (month day, year)."""
     entry = render_bibliography([conference(event_date)], "gost-r-7.0.5-2008").entries[0].text
-    assert entry == f"1. Roe J. Talk // Proceedings (Kinsdale, Ireland, {expected})."
+    assert entry == f"1. Roe J. Talk // Proceedings (Kinsdale, Ireland, {expected}). Berlin : Springer, 2002."
+
+
+SEASON_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>season</title><id>season</id><updated>2025-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout>
+    <date variable="issued"><date-part name="month" suffix=" "/><date-part name="year"/></date>
+  </layout></bibliography>
+</style>
+"""
+
+
+@pytest.mark.parametrize("date_parts, expected", [
+    ([[1999, 22]], "Summer 1999"),
+    ([[1999, 21], [1999, 22]], "Spring–Summer 1999"),
+    ([[1999, 21], [2001, 22]], "Spring 1999–Summer 2001"),
+])
+def test_gap_seasons_written_as_months_21_to_24_printed_nothing(tmp_path, date_parts, expected):
+    style = tmp_path / "season.csl"
+    style.write_text(SEASON_STYLE, encoding="utf-8")
+    item = {"id": "s", "type": "book", "title": "T", "issued": {"date-parts": date_parts}}
+    assert render_bibliography([item], str(style)).entries[0].text == expected

@@ -11,10 +11,15 @@ from citeproc import CitationStylesBibliography, CitationStylesStyle
 from citeproc.formatter import plain
 from citeproc.source import Citation, CitationItem
 from citeproc.source.json import CiteProcJSON
+from helpers import REPO
 
 from citefmt.engine import render_bibliography
-from citefmt.engine.punctuation import join_merging, last_visible_char, merge_seam, wrap_merging
-from helpers import REPO
+from citefmt.engine.punctuation import (
+    join_merging,
+    last_visible_char,
+    merge_seam,
+    wrap_merging,
+)
 
 NBSP = "\u00a0"
 
@@ -49,10 +54,13 @@ def test_exclamation_mark_before_the_area_separator_of_gost_2018():
         "1. Раны! – Москва : Наука, 2020. – Текст : непосредственный.")
 
 
-def test_abbreviation_period_is_not_doubled_by_the_closing_period():
-    book = {"id": "b", "type": "book", "author": [{"family": "Ivanov", "given": "I"}], "title": "Wounds",
-            "publisher-place": "Moscow", "publisher": "Nauka Publ."}
-    assert render_bibliography([book], "vancouver").entries[0].text == "1. Ivanov I. Wounds. Moscow: Nauka Publ."
+def test_abbreviation_period_is_not_doubled_by_the_delimiter_or_the_closing_period():
+    book = {"id": "b", "type": "book", "title": "Wounds, burns, etc.", "publisher-place": "Moscow",
+            "publisher": "Nauka Publ.", "issued": {"date-parts": [[2020]]}}
+    assert render_bibliography([book], "vancouver").entries[0].text == (
+        "1. Wounds, burns, etc. Moscow: Nauka Publ.; 2020.")
+    assert render_bibliography([book], "gost-r-7.0.5-2008").entries[0].text == (
+        "1. Wounds, burns, etc. Moscow : Nauka Publ., 2020.")
 
 
 @pytest.mark.parametrize("fmt, expected", [

@@ -7,6 +7,7 @@ import json
 import pytest
 from helpers import REPO
 
+from citefmt.model import ET_AL_NAME
 from citefmt.readers.text import find_reference_section, read
 
 EXPECTED = json.loads((REPO / "tests" / "fixtures" / "seed_references.json").read_text(encoding="utf-8"))
@@ -60,11 +61,13 @@ def test_seed_every_et_al_list_is_reported_as_truncated(seed_page: str) -> None:
     expected = [(n, lines[n - 1].index("et al") + 1) for n in range(10, 77) if "et al" in lines[n - 1]]
     assert truncated == expected and len(expected) == 25
     assert {d.severity for d in result.diagnostics if d.code == "CF107"} == {"info"}
+    marked = [r.line for r in result.records if r.item.get("author", [{}])[-1] == ET_AL_NAME]
+    assert marked == [line for line, _ in expected]
 
 
 @pytest.mark.parametrize("number, field, value", [
     (13, "author", [{"family": "Lee", "given": "J. H."}, {"family": "Won", "given": "Y. J."},
-                    {"family": "Kim", "given": "H."}]),
+                    {"family": "Kim", "given": "H."}, {"literal": "others"}]),
     (17, "page", "48-51"),
     (29, "title", "Exosome-carried miR-1248 from adipose-derived stem cells improves angiogenesis in "
                   "diabetes-associated wounds"),

@@ -57,9 +57,9 @@ def test_russian_vancouver_with_dotted_initials_and_citation_number() -> None:
     assert parsed.item == {
         "type": "article-journal",
         "author": [{"family": "Иванов", "given": "И. И."}, {"family": "Петрова", "given": "А. С."},
-                   {"family": "Сидоров", "given": "К. Л."}],
+                   {"family": "Сидоров", "given": "К. Л."}, {"literal": "others"}],
         "title": "Экзосомы в заживлении ран", "container-title": "Хирургия",
-        "issued": {"date-parts": [[2019]]}, "volume": "96", "issue": "3", "page": "121-8",
+        "issued": {"date-parts": [[2019]]}, "volume": "96", "issue": "3", "page": "121-128",
         "DOI": "10.17116/hirurgia201903121", "language": "ru",
     }
     assert parsed.truncated_authors

@@ -94,3 +94,13 @@ def test_devset_never_overlaps_the_training_strings() -> None:
     dev = [normalise_text(json.loads(line)["text"])
            for line in DEVSET.read_text(encoding="utf-8").splitlines()]
     assert [text for text in dev if text in training] == []
+
+
+def test_scorer_ignores_the_et_al_marker_and_compares_expanded_ranges(bench: ModuleType) -> None:
+    gold = {"author": [{"family": "Lee", "given": "J. H."}], "page": "2707-2720"}
+    predicted = {"author": [{"family": "Lee", "given": "JH"}, {"literal": "others"}], "page": "2707-20"}
+    counts = bench.compare(gold, predicted)
+    assert [(name, c.tp, c.fp, c.fn) for name, c in counts.items() if c.tp or c.fp or c.fn] == [
+        ("author", 1, 0, 0), ("page-first", 1, 0, 0), ("page-last", 1, 0, 0)]
+    only_marker = bench.compare({"title": "A"}, {"title": "A", "author": [{"literal": "others"}]})
+    assert only_marker["author"].fp == 0

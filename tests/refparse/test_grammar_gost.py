@@ -32,7 +32,8 @@ CASES = [
      {'type': 'article-journal',
        'author': [{'family': 'Смирнова', 'given': 'А. В.'},
                   {'family': 'Козлов', 'given': 'Д. С.'},
-                  {'family': 'Алексеева', 'given': 'Ю. И.'}],
+                  {'family': 'Алексеева', 'given': 'Ю. И.'},
+                  {'literal': 'others'}],
        'title': 'Роль фибробластов в формировании гипертрофических рубцов: обзор литературы',
        'container-title': 'Вестник регенеративной медицины',
        'issued': {'date-parts': [[2023]]},
@@ -108,7 +109,7 @@ CASES = [
      False),
     ('The interplay of fibroblasts, the extracellular matrix, and inflammation in scar formation / L. Moretti [et al.] // Journal of Biological Chemistry. 2022. Vol. 298, No. 2. Art. 101530. DOI: 10.1016/j.jbc.2021.101530.',
      {'type': 'article-journal',
-       'author': [{'family': 'Moretti', 'given': 'L.'}],
+       'author': [{'family': 'Moretti', 'given': 'L.'}, {'literal': 'others'}],
        'title': 'The interplay of fibroblasts, the extracellular matrix, and inflammation in scar '
                 'formation',
        'container-title': 'Journal of Biological Chemistry',
