@@ -12,8 +12,8 @@ Scoring rules (exact match after normalisation, as in CoNLL-style field extracti
     diacritics, initials = first letter of each given-name part
     (every letter of a run-together Vancouver "YJ"); the "and others" marker that ends a list
     cut short with "et al." / "[и др.]" ({"literal": "others"}, citefmt.model.ET_AL_NAME) is
-    not a name and is ignored on both sides, so gold lists the printed names only; title / container-title /
-    publisher = case-folded, diacritics, punctuation and whitespace removed (so glued words and
+    not a name and is ignored on both sides, so gold lists the printed names only;
+    title / container-title / publisher = case-folded, diacritics, punctuation and whitespace removed (so glued words and
     hyphenation breaks don't decide the score, a wrong segmentation does); year = first year of
     `issued`; volume / issue = case-folded without spaces; pages split into first and last page,
     an NLM-abbreviated last page expanded on both sides ("1477-81" → 1481, "S93-9" → S99), as
@@ -42,10 +42,13 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from citefmt.model import is_et_al  # noqa: E402
+
 FIELDS: tuple[str, ...] = ("author", "title", "container-title", "year", "volume", "issue",
                            "page-first", "page-last", "DOI", "publisher", "publisher-place", "type")
 GOST_GROUPS = frozenset({"gost-2008", "gost-2018"})
-CYRILLIC_GROUPS = GOST_GROUPS | {"cyrillic-real"}
+REAL_RUSSIAN_LIST_GROUPS = frozenset({"gost-real", "gost-real-latin"})
+REAL_CYRILLIC_GROUPS = frozenset({"cyrillic-real", "gost-real"})
+CYRILLIC_GROUPS = GOST_GROUPS | REAL_CYRILLIC_GROUPS
 _PLACE_ALIASES = {"м": "москва", "спб": "санктпетербург", "л": "ленинград",
                   "ростовнд": "ростовнадону", "нновгород": "нижнийновгород"}
 
@@ -268,7 +271,10 @@ def report(result: Score, throughput: float) -> str:
         c = result.groups[group]
         exact = result.group_exact[group] / result.group_sizes[group]
         lines.append(f"{group:<22}{result.group_sizes[group]:5}{c.f1:10.3f}{exact:8.3f}")
-    for label, groups in (("GOST (synthetic)", GOST_GROUPS), ("Cyrillic (all)", CYRILLIC_GROUPS),
+    for label, groups in (("GOST (synthetic)", GOST_GROUPS),
+                          ("real Russian lists", REAL_RUSSIAN_LIST_GROUPS),
+                          ("Cyrillic (real only)", REAL_CYRILLIC_GROUPS),
+                          ("Cyrillic (all)", CYRILLIC_GROUPS),
                           ("non-Cyrillic", set(result.groups) - CYRILLIC_GROUPS)):
         c, size, exact = result.merged(groups)
         if size:

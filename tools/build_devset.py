@@ -8,7 +8,10 @@ out; tools/train_tagger.py in turn drops any dev string it meets):
     sampled per group in a fixed hash order, so every style the issue names is represented;
   * anystyle ugly.xml / bad.xml (BSD-2): the real Cyrillic references in them;
   * synthetic GOST R 7.0.5-2008 / 7.0.100-2018 strings from citefmt.refparse.tagger.synthetic
-    with a seed of their own (the tagger trains on another seed), a third with injected defects.
+    with a seed of their own (the tagger trains on another seed), a third with injected defects;
+  * eval/real_reference_lists.jsonl: real reference strings from Russian reference lists in public
+    repositories, gold annotated by hand; a record is kept only if every gold value can be found
+    in its string (`gold_agrees_with_text`), so a mistyped annotation is dropped, not scored.
 Gold fields of anystyle records come from the human tags through the rules in
 citefmt.refparse.tagger.fields; synthetic gold is the record itself, limited to the names shown.
 """
@@ -32,6 +35,7 @@ from citefmt.refparse.tagger.training import (
 )
 
 REPO = Path(__file__).resolve().parents[1]
+REAL_LISTS = REPO / "eval" / "real_reference_lists.jsonl"
 LICENCE = "BSD-2-Clause (anystyle, Sylvester Keil)"
 DEV_SEED = 424242
 GOST_COUNT = 140
@@ -120,6 +124,50 @@ def synthetic_records() -> list[dict]:
     return records
 
 
+def _squeezed(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def gold_agrees_with_text(text: str, gold: dict) -> list[str]:
+    """The gold values that the string does not show (empty when the annotation is consistent):
+    names, titles, publisher and place compared without spaces and punctuation, numbers as
+    digits."""
+    haystack = _squeezed(text)
+    digits = re.findall(r"\d+", text)
+    wrong = []
+    for key in ("title", "container-title", "publisher", "publisher-place"):
+        if key in gold and _squeezed(gold[key]) not in haystack:
+            wrong.append(key)
+    for role in ("author", "editor"):
+        for name in gold.get(role, []):
+            if _squeezed(name.get("family", "")) not in haystack:
+                wrong.append(f"{role} {name.get('family')}")
+    numbers = [str(gold["issued"]["date-parts"][0][0])] if "issued" in gold else []
+    for key in ("volume", "issue", "page", "number-of-pages"):
+        if key in gold:
+            numbers += re.findall(r"\d+", str(gold[key]))
+    wrong += [f"number {n}" for n in numbers if n not in digits]
+    for key in ("DOI", "URL"):
+        if key in gold and gold[key].casefold() not in text.casefold():
+            wrong.append(key)
+    return wrong
+
+
+def real_records(path: Path) -> tuple[list[dict], list[str]]:
+    """Hand-annotated real references whose gold agrees with their string, and the ids dropped."""
+    kept, dropped = [], []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if gold_agrees_with_text(record["text"], record["gold"]):
+                dropped.append(record["id"])
+            else:
+                kept.append(record)
+    return kept, dropped
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--anystyle", type=Path, default=REPO.parent / "shared" / "training" / "anystyle")
@@ -140,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
         records += anystyle_records(name, sources[name].read_text(encoding="utf-8"),
                                     cyrillic=True, training=training)
     records += synthetic_records()
+    real, dropped = real_records(REAL_LISTS)
+    records += real
+    if dropped:
+        print(f"dropped (gold disagrees with the string): {', '.join(dropped)}", file=sys.stderr)
     with args.output.open("w", encoding="utf-8", newline="\n") as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -21,11 +21,11 @@ from citefmt.refparse.common import date_parts, normalise_page, tidy
 from citefmt.refparse.names import initials_given, parse_responsibility
 
 _AREA_DASH_RE = re.compile(r"\.?\s+[–—-]\s+(?=\S)")
-_CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредственный|электронный)\s*|\[\s*Электронный ресурс\s*\]",
-                         re.I)
+_CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредственный|электронный)\s*|"
+                         r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text)\s*\]", re.I)
 _HEADING_RE = re.compile(
     r"^(?P<family>[A-ZА-ЯЁ][\w’'`\-]+(?:\s[A-ZА-ЯЁ][\w’'`\-]+)?),?\s+"
-    r"(?P<given>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?-?\s?){1,3})(?=[\s,]|$)")
+    r"(?P<given>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?(?:-[a-zа-яё]\.)?-?\s?){1,3})(?=[\s,]|$)")
 _THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=\s))*?наук|"
                         r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)", re.I)
 _PLACE_PUB_RE = re.compile(
@@ -33,13 +33,17 @@ _PLACE_PUB_RE = re.compile(
     r"\s*:\s*(?P<publisher>[^,:]+?),\s*(?P<year>\d{4})")
 _PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?),\s*(?P<year>\d{4})")
 _YEAR_RE = re.compile(r"(?:^|[\s.(\[])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
-_VOLUME_RE = re.compile(r"\b(?:Т|Vol|V)\.\s*(?P<v>[\w\-–]+)")
-_ISSUE_RE = re.compile(r"(?:№|\bNo\.|\bN\.|\bIss\.|\bВып\.)\s*(?P<n>[\w\-–/]+)")
-_PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|P|S|pp?)\.\s*(?P<p>[\w]+(?:[–—-]\w+)?)")
+_VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s)\s*(?P<v>[\w\-–]+)")
+_ISSUE_RE = re.compile(r"(?:№\.?|\bNo\.|\bNo\s(?=\d)|\bN\.|\bIss\.|\bIssue\s|\b[Вв]ып\.)"
+                       r"\s*(?P<n>[\w\-–/]+)")
+#: "Р" is the Cyrillic letter that real lists type for the Latin page label "P"
+_PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|P|Р|S|pp?)\.\s*"
+                       r"(?P<p>[A-Za-zА-Яа-я]?\d\w*(?:\s*[–—-]\s*\w+)?)")
 _ARTICLE_NO_RE = re.compile(r"\b(?:Art|Ст)\.\s*(?P<p>[\w\-]+)")
 _TOTAL_PAGES_RE = re.compile(r"(?:^|\s)(?P<n>\d+)\s*(?:с|p|л)(?:\.|$)")
 _EDITION_RE = re.compile(r"(?:^|\.\s+)(?P<ed>\d+)(?:-?е|\s?-?ое)?\s*изд\.|(?:^|\.\s+)(?P<ed_en>\d+)(?:st|nd|rd|th)\s+ed\.")
-_EDITOR_RE = re.compile(r"(?:под\s+(?:общ\.\s+)?ред\.|под\s+редакцией|ed\.\s+by|отв\.\s+ред\.)\s*(?P<names>[^/;]+)", re.I)
+_EDITOR_RE = re.compile(r"(?:под\s+(?:общ\.\s+)?ред\.|под\s+редакцией|\beds?\.(?:\s+by)?|отв\.\s+ред\.)\s*"
+                        r"(?P<names>[^/;]+)", re.I)
 _CONFERENCE_RE = re.compile(r"конф|симпоз|конгресс|съезд|материалы|тезисы|Proceedings|Conference|Symposium", re.I)
 _STANDARD_RE = re.compile(r"^(?P<num>(?:ГОСТ|ISO|ИСО|СП|СанПиН|ОСТ|ТУ)\s*(?:Р\s*)?[\d.\-–/:]+(?:\s*[-–]\s*\d{4})?)\.\s*")
 _PATENT_RE = re.compile(r"^(?:Пат(?:ент)?\.?|Patent)\s*(?:№\s*)?(?P<num>[\d\s/]+?)\s+(?P<country>[^.,]+?)[,.]")
@@ -80,7 +84,8 @@ def _numbers(text: str, item: Item) -> int:
 
 def _first_area(text: str) -> tuple[str, int]:
     """The first area of a host ("Журнал" in "Журнал. 2020. Т. 1…"): up to ". " + a year/number/place."""
-    m = re.search(r"\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.|P\.|[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?\s*(?::|,\s*\d{4}))"
+    m = re.search(r"(?<!\b[A-ZА-ЯЁ])\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.\s*\d|P\.\s*\d|"
+                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?\s*(?::|,\s*\d{4}))"
                   r"|,\s*(?=(?:1[6-9]|20)\d\d\b)", text)
     if not m:
         return tidy(text), len(text)
@@ -125,12 +130,12 @@ def parse(body: str) -> Candidate | None:
     left = left.strip()
     heading: list[dict] = []
     pos = 0
-    while (m := _HEADING_RE.match(left[pos:])) and len(heading) < 3:
+    while m := _HEADING_RE.match(left[pos:]):
         heading.append({"family": m.group("family"), "given": re.sub(r"\s+", " ", m.group("given").strip())})
         pos += m.end()
-        comma = re.match(r"\s*,\s*", left[pos:])
-        if comma and _HEADING_RE.match(left[pos + comma.end():]):
-            pos += comma.end()
+        separator = re.match(r"\s*,\s*", left[pos:]) or _name_without_comma(left[pos:])
+        if separator and _HEADING_RE.match(left[pos + separator.end():]):
+            pos += separator.end()
         else:
             break
     for name in heading:
@@ -204,6 +209,16 @@ def parse(body: str) -> Candidate | None:
             item["type"] = "webpage" if "URL" in body or "дата обращения" in body else "book"
     cand.confidence = max(0.0, min(score, 0.96))
     return cand
+
+
+def _name_without_comma(text: str) -> re.Match[str] | None:
+    """The space between two names of a list that lost a comma ("Ахмедов О.Р. Шомуротов Ш.А., …"):
+    only when the next name is itself followed by a comma, so a title is never read as a name."""
+    space = re.match(r"\s+", text)
+    name = _HEADING_RE.match(text[space.end():]) if space else None
+    if space and name and text[space.end() + name.end():].lstrip().startswith(","):
+        return space
+    return None
 
 
 def _split_book_title(text: str) -> tuple[str, int]:

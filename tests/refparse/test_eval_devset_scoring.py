@@ -104,3 +104,32 @@ def test_scorer_ignores_the_et_al_marker_and_compares_expanded_ranges(bench: Mod
         ("author", 1, 0, 0), ("page-first", 1, 0, 0), ("page-last", 1, 0, 0)]
     only_marker = bench.compare({"title": "A"}, {"title": "A", "author": [{"literal": "others"}]})
     assert only_marker["author"].fp == 0
+
+
+def _load_builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_devset", REPO / "tools" / "build_devset.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_real_gold_is_checked_against_its_string() -> None:
+    builder = _load_builder()
+    text = "Жинкин Н.И. Речь как проводник информации. - М.: Наука, 1982. - 159 с."
+    gold = {"type": "book", "author": [{"family": "Жинкин", "given": "Н.И."}],
+            "title": "Речь как проводник информации", "issued": {"date-parts": [[1982]]},
+            "publisher": "Наука", "publisher-place": "М.", "number-of-pages": "159"}
+    assert builder.gold_agrees_with_text(text, gold) == []
+    mistyped = gold | {"title": "Речь как проводник знаний", "issued": {"date-parts": [[1928]]}}
+    assert builder.gold_agrees_with_text(text, mistyped) == ["title", "number 1928"]
+
+
+def test_every_real_list_record_is_in_the_devset_with_its_provenance() -> None:
+    real = [json.loads(line) for line in (REPO / "eval" / "real_reference_lists.jsonl").open(encoding="utf-8")]
+    dev = {r["id"]: r for r in (json.loads(line) for line in DEVSET.open(encoding="utf-8"))}
+    assert len(real) == 88
+    assert Counter(r["style"] for r in real) == {"gost-real": 60, "gost-real-latin": 28}
+    for record in real:
+        assert dev[record["id"]] == record
+        assert "search-index file" in record["provenance"]

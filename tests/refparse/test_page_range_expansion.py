@@ -1,4 +1,4 @@
-"""NLM-elided page ranges are read as the full range the source means; other ranges stay as printed."""
+"""NLM-elided page ranges are read as the full range the source means; others stay as printed."""
 
 from __future__ import annotations
 
