@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from citefmt.diagnostics import Diagnostic
+from citefmt.language import detect_language
 from citefmt.model import ReadResult, Record
 from citefmt.refparse import parse_reference
 
@@ -131,11 +132,29 @@ def _line_entries(lines: list[str], first: int) -> tuple[list[RawEntry], int]:
 
 def find_reference_section(text: str) -> ReferenceSection | None:
     """The reference list in `text` (under its heading, or the whole text); None when there is none."""
+    sections = find_reference_sections(text)
+    return sections[0] if sections else None
+
+
+def find_reference_sections(text: str) -> list[ReferenceSection]:
+    """Every headed reference list in `text`, in order (journal pages often print the list twice:
+    "Список литературы" and its Latin-script "References"); the whole text when no heading."""
     lines = text.splitlines()
-    heading = next((i for i, ln in enumerate(lines) if _HEADING_RE.match(ln)), None)
+    headings = [i for i, ln in enumerate(lines) if _HEADING_RE.match(ln)]
+    sections: list[ReferenceSection] = []
+    for heading in headings or [None]:
+        if sections and heading is not None and heading < sections[-1].end_line:
+            continue
+        section = _section_at(lines, heading)
+        if section is not None:
+            sections.append(section)
+    return sections
+
+
+def _section_at(lines: list[str], heading: int | None) -> ReferenceSection | None:
+    """The list under the heading at index `heading` (the whole text when None)."""
     first = heading + 1 if heading is not None else 0
-    body = lines[first:]
-    if looks_numbered(body[:400]):
+    if looks_numbered(lines[first:first + 400]):
         entries, _ = _numbered_entries(lines, first)
     else:
         entries, _ = _line_entries(lines, first)
@@ -165,24 +184,57 @@ def _file_position(lines: list[str], entry: RawEntry, col: int) -> tuple[int, in
 
 
 def read(text: str, *, source: str = "<input>") -> ReadResult:
-    """Every reference of the list as a record (id "ref-<number as printed>" or "ref-<position>")."""
+    """Every reference of the list as a record (id "ref-<number as printed>" or "ref-<position>").
+
+    A page that prints its list again in another language (a Russian journal's "Список
+    литературы" and "References") gives the first as `records` and the other under
+    `alternates[language]`, with the same ids; a further list in the same language is appended
+    to `records`, so no reference is lost."""
     result = ReadResult()
     lines = text.splitlines()
-    section = find_reference_section(text)
-    if section is not None:
-        for position, entry in enumerate(section.entries, start=1):
-            parsed = parse_reference(entry.text)
-            item = dict(parsed.item)
-            item["id"] = f"ref-{entry.number}" if entry.number is not None else f"ref-{position}"
-            item = {"type": item.pop("type"), "id": item.pop("id")} | item
-            result.records.append(Record(item=item, line=entry.line, raw=entry.text))
-            for d in parsed.diagnostics:
-                line, col = _file_position(lines, entry, d.col or 1)
-                result.diagnostics.append(
-                    Diagnostic(d.code, d.message, path=source, line=line, col=col, severity=d.severity))
-    if _looks_like_article_page(text, section):
+    sections = find_reference_sections(text)
+    main_language = None
+    for section in sections:
+        records = _section_records(section, lines, source, result.diagnostics)
+        language = _section_language(section, lines, records)
+        if main_language is None:
+            main_language = language
+            result.records = records
+        elif language != main_language and language not in result.alternates:
+            result.alternates[language] = records
+        else:
+            result.records.extend(records)
+    if _looks_like_article_page(text, sections[0] if sections else None):
         from citefmt.readers.page import extract_article_versions
 
         result.article_versions = extract_article_versions(text, source=source)
         result.article = next(iter(result.article_versions.values()), None)
     return result
+
+
+def _section_records(section: ReferenceSection, lines: list[str], source: str,
+                     diagnostics: list[Diagnostic]) -> list[Record]:
+    records = []
+    for position, entry in enumerate(section.entries, start=1):
+        parsed = parse_reference(entry.text)
+        item = dict(parsed.item)
+        item["id"] = f"ref-{entry.number}" if entry.number is not None else f"ref-{position}"
+        item = {"type": item.pop("type"), "id": item.pop("id")} | item
+        records.append(Record(item=item, line=entry.line, raw=entry.text))
+        for d in parsed.diagnostics:
+            line, col = _file_position(lines, entry, d.col or 1)
+            diagnostics.append(
+                Diagnostic(d.code, d.message, path=source, line=line, col=col, severity=d.severity))
+    return records
+
+
+def _section_language(section: ReferenceSection, lines: list[str], records: list[Record]) -> str:
+    """The language a list is given in: its heading's ("Список литературы" → ru, "References" →
+    en: a Russian list may cite mostly English sources), else most of its references'."""
+    if section.heading_line is not None:
+        return detect_language(lines[section.heading_line - 1])
+    counts: dict[str, int] = {}
+    for record in records:
+        language = str(record.item.get("language") or "en").split("-")[0]
+        counts[language] = counts.get(language, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else "en"
