@@ -2,7 +2,9 @@
 
     read (readers/*) → CSL-JSON items → checks (checks/*) → render (engine/*) or write (writers/*)
 
-The CLI calls only these functions; a library user can do everything the CLI does.
+`format`, `convert` and `styles` call only these functions; `check` calls
+`citefmt.checks.files.check_paths` (files) over the pure `citefmt.checks.check_text` /
+`fix_text` (text). A library user can do everything the CLI does.
 """
 
 from __future__ import annotations
@@ -93,7 +95,8 @@ def _article_record(result: ReadResult, path: str, lang: str | None) -> Record:
     wanted = lang.lower().split("-")[0]
     if wanted not in versions:
         given = ", ".join(sorted(v for v in versions if v)) or "none"
-        raise InputError(f"the article has no {lang!r} record (languages given: {given})", path=path)
+        raise InputError(f"the article has no {lang!r} record (languages given: {given})",
+                         path=path)
     return versions[wanted]
 
 

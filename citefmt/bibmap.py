@@ -152,8 +152,9 @@ DATE_FIELDS: dict[str, str] = {
 }
 
 #: fields that hold identifiers or addresses: copied verbatim, never LaTeX-decoded beyond escapes
-VERBATIM_FIELDS: frozenset[str] = frozenset({"doi", "url", "eprint", "file", "pmid", "pmcid", "isbn",
-                                             "issn"})
+VERBATIM_FIELDS: frozenset[str] = frozenset({
+    "doi", "url", "eprint", "file", "pmid", "pmcid", "isbn", "issn",
+})
 
 #: fields that may contain {Protected} words which CSL must keep as `<span class="nocase">`
 TITLE_FIELDS: frozenset[str] = frozenset({
@@ -169,19 +170,6 @@ IGNORED_FIELDS: frozenset[str] = frozenset({
     "bdsk-file-1", "bdsk-file-2", "sortkey", "sortname", "label", "shorthand", "entryset",
     "citation-key", "langidopts", "eprintclass", "primaryclass", "archiveprefix", "_type",
 })
-
-#: month spellings (English names, BibTeX macros, Russian names) → month number
-MONTHS: dict[str, int] = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
-    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
-    "december": 12,
-    "янв": 1, "январь": 1, "января": 1, "фев": 2, "февраль": 2, "февраля": 2, "мар": 3,
-    "март": 3, "марта": 3, "апр": 4, "апрель": 4, "апреля": 4, "май": 5, "мая": 5, "июн": 6,
-    "июнь": 6, "июня": 6, "июл": 7, "июль": 7, "июля": 7, "авг": 8, "август": 8, "августа": 8,
-    "сен": 9, "сентябрь": 9, "сентября": 9, "окт": 10, "октябрь": 10, "октября": 10, "ноя": 11,
-    "ноябрь": 11, "ноября": 11, "дек": 12, "декабрь": 12, "декабря": 12,
-}
 
 #: month number → BibTeX month macro (written unbraced: `month = mar`)
 MONTH_MACROS: tuple[str, ...] = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",

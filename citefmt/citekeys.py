@@ -108,7 +108,7 @@ def assign_keys(items: Sequence[dict[str, Any]]) -> list[str]:
         else:
             keys.append(None)
     result: list[str] = []
-    for item, key in zip(items, keys):
+    for item, key in zip(items, keys, strict=True):
         if key is None:
             key = _unique(key_for(item), taken)
             taken.add(key.casefold())

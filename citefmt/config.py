@@ -64,6 +64,12 @@ class Overrides:
     isolated: bool = False
 
 
+def split_codes(values: Iterable[str]) -> tuple[str, ...]:
+    """Codes as given on the command line, comma-separated or repeated (`--ignore CF300,CF303
+    --ignore CF1`) → ("CF300", "CF303", "CF1")."""
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+
+
 def find_config(directory: Path) -> Path | None:
     """The nearest `.citefmt.toml`, or `pyproject.toml` with `[tool.citefmt]`, upwards."""
     for folder in (directory.resolve(), *directory.resolve().parents):

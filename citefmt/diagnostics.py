@@ -7,6 +7,8 @@ The code table below is the single list of stable codes: add new codes here.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
@@ -85,5 +87,13 @@ class Diagnostic:
         return asdict(self)
 
 
-def has_errors(diagnostics: list[Diagnostic]) -> bool:
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity == "error" for d in diagnostics)
+
+
+def render_diagnostics(diagnostics: Iterable[Diagnostic], *, fmt: Literal["text", "json"]) -> str:
+    """Findings as `check` prints them: one `path:line:col: CODE message` line each (nothing at
+    all for none), or a JSON array of objects."""
+    if fmt == "json":
+        return json.dumps([d.to_json() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+    return "".join(f"{d.format()}\n" for d in diagnostics)

@@ -17,7 +17,8 @@ CYRILLIC_SHARE = 0.3
 
 
 def detect_language(text: str) -> str:
-    """"ru" when enough of the letters are Cyrillic, "en" otherwise (and for text with no letters)."""
+    """"ru" when enough of the letters are Cyrillic, "en" otherwise (also for text without
+    letters)."""
     letters = _LETTER.findall(text)
     if not letters:
         return "en"

@@ -1,9 +1,10 @@
 """LaTeX ↔ Unicode for BibTeX field values, keeping what CSL needs to know.
 
-Reading (`latex_to_unicode`): accents (`\\"{o}`, `{\\`e}`, `\\c c`), special letters (`\\ss`, `\\o`),
-escaped specials (`\\&`), T2A Cyrillic commands (`{\\CYRI}`, `\\cyrchar\\cyrv`), dashes (`--` → –,
-`---` → —), TeX quotes (``` `` ``` → “, `''` → ”) and `~` → U+00A0 NO-BREAK SPACE (LaTeX's own
-meaning, kept so GOST's "Т. 1"/"С. 5" spacing survives; the writer turns it back into `~`).
+Reading (`latex_to_unicode`): accents (`\\"{o}`, `{\\`e}`, `\\c c`), special letters (`\\ss`,
+`\\o`), escaped specials (`\\&`), T2A Cyrillic commands (`{\\CYRI}`, `\\cyrchar\\cyrv`), dashes
+(`--` → –, `---` → —), TeX quotes (``` `` ``` → “, `''` → ”) and `~` → U+00A0 NO-BREAK SPACE
+(LaTeX's own meaning, kept so GOST's "Т. 1"/"С. 5" spacing survives; the writer turns it back
+into `~`).
 Math (`$…$`, `\\(…\\)`) is left exactly as written. With `rich=True` (title fields) a top-level
 `{Protected}` group becomes `<span class="nocase">Protected</span>` and `\\emph`/`\\textbf`/
 `\\textsc`/`\\textsuperscript`/`\\textsubscript` become CSL-JSON rich-text tags, as pandoc and
@@ -30,7 +31,8 @@ ACCENTS: dict[str, str] = {
 }
 _MARK_TO_ACCENT: dict[str, str] = {mark: cmd for cmd, mark in ACCENTS.items()}
 
-#: T2A Cyrillic command stems (`\\CYR<STEM>` upper case, `\\cyr<stem>` lower case) → lower-case letter
+#: T2A Cyrillic command stems (`\\CYR<STEM>` upper case, `\\cyr<stem>` lower case) → lower-case
+#: letter
 _CYRILLIC_STEMS: dict[str, str] = {
     "a": "а", "b": "б", "v": "в", "g": "г", "d": "д", "e": "е", "yo": "ё", "zh": "ж", "z": "з",
     "i": "и", "ishrt": "й", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р",
@@ -106,7 +108,8 @@ def latex_to_unicode(text: str, *, rich: bool = False) -> str:
 
 
 def _parse(text: str) -> list[Node]:
-    """Tokens → a tree of brace groups; a stray `}` is kept as text, an open `{` closes at the end."""
+    """Tokens → a tree of brace groups; a stray `}` is kept as text, an open `{` closes at the
+    end."""
     root: list[Node] = []
     stack = [root]
     for match in _TOKEN.finditer(text):
@@ -187,9 +190,9 @@ def _render_command(name: str, nodes: list[Node], i: int, out: list[str], *, ric
         return len(nodes)
     out.append("\\" + name)
     while i < len(nodes) and nodes[i][0] == "group":
-        argument = nodes[i][1]
-        assert isinstance(argument, list)
-        out.append("{" + _render(argument, rich=rich) + "}")
+        group = nodes[i][1]
+        assert isinstance(group, list)
+        out.append("{" + _render(group, rich=rich) + "}")
         i += 1
     return i
 
@@ -249,7 +252,8 @@ _GREEK: dict[str, str] = {
     "χ": "chi", "ψ": "psi", "ω": "omega", "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta",
     "Λ": "Lambda", "Ξ": "Xi", "Π": "Pi", "Σ": "Sigma", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega",
 }
-_CYRILLIC_COMMANDS: dict[str, str] = {letter: f"cyr{stem}" for stem, letter in _CYRILLIC_STEMS.items()}
+_CYRILLIC_COMMANDS: dict[str, str] = {letter: f"cyr{stem}"
+                                      for stem, letter in _CYRILLIC_STEMS.items()}
 _CYRILLIC_COMMANDS.update({letter.upper(): f"CYR{stem.upper()}"
                            for stem, letter in _CYRILLIC_STEMS.items()})
 
@@ -289,7 +293,8 @@ def unicode_to_latex(text: str, *, ascii: bool = False, rich: bool = False) -> s
 
 
 def _escape_with_math(text: str, *, ascii: bool) -> str:
-    """Escape text, but leave `$…$` math untouched when the dollars pair up (as the reader kept it)."""
+    """Escape text, but leave `$…$` math untouched when the dollars pair up (as the reader kept
+    it)."""
     if text.count("$") % 2:
         return _escape(text, ascii=ascii)
     out: list[str] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -25,13 +26,17 @@ def decode(data: bytes, *, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        hint = ""
-        try:
-            data.decode("cp1251")
-            hint = " (it looks like Windows-1251: re-save it as UTF-8)"
-        except UnicodeDecodeError:
-            pass
-        raise InputError(f"not valid UTF-8 at byte {exc.start}{hint}", path=source, line=line) from None
+        hint = " (it looks like Windows-1251: re-save it as UTF-8)" if _is_cp1251(data) else ""
+        raise InputError(f"not valid UTF-8 at byte {exc.start}{hint}", path=source,
+                         line=line) from None
+
+
+def _is_cp1251(data: bytes) -> bool:
+    try:
+        data.decode("cp1251")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def read_source(path: str) -> str:
@@ -53,16 +58,15 @@ def read_source(path: str) -> str:
 
 
 def atomic_write(path: str | Path, text: str) -> None:
-    """Replace `path` with `text` atomically: a crash leaves the old file or the new one, never half.
+    """Replace `path` with `text` atomically: a crash leaves the old file or the new one, never
+    half.
 
     Text is written verbatim (`newline=""`), so the caller decides the line endings.
     """
     target = Path(path)
     mode = None
-    try:
+    with contextlib.suppress(FileNotFoundError):
         mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        pass
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -73,8 +77,6 @@ def atomic_write(path: str | Path, text: str) -> None:
             os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise

@@ -14,6 +14,7 @@ from helpers import REPO
 
 from citefmt import __version__
 from citefmt.cli import main
+from citefmt.errors import InputError
 
 EXAMPLE_TXT = REPO / "examples" / "seed-references.txt"
 
@@ -155,7 +156,7 @@ def test_invalid_csl_xml_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
-    with pytest.raises(Exception):
+    with pytest.raises(InputError):
         main(["--debug", "format", str(tmp_path / "missing.json")])
 
 

@@ -9,7 +9,7 @@ except unreadable input is a warning; only reading errors (error severity) stop 
 from __future__ import annotations
 
 from collections.abc import Collection
-from types import ModuleType
+from typing import Protocol
 
 from citefmt.checks import (
     citation_order,
@@ -27,8 +27,18 @@ from citefmt.checks.fix import fix_text
 from citefmt.config import Settings, without_suppressed
 from citefmt.diagnostics import Diagnostic
 
+
+class Check(Protocol):
+    """What a rule module provides (each module in `CHECKS` is checked against this)."""
+
+    @property
+    def CODES(self) -> tuple[str, ...]: ...  # a module-level constant in each rule
+
+    def find(self, doc: Document) -> list[Diagnostic]: ...
+
+
 #: the rules in run order: items first, then the list, then the citations, then the style
-CHECKS: tuple[ModuleType, ...] = (
+CHECKS: tuple[Check, ...] = (
     identifiers,
     required_fields,
     duplicates,
@@ -40,7 +50,7 @@ CHECKS: tuple[ModuleType, ...] = (
     rendering,
 )
 
-__all__ = ["CHECKS", "Document", "check_text", "fix_text", "run_checks"]
+__all__ = ["CHECKS", "Check", "Document", "check_text", "fix_text", "run_checks"]
 
 
 def run_checks(doc: Document) -> list[Diagnostic]:

@@ -11,15 +11,19 @@ Three kinds of file:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
-import re
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from citefmt.config import Settings
-from citefmt.diagnostics import Diagnostic
+from citefmt.diagnostics import Diagnostic, Severity
 from citefmt.manuscript import Citation, find_citations
 from citefmt.model import Record
+
+if TYPE_CHECKING:
+    # imported when a manuscript is read, so checking a .bib never loads the reference parser
+    from citefmt.readers.text import ReferenceSection
 
 Kind = Literal["manuscript", "bibtex", "data"]
 
@@ -48,7 +52,7 @@ class Document:
     numbers: list[int | None] = field(default_factory=list)
     read_diagnostics: list[Diagnostic] = field(default_factory=list)
     #: the reference section as the text reader found it (manuscripts only)
-    section: Any = None
+    section: ReferenceSection | None = None
     #: its entries, in list order
     entries: list[ListEntry] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
@@ -81,11 +85,11 @@ class Document:
 
     def diagnostic(self, code: str, message: str, *, index: int | None = None,
                    line: int | None = None, col: int | None = None,
-                   severity: str = "warning") -> Diagnostic:
+                   severity: Severity = "warning") -> Diagnostic:
         """A finding in this file, located at record `index` unless a line is given."""
         if line is None and index is not None:
             line = self.line(index)
-        return Diagnostic(code, message, self.source, line, col, severity)  # type: ignore[arg-type]
+        return Diagnostic(code, message, self.source, line, col, severity)
 
 
 def read_document(text: str, *, source: str, settings: Settings, fmt: str | None = None,
@@ -107,22 +111,23 @@ def read_document(text: str, *, source: str, settings: Settings, fmt: str | None
 
 def _read_manuscript(text: str, *, source: str, settings: Settings,
                      bibliography_keys: frozenset[str]) -> Document:
-    from citefmt.readers import text as text_reader
+    from citefmt.api import read_text
+    from citefmt.readers.text import find_reference_section
 
-    section = text_reader.find_reference_section(text)
+    section = find_reference_section(text)
     if section is not None and _is_prose(source, section):
         section = None
     records: list[Record] = []
     diagnostics: list[Diagnostic] = []
     entries: list[ListEntry] = []
     if section is not None:
-        result = text_reader.read(text, source=source)
+        result = read_text(text, source=source, fmt="text")
         records = result.records
-        diagnostics = [d if d.path != "<input>" else d.at(path=source) for d in result.diagnostics]
+        diagnostics = result.diagnostics
         entries = [ListEntry(_number(e.number), e.line, e.end_line, e.text, e.marker)
                    for e in section.entries]
     by_line = {entry.line: entry.number for entry in entries}
-    numbers = [by_line.get(r.line) for r in records]
+    numbers = [by_line.get(r.line) if r.line is not None else None for r in records]
     skip = range(section.start_line, section.end_line + 1) if section is not None else range(0)
     max_number = max((e.number for e in entries if e.number is not None), default=None)
     citations = find_citations(text, skip_lines=skip, max_number=max_number,
@@ -132,7 +137,7 @@ def _read_manuscript(text: str, *, source: str, settings: Settings,
                     citations=citations, bibliography_keys=bibliography_keys)
 
 
-def _is_prose(source: str, section: Any) -> bool:
+def _is_prose(source: str, section: ReferenceSection) -> bool:
     """The text reader takes a whole heading-less file as a list (right for refs.txt); in a
     Markdown manuscript, heading-less unnumbered "entries" are paragraphs, not references."""
     markdown = source.lower().endswith((".md", ".markdown"))

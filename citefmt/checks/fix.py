@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from itertools import pairwise
 
 from citefmt.checks.document import Document, read_document
 from citefmt.checks.rendering import differs, list_line, render_entries
@@ -52,13 +53,14 @@ def _fix_manuscript(doc: Document) -> str:
     if not doc.entries:
         return doc.text
     order, numbers, text = _renumbered(doc)
-    rendered = render_entries(doc, order) if doc.settings.style else None
-    if rendered is None:
+    style = doc.settings.style
+    rendered = render_entries(doc, order, style) if style else None
+    if style is None or rendered is None:
         return _assemble(doc, text, order, numbers, [None] * len(order))
     bodies: list[str | None] = [None if _loses_et_al(doc.entries[i].text, body) else body
-                                for i, body in zip(order, rendered)]
+                                for i, body in zip(order, rendered, strict=True)]
     fixed = _assemble(doc, text, order, numbers, bodies)
-    unstable = _unstable_positions(fixed, doc)
+    unstable = _unstable_positions(fixed, doc, style)
     if not unstable:
         return fixed
     bodies = [None if position in unstable else body
@@ -73,10 +75,11 @@ def _renumbered(doc: Document) -> tuple[list[int], list[int | None], str]:
     repeated number cannot be told apart."""
     entries = doc.entries
     numbers = [e.number for e in entries]
-    if None in numbers or len(set(numbers)) < len(numbers):
+    given = [n for n in numbers if n is not None]
+    if len(given) < len(numbers) or len(set(given)) < len(given):
         return list(range(len(entries))), numbers, doc.text
     order = _new_order(doc)
-    mapping = {entries[index].number: position for position, index in enumerate(order, start=1)}
+    mapping = {given[index]: position for position, index in enumerate(order, start=1)}
     text = renumber(doc.text, doc.numeric_citations, mapping)
     return order, list(range(1, len(order) + 1)), text
 
@@ -89,12 +92,13 @@ def _assemble(doc: Document, text: str, order: list[int], numbers: list[int | No
     lines = text.split("\n")
     block: list[str] = []
     # whatever stands between two entries (blank lines, comments) stays between the same positions
-    gaps = [lines[a.end_line:b.line - 1] for a, b in zip(entries, entries[1:])]
-    for position, (index, number, body) in enumerate(zip(order, numbers, bodies), start=1):
+    gaps = [lines[a.end_line:b.line - 1] for a, b in pairwise(entries)]
+    placed = zip(order, numbers, bodies, strict=True)
+    for position, (index, number, body) in enumerate(placed, start=1):
         entry = entries[index]
         original = lines[entry.line - 1:entry.end_line]
         if body is None:
-            block.extend([_renumber_marker(original[0], entry.marker, number)] + original[1:])
+            block.extend([_renumber_marker(original[0], entry.marker, number), *original[1:]])
         else:
             indent = original[0][:len(original[0]) - len(original[0].lstrip())]
             block.append(indent + list_line(_marker(entry.marker, number), position, body))
@@ -103,7 +107,7 @@ def _assemble(doc: Document, text: str, order: list[int], numbers: list[int | No
     return "\n".join(lines[:entries[0].line - 1] + block + lines[entries[-1].end_line:])
 
 
-def _unstable_positions(fixed: str, doc: Document) -> set[int]:
+def _unstable_positions(fixed: str, doc: Document, style: str) -> set[int]:
     """Positions whose new text does not read back into the same rendering: writing them would
     make `--fix` change the file again next time (or change the reference), so they keep
     their own text."""
@@ -112,10 +116,11 @@ def _unstable_positions(fixed: str, doc: Document) -> set[int]:
     everything = set(range(1, len(doc.entries) + 1))
     if len(again.entries) != len(doc.entries) or has_errors(again.read_diagnostics):
         return everything
-    rendered = render_entries(again, range(len(again.entries)))
+    rendered = render_entries(again, range(len(again.entries)), style)
     if rendered is None:
         return everything
-    return {position for position, (entry, text) in enumerate(zip(again.entries, rendered), 1)
+    pairs = zip(again.entries, rendered, strict=True)
+    return {position for position, (entry, text) in enumerate(pairs, start=1)
             if differs(entry, position, text)}
 
 

@@ -16,16 +16,17 @@ CODES = ("CF306",)
 
 
 def find(doc: Document) -> list[Diagnostic]:
-    if doc.kind != "manuscript" or not doc.settings.style or not doc.entries:
+    style = doc.settings.style
+    if doc.kind != "manuscript" or not style or not doc.entries:
         return []
-    rendered = render_entries(doc, range(len(doc.entries)))
+    rendered = render_entries(doc, range(len(doc.entries)), style)
     if rendered is None:
         return []
     found = []
-    for position, (entry, text) in enumerate(zip(doc.entries, rendered), start=1):
+    for position, (entry, text) in enumerate(zip(doc.entries, rendered, strict=True), start=1):
         if differs(entry, position, text):
             found.append(doc.diagnostic(
-                "CF306", f"reference {entry.number} differs from its {doc.settings.style} "
+                "CF306", f"reference {entry.number} differs from its {style} "
                          f"rendering: {list_line(entry.marker, position, text)}",
                 line=entry.line))
     return found
@@ -45,8 +46,8 @@ def list_line(marker: str, number: int, rendered: str) -> str:
     return f"{marker.strip()} {rendered}".strip()
 
 
-def render_entries(doc: Document, order: range | list[int]) -> list[str] | None:
-    """The style's text for the reference-section entries at `order` (entry indices), in that
+def render_entries(doc: Document, order: range | list[int], style: str) -> list[str] | None:
+    """`style`'s text for the reference-section entries at `order` (entry indices), in that
     order; None when an entry has no parsed record (nothing to render from)."""
     from citefmt.engine import render_bibliography
 
@@ -57,7 +58,7 @@ def render_entries(doc: Document, order: range | list[int]) -> list[str] | None:
         if record is None:
             return None
         items.append(dict(record.item, id=f"ref{position}"))
-    bibliography = render_bibliography(items, doc.settings.style, locale=doc.settings.locale,
+    bibliography = render_bibliography(items, style, locale=doc.settings.locale,
                                        fmt="text")
     by_id = {entry.id: entry.text for entry in bibliography.entries}
     return [by_id[item["id"]] for item in items]

@@ -48,7 +48,7 @@ _TYPE_NAMES: dict[str, str] = {
 
 def missing(item: Item) -> list[str]:
     """Names of the groups `item` lacks, in a fixed order."""
-    groups = (("title",),) + REQUIRED.get(str(item.get("type")), ())
+    groups = (("title",), *REQUIRED.get(str(item.get("type")), ()))
     return [_NAMES[g] for g in groups if not any(_present(item, f) for f in g)]
 
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
-from citefmt.diagnostics import Diagnostic
+from citefmt.diagnostics import Diagnostic, has_errors
 from citefmt.textio import atomic_write
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -36,12 +36,10 @@ def report(diagnostics: Sequence[Diagnostic], *, quiet: bool = False) -> bool:
 
     Info notes (e.g. CF107, an author list the source cut short) describe the data rather
     than a problem with it; they stay in the library's results (`ReadResult.diagnostics`)."""
-    errors = False
     for d in diagnostics:
-        errors |= d.severity == "error"
         if d.severity == "error" or (d.severity == "warning" and not quiet):
             click.echo(d.format(), err=True)
-    return errors
+    return has_errors(diagnostics)
 
 
 def emit(text: str, output: str | None) -> None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
-
 
 
 @click.command("check")
@@ -50,9 +48,10 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
       citefmt check refs.json --format json --ignore CF200
     """
     from citefmt.checks.files import check_paths, configured_files
-    from citefmt.config import Overrides
+    from citefmt.config import Overrides, split_codes
+    from citefmt.diagnostics import render_diagnostics
 
-    codes = tuple(c.strip() for value in ignore for c in value.split(",") if c.strip())
+    codes = split_codes(ignore)
     overrides = Overrides(style=style, locale=locale, ignore=codes or None, config=config,
                           isolated=isolated)
     paths = list(files) or configured_files(overrides, Path.cwd())
@@ -70,10 +69,7 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
             click.echo(f"Rewriting {result.path}", err=True)
     # the fixed text of standard input owns standard output
     to_stderr = fix and "-" in paths
-    if output_format == "json":
-        click.echo(json.dumps([d.to_json() for d in run.findings], ensure_ascii=False, indent=2),
-                   err=to_stderr)
-    else:
-        for finding in run.findings:
-            click.echo(finding.format(), err=to_stderr)
+    findings = render_diagnostics(run.findings, fmt="json" if output_format == "json" else "text")
+    if findings:
+        click.echo(findings, nl=False, err=to_stderr)
     return run.exit_code(fix=fix, exit_zero_even_if_changed=exit_zero_even_if_changed)

@@ -15,9 +15,10 @@ from citefmt.errors import EXIT_FINDINGS, EXIT_OK
               type=click.Choice(["csl-json", "csl-yaml", "bibtex", "ris"]),
               help="Output data format.")
 @click.option("--ascii", "ascii_", is_flag=True,
-              help="BibTeX only: escape non-ASCII characters as LaTeX (Cyrillic is kept by default).")
-def convert(inputs: tuple[str, ...], from_: str | None, article: bool, lang: str | None, quiet: bool,
-            output: str | None, to: str, ascii_: bool) -> int:
+              help="BibTeX only: escape non-ASCII characters as LaTeX "
+                   "(Cyrillic is kept by default).")
+def convert(inputs: tuple[str, ...], from_: str | None, article: bool, lang: str | None,
+            quiet: bool, output: str | None, to: str, ascii_: bool) -> int:
     """Convert the references in INPUT... to another data format.
 
     \b

@@ -20,8 +20,8 @@ from citefmt.errors import EXIT_FINDINGS, EXIT_OK
 @click.option("-t", "--to", "to", default="text", show_default=True,
               type=click.Choice(["text", "html", "markdown", "json"]),
               help="Output markup; json is [{\"id\": …, \"text\": …}] in bibliography order.")
-def format_(inputs: tuple[str, ...], from_: str | None, article: bool, lang: str | None, quiet: bool,
-            output: str | None, style: str, locale: str | None, to: str) -> int:
+def format_(inputs: tuple[str, ...], from_: str | None, article: bool, lang: str | None,
+            quiet: bool, output: str | None, style: str, locale: str | None, to: str) -> int:
     """Render the references in INPUT... as a bibliography.
 
     INPUT is a file in any supported format, or - for standard input.

@@ -96,4 +96,5 @@ def _sniff_xml(text: str) -> str:
 
 def get_reader(fmt: str) -> Reader:
     module = importlib.import_module(READERS[canonical_format(fmt)])
-    return module.read  # type: ignore[no-any-return]
+    reader: Reader = module.read
+    return reader

@@ -33,6 +33,14 @@ def tagged_records(raws: Sequence[R], diagnostics: list[Diagnostic],
     result.diagnostics.sort(key=lambda d: d.line or 0)
     return result
 
+def first_value(values: dict[str, list[str]], *tags: str) -> str | None:
+    """The first value of the first of `tags` a tagged record has (RIS "T2" before "JO" …)."""
+    for tag in tags:
+        if tag in values:
+            return values[tag][0]
+    return None
+
+
 #: language names and ISO 639-2 codes → the ISO 639-1 code CSL styles and locales expect
 _LANGUAGES: dict[str, str] = {
     "rus": "ru", "russian": "ru", "русский": "ru", "рус": "ru", "rus.": "ru",
@@ -92,7 +100,9 @@ def serial_number(text: str, *, bookish: bool) -> str:
     return "ISBN" if bookish else "ISSN"
 
 
-_MONTHS: dict[str, int] = {
+#: month spellings (English names and abbreviations, which are also BibTeX's month macros, and
+#: Russian names in the nominative and genitive) → month number; the one table for all readers
+MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate([
         ("jan", "january", "янв", "январь", "января"),
@@ -114,7 +124,7 @@ def month_number(text: str) -> int | None:
     key = text.strip().strip(".").lower()
     if key.isdigit():
         return int(key) if 1 <= int(key) <= 12 else None
-    return _MONTHS.get(key)
+    return MONTHS.get(key)
 
 
 def date_parts(text: str) -> list[int] | None:

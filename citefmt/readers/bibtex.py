@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Protocol
 
 import bibtexparser
 from bibtexparser.middlewares.names import (
@@ -40,6 +41,7 @@ from citefmt import bibmap
 from citefmt.diagnostics import Diagnostic, Severity
 from citefmt.latex import latex_to_unicode
 from citefmt.model import ET_AL_NAME, Item, ReadResult, Record
+from citefmt.readers import _fields
 from citefmt.readers.csljson import parse_iso_date
 
 _PART = re.compile(r'\s*(\{|"|[^\s#{}",]+)')
@@ -48,8 +50,11 @@ _ORPHAN_FIELDS = re.compile(r"^\s*,?\s*[A-Za-z][\w:.+-]*\s*=\s*[{\"\w]", re.M)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _MAX_COMMA_REPAIRS = 50
 
-#: report(code, message, line, severity="error"): how the helpers below hand findings back
-Reporter = Callable[..., None]
+class Reporter(Protocol):
+    """How the helpers below hand findings back to `read`."""
+
+    def __call__(self, code: str, message: str, line: int | None,
+                 severity: Severity = "error") -> None: ...
 
 
 @dataclass
@@ -102,16 +107,16 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
             first_line.setdefault(block.key.casefold(), line or 0)
 
     resolved = [_resolved_fields(e, strings) for e in entries]
-    by_key = {e.key.casefold(): fields for e, fields in zip(entries, resolved)}
+    by_key = {e.key.casefold(): fields for e, fields in zip(entries, resolved, strict=True)}
     result = ReadResult(diagnostics=diagnostics)
-    for entry, fields in zip(entries, resolved):
-        fields = _with_crossref(entry, fields, by_key, report)
-        item, ignored = to_csl(entry.entry_type, entry.key, fields, report=report,
-                               line=entry.line)
+    for raw_entry, own_fields in zip(entries, resolved, strict=True):
+        fields = _with_crossref(raw_entry, own_fields, by_key, report)
+        item, ignored = to_csl(raw_entry.entry_type, raw_entry.key, fields, report=report,
+                               line=raw_entry.line)
         if ignored:
-            report("CF121", f"entry '{entry.key}': field(s) with no CSL equivalent ignored: "
-                   f"{', '.join(ignored)}", entry.line, "info")
-        result.records.append(Record(item=item, line=entry.line, raw=entry.raw))
+            report("CF121", f"entry '{raw_entry.key}': field(s) with no CSL equivalent ignored: "
+                   f"{', '.join(ignored)}", raw_entry.line, "info")
+        result.records.append(Record(item=item, line=raw_entry.line, raw=raw_entry.raw))
     return result
 
 
@@ -459,12 +464,8 @@ def _map_dates(item: Item, fields: dict[str, str], take: Callable[[str], str | N
 
 
 def month_number(value: str) -> int | None:
-    """`jan`, `January`, `3`, `03`, `Mar.`, `марта` → 1…12, or None."""
-    text = _plain(value).strip().rstrip(".").lower()
-    if text.isdigit():
-        number = int(text)
-        return number if 1 <= number <= 12 else None
-    return bibmap.MONTHS.get(text)
+    """`jan`, `January`, `3`, `03`, `Mar.`, `марта` (LaTeX resolved first) → 1…12, or None."""
+    return _fields.month_number(_plain(value))
 
 
 def _map_eprint(item: Item, take: Callable[[str], str | None]) -> None:

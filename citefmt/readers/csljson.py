@@ -66,7 +66,8 @@ def _as_csl_date(value: Any) -> Any:
         return {"date-parts": [[value]]}
     if isinstance(value, str):
         return parse_iso_date(value)
-    if isinstance(value, list) and value and all(isinstance(v, dict) and "year" in v for v in value):
+    if isinstance(value, list) and value and all(isinstance(v, dict) and "year" in v
+                                                 for v in value):
         return {"date-parts": [[int(p[k]) for k in ("year", "month", "day") if p.get(k)]
                                for p in value[:2]]}
     if isinstance(value, dict) and isinstance(value.get("date-parts"), list):
@@ -76,7 +77,8 @@ def _as_csl_date(value: Any) -> Any:
 
 
 def parse_iso_date(text: str) -> dict[str, Any]:
-    """ISO 8601 / EDTF level 0: "2020-03-05", "2020-03", "2020" or "2019/2020" → date-parts; anything else → literal."""
+    """ISO 8601 / EDTF level 0: "2020-03-05", "2020-03", "2020" or "2019/2020" → date-parts;
+    anything else → literal."""
     parts = []
     for piece in text.strip().split("/"):
         match = _ISO_DATE.fullmatch(piece.strip())
@@ -97,7 +99,8 @@ def _item_list(data: Any, source: str) -> list[Any]:
         return data
     if isinstance(data, dict):
         if isinstance(data.get("items"), list):
-            return data["items"]  # type: ignore[no-any-return]
+            items: list[Any] = data["items"]
+            return items
         if "type" in data or "id" in data:
             return [data]
     raise InputError("not CSL-JSON: expected a list of items, {\"items\": [...]} or one item "
@@ -114,8 +117,9 @@ def _load_with_spans(text: str, source: str) -> tuple[Any, dict[int, tuple[int, 
         return obj, end
 
     decoder = json.JSONDecoder()
-    decoder.parse_object = parse_object
-    decoder.scan_once = py_make_scanner(decoder)
+    # CPython's JSONDecoder.__init__ sets both attributes; typeshed does not declare them
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
+    decoder.scan_once = py_make_scanner(decoder)  # type: ignore[attr-defined]
     body = text.lstrip("\ufeff")
     offset = len(text) - len(body)
     try:

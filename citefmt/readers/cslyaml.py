@@ -28,7 +28,7 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     items, nodes = _item_list(root, data, source)
     result = ReadResult()
     lines = body.splitlines()
-    for index, (item, node) in enumerate(zip(items, nodes)):
+    for index, (item, node) in enumerate(zip(items, nodes, strict=True)):
         line = node.start_mark.line + 1 + line_offset if node is not None else None
         raw = None
         if node is not None:

@@ -21,7 +21,7 @@ from citefmt.readers._fields import (
     serial_number,
     split_name,
 )
-from citefmt.readers.jats import parse_xml
+from citefmt.readers.jats import element_text, parse_xml
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
@@ -87,43 +87,36 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     return result
 
 
-def _text(element: Element | None) -> str:
-    """All the style runs of an element, whitespace collapsed."""
-    if element is None:
-        return ""
-    return " ".join("".join(element.itertext()).split())
-
-
 def _item(record: Element, n: int, source: str, diagnostics: list[Diagnostic]) -> Item:
     kind = _item_type(record, source, diagnostics)
-    rec_number = _text(record.find("rec-number"))
+    rec_number = element_text(record.find("rec-number"))
     item: Item = {"type": kind, "id": f"rec-{rec_number}" if rec_number else f"ref-{n}"}
     _names(item, record.find("contributors"))
     _titles(item, record)
     _date(item, record.find("dates"), source, diagnostics)
     for tag, variable in _SIMPLE.items():
-        value = _text(record.find(tag))
+        value = element_text(record.find(tag))
         if variable == "edition" and kind.startswith("article"):
             continue  # EndNote keeps a journal article's e-pub date in "edition"
         if value:
             item.setdefault(variable, value)
-    pages = _text(record.find("pages"))
+    pages = element_text(record.find("pages"))
     if pages:
         item["page"] = re.sub(r"\s*[–—-]\s*", "-", pages)
-    doi = _text(record.find("electronic-resource-num"))
+    doi = element_text(record.find("electronic-resource-num"))
     if doi:
         item["DOI"] = clean_doi(doi) or doi
-    urls = [_text(u) for u in record.iterfind("urls/related-urls/url")] + \
-        [_text(u) for u in record.iterfind("urls/web-urls/url")]
+    urls = [element_text(u) for u in record.iterfind("urls/related-urls/url")] + \
+        [element_text(u) for u in record.iterfind("urls/web-urls/url")]
     if urls:
         item["URL"] = urls[0]
     # one field, several numbers: "0021-9258 (Print) 1083-351X (Linking)"
-    for number in re.findall(r"\d[\d\-]{6,}[\dXx]", _text(record.find("isbn"))):
+    for number in re.findall(r"\d[\d\-]{6,}[\dXx]", element_text(record.find("isbn"))):
         item.setdefault(serial_number(number, bookish=kind in _BOOKISH), number)
-    language = _text(record.find("language"))
+    language = element_text(record.find("language"))
     if language:
         item["language"] = csl_language(language)
-    keywords = [_text(k) for k in record.iterfind("keywords/keyword") if _text(k)]
+    keywords = [element_text(k) for k in record.iterfind("keywords/keyword") if element_text(k)]
     if keywords:
         item["keyword"] = ", ".join(keywords)
     if not item.get("title"):
@@ -143,11 +136,12 @@ def _item_type(record: Element, source: str, diagnostics: list[Diagnostic]) -> s
                                       source, record.sourceline, severity="warning"))
         return "document"
     name = (ref_type.get("name") or "").strip().lower()
-    kind = REF_TYPES.get(name) or REF_TYPE_NUMBERS.get(_text(ref_type))
+    kind = REF_TYPES.get(name) or REF_TYPE_NUMBERS.get(element_text(ref_type))
     if kind is None:
+        given = ref_type.get("name") or element_text(ref_type)
         diagnostics.append(Diagnostic(
-            "CF121", f"unknown EndNote reference type {ref_type.get('name') or _text(ref_type)!r}"
-            "; read as a document", source, ref_type.sourceline, severity="warning"))
+            "CF121", f"unknown EndNote reference type {given!r}; read as a document", source,
+            ref_type.sourceline, severity="warning"))
         return "document"
     return kind
 
@@ -163,18 +157,18 @@ def _names(item: Item, contributors: Element | None) -> None:
         if variable is None:
             continue
         for author in group.iterfind("author"):
-            value = _text(author)
+            value = element_text(author)
             if value:
                 item.setdefault(variable, []).append(split_name(value))
 
 
 def _titles(item: Item, record: Element) -> None:
     titles = record.find("titles")
-    get = (lambda tag: _text(titles.find(tag))) if titles is not None else (lambda tag: "")
+    get = (lambda tag: element_text(titles.find(tag))) if titles is not None else (lambda tag: "")
     if get("title"):
         item["title"] = get("title")
-    periodical = _text(record.find("periodical/full-title")) or \
-        _text(record.find("alt-periodical/full-title"))
+    periodical = element_text(record.find("periodical/full-title")) or \
+        element_text(record.find("alt-periodical/full-title"))
     secondary = get("secondary-title")
     if item["type"] == "book":
         container, series = periodical, secondary or get("tertiary-title")
@@ -184,7 +178,7 @@ def _titles(item: Item, record: Element) -> None:
         item["container-title"] = container
     if series:
         item["collection-title"] = series
-    short = _text(record.find("periodical/abbr-1")) or get("alt-title")
+    short = element_text(record.find("periodical/abbr-1")) or get("alt-title")
     if short and short != container:
         item["container-title-short"] = short
     if get("short-title") and get("short-title") != item.get("title"):
@@ -196,7 +190,7 @@ def _titles(item: Item, record: Element) -> None:
 def _date(item: Item, dates: Element | None, source: str, diagnostics: list[Diagnostic]) -> None:
     if dates is None:
         return
-    year = _text(dates.find("year"))
+    year = element_text(dates.find("year"))
     if not year:
         return
     parts = date_parts(year)
@@ -205,7 +199,7 @@ def _date(item: Item, dates: Element | None, source: str, diagnostics: list[Diag
         diagnostics.append(Diagnostic("CF206", f"date {year!r} has no year", source,
                                       dates.sourceline, severity="warning"))
         return
-    full = _text(dates.find("pub-dates/date"))
+    full = element_text(dates.find("pub-dates/date"))
     detail = date_parts(full) if full else None
     if detail and detail[0] == parts[0]:
         parts = detail

@@ -139,15 +139,16 @@ def _require_jats(root: Element, source: str) -> None:
 
 # --- small element helpers ---------------------------------------------------------------------
 
-def _text(element: Element | None) -> str:
-    """All text inside an element, whitespace collapsed (style wrappers are transparent)."""
+def element_text(element: Element | None) -> str:
+    """All text inside an element, whitespace collapsed (style wrappers, such as JATS <italic>
+    or EndNote's <style> runs, are transparent)."""
     if element is None:
         return ""
     return " ".join("".join(element.itertext()).split())
 
 
 def _child_text(element: Element, tag: str) -> str:
-    return _text(element.find(tag))
+    return element_text(element.find(tag))
 
 
 def _own_language(element: Element) -> str | None:
@@ -184,10 +185,10 @@ def _article_versions(root: Element) -> dict[str, Record]:
         journals = _by_language(journal.find("journal-title-group"), "journal-title",
                                 "trans-title", primary)
         for abbrev in journal.iter("abbrev-journal-title"):
-            common.setdefault("container-title-short", _text(abbrev))
+            common.setdefault("container-title-short", element_text(abbrev))
         publisher = journal.find("publisher/publisher-name")
         if publisher is not None:
-            common["publisher"] = _text(publisher)
+            common["publisher"] = element_text(publisher)
     authors = _contributors(meta, primary)
     languages = [primary] + [lang for lang in titles if lang != primary]
     versions: dict[str, Record] = {}
@@ -217,7 +218,7 @@ def _by_language(group: Element | None, main_tag: str, trans_tag: str,
         lang = _own_language(element)
         if lang is None and element.tag == trans_tag:
             lang = _own_language(element.getparent())
-        text = _text(element)
+        text = element_text(element)
         if text:
             found.setdefault(lang or primary, text)
     return found
@@ -251,17 +252,16 @@ def _article_common(root: Element, meta: Element) -> Item:
             item[tag] = _child_text(meta, tag)
     _pages(item, meta)
     for article_id in meta.findall("article-id"):
-        _identifier(item, article_id.get("pub-id-type", ""), _text(article_id))
-    dated = [(date, _date_parts(date)) for date in meta.findall("pub-date")]
-    dated = [(date, parts) for date, parts in dated if parts]
-    if dated:
+        _identifier(item, article_id.get("pub-id-type", ""), element_text(article_id))
+    dates = [parts for parts in map(_date_parts, meta.findall("pub-date")) if parts]
+    if dates:
         # the fullest date of the first year given (issue year, refined by an epub day)
-        year = dated[0][1][0]
-        item["issued"] = {"date-parts": [max((p for _, p in dated if p[0] == year), key=len)]}
+        year = dates[0][0]
+        item["issued"] = {"date-parts": [max((p for p in dates if p[0] == year), key=len)]}
     journal = root.find(".//journal-meta")
     if journal is not None:
         for issn in journal.findall("issn"):
-            item.setdefault("ISSN", _text(issn))
+            item.setdefault("ISSN", element_text(issn))
     return item
 
 
@@ -280,7 +280,7 @@ def _read_references(root: Element, source: str, result: ReadResult) -> None:
         elif not seen_unmarked:
             list_lang, seen_unmarked = primary, True
         else:
-            list_lang = detect_language(_text(ref_list))
+            list_lang = detect_language(element_text(ref_list))
         for counter, ref in enumerate(refs, start=1):
             for lang, record in _ref_records(ref, list_lang, counter, source, result.diagnostics):
                 if lang == list_lang == primary:
@@ -305,7 +305,7 @@ def _ref_records(ref: Element, list_lang: str, n: int, source: str,
     citations = [c for c in ref.iter(*_CITATIONS)
                  if c.getparent().tag in ("ref", "citation-alternatives")]
     if not citations:
-        text = " ".join(_text(c) for c in ref if c.tag != "label").strip()
+        text = " ".join(element_text(c) for c in ref if c.tag != "label").strip()
         diagnostics.append(Diagnostic("CF120", f"reference {ref_id!r} has no citation element",
                                       source, ref.sourceline, severity="warning"))
         item: Item = {"type": "document", "id": ref_id}
@@ -316,7 +316,7 @@ def _ref_records(ref: Element, list_lang: str, n: int, source: str,
     for citation in citations:
         lang = _own_language(citation) or list_lang
         if lang in by_language:
-            lang = detect_language(_text(citation))
+            lang = detect_language(element_text(citation))
         if lang in by_language:
             diagnostics.append(Diagnostic(
                 "CF120", f"reference {ref_id!r} has two citations in one language; the second "
@@ -330,7 +330,8 @@ def _ref_records(ref: Element, list_lang: str, n: int, source: str,
     for lang, citation in sorted(by_language.items(), key=lambda kv: kv[0] != list_lang):
         item = _citation_item(citation, source, diagnostics)
         item["id"] = ref_id
-        records.append((lang, Record(item=item, line=citation.sourceline, raw=_text(citation))))
+        records.append((lang, Record(item=item, line=citation.sourceline,
+                                     raw=element_text(citation))))
     return records
 
 
@@ -358,7 +359,7 @@ def _parse_mixed(citation: Element, source: str, diagnostics: list[Diagnostic]) 
     """Free text of a mixed-citation → the plain-text reference parser (tagged parts win)."""
     from citefmt.refparse import parse_reference
 
-    parsed = parse_reference(_text(citation))
+    parsed = parse_reference(element_text(citation))
     line = citation.sourceline or 1
     for finding in parsed.diagnostics:
         at = line if finding.line is None else line + finding.line - 1
@@ -389,35 +390,35 @@ def _structured(citation: Element) -> tuple[Item, list[tuple[str, int]]]:
         elif tag in ("name", "string-name", "collab"):
             item.setdefault("author", []).append(_name(child))
         elif tag in ("article-title", "chapter-title", "part-title", "data-title"):
-            item.setdefault("title", _text(child))
+            item.setdefault("title", element_text(child))
         elif tag == "source":
-            item["container-title" if titled else "title"] = _text(child)
+            item["container-title" if titled else "title"] = element_text(child)
         elif tag in ("volume", "issue", "edition", "version"):
-            item[tag] = _text(child)
+            item[tag] = element_text(child)
         elif tag == "publisher-name" or (tag == "institution" and "publisher" not in item):
-            item["publisher"] = _text(child)
+            item["publisher"] = element_text(child)
         elif tag == "publisher-loc":
-            item["publisher-place"] = _text(child)
+            item["publisher-place"] = element_text(child)
         elif tag in ("pub-id", "object-id"):
-            _identifier(item, child.get("pub-id-type", ""), _text(child))
+            _identifier(item, child.get("pub-id-type", ""), element_text(child))
         elif tag in ("ext-link", "uri"):
-            _link(item, child.get(XLINK_HREF) or _text(child))
+            _link(item, child.get(XLINK_HREF) or element_text(child))
         elif tag in ("isbn", "issn"):
-            item[tag.upper()] = _text(child)
+            item[tag.upper()] = element_text(child)
         elif tag == "conf-name":
-            item["event-title"] = _text(child)
+            item["event-title"] = element_text(child)
         elif tag == "conf-loc":
-            item["event-place"] = _text(child)
+            item["event-place"] = element_text(child)
         elif tag == "series":
-            item["collection-title"] = _text(child)
+            item["collection-title"] = element_text(child)
         elif tag == "comment":
             _comment(item, child)
         elif tag == "date-in-citation":
-            parts = date_parts(child.get("iso-8601-date") or _text(child))
+            parts = date_parts(child.get("iso-8601-date") or element_text(child))
             if parts:
                 item["accessed"] = {"date-parts": [parts]}
         elif tag == "size" and child.get("units") == "pages":
-            item["number-of-pages"] = _text(child)
+            item["number-of-pages"] = element_text(child)
     _pages(item, citation)
     parts = _date_parts(citation.find("date") if citation.find("date") is not None else citation)
     if parts:
@@ -428,8 +429,8 @@ def _structured(citation: Element) -> tuple[Item, list[tuple[str, int]]]:
 def _comment(item: Item, comment: Element) -> None:
     """Comments carry links ("Available from: <ext-link>") and notes ("In Russian")."""
     for link in comment.iter("ext-link", "uri"):
-        _link(item, link.get(XLINK_HREF) or _text(link))
-    text = _text(comment)
+        _link(item, link.get(XLINK_HREF) or element_text(link))
+    text = element_text(comment)
     if text and not comment.findall(".//ext-link") and not comment.findall(".//uri"):
         item["note"] = text
 
@@ -494,11 +495,11 @@ def _date_parts(element: Element | None) -> list[int] | None:
 def _name(element: Element) -> dict[str, Any]:
     """<name>/<string-name>/<collab> → a CSL name object."""
     if element.tag == "collab":
-        return {"literal": _text(element)}
+        return {"literal": element_text(element)}
     surname = element.find("surname")
     if surname is None:
-        return split_name(_text(element))
-    name: dict[str, Any] = {"family": _text(surname)}
+        return split_name(element_text(element))
+    name: dict[str, Any] = {"family": element_text(surname)}
     for tag, key in (("given-names", "given"), ("prefix", "non-dropping-particle"),
                      ("suffix", "suffix")):
         value = _child_text(element, tag)

@@ -15,7 +15,13 @@ from citefmt.diagnostics import Diagnostic
 from citefmt.errors import InputError
 from citefmt.identifiers import clean_doi, normalize_issn, normalize_pmcid
 from citefmt.model import Item, ReadResult
-from citefmt.readers._fields import csl_language, date_parts, split_name, tagged_records
+from citefmt.readers._fields import (
+    csl_language,
+    date_parts,
+    first_value,
+    split_name,
+    tagged_records,
+)
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]{1,3}) *-(?: (.*))?$")
 _ID_SUFFIX = re.compile(r"^(.*?)\s*\[(\w+)\]\s*$")
@@ -95,7 +101,7 @@ def _to_item(raw: _Raw, n: int, source: str, diagnostics: list[Diagnostic]) -> I
                                           source, at, severity="info"))
         elif value:
             values.setdefault(tag, []).append(value)
-    pmid = _first(values, "PMID")
+    pmid = first_value(values, "PMID")
     item: Item = {"type": _item_type(values), "id": f"pmid-{pmid}" if pmid else f"ref-{n}"}
     _names(item, raw.tags)
     _titles(item, values)
@@ -153,15 +159,15 @@ def _names(item: Item, tags: list[tuple[str, str, int]]) -> None:
 
 
 def _titles(item: Item, values: dict[str, list[str]]) -> None:
-    title = _first(values, "TI")
-    book_title = _first(values, "BTI")
+    title = first_value(values, "TI")
+    book_title = first_value(values, "BTI")
     if title is None:
         title, book_title = book_title, None
     if title is not None:
         item["title"] = _clean_title(title)
     if "TT" in values:
         item["original-title"] = _clean_title(values["TT"][0])
-    container = book_title or _first(values, "JT")
+    container = book_title or first_value(values, "JT")
     if container is not None:
         item["container-title"] = container
     if "TA" in values:
@@ -180,7 +186,7 @@ def _clean_title(title: str) -> str:
 
 def _date(item: Item, values: dict[str, list[str]], raw: _Raw, source: str,
           diagnostics: list[Diagnostic]) -> None:
-    text = _first(values, "DP")
+    text = first_value(values, "DP")
     if text is None:
         return
     parts = date_parts(text)
@@ -205,7 +211,7 @@ def _identifiers(item: Item, values: dict[str, list[str]]) -> None:
             pii = ident
     if "PG" not in values and pii and re.fullmatch(r"e?\d+", pii):
         item["page"] = pii
-    pmcid = normalize_pmcid(_first(values, "PMC") or "")
+    pmcid = normalize_pmcid(first_value(values, "PMC") or "")
     if pmcid:
         item["PMCID"] = pmcid
     for value in values.get("IS", []):
@@ -231,5 +237,3 @@ def expand_page_range(text: str) -> str:
     return ", ".join(parts)
 
 
-def _first(values: dict[str, list[str]], tag: str) -> str | None:
-    return values[tag][0] if tag in values else None

@@ -18,6 +18,7 @@ from citefmt.model import Item, ReadResult
 from citefmt.readers._fields import (
     csl_language,
     date_parts,
+    first_value,
     serial_number,
     split_name,
     tagged_records,
@@ -175,16 +176,16 @@ def _item_type(values: dict[str, list[str]], raw: _Raw, source: str,
 
 
 def _titles(item: Item, values: dict[str, list[str]]) -> None:
-    title = _first(values, "TI", "T1")
-    book_title = _first(values, "BT")
+    title = first_value(values, "TI", "T1")
+    book_title = first_value(values, "BT")
     if title is None and book_title is not None:
         title, book_title = book_title, None
     if title is not None:
         item["title"] = title
-    container = _first(values, *_CONTAINER_FULL) or book_title
+    container = first_value(values, *_CONTAINER_FULL) or book_title
     if container is not None:
         item["container-title"] = container
-    short = _first(values, *_CONTAINER_SHORT)
+    short = first_value(values, *_CONTAINER_SHORT)
     if short is None and "JO" in values and values["JO"][0] != container:
         short = values["JO"][0]
     if short is not None:
@@ -193,29 +194,29 @@ def _titles(item: Item, values: dict[str, list[str]]) -> None:
 
 def _dates(item: Item, values: dict[str, list[str]], raw: _Raw, source: str,
            diagnostics: list[Diagnostic]) -> None:
-    year_text = _first(values, "PY", "Y1")
-    full_text = _first(values, "DA")
+    year_text = first_value(values, "PY", "Y1")
+    full_text = first_value(values, "DA")
     issued = None
     for text in (full_text, year_text):
         if text:
             parts = date_parts(text)
-            if parts and (issued is None or len(parts) > len(issued)):
-                if issued is None or parts[0] == issued[0]:
-                    issued = parts
+            if parts and (issued is None or (len(parts) > len(issued)
+                                             and parts[0] == issued[0])):
+                issued = parts
     if issued is not None:
         item["issued"] = {"date-parts": [issued]}
     elif year_text or full_text:
         item["issued"] = {"raw": year_text or full_text}
         diagnostics.append(Diagnostic("CF206", f"date {item['issued']['raw']!r} has no year",
                                       source, raw.line, severity="warning"))
-    accessed = _first(values, "Y2")
+    accessed = first_value(values, "Y2")
     if accessed:
         parts = date_parts(accessed)
         item["accessed"] = {"date-parts": [parts]} if parts else {"raw": accessed}
 
 
 def _pages(item: Item, values: dict[str, list[str]]) -> None:
-    start, end = _first(values, "SP"), _first(values, "EP")
+    start, end = first_value(values, "SP"), first_value(values, "EP")
     if start and end and end != start:
         item["page"] = f"{start}-{end}"
     elif start or end:
@@ -223,7 +224,7 @@ def _pages(item: Item, values: dict[str, list[str]]) -> None:
 
 
 def _identifiers(item: Item, values: dict[str, list[str]]) -> None:
-    doi_text = _first(values, "DO")
+    doi_text = first_value(values, "DO")
     if doi_text is None:
         doi_text = next((v for v in values.get("M3", []) if clean_doi(v)), None)
     if doi_text is not None:
@@ -231,7 +232,7 @@ def _identifiers(item: Item, values: dict[str, list[str]]) -> None:
     genre = next((v for v in values.get("M3", []) if not clean_doi(v)), None)
     if genre is not None:
         item["genre"] = genre
-    url = _first(values, "UR", "L1")
+    url = first_value(values, "UR", "L1")
     if url is not None:
         item["URL"] = url
     bookish = item["type"] in {"book", "chapter", "paper-conference", "report", "thesis"}
@@ -239,13 +240,6 @@ def _identifiers(item: Item, values: dict[str, list[str]]) -> None:
         for number in _split_multi(value):
             variable = serial_number(number, bookish=bookish)
             item.setdefault(variable, number)
-
-
-def _first(values: dict[str, list[str]], *tags: str) -> str | None:
-    for tag in tags:
-        if tag in values:
-            return values[tag][0]
-    return None
 
 
 def _split_multi(value: str) -> list[str]:

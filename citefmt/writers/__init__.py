@@ -41,4 +41,5 @@ def canonical_writer(name: str) -> str:
 
 def get_writer(fmt: str) -> Writer:
     module = importlib.import_module(WRITERS[canonical_writer(fmt)])
-    return module.write  # type: ignore[no-any-return]
+    writer: Writer = module.write
+    return writer

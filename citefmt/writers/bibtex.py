@@ -41,7 +41,7 @@ _MASTERS = re.compile(r"master|магист", re.I)
 def write(items: Sequence[Item], *, ascii: bool = False, **options: Any) -> str:
     """Items → BibTeX text (UTF-8 unless `ascii`), one entry per item, in input order."""
     library = Library()
-    for item, key in zip(items, assign_keys(items)):
+    for item, key in zip(items, assign_keys(items), strict=True):
         entry_type, fields = to_bibtex(item, ascii=ascii)
         library.add(Entry(entry_type, key, [Field(name, value) for name, value in fields]))
     layout = bibtexparser.BibtexFormat()

@@ -17,10 +17,13 @@ import yaml
 from citefmt.model import Item
 from citefmt.writers.csljson import ordered_item
 
-_Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+try:  # libyaml's C dumper where PyYAML was built with it
+    from yaml import CSafeDumper as _Dumper
+except ImportError:
+    from yaml import SafeDumper as _Dumper
 
 
-class _CslDumper(_Dumper):  # type: ignore[misc, valid-type]
+class _CslDumper(_Dumper):
     """Block style, except lists of scalars, which read best inline."""
 
 

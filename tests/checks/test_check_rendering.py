@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from check_helpers import manuscript
 
 from citefmt.checks import check_text
 from citefmt.config import Settings
 
-MANUSCRIPTS = Path(__file__).resolve().parents[1] / "fixtures" / "manuscripts"
-TEXT = (MANUSCRIPTS / "out-of-order.md").read_text(encoding="utf-8")
+TEXT = manuscript("out-of-order.md")
 
 
 def rendering_findings(text: str, style: str | None) -> list[str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from citefmt.cli import main
+from check_helpers import MANUSCRIPTS, manuscript
 
-MANUSCRIPTS = Path(__file__).resolve().parents[1] / "fixtures" / "manuscripts"
+from citefmt.cli import main
 
 
 def test_front_matter_bibliography_is_used(capsys) -> None:
@@ -24,7 +24,7 @@ def test_without_a_bibliography_keys_are_not_checked(tmp_path: Path) -> None:
 
 def test_bibliography_setting_in_config(tmp_path: Path, capsys) -> None:
     (tmp_path / "refs.bib").write_text(
-        (MANUSCRIPTS / "pandoc-keys.bib").read_text(encoding="utf-8"), encoding="utf-8")
+        manuscript("pandoc-keys.bib"), encoding="utf-8")
     (tmp_path / ".citefmt.toml").write_text('bibliography = ["refs.bib"]\n', encoding="utf-8")
     path = tmp_path / "paper.md"
     path.write_text("Known [@roman2023], unknown [@doe2019].\n", encoding="utf-8")

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from check_helpers import manuscript_findings
 
 from citefmt.checks import check_text
 from citefmt.config import Settings
 
-MANUSCRIPTS = Path(__file__).resolve().parents[1] / "fixtures" / "manuscripts"
-
-
-def findings(name: str, code: str, **settings: object) -> list[str]:
-    path = MANUSCRIPTS / name
-    found = check_text(path.read_text(encoding="utf-8"), Settings(**settings), source=name)
-    return [d.format() for d in found if d.code == code]
-
 
 def test_citation_of_a_missing_number_is_reported_at_the_citation() -> None:
-    assert findings("citation-problems.md", "CF304") == [
+    assert manuscript_findings("citation-problems.md", "CF304") == [
         "citation-problems.md:3:38: CF304 citation [4] cites reference 4, which is not in the "
         "reference list"]
 

@@ -6,8 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from citefmt.config import Overrides, Settings, find_config, find_suppressions, resolve, \
-    without_suppressed
+from citefmt.config import (
+    Overrides,
+    Settings,
+    find_config,
+    find_suppressions,
+    resolve,
+    split_codes,
+    without_suppressed,
+)
 from citefmt.diagnostics import Diagnostic
 from citefmt.errors import InputError
 
@@ -75,6 +82,10 @@ def test_bad_config_is_one_clear_error_naming_the_file(tmp_path: Path, content: 
 def test_ignore_accepts_code_prefixes() -> None:
     settings = Settings(ignore=frozenset({"CF30"}))
     assert settings.ignores("CF303") and not settings.ignores("CF200")
+
+
+def test_ignore_flags_split_on_commas_and_repeat() -> None:
+    assert split_codes(["CF300, CF303", "CF1", " ,"]) == ("CF300", "CF303", "CF1")
 
 
 SUPPRESSED_TEXT = """\

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from check_helpers import manuscript
 
 from citefmt.checks import fix_text
 from citefmt.cli import main
 from citefmt.config import Settings
 
-MANUSCRIPTS = Path(__file__).resolve().parents[1] / "fixtures" / "manuscripts"
-OUT_OF_ORDER = (MANUSCRIPTS / "out-of-order.md").read_text(encoding="utf-8")
+OUT_OF_ORDER = manuscript("out-of-order.md")
 JUNG = ("Jung H, Jung Y, Seo J, Bae Y, Kim HS, Jeong W. Roles of extracellular vesicles from "
         "mesenchymal stem cells in regeneration. Mol Cells. 2024;47(12):100151.")
 MORETTI = ("Moretti L, Stalfort J, Barker TH, Abebayehu D. The interplay of fibroblasts, the "

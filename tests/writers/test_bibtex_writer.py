@@ -33,7 +33,7 @@ def test_article_with_unicode_kept() -> None:
   pmcid = {PMC9},
   langid = {russian}
 }
-"""
+"""  # noqa: E501 (the expected author line is one BibTeX line)
 
 
 def test_ascii_escapes_accents_and_cyrillic() -> None:
