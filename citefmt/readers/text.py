@@ -20,12 +20,14 @@ from citefmt.refparse import parse_reference
 
 _HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:[IVX\d]+(?:\.\d+)*\.?\s+)?"
-    r"(?:references?(?: list)?|literature cited|works cited|bibliography|список литературы|литература|"
+    r"(?:references?(?: list)?|literature cited|works cited|bibliography|"
+    r"список литературы|литература|"
     r"библиографический список|список источников|список использованных источников|"
     r"список использованной литературы|источники)\s*:?\s*$", re.I)
 _STOP_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:рецензия|для цитирования|for citation|об авторах?|информация об авторах|"
-    r"about the authors?|author information|acknowledg(?:e)?ments?|благодарности|appendix|приложени[ея]|"
+    r"about the authors?|author information|acknowledg(?:e)?ments?|благодарности|appendix|"
+    r"приложени[ея]|"
     r"funding|финансирование|conflicts? of interest|конфликт интересов|jats xml|"
     r"поступила в редакцию|received)\b.*$", re.I)
 _MARKER_RE = re.compile(r"^\s*(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})[.)])\s+(?=\S)")
@@ -63,7 +65,7 @@ def looks_numbered(lines: list[str]) -> bool:
     if not content:
         return False
     marked = sum(1 for ln in content if _MARKER_RE.match(ln))
-    return marked >= 2 and marked * 3 >= len(content) or (marked == 1 and len(content) == 1)
+    return (marked >= 2 and marked * 3 >= len(content)) or (marked == 1 and len(content) == 1)
 
 
 def _is_heading_like(line: str, previous: str) -> bool:
@@ -76,15 +78,15 @@ def _is_heading_like(line: str, previous: str) -> bool:
 
 
 def _numbered_entries(lines: list[str], first: int) -> tuple[list[RawEntry], int]:
-    """Entries of a numbered list starting at index `first`; also the index of the last list line."""
+    """Entries of a numbered list starting at index `first`; also the index of its last line."""
     entries: list[RawEntry] = []
     last = first
     for i in range(first, len(lines)):
         line = lines[i]
         m = _MARKER_RE.match(line)
         if m:
-            entries.append(RawEntry(m.group("b") or m.group("n"), i + 1, i + 1, line[m.end():].rstrip(),
-                                    m.group()))
+            number = m.group("b") or m.group("n")
+            entries.append(RawEntry(number, i + 1, i + 1, line[m.end():].rstrip(), m.group()))
             last = i
         elif not line.strip():
             continue
@@ -131,7 +133,7 @@ def _line_entries(lines: list[str], first: int) -> tuple[list[RawEntry], int]:
 
 
 def find_reference_section(text: str) -> ReferenceSection | None:
-    """The reference list in `text` (under its heading, or the whole text); None when there is none."""
+    """The (first) reference list in `text`, under its heading or the whole text; None if none."""
     sections = find_reference_sections(text)
     return sections[0] if sections else None
 
@@ -140,7 +142,7 @@ def find_reference_sections(text: str) -> list[ReferenceSection]:
     """Every headed reference list in `text`, in order (journal pages often print the list twice:
     "Список литературы" and its Latin-script "References"); the whole text when no heading."""
     lines = text.splitlines()
-    headings = [i for i, ln in enumerate(lines) if _HEADING_RE.match(ln)]
+    headings: list[int | None] = [i for i, ln in enumerate(lines) if _HEADING_RE.match(ln)]
     sections: list[ReferenceSection] = []
     for heading in headings or [None]:
         if sections and heading is not None and heading < sections[-1].end_line:
@@ -161,7 +163,8 @@ def _section_at(lines: list[str], heading: int | None) -> ReferenceSection | Non
     if not entries:
         return None
     return ReferenceSection(start_line=entries[0].line, end_line=entries[-1].end_line,
-                            heading_line=heading + 1 if heading is not None else None, entries=entries)
+                            heading_line=heading + 1 if heading is not None else None,
+                            entries=entries)
 
 
 def _looks_like_article_page(text: str, section: ReferenceSection | None) -> bool:
