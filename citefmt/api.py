@@ -34,8 +34,11 @@ def read_text(text: str, *, source: str = "<input>", fmt: str | None = None) -> 
 
 def read_path(path: str, *, fmt: str | None = None) -> ReadResult:
     """Read one file (or `-` for standard input)."""
-    source = "<stdin>" if path == "-" else path
-    return read_text(read_source(path), source=source, fmt=fmt)
+    return read_text(read_source(path), source=_source_name(path), fmt=fmt)
+
+
+def _source_name(path: str) -> str:
+    return "<stdin>" if path == "-" else path
 
 
 @dataclass
@@ -64,8 +67,12 @@ def load(paths: Sequence[str], *, fmt: str | None = None, article: bool = False,
         loaded.diagnostics.extend(result.diagnostics)
         if article:
             loaded.records.append(_article_record(result, path, lang))
-        else:
-            loaded.records.extend(_reference_list(result, path, lang))
+            continue
+        references = _reference_list(result, path, lang)
+        if not references and not any(d.severity == "error" for d in result.diagnostics):
+            loaded.diagnostics.append(Diagnostic("CF122", "no references found",
+                                                 path=_source_name(path), severity="warning"))
+        loaded.records.extend(references)
     _make_ids_unique(loaded.records)
     return loaded
 

@@ -33,6 +33,7 @@ CODES: dict[str, str] = {
     "CF115": "BibTeX crossref target not found",
     "CF120": "record in a structured file could not be read",
     "CF121": "unknown field or tag was ignored",
+    "CF122": "no references found in the input",
     # item validity (CF2xx)
     "CF200": "item is missing a field its type needs",
     "CF201": "malformed DOI",

@@ -54,4 +54,5 @@ class UsageError(CitefmtError):
 EXIT_OK = 0
 EXIT_FINDINGS = 1  # bad input for format/convert; findings or changed files for check
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3  # a bug in citefmt (pre-commit's convention), not a problem with the input
 EXIT_INTERRUPTED = 130

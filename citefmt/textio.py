@@ -21,7 +21,11 @@ def decode(data: bytes, *, source: str) -> str:
     """Bytes → text: UTF-8 (a BOM is honoured and dropped); anything else is a clear error."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding)
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"not valid {encoding.upper()} after its byte-order mark "
+                                 f"(byte {exc.start})", path=source) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -216,3 +216,34 @@ def test_article_record_in_english_from_the_page(seed_page: str, tmp_path: Path)
     code, _, err = run("convert", str(page), "--article", "--lang", "de", "-q")
     assert code == 1
     assert "the article has no 'de' record (languages given: en, ru)" in one_line_error(err)
+
+
+def test_a_broken_byte_order_mark_is_a_one_line_error(tmp_path: Path) -> None:
+    f = tmp_path / "refs.txt"
+    f.write_bytes(b"\xff\xfe\x00")
+    code, _, err = run("convert", str(f))
+    assert code == 1
+    assert one_line_error(err) == (f"citefmt: error: {f}: not valid UTF-16 after its byte-order "
+                                   "mark (byte 2)")
+
+
+def test_an_input_without_references_says_so(tmp_path: Path) -> None:
+    f = tmp_path / "empty.txt"
+    f.write_text("", encoding="utf-8")
+    code, out, err = run("format", str(f))
+    assert code == 0
+    assert out == ""
+    assert err == f"{f}: CF122 no references found\n"
+
+
+def test_an_unexpected_failure_is_one_line_and_exit_3(monkeypatch: pytest.MonkeyPatch) -> None:
+    from citefmt import api
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(api, "load", broken)
+    code, _, err = run("format", str(EXAMPLE_TXT))
+    assert code == 3
+    assert one_line_error(err) == ("citefmt: internal error: ZeroDivisionError: division by zero "
+                                   "(please report it; run with --debug for the traceback)")

@@ -16,7 +16,7 @@ from citefmt.cli.check import check
 from citefmt.cli.convert import convert
 from citefmt.cli.format import format_
 from citefmt.cli.styles import styles
-from citefmt.errors import EXIT_INTERRUPTED, EXIT_USAGE, CitefmtError
+from citefmt.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, CitefmtError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -64,4 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: say so in one line; --debug shows the traceback
+        if debug:
+            raise
+        click.echo(f"citefmt: internal error: {type(exc).__name__}: {exc} "
+                   "(please report it; run with --debug for the traceback)", err=True)
+        return EXIT_INTERNAL
     return rv if isinstance(rv, int) else 0

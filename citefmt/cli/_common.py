@@ -43,7 +43,8 @@ def report(diagnostics: Sequence[Diagnostic], *, quiet: bool = False) -> bool:
 
 
 def emit(text: str, output: str | None) -> None:
+    """The command's result to FILE (atomically) or standard output, ending in one newline."""
     if output:
         atomic_write(output, text)
-    else:
+    elif text:
         click.echo(text, nl=not text.endswith("\n"))
