@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 #: a DOI inside running text: directory indicator "10.", registrant code, "/", suffix up to a space
 _DOI_BODY = r"10\.\d{4,9}/[^\s\"<>]+"
@@ -29,10 +30,17 @@ _ARXIV_OLD_RE = re.compile(r"^([a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7})(v\d+)?$"
 _ARXIV_IN_TEXT_RE = re.compile(
     r"\barXiv\s*:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.I)
 _URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s<>\"]+", re.I)
-_URL_EXACT_RE = re.compile(
-    r"^(?:https?|ftp)://(?:[A-Za-z0-9\-._~%]+@)?"
-    r"(?:[A-Za-z0-9\u00a1-\uffff](?:[A-Za-z0-9\u00a1-\uffff\-]*[A-Za-z0-9\u00a1-\uffff])?\.)+"
-    r"[A-Za-z\u00a1-\uffff]{2,}(?::\d{1,5})?(?:[/?#]\S*)?$", re.I)
+@cache
+def _url_exact_re() -> re.Pattern[str]:
+    """A whole, well-formed URL. Compiled on first use: its host classes span \u00a1-\uffff,
+    which made compiling it most of the package's import time. Only the scheme folds case (the
+    host classes hold both cases already)."""
+    return re.compile(
+        r"^(?i:https?|ftp)://(?:[A-Za-z0-9\-._~%]+@)?"
+        r"(?:[A-Za-z0-9\u00a1-\uffff](?:[A-Za-z0-9\u00a1-\uffff\-]*[A-Za-z0-9\u00a1-\uffff])?\.)+"
+        r"[A-Za-z\u00a1-\uffff]{2,}(?::\d{1,5})?(?:[/?#]\S*)?$")
+
+
 _ISBN_IN_TEXT_RE = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*([0-9][0-9\- ]{8,16}[0-9Xx])\b")
 _ISSN_IN_TEXT_RE = re.compile(r"\b(?:e-?|p-?)?ISSN\s*:?\s*(\d{4}-?\d{3}[\dXx])\b", re.I)
 
@@ -245,7 +253,7 @@ def _trim_url(candidate: str) -> str:
 
 def is_valid_url(text: str) -> bool:
     """An absolute http(s)/ftp URL with a dotted host name (no spaces)."""
-    return bool(_URL_EXACT_RE.match(text.strip()))
+    return bool(_url_exact_re().match(text.strip()))
 
 
 def find_urls(text: str) -> list[Found]:

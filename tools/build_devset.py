@@ -9,6 +9,10 @@ out; tools/train_tagger.py in turn drops any dev string it meets):
   * anystyle ugly.xml / bad.xml (BSD-2): the real Cyrillic references in them;
   * synthetic GOST R 7.0.5-2008 / 7.0.100-2018 strings from citefmt.refparse.tagger.synthetic
     with a seed of their own (the tagger trains on another seed), a third with injected defects;
+  * eval/anystyle_gold_corrections.jsonl: anystyle records whose human tags are demonstrably
+    wrong for what the string says (a city tagged publisher, "№ 2" tagged genre …): each line
+    keeps the original tags, the fields set or removed and a one-line note; the build checks that
+    the tags are still the ones the gold is made from before it applies the change;
   * eval/real_reference_lists.jsonl: real reference strings from Russian reference lists in public
     repositories, gold annotated by hand; a record is kept only if every gold value can be found
     in its string (`gold_agrees_with_text`), so a mistyped annotation is dropped, not scored.
@@ -36,6 +40,7 @@ from citefmt.refparse.tagger.training import (
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_LISTS = REPO / "eval" / "real_reference_lists.jsonl"
+GOLD_CORRECTIONS = REPO / "eval" / "anystyle_gold_corrections.jsonl"
 LICENCE = "BSD-2-Clause (anystyle, Sylvester Keil)"
 DEV_SEED = 424242
 GOST_COUNT = 140
@@ -114,6 +119,25 @@ def anystyle_records(name: str, xml_text: str, *, cyrillic: bool,
     return sorted(records, key=lambda r: (r["style"], int(r["id"].rsplit("-", 1)[1])))
 
 
+def read_corrections(path: Path) -> dict[str, dict]:
+    """Gold corrections by record id (see eval/anystyle_gold_corrections.jsonl)."""
+    with path.open(encoding="utf-8") as handle:
+        corrections = [json.loads(line) for line in handle if line.strip()]
+    return {c["id"]: c for c in corrections}
+
+
+def apply_correction(record: dict, correction: dict) -> dict:
+    """`record` with its gold corrected; refuses a correction whose recorded anystyle tags are not
+    the ones this record's string and gold come from (so every change stays auditable)."""
+    tags: Segments = [(label, text) for label, text in correction["anystyle_tags"]]
+    if reference_text(tags) != record["text"] or item_from_segments(tags) != record["gold"]:
+        raise ValueError(f"{correction['id']}: recorded anystyle tags do not match the record")
+    gold = {k: v for k, v in record["gold"].items() if k not in correction["remove"]}
+    gold.update(correction["set"])
+    return record | {"gold": gold,
+                     "provenance": f"{record['provenance']}; gold corrected: {correction['note']}"}
+
+
 def synthetic_records() -> list[dict]:
     records = []
     for index, rendered in enumerate(synthetic.generate(GOST_COUNT, DEV_SEED), start=1):
@@ -187,6 +211,14 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("ugly.xml", "bad.xml"):
         records += anystyle_records(name, sources[name].read_text(encoding="utf-8"),
                                     cyrillic=True, training=training)
+    corrections = read_corrections(GOLD_CORRECTIONS)
+    unused = set(corrections) - {r["id"] for r in records}
+    if unused:
+        print(f"error: corrections for records not in the dev set: {', '.join(sorted(unused))}",
+              file=sys.stderr)
+        return 2
+    records = [apply_correction(r, corrections[r["id"]]) if r["id"] in corrections else r
+               for r in records]
     records += synthetic_records()
     real, dropped = real_records(REAL_LISTS)
     records += real

@@ -1,7 +1,7 @@
 """Rebuild citefmt/refparse/tagger/model.crfsuite from anystyle's data and synthetic GOST and
-English/Russian Vancouver strings.
+English/Russian Vancouver strings (`--rendered N` adds N records rendered by the bundled styles).
 
-    python tools/train_tagger.py [--anystyle ../shared/training/anystyle] [--output PATH]
+    python tools/train_tagger.py [--anystyle ../shared/training/anystyle] [--output PATH] [--rendered N]
 
 Deterministic: the same inputs give the same model file (see citefmt.refparse.tagger.training).
 Strings in eval/devset.jsonl are never trained on.
@@ -19,7 +19,9 @@ from pathlib import Path
 from citefmt.refparse.tagger import MODEL_PATH
 from citefmt.refparse.tagger.training import (
     ANYSTYLE_TRAINING_FILES,
+    RENDERED_COUNT,
     normalise_text,
+    rendered_pairs,
     train_model,
     training_sequences,
 )
@@ -32,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--anystyle", type=Path, default=REPO.parent / "shared" / "training" / "anystyle")
     parser.add_argument("--output", type=Path, default=MODEL_PATH)
+    parser.add_argument("--rendered", type=int, default=RENDERED_COUNT,
+                        help="how many style-rendered synthetic strings to add (0: none)")
     args = parser.parse_args(argv)
     missing = [n for n in ANYSTYLE_TRAINING_FILES if not (args.anystyle / n).exists()]
     if missing:
@@ -43,8 +47,10 @@ def main(argv: list[str] | None = None) -> int:
             excluded = {normalise_text(json.loads(line)["text"]) for line in handle if line.strip()}
     xml = [(args.anystyle / name).read_text(encoding="utf-8") for name in ANYSTYLE_TRAINING_FILES]
     sequences = training_sequences(xml, excluded=excluded)
+    seen = excluded | {normalise_text(" ".join(text for _, text in s)) for s in sequences}
+    labelled = rendered_pairs(excluded=seen, count=args.rendered)
     started = time.perf_counter()
-    used = train_model(sequences, str(args.output))
+    used = train_model(sequences, str(args.output), labelled=labelled)
     digest = hashlib.sha256(args.output.read_bytes()).hexdigest()[:16]
     size = args.output.stat().st_size
     print(f"trained on {used} sequences in {time.perf_counter() - started:.1f} s "

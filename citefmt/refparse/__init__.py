@@ -16,12 +16,12 @@ from dataclasses import dataclass, field, replace
 from citefmt.diagnostics import Diagnostic
 from citefmt.language import detect_language
 from citefmt.model import ET_AL_NAME, Item, is_et_al
-from citefmt.refparse import abnt, apa, gost, vancouver
+from citefmt.refparse import abnt, apa, author_year, gost, vancouver
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import extract_identifiers
+from citefmt.refparse.common import Extracted, extract_identifiers
 from citefmt.refparse.normalize import Text, glued_word_suspicions, normalize
 from citefmt.refparse.pages import expand_page_range
-from citefmt.refparse.plausibility import calibrated, failed_checks, unexplained_share
+from citefmt.refparse.plausibility import calibrated_from, failed_checks, unexplained_share
 
 #: a grammar reading at least this sure of itself, with sane fields and (almost) no unexplained
 #: words, is kept; any other reading is compared with the CRF tagger's (both calibrated)
@@ -44,7 +44,7 @@ class ParsedReference:
     `truncated_authors` is True when the author list ended in "et al."/"[и др.]" (the item holds
     the names printed and then the "and others" marker, citefmt.model.ET_AL_NAME);
     `grammar` names the reading that won ("vancouver", "gost", "apa",
-    "abnt", "tagger" or "none").
+    "abnt", "author-year", "tagger" or "none").
     """
 
     item: Item
@@ -64,6 +64,8 @@ def _candidates(body: str) -> list[Candidate]:
         found.append(apa.parse(body))
     if abnt.looks_like(body):
         found.append(abnt.parse(body))
+    if author_year.looks_like(body):
+        found.append(author_year.parse(body))
     return [c for c in found if c is not None]
 
 
@@ -73,8 +75,25 @@ def _calibrate(candidate: Candidate, identifiers: Item, text: str) -> Candidate:
     candidate.raw_confidence = candidate.confidence
     candidate.failed_checks = failed_checks(item)
     candidate.unexplained = unexplained_share(item, text)
-    candidate.confidence = calibrated(candidate.confidence, item, text)
+    candidate.confidence = calibrated_from(candidate.confidence, len(candidate.failed_checks),
+                                           candidate.unexplained)
     return candidate
+
+
+def _best_calibrated(candidates: list[Candidate], extracted: Extracted) -> Candidate | None:
+    """The candidate with the highest calibrated confidence (the first of equals). Calibration
+    only lowers a confidence, so a candidate whose own confidence is already below the best
+    calibrated one cannot win and is not judged (the checks are the costly part)."""
+    best: Candidate | None = None
+    for candidate in sorted(candidates, key=lambda c: -c.confidence):
+        if best is not None and candidate.confidence < best.confidence:
+            break
+        _calibrate(candidate, extracted.fields, extracted.body)
+        if best is None or candidate.confidence > best.confidence or (
+                candidate.confidence == best.confidence
+                and candidates.index(candidate) < candidates.index(best)):
+            best = candidate
+    return best
 
 
 def _clean(candidate: Candidate) -> bool:
@@ -109,14 +128,14 @@ def _ordered(item: Item) -> Item:
 def parse_reference(text: str) -> ParsedReference:
     """Parse one reference (any of the supported styles) into a CSL-JSON item, never failing.
 
-    A citation number the string starts with ("12. ", "[12] ", "12) ") is not part of the
-    reference; it is set aside and columns of diagnostics still count from the string's start."""
-    marker = _CITATION_NUMBER_RE.match(text)
+    A citation number the string starts with ("12. ", "[12] ", "12) "), or the author–year key
+    of an author–year list ("Степанов, Торопов, 2015б – "), is not part of the reference; it is
+    set aside and columns of diagnostics still count from the string's start."""
+    marker = _CITATION_NUMBER_RE.match(text) or _CITATION_KEY_RE.match(text)
     shift = marker.end() if marker else 0
     norm: Text = normalize(text[shift:])
     extracted = extract_identifiers(norm.value)
-    candidates = [_calibrate(c, extracted.fields, extracted.body) for c in _candidates(extracted.body)]
-    best = max(candidates, key=lambda c: c.confidence, default=None)
+    best = _best_calibrated(_candidates(extracted.body), extracted)
     if best is None or not _clean(best):
         tagged = _tagger_candidate(norm.value)
         if tagged is not None:
@@ -152,6 +171,10 @@ def parse_reference(text: str) -> ParsedReference:
 
 
 _CITATION_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
+#: "Surname, Surname, 2015a – " / "Surname и др., 2015 – ": the key an author–year list prints
+#: before each full reference
+_CITATION_KEY_RE = re.compile(r"^\s*(?:[A-ZА-ЯЁ][\w’'-]+(?:,\s*|\s+(?:и|and|&)\s+))+"
+                              r"(?:(?:и\s+др\.|et\s+al\.),?\s*)?(?:1[5-9]|20)\d\d[a-zа-я]?\s+[–—-]\s+(?=\S)")
 _ET_AL_RE = re.compile(r"\bet\s+al\b\.?|\[?\bи\s+др\.\]?|\be\s+outros\b|\bet\s+col\b\.?", re.I)
 
 

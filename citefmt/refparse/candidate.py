@@ -29,6 +29,11 @@ class Candidate:
     unexplained: float = 0.0
 
 
+_SENTENCE_MARKS_RE = re.compile(r"[()\[\].?!]")
+_LAST_WORD_RE = re.compile(r"(\S+)$")
+_NO_BREAK_ABBREVIATIONS = frozenset({"St", "vs", "Mt", "Ste", "Dr", "Inc", "p", "pp"})
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of ". "-separated sentences in text[start:end], not splitting inside () or [] or after
     one-letter or common abbreviations ("St. Louis", "vs. autologous")."""
@@ -36,24 +41,21 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     spans: list[tuple[int, int]] = []
     depth = 0
     seg_start = start
-    i = start
-    while i < end:
+    for mark in _SENTENCE_MARKS_RE.finditer(text, start, end):
+        i = mark.start()
         c = text[i]
         if c in "([":
             depth += 1
-        elif c in ")]" and depth:
-            depth -= 1
-        elif c in ".?!" and depth == 0 and (i + 1 >= end or text[i + 1] == " "):
-            word = re.search(r"(\S+)$", text[seg_start:i])
+        elif c in ")]":
+            depth -= bool(depth)
+        elif depth == 0 and (i + 1 >= end or text[i + 1] == " "):
+            word = _LAST_WORD_RE.search(text, seg_start, i)
             w = word.group(1) if word else ""
-            if c == "." and (w in {"St", "vs", "Mt", "Ste", "Dr", "Inc", "p", "pp"}
-                             or re.fullmatch(r"[A-Z]", w)):
-                i += 1
+            if c == "." and (w in _NO_BREAK_ABBREVIATIONS or (len(w) == 1 and "A" <= w <= "Z")):
                 continue
             if text[seg_start:i].strip():
                 spans.append((seg_start, i))
             seg_start = i + 1
-        i += 1
     if text[seg_start:end].strip():
         spans.append((seg_start, end))
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - (len(text[a:b]) - len(text[a:b].rstrip())))

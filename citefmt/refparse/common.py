@@ -120,11 +120,16 @@ def extract_identifiers(text: str) -> Extracted:
     return Extracted(body, fields)
 
 
+_SPACES_RE = re.compile(r"\s+")
+#: a final period that belongs to an initial or an abbreviation, so tidying keeps it
+_KEPT_FINAL_PERIOD_RE = re.compile(r"(?:\b[A-ZА-ЯЁ]|\bet al|\bed|\bизд|\bс|\bp|\bvs|\bInc|\bLtd|\bCo)\.$")
+
+
 def tidy(segment: str) -> str:
     """Collapse spaces and trim separators a field never ends or starts with."""
-    s = re.sub(r"\s+", " ", segment).strip()
+    s = _SPACES_RE.sub(" ", segment).strip()
     s = s.strip(" ,;:/")
-    if s.endswith(".") and not re.search(r"(?:\b[A-ZА-ЯЁ]|\bet al|\bed|\bизд|\bс|\bp|\bvs|\bInc|\bLtd|\bCo)\.$", s):
+    if s.endswith(".") and not _KEPT_FINAL_PERIOD_RE.search(s):
         s = s[:-1].rstrip()
     return s
 

@@ -20,24 +20,35 @@ from citefmt.refparse.candidate import Candidate
 from citefmt.refparse.common import date_parts, normalise_page, tidy
 from citefmt.refparse.names import initials_given, parse_responsibility
 
-_AREA_DASH_RE = re.compile(r"\.?\s+[–—-]\s+(?=\S)")
+#: ". – " between areas; older lists glue the dash to the period (".- София")
+_AREA_DASH_RE = re.compile(r"\.?\s+[–—-]\s+(?=\S)|\.[–—-]\s+(?=\S)")
 _CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредственный|электронный)\s*|"
-                         r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text)\s*\]", re.I)
+                         r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text)\s*\]|"
+                         r"(?-i:(?<=[\w»”)])\s+Текст(?=\s*:\s*(?:автореф|дис|учеб|моногр|сб\.|справ|пособ)))", re.I)
 _HEADING_RE = re.compile(
     r"^(?P<family>[A-ZА-ЯЁ][\w’'`\-]+(?:\s[A-ZА-ЯЁ][\w’'`\-]+)?),?\s+"
     r"(?P<given>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?(?:-[a-zа-яё]\.)?-?\s?){1,3})(?=[\s,]|$)")
+#: an edition statement printed inside the title area: "Заглавие (2-е изд., доп.)", "Заглавие: Изд. 2-е, испр."
+_TITLE_EDITION_RE = re.compile(r"\s*\((?P<ed>\d+)-?е\s+изд\.[^)]*\)|"
+                               r"\s*[:.]\s*Изд\.\s*(?P<ed2>\d+)-?е\b[^/]*$")
+#: the volume (part, book) of a multi-volume work closing its title area: "Заглавие. Т. 3", "… Ч. 1-3"
+_TITLE_VOLUME_RE = re.compile(r"\.\s+(?:Т|Кн|Ч)\.\s*(?P<v>\d+(?:\s*[–-]\s*\d+)?)\.?\s*$")
+_HEADING_ET_AL_RE = re.compile(r",?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)")
 _THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=\s))*?наук|"
                         r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)", re.I)
 _PLACE_PUB_RE = re.compile(
     r"(?:^|\.\s+|\s)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s(?:н/Д|[A-ZА-ЯЁ][\w\-]*))*\.?(?:\s*;\s*[A-ZА-ЯЁ][\w\-]*\.?)*)"
     r"\s*:\s*(?P<publisher>[^,:]+?),\s*(?P<year>\d{4})")
+#: an undated imprint area of its own: ". София : Стоян Атанасов. 64 с."
+_PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?)\s+:\s+(?P<publisher>[^.,:;]+?)\.(?:\s|$)")
 _PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?),\s*(?P<year>\d{4})")
 _YEAR_RE = re.compile(r"(?:^|[\s.(\[])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
 _VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s)\s*(?P<v>[\w\-–]+)")
 _ISSUE_RE = re.compile(r"(?:№\.?|\bNo\.|\bNo\s(?=\d)|\bN\.|\bIss\.|\bIssue\s|\b[Вв]ып\.)"
                        r"\s*(?P<n>[\w\-–/]+)")
-#: "Р" is the Cyrillic letter that real lists type for the Latin page label "P"
-_PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|P|Р|S|pp?)\.\s*"
+#: "Р" is the Cyrillic letter that real lists type for the Latin page label "P", and "C" the Latin
+#: letter they type for the Cyrillic "С"
+_PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|C|P|Р|S|pp?)\.\s*(?=[A-Za-zА-Яа-я]?\d)"
                        r"(?P<p>[A-Za-zА-Яа-я]?\d\w*(?:\s*[–—-]\s*\w+)?)")
 _ARTICLE_NO_RE = re.compile(r"\b(?:Art|Ст)\.\s*(?P<p>[\w\-]+)")
 _TOTAL_PAGES_RE = re.compile(r"(?:^|\s)(?P<n>\d+)\s*(?:с|p|л)(?:\.|$)")
@@ -50,8 +61,15 @@ _PATENT_RE = re.compile(r"^(?:Пат(?:ент)?\.?|Patent)\s*(?:№\s*)?(?P<num>
 
 
 def looks_like(body: str) -> bool:
-    return bool(re.search(r"//|\s/\s[A-ZА-ЯЁ]|\[и др\.\]|\bТ\.\s*\d|№\s*\d|\bС\.\s*\d|\d\s*с\.|Текст\s*:|"
-                          r"\bизд\.|\bдис\.|\bМ\.\s*:|\bСПб\.|\. – |дата обращения|^ГОСТ|^Пат", body))
+    return bool(_SIGNATURE_RE.search(body))
+
+
+#: marks only GOST prints, or a Cyrillic book that ends with its imprint ("… . Вятка, 1860.",
+#: "… . Москва: Наука, 1956.")
+_SIGNATURE_RE = re.compile(
+    r"//|\s/\s[A-ZА-ЯЁ]|\[и др\.\]|\bТ\.\s*\d|№\s*\d|\bС\.\s*\d|\d\s*с\.|Текст\s*:|"
+    r"\bизд\.|\bдис\.|\bМ\.\s*:|\bСПб\.|\. – |дата обращения|^ГОСТ|^Пат|"
+    r"\.\s+[А-ЯЁ][а-яё\-]*\.?(?:\s*:\s*[^,:]+)?,\s*(?:1[5-9]|20)\d\d\.?\s*$")
 
 
 def _split_host(body: str) -> tuple[str, str | None]:
@@ -140,13 +158,19 @@ def parse(body: str) -> Candidate | None:
             break
     for name in heading:
         name["given"] = initials_given(name["given"])
+    if heading and (etal := _HEADING_ET_AL_RE.match(left[pos:])):
+        cand.truncated_authors = True  # "Васильев В.А. и др. Заглавие …"
+        pos += etal.end()
     description = left[pos:].strip(" .,")
     title_part, slash, responsibility = description.partition(" / ")
     authors = heading
     if slash:
         resp = responsibility.split(";")[0]
-        resp_main = re.split(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s+:\s|"
+        resp_main = re.split(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*:\s|"
                              r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d)", resp)[0]
+        if em := _EDITOR_RE.match(resp_main.strip()):
+            item["editor"] = [n for n in parse_responsibility(em.group("names")).names if "family" in n]
+            resp_main = ""
         names = parse_responsibility(resp_main)
         cand.truncated_authors = names.truncated
         persons = [n for n in names.names if "family" in n]
@@ -168,6 +192,12 @@ def parse(body: str) -> Candidate | None:
         description_tail = title_part[title_end:]
     else:
         title_text = title_part
+    if em := _TITLE_EDITION_RE.search(title_text):
+        item["edition"] = em.group("ed") or em.group("ed2")
+        title_text = title_text[:em.start()] + title_text[em.end():]
+    if host is None and (vm := _TITLE_VOLUME_RE.search(title_text)):
+        item["volume"] = vm.group("v")
+        title_text = title_text[:vm.start()]
     if tm := _THESIS_RE.search(title_text):
         item["type"] = "thesis"
         item["genre"] = tidy(tm.group("genre"))
@@ -205,6 +235,8 @@ def parse(body: str) -> Candidate | None:
             item["issued"] = date_parts(ym.group("year"))
         found = _numbers(description_tail, item)
         score += 0.2 * bool(imprint_found) + 0.1 * ("issued" in item) + 0.05 * found
+        if not authors and imprint_found and item["title"]:
+            score += 0.2  # a work described under its title (no author heading) is complete without one
         if item["type"] == "book" and not imprint_found and "issued" not in item:
             item["type"] = "webpage" if "URL" in body or "дата обращения" in body else "book"
     cand.confidence = max(0.0, min(score, 0.96))
@@ -232,7 +264,7 @@ def _split_book_title(text: str) -> tuple[str, int]:
 
 
 def _imprint(text: str, item: Item) -> bool:
-    """"М. : Наука, 2006" / "М., 2002" → place, publisher, year."""
+    """"М. : Наука, 2006" / "М., 2002" / "София : Стоян Атанасов." → place, publisher, year."""
     if m := _PLACE_PUB_RE.search(text):
         item["publisher-place"] = m.group("place").strip()
         item["publisher"] = tidy(m.group("publisher"))
@@ -243,4 +275,8 @@ def _imprint(text: str, item: Item) -> bool:
             item["publisher-place"] = m.group("place").strip()
             item["issued"] = date_parts(m.group("year"))
             return True
+    if m := _PLACE_PUB_UNDATED_RE.search(text):
+        item["publisher-place"] = m.group("place").strip()
+        item["publisher"] = tidy(m.group("publisher"))
+        return True
     return False

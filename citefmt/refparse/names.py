@@ -150,9 +150,17 @@ def parse_responsibility(segment: str) -> Names:
     for token in re.split(r"\s*[,;]\s*", body.strip()):
         if not token:
             continue
-        person = parse_gost_person(token)
+        person = parse_gost_person(token) or _given_first_person(token)
         out.names.append(person if person else {"literal": token.strip()})
     return out
+
+
+def _given_first_person(token: str) -> dict | None:
+    """"Николай Райновъ": a statement of responsibility prints full names given name first."""
+    m = re.fullmatch(r"([A-ZА-ЯЁ][a-zа-яё]+)\s+([A-ZА-ЯЁ][a-zа-яё’'\-]+)", token.strip().rstrip("."))
+    if m and not is_organisation(token):
+        return {"family": m.group(2), "given": m.group(1)}
+    return None
 
 
 def parse_inverted_names(segment: str, *, upper_surnames: bool = False) -> Names:

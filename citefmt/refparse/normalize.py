@@ -24,6 +24,9 @@ from citefmt.diagnostics import Diagnostic
 
 _ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+_ODD_SPACE_RE = re.compile(f"[{_ODD_SPACES}\r\n]")
+_SPACE_RUN_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 #: endings that, after a line-break hyphen, mean the hyphen was only a word break
 _WORD_BREAK_ENDINGS = (
@@ -99,13 +102,13 @@ def normalize_unicode(text: Text) -> None:
         first = next((i for i, (a, b) in enumerate(zip(text.value, nfc)) if a != b), 0)
         text.warn("CF105", "text normalised to Unicode NFC", first)
         text.value, text.origin = nfc, _origin_for_nfc(text, nfc)
-    invisible = [i for i, c in enumerate(text.value) if c in _INVISIBLE]
+    invisible = [m.start() for m in _INVISIBLE_RE.finditer(text.value)]
     if invisible:
         text.warn("CF105", f"{len(invisible)} invisible character(s) (soft hyphen, zero-width) removed",
                   invisible[0])
         for i in reversed(invisible):
             text.replace(i, i + 1, "")
-    odd = [i for i, c in enumerate(text.value) if c in _ODD_SPACES or c in "\r\n"]
+    odd = [m.start() for m in _ODD_SPACE_RE.finditer(text.value)]
     odd_shown = [i for i in odd if text.value[i] not in "\r\n"]
     if odd_shown:
         text.warn("CF105", f"{len(odd_shown)} non-standard space(s) replaced by ordinary spaces", odd_shown[0])
@@ -113,7 +116,7 @@ def normalize_unicode(text: Text) -> None:
         if text.value[i] in "\r\n" and i > 0 and text.value[i - 1] == "-":
             continue  # a line-break hyphen: decided by join_broken_words
         text.replace(i, i + 1, " ")
-    runs = [m for m in re.finditer(r"(?<=\S) {2,}(?=\S)", text.value)]
+    runs = list(_SPACE_RUN_RE.finditer(text.value))
     if runs:
         text.warn("CF105", f"{len(runs)} run(s) of several spaces collapsed", runs[0].start())
         for m in reversed(runs):

@@ -26,9 +26,13 @@ UNEXPLAINED_WEIGHT = 1.6
 
 _LATEST_YEAR = datetime.date.today().year + 1
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
-_ROMAN_RE = re.compile(r"^[IVXLCDM]+$", re.I)
+#: Roman numerals, also typed with the Cyrillic look-alikes "Х" and "І" ("Т. Х", "Т. ХІІ")
+_ROMAN_RE = re.compile(r"^[IVXLCDMХІ]+$", re.I)
 _PAGE_RE = re.compile(r"^[A-Za-zА-Яа-я]{0,4}\.?\d+[A-Za-z]?(?:-[A-Za-zА-Яа-я]{0,4}\d+[A-Za-z]?)?$|"
                       r"^[IVXLCDM]+(?:-[IVXLCDM]+)?$|^[A-Za-z]{1,6}\d*$", re.I)
+_DIGIT_RE = re.compile(r"\d")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th|е|й|я|ое)$")
 _YEARISH_RE = re.compile(r"^\W*(?:1[4-9]|20)\d\d[a-zа-я]?\W*$")
 #: words styles print around fields: never evidence of a misread part
 _STYLE_WORDS = frozenset("""
@@ -37,13 +41,14 @@ available from at accessed cited updated internet epub ahead of print published 
 url isbn issn retrieved russ russian english chapter chap art article e electronic resource
 т с №  изд ред под общ редакцией и др текст непосредственный электронный ресурс дата обращения
 вып ч кн сер ст url режим доступа b m ч eds hrsg sn sl s.l s.n
+перераб испр доп дополн перер стер сост науч сб отв
 jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
 september october november december
 """.split())
 
 
 def _words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD_RE.findall(text)]
+    return _WORD_RE.findall(text.casefold())
 
 
 def _field_texts(item: Item) -> Iterable[str]:
@@ -69,23 +74,27 @@ def unexplained_share(item: Item, text: str) -> float:
     for value in _field_texts(item):
         words = _words(value)
         explained.update(words)
-        explained.update(_words(value.replace("-", "")))
+        if "-" in value:
+            explained.update(_words(value.replace("-", "")))
         if words and all(len(w) <= 2 for w in words):
             explained.add("".join(words))  # initials "P. R." printed as "PR"
+    numbers: list[str] | None = None
     total = missing = 0
     for word in _words(text):
         if word in _STYLE_WORDS or (len(word) == 1 and not word.isdigit()):
             continue
         total += len(word)
-        word = re.sub(r"^(\d+)(?:st|nd|rd|th|е|й|я|ое|ое)$", r"\1", word)
-        if word not in explained and not _covered_number(word, explained):
-            missing += len(word)
+        if word[0].isdigit():
+            word = _ORDINAL_RE.sub(r"\1", word)
+        if word in explained:
+            continue
+        if word.isdigit():
+            if numbers is None:
+                numbers = [e for e in explained if e.isdigit()]
+            if any(word in e for e in numbers):
+                continue  # month names parsed into numbers, "12" of "2012": digits of a known value
+        missing += len(word)
     return missing / total if total else 0.0
-
-
-def _covered_number(word: str, explained: set[str]) -> bool:
-    """Month names parsed into numbers, "12" of "2012" style repeats: accept digits of a known value."""
-    return word.isdigit() and any(word in e for e in explained if e.isdigit())
 
 
 def failed_checks(item: Item) -> list[str]:
@@ -96,7 +105,7 @@ def failed_checks(item: Item) -> list[str]:
         failed.append("year")
     for key, limit in (("volume", 16), ("issue", 24)):
         value = item.get(key)
-        if isinstance(value, str) and (len(value) > limit or not (re.search(r"\d", value)
+        if isinstance(value, str) and (len(value) > limit or not (_DIGIT_RE.search(value)
                                                                  or _ROMAN_RE.match(value.split()[0])
                                                                  or re.match(r"(?:Suppl|Pt|Spec)", value))):
             failed.append(key)
@@ -105,7 +114,7 @@ def failed_checks(item: Item) -> list[str]:
         failed.append("page")
     title = item.get("title")
     if isinstance(title, str):
-        letters = sum(c.isalpha() for c in title)
+        letters = _letters(title)
         if letters < 3 or letters < len(title) / 2 or _YEARISH_RE.match(title) or len(title) > 500:
             failed.append("title")
         elif re.match(r"^\d+\s*[.)]?\s+[^\W\d_]+\s[A-ZА-ЯЁ]{1,3},", title):
@@ -116,7 +125,7 @@ def failed_checks(item: Item) -> list[str]:
                 continue
             family = name.get("family", "")
             given = name.get("given", "")
-            if family and (re.search(r"\d", family + given) or sum(c.isalpha() for c in family) < 2
+            if family and (_DIGIT_RE.search(family + given) or _letters(family) < 2
                            or len(family.split()) > 4):
                 failed.append(role)
                 break
@@ -126,13 +135,18 @@ def failed_checks(item: Item) -> list[str]:
     for key in ("container-title", "publisher", "publisher-place"):
         value = item.get(key)
         if isinstance(value, str):
-            letters = sum(c.isalpha() for c in value)
+            letters = _letters(value)
             if letters < (1 if key == "publisher-place" else 2) or (key != "container-title" and re.search(r"\d{2,}", value)) \
                     or (key == "container-title" and _YEARISH_RE.match(value)):
                 failed.append(key)
     if item.get("type") == "book" and item.get("page") and item.get("volume"):
         failed.append("type")
     return failed
+
+
+def _letters(text: str) -> int:
+    """How many letters `text` has."""
+    return len(_LETTER_RE.findall(text))
 
 
 def _year(item: Item) -> int | None:
@@ -144,6 +158,12 @@ def _year(item: Item) -> int | None:
 
 def calibrated(confidence: float, item: Item, text: str) -> float:
     """`confidence` lowered for every failed sanity check and for unexplained text."""
-    factor = FAILED_CHECK_FACTOR ** len(failed_checks(item))
-    factor *= max(0.0, 1.0 - UNEXPLAINED_WEIGHT * unexplained_share(item, text))
+    return calibrated_from(confidence, len(failed_checks(item)), unexplained_share(item, text))
+
+
+def calibrated_from(confidence: float, failed: int, unexplained: float) -> float:
+    """`calibrated` from the number of failed checks and the unexplained share, when the caller
+    has them already (the parser keeps both on the candidate)."""
+    factor = FAILED_CHECK_FACTOR ** failed
+    factor *= max(0.0, 1.0 - UNEXPLAINED_WEIGHT * unexplained)
     return confidence * factor

@@ -8,6 +8,7 @@ field in Russian lists the way "Vol." and "pp." do in English ones.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from citefmt.refparse.tagger.tokens import Token
 
@@ -59,22 +60,37 @@ def shape(word: str) -> str:
     return "".join(classes)
 
 
+_CYRILLIC_RE = re.compile("[А-Яа-яЁё]")
+_LATIN_RE = re.compile("[A-Za-z]")
+_INITIAL_RE = re.compile(r"[A-ZА-ЯЁ]\.?|[A-ZА-ЯЁ]{2,3}")
+_DOI_RE = re.compile(r"10\.\d{4,}/")
+
+
 def _script(word: str) -> str:
-    if re.search("[А-Яа-яЁё]", word):
+    if _CYRILLIC_RE.search(word):
         return "cyr"
-    if re.search("[A-Za-z]", word):
+    if _LATIN_RE.search(word):
         return "lat"
     return "none"
 
 
 def _own(token: Token) -> dict[str, str | float]:
-    word = token.text
+    word = _word_features(token.text)
+    feats: dict[str, str | float] = {"w": word["w"], "shape": word["shape"], "script": word["script"],
+                                     "space": float(token.space_before)}
+    feats.update(word)  # the same keys in the same order as ever, so a retrained model is identical
+    return feats
+
+
+@lru_cache(maxsize=8192)
+def _word_features(word: str) -> dict[str, str | float]:
+    """Features of the word form alone, cached: punctuation, labels and names recur in every
+    reference, so most tokens are seen before (callers copy the dict before adding to it)."""
     lower = word.lower()
     feats: dict[str, str | float] = {
         "w": lower if len(lower) < 25 else "<long>",
         "shape": shape(word) if len(word) < 25 else "<long>",
         "script": _script(word),
-        "space": float(token.space_before),
         "suf3": lower[-3:],
         "pre3": lower[:3],
     }
@@ -83,11 +99,11 @@ def _own(token: Token) -> dict[str, str | float]:
         feats["num"] = f"len{len(word)}"
         if 1500 <= number <= 2099 and len(word) == 4:
             feats["year"] = 1.0
-    if re.fullmatch(r"[A-ZА-ЯЁ]\.?", word) or re.fullmatch(r"[A-ZА-ЯЁ]{2,3}", word):
+    if _INITIAL_RE.fullmatch(word):
         feats["initial"] = 1.0
     if lower.startswith(("http", "www.")):
         feats["url"] = 1.0
-    if re.match(r"10\.\d{4,}/", word):
+    if _DOI_RE.match(word):
         feats["doi"] = 1.0
     stem = lower.rstrip(".")
     if stem in _JOURNAL_WORDS:
