@@ -103,7 +103,7 @@ def _year(item: Item) -> str | None:
 def _pages(value: Any) -> tuple[str | None, str | None]:
     if value is None:
         return None, None
-    match = re.match(r"\s*([A-Za-z]*)(\d+)([A-Za-z]*)(?:\s*[-–—‒]+\s*([A-Za-z]*)(\d+)([A-Za-z]*))?",
+    match = re.match(r"\s*([A-Za-z]*)(\d+)([A-Za-z]*)(?:\s*[-–—‒‑‐]+\s*([A-Za-z]*)(\d+)([A-Za-z]*))?",
                      str(value))
     if not match:
         return _compact(str(value)), None

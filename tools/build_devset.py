@@ -15,7 +15,9 @@ out; tools/train_tagger.py in turn drops any dev string it meets):
     the tags are still the ones the gold is made from before it applies the change;
   * eval/real_reference_lists.jsonl: real reference strings from Russian reference lists in public
     repositories, gold annotated by hand; a record is kept only if every gold value can be found
-    in its string (`gold_agrees_with_text`), so a mistyped annotation is dropped, not scored.
+    in its string (`gold_agrees_with_text`), so a mistyped annotation is dropped, not scored;
+  * eval/vancouver_real_references.jsonl: real Vancouver/NLM/AMA strings from medical reference
+    lists (Russian journals' English lists, PubMed/PMC copies, manuscripts), gold by hand, same check.
 Gold fields of anystyle records come from the human tags through the rules in
 citefmt.refparse.tagger.fields; synthetic gold is the record itself, limited to the names shown.
 """
@@ -40,6 +42,7 @@ from citefmt.refparse.tagger.training import (
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_LISTS = REPO / "eval" / "real_reference_lists.jsonl"
+REAL_VANCOUVER = REPO / "eval" / "vancouver_real_references.jsonl"
 GOLD_CORRECTIONS = REPO / "eval" / "anystyle_gold_corrections.jsonl"
 LICENCE = "BSD-2-Clause (anystyle, Sylvester Keil)"
 DEV_SEED = 424242
@@ -221,7 +224,9 @@ def main(argv: list[str] | None = None) -> int:
                for r in records]
     records += synthetic_records()
     real, dropped = real_records(REAL_LISTS)
-    records += real
+    vancouver_real, vancouver_dropped = real_records(REAL_VANCOUVER)
+    records += real + vancouver_real
+    dropped += vancouver_dropped
     if dropped:
         print(f"dropped (gold disagrees with the string): {', '.join(dropped)}", file=sys.stderr)
     with args.output.open("w", encoding="utf-8", newline="\n") as handle:

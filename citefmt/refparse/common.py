@@ -69,8 +69,8 @@ _ACCESS_RES = (
                r"\d{4}\s+[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\)?\.?"),
 )
 _LABELLED_RES = (
-    ("PMCID", re.compile(r"\bPMCID\s*:?\s*(PMC\d+)\.?", re.I)),
-    ("PMID", re.compile(r"\b(?:PubMed\s+)?PMID\s*:?\s*(\d{1,8})\b\.?", re.I)),
+    ("PMCID", re.compile(r"\b(?:PubMed\s+Central\s+)?PMCID\s*:?\s*(PMC\d+)\s*[.;]?", re.I)),
+    ("PMID", re.compile(r"\b(?:PubMed\s+)?PMID\s*:?\s*(\d{1,8})\b\s*[.;]?", re.I)),
     ("PMCID", re.compile(r"\b(?:PubMed Central\s+)?(PMC\d+)\b\.?")),
     ("ISBN", re.compile(r"\bISBN(?:-1[03])?\s*:?\s*([0-9][0-9\-‐ ]{8,16}[0-9Xx])\b\.?")),
     ("ISSN", re.compile(r"\b(?:e-?)?ISSN\s*:?\s*(\d{4}-?\d{3}[\dXx])\b\.?", re.I)),
@@ -140,8 +140,9 @@ def strip_final_period(s: str) -> str:
 
 
 def normalise_page(page: str) -> str:
-    """Page field form: ranges use "-" (CSL-JSON convention; styles choose the dash), no spaces."""
-    return re.sub(r"\s*[–—‒-]\s*", "-", page.strip())
+    """Page field form: ranges use "-" (CSL-JSON convention; styles choose the dash), no spaces.
+    The non-breaking hyphen U+2011 and U+2010 that journal sites print ("88‑97") are dashes too."""
+    return re.sub(r"\s*[–—‒‑‐-]\s*", "-", page.strip())
 
 
 def date_parts(year: str | int, month: int | None = None, day: int | None = None) -> dict:

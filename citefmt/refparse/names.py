@@ -92,8 +92,10 @@ def parse_vancouver_name(token: str, pos: int, out: Names) -> None:
     words = token.split()
     if not words:
         return
-    while len(words) > 2 and _is_dotted_initials(words[-1]) and _is_dotted_initials(words[-2]):
-        words[-2:] = [words[-2] + words[-1]]  # "Иванов И. И." → "Иванов", "И.И."
+    while len(words) > 2 and _is_dotted_initials(words[-2]) and (
+            _is_dotted_initials(words[-1]) or re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]?", words[-1])):
+        # "Иванов И. И." → "Иванов", "И.И."; "Drossman D. A" (the list's final period taken) too
+        words[-2:] = [words[-2] + words[-1]]
     suffix = None
     if len(words) > 2 and words[-1] in _SUFFIXES:
         suffix = words.pop()

@@ -28,8 +28,11 @@ _LATEST_YEAR = datetime.date.today().year + 1
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 #: Roman numerals, also typed with the Cyrillic look-alikes "Х" and "І" ("Т. Х", "Т. ХІІ")
 _ROMAN_RE = re.compile(r"^[IVXLCDMХІ]+$", re.I)
-_PAGE_RE = re.compile(r"^[A-Za-zА-Яа-я]{0,4}\.?\d+[A-Za-z]?(?:-[A-Za-zА-Яа-я]{0,4}\d+[A-Za-z]?)?$|"
-                      r"^[IVXLCDM]+(?:-[IVXLCDM]+)?$|^[A-Za-z]{1,6}\d*$", re.I)
+#: a page, a range, or an article number: "e2019MS001916" (e-locator with a letter infix),
+#: "APST-27-01-12" (a journal's hyphenated article id)
+_PAGE_RE = re.compile(r"^[A-Za-zА-Яа-я]{0,4}\.?\d+(?:[A-Za-z]{1,3}\d+)?[A-Za-z]?"
+                      r"(?:-[A-Za-zА-Яа-я]{0,4}\d+[A-Za-z]?)?$|"
+                      r"^[IVXLCDM]+(?:-[IVXLCDM]+)?$|^[A-Za-z]{1,6}\d*$|^[A-Za-z]{2,6}(?:-\d+){2,4}$", re.I)
 _DIGIT_RE = re.compile(r"\d")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th|е|й|я|ое)$")

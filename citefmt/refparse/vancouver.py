@@ -28,7 +28,7 @@ from citefmt.refparse.names import is_organisation, parse_vancouver_names
 _DATE_BLOCK_RE = re.compile(
     r"(?P<year>(?:1[6-9]|20)\d\d)(?:\s+(?P<md>[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:\s*-\s*[A-Za-z0-9]+)?))?"
     r"(?:\s*\[[^\]]*\])?"
-    r"(?:\s*;\s*(?P<vol>[^():;.\s][^():;]*?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?::\s*(?P<page>[^\s.;,]+(?:\s*-\s*\w+)?))?)?"
+    r"(?:\s*(?:;|:(?=\s*\d+\s*:))\s*(?P<vol>[^():;.\s][^():;]*?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?::\s*(?P<page>[^\s.;,]+(?:\s*-\s*\w+)?))?)?"
     r"\s*(?:\.|$)")
 _NAME_TOKEN_RE = re.compile(r"^(?:[^\W\d_][\w’'`\-]*\s)+(?:[A-ZА-ЯЁ][a-zа-яё]?){1,4}(?:\s(?:Jr|Sr|2nd|3rd|4th))?$|"
                             r"^[^\W\d_][\w’'`\-]*[a-zа-яё][A-ZА-ЯЁ]{1,3}$")
@@ -65,6 +65,8 @@ def _authors_end(body: str) -> int | None:
     if not m:
         return None
     segment = m.group()[:-1]
+    if segment.rstrip().endswith("[Internet]"):
+        return None  # "FAQs [Internet]. [cited …]": an untitled web page starts with its title
     tokens = [t.strip() for t in re.sub(r",?\s*et al$", "", segment.strip()).split(",") if t.strip()]
     if not tokens:
         return None
@@ -74,6 +76,12 @@ def _authors_end(body: str) -> int | None:
     if len(tokens) == 1 and is_organisation(tokens[0]) and len(tokens[0]) < 120:
         return m.end() - 1
     return None
+
+
+def _is_web_title(head: str) -> bool:
+    """"Egg Types & Labels [Internet]. Australian Eggs." — the title is marked as a web page, so
+    what follows it is the site's publisher, not a journal."""
+    return bool(re.match(r"[^.]*\[Internet\]\.", head.strip()))
 
 
 def _split_title_journal(body: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int] | None]:
@@ -147,6 +155,22 @@ def _parse_in_part(body: str, start: int, end: int, item: Item) -> float:
     return 0.6 + 0.1 * min(found, 3)
 
 
+def _web_page(body: str, spans: list[tuple[int, int]], item: Item, cand: Candidate,
+              score: float) -> Candidate:
+    """NLM's home page / web page form: "Title [Internet]. Publisher. 2020 [cited …]. Available
+    from: URL" (the access date and URL are already taken out): the sentences left are the
+    publisher (a name), the place and publisher ("Bangkok: ESCAP; 2025") or the year."""
+    item["type"] = "webpage"
+    item.pop("medium", None)
+    for a, b in spans:
+        s = tidy(body[a:b])
+        if s and "publisher" not in item and not re.search(r"\d", s) and len(s.split()) <= 8:
+            item["publisher"] = s
+            score += 0.1
+    cand.confidence = max(0.0, min(score + 0.5, 0.9))  # "[Internet]" is NLM's explicit web marker
+    return cand
+
+
 def parse(body: str) -> Candidate | None:
     """Read a Vancouver/AMA reference from `body` (identifiers already blanked out)."""
     item: Item = {"type": "article-journal"}
@@ -177,7 +201,8 @@ def parse(body: str) -> Candidate | None:
         item["type"] = "chapter"
         score += 0.2 + 0.5 * _parse_in_part(body, rest + in_match.end(), end, item)
     elif date_match and (date_match.group("vol") or date_match.group("page") or date_match.group("issue")
-                         or date_match.end() >= end - rest - 1):
+                         or (date_match.end() >= end - rest - 1
+                             and not _is_web_title(body[rest:rest + date_match.start()]))):
         head_end = rest + date_match.start()
         title_span, journal_span = _split_title_journal(body, rest, head_end)
         _title_of(body, title_span, item)
@@ -195,7 +220,10 @@ def parse(body: str) -> Candidate | None:
         score += 0.2
         if date_match.group("vol"):
             vol = date_match.group("vol").strip()
-            if sm := re.fullmatch(r"(\S+)\s+(Suppl.*|Pt.*)", vol):
+            if re.fullmatch(r"\d+\s*[-–‒‑]\s*\d+", vol) and not date_match.group("page") \
+                    and not date_match.group("issue"):
+                item["page"] = normalise_page(vol)  # "2016; 1257–1261.": no volume, only pages
+            elif sm := re.fullmatch(r"(\S+)\s+(Suppl.*|Pt.*)", vol):
                 item["volume"], item["issue"] = sm.group(1), sm.group(2)
             else:
                 item["volume"] = vol
@@ -217,6 +245,8 @@ def parse(body: str) -> Candidate | None:
         cand.title_span = title_span
         score += 0.15 if "title" in item else 0
         found = _apply_publisher_sentences(body, spans[1:], item)
+        if item.get("medium") == "Internet" and item.get("type") != "thesis":
+            return _web_page(body, spans[1:], item, cand, score + 0.1 * min(found, 3))
         if item.get("type") == "thesis":
             score += 0.3 + 0.1 * found
         elif found:
