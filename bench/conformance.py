@@ -48,7 +48,8 @@ def parse_fixture(path: Path) -> Fixture:
     for index, item in enumerate(items):
         item.setdefault("id", index)
         item.setdefault("type", "book")
-    citation_items = json.loads(sections["CITATION-ITEMS"]) if "CITATION-ITEMS" in sections else None
+    citation_items = (json.loads(sections["CITATION-ITEMS"]) if "CITATION-ITEMS" in sections
+                      else None)
     citations = ([entry[0] for entry in json.loads(sections["CITATIONS"])]
                  if "CITATIONS" in sections else None)
     return Fixture(path.stem, sections.get("MODE", "").strip(), sections.get("RESULT", ""),

@@ -6,11 +6,15 @@
 Importing this package is cheap: citeproc-py and lxml are imported on first render. The fixes
 over citeproc-py live in small modules, each documenting the gap it closes: `elements`
 (number-of-pages label, collation sort, citation-number collapse, margin spacing, term
-cache), `date_elements` (date delimiter, date ranges), `name_elements` (CSL-M
-suppress-min/suppress-max, "and others"), `base` and `punctuation` (memoised look-ups,
-punctuation merging at joins), `layouts` (per-item locales), `locales` (locale files),
-`styles` (dependent styles), `source` (ids, raw dates, seasons, truncated name lists),
-`richtext`, `formatters.markdown`.
+cache, label of an empty variable, capitalised note start), `flow_elements` (groups and
+conditions planned once, `disambiguate="true"`), `date_elements` (date delimiter, date ranges,
+implicit year-suffix), `name_elements` (CSL-M suppress-min/suppress-max, "and others", name
+counts, et-al-subsequent, CJK names), `initials`, `subsequent_author`, `disambiguation`
+(year-suffixes), `cite_groups` (cite grouping and collapsing), `text_case`, `page_ranges`,
+`collation`, `base` and `punctuation` (memoised look-ups, punctuation merging at joins,
+punctuation-in-quote), `layouts` (per-item locales), `locales` (locale files), `styles`
+(dependent styles), `source` and `dates` (ids, raw dates, cleaned date-parts, seasons,
+truncated name lists), `richtext`, `formatters.markdown`.
 """
 
 from __future__ import annotations

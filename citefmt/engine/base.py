@@ -4,18 +4,29 @@ merging, layered over citeproc-py's element classes (see `elements.element_looku
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc import model
 from citeproc.source import VariableError
 
+from citefmt.engine.page_ranges import last_page
 from citefmt.engine.punctuation import join_merging, wrap_merging
+from citefmt.engine.text_case import change_case
+
+if TYPE_CHECKING:
+    # the mixins are only ever combined with citeproc-py's element classes (untyped: Any)
+    from citeproc.model import CitationStylesElement as _CslElement
+else:
+    _CslElement = object
+
+#: per-element caches that list the element's children (see `insert`)
+_CHILD_PLANS = ("_choice_flags", "_cached_plan")
 
 _FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration",
                           "vertical-align")
 
 
-class MemoisedLookups:
+class MemoisedLookups(_CslElement):
     """Cache xpath queries, child lookups, the root and formatting decisions on each element.
 
     A loaded style never changes shape, yet citeproc-py re-runs the same xpath for every item
@@ -58,6 +69,20 @@ class MemoisedLookups:
             term = cache[key] = super().get_term(name, form, fallback_locale, zero_padded)
             return term
 
+    def insert(self, index: int, element: Any) -> None:
+        # citeproc-py gives a cs:names without cs:name a default one on first use: forget
+        # any child plan made before
+        for cached in _CHILD_PLANS:
+            self.__dict__.pop(cached, None)
+        super().insert(index, element)
+
+    def get_macro(self, name: str) -> Any:
+        macros = self.get_root().__dict__.setdefault("_macros", {})
+        macro = macros.get(name)
+        if macro is None:
+            macro = macros[name] = super().get_macro(name)
+        return macro
+
     def get_formatter(self) -> Any:
         root = self.get_root()
         return root.style.formatter if isinstance(root, model.Locale) else root.formatter
@@ -82,7 +107,7 @@ class MemoisedLookups:
         return found
 
 
-class PunctuationMerging:
+class PunctuationMerging(_CslElement):
     """Gap: citeproc-py joins affixes and delimiters merging only a mark with itself, so a
     title ending in "?" got the style's "." ("Why?."). Every join the engine makes (affixes,
     group and name delimiters, a cs:choose branch's children) goes through
@@ -94,28 +119,47 @@ class PunctuationMerging:
         style = root.__dict__.get("style", root) if isinstance(root, model.Locale) else root
         return style.__dict__.get("output_format", "text")
 
+    #: False for elements whose attributes change while rendering (cs:date-part overrides)
+    static_affixes = True
+
+    def punctuation_in_quote(self) -> bool:
+        """The locale option of the chain in use (set on the style root with the chain)."""
+        root = self.get_root()
+        style = root.__dict__.get("style", root) if isinstance(root, model.Locale) else root
+        return bool(style.__dict__.get("_punctuation_in_quote", False))
+
     def wrap(self, string: Any) -> Any:
         if string is None:
             return None
-        prefix, suffix = self.get("prefix"), self.get("suffix")
+        affixes = self.__dict__.get("_affixes") if self.static_affixes else None
+        if affixes is None:
+            affixes = (self.get("prefix") or "", self.get("suffix") or "")
+            if self.static_affixes:
+                self.__dict__["_affixes"] = affixes
+        prefix, suffix = affixes
         if not prefix and not suffix:
             return string
-        return wrap_merging(prefix or "", string, suffix or "", self.output_format())
+        return wrap_merging(prefix, string, suffix, self.output_format(),
+                            self.punctuation_in_quote)
 
     def join(self, strings: Iterable[Any], default_delimiter: str = "") -> Any:
         pieces = [string for string in strings if string is not None]
         if len(pieces) == 1:
             return pieces[0]
         return join_merging(pieces, self.get("delimiter", default_delimiter),
-                            self.output_format())
+                            self.output_format(), self.punctuation_in_quote)
 
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
         """Render each child (a cs:choose passes the enclosing group's delimiter on to the
         chosen branch), skip empty ones, join the rest with `delimiter`."""
+        choices = self.__dict__.get("_choice_flags")
+        if choices is None:
+            choices = self.__dict__["_choice_flags"] = tuple(
+                (child, isinstance(child, model.Choose)) for child in self.iterchildren())
         output = []
-        for child in self.iterchildren():
+        for child, is_choose in choices:
             try:
-                if isinstance(child, model.Choose):
+                if is_choose:
                     text = child.render(item, delimiter=delimiter, **kwargs)
                 else:
                     text = child.render(item, **kwargs)
@@ -125,8 +169,29 @@ class PunctuationMerging:
                 output.append(text)
         if len(output) < 2:
             return output[0] if output else None
-        return join_merging(output, delimiter, self.output_format())
+        return join_merging(output, delimiter, self.output_format(),
+                            self.punctuation_in_quote)
 
 
-class EngineElement(PunctuationMerging, MemoisedLookups):
+class TextCasing(_CslElement):
+    """Gap: citeproc-py's text-case lost spacing next to nocase spans, changed the case of
+    nocase spans, and title-cased only space-separated words; see `text_case.py`."""
+
+    def case(self, text: Any, language: str | None = None) -> Any:
+        text_case = self.get("text-case")
+        if text_case is None or (text_case == "title" and language != "en"):
+            return text
+        changed = change_case(text, text_case)
+        return super().case(text, language) if changed is None else changed
+
+
+class PageRanges(_CslElement):
+    """Gap: citeproc-py shortened page ranges as written ("1536-538" minimal → "1536–5") and
+    used Chicago 15th edition's rule for chicago-16; see `page_ranges.py`."""
+
+    def _format_last_page(self, first: str, last: str) -> str:
+        return last_page(first, last, self.get_root().get_option("page-range-format"))
+
+
+class EngineElement(PunctuationMerging, TextCasing, PageRanges, MemoisedLookups):
     """Mixed into every CSL element class of a citefmt-loaded tree."""

@@ -5,10 +5,13 @@ wrong for a Russian list (GOST puts Cyrillic sources first; Ё is a variant of �
 here is a three-level one in the manner of the Unicode Collation Algorithm:
 
 1. primary: letters compared without case or accents, in script order (the bibliography's own
-   script first: Cyrillic for ru/uk/be/bg/sr, Latin otherwise); spaces before punctuation before
-   digits before letters, so "Smith J" sorts before "Smithson";
+   script first: Cyrillic for ru/uk/be/bg/sr, Latin otherwise); spaces before digits before
+   letters, so "Smith J" sorts before "Smithson". Punctuation is ignored at this level (UCA
+   "shifted" weighting), so a title in quotes or brackets sorts by its words:
+   “Simple title B” between "Simple title, A" and "Simple title C";
 2. secondary: accents (Е before Ё, e before é);
-3. tertiary: case (lower before upper).
+3. tertiary: case (lower before upper);
+4. quaternary: the punctuation left out of the primary level.
 """
 
 from __future__ import annotations
@@ -28,27 +31,34 @@ _EXPANSIONS = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "
 _SPACE, _PUNCT, _DIGIT, _FIRST_SCRIPT, _SECOND_SCRIPT, _OTHER = range(6)
 
 
-def collation_key(text: str, language: str = "en") -> tuple[tuple[tuple[int, int], ...],
-                                                             tuple[int, ...], tuple[int, ...]]:
+CollationKey = tuple[tuple[tuple[int, int], ...], tuple[int, ...], tuple[int, ...],
+                     tuple[tuple[int, int], ...]]
+
+
+def collation_key(text: str, language: str = "en") -> CollationKey:
     """A sort key for `text` in `language` (a BCP 47 tag or its primary subtag)."""
     cyrillic_first = language.split("-")[0].lower() in CYRILLIC_LANGUAGES
     return _key(text, cyrillic_first)
 
 
 @lru_cache(maxsize=65536)
-def _key(text: str, cyrillic_first: bool) -> tuple[tuple[tuple[int, int], ...],
-                                                  tuple[int, ...], tuple[int, ...]]:
+def _key(text: str, cyrillic_first: bool) -> CollationKey:
     primary: list[tuple[int, int]] = []
     secondary: list[int] = []
     tertiary: list[int] = []
-    for char in text:
+    quaternary: list[tuple[int, int]] = []
+    for position, char in enumerate(text):
         lower = char.lower()
         tertiary_weight = 1 if char != lower else 0
         for base, accent in _decompose(lower):
-            primary.append((_script_rank(base, cyrillic_first), ord(base)))
+            rank = _script_rank(base, cyrillic_first)
+            if rank == _PUNCT:
+                quaternary.append((position, ord(base)))
+                continue
+            primary.append((rank, ord(base)))
             secondary.append(accent)
             tertiary.append(tertiary_weight)
-    return tuple(primary), tuple(secondary), tuple(tertiary)
+    return tuple(primary), tuple(secondary), tuple(tertiary), tuple(quaternary)
 
 
 def _decompose(char: str) -> list[tuple[str, int]]:

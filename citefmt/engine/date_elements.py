@@ -8,6 +8,7 @@ from citeproc import model
 from citeproc.source import VariableError
 
 from citefmt.engine.base import EngineElement
+from citefmt.engine.disambiguation import pending_suffix
 from citefmt.engine.punctuation import join_merging
 
 
@@ -25,6 +26,20 @@ class Date(EngineElement, model.Date):
     (default en dash); shared parts are printed once, where the date's part order puts them
     ("2002 Apr 3-5", "3–5 August 2003"). The affixes touching the delimiter are left out.
     """
+
+    def process(self, item: Any, variable: str | None = None, show_parts: Any = None,
+                context: Any = None, **kwargs: Any) -> Any:
+        """Gap: the implicit year-suffix (see `year_suffix.py`) follows the first year
+        printed from `issued` in a cite or entry."""
+        root = _style_root(self)
+        if not root.__dict__.get("implicit_year_suffix") or self.is_locale_date():
+            return super().process(item, variable, show_parts, context, **kwargs)
+        suffix = pending_suffix(self, item, variable or self.get("variable") or "", context)
+        root.__dict__["_pending_year_suffix"] = suffix
+        try:
+            return super().process(item, variable, show_parts, context, **kwargs)
+        finally:
+            root.__dict__.pop("_pending_year_suffix", None)
 
     def render_single_date(self, date: Any, show_parts: list[str] | None = None,
                            context: Any = None) -> Any:
@@ -95,6 +110,12 @@ class Date(EngineElement, model.Date):
 _RANK = {"year": 0, "month": 1, "day": 2}
 
 
+def _style_root(element: Any) -> Any:
+    """The style an element belongs to (a locale's elements: the style using the locale)."""
+    root = element.get_root()
+    return root.style if isinstance(root, model.Locale) else root
+
+
 def _unit(date: Any, unit: str) -> Any:
     if unit == "month":
         return date.get("month"), date.get("season")
@@ -115,6 +136,8 @@ class Date_Part(EngineElement, model.Date_Part):
     restore the locale's own attributes. `bare="prefix"`/`"suffix"` leaves that affix out (the
     date-part beside a range delimiter)."""
 
+    static_affixes = False
+
     def format(self, string: Any) -> Any:
         # attributes change while a calling date's overrides apply: never use the cached answer
         return model.Formatted.format(self, string)
@@ -131,6 +154,10 @@ class Date_Part(EngineElement, model.Date_Part):
                 self.attrib.update(saved)
 
     def wrap(self, string: Any) -> Any:
+        pending = _style_root(self).__dict__
+        if pending.get("_pending_year_suffix") and string is not None \
+                and self.get("name") == "year":
+            string = string + pending.pop("_pending_year_suffix")
         bare = self.__dict__.get("_bare")
         if bare:
             self.attrib.pop(bare, None)  # restored by `render`

@@ -40,8 +40,16 @@ _WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+\.?|\d+")
 
 def normalise_date(value: Any) -> tuple[Any, str | None]:
     """(CSL date object with date-parts where possible, problem message or None)."""
-    if not isinstance(value, dict) or "date-parts" in value:
+    if not isinstance(value, dict):
         return value, None
+    if "date-parts" in value:
+        parts = clean_date_parts(value["date-parts"])
+        if parts:
+            return {**value, "date-parts": parts}, None
+        given = _written_parts(value["date-parts"])
+        value = {k: v for k, v in value.items() if k != "date-parts"}
+        if given and not (value.get("edtf") or value.get("raw") or value.get("literal")):
+            return {"literal": given}, f"date-parts {given!r} not understood; printed as given"
     text = str(value.get("edtf") or value.get("raw") or "").strip()
     if not text:
         return value, None
@@ -53,6 +61,38 @@ def normalise_date(value: Any) -> tuple[Any, str | None]:
     return merged, None
 
 
+def clean_date_parts(date_parts: Any) -> list[list[int]]:
+    """`date-parts` as citeproc-py can print them: numbers as ints, parts after an empty or
+    non-numeric one dropped (["2000", "", ""] printed "00/00/2000"), months 13-20 as the
+    seasons they stand for in CSL-JSON (as 21-24), impossible months and days (and days of
+    seasons) left out; [] when nothing usable is left."""
+    cleaned: list[list[int]] = []
+    for date in date_parts if isinstance(date_parts, list) else []:
+        parts: list[int] = []
+        for part in date if isinstance(date, list) else []:
+            try:
+                parts.append(int(str(part).strip()))
+            except ValueError:
+                break
+        if len(parts) > 1 and 13 <= parts[1] <= 20:
+            parts = [parts[0], parts[1] + 8 if parts[1] <= 16 else parts[1] + 4]
+        elif len(parts) > 1 and not (1 <= parts[1] <= 12 or 21 <= parts[1] <= 24):
+            parts = parts[:1]
+        if len(parts) > 2 and (parts[1] > 12 or not 1 <= parts[2] <= 31):
+            parts = parts[:2]
+        if parts:
+            cleaned.append(parts[:3])
+    return cleaned
+
+
+def _written_parts(date_parts: Any) -> str:
+    """The parts of an unusable `date-parts` value as text ("spring"), or ""."""
+    if not isinstance(date_parts, list):
+        return ""
+    return " ".join(str(part).strip() for date in date_parts if isinstance(date, list)
+                    for part in date if str(part).strip())
+
+
 def parse_date_string(text: str) -> dict[str, Any] | None:
     """A CSL date object for `text`, or None when it is not a recognisable date."""
     text = text.strip()
@@ -60,7 +100,8 @@ def parse_date_string(text: str) -> dict[str, Any] | None:
         begin, _, end = text.partition("/")
         first, last = parse_date_string(begin), parse_date_string(end)
         if first and last and "date-parts" in first and "date-parts" in last:
-            result = {"date-parts": [first["date-parts"][0], last["date-parts"][0]]}
+            result: dict[str, Any] = {"date-parts": [first["date-parts"][0],
+                                                     last["date-parts"][0]]}
             if first.get("circa") or last.get("circa"):
                 result["circa"] = True
             return result

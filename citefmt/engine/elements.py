@@ -7,13 +7,29 @@ replaced by subclasses, each named after the gap it closes:
 
 - `date_elements.Date`        — localized date delimiter ("2020Mar15" → "2020 Mar 15"); date
                                 ranges ("2002 Apr 3-5", range-delimiter, same-month crash)
-- `date_elements.Date_Part`   — a calling date's date-part overrides leaked into later dates
-- `name_elements.Names/Name`  — CSL-M suppress-min/suppress-max; "and others" (source et al.)
-- `Label`                     — the `number-of-pages` label rendered nothing ("280" → "280 p.")
-- `Sort.sort`                 — locale collation instead of code-point order (Ё with Е, Cyrillic first in ru)
-- `Layout.render_citation`    — collapse="citation-number" ([1,2,3,4] → [1–4])
-- `Layout.render_entry`       — second-field-align: margin and body kept apart ("1.Smith" → "1. Smith")
-- `base.PunctuationMerging`   — "Why?" + "." → "Why?" at every affix and delimiter seam
+- `date_elements.Date_Part`   — a calling date's date-part overrides leaked into later dates;
+                                implicit year-suffix
+- `name_elements.Names/Name`  — CSL-M suppress-min/suppress-max; "and others" (source et al.);
+                                `form="count"` totals; initials (`initials.py`);
+                                subsequent-author-substitute (`subsequent_author.py`);
+                                et-al-subsequent; CJK names and mononyms
+- `flow_elements.Group/If`    — planned once per style (speed); `disambiguate="true"`
+                                (`disambiguation.py`, which also adds year-suffixes)
+- `Text`, `Term`              — kind of text and term forms decided once (speed); quotes
+                                that take punctuation-in-quote
+- `Label`                     — the `number-of-pages` label rendered nothing ("280" → "280 p.");
+                                a label for an empty variable was printed ("p. ")
+- `Sort.sort`                 — locale collation instead of code-point order (Ё with Е,
+                                Cyrillic first in ru)
+- `Layout.render_citation`    — collapse="citation-number" ([1,2,3,4] → [1–4]); cite grouping
+                                and collapse="year…" (`cite_groups.py`)
+- `Layout.render_children`    — a note that begins with a term begins with a capital ("Ibid.")
+- `Layout.render_entry`       — second-field-align: margin and body kept apart ("1.Smith" →
+                                "1. Smith")
+- `base.PunctuationMerging`   — "Why?" + "." → "Why?" at every affix and delimiter seam;
+                                punctuation-in-quote (`punctuation.py`)
+- `base.TextCasing`           — text-case keeping nocase spans and spacing (`text_case.py`)
+- `base.PageRanges`           — page-range-format from completed numbers (`page_ranges.py`)
 """
 
 from __future__ import annotations
@@ -25,13 +41,16 @@ from typing import Any
 
 from citeproc import model
 from citeproc.source import VariableError
+from citeproc.string import MixedString, String
 from lxml import etree
 
 from citefmt.engine.base import EngineElement
+from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
 from citefmt.engine.date_elements import Date, Date_Part
+from citefmt.engine.flow_elements import Else_If, Group, If
 from citefmt.engine.name_elements import Name, Names, is_truncated
-from citefmt.engine.punctuation import join_merging, wrap_merging
+from citefmt.engine.punctuation import join_merging, quoted, wrap_merging
 
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 
@@ -50,9 +69,20 @@ class Style(EngineElement, model.Style):
         caches = self.__dict__.setdefault("_term_caches", {})
         entry = caches.get(id(chain))
         if entry is None or entry[0] is not chain:  # the chain is kept: its id is not reused
-            entry = caches[id(chain)] = (chain, {})
+            entry = caches[id(chain)] = (chain, {}, _punctuation_in_quote(chain))
         self.__dict__["_locales"] = chain
         self.__dict__["_term_cache"] = entry[1]
+        self.__dict__["_punctuation_in_quote"] = entry[2]
+
+
+def _punctuation_in_quote(chain: Any) -> bool:
+    """The first `punctuation-in-quote` style option set along a locale chain (CSL 1.0.2:
+    false unless a locale sets it)."""
+    for locale in chain or ():
+        options = locale.find("cs:style-options", locale.nsmap)
+        if options is not None and options.get("punctuation-in-quote") is not None:
+            return str(options.get("punctuation-in-quote")).lower() == "true"
+    return False
 
 
 class Locale(EngineElement, model.Locale):
@@ -70,25 +100,118 @@ class Locale(EngineElement, model.Locale):
         return options.get(name, self._default_options[name])
 
 
+class TermText(String):
+    """A term's text as a cs:text printed it (see `Layout.render_children`)."""
+
+
 class Text(EngineElement, model.Text):
-    """Speed: citeproc-py reads the locale's punctuation-in-quote option for every text it
-    renders, quoted or not (and does not use it); only quoted texts need the quote step."""
+    """Speed: citeproc-py tests which of `variable`, `macro`, `term` and `value` a cs:text has
+    through lxml's attribute proxy for every item, and reads the locale's punctuation-in-quote
+    option for every text it renders, quoted or not (and does not use it). The kind of text is
+    decided once; only quoted texts take the quote step."""
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> tuple[Any, str]:
+        if context is None:
+            context = self
+        return self._text(item, context), self._language(item)
+
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        # the item's language only matters for text-case: looked up only then
+        return self._markup(self._text(item, context if context is not None else self), item)
+
+    def _text(self, item: Any, context: Any) -> Any:
+        """The unformatted text: the variable, macro, term or value the element prints."""
+        kind = self.__dict__.get("_kind")
+        if kind is None:
+            kind = self.__dict__["_kind"] = next(
+                (k for k in ("variable", "macro", "term", "value") if k in self.attrib), "")
+        if kind == "variable":
+            text = self._variable(item, context)
+        elif kind == "macro":
+            text = self.get_macro(self.get("macro")).render(item, context)
+        elif kind == "term":
+            text = self._term(item)
+            text = TermText(text) if text else text
+        elif kind == "value":
+            text = String(self.preformat(self.get("value")))
+        else:
+            text = None
+        return text
+
+    def markup(self, text: Any, language: str) -> Any:
+        return self._markup(text, None, language)
+
+    def _markup(self, text: Any, item: Any, language: str | None = None) -> Any:
+        """citeproc-py's steps (strip periods, text case, formatting, quotes, affixes), each
+        taken only when the element has the attribute that asks for it."""
+        if not text:
+            return None
+        steps = self.__dict__.get("_markup_steps")
+        if steps is None:
+            steps = self.__dict__["_markup_steps"] = tuple(
+                attribute in self.attrib for attribute in ("strip-periods", "text-case", "quotes"))
+        strip, case, quote = steps
+        if strip:
+            text = self.strip_periods(text)
+        if case:
+            text = self.case(text, language if language is not None else self._language(item))
+        text = self.format(text)
+        if quote:
+            text = self.quote(text)
+        return self.wrap(text)
+
+    def _language(self, item: Any) -> str:
+        """The item's language for title casing (the style's default-locale without one)."""
+        try:
+            return str(item.reference.language)[:2]
+        except VariableError:
+            return str(self.get_root().get("default-locale", "en"))[:2]
 
     def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() != "true":
             return string
-        return super().quote(string)
+        return quoted(string, self.get_single_term("open-quote"),
+                      self.get_single_term("close-quote"))
+
+
+class Term(EngineElement, model.Term):
+    """Speed: citeproc-py finds a term's cs:single/cs:multiple child and escapes its text for
+    the output format each time a term is printed; kept per output formatter here."""
+
+    @property
+    def single(self) -> Any:
+        return self._form("single")
+
+    @property
+    def multiple(self) -> Any:
+        return self._form("multiple")
+
+    def _form(self, form: str) -> Any:
+        formatter = self.get_formatter()
+        cache = self.__dict__.setdefault("_forms", {})
+        key = (form, formatter)
+        if key not in cache:
+            cache[key] = getattr(model.Term, form).fget(self)
+        return cache[key]
 
 
 class Label(EngineElement, model.Label):
     """Gap: for `number-of-*` variables citeproc-py reads the variable from the citation item
     instead of the reference, raising VariableError, so the label vanished ("280." for
-    "280 p."). And a name list the source cut short ("A, et al., editors") is plural
-    whatever the number of names it shows."""
+    "280 p."). A name list the source cut short ("A, et al., editors") is plural whatever
+    the number of names it shows. And a label was printed for an empty variable ("p. " with
+    no page, no locator); CSL 1.0.2: a cs:label is rendered only when its variable is not
+    empty."""
 
     def process(self, item: Any, variable: str | None = None, plural: bool | None = None,
                 context: Any = None, **kwargs: Any) -> Any:
-        if variable is not None and is_truncated(item.reference.get(variable)):
+        if variable is None:
+            own = self.get("variable")
+            if own == "locator" and not item.has_locator:
+                raise VariableError
+            if own and own != "locator" and own.replace("-", "_") not in item.reference:
+                raise VariableError
+        elif is_truncated(item.reference.get(variable)):
             plural = True
         return super().process(item, variable, plural, context, **kwargs)
 
@@ -181,7 +304,7 @@ class Layout(EngineElement, model.Layout):
         Gap: with second-field-align citeproc-py renders the citation number and the rest as
         one run with no separator ("1.Smith"); the margin is the layout's first rendered child.
         """
-        self.repressed = {}
+        self.repressed: dict[str, Any] = {}  # citeproc-py's per-entry repressed variables
         children = list(self.iterchildren())
         numbered = bool(children) and _is_citation_number(children[0])
         if len(children) < 2 or not (split_margin or numbered):
@@ -190,8 +313,8 @@ class Layout(EngineElement, model.Layout):
         fmt = self.output_format()
         first = _render_each(children[:1], item, fmt)
         rest = _render_each(children[1:], item, fmt)
-        body = None if rest is None else self.format(wrap_merging("", rest, self.get("suffix", ""),
-                                                                  fmt))
+        body = None if rest is None else self.format(wrap_merging(
+            "", rest, self.get("suffix", ""), fmt, self.punctuation_in_quote))
         if first is None:
             whole = self.format(self.wrap(rest))
             return RenderedEntry(None, whole, whole, numbered=False)
@@ -201,10 +324,30 @@ class Layout(EngineElement, model.Layout):
         whole = self.format(self.wrap(join_merging([first, rest], "", fmt)))
         return RenderedEntry(None, body, whole, numbered=True)
 
+    def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        """Gap: in a note style, a note that begins with a term begins with a capital
+        ("Ibid.", not "ibid."), as citeproc-js prints it: the first cite of a citation, without
+        a prefix or after a prefix that ends a sentence ("This has been said. Ibid.")."""
+        output = super().render_children(item, delimiter, **kwargs)
+        if output is not None and self._starts_note(item):
+            output = _capitalized_leading_term(output)
+        return output
+
+    def _starts_note(self, item: Any) -> bool:
+        if self.get_root().get("class") != "note" or self.getparent().tag != _CITATION_TAG:
+            return False
+        citation = getattr(item, "citation", None)
+        if citation is None or not citation.cites or citation.cites[0] is not item:
+            return False
+        prefix = str(item.get("prefix") or "").strip()
+        return not prefix or (prefix[-1] in ".?!" and len(prefix.split()) > 1)
+
     def render_citation(self, citation: Any, callback: Callable[[Any], Any]) -> Any:
         """Gap: collapse="citation-number" is not implemented in citeproc-py ([1,2,3,4]).
         Runs of three or more consecutive numbers (cites without locator or affixes) become
         "first–last" (CSL 1.0.2 term `citation-range-delimiter`, default an en dash)."""
+        if groups_cites(self.getparent()):
+            return self._render_grouped_citation(citation, callback)
         if self.getparent().get("collapse") != "citation-number":
             return super().render_citation(citation, callback)
         bibliography = citation.bibliography
@@ -230,9 +373,58 @@ class Layout(EngineElement, model.Layout):
         pieces += [callback(cite) or f"{cite.key}?" for cite in bad]
         return self.format(self.wrap(self.join(pieces)))
 
+    def _render_grouped_citation(self, citation: Any, callback: Callable[[Any], Any]) -> Any:
+        """Gap: cite grouping and collapse="year"/"year-suffix"/"year-suffix-ranged" are not
+        implemented in citeproc-py ("Smith 1900, Smith 2000"); see `cite_groups.py`."""
+        parent = self.getparent()
+        good = [cite for cite in citation.cites if not cite.is_bad()]
+        bad = [cite for cite in citation.cites if cite.is_bad()]
+        if parent.sort is not None:
+            good = parent.sort.sort(good, self)
+        root = self.get_root()
+
+        def render(cite: Any, suppress_names: bool) -> tuple[Any, str | None]:
+            self.repressed = {}
+            names = root.__dict__["cite_names"] = CiteNames(suppress=suppress_names)
+            try:
+                text = self.render_children(cite)
+            except VariableError:
+                text = None
+            finally:
+                root.__dict__["cite_names"] = None
+            return text, names.recorded
+
+        delimiter = self.get("delimiter", "")
+        pieces = collapse_cites(good, render, parent, delimiter, self._range_delimiter())
+        parent.cites.extend(good)
+        pieces += [(callback(cite) or f"{cite.key}?", delimiter) for cite in bad]
+        output = None
+        following = ""
+        for text, after in pieces:
+            output = text if output is None else join_merging([output, text], following,
+                                                              self.output_format())
+            following = after
+        return self.format(self.wrap(output)) if output is not None else None
+
     def _range_delimiter(self) -> Any:
         term = self.get_single_term("citation-range-delimiter")
         return term if str(term) else self.unicode_character("EN DASH")
+
+
+_CITATION_TAG = f"{{{CSL_NAMESPACE}}}citation"
+
+
+def _capitalized_leading_term(output: Any) -> Any:
+    """`output` with its first letter capitalised when it begins with a term."""
+    segments = list(output) if isinstance(output, MixedString) else [output]
+    for index, segment in enumerate(segments):
+        if not str(segment):
+            continue
+        if isinstance(segment, TermText) and segment[:1].islower():
+            segments[index] = TermText(segment[:1].upper() + segment[1:])
+            return MixedString(segments) if isinstance(output, MixedString) else segments[0]
+        return output
+    return output
 
 
 def _render_each(children: Iterable[Any], item: Any, fmt: str) -> Any:
@@ -273,9 +465,10 @@ def _collapse_numbers(rendered: list[tuple[int | None, Any]], delimiter: Any) ->
 
 
 #: citefmt's replacements, by CSL element name
-FIXED_ELEMENTS: dict[str, type] = {"date": Date, "date-part": Date_Part, "label": Label,
-                                   "sort": Sort, "layout": Layout, "locale": Locale,
-                                   "name": Name, "names": Names, "style": Style, "text": Text}
+FIXED_ELEMENTS: dict[str, type] = {"date": Date, "date-part": Date_Part, "else-if": Else_If,
+                                   "group": Group, "if": If, "label": Label, "layout": Layout,
+                                   "locale": Locale, "name": Name, "names": Names,
+                                   "sort": Sort, "style": Style, "term": Term, "text": Text}
 
 
 def element_lookup() -> etree.ElementNamespaceClassLookup:

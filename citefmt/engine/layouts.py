@@ -21,6 +21,7 @@ title and container title: mostly Cyrillic letters → "ru", otherwise "en".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,9 @@ LANGUAGE_ALIASES: dict[str, str] = {
     "spa": "es", "spanish": "es", "ita": "it", "italian": "it", "chi": "zh", "zho": "zh",
     "jpn": "ja", "kaz": "kk",
 }
+
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -62,9 +66,11 @@ def item_language(item: Mapping[str, Any]) -> str:
 
 def infer_language(text: str) -> str:
     """"ru" when most letters of `text` are Cyrillic, else "en"."""
-    cyrillic = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
-    letters = sum(1 for c in text if c.isalpha())
-    return "ru" if letters and cyrillic * 2 >= letters else "en"
+    cyrillic = len(_CYRILLIC_LETTER.findall(text))
+    if not cyrillic:
+        return "en"
+    letters = len(_LETTER.findall(text))
+    return "ru" if cyrillic * 2 >= letters else "en"
 
 
 def bibliography_layouts(bibliography: Any) -> tuple[list[tuple[list[str], Any]], Any]:

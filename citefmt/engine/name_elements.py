@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from citeproc import model
+from citeproc.source import Name as CiteprocName
 from citeproc.source import VariableError
 
 from citefmt.engine.base import EngineElement
+from citefmt.engine.initials import initialize_given
 from citefmt.engine.punctuation import join_merging
+from citefmt.engine.source import NameList
 
 
 class Names(EngineElement, model.Names):
@@ -20,8 +24,38 @@ class Names(EngineElement, model.Names):
 
     def process(self, item: Any, names_context: Any = None, context: Any = None,
                 **kwargs: Any) -> Any:
+        """Gaps: `subsequent-author-substitute` (see `subsequent_author.py`) applies to the
+        first cs:names of each bibliography entry; cite grouping (`cite_groups.py`) compares,
+        and in collapsed cites leaves out, the first cs:names of each cite."""
+        root_state = self.get_root().__dict__
+        cite_names = root_state.get("cite_names")
+        if cite_names is not None and cite_names.claim():
+            if cite_names.suppress:
+                raise VariableError
+            text = self._process_names(item, names_context, context, **kwargs)
+            cite_names.recorded = None if text is None else str(text)
+            return text
+        state = root_state.get("subsequent_author")
+        if state is None or not state.claim_first_names():
+            return self._process_names(item, names_context, context, **kwargs)
+        try:
+            text = self._process_names(item, names_context, context, **kwargs)
+        except VariableError:
+            state.forget()
+            raise
+        role = next((r for r in (self.get("variable") or "").split() if r in item.reference),
+                    None)
+        return state.apply(text, item, role, lambda proxy: self._process_names(
+            proxy, names_context, context, **kwargs))
+
+    def _process_names(self, item: Any, names_context: Any = None, context: Any = None,
+                       **kwargs: Any) -> Any:
         name = (names_context if names_context is not None else self).name
         roles = (self.get("variable") or "").split()
+        sort_options = kwargs.get("sort_options")
+        if (isinstance(name, Name) and name.get_option("form", context, sort_options) == "count"
+                and any(role in item.reference for role in roles)):
+            return self._count(item, roles, name, context, sort_options)
         if not isinstance(name, Name) or not name.has_count_limits():
             return super().process(item, names_context, context, **kwargs)
         present = [role for role in roles if role in item.reference]
@@ -36,6 +70,23 @@ class Names(EngineElement, model.Names):
             return super().process(item, names_context, context, **kwargs)
         finally:
             self.set("variable", variables)
+
+
+    def _count(self, item: Any, roles: list[str], name: Name, context: Any,
+               sort_options: Any) -> str:
+        """Gap: `form="count"` over several variables printed the counts side by side ("32"
+        for 3 authors and 2 editors) and ignored et-al-min. CSL 1.0.2: the total number of
+        names that would be printed, after et-al truncation; an editor who is also the
+        translator counts once."""
+        present = [role for role in roles if role in item.reference]
+        if {"editor", "translator"} <= set(present) and \
+                list(item.reference["editor"]) == list(item.reference["translator"]):
+            present.remove("translator")
+        total = sum(name.shown_count(item.reference[role], context, sort_options)
+                    for role in present)
+        if not total:
+            raise VariableError
+        return str(total)
 
 
 class Name(EngineElement, model.Name):
@@ -60,6 +111,20 @@ class Name(EngineElement, model.Name):
             cache[key] = super().get_option(name, context, sort_options)
         return cache[key]
 
+    def initialize(self, given: str, mark: str, context: Any) -> str:
+        """Gap: citeproc-py cut every capitalised part to one letter ("Ph." → "P.",
+        "Дж." → "Д.") and ignored `initialize="false"`; see `initials.py`."""
+        hyphen = bool(self.get_option("initialize-with-hyphen", context))
+        initialize = self.get("initialize", "true").lower() != "false"
+        return initialize_given(str(given), str(mark), initialize=initialize, hyphen=hyphen)
+
+    def shown_count(self, names: Any, context: Any, sort_options: Any) -> int:
+        """How many of `names` are printed, after et-al truncation."""
+        et_al_min = self.get_option("et-al-min", context, sort_options)
+        use_first = self.get_option("et-al-use-first", context, sort_options)
+        truncated = is_truncated(names) or (et_al_min and len(names) >= et_al_min)
+        return min(len(names), use_first) if truncated and use_first else len(names)
+
     def has_count_limits(self) -> bool:
         return "suppress-min" in self.attrib or "suppress-max" in self.attrib
 
@@ -73,8 +138,14 @@ class Name(EngineElement, model.Name):
 
     def process(self, item: Any, variable: str, context: Any = None,
                 sort_options: Any = None, **kwargs: Any) -> Any:
+        if not sort_options:
+            sort_options = self._subsequent_et_al(item, context)
         names = item.reference.get(variable, [])
-        if not is_truncated(names) or self.get_option("form", context, sort_options) == "count":
+        form = self.get_option("form", context, sort_options)
+        written = written_names(names, form)
+        if written is not names:
+            item, names = _NamesOnly(variable, written), written
+        if not is_truncated(names) or form == "count":
             return super().process(item, variable, context, sort_options, **kwargs)
         use_first = self.get_option("et-al-use-first", context, sort_options)
         truncates = bool(self.get_option("et-al-min", context, sort_options))
@@ -90,6 +161,25 @@ class Name(EngineElement, model.Name):
         delimiter = self.get_option("delimiter", context, sort_options) if precedes else " "
         return join_merging([text, et_al], delimiter, self.output_format())
 
+    def _subsequent_et_al(self, item: Any, context: Any) -> dict[str, int] | None:
+        """Gap: citeproc-py ignored `et-al-subsequent-min`/`et-al-subsequent-use-first`. In a
+        cite of an item cited before (position "subsequent"), they replace et-al-min and
+        et-al-use-first (CSL 1.0.2, Name options)."""
+        scope = (context if context is not None else self).xpath_search(_CITATION_OR_BIBLIOGRAPHY)
+        if not scope or scope[0].tag != _CITATION_TAG:
+            return None
+        citation = scope[0]
+        key = getattr(item, "key", None)
+        if key is None or key not in _cited_keys(citation):
+            return None
+        options = {}
+        for option in ("et-al-subsequent-min", "et-al-subsequent-use-first"):
+            value = next((element.get(option) for element in (self, citation, self.get_root())
+                          if element.get(option) is not None), None)
+            if value is not None:
+                options[option.replace("subsequent-", "")] = int(value)
+        return options or None
+
     def _delimiter_precedes_et_al(self, shown: int, context: Any, sort_options: Any) -> bool:
         rule = self.get_option("delimiter-precedes-et-al", context, sort_options)
         if rule == "always":
@@ -98,6 +188,55 @@ class Name(EngineElement, model.Name):
             order = self.get_option("name-as-sort-order", context, sort_options)
             return order == "all" or (order == "first" and shown == 1)
         return rule == "contextual" and shown >= 2
+
+
+_CITATION_OR_BIBLIOGRAPHY = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
+_CITATION_TAG = "{http://purl.org/net/xbiblio/csl}citation"
+
+
+def _cited_keys(citation: Any) -> set[str]:
+    """Keys of the items cited so far (citeproc-py appends each rendered cite to the
+    citation element's `cites`), kept as a set that grows with the list."""
+    cites = citation.__dict__.get("cites") or []
+    cached = citation.__dict__.get("_cited_keys")
+    if cached is None or cached[2] is not cites or cached[0] > len(cites):
+        cached = (0, set(), cites)
+    count, keys, _ = cached
+    keys.update(cite.key for cite in cites[count:])
+    citation.__dict__["_cited_keys"] = (len(cites), keys, cites)
+    return keys
+
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def written_names(names: Any, form: str) -> Any:
+    """`names`, with the names citeproc-py would mis-order as literal names (the same list
+    object when there are none).
+
+    Gaps: CSL 1.0.2 prints names in Chinese, Japanese and Korean script family name first,
+    without a space ("我妻栄"; citeproc-py gave "栄 我妻"), and a name with only a given name
+    (a mononym such as "Banksy") as it is, never initialised ("B.")."""
+    if not any(_needs_writing_out(name) for name in names):
+        return names
+    written = NameList(_written(name, form) for name in names)
+    written.truncated = is_truncated(names)
+    return written
+
+
+def _needs_writing_out(name: Any) -> bool:
+    if "literal" in name:
+        return False
+    family, given = name.get("family"), name.get("given")
+    return not family or bool(given and _CJK.search(family) and _CJK.search(given))
+
+
+def _written(name: Any, form: str) -> Any:
+    if not _needs_writing_out(name):
+        return name
+    family, given = name.get("family") or "", name.get("given") or ""
+    text = family if form == "short" and family else family + given
+    return CiteprocName(literal=text) if text else name
 
 
 class _NamesOnly:

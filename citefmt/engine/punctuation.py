@@ -11,7 +11,11 @@ finished entry:
 - a "." after "?", "!" or "." is dropped ("Why?" + ". " → "Why? ");
 - a ",", ";" or ":" after the same mark is dropped;
 - every other pair is kept ("Publ.," stays, "Why?," stays);
-- as citeproc-py does, a space after a space is dropped too.
+- as citeproc-py does, a space after a space is dropped too;
+- with the locale option `punctuation-in-quote` (en-US), a "." or "," after a closing quote the
+  style printed (`quotes="true"`) moves inside it: “Title” + "." → “Title.” (merging with a
+  mark already there: “Why?” + "." → “Why?”). Quotes that are part of the data stay as they
+  are.
 
 The mark on the left is the last *visible* character: closing HTML tags, an HTML entity or
 Markdown emphasis markers after it are looked through.
@@ -20,7 +24,7 @@ Markdown emphasis markers after it are looked through.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from citeproc.string import MixedString, String
@@ -31,6 +35,9 @@ _DROP_RIGHT = frozenset({("?", "."), ("!", "."), (".", "."), (",", ","), (";", "
 _MARKS = frozenset(".,;:!?")
 
 _MARKDOWN_MARKERS = "*^~"
+
+#: the locale's punctuation-in-quote option, asked only when it matters
+InQuote = Callable[[], bool] | None
 
 
 def last_visible_char(text: str, fmt: str) -> str:
@@ -61,8 +68,22 @@ def merge_seam(left: Any, right: Any, fmt: str = "text") -> Any:
     return right
 
 
-def join_merging(pieces: Iterable[Any], delimiter: Any, fmt: str = "text") -> Any:
-    """Join rendered pieces with `delimiter`, merging punctuation at every seam."""
+class ClosingQuote(String):
+    """A closing quotation mark the engine printed for `quotes="true"`."""
+
+
+def quoted(text: Any, open_quote: Any, close_quote: Any) -> MixedString:
+    """`text` between the quote marks, the closing one marked as printed by the engine."""
+    segments = [open_quote] + (list(text) if isinstance(text, MixedString) else [text])
+    return MixedString([*segments, ClosingQuote(str(close_quote))])
+
+
+def join_merging(pieces: Iterable[Any], delimiter: Any, fmt: str = "text",
+                 punctuation_in_quote: InQuote = None) -> Any:
+    """Join rendered pieces with `delimiter`, merging punctuation at every seam.
+
+    `punctuation_in_quote`: asked (only where a printed closing quote meets a "." or ",")
+    whether the locale puts the mark inside the quote."""
     output = None
     for piece in pieces:
         if piece is None:
@@ -70,18 +91,69 @@ def join_merging(pieces: Iterable[Any], delimiter: Any, fmt: str = "text") -> An
         if output is None:
             output = piece
             continue
-        output = output + merge_seam(output, delimiter, fmt)
-        output = output + merge_seam(output, piece, fmt)
+        if delimiter:
+            output = _append(output, delimiter, fmt, punctuation_in_quote)
+        output = _append(output, piece, fmt, punctuation_in_quote)
     return String("") if output is None else output
 
 
-def wrap_merging(prefix: str, text: Any, suffix: str, fmt: str = "text") -> Any:
+def wrap_merging(prefix: str, text: Any, suffix: str, fmt: str = "text",
+                 punctuation_in_quote: InQuote = None) -> Any:
     """`prefix` + `text` + `suffix`, merging punctuation at both seams."""
     if prefix:
-        text = prefix + merge_seam(prefix, text, fmt)
+        text = concatenate(prefix, merge_seam(prefix, text, fmt))
     if suffix:
-        text = text + merge_seam(text, suffix, fmt)
+        text = _append(text, suffix, fmt, punctuation_in_quote)
     return text
+
+
+def _append(left: Any, right: Any, fmt: str, punctuation_in_quote: InQuote) -> Any:
+    if punctuation_in_quote is not None and _ends_with_closing_quote(left):
+        left, right = move_into_quote(left, right, fmt, punctuation_in_quote)
+    return concatenate(left, merge_seam(left, right, fmt))
+
+
+def _ends_with_closing_quote(value: Any) -> bool:
+    # list.__getitem__: MixedString's own indexing joins all of it into a str first
+    return (type(value) is MixedString and len(value) > 0
+            and type(list.__getitem__(value, -1)) is ClosingQuote)
+
+
+def move_into_quote(left: Any, right: Any, fmt: str = "text",
+                    punctuation_in_quote: InQuote = None) -> tuple[Any, Any]:
+    """(left, right) with a "." or "," starting `right` moved inside the closing quote that
+    ends `left`, when the engine printed that quote and the locale wants it there."""
+    first = _head(right)
+    if first not in (".", ",") or not isinstance(left, MixedString):
+        return left, right
+    segments = [segment for segment in left if str(segment)]
+    if not segments or not isinstance(segments[-1], ClosingQuote):
+        return left, right
+    if punctuation_in_quote is not None and not punctuation_in_quote():
+        return left, right
+    inside = MixedString(segments[:-1])
+    right = _without_first_char(right)
+    if (last_visible_char(str(inside), fmt), first) not in _DROP_RIGHT:
+        inside = concatenate(inside, String(first))
+    return concatenate(inside, segments[-1]), right
+
+
+def concatenate(left: Any, right: Any) -> Any:
+    """`left` + `right` as one MixedString, once `merge_seam` has settled the seam.
+
+    Speed: citeproc-py's `+` re-checks the seam itself (double marks and spaces, a subset of
+    what `merge_seam` already did) by turning the whole left side into a str at every join,
+    which made joining an entry's pieces quadratic in their number."""
+    if right == "" or right == []:
+        return left
+    if not isinstance(left, MixedString):
+        return left + right  # short pieces: str + str stays a str, as citeproc-py expects
+    segments = list(left)
+    if isinstance(right, MixedString):
+        segments.extend(right)
+    else:
+        segments.append(right)
+    return MixedString(segments)
 
 
 def _without_first_char(value: Any) -> Any:

@@ -9,23 +9,26 @@ collects warnings as diagnostics, and numbers items with O(1) look-ups (citeproc
 from __future__ import annotations
 
 import gc
+import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.engine import Bibliography, Entry
+from citefmt.engine.disambiguation import disambiguate
 from citefmt.engine.formatters import formatter_module
 from citefmt.engine.layouts import bibliography_layouts, choose_layout
 from citefmt.engine.loading import ParsedTree, parse_csl_file
 from citefmt.engine.locales import XML_LANG, load_user_locale, locale_chain
 from citefmt.engine.source import PreparedSource, prepare_source
 from citefmt.engine.styles import resolve
+from citefmt.engine.subsequent_author import SubsequentAuthor
 from citefmt.errors import StyleError
 from citefmt.model import Item
 
@@ -54,21 +57,16 @@ class KeyIndex(list):
         return key in self._positions
 
 
-@lru_cache(maxsize=None)
+@cache
 def bound_citation_item_class() -> type:
-    """citeproc-py's CitationItem, remembering its reference (looked up ~50 times per entry
-    through two property hops and a dict)."""
+    """citeproc-py's CitationItem, remembering its reference (looked up ~65 times per entry
+    through two property hops and a dict): after the first look-up it is a plain attribute."""
     from citeproc.source import CitationItem
 
     class BoundCitationItem(CitationItem):
-        @property
+        @cached_property
         def reference(self) -> Any:
-            try:
-                return dict.__getitem__(self, "_reference")
-            except KeyError:
-                reference = self.bibliography.source[self.key]
-                dict.__setitem__(self, "_reference", reference)
-                return reference
+            return self.bibliography.source[self.key]
 
     return BoundCitationItem
 
@@ -133,10 +131,12 @@ class Renderer:
                              path=self.origin)
         with warnings.catch_warnings(record=True) as caught, _collector_paused():
             warnings.simplefilter("always")
-            prepared = prepare_source(items, self.fmt, origin=self.origin)
+            prepared = prepare_source(items, self.fmt, origin=self.origin,
+                                      default_language=self._default_language())
             registry, cites = self._register(prepared, cited)
             ordered = self._sort(element, cites)
             registry.keys = KeyIndex(cite.key for cite in ordered)
+            disambiguate(self.root, ordered)
             entries, margins, problems = self._render_entries(element, ordered, prepared)
         result = Bibliography(entries=entries,
                               warnings=self.notes + prepared.diagnostics + problems
@@ -152,30 +152,44 @@ class Renderer:
         entries: list[Entry] = []
         margins: list[bool] = []
         problems: list[Diagnostic] = []
-        for cite in ordered:
-            item = prepared.items[cite.key]
-            label = str(item.get("id", cite.key))
-            choice = choose_layout(item, localized, default)
-            self.root.locales = self._chain(choice.locale or self.locale)
-            try:
-                rendered = choice.layout.render_entry(cite, split_margin=split)
-            except Exception as exc:  # citeproc-py fails on odd data in many ways: report it
-                problems.append(Diagnostic("CF400", f"item {label!r}: the CSL engine failed "
-                                           f"({type(exc).__name__}: {exc}); left out",
-                                           self.origin))
-                continue
-            if rendered.body is None and rendered.margin is None:
-                problems.append(Diagnostic("CF400", f"item {label!r}: the style rendered "
-                                           "nothing for it", self.origin, severity="warning"))
-                continue
-            text = (str(rendered.whole) if rendered.margin is None
-                    else self._entry_text(rendered.margin, rendered.body))
-            body = "" if rendered.body is None else str(rendered.body).rstrip()
-            number = str(cite.number) if rendered.numbered else None
-            entries.append(Entry(label, text, number=number, body=body))
-            margins.append(rendered.margin is not None)
+        substitution = subsequent_author(element)
+        self.root.subsequent_author = substitution
+        try:
+            for cite in ordered:
+                if substitution is not None:
+                    substitution.start_entry()
+                self._render_entry(cite, prepared, localized, default, split, entries, margins,
+                                   problems)
+        finally:
+            self.root.subsequent_author = None
         self.root.locales = self._chain(self.locale)
         return entries, margins, problems
+
+    def _render_entry(self, cite: Any, prepared: PreparedSource,
+                      localized: list[tuple[list[str], Any]], default: Any, split: bool,
+                      entries: list[Entry], margins: list[bool],
+                      problems: list[Diagnostic]) -> None:
+        """Render one entry into `entries`/`margins`, or report it in `problems`."""
+        item = prepared.items[cite.key]
+        label = str(item.get("id", cite.key))
+        choice = choose_layout(item, localized, default)
+        self.root.locales = self._chain(choice.locale or self.locale)
+        try:
+            rendered = choice.layout.render_entry(cite, split_margin=split)
+        except Exception as exc:  # citeproc-py fails on odd data in many ways: report it
+            problems.append(Diagnostic("CF400", f"item {label!r}: the CSL engine failed "
+                                       f"({type(exc).__name__}: {exc}); left out", self.origin))
+            return
+        if rendered.body is None and rendered.margin is None:
+            problems.append(Diagnostic("CF400", f"item {label!r}: the style rendered nothing "
+                                       "for it", self.origin, severity="warning"))
+            return
+        text = (str(rendered.whole) if rendered.margin is None
+                else self._entry_text(rendered.margin, rendered.body))
+        body = "" if rendered.body is None else str(rendered.body).rstrip()
+        number = str(cite.number) if rendered.numbered else None
+        entries.append(Entry(label, text, number=number, body=body))
+        margins.append(rendered.margin is not None)
 
     def _entry_text(self, margin: Any, body: Any) -> str:
         body_text = "" if body is None else str(body)
@@ -192,7 +206,7 @@ class Renderer:
         if self.fmt != "html":
             return "".join(f"{e.text}\n" for e in entries)
         lines = []
-        for entry, has_margin in zip(entries, margins):
+        for entry, has_margin in zip(entries, margins, strict=True):
             if has_margin:
                 lines.append(f'  <div class="csl-entry">\n    {entry.text}\n  </div>\n')
             else:
@@ -214,17 +228,21 @@ class Renderer:
             raise StyleError("style has no <citation>", path=self.origin)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            prepared = prepare_source(items, self.fmt, origin=self.origin)
+            prepared = prepare_source(items, self.fmt, origin=self.origin,
+                                      default_language=self._default_language())
             lookup = self._id_lookup(prepared)
             citations = [Citation(self._cites(cluster, lookup)) for cluster in clusters]
             registry, cites = self._register(prepared, None if register_all else
                                              [c.cites for c in citations], prebuilt=True)
             bib = self.root.bibliography
             if bib is not None:
-                registry.keys = KeyIndex(c.key for c in self._sort(bib, cites))
+                cites = self._sort(bib, cites)
+                registry.keys = KeyIndex(c.key for c in cites)
+            disambiguate(self.root, cites)
             _, layout = bibliography_layouts(element)
             element.cites = []
-            texts, problems = [], []
+            texts: list[str] = []
+            problems: list[Diagnostic] = []
             for citation in citations:
                 citation.bibliography = registry
                 texts.append(str(layout.render_citation(
@@ -240,8 +258,9 @@ class Renderer:
         for cite in cluster:
             data = {"id": cite} if not isinstance(cite, dict) else cite
             options: dict[str, Any] = {}
-            if data.get("locator") not in (None, ""):
-                options["locator"] = Locator(data.get("label") or "page", data["locator"])
+            locator = normalise_locator(data.get("locator"))
+            if locator:
+                options["locator"] = Locator(data.get("label") or "page", locator)
             for affix in ("prefix", "suffix"):
                 if data.get(affix):
                     options[affix] = data[affix]
@@ -304,6 +323,10 @@ class Renderer:
                 locale.style = self.root
         self.root.locales = self._chain(self.locale)
 
+    def _default_language(self) -> str:
+        """What citeproc-py's cs:text assumes for items without `language`."""
+        return str(self.root.get("default-locale", "en"))[:2]
+
     def _chain(self, code: str) -> list[Any]:
         chain = self._chains.get(code)
         if chain is None:
@@ -313,11 +336,11 @@ class Renderer:
     def _check_locale_code(self, code: str) -> None:
         from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
 
-        if code not in LANGUAGE_NAMES and code.split("-")[0] not in PRIMARY_DIALECTS:
-            if not self.user_locales:
-                self.notes.append(Diagnostic(
-                    "CF401", f"locale {code!r} is unknown; terms fall back to en-US",
-                    self.origin, severity="warning"))
+        known = code in LANGUAGE_NAMES or code.split("-")[0] in PRIMARY_DIALECTS
+        if not known and not self.user_locales:
+            self.notes.append(Diagnostic(
+                "CF401", f"locale {code!r} is unknown; terms fall back to en-US",
+                self.origin, severity="warning"))
 
     def _warnings(self, caught: list[warnings.WarningMessage]) -> list[Diagnostic]:
         seen: dict[str, Diagnostic] = {}
@@ -325,6 +348,27 @@ class Renderer:
             text = " ".join(str(message.message).split())
             seen.setdefault(text, Diagnostic("CF401", text, self.origin, severity="warning"))
         return list(seen.values())
+
+
+_NUMBER_RANGE = re.compile(r"(?<=\d)\s*[-\u2013]\s*(?=\d)")
+
+
+def normalise_locator(value: Any) -> str:
+    """A cite's locator as CSL processors read it: trimmed, and a range between numbers
+    written without spaces ("100 - 103" → "100-103", printed "100–103"). Gap: citeproc-py
+    printed it as given ("p. 100 – 103", ": 666" for " 666")."""
+    if value is None:
+        return ""
+    return _NUMBER_RANGE.sub("-", str(value).strip())
+
+
+def subsequent_author(bibliography: Any) -> SubsequentAuthor | None:
+    """The substitution state for a cs:bibliography with `subsequent-author-substitute`."""
+    substitute = bibliography.get("subsequent-author-substitute")
+    if substitute is None:
+        return None
+    return SubsequentAuthor(substitute,
+                            bibliography.get("subsequent-author-substitute-rule", "complete-all"))
 
 
 @contextmanager

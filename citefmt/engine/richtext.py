@@ -55,6 +55,8 @@ _Token = _Text | _Open | _Close
 
 def render_rich_text(value: str, fmt: str) -> MixedString:
     """`value` as citeproc-py string segments holding `fmt` markup (nocase spans as NoCase)."""
+    if "<" not in value:  # no tag: one segment (most values; a speed path)
+        return MixedString([String(_text(value, fmt, []))] if value else [])
     output = MixedString()
     nocase_depth = 0
     buffer: list[str] = []
@@ -133,7 +135,7 @@ def _pair(tokens: list[_Token]) -> list[_Token]:
                 result.append(_Text(_literal_tag(token)))
         else:
             result.append(token)
-    for style, index in stack:
+    for _style, index in stack:
         result[index] = _Text(_literal_tag(result[index]))
     return result
 
@@ -164,7 +166,7 @@ def _text(text: str, fmt: str, open_styles: list[str]) -> str:
     return text
 
 
-def _all_or_nothing(text: str, table: dict[int, str]) -> str:
+def _all_or_nothing(text: str, table: dict[int, int]) -> str:
     mapped = text.translate(table)
-    changed = sum(1 for a, b in zip(text, mapped) if a != b)
+    changed = sum(1 for a, b in zip(text, mapped, strict=True) if a != b)
     return mapped if changed == len(text) else text

@@ -12,6 +12,9 @@ from citeproc.source import Citation, CitationItem
 from citeproc.source.json import CiteProcJSON
 
 from citefmt.engine import render_bibliography, render_citation
+from citefmt.engine.dates import clean_date_parts
+from citefmt.engine.loading import parse_csl_bytes
+from citefmt.engine.render import Renderer, normalise_locator
 
 
 def plain_citeproc(style_path: str, items: list[dict]) -> list[str]:
@@ -118,12 +121,40 @@ def test_markdown_escapes_specials_in_field_values(numeric_style, article):
 
 
 def test_engine_problems_are_diagnostics_not_tracebacks(numeric_style, article):
-    broken = {"id": "bad", "type": "article-journal", "title": "X",
-              "issued": {"date-parts": [["spring"]]}}
+    broken = {"id": "bad", "type": "article-journal", "title": "X", "issued": "2020"}
     bibliography = render_bibliography([article, broken], numeric_style)
     assert [e.id for e in bibliography.entries] == ["Smith2020"]
     assert [d.code for d in bibliography.warnings] == ["CF400"]
     assert "'bad'" in bibliography.warnings[0].message
+
+
+def test_unusable_date_parts_are_printed_as_given_and_reported(numeric_style):
+    item = {"id": "odd", "type": "book", "title": "X", "issued": {"date-parts": [["spring"]]}}
+    bibliography = render_bibliography([item], numeric_style)
+    assert [e.text for e in bibliography.entries] == ["1. X. spring."]
+    assert [d.code for d in bibliography.warnings] == ["CF206"]
+
+
+NUMERIC_DATE_STYLE = (
+    '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+    "<info><title>t</title><id>t</id><updated>2025-01-01T00:00:00+00:00</updated></info>"
+    '<citation><layout><text variable="title"/></layout></citation><bibliography><layout>'
+    '<date variable="issued"><date-part name="month" form="numeric-leading-zeros" suffix="/"/>'
+    '<date-part name="day" form="numeric-leading-zeros" suffix="/"/><date-part name="year"/>'
+    "</date></layout></bibliography></style>")
+
+
+def test_gap_empty_and_out_of_range_date_parts(tmp_path):
+    style = tmp_path / "numeric-date.csl"
+    style.write_text(NUMERIC_DATE_STYLE, encoding="utf-8")
+    items = [{"id": "a", "type": "book", "issued": {"date-parts": [["2020", "", ""]]}},
+             {"id": "b", "type": "book", "issued": {"date-parts": [[2020, 60, 1]]}},
+             {"id": "c", "type": "book", "issued": {"date-parts": [[2020, 3, 40]]}}]
+    assert plain_citeproc(str(style), items[:1]) == ["00/00/2020"]
+    entries = render_bibliography(items, str(style)).entries
+    assert [e.text for e in entries] == ["2020", "2020", "03/2020"]
+    assert clean_date_parts([[1965, 13, 1], [1965, 17], [1965, 24, 0]]) == [
+        [1965, 21], [1965, 21], [1965, 24]]
 
 
 def test_gap_calling_date_part_overrides_leak_into_later_dates(tmp_path, article):
@@ -151,3 +182,55 @@ def test_importing_the_engine_does_not_import_citeproc():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+LABEL_STYLE = (
+    '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+    "<info><title>t</title><id>t</id><updated>2025-01-01T00:00:00+00:00</updated></info>"
+    '<citation><layout><text variable="title"/><label variable="page" form="short" '
+    'prefix=", "/><text variable="page" prefix=" "/></layout></citation>'
+    '<bibliography><layout><text variable="title"/></layout></bibliography></style>')
+
+
+def test_gap_label_printed_for_an_empty_variable(tmp_path):
+    style = tmp_path / "label.csl"
+    style.write_text(LABEL_STYLE, encoding="utf-8")
+    items = [{"id": "a", "type": "book", "title": "Book"},
+             {"id": "b", "type": "book", "title": "Book", "page": "5-7"}]
+    assert render_citation(items, ["a"], str(style)) == "Book"
+    assert render_citation(items, ["b"], str(style)) == "Book, pp. 5–7"
+
+
+IBID_STYLE = (
+    '<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+    "<info><title>t</title><id>t</id><updated>2025-01-01T00:00:00+00:00</updated></info>"
+    '<citation><layout suffix="." delimiter="; "><choose><if position="subsequent">'
+    '<text term="ibid"/></if><else><text variable="title"/></else></choose></layout>'
+    "</citation></style>")
+
+
+def test_gap_note_beginning_with_a_term_is_not_capitalised():
+    tree = parse_csl_bytes(IBID_STYLE.encode(), path=Path("ibid.csl"), expect="style")
+    renderer = Renderer(tree, locale="en-US", fmt="text")
+    items = [{"id": "a", "type": "book", "title": "Book"}]
+    clusters = [["a"], ["a"], [{"id": "a", "prefix": "As said. "}],
+                [{"id": "a", "prefix": "cf. "}]]
+    assert renderer.citations(items, clusters).texts == [
+        "Book.", "Ibid.", "As said. Ibid.", "cf. ibid."]
+
+
+LOCATOR_STYLE = (
+    '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+    "<info><title>t</title><id>t</id><updated>2025-01-01T00:00:00+00:00</updated></info>"
+    '<citation><layout><text variable="title"/><group prefix=", " delimiter=" ">'
+    '<label variable="locator" form="short"/><text variable="locator"/></group></layout>'
+    "</citation></style>")
+
+
+def test_gap_locator_range_with_spaces_and_leading_space():
+    tree = parse_csl_bytes(LOCATOR_STYLE.encode(), path=Path("locator.csl"), expect="style")
+    renderer = Renderer(tree, locale="en-US", fmt="text")
+    items = [{"id": "a", "type": "book", "title": "Book"}]
+    cites = [[{"id": "a", "locator": "100 - 103"}], [{"id": "a", "locator": " 7"}]]
+    assert renderer.citations(items, cites).texts == ["Book, pp. 100–103", "Book, p. 7"]
+    assert normalise_locator("A - B") == "A - B"

@@ -35,3 +35,11 @@ def test_case_and_accents_are_secondary():
 
 def test_space_sorts_before_letters():
     assert ordered(["Smithson A", "Smith J"], "en") == ["Smith J", "Smithson A"]
+
+
+def test_punctuation_is_ignored_before_accents_and_case():
+    titles = ["Simple “title” here C", "“Simple title here B”", "Simple title, here A"]
+    assert ordered(titles, "en") == ["Simple title, here A", "“Simple title here B”",
+                                     "Simple “title” here C"]
+    assert ordered(["[F]linders", "Roe", "Doe"], "en") == ["Doe", "[F]linders", "Roe"]
+    assert ordered(["O'Neil", "ONeil"], "en") == ["ONeil", "O'Neil"]

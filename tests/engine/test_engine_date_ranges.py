@@ -12,7 +12,8 @@ def conference(event_date: list[list[int]]) -> dict:
     return {"id": "talk", "type": "paper-conference", "author": [{"family": "Roe", "given": "J"}],
             "title": "Talk", "container-title": "Proceedings", "event": "Meeting",
             "event-date": {"date-parts": event_date}, "event-place": "Kinsdale, Ireland",
-            "publisher-place": "Berlin", "publisher": "Springer", "issued": {"date-parts": [[2002]]}}
+            "publisher-place": "Berlin", "publisher": "Springer",
+            "issued": {"date-parts": [[2002]]}}
 
 
 def test_gap_date_range_crashed_citeproc_py():
@@ -28,7 +29,8 @@ def test_gap_date_range_crashed_citeproc_py():
     with pytest.raises(TypeError):
         bibliography.bibliography()
     assert render_bibliography([item], "vancouver").entries[0].text == (
-        "1. Roe J. Talk. In: Proceedings. Meeting; 2002 Apr 3-5; Kinsdale, Ireland. Berlin: Springer; 2002.")
+        "1. Roe J. Talk. In: Proceedings. Meeting; 2002 Apr 3-5; Kinsdale, Ireland. "
+        "Berlin: Springer; 2002.")
 
 
 def test_localized_date_range_in_a_year_first_locale_date(numeric_style, article):
@@ -62,7 +64,8 @@ def test_range_delimiter_and_shared_parts_once_in_a_year_first_date(event_date, 
 def test_localized_text_date_range_keeps_the_locale_order(event_date, expected):
     """GOST prints an English item's event date with the en-US text form (month day, year)."""
     entry = render_bibliography([conference(event_date)], "gost-r-7.0.5-2008").entries[0].text
-    assert entry == f"1. Roe J. Talk // Proceedings (Kinsdale, Ireland, {expected}). Berlin : Springer, 2002."
+    assert entry == (f"1. Roe J. Talk // Proceedings (Kinsdale, Ireland, {expected}). "
+                     "Berlin : Springer, 2002.")
 
 
 SEASON_STYLE = """<?xml version="1.0" encoding="utf-8"?>

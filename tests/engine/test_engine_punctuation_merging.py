@@ -24,8 +24,8 @@ from citefmt.engine.punctuation import (
 NBSP = "\u00a0"
 
 QUESTION = {"id": "q", "type": "article-journal", "author": [{"family": "Smith", "given": "J"}],
-            "title": "Do scars itch?", "container-title": "Burns", "issued": {"date-parts": [[2020]]},
-            "volume": "4", "page": "1-5"}
+            "title": "Do scars itch?", "container-title": "Burns",
+            "issued": {"date-parts": [[2020]]}, "volume": "4", "page": "1-5"}
 
 
 def test_gap_title_ending_in_question_mark_got_the_styles_period():
@@ -48,8 +48,8 @@ def test_question_mark_title_in_gost(style, expected):
 
 
 def test_exclamation_mark_before_the_area_separator_of_gost_2018():
-    book = {"id": "b", "type": "book", "language": "ru", "title": "Раны!", "publisher-place": "Москва",
-            "publisher": "Наука", "issued": {"date-parts": [[2020]]}}
+    book = {"id": "b", "type": "book", "language": "ru", "title": "Раны!",
+            "publisher-place": "Москва", "publisher": "Наука", "issued": {"date-parts": [[2020]]}}
     assert render_bibliography([book], "gost-r-7.0.100-2018").entries[0].text == (
         "1. Раны! – Москва : Наука, 2020. – Текст : непосредственный.")
 

@@ -1,0 +1,114 @@
+"""Disambiguation-lite: the `disambiguate="true"` condition and year-suffixes, both left out by
+citeproc-py ("(Doe 1990; Doe 1990)" for two different works; a `disambiguate="true"` branch
+printed for every item).
+
+Items whose first cite renders identically are ambiguous. When the style tests
+`disambiguate="true"`, that test is true for the ambiguous items (and false for all others),
+and ambiguity is looked for again. Then, with `disambiguate-add-year-suffix`, each group of
+items still ambiguous gets the letters
+"a", "b", … ("z", then "aa", "ab", …) in bibliography order, as the `year-suffix` variable. A
+style that prints `year-suffix` itself (`<text variable="year-suffix"/>`) puts it where it
+says; otherwise the suffix follows the first year printed from the `issued` date in each cite
+and entry ("1990a"), once.
+
+Adding names or given names to disambiguate (`disambiguate-add-names`,
+`disambiguate-add-givenname`) is not done.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from typing import Any
+
+from citeproc.source import VariableError
+from citeproc.string import String
+
+#: marker kept in a layout's per-cite `repressed` state once the implicit suffix is printed
+PRINTED = "citefmt:year-suffix-printed"
+
+
+def suffix_letters(index: int) -> str:
+    """The index-th year suffix: 0 → "a", 25 → "z", 26 → "aa", 27 → "ab"."""
+    letters = string.ascii_lowercase
+    if index < len(letters):
+        return letters[index]
+    return suffix_letters(index // len(letters) - 1) + letters[index % len(letters)]
+
+
+def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
+    """Mark ambiguous items for `disambiguate="true"` and give them their `year_suffix`
+    (cites in bibliography order)."""
+    citation = style_root.citation
+    if citation is None:
+        return
+    tests_condition = bool(style_root.xpath_search(".//cs:if[@disambiguate='true']")
+                           or style_root.xpath_search(".//cs:else-if[@disambiguate='true']"))
+    adds_suffix = citation.get("disambiguate-add-year-suffix", "false") == "true"
+    if not (tests_condition or adds_suffix):
+        return
+    groups = _ambiguous_groups(citation, cites)
+    if tests_condition and groups:
+        for group in groups:
+            for cite in group:
+                cite.reference.__dict__["disambiguate"] = True
+        groups = _ambiguous_groups(citation, cites)
+    if not adds_suffix:
+        return
+    style_root.implicit_year_suffix = not style_root.xpath_search(
+        ".//cs:text[@variable='year-suffix']")
+    for group in groups:
+        for index, cite in enumerate(group):
+            dict.__setitem__(cite.reference, "year_suffix", String(suffix_letters(index)))
+
+
+def is_marked_ambiguous(item: Any) -> bool:
+    """The `disambiguate="true"` test for an item (a cite or a citation-item stand-in)."""
+    reference = getattr(item, "reference", None)
+    return bool(getattr(reference, "__dict__", {}).get("disambiguate", False))
+
+
+def _ambiguous_groups(citation: Any, cites: Sequence[Any]) -> list[list[Any]]:
+    """Groups of two or more cites whose first cite prints the same, in the given order."""
+    layout = citation.layout
+    groups: dict[str, list[Any]] = {}
+    for cite in cites:
+        key = _first_cite_text(citation, layout, cite)
+        if key:
+            groups.setdefault(key, []).append(cite)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _first_cite_text(citation: Any, layout: Any, cite: Any) -> str | None:
+    """The cite as it would print first, alone, without locator or affixes."""
+    saved = citation.__dict__.get("cites")
+    citation.cites = []
+    layout.repressed = {}
+    try:
+        text = layout.render_children(cite)
+    except VariableError:
+        text = None
+    finally:
+        citation.cites = saved if saved is not None else []
+    return None if text is None else str(text)
+
+
+def pending_suffix(date_element: Any, item: Any, variable: str, context: Any) -> str | None:
+    """The implicit suffix to print after the year of this `issued` date, or None (none due,
+    the style prints it explicitly, or it was printed already in this cite or entry)."""
+    root = date_element.get_root()
+    if variable != "issued" or not root.__dict__.get("implicit_year_suffix"):
+        return None
+    try:
+        suffix = item.reference["year_suffix"]
+    except (VariableError, AttributeError):
+        return None
+    try:
+        layout = (context if context is not None else date_element).get_layout()
+    except IndexError:
+        return None
+    repressed = layout.__dict__.setdefault("repressed", {})
+    if repressed.get(PRINTED):
+        return None
+    repressed[PRINTED] = True
+    return str(suffix)

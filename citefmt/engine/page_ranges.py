@@ -1,0 +1,73 @@
+"""The second number of a page range in each CSL 1.0.2 `page-range-format` (Appendix V).
+
+citeproc-py compared the two numbers as written, so a range already shortened in the data
+came out wrong ("1536-538" minimal → "1536–5", "600-13" chicago → "600–13" instead of
+"600–613"), and it applied Chicago 15th edition's four-digit rule to `chicago-16` too. Here
+the second number is first completed from the first ("538" after "1536" is "1538"), then
+shortened:
+
+- `expanded`: all digits ("1536–1538");
+- `minimal`: only the digits that change ("1536–8");
+- `minimal-two`: at least two digits ("1536–38");
+- `chicago-16`: all digits below 100 and from multiples of 100 ("71–72", "600–613"), the
+  changed part for 101–109 in each hundred ("107–8"), at least two digits otherwise
+  ("321–25"); `chicago`/`chicago-15` also print all four digits when three of them change
+  ("1496–1504").
+
+Without `page-range-format` the second number is printed as written. A letter prefix shared
+by both numbers ("S93-S99", "n11564-n1568") is kept on the first only
+when the second is shortened; a range whose numbers are not plain digits is left as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = re.compile(r"^(\D*)(\d+)$")
+
+
+def last_page(first: str, last: str, range_format: str | None) -> str:
+    """The second number of the range `first`–`last` as `range_format` prints it."""
+    first_match, last_match = _NUMBER.match(first), _NUMBER.match(last)
+    if range_format is None or not first_match or not last_match:
+        return last
+    prefix, first_digits = first_match.groups()
+    last_prefix, last_digits = last_match.groups()
+    if last_prefix and last_prefix != prefix:
+        return last
+    if len(last_digits) < len(first_digits):
+        last_digits = first_digits[: len(first_digits) - len(last_digits)] + last_digits
+    if int(last_digits) < int(first_digits):
+        return last
+    keep = (len(last_digits) if len(last_digits) > len(first_digits)
+            else _digits_kept(first_digits, last_digits, range_format))
+    if keep >= len(last_digits):
+        return last_prefix + last_digits
+    return last_digits[-keep:]
+
+
+def _digits_kept(first: str, last: str, range_format: str) -> int:
+    changed = len(first) - _common_prefix(first, last)
+    if range_format == "minimal":
+        return max(changed, 1)
+    if range_format == "minimal-two":
+        return max(changed, 2)
+    if range_format in ("chicago", "chicago-15", "chicago-16"):
+        number = int(first)
+        if number < 100 or number % 100 == 0:
+            return len(last)
+        if range_format != "chicago-16" and len(first) == 4 and changed >= 3:
+            return len(last)
+        if 1 <= number % 100 <= 9:
+            return max(changed, 1)
+        return max(changed, 2)
+    return len(last)
+
+
+def _common_prefix(first: str, last: str) -> int:
+    count = 0
+    for a, b in zip(first, last, strict=True):
+        if a != b:
+            break
+        count += 1
+    return count

@@ -1,0 +1,100 @@
+"""CSL 1.0.2 `text-case` "title", "lowercase" and "uppercase", keeping spacing and nocase spans.
+
+citeproc-py split the text on whitespace and joined it back with single spaces (a nocase span
+next to a comma became "Mirror , the"), upper- and lower-cased nocase spans, and title-cased
+only whole space-separated words: "Self-evaluation", "Scientist–practitioner", "Cat/mouse",
+and a word after an opening quote ("“new Career”") stayed lower-case.
+
+Title case (English items only, as the spec says) follows the specification and the CSL test
+suite:
+
+- each all-lower-case word gets a capital first letter; words with capitals ("IS", "iPhone",
+  and all-capital strings such as "UK") stay as they are; words are separated by spaces,
+  hyphens, dashes and slashes, and an apostrophe inside a word does not split it ("Shafi'i");
+  a one-letter part after a hyphen stays lower-case ("07-x");
+- stop words (a, an, and, as, at, but, by, down, for, from, in, into, nor, of, on, onto, or,
+  over, so, the, till, to, up, via, with, yet) stay lower-case unless first, last, or after a
+  colon;
+- nocase spans, HTML tags and entities are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc.string import MixedString, NoCase, String
+
+STOP_WORDS = frozenset("a an and as at but by down for from in into nor of on onto or over so the "
+                       "till to up via with yet".split())
+
+# markup first (left alone), then words (letters, digits and inner apostrophes)
+_PIECE = re.compile(r"<[^<>]*>|&#?\w+;|[^\W_]+(?:['’`][^\W_]+)*")
+
+
+def change_case(text: Any, text_case: str) -> Any | None:
+    """`text` in `text_case` ("title", "lowercase", "uppercase"); None for other cases."""
+    segments = list(text) if isinstance(text, MixedString) else [text]
+    if text_case == "lowercase":
+        return _rebuild(text, [_keep_nocase(s, str.lower) for s in segments])
+    if text_case == "uppercase":
+        return _rebuild(text, [_keep_nocase(s, str.upper) for s in segments])
+    if text_case == "title":
+        return _rebuild(text, _title_case(segments))
+    return None
+
+
+def _keep_nocase(segment: Any, change: Any) -> Any:
+    if isinstance(segment, NoCase):
+        return segment
+    return _same_type(segment, _outside_markup(str(segment), change))
+
+
+def _outside_markup(text: str, change: Any) -> str:
+    return _PIECE.sub(lambda m: m.group(0) if m.group(0)[0] in "<&" else change(m.group(0)),
+                      text)
+
+
+def _title_case(segments: list[Any]) -> list[Any]:
+    words = [(index, match) for index, segment in enumerate(segments)
+             if not isinstance(segment, NoCase)
+             for match in _PIECE.finditer(str(segment)) if match.group(0)[0] not in "<&"]
+    last = len(words) - 1
+    changes: dict[int, list[tuple[int, int, str]]] = {}
+    for position, (index, match) in enumerate(words):
+        word = match.group(0)
+        text = str(segments[index])
+        after_colon = text[:match.start()].rstrip().endswith(":") or (
+            match.start() == 0 and index > 0 and _ends_with_colon(segments[:index]))
+        after_hyphen = text[:match.start()].endswith("-")
+        if word.islower():
+            if (word in STOP_WORDS and 0 < position < last and not after_colon) or \
+                    (len(word) == 1 and after_hyphen):
+                replacement = word
+            else:
+                replacement = word[0].upper() + word[1:]
+        else:
+            replacement = word
+        changes.setdefault(index, []).append((match.start(), match.end(), replacement))
+    output = []
+    for index, segment in enumerate(segments):
+        text = str(segment)
+        for start, end, replacement in reversed(changes.get(index, [])):
+            text = text[:start] + replacement + text[end:]
+        output.append(segment if index not in changes else _same_type(segment, text))
+    return output
+
+
+def _ends_with_colon(segments: list[Any]) -> bool:
+    text = "".join(str(s) for s in segments).rstrip()
+    return text.endswith(":")
+
+
+def _same_type(segment: Any, text: str) -> Any:
+    return type(segment)(text) if isinstance(segment, String) else text
+
+
+def _rebuild(original: Any, segments: list[Any]) -> Any:
+    if isinstance(original, MixedString):
+        return MixedString(segments)
+    return segments[0]
