@@ -28,12 +28,30 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     data, spans = _load_with_spans(text, source)
     items = _item_list(data, source)
     result = ReadResult()
+    lines = _LineCounter(text)
     for index, item in enumerate(items):
         start, end = spans.get(id(item), (None, None))
-        line = text.count("\n", 0, start) + 1 if start is not None else None
+        line = lines.at(start) if start is not None else None
         raw = text[start:end] if start is not None else None
         add_item(result, item, index=index, line=line, raw=raw, source=source)
     return result
+
+
+class _LineCounter:
+    """1-based line numbers of offsets asked for in increasing order, in linear total time
+    (counting from the start for every item made large files quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._offset = 0
+        self._line = 1
+
+    def at(self, offset: int) -> int:
+        if offset < self._offset:
+            self._offset, self._line = 0, 1
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line
 
 
 def add_item(result: ReadResult, item: Any, *, index: int, line: int | None, raw: str | None,
