@@ -122,10 +122,13 @@ def _read_manuscript(text: str, *, source: str, settings: Settings,
     entries: list[ListEntry] = []
     if section is not None:
         result = read_text(text, source=source, fmt="text")
-        records = result.records
-        diagnostics = result.diagnostics
-        entries = [ListEntry(_number(e.number), e.line, e.end_line, e.text, e.marker)
-                   for e in section.entries]
+        if _guessed_list_is_not_references(section, result.diagnostics):
+            section = None
+        else:
+            records = result.records
+            diagnostics = result.diagnostics
+            entries = [ListEntry(_number(e.number), e.line, e.end_line, e.text, e.marker)
+                       for e in section.entries]
     by_line = {entry.line: entry.number for entry in entries}
     numbers = [by_line.get(r.line) if r.line is not None else None for r in records]
     skip = range(section.start_line, section.end_line + 1) if section is not None else range(0)
@@ -143,6 +146,18 @@ def _is_prose(source: str, section: ReferenceSection) -> bool:
     markdown = source.lower().endswith((".md", ".markdown"))
     return markdown and section.heading_line is None and \
         not any(entry.number for entry in section.entries)
+
+
+def _guessed_list_is_not_references(section: ReferenceSection,
+                                     diagnostics: list[Diagnostic]) -> bool:
+    """A heading-less, unnumbered text that mostly does not parse as references (a README, a
+    requirements.txt the pre-commit hook was given) has no reference list to check, rather than
+    a list of unparseable references. Under a heading, or numbered, every entry counts."""
+    if section.heading_line is not None or any(e.number for e in section.entries):
+        return False
+    unparsed = {d.line for d in diagnostics if d.code == "CF100"}
+    failed = sum(1 for e in section.entries if e.line in unparsed)
+    return failed * 2 >= len(section.entries)
 
 
 def _number(marker_number: str | int | None) -> int | None:

@@ -154,3 +154,24 @@ def test_info_notes_are_neither_printed_nor_findings(tmp_path: Path,
     assert run.exit_code(fix=False) == 0
     assert main(["check", path]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_text_files_that_are_not_reference_lists_are_left_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The hook sees every .txt: a requirements.txt or a README has no reference list."""
+    requirements = write(tmp_path, "requirements.txt", "click>=8.1\nciteproc-py>=0.11\nPyYAML>=6.0\n")
+    readme = write(tmp_path, "README.txt", "This is a README for the data folder.\n"
+                                          "It explains the columns.\n")
+    assert main(["check", requirements, readme]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_a_heading_less_list_that_is_mostly_references_is_checked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    refs = write(tmp_path, "refs.txt",
+                 "Roman J. Fibroblasts-Warriors. Biomolecules. 2023;13(6):945.\n"
+                 "some garbage line here\n"
+                 "Smith J. A book. London: Penguin; 2001.\n")
+    assert main(["check", refs]) == 1
+    assert capsys.readouterr().out == (
+        f"{refs}:2:1: CF100 reference could not be parsed; kept whole as the title\n")
