@@ -159,7 +159,8 @@ def test_info_notes_are_neither_printed_nor_findings(tmp_path: Path,
 def test_text_files_that_are_not_reference_lists_are_left_alone(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The hook sees every .txt: a requirements.txt or a README has no reference list."""
-    requirements = write(tmp_path, "requirements.txt", "click>=8.1\nciteproc-py>=0.11\nPyYAML>=6.0\n")
+    requirements = write(tmp_path, "requirements.txt",
+                         "click>=8.1\nciteproc-py>=0.11\nPyYAML>=6.0\n")
     readme = write(tmp_path, "README.txt", "This is a README for the data folder.\n"
                                           "It explains the columns.\n")
     assert main(["check", requirements, readme]) == 0
