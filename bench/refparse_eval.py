@@ -1,6 +1,7 @@
 """Score the plain-text reference parser on eval/devset.jsonl: P/R/F1 per field, per style, overall.
 
-    python bench/refparse_eval.py [--parser grammar|tagger] [--devset eval/devset.jsonl] [--repeat 3] [--json]
+    python bench/refparse_eval.py [--parser grammar|tagger] [--devset eval/devset.jsonl]
+                                  [--repeat 3] [--json]
 
 Scoring rules (exact match after normalisation, as in CoNLL-style field extraction):
   * Fields scored: author, title, container-title, year, volume, issue, page-first, page-last,
@@ -13,8 +14,9 @@ Scoring rules (exact match after normalisation, as in CoNLL-style field extracti
     (every letter of a run-together Vancouver "YJ"); the "and others" marker that ends a list
     cut short with "et al." / "[и др.]" ({"literal": "others"}, citefmt.model.ET_AL_NAME) is
     not a name and is ignored on both sides, so gold lists the printed names only;
-    title / container-title / publisher = case-folded, diacritics, punctuation and whitespace removed (so glued words and
-    hyphenation breaks don't decide the score, a wrong segmentation does); year = first year of
+    title / container-title / publisher = case-folded, diacritics, punctuation and whitespace
+    removed (so glued words and hyphenation breaks don't decide the score, a wrong segmentation
+    does); year = first year of
     `issued`; volume / issue = case-folded without spaces; pages split into first and last page,
     an NLM-abbreviated last page expanded on both sides ("1477-81" → 1481, "S93-9" → S99), as
     the parser itself writes the full range into `page`; DOI case-folded without a resolver
@@ -103,7 +105,8 @@ def _year(item: Item) -> str | None:
 def _pages(value: Any) -> tuple[str | None, str | None]:
     if value is None:
         return None, None
-    match = re.match(r"\s*([A-Za-z]*)(\d+)([A-Za-z]*)(?:\s*[-–—‒‑‐]+\s*([A-Za-z]*)(\d+)([A-Za-z]*))?",
+    match = re.match(r"\s*([A-Za-z]*)(\d+)([A-Za-z]*)"
+                     r"(?:\s*[-–—‒‑‐]+\s*([A-Za-z]*)(\d+)([A-Za-z]*))?",
                      str(value))
     if not match:
         return _compact(str(value)), None
@@ -250,7 +253,8 @@ def load_parser(name: str) -> Callable[[str], Item]:
     return lambda text: parse_reference(text).item
 
 
-def evaluate(records: list[dict], parse: Callable[[str], Item], *, repeat: int = 1) -> tuple[Score, float]:
+def evaluate(records: list[dict], parse: Callable[[str], Item], *, repeat: int = 1) -> tuple[Score,
+                                                                                             float]:
     """Score of `parse` on the records and its throughput in references per second (best of
     `repeat` passes)."""
     if records:
@@ -260,7 +264,7 @@ def evaluate(records: list[dict], parse: Callable[[str], Item], *, repeat: int =
         started = time.perf_counter()
         predicted = [parse(record["text"]) for record in records]
         elapsed = min(elapsed, time.perf_counter() - started)
-    result = score((r["style"], r["gold"], p) for r, p in zip(records, predicted))
+    result = score((r["style"], r["gold"], p) for r, p in zip(records, predicted, strict=True))
     return result, len(records) / elapsed if elapsed else float("inf")
 
 
@@ -268,7 +272,8 @@ def report(result: Score, throughput: float) -> str:
     """The evaluation as a plain-text table."""
     lines = [f"{'field':<16}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
     for name, c in result.fields.items():
-        lines.append(f"{name:<16}{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.tp:6}{c.fp:6}{c.fn:6}")
+        lines.append(f"{name:<16}{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.tp:6}{c.fp:6}"
+                     f"{c.fn:6}")
     lines.append("")
     lines.append(f"{'style group':<22}{'refs':>5}{'micro-F1':>10}{'exact':>8}")
     for group in sorted(result.groups):
@@ -310,8 +315,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({
             "references": result.references, "micro_f1": micro.f1, "throughput": throughput,
             "fully_correct": result.exact / max(result.references, 1),
-            "fields": {k: {"p": c.precision, "r": c.recall, "f1": c.f1} for k, c in result.fields.items()},
-            "groups": {g: {"f1": c.f1, "refs": result.group_sizes[g]} for g, c in result.groups.items()},
+            "fields": {k: {"p": c.precision, "r": c.recall, "f1": c.f1} for k,
+                       c in result.fields.items()},
+            "groups": {g: {"f1": c.f1, "refs": result.group_sizes[g]} for g,
+                       c in result.groups.items()},
         }, indent=2))
     else:
         print(report(result, throughput))

@@ -2,8 +2,9 @@
 
 Conventions (shared by readers, checks and writers):
 
-- A DOI is stored in CSL-JSON as printed, without any URL or "doi:" prefix ("10.1016/j.jbc.2021.101530",
-  case kept). DOIs are case-insensitive, so `normalize_doi` (lower-case) is what comparisons use.
+- A DOI is stored in CSL-JSON as printed, without any URL or "doi:" prefix
+  ("10.1016/j.jbc.2021.101530", case kept). DOIs are case-insensitive, so `normalize_doi`
+  (lower-case) is what comparisons use.
 - A PMID is 1–8 digits without leading zeros; a PMCID is "PMC" + digits, upper-case.
 - ISBNs are stored as printed; `normalize_isbn` strips hyphens and spaces for comparison and checks.
 - ISSNs normalise to "1234-567X".
@@ -21,6 +22,7 @@ _DOI_RE = re.compile(_DOI_BODY)
 _DOI_PREFIX_RE = re.compile(
     r"^\s*(?:(?:https?://)?(?:dx\.)?doi\.org/|doi\s*:\s*|doi\s+|info:doi/)", re.I)
 _DOI_EXACT_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+#: sentence punctuation a DOI or URL in running text ends next to
 _TRAILING = ".,;:'\"»”"
 
 _PMID_RE = re.compile(r"\bPMID\s*:?\s*(\d{1,8})\b", re.I)
@@ -28,7 +30,8 @@ _PMCID_RE = re.compile(r"\b(?:PMCID\s*:?\s*)?(PMC\d{1,9})\b", re.I)
 _ARXIV_NEW_RE = re.compile(r"^(\d{4}\.\d{4,5})(v\d+)?$")
 _ARXIV_OLD_RE = re.compile(r"^([a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7})(v\d+)?$")
 _ARXIV_IN_TEXT_RE = re.compile(
-    r"\barXiv\s*:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.I)
+    r"\barXiv\s*:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)",
+    re.I)
 _URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s<>\"]+", re.I)
 @cache
 def _url_exact_re() -> re.Pattern[str]:
@@ -47,7 +50,8 @@ _ISSN_IN_TEXT_RE = re.compile(r"\b(?:e-?|p-?)?ISSN\s*:?\s*(\d{4}-?\d{3}[\dXx])\b
 
 @dataclass(frozen=True)
 class Found:
-    """One identifier found in a text: its normalised value and where it was (0-based, end-exclusive)."""
+    """One identifier found in a text: its normalised value and where it was (0-based,
+    end-exclusive)."""
 
     kind: str
     value: str
@@ -55,25 +59,25 @@ class Found:
     end: int
 
 
-# --- DOI -------------------------------------------------------------------------------------------
+# --- DOI ------------------------------------------------------------------------------------------
 
-def _trim_doi(candidate: str) -> str:
-    """Drop sentence punctuation a DOI ends next to, and a ")" or "]" that closes nothing."""
-    doi = candidate
-    while doi:
-        if doi[-1] in _TRAILING:
-            doi = doi[:-1]
-        elif doi[-1] == ")" and doi.count(")") > doi.count("("):
-            doi = doi[:-1]
-        elif doi[-1] == "]" and doi.count("]") > doi.count("["):
-            doi = doi[:-1]
-        else:
-            break
-    return doi
+def _trim_trailing(candidate: str) -> str:
+    """Drop sentence punctuation a DOI or URL ends next to, and a ")" or "]" that closes nothing."""
+    value = candidate
+    while value and (value[-1] in _TRAILING or _closes_nothing(value)):
+        value = value[:-1]
+    return value
+
+
+def _closes_nothing(value: str) -> bool:
+    """True when `value` ends in a ")" or "]" with more closing than opening brackets."""
+    opening = {")": "(", "]": "["}.get(value[-1])
+    return opening is not None and value.count(value[-1]) > value.count(opening)
 
 
 def clean_doi(text: str) -> str | None:
-    """The DOI in `text` as CSL stores it: no URL or "doi:" prefix, original case; None if not a DOI.
+    """The DOI in `text` as CSL stores it: no URL or "doi:" prefix, original case; None if not a
+    DOI.
 
     Accepts "10.x/y", "doi:10.x/y", "DOI 10.x/y", "https://doi.org/10.x/y", "dx.doi.org/10.x/y".
     URL-encoded characters of a doi.org link are decoded ("%2F" → "/").
@@ -83,7 +87,7 @@ def clean_doi(text: str) -> str | None:
         from urllib.parse import unquote
 
         s = unquote(s)
-    s = _trim_doi(s)
+    s = _trim_trailing(s)
     return s if _DOI_EXACT_RE.match(s) else None
 
 
@@ -107,7 +111,7 @@ def find_dois(text: str) -> list[Found]:
     """Every DOI in running text, value as printed (case kept), spans covering just the DOI."""
     found: list[Found] = []
     for m in _DOI_RE.finditer(text):
-        value = _trim_doi(m.group())
+        value = _trim_trailing(m.group())
         if _DOI_EXACT_RE.match(value):
             found.append(Found("DOI", value, m.start(), m.start() + len(value)))
     return found
@@ -163,10 +167,11 @@ def is_valid_arxiv(text: str) -> bool:
 
 def find_arxiv_ids(text: str) -> list[Found]:
     """arXiv ids introduced by "arXiv:"."""
-    return [Found("arXiv", m.group(1), m.start(1), m.end(1)) for m in _ARXIV_IN_TEXT_RE.finditer(text)]
+    return [Found("arXiv", m.group(1), m.start(1),
+                  m.end(1)) for m in _ARXIV_IN_TEXT_RE.finditer(text)]
 
 
-# --- ISBN, ISSN ------------------------------------------------------------------------------------
+# --- ISBN, ISSN -----------------------------------------------------------------------------------
 
 def normalize_isbn(text: str) -> str:
     """Digits (and a final X) only: "978-5-02-033278-3" → "9785020332783"."""
@@ -211,7 +216,8 @@ def find_isbns(text: str) -> list[Found]:
 
 
 def normalize_issn(text: str) -> str | None:
-    """"ISSN 0028 4793" / "00284793" → "0028-4793"; None if it has not 7 digits + check character."""
+    """"ISSN 0028 4793" / "00284793" → "0028-4793"; None if it has not 7 digits + check
+    character."""
     s = re.sub(r"^\s*(?:e-?|p-?)?ISSN\s*:?\s*", "", text, flags=re.I)
     s = re.sub(r"[\s\-‐‑–]", "", s).upper()
     if not re.fullmatch(r"\d{7}[\dX]", s):
@@ -235,21 +241,7 @@ def find_issns(text: str) -> list[Found]:
             for m in _ISSN_IN_TEXT_RE.finditer(text)]
 
 
-# --- URL -------------------------------------------------------------------------------------------
-
-def _trim_url(candidate: str) -> str:
-    url = candidate
-    while url:
-        if url[-1] in ".,;:'\"»”":
-            url = url[:-1]
-        elif url[-1] == ")" and url.count(")") > url.count("("):
-            url = url[:-1]
-        elif url[-1] == "]" and url.count("]") > url.count("["):
-            url = url[:-1]
-        else:
-            break
-    return url
-
+# --- URL ------------------------------------------------------------------------------------------
 
 def is_valid_url(text: str) -> bool:
     """An absolute http(s)/ftp URL with a dotted host name (no spaces)."""
@@ -260,7 +252,7 @@ def find_urls(text: str) -> list[Found]:
     """Every URL in running text, without the sentence punctuation it ends next to."""
     found: list[Found] = []
     for m in _URL_RE.finditer(text):
-        value = _trim_url(m.group())
+        value = _trim_trailing(m.group())
         found.append(Found("URL", value, m.start(), m.start() + len(value)))
     return found
 

@@ -1,6 +1,7 @@
 """Rebuild eval/devset.jsonl: reference strings with gold CSL-JSON fields and provenance.
 
-    python tools/build_devset.py [--anystyle ../shared/training/anystyle] [--output eval/devset.jsonl]
+    python tools/build_devset.py [--anystyle ../shared/training/anystyle]
+                                 [--output eval/devset.jsonl]
 
 Sources (none of them is trained on, and strings that also occur in the training data are left
 out; tools/train_tagger.py in turn drops any dev string it meets):
@@ -17,7 +18,8 @@ out; tools/train_tagger.py in turn drops any dev string it meets):
     repositories, gold annotated by hand; a record is kept only if every gold value can be found
     in its string (`gold_agrees_with_text`), so a mistyped annotation is dropped, not scored;
   * eval/vancouver_real_references.jsonl: real Vancouver/NLM/AMA strings from medical reference
-    lists (Russian journals' English lists, PubMed/PMC copies, manuscripts), gold by hand, same check.
+    lists (Russian journals' English lists, PubMed/PMC copies, manuscripts), gold by hand, same
+    check.
 Gold fields of anystyle records come from the human tags through the rules in
 citefmt.refparse.tagger.fields; synthetic gold is the record itself, limited to the names shown.
 """
@@ -197,7 +199,8 @@ def real_records(path: Path) -> tuple[list[dict], list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--anystyle", type=Path, default=REPO.parent / "shared" / "training" / "anystyle")
+    parser.add_argument("--anystyle", type=Path,
+                        default=REPO.parent / "shared" / "training" / "anystyle")
     parser.add_argument("--output", type=Path, default=REPO / "eval" / "devset.jsonl")
     args = parser.parse_args(argv)
     sources = {name: args.anystyle / name
@@ -206,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"error: missing {', '.join(missing)}", file=sys.stderr)
         return 2
-    training_xml = [(args.anystyle / n).read_text(encoding="utf-8") for n in ANYSTYLE_TRAINING_FILES]
+    training_xml = [(args.anystyle / n).read_text(encoding="utf-8")
+                    for n in ANYSTYLE_TRAINING_FILES]
     training = {normalise_text(reference_text(s))
                 for s in training_sequences(training_xml, excluded=set())}
     records = anystyle_records("gold.xml", sources["gold.xml"].read_text(encoding="utf-8"),

@@ -1,7 +1,8 @@
 """Rebuild citefmt/refparse/tagger/model.crfsuite from anystyle's data and synthetic GOST and
 English/Russian Vancouver strings (`--rendered N` adds N records rendered by the bundled styles).
 
-    python tools/train_tagger.py [--anystyle ../shared/training/anystyle] [--output PATH] [--rendered N]
+    python tools/train_tagger.py [--anystyle ../shared/training/anystyle] [--output PATH]
+                                 [--rendered N]
 
 Deterministic: the same inputs give the same model file (see citefmt.refparse.tagger.training).
 Strings in eval/devset.jsonl are never trained on.
@@ -32,7 +33,8 @@ DEVSET = REPO / "eval" / "devset.jsonl"
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--anystyle", type=Path, default=REPO.parent / "shared" / "training" / "anystyle")
+    parser.add_argument("--anystyle", type=Path,
+                        default=REPO.parent / "shared" / "training" / "anystyle")
     parser.add_argument("--output", type=Path, default=MODEL_PATH)
     parser.add_argument("--rendered", type=int, default=RENDERED_COUNT,
                         help="how many style-rendered synthetic strings to add (0: none)")

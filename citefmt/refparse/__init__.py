@@ -31,9 +31,12 @@ CLEAN_UNEXPLAINED = 0.05
 ACCEPT_THRESHOLD = 0.3
 
 #: key order of produced items (readability of CSL-JSON output and of test failures)
-_FIELD_ORDER = ("type", "id", "author", "editor", "title", "container-title", "container-title-short",
-                "collection-title", "issued", "volume", "issue", "page", "number-of-pages", "number",
-                "edition", "genre", "publisher", "publisher-place", "medium", "DOI", "PMID", "PMCID",
+_FIELD_ORDER = ("type", "id", "author", "editor", "title", "container-title",
+                "container-title-short",
+                "collection-title", "issued", "volume", "issue", "page", "number-of-pages",
+                "number",
+                "edition", "genre", "publisher", "publisher-place", "medium", "DOI", "PMID",
+                "PMCID",
                 "ISBN", "ISSN", "URL", "accessed", "language")
 
 
@@ -98,7 +101,8 @@ def _best_calibrated(candidates: list[Candidate], extracted: Extracted) -> Candi
 
 def _clean(candidate: Candidate) -> bool:
     """A grammar reading that matched its style fully: every field sane, every word accounted for.
-    Grammars are exact on the styles they know, so such a reading is kept without asking the tagger."""
+    Grammars are exact on the styles they know, so such a reading is kept without asking the
+    tagger."""
     return (candidate.raw_confidence >= CLEAN_THRESHOLD and not candidate.failed_checks
             and candidate.unexplained <= CLEAN_UNEXPLAINED)
 
@@ -116,7 +120,8 @@ def _tagger_candidate(text: str) -> Candidate | None:
     truncated = bool(_ET_AL_RE.search(text))
     if not (item.get("title") or item.get("container-title")) \
             or sum(bool(item.get(k)) for k in ("author", "issued", "title", "container-title")) < 2:
-        return None  # a reference has a title (or, in physics lists, only a journal) and one more element
+        # a reference has a title (or, in physics lists, only a journal) and one more element
+        return None
     return Candidate("tagger", dict(item), float(confidence), truncated_authors=truncated)
 
 
@@ -145,7 +150,8 @@ def parse_reference(text: str) -> ParsedReference:
     if best is None or best.confidence < ACCEPT_THRESHOLD:
         item: Item = {"type": "document", "title": _unparsed_title(extracted.body) or norm.value}
         item.update(extracted.fields)
-        norm.diagnostics.append(Diagnostic("CF100", "reference could not be parsed; kept whole as the title",
+        norm.diagnostics.append(Diagnostic("CF100",
+                                           "reference could not be parsed; kept whole as the title",
                                            col=1, severity="warning"))
         grammar, confidence, truncated = "none", best.confidence if best else 0.0, False
     else:
@@ -167,14 +173,16 @@ def parse_reference(text: str) -> ParsedReference:
         item["language"] = detect_language(item.get("title") or norm.value)
     diagnostics = [replace(d, col=(d.col or 1) + shift) if shift else d for d in norm.diagnostics]
     diagnostics.sort(key=lambda d: d.col or 0)
-    return ParsedReference(_ordered(item), diagnostics, round(confidence, 3), text, grammar, truncated)
+    return ParsedReference(_ordered(item), diagnostics, round(confidence, 3), text, grammar,
+                           truncated)
 
 
 _CITATION_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
 #: "Surname, Surname, 2015a – " / "Surname и др., 2015 – ": the key an author–year list prints
 #: before each full reference
 _CITATION_KEY_RE = re.compile(r"^\s*(?:[A-ZА-ЯЁ][\w’'-]+(?:,\s*|\s+(?:и|and|&)\s+))+"
-                              r"(?:(?:и\s+др\.|et\s+al\.),?\s*)?(?:1[5-9]|20)\d\d[a-zа-я]?\s+[–—-]\s+(?=\S)")
+                              r"(?:(?:и\s+др\.|et\s+al\.),?\s*)?"
+                              r"(?:1[5-9]|20)\d\d[a-zа-я]?\s+[–—-]\s+(?=\S)")
 _ET_AL_RE = re.compile(r"\bet\s+al\b\.?|\[?\bи\s+др\.\]?|\be\s+outros\b|\bet\s+col\b\.?", re.I)
 
 

@@ -18,18 +18,22 @@ from citefmt.refparse.names import parse_inverted_names
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-ÿ"
-_AUTHOR = (rf"[{_UP}][{_UP}'’\- ]+,\s*(?:[{_UP}][{_LO}]+(?:\s(?:d[aeo]s?\s)?[{_UP}][{_LO}]+)*(?:\s[{_UP}]\.)*"
+_AUTHOR = (rf"[{_UP}][{_UP}'’\- ]+,\s*(?:[{_UP}][{_LO}]+(?:\s(?:d[aeo]s?\s)?[{_UP}][{_LO}]+)*(?:\s["
+           rf"{_UP}]\.)*"
            rf"|[{_UP}]\.(?:\s?[{_UP}]\.)*)")
 _AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:;\s*{_AUTHOR})*(?:\s*et al\.?)?)\.?\s+(?=\S)")
 _JOURNAL_RE = re.compile(
     r"^(?P<journal>.+?),\s*(?:v\.\s*(?P<vol>[\w\-]+),?\s*)?(?:n\.\s*(?P<issue>[\w\-/]+),?\s*)?"
-    r"(?:p\.\s*(?P<page>[\w]+(?:[–-]\w+)?),?\s*)?(?:(?P<month>[a-zç]{3,4}\.(?:/[a-zç]{3,4}\.)?)\s*)?(?P<year>\d{4})\.?$")
-_BOOK_RE = re.compile(r"^(?:(?P<ed>\d+)\.\s*ed\.\s*)?(?P<place>[^:]+):\s*(?P<publisher>[^,]+),\s*(?P<year>\d{4})"
+    r"(?:p\.\s*(?P<page>[\w]+(?:[–-]\w+)?),?\s*)?"
+    r"(?:(?P<month>[a-zç]{3,4}\.(?:/[a-zç]{3,4}\.)?)\s*)?(?P<year>\d{4})\.?$")
+_BOOK_RE = re.compile(r"^(?:(?P<ed>\d+)\.\s*ed\.\s*)?(?P<place>[^:]+):\s*(?P<publisher>[^,]+),\s*"
+                      r"(?P<year>\d{4})"
                       r"(?:\.\s*(?P<pages>\d+)\s*p)?\.?$")
 
 
 def looks_like(body: str) -> bool:
-    return bool(_AUTHORS_RE.match(body.strip())) or bool(re.search(r"\bv\.\s*\d+,\s*n\.\s*\d+", body))
+    return bool(_AUTHORS_RE.match(body.strip())) or bool(re.search(r"\bv\.\s*\d+,\s*n\.\s*\d+",
+                                                                   body))
 
 
 def parse(body: str) -> Candidate | None:
@@ -42,9 +46,11 @@ def parse(body: str) -> Candidate | None:
     names = parse_inverted_names(m.group("authors"), upper_surnames=True)
     item["author"] = names.names
     cand.truncated_authors = names.truncated
-    upper = [n for n in re.findall(rf"(?:^|;\s*)([{_UP}][{_UP}'’\- ]+),", m.group("authors")) if n.strip().isupper()]
+    upper = [n for n in re.findall(rf"(?:^|;\s*)([{_UP}][{_UP}'’\- ]+),",
+                                   m.group("authors")) if n.strip().isupper()]
     if upper:
-        cand.repairs.append((0, "CF105", f"upper-case surname(s) stored title-cased: {', '.join(upper)}"))
+        cand.repairs.append((0, "CF105",
+                             f"upper-case surname(s) stored title-cased: {', '.join(upper)}"))
     score = 0.3
     rest = text[m.end():]
     spans = sentences(rest)

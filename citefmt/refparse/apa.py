@@ -17,7 +17,8 @@ from citefmt.refparse.candidate import Candidate, sentences
 from citefmt.refparse.common import date_parts, month_day, normalise_page, tidy
 from citefmt.refparse.names import parse_inverted_names
 
-_HEAD_RE = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4})[a-z]?(?:,\s*(?P<md>[^)]+))?\)\.?\s*(?P<rest>.*)$")
+_HEAD_RE = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4})[a-z]?(?:,\s*(?P<md>[^)]+))?\)\.?\s*"
+                      r"(?P<rest>.*)$")
 _QUOTED_TITLE_RE = re.compile(r"^[‘'\"“](?P<title>.+?)[’'\"”][,.]?\s*(?P<rest>.*)$")
 _JOURNAL_RE = re.compile(
     r"^(?P<journal>[^,]+?(?:,\s*[^,\d][^,]*?)*?),\s*(?:[Vv]ol\.\s*)?(?P<vol>\d+)\s*"
@@ -55,7 +56,8 @@ def parse(body: str) -> Candidate | None:
         spans = sentences(rest)
         if not spans:
             return None
-        title = rest[spans[0][0]:spans[0][1] + (1 if rest[spans[0][1]:spans[0][1] + 1] in "?!" else 0)]
+        title_start, title_end = spans[0]
+        title = rest[title_start:title_end + (1 if rest[title_end:title_end + 1] in "?!" else 0)]
         remainder = rest[spans[0][1] + 1:].strip()
         if offset >= 0:
             cand.title_span = (offset + spans[0][0], offset + spans[0][1])

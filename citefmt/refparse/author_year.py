@@ -1,8 +1,10 @@
 """Author–year references with a bare year after the authors, as Slavic (Bulgarian, Russian,
 Serbian) humanities lists and some Harvard variants print them:
 
-    Коцева, Елена, Асен Атанасов. 1993. Заглавие. В: Михаил Бъчваров (ред.), Сборник. 214-241. София: БАН.
-    Грановеттер М. 2004. Заглавие. В сб.: Радаев В. В. (сост. и науч. ред.). Сборник. М.:РОССПЭН; 131-158.
+    Коцева, Елена, Асен Атанасов. 1993. Заглавие. В: Михаил Бъчваров (ред.), Сборник. 214-241.
+        София: БАН.
+    Грановеттер М. 2004. Заглавие. В сб.: Радаев В. В. (сост. и науч. ред.). Сборник.
+        М.:РОССПЭН; 131-158.
     Анчев, Панко. 1975. Заглавие. Литературна мисъл, 20 (4). 148 – 151.
     Радаев В. В. 2009. Заглавие. Ведомости. 180 (2450). 24 сентября: 4.      (a newspaper's day)
     Левченко M. 1956. Очерки по истории … отношений. Москва: Издательство Академии наук СССР.
@@ -19,22 +21,27 @@ from __future__ import annotations
 import re
 
 from citefmt.model import Item
+from citefmt.readers._fields import MONTHS
 from citefmt.refparse.candidate import Candidate, sentences
-from citefmt.refparse.common import MONTHS, date_parts, normalise_page, tidy
+from citefmt.refparse.common import date_parts, normalise_page, tidy
 from citefmt.refparse.names import split_names, strip_et_al
 
-_HEAD_RE = re.compile(r"^(?P<authors>[^\d()]{2,200}?)\.?\s+(?P<year>(?:1[5-9]|20)\d\d)[a-zа-я]?\.\s+(?P<rest>\S.*)$")
+_HEAD_RE = re.compile(r"^(?P<authors>[^\d()]{2,200}?)\.?\s+"
+                      r"(?P<year>(?:1[5-9]|20)\d\d)[a-zа-я]?\.\s+(?P<rest>\S.*)$")
 _IN_RE = re.compile(r"[.,]\s+(?:В|In|Във)(?:\s+сб\.)?\s*:\s*")
-_EDITORS_RE = re.compile(r"^(?P<names>[^()]+?)\s*\((?:[^)]*\bред\.?|eds?\.?|hrsg\.?|сост\.[^)]*)\)[.,]?\s*", re.I)
+_EDITORS_RE = re.compile(r"^(?P<names>[^()]+?)\s*\("
+                         r"(?:[^)]*\bред\.?|eds?\.?|hrsg\.?|сост\.[^)]*)\)[.,]?\s*", re.I)
 _TAIL_PAGES_RE = re.compile(r"[,.;]?\s*(?P<page>\d+\s*[–—-]\s*\d+)\.?$")
 _TAIL_IMPRINT_RE = re.compile(
     r"(?:^|[.;]\s*)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?(?:\s[A-ZА-ЯЁ][\w\-]*)?)\s*:\s*"
     r"(?P<publisher>[^:;]+?)(?:,\s*(?P<year>(?:1[5-9]|20)\d\d))?[.;,]?$")
 _TAIL_PLACE_RE = re.compile(r"\.\s+(?P<place>[A-ZА-ЯЁ][\w\-]+)\.?$")
 _JOURNAL_TAIL_RE = re.compile(
-    r"(?:^|\.\s+)(?P<journal>[^\d.\s][^.]*?)[,.]?\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]+)\))?\.\s+"
+    r"(?:^|\.\s+)(?P<journal>[^\d.\s][^.]*?)[,.]?\s+(?P<volume>\d+)"
+    r"(?:\s*\((?P<issue>[^)]+)\))?\.\s+"
     r"(?:(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)\s*:\s*)?(?P<page>\d+(?:\s*[–—-]\s*\d+)?)\.?$")
-_CONFERENCE_RE = re.compile(r"конф|симпоз|конгрес|съезд|материал|доклад|Proceedings|Conference|Symposium", re.I)
+_CONFERENCE_RE = re.compile(r"конф|симпоз|конгрес|съезд|материал|доклад|Proceedings|Conference|"
+                            r"Symposium", re.I)
 
 
 def looks_like(body: str) -> bool:
@@ -103,7 +110,8 @@ def _host(host: str, item: Item) -> float:
     for _ in range(3):
         if "page" not in item and (m := _TAIL_PAGES_RE.search(host)):
             item["page"] = normalise_page(m.group("page"))
-        elif "publisher-place" not in item and (m := _TAIL_IMPRINT_RE.search(host)) and m.start() > 0:
+        elif ("publisher-place" not in item and (m := _TAIL_IMPRINT_RE.search(host))
+              and m.start() > 0):
             item["publisher-place"] = m.group("place")
             item["publisher"] = tidy(m.group("publisher"))
         elif "publisher-place" not in item and (m := _TAIL_PLACE_RE.search(host)):

@@ -58,5 +58,6 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             seg_start = i + 1
     if text[seg_start:end].strip():
         spans.append((seg_start, end))
-    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - (len(text[a:b]) - len(text[a:b].rstrip())))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()),
+             b - (len(text[a:b]) - len(text[a:b].rstrip())))
             for a, b in spans]

@@ -12,13 +12,7 @@ from dataclasses import dataclass, field
 
 from citefmt import identifiers
 from citefmt.model import Item
-
-MONTHS: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8,
-    "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
-}
+from citefmt.readers._fields import MONTHS
 
 
 @dataclass
@@ -34,6 +28,7 @@ def blank(text: str, start: int, end: int) -> str:
 
 
 def _month_number(word: str) -> int | None:
+    """"Jan", "January", "янв.", "января" → 1: the first three letters name the month."""
     return MONTHS.get(word[:3].lower())
 
 
@@ -49,7 +44,7 @@ def parse_date_words(text: str) -> list[int] | None:
     m = re.fullmatch(r"(\d{4})\s+([A-Za-zА-Яа-я]+)\.?(?:\s+(\d{1,2}))?", s)
     if m and _month_number(m.group(2)):
         parts = [int(m.group(1)), _month_number(m.group(2)) or 0]
-        return parts + [int(m.group(3))] if m.group(3) else parts
+        return [*parts, int(m.group(3))] if m.group(3) else parts
     m = re.fullmatch(r"(\d{1,2})\s+([A-Za-zА-Яа-я]+)\.?,?\s+(\d{4})", s)
     if m and _month_number(m.group(2)):
         return [int(m.group(3)), _month_number(m.group(2)) or 0, int(m.group(1))]
@@ -65,7 +60,8 @@ def parse_date_words(text: str) -> list[int] | None:
 _ACCESS_RES = (
     re.compile(r"\(\s*дата обращения\s*:?\s*(?P<date>[\d.]+)\s*\)\.?", re.I),
     re.compile(r"\[\s*(?:updated [^;\]]*;\s*)?cited\s+(?P<date>[^\]]+)\]\.?", re.I),
-    re.compile(r"\(?\b[Aa]ccessed(?: on)?:?\s+(?P<date>(?:\d{1,2}\s+)?[A-Za-z]+\.?\s+\d{1,2}?,?\s*\d{4}|"
+    re.compile(r"\(?\b[Aa]ccessed(?: on)?:?\s+"
+               r"(?P<date>(?:\d{1,2}\s+)?[A-Za-z]+\.?\s+\d{1,2}?,?\s*\d{4}|"
                r"\d{4}\s+[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\)?\.?"),
 )
 _LABELLED_RES = (
@@ -75,54 +71,59 @@ _LABELLED_RES = (
     ("ISBN", re.compile(r"\bISBN(?:-1[03])?\s*:?\s*([0-9][0-9\-‐ ]{8,16}[0-9Xx])\b\.?")),
     ("ISSN", re.compile(r"\b(?:e-?)?ISSN\s*:?\s*(\d{4}-?\d{3}[\dXx])\b\.?", re.I)),
 )
-_DOI_LABEL_RE = re.compile(r"(?:\bDOI|\bdoi)\s*:?\s*(?=10\.)|(?:https?://)?(?:dx\.)?doi\.org/(?=10\.)", re.I)
-_URL_LABEL_RE = re.compile(r"(?:\bAvailable (?:from|at)|\bURL|\bЭлектронный ресурс\.?\s*URL|\bRetrieved from)\s*:?\s*$",
+_DOI_LABEL_RE = re.compile(r"(?:\bDOI|\bdoi)\s*:?\s*(?=10\.)|"
+                           r"(?:https?://)?(?:dx\.)?doi\.org/(?=10\.)", re.I)
+_URL_LABEL_RE = re.compile(r"(?:\bAvailable (?:from|at)|\bURL|\bЭлектронный ресурс\.?\s*URL|"
+                           r"\bRetrieved from)\s*:?\s*$",
                            re.I)
 
 
 def extract_identifiers(text: str) -> Extracted:
-    """Pull DOI, PMID, PMCID, ISBN, ISSN, arXiv, URL and access date out of `text` (blanking them)."""
+    """Pull DOI, PMID, PMCID, ISBN, ISSN, arXiv, URL and access date out of `text` (blanking
+    them)."""
     fields: Item = {}
     body = text
-    for m in _ACCESS_RES:
-        for found in m.finditer(body):
-            date = parse_date_words(found.group("date"))
+    for access_re in _ACCESS_RES:
+        for access in access_re.finditer(body):
+            date = parse_date_words(access.group("date"))
             if date and "accessed" not in fields:
                 fields["accessed"] = {"date-parts": [date]}
-                body = blank(body, found.start(), found.end())
-    for m in _DOI_LABEL_RE.finditer(body):
-        doi_found = identifiers.find_dois(body[m.end():m.end() + 300])
+                body = blank(body, access.start(), access.end())
+    for doi_label in _DOI_LABEL_RE.finditer(body):
+        after_label = doi_label.end()
+        doi_found = identifiers.find_dois(body[after_label:after_label + 300])
         if doi_found and doi_found[0].start == 0:
-            end = m.end() + doi_found[0].end
+            end = after_label + doi_found[0].end
             fields.setdefault("DOI", doi_found[0].value)
             end = end + 1 if body[end:end + 1] == "." else end
-            body = blank(body, m.start(), end)
-    for found in identifiers.find_dois(body):
-        fields.setdefault("DOI", found.value)
-        body = blank(body, found.start, found.end)
-    for key, rx in _LABELLED_RES:
-        for m in rx.finditer(body):
-            value = m.group(1).strip()
+            body = blank(body, doi_label.start(), end)
+    for doi in identifiers.find_dois(body):
+        fields.setdefault("DOI", doi.value)
+        body = blank(body, doi.start, doi.end)
+    for key, labelled_re in _LABELLED_RES:
+        for labelled in labelled_re.finditer(body):
+            value = labelled.group(1).strip()
             if key == "ISSN":
                 value = identifiers.normalize_issn(value) or value
             fields.setdefault(key, value)
-            body = blank(body, m.start(), m.end())
-    for found in identifiers.find_arxiv_ids(body):
-        fields.setdefault("number", "arXiv:" + found.value)
-    for found in identifiers.find_urls(body):
-        fields.setdefault("URL", found.value)
-        start = found.start
+            body = blank(body, labelled.start(), labelled.end())
+    for arxiv in identifiers.find_arxiv_ids(body):
+        fields.setdefault("number", "arXiv:" + arxiv.value)
+    for url in identifiers.find_urls(body):
+        fields.setdefault("URL", url.value)
+        start = url.start
         label = _URL_LABEL_RE.search(body[:start])
         if label:
             start = label.start()
-        end = found.end + (1 if body[found.end:found.end + 1] == "." else 0)
+        end = url.end + (1 if body[url.end:url.end + 1] == "." else 0)
         body = blank(body, start, end)
     return Extracted(body, fields)
 
 
 _SPACES_RE = re.compile(r"\s+")
 #: a final period that belongs to an initial or an abbreviation, so tidying keeps it
-_KEPT_FINAL_PERIOD_RE = re.compile(r"(?:\b[A-ZА-ЯЁ]|\bet al|\bed|\bизд|\bс|\bp|\bvs|\bInc|\bLtd|\bCo)\.$")
+_KEPT_FINAL_PERIOD_RE = re.compile(r"(?:\b[A-ZА-ЯЁ]|\bet al|\bed|\bизд|\bс|\bp|\bvs|\bInc|\bLtd|"
+                                   r"\bCo)\.$")
 
 
 def tidy(segment: str) -> str:
@@ -168,17 +169,17 @@ def month_day(text: str | None) -> tuple[int | None, int | None]:
 #: ISO 4 (LTWA) abbreviations that journal titles in NLM/AMA lists are made of, and the Russian
 #: ones (ГОСТ Р 7.0.12); a title holding one of them is printed abbreviated
 _TITLE_ABBREVIATIONS = frozenset("""
-acad adv aesthet agric am anal anat ann annu anesth anesthesiol antimicrob appl arch assoc
-bacteriol behav biochem bioeng biol biomater biomed biophys biotechnol br bras bull
-can cancer cardiol cardiovasc cell chem chir clin commun comp comput conf contemp crit curr
-dermatol dev diabetol diagn dis drug ecol econ educ electrochem emerg endocr endocrinol eng engl
-environ epidemiol eur evid exp fam fed fr front fundam gastroenterol gastrointest gen genet geriatr
-glob gynecol health hematol hepatol hist hosp hum hyg immunol infect inf inst int intern invest
-j jpn lab lett macromol manag mater math mech med metab methodol microbiol mol nanobiotechnol nanomed
-nat natl nephrol neurobiol neurol neurosci nucl nutr obstet oncol ophthalmol opin orthop otolaryngol
-paediatr pathol pediatr pharm pharmacol pharmacother philos phys physiol plast pract prev proc prog
-psychiatr psychiatry psychol publ q radiol reconstr regen rehabil rep reprod res resp respir rev rheumatol
-sci semin soc stat surg syst technol ther transl transplant trop univ urol vasc vet virol zool
+acad adv aesthet agric am anal anat ann annu anesth anesthesiol antimicrob appl arch assoc bacteriol
+behav biochem bioeng biol biomater biomed biophys biotechnol br bras bull can cancer cardiol
+cardiovasc cell chem chir clin commun comp comput conf contemp crit curr dermatol dev diabetol diagn
+dis drug ecol econ educ electrochem emerg endocr endocrinol eng engl environ epidemiol eur evid exp
+fam fed fr front fundam gastroenterol gastrointest gen genet geriatr glob gynecol health hematol
+hepatol hist hosp hum hyg immunol infect inf inst int intern invest j jpn lab lett macromol manag
+mater math mech med metab methodol microbiol mol nanobiotechnol nanomed nat natl nephrol neurobiol
+neurol neurosci nucl nutr obstet oncol ophthalmol opin orthop otolaryngol paediatr pathol pediatr
+pharm pharmacol pharmacother philos phys physiol plast pract prev proc prog psychiatr psychiatry
+psychol publ q radiol reconstr regen rehabil rep reprod res resp respir rev rheumatol sci semin soc
+stat surg syst technol ther transl transplant trop univ urol vasc vet virol zool
 акад вестн вопр журн изв мед науч физиол хир экон эксперим клин биол пробл практ
 """.split())
 
@@ -192,7 +193,8 @@ def is_abbreviated_title(title: str) -> bool:
         if bare.casefold() in _TITLE_ABBREVIATIONS:
             return True
         if word.endswith(".") and index < len(words) - 1 and len(bare) >= 2:
-            return True  # "J. Biol. Chem.": an abbreviation dot inside the title ("И. И." are initials)
+            # "J. Biol. Chem.": an abbreviation dot inside the title ("И. И." are initials)
+            return True
         if len(bare) >= 2 and bare.isupper() and len(words) <= 3:
             return True  # "JAMA", "BMJ", "PLoS" style acronyms
     return False

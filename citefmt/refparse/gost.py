@@ -1,7 +1,8 @@
 """GOST R 7.0.5-2008 and GOST R 7.0.100-2018 references, Cyrillic and Latin.
 
     Фамилия И. О. Заглавие // Журнал. 2020. Т. 1, № 2. С. 3–4.                       (7.0.5)
-    Фамилия, И. О. Заглавие / И. О. Фамилия. – Текст : непосредственный // Журнал. – 2020. – Т. 1, № 2. – С. 3–4.
+    Фамилия, И. О. Заглавие / И. О. Фамилия. – Текст : непосредственный // Журнал. – 2020. –
+        Т. 1, № 2. – С. 3–4.                                                         (7.0.100)
     Заглавие / И. О. Фамилия [и др.] // Журнал. 2020. Vol. 1, No. 2. P. 3–4.
     Фамилия И. О. Книга : учеб. 2-е изд. М. : Наука, 2006. 215 с.
     Фамилия И. О. Тема : дис. … канд. мед. наук. М., 2002. 215 с.
@@ -24,24 +25,30 @@ from citefmt.refparse.names import initials_given, parse_responsibility
 _AREA_DASH_RE = re.compile(r"\.?\s+[–—-]\s+(?=\S)|\.[–—-]\s+(?=\S)")
 _CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредственный|электронный)\s*|"
                          r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text)\s*\]|"
-                         r"(?-i:(?<=[\w»”)])\s+Текст(?=\s*:\s*(?:автореф|дис|учеб|моногр|сб\.|справ|пособ)))", re.I)
+                         r"(?-i:(?<=[\w»”)])\s+Текст(?=\s*:\s*(?:автореф|дис|учеб|моногр|сб\.|справ"
+                         r"|пособ)))", re.I)
 _HEADING_RE = re.compile(
     r"^(?P<family>[A-ZА-ЯЁ][\w’'`\-]+(?:\s[A-ZА-ЯЁ][\w’'`\-]+)?),?\s+"
     r"(?P<given>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?(?:-[a-zа-яё]\.)?-?\s?){1,3})(?=[\s,]|$)")
-#: an edition statement printed inside the title area: "Заглавие (2-е изд., доп.)", "Заглавие: Изд. 2-е, испр."
+#: an edition statement printed inside the title area: "Заглавие (2-е изд., доп.)", "Заглавие: Изд.
+#: 2-е, испр."
 _TITLE_EDITION_RE = re.compile(r"\s*\((?P<ed>\d+)-?е\s+изд\.[^)]*\)|"
                                r"\s*[:.]\s*Изд\.\s*(?P<ed2>\d+)-?е\b[^/]*$")
-#: the volume (part, book) of a multi-volume work closing its title area: "Заглавие. Т. 3", "… Ч. 1-3"
+#: the volume (part, book) of a multi-volume work closing its title area: "Заглавие. Т. 3", "… Ч.
+#: 1-3"
 _TITLE_VOLUME_RE = re.compile(r"\.\s+(?:Т|Кн|Ч)\.\s*(?P<v>\d+(?:\s*[–-]\s*\d+)?)\.?\s*$")
 _HEADING_ET_AL_RE = re.compile(r",?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)")
 _THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=\s))*?наук|"
                         r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)", re.I)
 _PLACE_PUB_RE = re.compile(
-    r"(?:^|\.\s+|\s)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s(?:н/Д|[A-ZА-ЯЁ][\w\-]*))*\.?(?:\s*;\s*[A-ZА-ЯЁ][\w\-]*\.?)*)"
+    r"(?:^|\.\s+|\s)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s(?:н/Д|[A-ZА-ЯЁ][\w\-]*))*\.?(?:\s*;\s*[A-ZА-ЯЁ]"
+    r"[\w\-]*\.?)*)"
     r"\s*:\s*(?P<publisher>[^,:]+?),\s*(?P<year>\d{4})")
 #: an undated imprint area of its own: ". София : Стоян Атанасов. 64 с."
-_PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?)\s+:\s+(?P<publisher>[^.,:;]+?)\.(?:\s|$)")
-_PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?),\s*(?P<year>\d{4})")
+_PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?)\s+:\s+"
+                                   r"(?P<publisher>[^.,:;]+?)\.(?:\s|$)")
+_PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?),\s*"
+                            r"(?P<year>\d{4})")
 _YEAR_RE = re.compile(r"(?:^|[\s.(\[])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
 _VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s)\s*(?P<v>[\w\-–]+)")
 _ISSUE_RE = re.compile(r"(?:№\.?|\bNo\.|\bNo\s(?=\d)|\bN\.|\bIss\.|\bIssue\s|\b[Вв]ып\.)"
@@ -52,12 +59,17 @@ _PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|C|P|Р|S|pp?)\.\s*(?=[A-Za-zА-Яа
                        r"(?P<p>[A-Za-zА-Яа-я]?\d\w*(?:\s*[–—-]\s*\w+)?)")
 _ARTICLE_NO_RE = re.compile(r"\b(?:Art|Ст)\.\s*(?P<p>[\w\-]+)")
 _TOTAL_PAGES_RE = re.compile(r"(?:^|\s)(?P<n>\d+)\s*(?:с|p|л)(?:\.|$)")
-_EDITION_RE = re.compile(r"(?:^|\.\s+)(?P<ed>\d+)(?:-?е|\s?-?ое)?\s*изд\.|(?:^|\.\s+)(?P<ed_en>\d+)(?:st|nd|rd|th)\s+ed\.")
-_EDITOR_RE = re.compile(r"(?:под\s+(?:общ\.\s+)?ред\.|под\s+редакцией|\beds?\.(?:\s+by)?|отв\.\s+ред\.)\s*"
+_EDITION_RE = re.compile(r"(?:^|\.\s+)(?P<ed>\d+)(?:-?е|\s?-?ое)?\s*изд\.|"
+                         r"(?:^|\.\s+)(?P<ed_en>\d+)(?:st|nd|rd|th)\s+ed\.")
+_EDITOR_RE = re.compile(r"(?:под\s+(?:общ\.\s+)?ред\.|под\s+редакцией|\beds?\.(?:\s+by)?|"
+                        r"отв\.\s+ред\.)\s*"
                         r"(?P<names>[^/;]+)", re.I)
-_CONFERENCE_RE = re.compile(r"конф|симпоз|конгресс|съезд|материалы|тезисы|Proceedings|Conference|Symposium", re.I)
-_STANDARD_RE = re.compile(r"^(?P<num>(?:ГОСТ|ISO|ИСО|СП|СанПиН|ОСТ|ТУ)\s*(?:Р\s*)?[\d.\-–/:]+(?:\s*[-–]\s*\d{4})?)\.\s*")
-_PATENT_RE = re.compile(r"^(?:Пат(?:ент)?\.?|Patent)\s*(?:№\s*)?(?P<num>[\d\s/]+?)\s+(?P<country>[^.,]+?)[,.]")
+_CONFERENCE_RE = re.compile(r"конф|симпоз|конгресс|съезд|материалы|тезисы|Proceedings|Conference|"
+                            r"Symposium", re.I)
+_STANDARD_RE = re.compile(r"^(?P<num>(?:ГОСТ|ISO|ИСО|СП|СанПиН|ОСТ|ТУ)\s*(?:Р\s*)?[\d.\-–/:]+(?:\s*"
+                          r"[-–]\s*\d{4})?)\.\s*")
+_PATENT_RE = re.compile(r"^(?:Пат(?:ент)?\.?|Patent)\s*(?:№\s*)?(?P<num>[\d\s/]+?)\s+"
+                        r"(?P<country>[^.,]+?)[,.]")
 
 
 def looks_like(body: str) -> bool:
@@ -101,7 +113,8 @@ def _numbers(text: str, item: Item) -> int:
 
 
 def _first_area(text: str) -> tuple[str, int]:
-    """The first area of a host ("Журнал" in "Журнал. 2020. Т. 1…"): up to ". " + a year/number/place."""
+    """The first area of a host ("Журнал" in "Журнал. 2020. Т. 1…"): up to ". " + a
+    year/number/place."""
     m = re.search(r"(?<!\b[A-ZА-ЯЁ])\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.\s*\d|P\.\s*\d|"
                   r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?\s*(?::|,\s*\d{4}))"
                   r"|,\s*(?=(?:1[6-9]|20)\d\d\b)", text)
@@ -133,7 +146,8 @@ def parse(body: str) -> Candidate | None:
         item["jurisdiction"] = m.group("country").strip()
         title_part = text[m.end():]
         title, _, resp = title_part.partition(" / ")
-        item["title"] = tidy(re.sub(r"^[^.]*\.\s*", "", title) if "МПК" in title.split(".")[0] else title)
+        item["title"] = tidy(re.sub(r"^[^.]*\.\s*", "",
+                                    title) if "МПК" in title.split(".")[0] else title)
         if resp:
             names = parse_responsibility(resp.split(";")[0].split(".")[0])
             item["author"] = [n for n in names.names if "family" in n] or names.names
@@ -149,7 +163,8 @@ def parse(body: str) -> Candidate | None:
     heading: list[dict] = []
     pos = 0
     while m := _HEADING_RE.match(left[pos:]):
-        heading.append({"family": m.group("family"), "given": re.sub(r"\s+", " ", m.group("given").strip())})
+        heading.append({"family": m.group("family"),
+                        "given": re.sub(r"\s+", " ", m.group("given").strip())})
         pos += m.end()
         separator = re.match(r"\s*,\s*", left[pos:]) or _name_without_comma(left[pos:])
         if separator and _HEADING_RE.match(left[pos + separator.end():]):
@@ -169,14 +184,13 @@ def parse(body: str) -> Candidate | None:
         resp_main = re.split(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*:\s|"
                              r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d)", resp)[0]
         if em := _EDITOR_RE.match(resp_main.strip()):
-            item["editor"] = [n for n in parse_responsibility(em.group("names")).names if "family" in n]
+            named = parse_responsibility(em.group("names")).names
+            item["editor"] = [n for n in named if "family" in n]
             resp_main = ""
         names = parse_responsibility(resp_main)
         cand.truncated_authors = names.truncated
         persons = [n for n in names.names if "family" in n]
-        if not heading and persons:
-            authors = persons
-        elif heading and len(persons) > len(heading):
+        if persons and (not heading or len(persons) > len(heading)):
             authors = persons
         if persons or names.truncated:
             score += 0.15
@@ -216,7 +230,8 @@ def parse(body: str) -> Candidate | None:
             item["editor"] = editors.names
         item["container-title"] = tidy(container_title)
         numbers = host[after:]
-        if _imprint(numbers, item) and not _VOLUME_RE.search(numbers) and not _ISSUE_RE.search(numbers):
+        if _imprint(numbers,
+                    item) and not _VOLUME_RE.search(numbers) and not _ISSUE_RE.search(numbers):
             item["type"] = "paper-conference" if _CONFERENCE_RE.search(container) else "chapter"
         else:
             item["type"] = "article-journal"
@@ -236,7 +251,8 @@ def parse(body: str) -> Candidate | None:
         found = _numbers(description_tail, item)
         score += 0.2 * bool(imprint_found) + 0.1 * ("issued" in item) + 0.05 * found
         if not authors and imprint_found and item["title"]:
-            score += 0.2  # a work described under its title (no author heading) is complete without one
+            # a work described under its title (no author heading) is complete without one
+            score += 0.2
         if item["type"] == "book" and not imprint_found and "issued" not in item:
             item["type"] = "webpage" if "URL" in body or "дата обращения" in body else "book"
     cand.confidence = max(0.0, min(score, 0.96))
@@ -270,11 +286,10 @@ def _imprint(text: str, item: Item) -> bool:
         item["publisher"] = tidy(m.group("publisher"))
         item["issued"] = date_parts(m.group("year"))
         return True
-    if m := _PLACE_YEAR_RE.search(text):
-        if m.group("place") not in {"Т.", "Vol.", "С.", "P."}:
-            item["publisher-place"] = m.group("place").strip()
-            item["issued"] = date_parts(m.group("year"))
-            return True
+    if (m := _PLACE_YEAR_RE.search(text)) and m.group("place") not in {"Т.", "Vol.", "С.", "P."}:
+        item["publisher-place"] = m.group("place").strip()
+        item["issued"] = date_parts(m.group("year"))
+        return True
     if m := _PLACE_PUB_UNDATED_RE.search(text):
         item["publisher-place"] = m.group("place").strip()
         item["publisher"] = tidy(m.group("publisher"))

@@ -1,10 +1,11 @@
 """Personal and organisational names in the shapes reference lists print them, → CSL name objects.
 
 Conventions:
-- Initials are stored with periods and spaces ("HA" → given "H. A.", "J-P" → "J.-P."), so every style
-  can re-initialise them ("HA" for Vancouver, "H. A." for GOST); full given names are kept as printed.
-- Particles stay inside `family` as printed ("van Moorselaar", "de Juan Romero", "Di Bella"); multi-word
-  surnames stay whole ("Cunha Silva", "Rayat Pisheh").
+- Initials are stored with periods and spaces ("HA" → given "H. A.", "J-P" → "J.-P."), so every
+  style can re-initialise them ("HA" for Vancouver, "H. A." for GOST); full given names are kept
+  as printed.
+- Particles stay inside `family` as printed ("van Moorselaar", "de Juan Romero", "Di Bella");
+  multi-word surnames stay whole ("Cunha Silva", "Rayat Pisheh").
 - Organisations become {"literal": …}.
 - "et al." / "[и др.]" is never turned into a name: the parser reports the list as truncated.
 
@@ -20,18 +21,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_ET_AL_RE = re.compile(r"[,;]?\s*(?:\[\s*)?(?:et\s+al|и\s+др|e\s+outros|et\s+col)\.?(?:\s*\])?\.?\s*$", re.I)
+_ET_AL_RE = re.compile(r"[,;]?\s*(?:\[\s*)?(?:et\s+al|и\s+др|e\s+outros|et\s+col)\.?"
+                       r"(?:\s*\])?\.?\s*$", re.I)
 _ORG_WORDS = re.compile(
-    r"\b(?:Group|Organi[sz]ation|Committee|Society|Association|Consortium|Collaboration|Collaborators|"
-    r"Institute|Ministry|Investigators|Council|Agency|Department|Foundation|Academy|University|Centre|"
-    r"Center|Network|Board|Federation|Working|Task Force|Panel|College|Service|Office|Administration|"
-    r"Министерство|Институт|Общество|Ассоциация|Комитет|Университет|Академия|Служба|Федерация|Центр)\b", re.I)
-_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "2nd", "3rd", "4th", "II", "III", "IV"}
+    r"\b(?:Group|Organi[sz]ation|Committee|Society|Association|Consortium|Collaboration|"
+    r"Collaborators|"
+    r"Institute|Ministry|Investigators|Council|Agency|Department|Foundation|Academy|University|"
+    r"Centre|"
+    r"Center|Network|Board|Federation|Working|Task Force|Panel|College|Service|Office|"
+    r"Administration|"
+    r"Министерство|Институт|Общество|Ассоциация|Комитет|Университет|Академия|Служба|Федерация|"
+    r"Центр)\b", re.I)
+#: name suffixes, compared in lower case ("Gilstrap LC 3rd", "Smith, J. Jr.")
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "4th"})
 
 
 @dataclass
 class Names:
-    """Parsed names, whether the list ended in "et al.", and glued-initial repairs (position, message)."""
+    """Parsed names, whether the list ended in "et al.", and glued-initial repairs (position,
+    message)."""
 
     names: list[dict] = field(default_factory=list)
     truncated: bool = False
@@ -46,7 +54,8 @@ def strip_et_al(segment: str) -> tuple[str, bool]:
 
 
 def initials_given(compact: str) -> str:
-    """"HA" → "H. A.", "J-P" → "J.-P.", "YuI" → "Yu. I." (two-letter initials kept), "И. О." kept."""
+    """"HA" → "H. A.", "J-P" → "J.-P.", "YuI" → "Yu. I." (two-letter initials kept), "И. О."
+    kept."""
     if "." in compact:
         parts = [p for p in re.split(r"\.\s*", compact) if p]
         out = []
@@ -63,21 +72,25 @@ def initials_given(compact: str) -> str:
 
 
 def _is_compact_initials(word: str) -> bool:
-    """"HA", "KWA", "J-P", "YuI": Vancouver initials (upper-case letters, optional two-letter ones)."""
-    return bool(re.fullmatch(r"(?:[A-ZА-ЯЁ](?:[a-zа-яё](?=[A-ZА-ЯЁ]|$))?){1,4}|[A-ZА-ЯЁ]-[A-ZА-ЯЁ]", word)) \
+    """"HA", "KWA", "J-P", "YuI": Vancouver initials (upper-case letters, optional two-letter
+    ones)."""
+    return bool(re.fullmatch(r"(?:[A-ZА-ЯЁ](?:[a-zа-яё](?=[A-ZА-ЯЁ]|$))?){1,4}|[A-ZА-ЯЁ]-[A-ZА-ЯЁ]",
+                             word)) \
         and sum(1 for c in word if c.isupper()) >= len(word) / 2
 
 
 def _is_dotted_initials(word: str) -> bool:
     """"И.И.", "A.S.", "J.-P.", "Yu.": initials written with periods."""
-    return "." in word and bool(re.fullmatch(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.-?){0,3}[A-ZА-ЯЁ][a-zа-яё]?\.?", word))
+    return "." in word and bool(
+        re.fullmatch(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.-?){0,3}[A-ZА-ЯЁ][a-zа-яё]?\.?", word))
 
 
 def normalise_initials(given: str) -> str:
     """A given name made of initials in the shared form ("MA." / "M.A." / "M A" → "M. A.",
     "J.-P." kept); a given name with a full word ("Nicholson B.", "Anna") is kept as printed."""
     compact = re.sub(r"[.\s]+", "", given)
-    if compact and (_is_compact_initials(compact) or re.fullmatch(r"[A-ZА-ЯЁ](?:-[A-ZА-ЯЁ])+", compact)) \
+    if compact and (_is_compact_initials(compact) or re.fullmatch(r"[A-ZА-ЯЁ](?:-[A-ZА-ЯЁ])+",
+                                                                  compact)) \
             and not re.search(r"[a-zа-яё]{2}", compact):
         return initials_given(compact)
     return given
@@ -88,7 +101,8 @@ def is_organisation(text: str) -> bool:
 
 
 def parse_vancouver_name(token: str, pos: int, out: Names) -> None:
-    """"Wallace HA", "Di Bella MA", "Gilstrap LC 3rd", "WonYJ" (glued: split and reported), organisations."""
+    """"Wallace HA", "Di Bella MA", "Gilstrap LC 3rd", "WonYJ" (glued: split and reported),
+    organisations."""
     words = token.split()
     if not words:
         return
@@ -129,8 +143,10 @@ def parse_vancouver_names(segment: str, offset: int = 0) -> Names:
 
 _INITIALS = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?-?\s?){1,3}"
 _SURNAME = r"[A-ZА-ЯЁ][\w’'`\-]*(?:\s(?:[a-z]{1,3}\s)?[A-ZА-ЯЁ][\w’'`\-]+)?"
-_INITIALS_FIRST_RE = re.compile(rf"^({_INITIALS})\s*((?:(?:van|von|de|der|den|da|di|du|dos|del|la|le)\s)*{_SURNAME})$")
-_INVERTED_RE = re.compile(rf"^((?:(?:van|von|de|der|den|da|di|du|dos|del|la|le)\s)*{_SURNAME}),?\s+({_INITIALS})$")
+_INITIALS_FIRST_RE = re.compile(rf"^({_INITIALS})\s*((?:(?:van|von|de|der|den|da|di|du|dos|del|la|l"
+                                rf"e)\s)*{_SURNAME})$")
+_INVERTED_RE = re.compile(rf"^((?:(?:van|von|de|der|den|da|di|du|dos|del|la|le)\s)*{_SURNAME}),?\s+"
+                          rf"({_INITIALS})$")
 
 
 def parse_gost_person(token: str) -> dict | None:
@@ -159,14 +175,16 @@ def parse_responsibility(segment: str) -> Names:
 
 def _given_first_person(token: str) -> dict | None:
     """"Николай Райновъ": a statement of responsibility prints full names given name first."""
-    m = re.fullmatch(r"([A-ZА-ЯЁ][a-zа-яё]+)\s+([A-ZА-ЯЁ][a-zа-яё’'\-]+)", token.strip().rstrip("."))
+    m = re.fullmatch(r"([A-ZА-ЯЁ][a-zа-яё]+)\s+([A-ZА-ЯЁ][a-zа-яё’'\-]+)",
+                     token.strip().rstrip("."))
     if m and not is_organisation(token):
         return {"family": m.group(2), "given": m.group(1)}
     return None
 
 
 def parse_inverted_names(segment: str, *, upper_surnames: bool = False) -> Names:
-    """APA/Harvard/ABNT lists: "Smith, J. A., & Lee, K.", "Smith, J.A. and Lee, K.", "SILVA, João; COSTA, M."."""
+    """APA/Harvard/ABNT lists: "Smith, J. A., & Lee, K.", "Smith, J.A. and Lee, K.", "SILVA, João;
+    COSTA, M."."""
     body, truncated = strip_et_al(segment)
     out = Names(truncated=truncated)
     body = re.sub(r",?\s*(?:&|\band\b|\bи\b|\be\b)\s+", "; ", body)
@@ -185,7 +203,8 @@ def parse_inverted_names(segment: str, *, upper_surnames: bool = False) -> Names
                 person = parse_gost_person(family)
                 out.names.append(person if person else {"literal": family})
             else:
-                out.names.append({"literal": family} if is_organisation(family) else {"family": family})
+                out.names.append({"literal": family} if is_organisation(family)
+                                 else {"family": family})
             continue
         if upper_surnames and family.isupper():
             family = family.title()
@@ -204,7 +223,6 @@ _PARTICLES = frozenset({
     "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "ten", "ter",
     "dos", "das", "do", "bin", "al", "el", "y", "zu", "vander", "st.",
 })
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "4th"})
 _ROLE_WORDS = re.compile(
     r"""\(\s*(?:eds?|editors?|hrsg|comps?|trans|coords?|orgs?)\.?\s*\)
       | \b(?:eds?|editors?|edited\s+by|hrsg|comp|trans|transl|translated\s+by)\b\.?
@@ -217,7 +235,8 @@ _ROLE_WORDS = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _LEADING_IN = re.compile(r"^\s*(?:in|в|//)\s*:?\s+", re.IGNORECASE)
-_SEPARATORS = re.compile(r"\s*(?:;|\s&\s|&|,?\s+and\s+|,?\s+и\s+|,?\s+und\s+|,?\s+et\s+|,?\s+y\s+)\s*")
+_SEPARATORS = re.compile(r"\s*(?:;|\s&\s|&|,?\s+and\s+|,?\s+и\s+|,?\s+und\s+|,?\s+et\s+|,?\s+y\s+)"
+                         r"\s*")
 _EDGE_PUNCT = " \t,.;:/–—-()[]"
 _PART_PUNCT = " \t,;:/–—-()[]"
 

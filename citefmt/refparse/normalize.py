@@ -4,9 +4,11 @@ A `Text` keeps, for every character of the repaired string, the offset of the ra
 came from, so diagnostics point at columns of the reference as the user wrote it.
 
 What is repaired (warning diagnostics):
-- CF105 Unicode NFC, odd spaces (no-break, thin, tabs, runs of spaces), soft hyphens, zero-width marks;
+- CF105 Unicode NFC, odd spaces (no-break, thin, tabs, runs of spaces), soft hyphens, zero-width
+  marks;
 - CF101 a label glued to the field before it ("945.PMID" → "945. PMID");
-- CF102 a word broken by a stray space after a hyphen ("miR- 1248") or by a line break ("regenera-\\ntion");
+- CF102 a word broken by a stray space after a hyphen ("miR- 1248") or by a line break
+  ("regenera-\\ntion");
 - CF103 a DOI broken by a space ("10.1016/j. nantod.2022.101531");
 - CF104 a page range with stray spaces ("48- 51").
 What is only reported (the text is kept as printed, because it is the source's own spelling):
@@ -18,11 +20,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from citefmt.diagnostics import Diagnostic
 
-_ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_ODD_SPACES = ("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f"
+               "\u205f\u3000\t")
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 _ODD_SPACE_RE = re.compile(f"[{_ODD_SPACES}\r\n]")
@@ -35,7 +39,8 @@ _WORD_BREAK_ENDINGS = (
     "er", "ers", "es", "ic", "ics", "ure", "ия", "ие", "ий", "ая", "ой", "ого", "ых", "ных", "ние",
     "ения", "ении", "ение", "ость", "ости", "ский", "ская", "ского", "ных", "ные", "ным",
 )
-#: words that legitimately follow a dangling hyphen ("pre- and post-operative", "до- и послеоперационный")
+#: words that legitimately follow a dangling hyphen ("pre- and post-operative", "до- и
+#: послеоперационный")
 _SUSPENDED_HYPHEN_NEXT = {"and", "or", "to", "und", "et", "ou", "y", "e", "и", "или", "либо"}
 #: second halves of compounds that are usually hyphenated in titles
 _COMPOUND_TAILS = ("derived", "based", "related", "associated", "induced", "mediated", "dependent",
@@ -65,7 +70,10 @@ class Text:
 
     def replace(self, start: int, end: int, new: str) -> None:
         """Replace value[start:end] by `new`; new characters map to the raw offset of `start`."""
-        anchor = self.origin[start] if start < len(self.origin) else (self.origin[-1] + 1 if self.origin else 0)
+        if start < len(self.origin):
+            anchor = self.origin[start]
+        else:
+            anchor = self.origin[-1] + 1 if self.origin else 0
         kept = self.origin[start:end]
         if len(new) == end - start:
             mapping = kept
@@ -81,7 +89,8 @@ class Text:
         self.diagnostics.append(Diagnostic(code, message, col=self.col(pos), severity="warning"))
 
 
-def _sub_each(text: Text, pattern: re.Pattern[str], repair, code: str, describe) -> None:
+def _sub_each(text: Text, pattern: re.Pattern[str], repair: Callable[[re.Match[str]], str | None],
+              code: str, describe: Callable[[str, str], str]) -> None:
     """Apply `repair(match) -> str | None` to every match, right to left, reporting each change."""
     found = list(pattern.finditer(text.value))
     reports: list[tuple[int, str]] = []
@@ -99,19 +108,22 @@ def normalize_unicode(text: Text) -> None:
     """NFC, ordinary spaces, no invisible characters: one CF105 per kind of change."""
     nfc = unicodedata.normalize("NFC", text.value)
     if nfc != text.value:
-        first = next((i for i, (a, b) in enumerate(zip(text.value, nfc)) if a != b), 0)
+        first = next((i for i, (a, b) in enumerate(zip(text.value, nfc, strict=False)) if a != b),
+                     0)
         text.warn("CF105", "text normalised to Unicode NFC", first)
         text.value, text.origin = nfc, _origin_for_nfc(text, nfc)
     invisible = [m.start() for m in _INVISIBLE_RE.finditer(text.value)]
     if invisible:
-        text.warn("CF105", f"{len(invisible)} invisible character(s) (soft hyphen, zero-width) removed",
+        text.warn("CF105",
+                  f"{len(invisible)} invisible character(s) (soft hyphen, zero-width) removed",
                   invisible[0])
         for i in reversed(invisible):
             text.replace(i, i + 1, "")
     odd = [m.start() for m in _ODD_SPACE_RE.finditer(text.value)]
     odd_shown = [i for i in odd if text.value[i] not in "\r\n"]
     if odd_shown:
-        text.warn("CF105", f"{len(odd_shown)} non-standard space(s) replaced by ordinary spaces", odd_shown[0])
+        text.warn("CF105", f"{len(odd_shown)} non-standard space(s) replaced by ordinary spaces",
+                  odd_shown[0])
     for i in reversed(odd):
         if text.value[i] in "\r\n" and i > 0 and text.value[i - 1] == "-":
             continue  # a line-break hyphen: decided by join_broken_words
@@ -147,7 +159,8 @@ _STRAY_SPACE_HYPHEN_RE = re.compile(r"\b(\w*[^\W\d]\w*)- (\w+)")
 
 
 def join_broken_words(text: Text) -> None:
-    """"miR- 1248" → "miR-1248"; "regenera-⏎tion" → "regeneration"; "cell-⏎derived" → "cell-derived"."""
+    """"miR- 1248" → "miR-1248"; "regenera-⏎tion" → "regeneration"; "cell-⏎derived" →
+    "cell-derived"."""
     def line_break(m: re.Match[str]) -> str:
         left, right = m.group(1), m.group(2)
         if right.islower() and left[-1:].islower() and right.lower().endswith(_WORD_BREAK_ENDINGS) \
@@ -172,7 +185,8 @@ _NOT_DOI_CONTINUATION = re.compile(r"^(?:PMID|PMCID|PMC\d|Epub|ISBN|ISSN|URL|htt
 
 
 def join_broken_dois(text: Text) -> None:
-    """"10.1016/j. nantod.2022.101531" → "10.1016/j.nantod.2022.101531" (a DOI never has a space)."""
+    """"10.1016/j. nantod.2022.101531" → "10.1016/j.nantod.2022.101531" (a DOI never has a
+    space)."""
     def repair(m: re.Match[str]) -> str | None:
         tail = m.group(2)
         if _NOT_DOI_CONTINUATION.match(tail) or tail.endswith(":"):
@@ -189,7 +203,8 @@ _PAGE_RANGE_RE = re.compile(
 
 
 def join_page_ranges(text: Text) -> None:
-    """"48- 51" → "48-51", "С. 3 – 4" → "С. 3–4" (after ":" or a page label); the dash is kept as printed."""
+    """"48- 51" → "48-51", "С. 3 – 4" → "С. 3–4" (after ":" or a page label); the dash is kept as
+    printed."""
     found = [m for m in _PAGE_RANGE_RE.finditer(text.value)
              if m.group("dash").strip() != m.group("dash")]
     reports: list[tuple[int, str]] = []
@@ -215,23 +230,32 @@ def glued_word_suspicions(text: Text, start: int, end: int) -> None:
     for m in _COMPOUND_GLUE_RE.finditer(segment):
         if m.group(1).lower() in _COMPOUND_PREFIX_STOP:
             continue
-        hits.append((m.start(), m.group(), f"a compound written without a hyphen ({m.group(1)}-{m.group(2)}?)"))
+        hits.append((m.start(), m.group(),
+                     f"a compound written without a hyphen ({m.group(1)}-{m.group(2)}?)"))
     for pos, word, why in sorted(hits):
         text.warn("CF101", f"{word!r} may be {why}; kept as printed", start + pos)
 
 
 _GLUED_LABEL_RE = re.compile(
     r"(?<=[\w)\]])\.(?=(?:PMID|PMCID|PMC\d|doi|DOI|ISBN|ISSN|URL|Epub|Available|https?://)\b)")
+_LABEL_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def _label_at(text: str, pos: int) -> str:
+    """The label word ("PMID", "doi", "https") that starts at `pos`."""
+    word = _LABEL_WORD_RE.match(text, pos)
+    return word.group() if word else ""
 
 
 def separate_glued_labels(text: Text) -> None:
     """"945.PMID: 1" → "945. PMID: 1": a label glued to the field before it (CF101)."""
     found = list(_GLUED_LABEL_RE.finditer(text.value))
-    labels = [re.match(r"[A-Za-z]+", text.value[m.end():]).group() for m in found]  # type: ignore[union-attr]
+    labels = [_label_at(text.value, m.end()) for m in found]
     for m in reversed(found):
         text.replace(m.start(), m.end(), ". ")
-    for shift, (m, label) in enumerate(zip(found, labels)):
-        text.warn("CF101", f"missing space after a period inserted before {label!r}", m.start() + shift)
+    for shift, (m, label) in enumerate(zip(found, labels, strict=True)):
+        text.warn("CF101", f"missing space after a period inserted before {label!r}",
+                  m.start() + shift)
 
 
 def normalize(raw: str) -> Text:

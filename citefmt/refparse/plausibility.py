@@ -32,7 +32,8 @@ _ROMAN_RE = re.compile(r"^[IVXLCDMХІ]+$", re.I)
 #: "APST-27-01-12" (a journal's hyphenated article id)
 _PAGE_RE = re.compile(r"^[A-Za-zА-Яа-я]{0,4}\.?\d+(?:[A-Za-z]{1,3}\d+)?[A-Za-z]?"
                       r"(?:-[A-Za-zА-Яа-я]{0,4}\d+[A-Za-z]?)?$|"
-                      r"^[IVXLCDM]+(?:-[IVXLCDM]+)?$|^[A-Za-z]{1,6}\d*$|^[A-Za-z]{2,6}(?:-\d+){2,4}$", re.I)
+                      r"^[IVXLCDM]+(?:-[IVXLCDM]+)?$|^[A-Za-z]{1,6}\d*$|"
+                      r"^[A-Za-z]{2,6}(?:-\d+){2,4}$", re.I)
 _DIGIT_RE = re.compile(r"\d")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th|е|й|я|ое)$")
@@ -40,8 +41,8 @@ _YEARISH_RE = re.compile(r"^\W*(?:1[4-9]|20)\d\d[a-zа-я]?\W*$")
 #: words styles print around fields: never evidence of a misread part
 _STYLE_WORDS = frozenset("""
 et al in eds ed editor editors edited by and p pp vol no nr iss issue suppl pt part n v s
-available from at accessed cited updated internet epub ahead of print published online doi pmid pmcid
-url isbn issn retrieved russ russian english chapter chap art article e electronic resource
+available from at accessed cited updated internet epub ahead of print published online doi pmid
+pmcid url isbn issn retrieved russ russian english chapter chap art article e electronic resource
 т с №  изд ред под общ редакцией и др текст непосредственный электронный ресурс дата обращения
 вып ч кн сер ст url режим доступа b m ч eds hrsg sn sl s.l s.n
 перераб испр доп дополн перер стер сост науч сб отв
@@ -100,6 +101,12 @@ def unexplained_share(item: Item, text: str) -> float:
     return missing / total if total else 0.0
 
 
+def _numbered(value: str) -> bool:
+    """A volume or issue shape: digits, a Roman numeral, or a "Suppl"/"Pt"/"Spec" part."""
+    return bool(_DIGIT_RE.search(value) or _ROMAN_RE.match(value.split()[0])
+                or re.match(r"(?:Suppl|Pt|Spec)", value))
+
+
 def failed_checks(item: Item) -> list[str]:
     """Names of the sanity checks `item` fails (empty when every field has a believable shape)."""
     failed: list[str] = []
@@ -108,9 +115,7 @@ def failed_checks(item: Item) -> list[str]:
         failed.append("year")
     for key, limit in (("volume", 16), ("issue", 24)):
         value = item.get(key)
-        if isinstance(value, str) and (len(value) > limit or not (_DIGIT_RE.search(value)
-                                                                 or _ROMAN_RE.match(value.split()[0])
-                                                                 or re.match(r"(?:Suppl|Pt|Spec)", value))):
+        if isinstance(value, str) and (len(value) > limit or not _numbered(value)):
             failed.append(key)
     page = item.get("page")
     if isinstance(page, str) and not _PAGE_RE.match(re.sub(r"\s+", "", page)):
@@ -139,7 +144,8 @@ def failed_checks(item: Item) -> list[str]:
         value = item.get(key)
         if isinstance(value, str):
             letters = _letters(value)
-            if letters < (1 if key == "publisher-place" else 2) or (key != "container-title" and re.search(r"\d{2,}", value)) \
+            too_few_letters = letters < (1 if key == "publisher-place" else 2)
+            if too_few_letters or (key != "container-title" and re.search(r"\d{2,}", value)) \
                     or (key == "container-title" and _YEARISH_RE.match(value)):
                 failed.append(key)
     if item.get("type") == "book" and item.get("page") and item.get("volume"):

@@ -2,12 +2,14 @@
 
     Authors AB, Other CD, et al. Title. Journal Abbr. 2022 Jan 5;298(2):101530. doi/PMID/URL
     Authors. Title. In: Editors, editors. Book. Place: Publisher; Year. p. 93-113.
-    Authors. Title. 4th ed. Place: Publisher; Year.      Authors. Title [dissertation]. Place: Univ; Year.
+    Authors. Title. 4th ed. Place: Publisher; Year.
+    Authors. Title [dissertation]. Place: Univ; Year.
 
-Journal: the journal as printed goes into `container-title`, and into `container-title-short` as well
-when it is printed abbreviated ("J Biol Chem"; Vancouver prints the short form, GOST the long one;
-nothing better is known from the text); a full title ("Biomolecules") is not a short form. Article numbers ("101530", "e41465", "tkae030") go in `page`,
-which is where Vancouver/NLM print them.
+Journal: the journal as printed goes into `container-title`, and into `container-title-short` as
+well when it is printed abbreviated ("J Biol Chem"; Vancouver prints the short form, GOST the long
+one; nothing better is known from the text); a full title ("Biomolecules") is not a short form.
+Article numbers ("101530", "e41465", "tkae030") go in `page`, which is where Vancouver/NLM print
+them.
 """
 
 from __future__ import annotations
@@ -26,16 +28,20 @@ from citefmt.refparse.common import (
 from citefmt.refparse.names import is_organisation, parse_vancouver_names
 
 _DATE_BLOCK_RE = re.compile(
-    r"(?P<year>(?:1[6-9]|20)\d\d)(?:\s+(?P<md>[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:\s*-\s*[A-Za-z0-9]+)?))?"
+    r"(?P<year>(?:1[6-9]|20)\d\d)(?:\s+(?P<md>[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:\s*-\s*[A-Za-z0-9"
+    r"]+)?))?"
     r"(?:\s*\[[^\]]*\])?"
-    r"(?:\s*(?:;|:(?=\s*\d+\s*:))\s*(?P<vol>[^():;.\s][^():;]*?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?::\s*(?P<page>[^\s.;,]+(?:\s*-\s*\w+)?))?)?"
+    r"(?:\s*(?:;|:(?=\s*\d+\s*:))\s*(?P<vol>[^():;.\s][^():;]*?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?:"
+    r":\s*(?P<page>[^\s.;,]+(?:\s*-\s*\w+)?))?)?"
     r"\s*(?:\.|$)")
-_NAME_TOKEN_RE = re.compile(r"^(?:[^\W\d_][\w’'`\-]*\s)+(?:[A-ZА-ЯЁ][a-zа-яё]?){1,4}(?:\s(?:Jr|Sr|2nd|3rd|4th))?$|"
+_NAME_TOKEN_RE = re.compile(r"^(?:[^\W\d_][\w’'`\-]*\s)+(?:[A-ZА-ЯЁ][a-zа-яё]?){1,4}"
+                            r"(?:\s(?:Jr|Sr|2nd|3rd|4th))?$|"
                             r"^[^\W\d_][\w’'`\-]*[a-zа-яё][A-ZА-ЯЁ]{1,3}$")
 #: prescribed GOST punctuation never occurs in Vancouver/AMA (dotted initials do, in Russian lists)
 _GOST_MARKS_RE = re.compile(r"//|\s:\s|\s/\s")
 _PUBLISHER_RE = re.compile(
-    r"^(?P<place>[^:;]+?)\s*:\s*(?P<publisher>[^;]+?)(?:\s*;\s*(?:c|\[)?(?P<year>\d{4})\]?[^.;]*)?\s*$")
+    r"^(?P<place>[^:;]+?)\s*:\s*(?P<publisher>[^;]+?)"
+    r"(?:\s*;\s*(?:c|\[)?(?P<year>\d{4})\]?[^.;]*)?\s*$")
 _EDITION_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)\s+ed$|^(\d+)-?е\s+изд$", re.I)
 _PAGES_RE = re.compile(r"^(?:p|pp)\.\s*(?P<page>\S+)$|^(?P<total>\d+)\s+p$")
 
@@ -47,7 +53,8 @@ _DOTTED_AUTHORS_RE = re.compile(
 
 def _set_journal(item: Item, journal: str) -> None:
     """The journal as printed; `container-title-short` too when what is printed is an abbreviation.
-    A final period is the style's punctuation, not part of the title ("Rural Med J." → "Rural Med J")."""
+    A final period is the style's punctuation, not part of the title ("Rural Med J." →
+    "Rural Med J")."""
     journal = journal[:-1].rstrip() if journal.endswith(".") else journal
     item["container-title"] = journal
     if is_abbreviated_title(journal):
@@ -67,7 +74,8 @@ def _authors_end(body: str) -> int | None:
     segment = m.group()[:-1]
     if segment.rstrip().endswith("[Internet]"):
         return None  # "FAQs [Internet]. [cited …]": an untitled web page starts with its title
-    tokens = [t.strip() for t in re.sub(r",?\s*et al$", "", segment.strip()).split(",") if t.strip()]
+    tokens = [t.strip() for t in re.sub(r",?\s*et al$", "",
+                                        segment.strip()).split(",") if t.strip()]
     if not tokens:
         return None
     names = sum(1 for t in tokens if _NAME_TOKEN_RE.match(t))
@@ -84,18 +92,21 @@ def _is_web_title(head: str) -> bool:
     return bool(re.match(r"[^.]*\[Internet\]\.", head.strip()))
 
 
-def _split_title_journal(body: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int] | None]:
+def _split_title_journal(body: str, start: int, end: int) -> tuple[tuple[int, int],
+                                                                   tuple[int, int] | None]:
     """Title and journal spans: the journal is the last sentence (periodless NLM abbreviations)."""
     spans = sentences(body, start, end)
     if len(spans) < 2:
         return (start, end), None
-    title = (spans[0][0], spans[-2][1] + 1 if body[spans[-2][1]:spans[-2][1] + 1] in "?!" else spans[-2][1])
+    title = (spans[0][0],
+             spans[-2][1] + 1 if body[spans[-2][1]:spans[-2][1] + 1] in "?!" else spans[-2][1])
     return title, spans[-1]
 
 
 def _title_of(body: str, span: tuple[int, int], item: Item) -> None:
     title = tidy(body[span[0]:span[1]])
-    if m := re.search(r"\s*\[(dissertation|master'?s thesis|thesis|dissertation abstract)\]$", title, re.I):
+    if m := re.search(r"\s*\[(dissertation|master'?s thesis|thesis|dissertation abstract)\]$",
+                      title, re.I):
         item["type"] = "thesis"
         item["genre"] = m.group(1)
         title = title[:m.start()]
@@ -149,7 +160,8 @@ def _parse_in_part(body: str, start: int, end: int, item: Item) -> float:
     container = re.sub(r"\s*\[Internet\]", "", container)
     container = container.partition(";")[0]
     item["container-title"] = tidy(container)
-    if re.search(r"\b(?:Proceedings|Conference|Symposium|Congress|Meeting|Workshop)\b", container, re.I):
+    if re.search(r"\b(?:Proceedings|Conference|Symposium|Congress|Meeting|Workshop)\b", container,
+                 re.I):
         item["type"] = "paper-conference"
     found = _apply_publisher_sentences(body, spans[1:], item)
     return 0.6 + 0.1 * min(found, 3)
@@ -192,7 +204,8 @@ def parse(body: str) -> Candidate | None:
 
     in_match = re.search(r"(?:^|\.\s+)In:\s+", body[rest:end])
     date_match = None
-    for m in re.finditer(r"(?:(?<=\.\s)|(?<=\.)|(?<=\]\s)|(?<=\]))" + _DATE_BLOCK_RE.pattern, body[rest:end]):
+    for m in re.finditer(r"(?:(?<=\.\s)|(?<=\.)|(?<=\]\s)|(?<=\]))" + _DATE_BLOCK_RE.pattern,
+                         body[rest:end]):
         date_match = m
     if in_match:
         title_end = rest + in_match.start()
@@ -200,7 +213,8 @@ def parse(body: str) -> Candidate | None:
         cand.title_span = (rest, title_end)
         item["type"] = "chapter"
         score += 0.2 + 0.5 * _parse_in_part(body, rest + in_match.end(), end, item)
-    elif date_match and (date_match.group("vol") or date_match.group("page") or date_match.group("issue")
+    elif date_match and (date_match.group("vol") or date_match.group("page")
+                         or date_match.group("issue")
                          or (date_match.end() >= end - rest - 1
                              and not _is_web_title(body[rest:rest + date_match.start()]))):
         head_end = rest + date_match.start()
@@ -234,7 +248,8 @@ def parse(body: str) -> Candidate | None:
         if any(date_match.group(g) for g in ("vol", "issue", "page")):
             score += 0.2
         trailing = tidy(body[rest + date_match.end():end])
-        if trailing and not re.fullmatch(r"(?:Epub|Published)[^.]*|\(?In Russ\.?\)?|Russian", trailing, re.I):
+        if trailing and not re.fullmatch(r"(?:Epub|Published)[^.]*|\(?In Russ\.?\)?|Russian",
+                                         trailing, re.I):
             score -= 0.2
     else:
         spans = sentences(body, rest, end)

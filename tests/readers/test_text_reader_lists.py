@@ -1,4 +1,5 @@
-"""Plain-text lists: headings, numbering styles, wrapped lines, section ends, and nothing dropped."""
+"""Plain-text lists: headings, numbering styles, wrapped lines, section ends, and nothing
+dropped."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ def test_bracket_numbered_list_under_markdown_heading_stops_at_citation_block() 
 
 
 def test_parenthesis_numbers_keep_the_printed_number_as_id() -> None:
-    text = "References\n3) Roman J. Fibroblasts. Biomolecules. 2023;13(6):945.\n7) Dilsiz N. Review. Transl Oncol. 2024;50:102121.\n"
+    text = ("References\n3) Roman J. Fibroblasts. Biomolecules. 2023;13(6):945.\n"
+            "7) Dilsiz N. Review. Transl Oncol. 2024;50:102121.\n")
     assert [r.item["id"] for r in read(text).records] == ["ref-3", "ref-7"]
 
 
@@ -40,14 +42,16 @@ def test_unnumbered_list_without_heading_joins_wrapped_lines() -> None:
     assert not looks_numbered(text.splitlines())
     result = read(text)
     assert [(r.item["id"], r.line) for r in result.records] == [("ref-1", 1), ("ref-2", 4)]
-    assert result.records[0].item["title"] == "Fibroblasts at the intersection of wound healing and disrepair"
+    assert result.records[0].item["title"] == (
+        "Fibroblasts at the intersection of wound healing and disrepair")
 
 
 def test_garbage_lines_are_never_dropped() -> None:
     text = "1. ????\n2. lorem ipsum dolor\n3. Roman J. Fibroblasts. Biomolecules. 2023;13(6):945.\n"
     result = read(text, source="refs.txt")
     assert len(result.records) == 3
-    assert result.records[0].item == {"type": "document", "id": "ref-1", "title": "????", "language": "en"}
+    assert result.records[0].item == {"type": "document", "id": "ref-1", "title": "????",
+                                      "language": "en"}
     assert result.records[1].item["title"] == "lorem ipsum dolor"
     assert [(d.code, d.line) for d in result.diagnostics] == [("CF100", 1), ("CF100", 2)]
     assert result.records[0].raw == "????"

@@ -1,4 +1,5 @@
-"""The first user's article page: all 67 references parsed field by field, and every repair reported."""
+"""The first user's article page: all 67 references parsed field by field, and every repair
+reported."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from helpers import REPO
 from citefmt.model import ET_AL_NAME
 from citefmt.readers.text import find_reference_section, read
 
-EXPECTED = json.loads((REPO / "tests" / "fixtures" / "seed_references.json").read_text(encoding="utf-8"))
+EXPECTED = json.loads(
+    (REPO / "tests" / "fixtures" / "seed_references.json").read_text(encoding="utf-8"))
 
 
 def test_seed_reference_section_is_found_exactly(seed_page: str) -> None:
@@ -26,7 +28,8 @@ def test_seed_every_reference_matches_fixture_field_by_field(seed_page: str) -> 
     result = read(seed_page, source="seed.txt")
     assert len(result.records) == len(EXPECTED) == 67
     problems = []
-    for number, (record, expected) in enumerate(zip(result.records, EXPECTED), start=1):
+    for number, (record, expected) in enumerate(zip(result.records, EXPECTED, strict=True),
+                                                start=1):
         assert record.line == 9 + number
         for key in sorted(set(expected) | set(record.item)):
             if record.item.get(key) != expected.get(key):
@@ -41,14 +44,17 @@ def test_seed_repairs_are_reported_with_code_line_and_message(seed_page: str) ->
     assert [(d.code, d.line, d.col, d.message) for d in warnings] == [
         ("CF101", 12, 114, "missing space after a period inserted before 'PMID'"),
         ("CF101", 22, 13, "author 'WonYJ' split into family 'Won' and initials 'YJ'"),
-        ("CF101", 23, 54, "'NonHealing' may be two words glued (capital inside a word); kept as printed"),
+        ("CF101", 23, 54,
+         "'NonHealing' may be two words glued (capital inside a word); kept as printed"),
         ("CF104", 26, 188, "page range repaired: '48- 51' → '48-51'"),
         ("CF102", 38, 50, "stray space after a hyphen removed: 'miR- 1248' → 'miR-1248'"),
-        ("CF101", 41, 50, "'cellderived' may be a compound written without a hyphen (cell-derived?); "
+        ("CF101", 41, 50,
+         "'cellderived' may be a compound written without a hyphen (cell-derived?); "
                           "kept as printed"),
         ("CF103", 58, 239, "space removed from DOI: '10.1016/j. nantod.2022.101531' → "
                            "'10.1016/j.nantod.2022.101531'"),
-        ("CF101", 73, 46, "'Exosomebased' may be a compound written without a hyphen (Exosome-based?); "
+        ("CF101", 73, 46,
+         "'Exosomebased' may be a compound written without a hyphen (Exosome-based?); "
                           "kept as printed"),
     ]
     assert all(d.severity == "warning" and d.path == "seed.txt" for d in warnings)
@@ -58,7 +64,8 @@ def test_seed_every_et_al_list_is_reported_as_truncated(seed_page: str) -> None:
     result = read(seed_page, source="seed.txt")
     truncated = [(d.line, d.col) for d in result.diagnostics if d.code == "CF107"]
     lines = seed_page.splitlines()
-    expected = [(n, lines[n - 1].index("et al") + 1) for n in range(10, 77) if "et al" in lines[n - 1]]
+    expected = [(n, lines[n - 1].index("et al") + 1) for n in range(10,
+                                                                    77) if "et al" in lines[n - 1]]
     assert truncated == expected and len(expected) == 25
     assert {d.severity for d in result.diagnostics if d.code == "CF107"} == {"info"}
     marked = [r.line for r in result.records if r.item.get("author", [{}])[-1] == ET_AL_NAME]
@@ -69,7 +76,8 @@ def test_seed_every_et_al_list_is_reported_as_truncated(seed_page: str) -> None:
     (13, "author", [{"family": "Lee", "given": "J. H."}, {"family": "Won", "given": "Y. J."},
                     {"family": "Kim", "given": "H."}, {"literal": "others"}]),
     (17, "page", "48-51"),
-    (29, "title", "Exosome-carried miR-1248 from adipose-derived stem cells improves angiogenesis in "
+    (29, "title",
+     "Exosome-carried miR-1248 from adipose-derived stem cells improves angiogenesis in "
                   "diabetes-associated wounds"),
     (49, "DOI", "10.1016/j.nantod.2022.101531"),
     (14, "title", "Chronic Inflammation in NonHealing Skin Wounds and Promising Natural Bioactive "

@@ -18,7 +18,8 @@ def test_sane_article_fails_no_check() -> None:
 
 @pytest.mark.parametrize(("field", "value", "check"), [
     ("title", "2004", "title"),                               # a year read as the title
-    ("title", "96. Buxton MJ, Lacey LA, Feagan BG", "title"),  # number and authors read as the title
+    # number and authors read as the title
+    ("title", "96. Buxton MJ, Lacey LA, Feagan BG", "title"),
     ("issued", {"date-parts": [[1234]]}, "year"),
     ("volume", "Military Medicine", "volume"),
     ("page", "2540-2548 http", "page"),
@@ -31,7 +32,8 @@ def test_each_implausible_field_fails_its_check(field: str, value: object, check
 
 
 def test_unexplained_share_counts_word_characters_no_field_holds() -> None:
-    item = {"title": "Wound healing", "container-title": "Burns", "issued": {"date-parts": [[2020]]}}
+    item = {"title": "Wound healing", "container-title": "Burns",
+            "issued": {"date-parts": [[2020]]}}
     assert unexplained_share(item, "Wound healing. Burns. 2020.") == 0.0
     # "Smith" and "AB" (7 characters) of 5 + 2 + 5 + 7 + 5 + 4 = 28 are in no field
     assert unexplained_share(item, "Smith AB. Wound healing. Burns. 2020.") == pytest.approx(7 / 28)
@@ -43,9 +45,11 @@ def test_calibration_multiplies_failed_checks_and_coverage() -> None:
 
 
 def test_author_year_reference_is_not_read_with_the_year_as_title() -> None:
-    item = parse_reference("Majeska G. 1984. Russian Travelers to Constantinople in the Fourteenth and "
+    item = parse_reference("Majeska G. 1984. Russian Travelers to Constantinople in the Fourteenth "
+                           "and "
                            "Fifteenth Centuries. Washington, D.C.: Dumbarton Oaks.").item
-    assert item["title"] == "Russian Travelers to Constantinople in the Fourteenth and Fifteenth Centuries"
+    assert item["title"] == (
+        "Russian Travelers to Constantinople in the Fourteenth and Fifteenth Centuries")
     assert item["issued"] == {"date-parts": [[1984]]}
     assert item["author"] == [{"family": "Majeska", "given": "G."}]
 
@@ -70,7 +74,8 @@ def test_russian_vancouver_with_dotted_initials_and_citation_number() -> None:
 def test_issue_example_russian_vancouver_without_spaces_in_initials() -> None:
     item = parse_reference("Иванов И.И., Петрова А.С. Экзосомы в заживлении ран. Хирургия. "
                            "2019;96(3):121-128.").item
-    assert item["author"] == [{"family": "Иванов", "given": "И. И."}, {"family": "Петрова", "given": "А. С."}]
+    assert item["author"] == [{"family": "Иванов", "given": "И. И."},
+                              {"family": "Петрова", "given": "А. С."}]
     assert (item["title"], item["container-title"], item["page"]) == (
         "Экзосомы в заживлении ран", "Хирургия", "121-128")
     assert "container-title-short" not in item  # a full title, not an abbreviation
@@ -78,7 +83,8 @@ def test_issue_example_russian_vancouver_without_spaces_in_initials() -> None:
 
 def test_abbreviated_journal_loses_its_final_period_and_is_also_the_short_title() -> None:
     item = parse_reference("Smith J, Doe A. Rural care. Rural Med J. 2019;5(2):1-9.").item
-    assert (item["container-title"], item["container-title-short"]) == ("Rural Med J", "Rural Med J")
+    assert (item["container-title"], item["container-title-short"]) == ("Rural Med J",
+                                                                        "Rural Med J")
 
 
 def test_glued_label_is_separated_and_reported() -> None:
@@ -92,5 +98,6 @@ def test_glued_label_is_separated_and_reported() -> None:
 def test_citation_number_shifts_diagnostic_columns_to_the_raw_string() -> None:
     text = "7. Lee JH, WonYJ. Healing. Int J Mol Sci. 2023;24(13):10434."
     parsed = parse_reference(text)
-    assert parsed.item["author"] == [{"family": "Lee", "given": "J. H."}, {"family": "Won", "given": "Y. J."}]
+    assert parsed.item["author"] == [{"family": "Lee", "given": "J. H."},
+                                     {"family": "Won", "given": "Y. J."}]
     assert [(d.code, d.col) for d in parsed.diagnostics] == [("CF101", text.index("WonYJ") + 1)]

@@ -15,7 +15,8 @@ DEVSET = REPO / "eval" / "devset.jsonl"
 
 
 def _load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("refparse_eval", REPO / "bench" / "refparse_eval.py")
+    spec = importlib.util.spec_from_file_location("refparse_eval",
+                                                  REPO / "bench" / "refparse_eval.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
@@ -38,7 +39,8 @@ def test_scorer_counts_exact_tp_fp_fn(bench: ModuleType) -> None:
                  "author": [{"family": "WON", "given": "YJ"}, {"family": "Smith", "given": "A."}],
                  "title": "Exosomebased therapy for NonHealing wounds.",
                  "container-title": "Burns (London)", "issued": {"date-parts": [[2020, 5]]},
-                 "volume": "46", "page": "1477-81", "DOI": "https://doi.org/10.1016/J.NANTOD.2020.1",
+                 "volume": "46", "page": "1477-81",
+                 "DOI": "https://doi.org/10.1016/J.NANTOD.2020.1",
                  "publisher": "Elsevier"}
     result = bench.score([("vancouver", gold, predicted)])
     fields = {name: (c.tp, c.fp, c.fn) for name, c in result.fields.items()}
@@ -81,12 +83,12 @@ def test_devset_is_well_formed_and_large_enough() -> None:
 
 
 def test_devset_never_overlaps_the_training_strings() -> None:
+    from citefmt.refparse.tagger.dataset import reference_text
     from citefmt.refparse.tagger.training import (
         ANYSTYLE_TRAINING_FILES,
         normalise_text,
         training_sequences,
     )
-    from citefmt.refparse.tagger.dataset import reference_text
 
     folder = shared_path("training", "anystyle")
     xml = [(folder / name).read_text(encoding="utf-8") for name in ANYSTYLE_TRAINING_FILES]
@@ -98,7 +100,8 @@ def test_devset_never_overlaps_the_training_strings() -> None:
 
 def test_scorer_ignores_the_et_al_marker_and_compares_expanded_ranges(bench: ModuleType) -> None:
     gold = {"author": [{"family": "Lee", "given": "J. H."}], "page": "2707-2720"}
-    predicted = {"author": [{"family": "Lee", "given": "JH"}, {"literal": "others"}], "page": "2707-20"}
+    predicted = {"author": [{"family": "Lee", "given": "JH"}, {"literal": "others"}],
+                 "page": "2707-20"}
     counts = bench.compare(gold, predicted)
     assert [(name, c.tp, c.fp, c.fn) for name, c in counts.items() if c.tp or c.fp or c.fn] == [
         ("author", 1, 0, 0), ("page-first", 1, 0, 0), ("page-last", 1, 0, 0)]
@@ -107,7 +110,8 @@ def test_scorer_ignores_the_et_al_marker_and_compares_expanded_ranges(bench: Mod
 
 
 def _load_builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_devset", REPO / "tools" / "build_devset.py")
+    spec = importlib.util.spec_from_file_location("build_devset",
+                                                  REPO / "tools" / "build_devset.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -126,7 +130,8 @@ def test_real_gold_is_checked_against_its_string() -> None:
 
 
 def test_every_real_list_record_is_in_the_devset_with_its_provenance() -> None:
-    real = [json.loads(line) for line in (REPO / "eval" / "real_reference_lists.jsonl").open(encoding="utf-8")]
+    real_lists = REPO / "eval" / "real_reference_lists.jsonl"
+    real = [json.loads(line) for line in real_lists.open(encoding="utf-8")]
     dev = {r["id"]: r for r in (json.loads(line) for line in DEVSET.open(encoding="utf-8"))}
     assert len(real) == 88
     assert Counter(r["style"] for r in real) == {"gost-real": 60, "gost-real-latin": 28}

@@ -1,4 +1,5 @@
-"""Corrections of anystyle gold: auditable (original tags kept, one note each) and applied by the build."""
+"""Corrections of anystyle gold: auditable (original tags kept, one note each) and applied by the
+build."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ DEVSET = REPO / "eval" / "devset.jsonl"
 
 
 def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_devset_corrections", REPO / "tools" / "build_devset.py")
+    spec = importlib.util.spec_from_file_location("build_devset_corrections",
+                                                  REPO / "tools" / "build_devset.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -25,7 +27,8 @@ def _builder() -> ModuleType:
 
 
 def _corrections() -> list[dict]:
-    return [json.loads(line) for line in CORRECTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line)
+            for line in CORRECTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def test_every_correction_keeps_the_original_tags_and_says_why() -> None:
@@ -45,18 +48,22 @@ def test_devset_holds_the_corrected_gold_of_every_corrected_record() -> None:
         tags = [(label, text) for label, text in correction["anystyle_tags"]]
         assert record["text"] == reference_text(tags)
         original = item_from_segments(tags)
-        expected = {k: v for k, v in original.items() if k not in correction["remove"]} | correction["set"]
+        expected = {k: v for k,
+                    v in original.items() if k not in correction["remove"]} | correction["set"]
         assert record["gold"] == expected
         assert record["provenance"].endswith("gold corrected: " + correction["note"])
 
 
 def test_a_correction_whose_tags_do_not_match_the_record_is_refused() -> None:
     builder = _builder()
-    tags = [["author", "Орлов А.А."], ["title", "Заглавие //"], ["journal", "Журнал."], ["date", "2001."]]
+    tags = [["author", "Орлов А.А."], ["title", "Заглавие //"], ["journal", "Журнал."],
+            ["date", "2001."]]
     record = {"id": "anystyle-ugly-1", "text": reference_text([tuple(t) for t in tags]),
-              "gold": item_from_segments([tuple(t) for t in tags]), "provenance": "anystyle ugly.xml #1"}
+              "gold": item_from_segments([tuple(t) for t in tags]),
+              "provenance": "anystyle ugly.xml #1"}
     fixed = builder.apply_correction(record, {"id": "anystyle-ugly-1", "anystyle_tags": tags,
-                                              "set": {"issue": "2"}, "remove": ["issued"], "note": "n"})
+                                              "set": {"issue": "2"}, "remove": ["issued"],
+                                              "note": "n"})
     assert fixed["gold"]["issue"] == "2" and "issued" not in fixed["gold"]
     assert fixed["provenance"] == "anystyle ugly.xml #1; gold corrected: n"
     other = [["author", "Орлов А.А."], ["title", "Заглавие // Журнал."], ["date", "2001."]]

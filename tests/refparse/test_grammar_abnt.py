@@ -7,7 +7,8 @@ import pytest
 from citefmt.refparse import parse_reference
 
 CASES = [
-    ('SILVA, João; COSTA, Maria. Cicatrização de feridas crônicas. Revista Brasileira de Cirurgia, v. 12, n. 3, p. 45-67, 2020.',
+    ('SILVA, João; COSTA, Maria. Cicatrização de feridas crônicas. Revista Brasileira de Cirurgia, '
+     'v. 12, n. 3, p. 45-67, 2020.',
      {'type': 'article-journal',
        'author': [{'family': 'Silva', 'given': 'João'}, {'family': 'Costa', 'given': 'Maria'}],
        'title': 'Cicatrização de feridas crônicas',
@@ -29,7 +30,8 @@ CASES = [
        'publisher-place': 'São Paulo',
        'language': 'en'},
      False),
-    ('SANTOS, M. A.; OLIVEIRA, P. R. Exossomos na medicina regenerativa. Revista de Medicina, v. 99, n. 2, p. 10-20, 2021.',
+    ('SANTOS, M. A.; OLIVEIRA, P. R. Exossomos na medicina regenerativa. Revista de Medicina, v. '
+     '99, n. 2, p. 10-20, 2021.',
      {'type': 'article-journal',
        'author': [{'family': 'Santos', 'given': 'M. A.'}, {'family': 'Oliveira', 'given': 'P. R.'}],
        'title': 'Exossomos na medicina regenerativa',
@@ -49,7 +51,8 @@ CASES = [
        'publisher-place': 'São Paulo',
        'language': 'en'},
      False),
-    ('ALMEIDA, Rita; LIMA, José; ROCHA, Ana. Terapia celular. Cadernos de Saúde, v. 5, p. 1-9, 2019.',
+    ('ALMEIDA, Rita; LIMA, José; ROCHA, Ana. Terapia celular. Cadernos de Saúde, v. 5, p. 1-9, '
+     '2019.',
      {'type': 'article-journal',
        'author': [{'family': 'Almeida', 'given': 'Rita'},
                   {'family': 'Lima', 'given': 'José'},
@@ -71,7 +74,8 @@ CASES = [
        'publisher-place': 'Rio de Janeiro',
        'language': 'en'},
      False),
-    ('MARTINS, L. Cicatrizes hipertróficas. Anais Brasileiros de Dermatologia, v. 90, n. 1, p. 5-12, 2015.',
+    ('MARTINS, L. Cicatrizes hipertróficas. Anais Brasileiros de Dermatologia, v. 90, n. 1, p. '
+     '5-12, 2015.',
      {'type': 'article-journal',
        'author': [{'family': 'Martins', 'given': 'L.'}],
        'title': 'Cicatrizes hipertróficas',
@@ -82,9 +86,11 @@ CASES = [
        'page': '5-12',
        'language': 'en'},
      False),
-    ('FERREIRA, João da Silva; GOMES, Ana. Enxertos de pele. Revista da Sociedade de Cirurgia, v. 3, n. 4, p. 100-110, 2017.',
+    ('FERREIRA, João da Silva; GOMES, Ana. Enxertos de pele. Revista da Sociedade de Cirurgia, v. '
+     '3, n. 4, p. 100-110, 2017.',
      {'type': 'article-journal',
-       'author': [{'family': 'Ferreira', 'given': 'João da Silva'}, {'family': 'Gomes', 'given': 'Ana'}],
+       'author': [{'family': 'Ferreira', 'given': 'João da Silva'},
+                  {'family': 'Gomes', 'given': 'Ana'}],
        'title': 'Enxertos de pele',
        'container-title': 'Revista da Sociedade de Cirurgia',
        'issued': {'date-parts': [[2017]]},

@@ -7,7 +7,8 @@ import pytest
 from citefmt.refparse import parse_reference
 
 CASES = [
-    ('Smith, J. A., & Lee, K. (2020). Wound healing in adults. Journal of Wound Care, 12(3), 45–67. https://doi.org/10.1000/jwc.2020.123',
+    ('Smith, J. A., & Lee, K. (2020). Wound healing in adults. Journal of Wound Care, 12(3), '
+     '45–67. https://doi.org/10.1000/jwc.2020.123',
      {'type': 'article-journal',
        'author': [{'family': 'Smith', 'given': 'J. A.'}, {'family': 'Lee', 'given': 'K.'}],
        'title': 'Wound healing in adults',
@@ -28,7 +29,8 @@ CASES = [
        'publisher': 'Academic Press',
        'language': 'en'},
      False),
-    ('Garcia, M., Chen, L., & Patel, R. (2021). Exosomes in dermatology: A review. Dermatology Reports, 8, 101–110.',
+    ('Garcia, M., Chen, L., & Patel, R. (2021). Exosomes in dermatology: A review. Dermatology '
+     'Reports, 8, 101–110.',
      {'type': 'article-journal',
        'author': [{'family': 'Garcia', 'given': 'M.'},
                   {'family': 'Chen', 'given': 'L.'},
@@ -40,7 +42,8 @@ CASES = [
        'page': '101-110',
        'language': 'en'},
      False),
-    ("Smith, J.A. and Lee, K. (2018) 'Keloid scars revisited', British Journal of Surgery, 105(4), pp. 300-310.",
+    ("Smith, J.A. and Lee, K. (2018) 'Keloid scars revisited', British Journal of Surgery, 105(4), "
+     "pp. 300-310.",
      {'type': 'article-journal',
        'author': [{'family': 'Smith', 'given': 'J. A.'}, {'family': 'Lee', 'given': 'K.'}],
        'title': 'Keloid scars revisited',
@@ -51,7 +54,8 @@ CASES = [
        'page': '300-310',
        'language': 'en'},
      False),
-    ('Nguyen, H. (2022). Growth factors. In A. Kim & B. Park (Eds.), Regenerative medicine (pp. 15–30). Springer.',
+    ('Nguyen, H. (2022). Growth factors. In A. Kim & B. Park (Eds.), Regenerative medicine (pp. '
+     '15–30). Springer.',
      {'type': 'chapter',
        'author': [{'family': 'Nguyen', 'given': 'H.'}],
        'editor': [{'family': 'Kim', 'given': 'A.'}, {'family': 'Park', 'given': 'B.'}],
@@ -70,7 +74,8 @@ CASES = [
        'publisher': 'Elsevier',
        'language': 'en'},
      False),
-    ('Wang, Y., Li, X., & Zhao, Q. (2023). Hydrogels for wounds. Advanced Materials, 35(12), e2207112.',
+    ('Wang, Y., Li, X., & Zhao, Q. (2023). Hydrogels for wounds. Advanced Materials, 35(12), '
+     'e2207112.',
      {'type': 'article-journal',
        'author': [{'family': 'Wang', 'given': 'Y.'},
                   {'family': 'Li', 'given': 'X.'},
@@ -123,7 +128,8 @@ CASES = [
        'publisher': 'Wiley',
        'language': 'en'},
      False),
-    ('Evans, M. A. (2024). Exosome isolation methods. Journal of Extracellular Vesicles, 13(1), 5-25. https://doi.org/10.1002/jev2.12345',
+    ('Evans, M. A. (2024). Exosome isolation methods. Journal of Extracellular Vesicles, 13(1), '
+     '5-25. https://doi.org/10.1002/jev2.12345',
      {'type': 'article-journal',
        'author': [{'family': 'Evans', 'given': 'M. A.'}],
        'title': 'Exosome isolation methods',

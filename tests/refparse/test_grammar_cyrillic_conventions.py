@@ -1,4 +1,5 @@
-"""Russian/Bulgarian bibliographic conventions the grammars read (strings written for these tests)."""
+"""Russian/Bulgarian bibliographic conventions the grammars read (strings written for these
+tests)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ def _item(text: str) -> dict:
 
 
 def test_author_year_key_before_the_reference_is_set_aside() -> None:
-    parsed = parse_reference("Петров, Сидоров, 2010а – Петров П.П., Сидоров С.С. Теплообмен в каналах // "
+    parsed = parse_reference("Петров, Сидоров, 2010а – Петров П.П., Сидоров С.С. Теплообмен в "
+                             "каналах // "
                              "Теплоэнергетика. 2010. № 5 (77).")
     assert parsed.grammar == "gost"
     assert parsed.item["author"] == [{"family": "Петров", "given": "П. П."},
@@ -23,7 +25,8 @@ def test_author_year_key_before_the_reference_is_set_aside() -> None:
 
 
 def test_heading_names_followed_by_i_dr_end_the_author_list() -> None:
-    parsed = parse_reference("Орлов А.А. и др. Очистка сточных вод // Экология. 2001. Вып. 3. С. 10–15.")
+    parsed = parse_reference("Орлов А.А. и др. Очистка сточных вод // Экология. 2001. Вып. 3. С. "
+                             "10–15.")
     assert parsed.item["author"] == [{"family": "Орлов", "given": "А. А."}, ET_AL_NAME]
     assert parsed.item["title"] == "Очистка сточных вод"
     assert (parsed.item["issue"], parsed.item["page"]) == ("3", "10-15")
@@ -37,7 +40,8 @@ def test_latin_c_typed_for_the_cyrillic_page_label() -> None:
 
 
 def test_carrier_word_before_a_thesis_designation_is_not_title() -> None:
-    item = _item("Зайцев, К. Л. Память и внимание у подростков Текст: автореф. дис. канд. психол. наук. "
+    item = _item("Зайцев, К. Л. Память и внимание у подростков Текст: автореф. дис. канд. психол. "
+                 "наук. "
                  "Казань, 1999.")
     assert item["title"] == "Память и внимание у подростков"
     assert (item["type"], item["genre"]) == ("thesis", "автореф. дис. канд. психол. наук")
@@ -62,7 +66,8 @@ def test_anonymous_book_ending_in_place_and_year() -> None:
 
 
 def test_old_style_area_dash_given_first_names_and_undated_imprint() -> None:
-    item = _item("Кратка граматика : за основното училище / Иван Петров.- Пловдив : Христо Данов.- 96 с.")
+    item = _item("Кратка граматика : за основното училище / Иван Петров.- Пловдив : Христо Данов.- "
+                 "96 с.")
     assert item["author"] == [{"family": "Петров", "given": "Иван"}]
     assert item["title"] == "Кратка граматика : за основното училище"
     assert (item["publisher-place"], item["publisher"], item["number-of-pages"]) == (
@@ -81,19 +86,23 @@ def test_edition_statement_inside_the_title_area() -> None:
 
 
 def test_bare_year_author_list_with_a_chapter_in_an_edited_book() -> None:
-    parsed = parse_reference("Георгиева, Мария, Петър Колев. 2001. Бележки за един ръкопис. В: Иван "
+    parsed = parse_reference("Георгиева, Мария, Петър Колев. 2001. Бележки за един ръкопис. В: "
+                             "Иван "
                              "Стоянов (ред.), Старобългаристика днес, 55-61. Пловдив: Летера.")
     assert parsed.grammar == "author-year"
     item = parsed.item
-    assert item["author"] == [{"family": "Георгиева", "given": "Мария"}, {"family": "Колев", "given": "Петър"}]
+    assert item["author"] == [{"family": "Георгиева", "given": "Мария"},
+                              {"family": "Колев", "given": "Петър"}]
     assert item["editor"] == [{"family": "Стоянов", "given": "Иван"}]
     assert (item["type"], item["title"], item["container-title"]) == (
         "chapter", "Бележки за един ръкопис", "Старобългаристика днес")
-    assert (item["page"], item["publisher-place"], item["publisher"]) == ("55-61", "Пловдив", "Летера")
+    assert (item["page"], item["publisher-place"], item["publisher"]) == ("55-61", "Пловдив",
+                                                                          "Летера")
 
 
 def test_bare_year_review_title_quoting_a_book_stays_whole() -> None:
-    item = _item("Илиев, Стоян. 1980. Петко Тодоров. Избрани разкази. С., 1979. Септември, 33 (2). 201 – 204.")
+    item = _item("Илиев, Стоян. 1980. Петко Тодоров. Избрани разкази. С., 1979. Септември, 33 (2). "
+                 "201 – 204.")
     assert item["title"] == "Петко Тодоров. Избрани разкази. С., 1979"
     assert (item["container-title"], item["volume"], item["issue"], item["page"]) == (
         "Септември", "33", "2", "201-204")
@@ -114,7 +123,8 @@ def test_author_year_grammar_needs_names_before_the_year() -> None:
 
 
 def test_volume_closing_the_title_area_of_a_multivolume_book() -> None:
-    item = _item("Теория автоматического управления. Т. 2 / Под ред. А.А. Воронова.- М.: Высшая школа, 1986.")
+    item = _item("Теория автоматического управления. Т. 2 / Под ред. А.А. Воронова.- М.: Высшая "
+                 "школа, 1986.")
     assert (item["title"], item["volume"]) == ("Теория автоматического управления", "2")
     assert item["editor"] == [{"family": "Воронова", "given": "А. А."}]
     assert (item["publisher-place"], item["publisher"], item["issued"]) == (

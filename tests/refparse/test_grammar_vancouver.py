@@ -1,4 +1,5 @@
-"""Vancouver/NLM and AMA references: exact items, including chapters, books, theses, suffixes and organisations."""
+"""Vancouver/NLM and AMA references: exact items, including chapters, books, theses, suffixes and
+organisations."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ CASES = [
        'DOI': '10.1001/jama.2020.1',
        'language': 'en'},
      False),
-    ('Murray PR, Rosenthal KS, Kobayashi GS, Pfaller MA. Medical microbiology. 4th ed. St. Louis: Mosby; 2002.',
+    ('Murray PR, Rosenthal KS, Kobayashi GS, Pfaller MA. Medical microbiology. 4th ed. St. Louis: '
+     'Mosby; 2002.',
      {'type': 'book',
        'author': [{'family': 'Murray', 'given': 'P. R.'},
                   {'family': 'Rosenthal', 'given': 'K. S.'},
@@ -35,7 +37,9 @@ CASES = [
        'publisher-place': 'St. Louis',
        'language': 'en'},
      False),
-    ('Meltzer PS, Kallioniemi A, Trent JM. Chromosome alterations in human solid tumors. In: Vogelstein B, Kinzler KW, editors. The genetic basis of human cancer. New York: McGraw-Hill; 2002. p. 93-113.',
+    ('Meltzer PS, Kallioniemi A, Trent JM. Chromosome alterations in human solid tumors. In: '
+     'Vogelstein B, Kinzler KW, editors. The genetic basis of human cancer. New York: '
+     'McGraw-Hill; 2002. p. 93-113.',
      {'type': 'chapter',
        'author': [{'family': 'Meltzer', 'given': 'P. S.'},
                   {'family': 'Kallioniemi', 'given': 'A.'},
@@ -49,7 +53,8 @@ CASES = [
        'publisher-place': 'New York',
        'language': 'en'},
      False),
-    ('Borkowski MM. Infant sleep and feeding: a telephone survey of Hispanic Americans [dissertation]. Mount Pleasant (MI): Central Michigan University; 2002.',
+    ('Borkowski MM. Infant sleep and feeding: a telephone survey of Hispanic Americans '
+     '[dissertation]. Mount Pleasant (MI): Central Michigan University; 2002.',
      {'type': 'thesis',
        'author': [{'family': 'Borkowski', 'given': 'M. M.'}],
        'title': 'Infant sleep and feeding: a telephone survey of Hispanic Americans',
@@ -59,7 +64,8 @@ CASES = [
        'publisher-place': 'Mount Pleasant (MI)',
        'language': 'en'},
      False),
-    ('Halpern SD, Ubel PA, Caplan AL. Solid-organ transplantation in HIV-infected patients. N Engl J Med. 2002 Jul 25;347(4):284-7.',
+    ('Halpern SD, Ubel PA, Caplan AL. Solid-organ transplantation in HIV-infected patients. N Engl '
+     'J Med. 2002 Jul 25;347(4):284-7.',
      {'type': 'article-journal',
        'author': [{'family': 'Halpern', 'given': 'S. D.'},
                   {'family': 'Ubel', 'given': 'P. A.'},
@@ -73,7 +79,8 @@ CASES = [
        'page': '284-287',
        'language': 'en'},
      False),
-    ('World Health Organization. Global report on diabetes. Geneva: World Health Organization; 2016.',
+    ('World Health Organization. Global report on diabetes. Geneva: World Health Organization; '
+     '2016.',
      {'type': 'book',
        'author': [{'literal': 'World Health Organization'}],
        'title': 'Global report on diabetes',
@@ -95,7 +102,8 @@ CASES = [
        'page': 'S93-S99',
        'language': 'en'},
      False),
-    ('Wallace HA, Basehore BM, Zito PM. Wound Healing Phases. In: StatPearls. Treasure Island (FL): StatPearls. https://www.ncbi.nlm.nih.gov/books/NBK470443/ PMID: 29262065',
+    ('Wallace HA, Basehore BM, Zito PM. Wound Healing Phases. In: StatPearls. Treasure Island '
+     '(FL): StatPearls. https://www.ncbi.nlm.nih.gov/books/NBK470443/ PMID: 29262065',
      {'type': 'chapter',
        'author': [{'family': 'Wallace', 'given': 'H. A.'},
                   {'family': 'Basehore', 'given': 'B. M.'},
@@ -108,14 +116,16 @@ CASES = [
        'URL': 'https://www.ncbi.nlm.nih.gov/books/NBK470443/',
        'language': 'en'},
      False),
-    ('Lee JH, WonYJ, Kim H, et al. Adipose Tissue-Derived Mesenchymal Stem Cell-Derived Exosomes Promote Wound Healing and Tissue Regeneration. Int J Mol Sci. 2023;24(13):10434. PMID: 37445612. PMCID: PMC10341478. https://doi.org/10.3390/ijms241310434',
+    ('Lee JH, WonYJ, Kim H, et al. Adipose Tissue-Derived Mesenchymal Stem Cell-Derived Exosomes '
+     'Promote Wound Healing and Tissue Regeneration. Int J Mol Sci. 2023;24(13):10434. PMID: '
+     '37445612. PMCID: PMC10341478. https://doi.org/10.3390/ijms241310434',
      {'type': 'article-journal',
        'author': [{'family': 'Lee', 'given': 'J. H.'},
                   {'family': 'Won', 'given': 'Y. J.'},
                   {'family': 'Kim', 'given': 'H.'},
                   {'literal': 'others'}],
-       'title': 'Adipose Tissue-Derived Mesenchymal Stem Cell-Derived Exosomes Promote Wound Healing and '
-                'Tissue Regeneration',
+       'title': 'Adipose Tissue-Derived Mesenchymal Stem Cell-Derived Exosomes Promote Wound '
+                'Healing and Tissue Regeneration',
        'container-title': 'Int J Mol Sci',
        'container-title-short': 'Int J Mol Sci',
        'issued': {'date-parts': [[2023]]},
@@ -127,7 +137,9 @@ CASES = [
        'PMCID': 'PMC10341478',
        'language': 'en'},
      True),
-    ('Palakurthi SS, Shah B, Kapre S, et al. A comprehensive review of challenges and advances in exosome-based drug delivery systems. Nanoscale Adv. PMID: 39484149. PMCID: PMC11523810. https://doi.org/10.1039/d4na00501e',
+    ('Palakurthi SS, Shah B, Kapre S, et al. A comprehensive review of challenges and advances in '
+     'exosome-based drug delivery systems. Nanoscale Adv. PMID: 39484149. PMCID: PMC11523810. '
+     'https://doi.org/10.1039/d4na00501e',
      {'type': 'article-journal',
        'author': [{'family': 'Palakurthi', 'given': 'S. S.'},
                   {'family': 'Shah', 'given': 'B.'},
@@ -146,7 +158,8 @@ CASES = [
 
 
 @pytest.mark.parametrize("text, expected, truncated", CASES, ids=[c[0][:40] for c in CASES])
-def test_vancouver_reference_parses_to_exact_item(text: str, expected: dict, truncated: bool) -> None:
+def test_vancouver_reference_parses_to_exact_item(text: str, expected: dict,
+                                                  truncated: bool) -> None:
     parsed = parse_reference(text)
     assert parsed.grammar == 'vancouver'
     assert parsed.item == expected

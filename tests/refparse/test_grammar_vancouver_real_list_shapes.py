@@ -12,7 +12,8 @@ def test_pubmed_labelled_pmid_and_pmcid_leave_no_residue() -> None:
         "doi: 10.1177/1535370218800001. Epub 2018 Sep 9. PubMed PMID: 30200001; "
         "PubMed Central PMCID: PMC6100001.").item
     assert (item["volume"], item["issue"], item["page"]) == ("243", "14", "1120-1131")
-    assert (item["DOI"], item["PMID"], item["PMCID"]) == ("10.1177/1535370218800001", "30200001", "PMC6100001")
+    assert (item["DOI"], item["PMID"], item["PMCID"]) == ("10.1177/1535370218800001", "30200001",
+                                                          "PMC6100001")
 
 
 def test_non_breaking_hyphen_in_an_issue_only_russian_journal_range() -> None:
@@ -48,7 +49,8 @@ def test_web_page_with_internet_marker_cited_date_and_url() -> None:
 
 
 def test_web_page_with_publisher_and_year() -> None:
-    item = parse_reference("Vaccination schedule [Internet]. Health Agency. 2019 [cited 2021 Feb 1]. "
+    item = parse_reference("Vaccination schedule [Internet]. Health Agency. 2019 [cited 2021 Feb "
+                           "1]. "
                            "Available from: https://example.org/schedule").item
     assert item["type"] == "webpage"
     assert (item["title"], item["publisher"]) == ("Vaccination schedule", "Health Agency")
@@ -56,7 +58,8 @@ def test_web_page_with_publisher_and_year() -> None:
 
 
 def test_colon_between_year_volume_and_pages() -> None:
-    item = parse_reference("Belov VM. Combined trauma in the Far East. Far Eastern Medical Journal. "
+    item = parse_reference("Belov VM. Combined trauma in the Far East. Far Eastern Medical "
+                           "Journal. "
                            "2012:4:101–105. (In Russ.)").item
     assert item["container-title"] == "Far Eastern Medical Journal"
     assert item["issued"] == {"date-parts": [[2012]]}
@@ -64,7 +67,8 @@ def test_colon_between_year_volume_and_pages() -> None:
 
 
 def test_range_in_the_volume_place_without_pages_is_the_pages() -> None:
-    item = parse_reference("Wright D. A. Functional bowel disorders. Gastroenterology. 2017; 1301–1309.").item
+    item = parse_reference("Wright D. A. Functional bowel disorders. Gastroenterology. 2017; "
+                           "1301–1309.").item
     assert item["author"] == [{"family": "Wright", "given": "D. A."}]
     assert item["page"] == "1301-1309"
     assert "volume" not in item

@@ -12,7 +12,8 @@ from citefmt.refparse.names import normalise_initials, split_names
     ("J Biol Chem", True), ("Int J Mol Sci", True), ("Regen Ther", True), ("JAMA", True),
     ("J. Appl. Phys.", True), ("Вопр. онкол.", True), ("Вестн. хир.", True),
     ("Biomolecules", False), ("Nano Today", False), ("Biology (Basel)", False), ("Heliyon", False),
-    ("Хирургия", False), ("Military Medicine", False), ("Вестник хирургии имени И. И. Грекова", False),
+    ("Хирургия", False), ("Military Medicine", False),
+    ("Вестник хирургии имени И. И. Грекова", False),
 ])
 def test_abbreviated_titles(title: str, abbreviated: bool) -> None:
     assert is_abbreviated_title(title) is abbreviated

@@ -26,7 +26,8 @@ def test_line_break_hyphen_joins_suffix_and_keeps_compound() -> None:
 
 
 def test_doi_broken_by_space_is_joined_but_not_with_a_following_label() -> None:
-    assert _report("Nano Today. 2022;45:101531. https://doi.org/10.1016/j. nantod.2022.101531")[1] == [
+    text = "Nano Today. 2022;45:101531. https://doi.org/10.1016/j. nantod.2022.101531"
+    assert _report(text)[1] == [
         ("CF103", 45, "space removed from DOI: '10.1016/j. nantod.2022.101531' → "
                       "'10.1016/j.nantod.2022.101531'")]
     assert _report("doi: 10.1000/abc. PMID: 12345")[1] == []
@@ -34,7 +35,8 @@ def test_doi_broken_by_space_is_joined_but_not_with_a_following_label() -> None:
 
 def test_page_ranges_lose_stray_spaces_and_keep_their_dash() -> None:
     assert _report("2023;16(10):48- 51.") == ("2023;16(10):48-51.",
-                                              [("CF104", 13, "page range repaired: '48- 51' → '48-51'")])
+                                              [("CF104", 13,
+                                                "page range repaired: '48- 51' → '48-51'")])
     assert _report("№ 2. С. 3 – 4.")[0] == "№ 2. С. 3–4."
     assert _report("2018 - 2020 review")[1] == []
 
@@ -56,8 +58,10 @@ def test_clean_reference_has_no_diagnostics() -> None:
 
 
 def test_glued_author_initials_are_split_and_glued_title_words_only_reported() -> None:
-    parsed = parse_reference("Lee JH, WonYJ. NonHealing wounds and cellderived vesicles. J Mol. 2023;1:2.")
+    parsed = parse_reference("Lee JH, WonYJ. NonHealing wounds and cellderived vesicles. J Mol. "
+                             "2023;1:2.")
     assert parsed.item["author"][1] == {"family": "Won", "given": "Y. J."}
     assert parsed.item["title"] == "NonHealing wounds and cellderived vesicles"
-    assert [(d.code, d.col) for d in parsed.diagnostics] == [("CF101", 9), ("CF101", 16), ("CF101", 38)]
+    assert [(d.code, d.col) for d in parsed.diagnostics] == [("CF101", 9), ("CF101", 16),
+                                                             ("CF101", 38)]
     assert all(d.severity == "warning" for d in parsed.diagnostics)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from citefmt.refparse.tagger import MODEL_PATH, parse_with_tagger, tag_segments
-from citefmt.refparse.tagger.fields import item_from_segments, pages, vancouver_block, volume_and_issue
 from citefmt.refparse.names import split_names
+from citefmt.refparse.tagger import MODEL_PATH, parse_with_tagger, tag_segments
+from citefmt.refparse.tagger.fields import (
+    item_from_segments,
+    pages,
+    vancouver_block,
+    volume_and_issue,
+)
 from citefmt.refparse.tagger.tokens import tokenize
 
 
@@ -22,7 +27,8 @@ def test_vancouver_article_to_exact_fields() -> None:
         "2009;106(12):4894-9. doi: 10.1073/pnas.0811507106.")
     assert item == {
         "author": [{"family": "Brischoux", "given": "F."}, {"family": "Chakraborty", "given": "S."},
-                   {"family": "Brierley", "given": "D. I."}, {"family": "Ungless", "given": "M. A."}],
+                   {"family": "Brierley", "given": "D. I."},
+                   {"family": "Ungless", "given": "M. A."}],
         "title": "Phasic excitation of dopamine neurons in ventral VTA by noxious stimuli",
         "container-title": "Proc Natl Acad Sci U S A",
         "issued": {"date-parts": [[2009]]},
@@ -84,7 +90,8 @@ def test_doi_broken_by_a_space_is_joined() -> None:
 
 
 @pytest.mark.parametrize(("statement", "expected"), [
-    ("Pérez-Higueras JJ, de la Macorra JC.", [("Pérez-Higueras", "J. J."), ("de la Macorra", "J. C.")]),
+    ("Pérez-Higueras JJ, de la Macorra JC.",
+     [("Pérez-Higueras", "J. J."), ("de la Macorra", "J. C.")]),
     ("Lee, L. L., W. E. Howard, and R. E. Marsh.", [("Lee", "L. L."), ("Howard", "W. E."),
                                                     ("Marsh", "R. E.")]),
     ("Adams, Nicholson B.,", [("Adams", "Nicholson B.")]),

@@ -9,7 +9,8 @@ from citefmt.refparse.tagger import rendered
 from citefmt.refparse.tagger.tokens import tokenize
 
 ARTICLE = {"id": "a", "type": "article-journal", "language": "ru", "title": "Роль фибробластов",
-           "author": [{"family": "Иванов", "given": "А. Б."}, {"family": "Петрова", "given": "В. Г."}],
+           "author": [{"family": "Иванов", "given": "А. Б."},
+                      {"family": "Петрова", "given": "В. Г."}],
            "container-title": "Цитология", "issued": {"date-parts": [[2020]]},
            "volume": "62", "issue": "3", "page": "121-128", "DOI": "10.1234/cyt.2020.3"}
 
@@ -17,7 +18,7 @@ ARTICLE = {"id": "a", "type": "article-journal", "language": "ru", "title": "Р�
 def _segments(text: str, labels: list[str]) -> list[tuple[str, str]]:
     """(label, text) runs of tokens, for readable assertions."""
     runs: list[tuple[str, int, int]] = []
-    for token, label in zip(tokenize(text), labels):
+    for token, label in zip(tokenize(text), labels, strict=True):
         if runs and runs[-1][0] == label:
             runs[-1] = (label, runs[-1][1], token.end)
         else:
@@ -42,13 +43,16 @@ def test_vancouver_rendering_keeps_the_glued_locator_block() -> None:
     body = render_bibliography([ARTICLE], "vancouver").entries[0].body
     assert "2020;62(3):121-8." in body
     assert _labelled("vancouver") == [
-        ("author", "Иванов АБ, Петрова ВГ."), ("title", "Роль фибробластов."), ("journal", "Цитология."),
-        ("date", "2020;"), ("volume", "62(3):"), ("pages", "121-8."), ("doi", "doi: 10.1234/cyt.2020.3.")]
+        ("author", "Иванов АБ, Петрова ВГ."), ("title", "Роль фибробластов."),
+        ("journal", "Цитология."),
+        ("date", "2020;"), ("volume", "62(3):"), ("pages", "121-8."),
+        ("doi", "doi: 10.1234/cyt.2020.3.")]
 
 
 def test_defects_move_the_labels_with_the_characters() -> None:
     text = "Иванов АБ. Заживление ран. Хирургия. 2020;5:48-51."
-    chars = ["author"] * 10 + ["title"] * 16 + ["journal"] * 10 + ["date"] * 6 + ["volume"] * 2 + ["pages"] * 6
+    chars = (["author"] * 10 + ["title"] * 16 + ["journal"] * 10 + ["date"] * 6 + ["volume"] * 2
+             + ["pages"] * 6)
     assert len(chars) == len(text)
     seen = set()
     for seed in range(40):

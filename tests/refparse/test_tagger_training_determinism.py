@@ -8,7 +8,11 @@ from pathlib import Path
 from helpers import shared_path
 
 from citefmt.refparse.tagger import synthetic
-from citefmt.refparse.tagger.training import ANYSTYLE_TRAINING_FILES, train_model, training_sequences
+from citefmt.refparse.tagger.training import (
+    ANYSTYLE_TRAINING_FILES,
+    train_model,
+    training_sequences,
+)
 
 
 def test_model_rebuild_on_a_subset_is_byte_identical(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Rendering helper for the style tests: items in, exact entry strings out (through citefmt.engine)."""
+"""Rendering helper for the style tests: items in, exact entry strings out (through
+citefmt.engine)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 import pytest
 
 from citefmt.engine import render_bibliography
+
 
 def render_entries(style: str, items: Sequence[dict[str, Any]]) -> list[str]:
     """Each item's bibliography entry, in citation order, as plain text."""

@@ -51,7 +51,8 @@ def test_bundled_style_declares_its_identity(name, locale):
 
 @pytest.mark.parametrize("name", ["gost-r-7.0.5-2008", "gost-r-7.0.100-2018"])
 def test_gost_layouts_share_one_entry_macro(name):
-    bibliography = etree.parse(str(REPO / "styles" / f"{name}.csl")).getroot().find(f"{CSL}bibliography")
+    style = etree.parse(str(REPO / "styles" / f"{name}.csl")).getroot()
+    bibliography = style.find(f"{CSL}bibliography")
     layouts = bibliography.findall(f"{CSL}layout")
     assert [layout.get("locale") for layout in layouts] == ["en", None]
     assert all([text.get("macro") for text in layout.iterfind(f"{CSL}text[@macro]")] == ["entry"]

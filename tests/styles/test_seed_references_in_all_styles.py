@@ -1,5 +1,5 @@
-"""All 67 references of the first user's article page (../shared/seed), rendered in the three bundled
-styles and compared line by line with expected files checked by hand.
+"""All 67 references of the first user's article page (../shared/seed), rendered in the three
+bundled styles and compared line by line with expected files checked by hand.
 
 The items are citefmt's own copy (`fixtures/seed-items.json`, made from the parser's output and
 reviewed against the page), so the test does not move when the parser improves. Where the page
@@ -36,7 +36,7 @@ def test_all_seed_references_render_as_expected(style):
     rendered = [entry.text for entry in bibliography.entries]
     expected = expected_lines(style)
     assert len(expected) == 67
-    for number, (got, want) in enumerate(zip(rendered, expected), start=1):
+    for number, (got, want) in enumerate(zip(rendered, expected, strict=True), start=1):
         assert got == want, f"reference {number}"
 
 
@@ -50,16 +50,19 @@ def test_seed_entries_carry_number_and_body(style):
 def test_source_truncated_lists_end_with_et_al_in_every_style():
     """Ref 17 gives three authors and "et al.": GOST treats it as a 4+-author work."""
     lines = {style: expected_lines(style)[16] for style in STYLES}
-    assert lines["vancouver"].startswith("17. Kaufman-Janette J, Cazzaniga A, Jacobson A, et al. Effect")
+    assert lines["vancouver"].startswith(
+        "17. Kaufman-Janette J, Cazzaniga A, Jacobson A, et al. Effect")
     assert lines["gost-r-7.0.5-2008"].startswith(
-        "17. Effect of Topical Platelet Extract Daily Serum as a Cosmetic Product to Reduce Facial Redness "
-        "/ J. Kaufman-Janette [et al.] // ")
-    assert "/ J. Kaufman-Janette, A. Cazzaniga, A. Jacobson [et al.]. – Текст" in lines["gost-r-7.0.100-2018"]
+        "17. Effect of Topical Platelet Extract Daily Serum as a Cosmetic Product to Reduce "
+        "Facial Redness / J. Kaufman-Janette [et al.] // ")
+    assert ("/ J. Kaufman-Janette, A. Cazzaniga, A. Jacobson [et al.]. – Текст"
+            in lines["gost-r-7.0.100-2018"])
 
 
 def test_seed_items_are_the_pages_references(seed_page):
     """Item n is reference n of the page: its PMID (else its DOI) is on that numbered line."""
-    lines = {m.group(1): m.group(2) for m in re.finditer(r"^(\d+)\. (.*)$", seed_page, re.MULTILINE)}
+    lines = {m.group(1): m.group(2) for m in re.finditer(r"^(\d+)\. (.*)$", seed_page,
+                                                         re.MULTILINE)}
     for number, item in enumerate(ITEMS, start=1):
         line = lines[str(number)].replace(" ", "").lower()
         key = item.get("PMID") or item["DOI"]

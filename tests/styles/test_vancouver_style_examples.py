@@ -14,10 +14,13 @@ def person(family: str, given: str, **extra: str) -> dict[str, str]:
 EXAMPLES = {
     "journal article, full date": (
         {"id": "halpern", "type": "article-journal",
-         "author": [person("Halpern", "Scott D."), person("Ubel", "Peter A."), person("Caplan", "Arthur L.")],
+         "author": [person("Halpern", "Scott D."), person("Ubel", "Peter A."),
+                    person("Caplan", "Arthur L.")],
          "title": "Solid-organ transplantation in HIV-infected patients",
-         "container-title": "New England Journal of Medicine", "container-title-short": "N Engl J Med",
-         "issued": {"date-parts": [[2002, 7, 25]]}, "volume": "347", "issue": "4", "page": "284-287"},
+         "container-title": "New England Journal of Medicine",
+         "container-title-short": "N Engl J Med",
+         "issued": {"date-parts": [[2002, 7, 25]]}, "volume": "347", "issue": "4",
+         "page": "284-287"},
         "1. Halpern SD, Ubel PA, Caplan AL. Solid-organ transplantation in HIV-infected patients. "
         "N Engl J Med. 2002 Jul 25;347(4):284-7.",
     ),
@@ -27,22 +30,23 @@ EXAMPLES = {
          "title": "Intraoperative frozen section analysis in revision total joint arthroplasty",
          "container-title": "Clin Orthop", "issued": {"date-parts": [[2002]]}, "issue": "401",
          "page": "230-238"},
-        "1. Banit DM, Kaufer H, Hartford JM. Intraoperative frozen section analysis in revision total "
-        "joint arthroplasty. Clin Orthop. 2002;(401):230-8.",
+        "1. Banit DM, Kaufer H, Hartford JM. Intraoperative frozen section analysis in revision "
+        "total joint arthroplasty. Clin Orthop. 2002;(401):230-8.",
     ),
     "volume with supplement": (
         {"id": "geraud", "type": "article-journal",
          "author": [person("Geraud", "G"), person("Spierings", "E L"), person("Keywood", "C")],
-         "title": "Tolerability and safety of frovatriptan with short- and long-term use for treatment "
-                  "of migraine and in comparison with sumatriptan",
+         "title": "Tolerability and safety of frovatriptan with short- and long-term use for "
+                  "treatment of migraine and in comparison with sumatriptan",
          "container-title": "Headache", "issued": {"date-parts": [[2002]]}, "volume": "42 Suppl 2",
          "page": "S93-S99"},
-        "1. Geraud G, Spierings EL, Keywood C. Tolerability and safety of frovatriptan with short- and "
-        "long-term use for treatment of migraine and in comparison with sumatriptan. Headache. "
-        "2002;42 Suppl 2:S93-9.",
+        "1. Geraud G, Spierings EL, Keywood C. Tolerability and safety of frovatriptan with "
+        "short- and long-term use for treatment of migraine and in comparison with sumatriptan. "
+        "Headache. 2002;42 Suppl 2:S93-9.",
     ),
     "issue with part": (
-        {"id": "abend", "type": "article-journal", "author": [person("Abend", "S M"), person("Kulish", "N")],
+        {"id": "abend", "type": "article-journal",
+         "author": [person("Abend", "S M"), person("Kulish", "N")],
          "title": "The psychoanalytic method from an epistemological viewpoint",
          "container-title": "Int J Psychoanal", "issued": {"date-parts": [[2002]]}, "volume": "83",
          "issue": "Pt 2", "page": "491-495"},
@@ -76,8 +80,10 @@ EXAMPLES = {
     "book with total pages and place with state": (
         {"id": "pages", "type": "book", "author": [person("Eason", "G")],
          "title": "Synthetic handbook of wound care", "publisher-place": "White Plains (NY)",
-         "publisher": "March of Dimes", "issued": {"date-parts": [[2005]]}, "number-of-pages": "1334"},
-        "1. Eason G. Synthetic handbook of wound care. White Plains (NY): March of Dimes; 2005. 1334 p.",
+         "publisher": "March of Dimes", "issued": {"date-parts": [[2005]]},
+         "number-of-pages": "1334"},
+        "1. Eason G. Synthetic handbook of wound care. White Plains (NY): March of Dimes; 2005. "
+        "1334 p.",
     ),
     "editors as authors, name suffix": (
         {"id": "gilstrap", "type": "book",
@@ -90,7 +96,8 @@ EXAMPLES = {
     ),
     "chapter in edited book": (
         {"id": "meltzer", "type": "chapter",
-         "author": [person("Meltzer", "Paul S."), person("Kallioniemi", "Anne"), person("Trent", "Jeffrey M.")],
+         "author": [person("Meltzer", "Paul S."), person("Kallioniemi", "Anne"),
+                    person("Trent", "Jeffrey M.")],
          "title": "Chromosome alterations in human solid tumors",
          "editor": [person("Vogelstein", "Bert"), person("Kinzler", "Kenneth W.")],
          "container-title": "The genetic basis of human cancer", "publisher-place": "New York",
@@ -110,10 +117,10 @@ EXAMPLES = {
          "event-date": {"literal": "2002 Apr 3-5"}, "event-place": "Kinsdale, Ireland",
          "publisher-place": "Berlin", "publisher": "Springer", "issued": {"date-parts": [[2002]]},
          "page": "182-191"},
-        "1. Christensen S, Oppacher F. An analysis of Koza's computational effort statistic for genetic "
-        "programming. In: Foster JA, Lutton E, Miller J, Ryan C, Tettamanzi AG, editors. Genetic "
-        "programming. EuroGP 2002: Proceedings of the 5th European Conference on Genetic Programming; "
-        "2002 Apr 3-5; Kinsdale, Ireland. Berlin: Springer; 2002. p. 182-91.",
+        "1. Christensen S, Oppacher F. An analysis of Koza's computational effort statistic for "
+        "genetic programming. In: Foster JA, Lutton E, Miller J, Ryan C, Tettamanzi AG, editors. "
+        "Genetic programming. EuroGP 2002: Proceedings of the 5th European Conference on Genetic "
+        "Programming; 2002 Apr 3-5; Kinsdale, Ireland. Berlin: Springer; 2002. p. 182-91.",
     ),
     "thesis": (
         {"id": "borkowski", "type": "thesis", "author": [person("Borkowski", "Mary M.")],
@@ -129,8 +136,9 @@ EXAMPLES = {
          "title": "Flexible endoscopic grasping and cutting device and positioning tool assembly",
          "publisher-place": "United States", "number": "US 20020103498",
          "issued": {"date-parts": [[2002, 8, 1]]}},
-        "1. Pagedas AC, inventor; Ancel Surgical R&D Inc., assignee. Flexible endoscopic grasping and "
-        "cutting device and positioning tool assembly. United States patent US 20020103498. 2002 Aug 1.",
+        "1. Pagedas AC, inventor; Ancel Surgical R&D Inc., assignee. Flexible endoscopic grasping "
+        "and cutting device and positioning tool assembly. United States patent US 20020103498. "
+        "2002 Aug 1.",
     ),
     "web page, updated and cited": (
         {"id": "cancerpain", "type": "webpage", "title": "Cancer-Pain.org",
@@ -138,27 +146,31 @@ EXAMPLES = {
          "original-date": {"literal": "c2000-01"}, "issued": {"date-parts": [[2002, 5, 16]]},
          "accessed": {"date-parts": [[2002, 7, 9]]}, "URL": "http://www.cancer-pain.org/"},
         "1. Cancer-Pain.org [Internet]. New York: Association of Cancer Online Resources, Inc.; "
-        "c2000-01 [updated 2002 May 16; cited 2002 Jul 9]. Available from: http://www.cancer-pain.org/.",
+        "c2000-01 [updated 2002 May 16; cited 2002 Jul 9]. Available from: "
+        "http://www.cancer-pain.org/.",
     ),
     "online journal article": (
         {"id": "abood", "type": "article-journal", "author": [person("Abood", "S")],
-         "title": "Quality improvement initiative in nursing homes: the ANA acts in an advisory role",
+         "title": "Quality improvement initiative in nursing homes: the ANA acts in an advisory "
+                  "role",
          "container-title": "Am J Nurs", "issued": {"date-parts": [[2002, 6]]},
          "accessed": {"date-parts": [[2002, 8, 12]]}, "volume": "102", "issue": "6",
-         "page": "[about 1 p.]", "URL": "http://www.nursingworld.org/AJN/2002/june/Wawatch.htmArticle"},
-        "1. Abood S. Quality improvement initiative in nursing homes: the ANA acts in an advisory role. "
-        "Am J Nurs [Internet]. 2002 Jun [cited 2002 Aug 12];102(6):[about 1 p.]. Available from: "
-        "http://www.nursingworld.org/AJN/2002/june/Wawatch.htmArticle.",
+         "page": "[about 1 p.]",
+         "URL": "http://www.nursingworld.org/AJN/2002/june/Wawatch.htmArticle"},
+        "1. Abood S. Quality improvement initiative in nursing homes: the ANA acts in an advisory "
+        "role. Am J Nurs [Internet]. 2002 Jun [cited 2002 Aug 12];102(6):[about 1 p.]. Available "
+        "from: http://www.nursingworld.org/AJN/2002/june/Wawatch.htmArticle.",
     ),
     "StatPearls chapter, Citing Medicine form": (
         {"id": "statpearls", "type": "chapter",
          "author": [person("Hashmi", "M F"), person("Tariq", "M"), person("Cataletto", "M E")],
-         "title": "Asthma", "container-title": "StatPearls", "publisher-place": "Treasure Island (FL)",
+         "title": "Asthma", "container-title": "StatPearls",
+         "publisher-place": "Treasure Island (FL)",
          "publisher": "StatPearls Publishing", "original-date": {"literal": "2024 Jan-"},
          "issued": {"date-parts": [[2023, 8, 8]]},
          "URL": "https://www.ncbi.nlm.nih.gov/books/NBK430901/"},
-        "1. Hashmi MF, Tariq M, Cataletto ME. Asthma. In: StatPearls [Internet]. Treasure Island (FL): "
-        "StatPearls Publishing; 2024 Jan- [updated 2023 Aug 8]. Available from: "
+        "1. Hashmi MF, Tariq M, Cataletto ME. Asthma. In: StatPearls [Internet]. Treasure Island "
+        "(FL): StatPearls Publishing; 2024 Jan- [updated 2023 Aug 8]. Available from: "
         "https://www.ncbi.nlm.nih.gov/books/NBK430901/.",
     ),
     "particle kept before the surname; group author as given": (
@@ -190,7 +202,8 @@ def test_vancouver_renders_the_rules_example(render_one, item, expected):
 ])
 def test_vancouver_shortens_page_ranges_with_a_hyphen(render_one, pages, expected):
     item = {"id": "p", "type": "article-journal", "author": [person("Roe", "J")], "title": "Pages",
-            "container-title": "J Test", "issued": {"date-parts": [[2020]]}, "volume": "1", "page": pages}
+            "container-title": "J Test", "issued": {"date-parts": [[2020]]}, "volume": "1",
+            "page": pages}
     assert render_one(STYLE, item) == f"1. Roe J. Pages. J Test. 2020;1:{expected}."
 
 
@@ -200,7 +213,8 @@ def _authors(count: int) -> list[dict[str, str]]:
 
 def test_vancouver_lists_exactly_six_authors_in_full(render_one):
     item = {"id": "six", "type": "article-journal", "author": _authors(6), "title": "Six",
-            "container-title": "J Test", "issued": {"date-parts": [[2020]]}, "volume": "1", "page": "1-2"}
+            "container-title": "J Test", "issued": {"date-parts": [[2020]]}, "volume": "1",
+            "page": "1-2"}
     assert render_one(STYLE, item) == (
         "1. AuthorA JK, AuthorB JK, AuthorC JK, AuthorD JK, AuthorE JK, AuthorF JK. Six. "
         "J Test. 2020;1:1-2.")
@@ -208,7 +222,8 @@ def test_vancouver_lists_exactly_six_authors_in_full(render_one):
 
 def test_vancouver_cuts_seven_authors_to_six_and_et_al(render_one):
     item = {"id": "seven", "type": "article-journal", "author": _authors(7), "title": "Seven",
-            "container-title": "J Test", "issued": {"date-parts": [[2020]]}, "volume": "1", "page": "1-2"}
+            "container-title": "J Test", "issued": {"date-parts": [[2020]]}, "volume": "1",
+            "page": "1-2"}
     assert render_one(STYLE, item) == (
         "1. AuthorA JK, AuthorB JK, AuthorC JK, AuthorD JK, AuthorE JK, AuthorF JK, et al. Seven. "
         "J Test. 2020;1:1-2.")
@@ -216,7 +231,8 @@ def test_vancouver_cuts_seven_authors_to_six_and_et_al(render_one):
 
 def test_vancouver_numbers_entries_in_order_of_citation(render_list):
     items = [
-        {"id": "z", "type": "book", "author": [person("Zeta", "A")], "title": "Last name first cited",
+        {"id": "z", "type": "book", "author": [person("Zeta", "A")],
+         "title": "Last name first cited",
          "issued": {"date-parts": [[2001]]}},
         {"id": "a", "type": "book", "author": [person("Alpha", "B")], "title": "Second cited",
          "issued": {"date-parts": [[2002]]}},
@@ -226,9 +242,13 @@ def test_vancouver_numbers_entries_in_order_of_citation(render_list):
 
 
 def test_vancouver_event_date_range_from_date_parts(render_one):
-    item = {"id": "range", "type": "paper-conference", "author": [person("Roe", "J")], "title": "Talk",
+    item = {"id": "range", "type": "paper-conference", "author": [person("Roe", "J")],
+            "title": "Talk",
             "container-title": "Proceedings", "event": "Meeting",
-            "event-date": {"date-parts": [[2002, 4, 3], [2002, 4, 5]]}, "event-place": "Kinsdale, Ireland",
-            "publisher-place": "Berlin", "publisher": "Springer", "issued": {"date-parts": [[2002]]}}
+            "event-date": {"date-parts": [[2002, 4, 3], [2002, 4, 5]]},
+            "event-place": "Kinsdale, Ireland",
+            "publisher-place": "Berlin", "publisher": "Springer",
+            "issued": {"date-parts": [[2002]]}}
     assert render_one(STYLE, item) == (
-        "1. Roe J. Talk. In: Proceedings. Meeting; 2002 Apr 3-5; Kinsdale, Ireland. Berlin: Springer; 2002.")
+        "1. Roe J. Talk. In: Proceedings. Meeting; 2002 Apr 3-5; Kinsdale, Ireland. Berlin: "
+        "Springer; 2002.")

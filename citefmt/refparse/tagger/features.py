@@ -38,14 +38,15 @@ _LOCATOR_TERMS = {
     "retrieved": "url", "accessed": "url", "текст": "medium", "непосредственный": "medium",
     "электронный": "medium", "et": "etal", "al.": "etal", "др.": "etal",
     "м.": "city", "спб.": "city", "л.": "city",
-    "press": "publisher", "publishers": "publisher", "publishing": "publisher", "verlag": "publisher",
+    "press": "publisher", "publishers": "publisher", "publishing": "publisher",
+    "verlag": "publisher",
     "university": "publisher", "изд-во": "publisher", "издательство": "publisher",
 }
 
 
 def shape(word: str) -> str:
     """Compressed character classes: "Smith" → "Xx", "2006" → "d", "J." → "X."."""
-    classes = []
+    classes: list[str] = []
     for char in word:
         if char.isupper():
             code = "X"
@@ -76,7 +77,8 @@ def _script(word: str) -> str:
 
 def _own(token: Token) -> dict[str, str | float]:
     word = _word_features(token.text)
-    feats: dict[str, str | float] = {"w": word["w"], "shape": word["shape"], "script": word["script"],
+    feats: dict[str, str | float] = {"w": word["w"], "shape": word["shape"],
+                                     "script": word["script"],
                                      "space": float(token.space_before)}
     feats.update(word)  # the same keys in the same order as ever, so a retrained model is identical
     return feats

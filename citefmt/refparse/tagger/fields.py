@@ -25,7 +25,8 @@ _EDGE = " \t\n,.;:/–—-_"
 _QUOTES = "\"'«»“”„‘’`"
 _CONFERENCE = re.compile(r"proceedings|proc\.|conference|symposium|congress|workshop|meeting|"
                          r"материал|конференц|симпозиум|съезд|тезис", re.IGNORECASE)
-_THESIS = re.compile(r"\b(?:thesis|dissertation|diss\.|дис\.|диссертац|автореф|phd|doctoral|master)",
+_THESIS = re.compile(r"\b(?:thesis|dissertation|diss\.|дис\.|диссертац|автореф|phd|doctoral|"
+                     r"master)",
                      re.IGNORECASE)
 _REPORT = re.compile(r"report|technical|отчет|отчёт|доклад", re.IGNORECASE)
 
@@ -42,10 +43,10 @@ def item_from_segments(segments: list[tuple[str, str]]) -> Item:
     _add_names(item, "translator", by_label.get("translator", []))
     if "title" in by_label:
         item["title"] = clean_title(by_label["title"][0])
-    container = (by_label.get("journal") or by_label.get("container-title") or [None])[0]
-    if container is not None:
+    containers = by_label.get("journal") or by_label.get("container-title")
+    if containers:
         item["container-title"] = clean_title(re.sub(r"^\s*(?://|in\s*:|in\s+|в\s*:)\s*", "",
-                                                     container, flags=re.IGNORECASE))
+                                                     containers[0], flags=re.IGNORECASE))
     if "collection-title" in by_label:
         item["collection-title"] = clean_title(by_label["collection-title"][0])
     for label in ("date", "volume"):
@@ -73,7 +74,8 @@ def item_from_segments(segments: list[tuple[str, str]]) -> Item:
             value = cleaner(" ".join(by_label[label]))
             if value:
                 item[key] = value
-    if "DOI" not in item and re.match(r"https?://(?:dx\.)?doi\.org/10\.", item.get("URL", ""), re.I):
+    if "DOI" not in item and re.match(r"https?://(?:dx\.)?doi\.org/10\.", item.get("URL", ""),
+                                      re.I):
         item["DOI"] = doi(item.pop("URL"))  # a DOI printed as its resolver link is a DOI (CSL)
     item["type"] = item_type(by_label)
     return {k: v for k, v in item.items() if v not in ("", [], None)}
@@ -150,7 +152,8 @@ def volume_and_issue(text: str) -> dict[str, str]:
     """Volume and issue from "106(3)", "Vol. 9, No. 2", "Т. 13, № 3", "№ 1", "45, Part 3"."""
     text = text.strip()
     result: dict[str, str] = {}
-    issue = re.search(r"(?:\bno\b\.?|\bnr\b\.?|\bn°|\bn\.|\bissue\b|\bheft\b|№|\bвып\.)\s*([\w/–-]+)", text,
+    issue = re.search(r"(?:\bno\b\.?|\bnr\b\.?|\bn°|\bn\.|\bissue\b|\bheft\b|№|\bвып\.)\s*"
+                      r"([\w/–-]+)", text,
                       re.IGNORECASE)
     if issue:
         result["issue"] = issue.group(1).strip("–-")
@@ -160,7 +163,8 @@ def volume_and_issue(text: str) -> dict[str, str]:
         if paren and re.search(r"\w", text[:paren.start()]):
             result["issue"] = paren.group(1)
             text = text[:paren.start()] + text[paren.end():]
-    volume = re.search(r"(?:\bvol\b\.?|\bv\.|\bт\.|\bтом\b|\bbd\b\.?)?\s*(\d+[A-Za-z]?(?:[–-]\d+)?)",
+    volume = re.search(r"(?:\bvol\b\.?|\bv\.|\bт\.|\bтом\b|\bbd\b\.?)?\s*"
+                       r"(\d+[A-Za-z]?(?:[–-]\d+)?)",
                        text, re.IGNORECASE)
     if volume:
         result["volume"] = volume.group(1)

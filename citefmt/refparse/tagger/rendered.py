@@ -83,11 +83,12 @@ def _webpage(rng: random.Random) -> Item:
     year = rng.randint(2010, 2024)
     item: Item = {"type": "webpage", "title": title, "language": "ru" if russian else "en",
                   "container-title": rng.choice(_WEB_SITES[:3] if russian else _WEB_SITES[3:5]),
-                  "URL": f"https://www.example-{rng.randint(1, 999)}.org/docs/{rng.randint(100, 99999)}",
+                  "URL": f"https://www.example-{rng.randint(1, 999)}.org/docs/"
+                         f"{rng.randint(100, 99999)}",
                   "issued": {"date-parts": [[year]]},
                   "accessed": {"date-parts": [[year + 1, rng.randint(1, 12), rng.randint(1, 28)]]}}
     if rng.random() < 0.5:
-        item["author"] = [synthetic._person(rng, not russian)]
+        item["author"] = [synthetic.random_person(rng, not russian)]
     return item
 
 
@@ -119,7 +120,8 @@ def _mark(chars: list[str | None], start: int, end: int, label: str) -> bool:
     return True
 
 
-def _mark_all(text: str, chars: list[str | None], pattern: str, label: str, *, first_only: bool = False) -> None:
+def _mark_all(text: str, chars: list[str | None], pattern: str, label: str, *,
+              first_only: bool = False) -> None:
     for m in re.finditer(pattern, text):
         if m.end() > m.start() and _mark(chars, m.start(), m.end(), label) and first_only:
             return
@@ -134,9 +136,11 @@ def align(text: str, item: Item) -> list[str | None]:
         _mark_all(text, chars, re.escape(item["URL"]), "url")
     if item.get("ISBN"):
         _mark_all(text, chars, re.escape(item["ISBN"]), "isbn")
-    for key, label in (("title", "title"), ("container-title", "journal" if item.get("type") == "article-journal"
+    for key, label in (("title", "title"),
+                       ("container-title", "journal" if item.get("type") == "article-journal"
                                             else "container-title"),
-                       ("genre", "genre"), ("publisher", "publisher"), ("publisher-place", "location")):
+                       ("genre", "genre"), ("publisher", "publisher"),
+                       ("publisher-place", "location")):
         if isinstance(item.get(key), str) and (pattern := _words_pattern(item[key])):
             _mark_all(text, chars, pattern, label, first_only=key != "publisher-place")
     for role in ("author", "editor"):
@@ -164,15 +168,19 @@ def _mark_locators(text: str, chars: list[str | None], item: Item) -> None:
         parts.append(rf"(?:\(\s*{re.escape(issue)}\s*\)|,?\s*(?:№|No\.)\s*{re.escape(issue)})")
     if parts:
         block = "".join(f"(?:{p})?" for p in parts) if len(parts) > 1 else parts[0]
-        _mark_all(text, chars, rf"(?<![\w/.-])(?=\S)(?:{block})(?<=\w|\))(?![\w/-]|\.\d)", "volume", first_only=True)
+        _mark_all(text, chars, rf"(?<![\w/.-])(?=\S)(?:{block})(?<=\w|\))(?![\w/-]|\.\d)", "volume",
+                  first_only=True)
     if isinstance(item.get("page"), str):
         first = item["page"].split("-")[0]
-        _mark_all(text, chars, rf"(?:(?:С|P|p|pp)\.\s*)?(?<![\w.]){re.escape(first)}(?:\s*[–-]\s*\d+)?(?!\d)",
+        _mark_all(text, chars,
+                  rf"(?:(?:С|P|p|pp)\.\s*)?(?<![\w.]){re.escape(first)}(?:\s*[–-]\s*\d+)?(?!\d)",
                   "pages", first_only=True)
     if item.get("number-of-pages"):
-        _mark_all(text, chars, rf"(?<!\d){item['number-of-pages']}\s*(?:с|p)\.", "pages", first_only=True)
+        _mark_all(text, chars, rf"(?<!\d){item['number-of-pages']}\s*(?:с|p)\.", "pages",
+                  first_only=True)
     if item.get("edition"):
-        _mark_all(text, chars, rf"(?<!\d){item['edition']}(?:-е|st|nd|rd|th)?\s*(?:изд|ed)\.", "edition",
+        _mark_all(text, chars, rf"(?<!\d){item['edition']}(?:-е|st|nd|rd|th)?\s*(?:изд|ed)\.",
+                  "edition",
                   first_only=True)
 
 
@@ -189,18 +197,20 @@ def _fill_gaps(text: str, chars: list[str | None]) -> list[str | None]:
             labels[index] = "note"  # a carrier word ("Текст", "Internet", "cited") or a stray one
     for index in range(len(tokens) - 1, -1, -1):
         if labels[index] is None and leading[index]:
-            labels[index] = next((labels[j] for j in range(index + 1, len(tokens)) if labels[j]), None)
+            labels[index] = next((labels[j] for j in range(index + 1, len(tokens)) if labels[j]),
+                                 None)
     for index in range(len(tokens)):
         if labels[index] is None:
             labels[index] = labels[index - 1] if index else next(
                 (label for label in labels if label), "other")
     out: list[str | None] = list(chars)
-    for token, label in zip(tokens, labels):
+    for token, label in zip(tokens, labels, strict=True):
         out[token.start:token.end] = [label] * (token.end - token.start)
     return out
 
 
-def inject_defect(text: str, chars: list[str | None], rng: random.Random) -> tuple[str, list[str | None]]:
+def inject_defect(text: str, chars: list[str | None],
+                  rng: random.Random) -> tuple[str, list[str | None]]:
     """One manuscript defect at a place where it really happens; labels follow the characters."""
     choices: list[tuple[str, re.Match[str]]] = []
     for name, pattern, label in _DEFECTS:
@@ -217,9 +227,9 @@ def inject_defect(text: str, chars: list[str | None], rng: random.Random) -> tup
         cut = start + (end - start) // 2
         return text[:cut] + "- " + text[cut:], chars[:cut] + [chars[cut]] * 2 + chars[cut:]
     if name == "doi-space":            # "10.1016/j.burns" → "10.1016/j. burns"
-        return text[:end] + " " + text[end:], chars[:end] + [chars[end - 1]] + chars[end:]
+        return text[:end] + " " + text[end:], [*chars[:end], chars[end - 1], *chars[end:]]
     if name == "page-space":           # "48-51" → "48- 51"
-        return text[:end] + " " + text[end:], chars[:end] + [chars[end - 1]] + chars[end:]
+        return text[:end] + " " + text[end:], [*chars[:end], chars[end - 1], *chars[end:]]
     if name == "glue-initials":        # "Won YJ" → "WonYJ"
         return text[:start] + text[start + 1:], chars[:start] + chars[start + 1:]
     return text[:start + 1] + text[start + 2:], chars[:start + 1] + chars[start + 2:]  # ". " → "."

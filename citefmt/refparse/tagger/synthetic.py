@@ -55,7 +55,7 @@ _TOPIC_TAILS = (
     " : экспериментальное исследование", " в Республике Татарстан", " в условиях стационара",
     " : результаты многоцентрового исследования",
 )
-_JOURNALS = (
+JOURNALS = (
     "Вестник хирургии имени И. И. Грекова", "Хирургия. Журнал им. Н. И. Пирогова",
     "Анналы пластической, реконструктивной и эстетической хирургии", "Вопросы онкологии",
     "Клиническая медицина", "Казанский медицинский журнал", "Гены и клетки", "Цитология",
@@ -75,16 +75,16 @@ _EN_JOURNALS = (
     "Stem Cell Research & Therapy", "Plastic and Reconstructive Surgery", "Scientific Reports",
     "International Journal of Molecular Sciences", "New England Journal of Medicine",
 )
-_BOOK_TITLES = (
+BOOK_TITLES = (
     "Раневой процесс и рубцевание", "Пластическая хирургия", "Основы клеточной биологии",
     "Политическая история Латинской Америки", "Интегральные уравнения в краевых задачах",
     "Хирургические болезни", "Патологическая физиология", "Клиническая фармакология",
 )
 _BOOK_SUBTITLES = ("", " : учебное пособие", " : учеб. для вузов", " : монография",
                    " : национальное руководство", " : практическое руководство")
-_PUBLISHERS = ("ГЭОТАР-Медиа", "Медицина", "Наука", "Проспект", "СпецЛит", "Юрайт", "Питер",
+PUBLISHERS = ("ГЭОТАР-Медиа", "Медицина", "Наука", "Проспект", "СпецЛит", "Юрайт", "Питер",
                "Издательство МГУ", "Феникс", "Академия", "Высшая школа", "Медпресс-информ")
-_CITIES = ("Москва", "Москва", "Москва", "Санкт-Петербург", "Санкт-Петербург", "Новосибирск",
+CITIES = ("Москва", "Москва", "Москва", "Санкт-Петербург", "Санкт-Петербург", "Новосибирск",
            "Казань", "Екатеринбург", "Томск", "Ростов-на-Дону", "Самара")
 _CITY_2008 = {"Москва": "М.", "Санкт-Петербург": "СПб.", "Ростов-на-Дону": "Ростов н/Д"}
 _DEGREES = ("канд. мед. наук", "д-ра мед. наук", "канд. биол. наук", "канд. техн. наук",
@@ -133,62 +133,68 @@ def random_record(rng: random.Random) -> Item:
     if kind == "thesis":
         count = 1
     item: Item = {"type": kind, "language": "en" if english else "ru",
-                  "author": [_person(rng, english) for _ in range(count)],
+                  "author": [random_person(rng, english) for _ in range(count)],
                   "issued": {"date-parts": [[year]]}}
     if english:
         item["title"] = rng.choice(_EN_TITLES)
     elif kind == "book":
-        item["title"] = rng.choice(_BOOK_TITLES) + rng.choice(_BOOK_SUBTITLES)
+        item["title"] = rng.choice(BOOK_TITLES) + rng.choice(_BOOK_SUBTITLES)
     else:
         item["title"] = (rng.choice(_TOPIC_HEADS) + " " + rng.choice(_TOPIC_OBJECTS)
                          + rng.choice(_TOPIC_TAILS))
     first = rng.randint(3, 480)
     span = f"{first}-{first + rng.randint(1, 24)}"
     if kind == "article-journal":
-        item["container-title"] = rng.choice(_EN_JOURNALS if english else _JOURNALS)
+        item["container-title"] = rng.choice(_EN_JOURNALS if english else JOURNALS)
         if rng.random() < 0.7:
             item["volume"] = str(rng.randint(1, 120))
         item["issue"] = str(rng.randint(1, 12))
         item["page"] = span
         if rng.random() < 0.5:
-            item["DOI"] = _doi(rng, year)
+            item["DOI"] = random_doi(rng, year)
     elif kind in ("chapter", "paper-conference"):
         if kind == "chapter":
-            item["container-title"] = rng.choice(_BOOK_TITLES) + rng.choice(_BOOK_SUBTITLES[1:])
-            item["editor"] = [{"family": rng.choice(_SURNAMES),
-                               "given": f"{rng.choice(_CYRILLIC_INITIALS)}. {rng.choice(_CYRILLIC_INITIALS)}."}]
+            item["container-title"] = rng.choice(BOOK_TITLES) + rng.choice(_BOOK_SUBTITLES[1:])
+            item["editor"] = [{"family": rng.choice(_SURNAMES), "given": _cyrillic_initials(rng)}]
         else:
             item["container-title"] = (rng.choice(_CONFERENCES)
                                        + " : материалы Всерос. науч.-практ. конф.")
-        item["publisher-place"] = rng.choice(_CITIES)
-        item["publisher"] = rng.choice(_PUBLISHERS)
+        item["publisher-place"] = rng.choice(CITIES)
+        item["publisher"] = rng.choice(PUBLISHERS)
         item["page"] = span
     elif kind == "book":
-        item["publisher-place"] = rng.choice(_CITIES)
-        item["publisher"] = rng.choice(_PUBLISHERS)
+        item["publisher-place"] = rng.choice(CITIES)
+        item["publisher"] = rng.choice(PUBLISHERS)
         item["number-of-pages"] = str(rng.randint(96, 640))
         if rng.random() < 0.4:
             item["edition"] = str(rng.randint(2, 5))
         if rng.random() < 0.5:
-            item["ISBN"] = f"978-5-{rng.randint(100, 999)}-{rng.randint(10000, 99999)}-{rng.randint(0, 9)}"
+            item["ISBN"] = (f"978-5-{rng.randint(100, 999)}-{rng.randint(10000, 99999)}"
+                            f"-{rng.randint(0, 9)}")
     else:
         item["genre"] = rng.choice(["дис. … ", "автореф. дис. … "]) + rng.choice(_DEGREES)
-        item["publisher-place"] = rng.choice(_CITIES)
+        item["publisher-place"] = rng.choice(CITIES)
         item["number-of-pages"] = str(rng.randint(18, 320))
     return item
 
 
-def _person(rng: random.Random, english: bool) -> dict[str, str]:
+def random_person(rng: random.Random, english: bool) -> dict[str, str]:
     if english:
         return {"family": rng.choice(_LATIN_SURNAMES),
-                "given": " ".join(f"{rng.choice(_LATIN_INITIALS)}." for _ in range(rng.randint(1, 2)))}
+                "given": " ".join(f"{rng.choice(_LATIN_INITIALS)}."
+                                  for _ in range(rng.randint(1, 2)))}
     family = rng.choice(_SURNAMES)
     if rng.random() < 0.4:
         family = _FEMININE_EXCEPTIONS.get(family, family + "а")
-    return {"family": family, "given": f"{rng.choice(_CYRILLIC_INITIALS)}. {rng.choice(_CYRILLIC_INITIALS)}."}
+    return {"family": family, "given": _cyrillic_initials(rng)}
 
 
-def _doi(rng: random.Random, year: int) -> str:
+def _cyrillic_initials(rng: random.Random) -> str:
+    """"И. О.": two random Cyrillic initials."""
+    return f"{rng.choice(_CYRILLIC_INITIALS)}. {rng.choice(_CYRILLIC_INITIALS)}."
+
+
+def random_doi(rng: random.Random, year: int) -> str:
     return rng.choice(_DOI_PATTERNS).format(
         y=year, y2=year % 100, v=rng.randint(1, 30), i=rng.randint(1, 6), a=rng.randint(1, 12),
         b=rng.randint(1, 999), c=rng.randint(1, 999999))
@@ -210,7 +216,7 @@ def _et_al(item: Item) -> str:
     return "[et al.]" if item.get("language") == "en" else "[и др.]"
 
 
-def _gold(item: Item, authors: list[dict[str, str]]) -> Item:
+def gold_item(item: Item, authors: list[dict[str, str]]) -> Item:
     gold = {k: v for k, v in item.items() if k not in ("author", "language")}
     gold["author"] = authors
     return gold
@@ -228,8 +234,33 @@ def _locator_segments(item: Item, dash: str) -> Segments:
     if parts:
         segments.append(("volume", f"{dash}{', '.join(parts)}."))
     if "page" in item:
-        segments.append(("pages", f"{dash}{'P.' if english else 'С.'} {item['page'].replace('-', '–')}."))
+        segments.append(("pages",
+                         f"{dash}{'P.' if english else 'С.'} {item['page'].replace('-', '–')}."))
     return segments
+
+
+def _imprint_segments(item: Item, place: str, year: str, dash: str) -> Segments:
+    """"Place : Publisher, year." of a book or of a chapter's host; `dash` opens the area (2018)."""
+    return [("location", f"{dash}{place} :"), ("publisher", f"{item['publisher']},"),
+            ("date", f"{year}.")]
+
+
+def _book_segments(item: Item, place: str, year: str, dash: str) -> Segments:
+    """Edition, imprint, page count and ISBN of a book; `dash` opens each area (2018)."""
+    segments: Segments = []
+    if "edition" in item:
+        segments.append(("edition", f"{dash}{item['edition']}-е изд."))
+    segments.extend(_imprint_segments(item, place, year, dash))
+    segments.append(("pages", f"{dash}{item['number-of-pages']} с."))
+    if "ISBN" in item:
+        segments.append(("isbn", f"{dash}ISBN {item['ISBN']}."))
+    return segments
+
+
+def _thesis_segments(item: Item, place: str, year: str, dash: str) -> Segments:
+    """"Place, year. N с." of a thesis; `dash` opens each area (2018)."""
+    return [("location", f"{dash}{place},"), ("date", f"{year}."),
+            ("pages", f"{dash}{item['number-of-pages']} с.")]
 
 
 def render_gost_2008(item: Item) -> Rendered:
@@ -252,7 +283,8 @@ def render_gost_2008(item: Item) -> Rendered:
         segments.append(("title", title + ("" if item["type"] in ("article-journal", "chapter",
                                                                   "paper-conference") else ".")))
     kind = item["type"]
-    place = _CITY_2008.get(item.get("publisher-place", ""), item.get("publisher-place", ""))
+    full_place: str = item.get("publisher-place", "")
+    place = _CITY_2008.get(full_place, full_place)
     year = str(item["issued"]["date-parts"][0][0])
     if kind == "article-journal":
         segments.append(("journal", f"// {item['container-title']}."))
@@ -267,24 +299,13 @@ def render_gost_2008(item: Item) -> Rendered:
             segments.append(("editor", f"/ под ред. {editor['given']} {editor['family']}а."))
         else:
             segments[-1] = ("container-title", _end_with_period(segments[-1][1]))
-        segments.append(("location", f"{place} :"))
-        segments.append(("publisher", f"{item['publisher']},"))
-        segments.append(("date", f"{year}."))
+        segments.extend(_imprint_segments(item, place, year, ""))
         segments.extend(_locator_segments(item, ""))
     elif kind == "book":
-        if "edition" in item:
-            segments.append(("edition", f"{item['edition']}-е изд."))
-        segments.append(("location", f"{place} :"))
-        segments.append(("publisher", f"{item['publisher']},"))
-        segments.append(("date", f"{year}."))
-        segments.append(("pages", f"{item['number-of-pages']} с."))
-        if "ISBN" in item:
-            segments.append(("isbn", f"ISBN {item['ISBN']}."))
+        segments.extend(_book_segments(item, place, year, ""))
     else:
-        segments.append(("location", f"{place},"))
-        segments.append(("date", f"{year}."))
-        segments.append(("pages", f"{item['number-of-pages']} с."))
-    return Rendered("gost-2008", segments, _gold(item, shown))
+        segments.extend(_thesis_segments(item, place, year, ""))
+    return Rendered("gost-2008", segments, gold_item(item, shown))
 
 
 def render_gost_2018(item: Item) -> Rendered:
@@ -317,30 +338,17 @@ def render_gost_2018(item: Item) -> Rendered:
         else:
             segments.append((label, _end_with_period(host)))
         if kind != "article-journal":
-            segments.append(("location", f"{dash}{place} :"))
-            segments.append(("publisher", f"{item['publisher']},"))
-            segments.append(("date", f"{year}."))
+            segments.extend(_imprint_segments(item, place, year, dash))
         else:
             segments.append(("date", f"{dash}{year}."))
         segments.extend(_locator_segments(item, dash))
         if "DOI" in item:
             segments.append(("doi", f"{dash}DOI: {item['DOI']}."))
-    elif kind == "book":
-        if "edition" in item:
-            segments.append(("edition", f"{dash}{item['edition']}-е изд."))
-        segments.append(("location", f"{dash}{place} :"))
-        segments.append(("publisher", f"{item['publisher']},"))
-        segments.append(("date", f"{year}."))
-        segments.append(("pages", f"{dash}{item['number-of-pages']} с."))
-        if "ISBN" in item:
-            segments.append(("isbn", f"{dash}ISBN {item['ISBN']}."))
-        segments.append(("note", f"{dash}Текст : непосредственный."))
     else:
-        segments.append(("location", f"{dash}{place},"))
-        segments.append(("date", f"{year}."))
-        segments.append(("pages", f"{dash}{item['number-of-pages']} с."))
+        maker = _book_segments if kind == "book" else _thesis_segments
+        segments.extend(maker(item, place, year, dash))
         segments.append(("note", f"{dash}Текст : непосредственный."))
-    return Rendered("gost-2018", segments, _gold(item, shown))
+    return Rendered("gost-2018", segments, gold_item(item, shown))
 
 
 def inject_defect(rendered: Rendered, rng: random.Random) -> Rendered:

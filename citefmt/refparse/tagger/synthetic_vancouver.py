@@ -18,14 +18,15 @@ from citefmt.refparse.tagger import synthetic
 from citefmt.refparse.tagger.synthetic import Rendered, Segments
 
 _EN_SURNAMES = (
-    "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Wilson "
-    "Anderson Thomas Taylor Moore Jackson Martin Lee Thompson White Harris Clark Lewis Robinson Walker "
-    "Young Allen King Wright Scott Nguyen Hill Green Adams Baker Nelson Carter Mitchell Roberts Turner "
-    "Phillips Campbell Parker Evans Edwards Collins Stewart Morris Murphy Cook Rogers Morgan Cooper "
-    "Peterson Reed Bailey Kim Park Chen Wang Li Zhang Liu Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo "
-    "Tanaka Suzuki Sato Yamamoto Kowalski Novak Horvat Rossi Russo Ferrari Bianchi Romano Müller Schmidt "
-    "Schneider Fischer Weber Meyer Wagner Becker Dubois Moreau Laurent Lefebvre Silva Santos Oliveira "
-    "Pereira Costa Almeida Andersson Johansson Nielsen Hansen Jensen O'Brien McCarthy"
+    "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez "
+    "Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Thompson White Harris Clark Lewis "
+    "Robinson Walker Young Allen King Wright Scott Nguyen Hill Green Adams Baker Nelson Carter "
+    "Mitchell Roberts Turner Phillips Campbell Parker Evans Edwards Collins Stewart Morris Murphy "
+    "Cook Rogers Morgan Cooper Peterson Reed Bailey Kim Park Chen Wang Li Zhang Liu Yang Huang "
+    "Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo Tanaka Suzuki Sato Yamamoto Kowalski Novak Horvat Rossi "
+    "Russo Ferrari Bianchi Romano Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker "
+    "Dubois Moreau Laurent Lefebvre Silva Santos Oliveira Pereira Costa Almeida Andersson "
+    "Johansson Nielsen Hansen Jensen O'Brien McCarthy"
 ).split()
 _EN_COMPOUND_SURNAMES = ("Van der Berg", "de la Cruz", "Di Bella", "Rayat Pisheh", "Cunha Silva",
                          "Morales-Pacheco", "Villarreal-Gómez", "Dal'Forno-Dini", "de Juan Romero")
@@ -33,36 +34,43 @@ _LATIN_INITIALS = "ABCDEFGHIJKLMNOPRSTVWYZ"
 _EN_TOPICS = (
     "Exosome-based therapy", "Mesenchymal stem cell-derived exosomes", "Fibroblast heterogeneity",
     "Adipose-derived stem cells", "Platelet-rich plasma", "Hypertrophic scar formation",
-    "Chronic wound healing", "Diabetic foot ulcers", "Extracellular vesicles", "MicroRNA-21 signalling",
-    "Laser resurfacing", "Negative pressure wound therapy", "Keloid recurrence", "Burn reconstruction",
+    "Chronic wound healing", "Diabetic foot ulcers", "Extracellular vesicles",
+    "MicroRNA-21 signalling",
+    "Laser resurfacing", "Negative pressure wound therapy", "Keloid recurrence",
+    "Burn reconstruction",
     "Hydrogel dressings", "Macrophage polarization", "Angiogenesis", "Skin substitutes",
     "Tumour microenvironment", "Immune checkpoint inhibitors", "Antibiotic resistance",
     "Cardiovascular risk", "Type 2 diabetes", "Bariatric surgery", "Postoperative complications",
 )
 _EN_LINKS = (" in ", " for ", " and ", " after ", " during ", ": a review of ", " versus ")
 _EN_OBJECTS = (
-    "patients with chronic wounds", "a randomized controlled trial", "a systematic review and meta-analysis",
+    "patients with chronic wounds", "a randomized controlled trial",
+    "a systematic review and meta-analysis",
     "cutaneous regeneration", "older adults", "children with burns", "a murine model",
     "clinical practice", "current evidence and future directions", "a multicentre cohort study",
     "tissue engineering", "scarless healing", "a retrospective analysis of 1,024 cases",
 )
 _EN_ABBREVIATED_JOURNALS = (
-    "J Biol Chem", "Int J Mol Sci", "Stem Cell Res Ther", "Wound Repair Regen", "Plast Reconstr Surg",
+    "J Biol Chem", "Int J Mol Sci", "Stem Cell Res Ther", "Wound Repair Regen",
+    "Plast Reconstr Surg",
     "Sci Rep", "N Engl J Med", "Burns", "J Invest Dermatol", "Br J Dermatol", "Ann Surg", "JAMA",
     "Lancet", "BMJ", "Cell Death Dis", "Front Immunol", "J Nanobiotechnology", "Biomaterials",
     "Acta Biomater", "Adv Wound Care (New Rochelle)", "Proc Natl Acad Sci U S A", "Nat Commun",
     "PLoS One", "J Am Acad Dermatol", "Aesthetic Plast Surg", "Exp Dermatol", "Mol Ther",
     "J Control Release", "Theranostics", "Bioact Mater", "Eur J Pharmacol", "Biology (Basel)",
 )
-_RU_JOURNALS = synthetic._JOURNALS + (
+_RU_JOURNALS = (
+    *synthetic.JOURNALS,
     "Хирургия", "Инновационная медицина Кубани", "Кубанский научный медицинский вестник",
     "Вестник хирургии", "Пластическая хирургия и эстетическая медицина", "Гены и клетки",
     "Российский медицинский журнал", "Сибирский научный медицинский журнал",
 )
 _EN_CITIES = ("New York", "London", "Philadelphia", "Berlin", "Cham", "Boca Raton (FL)",
               "St. Louis", "Oxford", "Treasure Island (FL)", "Geneva")
-_EN_PUBLISHERS = ("Springer", "Elsevier", "Wiley-Blackwell", "CRC Press", "Mosby", "Oxford University Press",
-                  "Thieme", "StatPearls Publishing", "World Health Organization", "Lippincott Williams & Wilkins")
+_EN_PUBLISHERS = ("Springer", "Elsevier", "Wiley-Blackwell", "CRC Press", "Mosby",
+                  "Oxford University Press",
+                  "Thieme", "StatPearls Publishing", "World Health Organization",
+                  "Lippincott Williams & Wilkins")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -83,7 +91,8 @@ def generate(count: int, seed: int, *, defect_rate: float = 0.3) -> list[Rendere
 def _english_record(rng: random.Random) -> Item:
     kind = rng.choices(["article-journal", "book", "chapter"], weights=[82, 10, 8])[0]
     year = rng.randint(1985, 2025)
-    authors = [_english_person(rng) for _ in range(rng.choices([1, 2, 3, 4, 5, 6, 7], [14, 18, 18, 16, 14, 12, 8])[0])]
+    authors = [_english_person(rng) for _ in range(rng.choices([1, 2, 3, 4, 5, 6, 7],
+                                                               [14, 18, 18, 16, 14, 12, 8])[0])]
     title = rng.choice(_EN_TOPICS) + rng.choice(_EN_LINKS) + rng.choice(_EN_OBJECTS)
     item: Item = {"type": kind, "language": "en", "author": authors, "title": title,
                   "issued": {"date-parts": [[year]]}}
@@ -93,12 +102,14 @@ def _english_record(rng: random.Random) -> Item:
 
 def _russian_record(rng: random.Random) -> Item:
     record = synthetic.random_record(rng)
-    kind = "article-journal" if record["type"] in ("article-journal", "thesis", "paper-conference") \
+    kind = "article-journal" if record["type"] in ("article-journal", "thesis",
+                                                   "paper-conference") \
         else record["type"]
-    item: Item = {"type": kind, "language": "ru", "author": record["author"], "title": record["title"],
+    item: Item = {"type": kind, "language": "ru", "author": record["author"],
+                  "title": record["title"],
                   "issued": record["issued"]}
     year = record["issued"]["date-parts"][0][0]
-    _locators(item, rng, year, rng.choice(_RU_JOURNALS), synthetic._CITIES, synthetic._PUBLISHERS)
+    _locators(item, rng, year, rng.choice(_RU_JOURNALS), synthetic.CITIES, synthetic.PUBLISHERS)
     return item
 
 
@@ -113,15 +124,15 @@ def _locators(item: Item, rng: random.Random, year: int, journal: str,
         item["page"] = (f"{first}-{first + rng.randint(2, 30)}" if rng.random() < 0.7
                         else rng.choice(["e", ""]) + str(rng.randint(1000, 999999)))
         if rng.random() < 0.6:
-            item["DOI"] = synthetic._doi(rng, year)
+            item["DOI"] = synthetic.random_doi(rng, year)
     else:
         item["publisher-place"] = rng.choice(cities)
         item["publisher"] = rng.choice(publishers)
         if item["type"] == "chapter":
-            item["container-title"] = rng.choice(synthetic._BOOK_TITLES if item["language"] == "ru"
+            item["container-title"] = rng.choice(synthetic.BOOK_TITLES if item["language"] == "ru"
                                                   else _EN_TOPICS)
             item["editor"] = [_english_person(rng) if item["language"] == "en"
-                              else synthetic._person(rng, False)]
+                              else synthetic.random_person(rng, False)]
             item["page"] = f"{first % 500 + 1}-{first % 500 + rng.randint(5, 40)}"
         elif rng.random() < 0.4:
             item["edition"] = str(rng.randint(2, 6))
@@ -156,9 +167,8 @@ def render(item: Item, rng: random.Random) -> Rendered:
         _book(item, rng, year, segments, russian)
     if russian and rng.random() < 0.35:
         segments.append(("note", "(In Russ.)"))
-    gold = {k: v for k, v in item.items() if k not in ("author", "language")}
-    gold["author"] = shown
-    return Rendered("vancouver-ru" if russian else "vancouver", segments, gold)
+    return Rendered("vancouver-ru" if russian else "vancouver", segments,
+                    synthetic.gold_item(item, shown))
 
 
 def _article(item: Item, rng: random.Random, year: str, segments: Segments) -> None:
@@ -189,7 +199,8 @@ def _book(item: Item, rng: random.Random, year: str, segments: Segments, russian
     if item["type"] == "chapter":
         editor = item["editor"][0]
         label = "под ред." if russian and rng.random() < 0.3 else "editor."
-        segments.append(("editor", f"In: {editor['family']} {_initials(editor['given'], False)}, {label}"))
+        segments.append(("editor",
+                         f"In: {editor['family']} {_initials(editor['given'], False)}, {label}"))
         segments.append(("container-title", item["container-title"] + "."))
     if "edition" in item:
         segments.append(("edition", f"{item['edition']}-е изд." if russian else
@@ -198,7 +209,8 @@ def _book(item: Item, rng: random.Random, year: str, segments: Segments, russian
     segments.append(("publisher", item["publisher"] + ";"))
     segments.append(("date", year + "."))
     if "page" in item:
-        segments.append(("pages", f"{'С.' if russian and rng.random() < 0.5 else 'p.'} {item['page']}."))
+        segments.append(("pages",
+                         f"{'С.' if russian and rng.random() < 0.5 else 'p.'} {item['page']}."))
 
 
 def _ordinal(number: int) -> str:

@@ -11,7 +11,7 @@ model file, byte for byte.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from citefmt.refparse.tagger import rendered, synthetic, synthetic_vancouver
 from citefmt.refparse.tagger.dataset import Segments, read_anystyle, reference_text, token_labels
@@ -27,7 +27,8 @@ RENDERED_SEED = 7003
 #: style-rendered strings (rendered.py) added by default: none. Measured on the dev set, 1,200
 #: of them (Russian lists) or 2,400 (with English ones) left the combined parser's micro-F1 at
 #: 0.964–0.967 against 0.967 and cost 0.002–0.005 tagger-alone F1: the styles' clean output is
-#: too unlike real lists to add what anystyle's data lacks. `train_tagger.py --rendered N` adds them.
+#: too unlike real lists to add what anystyle's data lacks. `train_tagger.py --rendered N` adds
+#: them.
 RENDERED_COUNT = 0
 PARAMS: dict[str, float | int | bool] = {
     "c1": 0.05,
@@ -51,7 +52,8 @@ def training_sequences(anystyle_xml: Iterable[str], *, excluded: set[str],
     for xml_text in anystyle_xml:
         sequences.extend(read_anystyle(xml_text))
     sequences.extend(r.segments for r in synthetic.generate(synthetic_count, SYNTHETIC_SEED))
-    sequences.extend(r.segments for r in synthetic_vancouver.generate(vancouver_count, VANCOUVER_SEED))
+    sequences.extend(r.segments for r in synthetic_vancouver.generate(vancouver_count,
+                                                                      VANCOUVER_SEED))
     kept: list[Segments] = []
     seen: set[str] = set(excluded)
     for segments in sequences:
@@ -77,7 +79,7 @@ def rendered_pairs(*, excluded: set[str], count: int = RENDERED_COUNT) -> list[r
 
 def train_model(sequences: list[Segments], output: str, *,
                 max_iterations: int | None = None,
-                labelled: list[rendered.Labelled] = ()) -> int:  # type: ignore[assignment]
+                labelled: Sequence[rendered.Labelled] = ()) -> int:
     """Train a CRF on `sequences` (segments) and `labelled` (text, token labels) pairs, write it
     to `output`; returns the number of sequences used."""
     import pycrfsuite
