@@ -111,7 +111,7 @@ def parse_vancouver_name(token: str, pos: int, out: Names) -> None:
         # "Иванов И. И." → "Иванов", "И.И."; "Drossman D. A" (the list's final period taken) too
         words[-2:] = [words[-2] + words[-1]]
     suffix = None
-    if len(words) > 2 and words[-1] in _SUFFIXES:
+    if len(words) > 2 and words[-1].lower() in _SUFFIXES:
         suffix = words.pop()
     if len(words) >= 2 and (_is_compact_initials(words[-1]) or _is_dotted_initials(words[-1])) \
             and not is_organisation(token):
