@@ -15,10 +15,14 @@ _WORDS_EN = ["exosome", "therapy", "wound", "healing", "regeneration", "fibrobla
              "inflammation", "stem", "cell", "delivery", "clinical", "skin", "scar", "review"]
 _WORDS_RU = ["терапия", "рана", "заживление", "регенерация", "кожа", "рубец", "клетки",
              "обзор", "лечение", "исследование", "применение", "фибробласты"]
-_JOURNALS_EN = [("Journal of Biological Chemistry", "J Biol Chem"), ("Stem Cell Research & Therapy",
-                "Stem Cell Res Ther"), ("International Journal of Molecular Sciences", "Int J Mol Sci"),
-                ("Frontiers in Immunology", "Front Immunol")]
-_JOURNALS_RU = ["Инновационная медицина Кубани", "Вестник хирургии", "Хирургия. Журнал им. Н. И. Пирогова"]
+_JOURNALS_EN = [
+    ("Journal of Biological Chemistry", "J Biol Chem"),
+    ("Stem Cell Research & Therapy", "Stem Cell Res Ther"),
+    ("International Journal of Molecular Sciences", "Int J Mol Sci"),
+    ("Frontiers in Immunology", "Front Immunol"),
+]
+_JOURNALS_RU = ["Инновационная медицина Кубани", "Вестник хирургии",
+                "Хирургия. Журнал им. Н. И. Пирогова"]
 
 
 def _names(rng: random.Random, russian: bool) -> list[dict[str, str]]:

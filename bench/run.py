@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import journal_articles  # noqa: E402
+from generate import journal_articles
 
 CITEFMT = [sys.executable, "-m", "citefmt"]
 
@@ -52,12 +52,13 @@ def main() -> int:
             data = work / f"articles-{n}.json"
             data.write_text(json.dumps(journal_articles(n), ensure_ascii=False), encoding="utf-8")
             for style in ("vancouver", "gost"):
-                t = timed(["format", str(data), "--style", style, "-o", str(work / "out.txt")], repeat)
+                args = ["format", str(data), "--style", style, "-o", str(work / "out.txt")]
+                t = timed(args, repeat)
                 rows.append((f"format {n:,} articles --style {style}", t, f"{n / t:,.0f} items/s"))
         source = work / "articles-1000.json"
         text_refs = work / "refs-1000.txt"
-        subprocess.run(CITEFMT + ["format", str(source), "--style", "vancouver", "-o", str(text_refs)],
-                       check=True)
+        subprocess.run([*CITEFMT, "format", str(source), "--style", "vancouver",
+                        "-o", str(text_refs)], check=True)
         t = timed(["convert", str(text_refs), "-q", "-o", str(work / "refs.json")], repeat)
         rows.append(("convert 1,000 plain-text references", t, f"{1000 / t:,.0f} refs/s"))
     print("| benchmark | wall time (s) | rate |")

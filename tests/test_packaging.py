@@ -28,7 +28,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-def run_installed(target: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_installed(target: Path, *args: str,
+                  stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(target))
     return subprocess.run([sys.executable, "-m", "citefmt", *args], input=stdin, env=env,
                           cwd=target.parent, capture_output=True, text=True, check=False)
@@ -42,7 +43,8 @@ def test_wheel_contains_the_bundled_styles(installed: Path) -> None:
 def test_installed_citefmt_is_the_wheel_and_lists_its_styles(installed: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(installed))
     where = subprocess.run([sys.executable, "-c", "import citefmt; print(citefmt.__file__)"],
-                           env=env, cwd=installed.parent, capture_output=True, text=True, check=True)
+                           env=env, cwd=installed.parent, capture_output=True, text=True,
+                           check=True)
     assert where.stdout.strip().startswith(str(installed))
     result = run_installed(installed, "styles", "--paths")
     assert result.returncode == 0, result.stderr

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from citefmt.readers.text import find_reference_sections, read
 
-PAGE = """Заглавие статьи
+MORETTI = ("Moretti L, Stalfort J, Barker TH, Abebayehu D. The interplay of fibroblasts. "
+           "J Biol Chem. 2022;298(2):101530.")
+PAGE = f"""Заглавие статьи
 https://doi.org/10.1234/abcd.2024.1
 Список литературы
 1. Иванов И. И., Петрова А. С. Экзосомы в заживлении ран // Хирургия. 2019. Т. 96, № 3. С. 121–128.
-2. Moretti L, Stalfort J, Barker TH, Abebayehu D. The interplay of fibroblasts. J Biol Chem. 2022;298(2):101530.
+2. {MORETTI}
 References
 1. Ivanov II, Petrova AS. Exosomes in wound healing. Khirurgiya. 2019;96(3):121-128. (In Russ.)
-2. Moretti L, Stalfort J, Barker TH, Abebayehu D. The interplay of fibroblasts. J Biol Chem. 2022;298(2):101530.
+2. {MORETTI}
 Для цитирования:
 Петров П. П. Заглавие статьи. Журнал. 2024;1(1):1-10.
 """
