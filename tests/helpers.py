@@ -17,3 +17,12 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared material not found at {path} (expected ../shared beside the repo)")
     return path
+
+
+#: U+00A0, written out in expected strings where the standards bind a label to its number
+NBSP = "\u00a0"
+
+
+def csl_person(family: str, given: str, **extra: str) -> dict[str, str]:
+    """A CSL-JSON name object (`extra`: suffix, particles …)."""
+    return {"family": family, "given": given, **extra}

@@ -7,13 +7,10 @@ No-break spaces (U+00A0, written NBSP below) bind a numbering label to its numbe
 from __future__ import annotations
 
 import pytest
+from helpers import NBSP
+from helpers import csl_person as person
 
 STYLE = "gost-r-7.0.5-2008"
-NBSP = "\u00a0"
-
-
-def person(family: str, given: str) -> dict[str, str]:
-    return {"family": family, "given": given}
 
 
 KORNILOV = {

@@ -6,13 +6,10 @@ Areas are separated by ". – " (en dash); no-break spaces (NBSP) bind a label t
 from __future__ import annotations
 
 import pytest
+from helpers import NBSP
+from helpers import csl_person as person
 
 STYLE = "gost-r-7.0.100-2018"
-NBSP = "\u00a0"
-
-
-def person(family: str, given: str) -> dict[str, str]:
-    return {"family": family, "given": given}
 
 
 EFIMOVA = {

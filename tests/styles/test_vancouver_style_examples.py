@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import csl_person as person
 
 STYLE = "vancouver"
-
-
-def person(family: str, given: str, **extra: str) -> dict[str, str]:
-    return {"family": family, "given": given, **extra}
 
 
 EXAMPLES = {
