@@ -60,3 +60,13 @@ def test_installed_citefmt_renders_with_a_bundled_style(installed: Path) -> None
                            stdin=json.dumps([item]))
     assert result.returncode == 0, result.stderr
     assert result.stdout == "1. Moretti L. A title. J Biol Chem. 2022;298(2):101530.\n"
+
+
+def test_installed_citefmt_parses_plain_text_with_its_tagger_model(installed: Path) -> None:
+    assert (installed / "citefmt" / "refparse" / "tagger" / "model.crfsuite").stat().st_size > 0
+    text = "1. Roman J. Fibroblasts-Warriors. Biomolecules. 2023;13(6):945.\n"
+    result = run_installed(installed, "format", "-", "--from", "text", "--style", "gost",
+                           stdin=text)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ("1. Roman J. Fibroblasts-Warriors // Biomolecules. 2023. "
+                             "Vol.\u00a013, No.\u00a06. P.\u00a0945.\n")
