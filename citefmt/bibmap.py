@@ -133,6 +133,10 @@ FIELD_SYNONYMS: dict[str, str] = {
     "language": "langid",
 }
 
+#: the BibLaTeX field of a journal article's article number (CSL `number` of an article; BibTeX
+#: `number` of an article is its issue, CSL `issue`)
+ARTICLE_NUMBER_FIELD = "eid"
+
 #: BibTeX name fields → CSL name variables
 NAME_FIELDS: dict[str, str] = {
     "author": "author",
@@ -205,7 +209,7 @@ EPRINT_TYPES: dict[str, str] = {"pubmed": "PMID", "pmid": "PMID", "pmc": "PMCID"
 BIBTEX_FIELD_ORDER: tuple[str, ...] = (
     "author", "editor", "translator", "bookauthor", "title", "shorttitle", "booktitle", "journal",
     "shortjournal", "series", "type", "school", "institution", "organization", "publisher",
-    "address", "edition", "year", "month", "day", "volume", "number", "chapter", "pages",
+    "address", "edition", "year", "month", "day", "volume", "number", "chapter", "pages", "eid",
     "pagetotal", "volumes", "eventtitle", "venue", "version", "doi", "pmid", "pmcid", "eprint",
     "eprinttype", "isbn", "issn", "url", "howpublished", "urldate", "langid", "keywords",
     "abstract", "note", "annote",

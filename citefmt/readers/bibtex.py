@@ -403,6 +403,9 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
             item["issue"] = _plain(number)
         elif issue is not None:
             item["issue"] = _plain(issue)
+        article_number = take(bibmap.ARTICLE_NUMBER_FIELD)
+        if article_number is not None:
+            item["number"] = _plain(article_number)
     else:
         if issue is not None:
             item["issue"] = _plain(issue)

@@ -458,6 +458,8 @@ def _identifier(item: Item, kind: str, value: str) -> None:
 
 
 def _pages(item: Item, element: Element) -> None:
+    """fpage/lpage or page-range → `page`; `elocation-id` is the article number (CSL `number`,
+    which GOST prints "Art. 101530" and Vancouver where the pages go), kept beside any pages."""
     first, last = _child_text(element, "fpage"), _child_text(element, "lpage")
     if first and last and first != last:
         item["page"] = f"{first}-{last}"
@@ -465,8 +467,10 @@ def _pages(item: Item, element: Element) -> None:
         item["page"] = first
     elif element.find("page-range") is not None:
         item["page"] = _child_text(element, "page-range")
-    elif element.find("elocation-id") is not None:
-        item["page"] = _child_text(element, "elocation-id")
+    if element.find("elocation-id") is not None:
+        elocator = _child_text(element, "elocation-id")
+        if elocator and elocator != item.get("page"):
+            item["number"] = elocator
 
 
 def _date_parts(element: Element | None) -> list[int] | None:

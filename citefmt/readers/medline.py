@@ -4,6 +4,10 @@ This is what "Send to → Citation manager" on PubMed gives: four-column tags, v
 on lines indented by six spaces, records separated by blank lines. Full author names (FAU)
 are preferred over the initials form (AU) that follows each of them; page ranges printed in
 NLM's short form ("121-8") are expanded ("121-128") so styles can print them as they need.
+
+Locators are kept as PubMed gives them: `PG` is the pages (`page`), also when it holds an
+article number; an article without `PG` whose `LID … [pii]` is an e-locator ("e41465") has that
+article number (`number`, printed "Art. e41465" by GOST, where the pages go by Vancouver).
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ from citefmt.readers._fields import (
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]{1,3}) *-(?: (.*))?$")
 _ID_SUFFIX = re.compile(r"^(.*?)\s*\[(\w+)\]\s*$")
+#: an e-locator as PubMed gives it in `LID - e41465 [pii]` ("101530", "tkae030", "e2019MS001916");
+#: a publisher's item id ("S0021-9258(21)01340-9") has punctuation and is not one
+_ELOCATOR = re.compile(r"[A-Za-z]{0,4}\d+(?:[A-Za-z]{1,3}\d+)?")
 
 #: tags read into the item
 _MAPPED = frozenset({
@@ -209,8 +216,8 @@ def _identifiers(item: Item, values: dict[str, list[str]]) -> None:
             item["DOI"] = clean_doi(ident) or ident
         elif kind == "pii" and pii is None:
             pii = ident
-    if "PG" not in values and pii and re.fullmatch(r"e?\d+", pii):
-        item["page"] = pii
+    if "PG" not in values and pii and _ELOCATOR.fullmatch(pii):
+        item["number"] = pii
     pmcid = normalize_pmcid(first_value(values, "PMC") or "")
     if pmcid:
         item["PMCID"] = pmcid

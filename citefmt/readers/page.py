@@ -7,8 +7,8 @@ so they are parsed with the plain-text reference parser; the rest of the page fi
 
 Two languages, one article: `extract_article_versions()` returns `{"ru": Record, "en": Record}`
 (whichever the page gives, page language first) with the same `id`; `extract_article()` returns
-the page-language record. Language-independent fields (volume, issue, pages, DOI, date) missing
-from one version are taken from the other.
+the page-language record. Language-independent fields (volume, issue, pages or article number,
+DOI, date) missing from one version are taken from the other.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _SECTION_HEADING = re.compile(
     r"^\s*(Список литературы|Литература|References|Рецензия|Аннотация|Abstract|Ключевые слова|"
     r"Keywords|Для цитирования|For citation)\b", re.I)
 _FULL_NAME = re.compile(r"^([А-ЯЁA-Z][а-яёa-z\-]+(?:\s+[А-ЯЁA-Z][а-яёa-z\-]+){1,2})\s*,")
-_SHARED_FIELDS = ("volume", "issue", "page", "DOI", "issued", "URL")
+_SHARED_FIELDS = ("volume", "issue", "page", "number", "DOI", "issued", "URL")
 ARTICLE_ID = "article"
 
 

@@ -64,7 +64,7 @@ _NAMES: dict[str, str] = {
 _CONTAINER_FULL = ("JF", "T2", "JO")
 _CONTAINER_SHORT = ("JA", "J2", "J1")
 #: tags understood but deliberately not mapped (file attachments, captions, custom fields…)
-_IGNORED = frozenset({"L2", "L3", "L4", "C1", "C2", "C4", "C5", "C6", "C7", "C8", "CA", "DP",
+_IGNORED = frozenset({"L2", "L3", "L4", "C1", "C2", "C4", "C5", "C6", "C8", "CA", "DP",
                       "LB", "M2", "RN", "U1", "U2", "U3", "U4", "U5", "Y3", "AD"})
 
 
@@ -152,6 +152,7 @@ def _to_item(raw: _Raw, n: int, source: str, diagnostics: list[Diagnostic]) -> I
             item[variable] = values[tag][0]
     _dates(item, values, raw, source, diagnostics)
     _pages(item, values)
+    _article_number(item, values)
     _identifiers(item, values)
     if "LA" in values:
         item["language"] = csl_language(values["LA"][0])
@@ -223,6 +224,14 @@ def _pages(item: Item, values: dict[str, list[str]]) -> None:
         item["page"] = start or end
 
 
+def _article_number(item: Item, values: dict[str, list[str]]) -> None:
+    """`C7` is a journal article's article number in the RIS spec and in Zotero's export (CSL
+    `number`, which GOST prints "Art. 101530"); `SP`/`EP` stay pages as given, never guessed."""
+    article_number = first_value(values, "C7")
+    if article_number and str(item["type"]).startswith("article"):
+        item["number"] = article_number
+
+
 def _identifiers(item: Item, values: dict[str, list[str]]) -> None:
     doi_text = first_value(values, "DO")
     if doi_text is None:
@@ -248,6 +257,6 @@ def _split_multi(value: str) -> list[str]:
 
 
 _KNOWN_TAGS = frozenset({
-    "TY", "ID", "TI", "T1", "BT", "PY", "Y1", "DA", "Y2", "SP", "EP", "DO", "M3", "UR", "L1",
-    "SN", "LA", "KW", *_SIMPLE, *_NAMES, *_CONTAINER_FULL, *_CONTAINER_SHORT, *_IGNORED,
+    "TY", "ID", "TI", "T1", "BT", "PY", "Y1", "DA", "Y2", "SP", "EP", "C7", "DO", "M3", "UR",
+    "L1", "SN", "LA", "KW", *_SIMPLE, *_NAMES, *_CONTAINER_FULL, *_CONTAINER_SHORT, *_IGNORED,
 })

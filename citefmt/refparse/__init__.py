@@ -3,7 +3,9 @@ identifiers, let each grammar that may fit read it, and judge every reading by t
 sanity checks and text coverage (plausibility.py). A grammar reading that is clean (sane fields,
 every word accounted for) is kept; otherwise the CRF tagger reads the text too and the more
 believable reading wins; with none believable, a `document` item keeps the whole text — never
-dropping one.
+dropping one. Whichever reading wins, a journal article's single locator that is an article
+number ("101530", "e41465", "tkae030"; not "945") is given as `number`, not `page`
+(locators.py states the rule).
 
     parse_reference("Moretti L, ... J Biol Chem. 2022;298(2):101530. PMID: 34953859.").item
 """
@@ -16,9 +18,10 @@ from dataclasses import dataclass, field, replace
 from citefmt.diagnostics import Diagnostic
 from citefmt.language import detect_language
 from citefmt.model import ET_AL_NAME, Item, is_et_al
-from citefmt.refparse import abnt, apa, author_year, gost, vancouver
+from citefmt.refparse import abnt, apa, astro, author_year, gost, ieee, vancouver
 from citefmt.refparse.candidate import Candidate
 from citefmt.refparse.common import Extracted, extract_identifiers
+from citefmt.refparse.locators import with_article_number
 from citefmt.refparse.normalize import Text, glued_word_suspicions, normalize
 from citefmt.refparse.pages import expand_page_range
 from citefmt.refparse.plausibility import calibrated_from, failed_checks, unexplained_share
@@ -47,7 +50,7 @@ class ParsedReference:
     `truncated_authors` is True when the author list ended in "et al."/"[и др.]" (the item holds
     the names printed and then the "and others" marker, citefmt.model.ET_AL_NAME);
     `grammar` names the reading that won ("vancouver", "gost", "apa",
-    "abnt", "author-year", "tagger" or "none").
+    "abnt", "author-year", "astro", "ieee", "tagger" or "none").
     """
 
     item: Item
@@ -69,6 +72,10 @@ def _candidates(body: str) -> list[Candidate]:
         found.append(abnt.parse(body))
     if author_year.looks_like(body):
         found.append(author_year.parse(body))
+    if astro.looks_like(body):
+        found.append(astro.parse(body))
+    if ieee.looks_like(body):
+        found.append(ieee.parse(body))
     return [c for c in found if c is not None]
 
 
@@ -169,6 +176,7 @@ def parse_reference(text: str) -> ParsedReference:
             _mark_et_al(item)
         if isinstance(item.get("page"), str):
             item["page"] = expand_page_range(item["page"])
+        item = with_article_number(item)
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)
     diagnostics = [replace(d, col=(d.col or 1) + shift) if shift else d for d in norm.diagnostics]

@@ -1,6 +1,7 @@
 """APA and Harvard references: the year in parentheses right after the authors.
 
     Smith, J. A., & Lee, K. (2020). Title. Journal, 12(3), 45–67. https://doi.org/…
+    Smith, J. A. (2022). Title. Journal, 298(2), Article 101530.   (`number`, not `page`)
     Smith, J.A. and Lee, K. (2020) 'Title', Journal, 12(3), pp. 45-67.
     Smith, J. (2019). Book title (2nd ed.). Publisher.
     Smith, J. (2019). Chapter. In A. Editor (Ed.), Book (pp. 1–10). Publisher.
@@ -15,6 +16,7 @@ import re
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate, sentences
 from citefmt.refparse.common import date_parts, month_day, normalise_page, tidy
+from citefmt.refparse.locators import ARTICLE_LABEL
 from citefmt.refparse.names import parse_inverted_names
 
 _HEAD_RE = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4})[a-z]?(?:,\s*(?P<md>[^)]+))?\)\.?\s*"
@@ -23,7 +25,8 @@ _QUOTED_TITLE_RE = re.compile(r"^[‘'\"“](?P<title>.+?)[’'\"”][,.]?\s*(?P
 _JOURNAL_RE = re.compile(
     r"^(?P<journal>[^,]+?(?:,\s*[^,\d][^,]*?)*?),\s*(?:[Vv]ol\.\s*)?(?P<vol>\d+)\s*"
     r"(?:\((?P<issue>[^)]+)\)|,\s*(?:[Nn]o\.|[Ii]ss(?:ue)?\.?)\s*(?P<issue2>\w+))?"
-    r"(?:,\s*(?:pp?\.\s*)?(?P<page>\w+(?:\s*[–—-]\s*\w+)?))?\s*\.?$")
+    r"(?:,\s*(?:pp?\.\s*|(?P<label>" + ARTICLE_LABEL + r")\s*)?"
+    r"(?P<page>\w+(?:\s*[–—-]\s*\w+)?))?\s*\.?$")
 _EDITION_RE = re.compile(r"\s*\((?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.\)")
 _IN_RE = re.compile(r"^In\s+(?:(?P<editors>.+?)\s+\((?:Eds?\.|Hrsg\.)\),\s*)?(?P<book>.+?)"
                     r"(?:\s*\((?:pp?\.\s*)(?P<page>[^)]+)\))?\.\s*(?P<publisher>[^.]*)\.?$")
@@ -72,7 +75,9 @@ def parse(body: str) -> Candidate | None:
         item["volume"] = m.group("vol")
         if m.group("issue") or m.group("issue2"):
             item["issue"] = m.group("issue") or m.group("issue2")
-        if m.group("page"):
+        if m.group("page") and m.group("label"):
+            item["number"] = m.group("page")  # APA 7: "12(3), Article 101530."
+        elif m.group("page"):
             item["page"] = normalise_page(m.group("page"))
         score += 0.45
     elif m := _IN_RE.match(remainder):

@@ -9,7 +9,9 @@
 
 Areas may be separated by ". – " or ". "; "Текст : непосредственный/электронный" and
 "[Электронный ресурс]" are dropped (they describe the carrier, not the work). Journal titles here
-are full titles, so they go into `container-title` only.
+are full titles, so they go into `container-title` only. "Art. 101530" / "Ст. 101530" is an
+article number (`number`); "С."/"P." pages whose value is an article number by the rule of
+refparse.locators ("P. 101530", "С. e41465") are given as `number` too, as for every grammar.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
 from citefmt.refparse.common import date_parts, normalise_page, tidy
+from citefmt.refparse.locators import ARTICLE_LABEL
 from citefmt.refparse.names import initials_given, parse_responsibility
 
 #: ". – " between areas; older lists glue the dash to the period (".- София")
@@ -57,7 +60,8 @@ _ISSUE_RE = re.compile(r"(?:№\.?|\bNo\.|\bNo\s(?=\d)|\bN\.|\bIss\.|\bIssue\s|\
 #: letter they type for the Cyrillic "С"
 _PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|C|P|Р|S|pp?)\.\s*(?=[A-Za-zА-Яа-я]?\d)"
                        r"(?P<p>[A-Za-zА-Яа-я]?\d\w*(?:\s*[–—-]\s*\w+)?)")
-_ARTICLE_NO_RE = re.compile(r"\b(?:Art|Ст)\.\s*(?P<p>[\w\-]+)")
+#: "Art. 101530" / "Ст. 101530": an article number, whatever its shape (refparse.locators)
+_ARTICLE_NO_RE = re.compile(ARTICLE_LABEL + r"\s*(?P<p>[A-Za-zА-Яа-я]{0,4}\d[\w\-]*)", re.I)
 _TOTAL_PAGES_RE = re.compile(r"(?:^|\s)(?P<n>\d+)\s*(?:с|p|л)(?:\.|$)")
 _EDITION_RE = re.compile(r"(?:^|\.\s+)(?P<ed>\d+)(?:-?е|\s?-?ое)?\s*изд\.|"
                          r"(?:^|\.\s+)(?P<ed_en>\d+)(?:st|nd|rd|th)\s+ed\.")
@@ -104,7 +108,7 @@ def _numbers(text: str, item: Item) -> int:
         item["page"] = normalise_page(m.group("p"))
         found += 1
     elif m := _ARTICLE_NO_RE.search(text):
-        item["page"] = m.group("p").rstrip(".")
+        item["number"] = m.group("p").rstrip(".")
         found += 1
     elif m := _TOTAL_PAGES_RE.search(text):
         item["number-of-pages"] = m.group("n")

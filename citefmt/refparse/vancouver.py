@@ -8,8 +8,10 @@
 Journal: the journal as printed goes into `container-title`, and into `container-title-short` as
 well when it is printed abbreviated ("J Biol Chem"; Vancouver prints the short form, GOST the long
 one; nothing better is known from the text); a full title ("Biomolecules") is not a short form.
-Article numbers ("101530", "e41465", "tkae030") go in `page`, which is where Vancouver/NLM print
-them.
+The locator after the colon is read as pages; the parser then gives a journal article's article
+number ("101530", "e41465", "tkae030", but not "945") as `number` by the rule of
+refparse.locators; a labelled one (":Article 945") is an article number whatever its shape.
+Vancouver prints `number` where the pages go, so the list reads as it did.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from citefmt.refparse.common import (
     normalise_page,
     tidy,
 )
+from citefmt.refparse.locators import ARTICLE_LABEL
 from citefmt.refparse.names import is_organisation, parse_vancouver_names
 
 _DATE_BLOCK_RE = re.compile(
@@ -32,7 +35,7 @@ _DATE_BLOCK_RE = re.compile(
     r"]+)?))?"
     r"(?:\s*\[[^\]]*\])?"
     r"(?:\s*(?:;|:(?=\s*\d+\s*:))\s*(?P<vol>[^():;.\s][^():;]*?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?:"
-    r":\s*(?P<page>[^\s.;,]+(?:\s*-\s*\w+)?))?)?"
+    r":\s*(?:pp?\.\s*|(?P<label>" + ARTICLE_LABEL + r")\s*)?(?P<page>[^\s.;,]+(?:\s*-\s*\w+)?))?)?"
     r"\s*(?:\.|$)")
 _NAME_TOKEN_RE = re.compile(r"^(?:[^\W\d_][\w’'`\-]*\s)+(?:[A-ZА-ЯЁ][a-zа-яё]?){1,4}"
                             r"(?:\s(?:Jr|Sr|2nd|3rd|4th))?$|"
@@ -243,7 +246,9 @@ def parse(body: str) -> Candidate | None:
                 item["volume"] = vol
         if date_match.group("issue"):
             item["issue"] = date_match.group("issue").strip()
-        if date_match.group("page"):
+        if date_match.group("page") and date_match.group("label"):
+            item["number"] = date_match.group("page")  # ":Article 101530", ":Art. 945"
+        elif date_match.group("page"):
             item["page"] = normalise_page(date_match.group("page"))
         if any(date_match.group(g) for g in ("vol", "issue", "page")):
             score += 0.2

@@ -115,12 +115,15 @@ def _entry_type(item: Item, csl_type: str) -> str:
 
 def _numbers(item: Item, csl_type: str, fields: dict[str, str],
              text: Callable[[Any], str]) -> None:
-    """issue → number for periodicals; a report's number, or a book's series number → number."""
+    """issue → number for periodicals, whose own `number` (an article number) → eid; a report's
+    number, or a book's series number → number."""
     issue, number = item.get("issue"), item.get("number")
     series_number = item.get("collection-number")
     if csl_type.startswith("article") or csl_type in ("periodical", "review", "review-book"):
         if issue not in (None, ""):
             fields["number"] = text(issue)
+        if number not in (None, ""):
+            fields[bibmap.ARTICLE_NUMBER_FIELD] = text(number)
         return
     if issue not in (None, ""):
         fields["issue"] = text(issue)

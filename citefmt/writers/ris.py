@@ -1,7 +1,8 @@
 """RIS writer: CSL-JSON items → `TY  - …` / `ER  -` records.
 
 Written so that `citefmt.readers.ris.read(write(items))` gives the same items back: every tag
-here is one the reader maps to the same CSL variable.
+here is one the reader maps to the same CSL variable. A journal article's `number` (its article
+number) is written as `C7`, as Zotero does; other items' `number` as `M1`.
 """
 
 from __future__ import annotations
@@ -51,8 +52,10 @@ def _record(item: Item) -> str:
             lines.append((tag, _one_line(item[variable])))
     lines.extend(_dates(item))
     lines.extend(_pages(item))
+    article = str(item.get("type", "")).startswith("article")
     for variable, tag in _SIMPLE_TAGS:
         if item.get(variable) not in (None, ""):
+            tag = "C7" if article and variable == "number" else tag
             lines.append((tag, _one_line(item[variable])))
     if item.get("language"):
         lines.append(("LA", str(item["language"])))

@@ -18,6 +18,15 @@ def test_article_number_in_page_counts_as_pages() -> None:
     assert required_fields.find(data_document(item)) == []
 
 
+def test_article_number_alone_counts_as_pages() -> None:
+    """A journal article needs pages OR an article number: `number` without `page`/`volume`."""
+    item = {k: v for k, v in ARTICLE.items() if k not in ("volume", "page")} | {"number": "101530"}
+    assert required_fields.find(data_document(item)) == []
+    without = {k: v for k, v in item.items() if k != "number"}
+    assert brief(required_fields.find(data_document(without))) == [
+        (1, "CF200", "item 'moretti2022': journal article has no volume or pages")]
+
+
 def test_each_type_names_what_it_lacks() -> None:
     ahead_of_print = {k: v for k, v in ARTICLE.items() if k not in ("issued", "volume", "page")}
     chapter = {"type": "chapter", "id": "statpearls", "title": "Wound Healing Phases",

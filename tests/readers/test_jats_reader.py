@@ -52,7 +52,7 @@ def test_element_citations_give_exact_fields() -> None:
         "title": "The interplay of fibroblasts, the extracellular matrix, and inflammation in "
                  "scar formation",
         "container-title": "J Biol Chem", "volume": "298", "issue": "2", "PMID": "34953859",
-        "DOI": "10.1016/j.jbc.2021.101530", "page": "101530",
+        "DOI": "10.1016/j.jbc.2021.101530", "number": "101530",
         "issued": {"date-parts": [[2022]]},
     }
     assert records[2].item == {
@@ -119,7 +119,7 @@ def test_two_unmarked_ref_lists_become_records_and_english_alternates() -> None:
     assert result.article.item == {
         "type": "article-journal", "id": "article",
         "author": [{"family": "Сидоров", "given": "С.С."}, {"literal": "Группа изучения ран"}],
-        "title": "Хирургическое лечение хронических ран", "page": "e0042",
+        "title": "Хирургическое лечение хронических ран", "number": "e0042",
         "issued": {"date-parts": [[2024, 3]]}, "language": "ru",
     }
 
@@ -172,3 +172,22 @@ def test_element_citation_with_namespace_and_windows_encoding_declaration() -> N
 def test_language_guess() -> None:
     assert detect_language("Иванов И.И. Экзосомы. Хирургия. 2019") == "ru"
     assert detect_language("Ivanov II. Exosomes. Khirurgiia. 2019") == "en"
+
+
+def test_elocation_id_is_the_article_number_and_pages_stay_pages() -> None:
+    """`elocation-id` → CSL `number` (GOST "Art. …"); an article that has pages as well keeps
+    both, and fpage alone stays `page`."""
+    def citation(locators: str) -> str:
+        return ("<article><back><ref-list><ref id='c1'><element-citation publication-type="
+                "'journal'><article-title>T</article-title><source>J Test</source><year>2020"
+                f"</year><volume>3</volume>{locators}</element-citation></ref></ref-list></back>"
+                "</article>")
+
+    def locators(xml: str) -> tuple[str | None, str | None]:
+        item = read(xml).records[0].item
+        return item.get("page"), item.get("number")
+
+    assert locators(citation("<elocation-id>e41465</elocation-id>")) == (None, "e41465")
+    assert locators(citation("<fpage>945</fpage>")) == ("945", None)
+    assert locators(citation("<fpage>1</fpage><lpage>12</lpage>"
+                             "<elocation-id>101530</elocation-id>")) == ("1-12", "101530")

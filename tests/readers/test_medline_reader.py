@@ -97,7 +97,7 @@ def test_record_without_pmid_gets_a_positional_id_and_a_warning() -> None:
     assert [r.item["id"] for r in result.records] == ["pmid-1", "ref-2"]
     second = result.records[1].item
     assert second["issued"] == {"date-parts": [[2020, 3, 5]]}
-    assert second["page"] == "e1645"
+    assert second["number"] == "e1645" and "page" not in second
     assert [d.format() for d in result.diagnostics] == [
         "x.nbib:4: CF120 record starts with 'TI' instead of 'PMID'"]
 

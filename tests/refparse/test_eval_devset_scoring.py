@@ -109,6 +109,28 @@ def test_scorer_ignores_the_et_al_marker_and_compares_expanded_ranges(bench: Mod
     assert only_marker["author"].fp == 0
 
 
+def test_scorer_reads_an_article_number_as_the_locator(bench: ModuleType) -> None:
+    """Gold keeps an article id in `page`; the parser gives it as `number`: the same locator.
+    An arXiv id in `number` and the `number` of a non-article are no locator."""
+    def page_counts(gold: dict, predicted: dict) -> list[tuple[str, int, int, int]]:
+        counts = bench.compare(gold, predicted)
+        return [(name, counts[name].tp, counts[name].fp, counts[name].fn)
+                for name in ("page-first", "page-last")]
+
+    article = {"type": "article-journal"}
+    assert page_counts(article | {"page": "e41465"}, article | {"number": "e41465"}) == [
+        ("page-first", 1, 0, 0), ("page-last", 0, 0, 0)]
+    assert page_counts(article | {"number": "101530"}, article | {"page": "101530"}) == [
+        ("page-first", 1, 0, 0), ("page-last", 0, 0, 0)]
+    assert page_counts(article | {"page": "101530"}, article | {"number": "101531"}) == [
+        ("page-first", 0, 1, 1), ("page-last", 0, 0, 0)]
+    assert page_counts(article, article | {"number": "arXiv:2101.00001"}) == [
+        ("page-first", 0, 0, 0), ("page-last", 0, 0, 0)]
+    report = {"type": "report"}
+    assert page_counts(report | {"page": "7"}, report | {"number": "7"}) == [
+        ("page-first", 0, 0, 1), ("page-last", 0, 0, 0)]
+
+
 def _load_builder() -> ModuleType:
     spec = importlib.util.spec_from_file_location("build_devset",
                                                   REPO / "tools" / "build_devset.py")

@@ -85,7 +85,7 @@ CASES = [
        'issued': {'date-parts': [[2023]]},
        'volume': '35',
        'issue': '12',
-       'page': 'e2207112',
+       'number': 'e2207112',
        'language': 'en'},
      False),
     ('Kim, S. (2017, March 5). Skin substitutes explained. Wound Journal, 4(1), 1–8.',

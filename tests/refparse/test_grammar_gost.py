@@ -128,7 +128,7 @@ CASES = [
        'issued': {'date-parts': [[2022]]},
        'volume': '298',
        'issue': '2',
-       'page': '101530',
+       'number': '101530',
        'DOI': '10.1016/j.jbc.2021.101530',
        'language': 'en'},
      True),

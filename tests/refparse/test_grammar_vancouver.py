@@ -131,7 +131,7 @@ CASES = [
        'issued': {'date-parts': [[2023]]},
        'volume': '24',
        'issue': '13',
-       'page': '10434',
+       'number': '10434',
        'DOI': '10.3390/ijms241310434',
        'PMID': '37445612',
        'PMCID': 'PMC10341478',
@@ -165,3 +165,13 @@ def test_vancouver_reference_parses_to_exact_item(text: str, expected: dict,
     assert parsed.item == expected
     assert parsed.truncated_authors is truncated
     assert 0.6 <= parsed.confidence <= 1.0
+
+
+@pytest.mark.parametrize("locator, page", [("p. 117-120", "117-120"), ("pp. 117-20", "117-120"),
+                                           ("117-20", "117-120")])
+def test_page_label_after_the_colon_is_not_the_page(locator: str, page: str) -> None:
+    """French and some European lists write "2010 Sep; 27(3): p. 117-120"."""
+    parsed = parse_reference("Roe J, Doe A. Healing of scars. J Test Med. 2010 Sep; 27(3): "
+                             f"{locator}.")
+    assert parsed.grammar == "vancouver"
+    assert (parsed.item["volume"], parsed.item["issue"], parsed.item["page"]) == ("27", "3", page)

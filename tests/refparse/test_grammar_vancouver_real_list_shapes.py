@@ -26,16 +26,16 @@ def test_non_breaking_hyphen_in_an_issue_only_russian_journal_range() -> None:
     assert (item["issue"], item["page"]) == ("4", "51-60")
 
 
-def test_elocator_with_letter_infix_is_a_page() -> None:
+def test_elocator_with_letter_infix_is_an_article_number() -> None:
     item = parse_reference("Park JH, Lee SY. Ocean model drift. J Adv Model Earth Syst. "
                            "2021;13(4):e2020MS002345.").item
-    assert item["page"] == "e2020MS002345"
+    assert item["number"] == "e2020MS002345" and "page" not in item
 
 
 def test_hyphenated_article_id_is_kept_whole() -> None:
     item = parse_reference("Suwan P. Rainfall at three stations. Asia Pac J Sci Technol. "
                            "2023;28(2):APST-28-02-05.").item
-    assert item["page"] == "APST-28-02-05"
+    assert item["number"] == "APST-28-02-05" and "page" not in item
 
 
 def test_web_page_with_internet_marker_cited_date_and_url() -> None:

@@ -57,11 +57,14 @@ def tag_segments(text: str) -> tuple[list[tuple[str, str]], float] | None:
 
 
 def parse_with_tagger(text: str) -> tuple[Item, float] | None:
-    """CSL-JSON item for one reference string and a confidence in [0, 1]; None without a model."""
+    """CSL-JSON item for one reference string and a confidence in [0, 1]; None without a model.
+    A journal article's article number is given as `number` (refparse.locators), as every
+    grammar gives it."""
+    from citefmt.refparse.locators import with_article_number
     from citefmt.refparse.tagger.fields import item_from_segments
 
     tagged = tag_segments(text)
     if tagged is None:
         return None
     segments, confidence = tagged
-    return item_from_segments(segments), confidence
+    return with_article_number(item_from_segments(segments)), confidence

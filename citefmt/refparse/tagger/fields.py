@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from citefmt.model import Item
+from citefmt.refparse.common import normalise_page
+from citefmt.refparse.locators import ARTICLE_LABEL
 from citefmt.refparse.names import split_names
 
 #: anystyle labels the tagger predicts (plus "other" for tokens outside every field)
@@ -62,6 +64,11 @@ def item_from_segments(segments: list[tuple[str, str]]) -> Item:
         item.update({k: v for k, v in volume_and_issue(text).items() if k not in item})
     for text in by_label.get("pages", []):
         item.update({k: v for k, v in pages(text).items() if k not in item})
+    if "pages" not in by_label and "page" not in item:
+        for text in by_label.get("volume", []):
+            if located := _VOLUME_LOCATOR.search(text):
+                item["page"] = normalise_page(located.group("page"))
+                break
     for label, key in (("publisher", "publisher"), ("location", "publisher-place"),
                        ("genre", "genre"), ("note", "note")):
         if label in by_label:
@@ -131,9 +138,11 @@ def _first_year(texts: list[str]) -> int | None:
     return None
 
 
+#: one page or article number: "945", "S93", "15A", "e41465", "tkae030", "e2019MS001916"
+_LOCATOR = r"[A-Za-z]{0,4}\d+(?:[A-Za-z]{1,3}\d+)?[A-Za-z]?"
 _VANCOUVER_BLOCK = re.compile(
     r"(?P<year>1[5-9]\d\d|20\d\d)[^;]{0,20};\s*(?P<volume>[A-Za-z]?\d[\w-]*)?\s*"
-    r"(?:\((?P<issue>[^)]+)\))?\s*(?::\s*(?P<page>[A-Za-z]?\d+[A-Za-z]?(?:[–-][A-Za-z]?\d+)?))?")
+    r"(?:\((?P<issue>[^)]+)\))?\s*(?::\s*(?P<page>" + _LOCATOR + r"(?:[–-]" + _LOCATOR + r")?))?")
 
 
 def vancouver_block(text: str) -> dict[str, str | int]:
@@ -146,6 +155,12 @@ def vancouver_block(text: str) -> dict[str, str | int]:
         if match.group(key):
             parts[key] = match.group(key).replace("–", "-")
     return parts
+
+
+#: the pages a volume segment carries when no pages segment follows: "18(9):1434–40,", "39:1146."
+#: (with a pages segment, "43:17:" is volume and issue)
+_VOLUME_LOCATOR = re.compile(r"\d[\w/-]*\s*(?:\([^)]*\))?\s*:\s*"
+                             rf"(?P<page>{_LOCATOR}(?:\s*[–—‒-]\s*{_LOCATOR})?)\s*[,.]?\s*$")
 
 
 def volume_and_issue(text: str) -> dict[str, str]:
@@ -172,12 +187,16 @@ def volume_and_issue(text: str) -> dict[str, str]:
 
 
 def pages(text: str) -> dict[str, str]:
-    """A page range ("pp. 1761–1800", "С. 80–86", "e1234") or a page count ("215 с.", "288 p.")."""
+    """A page range ("pp. 1761–1800", "С. 80–86", "e1234"), a page count ("215 с.", "288 p."), or
+    a labelled article number ("Art. 101530", "Article 945": `number`, refparse.locators)."""
     compact = re.sub(r"\s+", " ", text).strip(_EDGE + "()")
     count = re.fullmatch(r"(\d+)\s*(?:с|c|p|pp|s|S|pages|стр)\.?", compact, re.IGNORECASE)
     if count:
         return {"number-of-pages": count.group(1)}
-    span = re.search(r"([A-Za-z]?\d+[A-Za-z]?)(?:\s*[–—‒-]\s*([A-Za-z]?\d+[A-Za-z]?))?", compact)
+    labelled = re.fullmatch(ARTICLE_LABEL + rf"\s*({_LOCATOR})", compact, re.IGNORECASE)
+    if labelled:
+        return {"number": labelled.group(1)}
+    span = re.search(rf"(?<![A-Za-z])({_LOCATOR})(?:\s*[–—‒-]\s*({_LOCATOR}))?", compact)
     if not span:
         return {}
     first, last = span.group(1), span.group(2)
