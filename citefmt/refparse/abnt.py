@@ -18,9 +18,11 @@ from citefmt.refparse.names import parse_inverted_names
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-ÿ"
-_AUTHOR = (rf"[{_UP}][{_UP}'’\- ]+,\s*(?:[{_UP}][{_LO}]+(?:\s(?:d[aeo]s?\s)?[{_UP}][{_LO}]+)*(?:\s["
-           rf"{_UP}]\.)*"
-           rf"|[{_UP}]\.(?:\s?[{_UP}]\.)*)")
+#: a given name, hyphenated ones too ("Anne-Marie")
+_GIVEN = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
+#: the given names in full ("João Carlos", "Anne-Marie") or initials ("J. C.", "J.-P.")
+_AUTHOR = (rf"[{_UP}][{_UP}'’\- ]+,\s*(?:{_GIVEN}(?:\s(?:d[aeo]s?\s)?{_GIVEN})*(?:\s[{_UP}]\.)*"
+           rf"|[{_UP}]\.(?:\s?-?\s?[{_UP}]\.)*)")
 _AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:;\s*{_AUTHOR})*(?:\s*et al\.?)?)\.?\s+(?=\S)")
 _JOURNAL_RE = re.compile(
     r"^(?P<journal>.+?),\s*(?:v\.\s*(?P<vol>[\w\-]+),?\s*)?(?:n\.\s*(?P<issue>[\w\-/]+),?\s*)?"

@@ -22,7 +22,12 @@ from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
 from citefmt.refparse.common import date_parts, normalise_page, tidy
 from citefmt.refparse.locators import ARTICLE_LABEL
-from citefmt.refparse.names import initials_given, parse_responsibility
+from citefmt.refparse.names import (
+    INITIALS_FIRST_LIST,
+    initials_given,
+    parse_initials_first_names,
+    parse_responsibility,
+)
 
 #: ". – " between areas; older lists glue the dash to the period (".- София")
 _AREA_DASH_RE = re.compile(r"\.?\s+[–—-]\s+(?=\S)|\.[–—-]\s+(?=\S)")
@@ -40,6 +45,11 @@ _TITLE_EDITION_RE = re.compile(r"\s*\((?P<ed>\d+)-?е\s+изд\.[^)]*\)|"
 #: the volume (part, book) of a multi-volume work closing its title area: "Заглавие. Т. 3", "… Ч.
 #: 1-3"
 _TITLE_VOLUME_RE = re.compile(r"\.\s+(?:Т|Кн|Ч)\.\s*(?P<v>\d+(?:\s*[–-]\s*\d+)?)\.?\s*$")
+#: a heading written initials first, as lists outside the standard print it ("Ю.-Д. Петров,
+#: И. И. Иванов. Заглавие // …"): the names end at a period
+_INITIALS_FIRST_HEADING_RE = re.compile(
+    rf"^(?P<names>{INITIALS_FIRST_LIST})"
+    r"(?=,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)|\.\s+\S)")
 _HEADING_ET_AL_RE = re.compile(r",?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)")
 _THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=\s))*?наук|"
                         r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)", re.I)
@@ -177,6 +187,12 @@ def parse(body: str) -> Candidate | None:
             break
     for name in heading:
         name["given"] = initials_given(name["given"])
+    first = None if heading else _INITIALS_FIRST_HEADING_RE.match(left)
+    if first and " / " not in left:
+        # with a statement of responsibility ("А. С. Пушкин. Очерк / И. И. Иванов"), a name
+        # before the title is part of the title
+        heading = parse_initials_first_names(first.group("names")).names
+        pos = first.end()
     if heading and (etal := _HEADING_ET_AL_RE.match(left[pos:])):
         cand.truncated_authors = True  # "Васильев В.А. и др. Заглавие …"
         pos += etal.end()

@@ -2,8 +2,9 @@
 
 Conventions:
 - Initials are stored with periods and spaces ("HA" → given "H. A.", "J-P" → "J.-P."), so every
-  style can re-initialise them ("HA" for Vancouver, "H. A." for GOST); full given names are kept
-  as printed.
+  style can re-initialise them ("HA" for Vancouver, "H. A." for GOST); a hyphenated initial keeps
+  its hyphen ("J.-P.", "Ж.-П.": GOST prints it, Vancouver drops it, "JP"); full given names are
+  kept as printed ("Jean-Paul").
 - Particles stay inside `family` as printed ("van Moorselaar", "de Juan Romero", "Di Bella");
   multi-word surnames stay whole ("Cunha Silva", "Rayat Pisheh").
 - Organisations become {"literal": …}.
@@ -13,7 +14,7 @@ Two entry points share these conventions: the grammars call the parser for the s
 (`parse_vancouver_names`, `parse_responsibility`, `parse_inverted_names`); the CRF tagger, which
 only knows where an author statement is, calls `split_names`, which decides the shape per name
 from where the initials stand: "Smith AB", "Smith, A. B.", "A. B. Smith", "Smith, John, and Jane
-Doe", "SMITH, John; DOE, Jane".
+Doe", "SMITH, John; DOE, Jane", "Kim H-S", "J.-P. Vega", "Vega, Jean-Paul".
 """
 
 from __future__ import annotations
@@ -54,28 +55,33 @@ def strip_et_al(segment: str) -> tuple[str, bool]:
 
 
 def initials_given(compact: str) -> str:
-    """"HA" → "H. A.", "J-P" → "J.-P.", "YuI" → "Yu. I." (two-letter initials kept), "И. О."
-    kept."""
+    """"HA" → "H. A.", "J-P" → "J.-P.", "YuI" → "Yu. I." (two-letter initials kept); dotted
+    initials keep what they print, hyphen included ("J.-P.", "Ж. - П." → "Ж.-П.", "И.О." →
+    "И. О."), so GOST can print the hyphen that Vancouver drops."""
     if "." in compact:
-        parts = [p for p in re.split(r"\.\s*", compact) if p]
-        out = []
-        for p in parts:
-            if "-" in p:
-                out.append(".-".join(x for x in p.split("-") if x) + ".")
-            else:
-                out.append(p + ".")
-        return " ".join(out).replace(" -", "-")
-    if "-" in compact:
-        return ".-".join(compact.split("-")) + "."
-    letters = re.findall(r"[^\W\d_][^\W\d_A-ZА-ЯЁ]?", compact)
-    return " ".join(letter + "." for letter in letters)
+        # every letter group between periods is an initial as written ("Yu", "Дж")
+        groups = re.findall(r"[-‐‑]|[^\W\d_]+", compact)
+    else:
+        groups = []
+        for index, segment in enumerate(re.split(r"[-‐‑]", compact)):
+            groups += ["-"] * bool(index) + re.findall(r"[^\W\d_][^\W\d_A-ZА-ЯЁ]?", segment)
+    out = ""
+    joined = True  # at the start or right after a hyphen: no space before the next initial
+    for group in groups:
+        if group[0].isalpha():
+            out += ("" if joined else " ") + group + "."
+            joined = False
+        elif not joined:
+            out += "-"
+            joined = True
+    return out.rstrip("-")
 
 
 def _is_compact_initials(word: str) -> bool:
     """"HA", "KWA", "J-P", "YuI": Vancouver initials (upper-case letters, optional two-letter
     ones)."""
-    return bool(re.fullmatch(r"(?:[A-ZА-ЯЁ](?:[a-zа-яё](?=[A-ZА-ЯЁ]|$))?){1,4}|[A-ZА-ЯЁ]-[A-ZА-ЯЁ]",
-                             word)) \
+    return bool(re.fullmatch(r"(?:[A-ZА-ЯЁ](?:[a-zа-яё](?=[A-ZА-ЯЁ]|$))?){1,4}"
+                             r"|[A-ZА-ЯЁ](?:-[A-ZА-ЯЁ]){1,2}", word)) \
         and sum(1 for c in word if c.isupper()) >= len(word) / 2
 
 
@@ -103,7 +109,7 @@ def is_organisation(text: str) -> bool:
 def parse_vancouver_name(token: str, pos: int, out: Names) -> None:
     """"Wallace HA", "Di Bella MA", "Gilstrap LC 3rd", "WonYJ" (glued: split and reported),
     organisations."""
-    words = token.split()
+    words = re.sub(r"\.\s*-\s*(?=[^\W\d_])", ".-", token).split()  # "J. -P." → "J.-P."
     if not words:
         return
     while len(words) > 2 and _is_dotted_initials(words[-2]) and (
@@ -173,6 +179,29 @@ def parse_responsibility(segment: str) -> Names:
     return out
 
 
+#: one name written initials first, as European and Russian lists print it outside the GOST
+#: heading: "J.-P. Vega", "A. B. Smith", "Ю.-Д. Петров", "J. van der Berg"; the surname has a
+#: lower-case letter, so a run of initials is never a surname; matched atomically, so a long
+#: list that fails at its end is not re-split name by name
+INITIALS_FIRST_NAME = (r"(?>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?(?:[-‐]\s?)?){1,3}"
+                       r"(?:(?:van|von|de|der|den|da|di|du|dos|del|la|le)\s)*"
+                       r"[A-ZА-ЯЁ](?=[\w’'`\-]*[a-zа-яё])[\w’'`\-]*)")
+#: a list of such names: "J.-P. Vega, K.-H. Müller", "A. Smith, B. Jones and C. Doe"
+INITIALS_FIRST_LIST = (rf"{INITIALS_FIRST_NAME}"
+                       rf"(?:(?:,\s*|,?\s+(?:and|&|и)\s+){INITIALS_FIRST_NAME})*")
+
+
+def parse_initials_first_names(segment: str) -> Names:
+    """"J.-P. Vega, K.-H. Müller and A. Smith, et al." → names, each "Initials Surname"."""
+    body, truncated = strip_et_al(segment)
+    out = Names(truncated=truncated)
+    for token in re.split(r"\s*(?:,\s*(?:and\s+|&\s*|и\s+)?|\s(?:and|&|и)\s)\s*", body.strip()):
+        if token.strip():
+            person = parse_gost_person(token)
+            out.names.append(person if person else {"literal": token.strip()})
+    return out
+
+
 def _given_first_person(token: str) -> dict | None:
     """"Николай Райновъ": a statement of responsibility prints full names given name first."""
     m = re.fullmatch(r"([A-ZА-ЯЁ][a-zа-яё]+)\s+([A-ZА-ЯЁ][a-zа-яё’'\-]+)",
@@ -219,6 +248,8 @@ def parse_inverted_names(segment: str, *, upper_surnames: bool = False) -> Names
 _UPPER = "A-ZА-ЯЁÀ-ÖØ-ÞĀ-Ž"
 _INITIAL = re.compile(rf"^(?:[{_UPPER}][a-zа-яё]?\.?[-‐]?){{1,4}}$")
 _RUN_TOGETHER = re.compile(rf"^[{_UPPER}]{{1,3}}$")
+#: "J-P", "H-S": hyphenated initials printed without periods (PubMed "Kim H-S")
+_HYPHENATED_RUN = re.compile(rf"^[{_UPPER}](?:[-‐][{_UPPER}]){{1,2}}$")
 _PARTICLES = frozenset({
     "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "ten", "ter",
     "dos", "das", "do", "bin", "al", "el", "y", "zu", "vander", "st.",
@@ -277,8 +308,15 @@ def _split_comma_list(group: str) -> list[dict[str, str]]:
     return [n for n in names if n]
 
 
+def _words(part: str) -> list[str]:
+    """The words of a name, an initial per word ("A.B. Smith" → "A.", "B.", "Smith"), a
+    hyphenated initial kept whole ("J.-P. Vega", "J. -P. Vega" → "J.-P.", "Vega")."""
+    text = re.sub(r"\.\s*[-‐]\s*(?=[^\W\d_])", ".-", part)
+    return re.sub(r"\.(?!-)", ". ", text).split()
+
+
 def _split_single(part: str) -> dict[str, str]:
-    words = part.replace(".", ". ").split()
+    words = _words(part)
     words = [w for w in words if w.lower() not in _SUFFIXES]
     if not words:
         return {}
@@ -302,7 +340,7 @@ def _split_single(part: str) -> dict[str, str]:
 
 def _name(family: str, given: str) -> dict[str, str]:
     family = family.strip(_EDGE_PUNCT)
-    given = re.sub(r"\s+", " ", given.replace(". ", ".").replace(".", ". ")).strip(" ,;")
+    given = " ".join(_words(given)).strip(" ,;")
     name = {"family": family}
     if given:
         name["given"] = normalise_initials(given)
@@ -311,12 +349,12 @@ def _name(family: str, given: str) -> dict[str, str]:
 
 def _is_initial_word(word: str) -> bool:
     core = word.strip(",;")
-    return bool(_INITIAL.match(core)) and (core.endswith(".") or bool(_RUN_TOGETHER.match(core))
-                                           or len(core) == 1)
+    return (bool(_INITIAL.match(core)) and (core.endswith(".") or bool(_RUN_TOGETHER.match(core))
+                                            or len(core) == 1)) or bool(_HYPHENATED_RUN.match(core))
 
 
 def _is_given_only(part: str) -> bool:
-    words = part.replace(".", ". ").split()
+    words = _words(part)
     if not words:
         return False
     if all(_is_initial_word(w) for w in words):
@@ -326,9 +364,13 @@ def _is_given_only(part: str) -> bool:
         _is_initial_word(w) for w in words[1:])
 
 
+#: a given name in full, hyphenated ones too ("John", "Jean-Paul")
+_GIVEN_WORD = re.compile(rf"^[{_UPPER}][^\W\d_]+(?:[-‐][{_UPPER}][^\W\d_]+)?$")
+
+
 def _is_bare_given_words(part: str) -> bool:
     words = part.split()
-    return 1 <= len(words) <= 3 and all(re.match(rf"^[{_UPPER}][^\W\d_]+$", w) for w in words)
+    return 1 <= len(words) <= 3 and all(_GIVEN_WORD.match(w) for w in words)
 
 
 def _is_bare_family(part: str) -> bool:

@@ -1,6 +1,8 @@
 """Vancouver (NLM/ICMJE) and AMA references.
 
     Authors AB, Other CD, et al. Title. Journal Abbr. 2022 Jan 5;298(2):101530. doi/PMID/URL
+    Kim H-S, Vega J.-P., Ivanov I.I. Title. …     (hyphenated and dotted initials: "H.-S.", "J.-P.")
+    J.-P. Vega, K.-H. Müller. Title. …            (initials first, as European manuscripts print)
     Authors. Title. In: Editors, editors. Book. Place: Publisher; Year. p. 93-113.
     Authors. Title. 4th ed. Place: Publisher; Year.
     Authors. Title [dissertation]. Place: Univ; Year.
@@ -28,7 +30,14 @@ from citefmt.refparse.common import (
     tidy,
 )
 from citefmt.refparse.locators import ARTICLE_LABEL
-from citefmt.refparse.names import is_organisation, parse_vancouver_names
+from citefmt.refparse.names import (
+    INITIALS_FIRST_LIST,
+    INITIALS_FIRST_NAME,
+    Names,
+    is_organisation,
+    parse_initials_first_names,
+    parse_vancouver_names,
+)
 
 _DATE_BLOCK_RE = re.compile(
     r"(?P<year>(?:1[6-9]|20)\d\d)(?:\s+(?P<md>[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?(?:\s*-\s*[A-Za-z0-9"
@@ -37,7 +46,8 @@ _DATE_BLOCK_RE = re.compile(
     r"(?:\s*(?:;|:(?=\s*\d+\s*:))\s*(?P<vol>[^():;.\s][^():;]*?)?\s*(?:\((?P<issue>[^)]*)\))?\s*(?:"
     r":\s*(?:pp?\.\s*|(?P<label>" + ARTICLE_LABEL + r")\s*)?(?P<page>[^\s.;,]+(?:\s*-\s*\w+)?))?)?"
     r"\s*(?:\.|$)")
-_NAME_TOKEN_RE = re.compile(r"^(?:[^\W\d_][\w’'`\-]*\s)+(?:[A-ZА-ЯЁ][a-zа-яё]?){1,4}"
+_NAME_TOKEN_RE = re.compile(r"^(?:[^\W\d_][\w’'`\-]*\s)+"
+                            r"(?:(?:[A-ZА-ЯЁ][a-zа-яё]?){1,4}|[A-ZА-ЯЁ](?:-[A-ZА-ЯЁ]){1,2})"
                             r"(?:\s(?:Jr|Sr|2nd|3rd|4th))?$|"
                             r"^[^\W\d_][\w’'`\-]*[a-zа-яё][A-ZА-ЯЁ]{1,3}$")
 #: prescribed GOST punctuation never occurs in Vancouver/AMA (dotted initials do, in Russian lists)
@@ -49,9 +59,28 @@ _EDITION_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)\s+ed$|^(\d+)-?е\s+изд$", re
 _PAGES_RE = re.compile(r"^(?:p|pp)\.\s*(?P<page>\S+)$|^(?P<total>\d+)\s+p$")
 
 
-_DOTTED_NAME = r"[^\W\d_][\w’'`\-]*(?:\s[^\W\d_][\w’'`\-]*)?\s(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?-?){1,3}"
+#: "Иванов И.И.", "Vega J.-P.", "Vega J. -P.", "Vega J.- P."
+_DOTTED_NAME = (r"[^\W\d_][\w’'`\-]*(?:\s[^\W\d_][\w’'`\-]*)?\s"
+                r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.(?:\s?-\s?(?=[A-ZА-ЯЁ])|\s?)){1,3}")
 _DOTTED_AUTHORS_RE = re.compile(
     rf"^{_DOTTED_NAME}(?:,\s*{_DOTTED_NAME})*(?:,?\s*(?:et al\.|и др\.|\[и др\.\]))?(?=\s+\S)")
+#: names written initials first ("J.-P. Vega, K.-H. Müller. Title…"), as European and Russian
+#: manuscripts print them in an otherwise Vancouver reference
+_INITIALS_FIRST_AUTHORS_RE = re.compile(
+    rf"^{INITIALS_FIRST_LIST}(?:,?\s*(?:et al|и др)\.?)?\.(?=\s+\S)")
+#: a head that reads as full names given name first ("Jean-Paul Vega, Karl-Heinz Müller. Title…",
+#: "Jean-Paul Vega, K.-H. Müller. Title…"); such words may as well be a title ("Heart Failure."),
+#: so the grammar does not read them as names: its reading is only marked unsure, so that the
+#: tagger's reading is weighed against it
+_GIVEN_FIRST_NAME = (r"(?>[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-ÿа-яё]+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-ÿа-яё]+)?\s"
+                     r"(?:[A-ZА-ЯЁ]\.\s)?(?:(?:van|von|de|der|den|da|di|du|del|la|le)\s)*"
+                     r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'`\-]+)")
+_ANY_ORDER_NAME = rf"(?:{_GIVEN_FIRST_NAME}|{INITIALS_FIRST_NAME})"
+_GIVEN_FIRST_AUTHORS_RE = re.compile(
+    rf"^{_ANY_ORDER_NAME}(?:(?:,\s*|,?\s+(?:and|&)\s+){_ANY_ORDER_NAME})*"
+    r"(?:,?\s*et al)?\.\s+\S")
+#: how much less sure the grammar is of a reading whose head may be given-first names
+_GIVEN_FIRST_DOUBT = 0.25
 
 
 def _set_journal(item: Item, journal: str) -> None:
@@ -69,7 +98,7 @@ def _authors_end(body: str) -> int | None:
 
     Names are "Family AB" (NLM) or, in Russian and some European lists, "Family A.B." with dotted
     initials ("Иванов И.И., Петрова А.С. Заглавие…"); there the list ends at the last initial."""
-    if m := _DOTTED_AUTHORS_RE.match(body):
+    if m := _DOTTED_AUTHORS_RE.match(body) or _INITIALS_FIRST_AUTHORS_RE.match(body):
         return m.end() - 1
     m = re.match(r"[^.]*?(?:,?\s*et al)?\.(?=\s|$)", body)
     if not m:
@@ -87,6 +116,13 @@ def _authors_end(body: str) -> int | None:
     if len(tokens) == 1 and is_organisation(tokens[0]) and len(tokens[0]) < 120:
         return m.end() - 1
     return None
+
+
+def _names(segment: str) -> Names:
+    """The author list, written "Family AB" / "Family A.B." or initials first ("A. B. Family")."""
+    if _INITIALS_FIRST_AUTHORS_RE.match(segment + ". x"):
+        return parse_initials_first_names(segment)
+    return parse_vancouver_names(segment)
 
 
 def _is_web_title(head: str) -> bool:
@@ -195,13 +231,15 @@ def parse(body: str) -> Candidate | None:
     score = 0.0
     rest = 0
     if authors_end is not None:
-        names = parse_vancouver_names(body[:authors_end])
+        names = _names(body[:authors_end])
         if names.names:
             item["author"] = names.names
             score += 0.25
         cand.truncated_authors = names.truncated
         cand.repairs.extend((pos, "CF101", msg) for pos, msg in names.repairs)
         rest = authors_end + 1
+    elif _GIVEN_FIRST_AUTHORS_RE.match(body):
+        score -= _GIVEN_FIRST_DOUBT
     while rest < end and body[rest] == " ":
         rest += 1
 
