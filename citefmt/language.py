@@ -1,12 +1,31 @@
-"""Which language a bibliographic text is in, when the source does not say.
+"""Languages of bibliographic data: what a source calls a language, and which language a text
+is in when the source does not say.
 
-Only the distinction citefmt acts on is made: Cyrillic-script text is Russian ("ru"), anything
-else is taken as English ("en"). GOST styles pick their terms (Т./№/С. vs Vol./No./P.) from it.
+Only the distinction citefmt acts on is guessed: Cyrillic-script text is Russian ("ru"),
+anything else is taken as English ("en"). GOST styles pick their terms (Т./№/С. vs Vol./No./P.)
+from it.
 """
 
 from __future__ import annotations
 
 import re
+
+#: ISO 639-2 codes and language names seen in bibliographic data → BCP 47 primary subtag
+LANGUAGE_NAMES: dict[str, str] = {
+    "rus": "ru", "russian": "ru", "русский": "ru", "рус": "ru", "rus.": "ru",
+    "eng": "en", "english": "en", "английский": "en", "англ": "en",
+    "ger": "de", "deu": "de", "german": "de", "fre": "fr", "fra": "fr", "french": "fr",
+    "spa": "es", "spanish": "es", "ita": "it", "italian": "it", "chi": "zh", "zho": "zh",
+    "chinese": "zh", "jpn": "ja", "japanese": "ja", "ukr": "uk", "ukrainian": "uk",
+    "por": "pt", "portuguese": "pt", "pol": "pl", "polish": "pl", "kaz": "kk", "bel": "be",
+    "belarusian": "be",
+}
+
+
+def primary_subtag(tag: str) -> str:
+    """The primary language subtag of a tag as data gives it: "en-GB", "ru_RU" → "en", "ru"."""
+    return tag.strip().lower().replace("_", "-").split("-")[0]
+
 
 _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")

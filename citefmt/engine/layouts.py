@@ -26,15 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-#: ISO 639-2 codes and language names seen in bibliographic data → BCP 47 primary subtag
-LANGUAGE_ALIASES: dict[str, str] = {
-    "rus": "ru", "russian": "ru", "русский": "ru", "рус": "ru",
-    "eng": "en", "english": "en", "английский": "en", "англ": "en",
-    "ukr": "uk", "ukrainian": "uk", "bel": "be", "belarusian": "be",
-    "ger": "de", "deu": "de", "german": "de", "fre": "fr", "fra": "fr", "french": "fr",
-    "spa": "es", "spanish": "es", "ita": "it", "italian": "it", "chi": "zh", "zho": "zh",
-    "jpn": "ja", "kaz": "kk",
-}
+from citefmt.language import LANGUAGE_NAMES, primary_subtag
 
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -53,11 +45,11 @@ def item_language(item: Mapping[str, Any]) -> str:
     declared = str(item.get("language") or "").strip()
     if declared:
         lowered = declared.lower()
-        primary = lowered.replace("_", "-").split("-")[0]
-        if lowered in LANGUAGE_ALIASES:
-            return LANGUAGE_ALIASES[lowered]
-        if primary in LANGUAGE_ALIASES:
-            return LANGUAGE_ALIASES[primary]
+        primary = primary_subtag(declared)
+        if lowered in LANGUAGE_NAMES:
+            return LANGUAGE_NAMES[lowered]
+        if primary in LANGUAGE_NAMES:
+            return LANGUAGE_NAMES[primary]
         if primary.isalpha() and 2 <= len(primary) <= 3:
             return primary
     return infer_language(" ".join(str(item.get(k) or "")
@@ -95,6 +87,6 @@ def choose_layout(item: Mapping[str, Any], localized: list[tuple[list[str], Any]
     if localized:
         language = item_language(item)
         for tags, layout in localized:
-            if any(tag.split("-")[0].lower() == language for tag in tags):
+            if any(primary_subtag(tag) == language for tag in tags):
                 return LayoutChoice(layout, tags[0])
     return LayoutChoice(default, None)

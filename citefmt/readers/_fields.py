@@ -8,7 +8,9 @@ from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 from citefmt.diagnostics import Diagnostic
+from citefmt.errors import InputError
 from citefmt.identifiers import is_valid_isbn, is_valid_issn, normalize_issn
+from citefmt.language import LANGUAGE_NAMES
 from citefmt.model import Item, ReadResult, Record
 
 
@@ -20,6 +22,17 @@ class TaggedRecord(Protocol):
 
 
 R = TypeVar("R", bound=TaggedRecord)
+
+
+def tagged_lines(text: str, is_tag_line: Callable[[str], object], *, source: str,
+                 refusal: str) -> list[str]:
+    """The lines of a tagged file (BOM dropped); `refusal` as a one-line error naming the first
+    line when no line is a tag line — the file is not in this format at all."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if not any(is_tag_line(line) for line in lines):
+        first = next((i for i, line in enumerate(lines, 1) if line.strip()), 1)
+        raise InputError(refusal, path=source, line=first)
+    return lines
 
 
 def tagged_records(raws: Sequence[R], diagnostics: list[Diagnostic],
@@ -42,22 +55,12 @@ def first_value(values: dict[str, list[str]], *tags: str) -> str | None:
 
 
 #: language names and ISO 639-2 codes → the ISO 639-1 code CSL styles and locales expect
-_LANGUAGES: dict[str, str] = {
-    "rus": "ru", "russian": "ru", "русский": "ru", "рус": "ru", "rus.": "ru",
-    "eng": "en", "english": "en", "английский": "en", "англ": "en",
-    "ger": "de", "deu": "de", "german": "de", "fre": "fr", "fra": "fr", "french": "fr",
-    "spa": "es", "spanish": "es", "ita": "it", "italian": "it", "chi": "zh", "zho": "zh",
-    "chinese": "zh", "jpn": "ja", "japanese": "ja", "ukr": "uk", "ukrainian": "uk",
-    "por": "pt", "portuguese": "pt", "pol": "pl", "polish": "pl", "kaz": "kk", "bel": "be",
-}
-
-
 def csl_language(value: str) -> str:
     """"rus" / "Russian" / "русский" → "ru"; BCP 47 tags ("en-US") kept; unknown text kept."""
     text = value.strip()
     key = text.lower()
-    if key in _LANGUAGES:
-        return _LANGUAGES[key]
+    if key in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[key]
     if re.fullmatch(r"[a-z]{2}(?:-[A-Za-z0-9]{2,8})*", text, flags=re.I):
         return text[:2].lower() + text[2:]
     return text

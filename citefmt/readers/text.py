@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from citefmt.diagnostics import Diagnostic
-from citefmt.language import detect_language
+from citefmt.language import detect_language, primary_subtag
 from citefmt.model import ReadResult, Record
 from citefmt.refparse import parse_reference
 
@@ -238,6 +238,6 @@ def _section_language(section: ReferenceSection, lines: list[str], records: list
         return detect_language(lines[section.heading_line - 1])
     counts: dict[str, int] = {}
     for record in records:
-        language = str(record.item.get("language") or "en").split("-")[0]
+        language = primary_subtag(str(record.item.get("language") or "en"))
         counts[language] = counts.get(language, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else "en"

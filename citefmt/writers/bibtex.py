@@ -25,6 +25,7 @@ from bibtexparser.model import Entry, Field
 
 from citefmt import bibmap
 from citefmt.citekeys import assign_keys
+from citefmt.language import primary_subtag
 from citefmt.latex import unicode_to_latex
 from citefmt.model import Item, is_et_al
 
@@ -93,7 +94,7 @@ def to_bibtex(item: Item, *, ascii: bool = False) -> tuple[str, list[tuple[str, 
     _dates(item, fields, text)
     language = item.get("language")
     if language:
-        code = str(language).split("-")[0].lower()
+        code = primary_subtag(str(language))
         fields["langid"] = "{" + bibmap.BABEL_NAMES.get(code, str(language)) + "}"
     if item.get("archive_location"):
         fields["eprint"] = "{" + str(item["archive_location"]) + "}"
