@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from citefmt.diagnostics import Diagnostic
+from citefmt.diagnostics import Diagnostic, has_errors
 from citefmt.errors import InputError, UsageError
+from citefmt.language import primary_subtag
 from citefmt.model import Item, ReadResult, Record
 from citefmt.readers import canonical_format, detect_format, get_reader
 from citefmt.textio import read_source
@@ -69,7 +70,7 @@ def load(paths: Sequence[str], *, fmt: str | None = None, article: bool = False,
             loaded.records.append(_article_record(result, path, lang))
             continue
         references = _reference_list(result, path, lang)
-        if not references and not any(d.severity == "error" for d in result.diagnostics):
+        if not references and not has_errors(result.diagnostics):
             loaded.diagnostics.append(Diagnostic("CF122", "no references found",
                                                  path=_source_name(path), severity="warning"))
         loaded.records.extend(references)
@@ -82,10 +83,10 @@ def _reference_list(result: ReadResult, path: str, lang: str | None) -> list[Rec
     two languages (JATS `citation-alternatives`, two `ref-list`s)."""
     if lang is None:
         return result.records
-    wanted = lang.lower().split("-")[0]
+    wanted = primary_subtag(lang)
     if wanted in result.alternates:
         return result.alternates[wanted]
-    own = {str(r.item.get("language", "")).split("-")[0] for r in result.records}
+    own = {primary_subtag(str(r.item.get("language", ""))) for r in result.records}
     if not result.alternates or wanted in own:
         return result.records
     given = ", ".join(sorted((own | set(result.alternates)) - {""})) or "none"
@@ -99,7 +100,7 @@ def _article_record(result: ReadResult, path: str, lang: str | None) -> Record:
     if lang is None:
         return result.article
     versions = result.article_versions or {result.article.item.get("language", ""): result.article}
-    wanted = lang.lower().split("-")[0]
+    wanted = primary_subtag(lang)
     if wanted not in versions:
         given = ", ".join(sorted(v for v in versions if v)) or "none"
         raise InputError(f"the article has no {lang!r} record (languages given: {given})",

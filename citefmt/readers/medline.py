@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 
 from citefmt.diagnostics import Diagnostic
-from citefmt.errors import InputError
 from citefmt.identifiers import clean_doi, normalize_issn, normalize_pmcid
 from citefmt.model import Item, ReadResult
 from citefmt.readers._fields import (
@@ -24,6 +23,7 @@ from citefmt.readers._fields import (
     date_parts,
     first_value,
     split_name,
+    tagged_lines,
     tagged_records,
 )
 
@@ -62,10 +62,8 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
 
 
 def _split_records(text: str, source: str) -> tuple[list[_Raw], list[Diagnostic]]:
-    lines = text.lstrip("\ufeff").splitlines()
-    if not any(re.match(r"(PMID|FAU |DP  |SO  )-", line) for line in lines):
-        first = next((i for i, line in enumerate(lines, 1) if line.strip()), 1)
-        raise InputError("not MEDLINE: no 'PMID- ' lines found", path=source, line=first)
+    lines = tagged_lines(text, re.compile(r"(PMID|FAU |DP  |SO  )-").match, source=source,
+                         refusal="not MEDLINE: no 'PMID- ' lines found")
     raws: list[_Raw] = []
     diagnostics: list[Diagnostic] = []
     current: _Raw | None = None

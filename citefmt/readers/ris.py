@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 
 from citefmt.diagnostics import Diagnostic
-from citefmt.errors import InputError
 from citefmt.identifiers import clean_doi
 from citefmt.model import Item, ReadResult
 from citefmt.readers._fields import (
@@ -21,6 +20,7 @@ from citefmt.readers._fields import (
     first_value,
     serial_number,
     split_name,
+    tagged_lines,
     tagged_records,
 )
 
@@ -85,10 +85,8 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
 
 
 def _split_records(text: str, source: str) -> tuple[list[_Raw], list[Diagnostic]]:
-    lines = text.lstrip("\ufeff").splitlines()
-    if not any(_TAG_LINE.match(line) for line in lines):
-        first = next((i for i, line in enumerate(lines, 1) if line.strip()), 1)
-        raise InputError("not RIS: no 'TY  - ' tag lines found", path=source, line=first)
+    lines = tagged_lines(text, _TAG_LINE.match, source=source,
+                         refusal="not RIS: no 'TY  - ' tag lines found")
     raws: list[_Raw] = []
     diagnostics: list[Diagnostic] = []
     current: _Raw | None = None

@@ -61,21 +61,15 @@ class ParsedReference:
     truncated_authors: bool = False
 
 
+#: grammars tried when the text shows their signature (`looks_like`), in this order, after
+#: Vancouver/AMA, which is always tried
+SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee)
+
+
 def _candidates(body: str) -> list[Candidate]:
     """Every grammar whose signature the text shows; Vancouver/AMA is always tried."""
-    found: list[Candidate | None] = [vancouver.parse(body)]
-    if gost.looks_like(body):
-        found.append(gost.parse(body))
-    if apa.looks_like(body):
-        found.append(apa.parse(body))
-    if abnt.looks_like(body):
-        found.append(abnt.parse(body))
-    if author_year.looks_like(body):
-        found.append(author_year.parse(body))
-    if astro.looks_like(body):
-        found.append(astro.parse(body))
-    if ieee.looks_like(body):
-        found.append(ieee.parse(body))
+    found = [vancouver.parse(body)]
+    found += [grammar.parse(body) for grammar in SIGNED_GRAMMARS if grammar.looks_like(body)]
     return [c for c in found if c is not None]
 
 
