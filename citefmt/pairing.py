@@ -1,0 +1,157 @@
+"""The two reference lists of a Russian journal page, entry by entry.
+
+A page that prints "Список литературы" and "References" gives the same sources twice, in the
+same order. Entry i of one list must be entry i of the other: same DOI, year, volume, issue and
+pages wherever both give them. This module pairs the lists by position, says where a pair does
+not correspond, and takes from a References entry what the original list lacks: the English
+title (in square brackets after the transliteration, or a title that is not a transliteration
+at all) and the journal's official English name (a journal name that is not a transliteration
+of the original's).
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+from dataclasses import dataclass, field
+from itertools import zip_longest
+from typing import Any
+
+from citefmt.model import Item, Record
+from citefmt.translit import DEFAULT_SCHEME, cyrillic_language, transliterator
+
+#: how alike a References string and a transliteration must be to count as that transliteration
+#: (schemes differ in й/ь/ъ/ё, journals in apostrophes and hyphens, so not exactly alike)
+SAME_WORDS = 0.75
+
+_BRACKETED = re.compile(r"^(?P<latin>.*?)\s*\[(?P<english>[^\[\]]+)\]\s*$", re.S)
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One field the two entries give differently."""
+
+    field: str
+    original: str
+    references: str
+
+    def __str__(self) -> str:
+        return f"{self.field} {self.original} ≠ {self.references}"
+
+
+@dataclass
+class Pair:
+    """Entry `position` (1-based) of each list; None where one list is shorter."""
+
+    position: int
+    original: Record | None
+    references: Record | None
+    mismatches: list[Mismatch] = field(default_factory=list)
+
+    @property
+    def corresponds(self) -> bool:
+        return self.original is not None and self.references is not None and not self.mismatches
+
+
+def pair_lists(original: list[Record], references: list[Record]) -> list[Pair]:
+    """The two lists side by side, by position, each pair with its mismatches."""
+    pairs = []
+    for position, (a, b) in enumerate(zip_longest(original, references), start=1):
+        pair = Pair(position, a, b)
+        if a is not None and b is not None:
+            pair.mismatches = compare(a.item, b.item)
+        pairs.append(pair)
+    return pairs
+
+
+def compare(original: Item, references: Item) -> list[Mismatch]:
+    """The identifying fields that both entries give and that differ."""
+    found = []
+    for name, a, b in (
+        ("DOI", _doi(original), _doi(references)),
+        ("year", _year(original), _year(references)),
+        ("volume", _plain(original.get("volume")), _plain(references.get("volume"))),
+        ("issue", _plain(original.get("issue")), _plain(references.get("issue"))),
+        ("pages", _pages(original), _pages(references)),
+    ):
+        if a and b and a != b:
+            found.append(Mismatch(name, a, b))
+    return found
+
+
+def with_english(original: Item, references: Item, scheme: str = DEFAULT_SCHEME) -> Item:
+    """`original` with the English title and official journal name its References entry gives,
+    as Juris-M multilingual fields (`multi._keys.title.en`, `multi._keys.container-title.en`);
+    what the item's own `multi` already gives wins. `original` itself is not changed."""
+    language = cyrillic_language(original)
+    if language is None:
+        return original
+    translate = transliterator(scheme)
+    english: dict[str, str] = {}
+    title = english_title(str(original.get("title") or ""), str(references.get("title") or ""),
+                          translate)
+    if title:
+        english["title"] = title
+    journal = str(references.get("container-title") or "")
+    own_journal = str(original.get("container-title") or "")
+    if journal and own_journal and not _is_transliteration(journal, translate(own_journal)):
+        english["container-title"] = journal
+    if not english:
+        return original
+    out = copy.deepcopy(original)
+    multi: dict[str, Any] = out.setdefault("multi", {})
+    keys: dict[str, Any] = multi.setdefault("_keys", {})
+    for variable, text in english.items():
+        keys.setdefault(variable, {}).setdefault("en", text)
+    return out
+
+
+def english_title(original: str, references: str, translate: Any) -> str | None:
+    """The English title a References entry gives for `original`: the bracketed part after the
+    transliteration, or the whole title when it is not a transliteration (an official English
+    title); None when it gives only the transliteration."""
+    if not references:
+        return None
+    match = _BRACKETED.match(references)
+    if match:
+        return match.group("english").strip()
+    if original and _is_transliteration(references, translate(original)):
+        return None
+    return references.strip()
+
+
+def _is_transliteration(latin: str, ours: str) -> bool:
+    a, b = _letters(latin), _letters(ours)
+    if not a or not b:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_WORDS
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _doi(item: Item) -> str:
+    return str(item.get("DOI") or "").strip().lower()
+
+
+def _year(item: Item) -> str:
+    parts = (item.get("issued") or {}).get("date-parts") or [[]]
+    return str(parts[0][0]) if parts and parts[0] else ""
+
+
+def _plain(value: Any) -> str:
+    return re.sub(r"\s+", "", str(value or "")).lower()
+
+
+def _pages(item: Item) -> str:
+    """"80-6", "80–86" and "80-86" alike: first page, hyphen, last page written in full."""
+    page = str(item.get("page") or "").strip()
+    m = re.fullmatch(r"([A-Za-z]*)(\d+)\s*[-‐‑–—]\s*([A-Za-z]*)(\d+)", page)
+    if not m:
+        return _plain(page)
+    prefix, first, _, last = m.groups()
+    if len(last) < len(first):
+        last = first[:len(first) - len(last)] + last
+    return f"{prefix}{first}-{last}"
