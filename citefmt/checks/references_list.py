@@ -11,8 +11,8 @@ Latin-script "References" — must give the same sources in the same order.
 (`translit = "bsi"` in the config, or `check --fix --translit`): the References block is
 written anew from the original list (`citefmt.translit`), keeping the English titles and
 official journal names the old References entries give; an entry that does not correspond
-(CF601) or whose original could not be parsed keeps its old text. It is a pure function returning one
-edit, a byte range of the UTF-8 text and its replacement.
+(CF601) or whose original could not be parsed keeps its old text. It is a pure function
+returning one edit, a byte range of the UTF-8 text and its replacement.
 """
 
 from __future__ import annotations
@@ -137,8 +137,9 @@ def regenerate(text: str, scheme: str, *, source: str = "<input>") -> Edit | Non
             # nothing to render from, or the pair does not correspond (CF601 names it): which
             # side is wrong is the author's call, so the old References entry stays
             if pair.references is not None:
+                first = pair.references.line or lists.first_line
                 kept[pair.position] = "\n".join(
-                    lines[pair.references.line - 1:_end_line(lists, pair.references)]).rstrip()
+                    lines[first - 1:_end_line(lists, pair.references)]).rstrip()
             continue
         if pair.references is not None:
             item = with_english(item, pair.references.item, scheme)
@@ -167,8 +168,8 @@ def _numbered(rendered: str, position: int) -> str:
 
 
 def _end_line(lists: TwoLists, record: Record) -> int:
-    following = [r.line for r in lists.references if r.line and record.line
-                 and r.line > record.line]
+    start = record.line or lists.first_line
+    following = [r.line for r in lists.references if r.line is not None and r.line > start]
     return (min(following) - 1) if following else lists.last_line
 
 
