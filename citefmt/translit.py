@@ -292,12 +292,35 @@ def _name(name: dict[str, Any], translate: Callable[[str], str]) -> dict[str, An
     if is_et_al(name):
         return name
     out = dict(name)
+    given = name.get("given")
+    if isinstance(given, str) and _CYRILLIC.search(given):
+        # initials are taken in Cyrillic first, so that "Юрий" gives "Yu" (as "Ю." does), not
+        # the "Y" an engine would take from "Yurii"
+        out["given"] = cyrillic_initials(given)
+        name = {**name, "given": out["given"]}
     for part in ("family", "given", "literal", "suffix", "dropping-particle",
                  "non-dropping-particle"):
         value = name.get(part)
         if isinstance(value, str) and _CYRILLIC.search(value):
             out[part] = translate(value)
     return out
+
+
+def cyrillic_initials(given: str) -> str:
+    """"Юрий Петрович" → "Ю. П.", "Жан-Поль" → "Ж.-П."; initials stay as written ("Ю. И.",
+    "Дж.", run-together "ЮИ" → "Ю. И.")."""
+    def initial(match: re.Match[str]) -> str:
+        word, dot = match.group(1), match.group(2)
+        if dot:
+            return word + dot
+        if word.isupper() and len(word) <= 3:
+            return ". ".join(word) + "."
+        return word[0] + "."
+
+    return _GIVEN_WORD.sub(initial, given)
+
+
+_GIVEN_WORD = re.compile(r"([^\W\d_]+)(\.?)")
 
 
 def _place(place: str, translate: Callable[[str], str]) -> str:
