@@ -10,8 +10,9 @@ Latin-script "References" — must give the same sources in the same order.
 `regenerate` is what `check --fix` does with such a page when a transliteration scheme is set
 (`translit = "bsi"` in the config, or `check --fix --translit`): the References block is
 written anew from the original list (`citefmt.translit`), keeping the English titles and
-official journal names the old References entries give; an entry that does not correspond
-(CF601) or whose original could not be parsed keeps its old text. It is a pure function
+official journal names the old References entries give. Entries of English sources, entries
+that do not correspond (CF601) and entries whose original could not be parsed keep their old
+text; a missing entry is written. It is a pure function
 returning one edit, a byte range of the UTF-8 text and its replacement.
 """
 
@@ -120,7 +121,7 @@ def regenerate(text: str, scheme: str, *, source: str = "<input>") -> Edit | Non
     its old References entry, so nothing is lost."""
     from citefmt.engine import render_bibliography
     from citefmt.pairing import pair_lists, with_english
-    from citefmt.translit import REFERENCES_STYLE, references_item
+    from citefmt.translit import REFERENCES_STYLE, cyrillic_language, references_item
 
     lists = two_lists(text, source)
     if lists is None:
@@ -133,9 +134,11 @@ def regenerate(text: str, scheme: str, *, source: str = "<input>") -> Edit | Non
         if pair.original is None:
             continue
         item = pair.original.item
-        if _unparsed(pair.original) or pair.mismatches:
-            # nothing to render from, or the pair does not correspond (CF601 names it): which
-            # side is wrong is the author's call, so the old References entry stays
+        english_source = cyrillic_language(item) is None and pair.references is not None
+        if _unparsed(pair.original) or pair.mismatches or english_source:
+            # nothing to render from; or the pair does not correspond (CF601 names it) and which
+            # side is wrong is the author's call; or an English source, which References give
+            # as they are: the old References entry stays
             if pair.references is not None:
                 first = pair.references.line or lists.first_line
                 kept[pair.position] = "\n".join(

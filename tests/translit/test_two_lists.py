@@ -1,0 +1,165 @@
+"""A page that prints "Список литературы" and "References": `format --translit` takes the
+English titles from the second list, `check` reports the entries that do not correspond
+(CF600–CF603), and `check --fix --translit` writes the References block anew (one byte-range
+edit). Expected lines: the worked example of ../shared/rules/styles-rules.md §4 and the BSI
+table the journals publish (see test_schemes.py), applied by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import REPO
+from test_cli import run
+
+from citefmt.checks import check_text, fix_text
+from citefmt.checks.references_list import regenerate
+from citefmt.config import Settings
+
+FIXTURES = REPO / "tests" / "fixtures" / "translit"
+PAGE = (FIXTURES / "page_both_lists.txt").read_text("utf-8")
+REFERENCES = PAGE.split("References\n")[1].splitlines()
+EFIMOVA = REFERENCES[0][3:]
+KORNILOV = ("Kornilov VI. Turbulentnyi pogranichnyi sloi na tele vrashcheniya pri periodicheskom "
+            "vduve/otsose [Turbulent boundary layer on a body of revolution with periodic "
+            "blowing/suction]. Thermophysics and Aeromechanics. 2006;13(3):369-85. (In Russ.)")
+
+#: the page as --fix writes it: the entry that gave only the English title now transliterates
+FIXED = PAGE.replace(REFERENCES[2], f"3. {KORNILOV}")
+
+
+def codes(text: str) -> list[tuple[int | None, str, str]]:
+    found = check_text(text, Settings(), source="page.txt")
+    return [(d.line, d.code, d.message) for d in found if d.code.startswith("CF6")]
+
+
+def test_format_translit_takes_english_titles_from_the_second_list(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    code, out, _ = run("format", str(page), "--translit")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == f"1. {EFIMOVA}"
+    # the second list gives an English title without the transliteration, and the journal's
+    # official English name: the References entry puts the transliteration first
+    assert lines[2] == f"3. {KORNILOV}"
+
+
+def test_a_page_whose_lists_correspond_has_no_finding() -> None:
+    assert codes(PAGE) == []
+
+
+def test_an_entry_that_does_not_correspond_is_reported_with_both_lines() -> None:
+    text = PAGE.replace("2007;(1):80-6", "2008;(1):80-6")
+    [(line, code, message)] = codes(text)
+    assert (line, code) == (8, "CF601")
+    assert "year 2007 ≠ 2008" in message
+    assert "«Ефимова Т. Н., Кусакин А. В. Охрана" in message and "(line 4)" in message
+    assert "«Efimova TN, Kusakin AV. Okhrana" in message
+
+
+def test_pages_and_volume_compare_as_numbers_not_as_written() -> None:
+    # "80–86" in the original and "80-6" in References are the same range
+    assert codes(PAGE.replace("13(3):369-85", "13(3):369-95")) == [
+        (10, "CF601", codes(PAGE.replace("13(3):369-85", "13(3):369-95"))[0][2])]
+    assert "pages 369-385 ≠ 369-395" in codes(PAGE.replace("13(3):369-85", "13(3):369-95"))[0][2]
+
+
+def test_a_missing_entry_is_reported_once_naming_it() -> None:
+    text = PAGE.replace(REFERENCES[2] + "\n", "")
+    [(line, code, message)] = codes(text)
+    assert (line, code) == (7, "CF600")
+    assert "3 entries, References 2" in message and "original entry at line 6" in message
+
+
+def test_cyrillic_left_in_references_and_a_missing_language_note() -> None:
+    text = PAGE.replace("Problemy regional'noi ekologii", "Проблемы региональной экологии")
+    text = text.replace("369-85. (In Russ.)", "369-85.")
+    found = codes(text)
+    assert [(line, code) for line, code, _ in found] == [(8, "CF602"), (10, "CF603")]
+
+
+def test_fix_regenerates_the_references_block_from_the_original_list() -> None:
+    broken = PAGE.replace(REFERENCES[2], "3. Kornilov V.I. Turbulentnyy pogranichnyy sloy "
+                          "[Turbulent boundary layer on a body of revolution with periodic "
+                          "blowing/suction]. Thermophysics and Aeromechanics. 2006;13(3):369-85.")
+    fixed = fix_text(broken, Settings(translit="bsi"), source="page.txt")
+    assert fixed.split("References\n")[0] == broken.split("References\n")[0]
+    assert fixed.split("References\n")[1].splitlines() == [
+        f"1. {EFIMOVA}",
+        REFERENCES[1],  # an English source: References give it as it is
+        f"3. {KORNILOV}",
+    ]
+    assert fix_text(fixed, Settings(translit="bsi"), source="page.txt") == fixed
+
+
+def test_without_a_scheme_fix_leaves_the_references_list_alone() -> None:
+    broken = PAGE.replace("(In Russ.)", "")
+    assert fix_text(broken, Settings(), source="page.txt") == broken
+
+
+def test_regenerate_is_one_byte_range_edit_of_the_utf8_text() -> None:
+    broken = PAGE.replace("Marii El [", "Mariy El [")
+    edit = regenerate(broken, "bsi")
+    assert edit is not None
+    data = broken.encode("utf-8")
+    assert data[:edit.start].decode().endswith("References\n")
+    assert edit.end == len(data.rstrip(b"\n"))
+    assert edit.apply(broken) == FIXED
+    assert regenerate(FIXED, "bsi") is None
+
+
+def test_a_missing_entry_is_written() -> None:
+    fixed = fix_text(PAGE.replace(REFERENCES[2] + "\n", ""), Settings(translit="bsi"))
+    # no References entry to take an English title or journal name from
+    assert fixed == PAGE.replace(REFERENCES[2], (
+        "3. Kornilov VI. Turbulentnyi pogranichnyi sloi na tele vrashcheniya pri periodicheskom "
+        "vduve/otsose. Teplofizika i aeromekhanika. 2006;13(3):369-85. (In Russ.)"))
+
+
+def test_an_entry_that_does_not_correspond_keeps_its_text_under_fix() -> None:
+    broken = PAGE.replace("2007;(1):80-6", "2008;(1):80-6").replace(
+        "Marii El [", "Mariy El [")
+    fixed = fix_text(broken, Settings(translit="bsi"), source="page.txt")
+    assert "Mariy El [" in fixed  # CF601 names it; the author decides which side is wrong
+
+
+def test_check_fix_translit_on_the_command_line_and_from_the_config(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE.replace("Marii El [", "Mariy El ["), encoding="utf-8")
+    code, _, _ = run("check", str(page), "--fix", "--isolated", "--translit", "bsi",
+                     "--ignore", "CF101")
+    assert code == 1  # rewritten
+    assert page.read_text("utf-8") == FIXED
+    # `translit = "bgn"` in the config: й → y
+    (tmp_path / ".citefmt.toml").write_text('translit = "bgn"\nignore = ["CF101"]\n', "utf-8")
+    code, _, _ = run("check", str(page), "--fix")
+    assert "Marii El [" not in page.read_text("utf-8")
+    assert "Respublike Mariy El [Protection" in page.read_text("utf-8")
+
+
+def test_format_translit_reads_the_scheme_from_the_config(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".citefmt.toml").write_text('translit = "bgn"\n', "utf-8")
+    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("format", "page.txt", "--translit")
+    assert code == 0 and "Respublike Mariy El" in out
+    code, out, _ = run("format", "page.txt", "--translit", "bsi")
+    assert "Respublike Marii El" in out
+
+
+def test_format_translit_on_jats_trans_title_and_trans_source() -> None:
+    code, out, _ = run("format", str(FIXTURES / "jats_trans_title.xml"), "--translit")
+    assert code == 0
+    assert out.splitlines() == [
+        f"1. {EFIMOVA}",
+        "2. Kornilov VI. Turbulentnyi pogranichnyi sloi na tele vrashcheniya pri periodicheskom "
+        "vduve/otsose. Thermophysics and Aeromechanics. 2006;13(3):369-85. (In Russ.)",
+    ]
+
+
+def test_format_translit_refuses_an_unknown_scheme_in_one_line(tmp_path: Path) -> None:
+    code, _, err = run("format", str(FIXTURES / "jats_trans_title.xml"), "--translit", "xx")
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and "unknown transliteration scheme 'xx'" in err
