@@ -121,7 +121,8 @@ def test_books_and_theses_take_english_places_and_a_bracketed_genre() -> None:
     out = render([book, thesis])
     # "Place names are given in English ("Moscow", "St. Petersburg"). Publishers are
     # transliterated"; Vancouver book and thesis forms (styles-rules.md §3, §4)
-    assert out[0] == "Vorontsov GL. Ranevoi protsess. St. Petersburg: SpetsLit; 2019. 288 p. (In Russ.)"
+    assert out[0] == ("Vorontsov GL. Ranevoi protsess. St. Petersburg: SpetsLit; 2019. 288 p. "
+                      "(In Russ.)")
     assert out[1] == ("Glukhov VA. Issledovaniya v biblioteke [dissertation abstract]. "
                       "Novosibirsk; 2000. 18 p. (In Russ.)")
 

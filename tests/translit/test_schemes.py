@@ -60,7 +60,7 @@ def test_every_iuliia_scheme_can_be_chosen() -> None:
 
 
 def test_an_unknown_scheme_is_a_usage_error_listing_the_known_ones() -> None:
-    with pytest.raises(UsageError, match="unknown transliteration scheme 'bsx'.*bsi, bgn"):
+    with pytest.raises(UsageError, match=r"unknown transliteration scheme 'bsx'.*bsi, bgn"):
         transliterator("bsx")
 
 
