@@ -196,8 +196,9 @@ def load_references(paths: Sequence[str], *, fmt: str | None = None,
                         line=pair.references.line, severity="warning"))
                     continue
                 item = with_english(pair.original.item, pair.references.item, chosen)
-                records[pair.position - 1] = Record(item=item, line=pair.original.line,
-                                                    raw=pair.original.raw)
+                index = next(i for i, r in enumerate(original) if r is pair.original)
+                records[index] = Record(item=item, line=pair.original.line,
+                                        raw=pair.original.raw)
         if not records and not has_errors(result.diagnostics):
             loaded.diagnostics.append(Diagnostic("CF122", "no references found",
                                                  path=_source_name(path), severity="warning"))

@@ -15,7 +15,6 @@ import copy
 import difflib
 import re
 from dataclasses import dataclass, field
-from itertools import zip_longest
 from typing import Any
 
 from citefmt.model import Item, Record
@@ -42,7 +41,8 @@ class Mismatch:
 
 @dataclass
 class Pair:
-    """Entry `position` (1-based) of each list; None where one list is shorter."""
+    """Entry `position` (1-based, in the original list; in the References list for an entry
+    that has no original) of each list; None where one list has no counterpart."""
 
     position: int
     original: Record | None
@@ -55,14 +55,56 @@ class Pair:
 
 
 def pair_lists(original: list[Record], references: list[Record]) -> list[Pair]:
-    """The two lists side by side, by position, each pair with its mismatches."""
+    """The two lists side by side, each pair with its mismatches.
+
+    Lists of equal length pair by position. Otherwise the lists are aligned (edit distance,
+    where a pair that corresponds costs nothing, a pair that does not costs 1 and an entry
+    without a counterpart costs 1), so that one entry missing in the middle leaves one unpaired
+    entry, not every later pair out of step."""
+    steps: list[tuple[int | None, int | None]]
+    if len(original) == len(references):
+        steps = [(i, i) for i in range(len(original))]
+    else:
+        steps = _align(original, references)
     pairs = []
-    for position, (a, b) in enumerate(zip_longest(original, references), start=1):
+    for i, j in steps:
+        a = original[i] if i is not None else None
+        b = references[j] if j is not None else None
+        position = (i if i is not None else j if j is not None else 0) + 1
         pair = Pair(position, a, b)
         if a is not None and b is not None:
             pair.mismatches = compare(a.item, b.item)
         pairs.append(pair)
     return pairs
+
+
+def _align(original: list[Record], references: list[Record]) -> list[tuple[int | None, int | None]]:
+    n, m = len(original), len(references)
+    cost = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        cost[i][0] = i
+    for j in range(m + 1):
+        cost[0][j] = j
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            pair = 0 if not compare(original[i - 1].item, references[j - 1].item) else 1
+            cost[i][j] = min(cost[i - 1][j - 1] + pair, cost[i - 1][j] + 1, cost[i][j - 1] + 1)
+    steps: list[tuple[int | None, int | None]] = []
+    i, j = n, m
+    while i or j:
+        if i and j:
+            pair = 0 if not compare(original[i - 1].item, references[j - 1].item) else 1
+            if cost[i][j] == cost[i - 1][j - 1] + pair:
+                steps.append((i - 1, j - 1))
+                i, j = i - 1, j - 1
+                continue
+        if i and cost[i][j] == cost[i - 1][j] + 1:
+            steps.append((i - 1, None))
+            i -= 1
+        else:
+            steps.append((None, j - 1))
+            j -= 1
+    return steps[::-1]
 
 
 def compare(original: Item, references: Item) -> list[Mismatch]:

@@ -276,8 +276,9 @@ def _latin(versions: Mapping[str, str], language: str) -> str | None:
 
 
 def _title(item: Item, versions: Mapping[str, str], translate: Callable[[str], str]) -> str:
-    """"Translit [English title]", or just the transliteration without an English title."""
-    title = str(item.get("title") or "")
+    """"Translit [English title]", or just the transliteration without an English title.
+    GOST's spaced colon before other title information is written as Latin text writes it."""
+    title = re.sub(r"\s+:\s+", ": ", str(item.get("title") or ""))
     language = cyrillic_language(item) or "ru"
     latin = _latin(versions, language) or (translate(title) if title else "")
     english = _english(versions)

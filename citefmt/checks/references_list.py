@@ -130,7 +130,11 @@ def regenerate(text: str, scheme: str, *, source: str = "<input>") -> Edit | Non
     old_block = lines[lists.first_line - 1:lists.last_line]
     items = []
     kept: dict[int, str] = {}
-    for pair in pair_lists(lists.original, lists.references):
+    pairs = pair_lists(lists.original, lists.references)
+    if any(pair.original is None for pair in pairs):
+        # a References entry without an original (CF600) would be lost: leave the block alone
+        return None
+    for pair in pairs:
         if pair.original is None:
             continue
         item = pair.original.item

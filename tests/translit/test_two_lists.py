@@ -163,3 +163,35 @@ def test_format_translit_refuses_an_unknown_scheme_in_one_line(tmp_path: Path) -
     code, _, err = run("format", str(FIXTURES / "jats_trans_title.xml"), "--translit", "xx")
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and "unknown transliteration scheme 'xx'" in err
+
+
+def test_one_command_turns_a_gost_list_into_the_references_list() -> None:
+    code, out, _ = run("format", str(FIXTURES / "gost_list.txt"), "--translit")
+    assert code == 0
+    assert out.splitlines() == [
+        # styles-rules.md §4 (no English title in a GOST list: just the transliteration)
+        "1. Efimova TN, Kusakin AV. Okhrana i ratsional'noe ispol'zovanie bolot v Respublike "
+        "Marii El. Problemy regional'noi ekologii. 2007;(1):80-6. (In Russ.)",
+        "2. Kornilov VI. Turbulentnyi pogranichnyi sloi na tele vrashcheniya pri periodicheskom "
+        "vduve/otsose. Teplofizika i aeromekhanika. 2006;13(3):369-85. (In Russ.)",
+        # an English source stays as it is (Vancouver, with the journal name the data gives)
+        "3. Halpern SD, Ubel PA, Caplan AL. Solid-organ transplantation in HIV-infected "
+        "patients. New England Journal of Medicine. 2002;347(4):284-7.",
+        # Vancouver book (styles-rules.md §3) with the place in English (§4)
+        "4. Vorontsov GL, Shamsutdinova RKh, Fedorov EK. Ranevoi protsess i rubtsevanie: "
+        "uchebnoe posobie. 3rd ed. St. Petersburg: SpetsLit; 2019. 288 p. (In Russ.)",
+    ]
+
+
+def test_an_entry_missing_in_the_middle_leaves_the_later_pairs_in_step() -> None:
+    text = PAGE.replace(REFERENCES[1] + "\n", "")
+    [(line, code, message)] = codes(text)
+    assert (line, code) == (7, "CF600")
+    assert "original entry at line 5 has no counterpart" in message
+
+
+def test_a_references_entry_without_an_original_stops_the_rewrite() -> None:
+    extra = "4. Smith J. An entry only References has. Nature. 2020;1(1):1-2."
+    text = PAGE.replace("Marii El [", "Mariy El [") + extra + "\n"
+    assert "References entry at line 11 has no counterpart" in codes(text)[0][2]
+    assert regenerate(text, "bsi") is None
