@@ -195,3 +195,12 @@ def test_a_references_entry_without_an_original_stops_the_rewrite() -> None:
     text = PAGE.replace("Marii El [", "Mariy El [") + extra + "\n"
     assert "References entry at line 11 has no counterpart" in codes(text)[0][2]
     assert regenerate(text, "bsi") is None
+
+
+def test_styles_translit_lists_the_schemes() -> None:
+    code, out, _ = run("styles", "--translit")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "bsi\t(default)"
+    names = {line.split("\t")[0] for line in lines}
+    assert {"bgn", "bgn_pcgn", "ala_lc_alt", "uk_kmu_2010"} <= names
