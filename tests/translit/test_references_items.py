@@ -144,3 +144,20 @@ def test_the_bundled_style_renders_other_items_as_vancouver_does() -> None:
 def test_the_style_file_is_bundled() -> None:
     assert (REPO / "styles" / f"{REFERENCES_STYLE}.csl").is_file()
     assert Path(REPO / "styles" / "README.md").read_text("utf-8").count(REFERENCES_STYLE)
+
+
+def test_belarusian_bulgarian_kazakh_sources_get_their_scheme_and_note() -> None:
+    def one(language: str, family: str, title: str) -> str:
+        item = {"id": language, "type": "article-journal", "language": language,
+                "author": [csl_person(family, "А.")], "title": title,
+                "issued": {"date-parts": [[2020]]}}
+        return render([item])[0]
+
+    # BGN/PCGN Belarusian: г → h, ў → w, е → ye at the start of a word, ё → yo after a vowel
+    assert one("be", "Гаўрыленка", "Ельскі раён") == \
+        "Hawrylenka A. Yel'ski rayon. 2020. (In Belarus.)"
+    # Streamlined Bulgarian: ъ → a, щ → sht, final -ия → -ia
+    assert one("bg", "Щерев", "Българска история") == \
+        "Shterev A. Balgarska istoria. 2020. (In Bulg.)"
+    # Kazakh letters: қ → q, ғ → gh, ә → a
+    assert one("kk", "Әбдіғалиев", "Қазақ тілі") == "Abdighaliev A. Qazaq tili. 2020. (In Kazakh)"
