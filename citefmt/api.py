@@ -169,10 +169,11 @@ def load_references(paths: Sequence[str], *, fmt: str | None = None,
     them: every Cyrillic source transliterated (`scheme`, default BSI) with its language note,
     other sources as they are (`citefmt.translit`). Where an input prints the list twice
     (a page's "Список литературы" and "References", JATS ru/en citations), the English titles
-    and official journal names come from the second list, paired by position; a pair whose DOI,
-    year, volume, issue or pages differ is reported (CF601) and takes nothing from it."""
+    and official journal names come from the second list, paired by position (an entry that
+    gives an official English title alone keeps that form); a pair whose DOI, year, volume,
+    issue or pages differ is reported (CF601) and takes nothing from it."""
     from citefmt.pairing import pair_lists, with_english
-    from citefmt.translit import DEFAULT_SCHEME, references_items, transliterator
+    from citefmt.translit import DEFAULT_SCHEME, references_item, transliterator
 
     chosen = scheme or DEFAULT_SCHEME
     transliterator(chosen)  # an unknown scheme is a usage error before anything is read
@@ -184,6 +185,7 @@ def load_references(paths: Sequence[str], *, fmt: str | None = None,
         original = lists.get("ru") or result.records
         english = lists.get("en") if lists.get("en") is not original else None
         records = list(original)
+        alone: set[int] = set()
         if english:
             for pair in pair_lists(original, english):
                 if pair.original is None or pair.references is None:
@@ -195,14 +197,18 @@ def load_references(paths: Sequence[str], *, fmt: str | None = None,
                         "English title is not taken", path=_source_name(path),
                         line=pair.references.line, severity="warning"))
                     continue
-                item = with_english(pair.original.item, pair.references.item, chosen)
+                item, english_alone = with_english(pair.original.item, pair.references.item,
+                                                   chosen)
                 index = next(i for i, r in enumerate(original) if r is pair.original)
+                if english_alone:
+                    alone.add(index)
                 records[index] = Record(item=item, line=pair.original.line,
                                         raw=pair.original.raw)
         if not records and not has_errors(result.diagnostics):
             loaded.diagnostics.append(Diagnostic("CF122", "no references found",
                                                  path=_source_name(path), severity="warning"))
-        items = references_items([r.item for r in records], chosen)
+        items = [references_item(r.item, chosen, english_title_alone=i in alone)
+                 for i, r in enumerate(records)]
         loaded.records.extend(Record(item=item, line=r.line, raw=r.raw)
                               for item, r in zip(items, records, strict=True))
     _make_ids_unique(loaded.records)

@@ -122,13 +122,17 @@ def compare(original: Item, references: Item) -> list[Mismatch]:
     return found
 
 
-def with_english(original: Item, references: Item, scheme: str = DEFAULT_SCHEME) -> Item:
+def with_english(original: Item, references: Item,
+                 scheme: str = DEFAULT_SCHEME) -> tuple[Item, bool]:
     """`original` with the English title and official journal name its References entry gives,
     as Juris-M multilingual fields (`multi._keys.title.en`, `multi._keys.container-title.en`);
-    what the item's own `multi` already gives wins. `original` itself is not changed."""
+    what the item's own `multi` already gives wins. `original` itself is not changed.
+
+    The flag says that the References entry gives the English title alone (an official title,
+    cited instead of "transliteration [translation]"), so a rewritten entry keeps that form."""
     language = cyrillic_language(original)
     if language is None:
-        return original
+        return original, False
     translate = transliterator(scheme)
     english: dict[str, str] = {}
     title = english_title(str(original.get("title") or ""), str(references.get("title") or ""),
@@ -139,14 +143,15 @@ def with_english(original: Item, references: Item, scheme: str = DEFAULT_SCHEME)
     own_journal = str(original.get("container-title") or "")
     if journal and own_journal and not _is_transliteration(journal, translate(own_journal)):
         english["container-title"] = journal
+    alone = bool(title) and not _BRACKETED.match(str(references.get("title") or ""))
     if not english:
-        return original
+        return original, False
     out = copy.deepcopy(original)
     multi: dict[str, Any] = out.setdefault("multi", {})
     keys: dict[str, Any] = multi.setdefault("_keys", {})
     for variable, text in english.items():
         keys.setdefault(variable, {}).setdefault("en", text)
-    return out
+    return out, alone
 
 
 def english_title(original: str, references: str, translate: Any) -> str | None:

@@ -222,8 +222,13 @@ def references_items(items: Iterable[Item], scheme: str = DEFAULT_SCHEME) -> lis
     return [references_item(item, scheme) for item in items]
 
 
-def references_item(item: Item, scheme: str = DEFAULT_SCHEME) -> Item:
-    """One item as the References list gives it (a new dict; `item` is not changed)."""
+def references_item(item: Item, scheme: str = DEFAULT_SCHEME, *,
+                    english_title_alone: bool = False) -> Item:
+    """One item as the References list gives it (a new dict; `item` is not changed).
+
+    `english_title_alone`: the source has an official English title, which the References
+    entry gives instead of "transliteration [translation]" (styles-rules.md §4: "If the article
+    has an official English title …, cite that instead and keep (In Russ.)")."""
     language = cyrillic_language(item)
     if language is None:
         return item
@@ -232,7 +237,9 @@ def references_item(item: Item, scheme: str = DEFAULT_SCHEME) -> Item:
     keys = _multi_keys(item)
     for variable in NAME_VARIABLES & out.keys():
         out[variable] = [_name(n, translate) for n in out[variable]]
-    out["title"] = _title(item, keys.get("title", {}), translate)
+    english = _english(keys.get("title", {}))
+    out["title"] = english if english and english_title_alone else \
+        _title(item, keys.get("title", {}), translate)
     if item.get("container-title"):
         out["container-title"] = _english(keys.get("container-title", {})) or \
             _latin(keys.get("container-title", {}), language) or \

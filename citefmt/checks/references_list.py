@@ -10,7 +10,8 @@ Latin-script "References" — must give the same sources in the same order.
 `regenerate` is what `check --fix` does with such a page when a transliteration scheme is set
 (`translit = "bsi"` in the config, or `check --fix --translit`): the References block is
 written anew from the original list (`citefmt.translit`), keeping the English titles and
-official journal names the old References entries give. Entries of English sources, entries
+official journal names the old References entries give (an entry that gives an official English
+title alone keeps that form). Entries of English sources, entries
 that do not correspond (CF601) and entries whose original could not be parsed keep their old
 text; a missing entry is written. It is a pure function
 returning one edit, a byte range of the UTF-8 text and its replacement.
@@ -148,9 +149,11 @@ def regenerate(text: str, scheme: str, *, source: str = "<input>") -> Edit | Non
                 kept[pair.position] = "\n".join(
                     lines[first - 1:_end_line(lists, pair.references)]).rstrip()
             continue
+        alone = False
         if pair.references is not None:
-            item = with_english(item, pair.references.item, scheme)
-        items.append(dict(references_item(item, scheme), id=f"ref{pair.position}"))
+            item, alone = with_english(item, pair.references.item, scheme)
+        items.append(dict(references_item(item, scheme, english_title_alone=alone),
+                          id=f"ref{pair.position}"))
     rendered = {int(e.id[3:]): e.text for e in
                 render_bibliography(items, REFERENCES_STYLE, fmt="text").entries} if items else {}
     block = []

@@ -24,8 +24,9 @@ KORNILOV = ("Kornilov VI. Turbulentnyi pogranichnyi sloi na tele vrashcheniya pr
             "vduve/otsose [Turbulent boundary layer on a body of revolution with periodic "
             "blowing/suction]. Thermophysics and Aeromechanics. 2006;13(3):369-85. (In Russ.)")
 
-#: the page as --fix writes it: the entry that gave only the English title now transliterates
-FIXED = PAGE.replace(REFERENCES[2], f"3. {KORNILOV}")
+#: the page as --fix writes it: unchanged (entry 3 gives an official English title alone, which
+#: a rewritten entry keeps — styles-rules.md §4)
+FIXED = PAGE
 
 
 def codes(text: str) -> list[tuple[int | None, str, str]]:
@@ -40,9 +41,9 @@ def test_format_translit_takes_english_titles_from_the_second_list(tmp_path: Pat
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == f"1. {EFIMOVA}"
-    # the second list gives an English title without the transliteration, and the journal's
-    # official English name: the References entry puts the transliteration first
-    assert lines[2] == f"3. {KORNILOV}"
+    # the second list gives an official English title alone and the journal's English name:
+    # "cite that instead and keep (In Russ.)" (styles-rules.md §4) — the page's own line
+    assert lines[2] == REFERENCES[2]
 
 
 def test_a_page_whose_lists_correspond_has_no_finding() -> None:
