@@ -170,10 +170,16 @@ def load_references(paths: Sequence[str], *, fmt: str | None = None,
     other sources as they are (`citefmt.translit`). Where an input prints the list twice
     (a page's "Список литературы" and "References", JATS ru/en citations), the English titles
     and official journal names come from the second list, paired by position (an entry that
-    gives an official English title alone keeps that form); a pair whose DOI, year, volume,
-    issue or pages differ is reported (CF601) and takes nothing from it."""
+    gives an official English title alone keeps that form, and an English source is taken as
+    the second list gives it); a pair whose DOI, year, volume, issue or pages differ is reported
+    (CF601) and takes nothing from it."""
     from citefmt.pairing import pair_lists, with_english
-    from citefmt.translit import DEFAULT_SCHEME, references_item, transliterator
+    from citefmt.translit import (
+        DEFAULT_SCHEME,
+        cyrillic_language,
+        references_item,
+        transliterator,
+    )
 
     chosen = scheme or DEFAULT_SCHEME
     transliterator(chosen)  # an unknown scheme is a usage error before anything is read
@@ -197,9 +203,15 @@ def load_references(paths: Sequence[str], *, fmt: str | None = None,
                         "English title is not taken", path=_source_name(path),
                         line=pair.references.line, severity="warning"))
                     continue
+                index = next(i for i, r in enumerate(original) if r is pair.original)
+                if cyrillic_language(pair.original.item) is None:
+                    # an English source: the References list gives it as the journal wants it
+                    item = dict(pair.references.item, id=pair.original.item.get("id"))
+                    records[index] = Record(item=item, line=pair.references.line,
+                                            raw=pair.references.raw)
+                    continue
                 item, english_alone = with_english(pair.original.item, pair.references.item,
                                                    chosen)
-                index = next(i for i, r in enumerate(original) if r is pair.original)
                 if english_alone:
                     alone.add(index)
                 records[index] = Record(item=item, line=pair.original.line,
