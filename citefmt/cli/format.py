@@ -25,7 +25,8 @@ from citefmt.errors import EXIT_FINDINGS, EXIT_OK
               metavar="[SCHEME]",
               help="Write the Latin-script \"References\" list of Russian journals: Cyrillic "
                    "sources transliterated with SCHEME (default: the config's `translit`, else "
-                   "bsi; `citefmt styles --translit` lists them) and closed by \"(In Russ.)\".")
+                   "bsi; `citefmt styles --translit` lists them) and closed by \"(In Russ.)\". "
+                   "Without SCHEME, write it after INPUT (it would take INPUT as the scheme).")
 def format_(inputs: tuple[str, ...], from_: str | None, article: bool, lang: str | None,
             quiet: bool, output: str | None, style: str | None, locale: str | None, to: str,
             translit: str | None) -> int:
