@@ -231,7 +231,9 @@ def references_item(item: Item, scheme: str = DEFAULT_SCHEME, *,
     has an official English title …, cite that instead and keep (In Russ.)")."""
     language = cyrillic_language(item)
     if language is None:
-        return item
+        # the References style prints `note` as the language note: another item's own note
+        # (a JATS comment, a BibTeX note) must not appear there
+        return item if "note" not in item else {k: v for k, v in item.items() if k != "note"}
     translate = transliterator(LANGUAGE_SCHEMES.get(language, scheme))
     out = copy.deepcopy(item)
     keys = _multi_keys(item)

@@ -161,3 +161,12 @@ def test_belarusian_bulgarian_kazakh_sources_get_their_scheme_and_note() -> None
         "Shterev A. Balgarska istoria. 2020. (In Bulg.)"
     # Kazakh letters: қ → q, ғ → gh, ә → a
     assert one("kk", "Әбдіғалиев", "Қазақ тілі") == "Abdighaliev A. Qazaq tili. 2020. (In Kazakh)"
+
+
+def test_a_note_of_an_english_item_is_not_printed_as_a_language_note() -> None:
+    item = {"id": "x", "type": "article-journal", "author": [csl_person("Roman", "J.")],
+            "title": "Fibroblasts", "container-title": "Biomolecules",
+            "issued": {"date-parts": [[2023]]}, "volume": "13", "page": "945",
+            "note": "PMID: 37371525"}
+    assert render([item]) == ["Roman J. Fibroblasts. Biomolecules. 2023;13:945."]
+    assert item["note"] == "PMID: 37371525"
