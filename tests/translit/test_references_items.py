@@ -170,3 +170,21 @@ def test_a_note_of_an_english_item_is_not_printed_as_a_language_note() -> None:
             "note": "PMID: 37371525"}
     assert render([item]) == ["Roman J. Fibroblasts. Biomolecules. 2023;13:945."]
     assert item["note"] == "PMID: 37371525"
+
+
+def test_the_harvard_springer_layout_some_journals_ask_for() -> None:
+    # the structure solovyov-studies.ispu.ru and journals.tsutmb.ru prescribe ("authors, title
+    # [translation], journal, year, vol., no., pp.", no "//" or "–"), "Publ." after a
+    # transliterated publisher (styles-rules.md §4, Scopus-style lists), places in English
+    book = {"id": "b", "type": "book", "language": "ru",
+            "author": [csl_person("Воронцов", "Г. Л.")], "title": "Раневой процесс",
+            "publisher": "СпецЛит", "publisher-place": "СПб.",
+            "issued": {"date-parts": [[2019]]}, "number-of-pages": "288"}
+    text, _ = format_bibliography(references_items([EFIMOVA, book]),
+                                  style="harvard-references-en", numbered=False)
+    assert text.splitlines() == [
+        "Efimova T.N., Kusakin A.V. Okhrana i ratsional'noe ispol'zovanie bolot v Respublike "
+        "Marii El [Protection and rational use of bogs in the Republic of Mari El]. Problemy "
+        "regional'noi ekologii, 2007, no. 1, pp. 80–86. (In Russ.)",
+        "Vorontsov G.L. Ranevoi protsess. St. Petersburg, SpetsLit Publ., 2019. 288 p. (In Russ.)",
+    ]
