@@ -194,7 +194,7 @@ def load_references(paths: Sequence[str], *, fmt: str | None = None,
         alone: set[int] = set()
         if english:
             for pair in pair_lists(original, english):
-                if pair.original is None or pair.references is None:
+                if pair.original is None or pair.references is None or not pair.comparable:
                     continue
                 if pair.mismatches:
                     loaded.diagnostics.append(Diagnostic(

@@ -48,24 +48,28 @@ class Pair:
     original: Record | None
     references: Record | None
     mismatches: list[Mismatch] = field(default_factory=list)
+    #: the two entries give at least one identifying field in common (DOI, year, volume …)
+    comparable: bool = False
 
     @property
     def corresponds(self) -> bool:
-        return self.original is not None and self.references is not None and not self.mismatches
+        """Both entries are there, share an identifying field, and none differs."""
+        return self.comparable and not self.mismatches
 
 
 def pair_lists(original: list[Record], references: list[Record]) -> list[Pair]:
     """The two lists side by side, each pair with its mismatches.
 
-    Lists of equal length pair by position. Otherwise the lists are aligned (edit distance,
-    where a pair that corresponds costs nothing, a pair that does not costs 1 and an entry
-    without a counterpart costs 1), so that one entry missing in the middle leaves one unpaired
-    entry, not every later pair out of step."""
-    steps: list[tuple[int | None, int | None]]
-    if len(original) == len(references):
-        steps = [(i, i) for i in range(len(original))]
-    else:
-        steps = _align(original, references)
+    Entries pair by their ids where the ids say so (JATS gives both citations of a `<ref>` its
+    id, a page's two lists number alike) and every such pair corresponds; else lists of equal
+    length pair by position, and lists of different length are aligned (edit distance, where
+    a pair that corresponds costs nothing, another pair 1 and an entry without a counterpart 1),
+    so that one entry missing in the middle leaves one unpaired entry, not every later pair
+    out of step."""
+    steps = _by_id(original, references)
+    if steps is None:
+        steps = ([(i, i) for i in range(len(original))] if len(original) == len(references)
+                 else _align(original, references))
     pairs = []
     for i, j in steps:
         a = original[i] if i is not None else None
@@ -74,11 +78,33 @@ def pair_lists(original: list[Record], references: list[Record]) -> list[Pair]:
         pair = Pair(position, a, b)
         if a is not None and b is not None:
             pair.mismatches = compare(a.item, b.item)
+            pair.comparable = comparable(a.item, b.item)
         pairs.append(pair)
     return pairs
 
 
-def _align(original: list[Record], references: list[Record]) -> list[tuple[int | None, int | None]]:
+Steps = list[tuple[int | None, int | None]]
+
+
+def _by_id(original: list[Record], references: list[Record]) -> Steps | None:
+    """Pairs by item id, when every References entry's id names an original entry and each
+    such pair corresponds; None otherwise."""
+    index = {r.item.get("id"): i for i, r in enumerate(original)}
+    if len(index) != len(original) or None in index:
+        return None
+    paired: dict[int, int] = {}
+    for j, record in enumerate(references):
+        i = index.get(record.item.get("id"))
+        if i is None or i in paired:
+            return None
+        a, b = original[i].item, record.item
+        if not comparable(a, b) or compare(a, b):
+            return None
+        paired[i] = j
+    return [(i, paired.get(i)) for i in range(len(original))]
+
+
+def _align(original: list[Record], references: list[Record]) -> Steps:
     n, m = len(original), len(references)
     cost = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n + 1):
@@ -87,13 +113,13 @@ def _align(original: list[Record], references: list[Record]) -> list[tuple[int |
         cost[0][j] = j
     for i in range(1, n + 1):
         for j in range(1, m + 1):
-            pair = 0 if not compare(original[i - 1].item, references[j - 1].item) else 1
+            pair = _cost(original[i - 1].item, references[j - 1].item)
             cost[i][j] = min(cost[i - 1][j - 1] + pair, cost[i - 1][j] + 1, cost[i][j - 1] + 1)
-    steps: list[tuple[int | None, int | None]] = []
+    steps: Steps = []
     i, j = n, m
     while i or j:
         if i and j:
-            pair = 0 if not compare(original[i - 1].item, references[j - 1].item) else 1
+            pair = _cost(original[i - 1].item, references[j - 1].item)
             if cost[i][j] == cost[i - 1][j - 1] + pair:
                 steps.append((i - 1, j - 1))
                 i, j = i - 1, j - 1
@@ -107,19 +133,29 @@ def _align(original: list[Record], references: list[Record]) -> list[tuple[int |
     return steps[::-1]
 
 
+def _cost(a: Item, b: Item) -> int:
+    return 0 if comparable(a, b) and not compare(a, b) else 1
+
+
+def comparable(original: Item, references: Item) -> bool:
+    """The entries give at least one identifying field in common."""
+    return any(a and b for _, a, b in _fields(original, references))
+
+
 def compare(original: Item, references: Item) -> list[Mismatch]:
     """The identifying fields that both entries give and that differ."""
-    found = []
-    for name, a, b in (
+    return [Mismatch(name, a, b) for name, a, b in _fields(original, references)
+            if a and b and a != b]
+
+
+def _fields(original: Item, references: Item) -> list[tuple[str, str, str]]:
+    return [
         ("DOI", _doi(original), _doi(references)),
         ("year", _year(original), _year(references)),
         ("volume", _plain(original.get("volume")), _plain(references.get("volume"))),
         ("issue", _plain(original.get("issue")), _plain(references.get("issue"))),
         ("pages", _pages(original), _pages(references)),
-    ):
-        if a and b and a != b:
-            found.append(Mismatch(name, a, b))
-    return found
+    ]
 
 
 def with_english(original: Item, references: Item,

@@ -140,17 +140,18 @@ def regenerate(text: str, scheme: str, *, source: str = "<input>") -> Edit | Non
             continue
         item = pair.original.item
         english_source = cyrillic_language(item) is None and pair.references is not None
-        if _unparsed(pair.original) or pair.mismatches or english_source:
+        unsure = pair.references is not None and not pair.corresponds
+        if _unparsed(pair.original) or unsure or english_source:
             # nothing to render from; or the pair does not correspond (CF601 names it) and which
-            # side is wrong is the author's call; or an English source, which References give
-            # as they are: the old References entry stays
+            # side is wrong is the author's call, or cannot be compared; or an English source,
+            # which References give as they are: the old References entry stays
             if pair.references is not None:
                 first = pair.references.line or lists.first_line
                 kept[pair.position] = "\n".join(
                     lines[first - 1:_end_line(lists, pair.references)]).rstrip()
             continue
         alone = False
-        if pair.references is not None:
+        if pair.references is not None and pair.corresponds:
             item, alone = with_english(item, pair.references.item, scheme)
         items.append(dict(references_item(item, scheme, english_title_alone=alone),
                           id=f"ref{pair.position}"))

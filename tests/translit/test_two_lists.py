@@ -204,3 +204,19 @@ def test_styles_translit_lists_the_schemes() -> None:
     assert lines[0] == "bsi\t(default)"
     names = {line.split("\t")[0] for line in lines}
     assert {"bgn", "bgn_pcgn", "ala_lc_alt", "uk_kmu_2010"} <= names
+
+
+def test_jats_citation_alternatives_pair_by_ref_id() -> None:
+    # only <ref id="cit1"> has an English citation; the others must not be paired with it
+    jats = REPO / "tests" / "fixtures" / "formats" / "jats" / "article_ru_alternatives.xml"
+    code, out, _ = run("format", str(jats), "--translit", "-q")
+    assert code == 0
+    lines = out.splitlines()
+    # the fixture's own English citation: "Ivanov II, Petrova AS. Exosomes in wound healing.
+    # Khirurgiia. 2019;96(3):121-128. (In Russ.) https://doi.org/10.17116/…". Differences, each
+    # a documented choice: "Khirurgiya" (BSI; the fixture writes LC), "121-8" and "doi: …"
+    # (the Vancouver layout of styles-rules.md §3)
+    assert lines[0] == ("1. Ivanov II, Petrova AS. Exosomes in wound healing. Khirurgiya. "
+                        "2019;96(3):121-8. (In Russ.) doi: 10.17116/hirurgia2019031121.")
+    assert lines[1].startswith("2. Moretti L, Stalfort J, Barker T")
+    assert "Exosomes" not in lines[3]
