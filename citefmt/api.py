@@ -161,3 +161,76 @@ def styles() -> list[tuple[str, str, Path]]:
     from citefmt.engine.styles import bundled_styles
 
     return [(s.name, s.title, s.path) for s in bundled_styles()]
+
+
+def load_references(paths: Sequence[str], *, fmt: str | None = None,
+                    scheme: str | None = None) -> Loaded:
+    """The inputs' reference lists as a Russian journal's Latin-script "References" list gives
+    them: every Cyrillic source transliterated (`scheme`, default BSI) with its language note,
+    other sources as they are (`citefmt.translit`). Where an input prints the list twice
+    (a page's "Список литературы" and "References", JATS ru/en citations), the English titles
+    and official journal names come from the second list, paired by position (an entry that
+    gives an official English title alone keeps that form, and an English source is taken as
+    the second list gives it); a pair whose DOI, year, volume, issue or pages differ is reported
+    (CF601) and takes nothing from it."""
+    from citefmt.pairing import pair_lists, with_english
+    from citefmt.translit import (
+        DEFAULT_SCHEME,
+        cyrillic_language,
+        references_item,
+        transliterator,
+    )
+
+    chosen = scheme or DEFAULT_SCHEME
+    transliterator(chosen)  # an unknown scheme is a usage error before anything is read
+    loaded = Loaded()
+    for path in paths:
+        result = read_path(path, fmt=fmt)
+        loaded.diagnostics.extend(result.diagnostics)
+        lists = {_list_language(result.records): result.records, **result.alternates}
+        original = lists.get("ru") or result.records
+        english = lists.get("en") if lists.get("en") is not original else None
+        records = list(original)
+        alone: set[int] = set()
+        if english:
+            for pair in pair_lists(original, english):
+                if pair.original is None or pair.references is None or not pair.comparable:
+                    continue
+                if pair.mismatches:
+                    loaded.diagnostics.append(Diagnostic(
+                        "CF601", f"reference {pair.position} does not correspond to References "
+                        f"entry {pair.position} ({'; '.join(map(str, pair.mismatches))}); its "
+                        "English title is not taken", path=_source_name(path),
+                        line=pair.references.line, severity="warning"))
+                    continue
+                index = next(i for i, r in enumerate(original) if r is pair.original)
+                if cyrillic_language(pair.original.item) is None:
+                    # an English source: the References list gives it as the journal wants it
+                    item = dict(pair.references.item, id=pair.original.item.get("id"))
+                    records[index] = Record(item=item, line=pair.references.line,
+                                            raw=pair.references.raw)
+                    continue
+                item, english_alone = with_english(pair.original.item, pair.references.item,
+                                                   chosen)
+                if english_alone:
+                    alone.add(index)
+                records[index] = Record(item=item, line=pair.original.line,
+                                        raw=pair.original.raw)
+        if not records and not has_errors(result.diagnostics):
+            loaded.diagnostics.append(Diagnostic("CF122", "no references found",
+                                                 path=_source_name(path), severity="warning"))
+        items = [references_item(r.item, chosen, english_title_alone=i in alone)
+                 for i, r in enumerate(records)]
+        loaded.records.extend(Record(item=item, line=r.line, raw=r.raw)
+                              for item, r in zip(items, records, strict=True))
+    _make_ids_unique(loaded.records)
+    return loaded
+
+
+def _list_language(records: Sequence[Record]) -> str:
+    """"ru" for a list whose items are mostly Russian, else the language most items give."""
+    counts: dict[str, int] = {}
+    for record in records:
+        language = primary_subtag(str(record.item.get("language") or "en"))
+        counts[language] = counts.get(language, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else "en"

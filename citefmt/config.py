@@ -34,7 +34,7 @@ from citefmt.errors import InputError
 
 CONFIG_FILE = ".citefmt.toml"
 PYPROJECT = "pyproject.toml"
-_KEYS = frozenset({"style", "locale", "ignore", "files", "bibliography"})
+_KEYS = frozenset({"style", "locale", "ignore", "files", "bibliography", "translit"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,9 @@ class Settings:
     bibliography: tuple[str, ...] = ()
     #: the config file these settings came from (None: defaults and flags only)
     source: Path | None = None
+    #: transliteration scheme of the Latin-script "References" list (`citefmt.translit`);
+    #: None: `check --fix` leaves a page's References list as it is
+    translit: str | None = None
 
     def ignores(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.ignore)
@@ -62,6 +65,7 @@ class Overrides:
     ignore: tuple[str, ...] | None = None
     config: str | None = None
     isolated: bool = False
+    translit: str | None = None
 
 
 def split_codes(values: Iterable[str]) -> tuple[str, ...]:
@@ -102,6 +106,7 @@ def load_settings(path: Path) -> Settings:
         files=tuple(_strings(data, "files", path)),
         bibliography=tuple(str(base / p) for p in _strings(data, "bibliography", path)),
         source=path,
+        translit=_string(data, "translit", path),
     )
 
 
@@ -124,6 +129,7 @@ def apply(settings: Settings, overrides: Overrides) -> Settings:
         style=overrides.style if overrides.style is not None else settings.style,
         locale=overrides.locale if overrides.locale is not None else settings.locale,
         ignore=settings.ignore if overrides.ignore is None else frozenset(overrides.ignore),
+        translit=overrides.translit if overrides.translit is not None else settings.translit,
     )
 
 

@@ -56,6 +56,11 @@ CODES: dict[str, str] = {
     # rendering (CF4xx)
     "CF400": "style produced no output for an item",
     "CF401": "style or engine warning",
+    # a page's two reference lists: original and Latin-script "References" (translit14)
+    "CF600": "the original list and the References list have different numbers of entries",
+    "CF601": "an entry of the original list does not correspond to its References entry",
+    "CF602": "a References entry still has Cyrillic letters",
+    "CF603": "the References entry of a Cyrillic source has no language note (In Russ.)",
 }
 
 

@@ -180,7 +180,8 @@ def test_styles_lists_the_bundled_styles() -> None:
     code, out, _ = run("styles")
     assert code == 0
     names = [line.split("\t")[0] for line in out.splitlines() if "\t" in line]
-    assert names == ["gost-r-7.0.100-2018", "gost-r-7.0.5-2008", "vancouver"]
+    assert names == ["gost-r-7.0.100-2018", "gost-r-7.0.5-2008", "harvard-references-en",
+                     "vancouver", "vancouver-references-en"]
 
 
 JATS_PAIRED = REPO / "tests" / "fixtures" / "formats" / "jats" / "article_ru_alternatives.xml"

@@ -37,7 +37,8 @@ def run_installed(target: Path, *args: str,
 
 def test_wheel_contains_the_bundled_styles(installed: Path) -> None:
     names = sorted(p.name for p in (installed / "citefmt" / "_styles").glob("*.csl"))
-    assert names == ["gost-r-7.0.100-2018.csl", "gost-r-7.0.5-2008.csl", "vancouver.csl"]
+    assert names == ["gost-r-7.0.100-2018.csl", "gost-r-7.0.5-2008.csl",
+                     "harvard-references-en.csl", "vancouver-references-en.csl", "vancouver.csl"]
 
 
 def test_installed_citefmt_is_the_wheel_and_lists_its_styles(installed: Path) -> None:

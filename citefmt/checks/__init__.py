@@ -16,6 +16,7 @@ from citefmt.checks import (
     duplicates,
     identifiers,
     numbering,
+    references_list,
     rendering,
     required_fields,
     uncited,
@@ -48,6 +49,7 @@ CHECKS: tuple[Check, ...] = (
     citation_order,
     unknown_keys,
     rendering,
+    references_list,
 )
 
 __all__ = ["CHECKS", "Check", "Document", "check_text", "fix_text", "run_checks"]

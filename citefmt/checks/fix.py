@@ -42,6 +42,8 @@ def fix_text(text: str, settings: Settings, *, source: str = "<input>", fmt: str
         return text
     if doc.kind == "manuscript":
         fixed = _fix_manuscript(doc)
+        if settings.translit:
+            fixed = _regenerate_references(fixed, settings.translit, source)
     elif doc.kind == "bibtex":
         fixed = _tidy_bibtex(doc)
     else:
@@ -66,6 +68,15 @@ def _fix_manuscript(doc: Document) -> str:
     bodies = [None if position in unstable else body
               for position, body in enumerate(bodies, start=1)]
     return _assemble(doc, text, order, numbers, bodies)
+
+
+def _regenerate_references(text: str, scheme: str, source: str) -> str:
+    """A page that prints its list twice gets its "References" block written anew from the
+    original list (`citefmt.checks.references_list.regenerate`, one byte-range edit)."""
+    from citefmt.checks.references_list import regenerate
+
+    edit = regenerate(text, scheme, source=source)
+    return edit.apply(text) if edit is not None else text
 
 
 def _renumbered(doc: Document) -> tuple[list[int], list[int | None], str]:

@@ -29,11 +29,16 @@ import click
 @click.option("--config", type=click.Path(dir_okay=False), default=None,
               help="Use this config file instead of searching for .citefmt.toml/pyproject.toml.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--translit", default=None, metavar="SCHEME",
+              help="With --fix: write a page's \"References\" list anew from its original "
+                   "list, transliterated with SCHEME (bsi, bgn, …). Default: the config's "
+                   "`translit`, else the References list is left as it is.")
 @click.option("--exit-zero-even-if-changed", is_flag=True,
               help="With --fix: exit 0 when files were rewritten and nothing else was found.")
 def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
           locale: str | None, ignore: tuple[str, ...], from_: str | None, output_format: str,
-          config: str | None, isolated: bool, exit_zero_even_if_changed: bool) -> int:
+          config: str | None, isolated: bool, exit_zero_even_if_changed: bool,
+          translit: str | None) -> int:
     """Check reference lists (.bib, CSL-JSON/YAML, RIS) and manuscripts (Markdown, text).
 
     Exit status: 0 clean, 1 findings or files rewritten, 2 usage error or unreadable input.
@@ -53,7 +58,7 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
 
     codes = split_codes(ignore)
     overrides = Overrides(style=style, locale=locale, ignore=codes or None, config=config,
-                          isolated=isolated)
+                          isolated=isolated, translit=translit)
     paths = list(files) or configured_files(overrides, Path.cwd())
     if not paths:
         raise click.UsageError("no FILE given and no `files` in the citefmt config")

@@ -57,7 +57,7 @@ _CITATION_FIELDS = frozenset({
     "publisher-loc", "edition", "isbn", "issn", "conf-name", "conf-loc", "conf-date",
     "date-in-citation", "comment", "series", "institution", "label", "volume-series",
     "issue-title", "role", "lang", "annotation", "gov", "patent", "std", "data-title",
-    "version", "email",
+    "version", "email", "trans-title-group",
 })
 
 
@@ -419,11 +419,30 @@ def _structured(citation: Element) -> tuple[Item, list[tuple[str, int]]]:
                 item["accessed"] = {"date-parts": [parts]}
         elif tag == "size" and child.get("units") == "pages":
             item["number-of-pages"] = element_text(child)
+        elif tag in ("trans-title", "trans-source", "trans-title-group"):
+            _translated(item, child, titled)
     _pages(item, citation)
     parts = _date_parts(citation.find("date") if citation.find("date") is not None else citation)
     if parts:
         item["issued"] = {"date-parts": [parts]}
     return item, unknown
+
+
+def _translated(item: Item, element: Element, titled: bool) -> None:
+    """`trans-title` / `trans-source` (directly or in a `trans-title-group`) → the Juris-M /
+    citeproc-js multilingual field `multi._keys[variable][language]`, which the References
+    list (`citefmt.translit`) takes its English title and journal name from."""
+    parts = element.findall("trans-title") if element.tag == "trans-title-group" else [element]
+    for part in parts:
+        text = element_text(part)
+        if not text:
+            continue
+        language = _own_language(part) or _own_language(element) or "en"
+        variable = "title" if part.tag == "trans-title" else "container-title"
+        if part.tag == "trans-source" and not titled:
+            variable = "title"
+        keys = item.setdefault("multi", {}).setdefault("_keys", {})
+        keys.setdefault(variable, {}).setdefault(language, text)
 
 
 def _comment(item: Item, comment: Element) -> None:
