@@ -53,7 +53,9 @@ class Citation:
     """One in-text citation: where it is and what it cites.
 
     `start`/`end` are offsets into the whole text (end-exclusive); `line` and `col` are 1-based.
-    Numeric citations fill `numbers` (ranges expanded, in written order); pandoc ones fill `keys`.
+    Numeric citations fill `numbers` (ranges expanded, in written order); pandoc and LaTeX ones
+    fill `keys`. LaTeX citations also give each key's own offsets (`key_spans`, end-exclusive)
+    and 1-based (line, col) (`key_positions`), parallel to `keys`, so a finding points at the key.
     """
 
     kind: str
@@ -64,6 +66,8 @@ class Citation:
     text: str
     numbers: tuple[int, ...] = ()
     keys: tuple[str, ...] = ()
+    key_spans: tuple[tuple[int, int], ...] = ()
+    key_positions: tuple[tuple[int, int], ...] = ()
 
 
 def find_citations(text: str, *, skip_lines: Collection[int] = (), max_number: int | None = None,

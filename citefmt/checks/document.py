@@ -6,7 +6,9 @@ Three kinds of file:
 - `manuscript`: Markdown or plain text with a numbered reference section and (maybe) in-text
   citations, read by the plain-text reference parser;
 - `bibtex`: a .bib file (its reader reports duplicate keys, missing commas, braces);
-- `data`: CSL-JSON, CSL-YAML, RIS and the other structured formats.
+- `data`: CSL-JSON, CSL-YAML, RIS and the other structured formats;
+- `latex`: a `.tex` source: only its citations (`citefmt.latex_manuscript`); which bibliography
+  they cite is worked out across files (`citefmt.checks.projects`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ if TYPE_CHECKING:
     # imported when a manuscript is read, so checking a .bib never loads the reference parser
     from citefmt.readers.text import ReferenceSection
 
-Kind = Literal["manuscript", "bibtex", "data"]
+Kind = Literal["manuscript", "bibtex", "data", "latex"]
+#: LaTeX sources, told apart by name (their content would sniff as plain text)
+TEX_SUFFIXES = (".tex", ".ltx")
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,11 @@ def read_document(text: str, *, source: str, settings: Settings, fmt: str | None
     """Read `text` with the reader its name or content calls for."""
     from citefmt.readers import canonical_format, detect_format
 
+    if fmt is None and source.lower().endswith(TEX_SUFFIXES):
+        from citefmt.latex_manuscript import read_tex
+
+        return Document(source, text, "latex", settings, citations=read_tex(text).citations,
+                        bibliography_keys=frozenset(bibliography_keys))
     name = canonical_format(fmt) if fmt else detect_format(source, text)
     if name == "text":
         return _read_manuscript(text, source=source, settings=settings,

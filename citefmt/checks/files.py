@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,11 @@ from citefmt.textio import atomic_write, read_source
 #: file kinds `check` looks at when given a directory (as pre-commit's hook `files` pattern)
 CHECKED_SUFFIXES: frozenset[str] = frozenset({
     ".bib", ".ris", ".nbib", ".md", ".markdown", ".txt", ".json", ".yaml", ".yml",
+    ".tex", ".ltx",
 })
+#: folders a repository keeps other people's files in (besides hidden ones)
+SKIPPED_FOLDERS: frozenset[str] = frozenset({"node_modules", "__pycache__", "venv", "env",
+                                             "site-packages", "_build", "_site"})
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -44,17 +49,19 @@ class FileResult:
 
 
 def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str | None = None,
-               write: bool = True) -> FileResult:
+               write: bool = True, keys: frozenset[str] | None = None) -> FileResult:
     """Check `path`; with `fix`, compute the rewrite and (with `write`) store it atomically.
 
     After a rewrite the findings are those of the new text, so a fixed file reports only what
-    `--fix` cannot repair; without `write` (`--diff`) they are the original's. Raises
-    `CitefmtError` for unreadable input.
+    `--fix` cannot repair; without `write` (`--diff`) they are the original's. `keys` are the
+    manuscript's bibliography keys when the caller worked them out across files
+    (`citefmt.checks.projects`). Raises `CitefmtError` for unreadable input.
     """
     text = read_source(path)
     directory = Path(path).parent if path != "-" else Path.cwd()
     settings = resolve(directory, overrides)
-    keys = bibliography_keys(text, directory, settings)
+    if keys is None:
+        keys = bibliography_keys(text, directory, settings)
     result = FileResult(path, original=text)
     if fix:
         fixed = fix_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys)
@@ -74,6 +81,8 @@ class CheckRun:
 
     results: list[FileResult] = field(default_factory=list)
     errors: list[CitefmtError] = field(default_factory=list)
+    #: files passed over (not a bibliography or manuscript): CF309 info notes
+    skipped: list[Diagnostic] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Diagnostic]:
@@ -97,16 +106,127 @@ def check_paths(paths: list[str], overrides: Overrides, *, fix: bool = False, di
                 fmt: str | None = None) -> CheckRun:
     """Check (and with `fix`, rewrite; with `diff`, only compute the rewrite of) every file.
 
-    Directories are searched for reference files; an unreadable file is recorded and the
-    others are still checked (pre-commit's collect-and-continue)."""
+    Directories are searched for reference files; files that are neither bibliographies nor
+    manuscripts are passed over (`select_files`); LaTeX and Markdown manuscripts are checked
+    against their bibliography across files (`citefmt.checks.projects`); an unreadable file is
+    recorded and the others are still checked (pre-commit's collect-and-continue)."""
+    from citefmt.checks.projects import Plan, plan, project_findings
+
     run = CheckRun()
-    for path in expand_paths(paths):
+    files, run.skipped = select_files(paths, fmt)
+    settings_for = _settings_cache(overrides)
+    manuscripts = plan(files, paths, settings_for, read_source) if fmt is None else \
+        Plan(files=files)
+    for path in manuscripts.files:
         try:
             run.results.append(check_file(path, overrides, fix=fix or diff, fmt=fmt,
-                                          write=not diff))
+                                          write=not diff, keys=manuscripts.keys.get(path)))
         except CitefmtError as exc:
             run.errors.append(exc)
+    _attach(run, project_findings(manuscripts, settings_for, read_source))
     return run
+
+
+def _settings_cache(overrides: Overrides) -> Callable[[Path], Settings]:
+    """`resolve` once per folder: a manuscript's files share their config."""
+    cache: dict[Path, Settings] = {}
+
+    def settings_for(directory: Path) -> Settings:
+        if directory not in cache:
+            cache[directory] = resolve(directory, overrides)
+        return cache[directory]
+
+    return settings_for
+
+
+def _attach(run: CheckRun, found: dict[str, list[Diagnostic]]) -> None:
+    """Cross-file findings join the result of the file they are about (a new one for a file
+    not checked itself), in line order."""
+    by_path = {r.path: r for r in run.results}
+    for path, diagnostics in found.items():
+        if not diagnostics:
+            continue
+        result = by_path.get(path)
+        if result is None:
+            result = by_path[path] = FileResult(path)
+            run.results.append(result)
+        result.diagnostics = sorted([*result.diagnostics, *diagnostics],
+                                    key=lambda d: (d.line or 0, d.col or 0, d.code))
+
+
+def select_files(paths: list[str], fmt: str | None) -> tuple[list[str], list[Diagnostic]]:
+    """The files to check, and a CF309 info note for each one passed over.
+
+    A directory stands for the reference files and manuscripts below it (hidden folders and
+    `SKIPPED_FOLDERS` left out). A JSON or YAML file — found in a folder or named by a hook —
+    is checked only when it holds CSL data (or has a bibliography's name, so that a broken
+    `references.json` is still reported); package.json, CI workflows or a latexindent
+    `indent.yaml` are passed over. With `--from`, every named file is checked as that format."""
+    selected: list[str] = []
+    skipped: list[Diagnostic] = []
+    for path in expand_paths(paths):
+        reason = None if fmt is not None or path == "-" else _not_a_bibliography(path)
+        if reason is None:
+            selected.append(path)
+        else:
+            skipped.append(Diagnostic("CF309", f"not a bibliography or manuscript ({reason}); "
+                                               "skipped", path=path, severity="info"))
+    return selected, skipped
+
+
+def _not_a_bibliography(path: str) -> str | None:
+    """Why a .json/.yaml file is not CSL data, or None when it may be (other kinds: None)."""
+    from citefmt.checks.projects import looks_like_bibliography_name
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".json", ".yaml", ".yml") or not Path(path).is_file():
+        return None
+    try:
+        text = read_source(path)
+    except CitefmtError:
+        return None  # reported when it is checked
+    data = _load_data(text, suffix)
+    if data is _UNREADABLE:
+        # a broken list of items is a broken bibliography, to be reported; a broken object
+        # (tsconfig.json with comments, a template) is somebody else's file
+        if looks_like_bibliography_name(path) or re.match(r"\ufeff?\s*(\[|- |references:)", text):
+            return None
+        return f"not valid {suffix[1:].upper()}"
+    if _is_csl(data) or (data in ([], None, {}) and looks_like_bibliography_name(path)):
+        return None
+    return f"{suffix[1:].upper()} that is not CSL data"
+
+
+_UNREADABLE = object()
+
+
+def _load_data(text: str, suffix: str) -> object:
+    import json
+
+    import yaml
+
+    try:
+        if suffix == ".json":
+            return json.loads(text.lstrip("\ufeff"))
+        return yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError):
+        return _UNREADABLE
+
+
+def _is_csl(data: object) -> bool:
+    """A list of CSL items, `{"items": […]}`, `references: […]` (pandoc) or one item."""
+    from citefmt.model import CSL_TYPES
+
+    if isinstance(data, dict):
+        for wrapper in ("items", "references"):
+            if isinstance(data.get(wrapper), list):
+                return _is_csl(data[wrapper]) or not data[wrapper]
+        return data.get("type") in CSL_TYPES and ("id" in data or "title" in data)
+    if isinstance(data, list) and data:
+        return all(isinstance(i, dict) for i in data) and any(
+            i.get("type") in CSL_TYPES or ("id" in i and ("title" in i or "author" in i))
+            for i in data[:20] if isinstance(i, dict))
+    return False
 
 
 def expand_paths(paths: list[str]) -> list[str]:
@@ -117,7 +237,8 @@ def expand_paths(paths: list[str]) -> list[str]:
         if path != "-" and p.is_dir():
             expanded.extend(str(f) for f in sorted(p.rglob("*"))
                             if f.is_file() and f.suffix.lower() in CHECKED_SUFFIXES
-                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
+                            and not any(part.startswith(".") or part in SKIPPED_FOLDERS
+                                        for part in f.relative_to(p).parts))
         else:
             expanded.append(path)
     return expanded

@@ -1,22 +1,39 @@
-"""CF307: a pandoc `[@key]` citation whose key is not in the manuscript's bibliography.
+"""CF307: a citation key (pandoc `[@key]`, LaTeX `\\cite{key}`) not in the manuscript's bibliography.
 
-Checked only when a bibliography is known (the `bibliography` setting, or the manuscript's YAML
-front matter), since without one every key would be "unknown".
+Checked only when a bibliography is known (the `bibliography` setting, the manuscript's YAML
+front matter or metadata file, `\\bibliography{}` / `\\addbibresource{}`, or one found beside it:
+`citefmt.checks.projects`), since without one every key would be "unknown". Manubot's
+identifier keys (`@doi:10.…`, `@pmid:…`, `@arxiv:…`, `@url:…`, `@isbn:…`, `@wikidata:…`,
+`@tag:…`) are resolved by Manubot itself, not looked up in the bibliography. LaTeX findings
+point at the key itself; `\\nocite{*}` cites no key of its own.
 """
 
 from __future__ import annotations
+
+import re
 
 from citefmt.checks.document import Document
 from citefmt.diagnostics import Diagnostic
 
 CODES = ("CF307",)
+_MANUBOT_PREFIX = re.compile(r"(?i)^(?:doi|pmid|pmcid|pmc|arxiv|url|https?|isbn|wikidata|tag):")
 
 
 def find(doc: Document) -> list[Diagnostic]:
     if not doc.bibliography_keys:
         return []
     known = {k.casefold() for k in doc.bibliography_keys}
-    return [doc.diagnostic("CF307", f"citation key @{key} is not in the bibliography",
-                           line=citation.line, col=citation.col)
-            for citation in doc.citations
-            for key in citation.keys if key.casefold() not in known]
+    found = []
+    for citation in doc.citations:
+        for index, key in enumerate(citation.keys):
+            if key.casefold() in known or key == "*" or _MANUBOT_PREFIX.match(key):
+                continue
+            if citation.kind == "latex":
+                line, col = citation.key_positions[index]
+                found.append(doc.diagnostic("CF307", f"citation key '{key}' is not in the "
+                                                     "bibliography", line=line, col=col))
+            else:
+                found.append(doc.diagnostic("CF307", f"citation key @{key} is not in the "
+                                                     "bibliography",
+                                            line=citation.line, col=citation.col))
+    return found

@@ -30,4 +30,5 @@ def test_bibliography_setting_in_config(tmp_path: Path, capsys) -> None:
     path.write_text("Known [@roman2023], unknown [@doe2019].\n", encoding="utf-8")
     assert main(["check", str(path)]) == 1
     assert capsys.readouterr().out == (
-        f"{path}:1:29: CF307 citation key @doe2019 is not in the bibliography\n")
+        f"{path}:1:29: CF307 citation key @doe2019 is not in the bibliography\n"
+        f"{tmp_path / 'refs.bib'}:1: CF303 entry 'moretti2022' is never cited in {path}\n")
