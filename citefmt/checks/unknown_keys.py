@@ -22,18 +22,18 @@ _MANUBOT_PREFIX = re.compile(r"(?i)^(?:doi|pmid|pmcid|pmc|arxiv|url|https?|isbn|
 def find(doc: Document) -> list[Diagnostic]:
     if not doc.bibliography_keys:
         return []
-    known = {k.casefold() for k in doc.bibliography_keys}
+    by_folded = {k.casefold(): k for k in doc.bibliography_keys}
     found = []
     for citation in doc.citations:
         for index, key in enumerate(citation.keys):
-            if key.casefold() in known or key == "*" or _MANUBOT_PREFIX.match(key):
+            if key in doc.bibliography_keys or key == "*" or _MANUBOT_PREFIX.match(key):
                 continue
-            if citation.kind == "latex":
-                line, col = citation.key_positions[index]
-                found.append(doc.diagnostic("CF307", f"citation key '{key}' is not in the "
-                                                     "bibliography", line=line, col=col))
-            else:
-                found.append(doc.diagnostic("CF307", f"citation key @{key} is not in the "
-                                                     "bibliography",
-                                            line=citation.line, col=citation.col))
+            shown = f"'{key}'" if citation.kind == "latex" else f"@{key}"
+            other = by_folded.get(key.casefold())
+            message = f"citation key {shown} is not in the bibliography" if other is None else (
+                f"citation key {shown} differs from the bibliography's '{other}' only in case "
+                "(BibTeX reports a case mismatch; biber and pandoc do not find it)")
+            line, col = citation.key_positions[index] if citation.key_positions else (
+                citation.line, citation.col)
+            found.append(doc.diagnostic("CF307", message, line=line, col=col))
     return found
