@@ -70,9 +70,21 @@ class Manuscript:
     complete: bool = True
     #: the manuscript names its bibliography (or it was given with it); False: found beside it
     explicit: bool = True
+    #: the bibliography is the folder's, not named in the file's own front matter: every
+    #: Markdown file of the folder cites from it (Manubot's content/, a metadata file)
+    shared: bool = False
+    #: the files whose citations were counted
+    cited_in: list[str] = field(default_factory=list)
     cites_everything: bool = False
     cited: set[str] = field(default_factory=set)
     notes: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """How findings name the manuscript: its root, or its folder's Markdown files."""
+        if self.kind == "pandoc" and len(self.cited_in) > 1:
+            return str(Path(self.root).parent / "*.md")
+        return self.root
 
 
 @dataclass
@@ -104,7 +116,11 @@ def plan(files: list[str], explicit: Iterable[str], settings_for: Callable[[Path
             if root not in latex_roots:
                 latex_roots[root] = latex_manuscript(root, read)
                 result.manuscripts.append(latex_roots[root])
-            for member in latex_roots[root].members or [path]:
+            if norm not in latex_roots[root].members:
+                # named as part of the root (magic comment) though included in a way not
+                # followed here: its citations count for the manuscript
+                latex_roots[root].members.append(norm)
+            for member in latex_roots[root].members:
                 if member not in seen:
                     seen.add(member)
                     result.files.append(member)
@@ -152,7 +168,7 @@ def project_findings(result: Plan, settings_for: Callable[[Path], Settings],
         ids = {str(r.item.get("id") or "").casefold() for r in doc.records}
         if not any(m.explicit for m in manuscripts) and not cited & ids:
             continue  # a bibliography merely found beside files that cite none of it
-        where = _names(m.root for m in manuscripts)
+        where = _names(m.title for m in manuscripts)
         settings = settings_for(Path(bib).parent)
         uncited = [d for d in never_cited(doc, cited, where) if not settings.ignores(d.code)]
         found.setdefault(bib, []).extend(without_suppressed(uncited, doc.text, settings))
@@ -278,6 +294,7 @@ def pandoc_manuscript(path: str, read: ReadText, settings: Settings,
     text = _safe_read(norm, read) or ""
     front = _front_matter(text)
     named, base, named_in = _bibliography_value(front), Path(norm).parent, norm
+    manuscript.shared = not named
     if not named:
         for metadata in _metadata_files(Path(norm).parent):
             data = _yaml(_safe_read(str(metadata), read) or "")
@@ -378,7 +395,7 @@ def _collect_citations(manuscript: Manuscript, keys: frozenset[str], read: ReadT
     """Every key any file of the manuscript cites (and, for a folder of Markdown files that
     share a bibliography found beside them, the folder's other Markdown files too)."""
     members = list(manuscript.members)
-    if manuscript.kind == "pandoc" and not manuscript.explicit:
+    if manuscript.kind == "pandoc" and manuscript.shared:
         folder = Path(manuscript.root).parent
         members += [_norm(str(p)) for p in sorted(folder.glob("*.md"))
                     if _norm(str(p)) not in members]
@@ -386,6 +403,7 @@ def _collect_citations(manuscript: Manuscript, keys: frozenset[str], read: ReadT
         text = _safe_read(member, read)
         if text is None:
             continue
+        manuscript.cited_in.append(member)
         if manuscript.kind == "latex":
             source = _tex(member, read)
             citations = source.citations if source is not None else []
