@@ -10,9 +10,9 @@ Nothing needs configuring for the common layouts:
   installation when one is there.
 - Pandoc/Markdown: the bibliography the YAML front matter names (`bibliography:` string or
   list), else the one a metadata file beside it names (`metadata.yaml`, `_quarto.yml`, pandoc
-  defaults …, in its folder or the one above), else the config's `bibliography`, else the
-  bibliography files given on the command line, else the bibliography files found beside it
-  (Manubot's `content/manual-references.json`). The `.md` files of one folder that share a
+  defaults …, in its folder or the one above), else the config's `bibliography`; else, when it
+  has `[@key]` citations, the bibliography files given on the command line, else those found
+  beside it (Manubot's `content/manual-references.json`). The `.md` files of one folder that share a
   bibliography are one manuscript (Manubot splits a paper into many).
 
 `check` then reports, beside each file's own findings, a named bibliography that is missing
@@ -318,6 +318,8 @@ def pandoc_manuscript(path: str, read: ReadText, settings: Settings,
                     line=_line_of(_safe_read(named_in, read) or "", name), severity="warning"))
     elif settings.bibliography:
         manuscript.bibliographies = [_norm(p) for p in settings.bibliography]
+    elif not any(c.keys for c in find_citations(text)):
+        pass  # no [@key] citation: a README beside the files, not a manuscript of them
     elif bibliographies_given:
         manuscript.bibliographies = [_norm(p) for p in bibliographies_given]
     else:
