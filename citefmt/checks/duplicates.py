@@ -41,9 +41,11 @@ def find(doc: Document) -> list[Diagnostic]:
     by_author_year: dict[tuple[str, str], list[int]] = {}
     for index, record in enumerate(doc.records):
         item = record.item
-        earlier, reason = _earlier_by_identifier(item, first_with), ""
-        if earlier is not None:
-            earlier, reason = earlier
+        earlier: int | None = None
+        reason = ""
+        by_identifier = _earlier_by_identifier(item, first_with)
+        if by_identifier is not None:
+            earlier, reason = by_identifier
         group = _author_year(item)
         if earlier is None and group is not None:
             for other in by_author_year.get(group, []):

@@ -344,7 +344,7 @@ def _bibliography_value(data: dict[str, Any]) -> list[str]:
 
 
 def _metadata_files(folder: Path) -> list[Path]:
-    found = []
+    found: list[Path] = []
     for directory in (folder, folder.parent):
         found.extend(directory / name for name in METADATA_FILES if (directory / name).is_file())
     return found

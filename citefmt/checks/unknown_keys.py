@@ -1,4 +1,4 @@
-"""CF307: a citation key (pandoc `[@key]`, LaTeX `\\cite{key}`) not in the manuscript's bibliography.
+"""CF307: a citation key (pandoc `[@key]`, LaTeX `\\cite{key}`) not in the bibliography.
 
 Checked only when a bibliography is known (the `bibliography` setting, the manuscript's YAML
 front matter or metadata file, `\\bibliography{}` / `\\addbibresource{}`, or one found beside it:
