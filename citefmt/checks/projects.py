@@ -101,9 +101,51 @@ class Plan:
 def plan(files: list[str], explicit: Iterable[str], settings_for: Callable[[Path], Settings],
          read: ReadText) -> Plan:
     """Group `files` into manuscripts: LaTeX roots pull in what they include; Markdown files
-    find their bibliography. `explicit` are the files named on the command line."""
-    result = Plan()
+    find their bibliography. `explicit` are the files named on the command line.
+
+    A bibliography named on the command line that no manuscript among `files` cites (a hook
+    run where only refs.bib changed) pulls in the manuscripts of the repository that cite it,
+    so that an entry removed from it is still found missing where it is cited."""
     given = {_norm(p) for p in explicit}
+    result = _plan(files, given, settings_for, read)
+    used = {b for m in result.manuscripts for b in m.bibliographies}
+    extra = [candidate for path in files
+             if _norm(path) in given and _is_bibliography_name(path) and _norm(path) not in used
+             for candidate in manuscripts_citing(_norm(path), read, settings_for)]
+    if not extra:
+        return result
+    return _plan(files + [p for p in dict.fromkeys(extra) if p not in files], given,
+                 settings_for, read)
+
+
+def manuscripts_citing(bib: str, read: ReadText,
+                       settings_for: Callable[[Path], Settings]) -> list[str]:
+    """LaTeX roots and Markdown files in `bib`'s folder or a folder above it (up to the
+    repository root) whose bibliography is `bib`."""
+    found: list[str] = []
+    folder = Path(bib).parent
+    for _ in range(_MAX_ROOT_LEVELS):
+        for candidate in sorted(folder.glob("*.tex")):
+            path = _norm(str(candidate))
+            source = _tex(path, read)
+            if source is not None and source.is_root and \
+                    bib in latex_manuscript(path, read).bibliographies:
+                found.append(path)
+        for candidate in sorted(folder.glob("*.md")):
+            path = _norm(str(candidate))
+            beside = [bib] if Path(bib).parent == folder else []
+            manuscript = pandoc_manuscript(path, read, settings_for(folder), beside, beside)
+            if bib in manuscript.bibliographies:
+                found.append(path)
+        if (folder / ".git").exists() or folder.resolve() == folder.resolve().parent:
+            break
+        folder = folder.parent
+    return found
+
+
+def _plan(files: list[str], given: set[str], settings_for: Callable[[Path], Settings],
+          read: ReadText) -> Plan:
+    result = Plan()
     bibliographies_given = [p for p in files if _norm(p) in given and _is_bibliography_name(p)]
     seen: set[str] = set()
     latex_roots: dict[str, Manuscript] = {}

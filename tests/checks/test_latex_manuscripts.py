@@ -159,3 +159,19 @@ def test_a_suppression_comment_silences_a_key(tmp_path: Path,
                      "\\cite{a,draft} % citefmt: ignore[CF307]\n", encoding="utf-8")
     assert main(["check", str(paper)]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_a_changed_bibliography_alone_pulls_in_the_thesis_that_cites_it(
+        thesis: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What a hook sees when only the .bib changed: the entry removed from it is still found
+    missing where the thesis cites it."""
+    bib = thesis / "bib" / "thesis.bib"
+    text = bib.read_text(encoding="utf-8")
+    start = text.index("@article{wilgus2020")
+    bib.write_text(text[:start] + text[text.index("@article{kalluri2020"):], encoding="utf-8")
+    assert main(["check", "bib/thesis.bib"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "bib/thesis.bib:58: CF303 entry 'singer1999' is never cited in main.tex",
+        THESIS_FINDINGS[1],
+        "chapters/intro.tex:6:80: CF307 citation key 'wilgus2020' is not in the bibliography",
+        *THESIS_FINDINGS[2:]]
