@@ -90,6 +90,11 @@ class CheckRun:
         return [d for r in self.results for d in r.diagnostics if d.severity != "info"]
 
     @property
+    def all_diagnostics(self) -> list[Diagnostic]:
+        """Findings and info notes, file by file (`check --verbose`)."""
+        return [d for r in self.results for d in r.diagnostics]
+
+    @property
     def changed(self) -> list[FileResult]:
         return [r for r in self.results if r.fixed is not None]
 

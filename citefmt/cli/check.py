@@ -29,11 +29,15 @@ import click
 @click.option("--config", type=click.Path(dir_okay=False), default=None,
               help="Use this config file instead of searching for .citefmt.toml/pyproject.toml.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also print info notes (files passed over as not bibliographies, fields "
+                   "with no CSL equivalent); they never change the exit status.")
 @click.option("--exit-zero-even-if-changed", is_flag=True,
               help="With --fix: exit 0 when files were rewritten and nothing else was found.")
 def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
           locale: str | None, ignore: tuple[str, ...], from_: str | None, output_format: str,
-          config: str | None, isolated: bool, exit_zero_even_if_changed: bool) -> int:
+          config: str | None, isolated: bool, verbose: bool,
+          exit_zero_even_if_changed: bool) -> int:
     """Check reference lists (.bib, CSL-JSON/YAML, RIS) and manuscripts (Markdown, text).
 
     Exit status: 0 clean, 1 findings or files rewritten, 2 usage error or unreadable input.
@@ -69,7 +73,8 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
             click.echo(f"Rewriting {result.path}", err=True)
     # the fixed text of standard input owns standard output
     to_stderr = fix and "-" in paths
-    findings = render_diagnostics(run.findings, fmt="json" if output_format == "json" else "text")
+    shown = run.findings if not verbose else [*run.skipped, *run.all_diagnostics]
+    findings = render_diagnostics(shown, fmt="json" if output_format == "json" else "text")
     if findings:
         click.echo(findings, nl=False, err=to_stderr)
     return run.exit_code(fix=fix, exit_zero_even_if_changed=exit_zero_even_if_changed)

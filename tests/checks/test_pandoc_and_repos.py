@@ -170,3 +170,14 @@ def test_a_broken_bibliography_list_is_still_reported(tmp_path: Path,
     broken.write_text('{"items": [{"id": "a",}]}', encoding="utf-8")
     assert main(["check", str(broken)]) == 2
     assert capsys.readouterr().err.startswith(f"citefmt: error: {broken}:1:")
+
+
+def test_verbose_shows_the_files_passed_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    copy_repo("manubot", tmp_path, monkeypatch)
+    assert main(["check", "--verbose", "package.json", "content/metadata.yaml"]) == 0
+    assert capsys.readouterr().out == (
+        "package.json: CF309 not a bibliography or manuscript (JSON that is not CSL data); "
+        "skipped\n"
+        "content/metadata.yaml: CF309 not a bibliography or manuscript (YAML that is not CSL "
+        "data); skipped\n")
