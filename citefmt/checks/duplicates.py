@@ -133,7 +133,7 @@ def _same_description(item: Item, other: Item) -> bool:
         mine, theirs = item.get(variable), other.get(variable)
         if mine and theirs and str(mine).strip().casefold() != str(theirs).strip().casefold():
             return False
-    for variable in ("container-title", "volume", "issue", "page"):
+    for variable in ("container-title", "volume", "issue", "page", "number"):
         mine, theirs = item.get(variable), other.get(variable)
         if mine and theirs and _normal_value(variable, mine) != _normal_value(variable, theirs):
             return False

@@ -196,10 +196,10 @@ def _not_a_bibliography(path: str) -> str | None:
         # (tsconfig.json with comments, a template) is somebody else's file
         if looks_like_bibliography_name(path) or re.match(r"\ufeff?\s*(\[|- |references:)", text):
             return None
-        return f"not valid {suffix[1:].upper()}"
+        return f"not valid {'JSON' if suffix == '.json' else 'YAML'}"
     if _is_csl(data) or (data in ([], None, {}) and looks_like_bibliography_name(path)):
         return None
-    return f"{suffix[1:].upper()} that is not CSL data"
+    return f"{'JSON' if suffix == '.json' else 'YAML'} that is not CSL data"
 
 
 _UNREADABLE = object()

@@ -184,6 +184,8 @@ def _plan(files: list[str], given: set[str], settings_for: Callable[[Path], Sett
                 group.cites_everything |= manuscript.cites_everything
     for manuscript in result.manuscripts:
         keys = _bibliography_keys(manuscript, result, settings_for, read)
+        if keys and manuscript.kind == "pandoc":
+            keys |= _citekey_aliases(manuscript, read)
         for member in manuscript.members:
             result.keys[member] = keys if manuscript.complete else frozenset()
         _collect_citations(manuscript, keys, read)
@@ -433,6 +435,34 @@ def _bibliography_keys(manuscript: Manuscript, result: Plan,
                 result.bibliography_docs[bib] = doc
         keys.update(str(r.item["id"]) for r in doc.records if r.item.get("id"))
     return frozenset(keys)
+
+
+_ALIAS_DEFINITION_RE = re.compile(r"^[ ]{0,3}\[@([^\]\s]+)\]:[ \t]*\S", re.M)
+
+
+def _citekey_aliases(manuscript: Manuscript, read: ReadText) -> frozenset[str]:
+    """Keys Manubot and pandoc-url2cite define outside the bibliography: `[@alias]: doi:…` link
+    definitions in the folder's Markdown files, and `pandoc: citekey-aliases:` in a metadata
+    file beside them."""
+    folder = Path(manuscript.root).parent
+    aliases: set[str] = set()
+    for path in sorted(folder.glob("*.md")):
+        aliases.update(_ALIAS_DEFINITION_RE.findall(_safe_read(str(path), read) or ""))
+    for metadata in _metadata_files(folder):
+        text = _safe_read(str(metadata), read) or ""
+        if "citekey-aliases" not in text:
+            continue
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError:
+            continue
+        pandoc = data.get("pandoc") if isinstance(data, dict) else None
+        table = pandoc.get("citekey-aliases") if isinstance(pandoc, dict) else None
+        if isinstance(table, dict):
+            aliases.update(str(k) for k in table)
+    return frozenset(aliases)
 
 
 def _collect_citations(manuscript: Manuscript, keys: frozenset[str], read: ReadText) -> None:

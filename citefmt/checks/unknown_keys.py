@@ -3,8 +3,9 @@
 Checked only when a bibliography is known (the `bibliography` setting, the manuscript's YAML
 front matter or metadata file, `\\bibliography{}` / `\\addbibresource{}`, or one found beside it:
 `citefmt.checks.projects`), since without one every key would be "unknown". Manubot's
-identifier keys (`@doi:10.…`, `@pmid:…`, `@arxiv:…`, `@url:…`, `@isbn:…`, `@wikidata:…`,
-`@tag:…`) are resolved by Manubot itself, not looked up in the bibliography. LaTeX findings
+identifier keys (`@doi:10.…`, `@pmid:…`/`@pubmed:…`, `@pmc:…`, `@arxiv:…`, `@url:…`, `@isbn:…`,
+`@wikidata:…`, `@tag:…`) are resolved by Manubot itself, not looked up in the bibliography;
+its aliases (`[@alias]: doi:…`, `pandoc: citekey-aliases:`) count as keys. LaTeX findings
 point at the key itself; `\\nocite{*}` cites no key of its own.
 """
 
@@ -16,7 +17,8 @@ from citefmt.checks.document import Document
 from citefmt.diagnostics import Diagnostic
 
 CODES = ("CF307",)
-_MANUBOT_PREFIX = re.compile(r"(?i)^(?:doi|pmid|pmcid|pmc|arxiv|url|https?|isbn|wikidata|tag):")
+_MANUBOT_PREFIX = re.compile(
+    r"(?i)^(?:doi|pmid|pubmed|pmcid|pmc|arxiv|url|https?|isbn|wikidata|tag):")
 
 
 def find(doc: Document) -> list[Diagnostic]:
