@@ -255,8 +255,10 @@ def latex_manuscript(root: str, read: ReadText) -> Manuscript:
         candidates = [reference.name]
         if reference.add_bib_suffix and not reference.name.lower().endswith(".bib"):
             candidates = [reference.name + ".bib"]
-        if re.match(r"[a-z]+://", reference.name):
-            manuscript.complete = False  # a remote resource (biblatex location=remote)
+        if re.match(r"[a-z]+://", reference.name) or re.search(r"[$#\\]", reference.name):
+            # a remote resource (biblatex location=remote), a template's `$biblio-files$` or a
+            # macro's `#1`: no file to look for
+            manuscript.complete = False
             continue
         local = [_norm(str(base / c)) for c in candidates]
         found = next((p for p in local if _exists(p)), None)

@@ -5,7 +5,8 @@ front matter or metadata file, `\\bibliography{}` / `\\addbibresource{}`, or one
 `citefmt.checks.projects`), since without one every key would be "unknown". Manubot's
 identifier keys (`@doi:10.…`, `@pmid:…`/`@pubmed:…`, `@pmc:…`, `@arxiv:…`, `@url:…`, `@isbn:…`,
 `@wikidata:…`, `@tag:…`) are resolved by Manubot itself, not looked up in the bibliography;
-its aliases (`[@alias]: doi:…`, `pandoc: citekey-aliases:`) count as keys. LaTeX findings
+its aliases (`[@alias]: doi:…`, `pandoc: citekey-aliases:`) count as keys. pandoc-crossref's
+`@fig:…`, `@eq:…`, `@tbl:…`, `@sec:…`, `@lst:…` are cross-references, not citations. LaTeX findings
 point at the key itself; `\\nocite{*}` cites no key of its own.
 """
 
@@ -17,8 +18,10 @@ from citefmt.checks.document import Document
 from citefmt.diagnostics import Diagnostic
 
 CODES = ("CF307",)
+#: keys that are not bibliography keys: Manubot's identifiers, pandoc-crossref's labels
 _MANUBOT_PREFIX = re.compile(
-    r"(?i)^(?:doi|pmid|pubmed|pmcid|pmc|arxiv|url|https?|isbn|wikidata|tag):")
+    r"(?i)^(?:doi|pmid|pubmed|pmcid|pmc|arxiv|url|https?|isbn|wikidata|tag"
+    r"|fig|eq|tbl|sec|lst):")
 
 
 def find(doc: Document) -> list[Diagnostic]:

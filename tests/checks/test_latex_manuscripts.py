@@ -175,3 +175,13 @@ def test_a_changed_bibliography_alone_pulls_in_the_thesis_that_cites_it(
         THESIS_FINDINGS[1],
         "chapters/intro.tex:6:80: CF307 citation key 'wilgus2020' is not in the bibliography",
         *THESIS_FINDINGS[2:]]
+
+
+def test_a_pandoc_template_placeholder_is_not_a_missing_bibliography(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    template = tmp_path / "template.tex"
+    template.write_text("\\documentclass{$documentclass$}\n$if(natbib)$\n"
+                        "\\bibliography{$for(bibliography)$$bibliography$$sep$,$endfor$}\n"
+                        "$endif$\n\\cite{x}\n", encoding="utf-8")
+    assert main(["check", str(template)]) == 0
+    assert capsys.readouterr().out == ""

@@ -181,3 +181,15 @@ def test_verbose_shows_the_files_passed_over(tmp_path: Path, monkeypatch: pytest
         "skipped\n"
         "content/metadata.yaml: CF309 not a bibliography or manuscript (YAML that is not CSL "
         "data); skipped\n")
+
+
+def test_pandoc_crossref_labels_are_not_citation_keys(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "references.bib").write_text(BOOK.format(key="smith2000", title="T"),
+                                             encoding="utf-8")
+    paper = tmp_path / "chapter.md"
+    paper.write_text("See [@smith2000] and Figure [@fig:plot], Eq. [@eq:one], Table @tbl:x, "
+                     "[@sec:intro] and [@smyth2000].\n", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 1
+    assert capsys.readouterr().out == (
+        f"{paper}:1:89: CF307 citation key @smyth2000 is not in the bibliography\n")
