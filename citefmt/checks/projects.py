@@ -208,6 +208,9 @@ def project_findings(result: Plan, settings_for: Callable[[Path], Settings],
         doc = result.bibliography_docs.get(bib)
         if doc is None or any(m.cites_everything for m in manuscripts):
             continue
+        current = _safe_read(bib, read)
+        if current is not None and current != doc.text:  # rewritten by --fix meanwhile
+            doc = read_document(current, source=bib, settings=settings_for(Path(bib).parent))
         cited = {k.casefold() for m in manuscripts for k in m.cited}
         ids = {str(r.item.get("id") or "").casefold() for r in doc.records}
         if not any(m.explicit for m in manuscripts) and not cited & ids:
