@@ -107,6 +107,7 @@ def plan(files: list[str], explicit: Iterable[str], settings_for: Callable[[Path
     run where only refs.bib changed) pulls in the manuscripts of the repository that cite it,
     so that an entry removed from it is still found missing where it is cited."""
     given = {_norm(p) for p in explicit}
+    read = _reading_once(read)
     result = _plan(files, given, settings_for, read)
     used = {b for m in result.manuscripts for b in m.bibliographies}
     extra = [candidate for path in files
@@ -116,6 +117,20 @@ def plan(files: list[str], explicit: Iterable[str], settings_for: Callable[[Path
         return result
     return _plan(files + [p for p in dict.fromkeys(extra) if p not in files], given,
                  settings_for, read)
+
+
+def _reading_once(read: ReadText) -> ReadText:
+    """Planning looks at a manuscript's files many times (each chapter asks which root includes
+    it); nothing is written meanwhile, so each file is read once. Unreadable files are not
+    remembered: they raise each time, as `read` does."""
+    texts: dict[str, str] = {}
+
+    def cached(path: str) -> str:
+        if path not in texts:
+            texts[path] = read(path)
+        return texts[path]
+
+    return cached
 
 
 def manuscripts_citing(bib: str, read: ReadText,
