@@ -56,7 +56,7 @@ _VERBATIM_ENVS = ("verbatim", "verbatim*", "Verbatim", "Verbatim*", "lstlisting"
 _COMMAND_RE = re.compile(r"\\([A-Za-z]+)(\*?)")
 _BEGIN_VERBATIM_RE = re.compile(r"\\begin\s*\{(" + "|".join(re.escape(e)
                                                              for e in _VERBATIM_ENVS) + r")\}")
-_INLINE_VERBATIM_RE = re.compile(r"\\(?:verb|lstinline)\*?([^\sA-Za-z*{\[])(.*?)\1")
+_INLINE_VERBATIM_RE = re.compile(r"\\(?:verb|lstinline)\*?([^\sA-Za-z*{\[])(.{0,1000}?)\1")
 _MAGIC_ROOT_RE = re.compile(r"^[ \t]*%+[ \t]*!\s*TEX[ \t]+root[ \t]*=[ \t]*(\S.*?)[ \t]*$",
                             re.I | re.M)
 _DOCUMENTCLASS_RE = re.compile(r"\\documentclass\b")
@@ -107,16 +107,17 @@ def read_tex(text: str) -> TexSource:
     starts = _line_starts(text)
     source = TexSource(is_root=bool(_DOCUMENTCLASS_RE.search(masked)),
                        magic_root=magic.group(1) if magic else None)
+    groups = _Groups(text, masked)
     for m in _COMMAND_RE.finditer(masked):
         name = m.group(1)
         if name in CITE_COMMANDS or name in MULTICITE_COMMANDS:
-            citation = _citation(text, masked, m, starts, multi=name in MULTICITE_COMMANDS)
+            citation = _citation(text, groups, m, starts, multi=name in MULTICITE_COMMANDS)
             if citation is not None:
                 source.citations.append(citation)
         elif name in _BIB_COMMANDS:
-            source.references.extend(_bibliographies(masked, m, starts))
+            source.references.extend(_bibliographies(groups, m, starts))
         elif name in _INPUT_COMMANDS:
-            reference = _input(masked, m, starts)
+            reference = _input(groups, m, starts)
             if reference is not None:
                 source.references.append(reference)
     return source
@@ -186,71 +187,100 @@ def _position(starts: list[int], offset: int) -> tuple[int, int]:
 
 # --- arguments --------------------------------------------------------------------------------
 
-def _skip_space(masked: str, pos: int) -> int:
-    """Past spaces and at most one line break (a blank line ends a command's arguments)."""
-    m = re.match(r"[ \t]*(?:\r?\n[ \t]*)?", masked[pos:])
-    return pos + (m.end() if m else 0)
+_SPACE_RE = re.compile(r"[ \t]*(?:\r?\n[ \t]*)?")
+_MARK_RE = re.compile(r"\\.|[{}\[\]()]", re.S)
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\r?\n")
 
 
-def _group_end(masked: str, pos: int, closing: str) -> int:
-    """The offset after the group that opens at `pos` (`{`, `[` or `(`), braces nested, or -1
-    when it never closes. `[…]` and `(…)` end at their first closing mark outside braces."""
-    i = pos + 1
-    depth = 1 if masked[pos] == "{" else 0
-    while i < len(masked):
-        char = masked[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth < 0:
-                return -1
-            if depth == 0 and closing == "}":
-                return i + 1
-        elif char == closing and depth == 0:
-            return i + 1
-        i += 1
-    return -1
+class _Groups:
+    """Where each `{`, `[` and `(` group of a masked text closes, worked out in one pass, so that
+    a file full of unclosed `\\cite[` still reads in linear time.
+
+    A `{…}` group closes at the next `}` of its own depth; `[…]` and `(…)` at the next `]`/`)`
+    outside braces, unless the enclosing group closes first. No argument runs past a blank
+    line of the text (TeX's \\par ends it; a line holding only a comment is not blank)."""
+
+    def __init__(self, text: str, masked: str) -> None:
+        self.masked = masked
+        self.depth_at: dict[int, int] = {}
+        self.closers: dict[tuple[str, int], list[int]] = {}
+        self.paragraphs = [m.start() for m in _BLANK_LINE_RE.finditer(text)]
+        depth = 0
+        for m in _MARK_RE.finditer(masked):
+            mark, at = m.group(), m.start()
+            if mark.startswith("\\"):
+                continue
+            if mark == "{":
+                self.depth_at[at] = depth
+                depth += 1
+            elif mark == "}":
+                self.closers.setdefault(("}", depth), []).append(at)
+                depth = max(depth - 1, 0)
+            elif mark in "[(":
+                self.depth_at[at] = depth
+            else:
+                self.closers.setdefault((mark, depth), []).append(at)
+
+    def end(self, pos: int) -> int:
+        """The offset after the group opening at `pos`, or -1 when it does not close."""
+        opening = self.masked[pos]
+        depth = self.depth_at.get(pos)
+        if depth is None:
+            return -1
+        limit = self._next(self.paragraphs, pos)
+        if opening == "{":
+            close = self._next(self.closers.get(("}", depth + 1), []), pos)
+        else:
+            close = self._next(self.closers.get(("]" if opening == "[" else ")", depth), []), pos)
+            limit = min(limit, self._next(self.closers.get(("}", depth), []), pos))
+        return close + 1 if close < limit else -1
+
+    def skip_space(self, pos: int) -> int:
+        """Past spaces and at most one line break."""
+        m = _SPACE_RE.match(self.masked, pos)
+        return m.end() if m else pos
+
+    @staticmethod
+    def _next(positions: list[int], after: int) -> int:
+        index = bisect_right(positions, after)
+        return positions[index] if index < len(positions) else 1 << 62
 
 
-def _optional(masked: str, pos: int, openers: str = "[") -> int | None:
+def _optional(groups: _Groups, pos: int, openers: str = "[") -> int | None:
     """The end of an optional `[…]` (or `(…)` where allowed) at `pos`, or None."""
-    start = _skip_space(masked, pos)
-    if start < len(masked) and masked[start] in openers:
-        end = _group_end(masked, start, "]" if masked[start] == "[" else ")")
+    start = groups.skip_space(pos)
+    if start < len(groups.masked) and groups.masked[start] in openers:
+        end = groups.end(start)
         return end if end > 0 else None
     return None
 
 
-def _mandatory(masked: str, pos: int) -> tuple[int, int] | None:
+def _mandatory(groups: _Groups, pos: int) -> tuple[int, int] | None:
     """`{…}` at `pos`: (offset inside the opening brace, offset after the closing brace)."""
-    start = _skip_space(masked, pos)
-    if start < len(masked) and masked[start] == "{":
-        end = _group_end(masked, start, "}")
+    start = groups.skip_space(pos)
+    if start < len(groups.masked) and groups.masked[start] == "{":
+        end = groups.end(start)
         if end > 0:
             return start + 1, end
     return None
 
 
-def _key_groups(masked: str, pos: int, multi: bool) -> tuple[list[tuple[int, int]], int]:
+def _key_groups(index: _Groups, pos: int, multi: bool) -> tuple[list[tuple[int, int]], int]:
     """The `{keys}` groups of a citation command after its name, and where the command ends."""
     groups: list[tuple[int, int]] = []
     if multi:
         for _ in range(2):
-            after = _optional(masked, pos, "(")
+            after = _optional(index, pos, "(")
             if after is None:
                 break
             pos = after
     while True:
         for _ in range(2):
-            after = _optional(masked, pos)
+            after = _optional(index, pos)
             if after is None:
                 break
             pos = after
-        group = _mandatory(masked, pos)
+        group = _mandatory(index, pos)
         if group is None:
             break
         groups.append((group[0], group[1] - 1))
@@ -260,9 +290,10 @@ def _key_groups(masked: str, pos: int, multi: bool) -> tuple[list[tuple[int, int
     return groups, pos
 
 
-def _citation(text: str, masked: str, m: re.Match[str], starts: list[int],
+def _citation(text: str, index: _Groups, m: re.Match[str], starts: list[int],
               multi: bool) -> Citation | None:
-    groups, end = _key_groups(masked, m.end(), multi)
+    masked = index.masked
+    groups, end = _key_groups(index, m.end(), multi)
     keys: list[str] = []
     spans: list[tuple[int, int]] = []
     for inner_start, inner_end in groups:
@@ -277,15 +308,16 @@ def _citation(text: str, masked: str, m: re.Match[str], starts: list[int],
                                                                 for s, _ in spans))
 
 
-def _bibliographies(masked: str, m: re.Match[str], starts: list[int]) -> list[TexReference]:
-    pos = m.end()
+def _bibliographies(index: _Groups, m: re.Match[str],
+                    starts: list[int]) -> list[TexReference]:
+    masked, pos = index.masked, m.end()
     if m.group(1) != "bibliography":
         for _ in range(2):
-            after = _optional(masked, pos)
+            after = _optional(index, pos)
             if after is None:
                 break
             pos = after
-    group = _mandatory(masked, pos)
+    group = _mandatory(index, pos)
     if group is None:
         return []
     found = []
@@ -301,15 +333,15 @@ def _bibliographies(masked: str, m: re.Match[str], starts: list[int]) -> list[Te
     return found
 
 
-def _input(masked: str, m: re.Match[str], starts: list[int]) -> TexReference | None:
-    name = m.group(1)
-    first = _mandatory(masked, m.end())
+def _input(index: _Groups, m: re.Match[str], starts: list[int]) -> TexReference | None:
+    name, masked = m.group(1), index.masked
+    first = _mandatory(index, m.end())
     if first is None:
         return None
     line, col = _position(starts, m.start())
     if name in ("import", "subimport", "inputfrom", "subinputfrom", "includefrom",
                 "subincludefrom"):
-        second = _mandatory(masked, first[1])
+        second = _mandatory(index, first[1])
         if second is None:
             return None
         return TexReference("input", masked[second[0]:second[1] - 1].strip(), line, col,

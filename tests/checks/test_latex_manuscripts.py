@@ -185,3 +185,38 @@ def test_a_pandoc_template_placeholder_is_not_a_missing_bibliography(
                         "$endif$\n\\cite{x}\n", encoding="utf-8")
     assert main(["check", str(template)]) == 0
     assert capsys.readouterr().out == ""
+
+
+TOKENS = ["\\cite", "\\citep", "\\cites", "\\nocite", "{", "}", "[", "]", "(", ")", ",", " ",
+          "\n", "\n\n", "%", "\\%", "\\\\", "key", "a:b", "*", "\\verb|", "|",
+          "\\begin{verbatim}", "\\end{verbatim}", "\\bibliography", "\\input", "p.~5", "é"]
+
+
+def test_any_token_soup_reads_and_every_key_stands_where_it_is_said_to() -> None:
+    import random
+
+    rng = random.Random(20261207)
+    for _ in range(400):
+        text = "".join(rng.choice(TOKENS) for _ in range(rng.randint(1, 60)))
+        assert len(mask_tex(text)) == len(text)
+        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        for citation in read_tex(text).citations:
+            for key, (start, end), (line, col) in zip(citation.keys, citation.key_spans,
+                                                      citation.key_positions, strict=True):
+                assert text[start:end] == key
+                assert starts[line - 1] + col - 1 == start
+
+
+def test_unclosed_arguments_do_not_make_reading_quadratic() -> None:
+    import time
+
+    text = "\\citep[see " * 20000 + "\\cite{a}\n"
+    began = time.perf_counter()
+    source = read_tex(text)
+    assert time.perf_counter() - began < 2.0
+    assert [c.keys for c in source.citations] == [("a",)]
+
+
+def test_a_comment_line_inside_the_arguments_is_not_a_paragraph_break() -> None:
+    text = "\\citep[see][%\n  % the page\n  p.~5]{a,%\n  b}\n\n\\cite{c,\n\nd}\n"
+    assert keys_at(text) == [("a", 3, 9), ("b", 4, 3)]
