@@ -15,7 +15,7 @@ from pathlib import Path
 from citefmt.checks import check_text, fix_text
 from citefmt.config import Overrides, Settings, resolve
 from citefmt.diagnostics import Diagnostic
-from citefmt.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CitefmtError
+from citefmt.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, CitefmtError
 from citefmt.textio import atomic_write, read_source
 
 #: file kinds `check` looks at when given a directory (as pre-commit's hook `files` pattern)
@@ -101,7 +101,7 @@ class CheckRun:
     def exit_code(self, *, fix: bool, exit_zero_even_if_changed: bool = False) -> int:
         """2 unreadable input, 1 findings or rewritten files, 0 clean (pre-commit's contract)."""
         if self.errors:
-            return EXIT_USAGE
+            return EXIT_ERROR
         if self.findings or (self.changed and not (fix and exit_zero_even_if_changed)):
             return EXIT_FINDINGS
         return EXIT_OK
