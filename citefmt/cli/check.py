@@ -38,7 +38,12 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
           locale: str | None, ignore: tuple[str, ...], from_: str | None, output_format: str,
           config: str | None, isolated: bool, verbose: bool,
           exit_zero_even_if_changed: bool) -> int:
-    """Check reference lists (.bib, CSL-JSON/YAML, RIS) and manuscripts (Markdown, text).
+    """Check reference lists (.bib, CSL-JSON/YAML, RIS) and manuscripts (LaTeX, Markdown, text).
+
+    A LaTeX or pandoc manuscript is checked against its bibliography (\\bibliography{},
+    \\addbibresource{}, YAML front matter, metadata.yaml, or the .bib beside it or on the command
+    line): cited keys it lacks (CF307) and entries never cited (CF303). A directory stands for
+    the bibliographies and manuscripts below it; other JSON/YAML files are passed over.
 
     Exit status: 0 clean, 1 findings or files rewritten, 2 usage error or unreadable input.
     Citation checks (CF303–CF305) run only on texts that cite their numbered list. FILE - reads
