@@ -11,7 +11,8 @@ Read from the source text alone (the filesystem side — following `\\input`, fi
   own place in the text, so a finding points at the key itself;
 - the bibliography: `\\bibliography{a,b}` (`.bib` added), `\\nobibliography`,
   `\\addbibresource[…]{x.bib}`, `\\addglobalbib`, `\\addsectionbib`;
-- included files: `\\input`, `\\include`, `\\subfile`, `\\import{dir}{file}`, `\\subimport`;
+- included files: `\\input{…}` (and TeX's `\\input file`), `\\include`, `\\subfile`,
+  `\\import{dir}{file}`, `\\subimport`;
 - whether it is a root (`\\documentclass`) and its `% !TEX root = main.tex` magic comment.
 
 `%` comments and verbatim text (`verbatim`, `Verbatim`, `lstlisting`, `minted` and `comment`
@@ -189,6 +190,7 @@ def _position(starts: list[int], offset: int) -> tuple[int, int]:
 
 _SPACE_RE = re.compile(r"[ \t]*(?:\r?\n[ \t]*)?")
 _MARK_RE = re.compile(r"\\.|[{}\[\]()]", re.S)
+_BARE_INPUT_RE = re.compile(r"[ \t]+([^\s{}%\\]+)")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\r?\n")
 
 
@@ -336,9 +338,11 @@ def _bibliographies(index: _Groups, m: re.Match[str],
 def _input(index: _Groups, m: re.Match[str], starts: list[int]) -> TexReference | None:
     name, masked = m.group(1), index.masked
     first = _mandatory(index, m.end())
-    if first is None:
-        return None
     line, col = _position(starts, m.start())
+    if first is None:
+        # TeX's own `\\input chapter1` (a file name up to the next space)
+        bare = _BARE_INPUT_RE.match(masked, m.end()) if name == "input" else None
+        return TexReference("input", bare.group(1), line, col) if bare else None
     if name in ("import", "subimport", "inputfrom", "subinputfrom", "includefrom",
                 "subincludefrom"):
         second = _mandatory(index, first[1])

@@ -59,13 +59,13 @@ def test_bibliographies_inputs_and_root_markers() -> None:
                       "\\bibliography{a, b.bib}\n"
                       "% \\bibliography{commented}\n"
                       "\\input{chapters/intro}\\include{ch2}\\import{parts/}{three}"
-                      "\\includegraphics{fig}\n")
+                      "\\includegraphics{fig}\n\\input appendix \\inputencoding{utf8}\n")
     assert source.magic_root == "../main.tex"
     assert not source.is_root
     assert [(r.name, r.line, r.col, r.add_bib_suffix) for r in source.bibliographies] == [
         ("bib/refs.bib", 2, 34, False), ("a", 3, 15, True), ("b.bib", 3, 18, True)]
     assert [(r.name, r.directory) for r in source.inputs] == [
-        ("chapters/intro", ""), ("ch2", ""), ("three", "parts/")]
+        ("chapters/intro", ""), ("ch2", ""), ("three", "parts/"), ("appendix", "")]
     assert read_tex("\\documentclass{article}\n").is_root
 
 
