@@ -186,6 +186,12 @@ def _not_a_bibliography(path: str) -> str | None:
     suffix = Path(path).suffix.lower()
     if suffix not in (".json", ".yaml", ".yml") or not Path(path).is_file():
         return None
+    if Path(path).stat().st_size > _LARGE_DATA and not looks_like_bibliography_name(path):
+        with open(path, "rb") as handle:  # a data set: decide from its head, not parse it
+            head = handle.read(4096).decode("utf-8", "replace")
+        csl_like = re.search(r"\A\ufeff?\s*(\[|\{\s*\"items\"|- |references:)", head) and \
+            re.search(r"[\"\s](type|id)[\"\s]*:", head)
+        return None if csl_like else f"large {suffix[1:].upper()} that does not start as CSL data"
     try:
         text = read_source(path)
     except CitefmtError:
@@ -203,6 +209,8 @@ def _not_a_bibliography(path: str) -> str | None:
 
 
 _UNREADABLE = object()
+#: JSON/YAML files larger than this (bytes) without a bibliography's name are judged by their head
+_LARGE_DATA = 5_000_000
 
 
 def _load_data(text: str, suffix: str) -> object:

@@ -193,3 +193,20 @@ def test_pandoc_crossref_labels_are_not_citation_keys(tmp_path: Path,
     assert main(["check", str(tmp_path)]) == 1
     assert capsys.readouterr().out == (
         f"{paper}:1:89: CF307 citation key @smyth2000 is not in the bibliography\n")
+
+
+def test_a_large_data_file_is_judged_by_its_head(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from citefmt.checks import files
+
+    monkeypatch.setattr(files, "_LARGE_DATA", 100)
+    (tmp_path / "measurements.json").write_text(json.dumps({"data": list(range(100))}),
+                                                encoding="utf-8")
+    (tmp_path / "export.json").write_text(json.dumps([{"id": f"x{i}", "type": "book",
+                                                       "title": "T"} for i in range(20)]),
+                                          encoding="utf-8")
+    selected, skipped = select_files([str(tmp_path)], None)
+    assert selected == [str(tmp_path / "export.json")]
+    assert [d.format() for d in skipped] == [
+        f"{tmp_path / 'measurements.json'}: CF309 not a bibliography or manuscript (large JSON "
+        "that does not start as CSL data); skipped"]
