@@ -107,6 +107,8 @@ def read_document(text: str, *, source: str, settings: Settings, fmt: str | None
         return Document(source, text, "latex", settings, citations=read_tex(text).citations,
                         bibliography_keys=frozenset(bibliography_keys))
     name = canonical_format(fmt) if fmt else detect_format(source, text)
+    if fmt is None and source.lower().endswith((".qmd", ".rmd")):
+        name = "text"  # Quarto and R Markdown manuscripts (their front matter is not CSL-YAML)
     if name == "text":
         return _read_manuscript(text, source=source, settings=settings,
                                 bibliography_keys=frozenset(bibliography_keys))
@@ -152,7 +154,7 @@ def _read_manuscript(text: str, *, source: str, settings: Settings,
 def _is_prose(source: str, section: ReferenceSection) -> bool:
     """The text reader takes a whole heading-less file as a list (right for refs.txt); in a
     Markdown manuscript, heading-less unnumbered "entries" are paragraphs, not references."""
-    markdown = source.lower().endswith((".md", ".markdown"))
+    markdown = source.lower().endswith((".md", ".markdown", ".qmd", ".rmd"))
     return markdown and section.heading_line is None and \
         not any(entry.number for entry in section.entries)
 

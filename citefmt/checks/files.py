@@ -20,8 +20,8 @@ from citefmt.textio import atomic_write, read_source
 
 #: file kinds `check` looks at when given a directory (as pre-commit's hook `files` pattern)
 CHECKED_SUFFIXES: frozenset[str] = frozenset({
-    ".bib", ".ris", ".nbib", ".md", ".markdown", ".txt", ".json", ".yaml", ".yml",
-    ".tex", ".ltx",
+    ".bib", ".ris", ".nbib", ".md", ".markdown", ".qmd", ".rmd", ".txt", ".json", ".yaml",
+    ".yml", ".tex", ".ltx",
 })
 #: folders a repository keeps other people's files in (besides hidden ones)
 SKIPPED_FOLDERS: frozenset[str] = frozenset({"node_modules", "__pycache__", "venv", "env",

@@ -41,7 +41,7 @@ from citefmt.latex_manuscript import TexReference, TexSource, read_tex
 from citefmt.manuscript import find_citations
 
 TEX_SUFFIXES = frozenset({".tex", ".ltx"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".qmd", ".rmd"})
 BIBLIOGRAPHY_SUFFIXES = frozenset({".bib", ".bibtex", ".biblatex", ".json", ".yaml", ".yml",
                                    ".ris", ".nbib"})
 #: metadata files pandoc users keep beside a manuscript (`--metadata-file`, Quarto, defaults)
@@ -146,7 +146,7 @@ def manuscripts_citing(bib: str, read: ReadText,
             if source is not None and source.is_root and \
                     bib in latex_manuscript(path, read).bibliographies:
                 found.append(path)
-        for candidate in sorted(folder.glob("*.md")):
+        for candidate in _markdown_files(folder):
             path = _norm(str(candidate))
             beside = [bib] if Path(bib).parent == folder else []
             manuscript = pandoc_manuscript(path, read, settings_for(folder), beside, beside)
@@ -466,7 +466,7 @@ def _citekey_aliases(manuscript: Manuscript, read: ReadText) -> frozenset[str]:
     file beside them."""
     folder = Path(manuscript.root).parent
     aliases: set[str] = set()
-    for path in sorted(folder.glob("*.md")):
+    for path in _markdown_files(folder):
         aliases.update(_ALIAS_DEFINITION_RE.findall(_safe_read(str(path), read) or ""))
     for metadata in _metadata_files(folder):
         text = _safe_read(str(metadata), read) or ""
@@ -491,7 +491,7 @@ def _collect_citations(manuscript: Manuscript, keys: frozenset[str], read: ReadT
     members = list(manuscript.members)
     if manuscript.kind == "pandoc" and manuscript.shared:
         folder = Path(manuscript.root).parent
-        members += [_norm(str(p)) for p in sorted(folder.glob("*.md"))
+        members += [_norm(str(p)) for p in _markdown_files(folder)
                     if _norm(str(p)) not in members]
     for member in members:
         text = _safe_read(member, read)
@@ -533,6 +533,14 @@ def _safe_read(path: str, read: ReadText) -> str | None:
         return read(path)
     except CitefmtError:
         return None
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    """The Markdown manuscripts of a folder (.md, Quarto .qmd, R Markdown .Rmd)."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.suffix.lower() in MARKDOWN_SUFFIXES)
 
 
 def _exists(path: str) -> bool:

@@ -210,3 +210,18 @@ def test_a_large_data_file_is_judged_by_its_head(tmp_path: Path,
     assert [d.format() for d in skipped] == [
         f"{tmp_path / 'measurements.json'}: CF309 not a bibliography or manuscript (large JSON "
         "that does not start as CSL data); skipped"]
+
+
+def test_quarto_and_r_markdown_manuscripts(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "refs.bib").write_text(BOOK.format(key="smith2000", title="T") + "\n"
+                                       + BOOK.format(key="roe2001", title="U"),
+                                       encoding="utf-8")
+    quarto = tmp_path / "report.qmd"
+    quarto.write_text("---\ntitle: Report\nbibliography: refs.bib\n---\n\n"
+                      "```{r}\nx <- 1\n```\n\nAs shown [@smith2000; @doe1999].\n",
+                      encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 1
+    assert capsys.readouterr().out == (
+        f"{tmp_path / 'refs.bib'}:8: CF303 entry 'roe2001' is never cited in {quarto}\n"
+        f"{quarto}:10:23: CF307 citation key @doe1999 is not in the bibliography\n")
