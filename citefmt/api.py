@@ -63,18 +63,24 @@ def load(paths: Sequence[str], *, fmt: str | None = None, article: bool = False,
     record in Russian and English; JATS reference lists paired ru/en); by default the
     source's own language."""
     loaded = Loaded()
+    sources: list[str | None] = []
     for path in paths:
-        result = read_path(path, fmt=fmt)
+        text, source = read_source(path), _source_name(path)
+        keyed = (canonical_format(fmt) if fmt else detect_format(source, text)) != "text"
+        result = read_text(text, source=source, fmt=fmt)
         loaded.diagnostics.extend(result.diagnostics)
         if article:
             loaded.records.append(_article_record(result, path, lang))
+            sources.append(None)
             continue
         references = _reference_list(result, path, lang)
         if not references and not has_errors(result.diagnostics):
             loaded.diagnostics.append(Diagnostic("CF122", "no references found",
                                                  path=_source_name(path), severity="warning"))
         loaded.records.extend(references)
-    _make_ids_unique(loaded.records)
+        # a plain-text list's ids are numbers citefmt made up: renaming them changes no data
+        sources.extend(source if keyed else None for _ in references)
+    loaded.diagnostics.extend(_make_ids_unique(loaded.records, sources))
     return loaded
 
 
@@ -108,17 +114,27 @@ def _article_record(result: ReadResult, path: str, lang: str | None) -> Record:
     return versions[wanted]
 
 
-def _make_ids_unique(records: list[Record]) -> None:
-    """Several inputs may reuse ids ("1", "ref1"); the engine folds case, so compare folded."""
+def _make_ids_unique(records: list[Record],
+                     sources: Sequence[str | None]) -> list[Diagnostic]:
+    """Several inputs may reuse ids ("1", "ref1"), and a .bib may repeat a key (CF111, both
+    entries kept); the engine folds case, so compare folded. A renamed id changes what
+    `convert` writes, so each rename is reported (CF402) where the renamed entry stands."""
     seen: set[str] = set()
-    for record in records:
-        base = str(record.item.get("id") or "item")
+    renamed: list[Diagnostic] = []
+    for record, source in zip(records, sources, strict=True):
+        given = record.item.get("id")
+        base = str(given or "item")
         candidate, n = base, 1
         while candidate.casefold() in seen:
             n += 1
             candidate = f"{base}-{n}"
         seen.add(candidate.casefold())
         record.item["id"] = candidate
+        if given and candidate != base and source is not None:
+            renamed.append(Diagnostic(
+                "CF402", f"id '{base}' is used by an earlier entry; this one is written as "
+                         f"'{candidate}'", path=source, line=record.line, severity="warning"))
+    return renamed
 
 
 def convert(items: Sequence[Item], *, to: str, **options: object) -> str:
@@ -223,7 +239,9 @@ def load_references(paths: Sequence[str], *, fmt: str | None = None,
                  for i, r in enumerate(records)]
         loaded.records.extend(Record(item=item, line=r.line, raw=r.raw)
                               for item, r in zip(items, records, strict=True))
-    _make_ids_unique(loaded.records)
+    # ids only key the rendering here (`format --translit` writes no data), so a rename is
+    # not reported
+    _make_ids_unique(loaded.records, [None] * len(loaded.records))
     return loaded
 
 

@@ -53,9 +53,14 @@ CODES: dict[str, str] = {
     "CF305": "references are not numbered in order of first citation",
     "CF306": "entry differs from its rendering in the chosen style",
     "CF307": "citation key not found in the bibliography",
+    # manuscripts and repositories (ms9, issue 9 parts 4-5)
+    "CF308": "bibliography file named by a manuscript not found",
+    "CF309": "file is neither a bibliography nor a manuscript; skipped",
     # rendering (CF4xx)
     "CF400": "style produced no output for an item",
     "CF401": "style or engine warning",
+    # partial rendering (ms9, issue 9 part 2)
+    "CF402": "id used by an earlier entry; written under a new id",
     # a page's two reference lists: original and Latin-script "References" (translit14)
     "CF600": "the original list and the References list have different numbers of entries",
     "CF601": "an entry of the original list does not correspond to its References entry",

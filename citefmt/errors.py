@@ -8,9 +8,12 @@ from __future__ import annotations
 
 
 class CitefmtError(Exception):
-    """A failure a user can act on; printed as one line, never as a traceback."""
+    """A failure a user can act on; printed as one line, never as a traceback.
 
-    exit_code = 1
+    Exit 2 (`EXIT_ERROR`): the run produced nothing usable, which a caller must be able to tell
+    from exit 1, "output written, but something in it was reported"."""
+
+    exit_code = 2
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
                  col: int | None = None) -> None:
@@ -52,7 +55,8 @@ class UsageError(CitefmtError):
 
 #: exit codes, in one place (pre-commit's error_handler model)
 EXIT_OK = 0
-EXIT_FINDINGS = 1  # bad input for format/convert; findings or changed files for check
-EXIT_USAGE = 2
+EXIT_FINDINGS = 1  # something was reported: an entry skipped, findings, files rewritten
+EXIT_ERROR = 2  # an input or style that cannot be used at all; nothing was written
+EXIT_USAGE = 2  # a wrong command line (click's convention)
 EXIT_INTERNAL = 3  # a bug in citefmt (pre-commit's convention), not a problem with the input
 EXIT_INTERRUPTED = 130

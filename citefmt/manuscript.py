@@ -53,7 +53,10 @@ class Citation:
     """One in-text citation: where it is and what it cites.
 
     `start`/`end` are offsets into the whole text (end-exclusive); `line` and `col` are 1-based.
-    Numeric citations fill `numbers` (ranges expanded, in written order); pandoc ones fill `keys`.
+    Numeric citations fill `numbers` (ranges expanded, in written order); pandoc and LaTeX ones
+    fill `keys`, with each key's 1-based (line, col) in `key_positions` (at its `@` for pandoc)
+    so that a finding points at the key; LaTeX citations also give each key's offsets
+    (`key_spans`, end-exclusive), parallel to `keys`.
     """
 
     kind: str
@@ -64,6 +67,8 @@ class Citation:
     text: str
     numbers: tuple[int, ...] = ()
     keys: tuple[str, ...] = ()
+    key_spans: tuple[tuple[int, int], ...] = ()
+    key_positions: tuple[tuple[int, int], ...] = ()
 
 
 def find_citations(text: str, *, skip_lines: Collection[int] = (), max_number: int | None = None,
@@ -169,9 +174,11 @@ def _position(line_starts: list[int], offset: int) -> tuple[int, int]:
 
 
 def _make(kind: str, text: str, start: int, end: int, line_starts: list[int], *,
-          numbers: tuple[int, ...] = (), keys: tuple[str, ...] = ()) -> Citation:
+          numbers: tuple[int, ...] = (), keys: tuple[str, ...] = (),
+          key_positions: tuple[tuple[int, int], ...] = ()) -> Citation:
     line, col = _position(line_starts, start)
-    return Citation(kind, line, col, start, end, text[start:end], numbers, keys)
+    return Citation(kind, line, col, start, end, text[start:end], numbers, keys,
+                    key_positions=key_positions)
 
 
 def _in_range(numbers: tuple[int, ...], limit: int | None) -> bool:
@@ -235,15 +242,19 @@ def _pandoc(text: str, masked: str, line_starts: list[int],
     found = []
     covered: list[tuple[int, int]] = []
     for m in _PANDOC_GROUP_RE.finditer(masked):
-        keys = tuple(k.group(1) for k in _PANDOC_KEY_RE.finditer(m.group(1)))
-        if keys:
-            found.append(_make("pandoc", text, m.start(), m.end(), line_starts, keys=keys))
+        matches = list(_PANDOC_KEY_RE.finditer(m.group(1)))
+        if matches:
+            ats = [m.start(1) + k.start() + k.group().index("@") for k in matches]
+            found.append(_make("pandoc", text, m.start(), m.end(), line_starts,
+                               keys=tuple(k.group(1) for k in matches),
+                               key_positions=tuple(_position(line_starts, at) for at in ats)))
             covered.append((m.start(), m.end()))
     known = set(known_keys)
     for m in _BARE_KEY_RE.finditer(masked):
         if m.group(1) in known and not any(s <= m.start() < e for s, e in covered):
             found.append(_make("pandoc-bare", text, m.start(), m.end(), line_starts,
-                               keys=(m.group(1),)))
+                               keys=(m.group(1),),
+                               key_positions=(_position(line_starts, m.start()),)))
     return found
 
 

@@ -99,3 +99,34 @@ def test_hook_fails_fix_repairs_then_hook_passes(tmp_path: Path, pre_commit_home
 
     assert run_hook(repo, "citefmt-check", pre_commit_home).returncode == 0
     assert run_hook(repo, "citefmt-fix", pre_commit_home).returncode == 0
+
+
+THESIS = REPO / "tests" / "fixtures" / "repos" / "latex-thesis"
+
+
+def test_hook_on_a_latex_thesis_repository(tmp_path: Path, pre_commit_home: Path) -> None:
+    """The hook's file patterns pick the thesis's .tex and .bib files and leave package.json and
+    latexindent's indent.yaml alone; citefmt checks the chapters as part of main.tex."""
+    sha = make_hook_repo(tmp_path / "hooks")
+    repo = tmp_path / "thesis"
+    shutil.copytree(THESIS, repo)
+    git(repo, "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(
+        "repos:\n"
+        f"- repo: {tmp_path / 'hooks'}\n"
+        f"  rev: {sha}\n"
+        "  hooks:\n"
+        "  - id: citefmt-check\n", encoding="utf-8")
+    git(repo, "add", ".")
+    done = run_hook(repo, "citefmt-check", pre_commit_home)
+    assert done.returncode == 1
+    findings = [line for line in done.stdout.splitlines() if ": CF" in line]
+    assert findings == [
+        "bib/thesis.bib:68: CF303 entry 'singer1999' is never cited in main.tex",
+        "chapters/intro.tex:5:57: CF307 citation key 'Moretti2022' differs from the "
+        "bibliography's 'moretti2022' only in case (BibTeX reports a case mismatch; biber and "
+        "pandoc do not find it)",
+        "chapters/intro.tex:10:46: CF307 citation key 'lotvall2014' is not in the bibliography",
+        "chapters/intro.tex:11:11: CF307 citation key 'nobody2021' is not in the bibliography",
+    ]
+    assert "error" not in done.stdout.lower()

@@ -6,7 +6,9 @@ Three kinds of file:
 - `manuscript`: Markdown or plain text with a numbered reference section and (maybe) in-text
   citations, read by the plain-text reference parser;
 - `bibtex`: a .bib file (its reader reports duplicate keys, missing commas, braces);
-- `data`: CSL-JSON, CSL-YAML, RIS and the other structured formats.
+- `data`: CSL-JSON, CSL-YAML, RIS and the other structured formats;
+- `latex`: a `.tex` source: only its citations (`citefmt.latex_manuscript`); which bibliography
+  they cite is worked out across files (`citefmt.checks.projects`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ if TYPE_CHECKING:
     # imported when a manuscript is read, so checking a .bib never loads the reference parser
     from citefmt.readers.text import ReferenceSection
 
-Kind = Literal["manuscript", "bibtex", "data"]
+Kind = Literal["manuscript", "bibtex", "data", "latex"]
+#: LaTeX sources, told apart by name (their content would sniff as plain text)
+TEX_SUFFIXES = (".tex", ".ltx")
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,14 @@ def read_document(text: str, *, source: str, settings: Settings, fmt: str | None
     """Read `text` with the reader its name or content calls for."""
     from citefmt.readers import canonical_format, detect_format
 
+    if fmt is None and source.lower().endswith(TEX_SUFFIXES):
+        from citefmt.latex_manuscript import read_tex
+
+        return Document(source, text, "latex", settings, citations=read_tex(text).citations,
+                        bibliography_keys=frozenset(bibliography_keys))
     name = canonical_format(fmt) if fmt else detect_format(source, text)
+    if fmt is None and source.lower().endswith((".qmd", ".rmd")):
+        name = "text"  # Quarto and R Markdown manuscripts (their front matter is not CSL-YAML)
     if name == "text":
         return _read_manuscript(text, source=source, settings=settings,
                                 bibliography_keys=frozenset(bibliography_keys))
@@ -143,7 +154,7 @@ def _read_manuscript(text: str, *, source: str, settings: Settings,
 def _is_prose(source: str, section: ReferenceSection) -> bool:
     """The text reader takes a whole heading-less file as a list (right for refs.txt); in a
     Markdown manuscript, heading-less unnumbered "entries" are paragraphs, not references."""
-    markdown = source.lower().endswith((".md", ".markdown"))
+    markdown = source.lower().endswith((".md", ".markdown", ".qmd", ".rmd"))
     return markdown and section.heading_line is None and \
         not any(entry.number for entry in section.entries)
 

@@ -8,19 +8,24 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from citefmt.checks import check_text, fix_text
 from citefmt.config import Overrides, Settings, resolve
 from citefmt.diagnostics import Diagnostic
-from citefmt.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CitefmtError
+from citefmt.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, CitefmtError
 from citefmt.textio import atomic_write, read_source
 
 #: file kinds `check` looks at when given a directory (as pre-commit's hook `files` pattern)
 CHECKED_SUFFIXES: frozenset[str] = frozenset({
-    ".bib", ".ris", ".nbib", ".md", ".markdown", ".txt", ".json", ".yaml", ".yml",
+    ".bib", ".ris", ".nbib", ".md", ".markdown", ".qmd", ".rmd", ".txt", ".json", ".yaml",
+    ".yml", ".tex", ".ltx",
 })
+#: folders a repository keeps other people's files in (besides hidden ones)
+SKIPPED_FOLDERS: frozenset[str] = frozenset({"node_modules", "__pycache__", "venv", "env",
+                                             "site-packages", "_build", "_site"})
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -44,17 +49,19 @@ class FileResult:
 
 
 def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str | None = None,
-               write: bool = True) -> FileResult:
+               write: bool = True, keys: frozenset[str] | None = None) -> FileResult:
     """Check `path`; with `fix`, compute the rewrite and (with `write`) store it atomically.
 
     After a rewrite the findings are those of the new text, so a fixed file reports only what
-    `--fix` cannot repair; without `write` (`--diff`) they are the original's. Raises
-    `CitefmtError` for unreadable input.
+    `--fix` cannot repair; without `write` (`--diff`) they are the original's. `keys` are the
+    manuscript's bibliography keys when the caller worked them out across files
+    (`citefmt.checks.projects`). Raises `CitefmtError` for unreadable input.
     """
     text = read_source(path)
     directory = Path(path).parent if path != "-" else Path.cwd()
     settings = resolve(directory, overrides)
-    keys = bibliography_keys(text, directory, settings)
+    if keys is None:
+        keys = bibliography_keys(text, directory, settings)
     result = FileResult(path, original=text)
     if fix:
         fixed = fix_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys)
@@ -74,11 +81,18 @@ class CheckRun:
 
     results: list[FileResult] = field(default_factory=list)
     errors: list[CitefmtError] = field(default_factory=list)
+    #: files passed over (not a bibliography or manuscript): CF309 info notes
+    skipped: list[Diagnostic] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Diagnostic]:
         """Every finding worth a user's attention (info-level notes, such as CF107, are not)."""
         return [d for r in self.results for d in r.diagnostics if d.severity != "info"]
+
+    @property
+    def all_diagnostics(self) -> list[Diagnostic]:
+        """Findings and info notes, file by file (`check --verbose`)."""
+        return [d for r in self.results for d in r.diagnostics]
 
     @property
     def changed(self) -> list[FileResult]:
@@ -87,7 +101,7 @@ class CheckRun:
     def exit_code(self, *, fix: bool, exit_zero_even_if_changed: bool = False) -> int:
         """2 unreadable input, 1 findings or rewritten files, 0 clean (pre-commit's contract)."""
         if self.errors:
-            return EXIT_USAGE
+            return EXIT_ERROR
         if self.findings or (self.changed and not (fix and exit_zero_even_if_changed)):
             return EXIT_FINDINGS
         return EXIT_OK
@@ -97,16 +111,135 @@ def check_paths(paths: list[str], overrides: Overrides, *, fix: bool = False, di
                 fmt: str | None = None) -> CheckRun:
     """Check (and with `fix`, rewrite; with `diff`, only compute the rewrite of) every file.
 
-    Directories are searched for reference files; an unreadable file is recorded and the
-    others are still checked (pre-commit's collect-and-continue)."""
+    Directories are searched for reference files; files that are neither bibliographies nor
+    manuscripts are passed over (`select_files`); LaTeX and Markdown manuscripts are checked
+    against their bibliography across files (`citefmt.checks.projects`); an unreadable file is
+    recorded and the others are still checked (pre-commit's collect-and-continue)."""
+    from citefmt.checks.projects import Plan, plan, project_findings
+
     run = CheckRun()
-    for path in expand_paths(paths):
+    files, run.skipped = select_files(paths, fmt)
+    settings_for = _settings_cache(overrides)
+    manuscripts = plan(files, paths, settings_for, read_source) if fmt is None else \
+        Plan(files=files)
+    for path in manuscripts.files:
         try:
             run.results.append(check_file(path, overrides, fix=fix or diff, fmt=fmt,
-                                          write=not diff))
+                                          write=not diff, keys=manuscripts.keys.get(path)))
         except CitefmtError as exc:
             run.errors.append(exc)
+    _attach(run, project_findings(manuscripts, settings_for, read_source))
     return run
+
+
+def _settings_cache(overrides: Overrides) -> Callable[[Path], Settings]:
+    """`resolve` once per folder: a manuscript's files share their config."""
+    cache: dict[Path, Settings] = {}
+
+    def settings_for(directory: Path) -> Settings:
+        if directory not in cache:
+            cache[directory] = resolve(directory, overrides)
+        return cache[directory]
+
+    return settings_for
+
+
+def _attach(run: CheckRun, found: dict[str, list[Diagnostic]]) -> None:
+    """Cross-file findings join the result of the file they are about (a new one for a file
+    not checked itself), in line order."""
+    by_path = {r.path: r for r in run.results}
+    for path, diagnostics in found.items():
+        if not diagnostics:
+            continue
+        result = by_path.get(path)
+        if result is None:
+            result = by_path[path] = FileResult(path)
+            run.results.append(result)
+        result.diagnostics = sorted([*result.diagnostics, *diagnostics],
+                                    key=lambda d: (d.line or 0, d.col or 0, d.code))
+
+
+def select_files(paths: list[str], fmt: str | None) -> tuple[list[str], list[Diagnostic]]:
+    """The files to check, and a CF309 info note for each one passed over.
+
+    A directory stands for the reference files and manuscripts below it (hidden folders and
+    `SKIPPED_FOLDERS` left out). A JSON or YAML file — found in a folder or named by a hook —
+    is checked only when it holds CSL data (or has a bibliography's name, so that a broken
+    `references.json` is still reported); package.json, CI workflows or a latexindent
+    `indent.yaml` are passed over. With `--from`, every named file is checked as that format."""
+    selected: list[str] = []
+    skipped: list[Diagnostic] = []
+    for path in expand_paths(paths):
+        reason = None if fmt is not None or path == "-" else _not_a_bibliography(path)
+        if reason is None:
+            selected.append(path)
+        else:
+            skipped.append(Diagnostic("CF309", f"not a bibliography or manuscript ({reason}); "
+                                               "skipped", path=path, severity="info"))
+    return selected, skipped
+
+
+def _not_a_bibliography(path: str) -> str | None:
+    """Why a .json/.yaml file is not CSL data, or None when it may be (other kinds: None)."""
+    from citefmt.checks.projects import looks_like_bibliography_name
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".json", ".yaml", ".yml") or not Path(path).is_file():
+        return None
+    if Path(path).stat().st_size > _LARGE_DATA and not looks_like_bibliography_name(path):
+        with open(path, "rb") as handle:  # a data set: decide from its head, not parse it
+            head = handle.read(4096).decode("utf-8", "replace")
+        csl_like = re.search(r"\A\ufeff?\s*(\[|\{\s*\"items\"|- |references:)", head) and \
+            re.search(r"[\"\s](type|id)[\"\s]*:", head)
+        return None if csl_like else f"large {suffix[1:].upper()} that does not start as CSL data"
+    try:
+        text = read_source(path)
+    except CitefmtError:
+        return None  # reported when it is checked
+    data = _load_data(text, suffix)
+    if data is _UNREADABLE:
+        # a broken list of items is a broken bibliography, to be reported; a broken object
+        # (tsconfig.json with comments, a template) is somebody else's file
+        if looks_like_bibliography_name(path) or re.match(r"\ufeff?\s*(\[|- |references:)", text):
+            return None
+        return f"not valid {'JSON' if suffix == '.json' else 'YAML'}"
+    if _is_csl(data) or (data in ([], None, {}) and looks_like_bibliography_name(path)):
+        return None
+    return f"{'JSON' if suffix == '.json' else 'YAML'} that is not CSL data"
+
+
+_UNREADABLE = object()
+#: JSON/YAML files larger than this (bytes) without a bibliography's name are judged by their head
+_LARGE_DATA = 5_000_000
+
+
+def _load_data(text: str, suffix: str) -> object:
+    import json
+
+    import yaml
+
+    try:
+        if suffix == ".json":
+            return json.loads(text.lstrip("\ufeff"))
+        return yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError):
+        return _UNREADABLE
+
+
+def _is_csl(data: object) -> bool:
+    """A list of CSL items, `{"items": […]}`, `references: […]` (pandoc) or one item."""
+    from citefmt.model import CSL_TYPES
+
+    if isinstance(data, dict):
+        for wrapper in ("items", "references"):
+            if isinstance(data.get(wrapper), list):
+                return _is_csl(data[wrapper]) or not data[wrapper]
+        return data.get("type") in CSL_TYPES and ("id" in data or "title" in data)
+    if isinstance(data, list) and data:
+        return all(isinstance(i, dict) for i in data) and any(
+            i.get("type") in CSL_TYPES or ("id" in i and ("title" in i or "author" in i))
+            for i in data[:20] if isinstance(i, dict))
+    return False
 
 
 def expand_paths(paths: list[str]) -> list[str]:
@@ -117,7 +250,8 @@ def expand_paths(paths: list[str]) -> list[str]:
         if path != "-" and p.is_dir():
             expanded.extend(str(f) for f in sorted(p.rglob("*"))
                             if f.is_file() and f.suffix.lower() in CHECKED_SUFFIXES
-                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
+                            and not any(part.startswith(".") or part in SKIPPED_FOLDERS
+                                        for part in f.relative_to(p).parts))
         else:
             expanded.append(path)
     return expanded

@@ -33,13 +33,21 @@ import click
               help="With --fix: write a page's \"References\" list anew from its original "
                    "list, transliterated with SCHEME (bsi, bgn, …). Default: the config's "
                    "`translit`, else the References list is left as it is.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also print info notes (files passed over as not bibliographies, fields "
+                   "with no CSL equivalent); they never change the exit status.")
 @click.option("--exit-zero-even-if-changed", is_flag=True,
               help="With --fix: exit 0 when files were rewritten and nothing else was found.")
 def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
           locale: str | None, ignore: tuple[str, ...], from_: str | None, output_format: str,
-          config: str | None, isolated: bool, exit_zero_even_if_changed: bool,
-          translit: str | None) -> int:
-    """Check reference lists (.bib, CSL-JSON/YAML, RIS) and manuscripts (Markdown, text).
+          config: str | None, isolated: bool, verbose: bool,
+          exit_zero_even_if_changed: bool, translit: str | None) -> int:
+    """Check reference lists (.bib, CSL-JSON/YAML, RIS) and manuscripts (LaTeX, Markdown, text).
+
+    A LaTeX or pandoc manuscript is checked against its bibliography (\\bibliography{},
+    \\addbibresource{}, YAML front matter, metadata.yaml, or the .bib beside it or on the command
+    line): cited keys it lacks (CF307) and entries never cited (CF303). A directory stands for
+    the bibliographies and manuscripts below it; other JSON/YAML files are passed over.
 
     Exit status: 0 clean, 1 findings or files rewritten, 2 usage error or unreadable input.
     Citation checks (CF303–CF305) run only on texts that cite their numbered list. FILE - reads
@@ -74,7 +82,8 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
             click.echo(f"Rewriting {result.path}", err=True)
     # the fixed text of standard input owns standard output
     to_stderr = fix and "-" in paths
-    findings = render_diagnostics(run.findings, fmt="json" if output_format == "json" else "text")
+    shown = run.findings if not verbose else [*run.skipped, *run.all_diagnostics]
+    findings = render_diagnostics(shown, fmt="json" if output_format == "json" else "text")
     if findings:
         click.echo(findings, nl=False, err=to_stderr)
     return run.exit_code(fix=fix, exit_zero_even_if_changed=exit_zero_even_if_changed)

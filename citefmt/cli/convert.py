@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from citefmt import api
-from citefmt.cli._common import emit, input_options, report
-from citefmt.errors import EXIT_FINDINGS, EXIT_OK
+from citefmt.cli._common import emit, findings_exit, input_options, report
 
 
 @click.command("convert")
@@ -18,8 +17,13 @@ from citefmt.errors import EXIT_FINDINGS, EXIT_OK
               help="BibTeX only: escape non-ASCII characters as LaTeX "
                    "(Cyrillic is kept by default).")
 def convert(inputs: tuple[str, ...], from_: str | None, article: bool, lang: str | None,
-            quiet: bool, output: str | None, to: str, ascii_: bool) -> int:
+            quiet: bool, verbose: bool, strict: bool, output: str | None, to: str,
+            ascii_: bool) -> int:
     """Convert the references in INPUT... to another data format.
+
+    An entry that cannot be read is reported (`path:line: CODE message`) and left out; every
+    other entry is written. Exit status as for `format`: 0 all written, 1 something was
+    reported (with --strict also warnings), 2 an input cannot be used at all, or a usage error.
 
     \b
     Examples:
@@ -29,8 +33,7 @@ def convert(inputs: tuple[str, ...], from_: str | None, article: bool, lang: str
       citefmt convert page.txt --article            # the article's own CSL-JSON
     """
     loaded = api.load(inputs, fmt=from_, article=article, lang=lang)
-    if report(loaded.diagnostics, quiet=quiet):
-        return EXIT_FINDINGS
+    report(loaded.diagnostics, quiet=quiet, verbose=verbose)
     options = {"ascii": True} if ascii_ and to == "bibtex" else {}
     emit(api.convert(loaded.items, to=to, **options), output)
-    return EXIT_OK
+    return findings_exit(loaded.diagnostics, strict=strict)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from citefmt import api
-from citefmt.cli._common import emit, input_options, report
-from citefmt.errors import EXIT_FINDINGS, EXIT_OK
+from citefmt.cli._common import emit, findings_exit, input_options, report
 
 
 @click.command("format")
@@ -28,11 +27,14 @@ from citefmt.errors import EXIT_FINDINGS, EXIT_OK
                    "bsi; `citefmt styles --translit` lists them) and closed by \"(In Russ.)\". "
                    "Without SCHEME, write it after INPUT (it would take INPUT as the scheme).")
 def format_(inputs: tuple[str, ...], from_: str | None, article: bool, lang: str | None,
-            quiet: bool, output: str | None, style: str | None, locale: str | None, to: str,
-            translit: str | None) -> int:
+            quiet: bool, verbose: bool, strict: bool, output: str | None, style: str | None,
+            locale: str | None, to: str, translit: str | None) -> int:
     """Render the references in INPUT... as a bibliography.
 
-    INPUT is a file in any supported format, or - for standard input.
+    INPUT is a file in any supported format, or - for standard input. An entry that cannot be
+    read is reported (`path:line: CODE message`) and left out; every other entry is rendered.
+    Exit status: 0 all rendered, 1 something was reported (an entry left out; with --strict
+    also warnings), 2 an input or style cannot be used at all, or a usage error.
 
     \b
     Examples:
@@ -54,13 +56,12 @@ def format_(inputs: tuple[str, ...], from_: str | None, article: bool, lang: str
     else:
         loaded = api.load(inputs, fmt=from_, article=article, lang=lang)
     style = style or "vancouver"
-    if report(loaded.diagnostics, quiet=quiet):
-        return EXIT_FINDINGS
+    report(loaded.diagnostics, quiet=quiet, verbose=verbose)
     text, warnings = api.format_bibliography(loaded.items, style=style, locale=locale, to=to,
                                              numbered=not article)
-    report(warnings, quiet=quiet)
+    report(warnings, quiet=quiet, verbose=verbose)
     emit(text, output)
-    return EXIT_OK
+    return findings_exit([*loaded.diagnostics, *warnings], strict=strict)
 
 
 def _configured_scheme() -> str | None:

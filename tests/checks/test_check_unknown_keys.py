@@ -13,7 +13,7 @@ def test_front_matter_bibliography_is_used(capsys) -> None:
     path = MANUSCRIPTS / "pandoc-keys.md"
     assert main(["check", "--isolated", str(path)]) == 1
     assert capsys.readouterr().out == (
-        f"{path}:7:59: CF307 citation key @nobody2020 is not in the bibliography\n")
+        f"{path}:7:60: CF307 citation key @nobody2020 is not in the bibliography\n")
 
 
 def test_without_a_bibliography_keys_are_not_checked(tmp_path: Path) -> None:
@@ -30,4 +30,5 @@ def test_bibliography_setting_in_config(tmp_path: Path, capsys) -> None:
     path.write_text("Known [@roman2023], unknown [@doe2019].\n", encoding="utf-8")
     assert main(["check", str(path)]) == 1
     assert capsys.readouterr().out == (
-        f"{path}:1:29: CF307 citation key @doe2019 is not in the bibliography\n")
+        f"{path}:1:30: CF307 citation key @doe2019 is not in the bibliography\n"
+        f"{tmp_path / 'refs.bib'}:1: CF303 entry 'moretti2022' is never cited in {path}\n")
