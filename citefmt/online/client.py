@@ -88,9 +88,10 @@ class NetworkTransport(httpx.BaseTransport):
         self.sleep = sleep
         self.limiters = {
             httpx.URL(options.crossref_url).host: RateLimiter(options.crossref_rate, sleep=sleep),
-            httpx.URL(options.eutils_url).host: RateLimiter(options.ncbi_rate, sleep=sleep),
+            httpx.URL(options.eutils_url).host: RateLimiter(options.ncbi_limit, sleep=sleep),
         }
-        self._default = RateLimiter(options.ncbi_rate, sleep=sleep)
+        self.ncbi_host = httpx.URL(options.eutils_url).host
+        self._default = RateLimiter(options.ncbi_limit, sleep=sleep)
         self._count_lock = threading.Lock()
         #: requests sent over the network (each retry counts)
         self.requests = 0
@@ -101,6 +102,8 @@ class NetworkTransport(httpx.BaseTransport):
             return httpx.Response(504, text="not in the cache (cache-only mode)",
                                   request=request)
         limiter = self.limiters.get(request.url.host, self._default)
+        if self.options.ncbi_api_key and request.url.host == self.ncbi_host:
+            request.url = request.url.copy_add_param("api_key", self.options.ncbi_api_key)
         attempts = self.options.retries + 1
         for attempt in range(attempts):
             limiter.wait()
@@ -179,11 +182,11 @@ class RegistryClient:
             raise RegistryError(f"{request.url.host}: {type(exc).__name__}: {exc}") from None
         status = response.status_code
         if status not in (200, 404):
-            hint = "rate limited" if status == 429 else "server error" if status >= 500 else \
-                "not in the cache" if self.options.cache_only and status == 504 else "refused"
+            hint = "not in the cache" if self.options.cache_only and status == 504 else \
+                "rate limited" if status == 429 else "server error" if status >= 500 else "refused"
             raise RegistryError(f"{request.url.host} answered HTTP {status} ({hint})")
-        caching = response.extensions.get("caching")
-        from_cache = bool(getattr(caching, "from_cache", False))
+        caching = response.extensions.get("caching") or {}
+        from_cache = bool(caching.get("from_cache", False))
         return Fetched(str(response.url), status, text, from_cache)
 
     def close(self) -> None:

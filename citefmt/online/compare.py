@@ -69,7 +69,7 @@ def compare(item: Item, record: RegistryRecord, *, title_threshold: float = 90.0
         ours_v, theirs_v = _text(item.get(variable)), _text(theirs.get(variable))
         if ours_v and theirs_v and _number(ours_v) != _number(theirs_v):
             found.append(Disagreement(variable, ours_v, theirs_v, record))
-    ours_p, theirs_p = _text(item.get("page")), _text(theirs.get("page"))
+    ours_p, theirs_p = locator(item), _text(theirs.get("page"))
     if ours_p and theirs_p and not pages_agree(ours_p, theirs_p):
         found.append(Disagreement("pages", ours_p, theirs_p, record))
     ours_a, theirs_a = first_family(item), first_family(theirs)
@@ -109,6 +109,8 @@ def missing_fields(item: Item, record: RegistryRecord) -> dict[str, Any]:
     for variable in FILLABLE:
         if item.get(variable) or not theirs.get(variable):
             continue
+        if variable == "page" and locator(item):
+            continue
         if variable == "issued":
             if not record.years:
                 continue
@@ -131,6 +133,12 @@ def year_of(item: Item) -> int | None:
         except (TypeError, ValueError):
             return None
     return None
+
+
+def locator(item: Item) -> str | None:
+    """Pages, or the article number a reference gives instead ("PeerJ. 2017;5:e3811"): Crossref
+    puts either in `page`."""
+    return _text(item.get("page")) or _text(item.get("number"))
 
 
 def pages_agree(ours: str, theirs: str) -> bool:

@@ -8,6 +8,7 @@ points to itself) and `relation` (e.g. "correction": [...]).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any
@@ -129,7 +130,7 @@ def _first(value: Any) -> str | None:
         value = value[0]
     if not isinstance(value, str):
         return None
-    return " ".join(_TAG_RE.sub("", value).split()) or None
+    return " ".join(html.unescape(_TAG_RE.sub("", value)).split()) or None
 
 
 def _name(author: dict[str, Any]) -> dict[str, str]:

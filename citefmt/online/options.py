@@ -53,14 +53,19 @@ class RegistryOptions:
     concurrency: int = 4
     #: requests per second to each registry (NCBI: 3, or 10 with an API key)
     crossref_rate: float = 10.0
+    #: requests per second to NCBI; 0 means NCBI's documented limit (3, or 10 with an API key)
+    ncbi_rate: float = 0.0
     #: Crossref's relevance score a bibliographic-query candidate must reach to be considered
     min_query_score: float = 40.0
     #: title similarity (0–100, rapidfuzz ratio of normalised titles) counted as the same title
     title_threshold: float = 90.0
 
     @property
-    def ncbi_rate(self) -> float:
-        """NCBI's documented limit: 3 requests/s without a key, 10 with one."""
+    def ncbi_limit(self) -> float:
+        """NCBI's documented limit: 3 requests/s without a key, 10 with one (unless set lower
+        or, for a local test server, higher)."""
+        if self.ncbi_rate > 0:
+            return self.ncbi_rate
         return 10.0 if self.ncbi_api_key else 3.0
 
 

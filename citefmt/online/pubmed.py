@@ -32,12 +32,11 @@ _ERROR_RE = re.compile(r"<ERROR>|\"error\"|cannot retrieve|invalid uid|id list i
 
 
 def _params(client: RegistryClient, **extra: str) -> dict[str, str]:
-    """NCBI asks callers to name their tool and a contact; the key lifts the rate limit."""
+    """NCBI asks callers to name their tool and a contact (the API key is added below the
+    cache, by the client's network layer, so that it is never stored with the answers)."""
     params = {"tool": "citefmt", **extra}
     if client.options.mailto:
         params["email"] = client.options.mailto
-    if client.options.ncbi_api_key:
-        params["api_key"] = client.options.ncbi_api_key
     return params
 
 
@@ -83,6 +82,7 @@ def read_medline(text: str, *, ident: str, url: str) -> Outcome:
 def medline_notices(record: str) -> tuple[Notice, ...]:
     """Retraction/erratum tags and the "Retracted Publication" type of one MEDLINE record."""
     notices: list[Notice] = []
+    typed = False
     for line in record.splitlines():
         m = _TAG_RE.match(line)
         if m is None:
@@ -91,9 +91,10 @@ def medline_notices(record: str) -> tuple[Notice, ...]:
         if tag in _NOTICE_TAGS:
             kind, direction = _NOTICE_TAGS[tag]
             notices.append(Notice(kind, value, direction))
-        elif tag == "PT" and value.lower() == "retracted publication" and \
-                not any(n.kind == "retraction" and n.direction == "in" for n in notices):
-            notices.append(Notice("retraction", "publication type: Retracted Publication"))
+        elif tag == "PT" and value.lower() == "retracted publication":
+            typed = True
+    if typed and not any(n.kind == "retraction" and n.direction == "in" for n in notices):
+        notices.append(Notice("retraction", "(publication type: Retracted Publication)"))
     return tuple(notices)
 
 

@@ -262,7 +262,11 @@ def _notices(doc: Document, index: int, found: list[RegistryRecord], out: Verifi
                 continue
             seen.add(key)
             code = "CF710" if notice.is_retraction else "CF711"
-            if notice.direction == "in":
+            own = str(record.item.get("DOI") or "").lower()
+            if notice.direction == "in" and notice.target.lower() == own:
+                message = f"article corrected: {record.where} records a {notice.kind} of the " \
+                          "record itself (check the cited details against the corrected version)"
+            elif notice.direction == "in":
                 what = "RETRACTED" if notice.is_retraction else f"has a {notice.kind}"
                 message = f"article {what}: {record.where} records {notice.kind} " \
                           f"{notice.target}".rstrip()
@@ -327,7 +331,7 @@ def _fills(doc: Document, index: int, item: Item, found: list[RegistryRecord],
             fill = Fill(index, variable, value, record)
             if fix:
                 out.fills.append(fill)
-            else:
+            elif not (variable == "DOI" and record.score is not None):  # CF714 said it
                 out.diagnostics.append(_at(doc, index, None, "CF712",
                                            f"{fill.label} missing; {record.where} has "
                                            f"{fill.shown}"))

@@ -1,0 +1,169 @@
+"""The registry client against a real HTTP server: retries, Retry-After, timeouts, the cache."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from registry_server import RegistryServer
+
+from citefmt.online import crossref, pubmed
+from citefmt.online.client import RateLimiter, RegistryClient
+from citefmt.online.options import RegistryOptions
+from citefmt.online.records import Failed, NotFound, RegistryRecord
+
+
+def test_work_is_read_from_the_recorded_crossref_body(options: RegistryOptions) -> None:
+    with RegistryClient(options) as client:
+        record = crossref.fetch_work(client, "10.1002/jor.1100150407")
+    assert isinstance(record, RegistryRecord)
+    # values as recorded in crossref/works/10_1002_jor_1100150407.json
+    assert record.item["volume"] == "15" and record.item["issue"] == "4"
+    assert record.item["page"] == "519-527" and record.years[0] == 1997
+    assert record.item["author"][0]["family"] == "Lieber"
+
+
+def test_unknown_doi_is_not_found_and_the_404_is_cached(options: RegistryOptions,
+                                                        server: RegistryServer) -> None:
+    with RegistryClient(options) as client:
+        assert isinstance(crossref.fetch_work(client, "10.1371/notarealdoi"), NotFound)
+        assert isinstance(crossref.fetch_work(client, "10.1371/notarealdoi"), NotFound)
+    assert len(server.requests) == 1
+
+
+def test_429_is_retried_after_the_retry_after_delay(options: RegistryOptions,
+                                                    server: RegistryServer) -> None:
+    start = time.monotonic()
+    with RegistryClient(options) as client:
+        record = crossref.fetch_work(client, "10.9999/status-429")
+    assert isinstance(record, RegistryRecord)
+    assert len(server.requests) == 2
+    assert time.monotonic() - start >= 1.0  # Retry-After: 1
+
+
+def test_503_is_retried_with_backoff(options: RegistryOptions, server: RegistryServer) -> None:
+    with RegistryClient(options) as client:
+        assert isinstance(crossref.fetch_work(client, "10.9999/status-503"), RegistryRecord)
+    assert len(server.requests) == 2
+
+
+def test_persistent_503_fails_after_the_retries(options: RegistryOptions,
+                                               server: RegistryServer) -> None:
+    with RegistryClient(replace(options, retries=2)) as client:
+        outcome = crossref.fetch_work(client, "10.9999/always-503")
+    assert isinstance(outcome, Failed) and "HTTP 503" in outcome.reason
+    assert len(server.requests) == 3
+
+
+def test_slow_response_times_out(options: RegistryOptions) -> None:
+    with RegistryClient(replace(options, read_timeout=0.3, retries=0)) as client:
+        outcome = crossref.fetch_work(client, "10.9999/slow")
+    assert isinstance(outcome, Failed) and "no answer within 0.3 s" in outcome.reason
+
+
+def test_malformed_body_is_a_failure_not_a_crash(options: RegistryOptions) -> None:
+    with RegistryClient(options) as client:
+        outcome = crossref.fetch_work(client, "10.9999/malformed")
+    assert isinstance(outcome, Failed) and "malformed" in outcome.reason
+
+
+def test_caching_headers_are_honoured_max_age_0_revalidates(options: RegistryOptions,
+                                                            server: RegistryServer) -> None:
+    with RegistryClient(options) as client:
+        first = client.fetch(crossref.work_url(options.crossref_url, "10.9999/etag"))
+        second = client.fetch(crossref.work_url(options.crossref_url, "10.9999/etag"))
+    assert first.status == second.status == 200 and second.text == first.text
+    assert len(server.requests) == 2  # max-age=0: asked again (answered 304), not reused
+
+
+def test_headerless_answers_are_reused_under_the_freshness_policy(
+        options: RegistryOptions, server: RegistryServer) -> None:
+    with RegistryClient(options) as client:
+        crossref.fetch_work(client, "10.1038/nnano.2014.279")
+    with RegistryClient(options) as client:  # a new process would open the same file
+        again = client.fetch(crossref.work_url(options.crossref_url, "10.1038/nnano.2014.279"))
+    assert again.from_cache and len(server.requests) == 1
+    with RegistryClient(replace(options, min_fresh_days=0)) as client:
+        crossref.fetch_work(client, "10.1016/j.tcs.2015.06.001")
+        crossref.fetch_work(client, "10.1016/j.tcs.2015.06.001")
+    assert len(server.requests) == 3  # freshness 0: every lookup asks
+
+
+def test_cache_only_makes_no_request(options: RegistryOptions, server: RegistryServer) -> None:
+    with RegistryClient(options) as client:
+        crossref.fetch_work(client, "10.1038/nnano.2014.279")
+    server.reset()
+    with RegistryClient(replace(options, cache_only=True)) as client:
+        assert isinstance(crossref.fetch_work(client, "10.1038/nnano.2014.279"),
+                          RegistryRecord)
+        missing = crossref.fetch_work(client, "10.1016/j.tcs.2015.06.001")
+    assert isinstance(missing, Failed) and "not in the cache" in missing.reason
+    assert server.requests == []
+
+
+def test_polite_pool_identification_and_cache_key_without_the_api_key(
+        options: RegistryOptions, server: RegistryServer) -> None:
+    with RegistryClient(replace(options, ncbi_api_key="KEY1")) as client:
+        record = pubmed.fetch_pubmed(client, "12230038")
+    assert isinstance(record, RegistryRecord)
+    sent = server.requests[0]
+    assert "tool=citefmt" in sent and "email=editor%40example.org" in sent
+    assert "api_key=KEY1" in sent
+    with RegistryClient(replace(options, ncbi_api_key="KEY2")) as client:
+        assert isinstance(pubmed.fetch_pubmed(client, "12230038"), RegistryRecord)
+    assert len(server.requests) == 1
+
+
+def test_user_agent_carries_the_mailto_address(options: RegistryOptions) -> None:
+    from citefmt.online.client import user_agent
+
+    assert "mailto:editor@example.org" in user_agent(options)
+    assert "mailto" not in user_agent(replace(options, mailto=None))
+
+
+def test_pubmed_record_read_by_the_medline_reader(options: RegistryOptions) -> None:
+    with RegistryClient(options) as client:
+        record = pubmed.fetch_pubmed(client, "12230038")
+        unknown = pubmed.fetch_pubmed(client, "99999999")
+        by_pmcid = pubmed.fetch_by_pmcid(client, "PMC1373603")
+    assert isinstance(record, RegistryRecord)
+    # ncbi/efetch_medline/pubmed_result1.txt: VI 3, IP 3, PG 296-302, DP 2002 Sep
+    assert (record.item["volume"], record.item["issue"], record.item["page"]) == \
+        ("3", "3", "296-302")
+    assert record.years == (2002,)
+    assert isinstance(unknown, NotFound)  # E-utilities: 200 with an empty body
+    assert isinstance(by_pmcid, RegistryRecord) and by_pmcid.item["PMID"] == "16403221"
+
+
+def test_retraction_notices_from_both_registries(options: RegistryOptions) -> None:
+    with RegistryClient(options) as client:
+        crossref_record = crossref.fetch_work(client, "10.9999/retracted")
+        pubmed_record = pubmed.fetch_pubmed(client, "99999901")
+        corrected = crossref.fetch_work(client, "10.1371/journal.pbio.0050002")
+    assert isinstance(crossref_record, RegistryRecord)
+    assert [n.is_retraction for n in crossref_record.notices] == [True]
+    assert isinstance(pubmed_record, RegistryRecord)
+    assert any(n.is_retraction and "99999902" in n.target for n in pubmed_record.notices)
+    assert isinstance(corrected, RegistryRecord)
+    # the recorded updated-by entry (correction 10.1371/journal.pbio.0060304)
+    assert [(n.kind, n.target) for n in corrected.notices] == \
+        [("correction", "10.1371/journal.pbio.0060304")]
+
+
+def test_rate_limiter_spaces_request_starts() -> None:
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    limiter = RateLimiter(3.0, clock=lambda: now[0], sleep=sleep)
+    for _ in range(4):
+        limiter.wait()
+    assert [round(s, 3) for s in slept] == [0.333, 0.333, 0.333]
+
+
+def test_ncbi_limit_follows_the_api_key() -> None:
+    assert RegistryOptions().ncbi_limit == 3.0
+    assert RegistryOptions(ncbi_api_key="k").ncbi_limit == 10.0
