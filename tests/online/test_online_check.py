@@ -1,0 +1,96 @@
+"""`check --online` as a user meets it: off by default, .bib fills, field rules."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import bibtexparser
+import pytest
+from registry_server import RegistryServer, write_config
+
+from citefmt.cli import main
+from citefmt.online.compare import is_abbreviation, journals_agree, pages_agree, title_similarity
+
+BIB = """@article{lieber1997,
+  author = {Lieber, R. L. and Jacks, T. M.},
+  title = {Growth hormone secretagogue increases muscle strength during remobilization after
+           canine hindlimb immobilization},
+  journal = {Journal of Orthopaedic Research},
+  doi = {10.1002/jor.1100150407}
+}
+"""
+
+
+def run_check(*args: str) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["check", *args])
+    assert "Traceback" not in err.getvalue()
+    return code, out.getvalue()
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_online_is_off_by_default_and_makes_no_request(project: Path,
+                                                       server: RegistryServer) -> None:
+    (project / "refs.bib").write_text(BIB, encoding="utf-8")
+    write_config(project, server, online=False)
+    run_check("refs.bib")
+    assert server.requests == []
+    code, output = run_check("refs.bib", "--online")
+    assert "CF712" in output and len(server.requests) == 1
+
+
+def test_no_online_flag_wins_over_the_config(project: Path, server: RegistryServer) -> None:
+    (project / "refs.bib").write_text(BIB, encoding="utf-8")
+    write_config(project, server, online=True)
+    run_check("refs.bib", "--no-online")
+    assert server.requests == []
+
+
+def test_fix_online_fills_a_bib_entry_with_its_source(project: Path,
+                                                      server: RegistryServer) -> None:
+    (project / "refs.bib").write_text(BIB, encoding="utf-8")
+    write_config(project, server)
+    code, output = run_check("refs.bib", "--fix")
+    assert "CF713 filled volume 15 from Crossref doi:10.1002/jor.1100150407" in output
+    library = bibtexparser.parse_string((project / "refs.bib").read_text(encoding="utf-8"))
+    fields = {f.key: f.value for f in library.entries[0].fields}
+    # values of crossref/works/10_1002_jor_1100150407.json
+    assert (fields["year"], fields["volume"], fields["number"], fields["pages"]) == \
+        ("1997", "15", "4", "519--527")
+    assert fields["doi"] == "10.1002/jor.1100150407"  # untouched
+    server.reset()
+    code, output = run_check("refs.bib", "--fix")
+    assert "CF71" not in output and server.requests == []  # nothing left; from the cache
+
+
+def test_reference_without_identifier_and_no_certain_match_is_reported_not_guessed(
+        project: Path, server: RegistryServer) -> None:
+    (project / "refs.md").write_text(
+        "# References\n\n"
+        "1. Lieber RL, Jacks TM. Growth hormone and the healing of tendons in old dogs. "
+        "J Orthop Res. 1997;15(4):519-27.\n", encoding="utf-8")
+    write_config(project, server)
+    code, output = run_check("refs.md", "--fix")
+    assert "CF715" in output and "does not pass" in output
+    assert "doi:" not in (project / "refs.md").read_text(encoding="utf-8")
+
+
+def test_field_rules() -> None:
+    assert pages_agree("519-27", "519-527") and pages_agree("519", "519-527")
+    assert not pages_agree("529-537", "519-527")
+    assert journals_agree("J Orthop Res", "Journal of Orthopaedic Research", 90)
+    assert journals_agree("Bioinformatics", "Bioinformatics (Oxford, England)", 90)
+    assert not journals_agree("J Unrelated Stud", "Journal of Orthopaedic Research", 90)
+    assert is_abbreviation(["brief", "bioinform"], ["briefings", "in", "bioinformatics"])
+    assert title_similarity("The Bio* toolkits--a brief overview.",
+                            "The Bio* toolkits—a brief overview") >= 90
+    assert title_similarity("Growth hormone and the healing of tendons",
+                            "Growth hormone secretagogue increases muscle strength") < 90
