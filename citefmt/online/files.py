@@ -10,16 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from citefmt.checks.files import FileResult, expand_paths
 from citefmt.config import Overrides, resolve, without_suppressed
 from citefmt.diagnostics import Diagnostic, has_errors
 from citefmt.errors import CitefmtError
-from citefmt.online.client import RegistryClient
 from citefmt.online.options import RegistryOptions, registry_options
 from citefmt.textio import atomic_write, read_source
 
-ClientFactory = Callable[[RegistryOptions], RegistryClient]
+if TYPE_CHECKING:
+    # httpx and hishel load only when a file goes online
+    from citefmt.online.client import RegistryClient
+
+ClientFactory = Callable[[RegistryOptions], "RegistryClient"]
 
 
 @dataclass
@@ -45,7 +49,11 @@ def verify_paths(paths: list[str], overrides: Overrides, *, fix: bool = False,
     """Verify (and with `fix`, fill; with `diff`, only compute the fill of) every online file."""
     run = OnlineRun()
     clients: dict[RegistryOptions, RegistryClient] = {}
-    make = client_factory or RegistryClient
+    make: ClientFactory
+    if client_factory is None:
+        from citefmt.online.client import RegistryClient as make
+    else:
+        make = client_factory
     try:
         for path in expand_paths(paths):
             try:

@@ -94,3 +94,18 @@ def test_field_rules() -> None:
                             "The Bio* toolkits—a brief overview") >= 90
     assert title_similarity("Growth hormone and the healing of tendons",
                             "Growth hormone secretagogue increases muscle strength") < 90
+
+
+def test_offline_check_loads_no_network_module(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "paper.md"
+    path.write_text("References\n\n1. Roman J. A title. Biomolecules. 2023;13(6):945. "
+                    "doi:10.3390/biom13060945\n", encoding="utf-8")
+    probe = ("import sys; from citefmt.cli import main; main(['check', '--isolated', "
+             f"{str(path)!r}]); print(sorted(m for m in ('httpx', 'hishel', 'rapidfuzz') "
+             "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
