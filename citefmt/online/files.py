@@ -49,11 +49,6 @@ def verify_paths(paths: list[str], overrides: Overrides, *, fix: bool = False,
     """Verify (and with `fix`, fill; with `diff`, only compute the fill of) every online file."""
     run = OnlineRun()
     clients: dict[RegistryOptions, RegistryClient] = {}
-    make: ClientFactory
-    if client_factory is None:
-        from citefmt.online.client import RegistryClient as make
-    else:
-        make = client_factory
     try:
         for path in expand_paths(paths):
             try:
@@ -63,7 +58,7 @@ def verify_paths(paths: list[str], overrides: Overrides, *, fix: bool = False,
                     continue
                 options = registry_options(settings)
                 if options not in clients:
-                    clients[options] = make(options)
+                    clients[options] = _new_client(options, client_factory)
                 run.results.append(verify_file(path, clients[options], overrides, fix=fix,
                                                write=not diff, fmt=fmt, progress=progress))
             except CitefmtError as exc:
@@ -73,6 +68,14 @@ def verify_paths(paths: list[str], overrides: Overrides, *, fix: bool = False,
             run.requests += client.requests
             client.close()
     return run
+
+
+def _new_client(options: RegistryOptions, factory: ClientFactory | None) -> RegistryClient:
+    if factory is not None:
+        return factory(options)
+    from citefmt.online.client import RegistryClient
+
+    return RegistryClient(options)
 
 
 def verify_file(path: str, client: RegistryClient, overrides: Overrides, *, fix: bool,
