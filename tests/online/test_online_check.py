@@ -43,7 +43,7 @@ def test_online_is_off_by_default_and_makes_no_request(project: Path,
     write_config(project, server, online=False)
     run_check("refs.bib")
     assert server.requests == []
-    code, output = run_check("refs.bib", "--online")
+    _code, output = run_check("refs.bib", "--online")
     assert "CF712" in output and len(server.requests) == 1
 
 
@@ -59,6 +59,7 @@ def test_fix_online_fills_a_bib_entry_with_its_source(project: Path,
     (project / "refs.bib").write_text(BIB, encoding="utf-8")
     write_config(project, server)
     code, output = run_check("refs.bib", "--fix")
+    assert code == 1  # the file was rewritten
     assert "CF713 filled volume 15 from Crossref doi:10.1002/jor.1100150407" in output
     library = bibtexparser.parse_string((project / "refs.bib").read_text(encoding="utf-8"))
     fields = {f.key: f.value for f in library.entries[0].fields}
@@ -67,7 +68,7 @@ def test_fix_online_fills_a_bib_entry_with_its_source(project: Path,
         ("1997", "15", "4", "519--527")
     assert fields["doi"] == "10.1002/jor.1100150407"  # untouched
     server.reset()
-    code, output = run_check("refs.bib", "--fix")
+    _code, output = run_check("refs.bib", "--fix")
     assert "CF71" not in output and server.requests == []  # nothing left; from the cache
 
 
@@ -78,7 +79,7 @@ def test_reference_without_identifier_and_no_certain_match_is_reported_not_guess
         "1. Lieber RL, Jacks TM. Growth hormone and the healing of tendons in old dogs. "
         "J Orthop Res. 1997;15(4):519-27.\n", encoding="utf-8")
     write_config(project, server)
-    code, output = run_check("refs.md", "--fix")
+    _code, output = run_check("refs.md", "--fix")
     assert "CF715" in output and "does not pass" in output
     assert "doi:" not in (project / "refs.md").read_text(encoding="utf-8")
 
