@@ -64,7 +64,7 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
     if not paths:
         raise click.UsageError("no FILE given and no `files` in the citefmt config")
     # online fills first, so that the offline fix and checks see the completed references
-    from citefmt.online.files import verify_paths
+    from citefmt.online.files import verify_paths  # imports no network module by itself
 
     online_run = verify_paths(paths, overrides, fix=fix, diff=diff, fmt=from_)
     for result in online_run.changed:
@@ -73,6 +73,10 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
         elif result.path != "-":
             click.echo(f"Rewriting {result.path} (registry fills)", err=True)
     run = check_paths(paths, overrides, fix=fix, diff=diff, fmt=from_)
+    if fix and not diff:
+        from citefmt.online.files import refresh
+
+        refresh(online_run, [result.path for result in run.changed])
     run.errors.extend(e for e in online_run.errors if str(e) not in map(str, run.errors))
     for error in run.errors:
         click.echo(f"citefmt: error: {error}", err=True)

@@ -110,3 +110,64 @@ def test_offline_check_loads_no_network_module(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+TWO_ENTRIES = BIB + """
+@article{kuschel2014,
+  author = {Kuschel, T. and Reiss, G.},
+  title = {Charges ride the spin wave},
+  journal = {Nature Nanotechnology},
+  year = {2014},
+  volume = {11},
+  number = {1},
+  pages = {22--24},
+  doi = {10.1038/nnano.2014.279}
+}
+"""
+
+
+def test_findings_after_a_bib_fill_point_at_the_new_lines(project: Path,
+                                                          server: RegistryServer) -> None:
+    (project / "refs.bib").write_text(TWO_ENTRIES, encoding="utf-8")
+    write_config(project, server)
+    _code, output = run_check("refs.bib", "--fix")
+    lines = (project / "refs.bib").read_text(encoding="utf-8").split("\n")
+    volume_line = next(n for n, text in enumerate(lines, start=1) if "volume = {11}" in text)
+    # recorded: volume 10 (crossref/works/10_1038_nnano_2014_279.json)
+    reported = [line for line in output.splitlines() if " CF703 " in line]
+    assert reported and reported[0].startswith(f"refs.bib:{volume_line}:")
+    assert "CF703 volume disagrees: reference has 11; Crossref doi:10.1038/nnano.2014.279 " \
+           "has 10" in output
+
+
+def test_a_failing_registry_is_reported_and_the_other_references_still_checked(
+        project: Path, server: RegistryServer) -> None:
+    (project / "refs.md").write_text(
+        "# References\n\n"
+        "1. Kuschel T, Reiss G. Charges ride the spin wave. Nat Nanotechnol. 2015;11(1):22-4. "
+        "doi:10.1038/nnano.2014.279\n"
+        "2. Doe J. A work behind a broken server. J Test. 2020;1:1-2. doi:10.9999/always-503\n",
+        encoding="utf-8")
+    write_config(project, server, extra="retries = 1\n")
+    code, output = run_check("refs.md")
+    assert code == 1
+    assert "CF703 volume disagrees: reference has 11; Crossref doi:10.1038/nnano.2014.279 " \
+           "has 10" in output
+    assert "refs.md:4:1: CF720 Crossref lookup of doi:10.9999/always-503 failed" in output
+
+
+def test_standard_input_with_the_online_flag_is_a_usage_error(project: Path,
+                                                             server: RegistryServer) -> None:
+    write_config(project, server)
+    out, err = io.StringIO(), io.StringIO()
+    import sys
+
+    backup = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(b"References\n\n1. Doe J. T. J X. 2020;1:2.\n"))
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["check", "-", "--online", "--config", str(project / ".citefmt.toml")])
+    finally:
+        sys.stdin = backup
+    assert code == 2 and "--online needs files" in err.getvalue()
+    assert server.requests == []
