@@ -18,6 +18,7 @@ serrano, Crossref's matching evaluation and biopython; provenance beside each fi
 Headers are the ones recorded from Crossref (`Vary: Accept`, `x-api-pool`, rate-limit headers,
 no caching headers). Behaviour switches for tests, all written from the APIs' documented
 formats: DOIs under `10.9999/` — `status-429` (429 with `Retry-After: 1` once, then the work),
+`status-429-long` (always 429, `Retry-After: 3600`), `moved` (301 to a recorded work),
 `status-503` (503 once), `always-503`, `slow` (answers after `slow_seconds`), `malformed`
 (truncated JSON), `etag` (`Cache-Control: max-age=0` + ETag, answering 304 to revalidation),
 `retracted` (a recorded work with a Crossref `updated-by` retraction entry added, the format of
@@ -190,6 +191,13 @@ class RegistryServer:
     def _work(self, request: BaseHTTPRequestHandler, doi: str, count: int) -> None:
         key = doi.lower()
         special = key[len("10.9999/"):] if key.startswith("10.9999/") else ""
+        if special == "moved":
+            # Crossref answers some DOIs with a 301 to the versioned/canonical work
+            self._send(request, 301, "", {"Location": "/crossref/works/10.1038/nnano.2014.279"})
+            return
+        if special == "status-429-long":
+            self._send(request, 429, "Too Many Requests", {"Retry-After": "3600"})
+            return
         if special == "status-429" and count == 1:
             self._send(request, 429, "Too Many Requests", {"Retry-After": "1"})
             return

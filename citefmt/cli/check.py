@@ -66,7 +66,7 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
     # online fills first, so that the offline fix and checks see the completed references
     from citefmt.online.files import verify_paths  # imports no network module by itself
 
-    online_run = verify_paths(paths, overrides, fix=fix, diff=diff, fmt=from_)
+    online_run = verify_paths(paths, overrides, fix=fix or diff, diff=diff, fmt=from_)
     for result in online_run.changed:
         if diff:
             click.echo(result.diff(), nl=False)

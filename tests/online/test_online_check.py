@@ -171,3 +171,11 @@ def test_standard_input_with_the_online_flag_is_a_usage_error(project: Path,
         sys.stdin = backup
     assert code == 2 and "--online needs files" in err.getvalue()
     assert server.requests == []
+
+
+def test_diff_shows_the_fills_and_writes_nothing(project: Path, server: RegistryServer) -> None:
+    (project / "refs.bib").write_text(BIB, encoding="utf-8")
+    write_config(project, server)
+    _code, output = run_check("refs.bib", "--diff")
+    assert "+  year = {1997}," in output and "+  pages = {519--527}," in output
+    assert (project / "refs.bib").read_text(encoding="utf-8") == BIB

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
+import pytest
 from registry_server import RegistryServer
 
 from citefmt.online import crossref, pubmed
@@ -167,3 +168,56 @@ def test_rate_limiter_spaces_request_starts() -> None:
 def test_ncbi_limit_follows_the_api_key() -> None:
     assert RegistryOptions().ncbi_limit == 3.0
     assert RegistryOptions(ncbi_api_key="k").ncbi_limit == 10.0
+
+
+def test_a_retry_after_beyond_the_limit_ends_the_retries(options: RegistryOptions,
+                                                        server: RegistryServer) -> None:
+    start = time.monotonic()
+    with RegistryClient(options) as client:
+        outcome = crossref.fetch_work(client, "10.9999/status-429-long")
+    assert isinstance(outcome, Failed) and "HTTP 429 (rate limited)" in outcome.reason
+    assert len(server.requests) == 1 and time.monotonic() - start < 5
+
+
+def test_retry_after_as_an_http_date() -> None:
+    import httpx
+
+    from citefmt.online.client import retry_after
+
+    response = httpx.Response(429, headers={"Retry-After": "Wed, 21 Oct 2015 07:28:30 GMT"})
+    assert retry_after(response, now=1445412500.0) == 10.0
+    assert retry_after(httpx.Response(429, headers={"Retry-After": "7"})) == 7.0
+    assert retry_after(httpx.Response(429)) is None
+
+
+def test_redirect_to_the_canonical_work_is_followed(options: RegistryOptions) -> None:
+    with RegistryClient(options) as client:
+        record = crossref.fetch_work(client, "10.9999/moved")
+    assert isinstance(record, RegistryRecord)
+    assert record.item["DOI"] == "10.1038/nnano.2014.279"
+
+
+def test_ncbi_requests_are_spaced_by_the_rate_limit(options: RegistryOptions,
+                                                    server: RegistryServer) -> None:
+    start = time.monotonic()
+    with RegistryClient(replace(options, ncbi_rate=5.0)) as client:
+        for pmid in ("12230038", "16403221", "16377612", "14871861"):
+            assert isinstance(pubmed.fetch_pubmed(client, pmid), RegistryRecord)
+    assert time.monotonic() - start >= 0.6  # 4 request starts at 5/s: 3 gaps of 0.2 s
+    assert len(server.requests) == 4
+
+
+def test_progress_bar_on_stderr(options: RegistryOptions,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    from citefmt.checks.document import read_document
+    from citefmt.config import Settings
+    from citefmt.online.verify import look_up
+
+    text = "References\n\n" + "".join(
+        f"{n}. Kuschel T, Reiss G. Charges ride the spin wave. Nat Nanotechnol. "
+        f"2014;10(1):22-4. doi:10.1038/nnano.2014.279\n" for n in range(1, 8))
+    doc = read_document(text, source="refs.txt", settings=Settings())
+    with RegistryClient(options) as client:
+        answers = look_up(doc, client, progress=True)
+    assert len(answers) == 7 and all(a.outcomes for a in answers)
+    assert "registry lookups" in capsys.readouterr().err
