@@ -57,7 +57,7 @@ CODES: dict[str, str] = {
     "CF400": "style produced no output for an item",
     "CF401": "style or engine warning",
     # online verification against Crossref and PubMed (CF70x–CF72x; citefmt.online, issue 15)
-    "CF700": "DOI does not resolve at Crossref",
+    "CF700": "DOI does not resolve (no registration agency knows it)",
     "CF701": "PMID or PMCID does not resolve at PubMed",
     "CF702": "year disagrees with the registry",
     "CF703": "volume disagrees with the registry",

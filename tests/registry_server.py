@@ -6,6 +6,8 @@ serrano, Crossref's matching evaluation and biopython; provenance beside each fi
 - `GET /crossref/works/{doi}` → the recorded work (crossref/works, crossref/works_derived, and
   every item of the recorded search results wrapped in the single-work envelope as
   works_derived was); an unknown DOI → 404 `Resource not found.` (text/plain), as recorded;
+- `GET /crossref/works/{doi}/agency` → the work-agency message: "crossref" for the works above,
+  "datacite" for 10.5281/… (Zenodo) DOIs, 404 otherwise;
 - `GET /crossref/works?query.bibliographic=…` → a work-list of the records whose titles share
   the most words with the query, best first, with a relevance `score` computed here (the
   percentage of the title's words of 4+ letters found in the query: the server's own number,
@@ -175,7 +177,9 @@ class RegistryServer:
             self.requests.append(request.path)
             self.hits[path] += 1
             count = self.hits[path]
-        if path.startswith("/crossref/works/"):
+        if path.startswith("/crossref/works/") and path.endswith("/agency"):
+            self._agency(request, path[len("/crossref/works/"):-len("/agency")])
+        elif path.startswith("/crossref/works/"):
             self._work(request, path[len("/crossref/works/"):], count)
         elif path == "/crossref/works":
             self._search(request, query.get("query.bibliographic", ""),
@@ -229,6 +233,20 @@ class RegistryServer:
                 return
             message = found
         self._send(request, 200, json.dumps(_envelope(message)), CROSSREF_HEADERS)
+
+    def _agency(self, request: BaseHTTPRequestHandler, doi: str) -> None:
+        """`/works/{doi}/agency`: Crossref's works are "crossref"; 10.5281 (Zenodo) DOIs are
+        DataCite's; anything else is unknown (404), as for a DOI nobody registered."""
+        if doi.lower() in self.works:
+            found = {"id": "crossref", "label": "Crossref"}
+        elif doi.lower().startswith("10.5281/"):
+            found = {"id": "datacite", "label": "DataCite"}
+        else:
+            self._send(request, 404, "Resource not found.", {"Content-Type": "text/plain"})
+            return
+        body = {"status": "ok", "message-type": "work-agency", "message-version": "1.0.0",
+                "message": {"DOI": doi, "agency": found}}
+        self._send(request, 200, json.dumps(body), CROSSREF_HEADERS)
 
     def _search(self, request: BaseHTTPRequestHandler, text: str, rows: int) -> None:
         words = set(re.findall(r"\w{4,}", text.lower()))

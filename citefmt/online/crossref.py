@@ -53,6 +53,26 @@ def fetch_work(client: RegistryClient, doi: str) -> Outcome:
     return to_record(message, ident=ident, url=url)
 
 
+def agency(client: RegistryClient, doi: str) -> str | NotFound | Failed:
+    """The DOI's registration agency ("crossref", "datacite", "medra" …) from Crossref's
+    `/works/{doi}/agency`, which knows every agency's DOIs: a DOI that Crossref's `/works`
+    does not have (404) may still be registered elsewhere, and then it resolves."""
+    ident = f"doi:{doi}"
+    url = work_url(client.options.crossref_url, doi) + "/agency"
+    try:
+        fetched = client.fetch(url)
+    except RegistryError as exc:
+        return Failed(SOURCE, ident, str(exc))
+    if fetched.status == 404:
+        return NotFound(SOURCE, ident, work_url(client.options.crossref_url, doi))
+    try:
+        message = _message(fetched.text, "work-agency")
+        found = message["agency"]["id"]
+    except (ValueError, KeyError, TypeError):
+        return Failed(SOURCE, ident, f"malformed answer from {url}")
+    return str(found)
+
+
 def query_bibliographic(client: RegistryClient, text: str, *, rows: int = 2
                         ) -> Candidates | Failed:
     """Crossref's best matches for a free-text reference (relevance score on each)."""

@@ -58,6 +58,16 @@ class NotFound:
 
 
 @dataclass(frozen=True)
+class Elsewhere:
+    """A DOI Crossref does not hold but another registration agency does (DataCite, mEDRA…):
+    it resolves, and citefmt has no record to compare with."""
+
+    source: str
+    ident: str
+    agency: str
+
+
+@dataclass(frozen=True)
 class Failed:
     source: str
     ident: str
@@ -72,4 +82,4 @@ class Candidates:
     records: tuple[RegistryRecord, ...] = field(default_factory=tuple)
 
 
-Outcome = RegistryRecord | NotFound | Failed
+Outcome = RegistryRecord | NotFound | Elsewhere | Failed

@@ -33,7 +33,14 @@ from citefmt.online.compare import (
     year_of,
 )
 from citefmt.online.options import RegistryOptions
-from citefmt.online.records import Candidates, Failed, NotFound, Outcome, RegistryRecord
+from citefmt.online.records import (
+    Candidates,
+    Elsewhere,
+    Failed,
+    NotFound,
+    Outcome,
+    RegistryRecord,
+)
 
 #: item types worth a bibliographic query when they carry no identifier
 QUERY_TYPES = frozenset({"article-journal", "paper-conference", "chapter"})
@@ -113,7 +120,14 @@ def look_up_item(client: RegistryClient, item: Item, *, fix: bool) -> Answers:
     answers = Answers()
     doi, pmid, pmcid = identifiers(item)
     if doi:
-        answers.outcomes.append(crossref.fetch_work(client, doi))
+        work = crossref.fetch_work(client, doi)
+        if isinstance(work, NotFound):
+            registered = crossref.agency(client, doi)
+            if isinstance(registered, str):
+                work = Elsewhere(work.source, work.ident, registered)
+            elif isinstance(registered, Failed):
+                work = registered
+        answers.outcomes.append(work)
     if pmid:
         answers.outcomes.append(pubmed.fetch_pubmed(client, pmid))
     elif pmcid:
@@ -182,6 +196,8 @@ def _record_findings(doc: Document, index: int, item: Item, answer: Answers,
     for outcome in answer.outcomes:
         if isinstance(outcome, RegistryRecord):
             found.append(outcome)
+        elif isinstance(outcome, Elsewhere):
+            continue  # registered with another agency: it resolves; nothing to compare
         elif isinstance(outcome, NotFound):
             code, what = ("CF700", "DOI") if outcome.source == "Crossref" else ("CF701", "id")
             value = outcome.ident.split(":", 1)[-1] if code == "CF700" else \

@@ -179,3 +179,16 @@ def test_diff_shows_the_fills_and_writes_nothing(project: Path, server: Registry
     _code, output = run_check("refs.bib", "--diff")
     assert "+  year = {1997}," in output and "+  pages = {519--527}," in output
     assert (project / "refs.bib").read_text(encoding="utf-8") == BIB
+
+
+def test_a_doi_of_another_agency_is_not_reported_as_unresolvable(
+        project: Path, server: RegistryServer) -> None:
+    (project / "refs.md").write_text(
+        "# References\n\n"
+        "1. Boettiger C. A dataset of forecasts. Zenodo. 2020. doi:10.5281/zenodo.1234567\n"
+        "2. Doe J. A work nobody registered. J Test. 2020;1:1-2. doi:10.5555/no-such-work\n",
+        encoding="utf-8")
+    write_config(project, server)
+    _code, output = run_check("refs.md")
+    assert "zenodo" not in output
+    assert "refs.md:4:" in output and "CF700 doi:10.5555/no-such-work not found" in output
