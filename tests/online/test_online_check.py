@@ -192,3 +192,30 @@ def test_a_doi_of_another_agency_is_not_reported_as_unresolvable(
     _code, output = run_check("refs.md")
     assert "zenodo" not in output
     assert "refs.md:4:" in output and "CF700 doi:10.5555/no-such-work not found" in output
+
+
+def test_fix_fills_the_pmid_pubmed_finds_for_the_doi(project: Path,
+                                                     server: RegistryServer) -> None:
+    (project / "refs.md").write_text(
+        "# References\n\n"
+        "1. de Hoon MJ, Imoto S, Nolan J, Miyano S. Open source clustering software. "
+        "Bioinformatics. 2004;20(9):1453-4. doi:10.1093/bioinformatics/bth078\n",
+        encoding="utf-8")
+    write_config(project, server)
+    _code, output = run_check("refs.md", "--fix")
+    # ncbi/efetch_medline/pubmed_result2.txt: PMID 14871861, AID 10.1093/bioinformatics/bth078
+    assert "CF713 filled PMID 14871861 from PubMed PMID 14871861" in output
+    assert (project / "refs.md").read_text(encoding="utf-8").rstrip().endswith(
+        "doi:10.1093/bioinformatics/bth078. PMID: 14871861")
+
+
+def test_a_fill_with_no_certain_place_is_reported_not_written(project: Path,
+                                                             server: RegistryServer) -> None:
+    text = ("# Список литературы\n\n"
+            "1. Kuschel T., Reiss G. Charges ride the spin wave // Nature Nanotechnology. – "
+            "2014. – P. 22–24. – DOI 10.1038/nnano.2014.279.\n")
+    (project / "refs.md").write_text(text, encoding="utf-8")
+    write_config(project, server)
+    _code, output = run_check("refs.md", "--fix")
+    assert "CF716 cannot place volume 10 from Crossref doi:10.1038/nnano.2014.279" in output
+    assert (project / "refs.md").read_text(encoding="utf-8") == text
