@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -94,13 +94,14 @@ def registry_options(settings: Settings, environ: Mapping[str, str] | None = Non
                              f"{', '.join(sorted(k.replace('_', '-') for k in known))})",
                              path=where)
         values[name] = _typed(name, value, known[name].type, where)
+    # a relative cache-dir in a config file is relative to that file
+    if values.get("cache_dir") and settings.source and \
+            not Path(values["cache_dir"]).expanduser().is_absolute():
+        values["cache_dir"] = str(settings.source.parent / values["cache_dir"])
     for variable, name in ENVIRONMENT.items():
         if env.get(variable):
             values[name] = _typed(name, env[variable], known[name].type, where)
     options = RegistryOptions(**values)
-    if options.cache_dir and settings.source and not Path(options.cache_dir).is_absolute() \
-            and "cache_dir" not in {ENVIRONMENT[v] for v in ENVIRONMENT if env.get(v)}:
-        options = replace(options, cache_dir=str(settings.source.parent / options.cache_dir))
     return options
 
 
@@ -121,4 +122,7 @@ def _typed(name: str, value: Any, annotation: Any, where: str | None) -> Any:
             return str(value)
     except (TypeError, ValueError):
         pass
-    raise InputError(f"registry setting {name.replace('_', '-')!r} must be a {kind}", path=where)
+    wanted = {"bool": "true or false", "int": "an integer", "float": "a number"}.get(
+        kind, "a string")
+    raise InputError(f"registry setting {name.replace('_', '-')!r} must be {wanted}",
+                     path=where)

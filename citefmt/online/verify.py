@@ -199,13 +199,12 @@ def _record_findings(doc: Document, index: int, item: Item, answer: Answers,
         elif isinstance(outcome, Elsewhere):
             continue  # registered with another agency: it resolves; nothing to compare
         elif isinstance(outcome, NotFound):
-            code, what = ("CF700", "DOI") if outcome.source == "Crossref" else ("CF701", "id")
-            value = outcome.ident.split(":", 1)[-1] if code == "CF700" else \
-                outcome.ident.split()[-1]
-            out.diagnostics.append(_at(doc, index, value, code,
-                                       f"{outcome.ident} not found at {outcome.source} "
-                                       f"({outcome.url})" if what == "DOI" else
-                                       f"{outcome.ident} not found at PubMed ({outcome.url})"))
+            if outcome.source == "Crossref":
+                code, value = "CF700", outcome.ident.split(":", 1)[-1]
+            else:
+                code, value = "CF701", outcome.ident.split()[-1]
+            out.diagnostics.append(_at(doc, index, value, code, f"{outcome.ident} not found at "
+                                       f"{outcome.source} ({outcome.url})"))
         else:
             out.diagnostics.append(_at(doc, index, None, "CF720",
                                        f"{outcome.source} lookup of {outcome.ident} failed: "
