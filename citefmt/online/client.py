@@ -30,6 +30,10 @@ from citefmt.online.options import RegistryOptions
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 
+class RegistryDown(httpx.TransportError):
+    """A registry skipped for the rest of the run after repeated failed lookups."""
+
+
 class RegistryError(Exception):
     """A lookup that produced no usable answer (reported as CF720, never raised to the user)."""
 
@@ -86,24 +90,47 @@ class NetworkTransport(httpx.BaseTransport):
         self.inner = inner
         self.options = options
         self.sleep = sleep
-        self.limiters = {
-            httpx.URL(options.crossref_url).host: RateLimiter(options.crossref_rate, sleep=sleep),
-            httpx.URL(options.eutils_url).host: RateLimiter(options.ncbi_limit, sleep=sleep),
-        }
-        self.ncbi_host = httpx.URL(options.eutils_url).host
+        #: registry name → base URL; a request belongs to the registry whose base it starts with
+        self.bases = {"crossref": options.crossref_url.rstrip("/") + "/",
+                      "ncbi": options.eutils_url.rstrip("/") + "/"}
+        self.limiters = {"crossref": RateLimiter(options.crossref_rate, sleep=sleep),
+                         "ncbi": RateLimiter(options.ncbi_limit, sleep=sleep)}
         self._default = RateLimiter(options.ncbi_limit, sleep=sleep)
         self._count_lock = threading.Lock()
         #: requests sent over the network (each retry counts)
         self.requests = 0
+        #: lookups per registry that failed in a row, after their retries: a registry that is down
+        #: is skipped after `give_up_after` of them instead of costing every reference its
+        #: timeouts and retries
+        self.failures: dict[str, int] = {}
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self.options.cache_only:
             # RFC 9111 `only-if-cached`: a cache that cannot answer says 504
             return httpx.Response(504, text="not in the cache (cache-only mode)",
                                   request=request)
-        limiter = self.limiters.get(request.url.host, self._default)
-        if self.options.ncbi_api_key and request.url.host == self.ncbi_host:
+        registry = self._registry(request.url)
+        with self._count_lock:
+            failures = self.failures.get(registry, 0)
+        if failures >= self.options.give_up_after:
+            raise RegistryDown(f"{request.url.host} skipped: its last {failures} lookups failed")
+        if self.options.ncbi_api_key and registry == "ncbi":
             request.url = request.url.copy_add_param("api_key", self.options.ncbi_api_key)
+        try:
+            response = self._send(request, self.limiters.get(registry, self._default))
+        except httpx.TransportError:
+            self._record(registry, failed=True)
+            raise
+        self._record(registry, failed=response.status_code in RETRY_STATUSES)
+        return response
+
+    def _registry(self, url: httpx.URL) -> str:
+        text = str(url)
+        return next((name for name, base in self.bases.items() if text.startswith(base)),
+                    url.host)
+
+    def _send(self, request: httpx.Request, limiter: RateLimiter) -> httpx.Response:
+        """One lookup: attempts spaced by the rate limit, retried with back-off."""
         attempts = self.options.retries + 1
         for attempt in range(attempts):
             limiter.wait()
@@ -126,6 +153,11 @@ class NetworkTransport(httpx.BaseTransport):
             apply_freshness_policy(response, self.options)
             return response
         raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _record(self, registry: str, *, failed: bool) -> None:
+        """Count lookups that failed in a row per registry (a success starts again from 0)."""
+        with self._count_lock:
+            self.failures[registry] = self.failures.get(registry, 0) + 1 if failed else 0
 
     def _backoff(self, attempt: int) -> float:
         """Exponential back-off with jitter (so parallel workers do not retry in step)."""
@@ -175,6 +207,8 @@ class RegistryClient:
         try:
             response = self.http.send(request)
             text = response.text
+        except RegistryDown as exc:
+            raise RegistryError(str(exc)) from None
         except httpx.TimeoutException:
             raise RegistryError(f"no answer within {self.options.read_timeout:g} s "
                                 f"from {request.url.host}") from None

@@ -49,6 +49,9 @@ class RegistryOptions:
     backoff: float = 1.0
     #: a Retry-After longer than this ends the retries (the lookup is reported as failed)
     max_retry_after: float = 120.0
+    #: a registry whose lookups failed this many times in a row (after their retries) is
+    #: skipped for the rest of the run: a service that is down costs minutes, not hours
+    give_up_after: int = 3
     #: requests in flight at once (Crossref's polite pool allows more; NCBI is rate-limited)
     concurrency: int = 4
     #: requests per second to each registry (NCBI: 3, or 10 with an API key)

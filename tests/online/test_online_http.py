@@ -221,3 +221,14 @@ def test_progress_bar_on_stderr(options: RegistryOptions,
         answers = look_up(doc, client, progress=True)
     assert len(answers) == 7 and all(a.outcomes for a in answers)
     assert "registry lookups" in capsys.readouterr().err
+
+
+def test_a_registry_that_is_down_is_skipped_after_three_failed_lookups(
+        options: RegistryOptions, server: RegistryServer) -> None:
+    with RegistryClient(replace(options, retries=0, concurrency=1)) as client:
+        outcomes = [crossref.fetch_work(client, "10.9999/always-503") for _ in range(5)]
+        # PubMed is another host: still asked
+        assert isinstance(pubmed.fetch_pubmed(client, "12230038"), RegistryRecord)
+    assert all(isinstance(o, Failed) for o in outcomes)
+    assert "skipped: its last 3 lookups failed" in outcomes[-1].reason  # type: ignore[union-attr]
+    assert len(server.requests) == 4  # 3 Crossref + 1 PubMed
