@@ -219,3 +219,18 @@ def test_a_fill_with_no_certain_place_is_reported_not_written(project: Path,
     _code, output = run_check("refs.md", "--fix")
     assert "CF716 cannot place volume 10 from Crossref doi:10.1038/nnano.2014.279" in output
     assert (project / "refs.md").read_text(encoding="utf-8") == text
+
+
+def test_fill_keeps_crlf_and_suppression_comments_silence_online_codes(
+        project: Path, server: RegistryServer) -> None:
+    text = ("# References\r\n\r\n<!-- citefmt: ignore CF703 -->\r\n"
+            "1. Kuschel T, Reiss G. Charges ride the spin wave. Nat Nanotechnol. 2014;11. "
+            "doi:10.1038/nnano.2014.279\r\n")
+    (project / "refs.md").write_bytes(text.encode("utf-8"))
+    write_config(project, server)
+    _code, output = run_check("refs.md", "--fix")
+    assert "CF703" not in output  # volume 11 vs 10, silenced on its line
+    assert "CF713 filled issue 1 from Crossref" in output
+    fixed = (project / "refs.md").read_bytes().decode("utf-8")
+    assert "2014;11(1):22-24. doi:" in fixed
+    assert fixed.count("\r\n") == fixed.count("\n") == 4
