@@ -10,7 +10,8 @@ Rules (each chosen so that a disagreement reported is a real one):
 - first author: family names equal after folding case and diacritics and dropping spaces,
   hyphens and apostrophes ("de Hoon" = "De Hoon" = "deHoon");
 - title: rapidfuzz `ratio` (0–100) of the normalised titles (case, punctuation, markup and
-  spacing removed), also against title + subtitle, at least `title_threshold` (90 by default:
+  spacing removed), also against title + subtitle and against the main title before a colon
+  (of three words or more), at least `title_threshold` (90 by default:
   a dropped or changed word in a ten-word title falls below it, a hyphen or a British spelling
   does not);
 - journal: same as the full or the abbreviated title (normalised, or ratio ≥ the threshold), or
@@ -182,10 +183,12 @@ def families_agree(ours: str, theirs: str) -> bool:
 def title_similarity(ours: str, title: str, subtitle: str | None = None) -> float:
     """rapidfuzz ratio (0–100) of normalised titles; the better of title and title+subtitle."""
     mine = _normal(ours)
-    scores = [fuzz.ratio(mine, _normal(title))]
-    if subtitle:
-        scores.append(fuzz.ratio(mine, _normal(f"{title} {subtitle}")))
-    return max(scores)
+    forms = [title, f"{title} {subtitle}" if subtitle else title]
+    # a reference may give the main title only ("…Atrophy" for "…Atrophy: A Systematic Review")
+    main, colon, _ = title.partition(": ")
+    if colon and len(main.split()) >= 3:
+        forms.append(main)
+    return max(fuzz.ratio(mine, _normal(form)) for form in forms)
 
 
 def journals_agree(ours: str, theirs: str, threshold: float) -> bool:

@@ -93,6 +93,9 @@ def test_field_rules() -> None:
     assert is_abbreviation(["brief", "bioinform"], ["briefings", "in", "bioinformatics"])
     assert title_similarity("The Bio* toolkits--a brief overview.",
                             "The Bio* toolkits—a brief overview") >= 90
+    assert title_similarity("Delay in diagnosis of spinal muscular atrophy",
+                            "Delay in Diagnosis of Spinal Muscular Atrophy: A Systematic "
+                            "Literature Review") >= 90
     assert title_similarity("Growth hormone and the healing of tendons",
                             "Growth hormone secretagogue increases muscle strength") < 90
 
