@@ -10,7 +10,9 @@ Where settings come from (later wins):
 
 Keys: `style` (bundled name or .csl path, relative to the config file), `locale`, `ignore` (codes
 or code prefixes such as "CF30"), `files` (glob patterns checked when no FILE is given), and
-`bibliography` (.bib / CSL-JSON files whose keys pandoc `[@key]` citations must match).
+`bibliography` (.bib / CSL-JSON files whose keys pandoc `[@key]` citations must match),
+`online` (true: verify references against Crossref and PubMed; off by default) and `registry`
+(a table of settings for those lookups, read by `citefmt.online.options`).
 
 Suppression comments, in whatever comment syntax the file has (`<!-- … -->`, `%`, `#`):
 
@@ -34,7 +36,8 @@ from citefmt.errors import InputError
 
 CONFIG_FILE = ".citefmt.toml"
 PYPROJECT = "pyproject.toml"
-_KEYS = frozenset({"style", "locale", "ignore", "files", "bibliography", "translit"})
+_KEYS = frozenset({"style", "locale", "ignore", "files", "bibliography", "translit", "online",
+                   "registry"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,10 @@ class Settings:
     ignore: frozenset[str] = frozenset()
     files: tuple[str, ...] = ()
     bibliography: tuple[str, ...] = ()
+    #: verify references against Crossref/PubMed (`online = true`; never on by default)
+    online: bool = False
+    #: the `registry` table (mailto, base URLs, cache dir …) as sorted (key, value) pairs
+    registry: tuple[tuple[str, Any], ...] = ()
     #: the config file these settings came from (None: defaults and flags only)
     source: Path | None = None
     #: transliteration scheme of the Latin-script "References" list (`citefmt.translit`);
@@ -66,6 +73,8 @@ class Overrides:
     config: str | None = None
     isolated: bool = False
     translit: str | None = None
+    #: `--online` / `--no-online`
+    online: bool | None = None
 
 
 def split_codes(values: Iterable[str]) -> tuple[str, ...]:
@@ -105,6 +114,8 @@ def load_settings(path: Path) -> Settings:
         ignore=frozenset(_strings(data, "ignore", path)),
         files=tuple(_strings(data, "files", path)),
         bibliography=tuple(str(base / p) for p in _strings(data, "bibliography", path)),
+        online=_bool(data, "online", path),
+        registry=_table(data, "registry", path),
         source=path,
         translit=_string(data, "translit", path),
     )
@@ -130,6 +141,7 @@ def apply(settings: Settings, overrides: Overrides) -> Settings:
         locale=overrides.locale if overrides.locale is not None else settings.locale,
         ignore=settings.ignore if overrides.ignore is None else frozenset(overrides.ignore),
         translit=overrides.translit if overrides.translit is not None else settings.translit,
+        online=settings.online if overrides.online is None else overrides.online,
     )
 
 
@@ -222,6 +234,20 @@ def _string(data: dict[str, Any], key: str, path: Path) -> str | None:
     if value is not None and not isinstance(value, str):
         raise InputError(f"citefmt setting {key!r} must be a string", path=str(path))
     return value
+
+
+def _bool(data: dict[str, Any], key: str, path: Path) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise InputError(f"citefmt setting {key!r} must be true or false", path=str(path))
+    return value
+
+
+def _table(data: dict[str, Any], key: str, path: Path) -> tuple[tuple[str, Any], ...]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise InputError(f"citefmt setting {key!r} must be a table", path=str(path))
+    return tuple(sorted(value.items()))
 
 
 def _strings(data: dict[str, Any], key: str, path: Path) -> list[str]:

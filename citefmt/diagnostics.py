@@ -66,6 +66,25 @@ CODES: dict[str, str] = {
     "CF601": "an entry of the original list does not correspond to its References entry",
     "CF602": "a References entry still has Cyrillic letters",
     "CF603": "the References entry of a Cyrillic source has no language note (In Russ.)",
+    # online verification against Crossref and PubMed (CF70x–CF72x; citefmt.online, issue 15)
+    "CF700": "DOI does not resolve (no registration agency knows it)",
+    "CF701": "PMID or PMCID does not resolve at PubMed",
+    "CF702": "year disagrees with the registry",
+    "CF703": "volume disagrees with the registry",
+    "CF704": "issue disagrees with the registry",
+    "CF705": "pages disagree with the registry",
+    "CF706": "first author disagrees with the registry",
+    "CF707": "title disagrees with the registry",
+    "CF708": "journal disagrees with the registry",
+    "CF709": "DOI and PMID name different articles",
+    "CF710": "article has been retracted",
+    "CF711": "article has a correction, erratum or expression of concern",
+    "CF712": "field missing; the registry has it (--fix --online fills it)",
+    "CF713": "field filled from the registry",
+    "CF714": "reference without identifiers: certain Crossref match found",
+    "CF715": "reference without identifiers: no certain Crossref match",
+    "CF716": "filled value cannot be placed in the entry's text; add it by hand",
+    "CF720": "registry lookup failed (network, timeout, rate limit or malformed response)",
 }
 
 

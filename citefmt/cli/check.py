@@ -36,11 +36,14 @@ import click
 @click.option("-v", "--verbose", is_flag=True,
               help="Also print info notes (files passed over as not bibliographies, fields "
                    "with no CSL equivalent); they never change the exit status.")
+@click.option("--online/--no-online", "online", default=None,
+              help="Verify references against Crossref (DOI) and PubMed (PMID/PMCID); with --fix "
+                   "fill what is missing. Default: the config's `online` (off). Uses the network.")
 @click.option("--exit-zero-even-if-changed", is_flag=True,
               help="With --fix: exit 0 when files were rewritten and nothing else was found.")
 def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
           locale: str | None, ignore: tuple[str, ...], from_: str | None, output_format: str,
-          config: str | None, isolated: bool, verbose: bool,
+          config: str | None, isolated: bool, verbose: bool, online: bool | None,
           exit_zero_even_if_changed: bool, translit: str | None) -> int:
     """Check reference lists (.bib, CSL-JSON/YAML, RIS) and manuscripts (LaTeX, Markdown, text).
 
@@ -59,18 +62,34 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
       citefmt check paper.md --style vancouver --diff
       citefmt check paper.md --fix --style vancouver
       citefmt check refs.json --format json --ignore CF200
+      citefmt check paper.md --online --fix
     """
     from citefmt.checks.files import check_paths, configured_files
     from citefmt.config import Overrides, split_codes
     from citefmt.diagnostics import render_diagnostics
+    from citefmt.errors import EXIT_FINDINGS
 
     codes = split_codes(ignore)
     overrides = Overrides(style=style, locale=locale, ignore=codes or None, config=config,
-                          isolated=isolated, translit=translit)
+                          isolated=isolated, translit=translit, online=online)
     paths = list(files) or configured_files(overrides, Path.cwd())
     if not paths:
         raise click.UsageError("no FILE given and no `files` in the citefmt config")
+    # online fills first, so that the offline fix and checks see the completed references
+    from citefmt.online.files import verify_paths  # imports no network module by itself
+
+    online_run = verify_paths(paths, overrides, fix=fix or diff, diff=diff, fmt=from_)
+    for result in online_run.changed:
+        if diff:
+            click.echo(result.diff(), nl=False)
+        elif result.path != "-":
+            click.echo(f"Rewriting {result.path} (registry fills)", err=True)
     run = check_paths(paths, overrides, fix=fix, diff=diff, fmt=from_)
+    if fix and not diff:
+        from citefmt.online.files import refresh
+
+        refresh(online_run, [result.path for result in run.changed])
+    run.errors.extend(e for e in online_run.errors if str(e) not in map(str, run.errors))
     for error in run.errors:
         click.echo(f"citefmt: error: {error}", err=True)
     for result in run.changed:
@@ -83,7 +102,15 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
     # the fixed text of standard input owns standard output
     to_stderr = fix and "-" in paths
     shown = run.findings if not verbose else [*run.skipped, *run.all_diagnostics]
-    findings = render_diagnostics(shown, fmt="json" if output_format == "json" else "text")
+    # registry findings are placed among the others by position; without them the run's own
+    # order (a manuscript's findings with it) stands
+    found = sorted(shown + online_run.findings,
+                   key=lambda d: (d.path, d.line or 0, d.col or 0, d.code)) \
+        if online_run.findings else shown
+    findings = render_diagnostics(found, fmt="json" if output_format == "json" else "text")
     if findings:
         click.echo(findings, nl=False, err=to_stderr)
-    return run.exit_code(fix=fix, exit_zero_even_if_changed=exit_zero_even_if_changed)
+    code = run.exit_code(fix=fix, exit_zero_even_if_changed=exit_zero_even_if_changed)
+    if online_run.findings or (online_run.changed and not exit_zero_even_if_changed):
+        code = max(code, EXIT_FINDINGS)
+    return code
