@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
+from citefmt.edits import Fix
+
 Severity = Literal["error", "warning", "info"]
 
 #: Stable diagnostic codes and their one-line meaning. Codes never change meaning once released.
@@ -56,6 +58,12 @@ CODES: dict[str, str] = {
     # rendering (CF4xx)
     "CF400": "style produced no output for an item",
     "CF401": "style or engine warning",
+    # --fix and tidy (CF500–CF529, fix9): findings whose repair is a text edit
+    "CF500": "DOI field holds a URL or a doi: prefix, not the bare DOI",
+    "CF501": "unescaped & in a field value (a LaTeX error in the bibliography)",
+    "CF502": "--rekey: citation key replaced by a generated one",
+    "CF503": "--rekey: citation rewritten to the entry's new key",
+    "CF504": "--rekey not applied: a key could not be rewritten everywhere",
 }
 
 
@@ -69,6 +77,8 @@ class Diagnostic:
     line: int | None = None
     col: int | None = None
     severity: Severity = "error"
+    #: the text edits that repair this finding (`check --fix` applies them), if any
+    fix: Fix | None = None
 
     def at(self, *, path: str | None = None, line_offset: int = 0) -> Diagnostic:
         """The same finding relocated into an enclosing file (e.g. a list inside a page)."""
@@ -85,7 +95,11 @@ class Diagnostic:
         return f"{where}: {self.code} {self.message}"
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data.pop("fix")
+        if self.fix is not None:
+            data["fix"] = self.fix.to_json()
+        return data
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from citefmt.checks import check_text, fix_text
+from citefmt.checks import check_text, fix_document
 from citefmt.config import Overrides, Settings, resolve
 from citefmt.diagnostics import Diagnostic
 from citefmt.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CitefmtError
@@ -34,6 +34,8 @@ class FileResult:
     #: the text `--fix` writes (or `--diff` shows); None when nothing would change
     fixed: str | None = None
     original: str = ""
+    #: the findings whose fix was applied (or, with `--diff`, would be)
+    applied: list[Diagnostic] = field(default_factory=list)
 
     def diff(self) -> str:
         if self.fixed is None:
@@ -57,7 +59,8 @@ def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str |
     keys = bibliography_keys(text, directory, settings)
     result = FileResult(path, original=text)
     if fix:
-        fixed = fix_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys)
+        fixed, result.applied = fix_document(text, settings, source=path, fmt=fmt,
+                                             bibliography_keys=keys)
         if fixed != text:
             result.fixed = fixed
             if write:

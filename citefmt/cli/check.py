@@ -10,8 +10,10 @@ import click
 @click.command("check")
 @click.argument("files", nargs=-1, metavar="FILE...")
 @click.option("--fix", is_flag=True,
-              help="Rewrite files: reference list renumbered into order of first citation (with "
-                   "the citations), re-rendered in --style; .bib files tidied.")
+              help="Apply the edits of fixable findings, and change nothing else: reference "
+                   "list renumbered into order of first citation (with the citations), "
+                   "re-rendered in --style; in .bib files a missing comma, a repeated identical "
+                   "field, a DOI written as a URL, a bare &. Each fix is reported.")
 @click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff; "
                                           "write nothing.")
 @click.option("-s", "--style", default=None,
@@ -67,6 +69,11 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
             click.echo(result.fixed, nl=False)
         else:
             click.echo(f"Rewriting {result.path}", err=True)
+        for done in result.applied:
+            fix_message = f" ({done.fix.message})" if done.fix and done.fix.message else ""
+            where = f"{done.path}:{done.line}" if done.line is not None else done.path
+            click.echo(f"{where}: {done.code} {'would be ' if diff else ''}fixed{fix_message}",
+                       err=True)
     # the fixed text of standard input owns standard output
     to_stderr = fix and "-" in paths
     findings = render_diagnostics(run.findings, fmt="json" if output_format == "json" else "text")
