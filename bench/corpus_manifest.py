@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from corpus_data import MANIFEST, git_dir, git_show  # noqa: E402
+from corpus_data import MANIFEST, git_dir, git_show
 
 BBT = "retorquere/zotero-better-bibtex"
 CJS = "citation-js/citation-js"
@@ -93,8 +94,6 @@ def main() -> int:
         if gd is None:
             print(f"skipped {repo}: no mirror", file=sys.stderr)
             continue
-        import subprocess
-
         commit = subprocess.run(["git", f"--git-dir={gd}", "rev-parse", "HEAD"],
                                 capture_output=True, text=True, check=True).stdout.strip()
         for path in paths:

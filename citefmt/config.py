@@ -10,7 +10,8 @@ Where settings come from (later wins):
 
 Keys: `style` (bundled name or .csl path, relative to the config file), `locale`, `ignore` (codes
 or code prefixes such as "CF30"), `files` (glob patterns checked when no FILE is given), and
-`bibliography` (.bib / CSL-JSON files whose keys pandoc `[@key]` citations must match).
+`bibliography` (.bib / CSL-JSON files whose keys pandoc `[@key]` citations must match), and
+`rekey` (true: `--fix` may give entries new keys, rewriting their citations; see `--rekey`).
 
 Suppression comments, in whatever comment syntax the file has (`<!-- … -->`, `%`, `#`):
 
@@ -34,7 +35,7 @@ from citefmt.errors import InputError
 
 CONFIG_FILE = ".citefmt.toml"
 PYPROJECT = "pyproject.toml"
-_KEYS = frozenset({"style", "locale", "ignore", "files", "bibliography"})
+_KEYS = frozenset({"style", "locale", "ignore", "files", "bibliography", "rekey"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class Settings:
     bibliography: tuple[str, ...] = ()
     #: the config file these settings came from (None: defaults and flags only)
     source: Path | None = None
+    #: `--fix` may give entries new citation keys (and rewrite their citations); off by default
+    rekey: bool = False
 
     def ignores(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.ignore)
@@ -62,6 +65,7 @@ class Overrides:
     ignore: tuple[str, ...] | None = None
     config: str | None = None
     isolated: bool = False
+    rekey: bool | None = None
 
 
 def split_codes(values: Iterable[str]) -> tuple[str, ...]:
@@ -102,6 +106,7 @@ def load_settings(path: Path) -> Settings:
         files=tuple(_strings(data, "files", path)),
         bibliography=tuple(str(base / p) for p in _strings(data, "bibliography", path)),
         source=path,
+        rekey=_flag(data, "rekey", path),
     )
 
 
@@ -124,6 +129,7 @@ def apply(settings: Settings, overrides: Overrides) -> Settings:
         style=overrides.style if overrides.style is not None else settings.style,
         locale=overrides.locale if overrides.locale is not None else settings.locale,
         ignore=settings.ignore if overrides.ignore is None else frozenset(overrides.ignore),
+        rekey=settings.rekey if overrides.rekey is None else overrides.rekey,
     )
 
 
@@ -215,6 +221,13 @@ def _string(data: dict[str, Any], key: str, path: Path) -> str | None:
     value = data.get(key)
     if value is not None and not isinstance(value, str):
         raise InputError(f"citefmt setting {key!r} must be a string", path=str(path))
+    return value
+
+
+def _flag(data: dict[str, Any], key: str, path: Path) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise InputError(f"citefmt setting {key!r} must be true or false", path=str(path))
     return value
 
 

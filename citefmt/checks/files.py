@@ -15,7 +15,7 @@ from citefmt.checks import check_text, fix_document
 from citefmt.config import Overrides, Settings, resolve
 from citefmt.diagnostics import Diagnostic
 from citefmt.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CitefmtError
-from citefmt.textio import atomic_write, read_source
+from citefmt.textio import atomic_write, atomic_write_all, read_source
 
 #: file kinds `check` looks at when given a directory (as pre-commit's hook `files` pattern)
 CHECKED_SUFFIXES: frozenset[str] = frozenset({
@@ -46,22 +46,24 @@ class FileResult:
 
 
 def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str | None = None,
-               write: bool = True) -> FileResult:
+               write: bool = True, text: str | None = None,
+               original: str | None = None) -> FileResult:
     """Check `path`; with `fix`, compute the rewrite and (with `write`) store it atomically.
 
     After a rewrite the findings are those of the new text, so a fixed file reports only what
     `--fix` cannot repair; without `write` (`--diff`) they are the original's. Raises
     `CitefmtError` for unreadable input.
     """
-    text = read_source(path)
+    if text is None:
+        text = read_source(path)
     directory = Path(path).parent if path != "-" else Path.cwd()
     settings = resolve(directory, overrides)
     keys = bibliography_keys(text, directory, settings)
-    result = FileResult(path, original=text)
+    result = FileResult(path, original=original if original is not None else text)
     if fix:
         fixed, result.applied = fix_document(text, settings, source=path, fmt=fmt,
                                              bibliography_keys=keys)
-        if fixed != text:
+        if fixed != result.original:
             result.fixed = fixed
             if write:
                 if path != "-":
@@ -103,13 +105,71 @@ def check_paths(paths: list[str], overrides: Overrides, *, fix: bool = False, di
     Directories are searched for reference files; an unreadable file is recorded and the
     others are still checked (pre-commit's collect-and-continue)."""
     run = CheckRun()
-    for path in expand_paths(paths):
+    expanded = expand_paths(paths)
+    rekeyed: dict[str, tuple[str, str]] = {}
+    applied: dict[str, list[Diagnostic]] = {}
+    if (fix or diff) and resolve(Path.cwd(), overrides).rekey:
+        rekeyed, applied = _rekey(paths, expanded, run, write=not diff)
+    for path in expanded:
         try:
-            run.results.append(check_file(path, overrides, fix=fix or diff, fmt=fmt,
-                                          write=not diff))
+            before, after = rekeyed.get(path, (None, None))
+            result = check_file(path, overrides, fix=fix or diff, fmt=fmt, write=not diff,
+                                text=after if diff else None, original=before)
+            result.applied[:0] = applied.pop(path, [])
+            if result.fixed is None and before is not None and after != before:
+                result.fixed = after
+            run.results.append(result)
         except CitefmtError as exc:
             run.errors.append(exc)
+    for path, findings in applied.items():  # manuscripts rewritten that check does not read
+        run.results.append(FileResult(path, original=rekeyed[path][0], fixed=rekeyed[path][1],
+                                      applied=findings))
     return run
+
+
+def _rekey(paths: list[str], expanded: list[str], run: CheckRun, *,
+           write: bool) -> tuple[dict[str, tuple[str, str]], dict[str, list[Diagnostic]]]:
+    """`--rekey` over every checked file at once: plan, then write all files or none.
+
+    Returns path → (old text, new text) and path → the findings fixed there."""
+    from citefmt.checks.rekey import is_manuscript, plan_rekey
+
+    files: dict[str, str] = {}
+    for path in dict.fromkeys(expanded + _manuscripts_below(paths)):
+        if path == "-" or not (path.lower().endswith(".bib") or is_manuscript(path)):
+            continue
+        try:
+            files[path] = read_source(path)
+        except CitefmtError as exc:
+            run.errors.append(exc)
+            return {}, {}
+    plan = plan_rekey(files)
+    if plan.refused:
+        run.results.append(FileResult(plan.findings[0].path, diagnostics=plan.findings))
+        return {}, {}
+    if write and plan.texts:
+        atomic_write_all(plan.texts)
+    applied: dict[str, list[Diagnostic]] = {}
+    for finding in plan.findings:
+        applied.setdefault(finding.path, []).append(finding)
+    return {p: (files[p], t) for p, t in plan.texts.items()}, applied
+
+
+def _manuscripts_below(paths: list[str]) -> list[str]:
+    """LaTeX and Markdown files given, or below a directory given (their citations follow a
+    re-keyed entry)."""
+    from citefmt.checks.rekey import is_manuscript
+
+    found: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            found.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file()
+                         and is_manuscript(str(f))
+                         and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        elif is_manuscript(path):
+            found.append(path)
+    return found
 
 
 def expand_paths(paths: list[str]) -> list[str]:

@@ -31,11 +31,17 @@ import click
 @click.option("--config", type=click.Path(dir_okay=False), default=None,
               help="Use this config file instead of searching for .citefmt.toml/pyproject.toml.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--rekey/--no-rekey", default=None,
+              help="With --fix/--diff: give entries whose key is a running number or not a plain "
+                   "BibTeX key (ref7, 10.7717/peerj-cs.55) a generated key, rewriting every "
+                   "\\cite/\\nocite/[@key] in the checked manuscripts in the same step (or "
+                   "nothing). Default: the config's `rekey`, else off: keys never change.")
 @click.option("--exit-zero-even-if-changed", is_flag=True,
               help="With --fix: exit 0 when files were rewritten and nothing else was found.")
 def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
           locale: str | None, ignore: tuple[str, ...], from_: str | None, output_format: str,
-          config: str | None, isolated: bool, exit_zero_even_if_changed: bool) -> int:
+          config: str | None, isolated: bool, rekey: bool | None,
+          exit_zero_even_if_changed: bool) -> int:
     """Check reference lists (.bib, CSL-JSON/YAML, RIS) and manuscripts (Markdown, text).
 
     Exit status: 0 clean, 1 findings or files rewritten, 2 usage error or unreadable input.
@@ -48,6 +54,7 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
       citefmt check paper.md --style vancouver --diff
       citefmt check paper.md --fix --style vancouver
       citefmt check refs.json --format json --ignore CF200
+      citefmt check --fix --rekey refs.bib thesis.tex
     """
     from citefmt.checks.files import check_paths, configured_files
     from citefmt.config import Overrides, split_codes
@@ -55,7 +62,7 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
 
     codes = split_codes(ignore)
     overrides = Overrides(style=style, locale=locale, ignore=codes or None, config=config,
-                          isolated=isolated)
+                          isolated=isolated, rekey=rekey)
     paths = list(files) or configured_files(overrides, Path.cwd())
     if not paths:
         raise click.UsageError("no FILE given and no `files` in the citefmt config")
@@ -70,7 +77,8 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
         else:
             click.echo(f"Rewriting {result.path}", err=True)
         for done in result.applied:
-            fix_message = f" ({done.fix.message})" if done.fix and done.fix.message else ""
+            what = (done.fix.message if done.fix and done.fix.message else "") or done.message
+            fix_message = f" ({what})" if what else ""
             where = f"{done.path}:{done.line}" if done.line is not None else done.path
             click.echo(f"{where}: {done.code} {'would be ' if diff else ''}fixed{fix_message}",
                        err=True)
