@@ -16,6 +16,7 @@ from citefmt.cli.check import check
 from citefmt.cli.convert import convert
 from citefmt.cli.format import format_
 from citefmt.cli.styles import styles
+from citefmt.cli.tidy import tidy
 from citefmt.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, CitefmtError
 
 
@@ -41,6 +42,7 @@ cli.add_command(format_)
 cli.add_command(convert)
 cli.add_command(check)
 cli.add_command(styles)
+cli.add_command(tidy)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
