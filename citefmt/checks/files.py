@@ -51,8 +51,8 @@ def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str |
     """Check `path`; with `fix`, compute the rewrite and (with `write`) store it atomically.
 
     After a rewrite the findings are those of the new text, so a fixed file reports only what
-    `--fix` cannot repair; without `write` (`--diff`) they are the original's. Raises
-    `CitefmtError` for unreadable input.
+    `--fix` cannot repair; without `write` (`--diff`) they are the original's, each fixable
+    one with its edits (shown by `--format json`). Raises `CitefmtError` for unreadable input.
     """
     if text is None:
         text = read_source(path)
@@ -69,7 +69,8 @@ def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str |
                 if path != "-":
                     atomic_write(path, fixed)
                 text = fixed
-    result.diagnostics = check_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys)
+    result.diagnostics = check_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys,
+                                    with_fixes=fix and not write)
     return result
 
 
