@@ -28,6 +28,7 @@ class CorpusFile:
     sha256: str
     licence: str
     kind: str
+    bytes: int = 0
 
     @property
     def name(self) -> str:
@@ -36,8 +37,8 @@ class CorpusFile:
 
 def manifest() -> list[CorpusFile]:
     records = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    return [CorpusFile(r["repo"], r["commit"], r["path"], r["sha256"], r["licence"], r["kind"])
-            for r in records]
+    return [CorpusFile(r["repo"], r["commit"], r["path"], r["sha256"], r["licence"], r["kind"],
+                       r.get("bytes", 0)) for r in records]
 
 
 def git_dir(repo: str) -> Path | None:

@@ -44,8 +44,8 @@ def test_fix_keeps_keys_types_and_fields(entry: CorpusFile) -> None:
         (0, 0, 0, 0, 0, 0), figures
 
 
-SMALL_BIBS = [e for e in CORPUS if e.path.endswith(".bib") and e.path.count("#87") == 0
-              and "gost-examples" not in e.path]
+#: the CRLF variant runs on the smaller .bib files (the large ones add time, not cases)
+SMALL_BIBS = [e for e in CORPUS if e.path.endswith(".bib") and e.bytes < 60_000]
 
 
 @pytest.mark.parametrize("entry", SMALL_BIBS, ids=[e.name for e in SMALL_BIBS])

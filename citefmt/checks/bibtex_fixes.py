@@ -95,7 +95,7 @@ def _doi(doc: Document, entry: EntrySpan, field: FieldSpan) -> list[Diagnostic]:
         return []
     inner = doc.text[start + 1:end - 1]
     m = _DOI_WRAPPED.match(inner)
-    if m is None or "{" in m.group(2) or "}" in m.group(2):
+    if m is None or any(c in m.group(2) for c in "{}%"):  # percent-encoded: not a bare DOI
         return []
     edit = Edit(start + 1, end - 1, m.group(1) + m.group(2) + m.group(3))
     return [Diagnostic("CF500", f"entry '{entry.key}': doi is written as '{inner.strip()}'; "
