@@ -3,7 +3,9 @@
 Each rule is a module with `CODES` (the stable codes it may report) and
 `find(doc: Document) -> list[Diagnostic]`. Reader findings (CF1xx: unparseable references,
 repaired glued words, BibTeX duplicate keys …) come first, then the rules below. Everything
-except unreadable input is a warning; only reading errors (error severity) stop `--fix`.
+except unreadable input is a warning. A finding `--fix` can repair carries its text edits
+(`Diagnostic.fix`, see `citefmt.checks.fix`); a manuscript whose list could not be read gets no
+manuscript fixes, while a .bib is fixed around the blocks that do not parse.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
       citefmt format refs.bib --style vancouver -o refs.md --to markdown
       citefmt convert article.txt --to bibtex         # plain-text list → BibTeX
       citefmt check manuscript.md --style vancouver   # lint a manuscript's references
+      citefmt tidy --sort refs.bib                    # canonical .bib layout, lossless
       citefmt styles                                  # bundled styles
     """
     ctx.obj = {"debug": debug}

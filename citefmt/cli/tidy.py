@@ -21,7 +21,7 @@ def tidy(files: tuple[str, ...], sort: bool, check_only: bool, diff: bool) -> in
     input, and a file whose content would change in any other way is left as it is.
 
     Exit status: 0 done (or already tidy), 1 a file was refused (or, with --check/--diff,
-    is not tidy), 2 unreadable input.
+    is not tidy), 2 unreadable input. FILE - reads standard input and prints the result.
 
     \b
     Examples:
@@ -39,6 +39,9 @@ def tidy(files: tuple[str, ...], sort: bool, check_only: bool, diff: bool) -> in
         if result.refused:
             click.echo(f"{path}: not tidied: {result.refused}", err=True)
             status = EXIT_FINDINGS
+            continue
+        if path == "-" and not (check_only or diff):
+            click.echo(result.text, nl=False)
             continue
         if result.text == text:
             continue
