@@ -56,7 +56,8 @@ CHECKS: tuple[Check, ...] = (
     bibtex_fixes,
 )
 
-__all__ = ["CHECKS", "Check", "Document", "check_text", "fix_document", "fix_text", "run_checks"]
+__all__ = ["CHECKS", "Check", "Document", "check_text", "fix_and_check", "fix_document",
+           "fix_text", "run_checks"]
 
 #: how often `fix_document` re-checks and applies fixes that waited for an overlapping one
 MAX_FIX_PASSES = 10
@@ -103,7 +104,18 @@ def fix_document(text: str, settings: Settings, *, source: str = "<input>",
     Checks, applies the fixes that do not overlap, and checks again while anything applies
     (a fix that waited for an overlapping one, or a re-rendering after a renumbering), so a
     second `--fix` finds nothing left to do."""
+    fixed, applied, _ = fix_and_check(text, settings, source=source, fmt=fmt,
+                                      bibliography_keys=bibliography_keys)
+    return fixed, applied
+
+
+def fix_and_check(text: str, settings: Settings, *, source: str = "<input>",
+                  fmt: str | None = None, bibliography_keys: Collection[str] = ()
+                  ) -> tuple[str, list[Diagnostic], list[Diagnostic]]:
+    """`fix_document`, plus the findings of the fixed text (what `--fix` could not repair),
+    from its last pass — so `check --fix` does not read the file once more to report them."""
     applied: list[Diagnostic] = []
+    found: list[Diagnostic] = []
     for _ in range(MAX_FIX_PASSES):
         found = check_text(text, settings, source=source, fmt=fmt,
                            bibliography_keys=bibliography_keys, with_fixes=True)
@@ -112,4 +124,7 @@ def fix_document(text: str, settings: Settings, *, source: str = "<input>",
             break
         text = fixed
         applied.extend(done)
-    return text, applied
+    else:
+        found = check_text(text, settings, source=source, fmt=fmt,
+                           bibliography_keys=bibliography_keys, with_fixes=True)
+    return text, applied, found

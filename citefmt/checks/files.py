@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from citefmt.checks import check_text, fix_document
+from citefmt.checks import check_text, fix_and_check
 from citefmt.config import Overrides, Settings, resolve
 from citefmt.diagnostics import Diagnostic
 from citefmt.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CitefmtError
@@ -60,17 +60,22 @@ def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str |
     settings = resolve(directory, overrides)
     keys = bibliography_keys(text, directory, settings)
     result = FileResult(path, original=original if original is not None else text)
-    if fix:
-        fixed, result.applied = fix_document(text, settings, source=path, fmt=fmt,
-                                             bibliography_keys=keys)
+    if fix and write:
+        fixed, result.applied, remaining = fix_and_check(text, settings, source=path, fmt=fmt,
+                                                         bibliography_keys=keys)
         if fixed != result.original:
             result.fixed = fixed
-            if write:
-                if path != "-":
-                    atomic_write(path, fixed)
-                text = fixed
+        if fixed != text and path != "-":
+            atomic_write(path, fixed)
+        result.diagnostics = remaining
+        return result
+    if fix:  # --diff: the rewrite is shown, the findings are the original's (with their edits)
+        fixed, result.applied, _ = fix_and_check(text, settings, source=path, fmt=fmt,
+                                                 bibliography_keys=keys)
+        if fixed != result.original:
+            result.fixed = fixed
     result.diagnostics = check_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys,
-                                    with_fixes=fix and not write)
+                                    with_fixes=fix)
     return result
 
 
