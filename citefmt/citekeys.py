@@ -96,19 +96,32 @@ def key_for(item: dict[str, Any]) -> str:
     return key or "anon"
 
 
-def assign_keys(items: Sequence[dict[str, Any]]) -> list[str]:
-    """One unique key per item, in order: a valid existing id is kept, others are generated."""
+def assign_keys(items: Sequence[dict[str, Any]],
+                keep: Sequence[bool] | None = None) -> list[str]:
+    """One unique key per item, in order: a valid existing id is kept, others are generated.
+
+    `keep[i]` forces item i's id to stay as it is (an entry that cannot be edited safely)."""
     keys: list[str | None] = []
     taken: set[str] = set()
-    for item in items:
+    forced = list(keep) if keep is not None else [False] * len(items)
+    for item, stays in zip(items, forced, strict=True):
+        if stays:
+            keys.append(str(item.get("id")))
+            taken.add(str(item.get("id")).casefold())
+    for item, stays in zip(items, forced, strict=True):
         existing = item.get("id")
+        if stays:
+            continue
         if is_bibtex_key(existing) and str(existing).casefold() not in taken:
             keys.append(str(existing))
             taken.add(str(existing).casefold())
         else:
             keys.append(None)
     result: list[str] = []
-    for item, key in zip(items, keys, strict=True):
+    generated = iter(keys[sum(forced):])
+    forced_keys = iter(keys[:sum(forced)])
+    for item, stays in zip(items, forced, strict=True):
+        key = next(forced_keys) if stays else next(generated)
         if key is None:
             key = _unique(key_for(item), taken)
             taken.add(key.casefold())
@@ -187,3 +200,47 @@ def _year_part(item: dict[str, Any]) -> str:
 
 def _alnum(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text)
+
+
+# --- --rekey: new keys in the .bib files and in every citation of them, together ---------------
+
+#: LaTeX citation commands: \cite, \citep, \citet*, \parencite, \autocite, \textcite, \footcite,
+#: \nocite, \cites (multicite, several {…} groups), each with up to two [optional] arguments
+_TEX_CITE = re.compile(
+    r"\\(?:[A-Za-z]*cite[A-Za-z]*|nocite)\*?"
+    r"((?:\s*(?:\[[^\]]*\]\s*){0,2}\{[^{}]*\})+)")
+_TEX_GROUP = re.compile(r"\{([^{}]*)\}")
+#: pandoc citation keys: `@key` (letters, digits, _ and inner punctuation) or `@{key}`
+_PANDOC_KEY = re.compile(
+    r"(?<![\w@.])-?@(?:\{([^{}\s]+)\}|([A-Za-z0-9_](?:\w|[:.#$%&\-+?<>~/](?=\w))*))")
+MANUSCRIPT_SUFFIXES = frozenset({".tex", ".ltx", ".md", ".markdown", ".rmd", ".qmd", ".txt"})
+#: fields that hold another entry's key
+_KEY_FIELDS = frozenset({"crossref", "xref"})
+
+
+def citation_key_spans(text: str, *, latex: bool) -> list[tuple[int, int, str]]:
+    """(start, end, key) of every citation key in a manuscript: `\\cite…{a, b}` in LaTeX,
+    `[@a; @b]` / `@a` / `@{a}` in Markdown."""
+    spans: list[tuple[int, int, str]] = []
+    if latex:
+        for m in _TEX_CITE.finditer(text):
+            for group in _TEX_GROUP.finditer(text, m.start(1), m.end(1)):
+                pos = group.start(1)
+                for part in group.group(1).split(","):
+                    key = part.strip()
+                    if key and key != "*":
+                        at = pos + part.index(key)
+                        spans.append((at, at + len(key), key))
+                    pos += len(part) + 1
+        return spans
+    for m in _PANDOC_KEY.finditer(text):
+        index = 1 if m.group(1) is not None else 2
+        spans.append((m.start(index), m.end(index), m.group(index)))
+    return spans
+
+
+def new_keys(items: Sequence[dict[str, Any]], keep: Sequence[bool]) -> list[str]:
+    """The keys `--rekey` gives `items` (in order): `assign_keys` — a key a person chose is
+    kept, a reader's running number (`ref7`, `bib1`) or a key that is not a plain BibTeX key
+    (`10.7717/peerj-cs.55`, `2013PASP-emcee`) becomes Better BibTeX's `auth+title+year`."""
+    return assign_keys(items, keep)

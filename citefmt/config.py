@@ -11,8 +11,9 @@ Where settings come from (later wins):
 Keys: `style` (bundled name or .csl path, relative to the config file), `locale`, `ignore` (codes
 or code prefixes such as "CF30"), `files` (glob patterns checked when no FILE is given), and
 `bibliography` (.bib / CSL-JSON files whose keys pandoc `[@key]` citations must match),
-`online` (true: verify references against Crossref and PubMed; off by default) and `registry`
-(a table of settings for those lookups, read by `citefmt.online.options`).
+`online` (true: verify references against Crossref and PubMed; off by default), `registry`
+(a table of settings for those lookups, read by `citefmt.online.options`) and `rekey` (true:
+`--fix` may give entries new keys, rewriting their citations; see `--rekey`).
 
 Suppression comments, in whatever comment syntax the file has (`<!-- … -->`, `%`, `#`):
 
@@ -37,7 +38,7 @@ from citefmt.errors import InputError
 CONFIG_FILE = ".citefmt.toml"
 PYPROJECT = "pyproject.toml"
 _KEYS = frozenset({"style", "locale", "ignore", "files", "bibliography", "translit", "online",
-                   "registry"})
+                   "registry", "rekey"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class Settings:
     #: transliteration scheme of the Latin-script "References" list (`citefmt.translit`);
     #: None: `check --fix` leaves a page's References list as it is
     translit: str | None = None
+    #: `--fix` may give entries new citation keys (and rewrite their citations); off by default
+    rekey: bool = False
 
     def ignores(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.ignore)
@@ -75,6 +78,7 @@ class Overrides:
     translit: str | None = None
     #: `--online` / `--no-online`
     online: bool | None = None
+    rekey: bool | None = None
 
 
 def split_codes(values: Iterable[str]) -> tuple[str, ...]:
@@ -118,6 +122,7 @@ def load_settings(path: Path) -> Settings:
         registry=_table(data, "registry", path),
         source=path,
         translit=_string(data, "translit", path),
+        rekey=_bool(data, "rekey", path),
     )
 
 
@@ -142,6 +147,7 @@ def apply(settings: Settings, overrides: Overrides) -> Settings:
         ignore=settings.ignore if overrides.ignore is None else frozenset(overrides.ignore),
         translit=overrides.translit if overrides.translit is not None else settings.translit,
         online=settings.online if overrides.online is None else overrides.online,
+        rekey=settings.rekey if overrides.rekey is None else overrides.rekey,
     )
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
+from citefmt.edits import Fix
+
 Severity = Literal["error", "warning", "info"]
 
 #: Stable diagnostic codes and their one-line meaning. Codes never change meaning once released.
@@ -61,11 +63,18 @@ CODES: dict[str, str] = {
     "CF401": "style or engine warning",
     # partial rendering (ms9, issue 9 part 2)
     "CF402": "id used by an earlier entry; written under a new id",
+    # --fix and tidy (CF500–CF529, fix9): findings whose repair is a text edit
+    "CF500": "DOI field holds a URL or a doi: prefix, not the bare DOI",
+    "CF501": "unescaped & in a field value (a LaTeX error in the bibliography)",
+    "CF502": "--rekey: citation key replaced by a generated one",
+    "CF503": "--rekey: citation rewritten to the entry's new key",
+    "CF504": "--rekey not applied: a key could not be rewritten everywhere",
     # a page's two reference lists: original and Latin-script "References" (translit14)
     "CF600": "the original list and the References list have different numbers of entries",
     "CF601": "an entry of the original list does not correspond to its References entry",
     "CF602": "a References entry still has Cyrillic letters",
     "CF603": "the References entry of a Cyrillic source has no language note (In Russ.)",
+    "CF604": "the References list differs from the one written from the original list",
     # online verification against Crossref and PubMed (CF70x–CF72x; citefmt.online, issue 15)
     "CF700": "DOI does not resolve (no registration agency knows it)",
     "CF701": "PMID or PMCID does not resolve at PubMed",
@@ -98,6 +107,8 @@ class Diagnostic:
     line: int | None = None
     col: int | None = None
     severity: Severity = "error"
+    #: the text edits that repair this finding (`check --fix` applies them), if any
+    fix: Fix | None = None
 
     def at(self, *, path: str | None = None, line_offset: int = 0) -> Diagnostic:
         """The same finding relocated into an enclosing file (e.g. a list inside a page)."""
@@ -114,7 +125,11 @@ class Diagnostic:
         return f"{where}: {self.code} {self.message}"
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data.pop("fix")
+        if self.fix is not None:
+            data["fix"] = self.fix.to_json()
+        return data
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

@@ -6,6 +6,7 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from citefmt.errors import InputError
@@ -79,6 +80,45 @@ def atomic_write(path: str | Path, text: str) -> None:
             os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write_all(texts: Mapping[str, str]) -> None:
+    """Write several files as one step (`--rekey`: a .bib and the manuscripts citing it):
+    each through `atomic_write`; when one write fails, the files already written get their
+    old bytes back, so the set is either all new or all old. Added for issue 9 (fix9)."""
+    originals: dict[str, bytes | None] = {}
+    for path in texts:
+        try:
+            originals[path] = Path(path).read_bytes()
+        except FileNotFoundError:
+            originals[path] = None
+    written: list[str] = []
+    try:
+        for path, text in texts.items():
+            atomic_write(path, text)
+            written.append(path)
+    except BaseException:
+        for path in written:
+            old = originals[path]
+            if old is None:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
+            else:
+                _replace_bytes(path, old)
+        raise
+
+
+def _replace_bytes(path: str, data: bytes) -> None:
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

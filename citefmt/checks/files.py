@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from citefmt.checks import check_text, fix_text
+from citefmt.checks import check_text, fix_and_check
 from citefmt.config import Overrides, Settings, resolve
 from citefmt.diagnostics import Diagnostic
 from citefmt.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, CitefmtError
-from citefmt.textio import atomic_write, read_source
+from citefmt.textio import atomic_write, atomic_write_all, read_source
 
 #: file kinds `check` looks at when given a directory (as pre-commit's hook `files` pattern)
 CHECKED_SUFFIXES: frozenset[str] = frozenset({
@@ -39,6 +39,8 @@ class FileResult:
     #: the text `--fix` writes (or `--diff` shows); None when nothing would change
     fixed: str | None = None
     original: str = ""
+    #: the findings whose fix was applied (or, with `--diff`, would be)
+    applied: list[Diagnostic] = field(default_factory=list)
 
     def diff(self) -> str:
         if self.fixed is None:
@@ -49,29 +51,40 @@ class FileResult:
 
 
 def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str | None = None,
-               write: bool = True, keys: frozenset[str] | None = None) -> FileResult:
+               write: bool = True, keys: frozenset[str] | None = None, text: str | None = None,
+               original: str | None = None) -> FileResult:
     """Check `path`; with `fix`, compute the rewrite and (with `write`) store it atomically.
 
     After a rewrite the findings are those of the new text, so a fixed file reports only what
-    `--fix` cannot repair; without `write` (`--diff`) they are the original's. `keys` are the
-    manuscript's bibliography keys when the caller worked them out across files
-    (`citefmt.checks.projects`). Raises `CitefmtError` for unreadable input.
+    `--fix` cannot repair; without `write` (`--diff`) they are the original's, each fixable
+    one with its edits (shown by `--format json`). `keys` are the manuscript's bibliography keys
+    when the caller worked them out across files (`citefmt.checks.projects`); `text` and
+    `original` stand for the file's contents when `--rekey` has already rewritten it. Raises
+    `CitefmtError` for unreadable input.
     """
-    text = read_source(path)
+    if text is None:
+        text = read_source(path)
     directory = Path(path).parent if path != "-" else Path.cwd()
     settings = resolve(directory, overrides)
     if keys is None:
         keys = bibliography_keys(text, directory, settings)
-    result = FileResult(path, original=text)
-    if fix:
-        fixed = fix_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys)
-        if fixed != text:
+    result = FileResult(path, original=original if original is not None else text)
+    if fix and write:
+        fixed, result.applied, remaining = fix_and_check(text, settings, source=path, fmt=fmt,
+                                                         bibliography_keys=keys)
+        if fixed != result.original:
             result.fixed = fixed
-            if write:
-                if path != "-":
-                    atomic_write(path, fixed)
-                text = fixed
-    result.diagnostics = check_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys)
+        if fixed != text and path != "-":
+            atomic_write(path, fixed)
+        result.diagnostics = remaining
+        return result
+    if fix:  # --diff: the rewrite is shown, the findings are the original's (with their edits)
+        fixed, result.applied, _ = fix_and_check(text, settings, source=path, fmt=fmt,
+                                                 bibliography_keys=keys)
+        if fixed != result.original:
+            result.fixed = fixed
+    result.diagnostics = check_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys,
+                                    with_fixes=fix)
     return result
 
 
@@ -113,8 +126,9 @@ def check_paths(paths: list[str], overrides: Overrides, *, fix: bool = False, di
 
     Directories are searched for reference files; files that are neither bibliographies nor
     manuscripts are passed over (`select_files`); LaTeX and Markdown manuscripts are checked
-    against their bibliography across files (`citefmt.checks.projects`); an unreadable file is
-    recorded and the others are still checked (pre-commit's collect-and-continue)."""
+    against their bibliography across files (`citefmt.checks.projects`); with `rekey`, keys and
+    citations are rewritten first, in all files or none; an unreadable file is recorded and the
+    others are still checked (pre-commit's collect-and-continue)."""
     from citefmt.checks.projects import Plan, plan, project_findings
 
     run = CheckRun()
@@ -122,14 +136,72 @@ def check_paths(paths: list[str], overrides: Overrides, *, fix: bool = False, di
     settings_for = _settings_cache(overrides)
     manuscripts = plan(files, paths, settings_for, read_source) if fmt is None else \
         Plan(files=files)
+    rekeyed: dict[str, tuple[str, str]] = {}
+    applied: dict[str, list[Diagnostic]] = {}
+    if (fix or diff) and resolve(Path.cwd(), overrides).rekey:
+        rekeyed, applied = _rekey(paths, manuscripts.files, run, write=not diff)
     for path in manuscripts.files:
         try:
-            run.results.append(check_file(path, overrides, fix=fix or diff, fmt=fmt,
-                                          write=not diff, keys=manuscripts.keys.get(path)))
+            before, after = rekeyed.get(path, (None, None))
+            result = check_file(path, overrides, fix=fix or diff, fmt=fmt, write=not diff,
+                                keys=manuscripts.keys.get(path), text=after if diff else None,
+                                original=before)
+            result.applied[:0] = applied.pop(path, [])
+            if result.fixed is None and before is not None and after != before:
+                result.fixed = after
+            run.results.append(result)
         except CitefmtError as exc:
             run.errors.append(exc)
+    for path, findings in applied.items():  # manuscripts rewritten that check does not read
+        run.results.append(FileResult(path, original=rekeyed[path][0], fixed=rekeyed[path][1],
+                                      applied=findings))
     _attach(run, project_findings(manuscripts, settings_for, read_source))
     return run
+
+
+def _rekey(paths: list[str], expanded: list[str], run: CheckRun, *,
+           write: bool) -> tuple[dict[str, tuple[str, str]], dict[str, list[Diagnostic]]]:
+    """`--rekey` over every checked file at once: plan, then write all files or none.
+
+    Returns path → (old text, new text) and path → the findings fixed there."""
+    from citefmt.checks.rekey import is_manuscript, plan_rekey
+
+    files: dict[str, str] = {}
+    for path in dict.fromkeys(expanded + _manuscripts_below(paths)):
+        if path == "-" or not (path.lower().endswith(".bib") or is_manuscript(path)):
+            continue
+        try:
+            files[path] = read_source(path)
+        except CitefmtError as exc:
+            run.errors.append(exc)
+            return {}, {}
+    plan = plan_rekey(files)
+    if plan.refused:
+        run.results.append(FileResult(plan.findings[0].path, diagnostics=plan.findings))
+        return {}, {}
+    if write and plan.texts:
+        atomic_write_all(plan.texts)
+    applied: dict[str, list[Diagnostic]] = {}
+    for finding in plan.findings:
+        applied.setdefault(finding.path, []).append(finding)
+    return {p: (files[p], t) for p, t in plan.texts.items()}, applied
+
+
+def _manuscripts_below(paths: list[str]) -> list[str]:
+    """LaTeX and Markdown files given, or below a directory given (their citations follow a
+    re-keyed entry)."""
+    from citefmt.checks.rekey import is_manuscript
+
+    found: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            found.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file()
+                         and is_manuscript(str(f))
+                         and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        elif is_manuscript(path):
+            found.append(path)
+    return found
 
 
 def _settings_cache(overrides: Overrides) -> Callable[[Path], Settings]:

@@ -1,82 +1,165 @@
-"""`check --fix`: the pure rewrite `fix_text(text, settings) -> str` (I/O is in `files.py`).
+"""`check --fix`: findings carry text edits; `fix_text` applies them and nothing else.
 
-What it rewrites:
+The model is ruff's: a finding that can be repaired carries a `Fix` — edits at known ranges of
+the decoded text — and `fix_text(text, findings)` applies the fixes that do not overlap,
+leaving every other character exactly as it was. A file is never re-serialised, so keys,
+entry types, field order, unknown fields, @string/@preamble/@comment blocks, % comments, value
+delimiters, LaTeX, line endings and encoding survive untouched. A fix that overlaps one already
+taken waits for the next pass (`citefmt.checks.fix_document` repeats until nothing applies).
 
-- a manuscript's reference section: entries renumbered into order of first citation (when the
-  text cites by number) with its in-text citations renumbered to match, and, when a style is
-  set, every entry re-rendered in that style (a numeric style writes its own numbering; without
-  a style the list's markers are kept); whatever stands between entries stays in place;
-- a .bib file: tidied by citefmt's BibTeX writer, unless it holds comments, @string or
-  @preamble blocks, which the writer cannot keep (the file is then left as it is);
-- other formats are left as they are.
+Where the fixes come from:
 
-Never rewrites a file with an error-severity finding (an unparseable part would be lost), and
-never drops an entry: every entry of the old list is in the new one. An entry keeps its own
-text when its rendering would lose "et al." (the parsed item cannot record it) or would not
-read back into the same rendering (so a second run changes nothing). CRLF files stay CRLF.
+- a .bib file: the edits of `citefmt.checks.bibtex_fixes` (CF500 DOI as URL, CF501 bare `&`,
+  and the reader's CF113 missing comma and CF112 repeated identical field);
+- a page that prints its list twice, with `translit` set: its "References" block written anew
+  from the original list (on CF600–CF604);
+- a manuscript's reference section: its entries renumbered into order of first citation (when
+  the text cites by number) with its in-text citations renumbered to match (on the first CF305,
+  or CF301/CF302 when the numbering itself is off), and, when a style is set, each entry that
+  differs from its rendering re-written in that style (on its CF306). Whatever stands between
+  entries stays in place. A manuscript whose list could not be read (an error-severity finding)
+  gets no manuscript fixes. An entry keeps its own text when its rendering would lose "et al."
+  (the parsed item cannot record it) or would not read back into the same rendering (so a
+  second run changes nothing).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from citefmt.checks import bibtex_fixes
 from citefmt.checks.document import Document, read_document
 from citefmt.checks.rendering import differs, list_line, render_entries
-from citefmt.config import Settings
-from citefmt.diagnostics import has_errors
+from citefmt.diagnostics import Diagnostic, has_errors
+from citefmt.edits import Edit, Fix, LineIndex, apply_edits, compatible, line_diff_edits
 from citefmt.manuscript import first_citation_order, renumber
 
 _ET_AL_RE = re.compile(r"\bet al\b|\bи др\b", re.I)
+#: findings a renumbering of the reference list repairs, in the order a fix is attached to them
+_NUMBERING_CODES = ("CF305", "CF301", "CF302")
 
 
-def fix_text(text: str, settings: Settings, *, source: str = "<input>", fmt: str | None = None,
-             bibliography_keys: Collection[str] = ()) -> str:
-    """`text` as `--fix` would write it (unchanged when there is nothing to do or it is unsafe)."""
-    crlf = "\r\n" in text
-    plain = text.replace("\r\n", "\n") if crlf else text
-    doc = read_document(plain, source=source, settings=settings, fmt=fmt,
-                        bibliography_keys=bibliography_keys)
-    if has_errors(doc.read_diagnostics):
-        return text
+@dataclass(frozen=True)
+class Candidate:
+    """A fix waiting for the finding that names it: `codes` (any of them), at `line` (None:
+    the first such finding in the file)."""
+
+    codes: tuple[str, ...]
+    line: int | None
+    fix: Fix
+
+
+def fix_text(text: str, findings: list[Diagnostic]) -> tuple[str, list[Diagnostic]]:
+    """`text` with the fixes of `findings` applied, and the findings whose fix was applied.
+
+    Fixes are taken in text order; one that overlaps a fix already taken is left for the
+    next pass. Pure: no I/O, and no character outside an applied edit changes."""
+    taken: list[Edit] = []
+    applied: list[Diagnostic] = []
+    fixable = [d for d in findings if d.fix is not None and d.fix.edits]
+    for finding in sorted(fixable, key=lambda d: (d.fix.start, d.fix.end) if d.fix else (0, 0)):
+        assert finding.fix is not None
+        if compatible(finding.fix, taken):
+            taken.extend(finding.fix.edits)
+            applied.append(finding)
+    if not applied:
+        return text, []
+    return apply_edits(text, taken), applied
+
+
+def attach_fixes(doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
+    """`found` with each candidate fix attached to the finding that names it. A candidate no
+    finding names is dropped: `--fix` changes nothing that is not reported."""
+    candidates = list(_candidates(doc))
+    if not candidates:
+        return found
+    out: list[Diagnostic] = []
+    used: set[int] = set()
+    for finding in found:
+        if finding.fix is None:
+            for number, candidate in enumerate(candidates):
+                if number in used or finding.code not in candidate.codes:
+                    continue
+                if candidate.line is not None and candidate.line != finding.line:
+                    continue
+                finding = replace(finding, fix=candidate.fix)
+                used.add(number)
+                break
+        out.append(finding)
+    return out
+
+
+def _candidates(doc: Document) -> list[Candidate]:
+    if doc.kind == "bibtex":
+        return [Candidate((code,), line, fix)
+                for (code, line), fix in bibtex_fixes.reader_fixes(doc).items()]
     if doc.kind == "manuscript":
-        fixed = _fix_manuscript(doc)
-        if settings.translit:
-            fixed = _regenerate_references(fixed, settings.translit, source)
-    elif doc.kind == "bibtex":
-        fixed = _tidy_bibtex(doc)
-    else:
-        return text
-    return fixed.replace("\n", "\r\n") if crlf else fixed
+        return _manuscript_candidates(doc) + _references_list_candidates(doc)
+    return []
 
 
-def _fix_manuscript(doc: Document) -> str:
-    if not doc.entries:
-        return doc.text
-    order, numbers, text = _renumbered(doc)
-    style = doc.settings.style
-    rendered = render_entries(doc, order, style) if style else None
-    if style is None or rendered is None:
-        return _assemble(doc, text, order, numbers, [None] * len(order))
-    bodies: list[str | None] = [None if _loses_et_al(doc.entries[i].text, body) else body
-                                for i, body in zip(order, rendered, strict=True)]
-    fixed = _assemble(doc, text, order, numbers, bodies)
-    unstable = _unstable_positions(fixed, doc, style)
-    if not unstable:
-        return fixed
-    bodies = [None if position in unstable else body
-              for position, body in enumerate(bodies, start=1)]
-    return _assemble(doc, text, order, numbers, bodies)
+#: findings a regenerated "References" list repairs (citefmt.checks.references_list)
+_REFERENCES_LIST_CODES = ("CF600", "CF601", "CF602", "CF603", "CF604")
 
 
-def _regenerate_references(text: str, scheme: str, source: str) -> str:
-    """A page that prints its list twice gets its "References" block written anew from the
-    original list (`citefmt.checks.references_list.regenerate`, one byte-range edit)."""
+def _references_list_candidates(doc: Document) -> list[Candidate]:
+    """A page that prints its list twice, with `translit` set: its "References" block written
+    anew from the original list, on the first finding that the two lists do not correspond."""
+    scheme = doc.settings.translit
+    if not scheme:
+        return []
     from citefmt.checks.references_list import regenerate
 
-    edit = regenerate(text, scheme, source=source)
-    return edit.apply(text) if edit is not None else text
+    edit = regenerate(doc.text, scheme, source=doc.source)
+    if edit is None:
+        return []
+    return [Candidate(_REFERENCES_LIST_CODES, None,
+                      Fix((edit,), "write the References list anew from the original list"))]
+
+
+def _manuscript_candidates(doc: Document) -> list[Candidate]:
+    if has_errors(doc.read_diagnostics) or not doc.entries:
+        return []
+    order, numbers, text = _renumbered(doc)
+    renumbered = _assemble(doc, text, order, numbers, [None] * len(order))
+    if renumbered != doc.text:
+        return [Candidate(_NUMBERING_CODES, None,
+                          Fix(line_diff_edits(doc.text, renumbered),
+                              "renumber the references into order of first citation"))]
+    style = doc.settings.style
+    if style is None:
+        return []
+    return _rendering_candidates(doc, style)
+
+
+def _rendering_candidates(doc: Document, style: str) -> list[Candidate]:
+    """One CF306 fix per entry whose rendering differs: its lines become the style's line."""
+    identity = list(range(len(doc.entries)))
+    numbers = [e.number for e in doc.entries]
+    rendered = render_entries(doc, identity, style)
+    if rendered is None:
+        return []
+    bodies: list[str | None] = [None if _loses_et_al(entry.text, body) else body
+                                for entry, body in zip(doc.entries, rendered, strict=True)]
+    fixed = _assemble(doc, doc.text, identity, numbers, bodies)
+    unstable = _unstable_positions(fixed, doc, style)
+    lines = LineIndex(doc.text)
+    text_lines = doc.text.split("\n")
+    found: list[Candidate] = []
+    for position, (entry, body) in enumerate(zip(doc.entries, bodies, strict=True), start=1):
+        if body is None or position in unstable or not differs(entry, position, body):
+            continue
+        first = text_lines[entry.line - 1]
+        indent = first[:len(first) - len(first.lstrip())]
+        new = indent + list_line(_marker(entry.marker, entry.number), position, body)
+        start = lines.offset(entry.line)
+        end = lines.starts[entry.end_line] - 1 if entry.end_line < len(lines.starts) \
+            else len(doc.text)
+        found.append(Candidate(("CF306",), entry.line,
+                               Fix((Edit(start, end, new),), f"write the {style} rendering")))
+    return found
 
 
 def _renumbered(doc: Document) -> tuple[list[int], list[int | None], str]:
@@ -165,12 +248,3 @@ def _renumber_marker(line: str, marker: str, number: int | None) -> str:
     return line[:at] + _marker(marker, number) + line[at + len(marker):]
 
 
-def _tidy_bibtex(doc: Document) -> str:
-    import bibtexparser
-
-    library = bibtexparser.parse_string(doc.text)
-    if library.comments or library.strings or library.preambles or library.failed_blocks:
-        return doc.text
-    from citefmt.writers.bibtex import write
-
-    return write([record.item for record in doc.records])

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from citefmt.checks.document import Document
 from citefmt.diagnostics import Diagnostic
+from citefmt.edits import Edit
 from citefmt.model import Record
 
 CODES = ("CF600", "CF601", "CF602", "CF603")
@@ -43,19 +44,6 @@ class TwoLists:
     heading_line: int | None
     first_line: int
     last_line: int
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Replace bytes [start, end) of the UTF-8 text with `replacement`."""
-
-    start: int
-    end: int
-    replacement: str
-
-    def apply(self, text: str) -> str:
-        data = text.encode("utf-8")
-        return (data[:self.start] + self.replacement.encode("utf-8") + data[self.end:]).decode()
 
 
 def find(doc: Document) -> list[Diagnostic]:
@@ -93,6 +81,13 @@ def find(doc: Document) -> list[Diagnostic]:
             found.append(doc.diagnostic(
                 "CF603", f"References entry {pair.position} of a Cyrillic source has no "
                          f"language note such as \"(In Russ.)\"", line=references.line))
+    scheme = doc.settings.translit
+    if not found and scheme and regenerate(doc.text, scheme, source=doc.source) is not None:
+        # only with a scheme set: the list is then the journal's to generate, and what differs
+        # from its generation is named, so `--fix` rewrites nothing no finding names
+        found.append(doc.diagnostic(
+            "CF604", f"the References list differs from the one written from the original list "
+                     f"({scheme} transliteration)", line=lists.heading_line or lists.first_line))
     return found
 
 
@@ -167,9 +162,8 @@ def regenerate(text: str, scheme: str, *, source: str = "<input>") -> Edit | Non
     new_block = separator.join(block)
     if new_block == "\n".join(old_block):
         return None
-    start = len("\n".join(lines[:lists.first_line - 1]).encode("utf-8")) + \
-        (1 if lists.first_line > 1 else 0)
-    end = start + len("\n".join(old_block).encode("utf-8"))
+    start = len("\n".join(lines[:lists.first_line - 1])) + (1 if lists.first_line > 1 else 0)
+    end = start + len("\n".join(old_block))
     return Edit(start, end, new_block)
 
 

@@ -16,6 +16,7 @@ from citefmt.cli.check import check
 from citefmt.cli.convert import convert
 from citefmt.cli.format import format_
 from citefmt.cli.styles import styles
+from citefmt.cli.tidy import tidy
 from citefmt.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, CitefmtError
 
 
@@ -32,6 +33,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
       citefmt format refs.bib --style vancouver -o refs.md --to markdown
       citefmt convert article.txt --to bibtex         # plain-text list → BibTeX
       citefmt check manuscript.md --style vancouver   # lint a manuscript's references
+      citefmt tidy --sort refs.bib                    # canonical .bib layout, lossless
       citefmt styles                                  # bundled styles
     """
     ctx.obj = {"debug": debug}
@@ -41,6 +43,7 @@ cli.add_command(format_)
 cli.add_command(convert)
 cli.add_command(check)
 cli.add_command(styles)
+cli.add_command(tidy)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,8 +10,10 @@ import click
 @click.command("check")
 @click.argument("files", nargs=-1, metavar="FILE...")
 @click.option("--fix", is_flag=True,
-              help="Rewrite files: reference list renumbered into order of first citation (with "
-                   "the citations), re-rendered in --style; .bib files tidied.")
+              help="Apply the edits of fixable findings, and change nothing else: reference "
+                   "list renumbered into order of first citation (with the citations), "
+                   "re-rendered in --style; in .bib files a missing comma, a repeated identical "
+                   "field, a DOI written as a URL, a bare &. Each fix is reported.")
 @click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff; "
                                           "write nothing.")
 @click.option("-s", "--style", default=None,
@@ -39,12 +41,17 @@ import click
 @click.option("--online/--no-online", "online", default=None,
               help="Verify references against Crossref (DOI) and PubMed (PMID/PMCID); with --fix "
                    "fill what is missing. Default: the config's `online` (off). Uses the network.")
+@click.option("--rekey/--no-rekey", default=None,
+              help="With --fix/--diff: give entries whose key is a running number or not a plain "
+                   "BibTeX key (ref7, 10.7717/peerj-cs.55) a generated key, rewriting every "
+                   "\\cite/\\nocite/[@key] in the checked manuscripts in the same step (or "
+                   "nothing). Default: the config's `rekey`, else off: keys never change.")
 @click.option("--exit-zero-even-if-changed", is_flag=True,
               help="With --fix: exit 0 when files were rewritten and nothing else was found.")
 def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
           locale: str | None, ignore: tuple[str, ...], from_: str | None, output_format: str,
           config: str | None, isolated: bool, verbose: bool, online: bool | None,
-          exit_zero_even_if_changed: bool, translit: str | None) -> int:
+          rekey: bool | None, exit_zero_even_if_changed: bool, translit: str | None) -> int:
     """Check reference lists (.bib, CSL-JSON/YAML, RIS) and manuscripts (LaTeX, Markdown, text).
 
     A LaTeX or pandoc manuscript is checked against its bibliography (\\bibliography{},
@@ -63,6 +70,7 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
       citefmt check paper.md --fix --style vancouver
       citefmt check refs.json --format json --ignore CF200
       citefmt check paper.md --online --fix
+      citefmt check --fix --rekey refs.bib thesis.tex
     """
     from citefmt.checks.files import check_paths, configured_files
     from citefmt.config import Overrides, split_codes
@@ -71,7 +79,7 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
 
     codes = split_codes(ignore)
     overrides = Overrides(style=style, locale=locale, ignore=codes or None, config=config,
-                          isolated=isolated, translit=translit, online=online)
+                          isolated=isolated, translit=translit, online=online, rekey=rekey)
     paths = list(files) or configured_files(overrides, Path.cwd())
     if not paths:
         raise click.UsageError("no FILE given and no `files` in the citefmt config")
@@ -99,6 +107,12 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
             click.echo(result.fixed, nl=False)
         else:
             click.echo(f"Rewriting {result.path}", err=True)
+        for done in result.applied:
+            what = (done.fix.message if done.fix and done.fix.message else "") or done.message
+            fix_message = f" ({what})" if what else ""
+            where = f"{done.path}:{done.line}" if done.line is not None else done.path
+            click.echo(f"{where}: {done.code} {'would be ' if diff else ''}fixed{fix_message}",
+                       err=True)
     # the fixed text of standard input owns standard output
     to_stderr = fix and "-" in paths
     shown = run.findings if not verbose else [*run.skipped, *run.all_diagnostics]

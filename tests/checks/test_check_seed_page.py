@@ -38,12 +38,12 @@ def test_seed_page_notes_every_author_list_cut_short_by_et_al(seed_page: str) ->
 
 
 def test_seed_page_fix_is_idempotent_and_keeps_every_reference(seed_page: str) -> None:
-    from citefmt.checks import fix_text
+    from citefmt.checks import fix_document
 
     settings = Settings(style="vancouver")
-    once = fix_text(seed_page, settings, source="seed.txt")
-    assert once != seed_page
-    assert fix_text(once, settings, source="seed.txt") == once
+    once, applied = fix_document(seed_page, settings, source="seed.txt")
+    assert once != seed_page and applied
+    assert fix_document(once, settings, source="seed.txt") == (once, [])
     lines = once.splitlines()
     assert [line.split(".")[0] for line in lines[9:76]] == [str(n) for n in range(1, 68)]
     assert lines[:9] == seed_page.splitlines()[:9] and lines[76:] == seed_page.splitlines()[76:]

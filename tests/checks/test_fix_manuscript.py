@@ -1,4 +1,5 @@
-"""`fix_text` and `check --fix` on manuscripts: renumbering, re-rendering, idempotency, safety."""
+"""`fix_document` and `check --fix` on manuscripts: renumbering, re-rendering, idempotency,
+safety."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 from check_helpers import manuscript
 
-from citefmt.checks import fix_text
+from citefmt.checks import fix_document
 from citefmt.cli import main
 from citefmt.config import Settings
 
@@ -19,6 +20,14 @@ MORETTI = ("Moretti L, Stalfort J, Barker TH, Abebayehu D. The interplay of fibr
            "2022;298(2):101530.")
 ROMAN = ("Roman J. Fibroblasts-Warriors at the Intersection of Wound Healing and Disrepair. "
          "Biomolecules. 2023;13(6):945.")
+FIXED_305 = "CF305 fixed (renumber the references into order of first citation)"
+
+
+def fix_text(text: str, settings: Settings, *, source: str) -> str:
+    """The text `--fix` writes (the findings it fixed are checked elsewhere)."""
+    return fix_document(text, settings, source=source)[0]
+
+
 RENUMBERED = f"""# Exosomes in scar-free wound healing
 
 Scar formation is driven by fibroblasts and the extracellular matrix [1]. Vesicles from
@@ -66,9 +75,11 @@ def test_list_without_citations_keeps_its_order() -> None:
     assert fix_text(text, Settings(), source="paper.md") == text
 
 
-def test_unparseable_input_is_never_rewritten() -> None:
+def test_missing_commas_are_put_back_and_reported() -> None:
     bib = "@article{a,\n title={X}\n author={Y}\n}\n"
-    assert fix_text(bib, Settings(), source="refs.bib") == bib
+    fixed, applied = fix_document(bib, Settings(), source="refs.bib")
+    assert fixed == "@article{a,\n title={X},\n author={Y}\n}\n"
+    assert [(d.code, d.line) for d in applied] == [("CF113", 2)]
 
 
 def test_cli_fix_writes_reports_and_exits_1_then_0(tmp_path: Path,
@@ -76,7 +87,7 @@ def test_cli_fix_writes_reports_and_exits_1_then_0(tmp_path: Path,
     path = tmp_path / "paper.md"
     path.write_bytes(OUT_OF_ORDER.replace("\n", "\r\n").encode())
     assert main(["check", "--isolated", "--fix", str(path)]) == 1
-    assert capsys.readouterr() == ("", f"Rewriting {path}\n")
+    assert capsys.readouterr() == ("", f"Rewriting {path}\n{path}:3: {FIXED_305}\n")
     assert path.read_bytes() == RENUMBERED.replace("\n", "\r\n").encode()
     assert main(["check", "--isolated", "--fix", str(path)]) == 0
     assert capsys.readouterr() == ("", "")
@@ -107,4 +118,4 @@ def test_fix_from_standard_input_prints_the_fixed_text() -> None:
 
     done = subprocess.run([sys.executable, "-m", "citefmt", "check", "--isolated", "--fix", "-"],
                           input=OUT_OF_ORDER, capture_output=True, text=True)
-    assert (done.returncode, done.stdout, done.stderr) == (1, RENUMBERED, "")
+    assert (done.returncode, done.stdout, done.stderr) == (1, RENUMBERED, f"-:3: {FIXED_305}\n")

@@ -12,9 +12,10 @@ import pytest
 from helpers import REPO
 from test_cli import run
 
-from citefmt.checks import check_text, fix_text
+from citefmt.checks import check_text, fix_document
 from citefmt.checks.references_list import regenerate
 from citefmt.config import Settings
+from citefmt.edits import apply_edits
 
 FIXTURES = REPO / "tests" / "fixtures" / "translit"
 PAGE = (FIXTURES / "page_both_lists.txt").read_text("utf-8")
@@ -83,34 +84,33 @@ def test_fix_regenerates_the_references_block_from_the_original_list() -> None:
     broken = PAGE.replace(REFERENCES[2], "3. Kornilov V.I. Turbulentnyy pogranichnyy sloy "
                           "[Turbulent boundary layer on a body of revolution with periodic "
                           "blowing/suction]. Thermophysics and Aeromechanics. 2006;13(3):369-85.")
-    fixed = fix_text(broken, Settings(translit="bsi"), source="page.txt")
+    fixed = fix_document(broken, Settings(translit="bsi"), source="page.txt")[0]
     assert fixed.split("References\n")[0] == broken.split("References\n")[0]
     assert fixed.split("References\n")[1].splitlines() == [
         f"1. {EFIMOVA}",
         REFERENCES[1],  # an English source: References give it as it is
         f"3. {KORNILOV}",
     ]
-    assert fix_text(fixed, Settings(translit="bsi"), source="page.txt") == fixed
+    assert fix_document(fixed, Settings(translit="bsi"), source="page.txt")[0] == fixed
 
 
 def test_without_a_scheme_fix_leaves_the_references_list_alone() -> None:
     broken = PAGE.replace("(In Russ.)", "")
-    assert fix_text(broken, Settings(), source="page.txt") == broken
+    assert fix_document(broken, Settings(), source="page.txt")[0] == broken
 
 
-def test_regenerate_is_one_byte_range_edit_of_the_utf8_text() -> None:
+def test_regenerate_is_one_edit_of_the_text() -> None:
     broken = PAGE.replace("Marii El [", "Mariy El [")
     edit = regenerate(broken, "bsi")
     assert edit is not None
-    data = broken.encode("utf-8")
-    assert data[:edit.start].decode().endswith("References\n")
-    assert edit.end == len(data.rstrip(b"\n"))
-    assert edit.apply(broken) == FIXED
+    assert broken[:edit.start].endswith("References\n")
+    assert edit.end == len(broken.rstrip("\n"))
+    assert apply_edits(broken, [edit]) == FIXED
     assert regenerate(FIXED, "bsi") is None
 
 
 def test_a_missing_entry_is_written() -> None:
-    fixed = fix_text(PAGE.replace(REFERENCES[2] + "\n", ""), Settings(translit="bsi"))
+    fixed = fix_document(PAGE.replace(REFERENCES[2] + "\n", ""), Settings(translit="bsi"))[0]
     # no References entry to take an English title or journal name from
     assert fixed == PAGE.replace(REFERENCES[2], (
         "3. Kornilov VI. Turbulentnyi pogranichnyi sloi na tele vrashcheniya pri periodicheskom "
@@ -120,7 +120,7 @@ def test_a_missing_entry_is_written() -> None:
 def test_an_entry_that_does_not_correspond_keeps_its_text_under_fix() -> None:
     broken = PAGE.replace("2007;(1):80-6", "2008;(1):80-6").replace(
         "Marii El [", "Mariy El [")
-    fixed = fix_text(broken, Settings(translit="bsi"), source="page.txt")
+    fixed = fix_document(broken, Settings(translit="bsi"), source="page.txt")[0]
     assert "Mariy El [" in fixed  # CF601 names it; the author decides which side is wrong
 
 
