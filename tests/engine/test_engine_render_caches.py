@@ -9,7 +9,7 @@ from pathlib import Path
 from citeproc.string import MixedString, String
 
 from citefmt.engine import render_bibliography
-from citefmt.engine.layouts import infer_language
+from citefmt.language import detect_language as infer_language
 from citefmt.engine.loading import parse_csl_bytes
 from citefmt.engine.punctuation import concatenate, join_merging
 from citefmt.engine.render import Renderer
