@@ -10,6 +10,7 @@ from citeproc.source import VariableError
 from citefmt.engine.base import EngineElement
 from citefmt.engine.disambiguation import pending_suffix
 from citefmt.engine.punctuation import join_merging
+from citefmt.engine.russian import genitive_month
 
 
 class Date(EngineElement, model.Date):
@@ -137,6 +138,15 @@ class Date_Part(EngineElement, model.Date_Part):
     date-part beside a range delimiter)."""
 
     static_affixes = False
+
+    def process(self, date: Any, context: Any = None) -> Any:
+        """Gap: a Russian month name beside a day is in the genitive ("6 июня", "12–13 мая");
+        CSL locales hold only the nominative (see `russian.py`)."""
+        text = super().process(date, context)
+        if (self.get("name") == "month" and self.get("form", "long") == "long"
+                and date.get("day") is not None and isinstance(text, str)):
+            return genitive_month(text)
+        return text
 
     def format(self, string: Any) -> Any:
         # attributes change while a calling date's overrides apply: never use the cached answer

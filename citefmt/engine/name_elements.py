@@ -12,6 +12,7 @@ from citeproc.source import VariableError
 from citefmt.engine.base import EngineElement
 from citefmt.engine.initials import initialize_given
 from citefmt.engine.punctuation import join_merging
+from citefmt.engine.russian import decline_name
 from citefmt.engine.source import NameList
 
 
@@ -142,7 +143,7 @@ class Name(EngineElement, model.Name):
             sort_options = self._subsequent_et_al(item, context)
         names = item.reference.get(variable, [])
         form = self.get_option("form", context, sort_options)
-        written = written_names(names, form)
+        written = declined_names(written_names(names, form), self.get("name-case"))
         if written is not names:
             item, names = _NamesOnly(variable, written), written
         if not is_truncated(names) or form == "count":
@@ -222,6 +223,19 @@ def written_names(names: Any, form: str) -> Any:
     written = NameList(_written(name, form) for name in names)
     written.truncated = is_truncated(names)
     return written
+
+
+def declined_names(names: Any, case: str | None) -> Any:
+    """`names` in the grammatical case a citefmt `name-case` attribute asks for (GOST's
+    "под ред. А. Б. Иванова"; see `russian.py`); the same list object when nothing changes."""
+    if not case or not names:
+        return names
+    declined = [decline_name(name, case) for name in names]
+    if all(new is old for new, old in zip(declined, names, strict=True)):
+        return names
+    result = NameList(declined)
+    result.truncated = is_truncated(names)
+    return result
 
 
 def _needs_writing_out(name: Any) -> bool:

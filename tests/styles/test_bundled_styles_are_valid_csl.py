@@ -1,8 +1,10 @@
 """The bundled styles are independent CSL styles a user can copy, edit and pass back.
 
 Vancouver is plain CSL 1.0.2. The GOST styles are CSL 1.0.2 plus two CSL-M extensions
-(localized `<layout locale>`, `cs:name` suppress-min/suppress-max; styles/README.md): with those
-taken out they validate against the CSL schema bundled with citeproc-py.
+(localized `<layout locale>`, `cs:name` suppress-min/suppress-max) and citefmt's documented
+extensions (styles/README.md: `cs:name` name-case, the extension terms and name variables of
+EXTENSION_TERMS / EXTENSION_VARIABLES): with those taken out they validate against the CSL
+schema bundled with citeproc-py.
 """
 
 from __future__ import annotations
@@ -19,12 +21,36 @@ STYLES = {"vancouver": "en-US", "gost-r-7.0.5-2008": "ru-RU", "gost-r-7.0.100-20
 SCHEMA = Path(citeproc.__file__).parent / "data" / "schema" / "schemas" / "styles" / "csl.rng"
 
 
+#: terms and variables styles/README.md lists as citefmt extensions (BibLaTeX roles and fields)
+EXTENSION_TERMS = {"translated-from", "commentator", "foreword", "afterword", "introduction",
+                   "volumes-total", "volume-total"}
+EXTENSION_VARIABLES = {"original-language", "commentator", "foreword", "afterword",
+                       "introduction"}
+
+
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
-    """A copy of `tree` with the CSL-M extension points removed (default layout kept)."""
+    """A copy of `tree` with the CSL-M and citefmt extension points removed (default layout
+    kept)."""
     copy = etree.ElementTree(etree.fromstring(etree.tostring(tree)))
     for name in copy.iter(f"{CSL}name"):
         name.attrib.pop("suppress-min", None)
         name.attrib.pop("suppress-max", None)
+        name.attrib.pop("name-case", None)
+    for element in list(copy.iter(f"{CSL}term", f"{CSL}text")):
+        if element.tag == f"{CSL}term" and element.get("name") in EXTENSION_TERMS:
+            element.getparent().remove(element)
+        elif element.get("term") in EXTENSION_TERMS:
+            element.getparent().remove(element)
+    for element in list(copy.iter(f"{CSL}names", f"{CSL}text", f"{CSL}if", f"{CSL}else-if")):
+        variables = (element.get("variable") or "").split()
+        kept = [v for v in variables if v not in EXTENSION_VARIABLES]
+        if variables and not kept:
+            if element.tag in (f"{CSL}if", f"{CSL}else-if"):
+                element.set("variable", "note")
+            else:
+                element.getparent().remove(element)
+        elif kept != variables:
+            element.set("variable", " ".join(kept))
     for layout in copy.iterfind(f".//{CSL}bibliography/{CSL}layout[@locale]"):
         layout.getparent().remove(layout)
     return copy

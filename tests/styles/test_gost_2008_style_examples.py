@@ -65,11 +65,11 @@ EXAMPLES = {
          "page": "305-412"},
         "1. Тарасова В. И. Политическая история Латинской Америки : учеб. для вузов. 2-е изд. "
         f"М. : Проспект, 2006. С.{NBSP}305–412."),
-    "chapter, editor in the genitive case in the data": pytest.param(
+    "chapter, editor declined to the genitive (nominative in the data)": pytest.param(
         {"id": "petrov", "type": "chapter", "language": "ru", "author": [person("Петров", "С. Н.")],
          "title": "Рубцовые деформации кожи",
          "container-title": "Пластическая хирургия : национальное руководство",
-         "editor": [person("Иванова", "А. Б.")], "publisher-place": "М.",
+         "editor": [person("Иванов", "А. Б.")], "publisher-place": "М.",
          "publisher": "ГЭОТАР-Медиа",
          "issued": {"date-parts": [[2020]]}, "page": "215-240"},
         "1. Петров С. Н. Рубцовые деформации кожи // Пластическая хирургия : национальное "

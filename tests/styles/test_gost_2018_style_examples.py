@@ -68,7 +68,7 @@ EXAMPLES = {
         {"id": "petrov", "type": "chapter", "language": "ru", "author": [person("Петров", "С. Н.")],
          "title": "Рубцовые деформации кожи",
          "container-title": "Пластическая хирургия : национальное руководство",
-         "editor": [person("Иванова", "А. Б.")], "publisher-place": "Москва",
+         "editor": [person("Иванов", "А. Б.")], "publisher-place": "Москва",
          "publisher": "ГЭОТАР-Медиа",
          "issued": {"date-parts": [[2020]]}, "page": "215-240"},
         "1. Петров, С. Н. Рубцовые деформации кожи / С. Н. Петров. – Текст : непосредственный // "

@@ -1,0 +1,89 @@
+"""Derived variables for the GOST styles: what CSL cannot compute from a value itself.
+
+CSL prints a variable as it is, or its `-short` variant when a style asks for `form="short"`
+and the item has one (CSL 1.0.2, "Text"). The engine derives two short forms before
+rendering, so the styles stay plain CSL (no string is edited after rendering):
+
+- `publisher-place-short`, `event-place-short`: the places GOST R 7.0.12-2011 lets a reference
+  abbreviate (Москва → "М.", Санкт-Петербург → "СПб.", Ленинград → "Л.", Нижний Новгород →
+  "Н. Новгород", Ростов-на-Дону → "Ростов н/Д"; 7.0.12, 4.7 and annex A "Сокращение
+  названий городов"); other places are left as they are. Several places ("Москва ;
+  Ленинград") are abbreviated one by one. GOST R 7.0.5-2008 uses the short form;
+  7.0.100-2018 writes places in full (its 5.4.3 examples) and prints the variable as given.
+- `original-language-short`: the language a work was translated from (the citefmt extension
+  variable `original-language`, BibLaTeX's `origlanguage`), as the translation statement
+  names it: the GOST R 7.0.12-2011 abbreviation of the Russian adjective ("пер. с англ.",
+  "с нем.", "с фр.") for a Russian item, the English language name for any other
+  ("transl. from German").
+
+A short variant the item already has is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from citefmt.language import declared_language, item_language
+
+#: GOST R 7.0.12-2011, annex A: the five cities a reference writes abbreviated
+PLACE_ABBREVIATIONS: dict[str, str] = {
+    "москва": "М.", "санкт-петербург": "СПб.", "ленинград": "Л.",
+    "нижний новгород": "Н. Новгород", "ростов-на-дону": "Ростов н/Д",
+}
+
+#: GOST R 7.0.12-2011 abbreviations of language adjectives after "пер. с"
+TRANSLATED_FROM_RU: dict[str, str] = {
+    "en": "англ.", "de": "нем.", "fr": "фр.", "it": "итал.", "es": "исп.", "la": "лат.",
+    "el": "греч.", "pl": "пол.", "cs": "чеш.", "uk": "укр.", "be": "белорус.", "zh": "кит.",
+    "ja": "яп.", "sv": "швед.", "nl": "нидерл.", "pt": "порт.", "fi": "фин.", "bg": "болг.",
+    "sr": "серб.", "tr": "тур.", "kk": "каз.", "ru": "рус.", "da": "дат.", "no": "норв.",
+    "hu": "венг.", "ar": "араб.", "he": "иврита", "grc": "древнегреч.",
+}
+
+#: English names for "transl. from …" in a non-Russian item
+LANGUAGE_NAMES_EN: dict[str, str] = {
+    "en": "English", "de": "German", "fr": "French", "it": "Italian", "es": "Spanish",
+    "la": "Latin", "el": "Greek", "pl": "Polish", "cs": "Czech", "uk": "Ukrainian",
+    "be": "Belarusian", "zh": "Chinese", "ja": "Japanese", "sv": "Swedish", "nl": "Dutch",
+    "pt": "Portuguese", "fi": "Finnish", "bg": "Bulgarian", "sr": "Serbian", "tr": "Turkish",
+    "kk": "Kazakh", "ru": "Russian", "da": "Danish", "no": "Norwegian", "hu": "Hungarian",
+    "ar": "Arabic", "he": "Hebrew", "grc": "Ancient Greek",
+}
+
+_PLACE_SEPARATOR = re.compile(r"\s*;\s*")
+
+
+def abbreviated_place(place: str) -> str:
+    """`place` with each of its places abbreviated as GOST R 7.0.12 allows ("Москва ;
+    Ленинград" → "М. ; Л."); unknown places unchanged."""
+    parts = _PLACE_SEPARATOR.split(place.strip())
+    return " ; ".join(PLACE_ABBREVIATIONS.get(p.lower().replace("ё", "е"), p) for p in parts)
+
+
+def translated_from(original: Any, item_lang: str) -> str | None:
+    """The language named in a translation statement, in the item's own language."""
+    code = declared_language(original)
+    if code is None:
+        return None
+    if item_lang == "ru":
+        return TRANSLATED_FROM_RU.get(code)
+    return LANGUAGE_NAMES_EN.get(code)
+
+
+def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
+    """The `-short` variables the GOST styles print with `form="short"`, for `item`."""
+    derived: dict[str, str] = {}
+    for variable in ("publisher-place", "event-place"):
+        value = item.get(variable)
+        if isinstance(value, str) and value and f"{variable}-short" not in item:
+            short = abbreviated_place(value)
+            if short != value:
+                derived[f"{variable}-short"] = short
+    original = item.get("original-language")
+    if original and "original-language-short" not in item:
+        named = translated_from(original, item_language(item))
+        if named:
+            derived["original-language-short"] = named
+    return derived
