@@ -10,11 +10,13 @@ rendering, so the styles stay plain CSL (no string is edited after rendering):
   названий городов"); other places are left as they are. Several places ("Москва ;
   Ленинград") are abbreviated one by one. GOST R 7.0.5-2008 uses the short form;
   7.0.100-2018 writes places in full (its 5.4.3 examples) and prints the variable as given.
-- `original-language-short`: the language a work was translated from (the citefmt extension
-  variable `original-language`, BibLaTeX's `origlanguage`), as the translation statement
-  names it: the GOST R 7.0.12-2011 abbreviation of the Russian adjective ("пер. с англ.",
-  "с нем.", "с фр.") for a Russian item, the English language name for any other
-  ("transl. from German").
+- `original-language` and `original-language-short`: the language a work was translated from
+  (the citefmt extension variable `original-language`, BibLaTeX's `origlanguage`; a code or
+  name in the data), as the translation statement prints it — for a Russian item the
+  adjective in the genitive, in full ("перевод с английского", 7.0.100-2018) and as GOST R
+  7.0.12-2011 abbreviates it ("пер. с англ.", 7.0.5-2008); for any other item the English
+  language name ("transl. from German"). The variable is only ever printed in that
+  statement, so its printed form replaces the code (the item itself is not changed).
 
 A short variant the item already has is kept.
 """
@@ -42,6 +44,17 @@ TRANSLATED_FROM_RU: dict[str, str] = {
     "hu": "венг.", "ar": "араб.", "he": "иврита", "grc": "древнегреч.",
 }
 
+#: the same adjectives in full, genitive ("перевод с английского", GOST R 7.0.100-2018 style)
+TRANSLATED_FROM_RU_FULL: dict[str, str] = {
+    "en": "английского", "de": "немецкого", "fr": "французского", "it": "итальянского",
+    "es": "испанского", "la": "латинского", "el": "греческого", "pl": "польского",
+    "cs": "чешского", "uk": "украинского", "be": "белорусского", "zh": "китайского",
+    "ja": "японского", "sv": "шведского", "nl": "нидерландского", "pt": "португальского",
+    "fi": "финского", "bg": "болгарского", "sr": "сербского", "tr": "турецкого",
+    "kk": "казахского", "ru": "русского", "da": "датского", "no": "норвежского",
+    "hu": "венгерского", "ar": "арабского", "he": "иврита", "grc": "древнегреческого",
+}
+
 #: English names for "transl. from …" in a non-Russian item
 LANGUAGE_NAMES_EN: dict[str, str] = {
     "en": "English", "de": "German", "fr": "French", "it": "Italian", "es": "Spanish",
@@ -62,14 +75,17 @@ def abbreviated_place(place: str) -> str:
     return " ; ".join(PLACE_ABBREVIATIONS.get(p.lower().replace("ё", "е"), p) for p in parts)
 
 
-def translated_from(original: Any, item_lang: str) -> str | None:
-    """The language named in a translation statement, in the item's own language."""
+def translated_from(original: Any, item_lang: str) -> tuple[str, str] | None:
+    """(full, short) name of the language in a translation statement, in the item's own
+    language: ("английского", "англ.") for a Russian item, ("German", "German") otherwise."""
     code = declared_language(original)
     if code is None:
         return None
     if item_lang == "ru":
-        return TRANSLATED_FROM_RU.get(code)
-    return LANGUAGE_NAMES_EN.get(code)
+        full, short = TRANSLATED_FROM_RU_FULL.get(code), TRANSLATED_FROM_RU.get(code)
+        return (full, short) if full and short else None
+    name = LANGUAGE_NAMES_EN.get(code)
+    return (name, name) if name else None
 
 
 def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
@@ -82,8 +98,10 @@ def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
             if short != value:
                 derived[f"{variable}-short"] = short
     original = item.get("original-language")
-    if original and "original-language-short" not in item:
+    if original:
         named = translated_from(original, item_language(item))
         if named:
-            derived["original-language-short"] = named
+            derived["original-language"] = named[0]
+            derived.setdefault("original-language-short", str(item.get(
+                "original-language-short") or named[1]))
     return derived

@@ -24,7 +24,6 @@ from citeproc import NUMBERS
 from citeproc.source import Date as CiteprocDate
 from citeproc.source import Reference
 from citeproc.source.json import CiteProcJSON
-from citeproc.string import MixedString
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.engine.dates import normalise_date

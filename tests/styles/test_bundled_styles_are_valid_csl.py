@@ -37,9 +37,8 @@ def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
         name.attrib.pop("suppress-max", None)
         name.attrib.pop("name-case", None)
     for element in list(copy.iter(f"{CSL}term", f"{CSL}text")):
-        if element.tag == f"{CSL}term" and element.get("name") in EXTENSION_TERMS:
-            element.getparent().remove(element)
-        elif element.get("term") in EXTENSION_TERMS:
+        named = element.get("name") if element.tag == f"{CSL}term" else element.get("term")
+        if named in EXTENSION_TERMS:
             element.getparent().remove(element)
     for element in list(copy.iter(f"{CSL}names", f"{CSL}text", f"{CSL}if", f"{CSL}else-if")):
         variables = (element.get("variable") or "").split()
