@@ -146,6 +146,14 @@ class Name(EngineElement, model.Name):
         written = declined_names(written_names(names, form), self.get("name-case"))
         if written is not names:
             item, names = _NamesOnly(variable, written), written
+        split = split_group_names(names, self.get("group-delimiter"))
+        if split is not None:
+            persons, groups = split
+            return join_merging([self.process(_NamesOnly(variable, persons), variable, context,
+                                              sort_options, **kwargs),
+                                 self.process(_NamesOnly(variable, groups), variable, context,
+                                              sort_options, **kwargs)],
+                                str(self.get("group-delimiter")), self.output_format())
         if not is_truncated(names) or form == "count":
             return super().process(item, variable, context, sort_options, **kwargs)
         use_first = self.get_option("et-al-use-first", context, sort_options)
@@ -223,6 +231,22 @@ def written_names(names: Any, form: str) -> Any:
     written = NameList(_written(name, form) for name in names)
     written.truncated = is_truncated(names)
     return written
+
+
+def split_group_names(names: Any, delimiter: str | None) -> tuple[Any, Any] | None:
+    """(persons, groups) when a citefmt `group-delimiter` asks to set the group authors (literal
+    names: "Alf-One Study Group") after the persons with their own delimiter (NLM: "…,
+    van Moorselaar RJ; Alf-One Study Group."); None otherwise. A list the source cut short
+    keeps its mark on the groups' side, where the et-al term follows."""
+    if delimiter is None or not names:
+        return None
+    persons = [name for name in names if not name.get("literal")]
+    groups = [name for name in names if name.get("literal")]
+    if not persons or not groups or names[: len(persons)] != persons:
+        return None
+    tail = NameList(groups)
+    tail.truncated = is_truncated(names)
+    return NameList(persons), tail
 
 
 def declined_names(names: Any, case: str | None) -> Any:

@@ -1,6 +1,6 @@
 """The bundled styles are independent CSL styles a user can copy, edit and pass back.
 
-Vancouver is plain CSL 1.0.2. The GOST styles are CSL 1.0.2 plus two CSL-M extensions
+Vancouver is CSL 1.0.2 plus citefmt's `cs:name` group-delimiter. The GOST styles are CSL 1.0.2 plus two CSL-M extensions
 (localized `<layout locale>`, `cs:name` suppress-min/suppress-max) and citefmt's documented
 extensions (styles/README.md: `cs:name` name-case, the extension terms and name variables of
 EXTENSION_TERMS / EXTENSION_VARIABLES): with those taken out they validate against the CSL
@@ -36,6 +36,7 @@ def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
         name.attrib.pop("suppress-min", None)
         name.attrib.pop("suppress-max", None)
         name.attrib.pop("name-case", None)
+        name.attrib.pop("group-delimiter", None)
     for element in list(copy.iter(f"{CSL}term", f"{CSL}text")):
         named = element.get("name") if element.tag == f"{CSL}term" else element.get("term")
         if named in EXTENSION_TERMS:

@@ -1,0 +1,205 @@
+"""Elements of the description beyond the rules file's worked examples (issue #12), each
+checked against the standard's own example or rule (cited per case), never against citefmt's
+output. GOST R 7.0.5-2008 (short form, ". " between areas, GOST R 7.0.12 place
+abbreviations), GOST R 7.0.100-2018 (". – ", full places and role words, content type) and
+NLM *Citing Medicine* 2nd ed. / ICMJE "Samples of Formatted References" for Vancouver."""
+
+from __future__ import annotations
+
+import pytest
+
+NBSP = "\u00a0"
+G2008, G2018, VANC = "gost-r-7.0.5-2008", "gost-r-7.0.100-2018", "vancouver"
+
+
+def person(family: str, given: str) -> dict[str, str]:
+    return {"family": family, "given": given}
+
+
+MULTIVOLUME = {
+    # GOST 7.1-2003 / 7.0.100-2018 example "Гиппиус З. Н. Сочинения : в 2 т. Т. 1 …"
+    "id": "gippius", "type": "book", "language": "ru", "author": [person("Гиппиус", "З. Н.")],
+    "title": "Сочинения", "number-of-volumes": "2", "volume": "1",
+    "publisher-place": "Москва", "publisher": "Лаком-книга", "issued": {"date-parts": [[2001]]},
+    "number-of-pages": "367",
+}
+SERIES = {
+    # series area "(Серия ; номер)": GOST R 7.0.5-2008, 4.2 / GOST 7.1-2003, 7.6
+    "id": "lotman", "type": "book", "language": "ru", "author": [person("Лотман", "Ю. М.")],
+    "title": "Статьи по семиотике культуры и искусства", "publisher-place": "Санкт-Петербург",
+    "publisher": "Академический проект", "issued": {"date-parts": [[2002]]},
+    "number-of-pages": "544", "collection-title": "Мир искусств", "collection-number": "12",
+}
+TRANSLATION = {
+    # "пер. с англ." + translator in the genitive (GOST R 7.0.5-2008 annex A; 7.0.100 5.2.6)
+    "id": "lakatos", "type": "book", "language": "ru", "author": [person("Лакатос", "И.")],
+    "title": "Доказательства и опровержения", "original-language": "english",
+    "translator": [person("Веселовский", "И. Н.")], "publisher-place": "Москва",
+    "publisher": "Наука", "issued": {"date-parts": [[1967]]}, "number-of-pages": "152",
+}
+COMPILED = {
+    # "сост." takes the nominative, "под ред." the genitive (GOST R 7.0.12-2011 role words)
+    "id": "pfa", "type": "book", "language": "ru", "title": "Путь в философию",
+    "compiler": [person("Петров", "В. Г.")], "editor": [person("Смирнова", "Е. К.")],
+    "publisher-place": "Ленинград", "publisher": "Наука", "issued": {"date-parts": [[1989]]},
+}
+THESIS = {
+    # GOST R 7.0.5-2008 annex A: "… : дис. … канд. филол. наук : 10.01.01 …"
+    "id": "lukina", "type": "thesis", "language": "ru", "author": [person("Лукина", "В. А.")],
+    "title": "Творческая история «Записок охотника» И. С. Тургенева",
+    "genre": "дис. … канд. филол. наук", "number": "10.01.01",
+    "publisher-place": "Санкт-Петербург", "issued": {"date-parts": [[2006]]},
+    "number-of-pages": "220",
+}
+NEWSPAPER = {
+    # newspaper issue date in the genitive: "// Известия. 2012. 6 июня. С. 5."
+    "id": "news", "type": "article-newspaper", "language": "ru",
+    "author": [person("Сидоров", "С. С.")], "title": "Статья в газете",
+    "container-title": "Известия", "issued": {"date-parts": [[2012, 6, 6]]}, "page": "5",
+}
+CONFERENCE = {
+    # conference dates in the genitive: "(Казань, 12–13 мая 2021 г.)"
+    "id": "conf", "type": "paper-conference", "language": "ru",
+    "author": [person("Сидоров", "С. С.")], "title": "Доклад",
+    "container-title": "Материалы конференции", "event-place": "Казань",
+    "event-date": {"date-parts": [[2021, 5, 12], [2021, 5, 13]]},
+    "publisher-place": "Казань", "issued": {"date-parts": [[2021]]}, "page": "5-10",
+}
+IN_PRESS = {
+    "id": "press", "type": "article-journal", "language": "ru",
+    "author": [person("Иванов", "И. И.")], "title": "Рубцы", "container-title": "Хирургия",
+    "issued": {"date-parts": [[2025]]}, "status": "в печати",
+}
+SUPPLEMENT_RU = {
+    "id": "supp", "type": "article-journal", "language": "en",
+    "author": [person("Geraud", "G.")], "title": "Tolerability", "container-title": "Headache",
+    "issued": {"date-parts": [[2002]]}, "volume": "42", "supplement-number": "2",
+    "page": "S93-S99",
+}
+
+GOST_2008 = {
+    "multi-volume": (MULTIVOLUME, f"1. Гиппиус З. Н. Сочинения : в 2 т. Т.{NBSP}1. М. : Лаком-книга, "
+                     f"2001. 367{NBSP}с."),
+    "series area, place abbreviated (7.0.12: СПб.)": (
+        SERIES, "1. Лотман Ю. М. Статьи по семиотике культуры и искусства. СПб. : Академический "
+        f"проект, 2002. 544{NBSP}с. (Мир искусств ; 12)."),
+    "translation statement, genitive": (
+        TRANSLATION, "1. Лакатос И. Доказательства и опровержения / пер. с англ. "
+        f"И. Н. Веселовского. М. : Наука, 1967. 152{NBSP}с."),
+    "compiler nominative, editor genitive, Л.": (
+        COMPILED, "1. Путь в философию / сост. В. Г. Петров ; под ред. Е. К. Смирновой. "
+        "Л. : Наука, 1989."),
+    "thesis with specialty code": (
+        THESIS, "1. Лукина В. А. Творческая история «Записок охотника» И. С. Тургенева : дис. … "
+        f"канд. филол. наук : 10.01.01. СПб., 2006. 220{NBSP}с."),
+    "newspaper issue date": (NEWSPAPER, f"1. Сидоров С. С. Статья в газете // Известия. 2012. "
+                             f"6 июня. С.{NBSP}5."),
+    "conference dates in the genitive": (
+        CONFERENCE, "1. Сидоров С. С. Доклад // Материалы конференции (Казань, 12–13 мая "
+        f"2021 г.). Казань, 2021. С.{NBSP}5–10."),
+    "status": (IN_PRESS, "1. Иванов И. И. Рубцы // Хирургия. 2025. (В печати)."),
+    "supplement": (SUPPLEMENT_RU, f"1. Geraud G. Tolerability // Headache. 2002. Vol.{NBSP}42, "
+                   f"Suppl.{NBSP}2. P.{NBSP}S93–S99."),
+}
+
+GOST_2018 = {
+    "multi-volume": (MULTIVOLUME, f"1. Гиппиус, З. Н. Сочинения : в 2 томах. Т.{NBSP}1 / З. Н. Гиппиус."
+                     f" – Москва : Лаком-книга, 2001. – 367{NBSP}с. – Текст : непосредственный."),
+    "series area, place in full": (
+        SERIES, "1. Лотман, Ю. М. Статьи по семиотике культуры и искусства / Ю. М. Лотман. – "
+        f"Санкт-Петербург : Академический проект, 2002. – 544{NBSP}с. – (Мир искусств ; 12). – "
+        "Текст : непосредственный."),
+    "translation statement in full, genitive": (
+        TRANSLATION, "1. Лакатос, И. Доказательства и опровержения / И. Лакатос ; перевод с "
+        "английского И. Н. Веселовского. – Москва : Наука, 1967. – "
+        f"152{NBSP}с. – Текст : непосредственный."),
+    "newspaper issue date": (
+        NEWSPAPER, "1. Сидоров, С. С. Статья в газете / С. С. Сидоров. – Текст : "
+        f"непосредственный // Известия. – 2012. – 6 июня. – С.{NBSP}5."),
+}
+
+VANCOUVER = {
+    # ICMJE sample 3 (more than one organization / persons and a group)
+    "persons and a group author": (
+        {"id": "v1", "type": "article-journal",
+         "author": [person("Vallancien", "G."), person("Emberton", "M."), person("Harving", "N."),
+                    person("van Moorselaar", "R. J."), {"literal": "Alf-One Study Group"}],
+         "title": "Sexual dysfunction in 1,274 European men suffering from lower urinary tract "
+                  "symptoms", "container-title": "J Urol", "issued": {"date-parts": [[2003]]},
+         "volume": "169", "issue": "6", "page": "2257-2261"},
+        "1. Vallancien G, Emberton M, Harving N, van Moorselaar RJ; Alf-One Study Group. Sexual "
+        "dysfunction in 1,274 European men suffering from lower urinary tract symptoms. J Urol. "
+        "2003;169(6):2257-61."),
+    # ICMJE sample 4 (organization as author)
+    "organization as author": (
+        {"id": "v2", "type": "article-journal",
+         "author": [{"literal": "Diabetes Prevention Program Research Group"}],
+         "title": "Hypertension, insulin, and proinsulin in participants with impaired glucose "
+                  "tolerance", "container-title": "Hypertension",
+         "issued": {"date-parts": [[2002]]}, "volume": "40", "issue": "5", "page": "679-686"},
+        "1. Diabetes Prevention Program Research Group. Hypertension, insulin, and proinsulin in "
+        "participants with impaired glucose tolerance. Hypertension. 2002;40(5):679-86."),
+    # ICMJE sample 2 (optional: Epub ahead of print)
+    "Epub ahead of print": (
+        {"id": "v3", "type": "article-journal",
+         "author": [person("Yu", "W. M."), person("Hawley", "T. S."), person("Hawley", "R. G."),
+                    person("Qu", "C. K.")],
+         "title": "Immortalization of yolk sac-derived precursor cells",
+         "container-title": "Blood", "issued": {"date-parts": [[2002, 11, 15]]},
+         "volume": "100", "issue": "10", "page": "3828-3831",
+         "available-date": {"date-parts": [[2002, 7, 5]]}},
+        "1. Yu WM, Hawley TS, Hawley RG, Qu CK. Immortalization of yolk sac-derived precursor "
+        "cells. Blood. 2002 Nov 15;100(10):3828-31. Epub 2002 Jul 5."),
+    # ICMJE sample 8 (volume with supplement), with supplement-number instead of "42 Suppl 2"
+    "volume with supplement": (
+        {"id": "v4", "type": "article-journal",
+         "author": [person("Geraud", "G."), person("Spierings", "E. L."), person("Keywood", "C.")],
+         "title": "Tolerability and safety of frovatriptan with short- and long-term use for "
+                  "treatment of migraine and in comparison with sumatriptan",
+         "container-title": "Headache", "issued": {"date-parts": [[2002]]}, "volume": "42",
+         "supplement-number": "2", "page": "S93-S99"},
+        "1. Geraud G, Spierings EL, Keywood C. Tolerability and safety of frovatriptan with short-"
+        " and long-term use for treatment of migraine and in comparison with sumatriptan. "
+        "Headache. 2002;42 Suppl 2:S93-9."),
+    # ICMJE unpublished material sample (forthcoming / in press)
+    "forthcoming": (
+        {"id": "v5", "type": "article-journal",
+         "author": [person("Tian", "D."), person("Araki", "H."), person("Stahl", "E."),
+                    person("Bergelson", "J."), person("Kreitman", "M.")],
+         "title": "Signature of balancing selection in Arabidopsis",
+         "container-title": "Proc Natl Acad Sci U S A", "issued": {"date-parts": [[2002]]},
+         "status": "forthcoming"},
+        "1. Tian D, Araki H, Stahl E, Bergelson J, Kreitman M. Signature of balancing selection "
+        "in Arabidopsis. Proc Natl Acad Sci U S A. Forthcoming 2002."),
+    "in press (older ICMJE wording)": (
+        {"id": "v6", "type": "article-journal", "author": [person("Leshner", "A. I.")],
+         "title": "Molecular mechanisms of cocaine addiction", "container-title": "N Engl J Med",
+         "issued": {"date-parts": [[1996]]}, "status": "In press"},
+        "1. Leshner AI. Molecular mechanisms of cocaine addiction. N Engl J Med. In press 1996."),
+}
+
+
+@pytest.mark.parametrize("item, expected", GOST_2008.values(), ids=GOST_2008.keys())
+def test_gost_2008_element(render_one, item, expected):
+    assert render_one(G2008, item) == expected
+
+
+@pytest.mark.parametrize("item, expected", GOST_2018.values(), ids=GOST_2018.keys())
+def test_gost_2018_element(render_one, item, expected):
+    assert render_one(G2018, item) == expected
+
+
+@pytest.mark.parametrize("item, expected", VANCOUVER.values(), ids=VANCOUVER.keys())
+def test_vancouver_citing_medicine_sample(render_one, item, expected):
+    assert render_one(VANC, item) == expected
+
+
+def test_editors_only_book_prints_the_editors_once(render_one):
+    """Gap: the host macro printed the editors of a book without container a second time
+    ("/ под ред. X // под ред. X")."""
+    item = {"id": "fmh", "type": "book", "language": "ru",
+            "title": "Философия Мартина Хайдеггера и современность",
+            "editor": [person("Мотрошилова", "Н. В.")], "publisher-place": "Москва",
+            "publisher": "Наука", "issued": {"date-parts": [[1991]]}, "number-of-pages": "253"}
+    assert render_one(G2008, item) == ("1. Философия Мартина Хайдеггера и современность / под "
+                                       f"ред. Н. В. Мотрошиловой. М. : Наука, 1991. 253{NBSP}с.")
