@@ -1,6 +1,7 @@
 """The bundled styles are independent CSL styles a user can copy, edit and pass back.
 
-Vancouver is CSL 1.0.2 plus citefmt's `cs:name` group-delimiter. The GOST styles are CSL 1.0.2 plus two CSL-M extensions
+Vancouver is CSL 1.0.2 plus citefmt's `cs:name` group-delimiter. The GOST
+styles are CSL 1.0.2 plus two CSL-M extensions
 (localized `<layout locale>`, `cs:name` suppress-min/suppress-max) and citefmt's documented
 extensions (styles/README.md: `cs:name` name-case, the extension terms and name variables of
 EXTENSION_TERMS / EXTENSION_VARIABLES): with those taken out they validate against the CSL
