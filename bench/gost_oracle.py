@@ -5,7 +5,9 @@ biblatex-gost is the GOST implementation Russian theses are typeset with. Its ex
 rendered twice:
 
 - through biber + XeLaTeX with `style=gost-numeric, blockpunct=period` (the area separator
-  ". " citefmt's 7.0.5 style uses), on a 5-metre-wide page without hyphenation so that each
+  ". " citefmt's 7.0.5 style uses) and `autolang=other` (each entry in its own `langid`'s
+  terms, as the standard describes a source in its own language; biblatex's default
+  `autolang=none` gives every entry the document's Russian terms), on a 5-metre-wide page without hyphenation so that each
   entry is one line of `pdftotext -raw` output, its entry key printed in place of the label;
 - through citefmt (`citefmt.api.read_path` → `citefmt.engine.render_bibliography`).
 
@@ -60,7 +62,7 @@ DOCUMENT = r"""\documentclass{article}
 \usepackage{polyglossia}
 \setdefaultlanguage{russian}
 \setotherlanguages{english,french,german,polish,ukrainian,italian,spanish,latin,greek}
-\usepackage[style=gost-numeric,blockpunct=period,backend=biber,sorting=none]{biblatex}
+\usepackage[style=gost-numeric,blockpunct=period,autolang=other,backend=biber,sorting=none]{biblatex}
 \addbibresource{examples.bib}
 \DeclareFieldFormat{labelnumberwidth}{@@\thefield{entrykey}@@}
 \begin{document}
@@ -130,8 +132,11 @@ def examples_file() -> Path | None:
     return next((Path(p) for p in EXAMPLES if Path(p).is_file()), None)
 
 
-def oracle_entries(workdir: Path) -> dict[str, str]:
-    """biblatex-gost's entries by key, as pdftotext reads them."""
+def oracle_entries(workdir: Path, reuse: bool = False) -> dict[str, str]:
+    """biblatex-gost's entries by key, as pdftotext reads them (`reuse`: the text a previous
+    run left in `workdir`)."""
+    if reuse and (workdir / "doc.txt").is_file():
+        return _entries((workdir / "doc.txt").read_text(encoding="utf-8"))
     source = examples_file()
     assert source is not None
     data = (gzip.decompress(source.read_bytes()) if source.suffix == ".gz"
@@ -143,7 +148,10 @@ def oracle_entries(workdir: Path) -> dict[str, str]:
         subprocess.run(command, cwd=workdir, capture_output=True, check=False)
     subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "doc.pdf", "doc.txt"], cwd=workdir,
                    check=True)
-    text = (workdir / "doc.txt").read_text(encoding="utf-8")
+    return _entries((workdir / "doc.txt").read_text(encoding="utf-8"))
+
+
+def _entries(text: str) -> dict[str, str]:
     entries: dict[str, str] = {}
     for chunk in re.split(r"(?m)^@@", text)[1:]:
         key, _, body = chunk.partition("@@")
@@ -151,8 +159,45 @@ def oracle_entries(workdir: Path) -> dict[str, str]:
     return entries
 
 
-def citefmt_entries(workdir: Path, style: str) -> dict[str, str]:
-    """citefmt's entries by key for the same file (style copy without `name-case`)."""
+#: BibLaTeX fields citefmt's BibTeX reader does not map (yet) to the CSL variables the styles
+#: read (styles/README.md, "Extension fields"); `--bridge` supplies them from the file itself
+BRIDGED_NAME_ROLES = ("commentator", "foreword", "afterword", "introduction")
+
+
+def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
+    """Per entry key, the CSL variables for the BibLaTeX fields the reader leaves out:
+    `origlanguage` → original-language; `title` + `subtitle` → title-main + title-sub;
+    `editortype = compiler` → the editors as `compiler`; `commentator`, `foreword`,
+    `afterword`, `introduction` → name variables of the same names."""
+    import bibtexparser
+
+    from citefmt.latex import latex_to_unicode
+    from citefmt.readers.bibtex import parse_names
+
+    bridged: dict[str, dict[str, object]] = {}
+    for entry in bibtexparser.parse_string(bib_text).entries:
+        fields = {k.lower(): str(v.value) for k, v in entry.fields_dict.items()}
+        extra: dict[str, object] = {}
+        if fields.get("origlanguage"):
+            extra["original-language"] = fields["origlanguage"].strip("{} ")
+        if fields.get("subtitle") and fields.get("title"):
+            extra["title-main"] = latex_to_unicode(fields["title"])
+            extra["title-sub"] = latex_to_unicode(fields["subtitle"])
+        if fields.get("editortype", "").strip("{} ").lower() == "compiler" and \
+                fields.get("editor"):
+            extra["compiler"] = parse_names(fields["editor"])
+            extra["editor"] = None
+        for role in BRIDGED_NAME_ROLES:
+            if fields.get(role):
+                extra[role] = parse_names(fields[role])
+        if extra:
+            bridged[entry.key] = extra
+    return bridged
+
+
+def citefmt_entries(workdir: Path, style: str, bridge: bool = False) -> dict[str, str]:
+    """citefmt's entries by key for the same file (style copy without `name-case`); with
+    `bridge`, the fields of `bridge_fields` added to what the reader gives."""
     from citefmt.api import read_path
     from citefmt.engine import render_bibliography
 
@@ -162,6 +207,15 @@ def citefmt_entries(workdir: Path, style: str) -> dict[str, str]:
                            style_path.read_text(encoding="utf-8")), encoding="utf-8")
     result = read_path(str(workdir / "examples.bib"))
     items = [record.item for record in result.records]
+    if bridge:
+        extra = bridge_fields((workdir / "examples.bib").read_text(encoding="utf-8"))
+        for item in items:
+            for name, value in extra.get(str(item.get("id")), {}).items():
+                if value is None:
+                    item.pop(name, None)
+                else:
+                    item.setdefault(name, value) if name != "compiler" else \
+                        item.__setitem__(name, value)
     rendered = render_bibliography(items, str(copy))
     out = {}
     for entry in rendered.entries:
@@ -170,8 +224,18 @@ def citefmt_entries(workdir: Path, style: str) -> dict[str, str]:
     return out
 
 
+#: artefacts of TeX typesetting and PDF text extraction, not of the style: TeX's typographic
+#: quotes and apostrophes (' → ’, " → ”), and the kerned space pdftotext puts before a period
+#: after some capitals ("P . 185", "L ’être")
+_PDF_ARTEFACTS = ((re.compile(r"(?<=\b[A-ZА-Я]) (?=[.’])"), ""), (re.compile(r"[’‘]"), "'"),
+                  (re.compile(r"[”“]"), '"'))
+
+
 def normalise(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    text = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    for pattern, replacement in _PDF_ARTEFACTS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def classify(ours: str, theirs: str) -> tuple[str, str | None]:
@@ -224,6 +288,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=5, help="examples shown per cause")
     parser.add_argument("--cause", help="show every difference of this cause")
     parser.add_argument("--keys", help="comma-separated keys to print side by side")
+    parser.add_argument("--bridge", action="store_true",
+                        help="add the BibLaTeX fields the reader does not map (bridge_fields)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="reuse biblatex-gost's output from an earlier run in --workdir")
     args = parser.parse_args(argv)
     missing = missing_requirements()
     if missing:
@@ -232,8 +300,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="gost-oracle-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    theirs = oracle_entries(workdir)
-    ours = citefmt_entries(workdir, args.style)
+    theirs = oracle_entries(workdir, reuse=args.reuse)
+    ours = citefmt_entries(workdir, args.style, bridge=args.bridge)
     if args.keys:
         for key in args.keys.split(","):
             print(f"{key}\n  citefmt: {ours.get(key, '')}\n  oracle:  {theirs.get(key, '')}")

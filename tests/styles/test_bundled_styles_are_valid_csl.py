@@ -26,7 +26,7 @@ SCHEMA = Path(citeproc.__file__).parent / "data" / "schema" / "schemas" / "style
 EXTENSION_TERMS = {"translated-from", "commentator", "foreword", "afterword", "introduction",
                    "volumes-total", "volume-total"}
 EXTENSION_VARIABLES = {"original-language", "commentator", "foreword", "afterword",
-                       "introduction"}
+                       "introduction", "title-main", "title-sub"}
 
 
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
@@ -38,6 +38,8 @@ def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
         name.attrib.pop("suppress-max", None)
         name.attrib.pop("name-case", None)
         name.attrib.pop("group-delimiter", None)
+    for part in copy.iter(f"{CSL}date-part"):
+        part.attrib.pop("open-range-delimiter", None)
     for element in list(copy.iter(f"{CSL}term", f"{CSL}text")):
         named = element.get("name") if element.tag == f"{CSL}term" else element.get("term")
         if named in EXTENSION_TERMS:
@@ -52,6 +54,11 @@ def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
                 element.getparent().remove(element)
         elif kept != variables:
             element.set("variable", " ".join(kept))
+    for group in list(copy.iter(f"{CSL}group")):
+        if not len(group):  # held only extension variables
+            group.tag = f"{CSL}text"
+            group.attrib.clear()
+            group.set("value", "")
     for layout in copy.iterfind(f".//{CSL}bibliography/{CSL}layout[@locale]"):
         layout.getparent().remove(layout)
     return copy
