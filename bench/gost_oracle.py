@@ -108,6 +108,21 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "biblatex-gost prints '—.' or nothing where the date is missing; GOST R 7.0.5-2008 "
          "(as GOST 7.1-2003, 7.4.2) supplies '[б. г.]' / '[s. a.]'.",
          _sub(r"(?:, |\. )?(?:—|\[б\. г\.\]|\[s\. a\.\])(?=\.|$)", "")),
+    Rule("multi-volume", "choice-open",
+         "biblatex-gost writes the multi-volume statement as a separate sentence "
+         "('Сочинения. В 4 т. Т. 1'); GOST 7.1-2003's example, which 7.0.5-2008 follows, "
+         "gives it as other title information ('Сочинения : в 2 т. Т. 1').",
+         _sub(r"(?: :|\.) [вВiI]n? (\d+) (т\.|vols\.)", r". В \1 \2")),
+    Rule("issue-date-of-a-journal", "choice-open",
+         "biblatex-gost prints the month and day of a journal issue after the year "
+         "('1968. Apr. 4.'); GOST R 7.0.5-2008 asks for the issue date only for newspapers "
+         "(4.x, examples), citefmt prints the year for journals.",
+         _sub(r"(?<=\d{4})\. (?:[A-ZА-Я][a-zа-я]{2,3}\.(?: \d{1,2})?|\d{1,2} [а-я]{3,4}\.)"
+              r"(?=[.,])", "")),
+    Rule("number-label-case", "choice-open",
+         "biblatex-gost's English terms write 'no.' after a volume ('Vol. 19, no. 3/4'); the "
+         "GOST R 7.0.100-2018 English examples write 'No.' (rules file §2).",
+         _sub(r", no\. ", ", No. ")),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
          "(GOST R 7.0.5-2008, 4.2); citefmt prints it for web pages only.",
@@ -195,7 +210,8 @@ def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
     return bridged
 
 
-def citefmt_entries(workdir: Path, style: str, bridge: bool = False) -> dict[str, str]:
+def citefmt_entries(workdir: Path, style: str, bridge: bool = False,
+                    languages: dict[str, str] | None = None) -> dict[str, str]:
     """citefmt's entries by key for the same file (style copy without `name-case`); with
     `bridge`, the fields of `bridge_fields` added to what the reader gives."""
     from citefmt.api import read_path
@@ -216,6 +232,10 @@ def citefmt_entries(workdir: Path, style: str, bridge: bool = False) -> dict[str
                 else:
                     item.setdefault(name, value) if name != "compiler" else \
                         item.__setitem__(name, value)
+    if languages is not None:
+        from citefmt.language import item_language
+
+        languages.update({str(item.get("id")): item_language(item) for item in items})
     rendered = render_bibliography(items, str(copy))
     out = {}
     for entry in rendered.entries:
@@ -238,19 +258,41 @@ def normalise(text: str) -> str:
     return text
 
 
-def classify(ours: str, theirs: str) -> tuple[str, str | None]:
-    """("equal" | rule kind | "different", rule names or cause)."""
+#: Russian terms → English ones, for FOREIGN_TERMS
+_RU_TERMS = ((r"\bТ\. ", "Vol. "), (r"\bС\. (?=[\dIVXLC])", "P. "), (r"(?<=\d) с\.", " p."),
+             (r"\bпод ред\. ", "ed. by "), (r"№ ", "No. "), (r"\[и др\.\]", "[et al.]"),
+             (r"\bпер\. ", "transl. by "), (r"\bвып\. ", "No. "), (r"\[б\. г\.\]", "[s. a.]"))
+
+
+def _english_terms(text: str) -> str:
+    for pattern, replacement in _RU_TERMS:
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
+FOREIGN_TERMS = Rule(
+    "foreign-source-terms", "oracle-wrong",
+    "For a source in a Latin-script language without a biblatex-gost term set (German, "
+    "French, …) biblatex-gost falls back to the document's Russian terms ('Т. 24', '96 с.'); "
+    "citefmt describes a source in its own language's terms, falling back to English "
+    "(GOST R 7.0.5-2008, 4.x: the elements are given in the language of the source; "
+    "issue #12).", _english_terms)
+
+
+def classify(ours: str, theirs: str, language: str = "ru") -> tuple[str, str | None]:
+    """("equal" | rule kind | "different", rule names or cause); `language`: the item's."""
     a, b = normalise(ours), normalise(theirs)
     if a == b:
         return "equal", None
     applied = []
-    for rule in ORACLE_RULES:
+    rules = ORACLE_RULES + ((FOREIGN_TERMS,) if language not in ("ru", "en") else ())
+    for rule in rules:
         a2, b2 = rule.apply(a), rule.apply(b)
         if (a2, b2) != (a, b):
             applied.append(rule.name)
         a, b = a2, b2
         if a == b:
-            kinds = {r.kind for r in ORACLE_RULES if r.name in applied}
+            kinds = {r.kind for r in rules if r.name in applied}
             kind = "oracle-wrong" if kinds == {"oracle-wrong"} else "choice-open"
             return kind, "+".join(applied)
     return "different", cause(a, b)
@@ -301,21 +343,23 @@ def main(argv: list[str] | None = None) -> int:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="gost-oracle-"))
     workdir.mkdir(parents=True, exist_ok=True)
     theirs = oracle_entries(workdir, reuse=args.reuse)
-    ours = citefmt_entries(workdir, args.style, bridge=args.bridge)
+    languages: dict[str, str] = {}
+    ours = citefmt_entries(workdir, args.style, bridge=args.bridge, languages=languages)
     if args.keys:
         for key in args.keys.split(","):
             print(f"{key}\n  citefmt: {ours.get(key, '')}\n  oracle:  {theirs.get(key, '')}")
         return 0
-    report(ours, theirs, args.show, args.cause)
+    report(ours, theirs, languages, args.show, args.cause)
     return 0
 
 
-def report(ours: dict[str, str], theirs: dict[str, str], show: int, only: str | None) -> None:
+def report(ours: dict[str, str], theirs: dict[str, str], languages: dict[str, str], show: int,
+           only: str | None) -> None:
     counts: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
     causes: dict[str, list[str]] = defaultdict(list)
     for key, expected in theirs.items():
-        kind, detail = classify(ours.get(key, ""), expected)
+        kind, detail = classify(ours.get(key, ""), expected, languages.get(key, "ru"))
         counts[kind] += 1
         if kind in ("oracle-wrong", "choice-open") and detail:
             by_rule[detail] += 1

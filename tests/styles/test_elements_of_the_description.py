@@ -196,6 +196,17 @@ def test_vancouver_citing_medicine_sample(render_one, item, expected):
     assert render_one(VANC, item) == expected
 
 
+def test_french_source_takes_english_terms(render_one):
+    """A source in a Latin-script language without a GOST term set (French) is described in
+    English terms, never in Russian ones (issue #12: "Т."/"с." for a French book)."""
+    item = {"id": "clero", "type": "book", "language": "fr", "author": [person("Cléro", "J.-P.")],
+            "title": "Le vocabulaire de Lacan", "publisher-place": "Paris",
+            "publisher": "Ellipses", "issued": {"date-parts": [[2006]]}, "number-of-pages": "96",
+            "volume": "2"}
+    assert render_one(G2008, item) == (f"1. Cléro J.-P. Le vocabulaire de Lacan. Vol.{NBSP}2. "
+                                       f"Paris : Ellipses, 2006. 96{NBSP}p.")
+
+
 def test_editors_only_book_prints_the_editors_once(render_one):
     """Gap: the host macro printed the editors of a book without container a second time
     ("/ под ред. X // под ред. X")."""
