@@ -7,8 +7,9 @@ rendered twice:
 - through biber + XeLaTeX with `style=gost-numeric, blockpunct=period` (the area separator
   ". " citefmt's 7.0.5 style uses) and `autolang=other` (each entry in its own `langid`'s
   terms, as the standard describes a source in its own language; biblatex's default
-  `autolang=none` gives every entry the document's Russian terms), on a 5-metre-wide page without hyphenation so that each
-  entry is one line of `pdftotext -raw` output, its entry key printed in place of the label;
+  `autolang=none` gives every entry the document's Russian terms), on a 5-metre-wide page
+  without hyphenation so that each entry is one line of `pdftotext -raw` output, its entry
+  key printed in place of the label;
 - through citefmt (`citefmt.api.read_path` → `citefmt.engine.render_bibliography`).
 
 Entries are aligned by key and compared after whitespace normalisation. A difference that
