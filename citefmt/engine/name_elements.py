@@ -57,6 +57,8 @@ class Names(EngineElement, model.Names):
         if (isinstance(name, Name) and name.get_option("form", context, sort_options) == "count"
                 and any(role in item.reference for role in roles)):
             return self._count(item, roles, name, context, sort_options)
+        if isinstance(name, Name) and name.get("name-kind"):
+            item = kind_only(item, roles, str(name.get("name-kind")))
         if not isinstance(name, Name) or not name.has_count_limits():
             return super().process(item, names_context, context, **kwargs)
         present = [role for role in roles if role in item.reference]
@@ -88,6 +90,45 @@ class Names(EngineElement, model.Names):
         if not total:
             raise VariableError
         return str(total)
+
+
+def kind_only(item: Any, roles: list[str], kind: str) -> Any:
+    """Extension `name-kind` ("person" | "group") on cs:name: `item` as the cs:names sees it,
+    its `roles` holding only personal names (with a family or given name) or only group
+    names (literal names: organisations, study groups). GOST puts persons in the heading and
+    an organisation after "/"; a role left empty counts as a missing variable
+    (VariableError when none is left)."""
+    original = item.reference
+    reference = type(original).__new__(type(original))  # CustomDict: copy.copy cannot
+    dict.update(reference, original)
+    reference.__dict__.update(original.__dict__)
+    kept = False
+    for role in roles:
+        names = item.reference.get(role)
+        if not names:
+            continue
+        chosen = [n for n in names if bool(n.get("literal")) == (kind == "group")]
+        if chosen:
+            filtered = NameList(chosen)
+            filtered.truncated = is_truncated(names) and kind == "person"
+            dict.__setitem__(reference, role, filtered)
+            kept = True
+        else:
+            dict.__delitem__(reference, role)
+    if not kept:
+        raise VariableError
+    return _WithReference(item, reference)
+
+
+class _WithReference:
+    """A citation item seen through another reference (everything else delegated)."""
+
+    def __init__(self, item: Any, reference: Any) -> None:
+        self.__dict__["_item"] = item
+        self.__dict__["reference"] = reference
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.__dict__["_item"], name)
 
 
 class Name(EngineElement, model.Name):

@@ -38,6 +38,7 @@ def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
         name.attrib.pop("suppress-max", None)
         name.attrib.pop("name-case", None)
         name.attrib.pop("group-delimiter", None)
+        name.attrib.pop("name-kind", None)
     for part in copy.iter(f"{CSL}date-part"):
         part.attrib.pop("open-range-delimiter", None)
     for element in list(copy.iter(f"{CSL}term", f"{CSL}text")):

@@ -77,6 +77,14 @@ SUPPLEMENT_RU = {
     "page": "S93-S99",
 }
 
+ORGANISATION = {
+    # a collective author is not a heading: title first, the body after "/" (issue #12)
+    "id": "org", "type": "report", "language": "ru",
+    "author": [{"literal": "Министерство здравоохранения Российской Федерации"}],
+    "title": "Годовой отчёт", "publisher-place": "Москва", "issued": {"date-parts": [[2011]]},
+    "number-of-pages": "120",
+}
+
 GOST_2008 = {
     "multi-volume": (MULTIVOLUME, f"1. Гиппиус З. Н. Сочинения : в 2 т. Т.{NBSP}1. "
                      "М. : Лаком-книга, "
@@ -99,6 +107,9 @@ GOST_2008 = {
         CONFERENCE, "1. Сидоров С. С. Доклад // Материалы конференции (Казань, 12–13 мая "
         f"2021 г.). Казань, 2021. С.{NBSP}5–10."),
     "status": (IN_PRESS, "1. Иванов И. И. Рубцы // Хирургия. 2025. (В печати)."),
+    "organisation out of the heading": (
+        ORGANISATION, "1. Годовой отчёт / Министерство здравоохранения Российской Федерации. "
+        f"М., 2011. 120{NBSP}с."),
     "supplement": (SUPPLEMENT_RU, f"1. Geraud G. Tolerability // Headache. 2002. Vol.{NBSP}42, "
                    f"Suppl.{NBSP}2. P.{NBSP}S93–S99."),
 }
@@ -115,6 +126,9 @@ GOST_2018 = {
         TRANSLATION, "1. Лакатос, И. Доказательства и опровержения / И. Лакатос ; перевод с "
         "английского И. Н. Веселовского. – Москва : Наука, 1967. – "
         f"152{NBSP}с. – Текст : непосредственный."),
+    "organisation out of the heading": (
+        ORGANISATION, "1. Годовой отчёт / Министерство здравоохранения Российской Федерации. – "
+        f"Москва, 2011. – 120{NBSP}с. – Текст : непосредственный."),
     "newspaper issue date": (
         NEWSPAPER, "1. Сидоров, С. С. Статья в газете / С. С. Сидоров. – Текст : "
         f"непосредственный // Известия. – 2012. – 6 июня. – С.{NBSP}5."),
