@@ -85,6 +85,32 @@ ORGANISATION = {
     "number-of-pages": "120",
 }
 
+REPORT = {
+    # GOST 7.1-2003 report example, without its "рук./исполн." roles: "Формирование генетической
+    # структуры стада : отчет о НИР (промежуточ.) : 42-44 / Всерос. науч.-исслед. ин-т
+    # животноводства … М., 2001. 75 с."
+    "id": "nir", "type": "report", "language": "ru",
+    "title": "Формирование генетической структуры стада",
+    "genre": "отчет о НИР (промежуточ.)", "number": "42-44",
+    "author": [{"literal": "Всерос. науч.-исслед. ин-т животноводства"}],
+    "publisher-place": "Москва", "issued": {"date-parts": [[2001]]}, "number-of-pages": "75",
+}
+PROCEEDINGS = {
+    # whole proceedings: event place and dates after the title ("Материалы конф. (Казань, …)")
+    "id": "proc", "type": "book", "language": "ru", "title": "Актуальные вопросы хирургии",
+    "genre": "материалы Всерос. конф.", "event-place": "Казань",
+    "event-date": {"date-parts": [[2021, 5, 12], [2021, 5, 13]]},
+    "publisher-place": "Казань", "publisher": "КГМУ", "issued": {"date-parts": [[2021]]},
+    "number-of-pages": "300",
+}
+WEBSITE = {
+    # web site with a publisher (GOST R 7.0.100-2018 website pattern, publisher in the imprint)
+    "id": "rsl", "type": "webpage", "language": "ru",
+    "title": "Российская государственная библиотека", "genre": "официальный сайт",
+    "publisher-place": "Москва", "publisher": "РГБ", "URL": "http://www.rsl.ru",
+    "accessed": {"date-parts": [[2024, 1, 15]]},
+}
+
 GOST_2008 = {
     "multi-volume": (MULTIVOLUME, f"1. Гиппиус З. Н. Сочинения : в 2 т. Т.{NBSP}1. "
                      "М. : Лаком-книга, "
@@ -110,6 +136,12 @@ GOST_2008 = {
     "organisation out of the heading": (
         ORGANISATION, "1. Годовой отчёт / Министерство здравоохранения Российской Федерации. "
         f"М., 2011. 120{NBSP}с."),
+    "report with its number": (
+        REPORT, "1. Формирование генетической структуры стада : отчет о НИР (промежуточ.) : "
+        f"42-44 / Всерос. науч.-исслед. ин-т животноводства. М., 2001. 75{NBSP}с."),
+    "proceedings with event": (
+        PROCEEDINGS, "1. Актуальные вопросы хирургии : материалы Всерос. конф. (Казань, "
+        f"12–13 мая 2021 г.). Казань : КГМУ, 2021. 300{NBSP}с."),
     "supplement": (SUPPLEMENT_RU, f"1. Geraud G. Tolerability // Headache. 2002. Vol.{NBSP}42, "
                    f"Suppl.{NBSP}2. P.{NBSP}S93–S99."),
 }
@@ -129,6 +161,13 @@ GOST_2018 = {
     "organisation out of the heading": (
         ORGANISATION, "1. Годовой отчёт / Министерство здравоохранения Российской Федерации. – "
         f"Москва, 2011. – 120{NBSP}с. – Текст : непосредственный."),
+    "report with its number": (
+        REPORT, "1. Формирование генетической структуры стада : отчет о НИР (промежуточ.) : "
+        "42-44 / Всерос. науч.-исслед. ин-т животноводства. – Москва, 2001. – "
+        f"75{NBSP}с. – Текст : непосредственный."),
+    "web site with publisher": (
+        WEBSITE, "1. Российская государственная библиотека : официальный сайт. – Москва : РГБ. "
+        "– URL: http://www.rsl.ru (дата обращения: 15.01.2024). – Текст : электронный."),
     "newspaper issue date": (
         NEWSPAPER, "1. Сидоров, С. С. Статья в газете / С. С. Сидоров. – Текст : "
         f"непосредственный // Известия. – 2012. – 6 июня. – С.{NBSP}5."),
