@@ -99,7 +99,8 @@ def kind_only(item: Any, roles: list[str], kind: str) -> Any:
     an organisation after "/"; a role left empty counts as a missing variable
     (VariableError when none is left)."""
     original = item.reference
-    reference = type(original).__new__(type(original))  # CustomDict: copy.copy cannot
+    kind_of_reference: Any = type(original)
+    reference = kind_of_reference.__new__(kind_of_reference)  # CustomDict: copy.copy cannot
     dict.update(reference, original)
     reference.__dict__.update(original.__dict__)
     kept = False
