@@ -211,8 +211,19 @@ def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
     return bridged
 
 
+def resolved_bib(workdir: Path) -> Path:
+    """The examples file with biblatex's inheritance (crossref, xdata, mvbook → maintitle)
+    resolved by biber itself (`biber --tool --output-resolve`)."""
+    target = workdir / "resolved.bib"
+    if not target.is_file():
+        subprocess.run(["biber", "--tool", "--output-resolve", "--output-file=resolved.bib",
+                        "examples.bib"], cwd=workdir, capture_output=True, check=False)
+    return target
+
+
 def citefmt_entries(workdir: Path, style: str, bridge: bool = False,
-                    languages: dict[str, str] | None = None) -> dict[str, str]:
+                    languages: dict[str, str] | None = None,
+                    source: str = "examples.bib") -> dict[str, str]:
     """citefmt's entries by key for the same file (style copy without `name-case`); with
     `bridge`, the fields of `bridge_fields` added to what the reader gives."""
     from citefmt.api import read_path
@@ -222,10 +233,10 @@ def citefmt_entries(workdir: Path, style: str, bridge: bool = False,
     copy = workdir / f"{style}.csl"
     copy.write_text(re.sub(r' name-case="[^"]*"', "",
                            style_path.read_text(encoding="utf-8")), encoding="utf-8")
-    result = read_path(str(workdir / "examples.bib"))
+    result = read_path(str(workdir / source))
     items = [record.item for record in result.records]
     if bridge:
-        extra = bridge_fields((workdir / "examples.bib").read_text(encoding="utf-8"))
+        extra = bridge_fields((workdir / source).read_text(encoding="utf-8"))
         for item in items:
             for name, value in extra.get(str(item.get("id")), {}).items():
                 if value is None:
@@ -333,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keys", help="comma-separated keys to print side by side")
     parser.add_argument("--bridge", action="store_true",
                         help="add the BibLaTeX fields the reader does not map (bridge_fields)")
+    parser.add_argument("--resolve", action="store_true",
+                        help="let biber resolve crossref/xdata inheritance before citefmt reads")
     parser.add_argument("--reuse", action="store_true",
                         help="reuse biblatex-gost's output from an earlier run in --workdir")
     args = parser.parse_args(argv)
@@ -345,7 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     theirs = oracle_entries(workdir, reuse=args.reuse)
     languages: dict[str, str] = {}
-    ours = citefmt_entries(workdir, args.style, bridge=args.bridge, languages=languages)
+    source = resolved_bib(workdir).name if args.resolve else "examples.bib"
+    ours = citefmt_entries(workdir, args.style, bridge=args.bridge, languages=languages,
+                           source=source)
     if args.keys:
         for key in args.keys.split(","):
             print(f"{key}\n  citefmt: {ours.get(key, '')}\n  oracle:  {theirs.get(key, '')}")

@@ -59,6 +59,8 @@ class Names(EngineElement, model.Names):
             return self._count(item, roles, name, context, sort_options)
         if isinstance(name, Name) and name.get("name-kind"):
             item = kind_only(item, roles, str(name.get("name-kind")))
+        if self.get("merge-roles") == "true" and isinstance(name, Name):
+            return self._merged_roles(item, roles, name, names_context, context, **kwargs)
         if not isinstance(name, Name) or not name.has_count_limits():
             return super().process(item, names_context, context, **kwargs)
         present = [role for role in roles if role in item.reference]
@@ -75,6 +77,71 @@ class Names(EngineElement, model.Names):
             self.set("variable", variables)
 
 
+    def _merged_roles(self, item: Any, roles: list[str], name: Name, names_context: Any,
+                      context: Any, **kwargs: Any) -> Any:
+        """Extension `merge-roles="true"` on cs:names (GOST practice, GOST 7.1-2003 examples):
+        the same persons in several roles are named once, after all their role words —
+        "пер. с фр., коммент. и вступ. ст. С. Н. Зенкина" — at the place of their first
+        role; other roles stay groups of their own, joined by the names delimiter. It
+        generalises CSL's editor + translator → "editortranslator" rule. The names take the
+        `name-case` of cs:name unless every merged role is in `name-case-except`
+        ("сост." is followed by the nominative). A translator's role word is "пер. с англ."
+        when the item has `original-language` (term `translated-from`; the language in its
+        short form, or in full with `original-language-form="long"`)."""
+        present = [role for role in roles if item.reference.get(role)]
+        if not present:
+            raise VariableError
+        groups: list[list[str]] = []
+        for role in present:
+            key = _names_key(item.reference[role])
+            same = next((g for g in groups if _names_key(item.reference[g[0]]) == key), None)
+            if same is None:
+                groups.append([role])
+            else:
+                same.append(role)
+        owner = names_context if names_context is not None else self
+        texts = [self._merged_group(item, group, name, owner, context, **kwargs)
+                 for group in groups]
+        return self.join([t for t in texts if t is not None],
+                         self.get_parent_delimiter(context))
+
+    def _merged_group(self, item: Any, group: list[str], name: Name, owner: Any,
+                      context: Any, **kwargs: Any) -> Any:
+        from citeproc.string import String
+
+        words = [self._role_word(item, role, owner, **kwargs) for role in group]
+        words = [w for w in words if w]
+        if len(words) > 1:
+            conjunction = str(self.get_term("and").single or "and")
+            words = [", ".join(words[:-1]) + f" {conjunction} " + words[-1]]
+        except_roles = set((name.get("name-case-except") or "").split())
+        case = name.get("name-case")
+        if case and all(role in except_roles for role in group):
+            name.attrib.pop("name-case")
+        try:
+            names = name.render(item, group[-1], context=context, **kwargs)
+        finally:
+            if case is not None:
+                name.set("name-case", case)
+        if names is None:
+            return None
+        return String(words[0] + " ") + names if words else names
+
+    def _role_word(self, item: Any, role: str, owner: Any, **kwargs: Any) -> str:
+        """The role word of the cs:label of these names ("под ред.", "пер. с англ.")."""
+        form = "original_language" if self.get("original-language-form") == "long" \
+            else "original_language_short"
+        language = item.reference.get(form) if role == "translator" else None
+        if language:
+            term = self.get_term("translated-from")
+            return f"{term.single} {language}" if term is not None else ""
+        label = getattr(owner, "label", None)
+        if label is None:
+            return ""
+        plural = len(item.reference[role]) > 1
+        text = label.render(item, role, plural, **kwargs)
+        return str(text).strip() if text is not None else ""
+
     def _count(self, item: Any, roles: list[str], name: Name, context: Any,
                sort_options: Any) -> str:
         """Gap: `form="count"` over several variables printed the counts side by side ("32"
@@ -90,6 +157,11 @@ class Names(EngineElement, model.Names):
         if not total:
             raise VariableError
         return str(total)
+
+
+def _names_key(names: Any) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """A name list's identity for merging roles."""
+    return tuple(tuple(sorted((str(k), str(v)) for k, v in dict(n).items())) for n in names)
 
 
 def kind_only(item: Any, roles: list[str], kind: str) -> Any:

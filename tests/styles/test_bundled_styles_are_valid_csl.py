@@ -39,6 +39,10 @@ def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
         name.attrib.pop("name-case", None)
         name.attrib.pop("group-delimiter", None)
         name.attrib.pop("name-kind", None)
+        name.attrib.pop("name-case-except", None)
+    for names in copy.iter(f"{CSL}names"):
+        names.attrib.pop("merge-roles", None)
+        names.attrib.pop("original-language-form", None)
     for part in copy.iter(f"{CSL}date-part"):
         part.attrib.pop("open-range-delimiter", None)
     for element in list(copy.iter(f"{CSL}term", f"{CSL}text")):

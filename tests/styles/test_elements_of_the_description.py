@@ -249,6 +249,31 @@ def test_vancouver_citing_medicine_sample(render_one, item, expected):
     assert render_one(VANC, item) == expected
 
 
+MERGED_ROLES = {
+    # the same person in several roles is named once after all the role words (GOST 7.1-2003
+    # practice, e.g. "пер. с фр., коммент. и вступ. ст. С. Н. Зенкина")
+    "id": "barthes", "type": "book", "language": "ru", "author": [person("Барт", "Р.")],
+    "title": "Мифологии", "original-language": "fr",
+    "translator": [person("Зенкин", "С. Н.")], "commentator": [person("Зенкин", "С. Н.")],
+    "introduction": [person("Зенкин", "С. Н.")], "publisher-place": "Москва",
+    "publisher": "Изд-во им. Сабашниковых", "issued": {"date-parts": [[1996]]},
+    "number-of-pages": "312",
+}
+
+
+def test_same_person_in_several_roles_is_named_once(render_one):
+    assert render_one(G2008, MERGED_ROLES) == (
+        "1. Барт Р. Мифологии / пер. с фр., коммент. и вступ. ст. С. Н. Зенкина. М. : Изд-во "
+        f"им. Сабашниковых, 1996. 312{NBSP}с.")
+
+
+def test_compiler_keeps_the_nominative_when_merged_alone(render_one):
+    item = {"id": "s", "type": "book", "language": "ru", "title": "Семиотика",
+            "compiler": [person("Степанов", "Ю. С.")], "publisher-place": "Москва",
+            "publisher": "Радуга", "issued": {"date-parts": [[1983]]}}
+    assert render_one(G2008, item) == "1. Семиотика / сост. Ю. С. Степанов. М. : Радуга, 1983."
+
+
 def test_french_source_takes_english_terms(render_one):
     """A source in a Latin-script language without a GOST term set (French) is described in
     English terms, never in Russian ones (issue #12: "Т."/"с." for a French book)."""
