@@ -90,6 +90,14 @@ def _sub(pattern: str, replacement: str) -> Callable[[str], str]:
     return lambda text: compiled.sub(replacement, text)
 
 
+_VOLUMES = re.compile(r"(?: :|\.) [вВiI]n? (\d+) (т\.|vols\.)")
+_VOLUME_TITLE = re.compile(r"\b(Т\.|Vol\.) ([\w()]+)(?: :|\.) (?=\w)")
+
+
+def _multi_volume(text: str) -> str:
+    return _VOLUME_TITLE.sub(r"\1 \2. ", _VOLUMES.sub(r". В \1 \2", text))
+
+
 ORACLE_RULES: tuple[Rule, ...] = (
     Rule("range-dash", "choice-open",
          "biblatex-gost joins ranges with an em dash (С. 15—65); citefmt with an en dash "
@@ -112,8 +120,9 @@ ORACLE_RULES: tuple[Rule, ...] = (
     Rule("multi-volume", "choice-open",
          "biblatex-gost writes the multi-volume statement as a separate sentence "
          "('Сочинения. В 4 т. Т. 1'); GOST 7.1-2003's example, which 7.0.5-2008 follows, "
-         "gives it as other title information ('Сочинения : в 2 т. Т. 1').",
-         _sub(r"(?: :|\.) [вВiI]n? (\d+) (т\.|vols\.)", r". В \1 \2")),
+         "gives it as other title information and the volume's own title after ' : ' "
+         "('Сочинения : в 2 т. Т. 1 : Стихотворения').",
+         _multi_volume),
     Rule("issue-date-of-a-journal", "choice-open",
          "biblatex-gost prints the month and day of a journal issue after the year "
          "('1968. Apr. 4.'); GOST R 7.0.5-2008 asks for the issue date only for newspapers "
@@ -178,13 +187,19 @@ def _entries(text: str) -> dict[str, str]:
 #: BibLaTeX fields citefmt's BibTeX reader does not map (yet) to the CSL variables the styles
 #: read (styles/README.md, "Extension fields"); `--bridge` supplies them from the file itself
 BRIDGED_NAME_ROLES = ("commentator", "foreword", "afterword", "introduction")
+#: variables the bridge sets even when the reader gave them (maintitle re-arranges titles)
+_OVERRIDDEN = frozenset({"compiler", "title", "container-title", "volume-title"})
+_IN_TYPES = frozenset({"inbook", "incollection", "inproceedings", "bookinbook", "suppbook",
+                       "suppcollection", "inreference"})
 
 
 def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
     """Per entry key, the CSL variables for the BibLaTeX fields the reader leaves out:
     `origlanguage` → original-language; `title` + `subtitle` → title-main + title-sub;
     `editortype = compiler` → the editors as `compiler`; `commentator`, `foreword`,
-    `afterword`, `introduction` → name variables of the same names."""
+    `afterword`, `introduction` → name variables of the same names; `maintitle` (a volume of
+    a multi-volume work) → `title` = the work's title and CSL 1.0.2 `volume-title` = the
+    volume's, or for a part, `container-title` = the work's and `volume-title` = `booktitle`."""
     import bibtexparser
 
     from citefmt.latex import latex_to_unicode
@@ -196,7 +211,16 @@ def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
         extra: dict[str, object] = {}
         if fields.get("origlanguage"):
             extra["original-language"] = fields["origlanguage"].strip("{} ")
-        if fields.get("subtitle") and fields.get("title"):
+        maintitle = fields.get("maintitle")
+        if maintitle and entry.entry_type.lower() in _IN_TYPES:
+            extra["container-title"] = latex_to_unicode(maintitle)
+            if fields.get("booktitle"):
+                extra["volume-title"] = latex_to_unicode(fields["booktitle"])
+        elif maintitle and fields.get("title"):
+            extra["title"] = latex_to_unicode(maintitle)
+            extra["volume-title"] = latex_to_unicode(fields["title"]) + (
+                " : " + latex_to_unicode(fields["subtitle"]) if fields.get("subtitle") else "")
+        elif fields.get("subtitle") and fields.get("title"):
             extra["title-main"] = latex_to_unicode(fields["title"])
             extra["title-sub"] = latex_to_unicode(fields["subtitle"])
         if fields.get("editortype", "").strip("{} ").lower() == "compiler" and \
@@ -241,9 +265,10 @@ def citefmt_entries(workdir: Path, style: str, bridge: bool = False,
             for name, value in extra.get(str(item.get("id")), {}).items():
                 if value is None:
                     item.pop(name, None)
+                elif name in _OVERRIDDEN:
+                    item[name] = value
                 else:
-                    item.setdefault(name, value) if name != "compiler" else \
-                        item.__setitem__(name, value)
+                    item.setdefault(name, value)
     if languages is not None:
         from citefmt.language import item_language
 

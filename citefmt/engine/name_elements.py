@@ -111,6 +111,9 @@ class Names(EngineElement, model.Names):
 
         words = [self._role_word(item, role, owner, **kwargs) for role in group]
         words = [w for w in words if w]
+        if len(words) > 1 and all(w.endswith(" by") for w in words):
+            # English role words: "ed., introd. and afterword by", not "ed. by, introd. by …"
+            words = [w[:-3] for w in words[:-1]] + [words[-1]]
         if len(words) > 1:
             conjunction = str(self.get_term("and").single or "and")
             words = [", ".join(words[:-1]) + f" {conjunction} " + words[-1]]
