@@ -216,10 +216,12 @@ def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
             extra["container-title"] = latex_to_unicode(maintitle)
             if fields.get("booktitle"):
                 extra["volume-title"] = latex_to_unicode(fields["booktitle"])
-        elif maintitle and fields.get("title"):
+        elif maintitle:
             extra["title"] = latex_to_unicode(maintitle)
-            extra["volume-title"] = latex_to_unicode(fields["title"]) + (
-                " : " + latex_to_unicode(fields["subtitle"]) if fields.get("subtitle") else "")
+            if fields.get("title"):
+                extra["volume-title"] = latex_to_unicode(fields["title"]) + (
+                    " : " + latex_to_unicode(fields["subtitle"]) if fields.get("subtitle")
+                    else "")
         elif fields.get("subtitle") and fields.get("title"):
             extra["title-main"] = latex_to_unicode(fields["title"])
             extra["title-sub"] = latex_to_unicode(fields["subtitle"])
@@ -302,6 +304,12 @@ _RU_TERMS = ((r"\bТ\. ", "Vol. "), (r"\bС\. (?=[\dIVXLC])", "P. "), (r"(?<=\d)
 
 
 def _english_terms(text: str) -> str:
+    from citefmt.engine.gost import LANGUAGE_NAMES_EN, TRANSLATED_FROM_RU
+
+    names = {abbreviation: LANGUAGE_NAMES_EN[code]
+             for code, abbreviation in TRANSLATED_FROM_RU.items() if code in LANGUAGE_NAMES_EN}
+    text = re.sub(r"\bпер\. с (\S+\.)",
+                  lambda m: f"transl. from {names.get(m.group(1), m.group(1))}", text)
     for pattern, replacement in _RU_TERMS:
         text = re.sub(pattern, replacement, text)
     return text
