@@ -343,29 +343,40 @@ def classify(ours: str, theirs: str, language: str = "ru") -> tuple[str, str | N
     return "different", cause(a, b)
 
 
-_CAUSES: tuple[tuple[str, str], ...] = (
-    ("missing in citefmt", r"^$"),
-    ("translation statement (пер. с …)", r"пер\. с|transl"),
-    ("series area ( … )", r"\(([^()]*)\)\.?$"),
-    ("multi-volume (в N т. / Т. N)", r"в \d+ т\.|Т\. \d+\."),
-    ("roles (сост., коммент., предисл., вступ. ст., послесл.)",
-     r"сост\.|коммент|предисл|вступ\. ст|послесл|comp\.|introd"),
-    ("edition statement", r"изд\.|ed\."),
-    ("thesis", r"дис\.|diss"),
-    ("pages/extent", r"\d+ с\.|\d+ p\.|С\. \d|P\. \d"),
-    ("responsibility ( / … )", r" / "),
-    ("host ( // … )", r" // "),
-)
-
-
 def cause(ours: str, theirs: str) -> str:
-    """A guessed cause: the first element pattern found in one text and not the other."""
+    """A guessed cause: the data problem or the area of the description where the first
+    difference lies."""
+    import difflib
+
     if not ours:
         return "missing in citefmt"
-    for name, pattern in _CAUSES[1:]:
-        if bool(re.search(pattern, ours)) != bool(re.search(pattern, theirs)):
-            return name
-    return "other"
+    if "\\" in ours or "{" in ours:
+        return "data: LaTeX macro left in the reader's output"
+    if re.search(r"[А-ЯA-Z][а-яa-z]+ and [А-ЯA-Z]", ours) and " and " not in theirs:
+        return "data: place or publisher list joined with 'and'"
+    if re.search(r"\b(?:phdthesis|candthesis|docthesis|\w+autoref|country\w\w)\b", ours):
+        return "data: BibLaTeX type key printed as text"
+    if re.search(r"\d{4}/[.\s]|\d{4}/$", ours):
+        return "data: open date range kept as text"
+    matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+    first = next(op for op in matcher.get_opcodes() if op[0] != "equal")
+    before = ours[: first[1]]
+    changed = ours[first[1]:first[2]] + " " + theirs[first[3]:first[4]]
+    if re.search(r"пер\.|transl|trans\.", changed):
+        return "translation statement"
+    if re.search(r"сост\.|ред\.|ed\.|коммент|комм\.|предисл|послесл|вступ|примеч", changed):
+        return "roles after '/'"
+    if re.search(r"[вВ] \d+ (?:т\.|кн\.)|\bТ\. |Vol\. |Кн\.|Вып\.", changed):
+        return "multi-volume / volume designation"
+    if "URL" in before or "обращения" in changed or "visited" in changed:
+        return "URL / access note"
+    if re.search(r"\(.*$", before) and " с." in before:
+        return "series area or note"
+    if " // " in before:
+        return "host (after //)"
+    if " / " in before:
+        return "responsibility (after /)"
+    return "title area"
 
 
 def main(argv: list[str] | None = None) -> int:
