@@ -90,6 +90,10 @@ def _sub(pattern: str, replacement: str) -> Callable[[str], str]:
     return lambda text: compiled.sub(replacement, text)
 
 
+_MONTHS_EN = "Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec"
+_MONTHS_RU = ("янв|февр?|марта?|апр|ма[йя]|июн[ья]|июл[ья]|авг|сент?|окт|нояб?|дек|"
+              "[Яя]нв|[Фф]евр?|[Мм]арта?|[Аа]пр|[Мм]а[йя]|[Ии]юн[ья]|[Ии]юл[ья]|[Аа]вг|[Сс]ент?|"
+              "[Оо]кт|[Нн]ояб?|[Дд]ек")
 _VOLUMES = re.compile(r"(?: :|\.) [вВiI]n? (\d+) (т\.|vols\.)")
 _VOLUME_TITLE = re.compile(r"\b(Т\.|Vol\.) ([\w()]+)(?: :|\.) (?=\w)")
 
@@ -127,8 +131,8 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "biblatex-gost prints the month and day of a journal issue after the year "
          "('1968. Apr. 4.'); GOST R 7.0.5-2008 asks for the issue date only for newspapers "
          "(4.x, examples), citefmt prints the year for journals.",
-         _sub(r"(?<=\d{4})\. (?:[A-ZА-Я][a-zа-я]{2,3}\.(?: \d{1,2})?|\d{1,2} [а-я]{3,4}\.)"
-              r"(?=[.,])", "")),
+         _sub(r"(?<=\d{4})\. (?:(?:" + _MONTHS_EN + r")\.?(?: \d{1,2})?|(?:\d{1,2} )?(?:"
+              + _MONTHS_RU + r")\.?)(?=[.,])", "")),
     Rule("number-label-case", "choice-open",
          "biblatex-gost's English terms write 'no.' after a volume ('Vol. 19, no. 3/4'); the "
          "GOST R 7.0.100-2018 English examples write 'No.' (rules file §2).",
@@ -361,10 +365,13 @@ def cause(ours: str, theirs: str) -> str:
     matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
     first = next(op for op in matcher.get_opcodes() if op[0] != "equal")
     before = ours[: first[1]]
-    changed = ours[first[1]:first[2]] + " " + theirs[first[3]:first[4]]
+    # the first difference with a few characters around it, in both texts
+    changed = (ours[max(0, first[1] - 8):first[2] + 8] + " "
+               + theirs[max(0, first[3] - 8):first[4] + 8])
     if re.search(r"пер\.|transl|trans\.", changed):
         return "translation statement"
-    if re.search(r"сост\.|ред\.|ed\.|коммент|комм\.|предисл|послесл|вступ|примеч", changed):
+    if re.search(r"сост|ред\b|ред\.|ed\.|коммент|комм\.|предисл|послесл|вступ|примеч",
+                 changed):
         return "roles after '/'"
     if re.search(r"[вВ] \d+ (?:т\.|кн\.)|\bТ\. |Vol\. |Кн\.|Вып\.", changed):
         return "multi-volume / volume designation"

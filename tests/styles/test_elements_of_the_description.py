@@ -111,6 +111,17 @@ WEBSITE = {
     "accessed": {"date-parts": [[2024, 1, 15]]},
 }
 
+MERGED_ROLES = {
+    # the same person in several roles is named once after all the role words (GOST 7.1-2003
+    # practice, e.g. "пер. с фр., коммент. и вступ. ст. С. Н. Зенкина")
+    "id": "barthes", "type": "book", "language": "ru", "author": [person("Барт", "Р.")],
+    "title": "Мифологии", "original-language": "fr",
+    "translator": [person("Зенкин", "С. Н.")], "commentator": [person("Зенкин", "С. Н.")],
+    "introduction": [person("Зенкин", "С. Н.")], "publisher-place": "Москва",
+    "publisher": "Изд-во им. Сабашниковых", "issued": {"date-parts": [[1996]]},
+    "number-of-pages": "312",
+}
+
 GOST_2008 = {
     "multi-volume": (MULTIVOLUME, f"1. Гиппиус З. Н. Сочинения : в 2 т. Т.{NBSP}1. "
                      "М. : Лаком-книга, "
@@ -165,6 +176,26 @@ GOST_2018 = {
     "organisation out of the heading": (
         ORGANISATION, "1. Годовой отчёт / Министерство здравоохранения Российской Федерации. – "
         f"Москва, 2011. – 120{NBSP}с. – Текст : непосредственный."),
+    "compiler nominative, editor genitive, place in full": (
+        COMPILED, "1. Путь в философию / составитель В. Г. Петров ; под редакцией "
+        "Е. К. Смирновой. – Ленинград : Наука, 1989. – Текст : непосредственный."),
+    "thesis with specialty code": (
+        THESIS, "1. Лукина, В. А. Творческая история «Записок охотника» И. С. Тургенева : дис. … "
+        "канд. филол. наук : 10.01.01 / В. А. Лукина. – Санкт-Петербург, 2006. – "
+        f"220{NBSP}с. – Текст : непосредственный."),
+    "conference dates in the genitive": (
+        CONFERENCE, "1. Сидоров, С. С. Доклад / С. С. Сидоров. – Текст : непосредственный // "
+        "Материалы конференции (Казань, 12–13 мая 2021 г.). – Казань, 2021. – "
+        f"С.{NBSP}5–10."),
+    "status": (IN_PRESS, "1. Иванов, И. И. Рубцы / И. И. Иванов. – Текст : непосредственный // "
+               "Хирургия. – 2025. – (В печати)."),
+    "supplement": (SUPPLEMENT_RU, "1. Geraud, G. Tolerability / G. Geraud. – Текст : "
+                   f"непосредственный // Headache. – 2002. – Vol.{NBSP}42, Suppl.{NBSP}2. – "
+                   f"P.{NBSP}S93–S99."),
+    "same person in several roles, in full": (
+        MERGED_ROLES, "1. Барт, Р. Мифологии / Р. Барт ; перевод с французского, комментарии "
+        "и вступительная статья С. Н. Зенкина. – Москва : Изд-во им. Сабашниковых, 1996. – "
+        f"312{NBSP}с. – Текст : непосредственный."),
     "report with its number": (
         REPORT, "1. Формирование генетической структуры стада : отчет о НИР (промежуточ.) : "
         "42-44 / Всерос. науч.-исслед. ин-т животноводства. – Москва, 2001. – "
@@ -253,16 +284,17 @@ def test_vancouver_citing_medicine_sample(render_one, item, expected):
     assert render_one(VANC, item) == expected
 
 
-MERGED_ROLES = {
-    # the same person in several roles is named once after all the role words (GOST 7.1-2003
-    # practice, e.g. "пер. с фр., коммент. и вступ. ст. С. Н. Зенкина")
-    "id": "barthes", "type": "book", "language": "ru", "author": [person("Барт", "Р.")],
-    "title": "Мифологии", "original-language": "fr",
-    "translator": [person("Зенкин", "С. Н.")], "commentator": [person("Зенкин", "С. Н.")],
-    "introduction": [person("Зенкин", "С. Н.")], "publisher-place": "Москва",
-    "publisher": "Изд-во им. Сабашниковых", "issued": {"date-parts": [[1996]]},
-    "number-of-pages": "312",
-}
+
+
+def test_chapter_roles_go_with_the_host(render_one):
+    """CSL has one `translator`; a chapter's is the host's, with its editors (choice,
+    styles/README.md): "// Избранное / пер. с англ. Л. Б. Макеевой. М. : …"."""
+    item = {"id": "austin", "type": "chapter", "language": "ru", "author": [person("Остин", "Д.")],
+            "title": "Истина", "container-title": "Избранное", "original-language": "en",
+            "translator": [person("Макеева", "Л. Б.")], "publisher-place": "Москва",
+            "publisher": "Идея-Пресс", "issued": {"date-parts": [[1999]]}, "page": "290-307"}
+    assert render_one(G2008, item) == ("1. Остин Д. Истина // Избранное / пер. с англ. "
+                                       f"Л. Б. Макеевой. М. : Идея-Пресс, 1999. С.{NBSP}290–307.")
 
 
 def test_same_person_in_several_roles_is_named_once(render_one):
