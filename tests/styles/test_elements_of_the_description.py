@@ -297,6 +297,16 @@ def test_chapter_roles_go_with_the_host(render_one):
                                        f"Л. Б. Макеевой. М. : Идея-Пресс, 1999. С.{NBSP}290–307.")
 
 
+def test_article_translator_goes_with_the_article(render_one):
+    item = {"id": "deleuze", "type": "article-journal", "language": "ru",
+            "author": [person("Делёз", "Ж.")], "title": "Четыре тезиса о психоанализе",
+            "original-language": "fr", "translator": [person("Зарубина", "Т.")],
+            "container-title": "Логос", "issued": {"date-parts": [[2010]]}, "issue": "3",
+            "page": "5-11"}
+    assert render_one(G2008, item) == ("1. Делёз Ж. Четыре тезиса о психоанализе / пер. с фр. "
+                                       f"Т. Зарубиной // Логос. 2010. №{NBSP}3. С.{NBSP}5–11.")
+
+
 def test_same_person_in_several_roles_is_named_once(render_one):
     assert render_one(G2008, MERGED_ROLES) == (
         "1. Барт Р. Мифологии / пер. с фр., коммент. и вступ. ст. С. Н. Зенкина. М. : Изд-во "
