@@ -331,6 +331,17 @@ def test_french_source_takes_english_terms(render_one):
                                        f"Paris : Ellipses, 2006. 96{NBSP}p.")
 
 
+def test_non_russian_dissertation_names_its_university(render_one):
+    item = {"id": "borkowski", "type": "thesis", "language": "en",
+            "author": [person("Borkowski", "M. M.")],
+            "title": "Infant sleep and feeding", "genre": "PhD thesis",
+            "publisher-place": "Mount Pleasant", "publisher": "Central Michigan University",
+            "issued": {"date-parts": [[2002]]}, "number-of-pages": "101"}
+    assert render_one(G2008, item) == ("1. Borkowski M. M. Infant sleep and feeding : PhD "
+                                       "thesis. Mount Pleasant : Central Michigan University, "
+                                       f"2002. 101{NBSP}p.")
+
+
 def test_editors_only_book_prints_the_editors_once(render_one):
     """Gap: the host macro printed the editors of a book without container a second time
     ("/ под ред. X // под ред. X")."""

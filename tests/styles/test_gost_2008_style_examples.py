@@ -124,8 +124,9 @@ EXAMPLES = {
         "1. Лэтчфорд Е. У. С Белой армией в Сибири [Электронный ресурс] // Восточный фронт армии "
         "адмирала А. В. Колчака : [сайт]. [2004]. URL: "
         "http://east-front.narod.ru/memo/latchford.htm (дата обращения: 23.08.2007)."),
-    "patent, without the application number CSL cannot carry": (
+    "patent, with the application number (extension variable)": (
         {"id": "patent", "type": "patent", "language": "ru", "number": "2187888",
+         "application-number": "2000131736/09",
          "publisher-place": "Российская Федерация", "call-number": "МПК7 H 04 B 1/38, H 04 J 13/00",
          "title": "Приемопередающее устройство", "author": [person("Чугаева", "В. И.")],
          "publisher": "Воронеж. науч.-исслед. ин-т связи",
@@ -133,7 +134,8 @@ EXAMPLES = {
          "issued": {"date-parts": [[2002, 8, 20]]}, "issue": "23 (II ч.)", "number-of-pages": "3"},
         "1. Пат. 2187888 Российская Федерация, МПК7 H 04 B 1/38, H 04 J 13/00. Приемопередающее "
         "устройство / Чугаева В. И. ; заявитель и патентообладатель Воронеж. науч.-исслед. ин-т "
-        f"связи. заявл. 18.12.00 ; опубл. 20.08.02, Бюл. № 23 (II ч.). 3{NBSP}с.",
+        f"связи. № 2000131736/09 ; заявл. 18.12.00 ; опубл. 20.08.02, Бюл. № 23 (II ч.). "
+        f"3{NBSP}с.",
     ),
     "standard": (
         {"id": "gost", "type": "standard", "language": "ru", "number": "ГОСТ Р 7.0.53-2007",
