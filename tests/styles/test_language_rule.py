@@ -36,3 +36,13 @@ def test_engine_layout_follows_the_declared_language():
             "volume": "3", "page": "5-9"}
     text = render_bibliography([item], "gost-r-7.0.5-2008").entries[0].text
     assert text == "1. Рубцы // Хирургия. 2020. Vol.\u00a03. P.\u00a05–9."
+
+
+def test_bibtex_reader_uses_the_same_declared_language_rule():
+    from citefmt.api import read_text
+
+    bib = ("@book{a, title={Le vocabulaire}, langid={french}, year=2006}\n"
+           "@book{b, title={Words}, langid={USenglish}, year=2006}\n"
+           "@book{c, title={Bücher}, langid={ngerman}, year=2006}\n")
+    items = [r.item for r in read_text(bib, source="x.bib").records]
+    assert [item["language"] for item in items] == ["fr", "en", "de"]
