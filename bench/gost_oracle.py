@@ -137,6 +137,11 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "biblatex-gost's English terms write 'no.' after a volume ('Vol. 19, no. 3/4'); the "
          "GOST R 7.0.100-2018 English examples write 'No.' (rules file §2).",
          _sub(r", no\. ", ", No. ")),
+    Rule("probable-year", "oracle-wrong",
+         "For an uncertain year (BibLaTeX/EDTF '2000?') biblatex-gost prints '[2000]', the form "
+         "GOST R 7.0.100-2018 (5.4.7) and GOST 7.1-2003 keep for a year established from "
+         "outside the source; a supposed year is '[2000?]'.",
+         _sub(r"\[(\d{4})\?\]", r"[\1]")),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
          "(GOST R 7.0.5-2008, 4.2); citefmt prints it for web pages only.",
@@ -203,7 +208,9 @@ def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
     `editortype = compiler` → the editors as `compiler`; `commentator`, `foreword`,
     `afterword`, `introduction` → name variables of the same names; `maintitle` (a volume of
     a multi-volume work) → `title` = the work's title and CSL 1.0.2 `volume-title` = the
-    volume's, or for a part, `container-title` = the work's and `volume-title` = `booktitle`."""
+    volume's, or for a part, `container-title` = the work's and `volume-title` = `booktitle`;
+    `booktitle`/`journaltitle` + `booksubtitle`/`journalsubtitle` → container-title-main +
+    container-title-sub."""
     import bibtexparser
 
     from citefmt.latex import latex_to_unicode
@@ -229,6 +236,11 @@ def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
         elif fields.get("subtitle") and fields.get("title"):
             extra["title-main"] = latex_to_unicode(fields["title"])
             extra["title-sub"] = latex_to_unicode(fields["subtitle"])
+        for main, sub in (("booktitle", "booksubtitle"), ("journaltitle", "journalsubtitle"),
+                          ("journal", "journalsubtitle")):
+            if fields.get(main) and fields.get(sub) and not maintitle:
+                extra["container-title-main"] = latex_to_unicode(fields[main])
+                extra["container-title-sub"] = latex_to_unicode(fields[sub])
         if fields.get("editortype", "").strip("{} ").lower() == "compiler" and \
                 fields.get("editor"):
             extra["compiler"] = parse_names(fields["editor"])

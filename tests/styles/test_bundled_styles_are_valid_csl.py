@@ -26,7 +26,8 @@ SCHEMA = Path(citeproc.__file__).parent / "data" / "schema" / "schemas" / "style
 EXTENSION_TERMS = {"translated-from", "commentator", "foreword", "afterword", "introduction",
                    "volumes-total", "volume-total"}
 EXTENSION_VARIABLES = {"original-language", "commentator", "foreword", "afterword",
-                       "introduction", "title-main", "title-sub", "application-number"}
+                       "introduction", "title-main", "title-sub", "application-number",
+                       "container-title-main", "container-title-sub"}
 
 
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:

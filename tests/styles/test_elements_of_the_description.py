@@ -342,6 +342,25 @@ def test_non_russian_dissertation_names_its_university(render_one):
                                        f"2002. 101{NBSP}p.")
 
 
+def test_probable_year_in_brackets_with_a_question_mark(render_one):
+    """GOST R 7.0.100-2018, 5.4.7: a supposed year is given as "[2000?]"."""
+    item = {"id": "y", "type": "book", "language": "ru", "title": "Я и Оно",
+            "publisher-place": "Москва", "issued": {"raw": "2000?"}}
+    assert render_one(G2008, item) == "1. Я и Оно. М., [2000?]."
+
+
+def test_container_subtitle_after_a_spaced_colon(render_one):
+    item = {"id": "k", "type": "chapter", "language": "ru", "author": [person("Кристева", "Ю.")],
+            "title": "Слово, диалог и роман",
+            "container-title": "Избранные труды: Разрушение поэтики",
+            "container-title-main": "Избранные труды",
+            "container-title-sub": "Разрушение поэтики", "publisher-place": "Москва",
+            "publisher": "РОССПЭН", "issued": {"date-parts": [[2004]]}, "page": "165-193"}
+    assert render_one(G2008, item) == ("1. Кристева Ю. Слово, диалог и роман // Избранные "
+                                       "труды : Разрушение поэтики. М. : РОССПЭН, 2004. "
+                                       f"С.{NBSP}165–193.")
+
+
 def test_editors_only_book_prints_the_editors_once(render_one):
     """Gap: the host macro printed the editors of a book without container a second time
     ("/ под ред. X // под ред. X")."""
