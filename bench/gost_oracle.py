@@ -195,7 +195,7 @@ def _entries(text: str) -> dict[str, str]:
 
 #: BibLaTeX fields citefmt's BibTeX reader does not map (yet) to the CSL variables the styles
 #: read (styles/README.md, "Extension fields"); `--bridge` supplies them from the file itself
-BRIDGED_NAME_ROLES = ("commentator", "foreword", "afterword", "introduction")
+BRIDGED_NAME_ROLES = ("commentator", "annotator", "foreword", "afterword", "introduction")
 #: variables the bridge sets even when the reader gave them (maintitle re-arranges titles)
 _OVERRIDDEN = frozenset({"compiler", "title", "container-title", "volume-title"})
 _IN_TYPES = frozenset({"inbook", "incollection", "inproceedings", "bookinbook", "suppbook",
@@ -205,8 +205,9 @@ _IN_TYPES = frozenset({"inbook", "incollection", "inproceedings", "bookinbook", 
 def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
     """Per entry key, the CSL variables for the BibLaTeX fields the reader leaves out:
     `origlanguage` → original-language; `title` + `subtitle` → title-main + title-sub;
-    `editortype = compiler` → the editors as `compiler`; `commentator`, `foreword`,
-    `afterword`, `introduction` → name variables of the same names; `maintitle` (a volume of
+    `editortype = compiler` (or `editora` with `editoratype = compiler`) → `compiler`;
+    `commentator`, `annotator`, `foreword`, `afterword`, `introduction` → name variables of
+    the same names; `maintitle` (a volume of
     a multi-volume work) → `title` = the work's title and CSL 1.0.2 `volume-title` = the
     volume's, or for a part, `container-title` = the work's and `volume-title` = `booktitle`;
     `booktitle`/`journaltitle` + `booksubtitle`/`journalsubtitle` → container-title-main +
@@ -245,6 +246,9 @@ def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
                 fields.get("editor"):
             extra["compiler"] = parse_names(fields["editor"])
             extra["editor"] = None
+        if fields.get("editoratype", "").strip("{} ").lower() == "compiler" and \
+                fields.get("editora") and "compiler" not in extra:
+            extra["compiler"] = parse_names(fields["editora"])
         for role in BRIDGED_NAME_ROLES:
             if fields.get(role):
                 extra[role] = parse_names(fields[role])

@@ -23,9 +23,10 @@ SCHEMA = Path(citeproc.__file__).parent / "data" / "schema" / "schemas" / "style
 
 
 #: terms and variables styles/README.md lists as citefmt extensions (BibLaTeX roles and fields)
-EXTENSION_TERMS = {"translated-from", "commentator", "foreword", "afterword", "introduction",
+EXTENSION_TERMS = {"translated-from", "commentator", "annotator", "foreword", "afterword",
+                   "introduction",
                    "volumes-total", "volume-total"}
-EXTENSION_VARIABLES = {"original-language", "commentator", "foreword", "afterword",
+EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "foreword", "afterword",
                        "introduction", "title-main", "title-sub", "application-number",
                        "container-title-main", "container-title-sub"}
 

@@ -313,6 +313,20 @@ def test_same_person_in_several_roles_is_named_once(render_one):
         f"им. Сабашниковых, 1996. 312{NBSP}с.")
 
 
+def test_compiler_translator_annotator_and_foreword_of_one_person(render_one):
+    # biblatex-gost example benjamin:pi-book: "сост., пер. с нем., примеч. и предисл. С. А.
+    # Ромашко" (Ромашко is indeclinable)
+    romashko = [person("Ромашко", "С. А.")]
+    item = {"id": "b", "type": "book", "language": "ru", "author": [person("Беньямин", "В.")],
+            "title": "Произведение искусства в эпоху его технической воспроизводимости",
+            "original-language": "de", "compiler": romashko, "translator": romashko,
+            "annotator": romashko, "foreword": romashko, "publisher-place": "Москва",
+            "publisher": "Медиум", "issued": {"date-parts": [[1996]]}}
+    assert render_one(G2008, item) == (
+        "1. Беньямин В. Произведение искусства в эпоху его технической воспроизводимости / "
+        "сост., пер. с нем., примеч. и предисл. С. А. Ромашко. М. : Медиум, 1996.")
+
+
 def test_compiler_keeps_the_nominative_when_merged_alone(render_one):
     item = {"id": "s", "type": "book", "language": "ru", "title": "Семиотика",
             "compiler": [person("Степанов", "Ю. С.")], "publisher-place": "Москва",
