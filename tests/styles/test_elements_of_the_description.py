@@ -356,6 +356,15 @@ def test_non_russian_dissertation_names_its_university(render_one):
                                        f"2002. 101{NBSP}p.")
 
 
+def test_heading_without_initials_ends_with_a_period(render_one):
+    """The heading is followed by ". ": "Аристотель. Сочинения" (a name without initials)."""
+    item = {"id": "ar", "type": "book", "language": "ru", "author": [{"family": "Аристотель"}],
+            "title": "Сочинения", "number-of-volumes": "4", "volume": "1",
+            "publisher-place": "Москва", "publisher": "Мысль", "issued": {"date-parts": [[1976]]}}
+    assert render_one(G2008, item) == ("1. Аристотель. Сочинения : в 4 т. Т.\u00a01. М. : "
+                                       "Мысль, 1976.")
+
+
 def test_probable_year_in_brackets_with_a_question_mark(render_one):
     """GOST R 7.0.100-2018, 5.4.7: a supposed year is given as "[2000?]"."""
     item = {"id": "y", "type": "book", "language": "ru", "title": "Я и Оно",
