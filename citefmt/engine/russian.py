@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -41,6 +41,7 @@ def is_cyrillic(text: str) -> bool:
     return bool(_CYRILLIC.search(text))
 
 
+@lru_cache(maxsize=8192)
 def genitive_name(family: str, given: str = "") -> tuple[str, str]:
     """(family, given) of a Russian personal name in the genitive case; initials stay as they
     are. Names in another script are returned unchanged."""
