@@ -56,6 +56,8 @@ CODES: dict[str, str] = {
     # rendering (CF4xx)
     "CF400": "style produced no output for an item",
     "CF401": "style or engine warning",
+    # GOST / Russian grammar and extension fields (gost12: CF410-CF419)
+    "CF410": "extension field has the wrong shape and is not printed",
 }
 
 

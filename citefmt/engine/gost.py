@@ -67,6 +67,10 @@ LANGUAGE_NAMES_EN: dict[str, str] = {
 
 _PLACE_SEPARATOR = re.compile(r"\s*;\s*")
 
+#: name variables the bundled styles read beyond citeproc-py's list (CSL 1.0.2 and extensions)
+EXTENSION_NAME_VARIABLES = ("compiler", "commentator", "annotator", "foreword", "afterword",
+                            "introduction")
+
 
 def abbreviated_place(place: str) -> str:
     """`place` with each of its places abbreviated as GOST R 7.0.12 allows ("Москва ;
@@ -86,6 +90,19 @@ def translated_from(original: Any, item_lang: str) -> tuple[str, str] | None:
         return (full, short) if full and short else None
     name = LANGUAGE_NAMES_EN.get(code)
     return (name, name) if name else None
+
+
+def extension_problems(item: Mapping[str, Any]) -> list[str]:
+    """Why an extension name variable of `item` cannot be printed (it must be a CSL name list,
+    like `author`); the entry is still rendered without it."""
+    problems = []
+    for variable in EXTENSION_NAME_VARIABLES:
+        value = item.get(variable)
+        if value in (None, "", []):
+            continue
+        if not isinstance(value, list) or not all(isinstance(n, dict) for n in value):
+            problems.append(f"{variable!r} is not a list of CSL names; not printed")
+    return problems
 
 
 def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:

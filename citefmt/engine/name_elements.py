@@ -88,7 +88,8 @@ class Names(EngineElement, model.Names):
         ("сост." is followed by the nominative). A translator's role word is "пер. с англ."
         when the item has `original-language` (term `translated-from`; the language in its
         short form, or in full with `original-language-form="long"`)."""
-        present = [role for role in roles if item.reference.get(role)]
+        present = [role for role in roles  # a malformed (text) value is reported: CF410
+                   if isinstance(item.reference.get(role), NameList) and item.reference.get(role)]
         if not present:
             raise VariableError
         groups: list[list[str]] = []
@@ -181,7 +182,7 @@ def kind_only(item: Any, roles: list[str], kind: str) -> Any:
     kept = False
     for role in roles:
         names = item.reference.get(role)
-        if not names:
+        if not names or not isinstance(names, NameList):
             continue
         chosen = [n for n in names if bool(n.get("literal")) == (kind == "group")]
         if chosen:

@@ -27,7 +27,7 @@ from citeproc.source.json import CiteProcJSON
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.engine.dates import normalise_date
-from citefmt.engine.gost import derived_variables
+from citefmt.engine.gost import derived_variables, extension_problems
 from citefmt.engine.richtext import render_rich_text
 from citefmt.model import Item, is_et_al
 
@@ -98,7 +98,7 @@ class FormattedJSONSource(CiteProcJSON):
         `styles/README.md` (`commentator`, `foreword`, …) and the dates `available-date`,
         `event-date` given under other names became text. Name lists and date objects are
         recognised by shape."""
-        if isinstance(string, list):
+        if isinstance(string, list) and string and all(isinstance(n, dict) for n in string):
             return self.parse_names(string)
         if isinstance(string, dict) and _DATE_KEYS & string.keys():
             return self.parse_date(string)
@@ -164,6 +164,9 @@ def _add_item(prepared: PreparedSource, index: int, item: Any, origin: str) -> N
     for problem in source.date_problems:
         prepared.diagnostics.append(Diagnostic(
             "CF206", f"item {label!r}: {problem}", origin, severity="warning"))
+    for problem in extension_problems(item):
+        prepared.diagnostics.append(Diagnostic(
+            "CF410", f"item {label!r}: {problem}", origin, severity="warning"))
     prepared.keys.append(key)
     prepared.items[key] = item
 

@@ -65,3 +65,18 @@ def test_open_date_range_in_gost(style, expected):
     item = {"id": "a", "type": "book", "title": "Известия", "language": "ru",
             "publisher-place": "Москва", "publisher": "Наука", "issued": {"raw": "1993/"}}
     assert render_bibliography([item], style).entries[0].text == expected
+
+
+def test_malformed_extension_name_field_is_reported_and_the_entry_kept():
+    item = {"id": "a", "type": "book", "language": "ru", "title": "Мифологии",
+            "commentator": "Зенкин С. Н.", "publisher-place": "Москва",
+            "issued": {"date-parts": [[1996]]}}
+    result = render_bibliography([item], "gost-r-7.0.5-2008")
+    assert [e.text for e in result.entries] == ["1. Мифологии. М., 1996."]
+    assert [(d.code, d.severity) for d in result.warnings] == [("CF410", "warning")]
+
+
+def test_a_list_of_strings_is_not_taken_for_names():
+    item = {"id": "a", "type": "book", "title": "T", "publisher-place": ["Paris"],
+            "issued": {"date-parts": [[2000]]}}
+    assert render_bibliography([item], "vancouver").entries  # rendered, not left out
