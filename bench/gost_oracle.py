@@ -142,6 +142,10 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "GOST R 7.0.100-2018 (5.4.7) and GOST 7.1-2003 keep for a year established from "
          "outside the source; a supposed year is '[2000?]'.",
          _sub(r"\[(\d{4})\?\]", r"[\1]")),
+    Rule("place-separator", "oracle-wrong",
+         "biblatex-gost prints a list of places as the data gives it ('М.; СПб.'); GOST R "
+         "7.0.5-2008 / 7.1-2003 prescribe ' ; ' with a space on both sides between places.",
+         _sub(r"(?<=\S) ?; (?=[A-ZА-Я][\w. ]{0,20}(?::| :))", " ; ")),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
          "(GOST R 7.0.5-2008, 4.2); citefmt prints it for web pages only.",

@@ -365,6 +365,23 @@ def test_heading_without_initials_ends_with_a_period(render_one):
                                        "Мысль, 1976.")
 
 
+def test_edition_area_starts_with_a_capital(render_one):
+    item = {"id": "w", "type": "book", "language": "ru", "author": [person("Вейль", "Г.")],
+            "title": "О философии математики", "edition": "изд. 2-е, стер.",
+            "publisher-place": "Москва", "publisher": "КомКнига",
+            "issued": {"date-parts": [[2005]]}}
+    assert render_one(G2008, item) == ("1. Вейль Г. О философии математики. Изд. 2-е, стер. "
+                                       "М. : КомКнига, 2005.")
+
+
+def test_places_are_joined_by_a_spaced_semicolon(render_one):
+    item = {"id": "k", "type": "book", "language": "ru", "author": [person("Кассен", "Б.")],
+            "title": "Эффект софистики", "publisher-place": "Москва; Санкт-Петербург",
+            "publisher": "Университетская книга", "issued": {"date-parts": [[2000]]}}
+    assert render_one(G2008, item) == ("1. Кассен Б. Эффект софистики. М. ; СПб. : "
+                                       "Университетская книга, 2000.")
+
+
 def test_probable_year_in_brackets_with_a_question_mark(render_one):
     """GOST R 7.0.100-2018, 5.4.7: a supposed year is given as "[2000?]"."""
     item = {"id": "y", "type": "book", "language": "ru", "title": "Я и Оно",

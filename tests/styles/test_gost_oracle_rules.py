@@ -31,6 +31,9 @@ _SPEC.loader.exec_module(oracle)
     ("A. Title // J. 1968. Vol. 65, No. 7. P. 1–2.",
      "A. Title // J. 1968. Apr. 4. Vol. 65, no. 7. P . 1–2.", "en",
      ("choice-open", "issue-date-of-a-journal+number-label-case")),
+    ("Кассен Б. Эффект. М. ; СПб. : Университетская книга, 2000.",
+     "Кассен Б. Эффект. М.; СПб. : Университетская книга, 2000.", "ru",
+     ("oracle-wrong", "place-separator")),
 ])
 def test_documented_rules_absorb_their_disagreement(ours, theirs, language, expected):
     assert oracle.classify(ours, theirs, language) == expected
