@@ -63,6 +63,8 @@ CODES: dict[str, str] = {
     "CF401": "style or engine warning",
     # partial rendering (ms9, issue 9 part 2)
     "CF402": "id used by an earlier entry; written under a new id",
+    # GOST / Russian grammar and extension fields (gost12: CF410-CF419)
+    "CF410": "extension field has the wrong shape and is not printed",
     # --fix and tidy (CF500–CF529, fix9): findings whose repair is a text edit
     "CF500": "DOI field holds a URL or a doi: prefix, not the bare DOI",
     "CF501": "unescaped & in a field value (a LaTeX error in the bibliography)",

@@ -10,6 +10,7 @@ from citeproc.source import VariableError
 from citefmt.engine.base import EngineElement
 from citefmt.engine.disambiguation import pending_suffix
 from citefmt.engine.punctuation import join_merging
+from citefmt.engine.russian import genitive_month
 
 
 class Date(EngineElement, model.Date):
@@ -54,7 +55,7 @@ class Date(EngineElement, model.Date):
         begin, end = date_range.begin, date_range.get("end")
         if end is None or end.is_nil():  # an open range: "1987–"
             text = self.render_single_date(begin, shown, context)
-            return None if text is None else text + self._range_delimiter("year", context)
+            return None if text is None else text + self._open_range_delimiter(context)
         largest = next((unit for unit in ("year", "month", "day")
                         if unit in shown and _unit(begin, unit) != _unit(end, unit)), None)
         if largest is None:
@@ -94,6 +95,18 @@ class Date(EngineElement, model.Date):
             if text is not None:
                 output.append(text)
         return self.join(output) if output else None
+
+    def _open_range_delimiter(self, context: Any) -> str:
+        """Extension (styles/README.md): the year date-part's `open-range-delimiter` ends an
+        open range — GOST's "1991– ." has a space where the end year would stand — else the
+        year's `range-delimiter`."""
+        for date in (context, self):
+            if date is None:
+                continue
+            found = date.find('cs:date-part[@name="year"]', date.nsmap)
+            if found is not None and found.get("open-range-delimiter") is not None:
+                return str(found.get("open-range-delimiter"))
+        return self._range_delimiter("year", context)
 
     def _range_delimiter(self, unit: str, context: Any) -> str:
         """The `range-delimiter` of the `unit` date-part: the calling date's, else this date's,
@@ -137,6 +150,15 @@ class Date_Part(EngineElement, model.Date_Part):
     date-part beside a range delimiter)."""
 
     static_affixes = False
+
+    def process(self, date: Any, context: Any = None) -> Any:
+        """Gap: a Russian month name beside a day is in the genitive ("6 июня", "12–13 мая");
+        CSL locales hold only the nominative (see `russian.py`)."""
+        text = super().process(date, context)
+        if (self.get("name") == "month" and self.get("form", "long") == "long"
+                and date.get("day") is not None and isinstance(text, str)):
+            return genitive_month(text)
+        return text
 
     def format(self, string: Any) -> Any:
         # attributes change while a calling date's overrides apply: never use the cached answer

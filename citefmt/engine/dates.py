@@ -4,6 +4,7 @@ citeproc-py reads only `date-parts` and `literal`; a date given as `{"raw": "202
 `{"edtf": "2024/2025"}` silently vanished from the entry. Understood forms:
 
 - ISO / EDTF: "2024", "2024-03", "2024-03-05", intervals "2024/2025", "2024-03-05/2024-03-07",
+  open intervals "1991/", "1991/.." (end `[0]`, printed "1991–"),
   uncertain or approximate "2024?", "2024~" (→ circa), seasons "2024-21" … "2024-24";
 - the dotted day-first form "05.03.2024" (slashed "5/3/2024" is ambiguous and not guessed);
 - month names in English or Russian: "March 2020", "2020 Mar 15", "15 March 2020", "мар 2020".
@@ -98,7 +99,11 @@ def parse_date_string(text: str) -> dict[str, Any] | None:
     text = text.strip()
     if "/" in text and not _DOTTED.match(text):
         begin, _, end = text.partition("/")
-        first, last = parse_date_string(begin), parse_date_string(end)
+        first = parse_date_string(begin)
+        if end.strip() in ("", "..") and first and "date-parts" in first:
+            # EDTF / BibLaTeX open interval "1991/" or "1991/..": CSL-JSON end [0]
+            return {**first, "date-parts": [first["date-parts"][0], [0]]}
+        last = parse_date_string(end)
         if first and last and "date-parts" in first and "date-parts" in last:
             result: dict[str, Any] = {"date-parts": [first["date-parts"][0],
                                                      last["date-parts"][0]]}

@@ -14,22 +14,18 @@ item's language by primary subtag ("en" matches "en-US" and "en-GB"), else the l
 `locale`. Terms, date formats and locale options inside a localized layout come from the first
 locale of its list (with the usual fallback chain). Sorting and citation numbers are global.
 
-The item's language is its CSL `language` field (a BCP 47 tag, an ISO 639-2 code such as
-"rus", or an English/Russian language name). Without one it is inferred from the script of its
-title and container title: mostly Cyrillic letters → "ru", otherwise "en".
+The item's language is `citefmt.language.item_language` — the one rule readers use too: its
+CSL `language` (or BibLaTeX `langid`) when declared, else the script of its title and
+container title.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from citefmt.language import LANGUAGE_NAMES, primary_subtag
-
-_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
-_LETTER = re.compile(r"[^\W\d_]")
+from citefmt.language import item_language, primary_subtag
 
 
 @dataclass(frozen=True)
@@ -38,31 +34,6 @@ class LayoutChoice:
 
     layout: Any
     locale: str | None
-
-
-def item_language(item: Mapping[str, Any]) -> str:
-    """The primary language subtag of a CSL-JSON item, declared or inferred from its script."""
-    declared = str(item.get("language") or "").strip()
-    if declared:
-        lowered = declared.lower()
-        primary = primary_subtag(declared)
-        if lowered in LANGUAGE_NAMES:
-            return LANGUAGE_NAMES[lowered]
-        if primary in LANGUAGE_NAMES:
-            return LANGUAGE_NAMES[primary]
-        if primary.isalpha() and 2 <= len(primary) <= 3:
-            return primary
-    return infer_language(" ".join(str(item.get(k) or "")
-                                   for k in ("title", "container-title")))
-
-
-def infer_language(text: str) -> str:
-    """"ru" when most letters of `text` are Cyrillic, else "en"."""
-    cyrillic = len(_CYRILLIC_LETTER.findall(text))
-    if not cyrillic:
-        return "en"
-    letters = len(_LETTER.findall(text))
-    return "ru" if cyrillic * 2 >= letters else "en"
 
 
 def bibliography_layouts(bibliography: Any) -> tuple[list[tuple[list[str], Any]], Any]:

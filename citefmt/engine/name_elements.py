@@ -12,6 +12,7 @@ from citeproc.source import VariableError
 from citefmt.engine.base import EngineElement
 from citefmt.engine.initials import initialize_given
 from citefmt.engine.punctuation import join_merging
+from citefmt.engine.russian import decline_name
 from citefmt.engine.source import NameList
 
 
@@ -56,6 +57,10 @@ class Names(EngineElement, model.Names):
         if (isinstance(name, Name) and name.get_option("form", context, sort_options) == "count"
                 and any(role in item.reference for role in roles)):
             return self._count(item, roles, name, context, sort_options)
+        if isinstance(name, Name) and name.get("name-kind"):
+            item = kind_only(item, roles, str(name.get("name-kind")))
+        if self.get("merge-roles") == "true" and isinstance(name, Name):
+            return self._merged_roles(item, roles, name, names_context, context, **kwargs)
         if not isinstance(name, Name) or not name.has_count_limits():
             return super().process(item, names_context, context, **kwargs)
         present = [role for role in roles if role in item.reference]
@@ -72,6 +77,75 @@ class Names(EngineElement, model.Names):
             self.set("variable", variables)
 
 
+    def _merged_roles(self, item: Any, roles: list[str], name: Name, names_context: Any,
+                      context: Any, **kwargs: Any) -> Any:
+        """Extension `merge-roles="true"` on cs:names (GOST practice, GOST 7.1-2003 examples):
+        the same persons in several roles are named once, after all their role words —
+        "пер. с фр., коммент. и вступ. ст. С. Н. Зенкина" — at the place of their first
+        role; other roles stay groups of their own, joined by the names delimiter. It
+        generalises CSL's editor + translator → "editortranslator" rule. The names take the
+        `name-case` of cs:name unless every merged role is in `name-case-except`
+        ("сост." is followed by the nominative). A translator's role word is "пер. с англ."
+        when the item has `original-language` (term `translated-from`; the language in its
+        short form, or in full with `original-language-form="long"`)."""
+        present = [role for role in roles  # a malformed (text) value is reported: CF410
+                   if isinstance(item.reference.get(role), NameList) and item.reference.get(role)]
+        if not present:
+            raise VariableError
+        groups: list[list[str]] = []
+        for role in present:
+            key = _names_key(item.reference[role])
+            same = next((g for g in groups if _names_key(item.reference[g[0]]) == key), None)
+            if same is None:
+                groups.append([role])
+            else:
+                same.append(role)
+        owner = names_context if names_context is not None else self
+        texts = [self._merged_group(item, group, name, owner, context, **kwargs)
+                 for group in groups]
+        return self.join([t for t in texts if t is not None],
+                         self.get_parent_delimiter(context))
+
+    def _merged_group(self, item: Any, group: list[str], name: Name, owner: Any,
+                      context: Any, **kwargs: Any) -> Any:
+        from citeproc.string import String
+
+        words = [self._role_word(item, role, owner, **kwargs) for role in group]
+        words = [w for w in words if w]
+        if len(words) > 1 and all(w.endswith(" by") for w in words):
+            # English role words: "ed., introd. and afterword by", not "ed. by, introd. by …"
+            words = [w[:-3] for w in words[:-1]] + [words[-1]]
+        if len(words) > 1:
+            conjunction = str(self.get_term("and").single or "and")
+            words = [", ".join(words[:-1]) + f" {conjunction} " + words[-1]]
+        except_roles = set((name.get("name-case-except") or "").split())
+        case = name.get("name-case")
+        if case and all(role in except_roles for role in group):
+            name.attrib.pop("name-case")
+        try:
+            names = name.render(item, group[-1], context=context, **kwargs)
+        finally:
+            if case is not None:
+                name.set("name-case", case)
+        if names is None:
+            return None
+        return String(words[0] + " ") + names if words else names
+
+    def _role_word(self, item: Any, role: str, owner: Any, **kwargs: Any) -> str:
+        """The role word of the cs:label of these names ("под ред.", "пер. с англ.")."""
+        form = "original_language" if self.get("original-language-form") == "long" \
+            else "original_language_short"
+        language = item.reference.get(form) if role == "translator" else None
+        if language:
+            term = self.get_term("translated-from")
+            return f"{term.single} {language}" if term is not None else ""
+        label = getattr(owner, "label", None)
+        if label is None:
+            return ""
+        plural = len(item.reference[role]) > 1
+        text = label.render(item, role, plural, **kwargs)
+        return str(text).strip() if text is not None else ""
+
     def _count(self, item: Any, roles: list[str], name: Name, context: Any,
                sort_options: Any) -> str:
         """Gap: `form="count"` over several variables printed the counts side by side ("32"
@@ -87,6 +161,51 @@ class Names(EngineElement, model.Names):
         if not total:
             raise VariableError
         return str(total)
+
+
+def _names_key(names: Any) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """A name list's identity for merging roles."""
+    return tuple(tuple(sorted((str(k), str(v)) for k, v in dict(n).items())) for n in names)
+
+
+def kind_only(item: Any, roles: list[str], kind: str) -> Any:
+    """Extension `name-kind` ("person" | "group") on cs:name: `item` as the cs:names sees it,
+    its `roles` holding only personal names (with a family or given name) or only group
+    names (literal names: organisations, study groups). GOST puts persons in the heading and
+    an organisation after "/"; a role left empty counts as a missing variable
+    (VariableError when none is left)."""
+    original = item.reference
+    kind_of_reference: Any = type(original)
+    reference = kind_of_reference.__new__(kind_of_reference)  # CustomDict: copy.copy cannot
+    dict.update(reference, original)
+    reference.__dict__.update(original.__dict__)
+    kept = False
+    for role in roles:
+        names = item.reference.get(role)
+        if not names or not isinstance(names, NameList):
+            continue
+        chosen = [n for n in names if bool(n.get("literal")) == (kind == "group")]
+        if chosen:
+            filtered = NameList(chosen)
+            filtered.truncated = is_truncated(names) and kind == "person"
+            dict.__setitem__(reference, role, filtered)
+            kept = True
+        else:
+            dict.__delitem__(reference, role)
+    if not kept:
+        raise VariableError
+    return _WithReference(item, reference)
+
+
+class _WithReference:
+    """A citation item seen through another reference (everything else delegated)."""
+
+    def __init__(self, item: Any, reference: Any) -> None:
+        self.__dict__["_item"] = item
+        self.__dict__["reference"] = reference
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.__dict__["_item"], name)
 
 
 class Name(EngineElement, model.Name):
@@ -142,9 +261,17 @@ class Name(EngineElement, model.Name):
             sort_options = self._subsequent_et_al(item, context)
         names = item.reference.get(variable, [])
         form = self.get_option("form", context, sort_options)
-        written = written_names(names, form)
+        written = declined_names(written_names(names, form), self.get("name-case"))
         if written is not names:
             item, names = _NamesOnly(variable, written), written
+        split = split_group_names(names, self.get("group-delimiter"))
+        if split is not None:
+            persons, groups = split
+            return join_merging([self.process(_NamesOnly(variable, persons), variable, context,
+                                              sort_options, **kwargs),
+                                 self.process(_NamesOnly(variable, groups), variable, context,
+                                              sort_options, **kwargs)],
+                                str(self.get("group-delimiter")), self.output_format())
         if not is_truncated(names) or form == "count":
             return super().process(item, variable, context, sort_options, **kwargs)
         use_first = self.get_option("et-al-use-first", context, sort_options)
@@ -222,6 +349,35 @@ def written_names(names: Any, form: str) -> Any:
     written = NameList(_written(name, form) for name in names)
     written.truncated = is_truncated(names)
     return written
+
+
+def split_group_names(names: Any, delimiter: str | None) -> tuple[Any, Any] | None:
+    """(persons, groups) when a citefmt `group-delimiter` asks to set the group authors (literal
+    names: "Alf-One Study Group") after the persons with their own delimiter (NLM: "…,
+    van Moorselaar RJ; Alf-One Study Group."); None otherwise. A list the source cut short
+    keeps its mark on the groups' side, where the et-al term follows."""
+    if delimiter is None or not names:
+        return None
+    persons = [name for name in names if not name.get("literal")]
+    groups = [name for name in names if name.get("literal")]
+    if not persons or not groups or names[: len(persons)] != persons:
+        return None
+    tail = NameList(groups)
+    tail.truncated = is_truncated(names)
+    return NameList(persons), tail
+
+
+def declined_names(names: Any, case: str | None) -> Any:
+    """`names` in the grammatical case a citefmt `name-case` attribute asks for (GOST's
+    "под ред. А. Б. Иванова"; see `russian.py`); the same list object when nothing changes."""
+    if not case or not names:
+        return names
+    declined = [decline_name(name, case) for name in names]
+    if all(new is old for new, old in zip(declined, names, strict=True)):
+        return names
+    result = NameList(declined)
+    result.truncated = is_truncated(names)
+    return result
 
 
 def _needs_writing_out(name: Any) -> bool:

@@ -24,10 +24,10 @@ from citeproc import NUMBERS
 from citeproc.source import Date as CiteprocDate
 from citeproc.source import Reference
 from citeproc.source.json import CiteProcJSON
-from citeproc.string import MixedString
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.engine.dates import normalise_date
+from citefmt.engine.gost import derived_variables, extension_problems
 from citefmt.engine.richtext import render_rich_text
 from citefmt.model import Item, is_et_al
 
@@ -38,6 +38,7 @@ _RENAMED = {"event-title": "event", "shortTitle": "title-short",
             "journalAbbreviation": "container-title-short"}
 _NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix")
 _SKIPPED = frozenset({"id", "type", "key"})
+_DATE_KEYS = frozenset({"date-parts", "raw", "literal", "edtf"})
 
 
 @dataclass
@@ -91,7 +92,16 @@ class FormattedJSONSource(CiteProcJSON):
         reference.__dict__["default_language"] = self.default_language
         super().add(reference)
 
-    def parse_string(self, string: Any) -> MixedString:
+    def parse_string(self, string: Any) -> Any:
+        """Gap: citeproc-py parses only the CSL 1.0 name and date variables as such; a CSL
+        1.0.2 name variable (`compiler`, `chair`, `contributor`, …), the extension roles of
+        `styles/README.md` (`commentator`, `foreword`, …) and the dates `available-date`,
+        `event-date` given under other names became text. Name lists and date objects are
+        recognised by shape."""
+        if isinstance(string, list) and string and all(isinstance(n, dict) for n in string):
+            return self.parse_names(string)
+        if isinstance(string, dict) and _DATE_KEYS & string.keys():
+            return self.parse_date(string)
         if isinstance(string, NumberText):
             return super().parse_string(string)
         return render_rich_text(str(string), self.fmt)
@@ -154,6 +164,9 @@ def _add_item(prepared: PreparedSource, index: int, item: Any, origin: str) -> N
     for problem in source.date_problems:
         prepared.diagnostics.append(Diagnostic(
             "CF206", f"item {label!r}: {problem}", origin, severity="warning"))
+    for problem in extension_problems(item):
+        prepared.diagnostics.append(Diagnostic(
+            "CF410", f"item {label!r}: {problem}", origin, severity="warning"))
     prepared.keys.append(key)
     prepared.items[key] = item
 
@@ -173,6 +186,7 @@ def _citeproc_fields(item: Item, key: str) -> dict[str, Any]:
         renamed = _RENAMED.get(name)
         if renamed and renamed not in item:
             data[renamed] = value
+    data.update(derived_variables(item))  # GOST short forms (see `gost.py`)
     return data
 
 

@@ -39,6 +39,7 @@ from bibtexparser.model import (
 
 from citefmt import bibmap
 from citefmt.diagnostics import Diagnostic, Severity
+from citefmt.language import declared_language
 from citefmt.latex import latex_to_unicode
 from citefmt.model import ET_AL_NAME, Item, ReadResult, Record
 from citefmt.readers import _fields
@@ -424,10 +425,8 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
                 item["publisher"] = _plain(value)
     _map_dates(item, fields, take, warn, key)
     langid = take("langid")
-    if langid is not None:
-        item["language"] = bibmap.LANGUAGE_CODES.get(langid.strip().lower(),
-                                                     bibmap.LANGUAGE_CODES.get(langid.strip(),
-                                                                               langid.strip()))
+    if langid is not None:  # the one language rule (citefmt.language): declared wins
+        item["language"] = declared_language(langid) or langid.strip()
     _map_eprint(item, take)
     howpublished = take("howpublished")
     if howpublished is not None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from citefmt.engine import render_bibliography
-from citefmt.engine.layouts import infer_language, item_language
+from citefmt.language import detect_language as infer_language
+from citefmt.language import item_language
 
 
 def article(id_: str, title: str, authors: list[tuple[str, str]], journal: str, year: int,

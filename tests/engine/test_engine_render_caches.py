@@ -9,11 +9,11 @@ from pathlib import Path
 from citeproc.string import MixedString, String
 
 from citefmt.engine import render_bibliography
-from citefmt.engine.layouts import infer_language
 from citefmt.engine.loading import parse_csl_bytes
 from citefmt.engine.punctuation import concatenate, join_merging
 from citefmt.engine.render import Renderer
 from citefmt.engine.source import prepare_source
+from citefmt.language import detect_language as infer_language
 
 HEAD = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" '
         'default-locale="{locale}"><info><title>t</title><id>t</id>'

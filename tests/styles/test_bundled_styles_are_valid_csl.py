@@ -1,8 +1,11 @@
 """The bundled styles are independent CSL styles a user can copy, edit and pass back.
 
-Vancouver is plain CSL 1.0.2. The GOST styles are CSL 1.0.2 plus two CSL-M extensions
-(localized `<layout locale>`, `cs:name` suppress-min/suppress-max; styles/README.md): with those
-taken out they validate against the CSL schema bundled with citeproc-py.
+Vancouver is CSL 1.0.2 plus citefmt's `cs:name` group-delimiter. The GOST
+styles are CSL 1.0.2 plus two CSL-M extensions
+(localized `<layout locale>`, `cs:name` suppress-min/suppress-max) and citefmt's documented
+extensions (styles/README.md: `cs:name` name-case, the extension terms and name variables of
+EXTENSION_TERMS / EXTENSION_VARIABLES): with those taken out they validate against the CSL
+schema bundled with citeproc-py.
 """
 
 from __future__ import annotations
@@ -19,12 +22,50 @@ STYLES = {"vancouver": "en-US", "gost-r-7.0.5-2008": "ru-RU", "gost-r-7.0.100-20
 SCHEMA = Path(citeproc.__file__).parent / "data" / "schema" / "schemas" / "styles" / "csl.rng"
 
 
+#: terms and variables styles/README.md lists as citefmt extensions (BibLaTeX roles and fields)
+EXTENSION_TERMS = {"translated-from", "commentator", "annotator", "foreword", "afterword",
+                   "introduction",
+                   "volumes-total", "volume-total"}
+EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "foreword", "afterword",
+                       "introduction", "title-main", "title-sub", "application-number",
+                       "container-title-main", "container-title-sub"}
+
+
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
-    """A copy of `tree` with the CSL-M extension points removed (default layout kept)."""
+    """A copy of `tree` with the CSL-M and citefmt extension points removed (default layout
+    kept)."""
     copy = etree.ElementTree(etree.fromstring(etree.tostring(tree)))
     for name in copy.iter(f"{CSL}name"):
         name.attrib.pop("suppress-min", None)
         name.attrib.pop("suppress-max", None)
+        name.attrib.pop("name-case", None)
+        name.attrib.pop("group-delimiter", None)
+        name.attrib.pop("name-kind", None)
+        name.attrib.pop("name-case-except", None)
+    for names in copy.iter(f"{CSL}names"):
+        names.attrib.pop("merge-roles", None)
+        names.attrib.pop("original-language-form", None)
+    for part in copy.iter(f"{CSL}date-part"):
+        part.attrib.pop("open-range-delimiter", None)
+    for element in list(copy.iter(f"{CSL}term", f"{CSL}text")):
+        named = element.get("name") if element.tag == f"{CSL}term" else element.get("term")
+        if named in EXTENSION_TERMS:
+            element.getparent().remove(element)
+    for element in list(copy.iter(f"{CSL}names", f"{CSL}text", f"{CSL}if", f"{CSL}else-if")):
+        variables = (element.get("variable") or "").split()
+        kept = [v for v in variables if v not in EXTENSION_VARIABLES]
+        if variables and not kept:
+            if element.tag in (f"{CSL}if", f"{CSL}else-if"):
+                element.set("variable", "note")
+            else:
+                element.getparent().remove(element)
+        elif kept != variables:
+            element.set("variable", " ".join(kept))
+    for group in list(copy.iter(f"{CSL}group")):
+        if not len(group):  # held only extension variables
+            group.tag = f"{CSL}text"
+            group.attrib.clear()
+            group.set("value", "")
     for layout in copy.iterfind(f".//{CSL}bibliography/{CSL}layout[@locale]"):
         layout.getparent().remove(layout)
     return copy
@@ -54,6 +95,8 @@ def test_gost_layouts_share_one_entry_macro(name):
     style = etree.parse(str(REPO / "styles" / f"{name}.csl")).getroot()
     bibliography = style.find(f"{CSL}bibliography")
     layouts = bibliography.findall(f"{CSL}layout")
-    assert [layout.get("locale") for layout in layouts] == ["en", None]
+    # Latin-script languages without a GOST term set take the English layout (issue #12)
+    assert [(layout.get("locale") or "").split()[:3] for layout in layouts] == \
+        [["en", "de", "fr"], []]
     assert all([text.get("macro") for text in layout.iterfind(f"{CSL}text[@macro]")] == ["entry"]
                for layout in layouts)

@@ -65,11 +65,11 @@ EXAMPLES = {
          "page": "305-412"},
         "1. Тарасова В. И. Политическая история Латинской Америки : учеб. для вузов. 2-е изд. "
         f"М. : Проспект, 2006. С.{NBSP}305–412."),
-    "chapter, editor in the genitive case in the data": pytest.param(
+    "chapter, editor declined to the genitive (nominative in the data)": pytest.param(
         {"id": "petrov", "type": "chapter", "language": "ru", "author": [person("Петров", "С. Н.")],
          "title": "Рубцовые деформации кожи",
          "container-title": "Пластическая хирургия : национальное руководство",
-         "editor": [person("Иванова", "А. Б.")], "publisher-place": "М.",
+         "editor": [person("Иванов", "А. Б.")], "publisher-place": "М.",
          "publisher": "ГЭОТАР-Медиа",
          "issued": {"date-parts": [[2020]]}, "page": "215-240"},
         "1. Петров С. Н. Рубцовые деформации кожи // Пластическая хирургия : национальное "
@@ -124,8 +124,9 @@ EXAMPLES = {
         "1. Лэтчфорд Е. У. С Белой армией в Сибири [Электронный ресурс] // Восточный фронт армии "
         "адмирала А. В. Колчака : [сайт]. [2004]. URL: "
         "http://east-front.narod.ru/memo/latchford.htm (дата обращения: 23.08.2007)."),
-    "patent, without the application number CSL cannot carry": (
+    "patent, with the application number (extension variable)": (
         {"id": "patent", "type": "patent", "language": "ru", "number": "2187888",
+         "application-number": "2000131736/09",
          "publisher-place": "Российская Федерация", "call-number": "МПК7 H 04 B 1/38, H 04 J 13/00",
          "title": "Приемопередающее устройство", "author": [person("Чугаева", "В. И.")],
          "publisher": "Воронеж. науч.-исслед. ин-т связи",
@@ -133,7 +134,8 @@ EXAMPLES = {
          "issued": {"date-parts": [[2002, 8, 20]]}, "issue": "23 (II ч.)", "number-of-pages": "3"},
         "1. Пат. 2187888 Российская Федерация, МПК7 H 04 B 1/38, H 04 J 13/00. Приемопередающее "
         "устройство / Чугаева В. И. ; заявитель и патентообладатель Воронеж. науч.-исслед. ин-т "
-        f"связи. заявл. 18.12.00 ; опубл. 20.08.02, Бюл. № 23 (II ч.). 3{NBSP}с.",
+        f"связи. № 2000131736/09 ; заявл. 18.12.00 ; опубл. 20.08.02, Бюл. № 23 (II ч.). "
+        f"3{NBSP}с.",
     ),
     "standard": (
         {"id": "gost", "type": "standard", "language": "ru", "number": "ГОСТ Р 7.0.53-2007",

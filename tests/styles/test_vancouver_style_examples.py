@@ -170,13 +170,13 @@ EXAMPLES = {
         "(FL): StatPearls Publishing; 2024 Jan- [updated 2023 Aug 8]. Available from: "
         "https://www.ncbi.nlm.nih.gov/books/NBK430901/.",
     ),
-    "particle kept before the surname; group author as given": (
+    "particle kept before the surname; group author after '; ' (rules file §3)": (
         {"id": "alf", "type": "article-journal",
          "author": [person("Moorselaar", "R J", **{"non-dropping-particle": "van"}),
                     {"literal": "Alf-One Study Group"}],
          "title": "Synthetic example of a study group", "container-title": "BJU Int",
          "issued": {"date-parts": [[2002]]}, "volume": "89", "page": "1-7"},
-        "1. van Moorselaar RJ, Alf-One Study Group. Synthetic example of a study group. "
+        "1. van Moorselaar RJ; Alf-One Study Group. Synthetic example of a study group. "
         "BJU Int. 2002;89:1-7.",
     ),
 }

@@ -1,0 +1,473 @@
+"""Differential benchmark: citefmt's GOST R 7.0.5-2008 style against biblatex-gost.
+
+biblatex-gost is the GOST implementation Russian theses are typeset with. Its examples file
+(`biblatex-gost-examples.bib`, ≈770 entries, shipped by Debian's texlive-bibtex-extra) is
+rendered twice:
+
+- through biber + XeLaTeX with `style=gost-numeric, blockpunct=period` (the area separator
+  ". " citefmt's 7.0.5 style uses) and `autolang=other` (each entry in its own `langid`'s
+  terms, as the standard describes a source in its own language; biblatex's default
+  `autolang=none` gives every entry the document's Russian terms), on a 5-metre-wide page
+  without hyphenation so that each entry is one line of `pdftotext -raw` output, its entry
+  key printed in place of the label;
+- through citefmt (`citefmt.api.read_path` → `citefmt.engine.render_bibliography`).
+
+Entries are aligned by key and compared after whitespace normalisation. A difference that
+disappears once a *documented rule* is applied (ORACLE_RULES: places where biblatex-gost
+contradicts the standard, or where the standard leaves the choice open) is counted separately
+from a plain difference. The remaining differences are grouped by a guessed cause.
+
+Requirements (checked, never installed; exit code 2 naming what is missing):
+
+    apt-get install --no-install-recommends texlive-bibtex-extra biber texlive-xetex \\
+        texlive-lang-cyrillic poppler-utils fonts-dejavu
+
+Usage:
+
+    python bench/gost_oracle.py [--style gost-r-7.0.5-2008] [--workdir DIR] [--show N]
+        [--cause NAME] [--keys k1,k2]
+
+biblatex-gost's data convention differs from citefmt's in one point of input, not of output:
+its examples carry role names already declined ("пер. с англ. И. Н. Веселовского"), so the
+bench renders with a copy of the style whose `name-case` attributes are removed (citefmt
+declines nominative names itself; see styles/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+DEBIAN_PACKAGES = ("texlive-bibtex-extra", "biber", "texlive-xetex", "texlive-lang-cyrillic",
+                   "poppler-utils", "fonts-dejavu")
+EXAMPLES = ("/usr/share/doc/texlive-doc/latex/biblatex-gost/biblatex-gost-examples.bib.gz",
+            "/usr/share/doc/texlive-doc/latex/biblatex-gost/biblatex-gost-examples.bib")
+
+DOCUMENT = r"""\documentclass{article}
+\usepackage[paperwidth=560cm,paperheight=200cm,margin=1cm]{geometry}
+\usepackage{fontspec}
+\setmainfont{DejaVu Serif}
+\setmonofont{DejaVu Sans Mono}
+\usepackage{polyglossia}
+\setdefaultlanguage{russian}
+\setotherlanguages{english,french,german,polish,ukrainian,italian,spanish,latin,greek}
+\usepackage[style=gost-numeric,blockpunct=period,autolang=other,backend=biber,sorting=none]{biblatex}
+\addbibresource{examples.bib}
+\DeclareFieldFormat{labelnumberwidth}{@@\thefield{entrykey}@@}
+\begin{document}
+\raggedright\hyphenpenalty=10000\exhyphenpenalty=10000
+\nocite{*}
+\printbibliography
+\end{document}
+"""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A documented disagreement: applied to both texts, it removes a difference that is
+    biblatex-gost's error or a choice the standard leaves open."""
+
+    name: str
+    kind: str  # "oracle-wrong" or "choice-open"
+    why: str
+    apply: Callable[[str], str]
+
+
+def _sub(pattern: str, replacement: str) -> Callable[[str], str]:
+    compiled = re.compile(pattern)
+    return lambda text: compiled.sub(replacement, text)
+
+
+_MONTHS_EN = "Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec"
+_MONTHS_RU = ("янв|февр?|марта?|апр|ма[йя]|июн[ья]|июл[ья]|авг|сент?|окт|нояб?|дек|"
+              "[Яя]нв|[Фф]евр?|[Мм]арта?|[Аа]пр|[Мм]а[йя]|[Ии]юн[ья]|[Ии]юл[ья]|[Аа]вг|[Сс]ент?|"
+              "[Оо]кт|[Нн]ояб?|[Дд]ек")
+_VOLUMES = re.compile(r"(?: :|\.) [вВiI]n? (\d+) (т\.|vols\.)")
+_VOLUME_TITLE = re.compile(r"\b(Т\.|Vol\.) ([\w()]+)(?: :|\.) (?=\w)")
+
+
+def _multi_volume(text: str) -> str:
+    return _VOLUME_TITLE.sub(r"\1 \2. ", _VOLUMES.sub(r". В \1 \2", text))
+
+
+ORACLE_RULES: tuple[Rule, ...] = (
+    Rule("range-dash", "choice-open",
+         "biblatex-gost joins ranges with an em dash (С. 15—65); citefmt with an en dash "
+         "(С. 15–65). GOST R 7.0.5-2008 prescribes a dash, not its width; the standard's own "
+         "printed examples use the en dash.",
+         _sub(r"(?<=\w)\s?[—–]\s?(?=[\w\[])", "–")),
+    Rule("isbn", "choice-open",
+         "ISBN is an optional element of a reference (GOST R 7.0.5-2008, 4.2: the standard "
+         "number may be given); biblatex-gost prints it, citefmt's 7.0.5 style leaves it out.",
+         _sub(r"\.? ISBN [^.]*(?=\.|$)", "")),
+    Rule("visited-on", "oracle-wrong",
+         "biblatex-gost writes '(visited on MM/DD/YYYY)' for non-Russian online sources; "
+         "GOST R 7.0.5-2008 (4.16, examples) writes '(дата обращения: DD.MM.YYYY)' for every "
+         "source.",
+         _sub(r"\((?:visited on|дата обращения:) [^)]*\)", "(ACCESS)")),
+    Rule("no-date-dash", "oracle-wrong",
+         "biblatex-gost prints '—.' or nothing where the date is missing; GOST R 7.0.5-2008 "
+         "(as GOST 7.1-2003, 7.4.2) supplies '[б. г.]' / '[s. a.]'.",
+         _sub(r"(?:, |\. )?(?:—|\[б\. г\.\]|\[s\. a\.\])(?=\.|$)", "")),
+    Rule("multi-volume", "choice-open",
+         "biblatex-gost writes the multi-volume statement as a separate sentence "
+         "('Сочинения. В 4 т. Т. 1'); GOST 7.1-2003's example, which 7.0.5-2008 follows, "
+         "gives it as other title information and the volume's own title after ' : ' "
+         "('Сочинения : в 2 т. Т. 1 : Стихотворения').",
+         _multi_volume),
+    Rule("issue-date-of-a-journal", "choice-open",
+         "biblatex-gost prints the month and day of a journal issue after the year "
+         "('1968. Apr. 4.'); GOST R 7.0.5-2008 asks for the issue date only for newspapers "
+         "(4.x, examples), citefmt prints the year for journals.",
+         _sub(r"(?<=\d{4})\. (?:(?:" + _MONTHS_EN + r")\.?(?: \d{1,2})?|(?:\d{1,2} )?(?:"
+              + _MONTHS_RU + r")\.?)(?=[.,])", "")),
+    Rule("number-label-case", "choice-open",
+         "biblatex-gost's English terms write 'no.' after a volume ('Vol. 19, no. 3/4'); the "
+         "GOST R 7.0.100-2018 English examples write 'No.' (rules file §2).",
+         _sub(r", no\. ", ", No. ")),
+    Rule("probable-year", "oracle-wrong",
+         "For an uncertain year (BibLaTeX/EDTF '2000?') biblatex-gost prints '[2000]', the form "
+         "GOST R 7.0.100-2018 (5.4.7) and GOST 7.1-2003 keep for a year established from "
+         "outside the source; a supposed year is '[2000?]'.",
+         _sub(r"\[(\d{4})\?\]", r"[\1]")),
+    Rule("place-separator", "oracle-wrong",
+         "biblatex-gost prints a list of places as the data gives it ('М.; СПб.'); GOST R "
+         "7.0.5-2008 / 7.1-2003 prescribe ' ; ' with a space on both sides between places.",
+         _sub(r"(?<=\S) ?; (?=[A-ZА-Я][\w. ]{0,20}(?::| :))", " ; ")),
+    Rule("gmd", "choice-open",
+         "The general material designation '[Электронный ресурс]' is optional in references "
+         "(GOST R 7.0.5-2008, 4.2); citefmt prints it for web pages only.",
+         _sub(r" \[(?:Электронный ресурс|Electronic resource|Текст)\]", "")),
+)
+
+
+def missing_requirements() -> list[str]:
+    """What this bench needs and does not find."""
+    missing = [tool for tool in ("biber", "xelatex", "pdftotext") if shutil.which(tool) is None]
+    if examples_file() is None:
+        missing.append("biblatex-gost-examples.bib (texlive-bibtex-extra)")
+    if shutil.which("kpsewhich"):
+        found = subprocess.run(["kpsewhich", "gost-numeric.bbx"], capture_output=True,
+                               text=True).stdout.strip()
+        if not found:
+            missing.append("gost-numeric.bbx (texlive-bibtex-extra)")
+    return missing
+
+
+def examples_file() -> Path | None:
+    return next((Path(p) for p in EXAMPLES if Path(p).is_file()), None)
+
+
+def oracle_entries(workdir: Path, reuse: bool = False) -> dict[str, str]:
+    """biblatex-gost's entries by key, as pdftotext reads them (`reuse`: the text a previous
+    run left in `workdir`)."""
+    if reuse and (workdir / "doc.txt").is_file():
+        return _entries((workdir / "doc.txt").read_text(encoding="utf-8"))
+    source = examples_file()
+    assert source is not None
+    data = (gzip.decompress(source.read_bytes()) if source.suffix == ".gz"
+            else source.read_bytes())
+    (workdir / "examples.bib").write_bytes(data)
+    (workdir / "doc.tex").write_text(DOCUMENT, encoding="utf-8")
+    latex = ["xelatex", "-interaction=nonstopmode", "doc.tex"]
+    for command in (latex, ["biber", "doc"], latex):
+        subprocess.run(command, cwd=workdir, capture_output=True, check=False)
+    subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "doc.pdf", "doc.txt"], cwd=workdir,
+                   check=True)
+    return _entries((workdir / "doc.txt").read_text(encoding="utf-8"))
+
+
+def _entries(text: str) -> dict[str, str]:
+    entries: dict[str, str] = {}
+    for chunk in re.split(r"(?m)^@@", text)[1:]:
+        key, _, body = chunk.partition("@@")
+        entries[key] = " ".join(body.split())
+    return entries
+
+
+#: BibLaTeX fields citefmt's BibTeX reader does not map (yet) to the CSL variables the styles
+#: read (styles/README.md, "Extension fields"); `--bridge` supplies them from the file itself
+BRIDGED_NAME_ROLES = ("commentator", "annotator", "foreword", "afterword", "introduction")
+#: variables the bridge sets even when the reader gave them (maintitle re-arranges titles)
+_OVERRIDDEN = frozenset({"compiler", "title", "container-title", "volume-title"})
+_IN_TYPES = frozenset({"inbook", "incollection", "inproceedings", "bookinbook", "suppbook",
+                       "suppcollection", "inreference"})
+
+
+def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
+    """Per entry key, the CSL variables for the BibLaTeX fields the reader leaves out:
+    `origlanguage` → original-language; `title` + `subtitle` → title-main + title-sub;
+    `editortype = compiler` (or `editora` with `editoratype = compiler`) → `compiler`;
+    `commentator`, `annotator`, `foreword`, `afterword`, `introduction` → name variables of
+    the same names; `maintitle` (a volume of
+    a multi-volume work) → `title` = the work's title and CSL 1.0.2 `volume-title` = the
+    volume's, or for a part, `container-title` = the work's and `volume-title` = `booktitle`;
+    `booktitle`/`journaltitle` + `booksubtitle`/`journalsubtitle` → container-title-main +
+    container-title-sub."""
+    import bibtexparser
+
+    from citefmt.latex import latex_to_unicode
+    from citefmt.readers.bibtex import parse_names
+
+    bridged: dict[str, dict[str, object]] = {}
+    for entry in bibtexparser.parse_string(bib_text).entries:
+        fields = {k.lower(): str(v.value) for k, v in entry.fields_dict.items()}
+        extra: dict[str, object] = {}
+        if fields.get("origlanguage"):
+            extra["original-language"] = fields["origlanguage"].strip("{} ")
+        maintitle = fields.get("maintitle")
+        if maintitle and entry.entry_type.lower() in _IN_TYPES:
+            extra["container-title"] = latex_to_unicode(maintitle)
+            if fields.get("booktitle"):
+                extra["volume-title"] = latex_to_unicode(fields["booktitle"])
+        elif maintitle:
+            extra["title"] = latex_to_unicode(maintitle)
+            if fields.get("title"):
+                extra["volume-title"] = latex_to_unicode(fields["title"]) + (
+                    " : " + latex_to_unicode(fields["subtitle"]) if fields.get("subtitle")
+                    else "")
+        elif fields.get("subtitle") and fields.get("title"):
+            extra["title-main"] = latex_to_unicode(fields["title"])
+            extra["title-sub"] = latex_to_unicode(fields["subtitle"])
+        for main, sub in (("booktitle", "booksubtitle"), ("journaltitle", "journalsubtitle"),
+                          ("journal", "journalsubtitle")):
+            if fields.get(main) and fields.get(sub) and not maintitle:
+                extra["container-title-main"] = latex_to_unicode(fields[main])
+                extra["container-title-sub"] = latex_to_unicode(fields[sub])
+        if fields.get("editortype", "").strip("{} ").lower() == "compiler" and \
+                fields.get("editor"):
+            extra["compiler"] = parse_names(fields["editor"])
+            extra["editor"] = None
+        if fields.get("editoratype", "").strip("{} ").lower() == "compiler" and \
+                fields.get("editora") and "compiler" not in extra:
+            extra["compiler"] = parse_names(fields["editora"])
+        for role in BRIDGED_NAME_ROLES:
+            if fields.get(role):
+                extra[role] = parse_names(fields[role])
+        if extra:
+            bridged[entry.key] = extra
+    return bridged
+
+
+def resolved_bib(workdir: Path) -> Path:
+    """The examples file with biblatex's inheritance (crossref, xdata, mvbook → maintitle)
+    resolved by biber itself (`biber --tool --output-resolve`)."""
+    target = workdir / "resolved.bib"
+    if not target.is_file():
+        subprocess.run(["biber", "--tool", "--output-resolve", "--output-file=resolved.bib",
+                        "examples.bib"], cwd=workdir, capture_output=True, check=False)
+    return target
+
+
+def citefmt_entries(workdir: Path, style: str, bridge: bool = False,
+                    languages: dict[str, str] | None = None,
+                    source: str = "examples.bib") -> dict[str, str]:
+    """citefmt's entries by key for the same file (style copy without `name-case`); with
+    `bridge`, the fields of `bridge_fields` added to what the reader gives."""
+    from citefmt.api import read_path
+    from citefmt.engine import render_bibliography
+
+    style_path = REPO / "styles" / f"{style}.csl"
+    copy = workdir / f"{style}.csl"
+    copy.write_text(re.sub(r' name-case="[^"]*"', "",
+                           style_path.read_text(encoding="utf-8")), encoding="utf-8")
+    result = read_path(str(workdir / source))
+    items = [record.item for record in result.records]
+    if bridge:
+        extra = bridge_fields((workdir / source).read_text(encoding="utf-8"))
+        for item in items:
+            for name, value in extra.get(str(item.get("id")), {}).items():
+                if value is None:
+                    item.pop(name, None)
+                elif name in _OVERRIDDEN:
+                    item[name] = value
+                else:
+                    item.setdefault(name, value)
+    if languages is not None:
+        from citefmt.language import item_language
+
+        languages.update({str(item.get("id")): item_language(item) for item in items})
+    rendered = render_bibliography(items, str(copy))
+    out = {}
+    for entry in rendered.entries:
+        body = entry.body or entry.text
+        out[entry.id] = " ".join(body.split())
+    return out
+
+
+#: artefacts of TeX typesetting and PDF text extraction, not of the style: TeX's typographic
+#: quotes and apostrophes (' → ’, " → ”), and the kerned space pdftotext puts before a period
+#: after some capitals ("P . 185", "L ’être")
+_PDF_ARTEFACTS = ((re.compile(r"(?<=\b[A-ZА-Я]) (?=[.’])"), ""), (re.compile(r"[’‘]"), "'"),
+                  (re.compile(r"[”“]"), '"'))
+
+
+def normalise(text: str) -> str:
+    text = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    for pattern, replacement in _PDF_ARTEFACTS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+#: Russian terms → English ones, for FOREIGN_TERMS
+_RU_TERMS = ((r"\bТ\. ", "Vol. "), (r"\bС\. (?=[\dIVXLC])", "P. "), (r"(?<=\d) с\.", " p."),
+             (r"\bпод ред\. ", "ed. by "), (r"№ ", "No. "), (r"\[и др\.\]", "[et al.]"),
+             (r"\bпер\. ", "transl. by "), (r"\bвып\. ", "No. "), (r"\[б\. г\.\]", "[s. a.]"))
+
+
+def _english_terms(text: str) -> str:
+    from citefmt.engine.gost import LANGUAGE_NAMES_EN, TRANSLATED_FROM_RU
+
+    names = {abbreviation: LANGUAGE_NAMES_EN[code]
+             for code, abbreviation in TRANSLATED_FROM_RU.items() if code in LANGUAGE_NAMES_EN}
+    text = re.sub(r"\bпер\. с (\S+\.)",
+                  lambda m: f"transl. from {names.get(m.group(1), m.group(1))}", text)
+    for pattern, replacement in _RU_TERMS:
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
+FOREIGN_TERMS = Rule(
+    "foreign-source-terms", "oracle-wrong",
+    "For a source in a Latin-script language without a biblatex-gost term set (German, "
+    "French, …) biblatex-gost falls back to the document's Russian terms ('Т. 24', '96 с.'); "
+    "citefmt describes a source in its own language's terms, falling back to English "
+    "(GOST R 7.0.5-2008, 4.x: the elements are given in the language of the source; "
+    "issue #12).", _english_terms)
+
+
+def classify(ours: str, theirs: str, language: str = "ru") -> tuple[str, str | None]:
+    """("equal" | rule kind | "different", rule names or cause); `language`: the item's."""
+    a, b = normalise(ours), normalise(theirs)
+    if a == b:
+        return "equal", None
+    applied = []
+    rules = ORACLE_RULES + ((FOREIGN_TERMS,) if language not in ("ru", "en") else ())
+    for rule in rules:
+        a2, b2 = rule.apply(a), rule.apply(b)
+        if (a2, b2) != (a, b):
+            applied.append(rule.name)
+        a, b = a2, b2
+        if a == b:
+            kinds = {r.kind for r in rules if r.name in applied}
+            kind = "oracle-wrong" if kinds == {"oracle-wrong"} else "choice-open"
+            return kind, "+".join(applied)
+    return "different", cause(a, b)
+
+
+def cause(ours: str, theirs: str) -> str:
+    """A guessed cause: the data problem or the area of the description where the first
+    difference lies."""
+    import difflib
+
+    if not ours:
+        return "missing in citefmt"
+    if "\\" in ours or "{" in ours:
+        return "data: LaTeX macro left in the reader's output"
+    if re.search(r"[А-ЯA-Z][а-яa-z]+ and [А-ЯA-Z]", ours) and " and " not in theirs:
+        return "data: place or publisher list joined with 'and'"
+    if re.search(r"\b(?:phdthesis|candthesis|docthesis|\w+autoref|country\w\w)\b", ours):
+        return "data: BibLaTeX type key printed as text"
+    if re.search(r"\d{4}/[.\s]|\d{4}/$", ours):
+        return "data: open date range kept as text"
+    matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+    first = next(op for op in matcher.get_opcodes() if op[0] != "equal")
+    before = ours[: first[1]]
+    # the first difference with a few characters around it, in both texts
+    changed = (ours[max(0, first[1] - 8):first[2] + 8] + " "
+               + theirs[max(0, first[3] - 8):first[4] + 8])
+    if re.search(r"пер\.|transl|trans\.", changed):
+        return "translation statement"
+    if re.search(r"сост|ред\b|ред\.|ed\.|коммент|комм\.|предисл|послесл|вступ|примеч",
+                 changed):
+        return "roles after '/'"
+    if re.search(r"[вВ] \d+ (?:т\.|кн\.)|\bТ\. |Vol\. |Кн\.|Вып\.", changed):
+        return "multi-volume / volume designation"
+    if "URL" in before or "обращения" in changed or "visited" in changed:
+        return "URL / access note"
+    if re.search(r"\(.*$", before) and " с." in before:
+        return "series area or note"
+    if " // " in before:
+        return "host (after //)"
+    if " / " in before:
+        return "responsibility (after /)"
+    return "title area"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--style", default="gost-r-7.0.5-2008")
+    parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--show", type=int, default=5, help="examples shown per cause")
+    parser.add_argument("--cause", help="show every difference of this cause")
+    parser.add_argument("--keys", help="comma-separated keys to print side by side")
+    parser.add_argument("--bridge", action="store_true",
+                        help="add the BibLaTeX fields the reader does not map (bridge_fields)")
+    parser.add_argument("--resolve", action="store_true",
+                        help="let biber resolve crossref/xdata inheritance before citefmt reads")
+    parser.add_argument("--reuse", action="store_true",
+                        help="reuse biblatex-gost's output from an earlier run in --workdir")
+    args = parser.parse_args(argv)
+    missing = missing_requirements()
+    if missing:
+        print("gost_oracle: missing " + ", ".join(missing) + "\ninstall: apt-get install "
+              "--no-install-recommends " + " ".join(DEBIAN_PACKAGES), file=sys.stderr)
+        return 2
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="gost-oracle-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    theirs = oracle_entries(workdir, reuse=args.reuse)
+    languages: dict[str, str] = {}
+    source = resolved_bib(workdir).name if args.resolve else "examples.bib"
+    ours = citefmt_entries(workdir, args.style, bridge=args.bridge, languages=languages,
+                           source=source)
+    if args.keys:
+        for key in args.keys.split(","):
+            print(f"{key}\n  citefmt: {ours.get(key, '')}\n  oracle:  {theirs.get(key, '')}")
+        return 0
+    report(ours, theirs, languages, args.show, args.cause)
+    return 0
+
+
+def report(ours: dict[str, str], theirs: dict[str, str], languages: dict[str, str], show: int,
+           only: str | None) -> None:
+    counts: Counter[str] = Counter()
+    by_rule: Counter[str] = Counter()
+    causes: dict[str, list[str]] = defaultdict(list)
+    for key, expected in theirs.items():
+        kind, detail = classify(ours.get(key, ""), expected, languages.get(key, "ru"))
+        counts[kind] += 1
+        if kind in ("oracle-wrong", "choice-open") and detail:
+            by_rule[detail] += 1
+        elif kind == "different":
+            causes[detail or "other"].append(key)
+    total = sum(counts.values())
+    good = counts["equal"] + counts["oracle-wrong"] + counts["choice-open"]
+    print(f"entries: {total}  equal: {counts['equal']}  "
+          f"oracle-wrong: {counts['oracle-wrong']}  choice-open: {counts['choice-open']}  "
+          f"different: {counts['different']}")
+    print(f"equal or documented: {good}/{total} = {100 * good / max(total, 1):.1f} %")
+    print("\ndocumented rules applied:")
+    for name, n in by_rule.most_common():
+        print(f"  {n:4d}  {name}")
+    print("\ndifferences by cause:")
+    for name, keys in sorted(causes.items(), key=lambda kv: -len(kv[1])):
+        print(f"  {len(keys):4d}  {name}")
+        for key in keys[: (len(keys) if only == name else show)]:
+            print(f"        {key}\n          citefmt: {ours.get(key, '')}\n"
+                  f"          oracle:  {theirs[key]}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""Derived variables for the GOST styles: what CSL cannot compute from a value itself.
+
+CSL prints a variable as it is, or its `-short` variant when a style asks for `form="short"`
+and the item has one (CSL 1.0.2, "Text"). The engine derives two short forms before
+rendering, so the styles stay plain CSL (no string is edited after rendering):
+
+- `publisher-place-short`, `event-place-short`: the places GOST R 7.0.12-2011 lets a reference
+  abbreviate (Москва → "М.", Санкт-Петербург → "СПб.", Ленинград → "Л.", Нижний Новгород →
+  "Н. Новгород", Ростов-на-Дону → "Ростов н/Д"; 7.0.12, 4.7 and annex A "Сокращение
+  названий городов"); other places are left as they are. Several places ("Москва ;
+  Ленинград") are abbreviated one by one. GOST R 7.0.5-2008 uses the short form;
+  7.0.100-2018 writes places in full (its 5.4.3 examples) and prints the variable as given.
+- `original-language` and `original-language-short`: the language a work was translated from
+  (the citefmt extension variable `original-language`, BibLaTeX's `origlanguage`; a code or
+  name in the data), as the translation statement prints it — for a Russian item the
+  adjective in the genitive, in full ("перевод с английского", 7.0.100-2018) and as GOST R
+  7.0.12-2011 abbreviates it ("пер. с англ.", 7.0.5-2008); for any other item the English
+  language name ("transl. from German"). The variable is only ever printed in that
+  statement, so its printed form replaces the code (the item itself is not changed).
+
+A short variant the item already has is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from citefmt.language import declared_language, item_language
+
+#: GOST R 7.0.12-2011, annex A: the five cities a reference writes abbreviated
+PLACE_ABBREVIATIONS: dict[str, str] = {
+    "москва": "М.", "санкт-петербург": "СПб.", "ленинград": "Л.",
+    "нижний новгород": "Н. Новгород", "ростов-на-дону": "Ростов н/Д",
+}
+
+#: GOST R 7.0.12-2011 abbreviations of language adjectives after "пер. с"
+TRANSLATED_FROM_RU: dict[str, str] = {
+    "en": "англ.", "de": "нем.", "fr": "фр.", "it": "итал.", "es": "исп.", "la": "лат.",
+    "el": "греч.", "pl": "пол.", "cs": "чеш.", "uk": "укр.", "be": "белорус.", "zh": "кит.",
+    "ja": "яп.", "sv": "швед.", "nl": "нидерл.", "pt": "порт.", "fi": "фин.", "bg": "болг.",
+    "sr": "серб.", "tr": "тур.", "kk": "каз.", "ru": "рус.", "da": "дат.", "no": "норв.",
+    "hu": "венг.", "ar": "араб.", "he": "иврита", "grc": "древнегреч.",
+}
+
+#: the same adjectives in full, genitive ("перевод с английского", GOST R 7.0.100-2018 style)
+TRANSLATED_FROM_RU_FULL: dict[str, str] = {
+    "en": "английского", "de": "немецкого", "fr": "французского", "it": "итальянского",
+    "es": "испанского", "la": "латинского", "el": "греческого", "pl": "польского",
+    "cs": "чешского", "uk": "украинского", "be": "белорусского", "zh": "китайского",
+    "ja": "японского", "sv": "шведского", "nl": "нидерландского", "pt": "португальского",
+    "fi": "финского", "bg": "болгарского", "sr": "сербского", "tr": "турецкого",
+    "kk": "казахского", "ru": "русского", "da": "датского", "no": "норвежского",
+    "hu": "венгерского", "ar": "арабского", "he": "иврита", "grc": "древнегреческого",
+}
+
+#: English names for "transl. from …" in a non-Russian item
+LANGUAGE_NAMES_EN: dict[str, str] = {
+    "en": "English", "de": "German", "fr": "French", "it": "Italian", "es": "Spanish",
+    "la": "Latin", "el": "Greek", "pl": "Polish", "cs": "Czech", "uk": "Ukrainian",
+    "be": "Belarusian", "zh": "Chinese", "ja": "Japanese", "sv": "Swedish", "nl": "Dutch",
+    "pt": "Portuguese", "fi": "Finnish", "bg": "Bulgarian", "sr": "Serbian", "tr": "Turkish",
+    "kk": "Kazakh", "ru": "Russian", "da": "Danish", "no": "Norwegian", "hu": "Hungarian",
+    "ar": "Arabic", "he": "Hebrew", "grc": "Ancient Greek",
+}
+
+_PLACE_SEPARATOR = re.compile(r"\s*;\s*")
+
+#: name variables the bundled styles read beyond citeproc-py's list (CSL 1.0.2 and extensions)
+EXTENSION_NAME_VARIABLES = ("compiler", "commentator", "annotator", "foreword", "afterword",
+                            "introduction")
+
+
+def abbreviated_place(place: str) -> str:
+    """`place` with each of its places abbreviated as GOST R 7.0.12 allows ("Москва ;
+    Ленинград" → "М. ; Л."); unknown places unchanged."""
+    parts = _PLACE_SEPARATOR.split(place.strip())
+    return " ; ".join(PLACE_ABBREVIATIONS.get(p.lower().replace("ё", "е"), p) for p in parts)
+
+
+def translated_from(original: Any, item_lang: str) -> tuple[str, str] | None:
+    """(full, short) name of the language in a translation statement, in the item's own
+    language: ("английского", "англ.") for a Russian item, ("German", "German") otherwise."""
+    code = declared_language(original)
+    if code is None:
+        return None
+    if item_lang == "ru":
+        full, short = TRANSLATED_FROM_RU_FULL.get(code), TRANSLATED_FROM_RU.get(code)
+        return (full, short) if full and short else None
+    name = LANGUAGE_NAMES_EN.get(code)
+    return (name, name) if name else None
+
+
+def extension_problems(item: Mapping[str, Any]) -> list[str]:
+    """Why an extension name variable of `item` cannot be printed (it must be a CSL name list,
+    like `author`); the entry is still rendered without it."""
+    problems = []
+    for variable in EXTENSION_NAME_VARIABLES:
+        value = item.get(variable)
+        if value in (None, "", []):
+            continue
+        if not isinstance(value, list) or not all(isinstance(n, dict) for n in value):
+            problems.append(f"{variable!r} is not a list of CSL names; not printed")
+    return problems
+
+
+def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
+    """The `-short` variables the GOST styles print with `form="short"`, for `item`."""
+    derived: dict[str, str] = {}
+    for variable in ("publisher-place", "event-place"):
+        value = item.get(variable)
+        if isinstance(value, str) and value and f"{variable}-short" not in item:
+            short = abbreviated_place(value)
+            if short != value:
+                derived[f"{variable}-short"] = short
+    original = item.get("original-language")
+    if original:
+        named = translated_from(original, item_language(item))
+        if named:
+            derived["original-language"] = named[0]
+            derived.setdefault("original-language-short", str(item.get(
+                "original-language-short") or named[1]))
+    return derived

@@ -1,0 +1,412 @@
+"""Elements of the description beyond the rules file's worked examples (issue #12), each
+checked against the standard's own example or rule (cited per case), never against citefmt's
+output. GOST R 7.0.5-2008 (short form, ". " between areas, GOST R 7.0.12 place
+abbreviations), GOST R 7.0.100-2018 (". – ", full places and role words, content type) and
+NLM *Citing Medicine* 2nd ed. / ICMJE "Samples of Formatted References" for Vancouver."""
+
+from __future__ import annotations
+
+import pytest
+
+NBSP = "\u00a0"
+G2008, G2018, VANC = "gost-r-7.0.5-2008", "gost-r-7.0.100-2018", "vancouver"
+
+
+def person(family: str, given: str) -> dict[str, str]:
+    return {"family": family, "given": given}
+
+
+MULTIVOLUME = {
+    # GOST 7.1-2003 / 7.0.100-2018 example "Гиппиус З. Н. Сочинения : в 2 т. Т. 1 …"
+    "id": "gippius", "type": "book", "language": "ru", "author": [person("Гиппиус", "З. Н.")],
+    "title": "Сочинения", "number-of-volumes": "2", "volume": "1",
+    "publisher-place": "Москва", "publisher": "Лаком-книга", "issued": {"date-parts": [[2001]]},
+    "number-of-pages": "367",
+}
+SERIES = {
+    # series area "(Серия ; номер)": GOST R 7.0.5-2008, 4.2 / GOST 7.1-2003, 7.6
+    "id": "lotman", "type": "book", "language": "ru", "author": [person("Лотман", "Ю. М.")],
+    "title": "Статьи по семиотике культуры и искусства", "publisher-place": "Санкт-Петербург",
+    "publisher": "Академический проект", "issued": {"date-parts": [[2002]]},
+    "number-of-pages": "544", "collection-title": "Мир искусств", "collection-number": "12",
+}
+TRANSLATION = {
+    # "пер. с англ." + translator in the genitive (GOST R 7.0.5-2008 annex A; 7.0.100 5.2.6)
+    "id": "lakatos", "type": "book", "language": "ru", "author": [person("Лакатос", "И.")],
+    "title": "Доказательства и опровержения", "original-language": "english",
+    "translator": [person("Веселовский", "И. Н.")], "publisher-place": "Москва",
+    "publisher": "Наука", "issued": {"date-parts": [[1967]]}, "number-of-pages": "152",
+}
+COMPILED = {
+    # "сост." takes the nominative, "под ред." the genitive (GOST R 7.0.12-2011 role words)
+    "id": "pfa", "type": "book", "language": "ru", "title": "Путь в философию",
+    "compiler": [person("Петров", "В. Г.")], "editor": [person("Смирнова", "Е. К.")],
+    "publisher-place": "Ленинград", "publisher": "Наука", "issued": {"date-parts": [[1989]]},
+}
+THESIS = {
+    # GOST R 7.0.5-2008 annex A: "… : дис. … канд. филол. наук : 10.01.01 …"
+    "id": "lukina", "type": "thesis", "language": "ru", "author": [person("Лукина", "В. А.")],
+    "title": "Творческая история «Записок охотника» И. С. Тургенева",
+    "genre": "дис. … канд. филол. наук", "number": "10.01.01",
+    "publisher-place": "Санкт-Петербург", "issued": {"date-parts": [[2006]]},
+    "number-of-pages": "220",
+}
+NEWSPAPER = {
+    # newspaper issue date in the genitive: "// Известия. 2012. 6 июня. С. 5."
+    "id": "news", "type": "article-newspaper", "language": "ru",
+    "author": [person("Сидоров", "С. С.")], "title": "Статья в газете",
+    "container-title": "Известия", "issued": {"date-parts": [[2012, 6, 6]]}, "page": "5",
+}
+CONFERENCE = {
+    # conference dates in the genitive: "(Казань, 12–13 мая 2021 г.)"
+    "id": "conf", "type": "paper-conference", "language": "ru",
+    "author": [person("Сидоров", "С. С.")], "title": "Доклад",
+    "container-title": "Материалы конференции", "event-place": "Казань",
+    "event-date": {"date-parts": [[2021, 5, 12], [2021, 5, 13]]},
+    "publisher-place": "Казань", "issued": {"date-parts": [[2021]]}, "page": "5-10",
+}
+IN_PRESS = {
+    "id": "press", "type": "article-journal", "language": "ru",
+    "author": [person("Иванов", "И. И.")], "title": "Рубцы", "container-title": "Хирургия",
+    "issued": {"date-parts": [[2025]]}, "status": "в печати",
+}
+SUPPLEMENT_RU = {
+    "id": "supp", "type": "article-journal", "language": "en",
+    "author": [person("Geraud", "G.")], "title": "Tolerability", "container-title": "Headache",
+    "issued": {"date-parts": [[2002]]}, "volume": "42", "supplement-number": "2",
+    "page": "S93-S99",
+}
+
+ORGANISATION = {
+    # a collective author is not a heading: title first, the body after "/" (issue #12)
+    "id": "org", "type": "report", "language": "ru",
+    "author": [{"literal": "Министерство здравоохранения Российской Федерации"}],
+    "title": "Годовой отчёт", "publisher-place": "Москва", "issued": {"date-parts": [[2011]]},
+    "number-of-pages": "120",
+}
+
+REPORT = {
+    # GOST 7.1-2003 report example, without its "рук./исполн." roles: "Формирование генетической
+    # структуры стада : отчет о НИР (промежуточ.) : 42-44 / Всерос. науч.-исслед. ин-т
+    # животноводства … М., 2001. 75 с."
+    "id": "nir", "type": "report", "language": "ru",
+    "title": "Формирование генетической структуры стада",
+    "genre": "отчет о НИР (промежуточ.)", "number": "42-44",
+    "author": [{"literal": "Всерос. науч.-исслед. ин-т животноводства"}],
+    "publisher-place": "Москва", "issued": {"date-parts": [[2001]]}, "number-of-pages": "75",
+}
+PROCEEDINGS = {
+    # whole proceedings: event place and dates after the title ("Материалы конф. (Казань, …)")
+    "id": "proc", "type": "book", "language": "ru", "title": "Актуальные вопросы хирургии",
+    "genre": "материалы Всерос. конф.", "event-place": "Казань",
+    "event-date": {"date-parts": [[2021, 5, 12], [2021, 5, 13]]},
+    "publisher-place": "Казань", "publisher": "КГМУ", "issued": {"date-parts": [[2021]]},
+    "number-of-pages": "300",
+}
+WEBSITE = {
+    # web site with a publisher (GOST R 7.0.100-2018 website pattern, publisher in the imprint)
+    "id": "rsl", "type": "webpage", "language": "ru",
+    "title": "Российская государственная библиотека", "genre": "официальный сайт",
+    "publisher-place": "Москва", "publisher": "РГБ", "URL": "http://www.rsl.ru",
+    "accessed": {"date-parts": [[2024, 1, 15]]},
+}
+
+MERGED_ROLES = {
+    # the same person in several roles is named once after all the role words (GOST 7.1-2003
+    # practice, e.g. "пер. с фр., коммент. и вступ. ст. С. Н. Зенкина")
+    "id": "barthes", "type": "book", "language": "ru", "author": [person("Барт", "Р.")],
+    "title": "Мифологии", "original-language": "fr",
+    "translator": [person("Зенкин", "С. Н.")], "commentator": [person("Зенкин", "С. Н.")],
+    "introduction": [person("Зенкин", "С. Н.")], "publisher-place": "Москва",
+    "publisher": "Изд-во им. Сабашниковых", "issued": {"date-parts": [[1996]]},
+    "number-of-pages": "312",
+}
+
+GOST_2008 = {
+    "multi-volume": (MULTIVOLUME, f"1. Гиппиус З. Н. Сочинения : в 2 т. Т.{NBSP}1. "
+                     "М. : Лаком-книга, "
+                     f"2001. 367{NBSP}с."),
+    "volume with its own title (volume-title)": (
+        {**MULTIVOLUME, "volume-title": "Стихотворения ; Проза"},
+        f"1. Гиппиус З. Н. Сочинения : в 2 т. Т.{NBSP}1 : Стихотворения ; Проза. М. : "
+        f"Лаком-книга, 2001. 367{NBSP}с."),
+    "series area, place abbreviated (7.0.12: СПб.)": (
+        SERIES, "1. Лотман Ю. М. Статьи по семиотике культуры и искусства. СПб. : Академический "
+        f"проект, 2002. 544{NBSP}с. (Мир искусств ; 12)."),
+    "translation statement, genitive": (
+        TRANSLATION, "1. Лакатос И. Доказательства и опровержения / пер. с англ. "
+        f"И. Н. Веселовского. М. : Наука, 1967. 152{NBSP}с."),
+    "compiler nominative, editor genitive, Л.": (
+        COMPILED, "1. Путь в философию / сост. В. Г. Петров ; под ред. Е. К. Смирновой. "
+        "Л. : Наука, 1989."),
+    "thesis with specialty code": (
+        THESIS, "1. Лукина В. А. Творческая история «Записок охотника» И. С. Тургенева : дис. … "
+        f"канд. филол. наук : 10.01.01. СПб., 2006. 220{NBSP}с."),
+    "newspaper issue date": (NEWSPAPER, f"1. Сидоров С. С. Статья в газете // Известия. 2012. "
+                             f"6 июня. С.{NBSP}5."),
+    "conference dates in the genitive": (
+        CONFERENCE, "1. Сидоров С. С. Доклад // Материалы конференции (Казань, 12–13 мая "
+        f"2021 г.). Казань, 2021. С.{NBSP}5–10."),
+    "status": (IN_PRESS, "1. Иванов И. И. Рубцы // Хирургия. 2025. (В печати)."),
+    "organisation out of the heading": (
+        ORGANISATION, "1. Годовой отчёт / Министерство здравоохранения Российской Федерации. "
+        f"М., 2011. 120{NBSP}с."),
+    "report with its number": (
+        REPORT, "1. Формирование генетической структуры стада : отчет о НИР (промежуточ.) : "
+        f"42-44 / Всерос. науч.-исслед. ин-т животноводства. М., 2001. 75{NBSP}с."),
+    "proceedings with event": (
+        PROCEEDINGS, "1. Актуальные вопросы хирургии : материалы Всерос. конф. (Казань, "
+        f"12–13 мая 2021 г.). Казань : КГМУ, 2021. 300{NBSP}с."),
+    "supplement": (SUPPLEMENT_RU, f"1. Geraud G. Tolerability // Headache. 2002. Vol.{NBSP}42, "
+                   f"Suppl.{NBSP}2. P.{NBSP}S93–S99."),
+}
+
+GOST_2018 = {
+    "multi-volume": (MULTIVOLUME, f"1. Гиппиус, З. Н. Сочинения : в 2 томах. Т.{NBSP}1 / "
+                     "З. Н. Гиппиус."
+                     f" – Москва : Лаком-книга, 2001. – 367{NBSP}с. – Текст : непосредственный."),
+    "series area, place in full": (
+        SERIES, "1. Лотман, Ю. М. Статьи по семиотике культуры и искусства / Ю. М. Лотман. – "
+        f"Санкт-Петербург : Академический проект, 2002. – 544{NBSP}с. – (Мир искусств ; 12). – "
+        "Текст : непосредственный."),
+    "translation statement in full, genitive": (
+        TRANSLATION, "1. Лакатос, И. Доказательства и опровержения / И. Лакатос ; перевод с "
+        "английского И. Н. Веселовского. – Москва : Наука, 1967. – "
+        f"152{NBSP}с. – Текст : непосредственный."),
+    "organisation out of the heading": (
+        ORGANISATION, "1. Годовой отчёт / Министерство здравоохранения Российской Федерации. – "
+        f"Москва, 2011. – 120{NBSP}с. – Текст : непосредственный."),
+    "compiler nominative, editor genitive, place in full": (
+        COMPILED, "1. Путь в философию / составитель В. Г. Петров ; под редакцией "
+        "Е. К. Смирновой. – Ленинград : Наука, 1989. – Текст : непосредственный."),
+    "thesis with specialty code": (
+        THESIS, "1. Лукина, В. А. Творческая история «Записок охотника» И. С. Тургенева : дис. … "
+        "канд. филол. наук : 10.01.01 / В. А. Лукина. – Санкт-Петербург, 2006. – "
+        f"220{NBSP}с. – Текст : непосредственный."),
+    "conference dates in the genitive": (
+        CONFERENCE, "1. Сидоров, С. С. Доклад / С. С. Сидоров. – Текст : непосредственный // "
+        "Материалы конференции (Казань, 12–13 мая 2021 г.). – Казань, 2021. – "
+        f"С.{NBSP}5–10."),
+    "status": (IN_PRESS, "1. Иванов, И. И. Рубцы / И. И. Иванов. – Текст : непосредственный // "
+               "Хирургия. – 2025. – (В печати)."),
+    "supplement": (SUPPLEMENT_RU, "1. Geraud, G. Tolerability / G. Geraud. – Текст : "
+                   f"непосредственный // Headache. – 2002. – Vol.{NBSP}42, Suppl.{NBSP}2. – "
+                   f"P.{NBSP}S93–S99."),
+    "same person in several roles, in full": (
+        MERGED_ROLES, "1. Барт, Р. Мифологии / Р. Барт ; перевод с французского, комментарии "
+        "и вступительная статья С. Н. Зенкина. – Москва : Изд-во им. Сабашниковых, 1996. – "
+        f"312{NBSP}с. – Текст : непосредственный."),
+    "report with its number": (
+        REPORT, "1. Формирование генетической структуры стада : отчет о НИР (промежуточ.) : "
+        "42-44 / Всерос. науч.-исслед. ин-т животноводства. – Москва, 2001. – "
+        f"75{NBSP}с. – Текст : непосредственный."),
+    "web site with publisher": (
+        WEBSITE, "1. Российская государственная библиотека : официальный сайт. – Москва : РГБ. "
+        "– URL: http://www.rsl.ru (дата обращения: 15.01.2024). – Текст : электронный."),
+    "newspaper issue date": (
+        NEWSPAPER, "1. Сидоров, С. С. Статья в газете / С. С. Сидоров. – Текст : "
+        f"непосредственный // Известия. – 2012. – 6 июня. – С.{NBSP}5."),
+}
+
+VANCOUVER = {
+    # ICMJE sample 3 (more than one organization / persons and a group)
+    "persons and a group author": (
+        {"id": "v1", "type": "article-journal",
+         "author": [person("Vallancien", "G."), person("Emberton", "M."), person("Harving", "N."),
+                    person("van Moorselaar", "R. J."), {"literal": "Alf-One Study Group"}],
+         "title": "Sexual dysfunction in 1,274 European men suffering from lower urinary tract "
+                  "symptoms", "container-title": "J Urol", "issued": {"date-parts": [[2003]]},
+         "volume": "169", "issue": "6", "page": "2257-2261"},
+        "1. Vallancien G, Emberton M, Harving N, van Moorselaar RJ; Alf-One Study Group. Sexual "
+        "dysfunction in 1,274 European men suffering from lower urinary tract symptoms. J Urol. "
+        "2003;169(6):2257-61."),
+    # ICMJE sample 4 (organization as author)
+    "organization as author": (
+        {"id": "v2", "type": "article-journal",
+         "author": [{"literal": "Diabetes Prevention Program Research Group"}],
+         "title": "Hypertension, insulin, and proinsulin in participants with impaired glucose "
+                  "tolerance", "container-title": "Hypertension",
+         "issued": {"date-parts": [[2002]]}, "volume": "40", "issue": "5", "page": "679-686"},
+        "1. Diabetes Prevention Program Research Group. Hypertension, insulin, and proinsulin in "
+        "participants with impaired glucose tolerance. Hypertension. 2002;40(5):679-86."),
+    # ICMJE sample 2 (optional: Epub ahead of print)
+    "Epub ahead of print": (
+        {"id": "v3", "type": "article-journal",
+         "author": [person("Yu", "W. M."), person("Hawley", "T. S."), person("Hawley", "R. G."),
+                    person("Qu", "C. K.")],
+         "title": "Immortalization of yolk sac-derived precursor cells",
+         "container-title": "Blood", "issued": {"date-parts": [[2002, 11, 15]]},
+         "volume": "100", "issue": "10", "page": "3828-3831",
+         "available-date": {"date-parts": [[2002, 7, 5]]}},
+        "1. Yu WM, Hawley TS, Hawley RG, Qu CK. Immortalization of yolk sac-derived precursor "
+        "cells. Blood. 2002 Nov 15;100(10):3828-31. Epub 2002 Jul 5."),
+    # ICMJE sample 8 (volume with supplement), with supplement-number instead of "42 Suppl 2"
+    "volume with supplement": (
+        {"id": "v4", "type": "article-journal",
+         "author": [person("Geraud", "G."), person("Spierings", "E. L."), person("Keywood", "C.")],
+         "title": "Tolerability and safety of frovatriptan with short- and long-term use for "
+                  "treatment of migraine and in comparison with sumatriptan",
+         "container-title": "Headache", "issued": {"date-parts": [[2002]]}, "volume": "42",
+         "supplement-number": "2", "page": "S93-S99"},
+        "1. Geraud G, Spierings EL, Keywood C. Tolerability and safety of frovatriptan with short-"
+        " and long-term use for treatment of migraine and in comparison with sumatriptan. "
+        "Headache. 2002;42 Suppl 2:S93-9."),
+    # ICMJE unpublished material sample (forthcoming / in press)
+    "forthcoming": (
+        {"id": "v5", "type": "article-journal",
+         "author": [person("Tian", "D."), person("Araki", "H."), person("Stahl", "E."),
+                    person("Bergelson", "J."), person("Kreitman", "M.")],
+         "title": "Signature of balancing selection in Arabidopsis",
+         "container-title": "Proc Natl Acad Sci U S A", "issued": {"date-parts": [[2002]]},
+         "status": "forthcoming"},
+        "1. Tian D, Araki H, Stahl E, Bergelson J, Kreitman M. Signature of balancing selection "
+        "in Arabidopsis. Proc Natl Acad Sci U S A. Forthcoming 2002."),
+    "in press (older ICMJE wording)": (
+        {"id": "v6", "type": "article-journal", "author": [person("Leshner", "A. I.")],
+         "title": "Molecular mechanisms of cocaine addiction", "container-title": "N Engl J Med",
+         "issued": {"date-parts": [[1996]]}, "status": "In press"},
+        "1. Leshner AI. Molecular mechanisms of cocaine addiction. N Engl J Med. In press 1996."),
+}
+
+
+@pytest.mark.parametrize("item, expected", GOST_2008.values(), ids=GOST_2008.keys())
+def test_gost_2008_element(render_one, item, expected):
+    assert render_one(G2008, item) == expected
+
+
+@pytest.mark.parametrize("item, expected", GOST_2018.values(), ids=GOST_2018.keys())
+def test_gost_2018_element(render_one, item, expected):
+    assert render_one(G2018, item) == expected
+
+
+@pytest.mark.parametrize("item, expected", VANCOUVER.values(), ids=VANCOUVER.keys())
+def test_vancouver_citing_medicine_sample(render_one, item, expected):
+    assert render_one(VANC, item) == expected
+
+
+
+
+def test_chapter_roles_go_with_the_host(render_one):
+    """CSL has one `translator`; a chapter's is the host's, with its editors (choice,
+    styles/README.md): "// Избранное / пер. с англ. Л. Б. Макеевой. М. : …"."""
+    item = {"id": "austin", "type": "chapter", "language": "ru", "author": [person("Остин", "Д.")],
+            "title": "Истина", "container-title": "Избранное", "original-language": "en",
+            "translator": [person("Макеева", "Л. Б.")], "publisher-place": "Москва",
+            "publisher": "Идея-Пресс", "issued": {"date-parts": [[1999]]}, "page": "290-307"}
+    assert render_one(G2008, item) == ("1. Остин Д. Истина // Избранное / пер. с англ. "
+                                       f"Л. Б. Макеевой. М. : Идея-Пресс, 1999. С.{NBSP}290–307.")
+
+
+def test_article_translator_goes_with_the_article(render_one):
+    item = {"id": "deleuze", "type": "article-journal", "language": "ru",
+            "author": [person("Делёз", "Ж.")], "title": "Четыре тезиса о психоанализе",
+            "original-language": "fr", "translator": [person("Зарубина", "Т.")],
+            "container-title": "Логос", "issued": {"date-parts": [[2010]]}, "issue": "3",
+            "page": "5-11"}
+    assert render_one(G2008, item) == ("1. Делёз Ж. Четыре тезиса о психоанализе / пер. с фр. "
+                                       f"Т. Зарубиной // Логос. 2010. №{NBSP}3. С.{NBSP}5–11.")
+
+
+def test_same_person_in_several_roles_is_named_once(render_one):
+    assert render_one(G2008, MERGED_ROLES) == (
+        "1. Барт Р. Мифологии / пер. с фр., коммент. и вступ. ст. С. Н. Зенкина. М. : Изд-во "
+        f"им. Сабашниковых, 1996. 312{NBSP}с.")
+
+
+def test_compiler_translator_annotator_and_foreword_of_one_person(render_one):
+    # biblatex-gost example benjamin:pi-book: "сост., пер. с нем., примеч. и предисл. С. А.
+    # Ромашко" (Ромашко is indeclinable)
+    romashko = [person("Ромашко", "С. А.")]
+    item = {"id": "b", "type": "book", "language": "ru", "author": [person("Беньямин", "В.")],
+            "title": "Произведение искусства в эпоху его технической воспроизводимости",
+            "original-language": "de", "compiler": romashko, "translator": romashko,
+            "annotator": romashko, "foreword": romashko, "publisher-place": "Москва",
+            "publisher": "Медиум", "issued": {"date-parts": [[1996]]}}
+    assert render_one(G2008, item) == (
+        "1. Беньямин В. Произведение искусства в эпоху его технической воспроизводимости / "
+        "сост., пер. с нем., примеч. и предисл. С. А. Ромашко. М. : Медиум, 1996.")
+
+
+def test_compiler_keeps_the_nominative_when_merged_alone(render_one):
+    item = {"id": "s", "type": "book", "language": "ru", "title": "Семиотика",
+            "compiler": [person("Степанов", "Ю. С.")], "publisher-place": "Москва",
+            "publisher": "Радуга", "issued": {"date-parts": [[1983]]}}
+    assert render_one(G2008, item) == "1. Семиотика / сост. Ю. С. Степанов. М. : Радуга, 1983."
+
+
+def test_french_source_takes_english_terms(render_one):
+    """A source in a Latin-script language without a GOST term set (French) is described in
+    English terms, never in Russian ones (issue #12: "Т."/"с." for a French book)."""
+    item = {"id": "clero", "type": "book", "language": "fr", "author": [person("Cléro", "J.-P.")],
+            "title": "Le vocabulaire de Lacan", "publisher-place": "Paris",
+            "publisher": "Ellipses", "issued": {"date-parts": [[2006]]}, "number-of-pages": "96",
+            "volume": "2"}
+    assert render_one(G2008, item) == (f"1. Cléro J.-P. Le vocabulaire de Lacan. Vol.{NBSP}2. "
+                                       f"Paris : Ellipses, 2006. 96{NBSP}p.")
+
+
+def test_non_russian_dissertation_names_its_university(render_one):
+    item = {"id": "borkowski", "type": "thesis", "language": "en",
+            "author": [person("Borkowski", "M. M.")],
+            "title": "Infant sleep and feeding", "genre": "PhD thesis",
+            "publisher-place": "Mount Pleasant", "publisher": "Central Michigan University",
+            "issued": {"date-parts": [[2002]]}, "number-of-pages": "101"}
+    assert render_one(G2008, item) == ("1. Borkowski M. M. Infant sleep and feeding : PhD "
+                                       "thesis. Mount Pleasant : Central Michigan University, "
+                                       f"2002. 101{NBSP}p.")
+
+
+def test_heading_without_initials_ends_with_a_period(render_one):
+    """The heading is followed by ". ": "Аристотель. Сочинения" (a name without initials)."""
+    item = {"id": "ar", "type": "book", "language": "ru", "author": [{"family": "Аристотель"}],
+            "title": "Сочинения", "number-of-volumes": "4", "volume": "1",
+            "publisher-place": "Москва", "publisher": "Мысль", "issued": {"date-parts": [[1976]]}}
+    assert render_one(G2008, item) == ("1. Аристотель. Сочинения : в 4 т. Т.\u00a01. М. : "
+                                       "Мысль, 1976.")
+
+
+def test_edition_area_starts_with_a_capital(render_one):
+    item = {"id": "w", "type": "book", "language": "ru", "author": [person("Вейль", "Г.")],
+            "title": "О философии математики", "edition": "изд. 2-е, стер.",
+            "publisher-place": "Москва", "publisher": "КомКнига",
+            "issued": {"date-parts": [[2005]]}}
+    assert render_one(G2008, item) == ("1. Вейль Г. О философии математики. Изд. 2-е, стер. "
+                                       "М. : КомКнига, 2005.")
+
+
+def test_places_are_joined_by_a_spaced_semicolon(render_one):
+    item = {"id": "k", "type": "book", "language": "ru", "author": [person("Кассен", "Б.")],
+            "title": "Эффект софистики", "publisher-place": "Москва; Санкт-Петербург",
+            "publisher": "Университетская книга", "issued": {"date-parts": [[2000]]}}
+    assert render_one(G2008, item) == ("1. Кассен Б. Эффект софистики. М. ; СПб. : "
+                                       "Университетская книга, 2000.")
+
+
+def test_probable_year_in_brackets_with_a_question_mark(render_one):
+    """GOST R 7.0.100-2018, 5.4.7: a supposed year is given as "[2000?]"."""
+    item = {"id": "y", "type": "book", "language": "ru", "title": "Я и Оно",
+            "publisher-place": "Москва", "issued": {"raw": "2000?"}}
+    assert render_one(G2008, item) == "1. Я и Оно. М., [2000?]."
+
+
+def test_container_subtitle_after_a_spaced_colon(render_one):
+    item = {"id": "k", "type": "chapter", "language": "ru", "author": [person("Кристева", "Ю.")],
+            "title": "Слово, диалог и роман",
+            "container-title": "Избранные труды: Разрушение поэтики",
+            "container-title-main": "Избранные труды",
+            "container-title-sub": "Разрушение поэтики", "publisher-place": "Москва",
+            "publisher": "РОССПЭН", "issued": {"date-parts": [[2004]]}, "page": "165-193"}
+    assert render_one(G2008, item) == ("1. Кристева Ю. Слово, диалог и роман // Избранные "
+                                       "труды : Разрушение поэтики. М. : РОССПЭН, 2004. "
+                                       f"С.{NBSP}165–193.")
+
+
+def test_editors_only_book_prints_the_editors_once(render_one):
+    """Gap: the host macro printed the editors of a book without container a second time
+    ("/ под ред. X // под ред. X")."""
+    item = {"id": "fmh", "type": "book", "language": "ru",
+            "title": "Философия Мартина Хайдеггера и современность",
+            "editor": [person("Мотрошилова", "Н. В.")], "publisher-place": "Москва",
+            "publisher": "Наука", "issued": {"date-parts": [[1991]]}, "number-of-pages": "253"}
+    assert render_one(G2008, item) == ("1. Философия Мартина Хайдеггера и современность / под "
+                                       f"ред. Н. В. Мотрошиловой. М. : Наука, 1991. 253{NBSP}с.")

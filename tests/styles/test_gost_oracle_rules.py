@@ -1,0 +1,55 @@
+"""The oracle bench's documented rules (bench/gost_oracle.py) only absorb the disagreement
+they name — no TeX needed: the rules are plain functions over the two entry texts."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+from helpers import REPO
+
+_SPEC = importlib.util.spec_from_file_location("gost_oracle", REPO / "bench" / "gost_oracle.py")
+assert _SPEC is not None and _SPEC.loader is not None
+oracle = importlib.util.module_from_spec(_SPEC)
+sys.modules.setdefault("gost_oracle", oracle)  # dataclasses look their module up there
+_SPEC.loader.exec_module(oracle)
+
+
+@pytest.mark.parametrize("ours, theirs, language, expected", [
+    ("Б. // Сб. М. : Медиум, 1996. С. 15–65.", "Б. // Сб. М. : Медиум, 1996. С. 15—65. "
+     "ISBN 5-85691-049-4.", "ru", ("choice-open", "range-dash+isbn")),
+    ("U. T. Title. 2001. URL: http://x.org/ (дата обращения: 27.07.2012).",
+     "U. T . Title. 2001. URL: http://x.org/ (visited on 07/27/2012).", "en",
+     ("oracle-wrong", "visited-on")),
+    ("Cléro J.-P. Le vocabulaire. P. : Ellipses, 2006. 96 p.",
+     "Cléro J.-P . Le vocabulaire. P . : Ellipses, 2006. 96 с.", "fr",
+     ("oracle-wrong", "foreign-source-terms")),
+    ("Гиппиус З. Н. Сочинения : в 2 т. Т. 1 : Стихотворения. М., 2001.",
+     "Гиппиус З. Н. Сочинения. В 2 т. Т. 1. Стихотворения. М., 2001.", "ru",
+     ("choice-open", "multi-volume")),
+    ("A. Title // J. 1968. Vol. 65, No. 7. P. 1–2.",
+     "A. Title // J. 1968. Apr. 4. Vol. 65, no. 7. P . 1–2.", "en",
+     ("choice-open", "issue-date-of-a-journal+number-label-case")),
+    ("Кассен Б. Эффект. М. ; СПб. : Университетская книга, 2000.",
+     "Кассен Б. Эффект. М.; СПб. : Университетская книга, 2000.", "ru",
+     ("oracle-wrong", "place-separator")),
+])
+def test_documented_rules_absorb_their_disagreement(ours, theirs, language, expected):
+    assert oracle.classify(ours, theirs, language) == expected
+
+
+def test_a_real_difference_stays_a_difference():
+    kind, cause = oracle.classify("Семиотика / под ред. Ю. С. Степанова. М., 1983.",
+                                  "Семиотика / сост. Ю. С. Степанова. М., 1983.")
+    assert (kind, cause) == ("different", "roles after '/'")
+
+
+def test_foreign_terms_rule_is_not_applied_to_russian_sources():
+    kind, _ = oracle.classify("Т. Title. 96 p.", "Т. Title. 96 с.", "ru")
+    assert kind == "different"
+
+
+def test_oracle_text_is_split_by_entry_key():
+    text = "Список литературы\n@@a:b@@ First entry\ncontinued.\n@@c@@ Second.\n"
+    assert oracle._entries(text) == {"a:b": "First entry continued.", "c": "Second."}
