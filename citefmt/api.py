@@ -17,29 +17,12 @@ from citefmt.diagnostics import Diagnostic, has_errors
 from citefmt.errors import InputError, UsageError
 from citefmt.language import primary_subtag
 from citefmt.model import Item, ReadResult, Record
-from citefmt.readers import canonical_format, detect_format, get_reader
+from citefmt.readers import canonical_format, detect_format
+from citefmt.readers.sources import read_path, read_text, source_name
 from citefmt.textio import read_source
 
 #: style names that are not CSL styles but data writers
 DATA_STYLES: frozenset[str] = frozenset({"bibtex", "csl-json", "csl-yaml", "ris"})
-
-
-def read_text(text: str, *, source: str = "<input>", fmt: str | None = None) -> ReadResult:
-    """Parse `text` in format `fmt` (detected from `source` and content when None)."""
-    name = canonical_format(fmt) if fmt else detect_format(source, text)
-    result = get_reader(name)(text, source=source)
-    result.diagnostics[:] = [d if d.path != "<input>" else d.at(path=source)
-                             for d in result.diagnostics]
-    return result
-
-
-def read_path(path: str, *, fmt: str | None = None) -> ReadResult:
-    """Read one file (or `-` for standard input)."""
-    return read_text(read_source(path), source=_source_name(path), fmt=fmt)
-
-
-def _source_name(path: str) -> str:
-    return "<stdin>" if path == "-" else path
 
 
 @dataclass
@@ -65,7 +48,7 @@ def load(paths: Sequence[str], *, fmt: str | None = None, article: bool = False,
     loaded = Loaded()
     sources: list[str | None] = []
     for path in paths:
-        text, source = read_source(path), _source_name(path)
+        text, source = read_source(path), source_name(path)
         keyed = (canonical_format(fmt) if fmt else detect_format(source, text)) != "text"
         result = read_text(text, source=source, fmt=fmt)
         loaded.diagnostics.extend(result.diagnostics)
@@ -76,7 +59,7 @@ def load(paths: Sequence[str], *, fmt: str | None = None, article: bool = False,
         references = _reference_list(result, path, lang)
         if not references and not has_errors(result.diagnostics):
             loaded.diagnostics.append(Diagnostic("CF122", "no references found",
-                                                 path=_source_name(path), severity="warning"))
+                                                 path=source_name(path), severity="warning"))
         loaded.records.extend(references)
         # a plain-text list's ids are numbers citefmt made up: renaming them changes no data
         sources.extend(source if keyed else None for _ in references)
@@ -216,7 +199,7 @@ def load_references(paths: Sequence[str], *, fmt: str | None = None,
                     loaded.diagnostics.append(Diagnostic(
                         "CF601", f"reference {pair.position} does not correspond to References "
                         f"entry {pair.position} ({'; '.join(map(str, pair.mismatches))}); its "
-                        "English title is not taken", path=_source_name(path),
+                        "English title is not taken", path=source_name(path),
                         line=pair.references.line, severity="warning"))
                     continue
                 index = next(i for i, r in enumerate(original) if r is pair.original)
@@ -234,7 +217,7 @@ def load_references(paths: Sequence[str], *, fmt: str | None = None,
                                         raw=pair.original.raw)
         if not records and not has_errors(result.diagnostics):
             loaded.diagnostics.append(Diagnostic("CF122", "no references found",
-                                                 path=_source_name(path), severity="warning"))
+                                                 path=source_name(path), severity="warning"))
         items = [references_item(r.item, chosen, english_title_alone=i in alone)
                  for i, r in enumerate(records)]
         loaded.records.extend(Record(item=item, line=r.line, raw=r.raw)

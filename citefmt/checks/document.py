@@ -112,7 +112,7 @@ def read_document(text: str, *, source: str, settings: Settings, fmt: str | None
     if name == "text":
         return _read_manuscript(text, source=source, settings=settings,
                                 bibliography_keys=frozenset(bibliography_keys))
-    from citefmt.api import read_text
+    from citefmt.readers.sources import read_text
 
     result = read_text(text, source=source, fmt=name)
     return Document(source, text, "bibtex" if name == "bibtex" else "data", settings,
@@ -122,7 +122,7 @@ def read_document(text: str, *, source: str, settings: Settings, fmt: str | None
 
 def _read_manuscript(text: str, *, source: str, settings: Settings,
                      bibliography_keys: frozenset[str]) -> Document:
-    from citefmt.api import read_text
+    from citefmt.readers.sources import read_text
     from citefmt.readers.text import find_reference_section
 
     section = find_reference_section(text)

@@ -344,7 +344,7 @@ def bibliography_keys(text: str, directory: Path, settings: Settings) -> frozens
     paths = list(settings.bibliography) + [str(directory / p) for p in _front_matter_paths(text)]
     if not paths:
         return frozenset()
-    from citefmt.api import read_path
+    from citefmt.readers.sources import read_path
 
     keys: set[str] = set()
     for bib in paths:

@@ -42,9 +42,9 @@ def is_manuscript(path: str) -> bool:
 
 def plan_rekey(files: Mapping[str, str]) -> RekeyPlan:
     """What `--rekey` does to `files` (path → text): every .bib's keys and their citations."""
-    from citefmt.api import read_text
     from citefmt.bibsource import locate
     from citefmt.citekeys import new_keys
+    from citefmt.readers.sources import read_text
 
     bibs = {p: t for p, t in files.items() if p.lower().endswith(".bib")}
     items: list[dict[str, object]] = []
