@@ -4,7 +4,7 @@ English/Russian Vancouver strings (`--rendered N` adds N records rendered by the
     python tools/train_tagger.py [--anystyle ../shared/training/anystyle] [--output PATH]
                                  [--rendered N]
 
-Deterministic: the same inputs give the same model file (see citefmt.refparse.tagger.training).
+Deterministic: the same inputs give the same model file (see citefmt_train.training).
 Strings in eval/devset.jsonl are never trained on.
 """
 
@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from citefmt.refparse.tagger import MODEL_PATH
-from citefmt.refparse.tagger.training import (
+from citefmt_train.training import (
     ANYSTYLE_TRAINING_FILES,
     RENDERED_COUNT,
     normalise_text,

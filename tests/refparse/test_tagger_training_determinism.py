@@ -7,8 +7,8 @@ from pathlib import Path
 
 from helpers import shared_path
 
-from citefmt.refparse.tagger import synthetic
-from citefmt.refparse.tagger.training import (
+from citefmt_train import synthetic
+from citefmt_train.training import (
     ANYSTYLE_TRAINING_FILES,
     train_model,
     training_sequences,
@@ -47,7 +47,7 @@ def test_gost_2008_shape_for_four_authors() -> None:
 
 
 def test_synthetic_vancouver_strings_depend_only_on_the_seed_and_mix_languages() -> None:
-    from citefmt.refparse.tagger import synthetic_vancouver
+    from citefmt_train import synthetic_vancouver
 
     first = synthetic_vancouver.generate(30, seed=5)
     assert [r.text for r in first] == [r.text for r in synthetic_vancouver.generate(30, seed=5)]
@@ -58,7 +58,7 @@ def test_synthetic_vancouver_strings_depend_only_on_the_seed_and_mix_languages()
 def test_russian_vancouver_rendering_shape() -> None:
     import random
 
-    from citefmt.refparse.tagger import synthetic_vancouver
+    from citefmt_train import synthetic_vancouver
 
     item = {"type": "article-journal", "language": "ru", "title": "Роль фибробластов",
             "author": [{"family": "Иванов", "given": "А. Б."}], "container-title": "Цитология",

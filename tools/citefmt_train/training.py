@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from citefmt.refparse.tagger import rendered, synthetic, synthetic_vancouver
-from citefmt.refparse.tagger.dataset import Segments, read_anystyle, reference_text, token_labels
 from citefmt.refparse.tagger.features import sequence_features
 from citefmt.refparse.tagger.tokens import tokenize
+from citefmt_train import rendered, synthetic, synthetic_vancouver
+from citefmt_train.dataset import Segments, read_anystyle, reference_text, token_labels
 
 ANYSTYLE_TRAINING_FILES: tuple[str, ...] = ("core.xml", "good.xml")
 SYNTHETIC_SEED = 7001

@@ -22,8 +22,8 @@ import random
 import re
 
 from citefmt.model import Item
-from citefmt.refparse.tagger import synthetic
 from citefmt.refparse.tagger.tokens import tokenize
+from citefmt_train import synthetic
 
 Labelled = tuple[str, list[str]]
 

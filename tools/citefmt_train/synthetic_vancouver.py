@@ -14,8 +14,8 @@ from __future__ import annotations
 import random
 
 from citefmt.model import Item
-from citefmt.refparse.tagger import synthetic
-from citefmt.refparse.tagger.synthetic import Rendered, Segments
+from citefmt_train import synthetic
+from citefmt_train.synthetic import Rendered, Segments
 
 _EN_SURNAMES = (
     "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez "
