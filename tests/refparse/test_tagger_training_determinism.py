@@ -69,3 +69,20 @@ def test_russian_vancouver_rendering_shape() -> None:
     assert rendered.gold["author"] == item["author"]
     assert rendered.text.startswith("Иванов А")
     assert "121-8." in rendered.text or "121-128." in rendered.text
+
+
+def test_generators_draw_no_vocabulary_from_the_seed_page() -> None:
+    """The seed page is an evaluation target, never vocabulary: no multi-word title, journal or
+    publisher the generators produce occurs in it, and its rare surnames are absent."""
+    page = shared_path("seed", "000_036d32861d2d38a7.txt").read_text(encoding="utf-8")
+    from citefmt_train import synthetic_vancouver
+    fields = ("title", "container-title", "publisher")
+    records = [r.gold for r in synthetic.generate(300, seed=11)]
+    records += [r.gold for r in synthetic_vancouver.generate(300, seed=11)]
+    phrases = {str(rec[f]) for rec in records for f in fields
+               if len(str(rec.get(f, "")).split()) > 1}
+    assert phrases, "the generators produced no multi-word fields"
+    assert not {p for p in phrases if p in page}
+    for surname in ("Rayat", "Morales-Pacheco", "Villarreal", "StatPearls"):
+        assert surname in page  # the check below would prove nothing if the page lacked them
+        assert not any(surname in str(rec) for rec in records)
