@@ -19,7 +19,10 @@ annotations impose: GROBID marks the author list as a span, not as names, so `au
 when the set of words of two letters or more in the parser's names (family, given, literal) equals
 that of the annotated span ("et al.", "and", "et", "und" and single-letter initials left out on
 both sides) — the span's boundaries and every surname must be right, the family/given split is
-not scored. `type` is not annotated and not scored.
+not scored. `type` is not annotated and not scored. A reference whose only title is a monograph
+title (level "m": a book cited whole, or proceedings cited without a paper title) is right when
+the parser gives it as the title or, with no title, as the container: CSL puts untitled
+proceedings there, GROBID's annotators as `m`.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ MANIFEST = REPO / "eval" / "heldout_manifest.json"
 MIRROR = Path("/work/.mirror")
 TEI = "{http://www.tei-c.org/ns/1.0}"
 FIELDS = tuple(f for f in refparse_eval.FIELDS if f != "type")
-_NOT_NAME_WORDS = frozenset({"et", "al", "and", "und", "others", "others", "jr", "sr"})
+_NOT_NAME_WORDS = frozenset({"et", "al", "and", "und", "others", "jr", "sr"})
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 
 Item = dict[str, Any]
@@ -121,6 +124,7 @@ def gold_from_bibl(bibl: ET.Element) -> Item:
             gold["container-title"] = container
     elif "m" in titles:
         gold["title"] = titles["m"]
+        gold["single-title"] = True
     elif "j" in titles:
         gold["container-title"] = titles["j"]
     return gold
@@ -157,10 +161,12 @@ def _predicted_name_words(item: Item) -> frozenset[str] | None:
 
 def compare(gold: Item, predicted: Item) -> dict[str, refparse_eval.Counts]:
     """TP/FP/FN per scored field, as bench/refparse_eval.py counts them."""
-    expected = refparse_eval.normalised_fields({k: v for k, v in gold.items() if k != "type"})
+    expected = refparse_eval.normalised_fields(gold)
     got = refparse_eval.normalised_fields(predicted)
     if "author-span" in gold:
         expected["author"] = _name_words(gold["author-span"]) or None
+    if gold.get("single-title") and "title" not in got and "container-title" in got:
+        got["title"] = got.pop("container-title")  # the one title of an untitled proceedings
     got["author"] = _predicted_name_words(predicted)
     out = {}
     for name in FIELDS:
