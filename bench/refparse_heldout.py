@@ -33,223 +33,26 @@ proceedings there, GROBID's annotators as `m`.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
-import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-from lxml import etree as ET
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO))
 
+sys.path.insert(0, str(REPO / "tools"))
+
 import refparse_eval  # noqa: E402
 
-MANIFEST = REPO / "eval" / "heldout_manifest.json"
-MIRROR = Path("/work/.mirror")
-TEI = "{http://www.tei-c.org/ns/1.0}"
+from citefmt_train.annotated import records  # noqa: E402
+
 FIELDS = refparse_eval.FIELDS
 _NOT_NAME_WORDS = frozenset({"et", "al", "and", "und", "others", "jr", "sr"})
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-
 Item = dict[str, Any]
-
-
-def split_of(path: str) -> str:
-    """train / dev / test, by the first byte of SHA-256(path) mod 10 (written in eval/README.md)."""
-    bucket = hashlib.sha256(path.encode("utf-8")).digest()[0] % 10
-    return "train" if bucket <= 5 else "dev" if bucket <= 7 else "test"
-
-
-def _git_dir(repo: str) -> Path:
-    return MIRROR / repo.replace("/", "+") / "repo"
-
-
-def manifest_files(source: dict[str, Any]) -> Iterator[tuple[str, bytes]]:
-    """(path, bytes) of every file of one source, read from the fetched snapshot and
-    checksum-checked."""
-    git_dir = _git_dir(source["repo"])
-    if not git_dir.exists():
-        raise SystemExit(f"error: {git_dir} is missing: fetch github:{source['repo']} with the "
-                         "search tool first (nothing fetched is committed)")
-    for entry in source["files"]:
-        data = subprocess.run(["git", "--git-dir", str(git_dir), "show",
-                               f"{source['commit']}:{entry['path']}"],
-                              capture_output=True, check=True).stdout
-        if hashlib.sha256(data).hexdigest() != entry["sha256"]:
-            raise SystemExit(f"error: {entry['path']}: checksum differs from the manifest")
-        yield entry["path"], data
-
-
-def _parse(data: bytes) -> ET._Element:
-    """Publishers' XML as it is: HTML entities (&nbsp;) and small faults recovered, nothing
-    fetched from the network, no entity expanded."""
-    parser = ET.XMLParser(recover=True, resolve_entities=False, no_network=True)
-    return ET.fromstring(data, parser)
-
-
-def _text(element: ET._Element) -> str:
-    return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
-
-
-def _tag(element: ET._Element) -> str:
-    return str(element.tag).removeprefix(TEI)
-
-
-def gold_from_bibl(bibl: ET._Element) -> Item:
-    """The annotated fields of one `<bibl>` as a CSL-like item (author as an annotated span)."""
-    gold: Item = {}
-    titles: dict[str, str] = {}
-    authors: list[str] = []
-    for child in bibl:
-        tag, value = _tag(child), _text(child)
-        if not value:
-            continue
-        if tag == "author":
-            authors.append(value)
-        elif tag == "title":
-            titles.setdefault(child.get("level", "a"), value)
-        elif tag == "biblScope":
-            unit = child.get("unit") or child.get("type") or ""
-            key = {"vol": "volume", "volume": "volume", "issue": "issue", "pp": "page",
-                   "page": "page"}.get(unit)
-            if key:
-                gold.setdefault(key, value)
-        elif tag == "date":
-            year = _YEAR.search(value)
-            if year and "issued" not in gold:
-                gold["issued"] = {"date-parts": [[int(year.group(1))]]}
-        elif tag in ("publisher", "pubPlace"):
-            gold.setdefault("publisher" if tag == "publisher" else "publisher-place", value)
-        elif tag == "idno" and (child.get("type") or "").upper() == "DOI":
-            gold["DOI"] = value
-    if authors:
-        gold["author-span"] = " ".join(authors)
-    if "DOI" not in gold and re.search(r"10\.\d{4,9}/", _text(bibl)):
-        gold["doi-unmarked"] = True
-    if "a" in titles:
-        gold["title"] = titles["a"]
-        container = titles.get("j") or titles.get("m")
-        if container:
-            gold["container-title"] = container
-    elif "m" in titles:
-        gold["title"] = titles["m"]
-        gold["single-title"] = True
-    elif "j" in titles:
-        gold["container-title"] = titles["j"]
-    return gold
-
-
-_JATS_TYPES = {"journal": "article-journal", "book": "book", "thesis": "thesis",
-               "confproc": "paper-conference", "report": "report", "webpage": "webpage"}
-
-
-def _jats_child(element: ET._Element, name: str) -> str | None:
-    found = element.find(name)
-    return _text(found) or None if found is not None else None
-
-
-def gold_from_element_citation(citation: ET._Element) -> Item:
-    """The fields of a JATS `<element-citation>` as a CSL item: its names, titles and numbers are
-    the publisher's markup of the same reference as the `<mixed-citation>` beside it."""
-    gold: Item = {}
-    authors = []
-    for group in citation.iter("person-group"):
-        if group.get("person-group-type", "author") != "author":
-            continue
-        for name in group:
-            if name.tag == "name":
-                authors.append({"family": _jats_child(name, "surname") or "",
-                                "given": _jats_child(name, "given-names") or ""})
-            elif name.tag == "collab" and _text(name):
-                authors.append({"literal": _text(name)})
-    if authors:
-        gold["author"] = authors
-    article = _jats_child(citation, "article-title")
-    chapter = _jats_child(citation, "chapter-title")
-    source = _jats_child(citation, "source")
-    title = article or chapter
-    if title:
-        gold["title"] = title
-        if source:
-            gold["container-title"] = source
-    elif source:
-        gold["title"] = source
-    kind = citation.get("publication-type", "")
-    if kind == "book" and chapter:
-        gold["type"] = "chapter"
-    elif kind in _JATS_TYPES:
-        gold["type"] = _JATS_TYPES[kind]
-    year = _YEAR.search(_jats_child(citation, "year") or "")
-    if year:
-        gold["issued"] = {"date-parts": [[int(year.group(1))]]}
-    for tag, key in (("volume", "volume"), ("issue", "issue"), ("publisher-name", "publisher"),
-                     ("publisher-loc", "publisher-place")):
-        value = _jats_child(citation, tag)
-        if value:
-            gold[key] = value
-    first, last = _jats_child(citation, "fpage"), _jats_child(citation, "lpage")
-    if first:
-        gold["page"] = f"{first}-{last}" if last and last != first else first
-    for pub_id in citation.iter("pub-id"):
-        if pub_id.get("pub-id-type") == "doi" and _text(pub_id):
-            gold["DOI"] = _text(pub_id)
-    return gold
-
-
-def _printed_only(gold: Item, text: str) -> Item:
-    """Markup may hold what the string does not print (a DOI, a publisher's full name): a text
-    field is gold only when the string contains it, compared as the scorer compares."""
-    printed = refparse_eval._compact(text) or ""
-    kept = {}
-    for key, value in gold.items():
-        if key in ("DOI", "title", "container-title", "publisher", "publisher-place"):
-            compact = refparse_eval._compact(value)
-            if not compact or compact not in printed:
-                continue
-        kept[key] = value
-    return kept
-
-
-def _grobid_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
-    for bibl in _parse(data).iter():
-        if _tag(bibl) == "bibl" and _text(bibl):
-            yield {"text": _text(bibl), "gold": gold_from_bibl(bibl), "source": path,
-                   "group": "grobid", "split": split_of(path)}
-
-
-def _jats_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
-    """Refs that carry both a `<mixed-citation>` (the printed string) and an `<element-citation>`
-    (its markup); the leading ". " that label removal leaves in SciELO's strings is dropped."""
-    for ref in _parse(data).iter("ref"):
-        mixed, element = ref.find("mixed-citation"), ref.find("element-citation")
-        if mixed is None or element is None or not _text(mixed):
-            continue
-        text = _text(mixed).lstrip(". ")
-        gold = _printed_only(gold_from_element_citation(element), text)
-        yield {"text": text, "gold": gold, "source": path,
-               "group": "scielo-jats", "split": split_of(re.sub(r"\W+", "", text.casefold()))}
-
-
-def records(split: str) -> list[dict[str, Any]]:
-    """Every annotated reference in `split`, each string once (fixtures repeat articles)."""
-    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    readers = {"grobid-tei": _grobid_records, "jats-pairs": _jats_records}
-    out, seen = [], set()
-    for source in manifest["sources"]:
-        for path, data in manifest_files(source):
-            for record in readers[source["kind"]](path, data):
-                if record["split"] == split and record["text"] not in seen:
-                    seen.add(record["text"])
-                    out.append(record)
-    return out
-
 
 def _name_words(text: str) -> frozenset[str]:
     words = re.findall(r"[^\W\d_]{2,}", refparse_eval._fold(text))

@@ -1,8 +1,10 @@
-"""Rebuild citefmt/refparse/tagger/model.crfsuite from anystyle's data and synthetic GOST and
-English/Russian Vancouver strings (`--rendered N` adds N records rendered by the bundled styles).
+"""Rebuild citefmt/refparse/tagger/model.crfsuite from anystyle's data, synthetic GOST and
+English/Russian Vancouver strings, and the `train` split of the hand-annotated corpora
+(GROBID, SciELO JATS: eval/heldout_manifest.json; `--rendered N` adds N records rendered by the
+bundled styles).
 
     python tools/train_tagger.py [--anystyle ../shared/training/anystyle] [--output PATH]
-                                 [--rendered N]
+                                 [--rendered N] [--no-annotated]
 
 Deterministic: the same inputs give the same model file (see citefmt_train.training).
 Strings in eval/devset.jsonl are never trained on.
@@ -21,6 +23,7 @@ from citefmt.refparse.tagger import MODEL_PATH
 from citefmt_train.training import (
     ANYSTYLE_TRAINING_FILES,
     RENDERED_COUNT,
+    annotated_pairs,
     normalise_text,
     rendered_pairs,
     train_model,
@@ -38,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=MODEL_PATH)
     parser.add_argument("--rendered", type=int, default=RENDERED_COUNT,
                         help="how many style-rendered synthetic strings to add (0: none)")
+    parser.add_argument("--no-annotated", action="store_true",
+                        help="leave out the train split of the annotated corpora "
+                             "(eval/heldout_manifest.json; needs their fetched snapshots)")
     args = parser.parse_args(argv)
     missing = [n for n in ANYSTYLE_TRAINING_FILES if not (args.anystyle / n).exists()]
     if missing:
@@ -51,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     sequences = training_sequences(xml, excluded=excluded)
     seen = excluded | {normalise_text(" ".join(text for _, text in s)) for s in sequences}
     labelled = rendered_pairs(excluded=seen, count=args.rendered)
+    if not args.no_annotated:
+        seen |= {normalise_text(text) for text, _ in labelled}
+        labelled += annotated_pairs(excluded=seen)
     started = time.perf_counter()
     used = train_model(sequences, str(args.output), labelled=labelled)
     digest = hashlib.sha256(args.output.read_bytes()).hexdigest()[:16]
