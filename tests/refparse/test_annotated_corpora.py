@@ -12,7 +12,8 @@ from citefmt_train import annotated
 # one <bibl> in GROBID's TEI form (kermitt2/grobid, grobid-trainer/resources/dataset/citation,
 # Apache-2.0): the first reference of evaluation-citation-arXive.org.tei.xml
 GROBID_BIBL = (b'<listBibl xmlns="http://www.tei-c.org/ns/1.0"><bibl>'
-               b'<author>F. Berruto, L. Giusti, C. Hoelbling and C. Rebbi</author>, <title level="j">Phys. Rev. D</title> '
+               b'<author>F. Berruto, L. Giusti, C. Hoelbling and C. Rebbi</author>, '
+               b'<title level="j">Phys. Rev. D</title> '
                b'<biblScope unit="volume">65</biblScope>, <biblScope unit="page">094516'
                b'</biblScope> (<date>2002</date>) [<idno type="arxiv">hep-lat/0201010</idno>].'
                b'</bibl></listBibl>')
