@@ -108,49 +108,63 @@ def _numbered(value: str) -> bool:
 
 
 def failed_checks(item: Item) -> list[str]:
-    """Names of the sanity checks `item` fails (empty when every field has a believable shape)."""
+    """Names of the sanity checks `item` fails (empty when every field has a believable shape),
+    in field order: year, volume, issue, page, title, author, editor, host and imprint, type."""
     failed: list[str] = []
     year = _year(item)
     if year is not None and not 1450 <= year <= _LATEST_YEAR:
         failed.append("year")
-    for key, limit in (("volume", 16), ("issue", 24)):
-        value = item.get(key)
-        if isinstance(value, str) and (len(value) > limit or not _numbered(value)):
-            failed.append(key)
+    failed += [key for key, limit in (("volume", 16), ("issue", 24))
+               if not _plausible_number(item.get(key), limit)]
     page = item.get("page")
     if isinstance(page, str) and not _PAGE_RE.match(re.sub(r"\s+", "", page)):
         failed.append("page")
     title = item.get("title")
-    if isinstance(title, str):
-        letters = _letters(title)
-        if letters < 3 or letters < len(title) / 2 or _YEARISH_RE.match(title) or len(title) > 500:
-            failed.append("title")
-        elif re.match(r"^\d+\s*[.)]?\s+[^\W\d_]+\s[A-ZА-ЯЁ]{1,3},", title):
-            failed.append("title")  # a citation number and the author list read as the title
-    for role in ("author", "editor"):
-        for name in item.get(role, []) or []:
-            if not isinstance(name, dict):
-                continue
-            family = name.get("family", "")
-            given = name.get("given", "")
-            if family and (_DIGIT_RE.search(family + given) or _letters(family) < 2
-                           or len(family.split()) > 4):
-                failed.append(role)
-                break
-            if name.get("literal") and re.search(r"\d{3,}", name["literal"]):
-                failed.append(role)
-                break
-    for key in ("container-title", "publisher", "publisher-place"):
-        value = item.get(key)
-        if isinstance(value, str):
-            letters = _letters(value)
-            too_few_letters = letters < (1 if key == "publisher-place" else 2)
-            if too_few_letters or (key != "container-title" and re.search(r"\d{2,}", value)) \
-                    or (key == "container-title" and _YEARISH_RE.match(value)):
-                failed.append(key)
+    if isinstance(title, str) and not _plausible_title(title):
+        failed.append("title")
+    failed += [role for role in ("author", "editor")
+               if not all(_plausible_name(n) for n in item.get(role, []) or [])]
+    failed += [key for key in ("container-title", "publisher", "publisher-place")
+               if isinstance(item.get(key), str) and not _plausible_imprint(key, item[key])]
     if item.get("type") == "book" and item.get("page") and item.get("volume"):
         failed.append("type")
     return failed
+
+
+def _plausible_number(value: object, limit: int) -> bool:
+    """A volume or issue: short, and shaped like a number (see `_numbered`)."""
+    return not isinstance(value, str) or (len(value) <= limit and _numbered(value))
+
+
+def _plausible_title(title: str) -> bool:
+    """Mostly letters, not a year, not a page of text, and not a citation number with the
+    author list read as the title."""
+    letters = _letters(title)
+    if letters < 3 or letters < len(title) / 2 or _YEARISH_RE.match(title) or len(title) > 500:
+        return False
+    return not re.match(r"^\d+\s*[.)]?\s+[^\W\d_]+\s[A-ZА-ЯЁ]{1,3},", title)
+
+
+def _plausible_name(name: object) -> bool:
+    """A family name of letters (two at least, four words at most, no digits in it or the given
+    names); a literal name without a run of digits."""
+    if not isinstance(name, dict):
+        return True
+    family, given = name.get("family", ""), name.get("given", "")
+    if family and (_DIGIT_RE.search(family + given) or _letters(family) < 2
+                   or len(family.split()) > 4):
+        return False
+    return not (name.get("literal") and re.search(r"\d{3,}", name["literal"]))
+
+
+def _plausible_imprint(key: str, value: str) -> bool:
+    """Journal, publisher, place: letters enough; no number runs in a publisher or place; no
+    journal that is a year."""
+    if _letters(value) < (1 if key == "publisher-place" else 2):
+        return False
+    if key == "container-title":
+        return not _YEARISH_RE.match(value)
+    return not re.search(r"\d{2,}", value)
 
 
 def _letters(text: str) -> int:

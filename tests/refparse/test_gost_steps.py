@@ -75,3 +75,15 @@ def test_book_imprint_area_reads_place_publisher_year_and_extent() -> None:
     assert item == {"title": "Заглавие", "type": "book", "publisher-place": "М.",
                     "publisher": "Наука", "issued": {"date-parts": [[2006]]}, "edition": "2",
                     "number-of-pages": "215"}
+
+
+def test_plausibility_checks_name_each_field_that_fails() -> None:
+    from citefmt.refparse.plausibility import failed_checks
+
+    item = {"issued": {"date-parts": [[2990]]}, "volume": "twelve", "title": "1999",
+            "author": [{"family": "Smith2", "given": "J"}], "publisher-place": "12345",
+            "container-title": "Journal", "type": "book", "page": "1-2"}
+    assert failed_checks(item) == ["year", "volume", "title", "author", "publisher-place",
+                                   "type"]
+    assert failed_checks({"title": "A sound title", "volume": "12", "issue": "Suppl 2",
+                          "author": [{"family": "Smith", "given": "J"}]}) == []
