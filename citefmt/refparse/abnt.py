@@ -24,13 +24,22 @@ _GIVEN = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
 _AUTHOR = (rf"[{_UP}][{_UP}'’\- ]+,\s*(?:{_GIVEN}(?:\s(?:d[aeo]s?\s)?{_GIVEN})*(?:\s[{_UP}]\.)*"
            rf"|[{_UP}]\.(?:\s?-?\s?[{_UP}]\.)*)")
 _AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:;\s*{_AUTHOR})*(?:\s*et al\.?)?)\.?\s+(?=\S)")
+#: "Revista, Cidade, v. 3, …": the place of publication NBR 6023 prints after the journal
 _JOURNAL_RE = re.compile(
-    r"^(?P<journal>.+?),\s*(?:v\.\s*(?P<vol>[\w\-]+),?\s*)?(?:n\.\s*(?P<issue>[\w\-/]+),?\s*)?"
+    r"^(?P<journal>.+?),\s*(?:(?P<place>[^,]+),\s*(?=v\.|n\.|p\.))?"
+    r"(?:v\.\s*(?P<vol>[\w\-]+),?\s*)?(?:n\.\s*(?P<issue>[\w\-/]+),?\s*)?"
     r"(?:p\.\s*(?P<page>[\w]+(?:[–-]\w+)?),?\s*)?"
     r"(?:(?P<month>[a-zç]{3,4}\.(?:/[a-zç]{3,4}\.)?)\s*)?(?P<year>\d{4})\.?$")
 _BOOK_RE = re.compile(r"^(?:(?P<ed>\d+)\.\s*ed\.\s*)?(?P<place>[^:]+):\s*(?P<publisher>[^,]+),\s*"
                       r"(?P<year>\d{4})"
                       r"(?:\.\s*(?P<pages>\d+)\s*p)?\.?$")
+
+
+#: NBR 6023 / ISO 690 online tail: "Disponível em: <URL>. Acesso em: 15 nov. 2020." (URL and
+#: DOI values themselves are already taken out as identifiers)
+_ONLINE_TAIL_RE = re.compile(r"\s*(?:Disponível|Disponible|Available)\s+(?:em|en|from|at)\s*:.*$|"
+                             r"\s*(?:Acesso|Acceso|Accessed)\s+(?:em|en|on)?\s*:?.*$|"
+                             r"\s*DOI\s*:?\s*\.?\s*$", re.I)
 
 
 def looks_like(body: str) -> bool:
@@ -60,7 +69,7 @@ def parse(body: str) -> Candidate | None:
         return None
     item["title"] = tidy(rest[spans[0][0]:spans[0][1]])
     score += 0.15
-    remainder = tidy(rest[spans[0][1] + 1:])
+    remainder = tidy(_ONLINE_TAIL_RE.sub("", rest[spans[0][1] + 1:]))
     remainder = remainder if remainder.endswith(".") else remainder + "."
     if bm := _BOOK_RE.match(remainder):
         item["type"] = "book"
@@ -74,6 +83,8 @@ def parse(body: str) -> Candidate | None:
         score += 0.4
     elif jm := _JOURNAL_RE.match(remainder):
         item["container-title"] = tidy(jm.group("journal"))
+        if jm.group("place"):
+            item["publisher-place"] = tidy(jm.group("place"))
         for key, group in (("volume", "vol"), ("issue", "issue")):
             if jm.group(group):
                 item[key] = jm.group(group)

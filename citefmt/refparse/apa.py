@@ -32,6 +32,12 @@ _IN_RE = re.compile(r"^In\s+(?:(?P<editors>.+?)\s+\((?:Eds?\.|Hrsg\.)\),\s*)?(?P
                     r"(?:\s*\((?:pp?\.\s*)(?P<page>[^)]+)\))?\.\s*(?P<publisher>[^.]*)\.?$")
 
 
+#: APA 7's bracketed thesis description after the title, in the languages SciELO lists use
+_THESIS_RE = re.compile(
+    r"\s*\[(?P<genre>(?:Doctoral|Master['’]s|PhD|Ph\.D\.)\s+(?:dissertation|thesis)|"
+    r"(?:Dissertação|Tese|Tesis|Trabalho)\s+de\s+[^,\]]+),\s*(?P<school>[^\]]+)\]\s*$", re.I)
+
+
 def looks_like(body: str) -> bool:
     return bool(re.search(r"\(\d{4}[a-z]?(?:,\s*[^)]{1,20})?\)", body[:300]))
 
@@ -61,6 +67,17 @@ def parse(body: str) -> Candidate | None:
     if em := _EDITION_RE.search(title):
         item["edition"] = em.group("ed")
         title = title[:em.start()] + title[em.end():]
+    if tm := _THESIS_RE.search(title):
+        # APA 7: "Title [Doctoral dissertation, University]. Archive." — the archive is where
+        # the thesis is kept, not its publisher
+        item.update(type="thesis", genre=tm.group("genre").strip(),
+                    publisher=tidy(tm.group("school")))
+        title = title[:tm.start()]
+        if tidy(remainder):
+            item["archive"] = tidy(remainder)
+        item["title"] = tidy(title)
+        cand.confidence = min(score + 0.15 + 0.35, 0.95)
+        return cand
     item["title"] = tidy(title)
     score += 0.15
     cand.confidence = min(score + _source_element(tidy(remainder), item), 0.95)

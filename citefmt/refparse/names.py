@@ -216,6 +216,12 @@ def parse_inverted_names(segment: str, *, upper_surnames: bool = False) -> Names
     COSTA, M."."""
     body, truncated = strip_et_al(segment)
     out = Names(truncated=truncated)
+    whole = body.strip().rstrip(".")
+    if "," not in whole and ";" not in whole and is_organisation(whole):
+        # a body as author: "Centro de Gestão e Estudos Estratégicos", "World Health
+        # Organization" — its "e"/"and" joins words of one name, not two names
+        out.names.append({"literal": whole})
+        return out
     body = re.sub(r",?\s*(?:&|\band\b|\bи\b|\be\b)\s+", "; ", body)
     if not upper_surnames:
         body = re.sub(r"(?<=\.)\s*,\s*(?=[^\W\d_])", "; ", body)

@@ -48,6 +48,8 @@ pmcid url isbn issn retrieved russ russian english chapter chap art article e el
 перераб испр доп дополн перер стер сост науч сб отв
 jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
 september october november december
+disponível disponivel disponible em en acesso acceso consultado
+fev abr mai maio ago set out dez ene dic
 """.split())
 
 
