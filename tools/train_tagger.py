@@ -5,6 +5,7 @@ bundled styles).
 
     python tools/train_tagger.py [--anystyle ../shared/training/anystyle] [--output PATH]
                                  [--rendered N] [--no-annotated]
+                                 [--annotated-groups grobid|scielo-jats ...]
 
 Deterministic: the same inputs give the same model file (see citefmt_train.training).
 Strings in eval/devset.jsonl are never trained on.
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-annotated", action="store_true",
                         help="leave out the train split of the annotated corpora "
                              "(eval/heldout_manifest.json; needs their fetched snapshots)")
+    parser.add_argument("--annotated-groups", nargs="+", choices=("grobid", "scielo-jats"),
+                        help="train on these annotated sources only (default: all)")
     args = parser.parse_args(argv)
     missing = [n for n in ANYSTYLE_TRAINING_FILES if not (args.anystyle / n).exists()]
     if missing:
@@ -59,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     labelled = rendered_pairs(excluded=seen, count=args.rendered)
     if not args.no_annotated:
         seen |= {normalise_text(text) for text, _ in labelled}
-        labelled += annotated_pairs(excluded=seen)
+        labelled += annotated_pairs(excluded=seen, groups=args.annotated_groups)
     started = time.perf_counter()
     used = train_model(sequences, str(args.output), labelled=labelled)
     digest = hashlib.sha256(args.output.read_bytes()).hexdigest()[:16]

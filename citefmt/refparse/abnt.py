@@ -26,7 +26,7 @@ _AUTHOR = (rf"[{_UP}][{_UP}'’\- ]+,\s*(?:{_GIVEN}(?:\s(?:d[aeo]s?\s)?{_GIVEN})
 _AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:;\s*{_AUTHOR})*(?:\s*et al\.?)?)\.?\s+(?=\S)")
 #: "Revista, Cidade, v. 3, …": the place of publication NBR 6023 prints after the journal
 _JOURNAL_RE = re.compile(
-    r"^(?P<journal>.+?),\s*(?:(?P<place>[^,]+),\s*(?=v\.|n\.|p\.))?"
+    r"^(?P<journal>.+?),\s*(?:(?P<place>(?!v\.|n\.|p\.)[^,]+),\s*(?=v\.|n\.|p\.))?"
     r"(?:v\.\s*(?P<vol>[\w\-]+),?\s*)?(?:n\.\s*(?P<issue>[\w\-/]+),?\s*)?"
     r"(?:p\.\s*(?P<page>[\w]+(?:[–-]\w+)?),?\s*)?"
     r"(?:(?P<month>[a-zç]{3,4}\.(?:/[a-zç]{3,4}\.)?)\s*)?(?P<year>\d{4})\.?$")

@@ -72,7 +72,7 @@ _LABELLED_RES = (
     ("ISSN", re.compile(r"\b(?:e-?)?ISSN\s*:?\s*(\d{4}-?\d{3}[\dXx])\b\.?", re.I)),
 )
 _DOI_LABEL_RE = re.compile(r"(?:\bDOI|\bdoi)\s*:?\s*(?=10\.)|"
-                           r"(?:https?://)?(?:dx\.)?doi\.org/(?=10\.)", re.I)
+                           r"(?:https?://)?(?:dx\.\s?)?doi\.org/(?=10\.)", re.I)
 _URL_LABEL_RE = re.compile(r"(?:\bAvailable (?:from|at)|\bURL|\bЭлектронный ресурс\.?\s*URL|"
                            r"\bRetrieved from)\s*:?\s*$",
                            re.I)
@@ -168,7 +168,7 @@ def month_day(text: str | None) -> tuple[int | None, int | None]:
 
 #: ISO 4 (LTWA) abbreviations that journal titles in NLM/AMA lists are made of, and the Russian
 #: ones (ГОСТ Р 7.0.12); a title holding one of them is printed abbreviated
-_TITLE_ABBREVIATIONS = frozenset("""
+TITLE_ABBREVIATIONS = frozenset("""
 acad adv aesthet agric am anal anat ann annu anesth anesthesiol antimicrob appl arch assoc bacteriol
 behav biochem bioeng biol biomater biomed biophys biotechnol br bras bull can cancer cardiol
 cardiovasc cell chem chir clin commun comp comput conf contemp crit curr dermatol dev diabetol diagn
@@ -190,7 +190,7 @@ def is_abbreviated_title(title: str) -> bool:
     words = re.findall(r"[^\W\d_]+\.?", re.sub(r"\([^)]*\)", " ", title))
     for index, word in enumerate(words):
         bare = word.rstrip(".")
-        if bare.casefold() in _TITLE_ABBREVIATIONS:
+        if bare.casefold() in TITLE_ABBREVIATIONS:
             return True
         if word.endswith(".") and index < len(words) - 1 and len(bare) >= 2:
             # "J. Biol. Chem.": an abbreviation dot inside the title ("И. И." are initials)

@@ -102,6 +102,10 @@ def normalise_initials(given: str) -> str:
     return given
 
 
+#: an initial ("A.", "J.-P.") marks a person's name; a body's name has none
+_PERSON_INITIAL_RE = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]\.")
+
+
 def is_organisation(text: str) -> bool:
     return bool(_ORG_WORDS.search(text)) or len(text.split()) > 4
 
@@ -217,7 +221,8 @@ def parse_inverted_names(segment: str, *, upper_surnames: bool = False) -> Names
     body, truncated = strip_et_al(segment)
     out = Names(truncated=truncated)
     whole = body.strip().rstrip(".")
-    if "," not in whole and ";" not in whole and is_organisation(whole):
+    if "," not in whole and ";" not in whole and is_organisation(whole) \
+            and not _PERSON_INITIAL_RE.search(whole):
         # a body as author: "Centro de Gestão e Estudos Estratégicos", "World Health
         # Organization" — its "e"/"and" joins words of one name, not two names
         out.names.append({"literal": whole})

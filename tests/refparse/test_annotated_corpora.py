@@ -53,6 +53,15 @@ def test_scielo_gold_is_the_element_citation_as_printed() -> None:
     # the publisher's name is in the markup, not in the printed string: not gold
 
 
+def test_a_printed_doi_the_markup_lacks_is_not_scored() -> None:
+    """The element-citation of this reference has no pub-id: the DOI the string prints is not
+    gold, so the scorer neither rewards nor charges a parser that reads it."""
+    ref = SCIELO_REF.replace(b'<pub-id pub-id-type="doi">10.1016/S0140-6736(05)66665-2</pub-id>',
+                             b"")
+    [record] = list(annotated._jats_records("y.xml", ref))
+    assert "DOI" not in record["gold"] and record["gold"]["doi-unmarked"] is True
+
+
 def test_split_is_the_written_hash_rule() -> None:
     for key in ("grobid-trainer/resources/dataset/citation/corpus/a.xml", "b", "c"):
         bucket = hashlib.sha256(key.encode()).digest()[0] % 10

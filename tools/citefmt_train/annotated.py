@@ -35,6 +35,8 @@ MANIFEST = REPO / "eval" / "heldout_manifest.json"
 MIRROR = Path("/work/.mirror")
 TEI = "{http://www.tei-c.org/ns/1.0}"
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+#: a DOI printed in a reference string (bare, labelled or inside a resolver link)
+_DOI_PRINTED = re.compile(r"10\.\d{4,9}/")
 
 Item = dict[str, Any]
 
@@ -109,7 +111,7 @@ def gold_from_bibl(bibl: ET._Element) -> Item:
             gold["DOI"] = value
     if authors:
         gold["author-span"] = " ".join(authors)
-    if "DOI" not in gold and re.search(r"10\.\d{4,9}/", _text(bibl)):
+    if "DOI" not in gold and _DOI_PRINTED.search(_text(bibl)):
         gold["doi-unmarked"] = True
     if "a" in titles:
         gold["title"] = titles["a"]
@@ -212,6 +214,8 @@ def _jats_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
             continue
         text = _text(mixed).lstrip(". ")
         gold = _printed_only(gold_from_element_citation(element), text)
+        if "DOI" not in gold and _DOI_PRINTED.search(text):
+            gold["doi-unmarked"] = True  # the string prints a DOI its markup does not hold
         yield {"text": text, "gold": gold, "source": path,
                "group": "scielo-jats", "split": split_of(re.sub(r"\W+", "", text.casefold()))}
 

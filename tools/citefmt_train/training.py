@@ -77,10 +77,12 @@ def rendered_pairs(*, excluded: set[str], count: int = RENDERED_COUNT) -> list[r
     return kept
 
 
-def annotated_pairs(*, excluded: set[str], split: str = "train") -> list[rendered.Labelled]:
+def annotated_pairs(*, excluded: set[str], split: str = "train",
+                    groups: Sequence[str] | None = None) -> list[rendered.Labelled]:
     """`(text, token labels)` pairs from the hand-annotated corpora's `train` split
     (citefmt_train.annotated; dev and blind test are never trained on): GROBID's marked segments
-    as they are, SciELO's element-citation fields aligned back onto the printed string."""
+    as they are, SciELO's element-citation fields aligned back onto the printed string; `groups`
+    ("grobid", "scielo-jats") keeps only those sources."""
     kept: list[rendered.Labelled] = []
     held_out = [r["text"] for other in ("dev", "test") if other != split
                 for r in annotated.records(other)]
@@ -88,7 +90,7 @@ def annotated_pairs(*, excluded: set[str], split: str = "train") -> list[rendere
     seen: set[str] = set(excluded) | {normalise_text(text) for text in held_out}
     for record in annotated.records(split):
         key = normalise_text(record["text"])
-        if not key or key in seen:
+        if not key or key in seen or (groups is not None and record["group"] not in groups):
             continue
         seen.add(key)
         if "segments" in record:
