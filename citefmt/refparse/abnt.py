@@ -14,23 +14,30 @@ import re
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate, sentences
 from citefmt.refparse.common import date_parts, normalise_page, tidy
-from citefmt.refparse.names import parse_inverted_names
+from citefmt.refparse.names import parse_inverted_names, split_names
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-ÿ"
 #: a given name, hyphenated ones too ("Anne-Marie")
 _GIVEN = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
 #: the given names in full ("João Carlos", "Anne-Marie") or initials ("J. C.", "J.-P.")
+#: an initial: "J." — or "J" without its period when a ";" or "," follows ("CLARK, K; …")
+_INITIAL = rf"[{_UP}](?:\.|(?=\s*[;,]))"
+#: initials, with a particle printed after them ("J. L. S. de", "G. H. de A.")
+_INITIALS = rf"{_INITIAL}(?:\s?-?\s?{_INITIAL})*(?:\s(?:d[aeo]s?)(?:\s{_INITIAL})*)?"
 _AUTHOR = (rf"[{_UP}][{_UP}'’\- ]+,\s*(?:{_GIVEN}(?:\s(?:d[aeo]s?\s)?{_GIVEN})*(?:\s[{_UP}]\.)*"
-           rf"|[{_UP}]\.(?:\s?-?\s?[{_UP}]\.)*)")
-_AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:;\s*{_AUTHOR})*(?:\s*et al\.?)?)\.?\s+(?=\S)")
+           rf"|{_INITIALS})")
+_AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:\s*;\s*{_AUTHOR})*(?:\s*et al\.?)?)"
+                         r"\.?\s*(?<=[.\s])(?=\S)")
 #: "Revista, Cidade, v. 3, …": the place of publication NBR 6023 prints after the journal
 _JOURNAL_RE = re.compile(
     r"^(?P<journal>.+?),\s*(?:(?P<place>(?!v\.|n\.|p\.)[^,]+),\s*(?=v\.|n\.|p\.))?"
     r"(?:v\.\s*(?P<vol>[\w\-]+),?\s*)?(?:n\.\s*(?P<issue>[\w\-/]+),?\s*)?"
     r"(?:p\.\s*(?P<page>[\w]+(?:[–-]\w+)?),?\s*)?"
-    r"(?:(?P<month>[a-zç]{3,4}\.(?:/[a-zç]{3,4}\.)?)\s*)?(?P<year>\d{4})\.?$")
-_BOOK_RE = re.compile(r"^(?:(?P<ed>\d+)\.\s*ed\.\s*)?(?P<place>[^:]+):\s*(?P<publisher>[^,]+),\s*"
+    r"(?:(?P<month>[a-zç]{3,9}\.?(?:/[a-zç]{3,9}\.?)?)\s*)?(?P<year>\d{4})\.?$")
+#: "2. ed.", "2ª ed.", "3rd ed.": the edition statement before the imprint
+_EDITION = r"(?P<ed>\d+)\s*(?:\.|ª|º|a|st|nd|rd|th)?\s*ed\.\s*"
+_BOOK_RE = re.compile(rf"^(?:{_EDITION})?(?P<place>[^:]+):\s*(?P<publisher>[^,]+),\s*"
                       r"(?P<year>\d{4})"
                       r"(?:\.\s*(?P<pages>\d+)\s*p)?\.?$")
 
@@ -40,6 +47,12 @@ _BOOK_RE = re.compile(r"^(?:(?P<ed>\d+)\.\s*ed\.\s*)?(?P<place>[^:]+):\s*(?P<pub
 _ONLINE_TAIL_RE = re.compile(r"\s*(?:Disponível|Disponible|Available)\s+(?:em|en|from|at)\s*:.*$|"
                              r"\s*(?:Acesso|Acceso|Accessed)\s+(?:em|en|on)?\s*:?.*$|"
                              r"\s*DOI\s*:?\s*\.?\s*$", re.I)
+
+
+#: NBR 6023 / ISO 690 translator statement after the title: "Tradução de Paulo Roe.",
+#: "Tradução J. Roe.", "Trad. P. Roe.", "Translated by P. Roe.", "Transl. P. Roe."
+_TRANSLATOR_RE = re.compile(r"^(?:Tradução(?:\s+de)?|Trad\.|Traducción(?:\s+de)?|Translated\s+by|"
+                            r"Transl\.(?:\s+by)?)\s+(?P<names>(?:[A-ZÀ-Þ]\.\s?)*[^.]*?[^\W\d_]{2})\.\s*")
 
 
 def looks_like(body: str) -> bool:
@@ -70,6 +83,9 @@ def parse(body: str) -> Candidate | None:
     item["title"] = tidy(rest[spans[0][0]:spans[0][1]])
     score += 0.15
     remainder = tidy(_ONLINE_TAIL_RE.sub("", rest[spans[0][1] + 1:]))
+    if translator := _TRANSLATOR_RE.match(remainder):
+        item["translator"] = split_names(translator.group("names"))
+        remainder = remainder[translator.end():]
     remainder = remainder if remainder.endswith(".") else remainder + "."
     if bm := _BOOK_RE.match(remainder):
         item["type"] = "book"

@@ -50,11 +50,15 @@ jan feb mar apr may jun jul aug sep sept oct nov dec january february march apri
 september october november december
 disponível disponivel disponible em en acesso acceso consultado
 fev abr mai maio ago set out dez ene dic
+tradução traducao trad traducción traduccion translated transl
 """.split())
 
 
 def _words(text: str) -> list[str]:
     return _WORD_RE.findall(text.casefold())
+
+
+_ORDINAL_ENDINGS = ("ª", "º", "a", "o", "st", "nd", "rd", "th", "е", "й", "e", "er", "re")
 
 
 def _field_texts(item: Item) -> Iterable[str]:
@@ -63,6 +67,9 @@ def _field_texts(item: Item) -> Iterable[str]:
             continue
         if isinstance(value, str):
             yield value
+            if key == "edition" and value.isdigit():
+                # the ordinal as printed: "2ª ed.", "3rd ed.", "2-е изд."
+                yield " ".join(value + ending for ending in _ORDINAL_ENDINGS)
         elif isinstance(value, list):
             for name in value:
                 if isinstance(name, dict):

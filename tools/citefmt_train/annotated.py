@@ -159,9 +159,11 @@ def gold_from_element_citation(citation: ET._Element) -> Item:
         gold["title"] = title
         if source:
             gold["container-title"] = source
-    elif source:
-        gold["title"] = source
     kind = citation.get("publication-type", "")
+    if not title and source:
+        # the <source> of a journal citation is the journal, whether or not an article title
+        # is printed ("Green Chem. 2016, 18, 6675."); of a book, the book's title
+        gold["container-title" if kind == "journal" else "title"] = source
     if kind == "book" and chapter:
         gold["type"] = "chapter"
     elif kind in _JATS_TYPES:

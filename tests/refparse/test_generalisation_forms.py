@@ -1,0 +1,116 @@
+"""General reference shapes found missing on the held-out dev split (issue 16), each tested on
+strings written for the test in the standard's form: NBR 6023 author and imprint details,
+Portuguese family-rank words, short upper-case surnames, bare citation numbers, ACS journal
+references."""
+
+from __future__ import annotations
+
+import pytest
+
+from citefmt.refparse import parse_reference
+from citefmt.refparse.names import parse_inverted_names, split_names
+
+
+@pytest.mark.parametrize("statement, names", [
+    # two- and three-letter upper-case surnames before dotted initials are surnames
+    ("LI, M., WU, Z. and HOU, D.L.", [{"family": "LI", "given": "M."},
+                                      {"family": "WU", "given": "Z."},
+                                      {"family": "HOU", "given": "D. L."}]),
+    # a surname hyphenated with U+2010
+    ("Roe‐Vega, C. & Doe, J.A.", [{"family": "Roe‐Vega", "given": "C."},
+                                  {"family": "Doe", "given": "J. A."}]),
+    # family-rank words after the surname are its suffix
+    ("LIMA JR., A.F. and COSTA JUNIOR, P.", [{"family": "LIMA", "given": "A. F.", "suffix": "JR."},
+                                             {"family": "COSTA", "given": "P.",
+                                              "suffix": "JUNIOR"}]),
+])
+def test_split_names_general_shapes(statement: str, names: list) -> None:
+    assert split_names(statement) == names
+
+
+def test_nbr6023_family_rank_word_is_a_suffix() -> None:
+    names = parse_inverted_names("SOUZA JÚNIOR, R. F.; LIMA NETO, A.", upper_surnames=True).names
+    assert names == [{"family": "Souza", "given": "R. F.", "suffix": "Júnior"},
+                     {"family": "Lima", "given": "A.", "suffix": "Neto"}]
+
+
+def test_vancouver_family_rank_word_before_initials_is_a_suffix() -> None:
+    item = parse_reference("Roe AB, Costa Filho ED. A trial of rest. Rev Med. 2020;5:10-2.").item
+    assert item["author"][1] == {"family": "Costa", "given": "E. D.", "suffix": "Filho"}
+
+
+@pytest.mark.parametrize("text, fields", [
+    # an initial without its period before ";", a space before ";", particles after initials
+    ("ROE, K; VEGA, J. L. P. ; DOE, J. L. S. de. Ensaios sobre o tempo. Revista Nova, "
+     "Recife, v. 9, n. 2, p. 17-36, 2010.",
+     {"author": [{"family": "Roe", "given": "K."}, {"family": "Vega", "given": "J. L. P."},
+                 {"family": "Doe", "given": "J. L. S. de"}],
+      "title": "Ensaios sobre o tempo", "container-title": "Revista Nova",
+      "publisher-place": "Recife", "volume": "9", "issue": "2", "page": "17-36"}),
+    # "v. 12, n. 3, p. 45-67" right after the journal: no place
+    ("ROE, A. Estudo de caso. Revista de Testes, v. 12, n. 3, p. 45-67, 2020.",
+     {"container-title": "Revista de Testes", "volume": "12", "issue": "3", "page": "45-67",
+      "publisher-place": None}),
+    # a month written in full before the year
+    ("ROE, M. de O. et al. Mudança estrutural. Revista Teste, Passo Fundo, v. 4, n. 6, "
+     "p. 1-11, maio 2006.",
+     {"author": [{"family": "Roe", "given": "M. de O."}, {"literal": "others"}],
+      "issued": {"date-parts": [[2006]]}, "publisher-place": "Passo Fundo"}),
+    # translator statements before the imprint
+    ("ROE, M. Teoria do romance. Tradução de Paulo Vega. São Paulo: Editora Teste, 2014.",
+     {"type": "book", "translator": [{"family": "Vega", "given": "Paulo"}],
+      "publisher-place": "São Paulo", "publisher": "Editora Teste"}),
+    ("ROE, K.; DOE, M. Um livro. Tradução J. Vega. Rio de Janeiro: Teste, 2008.",
+     {"translator": [{"family": "Vega", "given": "J."}], "publisher-place": "Rio de Janeiro"}),
+    # editions "2ª ed." and "3rd ed."
+    ("ROE, Ana Paula. Um manual. 2ª ed. Curitiba: Teste, 2010.",
+     {"edition": "2", "publisher-place": "Curitiba", "publisher": "Teste"}),
+])
+def test_nbr6023_forms(text: str, fields: dict) -> None:
+    parsed = parse_reference(text)
+    assert parsed.grammar == "abnt"
+    assert {k: parsed.item.get(k) for k in fields} == fields
+
+
+@pytest.mark.parametrize("text, grammar", [
+    ("7 Roe AB, Doe C. A trial of rest. Rev Med. 2020;5:10-2.", "vancouver"),
+    ("12 Roe, A. B.; Doe, C. Green Chem. 2016, 18, 6675.", "acs"),
+])
+def test_a_bare_citation_number_is_not_part_of_the_first_name(text: str, grammar: str) -> None:
+    parsed = parse_reference(text)
+    assert parsed.grammar == grammar
+    assert parsed.item["author"][0]["family"] == "Roe"
+
+
+def test_a_leading_number_that_is_no_label_stays() -> None:
+    parsed = parse_reference("100 years of physics. Nature. 2000;1:1-2.")
+    assert "100" in parsed.item.get("title", "")
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Roe, A. B.; Doe, C.; Vega, L. M. Green Chem. 2016, 18, 6675.",
+     {"author": [{"family": "Roe", "given": "A. B."}, {"family": "Doe", "given": "C."},
+                 {"family": "Vega", "given": "L. M."}],
+      "container-title": "Green Chem.", "issued": {"date-parts": [[2016]]}, "volume": "18",
+      "page": "6675", "title": None}),
+    ("Roe, A. B.; Doe, C. Catalysis in water. J. Org. Chem. 2011, 76 (4), 1123-1130.",
+     {"title": "Catalysis in water", "container-title": "J. Org. Chem.", "volume": "76",
+      "issue": "4", "page": "1123-1130"}),
+    ("Roe, A.; Doe, B. Tetrahedron: Asymmetry 2007, 18, 1048.",
+     {"container-title": "Tetrahedron: Asymmetry", "page": "1048"}),
+])
+def test_acs_journal_references(text: str, fields: dict) -> None:
+    parsed = parse_reference(text)
+    assert parsed.grammar == "acs"
+    assert parsed.item["type"] == "article-journal"
+    assert {k: parsed.item.get(k) for k in fields} == fields
+
+
+@pytest.mark.parametrize("text, author", [
+    ("R Core Team. R: a language for computing. Vienna: R Foundation; 2020.",
+     {"literal": "R Core Team"}),
+    ("Ministério da Saúde. Guia de vigilância. Brasília: Editora Teste; 2019.",
+     {"literal": "Ministério da Saúde"}),
+])
+def test_a_body_as_author_is_one_literal_name(text: str, author: dict) -> None:
+    assert parse_reference(text).item["author"] == [author]
