@@ -44,7 +44,7 @@ _TITLE = r"[“\"](?P<title>[^“”\"]+?)[,.]?[”\"],?\s+"
 _PLAIN_TITLE = r"(?P<title>[A-Z][^“”\"()]{8,}?)\s*,\s*"
 _LOCATOR = r"[A-Za-z]{0,4}\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]{0,4}\d+[A-Za-z]?)?"
 #: the journal's name, a series letter printed with the volume included ("Phys. Rev. D")
-_JOURNAL = r"(?P<journal>[A-Z][^,\d“”\"]*?(?:\s*\b[A-Z](?=\s?\d))?)\s*"
+_JOURNAL = r"(?P<journal>[A-Z][^,\d“”\"]*?(?:\s*\b[A-Z](?=,?\s?\d))?)\s*,?\s*"
 _END = r"\s*[.;,]?$"
 #: "Optics Letters 18, 1786–1788 (1993)" / "Appl. Phys. Lett. 77, pp. 250–2 (2000)" /
 #: "Applied Optics 38(33) 6818 (1999)" / "J. Math. Phys. 16: 1597-1614 (1975)"
@@ -87,17 +87,35 @@ _EPRINT_TAIL_RE = re.compile(
     re.I)
 
 
+#: Springer's physics and mathematics journals: "Roe, A.B., Doe, C.: Title. Journal 8, 609
+#: (1975)" — inverted names, a colon after the list, the title ending in a period
+_INVERTED_NAME = (r"(?>[A-ZÀ-Þ][\w'’‐\-]+(?:\s[A-ZÀ-Þ][\w'’‐\-]+)?,\s*(?:[A-Z][a-z]?\.\s?-?)+"
+                  r"(?:\s(?:Jr|Sr)\.)?)")
+_INVERTED_AUTHORS_RE = re.compile(rf"^(?P<authors>{_INVERTED_NAME}(?:\s*,\s*(?:and\s+)?"
+                                  rf"{_INVERTED_NAME})*(?:,?\s*et\s+al\.)?)\s*:\s*")
+_SENTENCE_TITLE = r"(?P<title>[A-Z][^“”\"\s]*(?:\s[^“”\"\s]+?){2,}?[^\W\d_]{2}[)?]?)\s*[.?]\s*"
+_SPRINGER_FORMS = (
+    (re.compile(_SENTENCE_TITLE + _PHYSICS_HOST), 0.8),
+    (re.compile(_PHYSICS_HOST), 0.75),
+)
+
+
 def looks_like(body: str) -> bool:
-    return re.match(rf"^{_NAME}[,.\s]", body.strip()) is not None
+    text = body.strip()
+    return re.match(rf"^{_NAME}[,.\s]", text) is not None \
+        or _INVERTED_AUTHORS_RE.match(text) is not None
 
 
 def parse(body: str) -> Candidate | None:
     """Read an IEEE/physics reference from `body` (identifiers already blanked)."""
     text = _EPRINT_TAIL_RE.sub("", re.sub(r"\s+", " ", body).strip())
     authors = _AUTHORS_RE.match(text)
+    forms = _FORMS
+    if not authors:
+        authors, forms = _INVERTED_AUTHORS_RE.match(text), _SPRINGER_FORMS
     if not authors:
         return None
-    for form, confidence in _FORMS:
+    for form, confidence in forms:
         match = form.match(text, authors.end())
         if match:
             return _candidate(authors.group("authors"), match, confidence)

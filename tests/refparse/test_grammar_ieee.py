@@ -113,3 +113,23 @@ def test_physics_book_shape(text: str, fields: dict) -> None:
     assert parsed.grammar == "ieee"
     assert parsed.item["type"] == "book"
     assert {k: parsed.item.get(k) for k in fields} == fields
+
+
+@pytest.mark.parametrize("text, fields", [
+    # a comma after the journal: "Phys. Fluids, 18, 011702 (2006)"
+    ("S. Roe and J. Vega, Phys. Fluids, 18, 2702 (2006).",
+     {"container-title": "Phys. Fluids", "volume": "18", "page": "2702"}),
+    # Springer physics: inverted names, a colon, the title ending in a period
+    ("Roe, D., Doe, H.: Supersymmetry in a box: a case study. Commun. Math. Phys. 272, "
+     "699-750 (2007)",
+     {"author": [{"family": "Roe", "given": "D."}, {"family": "Doe", "given": "H."}],
+      "title": "Supersymmetry in a box: a case study", "container-title": "Commun. Math. Phys.",
+      "volume": "272", "page": "699-750", "issued": {"date-parts": [[2007]]}}),
+    ("Roe, P.C.W.: J. Phys. A 8, 609 (1975)",
+     {"container-title": "J. Phys. A", "volume": "8", "page": "609"}),
+])
+def test_more_physics_journal_shapes(text: str, fields: dict) -> None:
+    parsed = parse_reference(text)
+    assert parsed.grammar == "ieee"
+    assert {k: parsed.item.get(k) for k in fields} == fields
+    assert "title" in fields or "title" not in parsed.item
