@@ -20,7 +20,7 @@ from citefmt.language import detect_language
 from citefmt.model import ET_AL_NAME, Item, is_et_al
 from citefmt.refparse import abnt, acs, apa, astro, author_year, gost, ieee, vancouver
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import Extracted, extract_identifiers
+from citefmt.refparse.common import Extracted, extract_identifiers, without_medium_designator
 from citefmt.refparse.locators import with_article_number
 from citefmt.refparse.normalize import Text, glued_word_suspicions, normalize
 from citefmt.refparse.pages import expand_page_range
@@ -170,7 +170,7 @@ def parse_reference(text: str) -> ParsedReference:
             _mark_et_al(item)
         if isinstance(item.get("page"), str):
             item["page"] = expand_page_range(item["page"])
-        item = with_article_number(item)
+        item = without_medium_designator(with_article_number(item))
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)
     diagnostics = [replace(d, col=(d.col or 1) + shift) if shift else d for d in norm.diagnostics]

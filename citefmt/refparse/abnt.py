@@ -31,7 +31,7 @@ _AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:\s*;\s*{_AUTHOR})*(?:\s*et 
                          r"\.?\s*(?<=[.\s])(?=\S)")
 #: "Revista, Cidade, v. 3, …": the place of publication NBR 6023 prints after the journal
 _JOURNAL_RE = re.compile(
-    r"^(?P<journal>.+?),\s*(?:(?P<place>(?!v\.|n\.|p\.)[^,]+),\s*(?=v\.|n\.|p\.))?"
+    r"^(?P<journal>.+?),\s*(?:(?P<place>(?!v\.|n\.|p\.)[^,]+(?:,\s*[A-Z]{2})?),\s*(?=v\.|n\.|p\.))?"
     r"(?:v\.\s*(?P<vol>[\w\-]+),?\s*)?(?:n\.\s*(?P<issue>[\w\-/]+),?\s*)?"
     r"(?:p\.\s*(?P<page>[\w]+(?:[–-]\w+)?),?\s*)?"
     r"(?:(?P<month>[a-zç]{3,9}\.?(?:/[a-zç]{3,9}\.?)?)\s*)?(?P<year>\d{4})\.?$")
@@ -49,6 +49,16 @@ _ONLINE_TAIL_RE = re.compile(r"\s*(?:Disponível|Disponible|Available)\s+(?:em|e
                              r"\s*DOI\s*:?\s*\.?\s*$", re.I)
 
 
+#: the older imprint with commas: "São Paulo, Agronômica Ceres, 1976. 419 p."
+_COMMA_BOOK_RE = re.compile(rf"^(?:{_EDITION})?(?P<place>[^:,.\d]+),\s*(?P<publisher>[^,\d]+),\s*"
+                            r"(?P<year>\d{4})(?:\.\s*(?P<pages>\d+)\s*p)?\.?$")
+#: NBR 6023 thesis statement: "[2016.] Tese (Doutorado em X) – Instituição, Local[, 2016]."
+_THESIS_RE = re.compile(
+    r"^(?:(?P<year>\d{4})\.\s*)?(?P<genre>(?:Tese|Dissertação|Dissertacao|Monografia|"
+    r"Trabalho de Conclusão de Curso|Tesis)(?:\s*\([^)]*\))?)\s*[–—-]\s*"
+    r"(?P<institution>.+),\s*(?P<place>[^,\d]+?)(?:[,.]\s*(?P<year_after>\d{4}))?\.?$")
+#: "[S.l.]", "S.l.": sine loco, the place is unknown
+_NO_PLACE_RE = re.compile(r"^\[?\s*s\.\s*l\.?\s*\]?$", re.I)
 #: NBR 6023 / ISO 690 translator statement after the title: "Tradução de Paulo Roe.",
 #: "Tradução J. Roe.", "Trad. P. Roe.", "Translated by P. Roe.", "Transl. P. Roe."
 _TRANSLATOR_RE = re.compile(r"^(?:Tradução(?:\s+de)?|Trad\.|Traducción(?:\s+de)?|Translated\s+by|"
@@ -87,26 +97,65 @@ def parse(body: str) -> Candidate | None:
         item["translator"] = split_names(translator.group("names"))
         remainder = remainder[translator.end():]
     remainder = remainder if remainder.endswith(".") else remainder + "."
-    if bm := _BOOK_RE.match(remainder):
-        item["type"] = "book"
-        if bm.group("ed"):
-            item["edition"] = bm.group("ed")
-        item["publisher-place"] = tidy(bm.group("place"))
-        item["publisher"] = tidy(bm.group("publisher"))
-        item["issued"] = date_parts(bm.group("year"))
-        if bm.group("pages"):
-            item["number-of-pages"] = bm.group("pages")
-        score += 0.4
-    elif jm := _JOURNAL_RE.match(remainder):
-        item["container-title"] = tidy(jm.group("journal"))
-        if jm.group("place"):
-            item["publisher-place"] = tidy(jm.group("place"))
-        for key, group in (("volume", "vol"), ("issue", "issue")):
-            if jm.group(group):
-                item[key] = jm.group(group)
-        if jm.group("page"):
-            item["page"] = normalise_page(jm.group("page"))
-        item["issued"] = date_parts(jm.group("year"))
-        score += 0.2 + 0.15 * bool(jm.group("vol") or jm.group("page"))
+    score += _imprint(item, remainder)
     cand.confidence = min(score, 0.95)
     return cand
+
+
+def _imprint(item: Item, remainder: str) -> float:
+    """Read what follows the title — a book's imprint, a journal's host, a thesis statement —
+    into `item`; returns the confidence it adds."""
+    if bm := _BOOK_RE.match(remainder):
+        _book_imprint(item, bm)
+        return 0.4
+    if tm := _THESIS_RE.match(remainder):
+        _thesis_statement(item, tm)
+        return 0.4
+    jm = _JOURNAL_RE.match(remainder)
+    if jm and (jm.group("vol") or jm.group("page")):
+        _journal_host(item, jm)
+        return 0.35
+    if bm := _COMMA_BOOK_RE.match(remainder):
+        _book_imprint(item, bm)
+        return 0.3
+    if jm:
+        _journal_host(item, jm)
+        return 0.2
+    return 0.0
+
+
+def _book_imprint(item: Item, bm: re.Match[str]) -> None:
+    """"2. ed. São Paulo: Atlas, 2010. 300 p." (and the older "São Paulo, Atlas, 1976.")."""
+    item["type"] = "book"
+    if bm.group("ed"):
+        item["edition"] = bm.group("ed")
+    item["publisher-place"] = tidy(bm.group("place"))
+    item["publisher"] = tidy(bm.group("publisher"))
+    item["issued"] = date_parts(bm.group("year"))
+    if bm.group("pages"):
+        item["number-of-pages"] = bm.group("pages")
+
+
+def _journal_host(item: Item, jm: re.Match[str]) -> None:
+    """"Revista, Cidade, UF, v. 3, n. 2, p. 45-67, maio 2010."; "[S.l.]" (no place) is no place."""
+    item["container-title"] = tidy(jm.group("journal"))
+    place = tidy(jm.group("place") or "")
+    if place and not _NO_PLACE_RE.match(place):
+        item["publisher-place"] = place
+    for key, group in (("volume", "vol"), ("issue", "issue")):
+        if jm.group(group):
+            item[key] = jm.group(group)
+    if jm.group("page"):
+        item["page"] = normalise_page(jm.group("page"))
+    item["issued"] = date_parts(jm.group("year"))
+
+
+def _thesis_statement(item: Item, tm: re.Match[str]) -> None:
+    """"2016. Tese (Doutorado em Física) – Instituto de Física, Universidade X, Cidade, 2016."."""
+    item["type"] = "thesis"
+    item["genre"] = tidy(tm.group("genre"))
+    item["publisher"] = tidy(tm.group("institution"))
+    item["publisher-place"] = tidy(tm.group("place"))
+    year = tm.group("year") or tm.group("year_after")
+    if year:
+        item["issued"] = date_parts(year)

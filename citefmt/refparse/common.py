@@ -60,6 +60,7 @@ def parse_date_words(text: str) -> list[int] | None:
 _ACCESS_RES = (
     re.compile(r"\(\s*дата обращения\s*:?\s*(?P<date>[\d.]+)\s*\)\.?", re.I),
     re.compile(r"\[\s*(?:updated [^;\]]*;\s*)?cited\s+(?P<date>[^\]]+)\]\.?", re.I),
+    re.compile(r"\[\s*viewed\s+(?P<date>[^\]]+)\]\.?", re.I),  # BS ISO 690 / Harvard
     re.compile(r"\(?\b[Aa]ccessed(?: on)?:?\s+"
                r"(?P<date>(?:\d{1,2}\s+)?[A-Za-z]+\.?\s+\d{1,2}?,?\s*\d{4}|"
                r"\d{4}\s+[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\)?\.?"),
@@ -198,3 +199,20 @@ def is_abbreviated_title(title: str) -> bool:
         if len(bare) >= 2 and bare.isupper() and len(words) <= 3:
             return True  # "JAMA", "BMJ", "PLoS" style acronyms
     return False
+
+
+#: ISO 690's medium designator after a title: "Title [online]", "[en línea]", "[em linha]"
+_MEDIUM_RE = re.compile(r"\s*\[\s*(?:online|on-line|en línea|em linha|electronic resource)\s*\]$",
+                        re.I)
+
+
+def without_medium_designator(item: Item) -> Item:
+    """The item with "[online]" taken off its title and container title and kept as `medium`:
+    the designator says how the work is published, it is not part of its name."""
+    out = dict(item)
+    for key in ("title", "container-title"):
+        value = out.get(key)
+        if isinstance(value, str) and (m := _MEDIUM_RE.search(value)) and m.start() > 0:
+            out[key] = value[:m.start()]
+            out.setdefault("medium", "online")
+    return out

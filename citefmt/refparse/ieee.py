@@ -67,7 +67,7 @@ _BOOK = (r"(?P<title>[A-Z][^()“”\"]*?)(?:,\s*(?P<edition>\d+(?:st|nd|rd|th))
          r"(?:,\s*Vol\.\s*(?P<volume>[\w-]+))?\s*"
          r"\(\s*(?P<publisher>[^,()]+?)\s*,\s*(?P<place>[^()]+?)\s*"
          rf"(?:,\s*(?P<year>{_YEAR})\s*\)|\)\s*,?\s*(?P<year_after>{_YEAR}))" + _END)
-_FORMS = (
+_FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(_TITLE + _PHYSICS_HOST), 0.85),
     (re.compile(_TITLE + _YEAR_FIRST_HOST), 0.85),
     (re.compile(_TITLE + _IEEE_HOST), 0.85),
@@ -94,7 +94,7 @@ _INVERTED_NAME = (r"(?>[A-ZÀ-Þ][\w'’‐\-]+(?:\s[A-ZÀ-Þ][\w'’‐\-]+)?,\
 _INVERTED_AUTHORS_RE = re.compile(rf"^(?P<authors>{_INVERTED_NAME}(?:\s*,\s*(?:and\s+)?"
                                   rf"{_INVERTED_NAME})*(?:,?\s*et\s+al\.)?)\s*:\s*")
 _SENTENCE_TITLE = r"(?P<title>[A-Z][^“”\"\s]*(?:\s[^“”\"\s]+?){2,}?[^\W\d_]{2}[)?]?)\s*[.?]\s*"
-_SPRINGER_FORMS = (
+_SPRINGER_FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(_SENTENCE_TITLE + _PHYSICS_HOST), 0.8),
     (re.compile(_PHYSICS_HOST), 0.75),
 )

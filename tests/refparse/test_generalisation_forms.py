@@ -114,3 +114,39 @@ def test_acs_journal_references(text: str, fields: dict) -> None:
 ])
 def test_a_body_as_author_is_one_literal_name(text: str, author: dict) -> None:
     assert parse_reference(text).item["author"] == [author]
+
+
+@pytest.mark.parametrize("text, fields", [
+    # NBR 6023 thesis: year, "Tese (Doutorado em …)", institution, place, year
+    ("ROE, J. L. A. Um modelo de informação. 2022. Tese (Doutorado em Ciência da Informação) "
+     "- Programa de Pós-Graduação em Informação, Universidade Federal de Teste, João Pessoa, 2022.",
+     {"type": "thesis", "genre": "Tese (Doutorado em Ciência da Informação)",
+      "publisher": "Programa de Pós-Graduação em Informação, Universidade Federal de Teste",
+      "publisher-place": "João Pessoa", "issued": {"date-parts": [[2022]]}}),
+    ("ROE, C. Um estudo. Dissertação (Mestrado em Contabilidade) – Faculdade de Economia, "
+     "Universidade de Teste, São Paulo, 2016.",
+     {"type": "thesis", "publisher": "Faculdade de Economia, Universidade de Teste",
+      "publisher-place": "São Paulo", "issued": {"date-parts": [[2016]]}}),
+    # the older imprint with commas
+    ("ROE, G.; DOE, K. Um livro de teste. Rio de Janeiro, Editora Campo, 2001.",
+     {"type": "book", "publisher-place": "Rio de Janeiro", "publisher": "Editora Campo"}),
+    # a place with its state, and "[S.l.]" (no place)
+    ("ROE, R. S. Um artigo. Revista Teste, Campinas, SP, v. 18, p. 1-17, 2020.",
+     {"publisher-place": "Campinas, SP", "container-title": "Revista Teste", "volume": "18"}),
+    ("ROE, B. H. Um artigo. Revista Teste, [S.l.], v. 16, n. 4, p. 381-390, 2002.",
+     {"publisher-place": None, "container-title": "Revista Teste", "issue": "4"}),
+])
+def test_nbr6023_thesis_and_imprint_forms(text: str, fields: dict) -> None:
+    parsed = parse_reference(text)
+    assert parsed.grammar == "abnt"
+    assert {k: parsed.item.get(k) for k in fields} == fields
+
+
+def test_iso690_online_designator_and_viewed_date() -> None:
+    """BS ISO 690: "[viewed …]" is the access date, "[online]" the medium, not the journal's
+    name."""
+    item = parse_reference("ROE, R., 1968 [viewed 29 April 2021]. A review of techniques. "
+                           "The Test Bulletin [online], vol. 38, pp. 191-199.").item
+    assert item["container-title"] == "The Test Bulletin"
+    assert item["medium"] == "online"
+    assert item["accessed"] == {"date-parts": [[2021, 4, 29]]}
