@@ -57,6 +57,7 @@ _THESIS_RE = re.compile(
     r"^(?:(?P<year>\d{4})\.\s*)?(?P<genre>(?:Tese|Dissertação|Dissertacao|Monografia|"
     r"Trabalho de Conclusão de Curso|Tesis)(?:\s*\([^)]*\))?)\s*[–—-]\s*"
     r"(?P<institution>.+),\s*(?P<place>[^,\d]+?)(?:[,.]\s*(?P<year_after>\d{4}))?\.?$")
+_YEAR_ONLY_RE = re.compile(r"^(\d{4})[a-z]?\.?$")
 #: "[S.l.]", "S.l.": sine loco, the place is unknown
 _NO_PLACE_RE = re.compile(r"^\[?\s*s\.\s*l\.?\s*\]?$", re.I)
 #: NBR 6023 / ISO 690 translator statement after the title: "Tradução de Paulo Roe.",
@@ -121,6 +122,11 @@ def _imprint(item: Item, remainder: str) -> float:
     if jm:
         _journal_host(item, jm)
         return 0.2
+    if year := _YEAR_ONLY_RE.match(remainder):
+        # "Título. 2021. Disponível em: …": an online document has only its date
+        item["type"] = "document"
+        item["issued"] = date_parts(year.group(1))
+        return 0.3
     return 0.0
 
 

@@ -72,10 +72,14 @@ _LABELLED_RES = (
     ("ISBN", re.compile(r"\bISBN(?:-1[03])?\s*:?\s*([0-9][0-9\-‐ ]{8,16}[0-9Xx])\b\.?")),
     ("ISSN", re.compile(r"\b(?:e-?)?ISSN\s*:?\s*(\d{4}-?\d{3}[\dXx])\b\.?", re.I)),
 )
+#: NBR 6023 / Spanish access statements: "Acesso em: 28 out. 2023", "(acesso em 13-IX-2021)",
+#: "Consultado el 5 de mayo de 2020"
+_ACCESS_STATEMENT_RE = re.compile(r"\(?\b(?:Acesso|Acessado|Consultado|Accedido)\s+(?:em|en|el)"
+                                  r"\s*:?\s*(?P<date>[^()]{0,30}?\d{4})\)?\.?", re.I)
 _DOI_LABEL_RE = re.compile(r"(?:\bDOI|\bdoi)\s*:?\s*(?=10\.)|"
                            r"(?:https?://)?(?:dx\.\s?)?doi\.org/(?=10\.)", re.I)
 _URL_LABEL_RE = re.compile(r"(?:\bAvailable (?:from|at)|\bURL|\bЭлектронный ресурс\.?\s*URL|"
-                           r"\bRetrieved from)\s*:?\s*$",
+                           r"\bRetrieved from|\bDisponível em|\bDisponible en)\s*:?\s*<?\s*$",
                            re.I)
 
 
@@ -90,6 +94,15 @@ def extract_identifiers(text: str) -> Extracted:
             if date and "accessed" not in fields:
                 fields["accessed"] = {"date-parts": [date]}
                 body = blank(body, access.start(), access.end())
+    for access in _ACCESS_STATEMENT_RE.finditer(body):
+        if "accessed" in fields or "note" in fields:
+            break
+        date = parse_date_words(re.sub(r"[/-]", ".", access.group("date")))
+        if date:
+            fields["accessed"] = {"date-parts": [date]}
+        else:  # a month name this table does not know: the statement is kept as printed
+            fields["note"] = access.group(0).strip(" ().")
+        body = blank(body, access.start(), access.end())
     for doi_label in _DOI_LABEL_RE.finditer(body):
         after_label = doi_label.end()
         doi_found = identifiers.find_dois(body[after_label:after_label + 300])

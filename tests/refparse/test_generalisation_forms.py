@@ -150,3 +150,17 @@ def test_iso690_online_designator_and_viewed_date() -> None:
     assert item["container-title"] == "The Test Bulletin"
     assert item["medium"] == "online"
     assert item["accessed"] == {"date-parts": [[2021, 4, 29]]}
+
+
+def test_nbr6023_access_statement_is_kept_as_access_date_or_note() -> None:
+    """"Disponível em: <URL>. Acesso em: …": the label is no data; a numeric date is the access
+    date, a date with a month name this parser does not know is kept as printed in `note`."""
+    item = parse_reference("ROE, S. Bibliotecas e inovação. 2021. Disponível em: "
+                           "https://example.org/a. Acesso em: 09/08/2021.").item
+    assert item["URL"] == "https://example.org/a"
+    assert item["accessed"] == {"date-parts": [[2021, 8, 9]]}
+    assert item["issued"] == {"date-parts": [[2021]]}
+    item = parse_reference("ROE, S. Bibliotecas e inovação. 2021. Disponível em: "
+                           "https://example.org/a. Acesso em: 28 out. 2023.").item
+    assert item["note"] == "Acesso em: 28 out. 2023"
+    assert "Acesso" not in item.get("container-title", "")
