@@ -87,17 +87,23 @@ _EPRINT_TAIL_RE = re.compile(
     re.I)
 
 
-#: Springer's physics and mathematics journals: "Roe, A.B., Doe, C.: Title. Journal 8, 609
-#: (1975)" — inverted names, a colon after the list, the title ending in a period
-_INVERTED_NAME = (r"(?>[A-ZÀ-Þ][\w'’‐\-]+(?:\s[A-ZÀ-Þ][\w'’‐\-]+)?,\s*(?:[A-Z][a-z]?\.\s?-?)+"
+#: Springer's physics and mathematics journals and Nature's: "Roe, A.B., Doe, C.: Title. Journal
+#: 8, 609 (1975)", "Roe, A. B., Doe, C. & Vega, L. Title. Journal 18, 093006 (2016)." —
+#: inverted names, a colon or the initials' period after the list, the title ending in a period
+_INVERTED_NAME = (r"(?>[A-ZÀ-Þ][\w'’‐\-]+(?:\s[A-ZÀ-Þ][\w'’‐\-]+)?,\s*[A-Z][a-z]?\."
+                  r"(?:\s?-?\s?[A-Z][a-z]?\.)*"
                   r"(?:\s(?:Jr|Sr)\.)?)")
-_INVERTED_AUTHORS_RE = re.compile(rf"^(?P<authors>{_INVERTED_NAME}(?:\s*,\s*(?:and\s+)?"
-                                  rf"{_INVERTED_NAME})*(?:,?\s*et\s+al\.)?)\s*:\s*")
-_SENTENCE_TITLE = r"(?P<title>[A-Z][^“”\"\s]*(?:\s[^“”\"\s]+?){2,}?[^\W\d_]{2}[)?]?)\s*[.?]\s*"
+_INVERTED_AUTHORS_RE = re.compile(rf"^(?P<authors>{_INVERTED_NAME}(?:\s*(?:,|,?\s*&|,?\s+and)\s*"
+                                  rf"{_INVERTED_NAME})*(?:,?\s*et\s+al\.)?)(?:\s*:\s*|(?<=\.)\s+)")
+_SENTENCE_TITLE = (r"(?P<title>[A-Z][^“”\"\s]*(?:\s[^“”\"\s]+?){2,}?"
+                   r"(?:[^\W\d_]{2}\)?(?=\s*\.)|[^\W\d_]{2}\?))\s*\.?\s*")
 _SPRINGER_FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(_SENTENCE_TITLE + _PHYSICS_HOST), 0.8),
     (re.compile(_PHYSICS_HOST), 0.75),
 )
+
+
+_OLD_ARXIV_ID_RE = re.compile(r"(?:hep|astro|nucl|gr|cond|quant|math|physics)[\w.-]*\s*/\s*\d{7}")
 
 
 def looks_like(body: str) -> bool:
@@ -108,7 +114,10 @@ def looks_like(body: str) -> bool:
 
 def parse(body: str) -> Candidate | None:
     """Read an IEEE/physics reference from `body` (identifiers already blanked)."""
-    text = _EPRINT_TAIL_RE.sub("", re.sub(r"\s+", " ", body).strip())
+    text = re.sub(r"\s+", " ", body).strip()
+    tail = _EPRINT_TAIL_RE.search(text)
+    old_id = _OLD_ARXIV_ID_RE.search(tail.group(0)) if tail else None
+    text = text[:tail.start()] if tail else text
     authors = _AUTHORS_RE.match(text)
     forms = _FORMS
     if not authors:
@@ -118,7 +127,10 @@ def parse(body: str) -> Candidate | None:
     for form, confidence in forms:
         match = form.match(text, authors.end())
         if match:
-            return _candidate(authors.group("authors"), match, confidence)
+            candidate = _candidate(authors.group("authors"), match, confidence)
+            if candidate and old_id:  # "hep-lat/0503024": an arXiv id of the old scheme
+                candidate.item.setdefault("number", "arXiv:" + re.sub(r"\s+", "", old_id.group()))
+            return candidate
     return None
 
 

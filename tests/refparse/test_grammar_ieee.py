@@ -133,3 +133,24 @@ def test_more_physics_journal_shapes(text: str, fields: dict) -> None:
     assert parsed.grammar == "ieee"
     assert {k: parsed.item.get(k) for k in fields} == fields
     assert "title" in fields or "title" not in parsed.item
+
+
+@pytest.mark.parametrize("text, fields", [
+    # Nature: inverted names, "&", the title ending in a period or a question mark
+    ("Roe, J. M., Vega, N. & Doe, N. Rogue waves: breathers or solitons? Phys. Rev. Lett. 116, "
+     "3901 (2016).",
+     {"author": [{"family": "Roe", "given": "J. M."}, {"family": "Vega", "given": "N."},
+                 {"family": "Doe", "given": "N."}],
+      "title": "Rogue waves: breathers or solitons?", "container-title": "Phys. Rev. Lett.",
+      "volume": "116", "page": "3901"}),
+    ("Roe, D. T. et al. A roadmap for optics. J. Opt. 18, 1006 (2016).",
+     {"title": "A roadmap for optics", "container-title": "J. Opt.", "page": "1006"}),
+    # an old-scheme arXiv id after the host is the e-print
+    ("M. Roe, JHEP 0505 (2005) 066 [hep-lat/0503024].",
+     {"container-title": "JHEP", "volume": "0505", "page": "066",
+      "number": "arXiv:hep-lat/0503024"}),
+])
+def test_nature_shape_and_old_arxiv_ids(text: str, fields: dict) -> None:
+    parsed = parse_reference(text)
+    assert parsed.grammar == "ieee"
+    assert {k: parsed.item.get(k) for k in fields} == fields
