@@ -23,8 +23,9 @@ Scoring follows bench/refparse_eval.py (same fields and normalisation) with one 
 annotations impose: GROBID marks the author list as a span, not as names, so `author` is correct
 when the set of words of two letters or more in the parser's names (family, given, literal) equals
 that of the annotated span ("et al.", "and", "et", "und" and single-letter initials left out on
-both sides) — the span's boundaries and every surname must be right, the family/given split is
-not scored. `type` is not annotated and not scored. A reference whose only title is a monograph
+both sides; initials printed together, "BP" or "MTC", are initials too) — the span's boundaries
+and every surname must be right, the family/given split is not scored. `type` is not annotated
+and not scored. A reference whose only title is a monograph
 title (level "m": a book cited whole, or proceedings cited without a paper title) is right when
 the parser gives it as the title or, with no title, as the container: CSL puts untitled
 proceedings there, GROBID's annotators as `m`.
@@ -54,8 +55,12 @@ FIELDS = refparse_eval.FIELDS
 _NOT_NAME_WORDS = frozenset({"et", "al", "and", "und", "others", "jr", "sr"})
 Item = dict[str, Any]
 
+#: initials printed together ("BP", "MTC") are initials, like "B. P.": not name words
+_COMPACT_INITIALS = re.compile(r"(?<![^\W\d_])[A-Z]{2,3}(?![^\W\d_])")
+
+
 def _name_words(text: str) -> frozenset[str]:
-    words = re.findall(r"[^\W\d_]{2,}", refparse_eval._fold(text))
+    words = re.findall(r"[^\W\d_]{2,}", refparse_eval._fold(_COMPACT_INITIALS.sub(" ", text)))
     return frozenset(w for w in words if w not in _NOT_NAME_WORDS)
 
 

@@ -21,9 +21,11 @@ from citefmt.refparse.common import date_parts, normalise_page
 from citefmt.refparse.names import split_names, strip_et_al
 
 #: one name, matched atomically so a long author list that fails later is not re-split
-_NAME = r"(?>[A-Z][\w'’\-]+(?:\s[a-z]{1,3})?(?:\s[A-Z][\w'’\-]+)?,?\s[A-Z]\.(?:\s?-?[A-Z]\.)*)"
+_NAME = (r"(?>(?:(?:von|van|de|der|den|da|di|du|le|la)\s)*[A-Z][\w'’\-]+(?:\s[a-z]{1,3})?"
+         r"(?:\s[A-Z][\w'’\-]+)?,?\s[A-Z]\.(?:\s?-?[A-Z]\.)*)")
 _FORM_RE = re.compile(
-    rf"^(?P<authors>{_NAME}(?:,\s*(?:(?:&|and)\s+)?{_NAME})*(?:,?\s*et\s+al\.?)?)(?:,\s*|\s+)"
+    rf"^(?P<authors>{_NAME}(?:(?:,\s*(?:(?:&|and)\s+)?|\s+(?:&|and)\s+){_NAME})*"
+    r"(?:,?\s*et\s+al\.?)?)(?:,\s*|\s+)"
     r"(?P<year>(?:1[6-9]|20)\d\d)[a-z]?,\s*"
     r"(?P<journal>[^,\d\s][^,\d]{0,60}?),\s*"
     r"(?P<volume>[A-Z]?\d+[A-Za-z]?),\s*"

@@ -30,13 +30,14 @@ from citefmt.refparse.names import split_names, strip_et_al
 #: second surname word is taken only when no period follows it ("F. Roe Phys. Rev." is
 #: "F. Roe" and the journal "Phys. Rev."), and an abbreviated journal word after an initial
 #: is the journal, not a name ("J. Phys. A", "J. Stat. Mech.")
-_NAME = (r"(?>(?:[A-Z][a-z]?\s?\.\s?-?)+\s?(?:(?:de|da|van|von|der|di|du|dos|le|la)\s)?"
+_NAME = (r"(?>(?:[A-Z][a-z]?\s?\.\s?-?|[A-Z]\s(?=[A-Z][a-z]))+\s?"
+         r"(?:(?:de|da|van|von|der|den|di|du|dos|le|la)\s)*"
          rf"(?!(?i:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.)"
          r"[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+(?![\w'’\-]*\.))?)")
 #: "and", "&", French "et", Portuguese and Italian "e", German "und" between two names
 _CONJUNCTION = r"(?:\s*,?\s+(?:and|&|et|e|und)\s+|\s*,\s*)"
 _AUTHORS_RE = re.compile(rf"^(?P<authors>{_NAME}(?:{_CONJUNCTION}{_NAME})*"
-                         r"(?P<etal>,?\s*et\s*\.?\s*al\s*\.)?)"
+                         r"(?P<etal>,?\s*et\s*\.?\s*al\b\s*\.?)?)"
                          r"(?P<sep>\s*,\s*|\.\s+|(?<=\.)\s+|\s+(?=[A-Z][a-z]*\.\s))")
 _YEAR = r"(?:1[6-9]|20)\d\d"
 _TITLE = r"[“\"](?P<title>[^“”\"]+?)[,.]?[”\"],?\s+"
@@ -83,7 +84,8 @@ _COMPANY_SUFFIX_RE = re.compile(r"^(?:Inc|Ltd|Co|GmbH|S\.\s?A|Corp|LLC|Publ\w*)\
 _EPRINT_TAIL_RE = re.compile(
     r"\s*[,;]?\s*(?:\[\s*(?:arXiv|hep|astro|nucl|gr-qc|cond-mat|quant-ph|math|physics)"
     r"[^\[\]]*(?:\[[^\]]*\]\s*)?\]|"
-    r"(?:arXiv\s*:\s*)?(?:hep|astro|nucl|gr|cond|quant|math)[\w.-]*\s*/\s*\d{7})\s*[.;]?\s*$",
+    r"(?:arXiv\s*:\s*)?(?:hep|astro|nucl|gr|cond|quant|math)(?:\s?[-.]\s?[a-z]+)*\s*/\s*\d{7})"
+    r"\s*[.;]?\s*$",
     re.I)
 
 
@@ -103,7 +105,8 @@ _SPRINGER_FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
 )
 
 
-_OLD_ARXIV_ID_RE = re.compile(r"(?:hep|astro|nucl|gr|cond|quant|math|physics)[\w.-]*\s*/\s*\d{7}")
+_OLD_ARXIV_ID_RE = re.compile(r"(?:hep|astro|nucl|gr|cond|quant|math|physics)(?:\s?[-.]\s?[a-z]+)*"
+                              r"\s*/\s*\d{7}")
 
 
 def looks_like(body: str) -> bool:
@@ -147,7 +150,7 @@ def _journal_as_title(match: re.Match[str]) -> bool:
 
 def _names(authors: str) -> tuple[list[dict[str, str]], bool]:
     """The names of the statement; "e" between two initials-first names is a conjunction."""
-    statement, truncated = strip_et_al(re.sub(r"\s*et\s*\.?\s*al\s*\.$", " et al.", authors))
+    statement, truncated = strip_et_al(re.sub(r"\s*et\s*\.?\s*al\b\s*\.?$", " et al.", authors))
     statement = re.sub(r"\s+e\s+(?=(?:[A-Z][a-z]?\.\s?-?)+\s?[A-Z])", ", ", statement)
     return split_names(statement), truncated
 

@@ -35,6 +35,7 @@ _PAGE_RE = re.compile(r"^[A-Za-zА-Яа-я]{0,4}\.?\d+(?:[A-Za-z]{1,3}\d+)?[A-Za
                       r"^[IVXLCDM]+(?:-[IVXLCDM]+)?$|^[A-Za-z]{1,6}\d*$|"
                       r"^[A-Za-z]{2,6}(?:-\d+){2,4}$", re.I)
 _DIGIT_RE = re.compile(r"\d")
+_LETTER_DIGIT_RE = re.compile(r"([^\W\d_]{1,2})(\d+)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th|е|й|я|ое)$")
 _YEARISH_RE = re.compile(r"^\W*(?:1[4-9]|20)\d\d[a-zа-я]?\W*$")
@@ -102,6 +103,9 @@ def unexplained_share(item: Item, text: str) -> float:
             word = _ORDINAL_RE.sub(r"\1", word)
         if word in explained:
             continue
+        if (glued := _LETTER_DIGIT_RE.fullmatch(word)) and glued.group(1) in explained \
+                and glued.group(2) in explained:
+            continue  # "B536": a journal's series letter printed against the volume
         if word.isdigit():
             if numbers is None:
                 numbers = [e for e in explained if e.isdigit()]

@@ -55,3 +55,14 @@ def test_aas_inverted_names_without_a_comma_before_the_year() -> None:
                                          {"family": "Doe", "given": "C."}]
     assert (parsed.item["container-title"], parsed.item["volume"], parsed.item["page"]) == (
         "MNRAS", "465", "1454")
+
+
+def test_aas_ampersand_without_comma_and_lower_case_particles() -> None:
+    from citefmt.refparse import parse_reference
+
+    parsed = parse_reference("Roe, N. & Vega, G. P. 2016, MNRAS, 461, 3794")
+    assert parsed.grammar == "astro"
+    assert parsed.item["author"] == [{"family": "Roe", "given": "N."},
+                                     {"family": "Vega", "given": "G. P."}]
+    parsed = parse_reference("von der Roe, A., Vega, A., et al. 2014, MNRAS, 443, 1973")
+    assert parsed.item["author"][0] == {"family": "von der Roe", "given": "A."}

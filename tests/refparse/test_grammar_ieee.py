@@ -154,3 +154,25 @@ def test_nature_shape_and_old_arxiv_ids(text: str, fields: dict) -> None:
     parsed = parse_reference(text)
     assert parsed.grammar == "ieee"
     assert {k: parsed.item.get(k) for k in fields} == fields
+
+
+@pytest.mark.parametrize("text, fields", [
+    # "et al" without its period, then a comma
+    ("I. Roe, J. Vega, N. Doe et al, Mater. Sci. Eng. R, 34: 231 (2001)",
+     {"author": [{"family": "Roe", "given": "I."}, {"family": "Vega", "given": "J."},
+                 {"family": "Doe", "given": "N."}, {"literal": "others"}],
+      "container-title": "Mater. Sci. Eng. R", "volume": "34", "page": "231"}),
+    # two particles before the surname, an initial printed without its period
+    ("R. J. Roe, C. W. M. van der Vega, and E Doe, Phys. Fluids, 19, 1102 (2007).",
+     {"author": [{"family": "Roe", "given": "R. J."},
+                 {"family": "van der Vega", "given": "C. W. M."},
+                 {"family": "Doe", "given": "E."}]}),
+    # a spaced old-scheme arXiv id, a series letter printed against the volume
+    ("S. Roe, Phys. Lett. B536 (2002) 72 [hep -lat/0203020].",
+     {"container-title": "Phys. Lett. B", "volume": "536", "page": "72",
+      "number": "arXiv:hep-lat/0203020"}),
+])
+def test_physics_author_list_variants(text: str, fields: dict) -> None:
+    parsed = parse_reference(text)
+    assert parsed.grammar == "ieee"
+    assert {k: parsed.item.get(k) for k in fields} == fields
