@@ -183,7 +183,8 @@ def parse_reference(text: str) -> ParsedReference:
 #: "Surname, A." (a list whose labels lost their punctuation)
 _CITATION_NUMBER_RE = re.compile(r"^\s*(?:\[\s*\d{1,3}\s*\]\s*|\d{1,3}[.)]\s+|"
                                  r"\d{1,3}\s+(?=[A-ZÀ-ÞА-ЯЁ][^\W\d_]+(?:[-‐' ][^\W\d_]+)?"
-                                 r"(?:,|\s[A-ZА-ЯЁ]{1,3}[,.\s])))(?=\S)")
+                                 r"(?:,|\s[A-ZА-ЯЁ]{1,3}[,.\s])|(?:[A-Z]\.\s?)+[A-ZÀ-Þ][’'\w]))"
+                                 r"(?=\S)")
 #: "Surname, Surname, 2015a – " / "Surname и др., 2015 – ": the key an author–year list prints
 #: before each full reference
 _CITATION_KEY_RE = re.compile(r"^\s*(?:[A-ZА-ЯЁ][\w’'-]+(?:,\s*|\s+(?:и|and|&)\s+))+"

@@ -29,10 +29,11 @@ from citefmt.refparse.names import split_names, strip_et_al
 #: one name, matched atomically so a long author list that fails later is not re-split; a
 #: second surname word is taken only when no period follows it ("F. Roe Phys. Rev." is
 #: "F. Roe" and the journal "Phys. Rev."), and an abbreviated journal word after an initial
-#: is the journal, not a name ("J. Phys. A", "J. Stat. Mech.")
+#: is the journal, not a name ("J. Phys. A", "J. Stat. Mech.", "J. Clean. Prod.")
 _NAME = (r"(?>(?:[A-Z][a-z]?\s?\.\s?-?|[A-Z]\s(?=[A-Z][a-z]))+\s?"
          r"(?:(?:de|da|van|von|der|den|di|du|dos|le|la)\s)*"
          rf"(?!(?i:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.)"
+         r"(?![A-ZÀ-Þ][a-z][\w'’\-]*\.\s*[A-Z][a-z]{1,8}\.)"
          r"[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+(?![\w'’\-]*\.))?)")
 #: "and", "&", French "et", Portuguese and Italian "e", German "und" between two names
 _CONJUNCTION = r"(?:\s*,?\s+(?:and|&|et|e|und)\s+|\s*,\s*)"

@@ -322,7 +322,8 @@ def _split_comma_list(group: str) -> list[dict[str, str]]:
         part = parts[index]
         following = parts[index + 1] if index + 1 < len(parts) else None
         if following is not None and _is_given_only(following) and (
-                _is_bare_family(part) or _is_short_upper_family(part, following)):
+                _is_bare_family(part) or _is_short_upper_family(part, following)
+                or _is_compound_family(part, following)):
             family, suffix = _family_and_agnome(part)
             names.append(_name(family, following) | ({"suffix": suffix} if suffix else {}))
             index += 2
@@ -411,6 +412,19 @@ def _is_bare_family(part: str) -> bool:
     *particles, last = words
     return (all(p.lower() in _PARTICLES for p in particles)
             and bool(re.match(r"^[^\W\d_][^\W\d_'’`‐-]*(?:[-‐'’][^\W\d_]+)*$", last)))
+
+
+def _is_compound_family(part: str, following: str) -> bool:
+    """"Villa Nova, N.A.", "Garcia de Cortazar-Atauri, I.", "VAN DEN BOSSCHE, P.": a surname of
+    several words (particles anywhere, upper-case ones too) before dotted initials."""
+    words = part.split()
+    if not 2 <= len(words) <= 4 or "." not in following:
+        return False
+    if words[-1].lower() in _PARTICLES:
+        return False
+    return all(w.lower() in _PARTICLES or (
+        "." not in w and not _is_initial_word(w)
+        and (_GIVEN_WORD.match(w) or w.isupper() and len(w) > 3)) for w in words)
 
 
 def _is_short_upper_family(part: str, following: str) -> bool:

@@ -164,3 +164,21 @@ def test_nbr6023_access_statement_is_kept_as_access_date_or_note() -> None:
                            "https://example.org/a. Acesso em: 28 out. 2023.").item
     assert item["note"] == "Acesso em: 28 out. 2023"
     assert "Acesso" not in item.get("container-title", "")
+
+
+@pytest.mark.parametrize("statement, families", [
+    ("ROE, S., VAN DEN VEGA, P. and DOE, V.", ["ROE", "VAN DEN VEGA", "DOE"]),
+    ("Roe, A. K., Garcia de Vega-Doe, I., van Roe, C.", ["Roe", "Garcia de Vega-Doe", "van Roe"]),
+    ("Roe, O.; Villa Nova, N.A.", ["Roe", "Villa Nova"]),
+    ("Иванов И.И., Петрова А.С.", ["Иванов", "Петрова"]),
+])
+def test_compound_surnames_before_dotted_initials(statement: str, families: list) -> None:
+    assert [n["family"] for n in split_names(statement)] == families
+
+
+def test_bare_citation_number_before_initials_first_names() -> None:
+    parsed = parse_reference("10 G.K.O. D’Roe, M. Vega, J. Clean. Prod. 165 (2017) 1306.")
+    assert parsed.grammar == "ieee"
+    assert parsed.item["author"] == [{"family": "D’Roe", "given": "G. K. O."},
+                                     {"family": "Vega", "given": "M."}]
+    assert parsed.item["container-title"] == "J. Clean. Prod."
