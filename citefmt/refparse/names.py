@@ -424,7 +424,7 @@ def _is_compound_family(part: str, following: str) -> bool:
         return False
     return all(w.lower() in _PARTICLES or (
         "." not in w and not _is_initial_word(w)
-        and (_GIVEN_WORD.match(w) or w.isupper() and len(w) > 3)) for w in words)
+        and (_GIVEN_WORD.match(w) or (w.isupper() and len(w) > 3))) for w in words)
 
 
 def _is_short_upper_family(part: str, following: str) -> bool:
