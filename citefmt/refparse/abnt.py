@@ -14,7 +14,7 @@ import re
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate, sentences
 from citefmt.refparse.common import date_parts, normalise_page, tidy
-from citefmt.refparse.names import parse_inverted_names, split_names
+from citefmt.refparse.names import parse_inverted_names, split_names, starts_with_body_word
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-ÿ"
@@ -57,6 +57,7 @@ _THESIS_RE = re.compile(
     r"^(?:(?P<year>\d{4})\.\s*)?(?P<genre>(?:Tese|Dissertação|Dissertacao|Monografia|"
     r"Trabalho de Conclusão de Curso|Tesis)(?:\s*\([^)]*\))?)\s*[–—-]\s*"
     r"(?P<institution>.+),\s*(?P<place>[^,\d]+?)(?:[,.]\s*(?P<year_after>\d{4}))?\.?$")
+_PLACE_YEAR_RE = re.compile(r"^(?P<place>[^,:.\d]{2,40}),\s*(?P<year>\d{4})[a-z]?\.?$")
 _YEAR_ONLY_RE = re.compile(r"^(\d{4})[a-z]?\.?$")
 #: "[S.l.]", "S.l.": sine loco, the place is unknown
 _NO_PLACE_RE = re.compile(r"^\[?\s*s\.\s*l\.?\s*\]?$", re.I)
@@ -66,26 +67,32 @@ _TRANSLATOR_RE = re.compile(r"^(?:Tradução(?:\s+de)?|Trad\.|Traducción(?:\s+d
                             r"Transl\.(?:\s+by)?)\s+(?P<names>(?:[A-ZÀ-Þ]\.\s?)*[^.]*?[^\W\d_]{2})\.\s*")
 
 
+#: NBR 6023 entity as author, printed in upper case: "BRASIL.", "SÃO PAULO (Estado).",
+#: "UNIVERSIDADE FEDERAL DE TESTE." — a jurisdiction's qualifier in parentheses is part of it
+_ENTITY_RE = re.compile(rf"^(?P<entity>[{_UP}][{_UP}0-9\- ]+[{_UP}0-9](?:\s\([^)]{{2,20}}\))?)"
+                        r"\.\s+(?=\S)")
+
+
+#: one sentence of a multi-level body's name
+_UNIT_RE = re.compile(r"([^.]{3,80})\.\s+(?=\S)")
+
+
 def looks_like(body: str) -> bool:
-    return bool(_AUTHORS_RE.match(body.strip())) or bool(re.search(r"\bv\.\s*\d+,\s*n\.\s*\d+",
+    return bool(_AUTHORS_RE.match(body.strip()) or _ENTITY_RE.match(body.strip())) or bool(re.search(r"\bv\.\s*\d+,\s*n\.\s*\d+",
                                                                    body))
 
 
 def parse(body: str) -> Candidate | None:
     text = re.sub(r"\s+", " ", body).strip()
-    m = _AUTHORS_RE.match(text)
-    if not m:
-        return None
     item: Item = {"type": "article-journal"}
     cand = Candidate("abnt", item, 0.0)
-    names = parse_inverted_names(m.group("authors"), upper_surnames=True)
-    item["author"] = names.names
-    cand.truncated_authors = names.truncated
-    upper = [n for n in re.findall(rf"(?:^|;\s*)([{_UP}][{_UP}'’\- ]+),",
-                                   m.group("authors")) if n.strip().isupper()]
-    if upper:
-        cand.repairs.append((0, "CF105",
-                             f"upper-case surname(s) stored title-cased: {', '.join(upper)}"))
+    m = _AUTHORS_RE.match(text)
+    if m:
+        _persons(cand, m.group("authors"))
+    elif m := _ENTITY_RE.match(text):
+        m = _subordinate_bodies(item, text, m)
+    else:
+        return None
     score = 0.3
     rest = text[m.end():]
     spans = sentences(rest)
@@ -103,6 +110,29 @@ def parse(body: str) -> Candidate | None:
     return cand
 
 
+def _subordinate_bodies(item: Item, text: str, entity: re.Match[str]) -> re.Match[str]:
+    """"BRASIL. Ministério da Educação. Secretaria de Educação Básica. Título…": the entity and
+    the subordinate bodies that follow it (each a sentence starting with a body's word) are one
+    author, named as printed; returns the match that ends the author statement."""
+    end = entity
+    while (unit := _UNIT_RE.match(text, end.end())) and starts_with_body_word(unit.group(1)):
+        end = unit
+    item["author"] = [{"literal": text[:end.end()].strip().rstrip(".")}]
+    return end
+
+
+def _persons(cand: Candidate, statement: str) -> None:
+    """The authors "SOBRENOME, Nome; OUTRO, N."; upper-case surnames stored title-cased (CF105)."""
+    names = parse_inverted_names(statement, upper_surnames=True)
+    cand.item["author"] = names.names
+    cand.truncated_authors = names.truncated
+    upper = [n for n in re.findall(rf"(?:^|;\s*)([{_UP}][{_UP}'’\- ]+),", statement)
+             if n.strip().isupper()]
+    if upper:
+        cand.repairs.append((0, "CF105",
+                             f"upper-case surname(s) stored title-cased: {', '.join(upper)}"))
+
+
 def _imprint(item: Item, remainder: str) -> float:
     """Read what follows the title — a book's imprint, a journal's host, a thesis statement —
     into `item`; returns the confidence it adds."""
@@ -118,6 +148,12 @@ def _imprint(item: Item, remainder: str) -> float:
         return 0.35
     if bm := _COMMA_BOOK_RE.match(remainder):
         _book_imprint(item, bm)
+        return 0.3
+    if py := _PLACE_YEAR_RE.match(remainder):
+        # "São Paulo, 2011.": a report or document with its place and date, no publisher
+        item["type"] = "document"
+        item["publisher-place"] = tidy(py.group("place"))
+        item["issued"] = date_parts(py.group("year"))
         return 0.3
     if jm:
         _journal_host(item, jm)

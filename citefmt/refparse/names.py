@@ -110,6 +110,12 @@ def normalise_initials(given: str) -> str:
 _PERSON_INITIAL_RE = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]\.")
 
 
+def starts_with_body_word(text: str) -> bool:
+    """"Ministério da Educação", "Secretaria de …", "Department of …": a body's name."""
+    match = _ORG_WORDS.search(text)
+    return bool(match) and match.start() == 0
+
+
 def is_organisation(text: str) -> bool:
     return bool(_ORG_WORDS.search(text)) or len(text.split()) > 4
 

@@ -182,3 +182,22 @@ def test_bare_citation_number_before_initials_first_names() -> None:
     assert parsed.item["author"] == [{"family": "D’Roe", "given": "G. K. O."},
                                      {"family": "Vega", "given": "M."}]
     assert parsed.item["container-title"] == "J. Clean. Prod."
+
+
+@pytest.mark.parametrize("text, fields", [
+    # NBR 6023 entity in upper case with its subordinate bodies: one author, as printed
+    ("BRASIL. Ministério da Educação. Secretaria de Educação Básica. Plano de teste. "
+     "Brasília: MEC, 2014.",
+     {"author": [{"literal": "BRASIL. Ministério da Educação. Secretaria de Educação Básica"}],
+      "title": "Plano de teste", "publisher": "MEC", "publisher-place": "Brasília"}),
+    ("SÃO PAULO (Estado). Secretaria da Educação. Relatório de teste. São Paulo, 2011.",
+     {"author": [{"literal": "SÃO PAULO (Estado). Secretaria da Educação"}],
+      "title": "Relatório de teste", "publisher-place": "São Paulo",
+      "issued": {"date-parts": [[2011]]}}),
+    ("PORTAL TESTE. Uma notícia de teste. 2019.",
+     {"author": [{"literal": "PORTAL TESTE"}], "title": "Uma notícia de teste"}),
+])
+def test_nbr6023_entity_authors(text: str, fields: dict) -> None:
+    parsed = parse_reference(text)
+    assert parsed.grammar == "abnt"
+    assert {k: parsed.item.get(k) for k in fields} == fields
