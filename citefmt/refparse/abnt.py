@@ -78,8 +78,9 @@ _UNIT_RE = re.compile(r"([^.]{3,80})\.\s+(?=\S)")
 
 
 def looks_like(body: str) -> bool:
-    return bool(_AUTHORS_RE.match(body.strip()) or _ENTITY_RE.match(body.strip())) or bool(re.search(r"\bv\.\s*\d+,\s*n\.\s*\d+",
-                                                                   body))
+    text = body.strip()
+    return bool(_AUTHORS_RE.match(text) or _ENTITY_RE.match(text)
+                or re.search(r"\bv\.\s*\d+,\s*n\.\s*\d+", body))
 
 
 def parse(body: str) -> Candidate | None:

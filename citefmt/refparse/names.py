@@ -113,7 +113,7 @@ _PERSON_INITIAL_RE = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]\.")
 def starts_with_body_word(text: str) -> bool:
     """"Ministério da Educação", "Secretaria de …", "Department of …": a body's name."""
     match = _ORG_WORDS.search(text)
-    return bool(match) and match.start() == 0
+    return match is not None and match.start() == 0
 
 
 def is_organisation(text: str) -> bool:
