@@ -56,7 +56,7 @@ _COMMA_BOOK_RE = re.compile(rf"^(?:{_EDITION})?(?P<place>[^:,.\d]+),\s*(?P<publi
 _THESIS_RE = re.compile(
     r"^(?:(?P<year>\d{4})\.\s*)?(?P<genre>(?:Tese|Dissertação|Dissertacao|Monografia|"
     r"Trabalho de Conclusão de Curso|Tesis)(?:\s*\([^)]*\))?)\s*[–—-]\s*"
-    r"(?P<institution>.+),\s*(?P<place>[^,\d]+?)(?:[,.]\s*(?P<year_after>\d{4}))?\.?$")
+    r"(?P<institution>.+),\s*(?P<place>[^,\d]{1,60}?)(?:[,.]\s*(?P<year_after>\d{4}))?\.?$")
 _PLACE_YEAR_RE = re.compile(r"^(?P<place>[^,:.\d]{2,40}),\s*(?P<year>\d{4})[a-z]?\.?$")
 _YEAR_ONLY_RE = re.compile(r"^(\d{4})[a-z]?\.?$")
 #: "[S.l.]", "S.l.": sine loco, the place is unknown

@@ -43,10 +43,11 @@ _AUTHORS_RE = re.compile(rf"^(?P<authors>{_NAME}(?:{_CONJUNCTION}{_NAME})*"
 _YEAR = r"(?:1[6-9]|20)\d\d"
 _TITLE = r"[“\"](?P<title>[^“”\"]+?)[,.]?[”\"],?\s+"
 #: an unquoted title: the comma-separated segment(s) before a journal host
-_PLAIN_TITLE = r"(?P<title>[A-Z][^“”\"()]{8,}?)\s*,\s*"
+_PLAIN_TITLE = r"(?P<title>[A-Z][^“”\"()]{8,300}?)\s*,\s*"
 _LOCATOR = r"[A-Za-z]{0,4}\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]{0,4}\d+[A-Za-z]?)?"
-#: the journal's name, a series letter printed with the volume included ("Phys. Rev. D")
-_JOURNAL = r"(?P<journal>[A-Z][^,\d“”\"]*?(?:\s*\b[A-Z](?=,?\s?\d))?)\s*,?\s*"
+#: the journal's name, a series letter printed with the volume included ("Phys. Rev. D");
+#: names, titles and journals are bounded so that a failing match costs linear time
+_JOURNAL = r"(?P<journal>[A-Z][^,\d“”\"]{0,150}?(?:\s*\b[A-Z](?=,?\s?\d))?)\s*,?\s*"
 _END = r"\s*[.;,]?$"
 #: "Optics Letters 18, 1786–1788 (1993)" / "Appl. Phys. Lett. 77, pp. 250–2 (2000)" /
 #: "Applied Optics 38(33) 6818 (1999)" / "J. Math. Phys. 16: 1597-1614 (1975)"
@@ -56,16 +57,17 @@ _PHYSICS_HOST = (_JOURNAL + r"(?P<volume>\d+)(?:\s*\(\s*(?P<issue>\d+)\s*\)\s*|\
 _YEAR_FIRST_HOST = (_JOURNAL + rf"(?P<volume>\d+)\s*\(\s*(?P<year>{_YEAR})\s*\)\s*,?\s*"
                     rf"(?:pp?\.\s*)?(?P<page>{_LOCATOR})" + _END)
 #: "J. Chem. Soc. 1498 (1961)": a journal without volumes, the page and the year
-_PAGE_ONLY_HOST = (r"(?P<journal>[A-Z][^,\d“”\"]*?)\s*,?\s*"
+_PAGE_ONLY_HOST = (r"(?P<journal>[A-Z][^,\d“”\"]{0,150}?)\s*,?\s*"
                    rf"(?P<page>{_LOCATOR})\s*\(\s*(?P<year>{_YEAR})\s*\)" + _END)
 #: "AIAA Journal, vol. 9, no. 8, pp. 1624–1626, August 1971."
-_IEEE_HOST = (r"(?P<journal>[A-Z][^,“”\"]*?),\s*vol\.\s*(?P<volume>\w+)"
+_IEEE_HOST = (r"(?P<journal>[A-Z][^,“”\"]{0,150}?),\s*vol\.\s*(?P<volume>\w+)"
               r"(?:,\s*no\.\s*(?P<issue>[\w/–-]+))?"
               rf"(?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?,\s*"
               r"(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?:\d{1,2},\s*)?)?"
               rf"(?P<year>{_YEAR})\.?$")
 #: "Lectures on Elasticity, 2nd ed. (Dover, New York, 1981)" — also "(Wiley, New York), 1977"
-_BOOK = (r"(?P<title>[A-Z][^()“”\"]*?)(?:,\s*(?P<edition>\d+(?:st|nd|rd|th))\s+ed(?:\.|ition))?"
+_BOOK = (r"(?P<title>[A-Z][^()“”\"]{0,300}?)"
+         r"(?:,\s*(?P<edition>\d+(?:st|nd|rd|th))\s+ed(?:\.|ition))?"
          r"(?:,\s*Vol\.\s*(?P<volume>[\w-]+))?\s*"
          r"\(\s*(?P<publisher>[^,()]+?)\s*,\s*(?P<place>[^()]+?)\s*"
          rf"(?:,\s*(?P<year>{_YEAR})\s*\)|\)\s*,?\s*(?P<year_after>{_YEAR}))" + _END)
@@ -98,7 +100,7 @@ _INVERTED_NAME = (r"(?>[A-ZÀ-Þ][\w'’‐\-]+(?:\s[A-ZÀ-Þ][\w'’‐\-]+)?,\
                   r"(?:\s(?:Jr|Sr)\.)?)")
 _INVERTED_AUTHORS_RE = re.compile(rf"^(?P<authors>{_INVERTED_NAME}(?:\s*(?:,|,?\s*&|,?\s+and)\s*"
                                   rf"{_INVERTED_NAME})*(?:,?\s*et\s+al\.)?)(?:\s*:\s*|(?<=\.)\s+)")
-_SENTENCE_TITLE = (r"(?P<title>[A-Z][^“”\"\s]*(?:\s[^“”\"\s]+?){2,}?"
+_SENTENCE_TITLE = (r"(?P<title>[A-Z][^“”\"\s]*(?:\s[^“”\"\s]+?){2,60}?"
                    r"(?:[^\W\d_]{2}\)?(?=\s*\.)|[^\W\d_]{2}\?))\s*\.?\s*")
 _SPRINGER_FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(_SENTENCE_TITLE + _PHYSICS_HOST), 0.8),

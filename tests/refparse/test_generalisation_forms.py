@@ -201,3 +201,20 @@ def test_nbr6023_entity_authors(text: str, fields: dict) -> None:
     parsed = parse_reference(text)
     assert parsed.grammar == "abnt"
     assert {k: parsed.item.get(k) for k in fields} == fields
+
+
+@pytest.mark.parametrize("text", [
+    "ROE, A. " + "Palavra. " * 3200,
+    "Roe, A.: " + "word " * 3200 + ".",
+    "A. Roe, Title words here, " + "Phys. " * 3200 + "7 (1997) 4",
+    "ROE, A. Um título. Tese (Doutorado) – " + "a, " * 3200 + "b",
+])
+def test_long_unmatched_text_costs_linear_time(text: str) -> None:
+    """Titles, journals and places are bounded in the grammars, so a long string that no form
+    fits is rejected in linear time (unbounded, the first of these took 19 s)."""
+    import time
+
+    started = time.perf_counter()
+    parsed = parse_reference(text)
+    assert time.perf_counter() - started < 5.0
+    assert parsed.item  # never dropped
