@@ -8,7 +8,7 @@ out; tools/train_tagger.py in turn drops any dev string it meets):
   * anystyle gold.xml (BSD-2): hand-tagged references, grouped by style from their shape and
     sampled per group in a fixed hash order, so every style the issue names is represented;
   * anystyle ugly.xml / bad.xml (BSD-2): the real Cyrillic references in them;
-  * synthetic GOST R 7.0.5-2008 / 7.0.100-2018 strings from citefmt.refparse.tagger.synthetic
+  * synthetic GOST R 7.0.5-2008 / 7.0.100-2018 strings from citefmt_train.synthetic
     with a seed of their own (the tagger trains on another seed), a third with injected defects;
   * eval/anystyle_gold_corrections.jsonl: anystyle records whose human tags are demonstrably
     wrong for what the string says (a city tagged publisher, "№ 2" tagged genre …): each line
@@ -33,10 +33,10 @@ import re
 import sys
 from pathlib import Path
 
-from citefmt.refparse.tagger import synthetic
-from citefmt.refparse.tagger.dataset import Segments, read_anystyle, reference_text
 from citefmt.refparse.tagger.fields import item_from_segments
-from citefmt.refparse.tagger.training import (
+from citefmt_train import synthetic
+from citefmt_train.dataset import Segments, read_anystyle, reference_text
+from citefmt_train.training import (
     ANYSTYLE_TRAINING_FILES,
     normalise_text,
     training_sequences,

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, replace
 from citefmt.diagnostics import Diagnostic
 from citefmt.language import detect_language
 from citefmt.model import ET_AL_NAME, Item, is_et_al
-from citefmt.refparse import abnt, apa, astro, author_year, gost, ieee, vancouver
+from citefmt.refparse import abnt, acs, apa, astro, author_year, gost, ieee, vancouver
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import Extracted, extract_identifiers
+from citefmt.refparse.common import Extracted, extract_identifiers, without_medium_designator
 from citefmt.refparse.locators import with_article_number
 from citefmt.refparse.normalize import Text, glued_word_suspicions, normalize
 from citefmt.refparse.pages import expand_page_range
@@ -34,7 +34,7 @@ CLEAN_UNEXPLAINED = 0.05
 ACCEPT_THRESHOLD = 0.3
 
 #: key order of produced items (readability of CSL-JSON output and of test failures)
-_FIELD_ORDER = ("type", "id", "author", "editor", "title", "container-title",
+_FIELD_ORDER = ("type", "id", "author", "editor", "translator", "title", "container-title",
                 "container-title-short",
                 "collection-title", "issued", "volume", "issue", "page", "number-of-pages",
                 "number",
@@ -50,7 +50,7 @@ class ParsedReference:
     `truncated_authors` is True when the author list ended in "et al."/"[и др.]" (the item holds
     the names printed and then the "and others" marker, citefmt.model.ET_AL_NAME);
     `grammar` names the reading that won ("vancouver", "gost", "apa",
-    "abnt", "author-year", "astro", "ieee", "tagger" or "none").
+    "abnt", "author-year", "astro", "ieee", "acs", "tagger" or "none").
     """
 
     item: Item
@@ -63,7 +63,7 @@ class ParsedReference:
 
 #: grammars tried when the text shows their signature (`looks_like`), in this order, after
 #: Vancouver/AMA, which is always tried
-SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee)
+SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee, acs)
 
 
 def _candidates(body: str) -> list[Candidate]:
@@ -170,7 +170,7 @@ def parse_reference(text: str) -> ParsedReference:
             _mark_et_al(item)
         if isinstance(item.get("page"), str):
             item["page"] = expand_page_range(item["page"])
-        item = with_article_number(item)
+        item = without_medium_designator(with_article_number(item))
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)
     diagnostics = [replace(d, col=(d.col or 1) + shift) if shift else d for d in norm.diagnostics]
@@ -179,7 +179,12 @@ def parse_reference(text: str) -> ParsedReference:
                            truncated)
 
 
-_CITATION_NUMBER_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
+#: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or
+#: "Surname, A." (a list whose labels lost their punctuation)
+_CITATION_NUMBER_RE = re.compile(r"^\s*(?:\[\s*\d{1,3}\s*\]\s*|\d{1,3}[.)]\s+|"
+                                 r"\d{1,3}\s+(?=[A-ZÀ-ÞА-ЯЁ][^\W\d_]+(?:[-‐' ][^\W\d_]+)?"
+                                 r"(?:,|\s[A-ZА-ЯЁ]{1,3}[,.\s])|(?:[A-Z]\.\s?)+[A-ZÀ-Þ][’'\w]))"
+                                 r"(?=\S)")
 #: "Surname, Surname, 2015a – " / "Surname и др., 2015 – ": the key an author–year list prints
 #: before each full reference
 _CITATION_KEY_RE = re.compile(r"^\s*(?:[A-ZА-ЯЁ][\w’'-]+(?:,\s*|\s+(?:и|and|&)\s+))+"

@@ -14,45 +14,86 @@ import re
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate, sentences
 from citefmt.refparse.common import date_parts, normalise_page, tidy
-from citefmt.refparse.names import parse_inverted_names
+from citefmt.refparse.names import parse_inverted_names, split_names, starts_with_body_word
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-ÿ"
 #: a given name, hyphenated ones too ("Anne-Marie")
 _GIVEN = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
 #: the given names in full ("João Carlos", "Anne-Marie") or initials ("J. C.", "J.-P.")
+#: an initial: "J." — or "J" without its period when a ";" or "," follows ("CLARK, K; …")
+_INITIAL = rf"[{_UP}](?:\.|(?=\s*[;,]))"
+#: initials, with a particle printed after them ("J. L. S. de", "G. H. de A.")
+_INITIALS = rf"{_INITIAL}(?:\s?-?\s?{_INITIAL})*(?:\s(?:d[aeo]s?)(?:\s{_INITIAL})*)?"
 _AUTHOR = (rf"[{_UP}][{_UP}'’\- ]+,\s*(?:{_GIVEN}(?:\s(?:d[aeo]s?\s)?{_GIVEN})*(?:\s[{_UP}]\.)*"
-           rf"|[{_UP}]\.(?:\s?-?\s?[{_UP}]\.)*)")
-_AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:;\s*{_AUTHOR})*(?:\s*et al\.?)?)\.?\s+(?=\S)")
+           rf"|{_INITIALS})")
+_AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:\s*;\s*{_AUTHOR})*(?:\s*et al\.?)?)"
+                         r"\.?\s*(?<=[.\s])(?=\S)")
+#: "Revista, Cidade, v. 3, …": the place of publication NBR 6023 prints after the journal
 _JOURNAL_RE = re.compile(
-    r"^(?P<journal>.+?),\s*(?:v\.\s*(?P<vol>[\w\-]+),?\s*)?(?:n\.\s*(?P<issue>[\w\-/]+),?\s*)?"
+    r"^(?P<journal>.+?),\s*(?:(?P<place>(?!v\.|n\.|p\.)[^,]+(?:,\s*[A-Z]{2})?),\s*(?=v\.|n\.|p\.))?"
+    r"(?:v\.\s*(?P<vol>[\w\-]+),?\s*)?(?:n\.\s*(?P<issue>[\w\-/]+),?\s*)?"
     r"(?:p\.\s*(?P<page>[\w]+(?:[–-]\w+)?),?\s*)?"
-    r"(?:(?P<month>[a-zç]{3,4}\.(?:/[a-zç]{3,4}\.)?)\s*)?(?P<year>\d{4})\.?$")
-_BOOK_RE = re.compile(r"^(?:(?P<ed>\d+)\.\s*ed\.\s*)?(?P<place>[^:]+):\s*(?P<publisher>[^,]+),\s*"
+    r"(?:(?P<month>[a-zç]{3,9}\.?(?:/[a-zç]{3,9}\.?)?)\s*)?(?P<year>\d{4})\.?$")
+#: "2. ed.", "2ª ed.", "3rd ed.": the edition statement before the imprint
+_EDITION = r"(?P<ed>\d+)\s*(?:\.|ª|º|a|st|nd|rd|th)?\s*ed\.\s*"
+_BOOK_RE = re.compile(rf"^(?:{_EDITION})?(?P<place>[^:]+):\s*(?P<publisher>[^,]+),\s*"
                       r"(?P<year>\d{4})"
                       r"(?:\.\s*(?P<pages>\d+)\s*p)?\.?$")
 
 
+#: NBR 6023 / ISO 690 online tail: "Disponível em: <URL>. Acesso em: 15 nov. 2020." (URL and
+#: DOI values themselves are already taken out as identifiers)
+_ONLINE_TAIL_RE = re.compile(r"\s*(?:Disponível|Disponible|Available)\s+(?:em|en|from|at)\s*:.*$|"
+                             r"\s*(?:Acesso|Acceso|Accessed)\s+(?:em|en|on)?\s*:?.*$|"
+                             r"\s*DOI\s*:?\s*\.?\s*$", re.I)
+
+
+#: the older imprint with commas: "São Paulo, Agronômica Ceres, 1976. 419 p."
+_COMMA_BOOK_RE = re.compile(rf"^(?:{_EDITION})?(?P<place>[^:,.\d]+),\s*(?P<publisher>[^,\d]+),\s*"
+                            r"(?P<year>\d{4})(?:\.\s*(?P<pages>\d+)\s*p)?\.?$")
+#: NBR 6023 thesis statement: "[2016.] Tese (Doutorado em X) – Instituição, Local[, 2016]."
+_THESIS_RE = re.compile(
+    r"^(?:(?P<year>\d{4})\.\s*)?(?P<genre>(?:Tese|Dissertação|Dissertacao|Monografia|"
+    r"Trabalho de Conclusão de Curso|Tesis)(?:\s*\([^)]*\))?)\s*[–—-]\s*"
+    r"(?P<institution>.+),\s*(?P<place>[^,\d]{1,60}?)(?:[,.]\s*(?P<year_after>\d{4}))?\.?$")
+_PLACE_YEAR_RE = re.compile(r"^(?P<place>[^,:.\d]{2,40}),\s*(?P<year>\d{4})[a-z]?\.?$")
+_YEAR_ONLY_RE = re.compile(r"^(\d{4})[a-z]?\.?$")
+#: "[S.l.]", "S.l.": sine loco, the place is unknown
+_NO_PLACE_RE = re.compile(r"^\[?\s*s\.\s*l\.?\s*\]?$", re.I)
+#: NBR 6023 / ISO 690 translator statement after the title: "Tradução de Paulo Roe.",
+#: "Tradução J. Roe.", "Trad. P. Roe.", "Translated by P. Roe.", "Transl. P. Roe."
+_TRANSLATOR_RE = re.compile(r"^(?:Tradução(?:\s+de)?|Trad\.|Traducción(?:\s+de)?|Translated\s+by|"
+                            r"Transl\.(?:\s+by)?)\s+(?P<names>(?:[A-ZÀ-Þ]\.\s?)*[^.]*?[^\W\d_]{2})\.\s*")
+
+
+#: NBR 6023 entity as author, printed in upper case: "BRASIL.", "SÃO PAULO (Estado).",
+#: "UNIVERSIDADE FEDERAL DE TESTE." — a jurisdiction's qualifier in parentheses is part of it
+_ENTITY_RE = re.compile(rf"^(?P<entity>[{_UP}][{_UP}0-9\- ]+[{_UP}0-9](?:\s\([^)]{{2,20}}\))?)"
+                        r"\.\s+(?=\S)")
+
+
+#: one sentence of a multi-level body's name
+_UNIT_RE = re.compile(r"([^.]{3,80})\.\s+(?=\S)")
+
+
 def looks_like(body: str) -> bool:
-    return bool(_AUTHORS_RE.match(body.strip())) or bool(re.search(r"\bv\.\s*\d+,\s*n\.\s*\d+",
-                                                                   body))
+    text = body.strip()
+    return bool(_AUTHORS_RE.match(text) or _ENTITY_RE.match(text)
+                or re.search(r"\bv\.\s*\d+,\s*n\.\s*\d+", body))
 
 
 def parse(body: str) -> Candidate | None:
     text = re.sub(r"\s+", " ", body).strip()
-    m = _AUTHORS_RE.match(text)
-    if not m:
-        return None
     item: Item = {"type": "article-journal"}
     cand = Candidate("abnt", item, 0.0)
-    names = parse_inverted_names(m.group("authors"), upper_surnames=True)
-    item["author"] = names.names
-    cand.truncated_authors = names.truncated
-    upper = [n for n in re.findall(rf"(?:^|;\s*)([{_UP}][{_UP}'’\- ]+),",
-                                   m.group("authors")) if n.strip().isupper()]
-    if upper:
-        cand.repairs.append((0, "CF105",
-                             f"upper-case surname(s) stored title-cased: {', '.join(upper)}"))
+    m = _AUTHORS_RE.match(text)
+    if m:
+        _persons(cand, m.group("authors"))
+    elif m := _ENTITY_RE.match(text):
+        m = _subordinate_bodies(item, text, m)
+    else:
+        return None
     score = 0.3
     rest = text[m.end():]
     spans = sentences(rest)
@@ -60,26 +101,104 @@ def parse(body: str) -> Candidate | None:
         return None
     item["title"] = tidy(rest[spans[0][0]:spans[0][1]])
     score += 0.15
-    remainder = tidy(rest[spans[0][1] + 1:])
+    remainder = tidy(_ONLINE_TAIL_RE.sub("", rest[spans[0][1] + 1:]))
+    if translator := _TRANSLATOR_RE.match(remainder):
+        item["translator"] = split_names(translator.group("names"))
+        remainder = remainder[translator.end():]
     remainder = remainder if remainder.endswith(".") else remainder + "."
-    if bm := _BOOK_RE.match(remainder):
-        item["type"] = "book"
-        if bm.group("ed"):
-            item["edition"] = bm.group("ed")
-        item["publisher-place"] = tidy(bm.group("place"))
-        item["publisher"] = tidy(bm.group("publisher"))
-        item["issued"] = date_parts(bm.group("year"))
-        if bm.group("pages"):
-            item["number-of-pages"] = bm.group("pages")
-        score += 0.4
-    elif jm := _JOURNAL_RE.match(remainder):
-        item["container-title"] = tidy(jm.group("journal"))
-        for key, group in (("volume", "vol"), ("issue", "issue")):
-            if jm.group(group):
-                item[key] = jm.group(group)
-        if jm.group("page"):
-            item["page"] = normalise_page(jm.group("page"))
-        item["issued"] = date_parts(jm.group("year"))
-        score += 0.2 + 0.15 * bool(jm.group("vol") or jm.group("page"))
+    score += _imprint(item, remainder)
     cand.confidence = min(score, 0.95)
     return cand
+
+
+def _subordinate_bodies(item: Item, text: str, entity: re.Match[str]) -> re.Match[str]:
+    """"BRASIL. Ministério da Educação. Secretaria de Educação Básica. Título…": the entity and
+    the subordinate bodies that follow it (each a sentence starting with a body's word) are one
+    author, named as printed; returns the match that ends the author statement."""
+    end = entity
+    while (unit := _UNIT_RE.match(text, end.end())) and starts_with_body_word(unit.group(1)):
+        end = unit
+    item["author"] = [{"literal": text[:end.end()].strip().rstrip(".")}]
+    return end
+
+
+def _persons(cand: Candidate, statement: str) -> None:
+    """The authors "SOBRENOME, Nome; OUTRO, N."; upper-case surnames stored title-cased (CF105)."""
+    names = parse_inverted_names(statement, upper_surnames=True)
+    cand.item["author"] = names.names
+    cand.truncated_authors = names.truncated
+    upper = [n for n in re.findall(rf"(?:^|;\s*)([{_UP}][{_UP}'’\- ]+),", statement)
+             if n.strip().isupper()]
+    if upper:
+        cand.repairs.append((0, "CF105",
+                             f"upper-case surname(s) stored title-cased: {', '.join(upper)}"))
+
+
+def _imprint(item: Item, remainder: str) -> float:
+    """Read what follows the title — a book's imprint, a journal's host, a thesis statement —
+    into `item`; returns the confidence it adds."""
+    if bm := _BOOK_RE.match(remainder):
+        _book_imprint(item, bm)
+        return 0.4
+    if tm := _THESIS_RE.match(remainder):
+        _thesis_statement(item, tm)
+        return 0.4
+    jm = _JOURNAL_RE.match(remainder)
+    if jm and (jm.group("vol") or jm.group("page")):
+        _journal_host(item, jm)
+        return 0.35
+    if bm := _COMMA_BOOK_RE.match(remainder):
+        _book_imprint(item, bm)
+        return 0.3
+    if py := _PLACE_YEAR_RE.match(remainder):
+        # "São Paulo, 2011.": a report or document with its place and date, no publisher
+        item["type"] = "document"
+        item["publisher-place"] = tidy(py.group("place"))
+        item["issued"] = date_parts(py.group("year"))
+        return 0.3
+    if jm:
+        _journal_host(item, jm)
+        return 0.2
+    if year := _YEAR_ONLY_RE.match(remainder):
+        # "Título. 2021. Disponível em: …": an online document has only its date
+        item["type"] = "document"
+        item["issued"] = date_parts(year.group(1))
+        return 0.3
+    return 0.0
+
+
+def _book_imprint(item: Item, bm: re.Match[str]) -> None:
+    """"2. ed. São Paulo: Atlas, 2010. 300 p." (and the older "São Paulo, Atlas, 1976.")."""
+    item["type"] = "book"
+    if bm.group("ed"):
+        item["edition"] = bm.group("ed")
+    item["publisher-place"] = tidy(bm.group("place"))
+    item["publisher"] = tidy(bm.group("publisher"))
+    item["issued"] = date_parts(bm.group("year"))
+    if bm.group("pages"):
+        item["number-of-pages"] = bm.group("pages")
+
+
+def _journal_host(item: Item, jm: re.Match[str]) -> None:
+    """"Revista, Cidade, UF, v. 3, n. 2, p. 45-67, maio 2010."; "[S.l.]" (no place) is no place."""
+    item["container-title"] = tidy(jm.group("journal"))
+    place = tidy(jm.group("place") or "")
+    if place and not _NO_PLACE_RE.match(place):
+        item["publisher-place"] = place
+    for key, group in (("volume", "vol"), ("issue", "issue")):
+        if jm.group(group):
+            item[key] = jm.group(group)
+    if jm.group("page"):
+        item["page"] = normalise_page(jm.group("page"))
+    item["issued"] = date_parts(jm.group("year"))
+
+
+def _thesis_statement(item: Item, tm: re.Match[str]) -> None:
+    """"2016. Tese (Doutorado em Física) – Instituto de Física, Universidade X, Cidade, 2016."."""
+    item["type"] = "thesis"
+    item["genre"] = tidy(tm.group("genre"))
+    item["publisher"] = tidy(tm.group("institution"))
+    item["publisher-place"] = tidy(tm.group("place"))
+    year = tm.group("year") or tm.group("year_after")
+    if year:
+        item["issued"] = date_parts(year)

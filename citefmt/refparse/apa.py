@@ -32,11 +32,19 @@ _IN_RE = re.compile(r"^In\s+(?:(?P<editors>.+?)\s+\((?:Eds?\.|Hrsg\.)\),\s*)?(?P
                     r"(?:\s*\((?:pp?\.\s*)(?P<page>[^)]+)\))?\.\s*(?P<publisher>[^.]*)\.?$")
 
 
+#: APA 7's bracketed thesis description after the title, in the languages SciELO lists use
+_THESIS_RE = re.compile(
+    r"\s*\[(?P<genre>(?:Doctoral|Master['’]s|PhD|Ph\.D\.)\s+(?:dissertation|thesis)|"
+    r"(?:Dissertação|Tese|Tesis|Trabalho)\s+de\s+[^,\]]+),\s*(?P<school>[^\]]+)\]\s*$", re.I)
+
+
 def looks_like(body: str) -> bool:
     return bool(re.search(r"\(\d{4}[a-z]?(?:,\s*[^)]{1,20})?\)", body[:300]))
 
 
 def parse(body: str) -> Candidate | None:
+    """Read an APA/Harvard reference: "Author, A. A. (Year). Title. Source." — the author–date
+    head, the title, then the source as a journal, an edited book ("In …") or a publisher."""
     text = re.sub(r"\s+", " ", body).strip()
     head = _HEAD_RE.match(text)
     if not head:
@@ -52,24 +60,49 @@ def parse(body: str) -> Candidate | None:
     item["issued"] = date_parts(head.group("year"), month, day)
     score = 0.3
     rest = head.group("rest").strip()
-    offset = body.find(rest[:20]) if rest else -1
-    if q := _QUOTED_TITLE_RE.match(rest):
-        title, remainder = q.group("title"), q.group("rest")
-    else:
-        spans = sentences(rest)
-        if not spans:
-            return None
-        title_start, title_end = spans[0]
-        title = rest[title_start:title_end + (1 if rest[title_end:title_end + 1] in "?!" else 0)]
-        remainder = rest[spans[0][1] + 1:].strip()
-        if offset >= 0:
-            cand.title_span = (offset + spans[0][0], offset + spans[0][1])
+    title_and_rest = _title_element(rest, body, cand)
+    if title_and_rest is None:
+        return None
+    title, remainder = title_and_rest
     if em := _EDITION_RE.search(title):
         item["edition"] = em.group("ed")
         title = title[:em.start()] + title[em.end():]
+    if tm := _THESIS_RE.search(title):
+        # APA 7: "Title [Doctoral dissertation, University]. Archive." — the archive is where
+        # the thesis is kept, not its publisher
+        item.update(type="thesis", genre=tm.group("genre").strip(),
+                    publisher=tidy(tm.group("school")))
+        title = title[:tm.start()]
+        if tidy(remainder):
+            item["archive"] = tidy(remainder)
+        item["title"] = tidy(title)
+        cand.confidence = min(score + 0.15 + 0.35, 0.95)
+        return cand
     item["title"] = tidy(title)
     score += 0.15
-    remainder = tidy(remainder)
+    cand.confidence = min(score + _source_element(tidy(remainder), item), 0.95)
+    return cand
+
+
+def _title_element(rest: str, body: str, cand: Candidate) -> tuple[str, str] | None:
+    """The title after the date (quoted, or the first sentence, keeping a final "?"/"!") and
+    what follows it; its span in `body` goes to `cand`."""
+    if q := _QUOTED_TITLE_RE.match(rest):
+        return q.group("title"), q.group("rest")
+    spans = sentences(rest)
+    if not spans:
+        return None
+    offset = body.find(rest[:20]) if rest else -1
+    title_start, title_end = spans[0]
+    title = rest[title_start:title_end + (1 if rest[title_end:title_end + 1] in "?!" else 0)]
+    if offset >= 0:
+        cand.title_span = (offset + spans[0][0], offset + spans[0][1])
+    return title, rest[spans[0][1] + 1:].strip()
+
+
+def _source_element(remainder: str, item: Item) -> float:
+    """The source after the title — "Journal, 12(3), 45–67." / "In A. Editor (Ed.), Book
+    (pp. 1–10). Publisher." / "Place: Publisher." — into `item`; returns what it scores."""
     if m := _JOURNAL_RE.match(remainder):
         item["container-title"] = tidy(m.group("journal"))
         item["volume"] = m.group("vol")
@@ -79,8 +112,8 @@ def parse(body: str) -> Candidate | None:
             item["number"] = m.group("page")  # APA 7: "12(3), Article 101530."
         elif m.group("page"):
             item["page"] = normalise_page(m.group("page"))
-        score += 0.45
-    elif m := _IN_RE.match(remainder):
+        return 0.45
+    if m := _IN_RE.match(remainder):
         item["type"] = "chapter"
         if m.group("editors"):
             item["editor"] = parse_inverted_names(m.group("editors")).names
@@ -89,16 +122,15 @@ def parse(body: str) -> Candidate | None:
             item["page"] = normalise_page(m.group("page"))
         if m.group("publisher"):
             item["publisher"] = tidy(m.group("publisher"))
-        score += 0.4
-    elif remainder and "," not in remainder and len(remainder) < 80:
+        return 0.4
+    if remainder and "," not in remainder and len(remainder) < 80:
         item["type"] = "book"
         place, colon, publisher = remainder.rpartition(":")
         if colon:
             item["publisher-place"] = tidy(place)
         item["publisher"] = tidy(publisher if colon else remainder)
-        score += 0.35
-    elif not remainder:
+        return 0.35
+    if not remainder:
         item["type"] = "book" if "edition" in item else "document"
-        score += 0.1
-    cand.confidence = min(score, 0.95)
-    return cand
+        return 0.1
+    return 0.0

@@ -4,6 +4,7 @@ no title, every element after the names separated by commas.
     Hasegawa T., Wakamatsu K., Menzies J. W., 2000, MNRAS, 316, 326
     Govoni F., & Feretti L., 2004, IJMPD, 13, 1549
     Smith J. A., et al., 2001, ApJ, 550, L12
+    Smith, J. A., Roe, K., & Doe, L. 2016, MNRAS, 465, 1454
 
 The form is strict (surname + dotted initials, a bare year, a journal without digits, a volume
 and one page or range, nothing after), so a match is a confident reading; the journal is
@@ -20,9 +21,11 @@ from citefmt.refparse.common import date_parts, normalise_page
 from citefmt.refparse.names import split_names, strip_et_al
 
 #: one name, matched atomically so a long author list that fails later is not re-split
-_NAME = r"(?>[A-Z][\w'’\-]+(?:\s[a-z]{1,3})?(?:\s[A-Z][\w'’\-]+)?\s[A-Z]\.(?:\s?-?[A-Z]\.)*)"
+_NAME = (r"(?>(?:(?:von|van|de|der|den|da|di|du|le|la)\s)*[A-Z][\w'’\-]+(?:\s[a-z]{1,3})?"
+         r"(?:\s[A-Z][\w'’\-]+)?,?\s[A-Z]\.(?:\s?-?[A-Z]\.)*)")
 _FORM_RE = re.compile(
-    rf"^(?P<authors>{_NAME}(?:,\s*(?:(?:&|and)\s+)?{_NAME})*(?:,?\s*et\s+al\.?)?),\s*"
+    rf"^(?P<authors>{_NAME}(?:(?:,\s*(?:(?:&|and)\s+)?|\s+(?:&|and)\s+){_NAME})*"
+    r"(?:,?\s*et\s+al\.?)?)(?:,\s*|\s+)"
     r"(?P<year>(?:1[6-9]|20)\d\d)[a-z]?,\s*"
     r"(?P<journal>[^,\d\s][^,\d]{0,60}?),\s*"
     r"(?P<volume>[A-Z]?\d+[A-Za-z]?),\s*"

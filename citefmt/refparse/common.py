@@ -60,6 +60,7 @@ def parse_date_words(text: str) -> list[int] | None:
 _ACCESS_RES = (
     re.compile(r"\(\s*дата обращения\s*:?\s*(?P<date>[\d.]+)\s*\)\.?", re.I),
     re.compile(r"\[\s*(?:updated [^;\]]*;\s*)?cited\s+(?P<date>[^\]]+)\]\.?", re.I),
+    re.compile(r"\[\s*viewed\s+(?P<date>[^\]]+)\]\.?", re.I),  # BS ISO 690 / Harvard
     re.compile(r"\(?\b[Aa]ccessed(?: on)?:?\s+"
                r"(?P<date>(?:\d{1,2}\s+)?[A-Za-z]+\.?\s+\d{1,2}?,?\s*\d{4}|"
                r"\d{4}\s+[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\)?\.?"),
@@ -71,10 +72,14 @@ _LABELLED_RES = (
     ("ISBN", re.compile(r"\bISBN(?:-1[03])?\s*:?\s*([0-9][0-9\-‐ ]{8,16}[0-9Xx])\b\.?")),
     ("ISSN", re.compile(r"\b(?:e-?)?ISSN\s*:?\s*(\d{4}-?\d{3}[\dXx])\b\.?", re.I)),
 )
+#: NBR 6023 / Spanish access statements: "Acesso em: 28 out. 2023", "(acesso em 13-IX-2021)",
+#: "Consultado el 5 de mayo de 2020"
+_ACCESS_STATEMENT_RE = re.compile(r"\(?\b(?:Acesso|Acessado|Consultado|Accedido)\s+(?:em|en|el)"
+                                  r"\s*:?\s*(?P<date>[^()]{0,30}?\d{4})\)?\.?", re.I)
 _DOI_LABEL_RE = re.compile(r"(?:\bDOI|\bdoi)\s*:?\s*(?=10\.)|"
-                           r"(?:https?://)?(?:dx\.)?doi\.org/(?=10\.)", re.I)
+                           r"(?:https?://)?(?:dx\.\s?)?doi\.org/(?=10\.)", re.I)
 _URL_LABEL_RE = re.compile(r"(?:\bAvailable (?:from|at)|\bURL|\bЭлектронный ресурс\.?\s*URL|"
-                           r"\bRetrieved from)\s*:?\s*$",
+                           r"\bRetrieved from|\bDisponível em|\bDisponible en)\s*:?\s*<?\s*$",
                            re.I)
 
 
@@ -89,6 +94,15 @@ def extract_identifiers(text: str) -> Extracted:
             if date and "accessed" not in fields:
                 fields["accessed"] = {"date-parts": [date]}
                 body = blank(body, access.start(), access.end())
+    for access in _ACCESS_STATEMENT_RE.finditer(body):
+        if "accessed" in fields or "note" in fields:
+            break
+        date = parse_date_words(re.sub(r"[/-]", ".", access.group("date")))
+        if date:
+            fields["accessed"] = {"date-parts": [date]}
+        else:  # a month name this table does not know: the statement is kept as printed
+            fields["note"] = access.group(0).strip(" ().")
+        body = blank(body, access.start(), access.end())
     for doi_label in _DOI_LABEL_RE.finditer(body):
         after_label = doi_label.end()
         doi_found = identifiers.find_dois(body[after_label:after_label + 300])
@@ -168,7 +182,7 @@ def month_day(text: str | None) -> tuple[int | None, int | None]:
 
 #: ISO 4 (LTWA) abbreviations that journal titles in NLM/AMA lists are made of, and the Russian
 #: ones (ГОСТ Р 7.0.12); a title holding one of them is printed abbreviated
-_TITLE_ABBREVIATIONS = frozenset("""
+TITLE_ABBREVIATIONS = frozenset("""
 acad adv aesthet agric am anal anat ann annu anesth anesthesiol antimicrob appl arch assoc bacteriol
 behav biochem bioeng biol biomater biomed biophys biotechnol br bras bull can cancer cardiol
 cardiovasc cell chem chir clin commun comp comput conf contemp crit curr dermatol dev diabetol diagn
@@ -190,7 +204,7 @@ def is_abbreviated_title(title: str) -> bool:
     words = re.findall(r"[^\W\d_]+\.?", re.sub(r"\([^)]*\)", " ", title))
     for index, word in enumerate(words):
         bare = word.rstrip(".")
-        if bare.casefold() in _TITLE_ABBREVIATIONS:
+        if bare.casefold() in TITLE_ABBREVIATIONS:
             return True
         if word.endswith(".") and index < len(words) - 1 and len(bare) >= 2:
             # "J. Biol. Chem.": an abbreviation dot inside the title ("И. И." are initials)
@@ -198,3 +212,20 @@ def is_abbreviated_title(title: str) -> bool:
         if len(bare) >= 2 and bare.isupper() and len(words) <= 3:
             return True  # "JAMA", "BMJ", "PLoS" style acronyms
     return False
+
+
+#: ISO 690's medium designator after a title: "Title [online]", "[en línea]", "[em linha]"
+_MEDIUM_RE = re.compile(r"\s*\[\s*(?:online|on-line|en línea|em linha|electronic resource)\s*\]$",
+                        re.I)
+
+
+def without_medium_designator(item: Item) -> Item:
+    """The item with "[online]" taken off its title and container title and kept as `medium`:
+    the designator says how the work is published, it is not part of its name."""
+    out = dict(item)
+    for key in ("title", "container-title"):
+        value = out.get(key)
+        if isinstance(value, str) and (m := _MEDIUM_RE.search(value)) and m.start() > 0:
+            out[key] = value[:m.start()]
+            out.setdefault("medium", "online")
+    return out

@@ -138,42 +138,86 @@ def _first_area(text: str) -> tuple[str, int]:
 
 
 def parse(body: str) -> Candidate | None:
-    """Read a GOST reference from `body` (identifiers already blanked)."""
-    text = _CARRIER_RE.sub(" ", body)
-    text = _AREA_DASH_RE.sub(". ", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    """Read a GOST reference from `body` (identifiers already blanked), area by area: heading,
+    title and statement of responsibility, then the host document ("//") or the imprint."""
+    text = _without_carrier_and_dashes(body)
+    special = _standard(text) or _patent(text)
+    if special is not None:
+        return special
     item: Item = {}
     cand = Candidate("gost", item, 0.0)
-    score = 0.0
-
-    if m := _STANDARD_RE.match(text):
-        item["type"] = "standard"
-        item["number"] = m.group("num").strip()
-        rest = text[m.end():]
-        item["title"] = tidy(_first_area(rest)[0])
-        _imprint(rest, item)
-        cand.confidence = 0.8
-        return cand
-    if m := _PATENT_RE.match(text):
-        item["type"] = "patent"
-        item["number"] = m.group("num").strip()
-        item["jurisdiction"] = m.group("country").strip()
-        title_part = text[m.end():]
-        title, _, resp = title_part.partition(" / ")
-        item["title"] = tidy(re.sub(r"^[^.]*\.\s*", "",
-                                    title) if "МПК" in title.split(".")[0] else title)
-        if resp:
-            names = parse_responsibility(resp.split(";")[0].split(".")[0])
-            item["author"] = [n for n in names.names if "family" in n] or names.names
-        if ym := re.search(r"опубл\.\s*(\d{2})\.(\d{2})\.(\d{2,4})", text):
-            year = int(ym.group(3))
-            year = year + 2000 if year < 50 else (year + 1900 if year < 100 else year)
-            item["issued"] = date_parts(year, int(ym.group(2)), int(ym.group(1)))
-        cand.confidence = 0.75
-        return cand
-
     left, host = _split_host(text)
     left = left.strip()
+    heading, pos, truncated = _heading(left)
+    cand.truncated_authors = truncated
+    title_part, slash, responsibility = left[pos:].strip(" .,").partition(" / ")
+    authors, description_tail, score = heading, "", 0.0
+    if slash:
+        authors, description_tail, score, cand.truncated_authors = _responsibility(
+            responsibility, heading, item, in_host=host is not None)
+    if authors:
+        item["author"] = authors
+        score += 0.2
+    if host is None and not slash:
+        title_text, title_end = _split_book_title(title_part)
+        description_tail = title_part[title_end:]
+    else:
+        title_text = title_part
+    score = _title_area(title_text, item, score, in_host=host is not None)
+    if host is not None:
+        score = _host_area(host.strip(), item, score)
+    else:
+        score = _book_imprint_area(description_tail, item, score, has_authors=bool(authors),
+                                   body=body)
+    cand.confidence = max(0.0, min(score, 0.96))
+    return cand
+
+
+def _without_carrier_and_dashes(body: str) -> str:
+    """The description with the carrier statement ("Текст : непосредственный") dropped and the
+    area separator ". – " written ". " (GOST R 7.0.100 and 7.0.5 lists alike)."""
+    text = _CARRIER_RE.sub(" ", body)
+    text = _AREA_DASH_RE.sub(". ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _standard(text: str) -> Candidate | None:
+    """A standard described under its designation: "ГОСТ Р 7.0.100-2018. Заглавие. М., 2018."."""
+    m = _STANDARD_RE.match(text)
+    if not m:
+        return None
+    rest = text[m.end():]
+    item: Item = {"type": "standard", "number": m.group("num").strip(),
+                  "title": tidy(_first_area(rest)[0])}
+    _imprint(rest, item)
+    return Candidate("gost", item, 0.8)
+
+
+def _patent(text: str) -> Candidate | None:
+    """A patent: "Пат. 2123456 Российская Федерация, МПК … Заглавие / И. О. Автор ; опубл. …"."""
+    m = _PATENT_RE.match(text)
+    if not m:
+        return None
+    item: Item = {"type": "patent", "number": m.group("num").strip(),
+                  "jurisdiction": m.group("country").strip()}
+    title, _, resp = text[m.end():].partition(" / ")
+    item["title"] = tidy(re.sub(r"^[^.]*\.\s*", "",
+                                title) if "МПК" in title.split(".")[0] else title)
+    if resp:
+        # the statement ends at ";" (applicant, holder) — not at the first period, which
+        # would cut initials-first names ("В. С. Чугаева") to one letter
+        names = parse_responsibility(resp.split(";")[0].strip().rstrip("."))
+        item["author"] = [n for n in names.names if "family" in n] or names.names
+    if ym := re.search(r"опубл\.\s*(\d{2})\.(\d{2})\.(\d{2,4})", text):
+        year = int(ym.group(3))
+        year = year + 2000 if year < 50 else (year + 1900 if year < 100 else year)
+        item["issued"] = date_parts(year, int(ym.group(2)), int(ym.group(1)))
+    return Candidate("gost", item, 0.75)
+
+
+def _heading(left: str) -> tuple[list[dict], int, bool]:
+    """The heading (заголовок): the names before the title, where the description ends them,
+    and whether they end with "и др."/"et al."."""
     heading: list[dict] = []
     pos = 0
     while m := _HEADING_RE.match(left[pos:]):
@@ -193,43 +237,41 @@ def parse(body: str) -> Candidate | None:
         # before the title is part of the title
         heading = parse_initials_first_names(first.group("names")).names
         pos = first.end()
+    truncated = False
     if heading and (etal := _HEADING_ET_AL_RE.match(left[pos:])):
-        cand.truncated_authors = True  # "Васильев В.А. и др. Заглавие …"
+        truncated = True  # "Васильев В.А. и др. Заглавие …"
         pos += etal.end()
-    description = left[pos:].strip(" .,")
-    title_part, slash, responsibility = description.partition(" / ")
-    authors = heading
-    if slash:
-        resp = responsibility.split(";")[0]
-        resp_main = re.split(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*:\s|"
-                             r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d)", resp)[0]
-        if em := _EDITOR_RE.match(resp_main.strip()):
-            named = parse_responsibility(em.group("names")).names
-            item["editor"] = [n for n in named if "family" in n]
-            resp_main = ""
-        names = parse_responsibility(resp_main)
-        cand.truncated_authors = names.truncated
-        persons = [n for n in names.names if "family" in n]
-        if persons and (not heading or len(persons) > len(heading)):
-            authors = persons
-        if persons or names.truncated:
-            score += 0.15
-        description_tail = responsibility[len(resp_main):] if host is None else ""
-    else:
-        description_tail = ""
-    if authors:
-        item["author"] = authors
-        score += 0.2
+    return heading, pos, truncated
 
-    if host is None and not slash:
-        title_text, title_end = _split_book_title(title_part)
-        description_tail = title_part[title_end:]
-    else:
-        title_text = title_part
+
+def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
+                    in_host: bool) -> tuple[list[dict], str, float, bool]:
+    """The statement of responsibility after " / ": its persons (they replace a shorter
+    heading), editors ("под ред."), what follows it in a monograph, the score it earns and
+    whether it was cut short."""
+    resp = responsibility.split(";")[0]
+    resp_main = re.split(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*:\s|"
+                         r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d)", resp)[0]
+    if em := _EDITOR_RE.match(resp_main.strip()):
+        named = parse_responsibility(em.group("names")).names
+        item["editor"] = [n for n in named if "family" in n]
+        resp_main = ""
+    names = parse_responsibility(resp_main)
+    persons = [n for n in names.names if "family" in n]
+    authors = persons if persons and (not heading or len(persons) > len(heading)) else heading
+    score = 0.15 if persons or names.truncated else 0.0
+    tail = responsibility[len(resp_main):] if not in_host else ""
+    return authors, tail, score, names.truncated
+
+
+def _title_area(title_text: str, item: Item, score: float, *, in_host: bool) -> float:
+    """Title proper with what GOST prints inside its area — an edition ("(2-е изд.)"), the
+    volume of a multi-volume work ("Т. 3"), a thesis statement ("дис. … канд. мед. наук");
+    returns `score` with what they earn."""
     if em := _TITLE_EDITION_RE.search(title_text):
         item["edition"] = em.group("ed") or em.group("ed2")
         title_text = title_text[:em.start()] + title_text[em.end():]
-    if host is None and (vm := _TITLE_VOLUME_RE.search(title_text)):
+    if not in_host and (vm := _TITLE_VOLUME_RE.search(title_text)):
         item["volume"] = vm.group("v")
         title_text = title_text[:vm.start()]
     if tm := _THESIS_RE.search(title_text):
@@ -240,43 +282,49 @@ def parse(body: str) -> Candidate | None:
     item["title"] = tidy(title_text)
     if item["title"]:
         score += 0.15
+    return score
 
-    if host is not None:
-        host = host.strip()
-        container, after = _first_area(host)
-        container_title, cslash, container_resp = container.partition(" / ")
-        if cslash and (em := _EDITOR_RE.search(container_resp)):
-            editors = parse_responsibility(em.group("names"))
-            item["editor"] = editors.names
-        item["container-title"] = tidy(container_title)
-        numbers = host[after:]
-        if _imprint(numbers,
-                    item) and not _VOLUME_RE.search(numbers) and not _ISSUE_RE.search(numbers):
-            item["type"] = "paper-conference" if _CONFERENCE_RE.search(container) else "chapter"
-        else:
-            item["type"] = "article-journal"
-        if ym := _YEAR_RE.search(numbers):
-            item.setdefault("issued", date_parts(ym.group("year")))
-        found = _numbers(numbers, item)
-        score += 0.2 + (0.15 if "issued" in item else 0) + 0.1 * min(found, 2)
-        if "container-title" in item and not item["container-title"]:
-            del item["container-title"]
+
+def _host_area(host: str, item: Item, score: float) -> float:
+    """The source document after "//": its title (and editors), then year and numbers; an
+    imprint without volume or issue makes the work a chapter or conference paper."""
+    container, after = _first_area(host)
+    container_title, cslash, container_resp = container.partition(" / ")
+    if cslash and (em := _EDITOR_RE.search(container_resp)):
+        item["editor"] = parse_responsibility(em.group("names")).names
+    item["container-title"] = tidy(container_title)
+    numbers = host[after:]
+    if _imprint(numbers, item) and not _VOLUME_RE.search(numbers) \
+            and not _ISSUE_RE.search(numbers):
+        item["type"] = "paper-conference" if _CONFERENCE_RE.search(container) else "chapter"
     else:
-        item.setdefault("type", "book")
-        imprint_found = _imprint(description_tail, item)
-        if em := _EDITION_RE.search(description_tail):
-            item["edition"] = em.group("ed") or em.group("ed_en")
-        if "issued" not in item and (ym := _YEAR_RE.search(description_tail)):
-            item["issued"] = date_parts(ym.group("year"))
-        found = _numbers(description_tail, item)
-        score += 0.2 * bool(imprint_found) + 0.1 * ("issued" in item) + 0.05 * found
-        if not authors and imprint_found and item["title"]:
-            # a work described under its title (no author heading) is complete without one
-            score += 0.2
-        if item["type"] == "book" and not imprint_found and "issued" not in item:
-            item["type"] = "webpage" if "URL" in body or "дата обращения" in body else "book"
-    cand.confidence = max(0.0, min(score, 0.96))
-    return cand
+        item["type"] = "article-journal"
+    if ym := _YEAR_RE.search(numbers):
+        item.setdefault("issued", date_parts(ym.group("year")))
+    found = _numbers(numbers, item)
+    if "container-title" in item and not item["container-title"]:
+        del item["container-title"]
+    return score + (0.2 + (0.15 if "issued" in item else 0) + 0.1 * min(found, 2))
+
+
+def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool,
+                       body: str) -> float:
+    """A monograph's edition, publication area ("М. : Наука, 2006") and extent ("215 с."); an
+    undated, imprint-less title is a web page when the text has a URL or an access date."""
+    item.setdefault("type", "book")
+    imprint_found = _imprint(tail, item)
+    if em := _EDITION_RE.search(tail):
+        item["edition"] = em.group("ed") or em.group("ed_en")
+    if "issued" not in item and (ym := _YEAR_RE.search(tail)):
+        item["issued"] = date_parts(ym.group("year"))
+    found = _numbers(tail, item)
+    score += 0.2 * bool(imprint_found) + 0.1 * ("issued" in item) + 0.05 * found
+    if not has_authors and imprint_found and item["title"]:
+        # a work described under its title (no author heading) is complete without one
+        score += 0.2
+    if item["type"] == "book" and not imprint_found and "issued" not in item:
+        item["type"] = "webpage" if "URL" in body or "дата обращения" in body else "book"
+    return score
 
 
 def _name_without_comma(text: str) -> re.Match[str] | None:

@@ -1,12 +1,19 @@
-"""IEEE and physics (AIP, APS, OSA) journal references: initials before the surname, a quoted
-title or none, and the journal block in one of two fixed shapes.
+"""IEEE and physics (AIP, APS, OSA, Elsevier physics and chemistry) references: initials before
+the surname, a quoted title, an unquoted one or none, and the host in one of a few fixed shapes.
 
     K. Roe, S. Doe, and J. Vega, “Title of the paper,” Optics Letters 18, 1786–1788 (1993).
     J. F. Roe and R. W. Doe, “Title,” AIAA Journal, vol. 9, no. 8, pp. 1624–1626, Aug. 1971.
     J. P. Roe, P. T. Doe, and U. K. Vega, Appl. Phys. Lett. 77, pp. 250–252 (2000)
+    A. B. Roe et al. Nucl. Phys. B 512 (1998) 263.               (volume, year, page)
+    P. ROE et J. DOE. J. Chem. Soc. 1498 (1961).                  (no volume)
+    J. Roe and K. Doe, Wave equations on surfaces, J. Math. Phys. 16:1597-1614 (1975).
+    L. Roe, Lectures on Elasticity, 2nd ed. (Dover, New York, 1981).    (a book)
 
-Only journal articles are read here (books and proceedings are left to the other readers). The
-journal is printed as given, often abbreviated, and goes into `container-title`.
+The journal is printed as given, often abbreviated, and goes into `container-title`; a series
+letter printed with the volume ("Phys. Rev. D72", "Phys. Lett. B 716") belongs to the journal's
+name. An arXiv tail ("[arXiv:1410.8813 [hep-lat]]", "; astro-ph/9801044") is the e-print the
+identifiers already hold. Books are read only in the physics shape "Title (Publisher, Place,
+Year)"; other books are left to the other readers.
 """
 
 from __future__ import annotations
@@ -16,63 +23,179 @@ import re
 from citefmt.model import Item
 from citefmt.readers._fields import MONTHS
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import date_parts, normalise_page
+from citefmt.refparse.common import TITLE_ABBREVIATIONS, date_parts, normalise_page
 from citefmt.refparse.names import split_names, strip_et_al
 
-#: one name, matched atomically so a long author list that fails later is not re-split
-_NAME = r"(?>(?:[A-Z][a-z]?\.\s?-?)+\s?[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)"
-_AUTHORS_RE = re.compile(rf"^(?P<authors>{_NAME}(?:,\s*{_NAME})*(?:,?\s+(?:and|&)\s+{_NAME})?"
-                         r"(?:,?\s*et\s+al\.)?),\s*")
+#: one name, matched atomically so a long author list that fails later is not re-split; a
+#: second surname word is taken only when no period follows it ("F. Roe Phys. Rev." is
+#: "F. Roe" and the journal "Phys. Rev."), and an abbreviated journal word after an initial
+#: is the journal, not a name ("J. Phys. A", "J. Stat. Mech.", "J. Clean. Prod.")
+_NAME = (r"(?>(?:[A-Z][a-z]?\s?\.\s?-?|[A-Z]\s(?=[A-Z][a-z]))+\s?"
+         r"(?:(?:de|da|van|von|der|den|di|du|dos|le|la)\s)*"
+         rf"(?!(?i:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.)"
+         r"(?![A-ZÀ-Þ][a-z][\w'’\-]*\.\s*[A-Z][a-z]{1,8}\.)"
+         r"[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+(?![\w'’\-]*\.))?)")
+#: "and", "&", French "et", Portuguese and Italian "e", German "und" between two names
+_CONJUNCTION = r"(?:\s*,?\s+(?:and|&|et|e|und)\s+|\s*,\s*)"
+_AUTHORS_RE = re.compile(rf"^(?P<authors>{_NAME}(?:{_CONJUNCTION}{_NAME})*"
+                         r"(?P<etal>,?\s*et\s*\.?\s*al\b\s*\.?)?)"
+                         r"(?P<sep>\s*,\s*|\.\s+|(?<=\.)\s+|\s+(?=[A-Z][a-z]*\.\s))")
+_YEAR = r"(?:1[6-9]|20)\d\d"
 _TITLE = r"[“\"](?P<title>[^“”\"]+?)[,.]?[”\"],?\s+"
+#: an unquoted title: the comma-separated segment(s) before a journal host
+_PLAIN_TITLE = r"(?P<title>[A-Z][^“”\"()]{8,300}?)\s*,\s*"
 _LOCATOR = r"[A-Za-z]{0,4}\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]{0,4}\d+[A-Za-z]?)?"
-#: "Optics Letters 18, 1786–1788 (1993)" / "Appl. Phys. Lett. 77, pp. 250–2 (2000)"
-_PHYSICS_HOST = (r"(?P<journal>[A-Z][^,\d“”\"]*?)\s+(?P<volume>\d+),\s*(?:pp?\.\s*)?"
-                 rf"(?P<page>{_LOCATOR})\s*\((?P<year>(?:1[6-9]|20)\d\d)\)\.?$")
+#: the journal's name, a series letter printed with the volume included ("Phys. Rev. D");
+#: names, titles and journals are bounded so that a failing match costs linear time
+_JOURNAL = r"(?P<journal>[A-Z][^,\d“”\"]{0,150}?(?:\s*\b[A-Z](?=,?\s?\d))?)\s*,?\s*"
+_END = r"\s*[.;,]?$"
+#: "Optics Letters 18, 1786–1788 (1993)" / "Appl. Phys. Lett. 77, pp. 250–2 (2000)" /
+#: "Applied Optics 38(33) 6818 (1999)" / "J. Math. Phys. 16: 1597-1614 (1975)"
+_PHYSICS_HOST = (_JOURNAL + r"(?P<volume>\d+)(?:\s*\(\s*(?P<issue>\d+)\s*\)\s*|\s*[,:]\s*|\s+)"
+                 rf"(?:pp?\.\s*)?(?P<page>{_LOCATOR})\s*\(\s*(?P<year>{_YEAR})\s*\)" + _END)
+#: "Nucl. Phys. B 512 (1998) 263" / "Phys. Rev. D72( 2001)023003"
+_YEAR_FIRST_HOST = (_JOURNAL + rf"(?P<volume>\d+)\s*\(\s*(?P<year>{_YEAR})\s*\)\s*,?\s*"
+                    rf"(?:pp?\.\s*)?(?P<page>{_LOCATOR})" + _END)
+#: "J. Chem. Soc. 1498 (1961)": a journal without volumes, the page and the year
+_PAGE_ONLY_HOST = (r"(?P<journal>[A-Z][^,\d“”\"]{0,150}?)\s*,?\s*"
+                   rf"(?P<page>{_LOCATOR})\s*\(\s*(?P<year>{_YEAR})\s*\)" + _END)
 #: "AIAA Journal, vol. 9, no. 8, pp. 1624–1626, August 1971."
-_IEEE_HOST = (r"(?P<journal>[A-Z][^,“”\"]*?),\s*vol\.\s*(?P<volume>\w+)"
+_IEEE_HOST = (r"(?P<journal>[A-Z][^,“”\"]{0,150}?),\s*vol\.\s*(?P<volume>\w+)"
               r"(?:,\s*no\.\s*(?P<issue>[\w/–-]+))?"
               rf"(?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?,\s*"
               r"(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?:\d{1,2},\s*)?)?"
-              r"(?P<year>(?:1[6-9]|20)\d\d)\.?$")
-_FORMS = (
+              rf"(?P<year>{_YEAR})\.?$")
+#: "Lectures on Elasticity, 2nd ed. (Dover, New York, 1981)" — also "(Wiley, New York), 1977"
+_BOOK = (r"(?P<title>[A-Z][^()“”\"]{0,300}?)"
+         r"(?:,\s*(?P<edition>\d+(?:st|nd|rd|th))\s+ed(?:\.|ition))?"
+         r"(?:,\s*Vol\.\s*(?P<volume>[\w-]+))?\s*"
+         r"\(\s*(?P<publisher>[^,()]+?)\s*,\s*(?P<place>[^()]+?)\s*"
+         rf"(?:,\s*(?P<year>{_YEAR})\s*\)|\)\s*,?\s*(?P<year_after>{_YEAR}))" + _END)
+_FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(_TITLE + _PHYSICS_HOST), 0.85),
+    (re.compile(_TITLE + _YEAR_FIRST_HOST), 0.85),
     (re.compile(_TITLE + _IEEE_HOST), 0.85),
     (re.compile(_PHYSICS_HOST), 0.8),
+    (re.compile(_YEAR_FIRST_HOST), 0.8),
+    (re.compile(_PAGE_ONLY_HOST), 0.7),
+    (re.compile(_BOOK), 0.75),
+    (re.compile(_PLAIN_TITLE + _PHYSICS_HOST), 0.75),
+    (re.compile(_PLAIN_TITLE + _YEAR_FIRST_HOST), 0.75),
+)
+_COMPANY_SUFFIX_RE = re.compile(r"^(?:Inc|Ltd|Co|GmbH|S\.\s?A|Corp|LLC|Publ\w*)\b\s*\.?$")
+#: an e-print printed after the host: "[arXiv:1410.8813 [hep-lat]]", "; astro-ph/9801044"
+_EPRINT_TAIL_RE = re.compile(
+    r"\s*[,;]?\s*(?:\[\s*(?:arXiv|hep|astro|nucl|gr-qc|cond-mat|quant-ph|math|physics)"
+    r"[^\[\]]*(?:\[[^\]]*\]\s*)?\]|"
+    r"(?:arXiv\s*:\s*)?(?:hep|astro|nucl|gr|cond|quant|math)(?:\s?[-.]\s?[a-z]+)*\s*/\s*\d{7})"
+    r"\s*[.;]?\s*$",
+    re.I)
+
+
+#: Springer's physics and mathematics journals and Nature's: "Roe, A.B., Doe, C.: Title. Journal
+#: 8, 609 (1975)", "Roe, A. B., Doe, C. & Vega, L. Title. Journal 18, 093006 (2016)." —
+#: inverted names, a colon or the initials' period after the list, the title ending in a period
+_INVERTED_NAME = (r"(?>[A-ZÀ-Þ][\w'’‐\-]+(?:\s[A-ZÀ-Þ][\w'’‐\-]+)?,\s*[A-Z][a-z]?\."
+                  r"(?:\s?-?\s?[A-Z][a-z]?\.)*"
+                  r"(?:\s(?:Jr|Sr)\.)?)")
+_INVERTED_AUTHORS_RE = re.compile(rf"^(?P<authors>{_INVERTED_NAME}(?:\s*(?:,|,?\s*&|,?\s+and)\s*"
+                                  rf"{_INVERTED_NAME})*(?:,?\s*et\s+al\.)?)(?:\s*:\s*|(?<=\.)\s+)")
+_SENTENCE_TITLE = (r"(?P<title>[A-Z][^“”\"\s]*(?:\s[^“”\"\s]+?){2,60}?"
+                   r"(?:[^\W\d_]{2}\)?(?=\s*\.)|[^\W\d_]{2}\?))\s*\.?\s*")
+_SPRINGER_FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(_SENTENCE_TITLE + _PHYSICS_HOST), 0.8),
+    (re.compile(_PHYSICS_HOST), 0.75),
 )
 
 
+_OLD_ARXIV_ID_RE = re.compile(r"(?:hep|astro|nucl|gr|cond|quant|math|physics)(?:\s?[-.]\s?[a-z]+)*"
+                              r"\s*/\s*\d{7}")
+
+
 def looks_like(body: str) -> bool:
-    return re.match(rf"^{_NAME}[,\s]", body.strip()) is not None
+    text = body.strip()
+    return re.match(rf"^{_NAME}[,.\s]", text) is not None \
+        or _INVERTED_AUTHORS_RE.match(text) is not None
 
 
 def parse(body: str) -> Candidate | None:
-    """Read an IEEE/physics journal reference from `body` (identifiers already blanked)."""
+    """Read an IEEE/physics reference from `body` (identifiers already blanked)."""
     text = re.sub(r"\s+", " ", body).strip()
+    tail = _EPRINT_TAIL_RE.search(text)
+    old_id = _OLD_ARXIV_ID_RE.search(tail.group(0)) if tail else None
+    text = text[:tail.start()] if tail else text
     authors = _AUTHORS_RE.match(text)
+    forms = _FORMS
+    if not authors:
+        authors, forms = _INVERTED_AUTHORS_RE.match(text), _SPRINGER_FORMS
     if not authors:
         return None
-    for form, confidence in _FORMS:
+    for form, confidence in forms:
         match = form.match(text, authors.end())
         if match:
-            return _candidate(authors.group("authors"), match, confidence)
+            candidate = _candidate(authors.group("authors"), match, confidence)
+            if candidate and old_id:  # "hep-lat/0503024": an arXiv id of the old scheme
+                candidate.item.setdefault("number", "arXiv:" + re.sub(r"\s+", "", old_id.group()))
+            return candidate
     return None
 
 
+_ABBREVIATED_WORD_RE = re.compile(r"\b[A-Z][a-z]{0,6}\s?\.")
+
+
+def _journal_as_title(match: re.Match[str]) -> bool:
+    """An unquoted "title" made of abbreviations ("J. Phys. G, Nucl. Part. Phys. 29") is the
+    first part of a journal name that holds a comma, not a title."""
+    title = match.groupdict().get("title")
+    return bool(title) and match.re.pattern.startswith(_PLAIN_TITLE) \
+        and len(_ABBREVIATED_WORD_RE.findall(title or "")) >= 2
+
+
+def _names(authors: str) -> tuple[list[dict[str, str]], bool]:
+    """The names of the statement; "e" between two initials-first names is a conjunction."""
+    statement, truncated = strip_et_al(re.sub(r"\s*et\s*\.?\s*al\b\s*\.?$", " et al.", authors))
+    statement = re.sub(r"\s+e\s+(?=(?:[A-Z][a-z]?\.\s?-?)+\s?[A-Z])", ", ", statement)
+    return split_names(statement), truncated
+
+
 def _candidate(authors: str, match: re.Match[str], confidence: float) -> Candidate | None:
-    statement, truncated = strip_et_al(authors)
-    names = split_names(statement)
+    names, truncated = _names(authors)
     if not names:
         return None
     groups = match.groupdict()
+    if groups.get("publisher"):
+        return _book(names, groups, confidence, truncated)
     item: Item = {"type": "article-journal", "author": names}
-    if groups.get("title"):
-        item["title"] = groups["title"].strip()
-    item["container-title"] = groups["journal"].strip()
+    if _journal_as_title(match):
+        item["container-title"] = match.string[match.start("title"):match.end("journal")].strip()
+    else:
+        if groups.get("title"):
+            item["title"] = groups["title"].strip()
+        item["container-title"] = groups["journal"].strip()
     month = MONTHS.get(groups["month"][:3].lower()) if groups.get("month") else None
     item["issued"] = date_parts(groups["year"], month)
-    item["volume"] = groups["volume"]
+    if groups.get("volume"):
+        item["volume"] = groups["volume"]
     if groups.get("issue"):
         item["issue"] = groups["issue"]
     if groups.get("page"):
         item["page"] = normalise_page(groups["page"])
+    return Candidate("ieee", item, confidence, truncated_authors=truncated)
+
+
+def _book(names: list[dict[str, str]], groups: dict[str, str | None], confidence: float,
+          truncated: bool) -> Candidate:
+    """The physics book shape: "Title, 2nd ed. (Publisher, Place, Year)"."""
+    item: Item = {"type": "book", "author": names, "title": (groups["title"] or "").strip()}
+    if groups.get("edition"):
+        item["edition"] = re.sub(r"\D", "", groups["edition"] or "")
+    item["issued"] = date_parts(groups.get("year") or groups.get("year_after") or "")
+    if groups.get("volume"):
+        item["volume"] = groups["volume"]
+    publisher, place = (groups["publisher"] or "").strip(), (groups["place"] or "").strip()
+    if _COMPANY_SUFFIX_RE.match(place):
+        publisher, place = f"{publisher}, {place}", ""  # "(McGraw-Hill, Inc., 1976)"
+    item["publisher"] = publisher
+    if place:
+        item["publisher-place"] = place
     return Candidate("ieee", item, confidence, truncated_authors=truncated)

@@ -32,9 +32,13 @@ _ORG_WORDS = re.compile(
     r"Center|Network|Board|Federation|Working|Task Force|Panel|College|Service|Office|"
     r"Administration|"
     r"Министерство|Институт|Общество|Ассоциация|Комитет|Университет|Академия|Служба|Федерация|"
-    r"Центр)\b", re.I)
+    r"Центр|Team|Centro|Instituto|Ministério|Ministerio|Secretaria|Conselho|Consejo|Empresa|"
+    r"Fundação|Fundación|Universidade|Universidad|Organización|Organização)\b", re.I)
 #: name suffixes, compared in lower case ("Gilstrap LC 3rd", "Smith, J. Jr.")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "4th"})
+#: Portuguese and Spanish family-rank words printed after the surname ("SILVA JÚNIOR, P. R.",
+#: "Costa Filho ED"); JATS marks them <suffix>, CSL keeps them in `suffix`
+_AGNOMES = frozenset({"júnior", "junior", "jr", "jr.", "filho", "neto", "sobrinho"})
 
 
 @dataclass
@@ -102,6 +106,16 @@ def normalise_initials(given: str) -> str:
     return given
 
 
+#: an initial ("A.", "J.-P.") marks a person's name; a body's name has none
+_PERSON_INITIAL_RE = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]\.")
+
+
+def starts_with_body_word(text: str) -> bool:
+    """"Ministério da Educação", "Secretaria de …", "Department of …": a body's name."""
+    match = _ORG_WORDS.search(text)
+    return match is not None and match.start() == 0
+
+
 def is_organisation(text: str) -> bool:
     return bool(_ORG_WORDS.search(text)) or len(text.split()) > 4
 
@@ -119,6 +133,8 @@ def parse_vancouver_name(token: str, pos: int, out: Names) -> None:
     suffix = None
     if len(words) > 2 and words[-1].lower() in _SUFFIXES:
         suffix = words.pop()
+    elif len(words) > 2 and words[-2].lower() in _AGNOMES and _is_compact_initials(words[-1]):
+        suffix = words.pop(-2)  # "Costa Filho ED"
     if len(words) >= 2 and (_is_compact_initials(words[-1]) or _is_dotted_initials(words[-1])) \
             and not is_organisation(token):
         name = {"family": " ".join(words[:-1]), "given": initials_given(words[-1])}
@@ -216,6 +232,13 @@ def parse_inverted_names(segment: str, *, upper_surnames: bool = False) -> Names
     COSTA, M."."""
     body, truncated = strip_et_al(segment)
     out = Names(truncated=truncated)
+    whole = body.strip().rstrip(".")
+    if "," not in whole and ";" not in whole and is_organisation(whole) \
+            and not _PERSON_INITIAL_RE.search(whole):
+        # a body as author: "Centro de Gestão e Estudos Estratégicos", "World Health
+        # Organization" — its "e"/"and" joins words of one name, not two names
+        out.names.append({"literal": whole})
+        return out
     body = re.sub(r",?\s*(?:&|\band\b|\bи\b|\be\b)\s+", "; ", body)
     if not upper_surnames:
         body = re.sub(r"(?<=\.)\s*,\s*(?=[^\W\d_])", "; ", body)
@@ -235,12 +258,22 @@ def parse_inverted_names(segment: str, *, upper_surnames: bool = False) -> Names
                 out.names.append({"literal": family} if is_organisation(family)
                                  else {"family": family})
             continue
+        family, suffix = _family_and_agnome(family)
         if upper_surnames and family.isupper():
-            family = family.title()
+            family, suffix = family.title(), suffix.title()
         if re.fullmatch(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.?\s?-?){1,4}", given.replace(" ", "")):
             given = initials_given(given.replace(" ", "") if "." not in given else given)
-        out.names.append({"family": family, "given": given})
+        out.names.append({"family": family, "given": given} | ({"suffix": suffix} if suffix
+                                                               else {}))
     return out
+
+
+def _family_and_agnome(family: str) -> tuple[str, str]:
+    """"SILVA JÚNIOR" → ("SILVA", "JÚNIOR"); a one-word family is kept whole."""
+    words = family.split()
+    if len(words) > 1 and words[-1].lower() in _AGNOMES:
+        return " ".join(words[:-1]), words[-1]
+    return family, ""
 
 
 # --- statement splitter shared with the CRF tagger -------------------------------------------
@@ -294,8 +327,11 @@ def _split_comma_list(group: str) -> list[dict[str, str]]:
     while index < len(parts):
         part = parts[index]
         following = parts[index + 1] if index + 1 < len(parts) else None
-        if following is not None and _is_bare_family(part) and _is_given_only(following):
-            names.append(_name(part, following))
+        if following is not None and _is_given_only(following) and (
+                _is_bare_family(part) or _is_short_upper_family(part, following)
+                or _is_compound_family(part, following)):
+            family, suffix = _family_and_agnome(part)
+            names.append(_name(family, following) | ({"suffix": suffix} if suffix else {}))
             index += 2
             continue
         if following is not None and _is_bare_family(part) and len(parts) == 2 \
@@ -375,9 +411,30 @@ def _is_bare_given_words(part: str) -> bool:
 
 def _is_bare_family(part: str) -> bool:
     words = part.split()
+    if len(words) > 1 and words[-1].lower() in _AGNOMES:
+        words = words[:-1]  # "COUTO JR.", "RASSI JUNIOR"
     if not words or any(_is_initial_word(w) for w in words):
         return False
     *particles, last = words
     return (all(p.lower() in _PARTICLES for p in particles)
-            and bool(re.match(r"^[^\W\d_][^\W\d_'’`-]*(?:[-'’][^\W\d_]+)*$", last)))
+            and bool(re.match(r"^[^\W\d_][^\W\d_'’`‐-]*(?:[-‐'’][^\W\d_]+)*$", last)))
+
+
+def _is_compound_family(part: str, following: str) -> bool:
+    """"Villa Nova, N.A.", "Garcia de Cortazar-Atauri, I.", "VAN DEN BOSSCHE, P.": a surname of
+    several words (particles anywhere, upper-case ones too) before dotted initials."""
+    words = part.split()
+    if not 2 <= len(words) <= 4 or "." not in following:
+        return False
+    if words[-1].lower() in _PARTICLES:
+        return False
+    return all(w.lower() in _PARTICLES or (
+        "." not in w and not _is_initial_word(w)
+        and (_GIVEN_WORD.match(w) or (w.isupper() and len(w) > 3))) for w in words)
+
+
+def _is_short_upper_family(part: str, following: str) -> bool:
+    """"LIU, M.", "WU, Z.", "DAR, D.L.N.": a two- or three-letter upper-case surname reads like
+    run-together initials, but dotted initials after its comma show that it is the surname."""
+    return bool(re.fullmatch(rf"[{_UPPER}]{{2,3}}", part)) and "." in following
 

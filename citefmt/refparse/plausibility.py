@@ -35,6 +35,7 @@ _PAGE_RE = re.compile(r"^[A-Za-zА-Яа-я]{0,4}\.?\d+(?:[A-Za-z]{1,3}\d+)?[A-Za
                       r"^[IVXLCDM]+(?:-[IVXLCDM]+)?$|^[A-Za-z]{1,6}\d*$|"
                       r"^[A-Za-z]{2,6}(?:-\d+){2,4}$", re.I)
 _DIGIT_RE = re.compile(r"\d")
+_LETTER_DIGIT_RE = re.compile(r"([^\W\d_]{1,2})(\d+)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th|е|й|я|ое)$")
 _YEARISH_RE = re.compile(r"^\W*(?:1[4-9]|20)\d\d[a-zа-я]?\W*$")
@@ -48,11 +49,18 @@ pmcid url isbn issn retrieved russ russian english chapter chap art article e el
 перераб испр доп дополн перер стер сост науч сб отв
 jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
 september october november december
+disponível disponivel disponible em en acesso acceso consultado
+fev abr mai maio ago set out dez ene dic
+tradução traducao trad traducción traduccion translated transl
+arxiv eprint eprints prints hep lat ph th ex astro nucl qc cond mat quant physics
 """.split())
 
 
 def _words(text: str) -> list[str]:
     return _WORD_RE.findall(text.casefold())
+
+
+_ORDINAL_ENDINGS = ("ª", "º", "a", "o", "st", "nd", "rd", "th", "е", "й", "e", "er", "re")
 
 
 def _field_texts(item: Item) -> Iterable[str]:
@@ -61,6 +69,9 @@ def _field_texts(item: Item) -> Iterable[str]:
             continue
         if isinstance(value, str):
             yield value
+            if key == "edition" and value.isdigit():
+                # the ordinal as printed: "2ª ed.", "3rd ed.", "2-е изд."
+                yield " ".join(value + ending for ending in _ORDINAL_ENDINGS)
         elif isinstance(value, list):
             for name in value:
                 if isinstance(name, dict):
@@ -92,6 +103,9 @@ def unexplained_share(item: Item, text: str) -> float:
             word = _ORDINAL_RE.sub(r"\1", word)
         if word in explained:
             continue
+        if (glued := _LETTER_DIGIT_RE.fullmatch(word)) and glued.group(1) in explained \
+                and glued.group(2) in explained:
+            continue  # "B536": a journal's series letter printed against the volume
         if word.isdigit():
             if numbers is None:
                 numbers = [e for e in explained if e.isdigit()]
@@ -108,49 +122,63 @@ def _numbered(value: str) -> bool:
 
 
 def failed_checks(item: Item) -> list[str]:
-    """Names of the sanity checks `item` fails (empty when every field has a believable shape)."""
+    """Names of the sanity checks `item` fails (empty when every field has a believable shape),
+    in field order: year, volume, issue, page, title, author, editor, host and imprint, type."""
     failed: list[str] = []
     year = _year(item)
     if year is not None and not 1450 <= year <= _LATEST_YEAR:
         failed.append("year")
-    for key, limit in (("volume", 16), ("issue", 24)):
-        value = item.get(key)
-        if isinstance(value, str) and (len(value) > limit or not _numbered(value)):
-            failed.append(key)
+    failed += [key for key, limit in (("volume", 16), ("issue", 24))
+               if not _plausible_number(item.get(key), limit)]
     page = item.get("page")
     if isinstance(page, str) and not _PAGE_RE.match(re.sub(r"\s+", "", page)):
         failed.append("page")
     title = item.get("title")
-    if isinstance(title, str):
-        letters = _letters(title)
-        if letters < 3 or letters < len(title) / 2 or _YEARISH_RE.match(title) or len(title) > 500:
-            failed.append("title")
-        elif re.match(r"^\d+\s*[.)]?\s+[^\W\d_]+\s[A-ZА-ЯЁ]{1,3},", title):
-            failed.append("title")  # a citation number and the author list read as the title
-    for role in ("author", "editor"):
-        for name in item.get(role, []) or []:
-            if not isinstance(name, dict):
-                continue
-            family = name.get("family", "")
-            given = name.get("given", "")
-            if family and (_DIGIT_RE.search(family + given) or _letters(family) < 2
-                           or len(family.split()) > 4):
-                failed.append(role)
-                break
-            if name.get("literal") and re.search(r"\d{3,}", name["literal"]):
-                failed.append(role)
-                break
-    for key in ("container-title", "publisher", "publisher-place"):
-        value = item.get(key)
-        if isinstance(value, str):
-            letters = _letters(value)
-            too_few_letters = letters < (1 if key == "publisher-place" else 2)
-            if too_few_letters or (key != "container-title" and re.search(r"\d{2,}", value)) \
-                    or (key == "container-title" and _YEARISH_RE.match(value)):
-                failed.append(key)
+    if isinstance(title, str) and not _plausible_title(title):
+        failed.append("title")
+    failed += [role for role in ("author", "editor")
+               if not all(_plausible_name(n) for n in item.get(role, []) or [])]
+    failed += [key for key in ("container-title", "publisher", "publisher-place")
+               if isinstance(item.get(key), str) and not _plausible_imprint(key, item[key])]
     if item.get("type") == "book" and item.get("page") and item.get("volume"):
         failed.append("type")
     return failed
+
+
+def _plausible_number(value: object, limit: int) -> bool:
+    """A volume or issue: short, and shaped like a number (see `_numbered`)."""
+    return not isinstance(value, str) or (len(value) <= limit and _numbered(value))
+
+
+def _plausible_title(title: str) -> bool:
+    """Mostly letters, not a year, not a page of text, and not a citation number with the
+    author list read as the title."""
+    letters = _letters(title)
+    if letters < 3 or letters < len(title) / 2 or _YEARISH_RE.match(title) or len(title) > 500:
+        return False
+    return not re.match(r"^\d+\s*[.)]?\s+[^\W\d_]+\s[A-ZА-ЯЁ]{1,3},", title)
+
+
+def _plausible_name(name: object) -> bool:
+    """A family name of letters (two at least, four words at most, no digits in it or the given
+    names); a literal name without a run of digits."""
+    if not isinstance(name, dict):
+        return True
+    family, given = name.get("family", ""), name.get("given", "")
+    if family and (_DIGIT_RE.search(family + given) or _letters(family) < 2
+                   or len(family.split()) > 4):
+        return False
+    return not (name.get("literal") and re.search(r"\d{3,}", name["literal"]))
+
+
+def _plausible_imprint(key: str, value: str) -> bool:
+    """Journal, publisher, place: letters enough; no number runs in a publisher or place; no
+    journal that is a year."""
+    if _letters(value) < (1 if key == "publisher-place" else 2):
+        return False
+    if key == "container-title":
+        return not _YEARISH_RE.match(value)
+    return not re.search(r"\d{2,}", value)
 
 
 def _letters(text: str) -> int:

@@ -223,31 +223,17 @@ def _web_page(body: str, spans: list[tuple[int, int]], item: Item, cand: Candida
 
 
 def parse(body: str) -> Candidate | None:
-    """Read a Vancouver/AMA reference from `body` (identifiers already blanked out)."""
+    """Read a Vancouver/AMA reference from `body` (identifiers already blanked out): the author
+    list, then — by what follows the title — a chapter ("In: …"), a journal article (the
+    "2020;12(3):45-9." block) or a book/thesis/web page (publication sentences)."""
     item: Item = {"type": "article-journal"}
     cand = Candidate("vancouver", item, 0.0)
     end = len(body.rstrip())
-    authors_end = _authors_end(body)
-    score = 0.0
-    rest = 0
-    if authors_end is not None:
-        names = _names(body[:authors_end])
-        if names.names:
-            item["author"] = names.names
-            score += 0.25
-        cand.truncated_authors = names.truncated
-        cand.repairs.extend((pos, "CF101", msg) for pos, msg in names.repairs)
-        rest = authors_end + 1
-    elif _GIVEN_FIRST_AUTHORS_RE.match(body):
-        score -= _GIVEN_FIRST_DOUBT
+    rest, score = _author_area(body, cand)
     while rest < end and body[rest] == " ":
         rest += 1
-
     in_match = re.search(r"(?:^|\.\s+)In:\s+", body[rest:end])
-    date_match = None
-    for m in re.finditer(r"(?:(?<=\.\s)|(?<=\.)|(?<=\]\s)|(?<=\]))" + _DATE_BLOCK_RE.pattern,
-                         body[rest:end]):
-        date_match = m
+    date_match = _last_date_block(body[rest:end])
     if in_match:
         title_end = rest + in_match.start()
         _title_of(body, (rest, title_end), item)
@@ -258,66 +244,118 @@ def parse(body: str) -> Candidate | None:
                          or date_match.group("issue")
                          or (date_match.end() >= end - rest - 1
                              and not _is_web_title(body[rest:rest + date_match.start()]))):
-        head_end = rest + date_match.start()
-        title_span, journal_span = _split_title_journal(body, rest, head_end)
-        _title_of(body, title_span, item)
-        cand.title_span = title_span
-        if journal_span:
-            journal = tidy(body[journal_span[0]:journal_span[1]])
-            if journal.endswith("[Internet]"):
-                journal = journal[:-len("[Internet]")].rstrip()
-                item["medium"] = "Internet"
-            _set_journal(item, journal)
-            score += 0.2
-        score += 0.15 if "title" in item else 0
-        month, day = month_day(date_match.group("md"))
-        item["issued"] = date_parts(date_match.group("year"), month, day)
-        score += 0.2
-        if date_match.group("vol"):
-            vol = date_match.group("vol").strip()
-            if re.fullmatch(r"\d+\s*[-–‒‑]\s*\d+", vol) and not date_match.group("page") \
-                    and not date_match.group("issue"):
-                item["page"] = normalise_page(vol)  # "2016; 1257–1261.": no volume, only pages
-            elif sm := re.fullmatch(r"(\S+)\s+(Suppl.*|Pt.*)", vol):
-                item["volume"], item["issue"] = sm.group(1), sm.group(2)
-            else:
-                item["volume"] = vol
-        if date_match.group("issue"):
-            item["issue"] = date_match.group("issue").strip()
-        if date_match.group("page") and date_match.group("label"):
-            item["number"] = date_match.group("page")  # ":Article 101530", ":Art. 945"
-        elif date_match.group("page"):
-            item["page"] = normalise_page(date_match.group("page"))
-        if any(date_match.group(g) for g in ("vol", "issue", "page")):
-            score += 0.2
-        trailing = tidy(body[rest + date_match.end():end])
-        if trailing and not re.fullmatch(r"(?:Epub|Published)[^.]*|\(?In Russ\.?\)?|Russian",
-                                         trailing, re.I):
-            score -= 0.2
+        score = _journal_article(body, rest, end, date_match, cand, score)
     else:
-        spans = sentences(body, rest, end)
-        if not spans:
-            return None
-        title_span = spans[0]
-        _title_of(body, title_span, item)
-        cand.title_span = title_span
-        score += 0.15 if "title" in item else 0
-        found = _apply_publisher_sentences(body, spans[1:], item)
-        if item.get("medium") == "Internet" and item.get("type") != "thesis":
-            return _web_page(body, spans[1:], item, cand, score + 0.1 * min(found, 3))
-        if item.get("type") == "thesis":
-            score += 0.3 + 0.1 * found
-        elif found:
-            item["type"] = "book"
-            score += 0.25 + 0.1 * min(found, 3)
-        elif len(spans) == 2:
-            journal = tidy(body[spans[1][0]:spans[1][1]])
-            if re.fullmatch(r"[A-Z][\w()’'\-]*(?:\s[A-Z(][\w()’'\-]*){0,6}", journal):
-                _set_journal(item, journal)
-                score += 0.25
-        else:
-            return None
+        outcome = _book_or_other(body, rest, end, cand, score)
+        if not isinstance(outcome, float):
+            return outcome  # no reading, or a finished web page
+        score = outcome
     if _GOST_MARKS_RE.search(body):
         score -= 0.4
     cand.confidence = max(0.0, min(score, 0.97))
     return cand
+
+
+def _author_area(body: str, cand: Candidate) -> tuple[int, float]:
+    """The author list ("Smith AB, Lee C, et al."): names, repairs and truncation into `cand`;
+    where the title starts and the score — negative for a head of given-first names, which may
+    as well be a title."""
+    authors_end = _authors_end(body)
+    if authors_end is None:
+        return 0, -_GIVEN_FIRST_DOUBT if _GIVEN_FIRST_AUTHORS_RE.match(body) else 0.0
+    score = 0.0
+    names = _names(body[:authors_end])
+    if names.names:
+        cand.item["author"] = names.names
+        score += 0.25
+    cand.truncated_authors = names.truncated
+    cand.repairs.extend((pos, "CF101", msg) for pos, msg in names.repairs)
+    return authors_end + 1, score
+
+
+def _last_date_block(text: str) -> re.Match[str] | None:
+    """The last "year[ month];volume(issue):pages." block after a sentence end."""
+    date_match = None
+    for m in re.finditer(r"(?:(?<=\.\s)|(?<=\.)|(?<=\]\s)|(?<=\]))" + _DATE_BLOCK_RE.pattern,
+                         text):
+        date_match = m
+    return date_match
+
+
+def _journal_article(body: str, rest: int, end: int, date_match: re.Match[str],
+                     cand: Candidate, score: float) -> float:
+    """Title and journal before the date block, then its year, volume, issue and pages."""
+    item = cand.item
+    head_end = rest + date_match.start()
+    title_span, journal_span = _split_title_journal(body, rest, head_end)
+    _title_of(body, title_span, item)
+    cand.title_span = title_span
+    if journal_span:
+        journal = tidy(body[journal_span[0]:journal_span[1]])
+        if journal.endswith("[Internet]"):
+            journal = journal[:-len("[Internet]")].rstrip()
+            item["medium"] = "Internet"
+        _set_journal(item, journal)
+        score += 0.2
+    score += 0.15 if "title" in item else 0
+    month, day = month_day(date_match.group("md"))
+    item["issued"] = date_parts(date_match.group("year"), month, day)
+    score += 0.2
+    _volume_issue_pages(date_match, item)
+    if any(date_match.group(g) for g in ("vol", "issue", "page")):
+        score += 0.2
+    trailing = tidy(body[rest + date_match.end():end])
+    if trailing and not re.fullmatch(r"(?:Epub|Published)[^.]*|\(?In Russ\.?\)?|Russian",
+                                     trailing, re.I):
+        score -= 0.2
+    return score
+
+
+def _volume_issue_pages(date_match: re.Match[str], item: Item) -> None:
+    """";12(3):45-9": volume (with a supplement or part), issue, pages or an article number."""
+    if date_match.group("vol"):
+        vol = date_match.group("vol").strip()
+        if re.fullmatch(r"\d+\s*[-–‒‑]\s*\d+", vol) and not date_match.group("page") \
+                and not date_match.group("issue"):
+            item["page"] = normalise_page(vol)  # "2016; 1257–1261.": no volume, only pages
+        elif sm := re.fullmatch(r"(\S+)\s+(Suppl.*|Pt.*)", vol):
+            item["volume"], item["issue"] = sm.group(1), sm.group(2)
+        else:
+            item["volume"] = vol
+    if date_match.group("issue"):
+        item["issue"] = date_match.group("issue").strip()
+    if date_match.group("page") and date_match.group("label"):
+        item["number"] = date_match.group("page")  # ":Article 101530", ":Art. 945"
+    elif date_match.group("page"):
+        item["page"] = normalise_page(date_match.group("page"))
+
+
+def _book_or_other(body: str, rest: int, end: int, cand: Candidate,
+                   score: float) -> Candidate | float | None:
+    """A reference without a journal date block: title, then publication sentences ("Place:
+    Publisher; year.") make a book or thesis, "[Internet]" a web page, a lone short sentence a
+    journal. Returns the updated score, a finished web-page candidate, or None (no reading)."""
+    item = cand.item
+    spans = sentences(body, rest, end)
+    if not spans:
+        return None
+    title_span = spans[0]
+    _title_of(body, title_span, item)
+    cand.title_span = title_span
+    score += 0.15 if "title" in item else 0
+    found = _apply_publisher_sentences(body, spans[1:], item)
+    if item.get("medium") == "Internet" and item.get("type") != "thesis":
+        return _web_page(body, spans[1:], item, cand, score + 0.1 * min(found, 3))
+    if item.get("type") == "thesis":
+        score += 0.3 + 0.1 * found
+    elif found:
+        item["type"] = "book"
+        score += 0.25 + 0.1 * min(found, 3)
+    elif len(spans) == 2:
+        journal = tidy(body[spans[1][0]:spans[1][1]])
+        if re.fullmatch(r"[A-Z][\w()’'\-]*(?:\s[A-Z(][\w()’'\-]*){0,6}", journal):
+            _set_journal(item, journal)
+            score += 0.25
+    else:
+        return None
+    return score

@@ -83,8 +83,8 @@ def test_devset_is_well_formed_and_large_enough() -> None:
 
 
 def test_devset_never_overlaps_the_training_strings() -> None:
-    from citefmt.refparse.tagger.dataset import reference_text
-    from citefmt.refparse.tagger.training import (
+    from citefmt_train.dataset import reference_text
+    from citefmt_train.training import (
         ANYSTYLE_TRAINING_FILES,
         normalise_text,
         training_sequences,

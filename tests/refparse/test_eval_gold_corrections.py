@@ -10,8 +10,8 @@ from types import ModuleType
 import pytest
 from helpers import REPO
 
-from citefmt.refparse.tagger.dataset import reference_text
 from citefmt.refparse.tagger.fields import item_from_segments
+from citefmt_train.dataset import reference_text
 
 CORRECTIONS = REPO / "eval" / "anystyle_gold_corrections.jsonl"
 DEVSET = REPO / "eval" / "devset.jsonl"

@@ -42,3 +42,27 @@ def test_short_form_variants(text: str, authors: list, journal: str, volume: str
 def test_a_reference_with_a_title_is_not_the_short_form() -> None:
     parsed = parse_reference("Roe J, Doe A. Healing of scars. J Test Med. 2003;341:1205-14.")
     assert parsed.grammar == "vancouver"
+
+
+def test_aas_inverted_names_without_a_comma_before_the_year() -> None:
+    """AAS journals (ApJ, AJ) and MNRAS print "Surname, I." names and the year after a space."""
+    from citefmt.refparse import parse_reference
+
+    parsed = parse_reference("Roe, H., Vega, M., Doe, C., et al. 2017, MNRAS, 465, 1454")
+    assert parsed.grammar == "astro"
+    assert parsed.item["author"][:3] == [{"family": "Roe", "given": "H."},
+                                         {"family": "Vega", "given": "M."},
+                                         {"family": "Doe", "given": "C."}]
+    assert (parsed.item["container-title"], parsed.item["volume"], parsed.item["page"]) == (
+        "MNRAS", "465", "1454")
+
+
+def test_aas_ampersand_without_comma_and_lower_case_particles() -> None:
+    from citefmt.refparse import parse_reference
+
+    parsed = parse_reference("Roe, N. & Vega, G. P. 2016, MNRAS, 461, 3794")
+    assert parsed.grammar == "astro"
+    assert parsed.item["author"] == [{"family": "Roe", "given": "N."},
+                                     {"family": "Vega", "given": "G. P."}]
+    parsed = parse_reference("von der Roe, A., Vega, A., et al. 2014, MNRAS, 443, 1973")
+    assert parsed.item["author"][0] == {"family": "von der Roe", "given": "A."}

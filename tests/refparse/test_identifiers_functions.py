@@ -116,3 +116,14 @@ def test_urls() -> None:
     assert not ids.is_valid_url("www.example.org")
     assert not ids.is_valid_url("https://localhost path")
     assert ids.doi_url("10.1/x") == "https://doi.org/10.1/x"
+
+
+def test_a_resolver_link_broken_after_dx_is_the_doi_not_a_url() -> None:
+    """The repair step may break "http://dx.doi.org/…" after "dx."; the link is still the DOI's
+    resolver link, and no "http://dx" URL is left behind."""
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("Roe J. A study of leaves. Plant Biol. 2008;52(1):1-8. "
+                           "http://dx.doi.org/10.1007/s10535-008-0001-z").item
+    assert item["DOI"] == "10.1007/s10535-008-0001-z"
+    assert "URL" not in item

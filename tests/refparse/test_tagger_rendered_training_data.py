@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 
 from citefmt.engine import render_bibliography
-from citefmt.refparse.tagger import rendered
 from citefmt.refparse.tagger.tokens import tokenize
+from citefmt_train import rendered
 
 ARTICLE = {"id": "a", "type": "article-journal", "language": "ru", "title": "Роль фибробластов",
            "author": [{"family": "Иванов", "given": "А. Б."},
@@ -83,7 +83,7 @@ def test_generation_is_deterministic_and_covers_every_style_and_kind() -> None:
 
 
 def test_rendered_pairs_train_the_crf_and_skip_excluded_strings(tmp_path) -> None:
-    from citefmt.refparse.tagger.training import normalise_text, rendered_pairs, train_model
+    from citefmt_train.training import normalise_text, rendered_pairs, train_model
 
     pairs = rendered_pairs(excluded=set(), count=9)
     assert len(pairs) == 9

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from helpers import shared_path
 
-from citefmt.refparse.tagger import synthetic
-from citefmt.refparse.tagger.training import (
+from citefmt_train import synthetic
+from citefmt_train.training import (
     ANYSTYLE_TRAINING_FILES,
     train_model,
     training_sequences,
@@ -47,7 +47,7 @@ def test_gost_2008_shape_for_four_authors() -> None:
 
 
 def test_synthetic_vancouver_strings_depend_only_on_the_seed_and_mix_languages() -> None:
-    from citefmt.refparse.tagger import synthetic_vancouver
+    from citefmt_train import synthetic_vancouver
 
     first = synthetic_vancouver.generate(30, seed=5)
     assert [r.text for r in first] == [r.text for r in synthetic_vancouver.generate(30, seed=5)]
@@ -58,7 +58,7 @@ def test_synthetic_vancouver_strings_depend_only_on_the_seed_and_mix_languages()
 def test_russian_vancouver_rendering_shape() -> None:
     import random
 
-    from citefmt.refparse.tagger import synthetic_vancouver
+    from citefmt_train import synthetic_vancouver
 
     item = {"type": "article-journal", "language": "ru", "title": "Роль фибробластов",
             "author": [{"family": "Иванов", "given": "А. Б."}], "container-title": "Цитология",
@@ -69,3 +69,20 @@ def test_russian_vancouver_rendering_shape() -> None:
     assert rendered.gold["author"] == item["author"]
     assert rendered.text.startswith("Иванов А")
     assert "121-8." in rendered.text or "121-128." in rendered.text
+
+
+def test_generators_draw_no_vocabulary_from_the_seed_page() -> None:
+    """The seed page is an evaluation target, never vocabulary: no multi-word title, journal or
+    publisher the generators produce occurs in it, and its rare surnames are absent."""
+    page = shared_path("seed", "000_036d32861d2d38a7.txt").read_text(encoding="utf-8")
+    from citefmt_train import synthetic_vancouver
+    fields = ("title", "container-title", "publisher")
+    records = [r.gold for r in synthetic.generate(300, seed=11)]
+    records += [r.gold for r in synthetic_vancouver.generate(300, seed=11)]
+    phrases = {str(rec[f]) for rec in records for f in fields
+               if len(str(rec.get(f, "")).split()) > 1}
+    assert phrases, "the generators produced no multi-word fields"
+    assert not {p for p in phrases if p in page}
+    for surname in ("Rayat", "Morales-Pacheco", "Villarreal", "StatPearls"):
+        assert surname in page  # the check below would prove nothing if the page lacked them
+        assert not any(surname in str(rec) for rec in records)

@@ -22,8 +22,8 @@ import random
 import re
 
 from citefmt.model import Item
-from citefmt.refparse.tagger import synthetic
 from citefmt.refparse.tagger.tokens import tokenize
+from citefmt_train import synthetic, vocabulary
 
 Labelled = tuple[str, list[str]]
 
@@ -36,13 +36,10 @@ _LEADING = re.compile(
 #: role words printed after the names they qualify ("Smith AB, editor.")
 _TRAILING = re.compile(r"^(?:editors?\.?|eds?\.|\(?ред\.\)?)$")
 _SPACES = re.compile(r"\s")
-_WEB_TITLES = (
-    "Клинические рекомендации по лечению ожогов", "Порядок оказания медицинской помощи",
-    "Статистика заболеваемости населения", "Национальный календарь прививок",
-    "Global tuberculosis report", "Wound care guidelines", "Antimicrobial resistance fact sheet",
-)
-_WEB_SITES = ("Министерство здравоохранения Российской Федерации", "Росстат", "ВОЗ",
-              "World Health Organization", "National Institutes of Health", "КиберЛенинка")
+#: organisations that publish web pages, in both scripts (generic public bodies)
+_WEB_SITES = ("Министерство здравоохранения Российской Федерации", "Федеральная служба "
+              "государственной статистики", "Российская академия наук", "World Health Organization",
+              "National Institutes of Health")
 
 
 def generate(count: int, seed: int, *, defect_rate: float = 0.3) -> list[Labelled]:
@@ -78,8 +75,8 @@ def _record(rng: random.Random, index: int) -> Item:
 
 
 def _webpage(rng: random.Random) -> Item:
-    title = rng.choice(_WEB_TITLES)
-    russian = bool(re.search("[А-Яа-я]", title))
+    russian = rng.random() < 0.6
+    title = vocabulary.russian_title(rng) if russian else vocabulary.english_title(rng)
     year = rng.randint(2010, 2024)
     item: Item = {"type": "webpage", "title": title, "language": "ru" if russian else "en",
                   "container-title": rng.choice(_WEB_SITES[:3] if russian else _WEB_SITES[3:5]),

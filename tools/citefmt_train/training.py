@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from citefmt.refparse.tagger import rendered, synthetic, synthetic_vancouver
-from citefmt.refparse.tagger.dataset import Segments, read_anystyle, reference_text, token_labels
 from citefmt.refparse.tagger.features import sequence_features
 from citefmt.refparse.tagger.tokens import tokenize
+from citefmt_train import annotated, rendered, synthetic, synthetic_vancouver
+from citefmt_train.dataset import Segments, read_anystyle, reference_text, token_labels
 
 ANYSTYLE_TRAINING_FILES: tuple[str, ...] = ("core.xml", "good.xml")
 SYNTHETIC_SEED = 7001
@@ -74,6 +74,30 @@ def rendered_pairs(*, excluded: set[str], count: int = RENDERED_COUNT) -> list[r
         if key and key not in seen:
             seen.add(key)
             kept.append((text, labels))
+    return kept
+
+
+def annotated_pairs(*, excluded: set[str], split: str = "train",
+                    groups: Sequence[str] | None = None) -> list[rendered.Labelled]:
+    """`(text, token labels)` pairs from the hand-annotated corpora's `train` split
+    (citefmt_train.annotated; dev and blind test are never trained on): GROBID's marked segments
+    as they are, SciELO's element-citation fields aligned back onto the printed string; `groups`
+    ("grobid", "scielo-jats") keeps only those sources."""
+    kept: list[rendered.Labelled] = []
+    held_out = [r["text"] for other in ("dev", "test") if other != split
+                for r in annotated.records(other)]
+    # a string GROBID repeats in a train and a held-out file is held out (strings only are read)
+    seen: set[str] = set(excluded) | {normalise_text(text) for text in held_out}
+    for record in annotated.records(split):
+        key = normalise_text(record["text"])
+        if not key or key in seen or (groups is not None and record["group"] not in groups):
+            continue
+        seen.add(key)
+        if "segments" in record:
+            kept.append(token_labels(record["segments"]))
+        else:
+            text = record["text"]
+            kept.append(rendered.token_labels(text, rendered.align(text, record["gold"])))
     return kept
 
 

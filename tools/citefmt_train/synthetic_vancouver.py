@@ -14,63 +14,10 @@ from __future__ import annotations
 import random
 
 from citefmt.model import Item
-from citefmt.refparse.tagger import synthetic
-from citefmt.refparse.tagger.synthetic import Rendered, Segments
+from citefmt_train import synthetic, vocabulary
+from citefmt_train.synthetic import Rendered, Segments
 
-_EN_SURNAMES = (
-    "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez "
-    "Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Thompson White Harris Clark Lewis "
-    "Robinson Walker Young Allen King Wright Scott Nguyen Hill Green Adams Baker Nelson Carter "
-    "Mitchell Roberts Turner Phillips Campbell Parker Evans Edwards Collins Stewart Morris Murphy "
-    "Cook Rogers Morgan Cooper Peterson Reed Bailey Kim Park Chen Wang Li Zhang Liu Yang Huang "
-    "Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo Tanaka Suzuki Sato Yamamoto Kowalski Novak Horvat Rossi "
-    "Russo Ferrari Bianchi Romano Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker "
-    "Dubois Moreau Laurent Lefebvre Silva Santos Oliveira Pereira Costa Almeida Andersson "
-    "Johansson Nielsen Hansen Jensen O'Brien McCarthy"
-).split()
-_EN_COMPOUND_SURNAMES = ("Van der Berg", "de la Cruz", "Di Bella", "Rayat Pisheh", "Cunha Silva",
-                         "Morales-Pacheco", "Villarreal-Gómez", "Dal'Forno-Dini", "de Juan Romero")
 _LATIN_INITIALS = "ABCDEFGHIJKLMNOPRSTVWYZ"
-_EN_TOPICS = (
-    "Exosome-based therapy", "Mesenchymal stem cell-derived exosomes", "Fibroblast heterogeneity",
-    "Adipose-derived stem cells", "Platelet-rich plasma", "Hypertrophic scar formation",
-    "Chronic wound healing", "Diabetic foot ulcers", "Extracellular vesicles",
-    "MicroRNA-21 signalling",
-    "Laser resurfacing", "Negative pressure wound therapy", "Keloid recurrence",
-    "Burn reconstruction",
-    "Hydrogel dressings", "Macrophage polarization", "Angiogenesis", "Skin substitutes",
-    "Tumour microenvironment", "Immune checkpoint inhibitors", "Antibiotic resistance",
-    "Cardiovascular risk", "Type 2 diabetes", "Bariatric surgery", "Postoperative complications",
-)
-_EN_LINKS = (" in ", " for ", " and ", " after ", " during ", ": a review of ", " versus ")
-_EN_OBJECTS = (
-    "patients with chronic wounds", "a randomized controlled trial",
-    "a systematic review and meta-analysis",
-    "cutaneous regeneration", "older adults", "children with burns", "a murine model",
-    "clinical practice", "current evidence and future directions", "a multicentre cohort study",
-    "tissue engineering", "scarless healing", "a retrospective analysis of 1,024 cases",
-)
-_EN_ABBREVIATED_JOURNALS = (
-    "J Biol Chem", "Int J Mol Sci", "Stem Cell Res Ther", "Wound Repair Regen",
-    "Plast Reconstr Surg",
-    "Sci Rep", "N Engl J Med", "Burns", "J Invest Dermatol", "Br J Dermatol", "Ann Surg", "JAMA",
-    "Lancet", "BMJ", "Cell Death Dis", "Front Immunol", "J Nanobiotechnology", "Biomaterials",
-    "Acta Biomater", "Adv Wound Care (New Rochelle)", "Proc Natl Acad Sci U S A", "Nat Commun",
-    "PLoS One", "J Am Acad Dermatol", "Aesthetic Plast Surg", "Exp Dermatol", "Mol Ther",
-    "J Control Release", "Theranostics", "Bioact Mater", "Eur J Pharmacol", "Biology (Basel)",
-)
-_RU_JOURNALS = (
-    *synthetic.JOURNALS,
-    "Хирургия", "Инновационная медицина Кубани", "Кубанский научный медицинский вестник",
-    "Вестник хирургии", "Пластическая хирургия и эстетическая медицина", "Гены и клетки",
-    "Российский медицинский журнал", "Сибирский научный медицинский журнал",
-)
-_EN_CITIES = ("New York", "London", "Philadelphia", "Berlin", "Cham", "Boca Raton (FL)",
-              "St. Louis", "Oxford", "Treasure Island (FL)", "Geneva")
-_EN_PUBLISHERS = ("Springer", "Elsevier", "Wiley-Blackwell", "CRC Press", "Mosby",
-                  "Oxford University Press",
-                  "Thieme", "StatPearls Publishing", "World Health Organization",
-                  "Lippincott Williams & Wilkins")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -93,10 +40,10 @@ def _english_record(rng: random.Random) -> Item:
     year = rng.randint(1985, 2025)
     authors = [_english_person(rng) for _ in range(rng.choices([1, 2, 3, 4, 5, 6, 7],
                                                                [14, 18, 18, 16, 14, 12, 8])[0])]
-    title = rng.choice(_EN_TOPICS) + rng.choice(_EN_LINKS) + rng.choice(_EN_OBJECTS)
+    title = vocabulary.english_title(rng)
     item: Item = {"type": kind, "language": "en", "author": authors, "title": title,
                   "issued": {"date-parts": [[year]]}}
-    _locators(item, rng, year, rng.choice(_EN_ABBREVIATED_JOURNALS), _EN_CITIES, _EN_PUBLISHERS)
+    _locators(item, rng, year, vocabulary.english_journal(rng)[1])
     return item
 
 
@@ -109,12 +56,11 @@ def _russian_record(rng: random.Random) -> Item:
                   "title": record["title"],
                   "issued": record["issued"]}
     year = record["issued"]["date-parts"][0][0]
-    _locators(item, rng, year, rng.choice(_RU_JOURNALS), synthetic.CITIES, synthetic.PUBLISHERS)
+    _locators(item, rng, year, vocabulary.russian_journal(rng))
     return item
 
 
-def _locators(item: Item, rng: random.Random, year: int, journal: str,
-              cities: tuple[str, ...], publishers: tuple[str, ...]) -> None:
+def _locators(item: Item, rng: random.Random, year: int, journal: str) -> None:
     first = rng.randint(1, 2400)
     if item["type"] == "article-journal":
         item["container-title"] = journal
@@ -126,11 +72,14 @@ def _locators(item: Item, rng: random.Random, year: int, journal: str,
         if rng.random() < 0.6:
             item["DOI"] = synthetic.random_doi(rng, year)
     else:
-        item["publisher-place"] = rng.choice(cities)
-        item["publisher"] = rng.choice(publishers)
+        russian = item["language"] == "ru"
+        item["publisher-place"] = (synthetic.russian_city(rng) if russian
+                                   else rng.choice(vocabulary.latin_cities()))
+        item["publisher"] = (vocabulary.russian_publisher(rng) if russian
+                             else vocabulary.english_publisher(rng))
         if item["type"] == "chapter":
-            item["container-title"] = rng.choice(synthetic.BOOK_TITLES if item["language"] == "ru"
-                                                  else _EN_TOPICS)
+            item["container-title"] = (synthetic.book_title(rng) if russian
+                                       else vocabulary.english_title(rng, 2, 5))
             item["editor"] = [_english_person(rng) if item["language"] == "en"
                               else synthetic.random_person(rng, False)]
             item["page"] = f"{first % 500 + 1}-{first % 500 + rng.randint(5, 40)}"
@@ -139,7 +88,7 @@ def _locators(item: Item, rng: random.Random, year: int, journal: str,
 
 
 def _english_person(rng: random.Random) -> dict[str, str]:
-    family = rng.choice(_EN_COMPOUND_SURNAMES) if rng.random() < 0.06 else rng.choice(_EN_SURNAMES)
+    family = rng.choice(vocabulary.latin_surnames())
     initials = "".join(rng.choice(_LATIN_INITIALS) for _ in range(rng.choice([1, 1, 2, 2, 2, 3])))
     return {"family": family, "given": " ".join(f"{c}." for c in initials)}
 

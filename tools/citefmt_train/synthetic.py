@@ -15,85 +15,28 @@ import re
 from dataclasses import dataclass
 
 from citefmt.model import Item
+from citefmt_train import vocabulary
 
 Segments = list[tuple[str, str]]
 
-_SURNAMES = (
-    "Иванов Петров Смирнов Кузнецов Попов Васильев Соколов Михайлов Новиков Фёдоров Морозов "
-    "Волков Алексеев Лебедев Семёнов Егоров Павлов Козлов Степанов Николаев Орлов Андреев Макаров "
-    "Никитин Захаров Зайцев Борисов Яковлев Григорьев Романов Сергеев Кузьмин Фролов Дмитриев "
-    "Королёв Гусев Ильин Максимов Поляков Сорокин Виноградов Белов Медведев Антонов Тарасов "
-    "Жуков Баранов Филиппов Комаров Давыдов Беляев Герасимов Богданов Осипов Сидоров Матвеев "
-    "Титов Марков Миронов Крылов Куликов Карпов Власов Мельников Денисов Гаврилов Тихонов Казаков "
-    "Данилов Тимофеев Фомин Чернов Мартынов Ефимов Щербаков Назаров Калинин Исаев Быков Маслов "
-    "Воронцов Шамсутдинов Корнилов Хабибуллин Гарипов Закиров Ахмедов Валиев"
-).split()
-_FEMININE_EXCEPTIONS = {"Шамсутдинов": "Шамсутдинова"}
 _CYRILLIC_INITIALS = "АБВГДЕЖЗИКЛМНОПРСТФЭЮЯ"
-_LATIN_SURNAMES = (
-    "Smith Johnson Brown Lee Garcia Müller Wang Kim Nguyen Rossi Dupont Novak Tanaka Chen Moretti "
-    "Halpern O'Brien Schmidt Kowalski Silva"
-).split()
 _LATIN_INITIALS = "ABCDEFGHJKLMNPRSTW"
-
-_TOPIC_HEADS = (
-    "Клинико-морфологические особенности", "Эффективность применения", "Роль",
-    "Оценка результатов лечения", "Современные подходы к лечению", "Молекулярные механизмы",
-    "Диагностическая значимость", "Опыт применения", "Сравнительный анализ",
-    "Особенности экспрессии", "Прогностическое значение", "Факторы риска развития",
-    "Экономическая эффективность", "Математическое моделирование",
-)
-_TOPIC_OBJECTS = (
-    "гипертрофических рубцов", "хронических ран", "экзосом мезенхимальных стромальных клеток",
-    "микроРНК при фиброзе кожи", "ожоговой травмы у детей", "сахарного диабета 2-го типа",
-    "трофических язв нижних конечностей", "фибробластов дермы", "аутологичной жировой ткани",
-    "внеклеточного матрикса", "келоидных рубцов", "лазерной терапии",
-    "региональной инновационной политики", "турбулентного пограничного слоя",
-)
-_TOPIC_TAILS = (
-    "", "", " у пациентов пожилого возраста", " : обзор литературы",
-    " : экспериментальное исследование", " в Республике Татарстан", " в условиях стационара",
-    " : результаты многоцентрового исследования",
-)
-JOURNALS = (
-    "Вестник хирургии имени И. И. Грекова", "Хирургия. Журнал им. Н. И. Пирогова",
-    "Анналы пластической, реконструктивной и эстетической хирургии", "Вопросы онкологии",
-    "Клиническая медицина", "Казанский медицинский журнал", "Гены и клетки", "Цитология",
-    "Бюллетень экспериментальной биологии и медицины", "Морфология", "Вопросы экономики",
-    "Теплофизика и аэромеханика", "Проблемы региональной экологии", "Хирургическая практика",
-    "Вестник Российской академии медицинских наук", "Практическая медицина",
-)
-_EN_TITLES = (
-    "Exosome-based therapy for non-healing wounds", "Fibroblast heterogeneity in scar formation",
-    "MicroRNA-21 regulates keloid fibroblast proliferation",
-    "Adipose-derived stem cells in burn reconstruction", "Laser treatment of hypertrophic scars",
-    "The interplay of fibroblasts, the extracellular matrix, and inflammation in scar formation",
-    "Solid-organ transplantation in HIV-infected patients",
-)
-_EN_JOURNALS = (
-    "Journal of Biological Chemistry", "Wound Repair and Regeneration", "Burns",
-    "Stem Cell Research & Therapy", "Plastic and Reconstructive Surgery", "Scientific Reports",
-    "International Journal of Molecular Sciences", "New England Journal of Medicine",
-)
-BOOK_TITLES = (
-    "Раневой процесс и рубцевание", "Пластическая хирургия", "Основы клеточной биологии",
-    "Политическая история Латинской Америки", "Интегральные уравнения в краевых задачах",
-    "Хирургические болезни", "Патологическая физиология", "Клиническая фармакология",
-)
+#: GOST's subject statements after a book title (ГОСТ 7.0.5-2008, 5.3.2: "учеб. пособие" …)
 _BOOK_SUBTITLES = ("", " : учебное пособие", " : учеб. для вузов", " : монография",
-                   " : национальное руководство", " : практическое руководство")
-PUBLISHERS = ("ГЭОТАР-Медиа", "Медицина", "Наука", "Проспект", "СпецЛит", "Юрайт", "Питер",
-               "Издательство МГУ", "Феникс", "Академия", "Высшая школа", "Медпресс-информ")
-CITIES = ("Москва", "Москва", "Москва", "Санкт-Петербург", "Санкт-Петербург", "Новосибирск",
-           "Казань", "Екатеринбург", "Томск", "Ростов-на-Дону", "Самара")
-_CITY_2008 = {"Москва": "М.", "Санкт-Петербург": "СПб.", "Ростов-на-Дону": "Ростов н/Д"}
-_DEGREES = ("канд. мед. наук", "д-ра мед. наук", "канд. биол. наук", "канд. техн. наук",
-            "канд. экон. наук")
-_CONFERENCES = ("Актуальные вопросы пластической хирургии", "Современные проблемы хирургии",
-                "Регенеративная медицина: от теории к практике", "Инновации в медицине")
-_DOI_PATTERNS = ("10.17116/hirurgia{y}{a:02d}{b:03d}", "10.1016/j.burns.{y}.{c:06d}",
-                 "10.25207/1608-6228-{y}-{v}-{i}-{a:02d}", "10.33029/2308-1198-{y}-{v}-{i}-{b}",
-                 "10.1186/s13287-0{y2}-0{c:04d}-{a}")
+                   " : руководство для врачей", " : практическое руководство")
+#: the two capitals, where most Russian books are published, weigh as much as all other towns
+_CAPITALS = ("Москва", "Санкт-Петербург")
+#: ГОСТ 7.0.12 abbreviations of town names used by GOST R 7.0.5-2008
+_CITY_2008 = {"Москва": "М.", "Санкт-Петербург": "СПб.", "Ростов-на-Дону": "Ростов н/Д",
+              "Нижний Новгород": "Н. Новгород"}
+
+
+def russian_city(rng: random.Random) -> str:
+    return rng.choice(_CAPITALS) if rng.random() < 0.6 else rng.choice(vocabulary.russian_cities())
+
+
+def book_title(rng: random.Random) -> str:
+    return vocabulary.russian_title(rng, 2, 5)
 
 
 @dataclass(frozen=True)
@@ -136,16 +79,18 @@ def random_record(rng: random.Random) -> Item:
                   "author": [random_person(rng, english) for _ in range(count)],
                   "issued": {"date-parts": [[year]]}}
     if english:
-        item["title"] = rng.choice(_EN_TITLES)
+        item["title"] = vocabulary.english_title(rng)
     elif kind == "book":
-        item["title"] = rng.choice(BOOK_TITLES) + rng.choice(_BOOK_SUBTITLES)
+        item["title"] = book_title(rng) + rng.choice(_BOOK_SUBTITLES)
     else:
-        item["title"] = (rng.choice(_TOPIC_HEADS) + " " + rng.choice(_TOPIC_OBJECTS)
-                         + rng.choice(_TOPIC_TAILS))
+        item["title"] = vocabulary.russian_title(rng)
+        if rng.random() < 0.3:
+            item["title"] += " : " + vocabulary.russian_title(rng, 2, 4).lower()
     first = rng.randint(3, 480)
     span = f"{first}-{first + rng.randint(1, 24)}"
     if kind == "article-journal":
-        item["container-title"] = rng.choice(_EN_JOURNALS if english else JOURNALS)
+        item["container-title"] = (vocabulary.english_journal(rng)[0] if english
+                                  else vocabulary.russian_journal(rng))
         if rng.random() < 0.7:
             item["volume"] = str(rng.randint(1, 120))
         item["issue"] = str(rng.randint(1, 12))
@@ -154,17 +99,18 @@ def random_record(rng: random.Random) -> Item:
             item["DOI"] = random_doi(rng, year)
     elif kind in ("chapter", "paper-conference"):
         if kind == "chapter":
-            item["container-title"] = rng.choice(BOOK_TITLES) + rng.choice(_BOOK_SUBTITLES[1:])
-            item["editor"] = [{"family": rng.choice(_SURNAMES), "given": _cyrillic_initials(rng)}]
+            item["container-title"] = book_title(rng) + rng.choice(_BOOK_SUBTITLES[1:])
+            item["editor"] = [random_person(rng, False)]
         else:
-            item["container-title"] = (rng.choice(_CONFERENCES)
+            item["container-title"] = (rng.choice(vocabulary.RU_CONFERENCE_HEADS) + " "
+                                       + vocabulary.russian_title(rng, 1, 3).lower()
                                        + " : материалы Всерос. науч.-практ. конф.")
-        item["publisher-place"] = rng.choice(CITIES)
-        item["publisher"] = rng.choice(PUBLISHERS)
+        item["publisher-place"] = russian_city(rng)
+        item["publisher"] = vocabulary.russian_publisher(rng)
         item["page"] = span
     elif kind == "book":
-        item["publisher-place"] = rng.choice(CITIES)
-        item["publisher"] = rng.choice(PUBLISHERS)
+        item["publisher-place"] = russian_city(rng)
+        item["publisher"] = vocabulary.russian_publisher(rng)
         item["number-of-pages"] = str(rng.randint(96, 640))
         if rng.random() < 0.4:
             item["edition"] = str(rng.randint(2, 5))
@@ -172,20 +118,19 @@ def random_record(rng: random.Random) -> Item:
             item["ISBN"] = (f"978-5-{rng.randint(100, 999)}-{rng.randint(10000, 99999)}"
                             f"-{rng.randint(0, 9)}")
     else:
-        item["genre"] = rng.choice(["дис. … ", "автореф. дис. … "]) + rng.choice(_DEGREES)
-        item["publisher-place"] = rng.choice(CITIES)
+        item["genre"] = rng.choice(["дис. … ", "автореф. дис. … "]) + rng.choice(vocabulary.DEGREES)
+        item["publisher-place"] = russian_city(rng)
         item["number-of-pages"] = str(rng.randint(18, 320))
     return item
 
 
 def random_person(rng: random.Random, english: bool) -> dict[str, str]:
     if english:
-        return {"family": rng.choice(_LATIN_SURNAMES),
+        return {"family": rng.choice(vocabulary.latin_surnames()),
                 "given": " ".join(f"{rng.choice(_LATIN_INITIALS)}."
                                   for _ in range(rng.randint(1, 2)))}
-    family = rng.choice(_SURNAMES)
-    if rng.random() < 0.4:
-        family = _FEMININE_EXCEPTIONS.get(family, family + "а")
+    masculine, feminine = vocabulary.russian_surnames()
+    family = rng.choice(feminine if rng.random() < 0.4 else masculine)
     return {"family": family, "given": _cyrillic_initials(rng)}
 
 
@@ -195,9 +140,13 @@ def _cyrillic_initials(rng: random.Random) -> str:
 
 
 def random_doi(rng: random.Random, year: int) -> str:
-    return rng.choice(_DOI_PATTERNS).format(
-        y=year, y2=year % 100, v=rng.randint(1, 30), i=rng.randint(1, 6), a=rng.randint(1, 12),
-        b=rng.randint(1, 999), c=rng.randint(1, 999999))
+    """A DOI in two shapes registrants use: "10.N/abbr.YYYY.N", "10.N/NNNN-NNNN-YYYY-V-I-N"."""
+    prefix = f"10.{rng.randint(1000, 99999)}"
+    if rng.random() < 0.5:
+        journal = "".join(rng.choice("abcdefghijklmnoprstuvwxyz") for _ in range(rng.randint(3, 8)))
+        return f"{prefix}/{journal}.{year}.{rng.randint(1, 999999):06d}"
+    return (f"{prefix}/{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}-{year}"
+            f"-{rng.randint(1, 30)}-{rng.randint(1, 6)}-{rng.randint(1, 120)}")
 
 
 def _end_with_period(text: str) -> str:

@@ -1,0 +1,99 @@
+"""The held-out corpora's gold comes from the annotators' markup, read exactly as marked."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from helpers import REPO
+
+from citefmt_train import annotated
+
+# one <bibl> in GROBID's TEI form (kermitt2/grobid, grobid-trainer/resources/dataset/citation,
+# Apache-2.0): the first reference of evaluation-citation-arXive.org.tei.xml
+GROBID_BIBL = (b'<listBibl xmlns="http://www.tei-c.org/ns/1.0"><bibl>'
+               b'<author>F. Berruto, L. Giusti, C. Hoelbling and C. Rebbi</author>, '
+               b'<title level="j">Phys. Rev. D</title> '
+               b'<biblScope unit="volume">65</biblScope>, <biblScope unit="page">094516'
+               b'</biblScope> (<date>2002</date>) [<idno type="arxiv">hep-lat/0201010</idno>].'
+               b'</bibl></listBibl>')
+# one SciELO <ref> (scieloorg/packtools tests/samples/0034-8910-rsp-48-2-0216.xml, BSD-2-Clause)
+SCIELO_REF = b"""<article><back><ref-list><ref id="B2"><label>2</label>
+<mixed-citation>. Alexopoulos GS. Depression in the elderly. <italic>Lancet.</italic>
+2005;365(9475):1961-70. DOI:10.1016/S0140-6736(05)66665-2</mixed-citation>
+<element-citation publication-type="journal"><person-group><name><surname>Alexopoulos</surname>
+<given-names>GS</given-names></name></person-group><article-title xml:lang="en">Depression in the
+elderly</article-title><source>Lancet</source><year>2005</year><volume>365</volume>
+<issue>9475</issue><fpage>1961</fpage><lpage>1970</lpage><publisher-name>Elsevier
+</publisher-name><pub-id pub-id-type="doi">10.1016/S0140-6736(05)66665-2</pub-id>
+</element-citation></ref></ref-list></back></article>"""
+
+
+def test_grobid_gold_is_the_marked_fields() -> None:
+    [record] = list(annotated._grobid_records("x.xml", GROBID_BIBL))
+    assert record["text"] == ("F. Berruto, L. Giusti, C. Hoelbling and C. Rebbi, Phys. Rev. D 65, "
+                              "094516 (2002) [hep-lat/0201010].")
+    assert record["gold"] == {"author-span": "F. Berruto, L. Giusti, C. Hoelbling and C. Rebbi",
+                              "container-title": "Phys. Rev. D", "volume": "65",
+                              "page": "094516", "issued": {"date-parts": [[2002]]}}
+    assert record["segments"] == [
+        ("author", "F. Berruto, L. Giusti, C. Hoelbling and C. Rebbi,"),
+        ("journal", "Phys. Rev. D"), ("volume", "65,"), ("pages", "094516 ("),
+        ("date", "2002) ["), ("note", "hep-lat/0201010].")]
+
+
+def test_scielo_gold_is_the_element_citation_as_printed() -> None:
+    [record] = list(annotated._jats_records("y.xml", SCIELO_REF))
+    assert record["text"].startswith("Alexopoulos GS. Depression in the elderly. Lancet.")
+    assert record["gold"] == {
+        "author": [{"family": "Alexopoulos", "given": "GS"}],
+        "title": "Depression in the elderly", "container-title": "Lancet",
+        "type": "article-journal", "issued": {"date-parts": [[2005]]}, "volume": "365",
+        "issue": "9475", "page": "1961-1970", "DOI": "10.1016/S0140-6736(05)66665-2"}
+    # the publisher's name is in the markup, not in the printed string: not gold
+
+
+def test_a_printed_doi_the_markup_lacks_is_not_scored() -> None:
+    """The element-citation of this reference has no pub-id: the DOI the string prints is not
+    gold, so the scorer neither rewards nor charges a parser that reads it."""
+    ref = SCIELO_REF.replace(b'<pub-id pub-id-type="doi">10.1016/S0140-6736(05)66665-2</pub-id>',
+                             b"")
+    [record] = list(annotated._jats_records("y.xml", ref))
+    assert "DOI" not in record["gold"] and record["gold"]["doi-unmarked"] is True
+
+
+def test_split_is_the_written_hash_rule() -> None:
+    for key in ("grobid-trainer/resources/dataset/citation/corpus/a.xml", "b", "c"):
+        bucket = hashlib.sha256(key.encode()).digest()[0] % 10
+        expected = "train" if bucket < 6 else "dev" if bucket < 8 else "test"
+        assert annotated.split_of(key) == expected
+    splits = {annotated.split_of(str(n)) for n in range(200)}
+    assert splits == {"train", "dev", "test"}
+
+
+def test_manifest_pins_commits_and_checksums() -> None:
+    manifest = json.loads((REPO / "eval" / "heldout_manifest.json").read_text(encoding="utf-8"))
+    assert [s["repo"] for s in manifest["sources"]] == ["kermitt2/grobid", "scieloorg/packtools"]
+    for source in manifest["sources"]:
+        assert len(source["commit"]) == 40 and source["licence"]
+        assert all(len(f["sha256"]) == 64 for f in source["files"])
+
+
+def test_author_span_words_leave_initials_out_however_printed() -> None:
+    """GROBID marks "Hsieh S, Leaderer BP" as a span: its name words are the surnames, whether
+    the initials are printed "BP" or "B. P." (bench/refparse_heldout.py)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("refparse_heldout",
+                                                  REPO / "bench" / "refparse_heldout.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    gold = {"author-span": "Roe S, Vega BP, McKay LA"}
+    parsed = {"author": [{"family": "Roe", "given": "S."}, {"family": "Vega", "given": "B. P."},
+                         {"family": "McKay", "given": "L. A."}]}
+    assert module.compare(gold, parsed)["author"].tp == 1
+    parsed["author"] = parsed["author"][:2]
+    assert module.compare(gold, parsed)["author"].tp == 0

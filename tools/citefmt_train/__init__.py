@@ -1,0 +1,6 @@
+"""Training-time code for citefmt's reference tagger: data readers, synthetic generators, trainer.
+
+Kept outside the installed `citefmt` package on purpose: the wheel carries only the trained model
+(`citefmt/refparse/tagger/model.crfsuite`) and the runtime features; nothing here is imported at
+run time. `tools/train_tagger.py` rebuilds the model from these modules byte for byte.
+"""

@@ -1,0 +1,283 @@
+"""Real, hand-annotated reference strings for evaluating and training the tagger.
+
+Two sources, read from the snapshots the search tool's `fetch` leaves in /work/.mirror (nothing
+fetched is committed): eval/heldout_manifest.json pins each repository's commit and the SHA-256 of
+every file, and a file whose bytes differ is refused.
+
+* `grobid`: GROBID's citation corpus (kermitt2/grobid, Apache-2.0): TEI `<bibl>` strings with
+  `<author>`, `<title level=…>`, `<biblScope>`, `<date>`, `<publisher>`, `<pubPlace>`, `<idno>`
+  marked by hand;
+* `scielo-jats`: SciELO's JATS articles in scieloorg/packtools' test data (BSD-2-Clause): each
+  `<ref>` with a `<mixed-citation>` (the printed string) and an `<element-citation>` (the
+  publisher's markup of the same reference).
+
+The split is fixed (eval/README.md): first byte of SHA-256(key) mod 10 — 0–5 `train`, 6–7 `dev`,
+8–9 blind `test`; the key is the file path for GROBID (an article's references stay together) and
+the normalised string for SciELO (its test fixtures repeat articles under several paths).
+Gold comes from the annotations alone; no citefmt helper touches it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from lxml import etree as ET
+
+REPO = Path(__file__).resolve().parents[2]
+
+MANIFEST = REPO / "eval" / "heldout_manifest.json"
+MIRROR = Path("/work/.mirror")
+TEI = "{http://www.tei-c.org/ns/1.0}"
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+#: a DOI printed in a reference string (bare, labelled or inside a resolver link)
+_DOI_PRINTED = re.compile(r"10\.\d{4,9}/")
+
+Item = dict[str, Any]
+
+
+def split_of(path: str) -> str:
+    """train / dev / test, by the first byte of SHA-256(path) mod 10 (written in eval/README.md)."""
+    bucket = hashlib.sha256(path.encode("utf-8")).digest()[0] % 10
+    return "train" if bucket <= 5 else "dev" if bucket <= 7 else "test"
+
+
+def _git_dir(repo: str) -> Path:
+    return MIRROR / repo.replace("/", "+") / "repo"
+
+
+def manifest_files(source: dict[str, Any]) -> Iterator[tuple[str, bytes]]:
+    """(path, bytes) of every file of one source, read from the fetched snapshot and
+    checksum-checked."""
+    git_dir = _git_dir(source["repo"])
+    if not git_dir.exists():
+        raise SystemExit(f"error: {git_dir} is missing: fetch github:{source['repo']} with the "
+                         "search tool first (nothing fetched is committed)")
+    for entry in source["files"]:
+        data = subprocess.run(["git", "--git-dir", str(git_dir), "show",
+                               f"{source['commit']}:{entry['path']}"],
+                              capture_output=True, check=True).stdout
+        if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            raise SystemExit(f"error: {entry['path']}: checksum differs from the manifest")
+        yield entry["path"], data
+
+
+def _parse(data: bytes) -> ET._Element:
+    """Publishers' XML as it is: HTML entities (&nbsp;) and small faults recovered, nothing
+    fetched from the network, no entity expanded."""
+    parser = ET.XMLParser(recover=True, resolve_entities=False, no_network=True)
+    return ET.fromstring(data, parser)
+
+
+def _text(element: ET._Element) -> str:
+    return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
+
+
+def _tag(element: ET._Element) -> str:
+    return str(element.tag).removeprefix(TEI)
+
+
+def gold_from_bibl(bibl: ET._Element) -> Item:
+    """The annotated fields of one `<bibl>` as a CSL-like item (author as an annotated span)."""
+    gold: Item = {}
+    titles: dict[str, str] = {}
+    authors: list[str] = []
+    for child in bibl:
+        tag, value = _tag(child), _text(child)
+        if not value:
+            continue
+        if tag == "author":
+            authors.append(value)
+        elif tag == "title":
+            titles.setdefault(child.get("level", "a"), value)
+        elif tag == "biblScope":
+            unit = child.get("unit") or child.get("type") or ""
+            key = {"vol": "volume", "volume": "volume", "issue": "issue", "pp": "page",
+                   "page": "page"}.get(unit)
+            if key:
+                gold.setdefault(key, value)
+        elif tag == "date":
+            year = _YEAR.search(value)
+            if year and "issued" not in gold:
+                gold["issued"] = {"date-parts": [[int(year.group(1))]]}
+        elif tag in ("publisher", "pubPlace"):
+            gold.setdefault("publisher" if tag == "publisher" else "publisher-place", value)
+        elif tag == "idno" and (child.get("type") or "").upper() == "DOI":
+            gold["DOI"] = value
+    if authors:
+        gold["author-span"] = " ".join(authors)
+    if "DOI" not in gold and _DOI_PRINTED.search(_text(bibl)):
+        gold["doi-unmarked"] = True
+    if "a" in titles:
+        gold["title"] = titles["a"]
+        container = titles.get("j") or titles.get("m")
+        if container:
+            gold["container-title"] = container
+    elif "m" in titles:
+        gold["title"] = titles["m"]
+        gold["single-title"] = True
+    elif "j" in titles:
+        gold["container-title"] = titles["j"]
+    return gold
+
+
+_JATS_TYPES = {"journal": "article-journal", "book": "book", "thesis": "thesis",
+               "confproc": "paper-conference", "report": "report", "webpage": "webpage"}
+
+
+def _jats_child(element: ET._Element, name: str) -> str | None:
+    found = element.find(name)
+    return _text(found) or None if found is not None else None
+
+
+def gold_from_element_citation(citation: ET._Element) -> Item:
+    """The fields of a JATS `<element-citation>` as a CSL item: its names, titles and numbers are
+    the publisher's markup of the same reference as the `<mixed-citation>` beside it."""
+    gold: Item = {}
+    authors = []
+    for group in citation.iter("person-group"):
+        if group.get("person-group-type", "author") != "author":
+            continue
+        for name in group:
+            if name.tag == "name":
+                authors.append({"family": _jats_child(name, "surname") or "",
+                                "given": _jats_child(name, "given-names") or ""})
+            elif name.tag == "collab" and _text(name):
+                authors.append({"literal": _text(name)})
+    if authors:
+        gold["author"] = authors
+    article = _jats_child(citation, "article-title")
+    chapter = _jats_child(citation, "chapter-title")
+    source = _jats_child(citation, "source")
+    title = article or chapter
+    if title:
+        gold["title"] = title
+        if source:
+            gold["container-title"] = source
+    kind = citation.get("publication-type", "")
+    if not title and source:
+        # the <source> of a journal citation is the journal, whether or not an article title
+        # is printed ("Green Chem. 2016, 18, 6675."); of a book, the book's title
+        gold["container-title" if kind == "journal" else "title"] = source
+    if kind == "book" and chapter:
+        gold["type"] = "chapter"
+    elif kind in _JATS_TYPES:
+        gold["type"] = _JATS_TYPES[kind]
+    year = _YEAR.search(_jats_child(citation, "year") or "")
+    if year:
+        gold["issued"] = {"date-parts": [[int(year.group(1))]]}
+    for tag, key in (("volume", "volume"), ("issue", "issue"), ("publisher-name", "publisher"),
+                     ("publisher-loc", "publisher-place")):
+        value = _jats_child(citation, tag)
+        if value:
+            gold[key] = value
+    first, last = _jats_child(citation, "fpage"), _jats_child(citation, "lpage")
+    if first:
+        gold["page"] = f"{first}-{last}" if last and last != first else first
+    for pub_id in citation.iter("pub-id"):
+        if pub_id.get("pub-id-type") == "doi" and _text(pub_id):
+            gold["DOI"] = _text(pub_id)
+    return gold
+
+
+def _printed_only(gold: Item, text: str) -> Item:
+    """Markup may hold what the string does not print (a DOI, a publisher's full name): a text
+    field is gold only when the string contains it, compared as the scorer compares."""
+    printed = _compact(text) or ""
+    kept = {}
+    for key, value in gold.items():
+        if key in ("DOI", "title", "container-title", "publisher", "publisher-place"):
+            compact = _compact(value)
+            if not compact or compact not in printed:
+                continue
+        kept[key] = value
+    return kept
+
+
+def _grobid_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
+    for bibl in _parse(data).iter():
+        if _tag(bibl) == "bibl" and _text(bibl):
+            yield {"text": _text(bibl), "gold": gold_from_bibl(bibl), "source": path,
+                   "group": "grobid", "split": split_of(path),
+                   "segments": segments_from_bibl(bibl)}
+
+
+def _jats_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
+    """Refs that carry both a `<mixed-citation>` (the printed string) and an `<element-citation>`
+    (its markup); the leading ". " that label removal leaves in SciELO's strings is dropped."""
+    for ref in _parse(data).iter("ref"):
+        mixed, element = ref.find("mixed-citation"), ref.find("element-citation")
+        if mixed is None or element is None or not _text(mixed):
+            continue
+        text = _text(mixed).lstrip(". ")
+        gold = _printed_only(gold_from_element_citation(element), text)
+        if "DOI" not in gold and _DOI_PRINTED.search(text):
+            gold["doi-unmarked"] = True  # the string prints a DOI its markup does not hold
+        yield {"text": text, "gold": gold, "source": path,
+               "group": "scielo-jats", "split": split_of(re.sub(r"\W+", "", text.casefold()))}
+
+
+def records(split: str) -> list[dict[str, Any]]:
+    """Every annotated reference in `split`, each string once (fixtures repeat articles)."""
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    readers = {"grobid-tei": _grobid_records, "jats-pairs": _jats_records}
+    out, seen = [], set()
+    for source in manifest["sources"]:
+        for path, data in manifest_files(source):
+            for record in readers[source["kind"]](path, data):
+                if record["split"] == split and record["text"] not in seen:
+                    seen.add(record["text"])
+                    out.append(record)
+    return out
+
+
+def _compact(text: Any) -> str | None:
+    """Case-folded letters and digits only: how the scorer compares text fields."""
+    if not isinstance(text, str):
+        return None
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "", kept) or None
+
+
+#: GROBID's TEI elements as the tagger's labels (anystyle's label set)
+_TEI_LABELS = {"author": "author", "editor": "editor", "date": "date", "publisher": "publisher",
+               "pubPlace": "location", "note": "note", "orgName": "author", "ptr": "url",
+               "edition": "edition"}
+
+
+def segments_from_bibl(bibl: ET._Element) -> list[tuple[str, str]]:
+    """`(label, text)` segments of one `<bibl>` in reading order; text between marked elements
+    (punctuation, "pp.") belongs to the segment before it, as in anystyle's data."""
+    titles = {child.get("level") for child in bibl if _tag(child) == "title"}
+    segments: list[tuple[str, str]] = []
+    if bibl.text and bibl.text.strip():
+        segments.append(("other", bibl.text))
+    for child in bibl:
+        tag = _tag(child)
+        if tag == "title":
+            level = child.get("level", "a")
+            label = {"a": "title", "j": "journal", "s": "collection-title"}.get(
+                level, "container-title" if "a" in titles else "title")
+        elif tag == "biblScope":
+            unit = child.get("unit") or child.get("type") or ""
+            label = "pages" if unit in ("pp", "page") else "volume"
+        elif tag == "idno":
+            label = "doi" if (child.get("type") or "").upper() == "DOI" else "note"
+        else:
+            label = _TEI_LABELS.get(tag, "other")
+        text = "".join(child.itertext())
+        if text.strip():
+            segments.append((label, text))
+        if child.tail and child.tail.strip() and segments:
+            last_label, last_text = segments[-1]
+            segments[-1] = (last_label, last_text + child.tail)
+    return [(label, re.sub(r"\s+", " ", text).strip()) for label, text in segments
+            if text.strip()]
