@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from citeproc import model
 from citeproc.source import VariableError
 
+from citefmt.engine.context import current
 from citefmt.engine.page_ranges import last_page
 from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.text_case import change_case
@@ -58,10 +59,9 @@ class MemoisedLookups(_CslElement):
     def get_term(self, name: str, form: str | None = None, fallback_locale: bool = True,
                  zero_padded: bool = False) -> Any:
         # a term depends only on the locale chain in use: look it up once per chain
-        root = self.get_root()
-        cache = root.__dict__.get("_term_cache")
-        if cache is None:
+        if isinstance(self.get_root(), model.Locale):
             return super().get_term(name, form, fallback_locale, zero_padded)
+        cache = current().locale.terms
         key = (name, form, fallback_locale, zero_padded)
         try:
             return cache[key]
@@ -84,8 +84,7 @@ class MemoisedLookups(_CslElement):
         return macro
 
     def get_formatter(self) -> Any:
-        root = self.get_root()
-        return root.style.formatter if isinstance(root, model.Locale) else root.formatter
+        return current().formatter
 
     def format(self, string: Any) -> Any:
         # most elements carry no formatting attribute: skip citeproc-py's five look-ups
@@ -114,19 +113,15 @@ class PunctuationMerging(_CslElement):
     `punctuation.join_merging`/`wrap_merging` instead."""
 
     def output_format(self) -> str:
-        """"text", "html" or "markdown": set on the style root by the renderer."""
-        root = self.get_root()
-        style = root.__dict__.get("style", root) if isinstance(root, model.Locale) else root
-        return style.__dict__.get("output_format", "text")
+        """"text", "html" or "markdown": the render context's."""
+        return current().output_format
 
     #: False for elements whose attributes change while rendering (cs:date-part overrides)
     static_affixes = True
 
     def punctuation_in_quote(self) -> bool:
-        """The locale option of the chain in use (set on the style root with the chain)."""
-        root = self.get_root()
-        style = root.__dict__.get("style", root) if isinstance(root, model.Locale) else root
-        return bool(style.__dict__.get("_punctuation_in_quote", False))
+        """The locale option of the chain in use (the render context's)."""
+        return current().locale.punctuation_in_quote
 
     def wrap(self, string: Any) -> Any:
         if string is None:

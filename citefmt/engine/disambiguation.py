@@ -24,6 +24,8 @@ from typing import Any
 from citeproc.source import VariableError
 from citeproc.string import String
 
+from citefmt.engine.context import current
+
 #: marker kept in a layout's per-cite `repressed` state once the implicit suffix is printed
 PRINTED = "citefmt:year-suffix-printed"
 
@@ -55,7 +57,7 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
         groups = _ambiguous_groups(citation, cites)
     if not adds_suffix:
         return
-    style_root.implicit_year_suffix = not style_root.xpath_search(
+    current().implicit_year_suffix = not style_root.xpath_search(
         ".//cs:text[@variable='year-suffix']")
     for group in groups:
         for index, cite in enumerate(group):
@@ -81,7 +83,7 @@ def _ambiguous_groups(citation: Any, cites: Sequence[Any]) -> list[list[Any]]:
 
 def _first_cite_text(citation: Any, layout: Any, cite: Any) -> str | None:
     """The cite as it would print first, alone, without locator or affixes."""
-    saved = citation.__dict__.get("cites")
+    saved = citation.cites
     citation.cites = []
     layout.repressed = {}
     try:
@@ -89,15 +91,14 @@ def _first_cite_text(citation: Any, layout: Any, cite: Any) -> str | None:
     except VariableError:
         text = None
     finally:
-        citation.cites = saved if saved is not None else []
+        citation.cites = saved
     return None if text is None else str(text)
 
 
 def pending_suffix(date_element: Any, item: Any, variable: str, context: Any) -> str | None:
     """The implicit suffix to print after the year of this `issued` date, or None (none due,
     the style prints it explicitly, or it was printed already in this cite or entry)."""
-    root = date_element.get_root()
-    if variable != "issued" or not root.__dict__.get("implicit_year_suffix"):
+    if variable != "issued" or not current().implicit_year_suffix:
         return None
     try:
         suffix = item.reference["year_suffix"]
@@ -107,7 +108,7 @@ def pending_suffix(date_element: Any, item: Any, variable: str, context: Any) ->
         layout = (context if context is not None else date_element).get_layout()
     except IndexError:
         return None
-    repressed = layout.__dict__.setdefault("repressed", {})
+    repressed = layout.repressed
     if repressed.get(PRINTED):
         return None
     repressed[PRINTED] = True

@@ -47,6 +47,7 @@ from lxml import etree
 from citefmt.engine.base import EngineElement
 from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
+from citefmt.engine.context import current
 from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.flow_elements import Else_If, Group, If
 from citefmt.engine.name_elements import Name, Names, is_truncated
@@ -56,26 +57,19 @@ CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 
 
 class Style(EngineElement, model.Style):
-    """Speed: each term a style prints (Т., №, С., et al., months…) was searched for through
-    the whole locale chain for every item. The renderer assigns `locales` (one chain per layout
-    locale); each chain keeps its own term cache, read by `MemoisedLookups.get_term`."""
+    """citeproc-py reads the locale chain and the output formatter as attributes of the style
+    root; here they are the render context's (`context.py`): the tree is shared by renders."""
 
     @property
     def locales(self) -> Any:
-        return self.__dict__.get("_locales")
+        return current().locale.chain
 
-    @locales.setter
-    def locales(self, chain: Any) -> None:
-        caches = self.__dict__.setdefault("_term_caches", {})
-        entry = caches.get(id(chain))
-        if entry is None or entry[0] is not chain:  # the chain is kept: its id is not reused
-            entry = caches[id(chain)] = (chain, {}, _punctuation_in_quote(chain))
-        self.__dict__["_locales"] = chain
-        self.__dict__["_term_cache"] = entry[1]
-        self.__dict__["_punctuation_in_quote"] = entry[2]
+    @property
+    def formatter(self) -> Any:
+        return current().formatter
 
 
-def _punctuation_in_quote(chain: Any) -> bool:
+def punctuation_in_quote_option(chain: Any) -> bool:
     """The first `punctuation-in-quote` style option set along a locale chain (CSL 1.0.2:
     false unless a locale sets it)."""
     for locale in chain or ():
@@ -90,6 +84,10 @@ class Locale(EngineElement, model.Locale):
     variable); the element is looked up once here."""
 
     get_term = model.Locale.get_term  # a locale's own term look-up, not the chain-cached one
+
+    def get_formatter(self) -> Any:
+        # citeproc-py asks `locale.style.formatter`: a locale file serves every style
+        return current().formatter
 
     def get_option(self, name: str) -> str:
         if "_style_options" not in self.__dict__:
@@ -230,10 +228,10 @@ class Label(EngineElement, model.Label):
 class Sort(EngineElement, model.Sort):
     """Gap: citeproc-py compares lower-cased code points, so Latin sorts before Cyrillic and
     Ё after Я. citefmt compares `collation_key`s in the bibliography's language (the
-    renderer sets `sort_language` on the style root); empty keys still go last."""
+    render context's `sort_language`); empty keys still go last."""
 
     def sort(self, items: list[Any], context: Any) -> list[Any]:
-        language = self.get_root().__dict__.get("sort_language", "en")
+        language = current().sort_language
         keys = self.findall("cs:key", self.nsmap)
         columns = [key.sort_keys(items, context) for key in keys]
         descending = [key.get("sort", "ascending").lower() == "descending" for key in keys]
@@ -294,7 +292,16 @@ def _is_citation_number(element: Any) -> bool:
 
 
 class Layout(EngineElement, model.Layout):
-    """Adds entry rendering with a separate left margin, and citation-number collapsing."""
+    """Adds entry rendering with a separate left margin, and citation-number collapsing.
+    citeproc-py's per-cite `repressed` variables live in the render context."""
+
+    @property
+    def repressed(self) -> dict[str, Any]:
+        return current().repressed
+
+    @repressed.setter
+    def repressed(self, value: dict[str, Any]) -> None:
+        current().repressed = value
 
     def render_entry(self, item: Any, *, split_margin: bool) -> RenderedEntry:
         """One bibliography entry, with its citation number rendered apart from the body when
@@ -304,7 +311,7 @@ class Layout(EngineElement, model.Layout):
         Gap: with second-field-align citeproc-py renders the citation number and the rest as
         one run with no separator ("1.Smith"); the margin is the layout's first rendered child.
         """
-        self.repressed: dict[str, Any] = {}  # citeproc-py's per-entry repressed variables
+        self.repressed = {}  # citeproc-py's per-entry repressed variables
         children = list(self.iterchildren())
         numbered = bool(children) and _is_citation_number(children[0])
         if len(children) < 2 or not (split_margin or numbered):
@@ -381,17 +388,17 @@ class Layout(EngineElement, model.Layout):
         bad = [cite for cite in citation.cites if cite.is_bad()]
         if parent.sort is not None:
             good = parent.sort.sort(good, self)
-        root = self.get_root()
+        context = current()
 
         def render(cite: Any, suppress_names: bool) -> tuple[Any, str | None]:
             self.repressed = {}
-            names = root.__dict__["cite_names"] = CiteNames(suppress=suppress_names)
+            names = context.cite_names = CiteNames(suppress=suppress_names)
             try:
                 text = self.render_children(cite)
             except VariableError:
                 text = None
             finally:
-                root.__dict__["cite_names"] = None
+                context.cite_names = None
             return text, names.recorded
 
         delimiter = self.get("delimiter", "")
@@ -412,6 +419,19 @@ class Layout(EngineElement, model.Layout):
 
 
 _CITATION_TAG = f"{{{CSL_NAMESPACE}}}citation"
+
+
+class Citation(EngineElement, model.Citation):
+    """The cites rendered so far (citeproc-py: `citation.cites`, read for positions) are the
+    render context's."""
+
+    @property
+    def cites(self) -> list[Any]:
+        return current().cites
+
+    @cites.setter
+    def cites(self, value: list[Any]) -> None:
+        current().cites = value
 
 
 def _capitalized_leading_term(output: Any) -> Any:
@@ -465,7 +485,8 @@ def _collapse_numbers(rendered: list[tuple[int | None, Any]], delimiter: Any) ->
 
 
 #: citefmt's replacements, by CSL element name
-FIXED_ELEMENTS: dict[str, type] = {"date": Date, "date-part": Date_Part, "else-if": Else_If,
+FIXED_ELEMENTS: dict[str, type] = {"citation": Citation, "date": Date, "date-part": Date_Part,
+                                   "else-if": Else_If,
                                    "group": Group, "if": If, "label": Label, "layout": Layout,
                                    "locale": Locale, "name": Name, "names": Names,
                                    "sort": Sort, "style": Style, "term": Term, "text": Text}

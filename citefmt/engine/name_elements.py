@@ -10,12 +10,13 @@ from citeproc.source import Name as CiteprocName
 from citeproc.source import VariableError
 
 from citefmt.engine.base import EngineElement
+from citefmt.engine.context import OverlaidAttributes, current, overlay
 from citefmt.engine.initials import initialize_given
 from citefmt.engine.punctuation import join_merging
 from citefmt.engine.source import NameList
 
 
-class Names(EngineElement, model.Names):
+class Names(OverlaidAttributes, EngineElement, model.Names):
     """Gap (CSL-M): `suppress-min`/`suppress-max` on cs:name are unknown to citeproc-py, so a
     GOST style printed both the 1-3-author heading and the 4+-author statement. A name list the
     child cs:name suppresses renders nothing and counts as an empty variable for the enclosing
@@ -27,25 +28,25 @@ class Names(EngineElement, model.Names):
         """Gaps: `subsequent-author-substitute` (see `subsequent_author.py`) applies to the
         first cs:names of each bibliography entry; cite grouping (`cite_groups.py`) compares,
         and in collapsed cites leaves out, the first cs:names of each cite."""
-        root_state = self.get_root().__dict__
-        cite_names = root_state.get("cite_names")
+        state = current()
+        cite_names = state.cite_names
         if cite_names is not None and cite_names.claim():
             if cite_names.suppress:
                 raise VariableError
             text = self._process_names(item, names_context, context, **kwargs)
             cite_names.recorded = None if text is None else str(text)
             return text
-        state = root_state.get("subsequent_author")
-        if state is None or not state.claim_first_names():
+        substitution = state.subsequent_author
+        if substitution is None or not substitution.claim_first_names():
             return self._process_names(item, names_context, context, **kwargs)
         try:
             text = self._process_names(item, names_context, context, **kwargs)
         except VariableError:
-            state.forget()
+            substitution.forget()
             raise
         role = next((r for r in (self.get("variable") or "").split() if r in item.reference),
                     None)
-        return state.apply(text, item, role, lambda proxy: self._process_names(
+        return substitution.apply(text, item, role, lambda proxy: self._process_names(
             proxy, names_context, context, **kwargs))
 
     def _process_names(self, item: Any, names_context: Any = None, context: Any = None,
@@ -64,12 +65,9 @@ class Names(EngineElement, model.Names):
             raise VariableError
         if len(kept) == len(present):
             return super().process(item, names_context, context, **kwargs)
-        variables = self.get("variable")
-        self.set("variable", " ".join(kept))
-        try:
+        narrowed = dict(self.own_attributes(), variable=" ".join(kept))
+        with overlay(self, narrowed):
             return super().process(item, names_context, context, **kwargs)
-        finally:
-            self.set("variable", variables)
 
 
     def _count(self, item: Any, roles: list[str], name: Name, context: Any,
@@ -195,15 +193,16 @@ _CITATION_TAG = "{http://purl.org/net/xbiblio/csl}citation"
 
 
 def _cited_keys(citation: Any) -> set[str]:
-    """Keys of the items cited so far (citeproc-py appends each rendered cite to the
-    citation element's `cites`), kept as a set that grows with the list."""
-    cites = citation.__dict__.get("cites") or []
-    cached = citation.__dict__.get("_cited_keys")
+    """Keys of the items cited so far in this render (citeproc-py appends each rendered cite
+    to the citation element's `cites`), kept as a set that grows with the list."""
+    context = current()
+    cites = context.cites
+    cached = context.cited_keys
     if cached is None or cached[2] is not cites or cached[0] > len(cites):
         cached = (0, set(), cites)
     count, keys, _ = cached
     keys.update(cite.key for cite in cites[count:])
-    citation.__dict__["_cited_keys"] = (len(cites), keys, cites)
+    context.cited_keys = (len(cites), keys, cites)
     return keys
 
 
