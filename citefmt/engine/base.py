@@ -170,11 +170,17 @@ class PunctuationMerging(_CslElement):
 
 class TextCasing(_CslElement):
     """Gap: citeproc-py's text-case lost spacing next to nocase spans, changed the case of
-    nocase spans, and title-cased only space-separated words; see `text_case.py`."""
+    nocase spans, and title-cased only space-separated words; see `text_case.py`. And
+    text-case="title" on a term or label (no item language given) was never applied ("eds."
+    for "Eds."): a term is in the language of the locale it comes from."""
 
     def case(self, text: Any, language: str | None = None) -> Any:
         text_case = self.get("text-case")
-        if text_case is None or (text_case == "title" and language != "en"):
+        if text_case is None:
+            return text
+        if language is None:
+            language = current().locale.code.split("-")[0].lower()
+        if text_case == "title" and language != "en":
             return text
         changed = change_case(text, text_case)
         return super().case(text, language) if changed is None else changed

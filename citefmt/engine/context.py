@@ -65,6 +65,20 @@ class RenderContext:
     cite_names: Any = None
     pending_year_suffix: str | None = None
     overlays: dict[int, dict[str, str]] = field(default_factory=dict)
+    recording: list[set[str]] = field(default_factory=list)
+
+    def suppressed(self) -> set[str] | None:
+        """Variables cs:substitute used in the current cite or entry (None: none yet)."""
+        return self.repressed.get(SUPPRESSED)
+
+    def suppress(self, variables: set[str]) -> None:
+        """Suppress `variables` for the rest of the current cite or entry."""
+        self.repressed.setdefault(SUPPRESSED, set()).update(variables)
+
+
+#: key in the per-cite `repressed` state (reset with it for every cite and entry) holding the
+#: variables a cs:substitute rendered
+SUPPRESSED = "citefmt:substituted"
 
 
 _ACTIVE: ContextVar[RenderContext | None] = ContextVar("citefmt_render_context", default=None)

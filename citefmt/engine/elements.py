@@ -50,7 +50,7 @@ from citefmt.engine.collation import collation_key
 from citefmt.engine.context import current
 from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.flow_elements import Else_If, Group, If
-from citefmt.engine.name_elements import Name, Names, is_truncated
+from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
 from citefmt.engine.punctuation import join_merging, quoted, wrap_merging
 
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
@@ -489,7 +489,8 @@ FIXED_ELEMENTS: dict[str, type] = {"citation": Citation, "date": Date, "date-par
                                    "else-if": Else_If,
                                    "group": Group, "if": If, "label": Label, "layout": Layout,
                                    "locale": Locale, "name": Name, "names": Names,
-                                   "sort": Sort, "style": Style, "term": Term, "text": Text}
+                                   "sort": Sort, "style": Style, "substitute": Substitute,
+                                   "term": Term, "text": Text}
 
 
 def element_lookup() -> etree.ElementNamespaceClassLookup:

@@ -75,7 +75,8 @@ def _give_names_a_name(root: Any) -> None:
 
     citeproc-py inserts that default cs:name into the tree the first time it renders such a
     cs:names; with a tree shared by concurrent renders that was a write during rendering.
-    A cs:names inside cs:substitute keeps none: it borrows its parent's cs:name.
+    A cs:names inside a cs:substitute (at any depth) keeps none: it borrows the cs:name of the
+    cs:names the substitute belongs to (`name_elements.Names`).
     """
     names_tag = f"{{{CSL_NAMESPACE}}}names"
     name_tag = f"{{{CSL_NAMESPACE}}}name"
@@ -83,8 +84,7 @@ def _give_names_a_name(root: Any) -> None:
     for names in root.iter(names_tag):
         if names.find(name_tag) is not None:
             continue
-        parent = names.getparent()
-        if parent is not None and parent.tag == substitute_tag:
+        if any(ancestor.tag == substitute_tag for ancestor in names.iterancestors()):
             continue
         names.insert(0, names.makeelement(name_tag, {}))
 

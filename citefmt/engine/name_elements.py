@@ -51,6 +51,8 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
 
     def _process_names(self, item: Any, names_context: Any = None, context: Any = None,
                        **kwargs: Any) -> Any:
+        if names_context is None and self.name is None:
+            names_context = self.substituted_names()
         name = (names_context if names_context is not None else self).name
         roles = (self.get("variable") or "").split()
         sort_options = kwargs.get("sort_options")
@@ -69,6 +71,15 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         with overlay(self, narrowed):
             return super().process(item, names_context, context, **kwargs)
 
+
+    def substituted_names(self) -> Any:
+        """Gap: a cs:names without cs:name inside cs:substitute inherits the cs:name, cs:et-al
+        and cs:label of the cs:names the substitute stands in for — at any depth (CSL 1.0.2);
+        citeproc-py passed them on only to the substitute's direct children, so an editor list
+        reached through a cs:choose was printed with default options ("K. M. Foley" for
+        "Foley, Kathleen M.")."""
+        found = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
+        return found[0] if found else None
 
     def _count(self, item: Any, roles: list[str], name: Name, context: Any,
                sort_options: Any) -> str:
@@ -250,3 +261,35 @@ class _NamesOnly:
 def is_truncated(names: Any) -> bool:
     """True for a name list the source cut short ("et al." / "и др." / BibTeX "and others")."""
     return bool(getattr(names, "truncated", False))
+
+
+class Substitute(EngineElement, model.Substitute):
+    """Gap: CSL 1.0.2 — the first child of cs:substitute that renders something stands for
+    the names, and the variables it rendered are suppressed in the rest of the cite or entry.
+    citeproc-py remembered only a substituted cs:names/cs:text element's own `variable`, and
+    only cs:text consulted it: cs:names printed the editors again and a title substituted
+    through a macro was printed twice. Here every variable read while the successful child
+    renders is recorded (`context.RenderContext.recording`) and suppressed for the rest of
+    the cite or entry (`source.DefaultLanguageReference`)."""
+
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        state = current()
+        for child in self.iterchildren():
+            used: set[str] = set()
+            state.recording.append(used)
+            try:
+                if isinstance(child, model.Names) and child.name is None:
+                    text = child.render(item, names_context=self.getparent(), context=context,
+                                        **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            finally:
+                state.recording.pop()
+                if state.recording:
+                    state.recording[-1].update(used)
+            if text:
+                state.suppress(used)
+                return text
+        return None

@@ -22,11 +22,12 @@ from typing import Any
 
 from citeproc import NUMBERS
 from citeproc.source import Date as CiteprocDate
-from citeproc.source import Reference
+from citeproc.source import Reference, VariableError
 from citeproc.source.json import CiteProcJSON
 from citeproc.string import MixedString
 
 from citefmt.diagnostics import Diagnostic
+from citefmt.engine.context import active
 from citefmt.engine.dates import normalise_date
 from citefmt.engine.richtext import render_rich_text
 from citefmt.model import Item, is_et_al
@@ -61,7 +62,9 @@ class NumberText(str):
 
 
 class DefaultLanguageReference(Reference):
-    """Speed: citeproc-py's cs:text asks each item for `reference.language` every time it
+    """Substituted variables are absent for the rest of the cite or entry (see below).
+
+    Speed: citeproc-py's cs:text asks each item for `reference.language` every time it
     renders (to decide on title case), falling back to the style's default-locale through a
     raised and caught VariableError when the item has none: ~30 times per entry. This
     reference answers the fallback directly. Only that attribute changes: `"language" in
@@ -71,6 +74,40 @@ class DefaultLanguageReference(Reference):
     def language(self) -> str:
         value = dict.get(self, "language")
         return str(value) if value else self.__dict__["default_language"]
+
+    # Gap: CSL 1.0.2 (cs:substitute): "Substituted variables are suppressed in the rest of the
+    # output to prevent duplication". citeproc-py only hid a substituted variable from later
+    # cs:text elements with the same tag, so an editors-only book printed its editors twice
+    # ("Foley KM, Gelband H, eds. … (Foley & Gelband, eds.)"). The render context records the
+    # variables a substitute reads while it renders (`elements.Substitute`); for the rest of
+    # the cite or entry this reference treats them as absent.
+
+    def __getitem__(self, key: str) -> Any:
+        context = active()
+        if context is not None and key not in _NOT_VARIABLES:
+            if context.recording:
+                context.recording[-1].add(key)
+            suppressed = context.suppressed()
+            if suppressed and key in suppressed:
+                raise VariableError(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        if not dict.__contains__(self, key):
+            return False
+        context = active()
+        suppressed = context.suppressed() if context is not None else None
+        return not (suppressed and key in suppressed)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except VariableError:
+            return default
+
+
+#: reference keys that are not CSL variables a style prints (never recorded or suppressed)
+_NOT_VARIABLES = frozenset({"type", "id", "key", "language"})
 
 
 class FormattedJSONSource(CiteProcJSON):
