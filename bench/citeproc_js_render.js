@@ -30,9 +30,15 @@ for (const style of job.styles) {
     if (engine.bibliography && engine.cslXml.getNodesByName(engine.cslXml.dataObj,
                                                            "bibliography").length) {
       const [params, entries] = engine.makeBibliography();
-      params.entry_ids.forEach((ids, i) => {
-        result.bib[ids[0]] = entries[i];
-        result.order.push(ids[0]);
+      let ids = params.entry_ids.map((entry) => entry[0]);
+      if (ids.length !== entries.length) {
+        // entry_ids keeps items that printed nothing; the entries leave them out
+        ids = ids.filter((id) => engine.makeBibliography(
+          { select: [{ field: "id", value: id }] })[1].length > 0);
+      }
+      ids.forEach((id, i) => {
+        result.bib[id] = entries[i];
+        result.order.push(id);
       });
     }
     for (const cluster of job.clusters) {

@@ -11,8 +11,9 @@ dates, reports, standards, theses, chapters, particles, many authors, Cyrillic) 
 and through citeproc-js, and compares
 
 - every bibliography entry (by item id), and
-- citation clusters: one cite, three cites ("[1–3]"), and same-author same-year cites
-  ("(Smith et al., 2020a, 2020b)"),
+- citation clusters, each rendered on its own (first position, as citeproc-js's
+  `makeCitationCluster` does): one cite, three cites ("[1–3]"), same-author same-year cites
+  ("(Smith et al., 2020a, 2020b)"), an editors-only book, a group author with a web page,
 
 after collapsing runs of whitespace. Prints entries equal / total, citations equal / total,
 styles fully equal (every entry and citation), and the differences grouped by kind, with the
@@ -189,7 +190,10 @@ def render_citefmt(case: StyleCase, items: list[dict[str, Any]], fmt: str) -> di
         for entry in renderer.bibliography(items).entries:
             result["bib"][entry.id] = entry.text
     if renderer.root.citation is not None:
-        result["cites"] = renderer.citations(items, CLUSTERS).texts
+        # citeproc-js's makeCitationCluster renders each cluster on its own (every cite in
+        # first position): so does citefmt here
+        result["cites"] = [renderer.citations(items, [cluster]).texts[0]
+                           for cluster in CLUSTERS]
     return result
 
 
@@ -202,9 +206,11 @@ def compare(case: StyleCase, ours: dict[str, Any], theirs: dict[str, Any]) -> Ou
     if "error" in theirs:
         outcome.error = f"citeproc-js: {theirs['error']}"
         return outcome
-    for item_id, js_text in theirs["bib"].items():
+    ids = list(theirs["bib"]) + [i for i in ours["bib"] if i not in theirs["bib"]]
+    for item_id in ids:
         outcome.entries += 1
         mine = normalise(ours["bib"].get(item_id, ""))
+        js_text = theirs["bib"].get(item_id, "")
         if mine == normalise(js_text):
             outcome.entries_equal += 1
         else:
@@ -224,6 +230,8 @@ def classify(ours: str, theirs: str) -> tuple[str, str]:
     """(kind of difference, the first differing fragments "ours → js")."""
     if not ours:
         return "entry missing in citefmt", ""
+    if not theirs:
+        return "entry only in citefmt (citeproc-js prints nothing)", ""
     matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
     changes = [(ours[i1:i2], theirs[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes()
                if op != "equal"]

@@ -3,11 +3,13 @@ merging, layered over citeproc-py's element classes (see `elements.element_looku
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from citeproc import model
 from citeproc.source import VariableError
+from citeproc.string import MixedString, String
 
 from citefmt.engine.context import current
 from citefmt.engine.page_ranges import last_page
@@ -183,7 +185,26 @@ class TextCasing(_CslElement):
         if text_case == "title" and language != "en":
             return text
         changed = change_case(text, text_case)
-        return super().case(text, language) if changed is None else changed
+        if changed is not None:
+            return changed
+        if type(text) is str:  # citeproc-py's sentence case needs its String (name parts)
+            text = String(text)
+        return super().case(text, language)
+
+
+    def strip_periods(self, string: Any) -> Any:
+        """Gap: citeproc-py removed every period ("Cancer-Pain.org" → "Cancer-Painorg");
+        citeproc-js, which styles are written against, removes a period only where no
+        lower-case letter follows it (abbreviation periods, not those inside a domain name)."""
+        if self.get("strip-periods", "false").lower() != "true" or string is None:
+            return string
+        if isinstance(string, MixedString):
+            return MixedString([self.strip_periods(segment) for segment in string])
+        stripped = _STRIPPED_PERIOD.sub("", str(string))
+        return type(string)(stripped) if isinstance(string, String) else stripped
+
+
+_STRIPPED_PERIOD = re.compile(r"\.(?![a-z])")
 
 
 class PageRanges(_CslElement):

@@ -12,6 +12,7 @@ from typing import Any
 
 from citeproc import model
 from citeproc.source import VariableError
+from lxml import etree
 
 from citefmt.engine.base import EngineElement
 from citefmt.engine.disambiguation import is_marked_ambiguous
@@ -107,3 +108,33 @@ def _without_context(test: Any) -> Any:
         return test(item)
 
     return run
+
+
+class Macro(EngineElement, model.Macro):
+    """Gap: citeproc-js (Zotero), which styles are written against, renders a macro as an
+    implicit group: when the macro calls variables and none of them renders, neither do the
+    macro's terms and fixed texts ("trad. par " for an item without translator; "London: ."
+    without publisher). citeproc-py printed them. A nested macro that renders something
+    counts as a rendered variable (citeproc-js: "Anon." from a macro beside empty names)."""
+
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        plan = self.__dict__.get("_cached_plan")
+        if plan is None:
+            plan = self.__dict__["_cached_plan"] = tuple(
+                (child, bool(child.calls_variable()),
+                 child.get("macro") is not None and etree.QName(child).localname == "text")
+                for child in self.iterchildren())
+        output = []
+        calls_any = rendered_variable = False
+        for child, calls_variable, is_macro_call in plan:
+            calls_any = calls_any or calls_variable
+            try:
+                text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+                rendered_variable = rendered_variable or calls_variable or is_macro_call
+        if not output or (calls_any and not rendered_variable):
+            return None
+        return output[0] if len(output) == 1 else self.join(output)

@@ -24,7 +24,6 @@ from citeproc import NUMBERS
 from citeproc.source import Date as CiteprocDate
 from citeproc.source import Reference, VariableError
 from citeproc.source.json import CiteProcJSON
-from citeproc.string import MixedString
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.engine.context import active
@@ -128,7 +127,16 @@ class FormattedJSONSource(CiteProcJSON):
         reference.__dict__["default_language"] = self.default_language
         super().add(reference)
 
-    def parse_string(self, string: Any) -> MixedString:
+    def parse_string(self, string: Any) -> Any:
+        # Gap: citeproc-py knows 11 name and 6 date variables; any other name list (CSL 1.0.2
+        # `director`, `reviewed-author`, `chair`, …) or date (`available-date`) became one
+        # string, and a style's cs:names for it crashed ("'String' object has no attribute
+        # 'get'")
+        if isinstance(string, list) and _is_name_list(string):
+            return self.parse_names(string)
+        if isinstance(string, dict) and ("date-parts" in string or "raw" in string
+                                         or "literal" in string):
+            return self.parse_date(string)
         if isinstance(string, NumberText):
             return super().parse_string(string)
         return render_rich_text(str(string), self.fmt)
