@@ -30,8 +30,8 @@ def cite(inputs: tuple[str, ...], from_: str | None, article: bool, lang: str | 
 
     \b
     Examples:
-      citefmt cite refs.bib --style vancouver -c smith2020,lee2021,wang2019   # [1–3]
-      citefmt cite refs.bib --style apa -c smith2020a,smith2020b              # (Smith, 2020a, 2020b)
+      citefmt cite refs.bib --style vancouver -c smith2020,lee2021,wang2019  # [1–3]
+      citefmt cite refs.bib --style apa -c smith2020a,smith2020b     # (Smith, 2020a, 2020b)
     """
     loaded = api.load(inputs, fmt=from_, article=article, lang=lang)
     if report(loaded.diagnostics, quiet=quiet):

@@ -180,11 +180,12 @@ class TextCasing(_CslElement):
         text_case = self.get("text-case")
         if text_case is None:
             return text
+        locale_language = current().locale.code.split("-")[0].lower()
         if language is None:
-            language = current().locale.code.split("-")[0].lower()
+            language = locale_language
         if text_case == "title" and language != "en":
             return text
-        changed = change_case(text, text_case)
+        changed = change_case(text, text_case, locale_language)
         if changed is not None:
             return changed
         if type(text) is str:  # citeproc-py's sentence case needs its String (name parts)

@@ -33,7 +33,8 @@ class Date(EngineElement, model.Date):
         """Gap: the implicit year-suffix (see `year_suffix.py`) follows the first year
         printed from `issued` in a cite or entry."""
         state = current()
-        if not state.implicit_year_suffix or self.is_locale_date():
+        if not state.implicit_year_suffix or self.is_locale_date() or kwargs.get("sort_options"):
+            # a sort key has no year-suffix (ties keep their order, as in citeproc-js)
             return super().process(item, variable, show_parts, context, **kwargs)
         suffix = pending_suffix(self, item, variable or self.get("variable") or "", context)
         state.pending_year_suffix = suffix

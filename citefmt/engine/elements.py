@@ -369,8 +369,7 @@ class Layout(EngineElement, model.Layout):
             return self._render_plain_citation(citation, callback)
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
-        if self.getparent().sort is not None:
-            good = self.getparent().sort.sort(good, self)
+        good = self._sorted_cites(citation, good)
         rendered: list[tuple[int | None, Any]] = []
         for cite in good:
             self.repressed = {}
@@ -388,14 +387,19 @@ class Layout(EngineElement, model.Layout):
         pieces += [callback(cite) or f"{cite.key}?" for cite in bad]
         return self.format(self.wrap(self.join(pieces)))
 
+    def _sorted_cites(self, citation: Any, cites: list[Any]) -> list[Any]:
+        """The cites in the citation's cs:sort order, ties in the order cited (as citeproc-js;
+        citeproc-py put them in bibliography order first)."""
+        sort = self.getparent().sort
+        return cites if sort is None else list(sort.sort(list(cites), self))
+
     def _render_plain_citation(self, citation: Any, callback: Callable[[Any], Any]) -> Any:
         """Gap: citeproc-py put the cites of a citation without cs:sort in bibliography order;
         CSL 1.0.2 keeps them in the order cited ("(Smith 2020b; Smith 2020a)" as cited)."""
         parent = self.getparent()
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
-        if parent.sort is not None:
-            good = parent.sort.sort(good, self)
+        good = self._sorted_cites(citation, good)
         pieces = []
         for cite in good:
             self.repressed = {}
@@ -416,8 +420,7 @@ class Layout(EngineElement, model.Layout):
         parent = self.getparent()
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
-        if parent.sort is not None:
-            good = parent.sort.sort(good, self)
+        good = self._sorted_cites(citation, good)
         context = current()
 
         def render(cite: Any, suppress_names: bool) -> tuple[Any, str | None]:

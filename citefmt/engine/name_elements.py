@@ -46,6 +46,10 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
             raise
         role = next((r for r in (self.get("variable") or "").split() if r in item.reference),
                     None)
+        if role is None and not state.suppressed():
+            # a term stands for the names ("Anon."): citeproc-js never substitutes it
+            substitution.forget()
+            return text
         return substitution.apply(text, item, role, lambda proxy: self._process_names(
             proxy, names_context, context, **kwargs))
 

@@ -8,7 +8,8 @@ processor; citeproc-js and jgm/citeproc drop the second mark in these cases. cit
 the seams where the engine joins pieces (affixes and delimiters, see `elements`), never on the
 finished entry:
 
-- a "." after "?", "!" or "." is dropped ("Why?" + ". " → "Why? ");
+- a "." after "?", "!", ".", ":" or ";" is dropped ("Why?" + ". " → "Why? ", "o. O.:" + "."
+  → "o. O.:"), and a ":" after "?", "!" or ";" (citeproc-js's merge table);
 - a ",", ";" or ":" after the same mark is dropped;
 - every other pair is kept ("Publ.," stays, "Why?," stays);
 - as citeproc-py does, a space after a space is dropped too;
@@ -31,7 +32,8 @@ from citeproc.string import MixedString, String
 
 #: (mark ending the left piece, mark starting the right piece) → the right mark is dropped
 _DROP_RIGHT = frozenset({("?", "."), ("!", "."), (".", "."), (",", ","), (";", ";"), (":", ":"),
-                         ("!", "!"), ("?", "?"), (" ", " ")})
+                         ("!", "!"), ("?", "?"), (" ", " "),
+                         ("?", ":"), ("!", ":"), (":", "."), (";", "."), (";", ":")})
 _MARKS = frozenset(".,;:!?")
 
 _MARKDOWN_MARKERS = "*^~"

@@ -39,18 +39,34 @@ STOP_WORDS = frozenset("""a an and as at but by down for from in into nor of on 
 _PIECE = re.compile(r"<[^<>]*>|&#?\w+;|[^\W_]+(?:['’`][^\W_]+)*")
 
 
-def change_case(text: Any, text_case: str) -> Any | None:
-    """`text` in `text_case` ("title", "lowercase", "uppercase"); None for other cases."""
+def change_case(text: Any, text_case: str, locale_language: str = "") -> Any | None:
+    """`text` in `text_case` ("title", "lowercase", "uppercase", "capitalize-first",
+    "capitalize-all"); None for other cases. `locale_language`: the primary subtag of the
+    locale rendering (Turkish and Azerbaijani upper-case i as İ and lower-case I as ı)."""
     segments = list(text) if isinstance(text, MixedString) else [text]
+    dotted = locale_language in _DOTTED_I_LANGUAGES
     if text_case == "lowercase":
-        return _rebuild(text, [_keep_nocase(s, str.lower) for s in segments])
+        lower = _dotted_lower if dotted else str.lower
+        return _rebuild(text, [_keep_nocase(s, lower) for s in segments])
     if text_case == "uppercase":
-        return _rebuild(text, [_keep_nocase(s, str.upper) for s in segments])
+        upper = _dotted_upper if dotted else str.upper
+        return _rebuild(text, [_keep_nocase(s, upper) for s in segments])
     if text_case == "title":
         return _rebuild(text, _title_case(segments))
     if text_case in ("capitalize-first", "capitalize-all"):
         return _rebuild(text, _capitalized(segments, every_word=text_case == "capitalize-all"))
     return None
+
+
+_DOTTED_I_LANGUAGES = frozenset({"tr", "az"})
+
+
+def _dotted_upper(text: str) -> str:
+    return text.replace("i", "İ").upper()
+
+
+def _dotted_lower(text: str) -> str:
+    return text.replace("I", "ı").replace("İ", "i").lower()
 
 
 def _capitalized(segments: list[Any], *, every_word: bool) -> list[Any]:
