@@ -344,9 +344,11 @@ class Layout(EngineElement, model.Layout):
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
         """Gap: in a note style, a note that begins with a term begins with a capital
         ("Ibid.", not "ibid."), as citeproc-js prints it: the first cite of a citation, without
-        a prefix or after a prefix that ends a sentence ("This has been said. Ibid.")."""
+        a prefix or after a prefix that ends a sentence ("This has been said. Ibid."). So does
+        a bibliography entry ("Ohne Autor (1791)", not "ohne Autor")."""
         output = super().render_children(item, delimiter, **kwargs)
-        if output is not None and self._starts_note(item):
+        if output is not None and (self.getparent().tag == _BIBLIOGRAPHY_TAG
+                                   or self._starts_note(item)):
             output = _capitalized_leading_term(output)
         return output
 
@@ -452,6 +454,7 @@ class Layout(EngineElement, model.Layout):
 
 
 _CITATION_TAG = f"{{{CSL_NAMESPACE}}}citation"
+_BIBLIOGRAPHY_TAG = f"{{{CSL_NAMESPACE}}}bibliography"
 
 
 class Citation(EngineElement, model.Citation):

@@ -85,7 +85,8 @@ class If(EngineElement, model.If):
     def _plan(self) -> tuple[list[Any], str]:
         plan = self.__dict__.get("_cached_plan")
         if plan is None:
-            tests = [_without_context(getattr(self, method))
+            tests = [_type_test(self.get("type")) if attribute == "type"
+                     else _without_context(getattr(self, method))
                      for attribute, method in _TESTS if attribute in self.attrib]
             if "position" in self.attrib:
                 tests.append(self._position)
@@ -101,6 +102,18 @@ class Else_If(If, model.Else_If):
 
 def _disambiguate_test(item: Any, context: Any) -> list[bool]:
     return [is_marked_ambiguous(item)]
+
+
+def _type_test(types: str) -> Any:
+    """Speed: the `type` test with the style's type names split and lower-cased once (NLM
+    tests the type of every item some 16 times)."""
+    names = tuple(name.lower() for name in types.split())
+
+    def run(item: Any, context: Any) -> list[bool]:
+        item_type = item.reference.type
+        return [name == item_type for name in names]
+
+    return run
 
 
 def _without_context(test: Any) -> Any:
@@ -134,7 +147,7 @@ class Macro(EngineElement, model.Macro):
                 continue
             if text is not None:
                 output.append(text)
-                rendered_variable = rendered_variable or calls_variable or is_macro_call
+                rendered_variable = rendered_variable or is_macro_call or calls_variable
         if not output or (calls_any and not rendered_variable):
             return None
         return output[0] if len(output) == 1 else self.join(output)

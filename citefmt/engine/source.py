@@ -82,13 +82,15 @@ class DefaultLanguageReference(Reference):
     # the cite or entry this reference treats them as absent.
 
     def __getitem__(self, key: str) -> Any:
+        if key in _NOT_VARIABLES:
+            return super().__getitem__(key)
         context = active()
-        if context is not None and key not in _NOT_VARIABLES:
-            if context.recording:
-                context.recording[-1].add(key)
+        if context is not None:
             suppressed = context.suppressed()
             if suppressed and key in suppressed:
                 raise VariableError(key)
+            if context.recording and dict.__contains__(self, key):
+                context.recording[-1].add(key)
         return super().__getitem__(key)
 
     def __contains__(self, key: object) -> bool:
