@@ -8,6 +8,7 @@ from typing import Any
 from citeproc import model
 from citeproc.source import Name as CiteprocName
 from citeproc.source import VariableError
+from citeproc.string import MixedString
 
 from citefmt.engine.base import EngineElement
 from citefmt.engine.context import OverlaidAttributes, current, overlay
@@ -52,6 +53,14 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
             return text
         return substitution.apply(text, item, role, lambda proxy: self._process_names(
             proxy, names_context, context, **kwargs))
+
+    def markup(self, text: Any) -> Any:
+        """Gap: citeproc-js, which styles are written against, puts the cs:names affixes
+        around names only: a title that cs:substitute renders through cs:text keeps its own
+        ("Burn first aid 2019:", not "Burn first aid. 2019:" for `<names suffix=".">`)."""
+        if isinstance(text, SubstitutedText):
+            return self.format(MixedString(list(text)))
+        return super().markup(text)
 
     def _process_names(self, item: Any, names_context: Any = None, context: Any = None,
                        **kwargs: Any) -> Any:
@@ -327,5 +336,12 @@ class Substitute(EngineElement, model.Substitute):
                     state.recording[-1].update(used)
             if text:
                 state.suppress(used)
-                return text
+                return text if isinstance(child, model.Names) else SubstitutedText(text)
         return None
+
+
+class SubstitutedText(MixedString):
+    """What a cs:text (not a cs:names) inside cs:substitute rendered for the names."""
+
+    def __init__(self, text: Any) -> None:
+        super().__init__(list(text) if isinstance(text, MixedString) else [text])
