@@ -63,12 +63,17 @@ class MemoisedLookups(_CslElement):
         # a term depends only on the locale chain in use: look it up once per chain
         if isinstance(self.get_root(), model.Locale):
             return super().get_term(name, form, fallback_locale, zero_padded)
-        cache = current().locale.terms
+        state = current().locale
+        cache = state.terms
         key = (name, form, fallback_locale, zero_padded)
         try:
             return cache[key]
         except KeyError:
-            term = cache[key] = super().get_term(name, form, fallback_locale, zero_padded)
+            if fallback_locale:
+                term = super().get_term(name, form, fallback_locale, zero_padded)
+            else:
+                term = _own_language_term(state, name, form, zero_padded)
+            cache[key] = term
             return term
 
     def insert(self, index: int, element: Any) -> None:
@@ -106,6 +111,28 @@ class MemoisedLookups(_CslElement):
         if found is not None:  # a missing child may be inserted later (cs:names gets a cs:name)
             self.__dict__[name] = found
         return found
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _own_language_term(state: Any, name: str, form: str | None, zero_padded: bool) -> Any:
+    """A term from the locales of the rendering language only (and in-style locales for
+    every language), None if none has it.
+
+    Gap: citeproc-py restricted the search to the language of the chain's *first* locale;
+    when that is an in-style `<locale>` without xml:lang, en-US took part, and ordinals came
+    out English in every language ("2nd Auflage" for "2. Auflage", "2nd éd." for "2ᵉ éd.")."""
+    language = state.code.split("-")[0].lower()
+    for locale in state.chain:
+        lang = locale.get(_XML_LANG)
+        if lang and lang.split("-")[0].lower() != language:
+            continue
+        try:
+            return locale.get_term(name, form, zero_padded=zero_padded)
+        except IndexError:
+            continue
+    return None
 
 
 class PunctuationMerging(_CslElement):
