@@ -48,7 +48,8 @@ class RenderContext:
     `sort_language`, `implicit_year_suffix`. Changing while it runs ("EvalState"): `locale`
     (switched per item for per-item layouts), the per-cite `repressed` variables, the `cites`
     rendered so far (positions, et-al-subsequent), subsequent-author-substitute and
-    cite-grouping state, the year-suffix waiting to be printed, and attribute overlays (a
+    cite-grouping state, the year-suffix waiting to be printed, the names each cite shows to
+    be told apart (`added_names`, disambiguate-add-names), and attribute overlays (a
     calling cs:date's date-part options, a cs:names' variable list narrowed by
     suppress-min/max) that citeproc-py wrote into the tree.
     """
@@ -66,6 +67,7 @@ class RenderContext:
     pending_year_suffix: str | None = None
     overlays: dict[int, dict[str, str]] = field(default_factory=dict)
     recording: list[set[str]] = field(default_factory=list)
+    added_names: dict[str, int] = field(default_factory=dict)
 
     def suppressed(self) -> set[str] | None:
         """Variables cs:substitute used in the current cite or entry (None: none yet)."""

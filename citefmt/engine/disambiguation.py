@@ -11,8 +11,8 @@ style that prints `year-suffix` itself (`<text variable="year-suffix"/>`) puts i
 says; otherwise the suffix follows the first year printed from the `issued` date in each cite
 and entry ("1990a"), once.
 
-Adding names or given names to disambiguate (`disambiguate-add-names`,
-`disambiguate-add-givenname`) is not done.
+With `disambiguate-add-names`, names are added first (one at a time, until the cites differ).
+Adding given names (`disambiguate-add-givenname`) is not done.
 """
 
 from __future__ import annotations
@@ -47,9 +47,12 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
     tests_condition = bool(style_root.xpath_search(".//cs:if[@disambiguate='true']")
                            or style_root.xpath_search(".//cs:else-if[@disambiguate='true']"))
     adds_suffix = citation.get("disambiguate-add-year-suffix", "false") == "true"
-    if not (tests_condition or adds_suffix):
+    adds_names = citation.get("disambiguate-add-names", "false") == "true"
+    if not (tests_condition or adds_suffix or adds_names):
         return
     groups = _ambiguous_groups(citation, cites)
+    if adds_names and groups:
+        groups = [still for group in groups for still in _add_names(citation, group)]
     if tests_condition and groups:
         for group in groups:
             for cite in group:
@@ -62,6 +65,30 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
     for group in groups:
         for index, cite in enumerate(group):
             dict.__setitem__(cite.reference, "year_suffix", String(suffix_letters(index)))
+
+
+def _add_names(citation: Any, group: list[Any]) -> list[list[Any]]:
+    """disambiguate-add-names (CSL 1.0.2): show one more name at a time in the cites of an
+    ambiguous group until they render apart; a cite keeps the fewest names that tell it from
+    the others. Cites that more names cannot tell apart go back to their own name count;
+    the groups still ambiguous are returned."""
+    added = current().added_names
+    most = max((len(value) for cite in group for value in dict.values(cite.reference)
+                if isinstance(value, list)), default=0)
+    pending = list(group)
+    for count in range(2, most + 1):
+        for cite in pending:
+            added[cite.key] = count
+        texts = {cite.key: _first_cite_text(citation, citation.layout, cite) for cite in group}
+        seen: dict[str | None, int] = {}
+        for text in texts.values():
+            seen[text] = seen.get(text, 0) + 1
+        pending = [cite for cite in pending if seen[texts[cite.key]] > 1]
+        if not pending:
+            return []
+    for cite in pending:
+        added.pop(cite.key, None)
+    return _ambiguous_groups(citation, pending) if len(pending) > 1 else []
 
 
 def is_marked_ambiguous(item: Any) -> bool:

@@ -167,6 +167,7 @@ class Name(EngineElement, model.Name):
                 sort_options: Any = None, **kwargs: Any) -> Any:
         if not sort_options:
             sort_options = self._subsequent_et_al(item, context)
+            sort_options = self._added_names(item, context, sort_options)
         names = item.reference.get(variable, [])
         form = self.get_option("form", context, sort_options)
         written = written_names(names, form)
@@ -209,6 +210,20 @@ class Name(EngineElement, model.Name):
             if value is not None:
                 options[option.replace("subsequent-", "")] = int(value)
         return options or None
+
+    def _added_names(self, item: Any, context: Any, options: Any) -> Any:
+        """disambiguate-add-names: a cite that `disambiguation.py` found ambiguous shows at
+        least as many names as it needs to be told apart (cites only)."""
+        wanted = current().added_names.get(getattr(item, "key", None) or "")
+        if not wanted:
+            return options
+        scope = (context if context is not None else self).xpath_search(_CITATION_OR_BIBLIOGRAPHY)
+        if not scope or scope[0].tag != _CITATION_TAG:
+            return options
+        shown = self.get_option("et-al-use-first", context, options)
+        if shown >= wanted:
+            return options
+        return dict(options or {}, **{"et-al-use-first": wanted})
 
     def _delimiter_precedes_et_al(self, shown: int, context: Any, sort_options: Any) -> bool:
         rule = self.get_option("delimiter-precedes-et-al", context, sort_options)
