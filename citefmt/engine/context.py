@@ -68,6 +68,7 @@ class RenderContext:
     overlays: dict[int, dict[str, str]] = field(default_factory=dict)
     recording: list[set[str]] = field(default_factory=list)
     added_names: dict[str, int] = field(default_factory=dict)
+    given_name_level: dict[str, int] = field(default_factory=dict)
 
     def suppressed(self) -> set[str] | None:
         """Variables cs:substitute used in the current cite or entry (None: none yet)."""

@@ -12,7 +12,9 @@ says; otherwise the suffix follows the first year printed from the `issued` date
 and entry ("1990a"), once.
 
 With `disambiguate-add-names`, names are added first (one at a time, until the cites differ).
-Adding given names (`disambiguate-add-givenname`) is not done.
+With `disambiguate-add-givenname`, given names are then added (initials, then in full) to
+the cites still ambiguous; `givenname-disambiguation-rule` is read as "by-cite" whatever it
+says.
 """
 
 from __future__ import annotations
@@ -48,11 +50,14 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
                            or style_root.xpath_search(".//cs:else-if[@disambiguate='true']"))
     adds_suffix = citation.get("disambiguate-add-year-suffix", "false") == "true"
     adds_names = citation.get("disambiguate-add-names", "false") == "true"
-    if not (tests_condition or adds_suffix or adds_names):
+    adds_given = citation.get("disambiguate-add-givenname", "false") == "true"
+    if not (tests_condition or adds_suffix or adds_names or adds_given):
         return
     groups = _ambiguous_groups(citation, cites)
     if adds_names and groups:
         groups = [still for group in groups for still in _add_names(citation, group)]
+    if adds_given and groups:
+        groups = [still for group in groups for still in _add_given_names(citation, group)]
     if tests_condition and groups:
         for group in groups:
             for cite in group:
@@ -88,6 +93,27 @@ def _add_names(citation: Any, group: list[Any]) -> list[list[Any]]:
             return []
     for cite in pending:
         added.pop(cite.key, None)
+    return _ambiguous_groups(citation, pending) if len(pending) > 1 else []
+
+
+def _add_given_names(citation: Any, group: list[Any]) -> list[list[Any]]:
+    """disambiguate-add-givenname (by cite): the names of an ambiguous group's cites are
+    printed in long form (with initials where the style initialises), then with full given
+    names, until the cites render apart; cites that stay alike go back to their own form."""
+    levels = current().given_name_level
+    pending = list(group)
+    for level in (1, 2):
+        for cite in pending:
+            levels[cite.key] = level
+        texts = {cite.key: _first_cite_text(citation, citation.layout, cite) for cite in group}
+        seen: dict[str | None, int] = {}
+        for text in texts.values():
+            seen[text] = seen.get(text, 0) + 1
+        pending = [cite for cite in pending if seen[texts[cite.key]] > 1]
+        if not pending:
+            return []
+    for cite in pending:
+        levels.pop(cite.key, None)
     return _ambiguous_groups(citation, pending) if len(pending) > 1 else []
 
 

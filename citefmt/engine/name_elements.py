@@ -214,16 +214,25 @@ class Name(EngineElement, model.Name):
     def _added_names(self, item: Any, context: Any, options: Any) -> Any:
         """disambiguate-add-names: a cite that `disambiguation.py` found ambiguous shows at
         least as many names as it needs to be told apart (cites only)."""
-        wanted = current().added_names.get(getattr(item, "key", None) or "")
-        if not wanted:
+        state = current()
+        key = getattr(item, "key", None) or ""
+        wanted = state.added_names.get(key)
+        level = state.given_name_level.get(key)
+        if not wanted and not level:
             return options
         scope = (context if context is not None else self).xpath_search(_CITATION_OR_BIBLIOGRAPHY)
         if not scope or scope[0].tag != _CITATION_TAG:
             return options
-        shown = self.get_option("et-al-use-first", context, options)
-        if shown >= wanted:
-            return options
-        return dict(options or {}, **{"et-al-use-first": wanted})
+        changed = dict(options or {})
+        if wanted and self.get_option("et-al-use-first", context, options) < wanted:
+            changed["et-al-use-first"] = wanted
+        if level:
+            # disambiguate-add-givenname: 1 = long form (initials if the style initialises),
+            # 2 = full given names
+            changed["form"] = "long"
+            if level >= 2:
+                changed["initialize-with"] = None
+        return changed or options
 
     def _delimiter_precedes_et_al(self, shown: int, context: Any, sort_options: Any) -> bool:
         rule = self.get_option("delimiter-precedes-et-al", context, sort_options)
