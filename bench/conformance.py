@@ -172,9 +172,9 @@ REASONS = {
                 "(citeproc-js's incremental API)",
     "date": "BC dates in sort keys; year-suffix on items without a date",
     "decorations": "font-style=\"normal\" inside italics (flip-flop of decorations)",
-    "disambiguate": "disambiguate-add-givenname and givenname-disambiguation-rule are not "
-                    "implemented, add-names only for whole name lists (add-names, year-suffix "
-                    "and the disambiguate condition are)",
+    "disambiguate": "givenname-disambiguation-rule other than by-cite (all-names, "
+                    "primary-name, with-initials), given names expanded per name rather than "
+                    "per cite, add-names interplay with et-al-subsequent and year-suffix",
     "display": "display=\"block\"/\"indent\" layouts and second-field-align variants",
     "etal": "et-al-use-first=\"0\"",
     "flipflop": "nested quotes and emphasis in field text are not flipped (inner quotes, "
