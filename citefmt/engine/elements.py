@@ -146,6 +146,25 @@ class Text(EngineElement, model.Text):
             text = None
         return text
 
+    def _variable(self, item: Any, context: Any) -> Any:
+        """Speed: citeproc-py re-reads the element's attributes and looks up the layout's
+        repressed list for every variable it prints (citefmt's substitution suppression lives
+        in the reference, see `source.py`); the element's plan is made once here."""
+        plan = self.__dict__.get("_variable_plan")
+        if plan is None:
+            variable = self.get("variable")
+            short = (variable + "-short").replace("-", "_") if self.get("form") == "short" \
+                else None
+            plan = self.__dict__["_variable_plan"] = (variable, variable.replace("-", "_"),
+                                                      short)
+        variable, key, short = plan
+        reference = item.reference
+        if short is not None and short in reference:
+            return reference[short]
+        if variable.startswith("page") or variable in ("citation-number", "locator"):
+            return super()._variable(item, context)
+        return reference[key]
+
     def markup(self, text: Any, language: str) -> Any:
         return self._markup(text, None, language)
 
