@@ -201,6 +201,19 @@ class Text(EngineElement, model.Text):
                       self.get_single_term("close-quote"))
 
 
+class Number(EngineElement, model.Number):
+    """Gap: citeproc-py's cs:number looked a hyphenated variable up under its CSL name
+    (`number-of-volumes`, `collection-number`, `chapter-number`) where references keep it
+    under the Python one (`number_of_volumes`): always empty, so "6 vols." and "(WHO Technical
+    Report Series; 1012)" vanished with their groups."""
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        variable = self.get("variable") or ""
+        if "-" in variable and variable != "page-first":
+            return self._process(item.reference[variable.replace("-", "_")], variable)
+        return super().process(item, context, **kwargs)
+
+
 class Term(EngineElement, model.Term):
     """Speed: citeproc-py finds a term's cs:single/cs:multiple child and escapes its text for
     the output format each time a term is printed; kept per output formatter here."""
@@ -544,7 +557,7 @@ FIXED_ELEMENTS: dict[str, type] = {"citation": Citation, "date": Date, "date-par
                                    "else-if": Else_If,
                                    "group": Group, "if": If, "label": Label, "layout": Layout,
                                    "locale": Locale, "macro": Macro, "name": Name,
-                                   "names": Names,
+                                   "names": Names, "number": Number,
                                    "sort": Sort, "style": Style, "substitute": Substitute,
                                    "term": Term, "text": Text}
 

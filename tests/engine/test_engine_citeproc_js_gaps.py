@@ -82,3 +82,9 @@ def test_gap_near_note_position_does_not_crash():
     renderer = Renderer.for_style("universite-de-bordeaux-ecole-doctorale-de-droit")
     texts = renderer.citations(ITEMS, [["book"], ["book"]]).texts
     assert texts[0] and texts[1]
+
+
+def test_gap_hyphenated_number_variables_render():
+    # citeproc-py: "[11] P. C. Neligan, Plastic surgery, 4th ed., vol. 2. London: …"
+    assert entry("ieee-antennas-and-propagation-magazine", "volbook") == (
+        "[11] P. C. Neligan, Plastic surgery, 4th ed., vol. 2, 6 vols. London: Elsevier, 2017.")
