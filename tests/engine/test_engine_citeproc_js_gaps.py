@@ -88,3 +88,15 @@ def test_gap_hyphenated_number_variables_render():
     # citeproc-py: "[11] P. C. Neligan, Plastic surgery, 4th ed., vol. 2. London: …"
     assert entry("ieee-antennas-and-propagation-magazine", "volbook") == (
         "[11] P. C. Neligan, Plastic surgery, 4th ed., vol. 2, 6 vols. London: Elsevier, 2017.")
+
+
+def test_gap_ordinals_come_from_the_rendering_language():
+    # citeproc-py: "2nd bs." (the English ordinal suffix in a Turkish style)
+    assert entry("galatasaray-universitesi-sosyal-bilimler-enstitusu", "chapter") == (
+        "GURTNER Geoffrey C., “Wound healing and scar formation”, Plastic surgery, ed. "
+        "Stephen J. Mathes, 2. bs., Philadelphia: Saunders, 2006, ss. 209-34.")
+
+
+def test_gap_names_affixes_not_around_a_substituted_title():
+    # citeproc-py: "Burn first aid. NHS website." (`<names suffix=".">` around the title)
+    assert entry("journal-of-vertebrate-biology", "webnodate") == "Burn first aid NHS website."
