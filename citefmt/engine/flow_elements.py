@@ -8,6 +8,7 @@ tests a condition makes) is worked out once per loaded style and reused for ever
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from citeproc import model
@@ -22,23 +23,54 @@ _TESTS = (("type", "_type"), ("variable", "_variable"), ("is-numeric", "_is_nume
           ("is-uncertain-date", "_is_uncertain_date"), ("locator", "_locator"))
 
 
+def child_plan(element: Any) -> tuple[tuple[Any, bool, bool], ...]:
+    """(child, calls a variable, is a cs:choose) for each child, worked out once."""
+    plan = element.__dict__.get("_children_plan")
+    if plan is None:
+        plan = element.__dict__["_children_plan"] = tuple(
+            (child, bool(child.calls_variable()), isinstance(child, model.Choose))
+            for child in element.iterchildren())
+    return plan
+
+
+def taken_children(plan: Any, item: Any, context: Any) -> Iterator[tuple[Any, bool]]:
+    """The children of a group, each cs:choose replaced by the children of the branch it
+    takes for `item` (recursively), with whether each calls a variable.
+
+    Gap: a cs:choose is transparent in a group: citeproc-js weighs the variables of the
+    branch taken, not of every branch. Counting every branch, citefmt kept a group whose
+    only output was a term chosen for a missing variable beside other empty variables
+    ("(testimony of)" with no witness, "[s.l.], " with no publisher)."""
+    for child, calls_variable, is_choose in plan:
+        if not is_choose:
+            yield child, calls_variable
+            continue
+        branch = _taken_branch(child, item, context)
+        if branch is not None:
+            yield from taken_children(child_plan(branch), item, context)
+
+
+def _taken_branch(choose: Any, item: Any, context: Any) -> Any:
+    for branch in choose.iterchildren():
+        if not isinstance(branch, model.If) or branch.holds(item, context):
+            return branch
+    return None
+
+
 class Group(EngineElement, model.Group):
     """CSL 1.0.2 cs:group: rendered only when it calls no variable, or when at least one child
-    that calls a variable rendered something; a cs:choose child is transparent and gets the
-    group's delimiter."""
+    that calls a variable rendered something; a cs:choose child is transparent: the children
+    of its branch are the group's (`taken_children`)."""
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        delimiter, plan = self._plan()
+        _, plan = self._plan()
         output = []
         calls_any = False
         rendered_variable = False
-        for child, calls_variable, is_choose in plan:
+        for child, calls_variable in taken_children(plan, item, context):
             calls_any = calls_any or calls_variable
             try:
-                if is_choose:
-                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
-                else:
-                    text = child.render(item, context=context, **kwargs)
+                text = child.render(item, context=context, **kwargs)
             except VariableError:
                 continue
             if text is not None:
@@ -131,15 +163,11 @@ class Macro(EngineElement, model.Macro):
     counts as a rendered variable (citeproc-js: "Anon." from a macro beside empty names)."""
 
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        plan = self.__dict__.get("_cached_plan")
-        if plan is None:
-            plan = self.__dict__["_cached_plan"] = tuple(
-                (child, bool(child.calls_variable()),
-                 child.get("macro") is not None and etree.QName(child).localname == "text")
-                for child in self.iterchildren())
         output = []
         calls_any = rendered_variable = False
-        for child, calls_variable, is_macro_call in plan:
+        for child, calls_variable in taken_children(child_plan(self), item, context):
+            is_macro_call = (child.get("macro") is not None
+                             and etree.QName(child).localname == "text")
             calls_any = calls_any or calls_variable
             try:
                 text = child.render(item, context=context, **kwargs)
