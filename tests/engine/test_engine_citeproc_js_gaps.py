@@ -100,3 +100,11 @@ def test_gap_ordinals_come_from_the_rendering_language():
 def test_gap_names_affixes_not_around_a_substituted_title():
     # citeproc-py: "Burn first aid. NHS website." (`<names suffix=".">` around the title)
     assert entry("journal-of-vertebrate-biology", "webnodate") == "Burn first aid NHS website."
+
+
+def test_gap_choose_in_a_group_counts_only_the_branch_taken():
+    # before: "… (2018) (testimony of)." — a term chosen for a hearing beside empty names
+    assert entry("journal-of-anxiety-disorders", "hearing") == (
+        "Burn injury prevention, Senate Committee on Health (2018).")
+    # before: "1. ADAMS, C. [s.l.], 2019. ." — "sine loco" beside an empty publisher
+    assert entry("iso690-numeric-lt", "review") == "1. ADAMS, C. 2019. ."
