@@ -56,6 +56,7 @@ CLUSTERS = [["smith2020"], ["smith2020", "smith2020b", "many"], ["edbook"],
 _LINK = re.compile(r'<link[^>]*rel="independent-parent"[^>]*>')
 _HREF = re.compile(r'href="([^"]+)"')
 _LOCALE = re.compile(r'default-locale="([^"]+)"')
+_ENTRY_DIV = re.compile(r'^<div class="csl-entry">(.*)</div>$', re.DOTALL)
 _QUOTES = set("\"'“”‘’«»„‚‹›")
 
 
@@ -178,6 +179,10 @@ def render_js(cases: list[StyleCase], items: list[dict[str, Any]], fmt: str
     finally:
         Path(handle.name).unlink()
     result: dict[str, Any] = json.loads(done.stdout)
+    if fmt == "html":  # citeproc-js wraps each entry in its div; citefmt's entries are bare
+        for style in result.values():
+            for item_id, text in style.get("bib", {}).items():
+                style["bib"][item_id] = _ENTRY_DIV.sub(r"\1", text.strip())
     return result
 
 
@@ -198,7 +203,8 @@ def render_citefmt(case: StyleCase, items: list[dict[str, Any]], fmt: str) -> di
 
 
 def normalise(text: str) -> str:
-    return " ".join(str(text).split())
+    """Runs of whitespace collapsed; "&amp;" and "&#38;" are the same HTML character."""
+    return " ".join(str(text).replace("&amp;", "&#38;").split())
 
 
 def compare(case: StyleCase, ours: dict[str, Any], theirs: dict[str, Any]) -> Outcome:
