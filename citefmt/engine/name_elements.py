@@ -13,7 +13,7 @@ from citeproc.string import MixedString
 from citefmt.engine.base import EngineElement
 from citefmt.engine.context import OverlaidAttributes, current, overlay
 from citefmt.engine.initials import initialize_given
-from citefmt.engine.punctuation import join_merging
+from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.source import NameList
 
 
@@ -176,6 +176,8 @@ class Name(EngineElement, model.Name):
             written = suffixes_initialized(written, str(mark))
         if written is not names:
             item, names = _NamesOnly(variable, written), written
+        if form != "count" and names and self._affixes_each_name():
+            return self._each_name_affixed(variable, names, context, sort_options, **kwargs)
         if not is_truncated(names) or form == "count":
             return super().process(item, variable, context, sort_options, **kwargs)
         use_first = self.get_option("et-al-use-first", context, sort_options)
@@ -191,6 +193,62 @@ class Name(EngineElement, model.Name):
         precedes = self._delimiter_precedes_et_al(len(shown), context, sort_options)
         delimiter = self.get_option("delimiter", context, sort_options) if precedes else " "
         return join_merging([text, et_al], delimiter, self.output_format())
+
+    def _affixes_each_name(self) -> bool:
+        return self.get("prefix") is not None or self.get("suffix") is not None
+
+    def markup(self, text: Any) -> Any:
+        if isinstance(text, AffixedNames):  # the affixes are on each name already
+            return self.format(MixedString(list(text)))
+        return super().markup(text)
+
+    def _each_name_affixed(self, variable: str, names: Any, context: Any, options: Any,
+                           **kwargs: Any) -> Any:
+        """Gap: citeproc-js, which styles are written against, puts a cs:name's prefix and
+        suffix around each personal name, and none around an institution's
+        ("da Vinci, Leonardo.; Ludwig van Beethoven.; and …", "American Burn Association
+        2021"); citeproc-py put them around the whole list once. Each name is rendered on its
+        own and the list joined here with the style's delimiter, "and" and et-al rules."""
+        fmt = self.output_format()
+        prefix, suffix = self.get("prefix") or "", self.get("suffix") or ""
+        et_al_min = self.get_option("et-al-min", context, options)
+        use_first = self.get_option("et-al-use-first", context, options)
+        truncated = is_truncated(names) or (bool(et_al_min) and len(names) > 1
+                                            and len(names) >= et_al_min)
+        shown = list(names[:use_first]) if truncated and use_first else list(names)
+        order = self.get_option("name-as-sort-order", context, options)
+        pieces = []
+        for index, name in enumerate(shown):
+            single = dict(options or {}, **{"et-al-min": 0, "and": None})
+            if order == "first" and index > 0:
+                single["name-as-sort-order"] = None
+            text = super().process(_NamesOnly(variable, [name]), variable, context, single,
+                                   **kwargs)
+            if text is None or not str(text):
+                continue
+            if "literal" not in name:
+                text = wrap_merging(prefix, text, suffix, fmt)
+            pieces.append(text)
+        if not pieces:
+            return None
+        delimiter = self.get_option("delimiter", context, options)
+        et_al = self.et_al() if truncated else None
+        if et_al is not None and str(et_al):
+            precedes = self._delimiter_precedes_et_al(len(pieces), context, options)
+            listed = join_merging(pieces, delimiter, fmt)
+            return AffixedNames(join_merging([listed, et_al],
+                                             delimiter if precedes else " ", fmt))
+        and_ = self.get_option("and", context, options)
+        if not and_ or len(pieces) < 2:
+            return AffixedNames(join_merging(pieces, delimiter, fmt))
+        and_term = str(self.get_single_term("and")) if and_ == "text" else "&"
+        rule = self.get_option("delimiter-precedes-last", context, options)
+        inverted_before_last = order == "all" or (order == "first" and len(pieces) == 2)
+        precedes_last = (rule == "always" or (rule == "contextual" and len(pieces) > 2)
+                         or (rule == "after-inverted-name" and inverted_before_last))
+        head = join_merging(pieces[:-1], delimiter, fmt)
+        head = join_merging([head, and_term], delimiter if precedes_last else " ", fmt)
+        return AffixedNames(join_merging([head, pieces[-1]], " ", fmt))
 
     def _subsequent_et_al(self, item: Any, context: Any) -> dict[str, int] | None:
         """Gap: citeproc-py ignored `et-al-subsequent-min`/`et-al-subsequent-use-first`. In a
@@ -362,6 +420,13 @@ class Substitute(EngineElement, model.Substitute):
                 state.suppress(used)
                 return text if isinstance(child, model.Names) else SubstitutedText(text)
         return None
+
+
+class AffixedNames(MixedString):
+    """A name list whose names carry the cs:name affixes each (`Name._each_name_affixed`)."""
+
+    def __init__(self, text: Any) -> None:
+        super().__init__(list(text) if isinstance(text, MixedString) else [text])
 
 
 class SubstitutedText(MixedString):

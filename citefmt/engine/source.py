@@ -79,7 +79,8 @@ class DefaultLanguageReference(Reference):
     # cs:text elements with the same tag, so an editors-only book printed its editors twice
     # ("Foley KM, Gelband H, eds. … (Foley & Gelband, eds.)"). The render context records the
     # variables a substitute reads while it renders (`elements.Substitute`); for the rest of
-    # the cite or entry this reference treats them as absent.
+    # the cite or entry this reference renders them as absent. Conditions (`in`) still see
+    # them, as in citeproc-js ("Anon." is not printed for an editors-only book).
 
     def __getitem__(self, key: str) -> Any:
         if key in _NOT_VARIABLES:
@@ -92,13 +93,6 @@ class DefaultLanguageReference(Reference):
             if context.recording and dict.__contains__(self, key):
                 context.recording[-1].add(key)
         return super().__getitem__(key)
-
-    def __contains__(self, key: object) -> bool:
-        if not dict.__contains__(self, key):
-            return False
-        context = active()
-        suppressed = context.suppressed() if context is not None else None
-        return not (suppressed and key in suppressed)
 
     def get(self, key: str, default: Any = None) -> Any:
         try:

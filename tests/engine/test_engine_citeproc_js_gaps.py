@@ -108,3 +108,20 @@ def test_gap_choose_in_a_group_counts_only_the_branch_taken():
         "Burn injury prevention, Senate Committee on Health (2018).")
     # before: "1. ADAMS, C. [s.l.], 2019. ." — "sine loco" beside an empty publisher
     assert entry("iso690-numeric-lt", "review") == "1. ADAMS, C. 2019. ."
+
+
+def test_gap_name_affixes_around_each_personal_name():
+    # citeproc-py: "da Vinci, Leonardo; Ludwig van Beethoven; and Martin Luther King Jr."
+    # and "American Burn Association. 2021." (`<name suffix=".">` around the whole list)
+    assert entry("language", "particles") == (
+        "da Vinci, Leonardo.; Ludwig van Beethoven.; and Martin Luther King Jr. 1990. Lectures "
+        "on anatomy. Penguin.")
+    assert entry("language", "dataset") == (
+        "American Burn Association 2021. Burn registry data 2010-2020. Zenodo. "
+        "doi:10.5281/zenodo.1234567.")
+
+
+def test_conditions_still_see_a_substituted_variable():
+    # an editors-only book: the style's "anon" macro tests `variable="author editor"`
+    assert entry("language", "edbook").startswith(
+        "Foley, Kathleen M., and Hellen Gelband (eds.) 2002. Cancer pain")
