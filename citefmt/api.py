@@ -155,6 +155,21 @@ def format_bibliography(items: Sequence[Item], *, style: str, locale: str | None
     return "".join(f"{e.body}\n" for e in bib.entries), bib.warnings
 
 
+def format_citations(items: Sequence[Item], clusters: Sequence[Sequence[str]] | None, *,
+                     style: str, locale: str | None = None, to: str = "text"
+                     ) -> tuple[list[str], list[Diagnostic]]:
+    """In-text citations of `clusters` (lists of item ids; None: each item alone, in order),
+    with items numbered as the style's bibliography numbers them. Returns the texts and the
+    engine's warnings (CF307 for an id not among `items`)."""
+    from citefmt.engine.render import Renderer
+
+    if clusters is None:
+        clusters = [[str(item.get("id", index + 1))] for index, item in enumerate(items)]
+    renderer = Renderer.for_style(style, locale=locale, fmt=to)
+    result = renderer.citations(items, [list(cluster) for cluster in clusters])
+    return result.texts, result.warnings
+
+
 def styles() -> list[tuple[str, str, Path]]:
     """Bundled styles as (name, title, path)."""
     from citefmt.engine.styles import bundled_styles

@@ -13,6 +13,7 @@ import click
 
 from citefmt import __version__
 from citefmt.cli.check import check
+from citefmt.cli.cite import cite
 from citefmt.cli.convert import convert
 from citefmt.cli.format import format_
 from citefmt.cli.styles import styles
@@ -44,6 +45,7 @@ cli.add_command(convert)
 cli.add_command(check)
 cli.add_command(styles)
 cli.add_command(tidy)
+cli.add_command(cite)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,16 +3,18 @@
     render_bibliography(items, "vancouver", locale=None, fmt="text") -> Bibliography
     render_citation(items, ["a", "b", "c"], "vancouver") -> "[1–3]"
 
-Importing this package is cheap: citeproc-py and lxml are imported on first render. The fixes
-over citeproc-py live in small modules, each documenting the gap it closes: `elements`
-(number-of-pages label, collation sort, citation-number collapse, margin spacing, term
-cache, label of an empty variable, capitalised note start), `flow_elements` (groups and
-conditions planned once, `disambiguate="true"`), `date_elements` (date delimiter, date ranges,
-implicit year-suffix), `name_elements` (CSL-M suppress-min/suppress-max, "and others", name
-counts, et-al-subsequent, CJK names), `initials`, `subsequent_author`, `disambiguation`
-(year-suffixes), `cite_groups` (cite grouping and collapsing), `text_case`, `page_ranges`,
-`collation`, `base` and `punctuation` (memoised look-ups, punctuation merging at joins,
-punctuation-in-quote), `layouts` (per-item locales), `locales` (locale files), `styles`
+Importing this package is cheap: citeproc-py and lxml are imported on first render. All state a
+render changes lives in one `context.RenderContext` per render call, never on the shared,
+cached style tree, so renders are re-entrant and thread-safe. The fixes over citeproc-py live
+in small modules, each documenting the gap it closes: `elements` (number-of-pages label,
+collation sort, citation-number collapse, margin spacing, term cache, label of an empty
+variable, capitalised note start), `flow_elements` (groups and conditions planned once,
+`disambiguate="true"`, macros as implicit groups), `date_elements` (date delimiter, date
+ranges, implicit year-suffix), `name_elements` (CSL-M suppress-min/suppress-max, "and others",
+name counts, et-al-subsequent, CJK names), `initials`, `subsequent_author`, `disambiguation`
+(add-names, given names, year-suffixes), `cite_groups` (cite grouping and collapsing), `text_case`,
+`page_ranges`, `collation`, `base` and `punctuation` (memoised look-ups, punctuation merging at
+joins, punctuation-in-quote), `layouts` (per-item locales), `locales` (locale files), `styles`
 (dependent styles), `source` and `dates` (ids, raw dates, cleaned date-parts, seasons,
 truncated name lists), `richtext`, `formatters.markdown`.
 """

@@ -3,12 +3,15 @@ merging, layered over citeproc-py's element classes (see `elements.element_looku
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from citeproc import model
 from citeproc.source import VariableError
+from citeproc.string import MixedString, String
 
+from citefmt.engine.context import current
 from citefmt.engine.page_ranges import last_page
 from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.text_case import change_case
@@ -20,7 +23,7 @@ else:
     _CslElement = object
 
 #: per-element caches that list the element's children (see `insert`)
-_CHILD_PLANS = ("_choice_flags", "_cached_plan")
+_CHILD_PLANS = ("_choice_flags", "_cached_plan", "_children_plan")
 
 _FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration",
                           "vertical-align")
@@ -58,15 +61,19 @@ class MemoisedLookups(_CslElement):
     def get_term(self, name: str, form: str | None = None, fallback_locale: bool = True,
                  zero_padded: bool = False) -> Any:
         # a term depends only on the locale chain in use: look it up once per chain
-        root = self.get_root()
-        cache = root.__dict__.get("_term_cache")
-        if cache is None:
+        if isinstance(self.get_root(), model.Locale):
             return super().get_term(name, form, fallback_locale, zero_padded)
+        state = current().locale
+        cache = state.terms
         key = (name, form, fallback_locale, zero_padded)
         try:
             return cache[key]
         except KeyError:
-            term = cache[key] = super().get_term(name, form, fallback_locale, zero_padded)
+            if fallback_locale:
+                term = super().get_term(name, form, fallback_locale, zero_padded)
+            else:
+                term = _own_language_term(state, name, form, zero_padded)
+            cache[key] = term
             return term
 
     def insert(self, index: int, element: Any) -> None:
@@ -84,8 +91,7 @@ class MemoisedLookups(_CslElement):
         return macro
 
     def get_formatter(self) -> Any:
-        root = self.get_root()
-        return root.style.formatter if isinstance(root, model.Locale) else root.formatter
+        return current().formatter
 
     def format(self, string: Any) -> Any:
         # most elements carry no formatting attribute: skip citeproc-py's five look-ups
@@ -107,6 +113,28 @@ class MemoisedLookups(_CslElement):
         return found
 
 
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _own_language_term(state: Any, name: str, form: str | None, zero_padded: bool) -> Any:
+    """A term from the locales of the rendering language only (and in-style locales for
+    every language), None if none has it.
+
+    Gap: citeproc-py restricted the search to the language of the chain's *first* locale;
+    when that is an in-style `<locale>` without xml:lang, en-US took part, and ordinals came
+    out English in every language ("2nd Auflage" for "2. Auflage", "2nd éd." for "2ᵉ éd.")."""
+    language = state.code.split("-")[0].lower()
+    for locale in state.chain:
+        lang = locale.get(_XML_LANG)
+        if lang and lang.split("-")[0].lower() != language:
+            continue
+        try:
+            return locale.get_term(name, form, zero_padded=zero_padded)
+        except IndexError:
+            continue
+    return None
+
+
 class PunctuationMerging(_CslElement):
     """Gap: citeproc-py joins affixes and delimiters merging only a mark with itself, so a
     title ending in "?" got the style's "." ("Why?."). Every join the engine makes (affixes,
@@ -114,19 +142,15 @@ class PunctuationMerging(_CslElement):
     `punctuation.join_merging`/`wrap_merging` instead."""
 
     def output_format(self) -> str:
-        """"text", "html" or "markdown": set on the style root by the renderer."""
-        root = self.get_root()
-        style = root.__dict__.get("style", root) if isinstance(root, model.Locale) else root
-        return style.__dict__.get("output_format", "text")
+        """"text", "html" or "markdown": the render context's."""
+        return current().output_format
 
     #: False for elements whose attributes change while rendering (cs:date-part overrides)
     static_affixes = True
 
     def punctuation_in_quote(self) -> bool:
-        """The locale option of the chain in use (set on the style root with the chain)."""
-        root = self.get_root()
-        style = root.__dict__.get("style", root) if isinstance(root, model.Locale) else root
-        return bool(style.__dict__.get("_punctuation_in_quote", False))
+        """The locale option of the chain in use (the render context's)."""
+        return current().locale.punctuation_in_quote
 
     def wrap(self, string: Any) -> Any:
         if string is None:
@@ -175,14 +199,40 @@ class PunctuationMerging(_CslElement):
 
 class TextCasing(_CslElement):
     """Gap: citeproc-py's text-case lost spacing next to nocase spans, changed the case of
-    nocase spans, and title-cased only space-separated words; see `text_case.py`."""
+    nocase spans, and title-cased only space-separated words; see `text_case.py`. And
+    text-case="title" on a term or label (no item language given) was never applied ("eds."
+    for "Eds."): a term is in the language of the locale it comes from."""
 
     def case(self, text: Any, language: str | None = None) -> Any:
         text_case = self.get("text-case")
-        if text_case is None or (text_case == "title" and language != "en"):
+        if text_case is None:
             return text
-        changed = change_case(text, text_case)
-        return super().case(text, language) if changed is None else changed
+        locale_language = current().locale.code.split("-")[0].lower()
+        if language is None:
+            language = locale_language
+        if text_case == "title" and language != "en":
+            return text
+        changed = change_case(text, text_case, locale_language)
+        if changed is not None:
+            return changed
+        if type(text) is str:  # citeproc-py's sentence case needs its String (name parts)
+            text = String(text)
+        return super().case(text, language)
+
+
+    def strip_periods(self, string: Any) -> Any:
+        """Gap: citeproc-py removed every period ("Cancer-Pain.org" → "Cancer-Painorg");
+        citeproc-js, which styles are written against, removes a period only where no
+        lower-case letter follows it (abbreviation periods, not those inside a domain name)."""
+        if self.get("strip-periods", "false").lower() != "true" or string is None:
+            return string
+        if isinstance(string, MixedString):
+            return MixedString([self.strip_periods(segment) for segment in string])
+        stripped = _STRIPPED_PERIOD.sub("", str(string))
+        return type(string)(stripped) if isinstance(string, String) else stripped
+
+
+_STRIPPED_PERIOD = re.compile(r"\.(?![a-z])")
 
 
 class PageRanges(_CslElement):

@@ -8,6 +8,7 @@ from citeproc import model
 from citeproc.source import VariableError
 
 from citefmt.engine.base import EngineElement
+from citefmt.engine.context import OverlaidAttributes, current, overlay
 from citefmt.engine.disambiguation import pending_suffix
 from citefmt.engine.punctuation import join_merging
 from citefmt.engine.russian import genitive_month
@@ -32,15 +33,16 @@ class Date(EngineElement, model.Date):
                 context: Any = None, **kwargs: Any) -> Any:
         """Gap: the implicit year-suffix (see `year_suffix.py`) follows the first year
         printed from `issued` in a cite or entry."""
-        root = _style_root(self)
-        if not root.__dict__.get("implicit_year_suffix") or self.is_locale_date():
+        state = current()
+        if not state.implicit_year_suffix or self.is_locale_date() or kwargs.get("sort_options"):
+            # a sort key has no year-suffix (ties keep their order, as in citeproc-js)
             return super().process(item, variable, show_parts, context, **kwargs)
         suffix = pending_suffix(self, item, variable or self.get("variable") or "", context)
-        root.__dict__["_pending_year_suffix"] = suffix
+        state.pending_year_suffix = suffix
         try:
             return super().process(item, variable, show_parts, context, **kwargs)
         finally:
-            root.__dict__.pop("_pending_year_suffix", None)
+            state.pending_year_suffix = None
 
     def render_single_date(self, date: Any, show_parts: list[str] | None = None,
                            context: Any = None) -> Any:
@@ -123,12 +125,6 @@ class Date(EngineElement, model.Date):
 _RANK = {"year": 0, "month": 1, "day": 2}
 
 
-def _style_root(element: Any) -> Any:
-    """The style an element belongs to (a locale's elements: the style using the locale)."""
-    root = element.get_root()
-    return root.style if isinstance(root, model.Locale) else root
-
-
 def _unit(date: Any, unit: str) -> Any:
     if unit == "month":
         return date.get("month"), date.get("season")
@@ -141,13 +137,14 @@ def _has(date: Any, unit: str) -> bool:
     return date.get(unit) is not None
 
 
-class Date_Part(EngineElement, model.Date_Part):
+class Date_Part(OverlaidAttributes, EngineElement, model.Date_Part):
     """Gap: when a style's cs:date calls a localized date, citeproc-py copies the calling
     cs:date-part's attributes (form, font-style, affixes…) *into* the locale's cs:date-part and
     never takes them back, so they leak into every later date rendered with that locale (and,
-    with citefmt's parse-once cache, into other styles). Render with the overrides, then
-    restore the locale's own attributes. `bare="prefix"`/`"suffix"` leaves that affix out (the
-    date-part beside a range delimiter)."""
+    with citefmt's parse-once cache, into other styles and concurrent renders). Here they are
+    copied into a render-context overlay (`context.overlay`) that lives for one date-part
+    render; the shared tree is never written. `bare="prefix"`/`"suffix"` leaves that affix
+    out (the date-part beside a range delimiter)."""
 
     static_affixes = False
 
@@ -165,22 +162,22 @@ class Date_Part(EngineElement, model.Date_Part):
         return model.Formatted.format(self, string)
 
     def render(self, *args: Any, bare: str | None = None, **kwargs: Any) -> Any:
-        saved = dict(self.attrib)
-        self.__dict__["_bare"] = bare
-        try:
+        attributes = dict(self.own_attributes())
+        with overlay(self, attributes):
+            attributes[_BARE] = bare or ""
             return super().render(*args, **kwargs)
-        finally:
-            self.__dict__["_bare"] = None
-            if dict(self.attrib) != saved:
-                self.attrib.clear()
-                self.attrib.update(saved)
 
     def wrap(self, string: Any) -> Any:
-        pending = _style_root(self).__dict__
-        if pending.get("_pending_year_suffix") and string is not None \
-                and self.get("name") == "year":
-            string = string + pending.pop("_pending_year_suffix")
-        bare = self.__dict__.get("_bare")
+        state = current()
+        if state.pending_year_suffix and string is not None and self.get("name") == "year":
+            string = string + state.pending_year_suffix
+            state.pending_year_suffix = None
+        attributes = self.attrib
+        bare = attributes.get(_BARE)
         if bare:
-            self.attrib.pop(bare, None)  # restored by `render`
+            attributes.pop(bare, None)  # the overlay only: gone with this render
         return super().wrap(string)
+
+
+#: overlay key (not a CSL attribute name) holding the affix a date-part leaves out
+_BARE = "citefmt:bare"

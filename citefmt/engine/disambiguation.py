@@ -11,8 +11,10 @@ style that prints `year-suffix` itself (`<text variable="year-suffix"/>`) puts i
 says; otherwise the suffix follows the first year printed from the `issued` date in each cite
 and entry ("1990a"), once.
 
-Adding names or given names to disambiguate (`disambiguate-add-names`,
-`disambiguate-add-givenname`) is not done.
+With `disambiguate-add-names`, names are added first (one at a time, until the cites differ).
+With `disambiguate-add-givenname`, given names are then added (initials, then in full) to
+the cites still ambiguous; `givenname-disambiguation-rule` is read as "by-cite" whatever it
+says.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from typing import Any
 
 from citeproc.source import VariableError
 from citeproc.string import String
+
+from citefmt.engine.context import current
 
 #: marker kept in a layout's per-cite `repressed` state once the implicit suffix is printed
 PRINTED = "citefmt:year-suffix-printed"
@@ -45,9 +49,15 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
     tests_condition = bool(style_root.xpath_search(".//cs:if[@disambiguate='true']")
                            or style_root.xpath_search(".//cs:else-if[@disambiguate='true']"))
     adds_suffix = citation.get("disambiguate-add-year-suffix", "false") == "true"
-    if not (tests_condition or adds_suffix):
+    adds_names = citation.get("disambiguate-add-names", "false") == "true"
+    adds_given = citation.get("disambiguate-add-givenname", "false") == "true"
+    if not (tests_condition or adds_suffix or adds_names or adds_given):
         return
     groups = _ambiguous_groups(citation, cites)
+    if adds_names and groups:
+        groups = [still for group in groups for still in _add_names(citation, group)]
+    if adds_given and groups:
+        groups = [still for group in groups for still in _add_given_names(citation, group)]
     if tests_condition and groups:
         for group in groups:
             for cite in group:
@@ -55,11 +65,56 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
         groups = _ambiguous_groups(citation, cites)
     if not adds_suffix:
         return
-    style_root.implicit_year_suffix = not style_root.xpath_search(
+    current().implicit_year_suffix = not style_root.xpath_search(
         ".//cs:text[@variable='year-suffix']")
     for group in groups:
         for index, cite in enumerate(group):
             dict.__setitem__(cite.reference, "year_suffix", String(suffix_letters(index)))
+
+
+def _add_names(citation: Any, group: list[Any]) -> list[list[Any]]:
+    """disambiguate-add-names (CSL 1.0.2): show one more name at a time in the cites of an
+    ambiguous group until they render apart; a cite keeps the fewest names that tell it from
+    the others. Cites that more names cannot tell apart go back to their own name count;
+    the groups still ambiguous are returned."""
+    added = current().added_names
+    most = max((len(value) for cite in group for value in dict.values(cite.reference)
+                if isinstance(value, list)), default=0)
+    pending = list(group)
+    for count in range(2, most + 1):
+        for cite in pending:
+            added[cite.key] = count
+        texts = {cite.key: _first_cite_text(citation, citation.layout, cite) for cite in group}
+        seen: dict[str | None, int] = {}
+        for text in texts.values():
+            seen[text] = seen.get(text, 0) + 1
+        pending = [cite for cite in pending if seen[texts[cite.key]] > 1]
+        if not pending:
+            return []
+    for cite in pending:
+        added.pop(cite.key, None)
+    return _ambiguous_groups(citation, pending) if len(pending) > 1 else []
+
+
+def _add_given_names(citation: Any, group: list[Any]) -> list[list[Any]]:
+    """disambiguate-add-givenname (by cite): the names of an ambiguous group's cites are
+    printed in long form (with initials where the style initialises), then with full given
+    names, until the cites render apart; cites that stay alike go back to their own form."""
+    levels = current().given_name_level
+    pending = list(group)
+    for level in (1, 2):
+        for cite in pending:
+            levels[cite.key] = level
+        texts = {cite.key: _first_cite_text(citation, citation.layout, cite) for cite in group}
+        seen: dict[str | None, int] = {}
+        for text in texts.values():
+            seen[text] = seen.get(text, 0) + 1
+        pending = [cite for cite in pending if seen[texts[cite.key]] > 1]
+        if not pending:
+            return []
+    for cite in pending:
+        levels.pop(cite.key, None)
+    return _ambiguous_groups(citation, pending) if len(pending) > 1 else []
 
 
 def is_marked_ambiguous(item: Any) -> bool:
@@ -81,7 +136,7 @@ def _ambiguous_groups(citation: Any, cites: Sequence[Any]) -> list[list[Any]]:
 
 def _first_cite_text(citation: Any, layout: Any, cite: Any) -> str | None:
     """The cite as it would print first, alone, without locator or affixes."""
-    saved = citation.__dict__.get("cites")
+    saved = citation.cites
     citation.cites = []
     layout.repressed = {}
     try:
@@ -89,15 +144,14 @@ def _first_cite_text(citation: Any, layout: Any, cite: Any) -> str | None:
     except VariableError:
         text = None
     finally:
-        citation.cites = saved if saved is not None else []
+        citation.cites = saved
     return None if text is None else str(text)
 
 
 def pending_suffix(date_element: Any, item: Any, variable: str, context: Any) -> str | None:
     """The implicit suffix to print after the year of this `issued` date, or None (none due,
     the style prints it explicitly, or it was printed already in this cite or entry)."""
-    root = date_element.get_root()
-    if variable != "issued" or not root.__dict__.get("implicit_year_suffix"):
+    if variable != "issued" or not current().implicit_year_suffix:
         return None
     try:
         suffix = item.reference["year_suffix"]
@@ -107,7 +161,7 @@ def pending_suffix(date_element: Any, item: Any, variable: str, context: Any) ->
         layout = (context if context is not None else date_element).get_layout()
     except IndexError:
         return None
-    repressed = layout.__dict__.setdefault("repressed", {})
+    repressed = layout.repressed
     if repressed.get(PRINTED):
         return None
     repressed[PRINTED] = True

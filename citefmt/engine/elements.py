@@ -47,35 +47,39 @@ from lxml import etree
 from citefmt.engine.base import EngineElement
 from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
+from citefmt.engine.context import current
 from citefmt.engine.date_elements import Date, Date_Part
-from citefmt.engine.flow_elements import Else_If, Group, If
-from citefmt.engine.name_elements import Name, Names, is_truncated
+from citefmt.engine.flow_elements import Else_If, Group, If, Macro
+from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
 from citefmt.engine.punctuation import join_merging, quoted, wrap_merging
 
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 
 
 class Style(EngineElement, model.Style):
-    """Speed: each term a style prints (Т., №, С., et al., months…) was searched for through
-    the whole locale chain for every item. The renderer assigns `locales` (one chain per layout
-    locale); each chain keeps its own term cache, read by `MemoisedLookups.get_term`."""
+    """citeproc-py reads the locale chain and the output formatter as attributes of the style
+    root; here they are the render context's (`context.py`): the tree is shared by renders."""
 
     @property
     def locales(self) -> Any:
-        return self.__dict__.get("_locales")
+        return current().locale.chain
 
-    @locales.setter
-    def locales(self, chain: Any) -> None:
-        caches = self.__dict__.setdefault("_term_caches", {})
-        entry = caches.get(id(chain))
-        if entry is None or entry[0] is not chain:  # the chain is kept: its id is not reused
-            entry = caches[id(chain)] = (chain, {}, _punctuation_in_quote(chain))
-        self.__dict__["_locales"] = chain
-        self.__dict__["_term_cache"] = entry[1]
-        self.__dict__["_punctuation_in_quote"] = entry[2]
+    @property
+    def formatter(self) -> Any:
+        return current().formatter
+
+    def get_option(self, name: str) -> Any:
+        # Gap: citeproc-py asks the style root for cs:citation's `near-note-distance` and,
+        # finding no default there, crashed with KeyError on every note style testing
+        # position="near-note"
+        if name == "near-note-distance":
+            citation = self.citation
+            value = citation.get(name) if citation is not None else None
+            return int(value) if value and value.isdigit() else 5
+        return super().get_option(name)
 
 
-def _punctuation_in_quote(chain: Any) -> bool:
+def punctuation_in_quote_option(chain: Any) -> bool:
     """The first `punctuation-in-quote` style option set along a locale chain (CSL 1.0.2:
     false unless a locale sets it)."""
     for locale in chain or ():
@@ -90,6 +94,10 @@ class Locale(EngineElement, model.Locale):
     variable); the element is looked up once here."""
 
     get_term = model.Locale.get_term  # a locale's own term look-up, not the chain-cached one
+
+    def get_formatter(self) -> Any:
+        # citeproc-py asks `locale.style.formatter`: a locale file serves every style
+        return current().formatter
 
     def get_option(self, name: str) -> str:
         if "_style_options" not in self.__dict__:
@@ -138,6 +146,25 @@ class Text(EngineElement, model.Text):
             text = None
         return text
 
+    def _variable(self, item: Any, context: Any) -> Any:
+        """Speed: citeproc-py re-reads the element's attributes and looks up the layout's
+        repressed list for every variable it prints (citefmt's substitution suppression lives
+        in the reference, see `source.py`); the element's plan is made once here."""
+        plan = self.__dict__.get("_variable_plan")
+        if plan is None:
+            variable = self.get("variable")
+            short = (variable + "-short").replace("-", "_") if self.get("form") == "short" \
+                else None
+            plan = self.__dict__["_variable_plan"] = (variable, variable.replace("-", "_"),
+                                                      short)
+        variable, key, short = plan
+        reference = item.reference
+        if short is not None and short in reference:
+            return reference[short]
+        if variable.startswith("page") or variable in ("citation-number", "locator"):
+            return super()._variable(item, context)
+        return reference[key]
+
     def markup(self, text: Any, language: str) -> Any:
         return self._markup(text, None, language)
 
@@ -172,6 +199,19 @@ class Text(EngineElement, model.Text):
             return string
         return quoted(string, self.get_single_term("open-quote"),
                       self.get_single_term("close-quote"))
+
+
+class Number(EngineElement, model.Number):
+    """Gap: citeproc-py's cs:number looked a hyphenated variable up under its CSL name
+    (`number-of-volumes`, `collection-number`, `chapter-number`) where references keep it
+    under the Python one (`number_of_volumes`): always empty, so "6 vols." and "(WHO Technical
+    Report Series; 1012)" vanished with their groups."""
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        variable = self.get("variable") or ""
+        if "-" in variable and variable != "page-first":
+            return self._process(item.reference[variable.replace("-", "_")], variable)
+        return super().process(item, context, **kwargs)
 
 
 class Term(EngineElement, model.Term):
@@ -230,10 +270,10 @@ class Label(EngineElement, model.Label):
 class Sort(EngineElement, model.Sort):
     """Gap: citeproc-py compares lower-cased code points, so Latin sorts before Cyrillic and
     Ё after Я. citefmt compares `collation_key`s in the bibliography's language (the
-    renderer sets `sort_language` on the style root); empty keys still go last."""
+    render context's `sort_language`); empty keys still go last."""
 
     def sort(self, items: list[Any], context: Any) -> list[Any]:
-        language = self.get_root().__dict__.get("sort_language", "en")
+        language = current().sort_language
         keys = self.findall("cs:key", self.nsmap)
         columns = [key.sort_keys(items, context) for key in keys]
         descending = [key.get("sort", "ascending").lower() == "descending" for key in keys]
@@ -294,7 +334,16 @@ def _is_citation_number(element: Any) -> bool:
 
 
 class Layout(EngineElement, model.Layout):
-    """Adds entry rendering with a separate left margin, and citation-number collapsing."""
+    """Adds entry rendering with a separate left margin, and citation-number collapsing.
+    citeproc-py's per-cite `repressed` variables live in the render context."""
+
+    @property
+    def repressed(self) -> dict[str, Any]:
+        return current().repressed
+
+    @repressed.setter
+    def repressed(self, value: dict[str, Any]) -> None:
+        current().repressed = value
 
     def render_entry(self, item: Any, *, split_margin: bool) -> RenderedEntry:
         """One bibliography entry, with its citation number rendered apart from the body when
@@ -304,7 +353,7 @@ class Layout(EngineElement, model.Layout):
         Gap: with second-field-align citeproc-py renders the citation number and the rest as
         one run with no separator ("1.Smith"); the margin is the layout's first rendered child.
         """
-        self.repressed: dict[str, Any] = {}  # citeproc-py's per-entry repressed variables
+        self.repressed = {}  # citeproc-py's per-entry repressed variables
         children = list(self.iterchildren())
         numbered = bool(children) and _is_citation_number(children[0])
         if len(children) < 2 or not (split_margin or numbered):
@@ -327,9 +376,11 @@ class Layout(EngineElement, model.Layout):
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
         """Gap: in a note style, a note that begins with a term begins with a capital
         ("Ibid.", not "ibid."), as citeproc-js prints it: the first cite of a citation, without
-        a prefix or after a prefix that ends a sentence ("This has been said. Ibid.")."""
+        a prefix or after a prefix that ends a sentence ("This has been said. Ibid."). So does
+        a bibliography entry ("Ohne Autor (1791)", not "ohne Autor")."""
         output = super().render_children(item, delimiter, **kwargs)
-        if output is not None and self._starts_note(item):
+        if output is not None and (self.getparent().tag == _BIBLIOGRAPHY_TAG
+                                   or self._starts_note(item)):
             output = _capitalized_leading_term(output)
         return output
 
@@ -349,13 +400,10 @@ class Layout(EngineElement, model.Layout):
         if groups_cites(self.getparent()):
             return self._render_grouped_citation(citation, callback)
         if self.getparent().get("collapse") != "citation-number":
-            return super().render_citation(citation, callback)
-        bibliography = citation.bibliography
+            return self._render_plain_citation(citation, callback)
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
-        good.sort(key=lambda cite: bibliography.keys.index(cite.key))
-        if self.getparent().sort is not None:
-            good = self.getparent().sort.sort(good, self)
+        good = self._sorted_cites(citation, good)
         rendered: list[tuple[int | None, Any]] = []
         for cite in good:
             self.repressed = {}
@@ -373,25 +421,51 @@ class Layout(EngineElement, model.Layout):
         pieces += [callback(cite) or f"{cite.key}?" for cite in bad]
         return self.format(self.wrap(self.join(pieces)))
 
+    def _sorted_cites(self, citation: Any, cites: list[Any]) -> list[Any]:
+        """The cites in the citation's cs:sort order, ties in the order cited (as citeproc-js;
+        citeproc-py put them in bibliography order first)."""
+        sort = self.getparent().sort
+        return cites if sort is None else list(sort.sort(list(cites), self))
+
+    def _render_plain_citation(self, citation: Any, callback: Callable[[Any], Any]) -> Any:
+        """Gap: citeproc-py put the cites of a citation without cs:sort in bibliography order;
+        CSL 1.0.2 keeps them in the order cited ("(Smith 2020b; Smith 2020a)" as cited)."""
+        parent = self.getparent()
+        good = [cite for cite in citation.cites if not cite.is_bad()]
+        bad = [cite for cite in citation.cites if cite.is_bad()]
+        good = self._sorted_cites(citation, good)
+        pieces = []
+        for cite in good:
+            self.repressed = {}
+            try:
+                text = self.render_children(cite)
+            except VariableError:
+                continue
+            if text is None:
+                continue
+            pieces.append(cite.get("prefix", "") + text + cite.get("suffix", ""))
+            parent.cites.append(cite)
+        pieces += [callback(cite) or f"{cite.key}?" for cite in bad]
+        return self.format(self.wrap(self.join(pieces)))
+
     def _render_grouped_citation(self, citation: Any, callback: Callable[[Any], Any]) -> Any:
         """Gap: cite grouping and collapse="year"/"year-suffix"/"year-suffix-ranged" are not
         implemented in citeproc-py ("Smith 1900, Smith 2000"); see `cite_groups.py`."""
         parent = self.getparent()
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
-        if parent.sort is not None:
-            good = parent.sort.sort(good, self)
-        root = self.get_root()
+        good = self._sorted_cites(citation, good)
+        context = current()
 
         def render(cite: Any, suppress_names: bool) -> tuple[Any, str | None]:
             self.repressed = {}
-            names = root.__dict__["cite_names"] = CiteNames(suppress=suppress_names)
+            names = context.cite_names = CiteNames(suppress=suppress_names)
             try:
                 text = self.render_children(cite)
             except VariableError:
                 text = None
             finally:
-                root.__dict__["cite_names"] = None
+                context.cite_names = None
             return text, names.recorded
 
         delimiter = self.get("delimiter", "")
@@ -412,6 +486,20 @@ class Layout(EngineElement, model.Layout):
 
 
 _CITATION_TAG = f"{{{CSL_NAMESPACE}}}citation"
+_BIBLIOGRAPHY_TAG = f"{{{CSL_NAMESPACE}}}bibliography"
+
+
+class Citation(EngineElement, model.Citation):
+    """The cites rendered so far (citeproc-py: `citation.cites`, read for positions) are the
+    render context's."""
+
+    @property
+    def cites(self) -> list[Any]:
+        return current().cites
+
+    @cites.setter
+    def cites(self, value: list[Any]) -> None:
+        current().cites = value
 
 
 def _capitalized_leading_term(output: Any) -> Any:
@@ -465,10 +553,13 @@ def _collapse_numbers(rendered: list[tuple[int | None, Any]], delimiter: Any) ->
 
 
 #: citefmt's replacements, by CSL element name
-FIXED_ELEMENTS: dict[str, type] = {"date": Date, "date-part": Date_Part, "else-if": Else_If,
+FIXED_ELEMENTS: dict[str, type] = {"citation": Citation, "date": Date, "date-part": Date_Part,
+                                   "else-if": Else_If,
                                    "group": Group, "if": If, "label": Label, "layout": Layout,
-                                   "locale": Locale, "name": Name, "names": Names,
-                                   "sort": Sort, "style": Style, "term": Term, "text": Text}
+                                   "locale": Locale, "macro": Macro, "name": Name,
+                                   "names": Names, "number": Number,
+                                   "sort": Sort, "style": Style, "substitute": Substitute,
+                                   "term": Term, "text": Text}
 
 
 def element_lookup() -> etree.ElementNamespaceClassLookup:

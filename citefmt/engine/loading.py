@@ -66,7 +66,27 @@ def parse_csl_bytes(data: bytes, *, path: Path, expect: str) -> ParsedTree:
         raise StyleError(f"not a CSL {expect}: root element is <{etree.QName(root).localname}> "
                          f"in namespace {etree.QName(root).namespace or '(none)'}",
                          path=str(path), line=root.sourceline)
+    _give_names_a_name(root)
     return ParsedTree(root=root, path=path, keepalive=list(root.iter()))
+
+
+def _give_names_a_name(root: Any) -> None:
+    """Give each cs:names without cs:name (outside cs:substitute) an empty cs:name now.
+
+    citeproc-py inserts that default cs:name into the tree the first time it renders such a
+    cs:names; with a tree shared by concurrent renders that was a write during rendering.
+    A cs:names inside a cs:substitute (at any depth) keeps none: it borrows the cs:name of the
+    cs:names the substitute belongs to (`name_elements.Names`).
+    """
+    names_tag = f"{{{CSL_NAMESPACE}}}names"
+    name_tag = f"{{{CSL_NAMESPACE}}}name"
+    substitute_tag = f"{{{CSL_NAMESPACE}}}substitute"
+    for names in root.iter(names_tag):
+        if names.find(name_tag) is not None:
+            continue
+        if any(ancestor.tag == substitute_tag for ancestor in names.iterancestors()):
+            continue
+        names.insert(0, names.makeelement(name_tag, {}))
 
 
 def clear_cache() -> None:

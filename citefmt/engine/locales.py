@@ -6,7 +6,7 @@ by code from its own data folder (issue #71). citefmt builds chains itself, so t
 - a user locale file (`--locale my-ru.xml`) can take part: it sits after the style's own
   `cs:locale` overrides and before the bundled locale of its language;
 - one style can hold several chains at once, one per layout locale (per-item locales, see
-  `layouts.py`): the renderer swaps `style.locales` before rendering each item.
+  `layouts.py`): the renderer switches the render context's chain before each item.
 
 Chain order follows CSL 1.0.2 "Locale Fallback": in-style locale for the dialect, for the
 language, without language; then locale files for the dialect, the primary dialect, en-US.
@@ -69,6 +69,4 @@ def locale_chain(style_root: Any, code: str, user_locales: list[ParsedTree]) -> 
             root = parse_csl_file(path, expect="locale").root
             if root not in chain:
                 chain.append(root)
-    for element in chain:
-        element.style = style_root
     return chain

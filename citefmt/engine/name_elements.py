@@ -8,15 +8,17 @@ from typing import Any
 from citeproc import model
 from citeproc.source import Name as CiteprocName
 from citeproc.source import VariableError
+from citeproc.string import MixedString
 
 from citefmt.engine.base import EngineElement
+from citefmt.engine.context import OverlaidAttributes, current, overlay
 from citefmt.engine.initials import initialize_given
-from citefmt.engine.punctuation import join_merging
+from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.russian import decline_name
 from citefmt.engine.source import NameList
 
 
-class Names(EngineElement, model.Names):
+class Names(OverlaidAttributes, EngineElement, model.Names):
     """Gap (CSL-M): `suppress-min`/`suppress-max` on cs:name are unknown to citeproc-py, so a
     GOST style printed both the 1-3-author heading and the 4+-author statement. A name list the
     child cs:name suppresses renders nothing and counts as an empty variable for the enclosing
@@ -28,29 +30,43 @@ class Names(EngineElement, model.Names):
         """Gaps: `subsequent-author-substitute` (see `subsequent_author.py`) applies to the
         first cs:names of each bibliography entry; cite grouping (`cite_groups.py`) compares,
         and in collapsed cites leaves out, the first cs:names of each cite."""
-        root_state = self.get_root().__dict__
-        cite_names = root_state.get("cite_names")
+        state = current()
+        cite_names = state.cite_names
         if cite_names is not None and cite_names.claim():
             if cite_names.suppress:
                 raise VariableError
             text = self._process_names(item, names_context, context, **kwargs)
             cite_names.recorded = None if text is None else str(text)
             return text
-        state = root_state.get("subsequent_author")
-        if state is None or not state.claim_first_names():
+        substitution = state.subsequent_author
+        if substitution is None or not substitution.claim_first_names():
             return self._process_names(item, names_context, context, **kwargs)
         try:
             text = self._process_names(item, names_context, context, **kwargs)
         except VariableError:
-            state.forget()
+            substitution.forget()
             raise
         role = next((r for r in (self.get("variable") or "").split() if r in item.reference),
                     None)
-        return state.apply(text, item, role, lambda proxy: self._process_names(
+        if role is None and not state.suppressed():
+            # a term stands for the names ("Anon."): citeproc-js never substitutes it
+            substitution.forget()
+            return text
+        return substitution.apply(text, item, role, lambda proxy: self._process_names(
             proxy, names_context, context, **kwargs))
+
+    def markup(self, text: Any) -> Any:
+        """Gap: citeproc-js, which styles are written against, puts the cs:names affixes
+        around names only: a title that cs:substitute renders through cs:text keeps its own
+        ("Burn first aid 2019:", not "Burn first aid. 2019:" for `<names suffix=".">`)."""
+        if isinstance(text, SubstitutedText):
+            return self.format(MixedString(list(text)))
+        return super().markup(text)
 
     def _process_names(self, item: Any, names_context: Any = None, context: Any = None,
                        **kwargs: Any) -> Any:
+        if names_context is None and self.name is None:
+            names_context = self.substituted_names()
         name = (names_context if names_context is not None else self).name
         roles = (self.get("variable") or "").split()
         sort_options = kwargs.get("sort_options")
@@ -69,12 +85,9 @@ class Names(EngineElement, model.Names):
             raise VariableError
         if len(kept) == len(present):
             return super().process(item, names_context, context, **kwargs)
-        variables = self.get("variable")
-        self.set("variable", " ".join(kept))
-        try:
+        narrowed = dict(self.own_attributes(), variable=" ".join(kept))
+        with overlay(self, narrowed):
             return super().process(item, names_context, context, **kwargs)
-        finally:
-            self.set("variable", variables)
 
 
     def _merged_roles(self, item: Any, roles: list[str], name: Name, names_context: Any,
@@ -145,6 +158,14 @@ class Names(EngineElement, model.Names):
         plural = len(item.reference[role]) > 1
         text = label.render(item, role, plural, **kwargs)
         return str(text).strip() if text is not None else ""
+    def substituted_names(self) -> Any:
+        """Gap: a cs:names without cs:name inside cs:substitute inherits the cs:name, cs:et-al
+        and cs:label of the cs:names the substitute stands in for — at any depth (CSL 1.0.2);
+        citeproc-py passed them on only to the substitute's direct children, so an editor list
+        reached through a cs:choose was printed with default options ("K. M. Foley" for
+        "Foley, Kathleen M.")."""
+        found = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
+        return found[0] if found else None
 
     def _count(self, item: Any, roles: list[str], name: Name, context: Any,
                sort_options: Any) -> str:
@@ -223,7 +244,12 @@ class Name(EngineElement, model.Name):
 
     def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
         if sort_options:
-            return super().get_option(name, context, sort_options)
+            value = super().get_option(name, context, sort_options)
+            if name == "demote-non-dropping-particle" and value == "sort-only":
+                # Gap: a sort key rendered through a macro kept "da Vinci" under D;
+                # demote-non-dropping-particle="sort-only" sorts it under V (as "Vinci, da")
+                return "display-and-sort"
+            return value
         cache = self.__dict__.setdefault("_options", {})
         key = (name, id(context))
         if key not in cache:
@@ -259,9 +285,13 @@ class Name(EngineElement, model.Name):
                 sort_options: Any = None, **kwargs: Any) -> Any:
         if not sort_options:
             sort_options = self._subsequent_et_al(item, context)
+            sort_options = self._added_names(item, context, sort_options)
         names = item.reference.get(variable, [])
         form = self.get_option("form", context, sort_options)
         written = declined_names(written_names(names, form), self.get("name-case"))
+        mark = self.get_option("initialize-with", context, sort_options)
+        if mark is not None:
+            written = suffixes_initialized(written, str(mark))
         if written is not names:
             item, names = _NamesOnly(variable, written), written
         split = split_group_names(names, self.get("group-delimiter"))
@@ -272,6 +302,8 @@ class Name(EngineElement, model.Name):
                                  self.process(_NamesOnly(variable, groups), variable, context,
                                               sort_options, **kwargs)],
                                 str(self.get("group-delimiter")), self.output_format())
+        if form != "count" and names and self._affixes_each_name():
+            return self._each_name_affixed(variable, names, context, sort_options, **kwargs)
         if not is_truncated(names) or form == "count":
             return super().process(item, variable, context, sort_options, **kwargs)
         use_first = self.get_option("et-al-use-first", context, sort_options)
@@ -287,6 +319,62 @@ class Name(EngineElement, model.Name):
         precedes = self._delimiter_precedes_et_al(len(shown), context, sort_options)
         delimiter = self.get_option("delimiter", context, sort_options) if precedes else " "
         return join_merging([text, et_al], delimiter, self.output_format())
+
+    def _affixes_each_name(self) -> bool:
+        return self.get("prefix") is not None or self.get("suffix") is not None
+
+    def markup(self, text: Any) -> Any:
+        if isinstance(text, AffixedNames):  # the affixes are on each name already
+            return self.format(MixedString(list(text)))
+        return super().markup(text)
+
+    def _each_name_affixed(self, variable: str, names: Any, context: Any, options: Any,
+                           **kwargs: Any) -> Any:
+        """Gap: citeproc-js, which styles are written against, puts a cs:name's prefix and
+        suffix around each personal name, and none around an institution's
+        ("da Vinci, Leonardo.; Ludwig van Beethoven.; and …", "American Burn Association
+        2021"); citeproc-py put them around the whole list once. Each name is rendered on its
+        own and the list joined here with the style's delimiter, "and" and et-al rules."""
+        fmt = self.output_format()
+        prefix, suffix = self.get("prefix") or "", self.get("suffix") or ""
+        et_al_min = self.get_option("et-al-min", context, options)
+        use_first = self.get_option("et-al-use-first", context, options)
+        truncated = is_truncated(names) or (bool(et_al_min) and len(names) > 1
+                                            and len(names) >= et_al_min)
+        shown = list(names[:use_first]) if truncated and use_first else list(names)
+        order = self.get_option("name-as-sort-order", context, options)
+        pieces = []
+        for index, name in enumerate(shown):
+            single = dict(options or {}, **{"et-al-min": 0, "and": None})
+            if order == "first" and index > 0:
+                single["name-as-sort-order"] = None
+            text = super().process(_NamesOnly(variable, [name]), variable, context, single,
+                                   **kwargs)
+            if text is None or not str(text):
+                continue
+            if "literal" not in name:
+                text = wrap_merging(prefix, text, suffix, fmt)
+            pieces.append(text)
+        if not pieces:
+            return None
+        delimiter = self.get_option("delimiter", context, options)
+        et_al = self.et_al() if truncated else None
+        if et_al is not None and str(et_al):
+            precedes = self._delimiter_precedes_et_al(len(pieces), context, options)
+            listed = join_merging(pieces, delimiter, fmt)
+            return AffixedNames(join_merging([listed, et_al],
+                                             delimiter if precedes else " ", fmt))
+        and_ = self.get_option("and", context, options)
+        if not and_ or len(pieces) < 2:
+            return AffixedNames(join_merging(pieces, delimiter, fmt))
+        and_term = str(self.get_single_term("and")) if and_ == "text" else "&"
+        rule = self.get_option("delimiter-precedes-last", context, options)
+        inverted_before_last = order == "all" or (order == "first" and len(pieces) == 2)
+        precedes_last = (rule == "always" or (rule == "contextual" and len(pieces) > 2)
+                         or (rule == "after-inverted-name" and inverted_before_last))
+        head = join_merging(pieces[:-1], delimiter, fmt)
+        head = join_merging([head, and_term], delimiter if precedes_last else " ", fmt)
+        return AffixedNames(join_merging([head, pieces[-1]], " ", fmt))
 
     def _subsequent_et_al(self, item: Any, context: Any) -> dict[str, int] | None:
         """Gap: citeproc-py ignored `et-al-subsequent-min`/`et-al-subsequent-use-first`. In a
@@ -307,6 +395,29 @@ class Name(EngineElement, model.Name):
                 options[option.replace("subsequent-", "")] = int(value)
         return options or None
 
+    def _added_names(self, item: Any, context: Any, options: Any) -> Any:
+        """disambiguate-add-names: a cite that `disambiguation.py` found ambiguous shows at
+        least as many names as it needs to be told apart (cites only)."""
+        state = current()
+        key = getattr(item, "key", None) or ""
+        wanted = state.added_names.get(key)
+        level = state.given_name_level.get(key)
+        if not wanted and not level:
+            return options
+        scope = (context if context is not None else self).xpath_search(_CITATION_OR_BIBLIOGRAPHY)
+        if not scope or scope[0].tag != _CITATION_TAG:
+            return options
+        changed = dict(options or {})
+        if wanted and self.get_option("et-al-use-first", context, options) < wanted:
+            changed["et-al-use-first"] = wanted
+        if level:
+            # disambiguate-add-givenname: 1 = long form (initials if the style initialises),
+            # 2 = full given names
+            changed["form"] = "long"
+            if level >= 2:
+                changed["initialize-with"] = None
+        return changed or options
+
     def _delimiter_precedes_et_al(self, shown: int, context: Any, sort_options: Any) -> bool:
         rule = self.get_option("delimiter-precedes-et-al", context, sort_options)
         if rule == "always":
@@ -322,15 +433,16 @@ _CITATION_TAG = "{http://purl.org/net/xbiblio/csl}citation"
 
 
 def _cited_keys(citation: Any) -> set[str]:
-    """Keys of the items cited so far (citeproc-py appends each rendered cite to the
-    citation element's `cites`), kept as a set that grows with the list."""
-    cites = citation.__dict__.get("cites") or []
-    cached = citation.__dict__.get("_cited_keys")
+    """Keys of the items cited so far in this render (citeproc-py appends each rendered cite
+    to the citation element's `cites`), kept as a set that grows with the list."""
+    context = current()
+    cites = context.cites
+    cached = context.cited_keys
     if cached is None or cached[2] is not cites or cached[0] > len(cites):
         cached = (0, set(), cites)
     count, keys, _ = cached
     keys.update(cite.key for cite in cites[count:])
-    citation.__dict__["_cited_keys"] = (len(cites), keys, cites)
+    context.cited_keys = (len(cites), keys, cites)
     return keys
 
 
@@ -378,6 +490,28 @@ def declined_names(names: Any, case: str | None) -> Any:
     result = NameList(declined)
     result.truncated = is_truncated(names)
     return result
+def suffixes_initialized(names: Any, mark: str) -> Any:
+    """`names` with each abbreviated suffix ending in the style's initialize-with mark
+    (the same list object when no suffix changes).
+
+    Gap: citeproc-js, which styles are written against, treats a name suffix like given-name
+    initials when initialize-with is set: "Jr." ends in the mark's period, or in none when
+    the mark has none ("King Jr" with initialize-with=" "); citeproc-py printed "Jr." always."""
+    ending = mark.rstrip()
+    if not any(str(name.get("suffix") or "").endswith(".") and not ending.endswith(".")
+               for name in names):
+        return names
+    changed = NameList(_suffix_with(name, ending) for name in names)
+    changed.truncated = is_truncated(names)
+    return changed
+
+
+def _suffix_with(name: Any, ending: str) -> Any:
+    suffix = str(name.get("suffix") or "")
+    if not suffix.endswith(".") or "literal" in name:
+        return name
+    parts = {key: value for key, value in name.items() if key != "suffix"}
+    return CiteprocName(suffix=suffix.rstrip(".") + ending, **parts)
 
 
 def _needs_writing_out(name: Any) -> bool:
@@ -407,3 +541,49 @@ class _NamesOnly:
 def is_truncated(names: Any) -> bool:
     """True for a name list the source cut short ("et al." / "и др." / BibTeX "and others")."""
     return bool(getattr(names, "truncated", False))
+
+
+class Substitute(EngineElement, model.Substitute):
+    """Gap: CSL 1.0.2 — the first child of cs:substitute that renders something stands for
+    the names, and the variables it rendered are suppressed in the rest of the cite or entry.
+    citeproc-py remembered only a substituted cs:names/cs:text element's own `variable`, and
+    only cs:text consulted it: cs:names printed the editors again and a title substituted
+    through a macro was printed twice. Here every variable read while the successful child
+    renders is recorded (`context.RenderContext.recording`) and suppressed for the rest of
+    the cite or entry (`source.DefaultLanguageReference`)."""
+
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        state = current()
+        for child in self.iterchildren():
+            used: set[str] = set()
+            state.recording.append(used)
+            try:
+                if isinstance(child, model.Names) and child.name is None:
+                    text = child.render(item, names_context=self.getparent(), context=context,
+                                        **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            finally:
+                state.recording.pop()
+                if state.recording:
+                    state.recording[-1].update(used)
+            if text:
+                state.suppress(used)
+                return text if isinstance(child, model.Names) else SubstitutedText(text)
+        return None
+
+
+class AffixedNames(MixedString):
+    """A name list whose names carry the cs:name affixes each (`Name._each_name_affixed`)."""
+
+    def __init__(self, text: Any) -> None:
+        super().__init__(list(text) if isinstance(text, MixedString) else [text])
+
+
+class SubstitutedText(MixedString):
+    """What a cs:text (not a cs:names) inside cs:substitute rendered for the names."""
+
+    def __init__(self, text: Any) -> None:
+        super().__init__(list(text) if isinstance(text, MixedString) else [text])

@@ -8,10 +8,12 @@ processor; citeproc-js and jgm/citeproc drop the second mark in these cases. cit
 the seams where the engine joins pieces (affixes and delimiters, see `elements`), never on the
 finished entry:
 
-- a "." after "?", "!" or "." is dropped ("Why?" + ". " → "Why? ");
+- a "." after "?", "!", ".", ":" or ";" is dropped ("Why?" + ". " → "Why? ", "o. O.:" + "."
+  → "o. O.:"), and a ":" after "?", "!" or ";" (citeproc-js's merge table);
 - a ",", ";" or ":" after the same mark is dropped;
 - every other pair is kept ("Publ.," stays, "Why?," stays);
-- as citeproc-py does, a space after a space is dropped too;
+- as citeproc-py does, a space after a space is dropped too, and a colon after "colon +
+  space" with its space ("(Hrsg.): " + ": Title" → "(Hrsg.): Title");
 - with the locale option `punctuation-in-quote` (en-US), a "." or "," after a closing quote the
   style printed (`quotes="true"`) moves inside it: “Title” + "." → “Title.” (merging with a
   mark already there: “Why?” + "." → “Why?”). Quotes that are part of the data stay as they
@@ -31,7 +33,8 @@ from citeproc.string import MixedString, String
 
 #: (mark ending the left piece, mark starting the right piece) → the right mark is dropped
 _DROP_RIGHT = frozenset({("?", "."), ("!", "."), (".", "."), (",", ","), (";", ";"), (":", ":"),
-                         ("!", "!"), ("?", "?"), (" ", " ")})
+                         ("!", "!"), ("?", "?"), (" ", " "),
+                         ("?", ":"), ("!", ":"), (":", "."), (";", "."), (";", ":")})
 _MARKS = frozenset(".,;:!?")
 
 _MARKDOWN_MARKERS = "*^~"
@@ -65,6 +68,15 @@ def merge_seam(left: Any, right: Any, fmt: str = "text") -> Any:
     last = tail[-1] if first == " " else last_visible_char(tail, fmt)
     if (last, first) in _DROP_RIGHT:
         return _without_first_char(right)
+    if last == " " and first == ":":
+        # a colon after "colon + space" is dropped with the space that followed it
+        # ("(Hrsg.): " + ": Cancer" → "(Hrsg.): Cancer"); citeproc-js keeps ", " + ", "
+        before = last_visible_char(tail.rstrip(" "), fmt)
+        if before == ":":
+            dropped = _without_first_char(right)
+            while _head(dropped) == " ":
+                dropped = _without_first_char(dropped)
+            return dropped
     return right
 
 

@@ -21,7 +21,9 @@ from typing import Any
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.engine import Bibliography, Entry
+from citefmt.engine.context import LocaleState, RenderContext, current, rendering
 from citefmt.engine.disambiguation import disambiguate
+from citefmt.engine.elements import punctuation_in_quote_option
 from citefmt.engine.formatters import formatter_module
 from citefmt.engine.layouts import bibliography_layouts, choose_layout
 from citefmt.engine.loading import ParsedTree, parse_csl_file
@@ -100,7 +102,7 @@ class Renderer:
         self.formatter = formatter_module(fmt)
         self.user_locales = list(user_locales)
         self.origin = origin or str(tree.path)
-        self._chains: dict[str, list[Any]] = {}
+        self._locales: dict[str, LocaleState] = {}
         self.notes: list[Diagnostic] = []
 
     @classmethod
@@ -129,7 +131,8 @@ class Renderer:
         if element is None:
             raise StyleError("style has no <bibliography> to render a reference list with",
                              path=self.origin)
-        with warnings.catch_warnings(record=True) as caught, _collector_paused():
+        with warnings.catch_warnings(record=True) as caught, _collector_paused(), \
+                rendering(self.new_context()):
             warnings.simplefilter("always")
             prepared = prepare_source(items, self.fmt, origin=self.origin,
                                       default_language=self._default_language())
@@ -152,17 +155,14 @@ class Renderer:
         entries: list[Entry] = []
         margins: list[bool] = []
         problems: list[Diagnostic] = []
-        substitution = subsequent_author(element)
-        self.root.subsequent_author = substitution
-        try:
-            for cite in ordered:
-                if substitution is not None:
-                    substitution.start_entry()
-                self._render_entry(cite, prepared, localized, default, split, entries, margins,
-                                   problems)
-        finally:
-            self.root.subsequent_author = None
-        self.root.locales = self._chain(self.locale)
+        context = current()
+        substitution = context.subsequent_author = subsequent_author(element)
+        for cite in ordered:
+            if substitution is not None:
+                substitution.start_entry()
+            self._render_entry(cite, prepared, localized, default, split, entries, margins,
+                               problems)
+        context.locale = self._locale(self.locale)
         return entries, margins, problems
 
     def _render_entry(self, cite: Any, prepared: PreparedSource,
@@ -173,7 +173,7 @@ class Renderer:
         item = prepared.items[cite.key]
         label = str(item.get("id", cite.key))
         choice = choose_layout(item, localized, default)
-        self.root.locales = self._chain(choice.locale or self.locale)
+        current().locale = self._locale(choice.locale or self.locale)
         try:
             rendered = choice.layout.render_entry(cite, split_margin=split)
         except Exception as exc:  # citeproc-py fails on odd data in many ways: report it
@@ -226,7 +226,7 @@ class Renderer:
         element = self.root.citation
         if element is None:
             raise StyleError("style has no <citation>", path=self.origin)
-        with warnings.catch_warnings(record=True) as caught:
+        with warnings.catch_warnings(record=True) as caught, rendering(self.new_context()):
             warnings.simplefilter("always")
             prepared = prepare_source(items, self.fmt, origin=self.origin,
                                       default_language=self._default_language())
@@ -240,7 +240,6 @@ class Renderer:
                 registry.keys = KeyIndex(c.key for c in cites)
             disambiguate(self.root, cites)
             _, layout = bibliography_layouts(element)
-            element.cites = []
             texts: list[str] = []
             problems: list[Diagnostic] = []
             for citation in citations:
@@ -285,7 +284,6 @@ class Renderer:
         from citeproc.source import Citation
 
         CitationItem = bound_citation_item_class()
-        self._activate()
         registry = Registry(prepared.source, self.formatter)
         if cited is None:
             cites = [CitationItem(key) for key in prepared.keys]
@@ -313,25 +311,24 @@ class Renderer:
         _, layout = bibliography_layouts(element)
         return sort.sort(list(cites), layout)
 
-    def _activate(self) -> None:
-        """Point the (cached, shared) style tree at this renderer's formatter and locales."""
-        self.root.formatter = self.formatter
-        self.root.output_format = self.fmt
-        self.root.sort_language = self.locale.split("-")[0].lower()
-        for code in list(self._chains):
-            for locale in self._chains[code]:
-                locale.style = self.root
-        self.root.locales = self._chain(self.locale)
+    def new_context(self) -> RenderContext:
+        """A fresh render context for one render call of this style (see `context.py`)."""
+        return RenderContext(formatter=self.formatter, output_format=self.fmt,
+                             sort_language=self.locale.split("-")[0].lower(),
+                             locale=self._locale(self.locale))
 
     def _default_language(self) -> str:
         """What citeproc-py's cs:text assumes for items without `language`."""
         return str(self.root.get("default-locale", "en"))[:2]
 
-    def _chain(self, code: str) -> list[Any]:
-        chain = self._chains.get(code)
-        if chain is None:
-            chain = self._chains[code] = locale_chain(self.root, code, self.user_locales)
-        return chain
+    def _locale(self, code: str) -> LocaleState:
+        """The locale chain for `code` with its term cache, built once per renderer."""
+        state = self._locales.get(code)
+        if state is None:
+            chain = locale_chain(self.root, code, self.user_locales)
+            state = self._locales[code] = LocaleState(code, chain,
+                                                      punctuation_in_quote_option(chain))
+        return state
 
     def _check_locale_code(self, code: str) -> None:
         from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS

