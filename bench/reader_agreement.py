@@ -1,0 +1,424 @@
+"""Field agreement of citefmt's readers with the peers' own test fixtures, pandoc beside it.
+
+    python bench/reader_agreement.py [--no-pandoc] [--source S] [--format F] [-v] [--json OUT]
+
+Fixtures come from `bench/peer_fixtures.py` (pinned in `bench/peers/manifest.json`, read from
+`/work/.mirror`; missing mirrors are reported and skipped). For every fixture citefmt reads the
+input (`citefmt.api.read_text`) and each expected item is compared field by field with the item
+read in the same place (matched by id, else by position):
+
+- *agree*: equal as written, or equal after one of the documented `CONVENTIONS` (named, counted);
+- *differ* / *missing* (citefmt has no value) : each explained by a `CAUSES` rule marked
+  `citefmt wrong`, `peer wrong (reason)` or `convention`, or left `unexplained` (citefmt wrong);
+- *extra*: citefmt has a value the peer does not (counted, not in the percentage).
+
+Agreement % = (agree + convention) / (compared − peer wrong): a peer's own mistake is shown
+but not held against citefmt. pandoc (pip `pypandoc_binary`, installed when missing) reads the
+same inputs where it reads the format and is scored the same way, as a second opinion.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from peer_fixtures import Fixture, fixtures  # noqa: E402
+
+from citefmt.api import read_text  # noqa: E402
+from citefmt.errors import CitefmtError  # noqa: E402
+from citefmt.model import NAME_VARIABLES  # noqa: E402
+
+#: never compared: bookkeeping, not bibliographic data
+UNCOMPARED = frozenset({"id", "citation-key", "_comment", "nocite", "citation-label",
+                        "custom", "annote", "file"})
+NAME_FIELDS = NAME_VARIABLES
+DATE_FIELDS = frozenset({"issued", "accessed", "original-date", "event-date", "submitted",
+                         "available-date"})
+TITLE_FIELDS = frozenset({"title", "container-title", "collection-title", "title-short",
+                          "container-title-short", "event-title", "event", "original-title",
+                          "volume-title", "genre", "medium", "status"})
+
+
+# ------------------------------------------------------------------ value normalisation
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def _name(name: dict[str, Any]) -> str:
+    if "literal" in name:
+        return str(name["literal"])
+    family = " ".join(str(name[k]) for k in ("non-dropping-particle", "family") if name.get(k))
+    given = " ".join(str(name[k]) for k in ("given", "dropping-particle") if name.get(k))
+    suffix = str(name.get("suffix", ""))
+    return ", ".join(p for p in (family, given, suffix) if p)
+
+
+def _date(value: Any) -> str:
+    if isinstance(value, dict):
+        if "date-parts" in value:
+            try:
+                return "/".join("-".join(f"{int(p):02d}" for p in part if str(p).strip())
+                                for part in value["date-parts"])
+            except (TypeError, ValueError):
+                return json.dumps(value["date-parts"])
+        for key in ("raw", "literal", "edtf"):
+            if key in value:
+                return _iso(str(value[key]))
+        return json.dumps(value, sort_keys=True)
+    return _iso(str(value))
+
+
+def _iso(text: str) -> str:
+    """EDTF/ISO strings as pandoc writes them → the `_date` form (zero-padded, `/` ranges)."""
+    text = text.strip()
+    if re.fullmatch(r"[\d/\-]+", text):
+        return "/".join("-".join(f"{int(p):02d}" for p in side.split("-") if p)
+                        for side in text.split("/"))
+    return text
+
+
+def render(variable: str, value: Any) -> str:
+    """One comparable string per field value."""
+    if variable in NAME_FIELDS and isinstance(value, list):
+        return " & ".join(_name(n) if isinstance(n, dict) else str(n) for n in value)
+    if variable in DATE_FIELDS:
+        return _date(value)
+    return _text(value)
+
+
+_TAGS = re.compile(r"</?(?:i|b|sup|sub|sc|span)\b[^>]*>")
+_LANGUAGE_NAMES = {"english": "en", "american": "en", "british": "en", "german": "de",
+                   "ngerman": "de", "french": "fr", "russian": "ru", "italian": "it",
+                   "spanish": "es", "usenglish": "en", "ukenglish": "en"}
+
+
+def _language(value: str) -> str:
+    key = value.strip().lower()
+    return _LANGUAGE_NAMES.get(key, key.split("-")[0])
+
+
+def _quotes(value: str) -> str:
+    return re.sub(r"[“”„«»\"]", '"', re.sub(r"[‘’‚`]", "'", value))
+
+
+@dataclass(frozen=True)
+class Convention:
+    """A documented difference of convention: values equal after `normalise` agree."""
+
+    name: str
+    applies: Callable[[str], bool]
+    normalise: Callable[[str, str], str]
+
+
+def _any(variable: str) -> bool:
+    return True
+
+
+CONVENTIONS: list[Convention] = [
+    Convention("spacing: no-break space (LaTeX ~), spaces around markup", _any,
+               lambda v, s: re.sub(r"\s+", " ", s.replace("\u00a0", " ")).strip()),
+    Convention("rich text: CSL markup tags (<i>, nocase spans) vs plain text", _any,
+               lambda v, s: re.sub(r"\s+", " ", _TAGS.sub("", s)).strip()),
+    Convention("quotes: typographic vs straight", _any, lambda v, s: _quotes(s)),
+    Convention("letter case: the peer converts titles to sentence case (or not)",
+               lambda v: v in TITLE_FIELDS, lambda v, s: s.casefold()),
+    Convention("language: tag vs name, region subtag (en-US ~ en ~ english)",
+               lambda v: v == "language", lambda v, s: _language(s)),
+    Convention("page ranges: en dash vs hyphen", lambda v: v in ("page", "number-of-pages"),
+               lambda v, s: s.replace("–", "-").replace("--", "-")),
+    Convention("DOI: case and resolver prefix", lambda v: v == "DOI",
+               lambda v, s: re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", s.lower())),
+    Convention("names: spacing of initials (J.W. ~ J. W.)", lambda v: v in NAME_FIELDS,
+               lambda v, s: re.sub(r"\.\s*", ". ", s).replace(" ,", ",").strip()),
+]
+
+
+# ------------------------------------------------------------------ causes of differences
+
+@dataclass(frozen=True)
+class Cause:
+    """A known reason for a difference; `verdict` is `citefmt wrong`, `peer wrong (…)` or
+    `convention`."""
+
+    name: str
+    verdict: str
+    test: Callable[[Fixture, str, str | None, str], bool]
+
+
+def _src(*sources: str) -> Callable[[Fixture], bool]:
+    return lambda f: f.source in sources
+
+
+CAUSES: list[Cause] = []
+
+
+def classify(fixture: Fixture, variable: str, ours: str | None, theirs: str) -> tuple[str, str]:
+    for cause in CAUSES:
+        if cause.test(fixture, variable, ours, theirs):
+            return cause.name, cause.verdict
+    kind = "missing" if ours is None else "differs"
+    return f"unexplained: {variable} {kind}", "citefmt wrong"
+
+
+# ------------------------------------------------------------------ scoring
+
+@dataclass
+class Score:
+    fixtures: int = 0
+    no_output: int = 0
+    agree: int = 0
+    convention: int = 0
+    differ: int = 0
+    missing: int = 0
+    extra: int = 0
+    peer_wrong: int = 0
+    items_expected: int = 0
+    items_read: int = 0
+    conventions: Counter[str] = field(default_factory=Counter)
+    causes: Counter[tuple[str, str]] = field(default_factory=Counter)
+    examples: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @property
+    def compared(self) -> int:
+        return self.agree + self.convention + self.differ + self.missing
+
+    @property
+    def percent(self) -> float:
+        denominator = self.compared - self.peer_wrong
+        return 100.0 * (self.agree + self.convention) / denominator if denominator else 100.0
+
+    @property
+    def raw_percent(self) -> float:
+        return 100.0 * self.agree / self.compared if self.compared else 100.0
+
+
+def _match(expected: list[dict[str, Any]], ours: list[dict[str, Any]]) -> list[
+        tuple[dict[str, Any], dict[str, Any] | None]]:
+    by_id = {str(i.get("id")): i for i in ours if i.get("id") is not None}
+    pairs: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
+    used: set[int] = set()
+    for n, item in enumerate(expected):
+        mine = by_id.get(str(item.get("id"))) if item.get("id") is not None else None
+        if mine is None and n < len(ours) and id(ours[n]) not in used:
+            mine = ours[n]
+        if mine is not None:
+            used.add(id(mine))
+        pairs.append((item, mine))
+    return pairs
+
+
+def score_items(fixture: Fixture, ours: list[dict[str, Any]], score: Score,
+                record_causes: bool = True) -> None:
+    for theirs_item, our_item in _match(fixture.expected, ours):
+        score.items_expected += 1
+        mine = our_item or {}
+        if our_item is not None:
+            score.items_read += 1
+        skip = UNCOMPARED | fixture.ignore
+        for variable, value in theirs_item.items():
+            if variable in skip or value in ("", [], None):
+                continue
+            theirs = render(variable, value)
+            if variable not in mine or mine[variable] in ("", [], None):
+                score.missing += 1
+                _explain(fixture, variable, None, theirs, score, record_causes)
+                continue
+            ours_text = render(variable, mine[variable])
+            if ours_text == theirs:
+                score.agree += 1
+                continue
+            convention = _convention(variable, ours_text, theirs)
+            if convention:
+                score.convention += 1
+                score.conventions[convention] += 1
+                continue
+            score.differ += 1
+            _explain(fixture, variable, ours_text, theirs, score, record_causes)
+        score.extra += sum(1 for v in mine if v not in theirs_item and v not in skip
+                           and v != "id")
+
+
+def _convention(variable: str, ours: str, theirs: str) -> str | None:
+    a, b = ours, theirs
+    for convention in CONVENTIONS:
+        if not convention.applies(variable):
+            continue
+        a, b = convention.normalise(variable, a), convention.normalise(variable, b)
+        if a == b:
+            return convention.name
+    return None
+
+
+def _explain(fixture: Fixture, variable: str, ours: str | None, theirs: str, score: Score,
+             record: bool) -> None:
+    cause, verdict = classify(fixture, variable, ours, theirs)
+    if verdict.startswith("peer wrong"):
+        score.peer_wrong += 1
+    elif verdict == "convention":
+        score.convention += 1
+        if ours is None:
+            score.missing -= 1
+        else:
+            score.differ -= 1
+        score.conventions[cause] += 1
+        return
+    if record:
+        score.causes[(cause, verdict)] += 1
+        score.examples.setdefault((cause, verdict),
+                                  f"{fixture.name}: ours={ours!r} peer={theirs!r}"[:220])
+
+
+def read_citefmt(fixture: Fixture) -> list[dict[str, Any]] | None:
+    """citefmt's items for a fixture (None when the file gave no output at all)."""
+    suffix = {"bibtex": ".bib", "ris": ".ris", "medline": ".nbib", "endnote-xml": ".xml",
+              "csl-json": ".json"}[fixture.fmt]
+    try:
+        result = read_text(fixture.text, source=f"{fixture.name}{suffix}", fmt=fixture.fmt)
+    except CitefmtError:
+        return None
+    if not result.records and fixture.expected:
+        return None
+    return [json.loads(json.dumps(r.item, default=str)) for r in result.records]
+
+
+def read_pandoc(fixture: Fixture) -> list[dict[str, Any]] | None:
+    import pypandoc
+
+    try:
+        out = pypandoc.convert_text(fixture.text, "csljson", format=fixture.pandoc_from or "",
+                                    extra_args=["--quiet"])
+    except (RuntimeError, OSError):
+        return None
+    data = json.loads(out) if out.strip() else []
+    return data if data or not fixture.expected else None
+
+
+def _ensure_pandoc() -> bool:
+    try:
+        import pypandoc  # noqa: F401
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pypandoc_binary"],
+                       check=False)
+    try:
+        import pypandoc
+
+        pypandoc.get_pandoc_version()
+        return True
+    except (ImportError, OSError):
+        return False
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-pandoc", action="store_true")
+    parser.add_argument("--source")
+    parser.add_argument("--format")
+    parser.add_argument("-v", "--verbose", action="store_true", help="every difference")
+    parser.add_argument("--json", help="write the figures as JSON here")
+    args = parser.parse_args()
+    found, problems = fixtures()
+    for problem in problems:
+        print(f"! {problem}")
+    if not found:
+        print("no peer fixtures available: fetch the peers' repositories first "
+              "(see bench/peer_fixtures.py)")
+        return 1
+    found = [f for f in found if (not args.source or f.source == args.source)
+             and (not args.format or f.fmt == args.format)]
+    use_pandoc = not args.no_pandoc and _ensure_pandoc()
+    ours: dict[tuple[str, str], Score] = defaultdict(Score)
+    theirs: dict[tuple[str, str], Score] = defaultdict(Score)
+    no_output: list[str] = []
+    for fixture in found:
+        key = (fixture.fmt, fixture.source)
+        score = ours[key]
+        score.fixtures += 1
+        items = read_citefmt(fixture)
+        if items is None:
+            score.no_output += 1
+            no_output.append(f"{fixture.source}/{fixture.name}")
+            items = []
+        before = dict(score.causes)
+        score_items(fixture, items, score)
+        if args.verbose and dict(score.causes) != before:
+            print(f"-- {fixture.source} {fixture.name}")
+        if use_pandoc and fixture.pandoc_from and fixture.fmt != "csl-json":
+            p_score = theirs[key]
+            p_score.fixtures += 1
+            p_items = read_pandoc(fixture)
+            if p_items is None:
+                p_score.no_output += 1
+                p_items = []
+            score_items(fixture, p_items, p_score, record_causes=False)
+    _print_table(ours, theirs if use_pandoc else None)
+    _print_causes(ours, verbose=args.verbose)
+    if no_output:
+        print("\nFiles without output:", ", ".join(no_output))
+    if args.json:
+        Path(args.json).write_text(json.dumps({
+            f"{fmt}/{source}": {"fixtures": s.fixtures, "no_output": s.no_output,
+                                "agree": s.agree, "convention": s.convention,
+                                "differ": s.differ, "missing": s.missing, "extra": s.extra,
+                                "peer_wrong": s.peer_wrong, "percent": round(s.percent, 1)}
+            for (fmt, source), s in sorted(ours.items())}, indent=1) + "\n")
+    return 0
+
+
+def _print_table(ours: dict[tuple[str, str], Score],
+                 pandoc: dict[tuple[str, str], Score] | None) -> None:
+    header = ("| format | source | fixtures | no output | items read | agree | convention | "
+              "differ | missing | extra | peer wrong | raw % | **agreement %** |")
+    if pandoc is not None:
+        header += " pandoc % (no output) |"
+    print(header)
+    print("|" + "---|" * header.count("|")[:-1] if False else
+          "|" + "|".join("---" for _ in range(header.count("|") - 1)) + "|")
+    for key in sorted(ours):
+        s = ours[key]
+        row = (f"| {key[0]} | {key[1]} | {s.fixtures} | {s.no_output} | "
+               f"{s.items_read}/{s.items_expected} | {s.agree} | {s.convention} | {s.differ} | "
+               f"{s.missing} | {s.extra} | {s.peer_wrong} | {s.raw_percent:.1f} | "
+               f"**{s.percent:.1f}** |")
+        if pandoc is not None:
+            p = pandoc.get(key)
+            row += f" {p.percent:.1f} ({p.no_output}) |" if p and p.fixtures else " – |"
+        print(row)
+
+
+def _print_causes(ours: dict[tuple[str, str], Score], *, verbose: bool) -> None:
+    print("\nConventions applied (counted as agreement):")
+    conventions: Counter[str] = Counter()
+    for s in ours.values():
+        conventions.update(s.conventions)
+    for name, n in conventions.most_common():
+        print(f"  {n:5}  {name}")
+    print("\nRemaining differences by cause:")
+    for key in sorted(ours):
+        s = ours[key]
+        if not s.causes:
+            continue
+        print(f"  {key[0]} / {key[1]}:")
+        for (cause, verdict), n in s.causes.most_common(None if verbose else 25):
+            print(f"    {n:4}  [{verdict}] {cause}")
+            if verbose:
+                print(f"          e.g. {s.examples[(cause, verdict)]}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
