@@ -208,7 +208,8 @@ def _js_data(source: str) -> Any:
     """A `module.exports = {…}` data file → its value, evaluated in an empty node `vm` context
     (no require, no process, no I/O); JSON comes back on stdout."""
     script = ("const vm=require('vm');let s='';process.stdin.on('data',d=>s+=d);"
-              "process.stdin.on('end',()=>{const c={module:{exports:{}}};c.exports=c.module.exports;"
+              "process.stdin.on('end',()=>{const c={module:{exports:{}}};"
+              "c.exports=c.module.exports;"
               "vm.runInNewContext(s,c,{timeout:5000});"
               "process.stdout.write(JSON.stringify(c.module.exports));});")
     out = subprocess.run(["node", "-e", script], input=source.encode(), check=True,
@@ -386,6 +387,11 @@ ZOTERO_CREATORS: dict[str, str] = {
 #: `extra` lines `Name: value` Zotero itself turns into CSL variables
 _EXTRA_VARIABLES = {"pmid": "PMID", "pmcid": "PMCID", "doi": "DOI",
                     "original-date": "original-date", "type": "type"}
+#: Zotero field and CSL variable names in `extra` ("Volume: 73", "Publisher: …"), as Zotero
+#: reads them when it makes CSL
+_EXTRA_FIELDS = {re.sub(r"[\s_-]", "", k).lower(): v
+                 for k, v in {**ZOTERO_FIELDS, **ZOTERO_DATES}.items() if k != "extra"}
+_EXTRA_FIELDS.update({re.sub(r"[\s_-]", "", v).lower(): v for v in ZOTERO_FIELDS.values()})
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                                        "sep", "oct", "nov", "dec"), start=1)}
 
@@ -407,9 +413,13 @@ def zotero_to_csl(item: dict[str, Any]) -> dict[str, Any]:
             csl.setdefault(ZOTERO_DATES[key], zotero_date(value))
     for line in str(item.get("extra", "")).splitlines():
         name, _, value = line.partition(":")
-        variable = _EXTRA_VARIABLES.get(name.strip().lower())
-        if variable and value.strip() and variable not in csl:
-            csl[variable] = value.strip()
+        key = re.sub(r"[\s_-]", "", name).lower()
+        value = value.strip()
+        if key == "citationkey" and value:
+            csl.setdefault("id", value)
+        variable = _EXTRA_VARIABLES.get(name.strip().lower()) or _EXTRA_FIELDS.get(key)
+        if variable and value and variable not in csl:
+            csl[variable] = zotero_date(value) if variable in ZOTERO_DATES.values() else value
     for creator in item.get("creators", []):
         variable = ZOTERO_CREATORS.get(creator.get("creatorType", "author"), "contributor")
         if "name" in creator:

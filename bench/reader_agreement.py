@@ -158,7 +158,27 @@ class Cause:
 
     name: str
     verdict: str
-    test: Callable[[Fixture, str, str | None, str], bool]
+    test: Callable[[Diff], bool]
+
+
+@dataclass(frozen=True)
+class Diff:
+    """One differing or missing field, with both items for context."""
+
+    fixture: Fixture
+    variable: str
+    ours: str | None
+    theirs: str
+    our_item: dict[str, Any]
+    their_item: dict[str, Any]
+
+    def peer(self, variable: str) -> str:
+        value = self.their_item.get(variable)
+        return render(variable, value) if value not in (None, "", []) else ""
+
+    def mine(self, variable: str) -> str:
+        value = self.our_item.get(variable)
+        return render(variable, value) if value not in (None, "", []) else ""
 
 
 def _src(*sources: str) -> Callable[[Fixture], bool]:
@@ -168,12 +188,12 @@ def _src(*sources: str) -> Callable[[Fixture], bool]:
 CAUSES: list[Cause] = []
 
 
-def classify(fixture: Fixture, variable: str, ours: str | None, theirs: str) -> tuple[str, str]:
+def classify(diff: Diff) -> tuple[str, str]:
     for cause in CAUSES:
-        if cause.test(fixture, variable, ours, theirs):
+        if cause.test(diff):
             return cause.name, cause.verdict
-    kind = "missing" if ours is None else "differs"
-    return f"unexplained: {variable} {kind}", "citefmt wrong"
+    kind = "missing" if diff.ours is None else "differs"
+    return f"unexplained: {diff.variable} {kind}", "citefmt wrong"
 
 
 # ------------------------------------------------------------------ scoring
@@ -210,15 +230,30 @@ class Score:
 
 def _match(expected: list[dict[str, Any]], ours: list[dict[str, Any]]) -> list[
         tuple[dict[str, Any], dict[str, Any] | None]]:
-    by_id = {str(i.get("id")): i for i in ours if i.get("id") is not None}
+    """Pair each expected item with ours: same id, else same title, else same position."""
+    unused = list(range(len(ours)))
+
+    def take(test: Callable[[dict[str, Any]], bool]) -> dict[str, Any] | None:
+        for k in unused:
+            if test(ours[k]):
+                unused.remove(k)
+                return ours[k]
+        return None
+
+    def title(item: dict[str, Any]) -> str:
+        return re.sub(r"\W+", "", _TAGS.sub("", str(item.get("title", "")))).casefold()
+
     pairs: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
-    used: set[int] = set()
     for n, item in enumerate(expected):
-        mine = by_id.get(str(item.get("id"))) if item.get("id") is not None else None
-        if mine is None and n < len(ours) and id(ours[n]) not in used:
+        mine = None
+        key, name = str(item.get("id")), title(item)
+        if item.get("id") is not None:
+            mine = take(lambda o, key=key: str(o.get("id")) == key)  # type: ignore[misc]
+        if mine is None and name:
+            mine = take(lambda o, name=name: title(o) == name)  # type: ignore[misc]
+        if mine is None and n < len(ours) and n in unused:
+            unused.remove(n)
             mine = ours[n]
-        if mine is not None:
-            used.add(id(mine))
         pairs.append((item, mine))
     return pairs
 
@@ -237,7 +272,8 @@ def score_items(fixture: Fixture, ours: list[dict[str, Any]], score: Score,
             theirs = render(variable, value)
             if variable not in mine or mine[variable] in ("", [], None):
                 score.missing += 1
-                _explain(fixture, variable, None, theirs, score, record_causes)
+                _explain(Diff(fixture, variable, None, theirs, mine, theirs_item), score,
+                         record_causes)
                 continue
             ours_text = render(variable, mine[variable])
             if ours_text == theirs:
@@ -249,7 +285,8 @@ def score_items(fixture: Fixture, ours: list[dict[str, Any]], score: Score,
                 score.conventions[convention] += 1
                 continue
             score.differ += 1
-            _explain(fixture, variable, ours_text, theirs, score, record_causes)
+            _explain(Diff(fixture, variable, ours_text, theirs, mine, theirs_item), score,
+                     record_causes)
         score.extra += sum(1 for v in mine if v not in theirs_item and v not in skip
                            and v != "id")
 
@@ -265,9 +302,9 @@ def _convention(variable: str, ours: str, theirs: str) -> str | None:
     return None
 
 
-def _explain(fixture: Fixture, variable: str, ours: str | None, theirs: str, score: Score,
-             record: bool) -> None:
-    cause, verdict = classify(fixture, variable, ours, theirs)
+def _explain(diff: Diff, score: Score, record: bool) -> None:
+    cause, verdict = classify(diff)
+    fixture, ours, theirs = diff.fixture, diff.ours, diff.theirs
     if verdict.startswith("peer wrong"):
         score.peer_wrong += 1
     elif verdict == "convention":
@@ -311,7 +348,7 @@ def read_pandoc(fixture: Fixture) -> list[dict[str, Any]] | None:
 
 def _ensure_pandoc() -> bool:
     try:
-        import pypandoc  # noqa: F401
+        import pypandoc
     except ImportError:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pypandoc_binary"],
                        check=False)

@@ -116,6 +116,10 @@ TEXT_FIELDS: dict[str, str] = {
     "pmid": "PMID",
     "pmcid": "PMCID",
     "medium": "medium",
+    "origpublisher": "original-publisher",
+    "origlocation": "original-publisher-place",
+    "origtitle": "original-title",
+    "issuetitle": "volume-title",
 }
 
 #: reader-only synonyms: BibLaTeX and exporter spellings → the canonical BibTeX field above
@@ -129,9 +133,23 @@ FIELD_SYNONYMS: dict[str, str] = {
     "annotation": "annote",
     "keyword": "keywords",
     "pmc": "pmcid",
+    "numpages": "pagetotal",
+    "archiveprefix": "eprinttype",
     "hyphenation": "langid",
     "language": "langid",
 }
+
+#: synonyms whose BibLaTeX spelling wins when both are given (`journaltitle` over `journal`, as
+#: biber and pandoc read them); for the others the canonical BibTeX field wins
+BIBLATEX_PREFERRED: frozenset[str] = frozenset({"journaltitle", "location"})
+
+#: fields whose value is a list of literals ("Durham and London"): read as "Durham; London"
+LIST_FIELDS: frozenset[str] = frozenset({"address", "publisher", "institution", "organization",
+                                         "school", "origlocation", "origpublisher"})
+
+#: fields whose value may be a BibLaTeX localisation key (`type = {phdthesis}`,
+#: `series = {newseries}`); the key is read as its English term (`citefmt.latex.BIBLATEX_STRINGS`)
+LOCALISED_FIELDS: frozenset[str] = frozenset({"type", "series", "pubstate", "editortype"})
 
 #: the BibLaTeX field of a journal article's article number (CSL `number` of an article; BibTeX
 #: `number` of an article is its issue, CSL `issue`)
@@ -172,7 +190,7 @@ IGNORED_FIELDS: frozenset[str] = frozenset({
     "readstatus", "priority", "qualityassured", "printed", "crossref", "xref", "key", "ids",
     "mendeley-tags", "mendeley-groups", "date-added", "date-modified", "bdsk-url-1", "bdsk-url-2",
     "bdsk-file-1", "bdsk-file-2", "sortkey", "sortname", "label", "shorthand", "entryset",
-    "citation-key", "langidopts", "eprintclass", "primaryclass", "archiveprefix", "_type",
+    "citation-key", "langidopts", "eprintclass", "primaryclass", "_type", "xdata",
 })
 
 #: month number → BibTeX month macro (written unbraced: `month = mar`)

@@ -39,7 +39,7 @@ from bibtexparser.model import (
 
 from citefmt import bibmap
 from citefmt.diagnostics import Diagnostic, Severity
-from citefmt.latex import latex_to_unicode
+from citefmt.latex import BIBLATEX_STRINGS, latex_to_unicode
 from citefmt.model import ET_AL_NAME, Item, ReadResult, Record
 from citefmt.readers import _fields
 from citefmt.readers.csljson import parse_iso_date
@@ -110,7 +110,9 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     by_key = {e.key.casefold(): fields for e, fields in zip(entries, resolved, strict=True)}
     result = ReadResult(diagnostics=diagnostics)
     for raw_entry, own_fields in zip(entries, resolved, strict=True):
-        fields = _with_crossref(raw_entry, own_fields, by_key, report)
+        if raw_entry.entry_type == "xdata":
+            continue
+        fields = _with_crossref(raw_entry, _with_xdata(own_fields, by_key), by_key, report)
         item, ignored = to_csl(raw_entry.entry_type, raw_entry.key, fields, report=report,
                                line=raw_entry.line)
         if ignored:
@@ -308,7 +310,10 @@ def _resolved_fields(entry: _RawEntry, strings: dict[str, str]) -> dict[str, str
     for synonym, canonical in bibmap.FIELD_SYNONYMS.items():
         if synonym in fields:
             value = fields.pop(synonym)
-            fields.setdefault(canonical, value)
+            if synonym in bibmap.BIBLATEX_PREFERRED and value.strip():
+                fields[canonical] = value
+            else:
+                fields.setdefault(canonical, value)
     return fields
 
 
@@ -328,12 +333,31 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
     parent = _with_crossref(entry, parent, by_key, report, seen | {target.casefold()})
     merged = dict(fields)
     renames = {"title": "booktitle", "subtitle": "booksubtitle", "shorttitle": None}
+    if entry.entry_type in _IN_BOOK_TYPES:
+        merged.setdefault("bookauthor", parent.get("author", ""))
     for name, value in parent.items():
         if name in bibmap.IGNORED_FIELDS:
             continue
         name_in_child = renames.get(name, name)
         if name_in_child is not None:
             merged.setdefault(name_in_child, value)
+    return {k: v for k, v in merged.items() if v}
+
+
+#: BibLaTeX types whose crossref parent's `author` is the child's `bookauthor` (biber's
+#: inheritance rules: book → inbook, bookinbook, suppbook)
+_IN_BOOK_TYPES = frozenset({"inbook", "bookinbook", "suppbook"})
+
+
+def _with_xdata(fields: dict[str, str], by_key: dict[str, dict[str, str]],
+                seen: frozenset[str] = frozenset()) -> dict[str, str]:
+    """BibLaTeX `xdata = {a, b}`: the named @xdata entries' fields, as if written here."""
+    keys = [k.strip().casefold() for k in fields.get("xdata", "").split(",") if k.strip()]
+    merged = dict(fields)
+    for key in keys:
+        if key in by_key and key not in seen:
+            for name, value in _with_xdata(by_key[key], by_key, seen | {key}).items():
+                merged.setdefault(name, value)
     return merged
 
 
@@ -370,8 +394,11 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
 
     title = take("title")
     subtitle = take("subtitle")
+    titleaddon = take("titleaddon")
     if title is not None:
         item["title"] = _joined(_rich(title), _rich(subtitle) if subtitle else None)
+        if titleaddon is not None:
+            item["title"] = _sentence_joined(item["title"], _rich(titleaddon))
     container = take("journal")
     container_sub = take("journalsubtitle")
     booktitle = take("booktitle")
@@ -389,6 +416,9 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
         if value is None:
             continue
         item[variable] = _field_text(name, value)
+    addendum = take("addendum")
+    if addendum is not None:
+        item["note"] = _sentence_joined(item.get("note", ""), _plain(addendum))
     if genre and "genre" not in item:
         item["genre"] = genre
     if "DOI" in item:
@@ -416,12 +446,12 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
 
     address = take("address")
     if address is not None:
-        item["publisher-place"] = _plain(address)
+        item["publisher-place"] = _field_text("address", address)
     for name in ("school", "institution", "organization"):
         if "publisher" not in item and name in fields:
             value = take(name)
             if value is not None:
-                item["publisher"] = _plain(value)
+                item["publisher"] = _field_text(name, value)
     _map_dates(item, fields, take, warn, key)
     langid = take("langid")
     if langid is not None:
@@ -453,13 +483,15 @@ def _map_dates(item: Item, fields: dict[str, str], take: Callable[[str], str | N
         return
     parts = [int(years[0])]
     if month is not None:
-        number = month_number(month)
+        number, month_day = month_and_day(month)
         if number is None:
             warn("CF206", f"entry '{key}': month '{_plain(month)}' not understood; left out")
         else:
             parts.append(number)
             if day is not None and _plain(day).isdigit():
                 parts.append(int(_plain(day)))
+            elif month_day is not None:
+                parts.append(month_day)
     date_parts = [parts]
     if len(years) > 1:
         date_parts.append([int(years[1])])
@@ -468,7 +500,25 @@ def _map_dates(item: Item, fields: dict[str, str], take: Callable[[str], str | N
 
 def month_number(value: str) -> int | None:
     """`jan`, `January`, `3`, `03`, `Mar.`, `марта` (LaTeX resolved first) → 1…12, or None."""
-    return _fields.month_number(_plain(value))
+    return month_and_day(value)[0]
+
+
+def month_and_day(value: str) -> tuple[int | None, int | None]:
+    """A `month` field → (month, day): `jan`, `3`, `Mar.`, and with a day as exporters write it:
+    `{2 sep}`, `{July 30th}`, `{OCT 1}` (LaTeX resolved first)."""
+    text = _plain(value)
+    number = _fields.month_number(text)
+    if number is not None:
+        return number, None
+    words = re.findall(r"[^\W\d_]+\.?|\d+", text)
+    months = [m for m in (_fields.month_number(w) for w in words if not w.isdigit()) if m]
+    days = [int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31]
+    ordinal_ok = all(w.isdigit() or _fields.month_number(w) or w.lower() in ("st", "nd", "rd",
+                                                                               "th", "of")
+                     for w in words)
+    if len(months) == 1 and len(days) <= 1 and ordinal_ok:
+        return months[0], days[0] if days else None
+    return None, None
 
 
 def _map_eprint(item: Item, take: Callable[[str], str | None]) -> None:
@@ -501,12 +551,17 @@ def parse_names(value: str) -> list[dict[str, str]]:
     "and others" (BibTeX's et al.: the source's list is incomplete) becomes the model's
     `ET_AL_NAME` marker, which the engine renders as the style's et-al term."""
     names: list[dict[str, str]] = []
+    value = _ACCENT_BEFORE_LETTER.sub(r"{\\\1\2}", value)
     for raw in split_multiple_persons_names(value):
         raw = raw.strip()
         if not raw:
             continue
         if raw.lower() == "others":
             names.append(dict(ET_AL_NAME))
+            continue
+        extended = _extended_name(raw)
+        if extended is not None:
+            names.append(extended)
             continue
         if raw.startswith("{") and _matching_brace(raw, 0) == len(raw) - 1:
             names.append({"literal": _plain(raw[1:-1])})
@@ -533,9 +588,58 @@ def parse_names(value: str) -> list[dict[str, str]]:
     return names
 
 
+#: `\~n`, `\"a`: BibTeX's name splitter takes `~` for a tie (a space); grouped they stay letters
+_ACCENT_BEFORE_LETTER = re.compile(r"\\([~'\"`^=.])\s*([A-Za-z])")
+_EXTENDED_PART = re.compile(r"\s*(family|given|prefix|suffix|useprefix|familyi|giveni|"
+                            r"prefixi|suffixi)\s*=", re.I)
+
+
+def _extended_name(raw: str) -> dict[str, str] | None:
+    """BibLaTeX's extended name format, `family=Goethe, given=Johann Wolfgang, prefix=von,
+    useprefix=false` → a CSL name (the prefix is a non-dropping particle when `useprefix` is
+    true, else a dropping one); None when `raw` is an ordinary name."""
+    if not _EXTENDED_PART.match(raw):
+        return None
+    parts: dict[str, str] = {}
+    for piece in _top_level_split(raw, ","):
+        key, _, text = piece.partition("=")
+        text = text.strip()
+        if len(text) >= 2 and text[0] + text[-1] in ("{}", '""'):
+            text = text[1:-1]
+        parts[key.strip().lower()] = text
+    name: dict[str, str] = {}
+    for key, variable in (("family", "family"), ("given", "given"), ("suffix", "suffix")):
+        if parts.get(key):
+            name[variable] = _plain(parts[key])
+    if parts.get("prefix"):
+        use = parts.get("useprefix", "false").strip().lower() == "true"
+        name["non-dropping-particle" if use else "dropping-particle"] = _plain(parts["prefix"])
+    return name or {"literal": _plain(raw)}
+
+
+def _top_level_split(text: str, separator: str) -> list[str]:
+    """Split at `separator` outside braces."""
+    pieces, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char == separator and depth == 0:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return [p for p in pieces if p.strip()]
+
+
 def _field_text(name: str, value: str) -> str:
     if name in bibmap.VERBATIM_FIELDS:
         return _verbatim(value)
+    if name in bibmap.LIST_FIELDS:
+        return "; ".join(_plain(part) for part in split_multiple_persons_names(value)
+                         if part.strip())
+    if name in bibmap.LOCALISED_FIELDS and value.strip() in BIBLATEX_STRINGS:
+        return BIBLATEX_STRINGS[value.strip()]
     if name in bibmap.TITLE_FIELDS:
         return _rich(value)
     if name == "pages":
@@ -556,6 +660,13 @@ def _verbatim(value: str) -> str:
     value = re.sub(r"\\url\{(.*?)\}", r"\1", value.strip())
     value = re.sub(r"\\([_%&#~$])", r"\1", value)
     return value.replace("{", "").replace("}", "").strip()
+
+
+def _sentence_joined(text: str, addition: str) -> str:
+    """`note` + `addendum`, `title` + `titleaddon`: "The Note. The Addendum" (as pandoc)."""
+    if not text:
+        return addition
+    return f"{text}{'' if text.endswith(('.', '?', '!')) else '.'} {addition}"
 
 
 def _joined(title: str, subtitle: str | None) -> str:

@@ -17,6 +17,7 @@ from citefmt.model import Item, ReadResult
 from citefmt.readers._fields import (
     csl_language,
     date_parts,
+    date_range,
     first_value,
     serial_number,
     split_name,
@@ -198,12 +199,13 @@ def _dates(item: Item, values: dict[str, list[str]], raw: _Raw, source: str,
     issued = None
     for text in (full_text, year_text):
         if text:
-            parts = date_parts(text)
-            if parts and (issued is None or (len(parts) > len(issued)
-                                             and parts[0] == issued[0])):
-                issued = parts
+            found = date_range(text)
+            if found and (issued is None or (len(found) > len(issued))
+                          or (len(found[0]) > len(issued[0]) and found[0][0] == issued[0][0]
+                              and len(found) == len(issued))):
+                issued = found
     if issued is not None:
-        item["issued"] = {"date-parts": [issued]}
+        item["issued"] = {"date-parts": issued}
     elif year_text or full_text:
         item["issued"] = {"raw": year_text or full_text}
         diagnostics.append(Diagnostic("CF206", f"date {item['issued']['raw']!r} has no year",
