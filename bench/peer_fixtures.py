@@ -433,7 +433,7 @@ def zotero_to_csl(item: dict[str, Any]) -> dict[str, Any]:
 
 def zotero_date(text: str) -> dict[str, Any]:
     """Zotero's date strings ("2019-05-17", "May 2019", "2019 Apr 23", "1996") → date-parts."""
-    multipart = re.fullmatch(r"0000-00-00 (.*)", text.strip())  # Zotero's "unparsed" form
+    multipart = re.fullmatch(r"0000(?:-00-00)? (.*)", text.strip())  # Zotero: "not a date"
     if multipart:
         return {"literal": multipart.group(1)}
     iso = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:[ T].*)?", text.strip())

@@ -25,6 +25,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+import urllib.parse
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from peer_fixtures import Fixture, fixtures  # noqa: E402
 from citefmt.api import read_text  # noqa: E402
 from citefmt.errors import CitefmtError  # noqa: E402
 from citefmt.model import NAME_VARIABLES  # noqa: E402
+from citefmt.readers._fields import csl_language  # noqa: E402
 
 #: never compared: bookkeeping, not bibliographic data
 UNCOMPARED = frozenset({"id", "citation-key", "_comment", "nocite", "citation-label",
@@ -109,12 +111,24 @@ _LANGUAGE_NAMES = {"english": "en", "american": "en", "british": "en", "german":
 
 
 def _language(value: str) -> str:
-    key = value.strip().lower()
+    key = csl_language(value.strip()).lower()
     return _LANGUAGE_NAMES.get(key, key.split("-")[0])
 
 
 def _quotes(value: str) -> str:
     return re.sub(r"[“”„«»\"]", '"', re.sub(r"[‘’‚`]", "'", value))
+
+
+_SCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓ",
+                         "0123456789+-=()ni0123456789+-=()aeox")
+
+
+def _pandoc_markdown(value: str) -> str:
+    """pandoc writes CSL YAML values as Markdown: `[x]{.nocase}`, `*x*`, `^x^`, `\\<`, `--`."""
+    value = re.sub(r"\[([^\]]*)\]\{\.[a-z]+\}", r"\1", value)
+    value = re.sub(r"(\*\*|\*|\^|~)(\S(?:.*?\S)?)\1", r"\2", value)
+    value = re.sub(r"\\([<>\[\]*_$`'\"@#&^~|])", r"\1", value)
+    return value.replace("---", "—").replace("--", "–")
 
 
 @dataclass(frozen=True)
@@ -133,8 +147,10 @@ def _any(variable: str) -> bool:
 CONVENTIONS: list[Convention] = [
     Convention("spacing: no-break space (LaTeX ~), spaces around markup", _any,
                lambda v, s: re.sub(r"\s+", " ", s.replace("\u00a0", " ")).strip()),
-    Convention("rich text: CSL markup tags (<i>, nocase spans) vs plain text", _any,
-               lambda v, s: re.sub(r"\s+", " ", _TAGS.sub("", s)).strip()),
+    Convention("pandoc's YAML is Markdown ([x]{.nocase}, *x*, \\<, -- for –)", _any,
+               lambda v, s: _pandoc_markdown(s)),
+    Convention("rich text: CSL markup tags (<i>, nocase spans, <sub>) vs plain text", _any,
+               lambda v, s: re.sub(r"\s+", " ", _TAGS.sub("", s)).strip().translate(_SCRIPTS)),
     Convention("quotes: typographic vs straight", _any, lambda v, s: _quotes(s)),
     Convention("letter case: the peer converts titles to sentence case (or not)",
                lambda v: v in TITLE_FIELDS, lambda v, s: s.casefold()),
@@ -144,8 +160,18 @@ CONVENTIONS: list[Convention] = [
                lambda v, s: s.replace("–", "-").replace("--", "-")),
     Convention("DOI: case and resolver prefix", lambda v: v == "DOI",
                lambda v, s: re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", s.lower())),
-    Convention("names: spacing of initials (J.W. ~ J. W.)", lambda v: v in NAME_FIELDS,
-               lambda v, s: re.sub(r"\.\s*", ". ", s).replace(" ,", ",").strip()),
+    Convention("names: periods and spacing of initials (J.W. ~ J. W. ~ J W)",
+               lambda v: v in NAME_FIELDS,
+               lambda v, s: re.sub(r"\s+", " ", s.replace(".", " ")).replace(" ,", ",").strip()),
+    Convention("titles: NLM's closing period (citefmt drops it; styles add their own)",
+               lambda v: v in TITLE_FIELDS, lambda v, s: s.rstrip(". ")),
+    Convention("ISBN/ISSN: hyphenation; the peer keeps every ISSN, citefmt the first",
+               lambda v: v in ("ISBN", "ISSN"),
+               lambda v, s: re.sub(r"[^0-9Xx]", "", s.split()[0] if s.split() else s).upper()),
+    Convention("URL: percent-encoded vs Unicode", lambda v: v == "URL",
+               lambda v, s: urllib.parse.unquote(s)),
+    Convention("keywords: separator spacing", lambda v: v == "keyword",
+               lambda v, s: re.sub(r"\s*[,;]\s*", ",", s)),
 ]
 
 
@@ -185,7 +211,46 @@ def _src(*sources: str) -> Callable[[Fixture], bool]:
     return lambda f: f.source in sources
 
 
-CAUSES: list[Cause] = []
+def _is_date_text(text: str | None) -> bool:
+    return bool(text) and bool(re.match(r"-?\d{2,4}", text or ""))
+
+
+def _zotero_note_field(d: Diff) -> bool:
+    """Zotero reads `N1  - Label: value` lines of old exports into fields; citefmt keeps them
+    in `note` as written."""
+    return d.ours is None and re.search(r"^N1  - [^:\n]+: " + re.escape(d.theirs) + "$",
+                                        d.fixture.text, re.M) is not None
+
+
+#: CSL types Zotero has no item type for (so its CSL is the nearest Zotero type's)
+_NOT_ZOTERO_TYPES = frozenset({"classic", "figure", "musical_score", "pamphlet", "regulation",
+                               "dataset", "standard", "article", "post", "periodical",
+                               "collection", "event", "review", "review-book"})
+
+
+CAUSES: list[Cause] = [
+    Cause("date text that is no date ('Year', 'Date'): citefmt keeps it raw (CF206), "
+          "Zotero joins the tags", "convention",
+          lambda d: d.variable in DATE_FIELDS and d.ours is not None
+          and not _is_date_text(d.ours) and not _is_date_text(d.theirs)),
+    Cause("the peer keeps less of the date than the input gives", "peer wrong (drops month/day "
+          "the input has)",
+          lambda d: d.variable in DATE_FIELDS and d.ours is not None and bool(d.theirs)
+          and d.ours.startswith(d.theirs) and len(d.ours) > len(d.theirs)),
+    Cause("type: CSL type the peer (Zotero) has no item type for", "convention",
+          lambda d: d.variable == "type" and d.fixture.source in ("zotero", "better-bibtex")
+          and d.ours in _NOT_ZOTERO_TYPES),
+    Cause("journal abbreviation: the peer expands it from its own database (JabRef lists)",
+          "convention",
+          lambda d: d.variable in ("container-title", "container-title-short")
+          and d.fixture.source == "better-bibtex"
+          and d.mine("container-title") == d.peer("container-title-short")),
+    Cause("article number: `LID … [pii]` without `PG` is CSL `number` in citefmt, `page` in "
+          "Zotero", "convention",
+          lambda d: d.variable == "page" and d.ours is None and d.mine("number") == d.theirs),
+    Cause("Zotero reads `N1 - Label: value` lines into fields; citefmt keeps them as note",
+          "convention", _zotero_note_field),
+]
 
 
 def classify(diff: Diff) -> tuple[str, str]:

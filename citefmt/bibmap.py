@@ -134,6 +134,7 @@ FIELD_SYNONYMS: dict[str, str] = {
     "keyword": "keywords",
     "pmc": "pmcid",
     "numpages": "pagetotal",
+    "accessed": "urldate",
     "archiveprefix": "eprinttype",
     "hyphenation": "langid",
     "language": "langid",

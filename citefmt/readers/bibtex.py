@@ -79,7 +79,11 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     def report(code: str, message: str, line: int | None, severity: Severity = "error") -> None:
         diagnostics.append(Diagnostic(code, message, path=source, line=line, severity=severity))
 
-    for block in library.blocks:
+    blocks = list(library.blocks)
+    skip: set[int] = set()
+    for index, block in enumerate(blocks):
+        if index in skip:
+            continue
         line = block.start_line + 1 if block.start_line is not None else None
         if isinstance(block, String):
             strings[block.key.casefold()] = _resolve(block.value, strings)
@@ -99,7 +103,16 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
                 entries.append(_raw_entry(entry, block.raw or "", line or 0, report))
                 first_line.setdefault(entry.key.casefold(), line or 0)
         elif isinstance(block, ParsingFailedBlock):
-            _report_failed_block(block, line, report)
+            rest = blocks[index + 1] if index + 1 < len(blocks) else None
+            tail = rest.comment if isinstance(rest, ImplicitComment) else ""
+            recovered = _recover(_source_span(text, block.raw or "", tail), line or 0, report)
+            if recovered is not None and tail:
+                skip.add(index + 1)
+            if recovered is None:
+                _report_failed_block(block, line, report)
+            else:
+                entries.append(recovered)
+                first_line.setdefault(recovered.key.casefold(), line or 0)
         elif isinstance(block, ImplicitComment):
             _report_orphan_fields(block.comment, line, report)
         elif isinstance(block, Entry):
@@ -177,6 +190,44 @@ def _repair_missing_comma(entry: Entry, raw: str, line: int,
                "on the next line; a comma is probably missing (read as two fields)", missing_line)
         return reparsed.entries[0], fixed
     return None
+
+
+_KEYLESS = re.compile(r"(\s*@\s*(\w+)\s*[{(])(\s*[A-Za-z][\w:.+-]*\s*=)")
+_EMPTY_FIELD = re.compile(r",(\s*,)+")
+
+
+def _source_span(text: str, raw: str, tail: str) -> str:
+    """The text of a failed block and the comment after it, as written in the file
+    (bibtexparser drops what it choked on between the two)."""
+    start = text.find(raw) if raw else -1
+    end = text.find(tail, start + len(raw)) if start >= 0 and tail else -1
+    if start < 0:
+        return raw
+    return text[start:end + len(tail)] if end >= 0 else raw
+
+
+def _recover(raw: str, line: int, report: Reporter) -> _RawEntry | None:
+    """Read an entry bibtexparser refused for a slip BibTeX tools forgive, reporting the repair
+    (CF125): no citation key (`@article{ author = …`, key made from the type and line), or an
+    empty field between two commas (`title = {…},  , number = …`)."""
+    repairs: list[str] = []
+    fixed = raw
+    keyless = _KEYLESS.match(fixed)
+    if keyless:
+        key = f"{keyless.group(2).lower()}-line{line}"
+        fixed = fixed[:keyless.end(1)] + f"{key}," + fixed[keyless.end(1):]
+        repairs.append(f"it has no citation key; read as '{key}'")
+    if _EMPTY_FIELD.search(fixed):
+        fixed = _EMPTY_FIELD.sub(",", fixed)
+        repairs.append("an empty field between two commas was skipped")
+    if not repairs:
+        return None
+    library = _parse(fixed)
+    if len(library.entries) != 1 or library.failed_blocks:
+        return None
+    entry = library.entries[0]
+    report("CF125", f"entry '{entry.key}': {'; '.join(repairs)}", line, "warning")
+    return _raw_entry(entry, raw, line, report)
 
 
 def _report_failed_block(block: ParsingFailedBlock, line: int | None, report: Reporter) -> None:
