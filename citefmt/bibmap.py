@@ -224,6 +224,11 @@ BABEL_NAMES: dict[str, str] = {
 EPRINT_TYPES: dict[str, str] = {"pubmed": "PMID", "pmid": "PMID", "pmc": "PMCID",
                                 "pmcid": "PMCID", "doi": "DOI"}
 
+#: BibLaTeX `eprinttype` → the address biblatex links the identifier to (as pandoc reads it)
+EPRINT_URLS: dict[str, str] = {"arxiv": "https://arxiv.org/abs/",
+                               "jstor": "https://www.jstor.org/stable/",
+                               "hdl": "https://hdl.handle.net/"}
+
 #: order in which the BibTeX writer emits fields (others follow alphabetically)
 BIBTEX_FIELD_ORDER: tuple[str, ...] = (
     "author", "editor", "translator", "bookauthor", "title", "shorttitle", "booktitle", "journal",

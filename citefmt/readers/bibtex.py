@@ -128,11 +128,50 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
         fields = _with_crossref(raw_entry, _with_xdata(own_fields, by_key), by_key, report)
         item, ignored = to_csl(raw_entry.entry_type, raw_entry.key, fields, report=report,
                                line=raw_entry.line)
+        _keep_for_bibtex(item, raw_entry, own_fields)
         if ignored:
-            report("CF121", f"entry '{raw_entry.key}': field(s) with no CSL equivalent ignored: "
-                   f"{', '.join(ignored)}", raw_entry.line, "info")
+            report("CF121", f"entry '{raw_entry.key}': field(s) with no CSL equivalent ignored "
+                    f"(kept for BibTeX output): {', '.join(ignored)}", raw_entry.line, "info")
         result.records.append(Record(item=item, line=raw_entry.line, raw=raw_entry.raw))
     return result
+
+
+def _keep_for_bibtex(item: Item, entry: _RawEntry, own_fields: dict[str, str]) -> None:
+    """What CSL has no place for travels in the item's CSL `custom` object (CSL-JSON 1.0.2's
+    home for extensions), so `convert --to bibtex` writes it back unchanged: the entry type when
+    CSL's type would not give it back, and every field of the entry's own that the mapping did
+    not use, as written (LaTeX, `@string` macros resolved)."""
+    used = _used_fields(entry.entry_type, own_fields)
+    kept = {name: value for name, value in own_fields.items()
+            if name not in used or name in _KEPT_AS_WRITTEN}
+    if "publisher" not in own_fields:
+        source = next((n for n in ("school", "institution", "organization") if n in own_fields),
+                      None)
+        if source is not None and _DEFAULT_PUBLISHER_FIELD.get(entry.entry_type) != source:
+            item.setdefault("custom", {}).setdefault("bibtex", {})["publisher-field"] = source
+    if entry.entry_type not in bibmap.BIBTEX_TO_CSL_TYPE or bibmap.CSL_TO_BIBTEX_TYPE.get(
+            str(item["type"])) != entry.entry_type:
+        item.setdefault("custom", {}).setdefault("bibtex", {})["type"] = entry.entry_type
+    if kept:
+        item.setdefault("custom", {}).setdefault("bibtex", {})["fields"] = kept
+
+
+#: where BibTeX keeps the publisher of these types (no need to remember it)
+_DEFAULT_PUBLISHER_FIELD: dict[str, str] = {
+    "phdthesis": "school", "mastersthesis": "school", "thesis": "institution",
+    "techreport": "institution", "report": "institution", "manual": "organization",
+    "inproceedings": "organization", "proceedings": "organization"}
+
+#: mapped, but merged into another variable (`addendum` into `note`): kept as written too, so
+#: the BibTeX writer gives it back as its own field
+_KEPT_AS_WRITTEN = frozenset({"addendum"})
+
+
+def _used_fields(entry_type: str, fields: dict[str, str]) -> set[str]:
+    """The fields `to_csl` turns into CSL variables (the others are kept verbatim)."""
+    _, ignored = to_csl(entry_type, "", fields)
+    return {name for name in fields if name not in ignored and name not in
+            bibmap.IGNORED_FIELDS}
 
 
 def _parse(text: str) -> bibtexparser.Library:
@@ -583,6 +622,8 @@ def _map_eprint(item: Item, take: Callable[[str], str | None]) -> None:
     else:
         item.setdefault("archive", _plain(eprinttype) if eprinttype else "eprint")
         item.setdefault("archive_location", _verbatim(eprint))
+        if kind in bibmap.EPRINT_URLS:
+            item.setdefault("URL", bibmap.EPRINT_URLS[kind] + _verbatim(eprint))
 
 
 def _map_howpublished(item: Item, value: str) -> None:

@@ -44,7 +44,7 @@ RIS_TYPES: dict[str, str] = {
     "ADVS": "motion_picture", "MPCT": "motion_picture", "SOUND": "song", "MUSIC": "musical_score",
     "PAMP": "pamphlet", "HEAR": "hearing", "ART": "graphic", "SLIDE": "graphic",
     "FIGURE": "figure", "LEGAL": "regulation", "SER": "book", "CLSWK": "classic",
-    "CHART": "graphic", "MULTI": "motion_picture", "INPR": "article-journal",
+    "CHART": "graphic", "MULTI": "motion_picture",
 }
 
 #: tags whose wrapped continuation lines join without a space (identifiers, links)
