@@ -152,6 +152,11 @@ LIST_FIELDS: frozenset[str] = frozenset({"address", "publisher", "institution", 
 #: `series = {newseries}`); the key is read as its English term (`citefmt.latex.BIBLATEX_STRINGS`)
 LOCALISED_FIELDS: frozenset[str] = frozenset({"type", "series", "pubstate", "editortype"})
 
+#: where BibTeX/BibLaTeX keep the publisher of these entry types (others: `publisher`)
+PUBLISHER_FIELD_OF_TYPE: dict[str, str] = {
+    "phdthesis": "school", "mastersthesis": "school", "thesis": "institution",
+    "techreport": "institution", "report": "institution", "manual": "organization"}
+
 #: the BibLaTeX field of a journal article's article number (CSL `number` of an article; BibTeX
 #: `number` of an article is its issue, CSL `issue`)
 ARTICLE_NUMBER_FIELD = "eid"

@@ -47,7 +47,6 @@ from citefmt.readers.csljson import parse_iso_date
 _PART = re.compile(r'\s*(\{|"|[^\s#{}",]+)')
 _MERGED_FIELD = re.compile(r"\s*\n[ \t]*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*[{\"\w]")
 _ORPHAN_FIELDS = re.compile(r"^\s*,?\s*[A-Za-z][\w:.+-]*\s*=\s*[{\"\w]", re.M)
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _MAX_COMMA_REPAIRS = 50
 
 class Reporter(Protocol):
@@ -147,7 +146,8 @@ def _keep_for_bibtex(item: Item, entry: _RawEntry, own_fields: dict[str, str]) -
     if "publisher" not in own_fields:
         source = next((n for n in ("school", "institution", "organization") if n in own_fields),
                       None)
-        if source is not None and _DEFAULT_PUBLISHER_FIELD.get(entry.entry_type) != source:
+        default = bibmap.PUBLISHER_FIELD_OF_TYPE.get(entry.entry_type, "publisher")
+        if source is not None and source != default:
             item.setdefault("custom", {}).setdefault("bibtex", {})["publisher-field"] = source
     if entry.entry_type not in bibmap.BIBTEX_TO_CSL_TYPE or bibmap.CSL_TO_BIBTEX_TYPE.get(
             str(item["type"])) != entry.entry_type:
@@ -155,12 +155,6 @@ def _keep_for_bibtex(item: Item, entry: _RawEntry, own_fields: dict[str, str]) -
     if kept:
         item.setdefault("custom", {}).setdefault("bibtex", {})["fields"] = kept
 
-
-#: where BibTeX keeps the publisher of these types (no need to remember it)
-_DEFAULT_PUBLISHER_FIELD: dict[str, str] = {
-    "phdthesis": "school", "mastersthesis": "school", "thesis": "institution",
-    "techreport": "institution", "report": "institution", "manual": "organization",
-    "inproceedings": "organization", "proceedings": "organization"}
 
 #: mapped, but merged into another variable (`addendum` into `note`): kept as written too, so
 #: the BibTeX writer gives it back as its own field
@@ -511,10 +505,6 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
         item["note"] = _sentence_joined(item.get("note", ""), _plain(addendum))
     if genre and "genre" not in item:
         item["genre"] = genre
-    if "DOI" in item:
-        item["DOI"] = _DOI_PREFIX.sub("", item["DOI"])
-    if "page" in item:
-        item["page"] = re.sub(r"\s*[-–—]+\s*", "-", item["page"])
 
     number = take("number")
     issue = take("issue")

@@ -12,10 +12,8 @@ from typing import TYPE_CHECKING
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.errors import InputError
-from citefmt.identifiers import clean_doi
 from citefmt.model import Item, ReadResult, Record
 from citefmt.readers._fields import (
-    csl_language,
     date_parts,
     month_number,
     serial_number,
@@ -107,10 +105,10 @@ def _item(record: Element, n: int, source: str, diagnostics: list[Diagnostic]) -
             item.setdefault(variable, value)
     pages = element_text(record.find("pages"))
     if pages:
-        item["page"] = re.sub(r"\s*[–—-]\s*", "-", pages)
+        item["page"] = pages
     doi = element_text(record.find("electronic-resource-num"))
     if doi:
-        item["DOI"] = clean_doi(doi) or doi
+        item["DOI"] = doi
     urls = [element_text(u) for u in record.iterfind("urls/related-urls/url")] + \
         [element_text(u) for u in record.iterfind("urls/web-urls/url")]
     urls = [u for u in urls if not _PLACEHOLDER_URL.match(u)]
@@ -125,7 +123,7 @@ def _item(record: Element, n: int, source: str, diagnostics: list[Diagnostic]) -
             item.setdefault(serial_number(number, bookish=kind in _BOOKISH), number)
     language = element_text(record.find("language"))
     if language:
-        item["language"] = csl_language(language)
+        item["language"] = language
     keywords = [element_text(k) for k in record.iterfind("keywords/keyword") if element_text(k)]
     if keywords:
         item["keyword"] = ", ".join(keywords)

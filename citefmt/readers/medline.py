@@ -19,7 +19,6 @@ from citefmt.diagnostics import Diagnostic
 from citefmt.identifiers import clean_doi, normalize_issn, normalize_pmcid
 from citefmt.model import Item, ReadResult
 from citefmt.readers._fields import (
-    csl_language,
     date_parts,
     first_value,
     split_name,
@@ -126,7 +125,7 @@ def _to_item(raw: _Raw, n: int, source: str, diagnostics: list[Diagnostic]) -> I
     if pmid:
         item["PMID"] = pmid
     if "LA" in values:
-        item["language"] = csl_language(values["LA"][0])
+        item["language"] = values["LA"][0]
     if "OT" in values:
         item["keyword"] = ", ".join(values["OT"])
     return item

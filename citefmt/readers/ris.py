@@ -15,7 +15,6 @@ from citefmt.diagnostics import Diagnostic
 from citefmt.identifiers import clean_doi, is_valid_isbn, is_valid_issn
 from citefmt.model import Item, ReadResult
 from citefmt.readers._fields import (
-    csl_language,
     date_parts,
     date_range,
     first_value,
@@ -208,7 +207,7 @@ def _to_item(raw: _Raw, n: int, source: str, diagnostics: list[Diagnostic]) -> I
     _article_number(item, values)
     _identifiers(item, values)
     if "LA" in values:
-        item["language"] = csl_language(values["LA"][0])
+        item["language"] = values["LA"][0]
     if "KW" in values:
         item["keyword"] = ", ".join(k for v in values["KW"] for k in _split_multi(v))
     return item

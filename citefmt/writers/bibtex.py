@@ -86,8 +86,7 @@ def to_bibtex(item: Item, *, ascii: bool = False) -> tuple[str, list[tuple[str, 
     if genre and genre != _DEFAULT_GENRES.get(entry_type):
         fields["type"] = text(genre)
     if item.get("publisher"):
-        publisher_field = {"phdthesis": "school", "mastersthesis": "school",
-                           "techreport": "institution"}.get(entry_type, "publisher")
+        publisher_field = bibmap.PUBLISHER_FIELD_OF_TYPE.get(entry_type, "publisher")
         fields[publisher_field] = text(_and_list(item["publisher"]))
     if item.get("publisher-place"):
         fields["address"] = text(_and_list(item["publisher-place"]))
@@ -116,10 +115,14 @@ def _carried(item: Item, entry_type: str, fields: dict[str, str]) -> str:
     carried = custom.get("bibtex") if isinstance(custom, dict) else None
     if not isinstance(carried, dict):
         return entry_type
+    kept_type = carried.get("type")
+    final_type = kept_type if isinstance(kept_type, str) and kept_type else entry_type
     source = carried.get("publisher-field")
+    if not (isinstance(source, str) and source):
+        source = bibmap.PUBLISHER_FIELD_OF_TYPE.get(final_type, "publisher")
     written = next((n for n in ("publisher", "school", "institution", "organization")
                     if n in fields), None)
-    if isinstance(source, str) and source and written and source not in fields:
+    if written and written != source and source not in fields:
         fields[source] = fields.pop(written)
     kept = carried.get("fields") or {}
     if "addendum" in kept and "note" in fields:
@@ -132,8 +135,7 @@ def _carried(item: Item, entry_type: str, fields: dict[str, str]) -> str:
     for name, value in kept.items():
         if isinstance(name, str) and name not in fields:
             fields[name] = "{" + str(value) + "}"
-    kept_type = carried.get("type")
-    return kept_type if isinstance(kept_type, str) and kept_type else entry_type
+    return final_type
 
 
 def _and_list(value: Any) -> str:

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from citefmt import bibmap
-from citefmt.readers.bibtex import month_number, parse_names, read
+from citefmt.readers import get_reader
+from citefmt.readers.bibtex import month_number, parse_names
+
+read = get_reader("bibtex")  # the reader and the shared clean-up stack
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "bib" / "ru_en_medical.bib"
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import json
 
-from citefmt.readers import bibtex, csljson, endnote, medline, ris
+from citefmt.readers import csljson, get_reader
+
+# each format's reader as the CLI gets it: the parser, then the shared clean-up stack
+read_bibtex, read_endnote, read_medline, read_ris = (
+    get_reader("bibtex"), get_reader("endnote-xml"), get_reader("medline"), get_reader("ris"))
 
 
 def _bib(text: str) -> list[dict[str, object]]:
-    return bibtex.read(text).items
+    return read_bibtex(text).items
 
 
 def test_biblatex_extended_name_format() -> None:
@@ -133,7 +137,7 @@ DP  - 2012
 ISBN- ISBN-978-1-5985-7192-9
 PT  - Books
 """
-    items = medline.read(text).items
+    items = read_medline(text).items
     assert [i["type"] for i in items] == ["article-journal", "report", "thesis", "book"]
     assert items[0]["issued"] == {"date-parts": [[2019, 4]]}
     assert items[1]["publisher"] == "OECD Publishing"
@@ -161,7 +165,7 @@ def test_edtf_open_and_unknown_ranges_and_ris_year_ranges() -> None:
     assert items[0]["issued"] == {"date-parts": [[1998]], "edtf": "1998/unknown"}
     assert items[1]["issued"] == {"date-parts": [[1999, 10, 14]], "edtf": "1999-10-14/"}
     # citation-js packages/plugin-ris/test/input.js, "…/pull/248-2" (MIT)
-    item = ris.read("TY  - Journ\nTI  - The gneiss sphinx\nPY  - 1984 - 1985\nER  -\n").items[0]
+    item = read_ris("TY  - Journ\nTI  - The gneiss sphinx\nPY  - 1984 - 1985\nER  -\n").items[0]
     assert item["issued"] == {"date-parts": [[1984], [1985]]}
 
 
@@ -206,7 +210,7 @@ def test_xdata_fields_are_inherited() -> None:
 def test_entries_bibtexparser_refuses_are_read_with_a_warning() -> None:
     # retorquere/zotero-better-bibtex test/fixtures/import/Import from Clipboard stopped working
     # #2377.bib and "Endnote should parse.bib" (MIT): Better BibTeX imports both
-    result = bibtex.read("@techreport{TBD,  title = {Report number 2PTE3},  , number = {2PTE3},"
+    result = read_bibtex("@techreport{TBD,  title = {Report number 2PTE3},  , number = {2PTE3},"
                          "  institution = {{Research Institute X}}}\n"
                          "@article{\n  author = {Huang, Y. and Mucke, L.},\n"
                          "  title = {Alzheimer mechanisms},\n  journal = {Cell}\n}\n")
@@ -227,7 +231,7 @@ def test_endnote_patent_number_and_isi_placeholder() -> None:
       <dates><year>2011</year></dates>
       <urls><related-urls><url>&lt;Go to ISI&gt;://WOS:000291115400004</url></related-urls></urls>
 </record></records></xml>"""
-    item = endnote.read(text).items[0]
+    item = read_endnote(text).items[0]
     assert item["type"] == "patent"
     assert item["number"] == "WO2011US30214"
     assert "URL" not in item and "ISBN" not in item
@@ -251,7 +255,7 @@ A2  - Editor, Other
 SP  - Number of Pages
 ER  -
 """
-    conf, book = ris.read(text).items
+    conf, book = read_ris(text).items
     assert conf["event-title"] == "Conference Name"
     assert conf["container-title"] == "Proceedings Title"
     assert conf["event-place"] == "Conference Location"
