@@ -171,6 +171,14 @@ NAME_FIELDS: dict[str, str] = {
     "commentator": "contributor",
 }
 
+#: BibLaTeX `editortype` (the role of the `editor` list) → CSL name variable
+EDITOR_ROLES: dict[str, str] = {
+    "editor": "editor", "director": "director", "translator": "translator",
+    "compiler": "compiler", "organizer": "organizer", "producer": "producer",
+    "collaborator": "contributor", "redactor": "editor", "reviser": "editor",
+    "founder": "editor", "continuator": "editor", "chair": "chair", "curator": "curator",
+    "narrator": "narrator", "host": "host"}
+
 #: BibTeX date-like fields → CSL date variables (BibLaTeX ISO 8601 / EDTF level 0 values)
 DATE_FIELDS: dict[str, str] = {
     "date": "issued",
@@ -187,7 +195,7 @@ VERBATIM_FIELDS: frozenset[str] = frozenset({
 #: fields that may contain {Protected} words which CSL must keep as `<span class="nocase">`
 TITLE_FIELDS: frozenset[str] = frozenset({
     "title", "shorttitle", "subtitle", "booktitle", "booksubtitle", "journal", "journalsubtitle",
-    "series", "eventtitle", "maintitle",
+    "series", "eventtitle", "maintitle", "mainsubtitle", "issuetitle",
 })
 
 #: reference-manager bookkeeping fields: dropped without a diagnostic

@@ -120,11 +120,13 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
 
     resolved = [_resolved_fields(e, strings) for e in entries]
     by_key = {e.key.casefold(): fields for e, fields in zip(entries, resolved, strict=True)}
+    types = {e.key.casefold(): e.entry_type for e in entries}
     result = ReadResult(diagnostics=diagnostics)
     for raw_entry, own_fields in zip(entries, resolved, strict=True):
         if raw_entry.entry_type == "xdata":
             continue
-        fields = _with_crossref(raw_entry, _with_xdata(own_fields, by_key), by_key, report)
+        fields = _with_crossref(raw_entry, _with_xdata(own_fields, by_key), by_key, types,
+                                report)
         item, ignored = to_csl(raw_entry.entry_type, raw_entry.key, fields, report=report,
                                line=raw_entry.line)
         _keep_for_bibtex(item, raw_entry, own_fields)
@@ -402,7 +404,8 @@ def _resolved_fields(entry: _RawEntry, strings: dict[str, str]) -> dict[str, str
 
 
 def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, dict[str, str]],
-                   report: Reporter, seen: frozenset[str] = frozenset()) -> dict[str, str]:
+                   types: dict[str, str], report: Reporter,
+                   seen: frozenset[str] = frozenset()) -> dict[str, str]:
     """Inherit the crossref parent's fields the child lacks (BibLaTeX's title → booktitle rule)."""
     target = fields.get("crossref", "").strip()
     if not target:
@@ -414,9 +417,16 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
         return fields
     if target.casefold() in seen:
         return fields
-    parent = _with_crossref(entry, parent, by_key, report, seen | {target.casefold()})
+    parent_entry = _RawEntry(types.get(target.casefold(), ""), target, parent, entry.line, "")
+    parent = _with_crossref(parent_entry, parent, by_key, types, report,
+                            seen | {target.casefold()})
     merged = dict(fields)
-    renames = {"title": "booktitle", "subtitle": "booksubtitle", "shorttitle": None}
+    renames: dict[str, str | None] = {"title": "booktitle", "subtitle": "booksubtitle",
+                                      "shorttitle": None}
+    if types.get(target.casefold(), "").startswith("mv"):
+        # biber: a multi-volume parent's title is the child's `maintitle`
+        renames = {"title": "maintitle", "subtitle": "mainsubtitle", "shorttitle": None,
+                   "booktitle": None}
     if entry.entry_type in _IN_BOOK_TYPES:
         merged.setdefault("bookauthor", parent.get("author", ""))
     for name, value in parent.items():
@@ -471,8 +481,11 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
         used.add(name)
         return None
 
+    role = (take("editortype") or "editor").strip().lower()
     for name, variable in bibmap.NAME_FIELDS.items():
         value = take(name)
+        if name == "editor":
+            variable = bibmap.EDITOR_ROLES.get(role, "editor")
         if value is not None and variable not in item:
             item[variable] = parse_names(value)
 
@@ -492,6 +505,7 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
                                           if container_sub else None)
     elif booktitle is not None:
         item["container-title"] = _joined(_rich(booktitle), _rich(book_sub) if book_sub else None)
+    _map_maintitle(item, take)
 
     for name, variable in bibmap.TEXT_FIELDS.items():
         if name in ("title",) or variable in item:
@@ -545,6 +559,21 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
 
     ignored = sorted(n for n in fields if n not in used and n not in bibmap.IGNORED_FIELDS)
     return item, ignored
+
+
+def _map_maintitle(item: Item, take: Callable[[str], str | None]) -> None:
+    """BibLaTeX's multi-volume works: `maintitle` is the whole work (CSL `title` of a book,
+    `container-title` of a part), and the volume's own title becomes CSL `volume-title`."""
+    maintitle, mainsubtitle = take("maintitle"), take("mainsubtitle")
+    if maintitle is None:
+        return
+    main = _joined(_rich(maintitle), _rich(mainsubtitle) if mainsubtitle else None)
+    part = "container-title" in item or str(item["type"]).startswith(
+        ("chapter", "paper-conference", "entry"))
+    own = "container-title" if part else "title"
+    if own in item:
+        item["volume-title"] = item[own]
+    item[own] = main
 
 
 def _map_dates(item: Item, fields: dict[str, str], take: Callable[[str], str | None],
