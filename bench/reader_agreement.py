@@ -40,6 +40,7 @@ from peer_fixtures import Fixture, fixtures  # noqa: E402
 
 from citefmt.api import read_text  # noqa: E402
 from citefmt.errors import CitefmtError  # noqa: E402
+from citefmt.latex import BIBLATEX_STRINGS  # noqa: E402
 from citefmt.model import NAME_VARIABLES  # noqa: E402
 from citefmt.readers._fields import csl_language  # noqa: E402
 
@@ -79,7 +80,7 @@ def _date(value: Any) -> str:
                                 for part in value["date-parts"])
             except (TypeError, ValueError):
                 return json.dumps(value["date-parts"])
-        for key in ("raw", "literal", "edtf"):
+        for key in ("edtf", "raw", "literal"):  # edtf first: citefmt's open ranges
             if key in value:
                 return _iso(str(value[key]))
         return json.dumps(value, sort_keys=True)
@@ -88,7 +89,7 @@ def _date(value: Any) -> str:
 
 def _iso(text: str) -> str:
     """EDTF/ISO strings as pandoc writes them → the `_date` form (zero-padded, `/` ranges)."""
-    text = text.strip()
+    text = re.sub(r"/\.\.$", "/", text.strip())  # open and unknown ends: CSL has one form
     if re.fullmatch(r"[\d/\-]+", text):
         return "/".join("-".join(f"{int(p):02d}" for p in side.split("-") if p)
                         for side in text.split("/"))
@@ -107,7 +108,8 @@ def render(variable: str, value: Any) -> str:
 _TAGS = re.compile(r"</?(?:i|b|sup|sub|sc|span)\b[^>]*>")
 _LANGUAGE_NAMES = {"english": "en", "american": "en", "british": "en", "german": "de",
                    "ngerman": "de", "french": "fr", "russian": "ru", "italian": "it",
-                   "spanish": "es", "usenglish": "en", "ukenglish": "en"}
+                   "spanish": "es", "usenglish": "en", "ukenglish": "en", "dutch": "nl",
+                   "latin": "la", "portuguese": "pt", "brazil": "pt", "greek": "el"}
 
 
 def _language(value: str) -> str:
@@ -172,7 +174,19 @@ CONVENTIONS: list[Convention] = [
                lambda v, s: urllib.parse.unquote(s)),
     Convention("keywords: separator spacing", lambda v: v == "keyword",
                lambda v, s: re.sub(r"\s*[,;]\s*", ",", s)),
+    Convention("soft hyphen (LaTeX \\-): kept by the peer, dropped by citefmt", _any,
+               lambda v, s: s.replace("\u00ad", "")),
+    Convention("subtitle joined with '. ' (Zotero) or ': ' (citefmt, pandoc)",
+               lambda v: v in TITLE_FIELDS, lambda v, s: re.sub(r"[.:] ", " ", s)),
+    Convention("BibLaTeX localisation key: citefmt (as pandoc) prints its term, the peer the "
+               "key", lambda v: v in ("genre", "status", "collection-title"),
+               lambda v, s: _LOCALISATION_KEYS.get(s.replace(" ", ""), s)),
 ]
+
+#: BibLaTeX localisation keys → citefmt's term (both sides are folded to the key's term)
+_LOCALISATION_KEYS = {k.casefold(): v.casefold() for k, v in BIBLATEX_STRINGS.items()}
+_LOCALISATION_KEYS.update({v.casefold().replace(" ", ""): v.casefold()
+                           for v in BIBLATEX_STRINGS.values()})
 
 
 # ------------------------------------------------------------------ causes of differences
@@ -215,6 +229,11 @@ def _is_date_text(text: str | None) -> bool:
     return bool(text) and bool(re.match(r"-?\d{2,4}", text or ""))
 
 
+def _without_particles(names: str) -> str:
+    """Names with their lower-case words (von, van der, at …) removed."""
+    return re.sub(r"\s+", " ", re.sub(r"(?<![\w-])[a-z]\w*\s?", "", names)).strip(" ,")
+
+
 def _zotero_note_field(d: Diff) -> bool:
     """Zotero reads `N1  - Label: value` lines of old exports into fields; citefmt keeps them
     in `note` as written."""
@@ -229,21 +248,40 @@ _NOT_ZOTERO_TYPES = frozenset({"classic", "figure", "musical_score", "pamphlet",
 
 
 CAUSES: list[Cause] = [
+    Cause("CSL 1.0.1 `event` (citefmt, for citeproc-py) vs CSL 1.0.2 `event-title`",
+          "convention", lambda d: d.variable == "event-title" and d.ours is None
+          and d.mine("event") == d.theirs),
+    Cause("short title: pandoc derives it from the title before the colon; CSL styles derive "
+          "it themselves", "convention",
+          lambda d: d.variable == "title-short" and d.ours is None
+          and d.mine("title").casefold().startswith(d.theirs.casefold()[:20])),
+    Cause("math: citefmt prints exact Unicode (P¹), pandoc keeps TeX ($\\mathbf{P}^{1}$)",
+          "convention", lambda d: d.ours is not None and "$" in d.theirs and "$" not in d.ours),
     Cause("date text that is no date ('Year', 'Date'): citefmt keeps it raw (CF206), "
           "Zotero joins the tags", "convention",
           lambda d: d.variable in DATE_FIELDS and d.ours is not None
           and not _is_date_text(d.ours) and not _is_date_text(d.theirs)),
     Cause("the peer keeps less of the date than the input gives", "peer wrong (drops month/day "
-          "the input has)",
+          "or the range end the input has)",
           lambda d: d.variable in DATE_FIELDS and d.ours is not None and bool(d.theirs)
-          and d.ours.startswith(d.theirs) and len(d.ours) > len(d.theirs)),
+          and d.ours.startswith(d.theirs) and re.fullmatch(r"[\d\-/]+", d.ours) is not None
+          and len(d.ours) > len(d.theirs)),
+    Cause("number of a non-periodical: CSL collection-number (citefmt, pandoc) vs issue",
+          "convention", lambda d: d.variable == "issue" and d.ours is None
+          and d.mine("collection-number") == d.theirs),
+    Cause("type: CSL has `pamphlet` for @booklet (citefmt, pandoc); the peer says book",
+          "convention", lambda d: d.variable == "type" and d.ours == "pamphlet"),
+    Cause("name particles: citefmt follows BibTeX's von rule (lower-case words start the last "
+          "name)", "convention",
+          lambda d: d.variable in NAME_FIELDS and d.ours is not None
+          and _without_particles(d.ours) == _without_particles(d.theirs)),
     Cause("type: CSL type the peer (Zotero) has no item type for", "convention",
           lambda d: d.variable == "type" and d.fixture.source in ("zotero", "better-bibtex")
           and d.ours in _NOT_ZOTERO_TYPES),
     Cause("journal abbreviation: the peer expands it from its own database (JabRef lists)",
           "convention",
           lambda d: d.variable in ("container-title", "container-title-short")
-          and d.fixture.source == "better-bibtex"
+          and d.fixture.source in ("better-bibtex", "zotero")
           and d.mine("container-title") == d.peer("container-title-short")),
     Cause("article number: `LID … [pii]` without `PG` is CSL `number` in citefmt, `page` in "
           "Zotero", "convention",

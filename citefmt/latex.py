@@ -42,6 +42,9 @@ BIBLATEX_STRINGS: dict[str, str] = {
     "audiocd": "audio CD", "patent": "patent", "patentus": "U.S. patent",
     "patentuk": "British patent", "patentde": "German patent", "patenteu": "European patent",
     "patentfr": "French patent", "patentjp": "Japanese patent", "patrequs": "U.S. patent request",
+    "patreq": "patent request", "patreqde": "German patent request",
+    "patreqeu": "European patent request", "patreqfr": "French patent request",
+    "patrequk": "British patent request", "patreqjp": "Japanese patent request",
     "newseries": "new series", "oldseries": "old series", "inpress": "in press",
     "forthcoming": "forthcoming", "submitted": "submitted", "inpreparation": "in preparation",
     "prepublished": "pre-published", "pubstate": "publication state", "and": "and",
@@ -88,6 +91,9 @@ SYMBOLS: dict[str, str] = {
     "texttimes": "×", "textasciicircum": "^", "textunderscore": "_", "nobreakspace": "\u00a0",
     "textnumero": "№", "No": "№", "textdollar": "$", "textpercent": "%", "textampersand": "&",
     "textsection": "§", "textquotesingle": "'", "textasciigrave": "`", "textminus": "−",
+    "TeX": "TeX", "LaTeX": "LaTeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2ε", "XeTeX": "XeTeX",
+    "LuaTeX": "LuaTeX", "ConTeXt": "ConTeXt", "slash": "/", "textohm": "Ω", "dag": "†",
+    "ddag": "‡", "textdagger": "†", "textdaggerdbl": "‡", "checkmark": "✓",
 }
 SYMBOLS.update({f"cyr{stem}": letter for stem, letter in _CYRILLIC_STEMS.items()})
 SYMBOLS.update({f"CYR{stem.upper()}": letter.upper() for stem, letter in _CYRILLIC_STEMS.items()})

@@ -505,6 +505,9 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
                                           if container_sub else None)
     elif booktitle is not None:
         item["container-title"] = _joined(_rich(booktitle), _rich(book_sub) if book_sub else None)
+        book_addon = take("booktitleaddon")
+        if book_addon is not None:
+            item["container-title"] = _sentence_joined(item["container-title"], _rich(book_addon))
     _map_maintitle(item, take)
 
     for name, variable in bibmap.TEXT_FIELDS.items():
@@ -565,9 +568,12 @@ def _map_maintitle(item: Item, take: Callable[[str], str | None]) -> None:
     """BibLaTeX's multi-volume works: `maintitle` is the whole work (CSL `title` of a book,
     `container-title` of a part), and the volume's own title becomes CSL `volume-title`."""
     maintitle, mainsubtitle = take("maintitle"), take("mainsubtitle")
+    addon = take("maintitleaddon")
     if maintitle is None:
         return
     main = _joined(_rich(maintitle), _rich(mainsubtitle) if mainsubtitle else None)
+    if addon is not None:
+        main = _sentence_joined(main, _rich(addon))
     part = "container-title" in item or str(item["type"]).startswith(
         ("chapter", "paper-conference", "entry"))
     own = "container-title" if part else "title"

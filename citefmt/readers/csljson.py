@@ -132,16 +132,20 @@ def _as_csl_date(value: Any) -> Any:
     return value
 
 
+#: the end of an EDTF interval that is open ("..", BibLaTeX's "open") or unknown ("", "unknown")
+_OPEN_ENDS = {"": "", "unknown": "", "..": "..", "open": ".."}
+
+
 def parse_iso_date(text: str) -> dict[str, Any]:
     """ISO 8601 / EDTF level 0: "2020-03-05", "2020-03", "2020" or "2019/2020" → date-parts;
     EDTF open or unknown ends ("1999-10-14/", "1999/..", "1998/unknown") keep the known start in
     `date-parts` and the whole value in `edtf` (CSL-JSON has no open range); anything else →
     literal."""
     pieces = [piece.strip() for piece in text.strip().split("/")]
-    if len(pieces) == 2 and pieces[1] in ("", "..", "unknown") and pieces[0] not in ("", ".."):
+    if len(pieces) == 2 and pieces[1] in _OPEN_ENDS and pieces[0] not in ("", ".."):
         start = parse_iso_date(pieces[0])
         if "date-parts" in start:
-            return {**start, "edtf": text.strip()}
+            return {**start, "edtf": f"{pieces[0]}/{_OPEN_ENDS[pieces[1]]}"}
     parts = []
     for piece in pieces:
         match = _ISO_DATE.fullmatch(piece)

@@ -159,10 +159,10 @@ def test_bibtex_month_with_day() -> None:
 
 def test_edtf_open_and_unknown_ranges_and_ris_year_ranges() -> None:
     # jgm/pandoc test/command/biblatex-edtf-date.md and biblatex-dates.md (GPL-2.0-or-later):
-    # pandoc gives "1998/" and "1999-10-14/"; citefmt keeps the start and the EDTF text
+    # pandoc gives "1998/" and "1999-10-14/"; citefmt keeps the start and that EDTF form
     items = _bib(r"""@article{item3-3, date={1998/unknown}}
 @article{open, date = {1999-10-14/}}""")
-    assert items[0]["issued"] == {"date-parts": [[1998]], "edtf": "1998/unknown"}
+    assert items[0]["issued"] == {"date-parts": [[1998]], "edtf": "1998/"}
     assert items[1]["issued"] == {"date-parts": [[1999, 10, 14]], "edtf": "1999-10-14/"}
     # citation-js packages/plugin-ris/test/input.js, "…/pull/248-2" (MIT)
     item = read_ris("TY  - Journ\nTI  - The gneiss sphinx\nPY  - 1984 - 1985\nER  -\n").items[0]
