@@ -436,7 +436,8 @@ def zotero_date(text: str) -> dict[str, Any]:
     multipart = re.fullmatch(r"0000(?:-00-00)? (.*)", text.strip())  # Zotero: "not a date"
     if multipart:
         return {"literal": multipart.group(1)}
-    iso = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:[ T].*)?", text.strip())
+    iso = (re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:[ T].*)?", text.strip())
+           or re.fullmatch(r"(\d{4})(?:-(\d\d))?()", text.strip()))
     if iso:
         return {"date-parts": [[int(g) for g in iso.groups() if g and int(g)]]}
     year = re.search(r"\b(\d{4})\b", text)

@@ -159,7 +159,7 @@ CONVENTIONS: list[Convention] = [
     Convention("language: tag vs name, region subtag (en-US ~ en ~ english)",
                lambda v: v == "language", lambda v, s: _language(s)),
     Convention("page ranges: en dash vs hyphen", lambda v: v in ("page", "number-of-pages"),
-               lambda v, s: s.replace("–", "-").replace("--", "-")),
+               lambda v, s: re.sub(r"\s*(?:--|[–—])\s*", "-", s)),
     Convention("DOI: case and resolver prefix", lambda v: v == "DOI",
                lambda v, s: re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", s.lower())),
     Convention("names: periods and spacing of initials (J.W. ~ J. W. ~ J W)",
@@ -229,11 +229,6 @@ def _is_date_text(text: str | None) -> bool:
     return bool(text) and bool(re.match(r"-?\d{2,4}", text or ""))
 
 
-def _without_particles(names: str) -> str:
-    """Names with their lower-case words (von, van der, at …) removed."""
-    return re.sub(r"\s+", " ", re.sub(r"(?<![\w-])[a-z]\w*\s?", "", names)).strip(" ,")
-
-
 def _zotero_note_field(d: Diff) -> bool:
     """Zotero reads `N1  - Label: value` lines of old exports into fields; citefmt keeps them
     in `note` as written."""
@@ -274,7 +269,19 @@ CAUSES: list[Cause] = [
     Cause("name particles: citefmt follows BibTeX's von rule (lower-case words start the last "
           "name)", "convention",
           lambda d: d.variable in NAME_FIELDS and d.ours is not None
-          and _without_particles(d.ours) == _without_particles(d.theirs)),
+          and re.search(r"(?<![\w-])[a-z]", d.ours) is not None
+          and sorted(re.findall(r"\w+", d.ours)) == sorted(re.findall(r"\w+", d.theirs))),
+    Cause("type: RIS type with no Zotero item type; Zotero falls back (GEN, GRANT → journal "
+          "article, CTLG → magazine, AGGR → document …)", "convention",
+          lambda d: d.variable == "type" and d.fixture.source == "zotero"
+          and d.fixture.fmt == "ris"),
+    Cause("publisher item id (LID … [pii]) read as pages by the peer", "peer wrong (a PII is an "
+          "identifier, not a page range)",
+          lambda d: d.variable == "page" and d.ours is None
+          and re.search(r"^LID - " + re.escape(d.theirs) + r" \[pii\]", d.fixture.text, re.M)
+          is not None),
+    Cause("`\\~{}` is a tilde accent (˜); the peer prints the ∼ operator", "peer wrong (TeX's "
+          "\\~{} is an accent)", lambda d: "˜" in (d.ours or "") and "∼" in d.theirs),
     Cause("type: CSL type the peer (Zotero) has no item type for", "convention",
           lambda d: d.variable == "type" and d.fixture.source in ("zotero", "better-bibtex")
           and d.ours in _NOT_ZOTERO_TYPES),

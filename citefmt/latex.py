@@ -61,6 +61,9 @@ BIBLATEX_STRINGS: dict[str, str] = {
     "annotator": "annotator", "introduction": "introduction", "foreword": "foreword",
     "afterword": "afterword", "jourser": "series", "book": "book", "part": "part",
 }
+#: an accent on nothing (`\\~{}`, `\\^{}`) prints the accent itself
+_SPACING_ACCENTS: dict[str, str] = {"~": "˜", "^": "ˆ", "'": "´", "`": "`", '"': "¨",
+                                    "=": "¯", "u": "˘", "v": "ˇ", ".": "˙", "r": "˚"}
 _MARK_TO_ACCENT: dict[str, str] = {mark: cmd for cmd, mark in ACCENTS.items()}
 
 #: T2A Cyrillic command stems (`\\CYR<STEM>` upper case, `\\cyr<stem>` lower case) → lower-case
@@ -203,7 +206,8 @@ def _render_command(name: str, nodes: list[Node], i: int, out: list[str], *, ric
         argument, i = _take_argument(nodes, i)
         base = _render(argument, rich=False)
         base = {"ı": "i", "ȷ": "j"}.get(base[:1], base[:1]) + base[1:]
-        out.append(base[:1] + ACCENTS[name] + base[1:] if base else ACCENTS[name])
+        out.append(base[:1] + ACCENTS[name] + base[1:] if base else _SPACING_ACCENTS.get(
+            name, ACCENTS[name]))
         return i
     if name == "cyrchar":
         return _skip_space(nodes, i)

@@ -134,7 +134,8 @@ def _to_item(raw: _Raw, n: int, source: str, diagnostics: list[Diagnostic]) -> I
 def _item_type(values: dict[str, list[str]]) -> str:
     """The CSL type from the `PT` publication types (NLM's and ERIC's vocabularies, the way
     Zotero's MEDLINE translator reads them): book chapters, books, dissertations, reports
-    (ERIC's "Reports - Research" only when no journal type is given), preprints, datasets."""
+    (ERIC's "Reports - Research" only when no journal type or `EJ` journal number is given),
+    preprints, datasets."""
     kinds = [v.lower() for v in values.get("PT", [])]
     if "book chapter" in kinds or ("BTI" in values and "TI" in values):
         return "chapter"
@@ -147,7 +148,7 @@ def _item_type(values: dict[str, list[str]]) -> str:
     if "dataset" in kinds:
         return "dataset"
     journal = any(k.startswith(("journal article", "case report", "newspaper article"))
-                  for k in kinds)
+                  for k in kinds) or any(v.startswith("EJ") for v in values.get("OID", []))
     if not journal and (any(k.startswith("report") for k in kinds) or "technical report" in kinds):
         return "report"
     return "article-journal"
@@ -211,7 +212,12 @@ def _date(item: Item, values: dict[str, list[str]], raw: _Raw, source: str,
     if text is None:
         return
     parts = date_parts(text)
-    if parts is None:
+    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
+    if parts is None and year is not None:
+        item["issued"] = {"date-parts": [[int(year.group(1))]]}
+        diagnostics.append(Diagnostic("CF206", f"date {text!r} read as the year {year.group(1)}",
+                                      source, raw.line, severity="warning"))
+    elif parts is None:
         item["issued"] = {"raw": text}
         diagnostics.append(Diagnostic("CF206", f"date {text!r} has no year", source, raw.line,
                                       severity="warning"))

@@ -69,6 +69,10 @@ _SCREEN = ("motion_picture", "broadcast")
 #: as EndNote writes them and Zotero reads them): tag → {CSL type: CSL variable}, "*" for the
 #: other types, None for "not a field of this type"
 _TYPED: dict[str, dict[str, str | None]] = {
+    "AU": {"*": "author", **dict.fromkeys(_SCREEN, "director"), "song": "composer",
+           "musical_score": "composer"},
+    "A1": {"*": "author", **dict.fromkeys(_SCREEN, "director"), "song": "composer",
+           "musical_score": "composer"},
     "A2": {"*": "editor", **dict.fromkeys(_BOOKS, "collection-editor"),
            "personal_communication": "recipient", "interview": "interviewer",
            "song": "performer", "bill": None, "legal_case": None, "patent": None},
