@@ -243,6 +243,13 @@ _NOT_ZOTERO_TYPES = frozenset({"classic", "figure", "musical_score", "pamphlet",
 
 
 CAUSES: list[Cause] = [
+    Cause("type guessed from the fields by the peer (@book with a booktitle → chapter, @misc "
+          "with a journal or URL → article/web page); citefmt keeps the declared type",
+          "convention", lambda d: d.variable == "type" and d.fixture.fmt == "bibtex"
+          and d.fixture.source in ("better-bibtex", "zotero") and d.ours in ("book", "document")),
+    Cause("publisher/location lists: '; ' (citefmt, pandoc) vs ' and ' kept (Zotero/BBT)",
+          "convention", lambda d: d.ours is not None and "; " in d.ours
+          and d.ours.replace("; ", " and ") == d.theirs),
     Cause("CSL 1.0.1 `event` (citefmt, for citeproc-py) vs CSL 1.0.2 `event-title`",
           "convention", lambda d: d.variable == "event-title" and d.ours is None
           and d.mine("event") == d.theirs),

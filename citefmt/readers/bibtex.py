@@ -565,8 +565,9 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
 
 
 def _map_maintitle(item: Item, take: Callable[[str], str | None]) -> None:
-    """BibLaTeX's multi-volume works: `maintitle` is the whole work (CSL `title` of a book,
-    `container-title` of a part), and the volume's own title becomes CSL `volume-title`."""
+    """BibLaTeX's multi-volume works: `maintitle` is the whole work — a book's CSL `title`, its
+    volume's own title becoming `volume-title` (as pandoc reads it); for a part (chapter, paper,
+    episode, track) the `container-title`, the book's own title then its `volume-title`."""
     maintitle, mainsubtitle = take("maintitle"), take("mainsubtitle")
     addon = take("maintitleaddon")
     if maintitle is None:
@@ -574,9 +575,11 @@ def _map_maintitle(item: Item, take: Callable[[str], str | None]) -> None:
     main = _joined(_rich(maintitle), _rich(mainsubtitle) if mainsubtitle else None)
     if addon is not None:
         main = _sentence_joined(main, _rich(addon))
-    part = "container-title" in item or str(item["type"]).startswith(
-        ("chapter", "paper-conference", "entry"))
-    own = "container-title" if part else "title"
+    whole_book = str(item["type"]) == "book" and "container-title" not in item
+    own = "title" if whole_book else "container-title"
+    if own == "container-title" and "container-title" not in item:
+        item[own] = main
+        return
     if own in item:
         item["volume-title"] = item[own]
     item[own] = main
