@@ -90,6 +90,10 @@ def test_accent_with_tilde_in_a_name_is_not_a_tie() -> None:
 }""")[0]
     assert item["author"] == [
         {"family": "Helmhöltz", "given": "Hermänñ", "non-dropping-particle": "von"}] * 2
+    # the issue's form, with a space after the accent command (TeX reads the same letter)
+    item = _bib(r"@article{b, author = {von Helmh\"oltz, Herm\"an\~ n}}")[0]
+    assert item["author"] == [
+        {"family": "Helmhöltz", "given": "Hermänñ", "non-dropping-particle": "von"}]
 
 
 def test_exact_math_becomes_unicode() -> None:
