@@ -74,26 +74,44 @@ def _name(name: dict[str, Any]) -> str:
 
 def _date(value: Any) -> str:
     if isinstance(value, dict):
+        if "edtf" in value and str(value["edtf"]).endswith(("/", "/..")):
+            return _iso(str(value["edtf"]))  # citefmt's open ranges
+        circa = "~" if value.get("circa") else ""
+        if "date-parts" in value and circa:
+            return _date({"date-parts": value["date-parts"]}) + circa
         if "date-parts" in value:
             try:
-                return "/".join("-".join(f"{int(p):02d}" for p in part if str(p).strip())
-                                for part in value["date-parts"])
+                return "/".join(_parts(part) for part in value["date-parts"])
             except (TypeError, ValueError):
                 return json.dumps(value["date-parts"])
-        for key in ("edtf", "raw", "literal"):  # edtf first: citefmt's open ranges
+        for key in ("raw", "literal", "edtf"):
             if key in value:
                 return _iso(str(value[key]))
         return json.dumps(value, sort_keys=True)
     return _iso(str(value))
 
 
+def _parts(part: list[Any]) -> str:
+    numbers = [int(p) for p in part if str(p).strip()]
+    if not numbers:
+        return ""
+    head = f"-{-numbers[0]:02d}" if numbers[0] < 0 else f"{numbers[0]:02d}"
+    return "-".join([head, *(f"{n:02d}" for n in numbers[1:])])
+
+
 def _iso(text: str) -> str:
     """EDTF/ISO strings as pandoc writes them → the `_date` form (zero-padded, `/` ranges)."""
-    text = re.sub(r"/\.\.$", "/", text.strip())  # open and unknown ends: CSL has one form
-    if re.fullmatch(r"[\d/\-]+", text):
-        return "/".join("-".join(f"{int(p):02d}" for p in side.split("-") if p)
-                        for side in text.split("/"))
+    text = re.sub(r"/\.\.$", "/", text.strip()).replace("\\~", "~")  # one open-end form
+    if re.fullmatch(r"[\d/\-]+~?", text):
+        circa = "~" if text.endswith("~") else ""
+        return "/".join(_iso_side(side) for side in text.rstrip("~").split("/")) + circa
     return text
+
+
+def _iso_side(side: str) -> str:
+    negative = side.startswith("-")
+    parts = [p for p in side.lstrip("-").split("-") if p]
+    return ("-" if negative else "") + "-".join(f"{int(p):02d}" for p in parts)
 
 
 def render(variable: str, value: Any) -> str:

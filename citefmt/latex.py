@@ -138,12 +138,22 @@ _TOKEN = re.compile(r"""
 
 Node = tuple[str, "str | list[Node]"]
 
+#: a TeX comment inside a value that runs over lines (`Richard %A.⏎ B. Johnson`): TeX drops the
+#: rest of the line and the next line's indentation, as pandoc does; a `%` with no line break
+#: after it in the value ("50% of cases") is kept as the percent sign its writer meant
+_LINE_COMMENT = re.compile(r"(?<!\\)%[^\n]*\n[ \t]*")
+
+
+def strip_comments(text: str) -> str:
+    """Remove TeX comments that run to a line break inside a value (see `_LINE_COMMENT`)."""
+    return _LINE_COMMENT.sub("", text) if "%" in text else text
+
 
 def latex_to_unicode(text: str, *, rich: bool = False) -> str:
     """A BibTeX field value (outer delimiters already removed) → Unicode text (see module doc)."""
     if not text:
         return ""
-    nodes = _parse(text)
+    nodes = _parse(strip_comments(text))
     rendered = _render(nodes, rich=rich, top=rich)
     return re.sub(r"[ \t\r\n]+", " ", unicodedata.normalize("NFC", rendered)).strip()
 

@@ -39,7 +39,7 @@ from bibtexparser.model import (
 
 from citefmt import bibmap
 from citefmt.diagnostics import Diagnostic, Severity
-from citefmt.latex import BIBLATEX_STRINGS, latex_to_unicode
+from citefmt.latex import BIBLATEX_STRINGS, latex_to_unicode, strip_comments
 from citefmt.model import ET_AL_NAME, Item, ReadResult, Record
 from citefmt.readers import _fields
 from citefmt.readers.csljson import parse_iso_date
@@ -590,7 +590,7 @@ def _map_dates(item: Item, fields: dict[str, str], take: Callable[[str], str | N
     for name, variable in bibmap.DATE_FIELDS.items():
         value = take(name)
         if value is not None:
-            item[variable] = parse_iso_date(_plain(value))
+            item[variable] = parse_iso_date(_verbatim(value))
     year, month, day = take("year"), take("month"), take("day")
     if "issued" in item or year is None:
         return
@@ -671,7 +671,7 @@ def parse_names(value: str) -> list[dict[str, str]]:
     "and others" (BibTeX's et al.: the source's list is incomplete) becomes the model's
     `ET_AL_NAME` marker, which the engine renders as the style's et-al term."""
     names: list[dict[str, str]] = []
-    value = _ACCENT_BEFORE_LETTER.sub(r"{\\\1\2}", value)
+    value = _ACCENT_BEFORE_LETTER.sub(r"{\\\1\2}", strip_comments(value))
     for raw in split_multiple_persons_names(value):
         raw = raw.strip()
         if not raw:

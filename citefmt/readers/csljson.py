@@ -132,6 +132,31 @@ def _as_csl_date(value: Any) -> Any:
     return value
 
 
+_DATE_TIME = re.compile(r"(?<=\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?$")
+_QUALIFIED = re.compile(r"(-?\d{4}(?:-\d\d){0,2})([?~%]|\?~)")
+_UNSPECIFIED = re.compile(r"(\d{2,3})(u{1,2}|X{1,2})")
+
+
+def _edtf_level1(text: str) -> dict[str, Any] | None:
+    """EDTF level 1 as BibLaTeX accepts it: `1723~` / `1723?~` / `1723%` approximate (CSL
+    `circa`), `1723?` uncertain (the date as given, EDTF kept), `20uu` / `19XX` a century or
+    decade of unspecified years (a range)."""
+    qualified = _QUALIFIED.fullmatch(text)
+    if qualified:
+        date = parse_iso_date(qualified.group(1))
+        if "date-parts" not in date:
+            return None
+        if qualified.group(2) == "?":
+            return {**date, "edtf": text}
+        return {**date, "circa": True}
+    unspecified = _UNSPECIFIED.fullmatch(text)
+    if unspecified and len(unspecified.group(1)) + len(unspecified.group(2)) == 4:
+        width = len(unspecified.group(2))
+        first = int(unspecified.group(1)) * 10 ** width
+        return {"date-parts": [[first], [first + 10 ** width - 1]], "edtf": text}
+    return None
+
+
 #: the end of an EDTF interval that is open ("..", BibLaTeX's "open") or unknown ("", "unknown")
 _OPEN_ENDS = {"": "", "unknown": "", "..": "..", "open": ".."}
 
@@ -141,7 +166,11 @@ def parse_iso_date(text: str) -> dict[str, Any]:
     EDTF open or unknown ends ("1999-10-14/", "1999/..", "1998/unknown") keep the known start in
     `date-parts` and the whole value in `edtf` (CSL-JSON has no open range); anything else →
     literal."""
-    pieces = [piece.strip() for piece in text.strip().split("/")]
+    text = _DATE_TIME.sub("", text.strip())
+    edtf = _edtf_level1(text)
+    if edtf is not None:
+        return edtf
+    pieces = [piece.strip() for piece in text.split("/")]
     if len(pieces) == 2 and pieces[1] in _OPEN_ENDS and pieces[0] not in ("", ".."):
         start = parse_iso_date(pieces[0])
         if "date-parts" in start:

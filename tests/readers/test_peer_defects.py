@@ -267,3 +267,32 @@ ER  -
     assert book["editor"] == [{"family": "Editor", "given": "Series"}]
     assert book["collection-editor"] == [{"family": "Editor", "given": "Other"}]
     assert book["number-of-pages"] == "Number of Pages"
+
+
+def test_edtf_level_1_dates() -> None:
+    # jgm/pandoc test/command/biblatex-edtf-date.md (GPL-2.0-or-later): pandoc gives
+    # 2004-04-05, -0876, 1723~ (approximate), 1723 (uncertain) and 2000/2099
+    items = _bib(r"""@article{item3-10, date={2004-04-05T14:34:00}}
+@article{item5-2, date={-0876}}
+@article{item5-8, date={1723~}}
+@article{item5-9, date={1723?}}
+@article{item5-13, date={20uu}}""")
+    assert [i["issued"] for i in items] == [
+        {"date-parts": [[2004, 4, 5]]}, {"date-parts": [[-876]]},
+        {"date-parts": [[1723]], "circa": True}, {"date-parts": [[1723]], "edtf": "1723?"},
+        {"date-parts": [[2000], [2099]], "edtf": "20uu"}]
+
+
+def test_tex_comments_inside_values() -> None:
+    # jgm/pandoc test/command/7668.md (GPL-2.0-or-later): pandoc gives "Johnson, Richard B."
+    # and 1983
+    item = _bib("""@Book{JW83,
+  author = {Richard %A.
+    B. Johnson},
+%  title = {Multivariate Analysis},
+  year = "%
+  1983"
+}""")[0]
+    assert item["author"] == [{"family": "Johnson", "given": "Richard B."}]
+    assert item["issued"] == {"date-parts": [[1983]]}
+    assert _bib("@book{p, title = {50% of cases}}")[0]["title"] == "50% of cases"
