@@ -423,11 +423,11 @@ def zotero_to_csl(item: dict[str, Any]) -> dict[str, Any]:
     for creator in item.get("creators", []):
         variable = ZOTERO_CREATORS.get(creator.get("creatorType", "author"), "contributor")
         if "name" in creator:
-            name = {"literal": creator["name"]}
+            person = {"literal": creator["name"]}
         else:
-            name = {k: v for k, v in (("family", creator.get("lastName", "")),
-                                      ("given", creator.get("firstName", ""))) if v}
-        csl.setdefault(variable, []).append(name)
+            person = {k: v for k, v in (("family", creator.get("lastName", "")),
+                                        ("given", creator.get("firstName", ""))) if v}
+        csl.setdefault(variable, []).append(person)
     return csl
 
 

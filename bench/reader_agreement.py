@@ -151,6 +151,13 @@ def _pandoc_markdown(value: str) -> str:
     return value.replace("---", "—").replace("--", "–")
 
 
+#: BibLaTeX localisation keys → citefmt's term (both sides are folded to the key's term)
+_LOCALISATION_KEYS: dict[str, str] = {k.casefold(): v.casefold()
+                                      for k, v in BIBLATEX_STRINGS.items()}
+_LOCALISATION_KEYS.update({v.casefold().replace(" ", ""): v.casefold()
+                           for v in BIBLATEX_STRINGS.values()})
+
+
 @dataclass(frozen=True)
 class Convention:
     """A documented difference of convention: values equal after `normalise` agree."""
@@ -200,11 +207,6 @@ CONVENTIONS: list[Convention] = [
                "key", lambda v: v in ("genre", "status", "collection-title"),
                lambda v, s: _LOCALISATION_KEYS.get(s.replace(" ", ""), s)),
 ]
-
-#: BibLaTeX localisation keys → citefmt's term (both sides are folded to the key's term)
-_LOCALISATION_KEYS = {k.casefold(): v.casefold() for k, v in BIBLATEX_STRINGS.items()}
-_LOCALISATION_KEYS.update({v.casefold().replace(" ", ""): v.casefold()
-                           for v in BIBLATEX_STRINGS.values()})
 
 
 # ------------------------------------------------------------------ causes of differences
@@ -470,7 +472,7 @@ def read_citefmt(fixture: Fixture) -> list[dict[str, Any]] | None:
 
 
 def read_pandoc(fixture: Fixture) -> list[dict[str, Any]] | None:
-    import pypandoc
+    import pypandoc  # type: ignore[import-untyped]
 
     try:
         out = pypandoc.convert_text(fixture.text, "csljson", format=fixture.pandoc_from or "",
