@@ -384,7 +384,10 @@ def _match(expected: list[dict[str, Any]], ours: list[dict[str, Any]]) -> list[
     for n, item in enumerate(expected):
         mine = None
         key, name = str(item.get("id")), title(item)
-        if item.get("id") is not None:
+        if item.get("id") is not None:  # a repeated key: the entry with the same title first
+            mine = take(lambda o, key=key, name=name: str(o.get("id")) == key  # type: ignore[misc]
+                        and title(o) == name)
+        if mine is None and item.get("id") is not None:
             mine = take(lambda o, key=key: str(o.get("id")) == key)  # type: ignore[misc]
         if mine is None and name:
             mine = take(lambda o, name=name: title(o) == name)  # type: ignore[misc]

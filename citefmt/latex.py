@@ -139,8 +139,9 @@ _TOKEN = re.compile(r"""
 Node = tuple[str, "str | list[Node]"]
 
 #: a TeX comment inside a value that runs over lines (`Richard %A.⏎ B. Johnson`): TeX drops the
-#: rest of the line and the next line's indentation, as pandoc does; a `%` with no line break
-#: after it in the value ("50% of cases") is kept as the percent sign its writer meant
+#: rest of the line and the next line's indentation, as pandoc does. The BibTeX reader strips
+#: them only from names and dates; free text (an abstract's "8% of⏎ cells") keeps every
+#: character, as Better BibTeX and Zotero do
 _LINE_COMMENT = re.compile(r"(?<!\\)%[^\n]*\n[ \t]*")
 
 
@@ -153,7 +154,7 @@ def latex_to_unicode(text: str, *, rich: bool = False) -> str:
     """A BibTeX field value (outer delimiters already removed) → Unicode text (see module doc)."""
     if not text:
         return ""
-    nodes = _parse(strip_comments(text))
+    nodes = _parse(text)
     rendered = _render(nodes, rich=rich, top=rich)
     return re.sub(r"[ \t\r\n]+", " ", unicodedata.normalize("NFC", rendered)).strip()
 
@@ -274,6 +275,8 @@ MATH_SYMBOLS: dict[str, str] = {
     "hbar": "ℏ", "AA": "Å", "sum": "∑", "prod": "∏", "int": "∫", "sqrt": "√", "langle": "⟨",
     "rangle": "⟩", "ldots": "…", "cdots": "⋯", "%": "%", "$": "$", ",": "\u2009", " ": " ",
 }
+_MATHS_MARKUP = re.compile(r"[\\_^]")
+_PROSE = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}|[.,;:]\s+\w")
 _MATH_TOKEN = re.compile(r"\\([A-Za-z]+|.)|([_^])|(\{)|(\})|(\s+)|(.)", re.S)
 
 
@@ -284,6 +287,8 @@ def math_to_unicode(math: str, *, rich: bool) -> str:
     other math is kept exactly as written (it cannot be rendered exactly without TeX)."""
     body = math[2:-2] if math.startswith("$$") else math[1:-1] if math.startswith("$") \
         else math[2:-2]
+    if not _MATHS_MARKUP.search(body) or _PROSE.search(body):
+        return math  # "$0 100 A, and …$": stray dollars around prose, not maths
     converted = _math_body(body, rich=rich)
     return math if converted is None else converted
 

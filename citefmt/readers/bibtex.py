@@ -591,7 +591,8 @@ def _map_dates(item: Item, fields: dict[str, str], take: Callable[[str], str | N
         value = take(name)
         if value is not None:
             item[variable] = parse_iso_date(_verbatim(value))
-    year, month, day = take("year"), take("month"), take("day")
+    year, month, day = (strip_comments(v) if v is not None else None
+                        for v in (take("year"), take("month"), take("day")))
     if "issued" in item or year is None:
         return
     year_text = _plain(year)

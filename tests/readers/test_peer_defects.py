@@ -295,4 +295,8 @@ def test_tex_comments_inside_values() -> None:
 }""")[0]
     assert item["author"] == [{"family": "Johnson", "given": "Richard B."}]
     assert item["issued"] == {"date-parts": [[1983]]}
-    assert _bib("@book{p, title = {50% of cases}}")[0]["title"] == "50% of cases"
+    # free text keeps every character (Better BibTeX's import fixture "Maintain the JabRef
+    # group and subgroup structure …#97.bib", MIT, keeps an abstract's "1% … %" as written)
+    item = _bib("@article{a, abstract = {efficiencies approaching 1%. Calculations\n"
+                "  show 13% are possible}}")[0]
+    assert item["abstract"] == "efficiencies approaching 1%. Calculations show 13% are possible"
