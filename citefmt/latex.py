@@ -287,7 +287,7 @@ def math_to_unicode(math: str, *, rich: bool) -> str:
     other math is kept exactly as written (it cannot be rendered exactly without TeX)."""
     body = math[2:-2] if math.startswith("$$") else math[1:-1] if math.startswith("$") \
         else math[2:-2]
-    if not _MATHS_MARKUP.search(body) or _PROSE.search(body):
+    if not (_MATHS_MARKUP.search(body) or len(body) <= 12) or _PROSE.search(body):
         return math  # "$0 100 A, and …$": stray dollars around prose, not maths
     converted = _math_body(body, rich=rich)
     return math if converted is None else converted
