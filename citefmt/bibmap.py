@@ -116,6 +116,10 @@ TEXT_FIELDS: dict[str, str] = {
     "pmid": "PMID",
     "pmcid": "PMCID",
     "medium": "medium",
+    "origpublisher": "original-publisher",
+    "origlocation": "original-publisher-place",
+    "origtitle": "original-title",
+    "issuetitle": "volume-title",
 }
 
 #: reader-only synonyms: BibLaTeX and exporter spellings → the canonical BibTeX field above
@@ -129,9 +133,29 @@ FIELD_SYNONYMS: dict[str, str] = {
     "annotation": "annote",
     "keyword": "keywords",
     "pmc": "pmcid",
+    "numpages": "pagetotal",
+    "accessed": "urldate",
+    "archiveprefix": "eprinttype",
     "hyphenation": "langid",
     "language": "langid",
 }
+
+#: synonyms whose BibLaTeX spelling wins when both are given (`journaltitle` over `journal`, as
+#: biber and pandoc read them); for the others the canonical BibTeX field wins
+BIBLATEX_PREFERRED: frozenset[str] = frozenset({"journaltitle", "location"})
+
+#: fields whose value is a list of literals ("Durham and London"): read as "Durham; London"
+LIST_FIELDS: frozenset[str] = frozenset({"address", "publisher", "institution", "organization",
+                                         "school", "origlocation", "origpublisher"})
+
+#: fields whose value may be a BibLaTeX localisation key (`type = {phdthesis}`,
+#: `series = {newseries}`); the key is read as its English term (`citefmt.latex.BIBLATEX_STRINGS`)
+LOCALISED_FIELDS: frozenset[str] = frozenset({"type", "series", "pubstate", "editortype"})
+
+#: where BibTeX/BibLaTeX keep the publisher of these entry types (others: `publisher`)
+PUBLISHER_FIELD_OF_TYPE: dict[str, str] = {
+    "phdthesis": "school", "mastersthesis": "school", "thesis": "institution",
+    "techreport": "institution", "report": "institution", "manual": "organization"}
 
 #: the BibLaTeX field of a journal article's article number (CSL `number` of an article; BibTeX
 #: `number` of an article is its issue, CSL `issue`)
@@ -146,6 +170,14 @@ NAME_FIELDS: dict[str, str] = {
     "director": "director",
     "commentator": "contributor",
 }
+
+#: BibLaTeX `editortype` (the role of the `editor` list) → CSL name variable
+EDITOR_ROLES: dict[str, str] = {
+    "editor": "editor", "director": "director", "translator": "translator",
+    "compiler": "compiler", "organizer": "organizer", "producer": "producer",
+    "collaborator": "contributor", "redactor": "editor", "reviser": "editor",
+    "founder": "editor", "continuator": "editor", "chair": "chair", "curator": "curator",
+    "narrator": "narrator", "host": "host"}
 
 #: BibTeX date-like fields → CSL date variables (BibLaTeX ISO 8601 / EDTF level 0 values)
 DATE_FIELDS: dict[str, str] = {
@@ -163,7 +195,7 @@ VERBATIM_FIELDS: frozenset[str] = frozenset({
 #: fields that may contain {Protected} words which CSL must keep as `<span class="nocase">`
 TITLE_FIELDS: frozenset[str] = frozenset({
     "title", "shorttitle", "subtitle", "booktitle", "booksubtitle", "journal", "journalsubtitle",
-    "series", "eventtitle", "maintitle",
+    "series", "eventtitle", "maintitle", "mainsubtitle", "issuetitle",
 })
 
 #: reference-manager bookkeeping fields: dropped without a diagnostic
@@ -172,7 +204,7 @@ IGNORED_FIELDS: frozenset[str] = frozenset({
     "readstatus", "priority", "qualityassured", "printed", "crossref", "xref", "key", "ids",
     "mendeley-tags", "mendeley-groups", "date-added", "date-modified", "bdsk-url-1", "bdsk-url-2",
     "bdsk-file-1", "bdsk-file-2", "sortkey", "sortname", "label", "shorthand", "entryset",
-    "citation-key", "langidopts", "eprintclass", "primaryclass", "archiveprefix", "_type",
+    "citation-key", "langidopts", "eprintclass", "primaryclass", "_type", "xdata",
 })
 
 #: month number → BibTeX month macro (written unbraced: `month = mar`)
@@ -204,6 +236,11 @@ BABEL_NAMES: dict[str, str] = {
 #: BibLaTeX `eprinttype` → the CSL variable that holds the identifier
 EPRINT_TYPES: dict[str, str] = {"pubmed": "PMID", "pmid": "PMID", "pmc": "PMCID",
                                 "pmcid": "PMCID", "doi": "DOI"}
+
+#: BibLaTeX `eprinttype` → the address biblatex links the identifier to (as pandoc reads it)
+EPRINT_URLS: dict[str, str] = {"arxiv": "https://arxiv.org/abs/",
+                               "jstor": "https://www.jstor.org/stable/",
+                               "hdl": "https://hdl.handle.net/"}
 
 #: order in which the BibTeX writer emits fields (others follow alphabetically)
 BIBTEX_FIELD_ORDER: tuple[str, ...] = (

@@ -36,6 +36,10 @@ CODES: dict[str, str] = {
     "CF120": "record in a structured file could not be read",
     "CF121": "unknown field or tag was ignored",
     "CF122": "no references found in the input",
+    # readers13 (#13, #9 part 3): readers' tolerance notes
+    "CF123": "CSL item without a type, read as 'document'",
+    "CF124": "CSL date with nothing in it, left out",
+    "CF125": "BibTeX entry with a slip BibTeX tools forgive (no key, empty field) was read",
     # item validity (CF2xx)
     "CF200": "item is missing a field its type needs",
     "CF201": "malformed DOI",

@@ -5,7 +5,10 @@ Reading (`latex_to_unicode`): accents (`\\"{o}`, `{\\`e}`, `\\c c`), special let
 (`--` → –, `---` → —), TeX quotes (``` `` ``` → “, `''` → ”) and `~` → U+00A0 NO-BREAK SPACE
 (LaTeX's own meaning, kept so GOST's "Т. 1"/"С. 5" spacing survives; the writer turns it back
 into `~`).
-Math (`$…$`, `\\(…\\)`) is left exactly as written. With `rich=True` (title fields) a top-level
+Math (`$…$`, `\\(…\\)`) becomes Unicode where that is exact (`$\\Phi$` → Φ, `Cu$_2$O` →
+Cu₂O, see `math_to_unicode`) and is otherwise left exactly as written. BibLaTeX's `\\mkbib…`
+wrappers, `\\bibstring{key}` (its English term) and `\\ElsevierGlyph{hex}` (that code point)
+are decoded too. With `rich=True` (title fields) a top-level
 `{Protected}` group becomes `<span class="nocase">Protected</span>` and `\\emph`/`\\textbf`/
 `\\textsc`/`\\textsuperscript`/`\\textsubscript` become CSL-JSON rich-text tags, as pandoc and
 citation-js do; with `rich=False` groups and markup are simply removed.
@@ -29,6 +32,38 @@ ACCENTS: dict[str, str] = {
     ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
     "r": "\u030a", "d": "\u0323", "b": "\u0331", "t": "\u0361",
 }
+#: BibLaTeX localisation keys (`\\bibstring{…}`, and the keys BibLaTeX accepts as the value of
+#: `type`, `pubstate`, `series`, `editortype` …) → their English term, as biblatex's
+#: english.lbx prints them
+BIBLATEX_STRINGS: dict[str, str] = {
+    "phdthesis": "PhD thesis", "mathesis": "Master's thesis", "candthesis": "Candidate thesis",
+    "bathesis": "Bachelor's thesis", "techreport": "technical report",
+    "resreport": "research report", "software": "computer software", "datacd": "CD-ROM",
+    "audiocd": "audio CD", "patent": "patent", "patentus": "U.S. patent",
+    "patentuk": "British patent", "patentde": "German patent", "patenteu": "European patent",
+    "patentfr": "French patent", "patentjp": "Japanese patent", "patrequs": "U.S. patent request",
+    "patreq": "patent request", "patreqde": "German patent request",
+    "patreqeu": "European patent request", "patreqfr": "French patent request",
+    "patrequk": "British patent request", "patreqjp": "Japanese patent request",
+    "newseries": "new series", "oldseries": "old series", "inpress": "in press",
+    "forthcoming": "forthcoming", "submitted": "submitted", "inpreparation": "in preparation",
+    "prepublished": "pre-published", "pubstate": "publication state", "and": "and",
+    "andothers": "et al.", "editor": "editor", "editors": "editors", "translator": "translator",
+    "volume": "volume", "volumes": "volumes", "edition": "edition", "page": "page",
+    "pages": "pages", "chapter": "chapter", "number": "number", "issue": "issue",
+    "reprint": "reprint", "reprintof": "reprint of", "translationof": "translation of",
+    "translationas": "translated as", "origpubin": "originally published in",
+    "urlseen": "visited on", "bibliography": "Bibliography", "references": "References",
+    "in": "in", "inseries": "in", "ofseries": "of", "number_of": "number",
+    "director": "director", "compiler": "compiler", "founder": "founder",
+    "continuator": "continued by", "redactor": "redactor", "reviser": "reviser",
+    "collaborator": "collaborator", "organizer": "organizer", "commentator": "commentator",
+    "annotator": "annotator", "introduction": "introduction", "foreword": "foreword",
+    "afterword": "afterword", "jourser": "series", "book": "book", "part": "part",
+}
+#: an accent on nothing (`\\~{}`, `\\^{}`) prints the accent itself
+_SPACING_ACCENTS: dict[str, str] = {"~": "˜", "^": "ˆ", "'": "´", "`": "`", '"': "¨",
+                                    "=": "¯", "u": "˘", "v": "ˇ", ".": "˙", "r": "˚"}
 _MARK_TO_ACCENT: dict[str, str] = {mark: cmd for cmd, mark in ACCENTS.items()}
 
 #: T2A Cyrillic command stems (`\\CYR<STEM>` upper case, `\\cyr<stem>` lower case) → lower-case
@@ -59,6 +94,9 @@ SYMBOLS: dict[str, str] = {
     "texttimes": "×", "textasciicircum": "^", "textunderscore": "_", "nobreakspace": "\u00a0",
     "textnumero": "№", "No": "№", "textdollar": "$", "textpercent": "%", "textampersand": "&",
     "textsection": "§", "textquotesingle": "'", "textasciigrave": "`", "textminus": "−",
+    "TeX": "TeX", "LaTeX": "LaTeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2ε", "XeTeX": "XeTeX",
+    "LuaTeX": "LuaTeX", "ConTeXt": "ConTeXt", "slash": "/", "textohm": "Ω", "dag": "†",
+    "ddag": "‡", "textdagger": "†", "textdaggerdbl": "‡", "checkmark": "✓",
 }
 SYMBOLS.update({f"cyr{stem}": letter for stem, letter in _CYRILLIC_STEMS.items()})
 SYMBOLS.update({f"CYR{stem.upper()}": letter.upper() for stem, letter in _CYRILLIC_STEMS.items()})
@@ -69,6 +107,9 @@ MARKUP: dict[str, tuple[str, str]] = {
     "textbf": ("<b>", "</b>"), "textsc": (SMALL_CAPS_OPEN, "</span>"),
     "textsuperscript": ("<sup>", "</sup>"), "textsubscript": ("<sub>", "</sub>"),
     "NoCaseChange": (NOCASE_OPEN, "</span>"), "enquote": ("“", "”"),
+    "mkbibquote": ("“", "”"), "mkbibemph": ("<i>", "</i>"), "mkbibitalic": ("<i>", "</i>"),
+    "mkbibbold": ("<b>", "</b>"), "mkbibsuperscript": ("<sup>", "</sup>"),
+    "mkbibsubscript": ("<sub>", "</sub>"), "mkbibacro": (SMALL_CAPS_OPEN, "</span>"),
 }
 #: font declarations that apply to the rest of their group
 DECLARATIONS: dict[str, tuple[str, str]] = {
@@ -96,6 +137,17 @@ _TOKEN = re.compile(r"""
 """, re.S | re.X)
 
 Node = tuple[str, "str | list[Node]"]
+
+#: a TeX comment inside a value that runs over lines (`Richard %A.⏎ B. Johnson`): TeX drops the
+#: rest of the line and the next line's indentation, as pandoc does. The BibTeX reader strips
+#: them only from names and dates; free text (an abstract's "8% of⏎ cells") keeps every
+#: character, as Better BibTeX and Zotero do
+_LINE_COMMENT = re.compile(r"(?<!\\)%[^\n]*\n[ \t]*")
+
+
+def strip_comments(text: str) -> str:
+    """Remove TeX comments that run to a line break inside a value (see `_LINE_COMMENT`)."""
+    return _LINE_COMMENT.sub("", text) if "%" in text else text
 
 
 def latex_to_unicode(text: str, *, rich: bool = False) -> str:
@@ -152,6 +204,8 @@ def _render(nodes: list[Node], *, rich: bool, top: bool = False) -> str:
             out.append({"``": "“", "''": "”", "`": "‘"}[str(value)])
         elif kind == "tilde":
             out.append("\u00a0")
+        elif kind == "math":
+            out.append(math_to_unicode(str(value), rich=rich))
         else:
             out.append(str(value))
     return "".join(out)
@@ -163,7 +217,8 @@ def _render_command(name: str, nodes: list[Node], i: int, out: list[str], *, ric
         argument, i = _take_argument(nodes, i)
         base = _render(argument, rich=False)
         base = {"ı": "i", "ȷ": "j"}.get(base[:1], base[:1]) + base[1:]
-        out.append(base[:1] + ACCENTS[name] + base[1:] if base else ACCENTS[name])
+        out.append(base[:1] + ACCENTS[name] + base[1:] if base else _SPACING_ACCENTS.get(
+            name, ACCENTS[name]))
         return i
     if name == "cyrchar":
         return _skip_space(nodes, i)
@@ -177,6 +232,16 @@ def _render_command(name: str, nodes: list[Node], i: int, out: list[str], *, ric
         if not rich and opening.startswith("<"):
             opening = closing = ""
         out.append(f"{opening}{inner}{closing}")
+        return i
+    if name in ("bibstring", "biblstring", "bibsstring"):
+        argument, i = _take_argument(nodes, i)
+        key = _render(argument, rich=False)
+        out.append(BIBLATEX_STRINGS.get(key, key))
+        return i
+    if name == "ElsevierGlyph":
+        argument, i = _take_argument(nodes, i)
+        code = _render(argument, rich=False).strip()
+        out.append(chr(int(code, 16)) if re.fullmatch(r"[0-9A-Fa-f]{1,5}", code) else code)
         return i
     if name == "href":
         _, i = _take_argument(nodes, i)
@@ -195,6 +260,92 @@ def _render_command(name: str, nodes: list[Node], i: int, out: list[str], *, ric
         out.append("{" + _render(group, rich=rich) + "}")
         i += 1
     return i
+
+
+_SUPERSCRIPTS = dict(zip("0123456789+-=()niaeoxhklmpst", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵃᵉᵒˣʰᵏˡᵐᵖˢᵗ",
+                         strict=True))
+_SUBSCRIPTS = dict(zip("0123456789+-=()aeoxhklmnpst", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜ", strict=True))
+#: math-mode control words with one exact Unicode character
+MATH_SYMBOLS: dict[str, str] = {
+    "times": "×", "pm": "±", "mp": "∓", "cdot": "·", "approx": "≈", "leq": "≤", "le": "≤",
+    "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠", "infty": "∞", "sim": "∼", "simeq": "≃",
+    "to": "→", "rightarrow": "→", "leftarrow": "←", "leftrightarrow": "↔", "ell": "ℓ",
+    "partial": "∂", "nabla": "∇", "prime": "′", "circ": "∘", "degree": "°", "propto": "∝",
+    "varepsilon": "ε", "vartheta": "ϑ", "varphi": "φ", "varrho": "ϱ", "varsigma": "ς",
+    "hbar": "ℏ", "AA": "Å", "sum": "∑", "prod": "∏", "int": "∫", "sqrt": "√", "langle": "⟨",
+    "rangle": "⟩", "ldots": "…", "cdots": "⋯", "%": "%", "$": "$", ",": "\u2009", " ": " ",
+}
+_MATHS_MARKUP = re.compile(r"[\\_^]")
+_PROSE = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}|[.,;:]\s+\w")
+_MATH_TOKEN = re.compile(r"\\([A-Za-z]+|.)|([_^])|(\{)|(\})|(\s+)|(.)", re.S)
+
+
+def math_to_unicode(math: str, *, rich: bool) -> str:
+    """`$\\Phi$` → Φ, `$_2$` → ₂, `$10^{-3}$` → 10⁻³: math made only of letters, digits,
+    Greek letters, symbols with one Unicode character and simple sub/superscripts becomes
+    text; a script Unicode has no characters for becomes `<sub>`/`<sup>` in rich text. Any
+    other math is kept exactly as written (it cannot be rendered exactly without TeX)."""
+    body = math[2:-2] if math.startswith("$$") else math[1:-1] if math.startswith("$") \
+        else math[2:-2]
+    if not (_MATHS_MARKUP.search(body) or len(body) <= 12) or _PROSE.search(body):
+        return math  # "$0 100 A, and …$": stray dollars around prose, not maths
+    converted = _math_body(body, rich=rich)
+    return math if converted is None else converted
+
+
+def _math_body(body: str, *, rich: bool) -> str | None:
+    out: list[str] = []
+    tokens = list(_MATH_TOKEN.finditer(body))
+    i = 0
+    while i < len(tokens):
+        command, script, opening, closing, space, char = tokens[i].groups()
+        i += 1
+        if command is not None:
+            if command in _GREEK_BY_NAME:
+                out.append(_GREEK_BY_NAME[command])
+            elif command in MATH_SYMBOLS:
+                out.append(MATH_SYMBOLS[command])
+            elif command in ("mathrm", "textrm", "text", "mathit", "mathbf", "mbox", "rm"):
+                continue
+            else:
+                return None
+        elif script is not None:
+            argument, i = _math_argument(tokens, i)
+            if argument is None:
+                return None
+            inner = _math_body(argument, rich=rich)
+            if inner is None:
+                return None
+            table = _SUPERSCRIPTS if script == "^" else _SUBSCRIPTS
+            if inner and all(c in table for c in inner):
+                out.append("".join(table[c] for c in inner))
+            elif rich:
+                tag = "sup" if script == "^" else "sub"
+                out.append(f"<{tag}>{inner}</{tag}>")
+            else:
+                return None
+        elif opening is not None or closing is not None or space is not None:
+            continue
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _math_argument(tokens: list[re.Match[str]], i: int) -> tuple[str | None, int]:
+    """The text of a sub/superscript's argument: one character, one command or a `{…}` group."""
+    if i >= len(tokens):
+        return None, i
+    if tokens[i].group(3) is None:
+        return tokens[i].group(0), i + 1
+    depth = 0
+    for j in range(i, len(tokens)):
+        if tokens[j].group(3) is not None:
+            depth += 1
+        elif tokens[j].group(4) is not None:
+            depth -= 1
+            if depth == 0:
+                return "".join(t.group(0) for t in tokens[i + 1:j]), j + 1
+    return None, len(tokens)
 
 
 def _next_is_argument(nodes: list[Node], i: int) -> bool:
@@ -252,6 +403,8 @@ _GREEK: dict[str, str] = {
     "χ": "chi", "ψ": "psi", "ω": "omega", "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta",
     "Λ": "Lambda", "Ξ": "Xi", "Π": "Pi", "Σ": "Sigma", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega",
 }
+_GREEK_BY_NAME: dict[str, str] = {name: letter for letter, name in _GREEK.items()}
+_GREEK_BY_NAME.update({"omicron": "ο", "Upsilon": "Υ", "varpi": "ϖ"})
 _CYRILLIC_COMMANDS: dict[str, str] = {letter: f"cyr{stem}"
                                       for stem, letter in _CYRILLIC_STEMS.items()}
 _CYRILLIC_COMMANDS.update({letter.upper(): f"CYR{stem.upper()}"

@@ -85,8 +85,10 @@ class ReadResult:
         return [r.item for r in self.records]
 
 
-def validate_item(item: Any, *, index: int) -> list[str]:
-    """Problems that make `item` unusable as CSL-JSON; each a short message naming the item."""
+def validate_item(item: Any, *, index: int, known_name_keys_only: bool = True) -> list[str]:
+    """Problems that make `item` unusable as CSL-JSON; each a short message naming the item.
+    With `known_name_keys_only=False` a name may carry keys CSL does not define (Crossref's
+    `affiliation`, citeproc-js's `isInstitution`), which renderers ignore."""
     label = f"item {index + 1}"
     if not isinstance(item, dict):
         return [f"{label}: expected an object, got {type(item).__name__}"]
@@ -104,7 +106,7 @@ def validate_item(item: Any, *, index: int) -> list[str]:
                 problems.append(f"{label}: {key!r} must be a list of name objects")
                 continue
             for name in value:
-                if not set(name) <= NAME_KEYS:
+                if known_name_keys_only and not set(name) <= NAME_KEYS:
                     extra = ", ".join(sorted(set(name) - NAME_KEYS))
                     problems.append(f"{label}: {key!r} name has unknown keys: {extra}")
                 if not any(k in name for k in ("family", "literal", "given")):

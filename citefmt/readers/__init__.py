@@ -95,6 +95,22 @@ def _sniff_xml(text: str) -> str:
 
 
 def get_reader(fmt: str) -> Reader:
-    module = importlib.import_module(READERS[canonical_format(fmt)])
-    reader: Reader = module.read
-    return reader
+    """The reader for `fmt`; structured formats' items then pass through the one clean-up stack
+    (`citefmt.readers.cleanup`)."""
+    name = canonical_format(fmt)
+    module = importlib.import_module(READERS[name])
+    parse: Reader = module.read
+    if name not in _CLEANED:
+        return parse
+
+    def read(text: str, *, source: str = "<input>") -> ReadResult:
+        from citefmt.readers import cleanup
+
+        return cleanup.apply(parse(text, source=source))
+
+    return read
+
+
+#: formats whose readers' items go through `cleanup.STACK` (kept equal to `cleanup.APPLIES_TO`
+#: without importing it for formats that do not need it)
+_CLEANED: frozenset[str] = frozenset({"bibtex", "ris", "medline", "endnote-xml", "jats"})

@@ -1,5 +1,5 @@
 """Field helpers shared by the structured readers (RIS, MEDLINE, JATS, EndNote): languages,
-names, ISBN-vs-ISSN, months and year-first dates as exporters write them."""
+names, ISBN-vs-ISSN; months and year-first dates come from the core `citefmt.dates`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
+from citefmt.dates import MONTHS, date_parts, date_range, month_number
 from citefmt.diagnostics import Diagnostic
 from citefmt.errors import InputError
 from citefmt.identifiers import is_valid_isbn, is_valid_issn, normalize_issn
@@ -22,6 +23,8 @@ class TaggedRecord(Protocol):
 
 
 R = TypeVar("R", bound=TaggedRecord)
+
+__all__ = ["MONTHS", "date_parts", "date_range", "month_number"]
 
 
 def tagged_lines(text: str, is_tag_line: Callable[[str], object], *, source: str,
@@ -101,52 +104,3 @@ def serial_number(text: str, *, bookish: bool) -> str:
     if len(digits) == 8 or normalize_issn(text):
         return "ISSN"
     return "ISBN" if bookish else "ISSN"
-
-
-#: month spellings (English names and abbreviations, which are also BibTeX's month macros, and
-#: Russian names in the nominative and genitive) → month number; the one table for all readers
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate([
-        ("jan", "january", "янв", "январь", "января"),
-        ("feb", "february", "фев", "февраль", "февраля"),
-        ("mar", "march", "мар", "март", "марта"), ("apr", "april", "апр", "апрель", "апреля"),
-        ("may", "мая", "май"), ("jun", "june", "июн", "июнь", "июня"),
-        ("jul", "july", "июл", "июль", "июля"), ("aug", "august", "авг", "август", "августа"),
-        ("sep", "sept", "september", "сен", "сентябрь", "сентября"),
-        ("oct", "october", "окт", "октябрь", "октября"),
-        ("nov", "november", "ноя", "ноябрь", "ноября"),
-        ("dec", "december", "дек", "декабрь", "декабря"),
-    ], start=1)
-    for name in names
-}
-
-
-def month_number(text: str) -> int | None:
-    """"Feb" / "February" / "02" / "февраля" → 2; None when it is not a month."""
-    key = text.strip().strip(".").lower()
-    if key.isdigit():
-        return int(key) if 1 <= int(key) <= 12 else None
-    return MONTHS.get(key)
-
-
-def date_parts(text: str) -> list[int] | None:
-    """Year-first dates as exported: "2022", "2022/02/15/", "2022-02", "2022 Feb 15",
-    "2022 Jan-Feb" (first month) → [2022, 2, 15]; None when there is no year."""
-    match = re.match(r"\s*(\d{4})(.*)", text)
-    if match is None:
-        return None
-    parts = [int(match.group(1))]
-    for piece in re.split(r"[/\-\s,.]+", match.group(2)):
-        if not piece:
-            continue
-        if len(parts) == 1:
-            month = month_number(piece)
-            if month is None:
-                break
-            parts.append(month)
-        elif len(parts) == 2 and piece.isdigit() and 1 <= int(piece) <= 31:
-            parts.append(int(piece))
-        else:
-            break
-    return parts

@@ -40,7 +40,7 @@ from bibtexparser.model import (
 from citefmt import bibmap
 from citefmt.diagnostics import Diagnostic, Severity
 from citefmt.language import declared_language
-from citefmt.latex import latex_to_unicode
+from citefmt.latex import BIBLATEX_STRINGS, latex_to_unicode, strip_comments
 from citefmt.model import ET_AL_NAME, Item, ReadResult, Record
 from citefmt.readers import _fields
 from citefmt.readers.csljson import parse_iso_date
@@ -48,7 +48,6 @@ from citefmt.readers.csljson import parse_iso_date
 _PART = re.compile(r'\s*(\{|"|[^\s#{}",]+)')
 _MERGED_FIELD = re.compile(r"\s*\n[ \t]*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*[{\"\w]")
 _ORPHAN_FIELDS = re.compile(r"^\s*,?\s*[A-Za-z][\w:.+-]*\s*=\s*[{\"\w]", re.M)
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _MAX_COMMA_REPAIRS = 50
 
 class Reporter(Protocol):
@@ -80,7 +79,11 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     def report(code: str, message: str, line: int | None, severity: Severity = "error") -> None:
         diagnostics.append(Diagnostic(code, message, path=source, line=line, severity=severity))
 
-    for block in library.blocks:
+    blocks = list(library.blocks)
+    skip: set[int] = set()
+    for index, block in enumerate(blocks):
+        if index in skip:
+            continue
         line = block.start_line + 1 if block.start_line is not None else None
         if isinstance(block, String):
             strings[block.key.casefold()] = _resolve(block.value, strings)
@@ -100,7 +103,16 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
                 entries.append(_raw_entry(entry, block.raw or "", line or 0, report))
                 first_line.setdefault(entry.key.casefold(), line or 0)
         elif isinstance(block, ParsingFailedBlock):
-            _report_failed_block(block, line, report)
+            rest = blocks[index + 1] if index + 1 < len(blocks) else None
+            tail = rest.comment if isinstance(rest, ImplicitComment) else ""
+            recovered = _recover(_source_span(text, block.raw or "", tail), line or 0, report)
+            if recovered is not None and tail:
+                skip.add(index + 1)
+            if recovered is None:
+                _report_failed_block(block, line, report)
+            else:
+                entries.append(recovered)
+                first_line.setdefault(recovered.key.casefold(), line or 0)
         elif isinstance(block, ImplicitComment):
             _report_orphan_fields(block.comment, line, report)
         elif isinstance(block, Entry):
@@ -109,16 +121,54 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
 
     resolved = [_resolved_fields(e, strings) for e in entries]
     by_key = {e.key.casefold(): fields for e, fields in zip(entries, resolved, strict=True)}
+    types = {e.key.casefold(): e.entry_type for e in entries}
     result = ReadResult(diagnostics=diagnostics)
     for raw_entry, own_fields in zip(entries, resolved, strict=True):
-        fields = _with_crossref(raw_entry, own_fields, by_key, report)
+        if raw_entry.entry_type == "xdata":
+            continue
+        fields = _with_crossref(raw_entry, _with_xdata(own_fields, by_key), by_key, types,
+                                report)
         item, ignored = to_csl(raw_entry.entry_type, raw_entry.key, fields, report=report,
                                line=raw_entry.line)
+        _keep_for_bibtex(item, raw_entry, own_fields)
         if ignored:
-            report("CF121", f"entry '{raw_entry.key}': field(s) with no CSL equivalent ignored: "
-                   f"{', '.join(ignored)}", raw_entry.line, "info")
+            report("CF121", f"entry '{raw_entry.key}': field(s) with no CSL equivalent ignored "
+                    f"(kept for BibTeX output): {', '.join(ignored)}", raw_entry.line, "info")
         result.records.append(Record(item=item, line=raw_entry.line, raw=raw_entry.raw))
     return result
+
+
+def _keep_for_bibtex(item: Item, entry: _RawEntry, own_fields: dict[str, str]) -> None:
+    """What CSL has no place for travels in the item's CSL `custom` object (CSL-JSON 1.0.2's
+    home for extensions), so `convert --to bibtex` writes it back unchanged: the entry type when
+    CSL's type would not give it back, and every field of the entry's own that the mapping did
+    not use, as written (LaTeX, `@string` macros resolved)."""
+    used = _used_fields(entry.entry_type, own_fields)
+    kept = {name: value for name, value in own_fields.items()
+            if name not in used or name in _KEPT_AS_WRITTEN}
+    if "publisher" not in own_fields:
+        source = next((n for n in ("school", "institution", "organization") if n in own_fields),
+                      None)
+        default = bibmap.PUBLISHER_FIELD_OF_TYPE.get(entry.entry_type, "publisher")
+        if source is not None and source != default:
+            item.setdefault("custom", {}).setdefault("bibtex", {})["publisher-field"] = source
+    if entry.entry_type not in bibmap.BIBTEX_TO_CSL_TYPE or bibmap.CSL_TO_BIBTEX_TYPE.get(
+            str(item["type"])) != entry.entry_type:
+        item.setdefault("custom", {}).setdefault("bibtex", {})["type"] = entry.entry_type
+    if kept:
+        item.setdefault("custom", {}).setdefault("bibtex", {})["fields"] = kept
+
+
+#: mapped, but merged into another variable (`addendum` into `note`): kept as written too, so
+#: the BibTeX writer gives it back as its own field
+_KEPT_AS_WRITTEN = frozenset({"addendum"})
+
+
+def _used_fields(entry_type: str, fields: dict[str, str]) -> set[str]:
+    """The fields `to_csl` turns into CSL variables (the others are kept verbatim)."""
+    _, ignored = to_csl(entry_type, "", fields)
+    return {name for name in fields if name not in ignored and name not in
+            bibmap.IGNORED_FIELDS}
 
 
 def _parse(text: str) -> bibtexparser.Library:
@@ -176,6 +226,44 @@ def _repair_missing_comma(entry: Entry, raw: str, line: int,
                "on the next line; a comma is probably missing (read as two fields)", missing_line)
         return reparsed.entries[0], fixed
     return None
+
+
+_KEYLESS = re.compile(r"(\s*@\s*(\w+)\s*[{(])(\s*[A-Za-z][\w:.+-]*\s*=)")
+_EMPTY_FIELD = re.compile(r",(\s*,)+")
+
+
+def _source_span(text: str, raw: str, tail: str) -> str:
+    """The text of a failed block and the comment after it, as written in the file
+    (bibtexparser drops what it choked on between the two)."""
+    start = text.find(raw) if raw else -1
+    end = text.find(tail, start + len(raw)) if start >= 0 and tail else -1
+    if start < 0:
+        return raw
+    return text[start:end + len(tail)] if end >= 0 else raw
+
+
+def _recover(raw: str, line: int, report: Reporter) -> _RawEntry | None:
+    """Read an entry bibtexparser refused for a slip BibTeX tools forgive, reporting the repair
+    (CF125): no citation key (`@article{ author = …`, key made from the type and line), or an
+    empty field between two commas (`title = {…},  , number = …`)."""
+    repairs: list[str] = []
+    fixed = raw
+    keyless = _KEYLESS.match(fixed)
+    if keyless:
+        key = f"{keyless.group(2).lower()}-line{line}"
+        fixed = fixed[:keyless.end(1)] + f"{key}," + fixed[keyless.end(1):]
+        repairs.append(f"it has no citation key; read as '{key}'")
+    if _EMPTY_FIELD.search(fixed):
+        fixed = _EMPTY_FIELD.sub(",", fixed)
+        repairs.append("an empty field between two commas was skipped")
+    if not repairs:
+        return None
+    library = _parse(fixed)
+    if len(library.entries) != 1 or library.failed_blocks:
+        return None
+    entry = library.entries[0]
+    report("CF125", f"entry '{entry.key}': {'; '.join(repairs)}", line, "warning")
+    return _raw_entry(entry, raw, line, report)
 
 
 def _report_failed_block(block: ParsingFailedBlock, line: int | None, report: Reporter) -> None:
@@ -309,12 +397,16 @@ def _resolved_fields(entry: _RawEntry, strings: dict[str, str]) -> dict[str, str
     for synonym, canonical in bibmap.FIELD_SYNONYMS.items():
         if synonym in fields:
             value = fields.pop(synonym)
-            fields.setdefault(canonical, value)
+            if synonym in bibmap.BIBLATEX_PREFERRED and value.strip():
+                fields[canonical] = value
+            else:
+                fields.setdefault(canonical, value)
     return fields
 
 
 def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, dict[str, str]],
-                   report: Reporter, seen: frozenset[str] = frozenset()) -> dict[str, str]:
+                   types: dict[str, str], report: Reporter,
+                   seen: frozenset[str] = frozenset()) -> dict[str, str]:
     """Inherit the crossref parent's fields the child lacks (BibLaTeX's title → booktitle rule)."""
     target = fields.get("crossref", "").strip()
     if not target:
@@ -326,15 +418,41 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
         return fields
     if target.casefold() in seen:
         return fields
-    parent = _with_crossref(entry, parent, by_key, report, seen | {target.casefold()})
+    parent_entry = _RawEntry(types.get(target.casefold(), ""), target, parent, entry.line, "")
+    parent = _with_crossref(parent_entry, parent, by_key, types, report,
+                            seen | {target.casefold()})
     merged = dict(fields)
-    renames = {"title": "booktitle", "subtitle": "booksubtitle", "shorttitle": None}
+    renames: dict[str, str | None] = {"title": "booktitle", "subtitle": "booksubtitle",
+                                      "shorttitle": None}
+    if types.get(target.casefold(), "").startswith("mv"):
+        # biber: a multi-volume parent's title is the child's `maintitle`
+        renames = {"title": "maintitle", "subtitle": "mainsubtitle", "shorttitle": None,
+                   "booktitle": None}
+    if entry.entry_type in _IN_BOOK_TYPES:
+        merged.setdefault("bookauthor", parent.get("author", ""))
     for name, value in parent.items():
         if name in bibmap.IGNORED_FIELDS:
             continue
         name_in_child = renames.get(name, name)
         if name_in_child is not None:
             merged.setdefault(name_in_child, value)
+    return {k: v for k, v in merged.items() if v}
+
+
+#: BibLaTeX types whose crossref parent's `author` is the child's `bookauthor` (biber's
+#: inheritance rules: book → inbook, bookinbook, suppbook)
+_IN_BOOK_TYPES = frozenset({"inbook", "bookinbook", "suppbook"})
+
+
+def _with_xdata(fields: dict[str, str], by_key: dict[str, dict[str, str]],
+                seen: frozenset[str] = frozenset()) -> dict[str, str]:
+    """BibLaTeX `xdata = {a, b}`: the named @xdata entries' fields, as if written here."""
+    keys = [k.strip().casefold() for k in fields.get("xdata", "").split(",") if k.strip()]
+    merged = dict(fields)
+    for key in keys:
+        if key in by_key and key not in seen:
+            for name, value in _with_xdata(by_key[key], by_key, seen | {key}).items():
+                merged.setdefault(name, value)
     return merged
 
 
@@ -364,15 +482,21 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
         used.add(name)
         return None
 
+    role = (take("editortype") or "editor").strip().lower()
     for name, variable in bibmap.NAME_FIELDS.items():
         value = take(name)
+        if name == "editor":
+            variable = bibmap.EDITOR_ROLES.get(role, "editor")
         if value is not None and variable not in item:
             item[variable] = parse_names(value)
 
     title = take("title")
     subtitle = take("subtitle")
+    titleaddon = take("titleaddon")
     if title is not None:
         item["title"] = _joined(_rich(title), _rich(subtitle) if subtitle else None)
+        if titleaddon is not None:
+            item["title"] = _sentence_joined(item["title"], _rich(titleaddon))
     container = take("journal")
     container_sub = take("journalsubtitle")
     booktitle = take("booktitle")
@@ -382,6 +506,10 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
                                           if container_sub else None)
     elif booktitle is not None:
         item["container-title"] = _joined(_rich(booktitle), _rich(book_sub) if book_sub else None)
+        book_addon = take("booktitleaddon")
+        if book_addon is not None:
+            item["container-title"] = _sentence_joined(item["container-title"], _rich(book_addon))
+    _map_maintitle(item, take)
 
     for name, variable in bibmap.TEXT_FIELDS.items():
         if name in ("title",) or variable in item:
@@ -390,12 +518,11 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
         if value is None:
             continue
         item[variable] = _field_text(name, value)
+    addendum = take("addendum")
+    if addendum is not None:
+        item["note"] = _sentence_joined(item.get("note", ""), _plain(addendum))
     if genre and "genre" not in item:
         item["genre"] = genre
-    if "DOI" in item:
-        item["DOI"] = _DOI_PREFIX.sub("", item["DOI"])
-    if "page" in item:
-        item["page"] = re.sub(r"\s*[-–—]+\s*", "-", item["page"])
 
     number = take("number")
     issue = take("issue")
@@ -417,12 +544,12 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
 
     address = take("address")
     if address is not None:
-        item["publisher-place"] = _plain(address)
+        item["publisher-place"] = _field_text("address", address)
     for name in ("school", "institution", "organization"):
         if "publisher" not in item and name in fields:
             value = take(name)
             if value is not None:
-                item["publisher"] = _plain(value)
+                item["publisher"] = _field_text(name, value)
     _map_dates(item, fields, take, warn, key)
     langid = take("langid")
     if langid is not None:  # the one language rule (citefmt.language): declared wins
@@ -436,13 +563,35 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
     return item, ignored
 
 
+def _map_maintitle(item: Item, take: Callable[[str], str | None]) -> None:
+    """BibLaTeX's multi-volume works: `maintitle` is the whole work — a book's CSL `title`, its
+    volume's own title becoming `volume-title` (as pandoc reads it); for a part (chapter, paper,
+    episode, track) the `container-title`, the book's own title then its `volume-title`."""
+    maintitle, mainsubtitle = take("maintitle"), take("mainsubtitle")
+    addon = take("maintitleaddon")
+    if maintitle is None:
+        return
+    main = _joined(_rich(maintitle), _rich(mainsubtitle) if mainsubtitle else None)
+    if addon is not None:
+        main = _sentence_joined(main, _rich(addon))
+    whole_book = str(item["type"]) == "book" and "container-title" not in item
+    own = "title" if whole_book else "container-title"
+    if own == "container-title" and "container-title" not in item:
+        item[own] = main
+        return
+    if own in item:
+        item["volume-title"] = item[own]
+    item[own] = main
+
+
 def _map_dates(item: Item, fields: dict[str, str], take: Callable[[str], str | None],
                warn: Callable[[str, str], None], key: str) -> None:
     for name, variable in bibmap.DATE_FIELDS.items():
         value = take(name)
         if value is not None:
-            item[variable] = parse_iso_date(_plain(value))
-    year, month, day = take("year"), take("month"), take("day")
+            item[variable] = parse_iso_date(_verbatim(value))
+    year, month, day = (strip_comments(v) if v is not None else None
+                        for v in (take("year"), take("month"), take("day")))
     if "issued" in item or year is None:
         return
     year_text = _plain(year)
@@ -452,13 +601,15 @@ def _map_dates(item: Item, fields: dict[str, str], take: Callable[[str], str | N
         return
     parts = [int(years[0])]
     if month is not None:
-        number = month_number(month)
+        number, month_day = month_and_day(month)
         if number is None:
             warn("CF206", f"entry '{key}': month '{_plain(month)}' not understood; left out")
         else:
             parts.append(number)
             if day is not None and _plain(day).isdigit():
                 parts.append(int(_plain(day)))
+            elif month_day is not None:
+                parts.append(month_day)
     date_parts = [parts]
     if len(years) > 1:
         date_parts.append([int(years[1])])
@@ -467,7 +618,25 @@ def _map_dates(item: Item, fields: dict[str, str], take: Callable[[str], str | N
 
 def month_number(value: str) -> int | None:
     """`jan`, `January`, `3`, `03`, `Mar.`, `марта` (LaTeX resolved first) → 1…12, or None."""
-    return _fields.month_number(_plain(value))
+    return month_and_day(value)[0]
+
+
+def month_and_day(value: str) -> tuple[int | None, int | None]:
+    """A `month` field → (month, day): `jan`, `3`, `Mar.`, and with a day as exporters write it:
+    `{2 sep}`, `{July 30th}`, `{OCT 1}` (LaTeX resolved first)."""
+    text = _plain(value)
+    number = _fields.month_number(text)
+    if number is not None:
+        return number, None
+    words = re.findall(r"[^\W\d_]+\.?|\d+", text)
+    months = [m for m in (_fields.month_number(w) for w in words if not w.isdigit()) if m]
+    days = [int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31]
+    ordinal_ok = all(w.isdigit() or _fields.month_number(w) or w.lower() in ("st", "nd", "rd",
+                                                                               "th", "of")
+                     for w in words)
+    if len(months) == 1 and len(days) <= 1 and ordinal_ok:
+        return months[0], days[0] if days else None
+    return None, None
 
 
 def _map_eprint(item: Item, take: Callable[[str], str | None]) -> None:
@@ -481,6 +650,8 @@ def _map_eprint(item: Item, take: Callable[[str], str | None]) -> None:
     else:
         item.setdefault("archive", _plain(eprinttype) if eprinttype else "eprint")
         item.setdefault("archive_location", _verbatim(eprint))
+        if kind in bibmap.EPRINT_URLS:
+            item.setdefault("URL", bibmap.EPRINT_URLS[kind] + _verbatim(eprint))
 
 
 def _map_howpublished(item: Item, value: str) -> None:
@@ -500,12 +671,17 @@ def parse_names(value: str) -> list[dict[str, str]]:
     "and others" (BibTeX's et al.: the source's list is incomplete) becomes the model's
     `ET_AL_NAME` marker, which the engine renders as the style's et-al term."""
     names: list[dict[str, str]] = []
+    value = _ACCENT_BEFORE_LETTER.sub(r"{\\\1\2}", strip_comments(value))
     for raw in split_multiple_persons_names(value):
         raw = raw.strip()
         if not raw:
             continue
         if raw.lower() == "others":
             names.append(dict(ET_AL_NAME))
+            continue
+        extended = _extended_name(raw)
+        if extended is not None:
+            names.append(extended)
             continue
         if raw.startswith("{") and _matching_brace(raw, 0) == len(raw) - 1:
             names.append({"literal": _plain(raw[1:-1])})
@@ -532,9 +708,58 @@ def parse_names(value: str) -> list[dict[str, str]]:
     return names
 
 
+#: `\~n`, `\"a`: BibTeX's name splitter takes `~` for a tie (a space); grouped they stay letters
+_ACCENT_BEFORE_LETTER = re.compile(r"\\([~'\"`^=.])\s*([A-Za-z])")
+_EXTENDED_PART = re.compile(r"\s*(family|given|prefix|suffix|useprefix|familyi|giveni|"
+                            r"prefixi|suffixi)\s*=", re.I)
+
+
+def _extended_name(raw: str) -> dict[str, str] | None:
+    """BibLaTeX's extended name format, `family=Goethe, given=Johann Wolfgang, prefix=von,
+    useprefix=false` → a CSL name (the prefix is a non-dropping particle when `useprefix` is
+    true, else a dropping one); None when `raw` is an ordinary name."""
+    if not _EXTENDED_PART.match(raw):
+        return None
+    parts: dict[str, str] = {}
+    for piece in _top_level_split(raw, ","):
+        key, _, text = piece.partition("=")
+        text = text.strip()
+        if len(text) >= 2 and text[0] + text[-1] in ("{}", '""'):
+            text = text[1:-1]
+        parts[key.strip().lower()] = text
+    name: dict[str, str] = {}
+    for key, variable in (("family", "family"), ("given", "given"), ("suffix", "suffix")):
+        if parts.get(key):
+            name[variable] = _plain(parts[key])
+    if parts.get("prefix"):
+        use = parts.get("useprefix", "false").strip().lower() == "true"
+        name["non-dropping-particle" if use else "dropping-particle"] = _plain(parts["prefix"])
+    return name or {"literal": _plain(raw)}
+
+
+def _top_level_split(text: str, separator: str) -> list[str]:
+    """Split at `separator` outside braces."""
+    pieces, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char == separator and depth == 0:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return [p for p in pieces if p.strip()]
+
+
 def _field_text(name: str, value: str) -> str:
     if name in bibmap.VERBATIM_FIELDS:
         return _verbatim(value)
+    if name in bibmap.LIST_FIELDS:
+        return "; ".join(_plain(part) for part in split_multiple_persons_names(value)
+                         if part.strip())
+    if name in bibmap.LOCALISED_FIELDS and value.strip() in BIBLATEX_STRINGS:
+        return BIBLATEX_STRINGS[value.strip()]
     if name in bibmap.TITLE_FIELDS:
         return _rich(value)
     if name == "pages":
@@ -555,6 +780,13 @@ def _verbatim(value: str) -> str:
     value = re.sub(r"\\url\{(.*?)\}", r"\1", value.strip())
     value = re.sub(r"\\([_%&#~$])", r"\1", value)
     return value.replace("{", "").replace("}", "").strip()
+
+
+def _sentence_joined(text: str, addition: str) -> str:
+    """`note` + `addendum`, `title` + `titleaddon`: "The Note. The Addendum" (as pandoc)."""
+    if not text:
+        return addition
+    return f"{text}{'' if text.endswith(('.', '?', '!')) else '.'} {addition}"
 
 
 def _joined(title: str, subtitle: str | None) -> str:

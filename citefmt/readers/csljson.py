@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from json.decoder import JSONObject  # type: ignore[attr-defined]
 from json.scanner import py_make_scanner  # type: ignore[attr-defined]
 from typing import Any
 
-from citefmt.diagnostics import Diagnostic
+from citefmt.diagnostics import Diagnostic, Severity
 from citefmt.errors import InputError
 from citefmt.model import DATE_VARIABLES, Item, ReadResult, Record, validate_item
 
@@ -56,23 +57,60 @@ class _LineCounter:
 
 def add_item(result: ReadResult, item: Any, *, index: int, line: int | None, raw: str | None,
              source: str) -> None:
-    """Add one CSL item read from a data file: dates normalised, then either a Record or, when
-    it is not valid CSL-JSON, a CF208 error naming it (shared by the JSON and YAML readers)."""
+    """Add one CSL item read from a data file: dates normalised, a missing type supplied (CF123),
+    then either a Record or, when it is still not valid CSL-JSON, a CF208 error naming it
+    (shared by the JSON and YAML readers). Keys CSL does not define — in the item or in a name
+    (`affiliation`, `isInstitution`, `ORCID` …), as Zotero, Crossref, Manubot or Mendeley write
+    them — are kept as they are: the engine uses what it knows and `convert` passes the rest on."""
+    def note(code: str, message: str, severity: Severity = "info") -> None:
+        result.diagnostics.append(Diagnostic(code, message, path=source, line=line,
+                                             severity=severity))
+
     if isinstance(item, dict):
-        normalise_dates(item)
-    problems = validate_item(item, index=index)
+        normalise_dates(item, note=lambda m: note("CF124", f"{_label(item, index)}: {m}"))
+        kind = item.get("type")
+        if kind is None or (isinstance(kind, str) and not kind.strip()):
+            item["type"] = "document"
+            note("CF123", f"{_label(item, index)}: no 'type'; read as 'document'")
+    problems = validate_item(item, index=index, known_name_keys_only=False)
     if problems:
-        result.diagnostics.append(Diagnostic("CF208", "; ".join(problems), path=source,
-                                             line=line, severity="error"))
+        note("CF208", "; ".join(problems), "error")
     else:
         result.records.append(Record(item=item, line=line, raw=raw))
 
 
-def normalise_dates(item: Item) -> None:
+def _label(item: Item, index: int) -> str:
+    return f"item {index + 1}" + (f" (id {item['id']!r})" if "id" in item else "")
+
+
+def normalise_dates(item: Item, *, note: Callable[[str], None] | None = None) -> None:
     """Date variables given as "2020-03-05", 2020, a date object or pandoc-citeproc's
-    `[{year:, month:}]` → `{"date-parts": [[y, m, d]]}`; numeric strings in date-parts → ints."""
+    `[{year:, month:}]` → `{"date-parts": [[y, m, d]]}`; numeric strings in date-parts → ints;
+    empty date-parts (`[]`, `[["2000", "", ""]]`, as Zotero and citeproc-js accept) are dropped
+    beside a `literal`/`raw`, and a date with nothing left is removed with a note."""
     for key in DATE_VARIABLES & item.keys():
-        item[key] = _as_csl_date(item[key])
+        value = _as_csl_date(item[key])
+        if isinstance(value, dict) and "date-parts" in value:
+            value = _without_empty_parts(value)
+        if value is None:
+            del item[key]
+            if note is not None:
+                note(f"empty date {key!r} left out")
+        else:
+            item[key] = value
+
+
+def _without_empty_parts(value: dict[str, Any]) -> dict[str, Any] | None:
+    parts = value["date-parts"]
+    if not isinstance(parts, list):
+        return value
+    cleaned = [[n for n in part if not (isinstance(n, str) and not n.strip())]
+               if isinstance(part, list) else part for part in parts]
+    cleaned = [part for part in cleaned if part != []]
+    rest = {k: v for k, v in value.items() if k != "date-parts"}
+    if cleaned:
+        return {"date-parts": cleaned, **rest}
+    return rest or None
 
 
 def _as_csl_date(value: Any) -> Any:
@@ -94,12 +132,52 @@ def _as_csl_date(value: Any) -> Any:
     return value
 
 
+_DATE_TIME = re.compile(r"(?<=\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?$")
+_QUALIFIED = re.compile(r"(-?\d{4}(?:-\d\d){0,2})([?~%]|\?~)")
+_UNSPECIFIED = re.compile(r"(\d{2,3})(u{1,2}|X{1,2})")
+
+
+def _edtf_level1(text: str) -> dict[str, Any] | None:
+    """EDTF level 1 as BibLaTeX accepts it: `1723~` / `1723?~` / `1723%` approximate (CSL
+    `circa`), `1723?` uncertain (the date as given, EDTF kept), `20uu` / `19XX` a century or
+    decade of unspecified years (a range)."""
+    qualified = _QUALIFIED.fullmatch(text)
+    if qualified:
+        date = parse_iso_date(qualified.group(1))
+        if "date-parts" not in date:
+            return None
+        if qualified.group(2) == "?":
+            return {**date, "edtf": text}
+        return {**date, "circa": True}
+    unspecified = _UNSPECIFIED.fullmatch(text)
+    if unspecified and len(unspecified.group(1)) + len(unspecified.group(2)) == 4:
+        width = len(unspecified.group(2))
+        first = int(unspecified.group(1)) * 10 ** width
+        return {"date-parts": [[first], [first + 10 ** width - 1]], "edtf": text}
+    return None
+
+
+#: the end of an EDTF interval that is open ("..", BibLaTeX's "open") or unknown ("", "unknown")
+_OPEN_ENDS = {"": "", "unknown": "", "..": "..", "open": ".."}
+
+
 def parse_iso_date(text: str) -> dict[str, Any]:
     """ISO 8601 / EDTF level 0: "2020-03-05", "2020-03", "2020" or "2019/2020" → date-parts;
-    anything else → literal."""
+    EDTF open or unknown ends ("1999-10-14/", "1999/..", "1998/unknown") keep the known start in
+    `date-parts` and the whole value in `edtf` (CSL-JSON has no open range); anything else →
+    literal."""
+    text = _DATE_TIME.sub("", text.strip())
+    edtf = _edtf_level1(text)
+    if edtf is not None:
+        return edtf
+    pieces = [piece.strip() for piece in text.split("/")]
+    if len(pieces) == 2 and pieces[1] in _OPEN_ENDS and pieces[0] not in ("", ".."):
+        start = parse_iso_date(pieces[0])
+        if "date-parts" in start:
+            return {**start, "edtf": f"{pieces[0]}/{_OPEN_ENDS[pieces[1]]}"}
     parts = []
-    for piece in text.strip().split("/"):
-        match = _ISO_DATE.fullmatch(piece.strip())
+    for piece in pieces:
+        match = _ISO_DATE.fullmatch(piece)
         if not match:
             return {"literal": text}
         parts.append([int(g) for g in match.groups() if g])

@@ -12,10 +12,8 @@ from typing import TYPE_CHECKING
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.errors import InputError
-from citefmt.identifiers import clean_doi
 from citefmt.model import Item, ReadResult, Record
 from citefmt.readers._fields import (
-    csl_language,
     date_parts,
     month_number,
     serial_number,
@@ -87,6 +85,11 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     return result
 
 
+#: what Web of Science exports put where a link belongs: `<Go to ISI>://WOS:000…` is an
+#: accession number in angle brackets, not an address
+_PLACEHOLDER_URL = re.compile(r"\s*<Go to ISI>://", re.I)
+
+
 def _item(record: Element, n: int, source: str, diagnostics: list[Diagnostic]) -> Item:
     kind = _item_type(record, source, diagnostics)
     rec_number = element_text(record.find("rec-number"))
@@ -102,20 +105,25 @@ def _item(record: Element, n: int, source: str, diagnostics: list[Diagnostic]) -
             item.setdefault(variable, value)
     pages = element_text(record.find("pages"))
     if pages:
-        item["page"] = re.sub(r"\s*[–—-]\s*", "-", pages)
+        item["page"] = pages
     doi = element_text(record.find("electronic-resource-num"))
     if doi:
-        item["DOI"] = clean_doi(doi) or doi
+        item["DOI"] = doi
     urls = [element_text(u) for u in record.iterfind("urls/related-urls/url")] + \
         [element_text(u) for u in record.iterfind("urls/web-urls/url")]
+    urls = [u for u in urls if not _PLACEHOLDER_URL.match(u)]
     if urls:
         item["URL"] = urls[0]
-    # one field, several numbers: "0021-9258 (Print) 1083-351X (Linking)"
-    for number in re.findall(r"\d[\d\-]{6,}[\dXx]", element_text(record.find("isbn"))):
-        item.setdefault(serial_number(number, bookish=kind in _BOOKISH), number)
+    isbn = element_text(record.find("isbn"))
+    if kind == "patent" and isbn:
+        item["number"] = isbn  # EndNote keeps a patent's number in <isbn>
+    else:
+        # one field, several numbers: "0021-9258 (Print) 1083-351X (Linking)"
+        for number in re.findall(r"\d[\d\-]{6,}[\dXx]", isbn):
+            item.setdefault(serial_number(number, bookish=kind in _BOOKISH), number)
     language = element_text(record.find("language"))
     if language:
-        item["language"] = csl_language(language)
+        item["language"] = language
     keywords = [element_text(k) for k in record.iterfind("keywords/keyword") if element_text(k)]
     if keywords:
         item["keyword"] = ", ".join(keywords)

@@ -19,7 +19,6 @@ from citefmt.diagnostics import Diagnostic
 from citefmt.identifiers import clean_doi, normalize_issn, normalize_pmcid
 from citefmt.model import Item, ReadResult
 from citefmt.readers._fields import (
-    csl_language,
     date_parts,
     first_value,
     split_name,
@@ -36,7 +35,7 @@ _ELOCATOR = re.compile(r"[A-Za-z]{0,4}\d+(?:[A-Za-z]{1,3}\d+)?")
 #: tags read into the item
 _MAPPED = frozenset({
     "PMID", "TI", "TT", "BTI", "FAU", "AU", "CN", "FED", "ED", "TA", "JT", "DP", "VI", "IP",
-    "PG", "LID", "AID", "PMC", "LA", "PT", "AB", "IS", "ISBN", "PB", "PL", "OT", "EN",
+    "PG", "LID", "AID", "PMC", "LA", "PT", "AB", "IS", "ISSN", "ISBN", "PB", "PL", "OT", "EN",
 })
 #: tags PubMed writes that carry nothing a citation needs (dates of indexing, MeSH, grants…)
 _IGNORED = frozenset({
@@ -117,29 +116,47 @@ def _to_item(raw: _Raw, n: int, source: str, diagnostics: list[Diagnostic]) -> I
             item[variable] = values[tag][0]
     if item["type"] in ("book", "chapter") and "PL" in values:
         item["publisher-place"] = values["PL"][0]
+    moved = _JT_AS.get(item["type"])
+    if moved and "container-title" in item and "BTI" not in values:
+        item.setdefault(moved, item.pop("container-title"))
     _identifiers(item, values)
     if "PG" in values:
         item["page"] = expand_page_range(values["PG"][0])
     if pmid:
         item["PMID"] = pmid
     if "LA" in values:
-        item["language"] = csl_language(values["LA"][0])
+        item["language"] = values["LA"][0]
     if "OT" in values:
         item["keyword"] = ", ".join(values["OT"])
     return item
 
 
 def _item_type(values: dict[str, list[str]]) -> str:
-    kinds = {v.lower() for v in values.get("PT", [])}
+    """The CSL type from the `PT` publication types (NLM's and ERIC's vocabularies, the way
+    Zotero's MEDLINE translator reads them): book chapters, books, dissertations, reports
+    (ERIC's "Reports - Research" only when no journal type or `EJ` journal number is given),
+    preprints, datasets."""
+    kinds = [v.lower() for v in values.get("PT", [])]
     if "book chapter" in kinds or ("BTI" in values and "TI" in values):
         return "chapter"
-    if "book" in kinds or "BTI" in values:
+    if any(k in ("book", "books") for k in kinds) or "BTI" in values:
         return "book"
+    if any("dissertation" in k for k in kinds):
+        return "thesis"
     if "preprint" in kinds:
         return "article"
     if "dataset" in kinds:
         return "dataset"
+    journal = any(k.startswith(("journal article", "case report", "newspaper article"))
+                  for k in kinds) or any(v.startswith("EJ") for v in values.get("OID", []))
+    if not journal and (any(k.startswith("report") for k in kinds) or "technical report" in kinds):
+        return "report"
     return "article-journal"
+
+
+#: where a record that is not an article keeps the name in `JT` (ERIC): its publisher, or for
+#: a dissertation the database it came from
+_JT_AS: dict[str, str] = {"book": "publisher", "report": "publisher", "thesis": "archive"}
 
 
 def _names(item: Item, tags: list[tuple[str, str, int]]) -> None:
@@ -195,7 +212,12 @@ def _date(item: Item, values: dict[str, list[str]], raw: _Raw, source: str,
     if text is None:
         return
     parts = date_parts(text)
-    if parts is None:
+    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
+    if parts is None and year is not None:
+        item["issued"] = {"date-parts": [[int(year.group(1))]]}
+        diagnostics.append(Diagnostic("CF206", f"date {text!r} read as the year {year.group(1)}",
+                                      source, raw.line, severity="warning"))
+    elif parts is None:
         item["issued"] = {"raw": text}
         diagnostics.append(Diagnostic("CF206", f"date {text!r} has no year", source, raw.line,
                                       severity="warning"))
@@ -219,13 +241,13 @@ def _identifiers(item: Item, values: dict[str, list[str]]) -> None:
     pmcid = normalize_pmcid(first_value(values, "PMC") or "")
     if pmcid:
         item["PMCID"] = pmcid
-    for value in values.get("IS", []):
-        issn = normalize_issn(value.split("(")[0])
+    for value in values.get("IS", []) + values.get("ISSN", []):
+        issn = normalize_issn(re.sub(r"^ISSN-", "", value.split("(")[0].strip()))
         if issn:
             item["ISSN"] = issn
             break
     if "ISBN" in values:
-        item["ISBN"] = values["ISBN"][0]
+        item["ISBN"] = re.sub(r"^ISBN-", "", values["ISBN"][0])
 
 
 def expand_page_range(text: str) -> str:

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from citefmt.diagnostics import Diagnostic
-from citefmt.identifiers import clean_doi
+from citefmt.identifiers import clean_doi, is_valid_isbn, is_valid_issn
 from citefmt.model import Item, ReadResult
 from citefmt.readers._fields import (
-    csl_language,
     date_parts,
+    date_range,
     first_value,
     serial_number,
     split_name,
@@ -43,6 +43,7 @@ RIS_TYPES: dict[str, str] = {
     "ADVS": "motion_picture", "MPCT": "motion_picture", "SOUND": "song", "MUSIC": "musical_score",
     "PAMP": "pamphlet", "HEAR": "hearing", "ART": "graphic", "SLIDE": "graphic",
     "FIGURE": "figure", "LEGAL": "regulation", "SER": "book", "CLSWK": "classic",
+    "CHART": "graphic", "MULTI": "motion_picture",
 }
 
 #: tags whose wrapped continuation lines join without a space (identifiers, links)
@@ -50,21 +51,69 @@ _UNSPACED_TAGS = frozenset({"DO", "UR", "L1", "L2", "L3", "L4", "SN"})
 
 #: simple one-to-one tags: RIS tag → CSL variable (first value wins)
 _SIMPLE: dict[str, str] = {
-    "VL": "volume", "IS": "issue", "ET": "edition", "PB": "publisher", "CY": "publisher-place",
+    "IS": "issue", "PB": "publisher",
     "PP": "publisher-place", "AB": "abstract", "N2": "abstract", "N1": "note",
-    "ST": "title-short", "T3": "collection-title", "NV": "number-of-volumes", "SE": "section",
-    "CN": "call-number", "AN": "archive_location", "DB": "archive", "OP": "original-title",
-    "M1": "number", "C3": "event-title", "RP": "status",
+    "ST": "title-short", "CN": "call-number", "AN": "archive_location", "DB": "archive",
+    "OP": "original-title", "RP": "status", "AV": "archive_location",
 }
 #: name tags → CSL name variable
 _NAMES: dict[str, str] = {
     "AU": "author", "A1": "author", "A2": "editor", "ED": "editor", "A3": "collection-editor",
     "A4": "translator",
 }
+
+_BOOKS = ("book", "report")
+_PARTS = ("chapter", "paper-conference", "entry-dictionary", "entry-encyclopedia", "map")
+_SCREEN = ("motion_picture", "broadcast")
+#: tags whose meaning depends on the reference type (the RIS specification's per-type tables,
+#: as EndNote writes them and Zotero reads them): tag → {CSL type: CSL variable}, "*" for the
+#: other types, None for "not a field of this type"
+_TYPED: dict[str, dict[str, str | None]] = {
+    "AU": {"*": "author", **dict.fromkeys(_SCREEN, "director"), "song": "composer",
+           "musical_score": "composer"},
+    "A1": {"*": "author", **dict.fromkeys(_SCREEN, "director"), "song": "composer",
+           "musical_score": "composer"},
+    "A2": {"*": "editor", **dict.fromkeys(_BOOKS, "collection-editor"),
+           "personal_communication": "recipient", "interview": "interviewer",
+           "song": "performer", "bill": None, "legal_case": None, "patent": None},
+    "A3": {"*": "collection-editor", "book": "editor", "thesis": "contributor",
+           **dict.fromkeys(_SCREEN, "producer")},
+    "A4": {"*": "translator", "paper-conference": "contributor",
+           "motion_picture": "contributor", "dataset": "contributor",
+           "legal_case": "contributor"},
+    "C2": {"*": None, "chapter": "container-author"},
+    "T3": {"*": "collection-title", "bill": None, "hearing": None},
+    "M1": {"*": "number", "book": "collection-number", "patent": "call-number",
+           "software": None},
+    "SV": {"*": None, "chapter": "collection-number", "legal_case": "number"},
+    "NV": {"*": "number-of-volumes", "chapter": None, "dataset": None},
+    "ET": {"*": "edition", "software": "version", "dataset": "version", "bill": None,
+           "hearing": None, "legislation": None},
+    "VL": {"*": "volume", "patent": None, "webpage": None},
+    "CY": {"*": "publisher-place", "paper-conference": "event-place",
+           "dataset": "archive-place"},
+    "C1": {"*": None, "paper-conference": "publisher-place"},
+    "C6": {"*": None, "patent": "status"},
+    "C3": {"*": "event-title", "paper-conference": None},
+    "SE": {"*": "section", "legal_case": None},
+}
+def typed_tag(variable: str, csl_type: str, default: str) -> str | None:
+    """The tag that this reader reads back as `variable` for `csl_type` (for the writer):
+    `default` when it means that for this type, else the per-type tag that does, else None."""
+    if default not in _TYPED or _TYPED[default].get(csl_type, _TYPED[default]["*"]) == variable:
+        return default
+    return next((tag for tag, table in _TYPED.items()
+                 if table.get(csl_type, table["*"]) == variable), None)
+
+
+#: types whose `SP` alone is the number of pages, not a page (the spec's "Number of Pages")
+_SP_IS_PAGES_COUNT = frozenset({"book", "thesis", "manuscript"})
+#: types whose `SN` is their number (report or patent number) unless it is a valid ISBN/ISSN
+_SN_IS_NUMBER = frozenset({"report", "patent"})
 _CONTAINER_FULL = ("JF", "T2", "JO")
 _CONTAINER_SHORT = ("JA", "J2", "J1")
 #: tags understood but deliberately not mapped (file attachments, captions, custom fields…)
-_IGNORED = frozenset({"L2", "L3", "L4", "C1", "C2", "C4", "C5", "C6", "C8", "CA", "DP",
+_IGNORED = frozenset({"L2", "L3", "L4", "C4", "C5", "C8", "CA", "DP",
                       "LB", "M2", "RN", "U1", "U2", "U3", "U4", "U5", "Y3", "AD"})
 
 
@@ -141,19 +190,28 @@ def _to_item(raw: _Raw, n: int, source: str, diagnostics: list[Diagnostic]) -> I
                                           severity="info"))
     item: Item = {"type": _item_type(values, raw, source, diagnostics)}
     item["id"] = values["ID"][0] if "ID" in values else f"ref-{n}"
-    for tag, variable in _NAMES.items():
+    kind = item["type"]
+    for tag, default in _NAMES.items():
+        variable = _TYPED[tag].get(kind, _TYPED[tag]["*"]) if tag in _TYPED else default
+        if variable is None:
+            continue
         for value in values.get(tag, []):
             item.setdefault(variable, []).extend(split_name(v) for v in _split_multi(value))
     _titles(item, values)
+    for tag, table in _TYPED.items():
+        variable = table.get(kind, table["*"])
+        if tag in _NAMES or variable is None or tag not in values or variable in item:
+            continue
+        item[variable] = [split_name(v) for v in values[tag]] if tag == "C2" else values[tag][0]
     for tag, variable in _SIMPLE.items():
         if tag in values and variable not in item:
-            item[variable] = values[tag][0]
+            item[variable] = "\n".join(values[tag]) if tag == "N1" else values[tag][0]
     _dates(item, values, raw, source, diagnostics)
     _pages(item, values)
     _article_number(item, values)
     _identifiers(item, values)
     if "LA" in values:
-        item["language"] = csl_language(values["LA"][0])
+        item["language"] = values["LA"][0]
     if "KW" in values:
         item["keyword"] = ", ".join(k for v in values["KW"] for k in _split_multi(v))
     return item
@@ -181,6 +239,14 @@ def _titles(item: Item, values: dict[str, list[str]]) -> None:
         title, book_title = book_title, None
     if title is not None:
         item["title"] = title
+    kind = item["type"]
+    if kind in ("book", "report", "software", "map") and "T2" in values:
+        item["collection-title"] = values["T2"][0]
+        values = {k: v for k, v in values.items() if k != "T2"}
+    if kind == "paper-conference" and "C3" in values:
+        if "T2" in values:
+            item["event-title"] = values["T2"][0]
+        values = {**{k: v for k, v in values.items() if k != "T2"}, "T2": values["C3"]}
     container = first_value(values, *_CONTAINER_FULL) or book_title
     if container is not None:
         item["container-title"] = container
@@ -198,12 +264,13 @@ def _dates(item: Item, values: dict[str, list[str]], raw: _Raw, source: str,
     issued = None
     for text in (full_text, year_text):
         if text:
-            parts = date_parts(text)
-            if parts and (issued is None or (len(parts) > len(issued)
-                                             and parts[0] == issued[0])):
-                issued = parts
+            found = date_range(text)
+            if found and (issued is None or (len(found) > len(issued))
+                          or (len(found[0]) > len(issued[0]) and found[0][0] == issued[0][0]
+                              and len(found) == len(issued))):
+                issued = found
     if issued is not None:
-        item["issued"] = {"date-parts": [issued]}
+        item["issued"] = {"date-parts": issued}
     elif year_text or full_text:
         item["issued"] = {"raw": year_text or full_text}
         diagnostics.append(Diagnostic("CF206", f"date {item['issued']['raw']!r} has no year",
@@ -216,6 +283,9 @@ def _dates(item: Item, values: dict[str, list[str]], raw: _Raw, source: str,
 
 def _pages(item: Item, values: dict[str, list[str]]) -> None:
     start, end = first_value(values, "SP"), first_value(values, "EP")
+    if item["type"] in _SP_IS_PAGES_COUNT and start and not end:
+        item["number-of-pages"] = start
+        return
     if start and end and end != start:
         item["page"] = f"{start}-{end}"
     elif start or end:
@@ -244,6 +314,9 @@ def _identifiers(item: Item, values: dict[str, list[str]]) -> None:
         item["URL"] = url
     bookish = item["type"] in {"book", "chapter", "paper-conference", "report", "thesis"}
     for value in values.get("SN", []):
+        if item["type"] in _SN_IS_NUMBER and not (is_valid_isbn(value) or is_valid_issn(value)):
+            item.setdefault("number", value)
+            continue
         for number in _split_multi(value):
             variable = serial_number(number, bookish=bookish)
             item.setdefault(variable, number)
@@ -256,5 +329,6 @@ def _split_multi(value: str) -> list[str]:
 
 _KNOWN_TAGS = frozenset({
     "TY", "ID", "TI", "T1", "BT", "PY", "Y1", "DA", "Y2", "SP", "EP", "C7", "DO", "M3", "UR",
-    "L1", "SN", "LA", "KW", *_SIMPLE, *_NAMES, *_CONTAINER_FULL, *_CONTAINER_SHORT, *_IGNORED,
+    "L1", "SN", "LA", "KW", *_SIMPLE, *_NAMES, *_TYPED, *_CONTAINER_FULL,
+    *_CONTAINER_SHORT, *_IGNORED,
 })

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
+from citefmt.dates import MONTHS
 from citefmt.model import Item
-from citefmt.readers._fields import MONTHS
 from citefmt.refparse.candidate import Candidate, sentences
 from citefmt.refparse.common import date_parts, normalise_page, tidy
 from citefmt.refparse.names import split_names, strip_et_al

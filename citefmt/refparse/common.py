@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from citefmt import identifiers
+from citefmt.dates import MONTHS
 from citefmt.model import Item
-from citefmt.readers._fields import MONTHS
 
 
 @dataclass

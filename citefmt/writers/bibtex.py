@@ -7,7 +7,8 @@ Types: thesis → @phdthesis/@mastersthesis + `school`; chapter → @incollectio
 or a container title, else @inbook; paper-conference → @inproceedings + `booktitle`;
 report → @techreport + `institution`; webpage → @misc + `url`, `howpublished = {\\url{…}}`,
 `urldate`. DOI/PMID/PMCID/ISBN/ISSN/URL are lower-case fields written verbatim; `language` →
-`langid` (babel name). CSL variables with no BibTeX field are left out.
+`langid` (babel name). CSL variables with no BibTeX field are left out; the entry type and
+fields the BibTeX reader kept in `custom.bibtex` are written back unchanged.
 
 Text stays UTF-8 (Cyrillic intact) unless `ascii=True`, which escapes accents as `{\\'e}` and
 Cyrillic as T2A commands (`{\\CYRI}{\\cyrv}…`); see `citefmt.latex`.
@@ -26,7 +27,7 @@ from bibtexparser.model import Entry, Field
 from citefmt import bibmap
 from citefmt.citekeys import assign_keys
 from citefmt.language import primary_subtag
-from citefmt.latex import unicode_to_latex
+from citefmt.latex import latex_to_unicode, unicode_to_latex
 from citefmt.model import Item, is_et_al
 
 #: CSL name variable → BibTeX field
@@ -85,11 +86,10 @@ def to_bibtex(item: Item, *, ascii: bool = False) -> tuple[str, list[tuple[str, 
     if genre and genre != _DEFAULT_GENRES.get(entry_type):
         fields["type"] = text(genre)
     if item.get("publisher"):
-        publisher_field = {"phdthesis": "school", "mastersthesis": "school",
-                           "techreport": "institution"}.get(entry_type, "publisher")
-        fields[publisher_field] = text(item["publisher"])
+        publisher_field = bibmap.PUBLISHER_FIELD_OF_TYPE.get(entry_type, "publisher")
+        fields[publisher_field] = text(_and_list(item["publisher"]))
     if item.get("publisher-place"):
-        fields["address"] = text(item["publisher-place"])
+        fields["address"] = text(_and_list(item["publisher-place"]))
     _numbers(item, csl_type, fields, text)
     _dates(item, fields, text)
     language = item.get("language")
@@ -101,9 +101,46 @@ def to_bibtex(item: Item, *, ascii: bool = False) -> tuple[str, list[tuple[str, 
         fields["eprinttype"] = text(item.get("archive") or "eprint")
     if csl_type in ("webpage", "post", "post-weblog") and item.get("URL"):
         fields["howpublished"] = "{\\url{" + str(item["URL"]) + "}}"
+    entry_type = _carried(item, entry_type, fields)
     rank = {name: i for i, name in enumerate(bibmap.BIBTEX_FIELD_ORDER)}
     ordered = sorted(fields.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
     return entry_type, ordered
+
+
+def _carried(item: Item, entry_type: str, fields: dict[str, str]) -> str:
+    """The BibLaTeX entry type and fields the BibTeX reader kept in `custom.bibtex` (those CSL
+    has no place for: `addendum`, `file`, `archivePrefix`, `@online` …) are written back as
+    they were read; fields written from CSL variables are not overwritten."""
+    custom = item.get("custom")
+    carried = custom.get("bibtex") if isinstance(custom, dict) else None
+    if not isinstance(carried, dict):
+        return entry_type
+    kept_type = carried.get("type")
+    final_type = kept_type if isinstance(kept_type, str) and kept_type else entry_type
+    source = carried.get("publisher-field")
+    if not (isinstance(source, str) and source):
+        source = bibmap.PUBLISHER_FIELD_OF_TYPE.get(final_type, "publisher")
+    written = next((n for n in ("publisher", "school", "institution", "organization")
+                    if n in fields), None)
+    if written and written != source and source not in fields:
+        fields[source] = fields.pop(written)
+    kept = carried.get("fields") or {}
+    if "addendum" in kept and "note" in fields:
+        addendum = latex_to_unicode(str(kept["addendum"]))
+        note = str(item.get("note", ""))
+        if note == addendum:
+            del fields["note"]
+        elif note.endswith(addendum):
+            fields["note"] = "{" + unicode_to_latex(note[:-len(addendum)].rstrip(". ")) + "}"
+    for name, value in kept.items():
+        if isinstance(name, str) and name not in fields:
+            fields[name] = "{" + str(value) + "}"
+    return final_type
+
+
+def _and_list(value: Any) -> str:
+    """"Durham; London" (how the reader gives a BibLaTeX list) → "Durham and London"."""
+    return " and ".join(part.strip() for part in str(value).split("; "))
 
 
 def _entry_type(item: Item, csl_type: str) -> str:

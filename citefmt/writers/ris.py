@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from citefmt.model import Item
-from citefmt.readers.ris import RIS_TYPES
+from citefmt.readers.ris import RIS_TYPES, typed_tag
 
 #: CSL type → RIS type (the first RIS code the reader maps to that CSL type)
 CSL_TO_RIS: dict[str, str] = {}
@@ -27,6 +27,7 @@ _NAME_TAGS: tuple[tuple[str, str], ...] = (
 #: CSL variable → RIS tag, in the order they are written after names, titles and dates
 _SIMPLE_TAGS: tuple[tuple[str, str], ...] = (
     ("volume", "VL"), ("issue", "IS"), ("number", "M1"), ("edition", "ET"),
+    ("version", "ET"), ("collection-number", "M1"), ("event-place", "CY"),
     ("number-of-volumes", "NV"), ("section", "SE"), ("publisher", "PB"),
     ("publisher-place", "CY"), ("ISBN", "SN"), ("ISSN", "SN"), ("DOI", "DO"), ("URL", "UR"),
     ("genre", "M3"), ("call-number", "CN"), ("archive_location", "AN"), ("archive", "DB"),
@@ -43,26 +44,41 @@ def _record(item: Item) -> str:
     lines = [("TY", CSL_TO_RIS.get(str(item.get("type", "")), "GEN"))]
     if item.get("id") is not None:
         lines.append(("ID", str(item["id"])))
-    for variable, tag in _NAME_TAGS:
+    kind = str(item.get("type", ""))
+    conference = kind == "paper-conference"
+    for variable, default in _NAME_TAGS:
+        tag = typed_tag(variable, kind, default) or default
         lines.extend((tag, _name(n)) for n in item.get(variable, []))
     for variable, tag in (("title", "TI"), ("title-short", "ST"), ("original-title", "OP"),
-                          ("container-title", "T2"), ("container-title-short", "J2"),
-                          ("collection-title", "T3")):
+                          ("container-title", "C3" if conference else "T2"),
+                          ("container-title-short", "J2"), ("collection-title", "T3")):
         if item.get(variable):
             lines.append((tag, _one_line(item[variable])))
     lines.extend(_dates(item))
     lines.extend(_pages(item))
-    article = str(item.get("type", "")).startswith("article")
-    for variable, tag in _SIMPLE_TAGS:
-        if item.get(variable) not in (None, ""):
-            tag = "C7" if article and variable == "number" else tag
-            lines.append((tag, _one_line(item[variable])))
+    article = kind.startswith("article")
+    for variable, default in _SIMPLE_TAGS:
+        if item.get(variable) in (None, ""):
+            continue
+        tag = "C7" if article and variable == "number" else _typed(variable, kind, default)
+        lines.append((tag, _one_line(item[variable])))
     if item.get("language"):
         lines.append(("LA", str(item["language"])))
     if item.get("keyword"):
         lines.extend(("KW", k.strip()) for k in str(item["keyword"]).split(",") if k.strip())
     body = "".join(f"{tag}  - {value}\n" for tag, value in lines)
     return body + "ER  - \n\n"
+
+
+def _typed(variable: str, kind: str, default: str) -> str:
+    """The tag the RIS reader reads back as `variable` for this type (RIS tags mean different
+    fields for different types: a conference's `T2` is its event, a book's `M1` its series number);
+    `N1` note when the type has no tag for it, so nothing is lost."""
+    if kind == "paper-conference" and variable == "event-title":
+        return "T2"
+    if kind == "paper-conference" and variable == "publisher-place":
+        return "C1"
+    return typed_tag(variable, kind, default) or "N1"
 
 
 def _name(name: dict[str, str]) -> str:
@@ -102,6 +118,9 @@ def _slashed(parts: list[Any]) -> str:
 
 def _pages(item: Item) -> list[tuple[str, str]]:
     page = item.get("page")
+    if not page and item.get("number-of-pages") and item.get("type") in ("book", "thesis",
+                                                                         "manuscript"):
+        return [("SP", str(item["number-of-pages"]))]
     if not page:
         return []
     page = str(page)

@@ -17,7 +17,8 @@ from citefmt.latex import latex_to_unicode, unicode_to_latex
     (r"``quoted''", "“quoted”"),
     (r"E.~coli", "E.\u00a0coli"),
     (r"R\&D 50\% a\_b \#1", "R&D 50% a_b #1"),
-    (r"$x^2$ and $\alpha$-helix", r"$x^2$ and $\alpha$-helix"),
+    (r"$x^2$ and $\alpha$-helix", "x² and α-helix"),  # exact Unicode (#13)
+    (r"$\frac{1}{2}$", r"$\frac{1}{2}$"),  # no exact Unicode: kept as written
     (r"{\CYRI}{\cyrv}{\cyra}\cyrchar\cyrn", "Иван"),
     (r"Иванов  И.\,И.", "Иванов И.\u2009И."),
     (r"\unknowncommand{x}", r"\unknowncommand{x}"),

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from citefmt.readers.bibtex import month_number, parse_names, read
+from citefmt import bibmap
+from citefmt.readers import get_reader
+from citefmt.readers.bibtex import month_number, parse_names
+
+read = get_reader("bibtex")  # the reader and the shared clean-up stack
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "bib" / "ru_en_medical.bib"
 
@@ -82,7 +86,7 @@ def test_biblatex_fields() -> None:
         "URL": "https://x.org/a_b", "publisher-place": "Москва", "language": "ru",
         "container-title-short": "Sh J", "PMID": "123456", "PMCID": "PMC1",
         "ISBN": "978-5-9704-4444-4", "ISSN": "0042-4625", "number-of-pages": "320",
-        "DOI": "10.1/ABC",
+        "DOI": "10.1/ABC", "custom": {"bibtex": {"type": "online"}},
     }
 
 
@@ -98,6 +102,7 @@ def test_crossref_inherits_parent_fields_and_title_becomes_booktitle() -> None:
         "container-title": 'The <span class="nocase">Big</span> Book', "page": "10-20",
         "publisher": "Springer", "publisher-place": "Berlin",
         "issued": {"date-parts": [[2019]]},
+        "custom": {"bibtex": {"fields": {"crossref": "parent"}}},
     }
 
 
@@ -128,7 +133,12 @@ def test_crossref_inherits_parent_fields_and_title_becomes_booktitle() -> None:
     ("@software{k, title={T}}", "software", {}),
 ])
 def test_entry_types(entry: str, csl_type: str, extra: dict) -> None:
-    assert item_of(entry) == {"id": "k", "type": csl_type, "title": "T", **extra}
+    item = item_of(entry)
+    custom = item.pop("custom", {})
+    assert item == {"id": "k", "type": csl_type, "title": "T", **extra}
+    # the entry type comes back on output: CSL's type gives it, or `custom` keeps it (#9)
+    entry_type = entry[1:entry.index("{")]
+    assert custom.get("bibtex", {}).get("type", bibmap.CSL_TO_BIBTEX_TYPE[csl_type]) == entry_type
 
 
 def test_records_carry_line_and_raw_text() -> None:
@@ -211,5 +221,6 @@ def test_missing_crossref_parent_and_unknown_fields_are_reported() -> None:
     bib = "@article{c, crossref = {nobody}, title = {T}, foo = {bar}, file = {x.pdf}}"
     assert messages(bib) == [
         "refs.bib:1: CF115 entry 'c': crossref 'nobody' not found",
-        "refs.bib:1: CF121 entry 'c': field(s) with no CSL equivalent ignored: foo",
+        "refs.bib:1: CF121 entry 'c': field(s) with no CSL equivalent ignored "
+        "(kept for BibTeX output): foo",
     ]

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from citefmt.errors import InputError
-from citefmt.readers.endnote import read
+from citefmt.readers import get_reader
+
+read = get_reader("endnote-xml")  # the reader and the shared clean-up stack
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "endnote"
 

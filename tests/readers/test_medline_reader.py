@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 from citefmt.errors import InputError
-from citefmt.readers.medline import expand_page_range, read
+from citefmt.readers import get_reader
+from citefmt.readers.medline import expand_page_range
+
+read = get_reader("medline")  # the reader and the shared clean-up stack
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "medline"
 

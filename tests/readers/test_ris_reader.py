@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from citefmt.errors import InputError
+from citefmt.readers import get_reader
 from citefmt.readers._fields import csl_language, date_parts, serial_number, split_name
-from citefmt.readers.ris import read
+
+read = get_reader("ris")  # the reader and the shared clean-up stack
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "ris"
 
