@@ -23,28 +23,9 @@ from citefmt.readers._fields import (
     tagged_lines,
     tagged_records,
 )
+from citefmt.ristags import RIS_TYPES, TYPED_TAGS
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  ?-(?: (.*)|\s*)$")
-
-#: RIS reference type → CSL type
-RIS_TYPES: dict[str, str] = {
-    "JOUR": "article-journal", "JFULL": "article-journal", "EJOUR": "article-journal",
-    "ABST": "article-journal", "INPR": "article-journal",
-    "BOOK": "book", "EBOOK": "book", "EDBOOK": "book", "WHOLE": "book", "CTLG": "book",
-    "CHAP": "chapter", "ECHAP": "chapter",
-    "CONF": "paper-conference", "CPAPER": "paper-conference",
-    "THES": "thesis", "RPRT": "report", "ELEC": "webpage", "WEB": "webpage",
-    "PAT": "patent", "STAND": "standard", "GEN": "document", "MGZN": "article-magazine",
-    "NEWS": "article-newspaper", "DATA": "dataset", "AGGR": "dataset", "DBASE": "dataset",
-    "COMP": "software", "CASE": "legal_case", "BILL": "bill", "STAT": "legislation",
-    "GOVDOC": "report", "UNPB": "manuscript", "MANSCPT": "manuscript", "MAP": "map",
-    "PCOMM": "personal_communication", "ICOMM": "personal_communication", "BLOG": "post-weblog",
-    "DICT": "entry-dictionary", "ENCYC": "entry-encyclopedia", "VIDEO": "motion_picture",
-    "ADVS": "motion_picture", "MPCT": "motion_picture", "SOUND": "song", "MUSIC": "musical_score",
-    "PAMP": "pamphlet", "HEAR": "hearing", "ART": "graphic", "SLIDE": "graphic",
-    "FIGURE": "figure", "LEGAL": "regulation", "SER": "book", "CLSWK": "classic",
-    "CHART": "graphic", "MULTI": "motion_picture",
-}
 
 #: tags whose wrapped continuation lines join without a space (identifiers, links)
 _UNSPACED_TAGS = frozenset({"DO", "UR", "L1", "L2", "L3", "L4", "SN"})
@@ -61,50 +42,6 @@ _NAMES: dict[str, str] = {
     "AU": "author", "A1": "author", "A2": "editor", "ED": "editor", "A3": "collection-editor",
     "A4": "translator",
 }
-
-_BOOKS = ("book", "report")
-_PARTS = ("chapter", "paper-conference", "entry-dictionary", "entry-encyclopedia", "map")
-_SCREEN = ("motion_picture", "broadcast")
-#: tags whose meaning depends on the reference type (the RIS specification's per-type tables,
-#: as EndNote writes them and Zotero reads them): tag → {CSL type: CSL variable}, "*" for the
-#: other types, None for "not a field of this type"
-_TYPED: dict[str, dict[str, str | None]] = {
-    "AU": {"*": "author", **dict.fromkeys(_SCREEN, "director"), "song": "composer",
-           "musical_score": "composer"},
-    "A1": {"*": "author", **dict.fromkeys(_SCREEN, "director"), "song": "composer",
-           "musical_score": "composer"},
-    "A2": {"*": "editor", **dict.fromkeys(_BOOKS, "collection-editor"),
-           "personal_communication": "recipient", "interview": "interviewer",
-           "song": "performer", "bill": None, "legal_case": None, "patent": None},
-    "A3": {"*": "collection-editor", "book": "editor", "thesis": "contributor",
-           **dict.fromkeys(_SCREEN, "producer")},
-    "A4": {"*": "translator", "paper-conference": "contributor",
-           "motion_picture": "contributor", "dataset": "contributor",
-           "legal_case": "contributor"},
-    "C2": {"*": None, "chapter": "container-author"},
-    "T3": {"*": "collection-title", "bill": None, "hearing": None},
-    "M1": {"*": "number", "book": "collection-number", "patent": "call-number",
-           "software": None},
-    "SV": {"*": None, "chapter": "collection-number", "legal_case": "number"},
-    "NV": {"*": "number-of-volumes", "chapter": None, "dataset": None},
-    "ET": {"*": "edition", "software": "version", "dataset": "version", "bill": None,
-           "hearing": None, "legislation": None},
-    "VL": {"*": "volume", "patent": None, "webpage": None},
-    "CY": {"*": "publisher-place", "paper-conference": "event-place",
-           "dataset": "archive-place"},
-    "C1": {"*": None, "paper-conference": "publisher-place"},
-    "C6": {"*": None, "patent": "status"},
-    "C3": {"*": "event-title", "paper-conference": None},
-    "SE": {"*": "section", "legal_case": None},
-}
-def typed_tag(variable: str, csl_type: str, default: str) -> str | None:
-    """The tag that this reader reads back as `variable` for `csl_type` (for the writer):
-    `default` when it means that for this type, else the per-type tag that does, else None."""
-    if default not in _TYPED or _TYPED[default].get(csl_type, _TYPED[default]["*"]) == variable:
-        return default
-    return next((tag for tag, table in _TYPED.items()
-                 if table.get(csl_type, table["*"]) == variable), None)
-
 
 #: types whose `SP` alone is the number of pages, not a page (the spec's "Number of Pages")
 _SP_IS_PAGES_COUNT = frozenset({"book", "thesis", "manuscript"})
@@ -192,13 +129,13 @@ def _to_item(raw: _Raw, n: int, source: str, diagnostics: list[Diagnostic]) -> I
     item["id"] = values["ID"][0] if "ID" in values else f"ref-{n}"
     kind = item["type"]
     for tag, default in _NAMES.items():
-        variable = _TYPED[tag].get(kind, _TYPED[tag]["*"]) if tag in _TYPED else default
+        variable = TYPED_TAGS[tag].get(kind, TYPED_TAGS[tag]["*"]) if tag in TYPED_TAGS else default
         if variable is None:
             continue
         for value in values.get(tag, []):
             item.setdefault(variable, []).extend(split_name(v) for v in _split_multi(value))
     _titles(item, values)
-    for tag, table in _TYPED.items():
+    for tag, table in TYPED_TAGS.items():
         variable = table.get(kind, table["*"])
         if tag in _NAMES or variable is None or tag not in values or variable in item:
             continue
@@ -329,6 +266,6 @@ def _split_multi(value: str) -> list[str]:
 
 _KNOWN_TAGS = frozenset({
     "TY", "ID", "TI", "T1", "BT", "PY", "Y1", "DA", "Y2", "SP", "EP", "C7", "DO", "M3", "UR",
-    "L1", "SN", "LA", "KW", *_SIMPLE, *_NAMES, *_TYPED, *_CONTAINER_FULL,
+    "L1", "SN", "LA", "KW", *_SIMPLE, *_NAMES, *TYPED_TAGS, *_CONTAINER_FULL,
     *_CONTAINER_SHORT, *_IGNORED,
 })

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from citefmt.model import Item
-from citefmt.readers.ris import RIS_TYPES, typed_tag
+from citefmt.ristags import RIS_TYPES, typed_tag
 
 #: CSL type → RIS type (the first RIS code the reader maps to that CSL type)
 CSL_TO_RIS: dict[str, str] = {}
