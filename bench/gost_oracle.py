@@ -201,7 +201,7 @@ def _entries(text: str) -> dict[str, str]:
 #: read (styles/README.md, "Extension fields"); `--bridge` supplies them from the file itself
 BRIDGED_NAME_ROLES = ("commentator", "annotator", "foreword", "afterword", "introduction")
 #: variables the bridge sets even when the reader gave them (maintitle re-arranges titles)
-_OVERRIDDEN = frozenset({"compiler", "title", "container-title", "volume-title"})
+_OVERRIDDEN = frozenset({"compiler", "title", "container-title", "volume-title", "issued"})
 _IN_TYPES = frozenset({"inbook", "incollection", "inproceedings", "bookinbook", "suppbook",
                        "suppcollection", "inreference"})
 
@@ -261,6 +261,32 @@ def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
     return bridged
 
 
+_DATE = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:/(\d{4})?(?:-(\d\d))?(?:-(\d\d))?)?$")
+
+
+def own_dates(bib_text: str) -> dict[str, dict[str, object]]:
+    """Per key of an entry that inherits (`crossref`/`xdata`), its own `date`/`year` as CSL
+    `issued`. biblatex lets the child's year win over the parent's date; `biber --tool
+    --output-resolve` writes the parent's `date` (often a range, "1987/1989", or open,
+    "2010/") over a child that gives only `year`, so the resolved file must be corrected."""
+    import bibtexparser
+
+    dates: dict[str, dict[str, object]] = {}
+    for entry in bibtexparser.parse_string(bib_text).entries:
+        fields = {k.lower(): str(v.value).strip("{} ") for k, v in entry.fields_dict.items()}
+        if not ("crossref" in fields or "xdata" in fields):
+            continue
+        match = _DATE.match(fields.get("date") or fields.get("year", ""))
+        if not match:
+            continue
+        start = [int(p) for p in match.groups()[:3] if p]
+        parts: list[list[int]] = [start]
+        if match.group(4):
+            parts.append([int(p) for p in match.groups()[3:] if p])
+        dates[entry.key] = {"issued": {"date-parts": parts}}
+    return dates
+
+
 def resolved_bib(workdir: Path) -> Path:
     """The examples file with biblatex's inheritance (crossref, xdata, mvbook → maintitle)
     resolved by biber itself (`biber --tool --output-resolve`)."""
@@ -287,6 +313,10 @@ def citefmt_entries(workdir: Path, style: str, bridge: bool = False,
     items = [record.item for record in result.records]
     if bridge:
         extra = bridge_fields((workdir / source).read_text(encoding="utf-8"))
+        if source != "examples.bib":
+            for key, issued in own_dates(
+                    (workdir / "examples.bib").read_text(encoding="utf-8")).items():
+                extra.setdefault(key, {}).update(issued)
         for item in items:
             for name, value in extra.get(str(item.get("id")), {}).items():
                 if value is None:

@@ -105,8 +105,21 @@ def extension_problems(item: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+#: a volume designation that starts with its number (arabic or roman): the style adds "Т."
+_NUMBERED_VOLUME = re.compile(r"^(?:\d|[IVXLCDM]+(?![\w]))")
+
+
+def volume_as_given(volume: Any) -> str | None:
+    """`volume` when it carries its own designation ("№ 9", "Т. 3 (1)", "Лекции 1–15", "Ч. 2"),
+    which GOST 7.1-2003 / R 7.0.100-2018 reproduce as the source gives them; None for a bare
+    number ("3", "II"), to which the style adds the term "Т." / "Vol."."""
+    text = str(volume).strip() if volume not in (None, "") else ""
+    return text if text and not _NUMBERED_VOLUME.match(text) else None
+
+
 def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
-    """The `-short` variables the GOST styles print with `form="short"`, for `item`."""
+    """The `-short` variables the GOST styles print with `form="short"`, and
+    `volume-as-given` (a volume that names its own designation), for `item`."""
     derived: dict[str, str] = {}
     for variable in ("publisher-place", "event-place"):
         value = item.get(variable)
@@ -114,6 +127,9 @@ def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
             short = abbreviated_place(value)
             if short != value:
                 derived[f"{variable}-short"] = short
+    designated = volume_as_given(item.get("volume"))
+    if designated:
+        derived["volume-as-given"] = designated
     original = item.get("original-language")
     if original:
         named = translated_from(original, item_language(item))

@@ -410,3 +410,28 @@ def test_editors_only_book_prints_the_editors_once(render_one):
             "publisher": "Наука", "issued": {"date-parts": [[1991]]}, "number-of-pages": "253"}
     assert render_one(G2008, item) == ("1. Философия Мартина Хайдеггера и современность / под "
                                        f"ред. Н. В. Мотрошиловой. М. : Наука, 1991. 253{NBSP}с.")
+
+
+@pytest.mark.parametrize("style, expected", [
+    (G2008, f"1. Гиппиус З. Н. Сочинения : в 2 т. Кн. 2. М. : Лаком-книга, 2001. "
+            f"367{NBSP}с."),
+    (G2018, f"1. Гиппиус, З. Н. Сочинения : в 2 томах. Кн. 2 / З. Н. Гиппиус. – Москва : "
+            f"Лаком-книга, 2001. – 367{NBSP}с. – Текст : непосредственный."),
+])
+def test_volume_with_its_own_designation_is_given_as_in_the_source(render_one, style, expected):
+    """GOST 7.1-2003 / R 7.0.100-2018: the designation and number of a part of a multi-part
+    document are given in the form the source uses ("Кн. 2", "Вып. 3", "№ 9"). Gap: the style
+    put "Т." before every volume ("Т. Кн. 2", "Т. № 9")."""
+    item = {**MULTIVOLUME, "volume": "Кн. 2"}
+    assert render_one(style, item) == expected
+
+
+@pytest.mark.parametrize("volume, expected", [
+    ("3", None), ("XIV", None), ("II (1)", None), ("12a", None),
+    ("№ 9", "№ 9"), ("Т. 3 (1)", "Т. 3 (1)"), ("Лекции 1–15", "Лекции 1–15"), ("Ideas", "Ideas"),
+    ("", None), (None, None),
+])
+def test_volume_as_given_only_when_the_value_names_its_designation(volume, expected):
+    from citefmt.engine.gost import volume_as_given
+
+    assert volume_as_given(volume) == expected

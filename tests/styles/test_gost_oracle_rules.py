@@ -53,3 +53,14 @@ def test_foreign_terms_rule_is_not_applied_to_russian_sources():
 def test_oracle_text_is_split_by_entry_key():
     text = "Список литературы\n@@a:b@@ First entry\ncontinued.\n@@c@@ Second.\n"
     assert oracle._entries(text) == {"a:b": "First entry continued.", "c": "Second."}
+
+
+def test_a_childs_own_year_wins_over_the_parents_date():
+    """biblatex gives a crossref child its own `year`; biber's --output-resolve writes the
+    parent's `date` (a range) over it, so the bench takes the child's own date back."""
+    bib = ("@Book{soch, title = {Сочинения}, date = {1987/1989}}\n"
+           "@Book{s1, crossref = {soch}, year = 1987, volume = 1}\n"
+           "@Book{s2, crossref = {soch}, date = {1988-05/1989}}\n"
+           "@Book{free, year = 1990}\n")
+    assert oracle.own_dates(bib) == {"s1": {"issued": {"date-parts": [[1987]]}},
+                                     "s2": {"issued": {"date-parts": [[1988, 5], [1989]]}}}
