@@ -134,9 +134,16 @@ ORACLE_RULES: tuple[Rule, ...] = (
          _sub(r"(?<=\d{4})\. (?:(?:" + _MONTHS_EN + r")\.?(?: \d{1,2})?|(?:\d{1,2} )?(?:"
               + _MONTHS_RU + r")\.?)(?=[.,])", "")),
     Rule("number-label-case", "choice-open",
-         "biblatex-gost's English terms write 'no.' after a volume ('Vol. 19, no. 3/4'); the "
-         "GOST R 7.0.100-2018 English examples write 'No.' (rules file §2).",
-         _sub(r", no\. ", ", No. ")),
+         "biblatex-gost's English terms write 'no.' after a volume ('Vol. 19, no. 3/4'), or "
+         "'issue' for BibLaTeX's `issue` field ('Vol. 65, issue 7'); the GOST R 7.0.100-2018 "
+         "English examples write 'No.' (rules file §2).",
+         _sub(r", (?:no\.|issue) (?=\d)", ", No. ")),
+    Rule("translation-wording-en", "choice-open",
+         "English translation statement: biblatex-gost writes 'trans. from the French by'; "
+         "citefmt abbreviates 'translated' as GOST 7.11-2004 (after ISO 832) does, 'transl.', "
+         "and names the language without an article ('transl. from French by'). GOST R "
+         "7.0.5-2008 prescribes no English wording for it.",
+         _sub(r"\b[Tt]ransl?\. from (?:the )?(?=[A-Z])", "transl. from ")),
     Rule("probable-year", "oracle-wrong",
          "For an uncertain year (BibLaTeX/EDTF '2000?') biblatex-gost prints '[2000]', the form "
          "GOST R 7.0.100-2018 (5.4.7) and GOST 7.1-2003 keep for a year established from "
@@ -261,28 +268,29 @@ def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
     return bridged
 
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:/(\d{4})?(?:-(\d\d))?(?:-(\d\d))?)?$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:(/)(?:\.\.)?(\d{4})?(?:-(\d\d))?"
+                   r"(?:-(\d\d))?)?$")
 
 
 def own_dates(bib_text: str) -> dict[str, dict[str, object]]:
     """Per key of an entry that inherits (`crossref`/`xdata`), its own `date`/`year` as CSL
     `issued`. biblatex lets the child's year win over the parent's date; `biber --tool
     --output-resolve` writes the parent's `date` (often a range, "1987/1989", or open,
-    "2010/") over a child that gives only `year`, so the resolved file must be corrected."""
+    "2010/") over a child that gives only `year`, so the resolved file must be corrected.
+    Also, for every entry, an open range ("1978/", "1978/..") as `[[1978], [0]]`, which the
+    reader keeps as literal text."""
     import bibtexparser
 
     dates: dict[str, dict[str, object]] = {}
     for entry in bibtexparser.parse_string(bib_text).entries:
         fields = {k.lower(): str(v.value).strip("{} ") for k, v in entry.fields_dict.items()}
-        if not ("crossref" in fields or "xdata" in fields):
-            continue
         match = _DATE.match(fields.get("date") or fields.get("year", ""))
-        if not match:
+        open_range = bool(match and match.group(4) and not match.group(5))
+        if not match or not (open_range or "crossref" in fields or "xdata" in fields):
             continue
-        start = [int(p) for p in match.groups()[:3] if p]
-        parts: list[list[int]] = [start]
+        parts: list[list[int]] = [[int(p) for p in match.groups()[:3] if p]]
         if match.group(4):
-            parts.append([int(p) for p in match.groups()[3:] if p])
+            parts.append([int(p) for p in match.groups()[4:] if p] or [0])
         dates[entry.key] = {"issued": {"date-parts": parts}}
     return dates
 
@@ -313,10 +321,9 @@ def citefmt_entries(workdir: Path, style: str, bridge: bool = False,
     items = [record.item for record in result.records]
     if bridge:
         extra = bridge_fields((workdir / source).read_text(encoding="utf-8"))
-        if source != "examples.bib":
-            for key, issued in own_dates(
-                    (workdir / "examples.bib").read_text(encoding="utf-8")).items():
-                extra.setdefault(key, {}).update(issued)
+        for key, issued in own_dates(
+                (workdir / "examples.bib").read_text(encoding="utf-8")).items():
+            extra.setdefault(key, {}).update(issued)
         for item in items:
             for name, value in extra.get(str(item.get("id")), {}).items():
                 if value is None:

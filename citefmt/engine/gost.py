@@ -117,9 +117,23 @@ def volume_as_given(volume: Any) -> str | None:
     return text if text and not _NUMBERED_VOLUME.match(text) else None
 
 
+#: a total page count that already ends with its unit ("XIX, 297 с.", "xv, 628 p.")
+_PAGES_WITH_UNIT = re.compile(r"(?<=[\dIVXLCDMivxlcdm\]])\s*(?:с|c|p|pp|S|s)\.\s*$")
+
+
+def pages_without_unit(pages: Any) -> str | None:
+    """`number-of-pages` without the unit the data repeats ("LXIV, 247 с." → "LXIV, 247"),
+    which the style adds in the source's language ("с." / "p."); None when there is none."""
+    if not isinstance(pages, str):
+        return None
+    bare = _PAGES_WITH_UNIT.sub("", pages)
+    return bare if bare != pages and bare else None
+
+
 def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
     """The `-short` variables the GOST styles print with `form="short"`, and
-    `volume-as-given` (a volume that names its own designation), for `item`."""
+    `volume-as-given` (a volume that names its own designation), and `number-of-pages`
+    without a unit the data repeats, for `item`."""
     derived: dict[str, str] = {}
     for variable in ("publisher-place", "event-place"):
         value = item.get(variable)
@@ -127,6 +141,9 @@ def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
             short = abbreviated_place(value)
             if short != value:
                 derived[f"{variable}-short"] = short
+    bare = pages_without_unit(item.get("number-of-pages"))
+    if bare:
+        derived["number-of-pages"] = bare
     designated = volume_as_given(item.get("volume"))
     if designated:
         derived["volume-as-given"] = designated

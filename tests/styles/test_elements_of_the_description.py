@@ -435,3 +435,50 @@ def test_volume_as_given_only_when_the_value_names_its_designation(volume, expec
     from citefmt.engine.gost import volume_as_given
 
     assert volume_as_given(volume) == expected
+
+
+CENTURY = {
+    "id": "century", "type": "book", "language": "en", "author": [person("Badiou", "Alain")],
+    "title": "The Century", "original-language": "fr", "translator": [person("Toscano", "A.")],
+    "publisher-place": "Cambridge", "publisher": "Polity", "issued": {"date-parts": [[2007]]},
+}
+
+
+@pytest.mark.parametrize("style, expected", [
+    (G2008, "1. Badiou A. The Century / transl. from French by A. Toscano. Cambridge : Polity, "
+            "2007."),
+    (G2018, "1. Badiou, A. The Century / A. Badiou ; translated from French by A. Toscano. – "
+            "Cambridge : Polity, 2007. – Текст : непосредственный."),
+])
+def test_english_translation_statement_names_the_translator_after_by(render_one, style,
+                                                                      expected):
+    """An English source is described in English (GOST R 7.0.5-2008: the elements in the
+    language of the source; "transl." is GOST 7.11-2004's abbreviation): the statement reads
+    "transl. from French by A. Toscano" (pattern). Gap: the role word lost its "by" once the
+    original language was named ("transl. from French A. Toscano")."""
+    assert render_one(style, CENTURY) == expected
+
+
+def test_english_merged_roles_with_a_translation_from_a_language(render_one):
+    """Merged English role words take one "by" at the end: "ed. and transl. from French by"
+    (pattern of GOST 7.1-2003's merged roles, English wording)."""
+    item = {**CENTURY, "editor": [person("Toscano", "A.")]}
+    assert render_one(G2008, item) == ("1. Badiou A. The Century / ed. and transl. from French "
+                                       "by A. Toscano. Cambridge : Polity, 2007.")
+
+
+@pytest.mark.parametrize("style, pages, expected_end", [
+    (G2008, "XIX, 297 с.", f"1997. XIX, 297{NBSP}с."),
+    (G2008, "XIX, 297", f"1997. XIX, 297{NBSP}с."),
+    (G2018, "XIX, 297 с.", f"1997. – XIX, 297{NBSP}с. – Текст : непосредственный."),
+])
+def test_page_count_with_its_unit_in_the_data_gets_it_once(render_one, style, pages,
+                                                           expected_end):
+    """Volume area: "XIX, 297 с." — preliminary pages in roman numerals, then the main count
+    and "с." once (GOST 7.1-2003, 6.7 / R 7.0.100-2018 examples "XII, 234 с."). Gap: data
+    that already ended with "с." came out "XIX, 297 с. с."."""
+    item = {"id": "r", "type": "book", "language": "ru", "author": [person("Рорти", "Р.")],
+            "title": "Философия и зеркало природы", "publisher-place": "Новосибирск",
+            "publisher": "Изд-во Новосиб. ун-та", "issued": {"date-parts": [[1997]]},
+            "number-of-pages": pages}
+    assert render_one(style, item).endswith(expected_end)

@@ -61,6 +61,26 @@ def test_a_childs_own_year_wins_over_the_parents_date():
     bib = ("@Book{soch, title = {Сочинения}, date = {1987/1989}}\n"
            "@Book{s1, crossref = {soch}, year = 1987, volume = 1}\n"
            "@Book{s2, crossref = {soch}, date = {1988-05/1989}}\n"
-           "@Book{free, year = 1990}\n")
+           "@Book{free, year = 1990}\n@Book{ga, date = {1978/}}\n")
     assert oracle.own_dates(bib) == {"s1": {"issued": {"date-parts": [[1987]]}},
-                                     "s2": {"issued": {"date-parts": [[1988, 5], [1989]]}}}
+                                     "s2": {"issued": {"date-parts": [[1988, 5], [1989]]}},
+                                     "ga": {"issued": {"date-parts": [[1978], [0]]}}}
+
+
+@pytest.mark.parametrize("ours, theirs, expected", [
+    ("Badiou A. The Century / transl. from French by A. Toscano. Cambridge : Polity, 2007.",
+     "Badiou A. The Century / trans. from the French by A. Toscano. Cambridge : Polity, 2007.",
+     ("choice-open", "translation-wording-en")),
+    ("Quine W. Title // J. 1968. Vol. 65, No. 7. P. 185–212.",
+     "Quine W. Title // J. 1968. Vol. 65, issue 7. P . 185–212.",
+     ("choice-open", "number-label-case")),
+])
+def test_english_wording_rules(ours, theirs, expected):
+    assert oracle.classify(ours, theirs, "en") == expected
+
+
+def test_translation_wording_rule_does_not_hide_a_missing_translator():
+    kind, _ = oracle.classify("Badiou A. The Century. Cambridge : Polity, 2007.",
+                              "Badiou A. The Century / trans. from the French by A. Toscano. "
+                              "Cambridge : Polity, 2007.", "en")
+    assert kind == "different"
