@@ -102,12 +102,15 @@ def _multi_volume(text: str) -> str:
     return _VOLUME_TITLE.sub(r"\1 \2. ", _VOLUMES.sub(r". В \1 \2", text))
 
 
+_CLOSED_RANGE = re.compile(r"(?<=\w)\s?[—–]\s?(?=[\w\[])")
+_OPEN_RANGE = re.compile(r"(?<=\d)[—–] (?=\.)")
+
 ORACLE_RULES: tuple[Rule, ...] = (
     Rule("range-dash", "choice-open",
-         "biblatex-gost joins ranges with an em dash (С. 15—65); citefmt with an en dash "
-         "(С. 15–65). GOST R 7.0.5-2008 prescribes a dash, not its width; the standard's own "
-         "printed examples use the en dash.",
-         _sub(r"(?<=\w)\s?[—–]\s?(?=[\w\[])", "–")),
+         "biblatex-gost joins ranges with an em dash (С. 15—65, open: 1997— .); citefmt with "
+         "an en dash (С. 15–65, 1997– .). GOST R 7.0.5-2008 prescribes a dash, not its width; "
+         "the standard's own printed examples use the en dash.",
+         lambda text: _OPEN_RANGE.sub("– ", _CLOSED_RANGE.sub("–", text))),
     Rule("isbn", "choice-open",
          "ISBN is an optional element of a reference (GOST R 7.0.5-2008, 4.2: the standard "
          "number may be given); biblatex-gost prints it, citefmt's 7.0.5 style leaves it out.",
@@ -138,6 +141,14 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "'issue' for BibLaTeX's `issue` field ('Vol. 65, issue 7'); the GOST R 7.0.100-2018 "
          "English examples write 'No.' (rules file §2).",
          _sub(r", (?:no\.|issue) (?=\d)", ", No. ")),
+    Rule("role-abbreviations", "oracle-wrong",
+         "biblatex-gost abbreviates 'комментарий' as 'комм.' and 'примечания' as 'прим.'; "
+         "GOST R 7.0.12-2011 (the abbreviations GOST R 7.0.5-2008 refers to) gives "
+         "'коммент.' and 'примеч.'.",
+         _sub(r"(?<=[\s,(])(?:комм\.|коммент\.)", "коммент.")),
+    Rule("role-abbreviations-notes", "oracle-wrong",
+         "See role-abbreviations: GOST R 7.0.12-2011 'примечание' → 'примеч.', not 'прим.'.",
+         _sub(r"(?<=[\s,(])(?:прим\.|примеч\.)", "примеч.")),
     Rule("translation-wording-en", "choice-open",
          "English translation statement: biblatex-gost writes 'trans. from the French by'; "
          "citefmt abbreviates 'translated' as GOST 7.11-2004 (after ISO 832) does, 'transl.', "
@@ -277,14 +288,18 @@ def own_dates(bib_text: str) -> dict[str, dict[str, object]]:
     `issued`. biblatex lets the child's year win over the parent's date; `biber --tool
     --output-resolve` writes the parent's `date` (often a range, "1987/1989", or open,
     "2010/") over a child that gives only `year`, so the resolved file must be corrected.
-    Also, for every entry, an open range ("1978/", "1978/..") as `[[1978], [0]]`, which the
-    reader keeps as literal text."""
+    Also, for every entry, an open range ("1978/", "1978/..") as `[[1978], [0]]` and an
+    uncertain year ("2000?") as a raw EDTF date, which the reader keeps as literal text."""
     import bibtexparser
 
     dates: dict[str, dict[str, object]] = {}
     for entry in bibtexparser.parse_string(bib_text).entries:
         fields = {k.lower(): str(v.value).strip("{} ") for k, v in entry.fields_dict.items()}
-        match = _DATE.match(fields.get("date") or fields.get("year", ""))
+        own = fields.get("date") or fields.get("year", "")
+        if re.fullmatch(r"\d{4}\?", own):  # EDTF uncertain year, kept as text by the reader
+            dates[entry.key] = {"issued": {"raw": own}}
+            continue
+        match = _DATE.match(own)
         open_range = bool(match and match.group(4) and not match.group(5))
         if not match or not (open_range or "crossref" in fields or "xdata" in fields):
             continue
@@ -321,9 +336,9 @@ def citefmt_entries(workdir: Path, style: str, bridge: bool = False,
     items = [record.item for record in result.records]
     if bridge:
         extra = bridge_fields((workdir / source).read_text(encoding="utf-8"))
-        for key, issued in own_dates(
-                (workdir / "examples.bib").read_text(encoding="utf-8")).items():
-            extra.setdefault(key, {}).update(issued)
+        for name in dict.fromkeys((source, "examples.bib")):  # the entry's own date last
+            for key, issued in own_dates((workdir / name).read_text(encoding="utf-8")).items():
+                extra.setdefault(key, {}).update(issued)
         for item in items:
             for name, value in extra.get(str(item.get("id")), {}).items():
                 if value is None:

@@ -121,6 +121,19 @@ def volume_as_given(volume: Any) -> str | None:
 _PAGES_WITH_UNIT = re.compile(r"(?<=[\dIVXLCDMivxlcdm\]])\s*(?:с|c|p|pp|S|s)\.\s*$")
 
 
+#: a unit inside a page count ("334 с., 4 л. ил."): the count is printed as given
+_UNIT_INSIDE = re.compile(r"[\d\]]\s*(?:с|c|p|pp|S|s|л|l)\.(?=[\s,;:]|$)")
+
+
+def pages_as_given(pages: Any) -> str | None:
+    """`number-of-pages` when it states its units itself ("334 с., 4 л. ил."): the style
+    prints it without adding "с."; None otherwise."""
+    if not isinstance(pages, str):
+        return None
+    bare = pages_without_unit(pages) or pages
+    return pages if _UNIT_INSIDE.search(bare) else None
+
+
 def pages_without_unit(pages: Any) -> str | None:
     """`number-of-pages` without the unit the data repeats ("LXIV, 247 с." → "LXIV, 247"),
     which the style adds in the source's language ("с." / "p."); None when there is none."""
@@ -132,8 +145,9 @@ def pages_without_unit(pages: Any) -> str | None:
 
 def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
     """The `-short` variables the GOST styles print with `form="short"`, and
-    `volume-as-given` (a volume that names its own designation), and `number-of-pages`
-    without a unit the data repeats, for `item`."""
+    `volume-as-given` (a volume that names its own designation), `number-of-pages`
+    without a unit the data repeats at its end, or `number-of-pages-as-given` when it
+    states its units inside, for `item`."""
     derived: dict[str, str] = {}
     for variable in ("publisher-place", "event-place"):
         value = item.get(variable)
@@ -141,8 +155,11 @@ def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
             short = abbreviated_place(value)
             if short != value:
                 derived[f"{variable}-short"] = short
-    bare = pages_without_unit(item.get("number-of-pages"))
-    if bare:
+    pages = item.get("number-of-pages")
+    given, bare = pages_as_given(pages), pages_without_unit(pages)
+    if given:
+        derived["number-of-pages-as-given"] = given
+    elif bare:
         derived["number-of-pages"] = bare
     designated = volume_as_given(item.get("volume"))
     if designated:

@@ -28,7 +28,8 @@ EXTENSION_TERMS = {"translated-from", "commentator", "annotator", "foreword", "a
                    "volumes-total", "volume-total"}
 EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "foreword", "afterword",
                        "introduction", "title-main", "title-sub", "application-number",
-                       "container-title-main", "container-title-sub", "volume-as-given"}
+                       "container-title-main", "container-title-sub", "volume-as-given",
+                       "number-of-pages-as-given"}
 
 
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:

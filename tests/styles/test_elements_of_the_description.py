@@ -471,6 +471,9 @@ def test_english_merged_roles_with_a_translation_from_a_language(render_one):
     (G2008, "XIX, 297 с.", f"1997. XIX, 297{NBSP}с."),
     (G2008, "XIX, 297", f"1997. XIX, 297{NBSP}с."),
     (G2018, "XIX, 297 с.", f"1997. – XIX, 297{NBSP}с. – Текст : непосредственный."),
+    # GOST 7.1-2003, 6.7: "334 с., 4 л. ил." — a count with several units, as given
+    (G2008, "334 с., 4 л. ил.", "1997. 334 с., 4 л. ил."),
+    (G2018, "334 с., 4 л. ил.", "1997. – 334 с., 4 л. ил. – Текст : непосредственный."),
 ])
 def test_page_count_with_its_unit_in_the_data_gets_it_once(render_one, style, pages,
                                                            expected_end):

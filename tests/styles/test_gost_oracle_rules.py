@@ -61,10 +61,11 @@ def test_a_childs_own_year_wins_over_the_parents_date():
     bib = ("@Book{soch, title = {Сочинения}, date = {1987/1989}}\n"
            "@Book{s1, crossref = {soch}, year = 1987, volume = 1}\n"
            "@Book{s2, crossref = {soch}, date = {1988-05/1989}}\n"
-           "@Book{free, year = 1990}\n@Book{ga, date = {1978/}}\n")
+           "@Book{free, year = 1990}\n@Book{ga, date = {1978/}}\n@Book{f, date = {2000?}}\n")
     assert oracle.own_dates(bib) == {"s1": {"issued": {"date-parts": [[1987]]}},
                                      "s2": {"issued": {"date-parts": [[1988, 5], [1989]]}},
-                                     "ga": {"issued": {"date-parts": [[1978], [0]]}}}
+                                     "ga": {"issued": {"date-parts": [[1978], [0]]}},
+                                     "f": {"issued": {"raw": "2000?"}}}
 
 
 @pytest.mark.parametrize("ours, theirs, expected", [
@@ -83,4 +84,24 @@ def test_translation_wording_rule_does_not_hide_a_missing_translator():
     kind, _ = oracle.classify("Badiou A. The Century. Cambridge : Polity, 2007.",
                               "Badiou A. The Century / trans. from the French by A. Toscano. "
                               "Cambridge : Polity, 2007.", "en")
+    assert kind == "different"
+
+
+@pytest.mark.parametrize("ours, theirs, expected", [
+    ("Аналитическая философия / сост., коммент. и вступ. ст. А. Ф. Грязнова. М., 1993.",
+     "Аналитическая философия / сост., комм. и вступ. ст. А. Ф. Грязнова. М., 1993.",
+     ("oracle-wrong", "role-abbreviations")),
+    ("Философские работы / сост., примеч. и вступ. ст. М. С. Козловой. М., 1994.",
+     "Философские работы / сост., прим. и вступ. ст. М. С. Козловой. М., 1994.",
+     ("oracle-wrong", "role-abbreviations-notes")),
+    ("История философии. М. : ИФРАН, 1997– .", "История философии. М. : ИФРАН, 1997— .",
+     ("choice-open", "range-dash")),
+])
+def test_role_abbreviation_and_open_range_rules(ours, theirs, expected):
+    assert oracle.classify(ours, theirs, "ru") == expected
+
+
+def test_role_abbreviation_rule_does_not_hide_a_missing_role():
+    kind, _ = oracle.classify("Философские работы / сост. М. С. Козловой. М., 1994.",
+                              "Философские работы / сост., прим. М. С. Козловой. М., 1994.")
     assert kind == "different"
