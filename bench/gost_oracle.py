@@ -115,6 +115,13 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "ISBN is an optional element of a reference (GOST R 7.0.5-2008, 4.2: the standard "
          "number may be given); biblatex-gost prints it, citefmt's 7.0.5 style leaves it out.",
          _sub(r"\.? ISBN [^.]*(?=\.|$)", "")),
+    Rule("issn-and-eprint", "choice-open",
+         "ISSN, like ISBN, is an optional element of a reference (GOST R 7.0.5-2008, 4.2); "
+         "an e-print identifier (BibLaTeX `eprint`: 'JSTOR: 2215789', 'arXiv: 1301.1203v2 "
+         "[math.CT]') has no element of its own in GOST R 7.0.5-2008, which identifies an "
+         "online source by its URL or DOI; biblatex-gost prints both, citefmt neither.",
+         _sub(r"\.? (?:ISSN [\dXx-]+|(?:JSTOR|arXiv): \S+(?: \[[^\]]*\])?)(?=\.(?:\s|$))",
+              "")),
     Rule("visited-on", "oracle-wrong",
          "biblatex-gost writes '(visited on MM/DD/YYYY)' for non-Russian online sources; "
          "GOST R 7.0.5-2008 (4.16, examples) writes '(дата обращения: DD.MM.YYYY)' for every "

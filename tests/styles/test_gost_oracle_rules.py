@@ -105,3 +105,23 @@ def test_role_abbreviation_rule_does_not_hide_a_missing_role():
     kind, _ = oracle.classify("Философские работы / сост. М. С. Козловой. М., 1994.",
                               "Философские работы / сост., прим. М. С. Козловой. М., 1994.")
     assert kind == "different"
+
+
+@pytest.mark.parametrize("theirs", [
+    "M. Title // Noûs. 1993. Vol. 27, No. 4. P. 487–498. DOI: 10.2307/2215789. "
+    "JSTOR: 2215789.",
+    "M. Title // Noûs. 1993. Vol. 27, No. 4. P. 487–498. ISSN 1755-6341. "
+    "DOI: 10.2307/2215789.",
+    "M. Title // Noûs. 1993. Vol. 27, No. 4. P. 487–498. DOI: 10.2307/2215789. "
+    "arXiv: 1301.1203v2 [math.CT].",
+])
+def test_issn_and_eprint_rule(theirs):
+    ours = "M. Title // Noûs. 1993. Vol. 27, No. 4. P. 487–498. DOI: 10.2307/2215789."
+    assert oracle.classify(ours, theirs, "en") == ("choice-open", "issn-and-eprint")
+
+
+def test_issn_rule_does_not_hide_a_missing_doi():
+    kind, _ = oracle.classify("M. Title // Noûs. 1993. Vol. 27.",
+                              "M. Title // Noûs. 1993. Vol. 27. ISSN 1755-6341. DOI: 10.1/x.",
+                              "en")
+    assert kind == "different"
