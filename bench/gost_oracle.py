@@ -317,6 +317,23 @@ def own_dates(bib_text: str) -> dict[str, dict[str, object]]:
     return dates
 
 
+def own_credits(bib_text: str) -> dict[str, dict[str, object]]:
+    """Per key, biblatex-gost's `credits` (a statement of responsibility worded as the source
+    words it: "Отв. ред. С. И. Бажов", "РАН, Ин-т философии") as the citefmt extension
+    variable `credits`; an entry's own only (biber's --output-resolve drops the field), and
+    not for a component part, whose `credits` would describe the part."""
+    import bibtexparser
+
+    from citefmt.latex import latex_to_unicode
+
+    credits: dict[str, dict[str, object]] = {}
+    for entry in bibtexparser.parse_string(bib_text).entries:
+        fields = {k.lower(): str(v.value) for k, v in entry.fields_dict.items()}
+        if fields.get("credits") and entry.entry_type.lower() not in _IN_TYPES:
+            credits[entry.key] = {"credits": latex_to_unicode(fields["credits"]).strip()}
+    return credits
+
+
 def resolved_bib(workdir: Path) -> Path:
     """The examples file with biblatex's inheritance (crossref, xdata, mvbook → maintitle)
     resolved by biber itself (`biber --tool --output-resolve`)."""
@@ -346,6 +363,9 @@ def citefmt_entries(workdir: Path, style: str, bridge: bool = False,
         for name in dict.fromkeys((source, "examples.bib")):  # the entry's own date last
             for key, issued in own_dates((workdir / name).read_text(encoding="utf-8")).items():
                 extra.setdefault(key, {}).update(issued)
+        raw = (workdir / "examples.bib").read_text(encoding="utf-8")
+        for key, credits in own_credits(raw).items():
+            extra.setdefault(key, {}).update(credits)
         for item in items:
             for name, value in extra.get(str(item.get("id")), {}).items():
                 if value is None:

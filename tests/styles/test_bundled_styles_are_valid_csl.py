@@ -29,7 +29,7 @@ EXTENSION_TERMS = {"translated-from", "commentator", "annotator", "foreword", "a
 EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "foreword", "afterword",
                        "introduction", "title-main", "title-sub", "application-number",
                        "container-title-main", "container-title-sub", "volume-as-given",
-                       "number-of-pages-as-given"}
+                       "number-of-pages-as-given", "credits"}
 
 
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:

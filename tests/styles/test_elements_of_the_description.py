@@ -485,3 +485,22 @@ def test_page_count_with_its_unit_in_the_data_gets_it_once(render_one, style, pa
             "publisher": "Изд-во Новосиб. ун-та", "issued": {"date-parts": [[1997]]},
             "number-of-pages": pages}
     assert render_one(style, item).endswith(expected_end)
+
+
+@pytest.mark.parametrize("style, expected", [
+    (G2008, "1. Проблемы онтологии в современной буржуазной философии / отв. ред. Т. А. "
+            f"Кузьмина ; пер. И. И. Иванова. Рига : Зинатне, 1988. 334{NBSP}с."),
+    (G2018, "1. Проблемы онтологии в современной буржуазной философии / отв. ред. Т. А. "
+            "Кузьмина ; перевод И. И. Иванова. – Рига : Зинатне, 1988. – "
+            f"334{NBSP}с. – Текст : непосредственный."),
+])
+def test_statement_of_responsibility_given_as_text(render_one, style, expected):
+    """GOST 7.1-2003 5.2.6 / R 7.0.100-2018 5.2.6: the statement of responsibility is given
+    in the form the source gives it, its groups separated by " ; ". Gap: a statement the data
+    holds only as text (extension variable `credits`, BibLaTeX-gost `credits`) was dropped."""
+    item = {"id": "pos", "type": "book", "language": "ru",
+            "title": "Проблемы онтологии в современной буржуазной философии",
+            "credits": "отв. ред. Т. А. Кузьмина", "translator": [person("Иванов", "И. И.")],
+            "publisher-place": "Рига", "publisher": "Зинатне",
+            "issued": {"date-parts": [[1988]]}, "number-of-pages": "334"}
+    assert render_one(style, item) == expected

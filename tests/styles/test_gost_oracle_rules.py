@@ -125,3 +125,10 @@ def test_issn_rule_does_not_hide_a_missing_doi():
                               "M. Title // Noûs. 1993. Vol. 27. ISSN 1755-6341. DOI: 10.1/x.",
                               "en")
     assert kind == "different"
+
+
+def test_credits_are_bridged_for_whole_documents_only():
+    bib = ("@Collection{if1, title = {История философии}, credits = {Ред. Г. М. Тавризян}}\n"
+           "@InCollection{a, crossref = {if1}, title = {Статья}, credits = {Пер. А. Б.}}\n"
+           "@Book{b, title = {Книга}, _credits = {отключено}}\n")
+    assert oracle.own_credits(bib) == {"if1": {"credits": "Ред. Г. М. Тавризян"}}
