@@ -226,7 +226,8 @@ def _entries(text: str) -> dict[str, str]:
 #: read (styles/README.md, "Extension fields"); `--bridge` supplies them from the file itself
 BRIDGED_NAME_ROLES = ("commentator", "annotator", "foreword", "afterword", "introduction")
 #: variables the bridge sets even when the reader gave them (maintitle re-arranges titles)
-_OVERRIDDEN = frozenset({"compiler", "title", "container-title", "volume-title", "issued"})
+_OVERRIDDEN = frozenset({"compiler", "title", "container-title", "volume-title", "issued",
+                         "geneditor"})
 _IN_TYPES = frozenset({"inbook", "incollection", "inproceedings", "bookinbook", "suppbook",
                        "suppcollection", "inreference"})
 
@@ -275,6 +276,13 @@ def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
                 fields.get("editor"):
             extra["compiler"] = parse_names(fields["editor"])
             extra["editor"] = None
+        editortype = fields.get("editortype", "").strip("{} ").lower()
+        if editortype in ("geneditor", "gecompiler") and fields.get("editor"):
+            # biblatex-gost: general editor ("под общ. ред."), or compiler and general editor
+            extra["geneditor"] = parse_names(fields["editor"])
+            extra["editor"] = None
+            if editortype == "gecompiler":
+                extra["compiler"] = parse_names(fields["editor"])
         if fields.get("editoratype", "").strip("{} ").lower() == "compiler" and \
                 fields.get("editora") and "compiler" not in extra:
             extra["compiler"] = parse_names(fields["editora"])

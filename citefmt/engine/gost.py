@@ -68,8 +68,8 @@ LANGUAGE_NAMES_EN: dict[str, str] = {
 _PLACE_SEPARATOR = re.compile(r"\s*;\s*")
 
 #: name variables the bundled styles read beyond citeproc-py's list (CSL 1.0.2 and extensions)
-EXTENSION_NAME_VARIABLES = ("compiler", "commentator", "annotator", "foreword", "afterword",
-                            "introduction")
+EXTENSION_NAME_VARIABLES = ("compiler", "geneditor", "commentator", "annotator", "foreword",
+                            "afterword", "introduction")
 
 
 def abbreviated_place(place: str) -> str:

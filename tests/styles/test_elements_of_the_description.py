@@ -504,3 +504,22 @@ def test_statement_of_responsibility_given_as_text(render_one, style, expected):
             "publisher-place": "Рига", "publisher": "Зинатне",
             "issued": {"date-parts": [[1988]]}, "number-of-pages": "334"}
     assert render_one(style, item) == expected
+
+
+@pytest.mark.parametrize("style, expected", [
+    (G2008, "1. Пассмор Дж. Сто лет философии / под общ. ред. А. Ф. Грязнова ; пер. с англ. "
+            "И. В. Борисова. М. : Прогресс-Традиция, 1998."),
+    (G2018, "1. Пассмор, Дж. Сто лет философии / Дж. Пассмор ; под общей редакцией А. Ф. "
+            "Грязнова ; перевод с английского И. В. Борисова. – Москва : Прогресс-Традиция, "
+            "1998. – Текст : непосредственный."),
+])
+def test_general_editor(render_one, style, expected):
+    """"под общ. ред." + genitive (GOST R 7.0.12-2011: общая редакция → общ. ред.; 7.0.100
+    spells role words out). Extension name variable `geneditor` (biblatex-gost's editortype
+    `geneditor`); gap: the general editor was printed as a plain editor or not at all."""
+    item = {"id": "p", "type": "book", "language": "ru", "author": [person("Пассмор", "Дж.")],
+            "title": "Сто лет философии", "geneditor": [person("Грязнов", "А. Ф.")],
+            "original-language": "en", "translator": [person("Борисов", "И. В.")],
+            "publisher-place": "Москва", "publisher": "Прогресс-Традиция",
+            "issued": {"date-parts": [[1998]]}}
+    assert render_one(style, item) == expected
