@@ -236,6 +236,7 @@ def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
     """Per entry key, the CSL variables for the BibLaTeX fields the reader leaves out:
     `origlanguage` → original-language; `title` + `subtitle` → title-main + title-sub;
     `editortype = compiler` (or `editora` with `editoratype = compiler`) → `compiler`;
+    `editortype = geneditor` → `geneditor` (`gecompiler`: `compiler` + `geneditor`);
     `commentator`, `annotator`, `foreword`, `afterword`, `introduction` → name variables of
     the same names; `maintitle` (a volume of
     a multi-volume work) → `title` = the work's title and CSL 1.0.2 `volume-title` = the
