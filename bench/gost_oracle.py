@@ -102,16 +102,26 @@ def _multi_volume(text: str) -> str:
     return _VOLUME_TITLE.sub(r"\1 \2. ", _VOLUMES.sub(r". В \1 \2", text))
 
 
+_CLOSED_RANGE = re.compile(r"(?<=\w)\s?[—–]\s?(?=[\w\[])")
+_OPEN_RANGE = re.compile(r"(?<=\d)[—–] (?=\.)")
+
 ORACLE_RULES: tuple[Rule, ...] = (
     Rule("range-dash", "choice-open",
-         "biblatex-gost joins ranges with an em dash (С. 15—65); citefmt with an en dash "
-         "(С. 15–65). GOST R 7.0.5-2008 prescribes a dash, not its width; the standard's own "
-         "printed examples use the en dash.",
-         _sub(r"(?<=\w)\s?[—–]\s?(?=[\w\[])", "–")),
+         "biblatex-gost joins ranges with an em dash (С. 15—65, open: 1997— .); citefmt with "
+         "an en dash (С. 15–65, 1997– .). GOST R 7.0.5-2008 prescribes a dash, not its width; "
+         "the standard's own printed examples use the en dash.",
+         lambda text: _OPEN_RANGE.sub("– ", _CLOSED_RANGE.sub("–", text))),
     Rule("isbn", "choice-open",
          "ISBN is an optional element of a reference (GOST R 7.0.5-2008, 4.2: the standard "
          "number may be given); biblatex-gost prints it, citefmt's 7.0.5 style leaves it out.",
          _sub(r"\.? ISBN [^.]*(?=\.|$)", "")),
+    Rule("issn-and-eprint", "choice-open",
+         "ISSN, like ISBN, is an optional element of a reference (GOST R 7.0.5-2008, 4.2); "
+         "an e-print identifier (BibLaTeX `eprint`: 'JSTOR: 2215789', 'arXiv: 1301.1203v2 "
+         "[math.CT]') has no element of its own in GOST R 7.0.5-2008, which identifies an "
+         "online source by its URL or DOI; biblatex-gost prints both, citefmt neither.",
+         _sub(r"\.? (?:ISSN [\dXx-]+|(?:JSTOR|arXiv): \S+(?: \[[^\]]*\])?)(?=\.(?:\s|$))",
+              "")),
     Rule("visited-on", "oracle-wrong",
          "biblatex-gost writes '(visited on MM/DD/YYYY)' for non-Russian online sources; "
          "GOST R 7.0.5-2008 (4.16, examples) writes '(дата обращения: DD.MM.YYYY)' for every "
@@ -134,9 +144,24 @@ ORACLE_RULES: tuple[Rule, ...] = (
          _sub(r"(?<=\d{4})\. (?:(?:" + _MONTHS_EN + r")\.?(?: \d{1,2})?|(?:\d{1,2} )?(?:"
               + _MONTHS_RU + r")\.?)(?=[.,])", "")),
     Rule("number-label-case", "choice-open",
-         "biblatex-gost's English terms write 'no.' after a volume ('Vol. 19, no. 3/4'); the "
-         "GOST R 7.0.100-2018 English examples write 'No.' (rules file §2).",
-         _sub(r", no\. ", ", No. ")),
+         "biblatex-gost's English terms write 'no.' after a volume ('Vol. 19, no. 3/4'), or "
+         "'issue' for BibLaTeX's `issue` field ('Vol. 65, issue 7'); the GOST R 7.0.100-2018 "
+         "English examples write 'No.' (rules file §2).",
+         _sub(r", (?:no\.|issue) (?=\d)", ", No. ")),
+    Rule("role-abbreviations", "oracle-wrong",
+         "biblatex-gost abbreviates 'комментарий' as 'комм.' and 'примечания' as 'прим.'; "
+         "GOST R 7.0.12-2011 (the abbreviations GOST R 7.0.5-2008 refers to) gives "
+         "'коммент.' and 'примеч.'.",
+         _sub(r"(?<=[\s,(])(?:комм\.|коммент\.)", "коммент.")),
+    Rule("role-abbreviations-notes", "oracle-wrong",
+         "See role-abbreviations: GOST R 7.0.12-2011 'примечание' → 'примеч.', not 'прим.'.",
+         _sub(r"(?<=[\s,(])(?:прим\.|примеч\.)", "примеч.")),
+    Rule("translation-wording-en", "choice-open",
+         "English translation statement: biblatex-gost writes 'trans. from the French by'; "
+         "citefmt abbreviates 'translated' as GOST 7.11-2004 (after ISO 832) does, 'transl.', "
+         "and names the language without an article ('transl. from French by'). GOST R "
+         "7.0.5-2008 prescribes no English wording for it.",
+         _sub(r"\b[Tt]ransl?\. from (?:the )?(?=[A-Z])", "transl. from ")),
     Rule("probable-year", "oracle-wrong",
          "For an uncertain year (BibLaTeX/EDTF '2000?') biblatex-gost prints '[2000]', the form "
          "GOST R 7.0.100-2018 (5.4.7) and GOST 7.1-2003 keep for a year established from "
@@ -201,7 +226,8 @@ def _entries(text: str) -> dict[str, str]:
 #: read (styles/README.md, "Extension fields"); `--bridge` supplies them from the file itself
 BRIDGED_NAME_ROLES = ("commentator", "annotator", "foreword", "afterword", "introduction")
 #: variables the bridge sets even when the reader gave them (maintitle re-arranges titles)
-_OVERRIDDEN = frozenset({"compiler", "title", "container-title", "volume-title"})
+_OVERRIDDEN = frozenset({"compiler", "title", "container-title", "volume-title", "issued",
+                         "geneditor"})
 _IN_TYPES = frozenset({"inbook", "incollection", "inproceedings", "bookinbook", "suppbook",
                        "suppcollection", "inreference"})
 
@@ -210,6 +236,7 @@ def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
     """Per entry key, the CSL variables for the BibLaTeX fields the reader leaves out:
     `origlanguage` → original-language; `title` + `subtitle` → title-main + title-sub;
     `editortype = compiler` (or `editora` with `editoratype = compiler`) → `compiler`;
+    `editortype = geneditor` → `geneditor` (`gecompiler`: `compiler` + `geneditor`);
     `commentator`, `annotator`, `foreword`, `afterword`, `introduction` → name variables of
     the same names; `maintitle` (a volume of
     a multi-volume work) → `title` = the work's title and CSL 1.0.2 `volume-title` = the
@@ -250,6 +277,13 @@ def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
                 fields.get("editor"):
             extra["compiler"] = parse_names(fields["editor"])
             extra["editor"] = None
+        editortype = fields.get("editortype", "").strip("{} ").lower()
+        if editortype in ("geneditor", "gecompiler") and fields.get("editor"):
+            # biblatex-gost: general editor ("под общ. ред."), or compiler and general editor
+            extra["geneditor"] = parse_names(fields["editor"])
+            extra["editor"] = None
+            if editortype == "gecompiler":
+                extra["compiler"] = parse_names(fields["editor"])
         if fields.get("editoratype", "").strip("{} ").lower() == "compiler" and \
                 fields.get("editora") and "compiler" not in extra:
             extra["compiler"] = parse_names(fields["editora"])
@@ -259,6 +293,54 @@ def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
         if extra:
             bridged[entry.key] = extra
     return bridged
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:(/)(?:\.\.)?(\d{4})?(?:-(\d\d))?"
+                   r"(?:-(\d\d))?)?$")
+
+
+def own_dates(bib_text: str) -> dict[str, dict[str, object]]:
+    """Per key of an entry that inherits (`crossref`/`xdata`), its own `date`/`year` as CSL
+    `issued`. biblatex lets the child's year win over the parent's date; `biber --tool
+    --output-resolve` writes the parent's `date` (often a range, "1987/1989", or open,
+    "2010/") over a child that gives only `year`, so the resolved file must be corrected.
+    Also, for every entry, an open range ("1978/", "1978/..") as `[[1978], [0]]` and an
+    uncertain year ("2000?") as a raw EDTF date, which the reader keeps as literal text."""
+    import bibtexparser
+
+    dates: dict[str, dict[str, object]] = {}
+    for entry in bibtexparser.parse_string(bib_text).entries:
+        fields = {k.lower(): str(v.value).strip("{} ") for k, v in entry.fields_dict.items()}
+        own = fields.get("date") or fields.get("year", "")
+        if re.fullmatch(r"\d{4}\?", own):  # EDTF uncertain year, kept as text by the reader
+            dates[entry.key] = {"issued": {"raw": own}}
+            continue
+        match = _DATE.match(own)
+        open_range = bool(match and match.group(4) and not match.group(5))
+        if not match or not (open_range or "crossref" in fields or "xdata" in fields):
+            continue
+        parts: list[list[int]] = [[int(p) for p in match.groups()[:3] if p]]
+        if match.group(4):
+            parts.append([int(p) for p in match.groups()[4:] if p] or [0])
+        dates[entry.key] = {"issued": {"date-parts": parts}}
+    return dates
+
+
+def own_credits(bib_text: str) -> dict[str, dict[str, object]]:
+    """Per key, biblatex-gost's `credits` (a statement of responsibility worded as the source
+    words it: "Отв. ред. С. И. Бажов", "РАН, Ин-т философии") as the citefmt extension
+    variable `credits`; an entry's own only (biber's --output-resolve drops the field), and
+    not for a component part, whose `credits` would describe the part."""
+    import bibtexparser
+
+    from citefmt.latex import latex_to_unicode
+
+    credits: dict[str, dict[str, object]] = {}
+    for entry in bibtexparser.parse_string(bib_text).entries:
+        fields = {k.lower(): str(v.value) for k, v in entry.fields_dict.items()}
+        if fields.get("credits") and entry.entry_type.lower() not in _IN_TYPES:
+            credits[entry.key] = {"credits": latex_to_unicode(fields["credits"]).strip()}
+    return credits
 
 
 def resolved_bib(workdir: Path) -> Path:
@@ -287,6 +369,12 @@ def citefmt_entries(workdir: Path, style: str, bridge: bool = False,
     items = [record.item for record in result.records]
     if bridge:
         extra = bridge_fields((workdir / source).read_text(encoding="utf-8"))
+        for name in dict.fromkeys((source, "examples.bib")):  # the entry's own date last
+            for key, issued in own_dates((workdir / name).read_text(encoding="utf-8")).items():
+                extra.setdefault(key, {}).update(issued)
+        raw = (workdir / "examples.bib").read_text(encoding="utf-8")
+        for key, credits in own_credits(raw).items():
+            extra.setdefault(key, {}).update(credits)
         for item in items:
             for name, value in extra.get(str(item.get("id")), {}).items():
                 if value is None:

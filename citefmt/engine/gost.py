@@ -68,8 +68,8 @@ LANGUAGE_NAMES_EN: dict[str, str] = {
 _PLACE_SEPARATOR = re.compile(r"\s*;\s*")
 
 #: name variables the bundled styles read beyond citeproc-py's list (CSL 1.0.2 and extensions)
-EXTENSION_NAME_VARIABLES = ("compiler", "commentator", "annotator", "foreword", "afterword",
-                            "introduction")
+EXTENSION_NAME_VARIABLES = ("compiler", "geneditor", "commentator", "annotator", "foreword",
+                            "afterword", "introduction")
 
 
 def abbreviated_place(place: str) -> str:
@@ -105,8 +105,49 @@ def extension_problems(item: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+#: a volume designation that starts with its number (arabic or roman): the style adds "Т."
+_NUMBERED_VOLUME = re.compile(r"^(?:\d|[IVXLCDM]+(?![\w]))")
+
+
+def volume_as_given(volume: Any) -> str | None:
+    """`volume` when it carries its own designation ("№ 9", "Т. 3 (1)", "Лекции 1–15", "Ч. 2"),
+    which GOST 7.1-2003 / R 7.0.100-2018 reproduce as the source gives them; None for a bare
+    number ("3", "II"), to which the style adds the term "Т." / "Vol."."""
+    text = str(volume).strip() if volume not in (None, "") else ""
+    return text if text and not _NUMBERED_VOLUME.match(text) else None
+
+
+#: a total page count that already ends with its unit ("XIX, 297 с.", "xv, 628 p.")
+_PAGES_WITH_UNIT = re.compile(r"(?<=[\dIVXLCDMivxlcdm\]])\s*(?:с|c|p|pp|S|s)\.\s*$")
+
+
+#: a unit inside a page count ("334 с., 4 л. ил."): the count is printed as given
+_UNIT_INSIDE = re.compile(r"[\d\]]\s*(?:с|c|p|pp|S|s|л|l)\.(?=[\s,;:]|$)")
+
+
+def pages_as_given(pages: Any) -> str | None:
+    """`number-of-pages` when it states its units itself ("334 с., 4 л. ил."): the style
+    prints it without adding "с."; None otherwise."""
+    if not isinstance(pages, str):
+        return None
+    bare = pages_without_unit(pages) or pages
+    return pages if _UNIT_INSIDE.search(bare) else None
+
+
+def pages_without_unit(pages: Any) -> str | None:
+    """`number-of-pages` without the unit the data repeats ("LXIV, 247 с." → "LXIV, 247"),
+    which the style adds in the source's language ("с." / "p."); None when there is none."""
+    if not isinstance(pages, str):
+        return None
+    bare = _PAGES_WITH_UNIT.sub("", pages)
+    return bare if bare != pages and bare else None
+
+
 def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
-    """The `-short` variables the GOST styles print with `form="short"`, for `item`."""
+    """The `-short` variables the GOST styles print with `form="short"`, and
+    `volume-as-given` (a volume that names its own designation), `number-of-pages`
+    without a unit the data repeats at its end, or `number-of-pages-as-given` when it
+    states its units inside, for `item`."""
     derived: dict[str, str] = {}
     for variable in ("publisher-place", "event-place"):
         value = item.get(variable)
@@ -114,6 +155,15 @@ def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
             short = abbreviated_place(value)
             if short != value:
                 derived[f"{variable}-short"] = short
+    pages = item.get("number-of-pages")
+    given, bare = pages_as_given(pages), pages_without_unit(pages)
+    if given:
+        derived["number-of-pages-as-given"] = given
+    elif bare:
+        derived["number-of-pages"] = bare
+    designated = volume_as_given(item.get("volume"))
+    if designated:
+        derived["volume-as-given"] = designated
     original = item.get("original-language")
     if original:
         named = translated_from(original, item_language(item))

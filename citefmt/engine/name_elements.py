@@ -149,15 +149,18 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         form = "original_language" if self.get("original-language-form") == "long" \
             else "original_language_short"
         language = item.reference.get(form) if role == "translator" else None
+        label = getattr(owner, "label", None)
+        plural = len(item.reference[role]) > 1
+        text = label.render(item, role, plural, **kwargs) if label is not None else None
+        verb = str(text).strip() if text is not None else ""
         if language:
             term = self.get_term("translated-from")
-            return f"{term.single} {language}" if term is not None else ""
-        label = getattr(owner, "label", None)
-        if label is None:
-            return ""
-        plural = len(item.reference[role]) > 1
-        text = label.render(item, role, plural, **kwargs)
-        return str(text).strip() if text is not None else ""
+            if term is None:
+                return ""
+            # English role words end with "by": "transl. from French by A. Toscano"
+            return f"{term.single} {language}" + (" by" if verb.endswith(" by") else "")
+        return verb
+
     def substituted_names(self) -> Any:
         """Gap: a cs:names without cs:name inside cs:substitute inherits the cs:name, cs:et-al
         and cs:label of the cs:names the substitute stands in for — at any depth (CSL 1.0.2);

@@ -410,3 +410,116 @@ def test_editors_only_book_prints_the_editors_once(render_one):
             "publisher": "Наука", "issued": {"date-parts": [[1991]]}, "number-of-pages": "253"}
     assert render_one(G2008, item) == ("1. Философия Мартина Хайдеггера и современность / под "
                                        f"ред. Н. В. Мотрошиловой. М. : Наука, 1991. 253{NBSP}с.")
+
+
+@pytest.mark.parametrize("style, expected", [
+    (G2008, f"1. Гиппиус З. Н. Сочинения : в 2 т. Кн. 2. М. : Лаком-книга, 2001. "
+            f"367{NBSP}с."),
+    (G2018, f"1. Гиппиус, З. Н. Сочинения : в 2 томах. Кн. 2 / З. Н. Гиппиус. – Москва : "
+            f"Лаком-книга, 2001. – 367{NBSP}с. – Текст : непосредственный."),
+])
+def test_volume_with_its_own_designation_is_given_as_in_the_source(render_one, style, expected):
+    """GOST 7.1-2003 / R 7.0.100-2018: the designation and number of a part of a multi-part
+    document are given in the form the source uses ("Кн. 2", "Вып. 3", "№ 9"). Gap: the style
+    put "Т." before every volume ("Т. Кн. 2", "Т. № 9")."""
+    item = {**MULTIVOLUME, "volume": "Кн. 2"}
+    assert render_one(style, item) == expected
+
+
+@pytest.mark.parametrize("volume, expected", [
+    ("3", None), ("XIV", None), ("II (1)", None), ("12a", None),
+    ("№ 9", "№ 9"), ("Т. 3 (1)", "Т. 3 (1)"), ("Лекции 1–15", "Лекции 1–15"), ("Ideas", "Ideas"),
+    ("", None), (None, None),
+])
+def test_volume_as_given_only_when_the_value_names_its_designation(volume, expected):
+    from citefmt.engine.gost import volume_as_given
+
+    assert volume_as_given(volume) == expected
+
+
+CENTURY = {
+    "id": "century", "type": "book", "language": "en", "author": [person("Badiou", "Alain")],
+    "title": "The Century", "original-language": "fr", "translator": [person("Toscano", "A.")],
+    "publisher-place": "Cambridge", "publisher": "Polity", "issued": {"date-parts": [[2007]]},
+}
+
+
+@pytest.mark.parametrize("style, expected", [
+    (G2008, "1. Badiou A. The Century / transl. from French by A. Toscano. Cambridge : Polity, "
+            "2007."),
+    (G2018, "1. Badiou, A. The Century / A. Badiou ; translated from French by A. Toscano. – "
+            "Cambridge : Polity, 2007. – Текст : непосредственный."),
+])
+def test_english_translation_statement_names_the_translator_after_by(render_one, style,
+                                                                      expected):
+    """An English source is described in English (GOST R 7.0.5-2008: the elements in the
+    language of the source; "transl." is GOST 7.11-2004's abbreviation): the statement reads
+    "transl. from French by A. Toscano" (pattern). Gap: the role word lost its "by" once the
+    original language was named ("transl. from French A. Toscano")."""
+    assert render_one(style, CENTURY) == expected
+
+
+def test_english_merged_roles_with_a_translation_from_a_language(render_one):
+    """Merged English role words take one "by" at the end: "ed. and transl. from French by"
+    (pattern of GOST 7.1-2003's merged roles, English wording)."""
+    item = {**CENTURY, "editor": [person("Toscano", "A.")]}
+    assert render_one(G2008, item) == ("1. Badiou A. The Century / ed. and transl. from French "
+                                       "by A. Toscano. Cambridge : Polity, 2007.")
+
+
+@pytest.mark.parametrize("style, pages, expected_end", [
+    (G2008, "XIX, 297 с.", f"1997. XIX, 297{NBSP}с."),
+    (G2008, "XIX, 297", f"1997. XIX, 297{NBSP}с."),
+    (G2018, "XIX, 297 с.", f"1997. – XIX, 297{NBSP}с. – Текст : непосредственный."),
+    # GOST 7.1-2003, 6.7: "334 с., 4 л. ил." — a count with several units, as given
+    (G2008, "334 с., 4 л. ил.", "1997. 334 с., 4 л. ил."),
+    (G2018, "334 с., 4 л. ил.", "1997. – 334 с., 4 л. ил. – Текст : непосредственный."),
+])
+def test_page_count_with_its_unit_in_the_data_gets_it_once(render_one, style, pages,
+                                                           expected_end):
+    """Volume area: "XIX, 297 с." — preliminary pages in roman numerals, then the main count
+    and "с." once (GOST 7.1-2003, 6.7 / R 7.0.100-2018 examples "XII, 234 с."). Gap: data
+    that already ended with "с." came out "XIX, 297 с. с."."""
+    item = {"id": "r", "type": "book", "language": "ru", "author": [person("Рорти", "Р.")],
+            "title": "Философия и зеркало природы", "publisher-place": "Новосибирск",
+            "publisher": "Изд-во Новосиб. ун-та", "issued": {"date-parts": [[1997]]},
+            "number-of-pages": pages}
+    assert render_one(style, item).endswith(expected_end)
+
+
+@pytest.mark.parametrize("style, expected", [
+    (G2008, "1. Проблемы онтологии в современной буржуазной философии / отв. ред. Т. А. "
+            f"Кузьмина ; пер. И. И. Иванова. Рига : Зинатне, 1988. 334{NBSP}с."),
+    (G2018, "1. Проблемы онтологии в современной буржуазной философии / отв. ред. Т. А. "
+            "Кузьмина ; перевод И. И. Иванова. – Рига : Зинатне, 1988. – "
+            f"334{NBSP}с. – Текст : непосредственный."),
+])
+def test_statement_of_responsibility_given_as_text(render_one, style, expected):
+    """GOST 7.1-2003 5.2.6 / R 7.0.100-2018 5.2.6: the statement of responsibility is given
+    in the form the source gives it, its groups separated by " ; ". Gap: a statement the data
+    holds only as text (extension variable `credits`, BibLaTeX-gost `credits`) was dropped."""
+    item = {"id": "pos", "type": "book", "language": "ru",
+            "title": "Проблемы онтологии в современной буржуазной философии",
+            "credits": "отв. ред. Т. А. Кузьмина", "translator": [person("Иванов", "И. И.")],
+            "publisher-place": "Рига", "publisher": "Зинатне",
+            "issued": {"date-parts": [[1988]]}, "number-of-pages": "334"}
+    assert render_one(style, item) == expected
+
+
+@pytest.mark.parametrize("style, expected", [
+    (G2008, "1. Пассмор Дж. Сто лет философии / под общ. ред. А. Ф. Грязнова ; пер. с англ. "
+            "И. В. Борисова. М. : Прогресс-Традиция, 1998."),
+    (G2018, "1. Пассмор, Дж. Сто лет философии / Дж. Пассмор ; под общей редакцией А. Ф. "
+            "Грязнова ; перевод с английского И. В. Борисова. – Москва : Прогресс-Традиция, "
+            "1998. – Текст : непосредственный."),
+])
+def test_general_editor(render_one, style, expected):
+    """"под общ. ред." + genitive (GOST R 7.0.12-2011: общая редакция → общ. ред.; 7.0.100
+    spells role words out). Extension name variable `geneditor` (biblatex-gost's editortype
+    `geneditor`); gap: the general editor was printed as a plain editor or not at all."""
+    item = {"id": "p", "type": "book", "language": "ru", "author": [person("Пассмор", "Дж.")],
+            "title": "Сто лет философии", "geneditor": [person("Грязнов", "А. Ф.")],
+            "original-language": "en", "translator": [person("Борисов", "И. В.")],
+            "publisher-place": "Москва", "publisher": "Прогресс-Традиция",
+            "issued": {"date-parts": [[1998]]}}
+    assert render_one(style, item) == expected

@@ -53,3 +53,82 @@ def test_foreign_terms_rule_is_not_applied_to_russian_sources():
 def test_oracle_text_is_split_by_entry_key():
     text = "Список литературы\n@@a:b@@ First entry\ncontinued.\n@@c@@ Second.\n"
     assert oracle._entries(text) == {"a:b": "First entry continued.", "c": "Second."}
+
+
+def test_a_childs_own_year_wins_over_the_parents_date():
+    """biblatex gives a crossref child its own `year`; biber's --output-resolve writes the
+    parent's `date` (a range) over it, so the bench takes the child's own date back."""
+    bib = ("@Book{soch, title = {Сочинения}, date = {1987/1989}}\n"
+           "@Book{s1, crossref = {soch}, year = 1987, volume = 1}\n"
+           "@Book{s2, crossref = {soch}, date = {1988-05/1989}}\n"
+           "@Book{free, year = 1990}\n@Book{ga, date = {1978/}}\n@Book{f, date = {2000?}}\n")
+    assert oracle.own_dates(bib) == {"s1": {"issued": {"date-parts": [[1987]]}},
+                                     "s2": {"issued": {"date-parts": [[1988, 5], [1989]]}},
+                                     "ga": {"issued": {"date-parts": [[1978], [0]]}},
+                                     "f": {"issued": {"raw": "2000?"}}}
+
+
+@pytest.mark.parametrize("ours, theirs, expected", [
+    ("Badiou A. The Century / transl. from French by A. Toscano. Cambridge : Polity, 2007.",
+     "Badiou A. The Century / trans. from the French by A. Toscano. Cambridge : Polity, 2007.",
+     ("choice-open", "translation-wording-en")),
+    ("Quine W. Title // J. 1968. Vol. 65, No. 7. P. 185–212.",
+     "Quine W. Title // J. 1968. Vol. 65, issue 7. P . 185–212.",
+     ("choice-open", "number-label-case")),
+])
+def test_english_wording_rules(ours, theirs, expected):
+    assert oracle.classify(ours, theirs, "en") == expected
+
+
+def test_translation_wording_rule_does_not_hide_a_missing_translator():
+    kind, _ = oracle.classify("Badiou A. The Century. Cambridge : Polity, 2007.",
+                              "Badiou A. The Century / trans. from the French by A. Toscano. "
+                              "Cambridge : Polity, 2007.", "en")
+    assert kind == "different"
+
+
+@pytest.mark.parametrize("ours, theirs, expected", [
+    ("Аналитическая философия / сост., коммент. и вступ. ст. А. Ф. Грязнова. М., 1993.",
+     "Аналитическая философия / сост., комм. и вступ. ст. А. Ф. Грязнова. М., 1993.",
+     ("oracle-wrong", "role-abbreviations")),
+    ("Философские работы / сост., примеч. и вступ. ст. М. С. Козловой. М., 1994.",
+     "Философские работы / сост., прим. и вступ. ст. М. С. Козловой. М., 1994.",
+     ("oracle-wrong", "role-abbreviations-notes")),
+    ("История философии. М. : ИФРАН, 1997– .", "История философии. М. : ИФРАН, 1997— .",
+     ("choice-open", "range-dash")),
+])
+def test_role_abbreviation_and_open_range_rules(ours, theirs, expected):
+    assert oracle.classify(ours, theirs, "ru") == expected
+
+
+def test_role_abbreviation_rule_does_not_hide_a_missing_role():
+    kind, _ = oracle.classify("Философские работы / сост. М. С. Козловой. М., 1994.",
+                              "Философские работы / сост., прим. М. С. Козловой. М., 1994.")
+    assert kind == "different"
+
+
+@pytest.mark.parametrize("theirs", [
+    "M. Title // Noûs. 1993. Vol. 27, No. 4. P. 487–498. DOI: 10.2307/2215789. "
+    "JSTOR: 2215789.",
+    "M. Title // Noûs. 1993. Vol. 27, No. 4. P. 487–498. ISSN 1755-6341. "
+    "DOI: 10.2307/2215789.",
+    "M. Title // Noûs. 1993. Vol. 27, No. 4. P. 487–498. DOI: 10.2307/2215789. "
+    "arXiv: 1301.1203v2 [math.CT].",
+])
+def test_issn_and_eprint_rule(theirs):
+    ours = "M. Title // Noûs. 1993. Vol. 27, No. 4. P. 487–498. DOI: 10.2307/2215789."
+    assert oracle.classify(ours, theirs, "en") == ("choice-open", "issn-and-eprint")
+
+
+def test_issn_rule_does_not_hide_a_missing_doi():
+    kind, _ = oracle.classify("M. Title // Noûs. 1993. Vol. 27.",
+                              "M. Title // Noûs. 1993. Vol. 27. ISSN 1755-6341. DOI: 10.1/x.",
+                              "en")
+    assert kind == "different"
+
+
+def test_credits_are_bridged_for_whole_documents_only():
+    bib = ("@Collection{if1, title = {История философии}, credits = {Ред. Г. М. Тавризян}}\n"
+           "@InCollection{a, crossref = {if1}, title = {Статья}, credits = {Пер. А. Б.}}\n"
+           "@Book{b, title = {Книга}, _credits = {отключено}}\n")
+    assert oracle.own_credits(bib) == {"if1": {"credits": "Ред. Г. М. Тавризян"}}
