@@ -17,22 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate((
-        ("jan", "january", "янв", "январь", "января"),
-        ("feb", "february", "фев", "февр", "февраль", "февраля"),
-        ("mar", "march", "мар", "март", "марта"),
-        ("apr", "april", "апр", "апрель", "апреля"),
-        ("may", "май", "мая"),
-        ("jun", "june", "июн", "июнь", "июня"),
-        ("jul", "july", "июл", "июль", "июля"),
-        ("aug", "august", "авг", "август", "августа"),
-        ("sep", "sept", "september", "сен", "сент", "сентябрь", "сентября"),
-        ("oct", "october", "окт", "октябрь", "октября"),
-        ("nov", "november", "ноя", "нояб", "ноябрь", "ноября"),
-        ("dec", "december", "дек", "декабрь", "декабря")), start=1):
-    for _name in _names:
-        _MONTHS[_name] = _number
+from citefmt.dates import MONTHS
 
 _ISO = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%]?)$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -149,8 +134,8 @@ def _from_words(text: str) -> dict[str, Any] | None:
                 day = number
             else:
                 return None
-        elif word in _MONTHS and month is None:
-            month = _MONTHS[word]
+        elif word in MONTHS and month is None:
+            month = MONTHS[word]
         else:
             return None
     if year is None or (day is not None and month is None):
