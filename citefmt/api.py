@@ -16,6 +16,7 @@ from pathlib import Path
 from citefmt.diagnostics import Diagnostic, has_errors
 from citefmt.errors import InputError, UsageError
 from citefmt.language import primary_subtag
+from citefmt.limits import NESTING
 from citefmt.model import Item, ReadResult, Record
 from citefmt.readers import canonical_format, detect_format, get_reader
 from citefmt.textio import read_source
@@ -27,7 +28,11 @@ DATA_STYLES: frozenset[str] = frozenset({"bibtex", "csl-json", "csl-yaml", "ris"
 def read_text(text: str, *, source: str = "<input>", fmt: str | None = None) -> ReadResult:
     """Parse `text` in format `fmt` (detected from `source` and content when None)."""
     name = canonical_format(fmt) if fmt else detect_format(source, text)
-    result = get_reader(name)(text, source=source)
+    try:
+        result = get_reader(name)(text, source=source)
+    except RecursionError:
+        # readers bound their nesting (citefmt.limits); this is the net under all of them
+        raise NESTING.exceeded(path=source, what="nesting (too deep for the reader)") from None
     result.diagnostics[:] = [d if d.path != "<input>" else d.at(path=source)
                              for d in result.diagnostics]
     return result

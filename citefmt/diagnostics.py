@@ -56,6 +56,10 @@ CODES: dict[str, str] = {
     # rendering (CF4xx)
     "CF400": "style produced no output for an item",
     "CF401": "style or engine warning",
+    # hostile10: hostile and broken input (CF900–CF949; hard errors are in errors.ERROR_CODES)
+    "CF912": "lone surrogate escape replaced by U+FFFD",
+    "CF935": "reference longer than the line-length limit was not parsed",
+    "CF936": "text after a field value was not read (a comma is probably missing)",
 }
 
 

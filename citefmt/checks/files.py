@@ -15,7 +15,7 @@ from citefmt.checks import check_text, fix_text
 from citefmt.config import Overrides, Settings, resolve
 from citefmt.diagnostics import Diagnostic
 from citefmt.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CitefmtError
-from citefmt.textio import atomic_write, read_source
+from citefmt.textio import atomic_write, read_file
 
 #: file kinds `check` looks at when given a directory (as pre-commit's hook `files` pattern)
 CHECKED_SUFFIXES: frozenset[str] = frozenset({
@@ -51,7 +51,8 @@ def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str |
     `--fix` cannot repair; without `write` (`--diff`) they are the original's. Raises
     `CitefmtError` for unreadable input.
     """
-    text = read_source(path)
+    decoded = read_file(path)
+    text = decoded.text
     directory = Path(path).parent if path != "-" else Path.cwd()
     settings = resolve(directory, overrides)
     keys = bibliography_keys(text, directory, settings)
@@ -62,7 +63,9 @@ def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str |
             result.fixed = fixed
             if write:
                 if path != "-":
-                    atomic_write(path, fixed)
+                    atomic_write(path, fixed, like=decoded)
+                else:  # standard input's fixed text keeps its line endings too
+                    result.fixed = decoded.restore(fixed)
                 text = fixed
     result.diagnostics = check_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys)
     return result

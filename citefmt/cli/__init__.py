@@ -16,7 +16,14 @@ from citefmt.cli.check import check
 from citefmt.cli.convert import convert
 from citefmt.cli.format import format_
 from citefmt.cli.styles import styles
-from citefmt.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, CitefmtError
+from citefmt.errors import (
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    CitefmtError,
+)
+from citefmt.limits import NESTING
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -55,19 +62,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         exc.show()
         return exc.exit_code if exc.exit_code else EXIT_USAGE
     except click.Abort:
-        click.echo("Interrupted", err=True)
+        click.echo("Interrupted [CF948]", err=True)
         return EXIT_INTERRUPTED
     except CitefmtError as exc:
         if debug:
             raise
-        click.echo(f"citefmt: error: {exc}", err=True)
+        click.echo(f"citefmt: error: {exc.format()}", err=True)
         return exc.exit_code
     except BrokenPipeError:
         return 0
+    except RecursionError:
+        # a safety net: readers and the engine bound their nesting (citefmt.limits); input that
+        # still recurses too deep is refused, not reported as a bug
+        if debug:
+            raise
+        click.echo("citefmt: error: input nested too deeply to process (raise "
+                   f"{NESTING.variable} only together with Python's recursion limit) "
+                   f"[{NESTING.code}]", err=True)
+        return EXIT_FINDINGS
     except Exception as exc:  # a bug: say so in one line; --debug shows the traceback
         if debug:
             raise
         click.echo(f"citefmt: internal error: {type(exc).__name__}: {exc} "
-                   "(please report it; run with --debug for the traceback)", err=True)
+                   "(please report it; run with --debug for the traceback) [CF949]", err=True)
         return EXIT_INTERNAL
     return rv if isinstance(rv, int) else 0

@@ -59,7 +59,7 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
         raise click.UsageError("no FILE given and no `files` in the citefmt config")
     run = check_paths(paths, overrides, fix=fix, diff=diff, fmt=from_)
     for error in run.errors:
-        click.echo(f"citefmt: error: {error}", err=True)
+        click.echo(f"citefmt: error: {error.format()}", err=True)
     for result in run.changed:
         if diff:
             click.echo(result.diff(), nl=False)

@@ -18,7 +18,9 @@ from typing import Any
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.errors import InputError
+from citefmt.limits import check_nesting
 from citefmt.model import DATE_VARIABLES, Item, ReadResult, Record, validate_item
+from citefmt.textio import scrub_surrogates
 
 _ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
@@ -60,12 +62,43 @@ def add_item(result: ReadResult, item: Any, *, index: int, line: int | None, raw
     it is not valid CSL-JSON, a CF208 error naming it (shared by the JSON and YAML readers)."""
     if isinstance(item, dict):
         normalise_dates(item)
+        replaced = scrub_item(item)
+        if replaced:
+            result.diagnostics.append(Diagnostic(
+                "CF912", f"item {index + 1}: {replaced} lone surrogate escape(s) (such as "
+                "\\ud800) replaced by U+FFFD", path=source, line=line, severity="warning"))
     problems = validate_item(item, index=index)
     if problems:
         result.diagnostics.append(Diagnostic("CF208", "; ".join(problems), path=source,
                                              line=line, severity="error"))
     else:
         result.records.append(Record(item=item, line=line, raw=raw))
+
+
+def scrub_item(value: Any) -> int:
+    """Replace lone surrogates (a JSON or YAML escape such as "\\ud800", which no Unicode
+    encoding can write) in every string of `value`, in place; how many were replaced."""
+    count = 0
+    if isinstance(value, dict):
+        for key in list(value):
+            if isinstance(key, str) and (clean := scrub_surrogates(key))[1]:
+                value[clean[0]] = value.pop(key)
+                count += clean[1]
+                key = clean[0]
+            child = value[key]
+            if isinstance(child, str):
+                value[key], n = scrub_surrogates(child)
+                count += n
+            else:
+                count += scrub_item(child)
+    elif isinstance(value, list):
+        for position, child in enumerate(value):
+            if isinstance(child, str):
+                value[position], n = scrub_surrogates(child)
+                count += n
+            else:
+                count += scrub_item(child)
+    return count
 
 
 def normalise_dates(item: Item) -> None:
@@ -140,13 +173,17 @@ def _load_with_spans(text: str, source: str) -> tuple[Any, dict[int, tuple[int, 
     decoder.scan_once = py_make_scanner(decoder)  # type: ignore[attr-defined]
     body = text.lstrip("\ufeff")
     offset = len(text) - len(body)
+    check_nesting(body, source=source)
     try:
         data = decoder.decode(body)
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError):  # an integer beyond Python's digit limit
+            raise InputError(f"malformed JSON: {exc}".split(";")[0], path=source,
+                             code="CF901") from None
         message = exc.msg[0].lower() + exc.msg[1:] if exc.msg else "malformed JSON"
         message = message.replace("expecting", "expected", 1)
         raise InputError(f"malformed JSON: {message}", path=source, line=exc.lineno,
-                         col=exc.colno) from None
+                         col=exc.colno, code="CF901") from None
     if offset:
         spans = {k: (a + offset, b + offset) for k, (a, b) in spans.items()}
     return data, spans
