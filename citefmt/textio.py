@@ -80,11 +80,12 @@ class Decoded:
             return self.original_text()
         ending_of_new = [self.newline] * (len(new_lines) - 1)
         matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-        for block in matcher.get_matching_blocks():
-            for k in range(block.size):
-                old, new = block.a + k, block.b + k
-                if old < len(self.endings) and new < len(ending_of_new):
-                    ending_of_new[new] = self.endings[old]
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            # unchanged lines, and lines edited one for one, keep their own ending
+            if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+                for old, new in zip(range(i1, i2), range(j1, j2), strict=True):
+                    if old < len(self.endings) and new < len(ending_of_new):
+                        ending_of_new[new] = self.endings[old]
         out: list[str] = []
         for line, ending in zip(new_lines, [*ending_of_new, ""], strict=True):
             out.append(line + ending)

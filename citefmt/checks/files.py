@@ -34,6 +34,8 @@ class FileResult:
     #: the text `--fix` writes (or `--diff` shows); None when nothing would change
     fixed: str | None = None
     original: str = ""
+    #: with --fix: why the file was left as it is (read errors a rewrite would lose data over)
+    not_fixed: str | None = None
 
     def diff(self) -> str:
         if self.fixed is None:
@@ -68,7 +70,20 @@ def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str |
                     result.fixed = decoded.restore(fixed)
                 text = fixed
     result.diagnostics = check_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys)
+    if fix and result.fixed is None:
+        result.not_fixed = _why_not_fixed(result.diagnostics)
     return result
+
+
+def _why_not_fixed(diagnostics: list[Diagnostic]) -> str | None:
+    """`--fix` never rewrites a file with a read error (the unread part would be lost): say so,
+    naming the codes, instead of leaving the user to guess why nothing changed."""
+    codes = sorted({d.code for d in diagnostics if d.severity == "error"
+                    and (d.code.startswith("CF1") or d.code == "CF208")})
+    if not codes:
+        return None
+    return (f"not rewritten: it has errors that --fix cannot repair ({', '.join(codes)}); "
+            "fix them by hand first")
 
 
 @dataclass

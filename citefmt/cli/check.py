@@ -67,6 +67,9 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
             click.echo(result.fixed, nl=False)
         else:
             click.echo(f"Rewriting {result.path}", err=True)
+    for result in run.results:
+        if result.not_fixed and not diff:
+            click.echo(f"citefmt: {result.path}: {result.not_fixed}", err=True)
     # the fixed text of standard input owns standard output
     to_stderr = fix and "-" in paths
     findings = render_diagnostics(run.findings, fmt="json" if output_format == "json" else "text")

@@ -40,12 +40,13 @@ from bibtexparser.model import (
 from citefmt import bibmap
 from citefmt.diagnostics import Diagnostic, Severity
 from citefmt.latex import latex_to_unicode
+from citefmt.limits import BRACE_DEPTH, EXPANSION, check_nesting
 from citefmt.model import ET_AL_NAME, Item, ReadResult, Record
 from citefmt.readers import _fields
 from citefmt.readers.csljson import parse_iso_date
 
 _PART = re.compile(r'\s*(\{|"|[^\s#{}",]+)')
-_MERGED_FIELD = re.compile(r"\s*\n[ \t]*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*[{\"\w]")
+_MERGED_FIELD = re.compile(r"\s*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*[{\"\w]")
 _ORPHAN_FIELDS = re.compile(r"^\s*,?\s*[A-Za-z][\w:.+-]*\s*=\s*[{\"\w]", re.M)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _MAX_COMMA_REPAIRS = 50
@@ -70,11 +71,13 @@ class _RawEntry:
 
 def read(text: str, *, source: str = "<input>") -> ReadResult:
     """Parse BibTeX/BibLaTeX text into records and diagnostics (see the module docstring)."""
+    check_nesting(text, source=source, limit=BRACE_DEPTH, opening="{", closing="}", quote=None)
     library = _parse(text)
     diagnostics: list[Diagnostic] = []
     strings: dict[str, str] = {}
     entries: list[_RawEntry] = []
     first_line: dict[str, int] = {}
+    expanded = 0
 
     def report(code: str, message: str, line: int | None, severity: Severity = "error") -> None:
         diagnostics.append(Diagnostic(code, message, path=source, line=line, severity=severity))
@@ -83,6 +86,9 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
         line = block.start_line + 1 if block.start_line is not None else None
         if isinstance(block, String):
             strings[block.key.casefold()] = _resolve(block.value, strings)
+            expanded += len(strings[block.key.casefold()])
+            if expanded > EXPANSION.value:
+                raise EXPANSION.exceeded(expanded, path=source, line=line)
         elif isinstance(block, DuplicateBlockKeyBlock):
             duplicate = block.ignore_error_block
             first = first_line.get(block.key.casefold())
@@ -106,7 +112,12 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
             entries.append(_raw_entry(block, block.raw or "", line or 0, report))
             first_line.setdefault(block.key.casefold(), line or 0)
 
-    resolved = [_resolved_fields(e, strings) for e in entries]
+    resolved = []
+    for raw_entry in entries:
+        resolved.append(_resolved_fields(raw_entry, strings))
+        expanded += sum(len(v) for v in resolved[-1].values())
+        if expanded > EXPANSION.value:
+            raise EXPANSION.exceeded(expanded, path=source, line=raw_entry.line)
     by_key = {e.key.casefold(): fields for e, fields in zip(entries, resolved, strict=True)}
     result = ReadResult(diagnostics=diagnostics)
     for raw_entry, own_fields in zip(entries, resolved, strict=True):
@@ -171,8 +182,9 @@ def _repair_missing_comma(entry: Entry, raw: str, line: int,
         if len(reparsed.entries) != 1 or reparsed.failed_blocks:
             return None
         missing_line = line + raw[:position].count("\n")
+        where = "on the next line" if "\n" in value[end:match.start(1)] else "after it"
         report("CF113", f"entry '{entry.key}': field '{f.key}' runs into '{match.group(1)} = …' "
-               "on the next line; a comma is probably missing (read as two fields)", missing_line)
+               f"{where}; a comma is probably missing (read as two fields)", missing_line)
         return reparsed.entries[0], fixed
     return None
 
