@@ -126,7 +126,7 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
                                line=raw_entry.line)
         if ignored:
             report("CF121", f"entry '{raw_entry.key}': field(s) with no CSL equivalent ignored: "
-                   f"{', '.join(ignored)}", raw_entry.line, "info")
+                   f"{', '.join(ignored)}", raw_entry.line, "warning")
         result.records.append(Record(item=item, line=raw_entry.line, raw=raw_entry.raw))
     return result
 
@@ -470,7 +470,7 @@ def _map_dates(item: Item, fields: dict[str, str], take: Callable[[str], str | N
             warn("CF206", f"entry '{key}': month '{_plain(month)}' not understood; left out")
         else:
             parts.append(number)
-            if day is not None and _plain(day).isdigit():
+            if day is not None and _plain(day).isdecimal():
                 parts.append(int(_plain(day)))
     date_parts = [parts]
     if len(years) > 1:

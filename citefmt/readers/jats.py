@@ -349,7 +349,7 @@ def _citation_item(citation: Element, source: str, diagnostics: list[Diagnostic]
         item = {"type": declared or "document", **structured}
         for tag, line in unknown:
             diagnostics.append(Diagnostic("CF121", f"unknown citation element <{tag}> ignored",
-                                          source, line, severity="info"))
+                                          source, line, severity="warning"))
     if item["type"] == "book" and "chapter-title" in {c.tag for c in citation}:
         item["type"] = "chapter"
     return item
@@ -491,7 +491,7 @@ def _date_parts(element: Element | None) -> list[int] | None:
     if month:
         parts.append(month)
         day = _child_text(element, "day")
-        if day.isdigit() and 1 <= int(day) <= 31:
+        if day.isdecimal() and 1 <= int(day) <= 31:
             parts.append(int(day))
     return parts
 

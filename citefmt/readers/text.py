@@ -30,7 +30,7 @@ _STOP_RE = re.compile(
     r"приложени[ея]|"
     r"funding|финансирование|conflicts? of interest|конфликт интересов|jats xml|"
     r"поступила в редакцию|received)\b.*$", re.I)
-_MARKER_RE = re.compile(r"^\s*(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})[.)])\s+(?=\S)")
+_MARKER_RE = re.compile(r"^\s*(?:\[(?P<b>\d{1,6})\]|(?P<n>\d{1,6})[.)])\s+(?=\S)")
 _MD_HEADING_RE = re.compile(r"^\s*#{1,6}\s+\S")
 _ARTICLE_SIGNS_RE = re.compile(r"^\s*(?:для цитирования|for citation)\s*:?\s*$|^\s*(?:https?://doi\.org/|doi:\s*)10\.",
                                re.I | re.M)
