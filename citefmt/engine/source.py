@@ -15,6 +15,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -93,22 +96,41 @@ class FormattedJSONSource(CiteProcJSON):
 
     def parse_string(self, string: Any) -> MixedString:
         if isinstance(string, NumberText):
+            if self.fmt == "html" and _MARKUP_RE.search(string):
+                string = NumberText(html.escape(string, quote=False))
             return super().parse_string(string)
         return render_rich_text(str(string), self.fmt)
 
     def parse_names(self, json_data: Any) -> NameList:
+        """Gap: citeproc-py writes name parts (and number variables and literal dates) into
+        HTML as they are, so a name holding "<b>" became markup: in HTML they are escaped here,
+        before citeproc-py sees them (issue 10)."""
+        json_data = [_escaped_name(n) if self.fmt == "html" else n for n in json_data]
         names = NameList(super().parse_names([n for n in json_data if not is_et_al(n)]))
         names.truncated = len(names) < len(json_data)
         return names
 
     def parse_date(self, json_data: Any) -> Any:
         date, problem = normalise_date(json_data)
+        if self.fmt == "html" and isinstance(date, dict) and isinstance(date.get("literal"), str):
+            date = {**date, "literal": html.escape(date["literal"], quote=False)}
         if problem:
             self.date_problems.append(problem)
         parsed = super().parse_date(date)
         for single in (parsed.get("begin"), parsed.get("end"), parsed) if parsed else ():
             _month_as_season(single)
         return parsed
+
+
+_MARKUP_RE = re.compile(r"[<>&]")
+
+
+def _escaped_name(name: Any) -> Any:
+    """A CSL name object with its text parts HTML-escaped (other values pass unchanged)."""
+    if not isinstance(name, dict) or is_et_al(name):
+        return name
+    return {key: html.escape(value, quote=False) if isinstance(value, str)
+            and _MARKUP_RE.search(value) else value for key, value in name.items()}
 
 
 def _month_as_season(date: Any) -> None:

@@ -64,7 +64,7 @@ def test_fix_keeps_encoding_and_bom(tmp_path: Path, encoding: str, bom: bytes,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "paper.md"
     f.write_bytes(bom + MANUSCRIPT.encode(encoding))
-    code, err = run_fix(f, capsys)
+    _, err = run_fix(f, capsys)
     assert "Rewriting" in err
     data = f.read_bytes()
     assert data.startswith(bom)
