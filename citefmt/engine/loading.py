@@ -16,6 +16,7 @@ from lxml import etree
 
 from citefmt.engine.elements import CSL_NAMESPACE, element_lookup
 from citefmt.errors import StyleError
+from citefmt.xmlsafe import refuse_doctype
 
 
 @dataclass
@@ -54,7 +55,9 @@ def parse_csl_file(path: Path, *, expect: str) -> ParsedTree:
 
 
 def parse_csl_bytes(data: bytes, *, path: Path, expect: str) -> ParsedTree:
-    """Parse CSL XML given as bytes (not cached); `path` names it in errors."""
+    """Parse CSL XML given as bytes (not cached); `path` names it in errors. A DOCTYPE is
+    refused before lxml sees the file (entities in a style are an attack, not a feature)."""
+    refuse_doctype(data, source=str(path), what=expect)
     try:
         root = etree.fromstring(data, _parser()).getroottree().getroot()
     except etree.XMLSyntaxError as exc:

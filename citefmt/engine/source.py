@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import re
-
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
