@@ -80,8 +80,9 @@ class LimitError(InputError):
 
 
 class ConfigError(InputError):
-    """A config file is invalid."""
+    """A config file is invalid (a usage problem: exit 2, as pre-commit's bad-config)."""
 
+    exit_code = 2
     default_code = "CF902"
 
 
