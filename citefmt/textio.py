@@ -147,23 +147,36 @@ def _detect_encoding(data: bytes) -> tuple[bytes, str]:
 
 
 def _guess_utf16_32(data: bytes) -> str | None:
-    """UTF-16/32 without a BOM: text in Latin or Cyrillic script has NUL bytes at a fixed
-    position of every code unit; UTF-8 text never has NUL bytes at all."""
+    """UTF-16/32 without a BOM: UTF-8 text has no NUL bytes, while UTF-16 text has them in the
+    high byte of every ASCII character (spaces, digits, punctuation — in Cyrillic text too) and
+    UTF-32 in two or three bytes of every character. The candidate must decode to text without
+    control characters."""
     head = data[:4096]
     if len(head) < 4 or b"\x00" not in head:
         return None
     n = len(head) - len(head) % 4
-    nuls = [sum(1 for i in range(k, n, 4) if head[i] == 0) / (n // 4) for k in range(4)]
-    if nuls[1] > 0.9 and nuls[2] > 0.9 and nuls[3] > 0.9 and nuls[0] < 0.5:
-        return "utf-32-le"
-    if nuls[0] > 0.9 and nuls[1] > 0.9 and nuls[2] > 0.9 and nuls[3] < 0.5:
-        return "utf-32-be"
-    even = (nuls[0] + nuls[2]) / 2
-    odd = (nuls[1] + nuls[3]) / 2
-    if odd > 0.6 and even < 0.1:
-        return "utf-16-le"
-    if even > 0.6 and odd < 0.1:
-        return "utf-16-be"
+    nuls = [sum(1 for i in range(k, n, 4) if head[i] == 0) for k in range(4)]
+    units = n // 4
+    candidates: list[str] = []
+    if nuls[2] == nuls[3] == units and nuls[1] > units // 2:
+        candidates.append("utf-32-le")
+    if nuls[0] == nuls[1] == units and nuls[2] > units // 2:
+        candidates.append("utf-32-be")
+    even, odd = nuls[0] + nuls[2], nuls[1] + nuls[3]
+    if odd > 4 * even:
+        candidates.append("utf-16-le")
+    if even > 4 * odd:
+        candidates.append("utf-16-be")
+    for encoding in candidates:
+        width = 4 if "32" in encoding else 2
+        sample = head[: len(head) - len(head) % width]
+        try:
+            text = sample.decode(encoding, errors="strict" if len(data) == len(head) else "ignore")
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for c in text if c < " " and c not in "\t\n\r")
+        if controls * 50 <= len(text):
+            return encoding
     return None
 
 
