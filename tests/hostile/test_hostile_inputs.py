@@ -157,8 +157,8 @@ def test_long_runs_parse_in_linear_time(unit: str) -> None:
     assert large < max(8 * small, 0.3), (small, large)
 
 
-def test_a_line_over_the_limit_is_kept_whole_and_reported(tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_line_over_the_limit_is_kept_whole_and_reported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     body = "Smith J. " + "(" * 3000 + " Title. 2000."
     f = write(tmp_path, "refs.txt", f"1. {body}\n2. Doe A. Title. J Med. 2001;2:3-4.\n")
     with override(LINE_CHARS, 2000):

@@ -24,9 +24,9 @@ HOSTILE = {
 }
 ALLOWED = {"div": {"class"}, "i": set(), "b": set(), "sup": set(), "sub": set(),
            "span": {"style", "class"}}
-ALLOWED_VALUES = {"style": {"font-variant:small-caps;"}, "class": {"nocase", "csl-entry",
-                                                                   "csl-bib-body", "csl-left-margin",
-                                                                   "csl-right-inline"}}
+ALLOWED_VALUES = {"style": {"font-variant:small-caps;"},
+                  "class": {"nocase", "csl-entry", "csl-bib-body", "csl-left-margin",
+                            "csl-right-inline"}}
 
 
 @pytest.mark.parametrize("style", ["vancouver", "gost-r-7.0.5-2008", "gost-r-7.0.100-2018"])

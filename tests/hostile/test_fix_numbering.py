@@ -1,0 +1,38 @@
+"""`check --fix` on manuscripts whose numbering has a gap or whose text cites a number the list
+does not have (issue 10): idempotent, and a dangling citation never ends up pointing at another
+reference."""
+
+from __future__ import annotations
+
+from citefmt.checks import fix_text
+from citefmt.config import Settings
+
+SMITH = "Smith J. Title one. J Med. 2000;1:1-2."
+DOE = "Doe A. Title two. J Med. 2001;2:3-4."
+ROE = "Roe B. Title three. Vestnik. 2002;3:5-6."
+
+
+def paper(body: str, *entries: str) -> str:
+    return f"# P\n\n{body}\n\n## References\n\n" + "\n".join(entries) + "\n"
+
+
+def test_a_gap_in_the_numbering_is_closed_once_and_then_left_alone() -> None:
+    text = paper("See [3] and [1].", f"1. {SMITH}", f"3. {DOE}")
+    once = fix_text(text, Settings(), source="paper.md")
+    assert once == paper("See [1] and [2].", f"1. {DOE}", f"2. {SMITH}")
+    assert fix_text(once, Settings(), source="paper.md") == once
+
+
+def test_a_dangling_citation_is_never_pointed_at_another_reference() -> None:
+    # [2] cites nothing: renumbering 3 → 2 would make it cite Doe
+    text = paper("See [2], [1] and [3].", f"1. {SMITH}", f"3. {DOE}", "")
+    once = fix_text(text, Settings(), source="paper.md")
+    assert once == text
+    assert fix_text(once, Settings(), source="paper.md") == once
+
+
+def test_the_fuzzers_case_is_idempotent() -> None:
+    # found by bench/fuzz.py: "2.*a" is no list marker, so entry 2 is part of entry 3
+    text = paper("See [2], [1] and [3].", f"1. {SMITH}", f"3. {DOE}", f"2.*a {ROE}")
+    once = fix_text(text.replace("\n", "\r\n"), Settings(), source="paper.md")
+    assert fix_text(once, Settings(), source="paper.md") == once
