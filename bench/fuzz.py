@@ -163,8 +163,10 @@ def _limit_memory(megabytes: int) -> None:
 def _worker_init(memory_mb: int) -> None:
     _limit_memory(memory_mb)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    import citefmt.cli  # noqa: F401  (warm imports once per worker)
-    import citefmt.refparse  # noqa: F401
+    import importlib
+
+    for module in ("citefmt.cli", "citefmt.refparse"):  # warm imports once per worker
+        importlib.import_module(module)
 
 
 def _main(argv: list[str]) -> tuple[int, str, str]:
@@ -256,7 +258,7 @@ def campaign(args: argparse.Namespace) -> dict[str, Any]:
 
     def record(case: tuple[str, list[str], str, bytes], outcome: Outcome | None) -> None:
         nonlocal done
-        command, _, suffix, data = case
+        command, _, suffix, _ = case
         key = (_reader_of(suffix), command)
         tally.cases[key] += 1
         done += 1
