@@ -59,7 +59,6 @@ CODES: dict[str, str] = {
     # hostile10: hostile and broken input (CF900–CF949; hard errors are in errors.ERROR_CODES)
     "CF912": "lone surrogate escape replaced by U+FFFD",
     "CF935": "reference longer than the line-length limit was not parsed",
-    "CF936": "text after a field value was not read (a comma is probably missing)",
 }
 
 

@@ -15,6 +15,7 @@ from citefmt import __version__
 from citefmt.cli.check import check
 from citefmt.cli.convert import convert
 from citefmt.cli.format import format_
+from citefmt.cli.rule import rule
 from citefmt.cli.styles import styles
 from citefmt.errors import (
     EXIT_FINDINGS,
@@ -48,6 +49,7 @@ cli.add_command(format_)
 cli.add_command(convert)
 cli.add_command(check)
 cli.add_command(styles)
+cli.add_command(rule)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
