@@ -95,8 +95,9 @@ class FormattedJSONSource(CiteProcJSON):
 
     def parse_string(self, string: Any) -> MixedString:
         if isinstance(string, NumberText):
-            if self.fmt == "html" and _MARKUP_RE.search(string):
-                string = NumberText(html.escape(string, quote=False))
+            if self.fmt == "html" and _TAG_CHARS_RE.search(string):
+                # "<" and ">" only: citeproc-py splits numbers on "&" itself
+                string = NumberText(string.replace("<", "&lt;").replace(">", "&gt;"))
             return super().parse_string(string)
         return render_rich_text(str(string), self.fmt)
 
@@ -122,6 +123,7 @@ class FormattedJSONSource(CiteProcJSON):
 
 
 _MARKUP_RE = re.compile(r"[<>&]")
+_TAG_CHARS_RE = re.compile(r"[<>]")
 
 
 def _escaped_name(name: Any) -> Any:
