@@ -197,7 +197,10 @@ def read_file(path: str) -> Decoded:
     """Read `path` (or standard input for `-`): the decoded text, how to write it back, and its
     stamp. Every failure is a one-line `InputError`."""
     if path == "-":
-        return decode_bytes(sys.stdin.buffer.read(), source="<stdin>")
+        from citefmt.limits import INPUT_BYTES
+
+        # one byte over the limit is enough to refuse: never read an endless pipe into memory
+        return decode_bytes(sys.stdin.buffer.read(INPUT_BYTES.value + 1), source="<stdin>")
     p = Path(path)
     try:
         with p.open("rb") as handle:
