@@ -158,6 +158,19 @@ def _item_list(data: Any, source: str) -> list[Any]:
                      "object", path=source, line=1)
 
 
+def _finite_float(text: str) -> float:
+    """A JSON number as a float; 1e999999 (infinite as a float) cannot be written back as JSON."""
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"number {text[:20]}{'…' if len(text) > 20 else ''} is out of range")
+    return value
+
+
+def _no_constant(name: str) -> Any:
+    """NaN, Infinity and -Infinity are not JSON (Python's parser accepts them by default)."""
+    raise ValueError(f"{name} is not a JSON value")
+
+
 def _load_with_spans(text: str, source: str) -> tuple[Any, dict[int, tuple[int, int]]]:
     """Parse `text`, recording where each JSON object starts and ends (by the object's id)."""
     spans: dict[int, tuple[int, int]] = {}
@@ -167,7 +180,7 @@ def _load_with_spans(text: str, source: str) -> tuple[Any, dict[int, tuple[int, 
         spans[id(obj)] = (s_and_end[1] - 1, end)
         return obj, end
 
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_float=_finite_float, parse_constant=_no_constant)
     # CPython's JSONDecoder.__init__ sets both attributes; typeshed does not declare them
     decoder.parse_object = parse_object  # type: ignore[attr-defined]
     decoder.scan_once = py_make_scanner(decoder)  # type: ignore[attr-defined]

@@ -176,3 +176,18 @@ def test_check_fix_on_a_broken_bib_says_why_it_did_not_rewrite(
     assert code == 1
     assert err == (f"citefmt: {f}: not rewritten: it has errors that --fix cannot repair "
                    "(CF113); fix them by hand first\n")
+
+
+def test_fix_of_standard_input_keeps_its_line_endings(
+        monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    import io
+    import sys
+
+    class Stdin:
+        buffer = io.BytesIO(MANUSCRIPT.replace("\n", "\r\n").encode("utf-8"))
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    assert main(["check", "--fix", "--isolated", "-"]) == 1
+    out = capsysbinary.readouterr().out.decode("utf-8")
+    assert FIRST_REFERENCE in out
+    assert out.count("\r\n") == MANUSCRIPT.count("\n") and "\n" not in out.replace("\r\n", "")

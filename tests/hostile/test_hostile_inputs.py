@@ -63,6 +63,17 @@ def test_huge_numbers_in_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert err.startswith(f"citefmt: error: {f}: malformed JSON: Exceeds the limit (4300 digits)")
 
 
+@pytest.mark.parametrize(("value", "message"), [("1e999999", "number 1e999999 is out of range"),
+                                                ("NaN", "NaN is not a JSON value"),
+                                                ("-Infinity", "-Infinity is not a JSON value")])
+def test_non_finite_numbers_in_json(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                    value: str, message: str) -> None:
+    f = write(tmp_path, "refs.json", f'[{{"id": "a", "type": "book", "volume": {value}}}]')
+    code, out, err = run(capsys, "convert", f)
+    assert (code, out) == (1, "")
+    assert err == f"citefmt: error: {f}: malformed JSON: {message} [CF901]\n"
+
+
 def test_json_nested_600_deep(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = write(tmp_path, "refs.json", "[" * 600 + "]" * 600)
     code, _, err = run(capsys, "format", f)
