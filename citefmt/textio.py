@@ -205,10 +205,11 @@ def read_file(path: str) -> Decoded:
     try:
         with p.open("rb") as handle:
             st = os.fstat(handle.fileno())
-            from citefmt.limits import check_input_size
+            from citefmt.limits import INPUT_BYTES, check_input_size
 
             check_input_size(st.st_size, source=path)
-            data = handle.read()
+            # a device or pipe reports size 0: read one byte past the limit at most
+            data = handle.read(INPUT_BYTES.value + 1)
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
     except IsADirectoryError:

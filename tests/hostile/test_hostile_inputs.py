@@ -230,3 +230,11 @@ def test_utf16_le_without_bom_is_read(tmp_path: Path, capsys: pytest.CaptureFixt
     code, out, _ = run(capsys, "convert", f)
     assert code == 0
     assert json.loads(out)[0]["author"][0]["family"] == "Иванов"
+
+
+def test_an_endless_device_is_read_only_up_to_the_limit(capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CITEFMT_MAX_INPUT_BYTES", "1000")
+    code, _, err = run(capsys, "format", "/dev/zero")
+    assert code == 1
+    assert err.startswith("citefmt: error: /dev/zero: input size (1,001 bytes) exceeds the limit")
