@@ -58,6 +58,7 @@ CODES: dict[str, str] = {
     "CF401": "style or engine warning",
     # hostile10: hostile and broken input (CF900–CF949; hard errors are in errors.ERROR_CODES)
     "CF912": "lone surrogate escape replaced by U+FFFD",
+    "CF913": "number that is not finite (YAML .inf, .nan) kept as text",
     "CF935": "reference longer than the line-length limit was not parsed",
 }
 

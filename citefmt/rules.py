@@ -123,6 +123,9 @@ _DETAILS: dict[str, tuple[str, str]] = {
     "CF912": ("A JSON or YAML string held an escaped lone UTF-16 surrogate (\\ud800), which no "
               "Unicode encoding can write; it was replaced by U+FFFD.",
               '[{"id": "a", "type": "book", "title": "X\\ud800"}]'),
+    "CF913": ("A YAML number is .inf or .nan, which JSON cannot hold; the value is kept as the "
+              "text inf/nan so that every output format can write it.",
+              "- id: a\n  type: book\n  volume: .inf"),
     "CF935": ("A plain-text reference is longer than the line-length limit "
               "(CITEFMT_MAX_LINE_CHARS, 20,000 characters by default). Parsing it would cost "
               "time out of proportion, so it is kept whole as the title.",

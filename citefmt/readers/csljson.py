@@ -10,6 +10,7 @@ normalised to `date-parts`, the only form citeproc-py renders.
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import date, datetime
 from json.decoder import JSONObject  # type: ignore[attr-defined]
@@ -67,6 +68,11 @@ def add_item(result: ReadResult, item: Any, *, index: int, line: int | None, raw
             result.diagnostics.append(Diagnostic(
                 "CF912", f"item {index + 1}: {replaced} lone surrogate escape(s) (such as "
                 "\\ud800) replaced by U+FFFD", path=source, line=line, severity="warning"))
+        non_finite = _non_finite_as_text(item)
+        if non_finite:
+            result.diagnostics.append(Diagnostic(
+                "CF913", f"item {index + 1}: {', '.join(non_finite)} not a finite number "
+                "(.inf/.nan); kept as text", path=source, line=line, severity="warning"))
     problems = validate_item(item, index=index)
     if problems:
         result.diagnostics.append(Diagnostic("CF208", "; ".join(problems), path=source,
@@ -99,6 +105,17 @@ def scrub_item(value: Any) -> int:
             else:
                 count += scrub_item(child)
     return count
+
+
+def _non_finite_as_text(item: Item) -> list[str]:
+    """Top-level numbers that are infinite or NaN (YAML's .inf and .nan) as text: JSON cannot
+    hold them. Returns the field names changed."""
+    changed = []
+    for key, value in item.items():
+        if isinstance(value, float) and not math.isfinite(value):
+            item[key] = str(value)
+            changed.append(repr(key))
+    return changed
 
 
 def normalise_dates(item: Item) -> None:

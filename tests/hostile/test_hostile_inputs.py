@@ -238,3 +238,15 @@ def test_an_endless_device_is_read_only_up_to_the_limit(capsys: pytest.CaptureFi
     code, _, err = run(capsys, "format", "/dev/zero")
     assert code == 1
     assert err.startswith("citefmt: error: /dev/zero: input size (1,001 bytes) exceeds the limit")
+
+
+def test_yaml_infinity_and_nan_are_kept_as_text(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    f = write(tmp_path, "refs.yaml", "- id: a\n  type: book\n  title: T\n  volume: .inf\n"
+              "  page: .nan\n")
+    code, out, err = run(capsys, "convert", f)
+    assert code == 0
+    item = json.loads(out)[0]
+    assert (item["volume"], item["page"]) == ("inf", "nan")
+    assert err == (f"{f}:1: CF913 item 1: 'volume', 'page' not a finite number (.inf/.nan); "
+                   "kept as text\n")
