@@ -61,7 +61,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
-        exc.show()
+        # one line with its code, like every other error (click's own layout spreads a usage
+        # error over three lines)
+        command = exc.ctx.command_path if isinstance(exc, click.UsageError) and exc.ctx else None
+        hint = f" (see `{command} --help`)" if command else ""
+        click.echo(f"citefmt: error: {exc.format_message()}{hint} [CF904]", err=True)
         return exc.exit_code if exc.exit_code else EXIT_USAGE
     except click.Abort:
         click.echo("Interrupted [CF948]", err=True)

@@ -61,3 +61,9 @@ def test_an_unknown_code_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
     assert main(["rule", "CF999"]) == 2
     assert capsys.readouterr().err == ("citefmt: error: unknown code 'CF999' (see `citefmt rule "
                                        "--all`) [CF904]\n")
+
+
+def test_a_click_usage_error_is_one_line_with_its_code(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["format", "--no-such-flag", "x"]) == 2
+    assert capsys.readouterr().err == ("citefmt: error: No such option '--no-such-flag'. (see "
+                                       "`citefmt format --help`) [CF904]\n")
