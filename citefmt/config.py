@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from citefmt.diagnostics import Diagnostic
-from citefmt.errors import ConfigError
+from citefmt.errors import ConfigError, InputError
 
 CONFIG_FILE = ".citefmt.toml"
 PYPROJECT = "pyproject.toml"
@@ -227,12 +227,16 @@ def _covers(silenced: Silenced, code: str) -> bool:
 # --- TOML helpers -----------------------------------------------------------------------------
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """A config file through the one input decoder (BOM, UTF-16, line endings, size limit)."""
+    from citefmt.textio import read_source
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_source(str(path)))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {' '.join(str(exc).split())}", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config: {exc}", path=str(path)) from None
+    except InputError as exc:
+        raise ConfigError(f"cannot read config: {exc.message}", path=str(path),
+                          line=exc.line) from None
 
 
 def _string(data: dict[str, Any], key: str, path: Path) -> str | None:
