@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,9 +34,21 @@ def read_text(text: str, *, source: str = "<input>", fmt: str | None = None) -> 
     except RecursionError:
         # readers bound their nesting (citefmt.limits); this is the net under all of them
         raise NESTING.exceeded(path=source, what="nesting (too deep for the reader)") from None
+    except ValueError as exc:
+        if not is_int_digits_error(exc):
+            raise
+        # Python refuses int() of more than 4,300 digits (CVE-2020-10735): a number that long
+        # is hostile input wherever a reader meets it
+        raise InputError(f"a number has more than {sys.get_int_max_str_digits():,} digits",
+                         path=source, code="CF901") from None
     result.diagnostics[:] = [d if d.path != "<input>" else d.at(path=source)
                              for d in result.diagnostics]
     return result
+
+
+def is_int_digits_error(exc: ValueError) -> bool:
+    """Is this the interpreter's refusal to convert a huge digit string to int?"""
+    return str(exc).startswith("Exceeds the limit") and "integer string conversion" in str(exc)
 
 
 def read_path(path: str, *, fmt: str | None = None) -> ReadResult:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import click
 
 from citefmt import __version__
+from citefmt.api import is_int_digits_error
 from citefmt.cli.check import check
 from citefmt.cli.convert import convert
 from citefmt.cli.format import format_
@@ -89,6 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line; --debug shows the traceback
         if debug:
             raise
+        if isinstance(exc, ValueError) and is_int_digits_error(exc):
+            # Python refuses int() of a huge digit string (CVE-2020-10735): hostile input that
+            # reached a writer or the engine, not a bug
+            click.echo(f"citefmt: error: a number has more than {sys.get_int_max_str_digits():,} "
+                       "digits [CF901]", err=True)
+            return EXIT_FINDINGS
         click.echo(f"citefmt: internal error: {type(exc).__name__}: {exc} "
                    "(please report it; run with --debug for the traceback) [CF949]", err=True)
         return EXIT_INTERNAL

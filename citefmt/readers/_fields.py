@@ -126,7 +126,7 @@ def month_number(text: str) -> int | None:
     """"Feb" / "February" / "02" / "февраля" → 2; None when it is not a month."""
     key = text.strip().strip(".").lower()
     if key.isdecimal():
-        return int(key) if 1 <= int(key) <= 12 else None
+        return int(key) if len(key) <= 2 and 1 <= int(key) <= 12 else None
     return MONTHS.get(key)
 
 

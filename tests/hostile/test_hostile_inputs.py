@@ -250,3 +250,17 @@ def test_yaml_infinity_and_nan_are_kept_as_text(tmp_path: Path,
     assert (item["volume"], item["page"]) == ("inf", "nan")
     assert err == (f"{f}:1: CF913 item 1: 'volume', 'page' not a finite number (.inf/.nan); "
                    "kept as text\n")
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    # found by bench/fuzz.py: a MEDLINE date whose "month" has 20,000 digits
+    ("refs.nbib", "PMID- 1\nTI  - Title\nDP  - 2020 " + "1" * 20000 + "\n"),
+    ("refs.json", '[{"id": "a", "type": "book", "issued": {"date-parts": [["' + "9" * 5000
+     + '"]]}}]'),
+])
+def test_numbers_with_thousands_of_digits_are_not_internal_errors(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str) -> None:
+    f = write(tmp_path, name, text)
+    code, _, err = run(capsys, "format", f, "--style", "gost", "--to", "html")
+    assert code in (0, 1)
+    assert "internal error" not in err and err.count("\n") <= 1
