@@ -31,6 +31,7 @@ from typing import Any
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.errors import ConfigError, InputError
+from citefmt.textio import split_lines
 
 CONFIG_FILE = ".citefmt.toml"
 PYPROJECT = "pyproject.toml"
@@ -182,7 +183,7 @@ def find_suppressions(text: str) -> Suppressions:
     lines: dict[int, Silenced] = {}
     whole_file: Silenced = NOTHING
     pending: list[Silenced] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         m = _MARKER_RE.search(line)
         if m is None:
             if pending and line.strip():

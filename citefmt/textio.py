@@ -102,6 +102,18 @@ class Decoded:
         return self.bom + self.restore(new_text).encode(self.encoding)
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of `text`, split at "\r\n", "\r" and "\n" only — the line endings files have.
+
+    `str.splitlines` also breaks at U+001C–U+001E, U+0085, U+2028 and U+2029: a reader that
+    numbered lines with it disagreed with `--fix` (which splits at newlines) about where an entry
+    stands, and wrote the wrong lines. Like `splitlines`, a final line ending adds no line."""
+    lines = _NEWLINE_RE.split(text) if "\r" in text else text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def split_newlines(text: str) -> tuple[str, tuple[str, ...]]:
     """Text with every line ending ("\\r\\n", "\\r", "\\n") made "\\n", and the endings found."""
     if "\r" not in text:

@@ -17,6 +17,7 @@ from citefmt.errors import InputError
 from citefmt.limits import NESTING, YAML_ALIASES
 from citefmt.model import ReadResult
 from citefmt.readers.csljson import add_item
+from citefmt.textio import split_lines
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -28,7 +29,7 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     root, data = _load(body, source, line_offset)
     items, nodes = _item_list(root, data, source)
     result = ReadResult()
-    lines = body.splitlines()
+    lines = split_lines(body)
     for index, (item, node) in enumerate(zip(items, nodes, strict=True)):
         line = node.start_mark.line + 1 + line_offset if node is not None else None
         raw = None

@@ -36,3 +36,14 @@ def test_the_fuzzers_case_is_idempotent() -> None:
     text = paper("See [2], [1] and [3].", f"1. {SMITH}", f"3. {DOE}", f"2.*a {ROE}")
     once = fix_text(text.replace("\n", "\r\n"), Settings(), source="paper.md")
     assert fix_text(once, Settings(), source="paper.md") == once
+
+
+def test_a_control_character_python_counts_as_a_line_break_does_not_shift_lines() -> None:
+    # found by bench/fuzz.py: str.splitlines() breaks at U+001D, "\n" does not; the reader and
+    # --fix disagreed about where entries stand (IndexError)
+    text = paper("See [3], [2] and [1].", f"1. Smith J.\x1dA. {SMITH[9:]}", f"2. {DOE}",
+                 f"3. {ROE}")
+    once = fix_text(text, Settings(), source="paper.md")
+    assert once == paper("See [1], [2] and [3].", f"1. {ROE}", f"2. {DOE}",
+                         f"3. Smith J.\x1dA. {SMITH[9:]}")
+    assert fix_text(once, Settings(), source="paper.md") == once
