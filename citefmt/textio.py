@@ -25,6 +25,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from citefmt.errors import InputError, OutputError
 
@@ -212,7 +213,8 @@ def read_file(path: str) -> Decoded:
         from citefmt.limits import INPUT_BYTES
 
         # one byte over the limit is enough to refuse: never read an endless pipe into memory
-        return decode_bytes(sys.stdin.buffer.read(INPUT_BYTES.value + 1), source="<stdin>")
+        return decode_bytes(_read_at_most(sys.stdin.buffer, INPUT_BYTES.value + 1),
+                            source="<stdin>")
     p = Path(path)
     try:
         with p.open("rb") as handle:
@@ -220,8 +222,7 @@ def read_file(path: str) -> Decoded:
             from citefmt.limits import INPUT_BYTES, check_input_size
 
             check_input_size(st.st_size, source=path)
-            # a device or pipe reports size 0: read one byte past the limit at most
-            data = handle.read(INPUT_BYTES.value + 1)
+            data = _read_at_most(handle, INPUT_BYTES.value + 1, st.st_size)
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
     except IsADirectoryError:
@@ -233,6 +234,25 @@ def read_file(path: str) -> Decoded:
     decoded = decode_bytes(data, source=path)
     stamp = Stamp(len(data), st.st_mtime_ns, hashlib.sha256(data).hexdigest())
     return Decoded(decoded.text, decoded.encoding, decoded.bom, decoded.endings, stamp)
+
+
+def _read_at_most(handle: BinaryIO, limit: int, size_hint: int = 0) -> bytes:
+    """Up to `limit` bytes: the file's own size (+1, to see it end) first, then 64 KB chunks.
+    `read(limit)` would allocate the whole limit up front (64 MB for every file), and a device
+    or pipe that reports size 0 may never end."""
+    chunks: list[bytes] = []
+    total = 0
+    step = size_hint + 1 if size_hint > 0 else 1 << 16
+    while total < limit:
+        chunk = handle.read(min(step, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if size_hint and len(chunk) < step:
+            break  # a regular file that ended where its size said
+        step = 1 << 16
+    return b"".join(chunks)
 
 
 def read_source(path: str) -> str:

@@ -264,3 +264,26 @@ def test_numbers_with_thousands_of_digits_are_not_internal_errors(
     code, _, err = run(capsys, "format", f, "--style", "gost", "--to", "html")
     assert code in (0, 1)
     assert "internal error" not in err and err.count("\n") <= 1
+
+
+def test_a_volume_of_only_white_space_is_not_an_internal_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # found by bench/fuzz.py: "13(\x1f)" — U+001F is white space to str.split()
+    f = write(tmp_path, "refs.md", "1. Roman J. Fibroblasts. Biomolecules. 2023;13(\x1f):945.\n")
+    code, out, err = run(capsys, "convert", f)
+    assert code == 0 and "internal error" not in err
+    assert json.loads(out)[0]["id"] == "ref-1"
+
+
+def test_reading_a_small_file_does_not_reserve_the_input_limit() -> None:
+    import tracemalloc
+
+    from citefmt.textio import read_file
+
+    path = Path(__file__)
+    read_file(str(path))
+    tracemalloc.start()
+    read_file(str(path))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 50 * path.stat().st_size
