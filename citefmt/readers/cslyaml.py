@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from citefmt.errors import InputError
-from citefmt.limits import NESTING, YAML_ALIASES
+from citefmt.limits import NESTING, YAML_ALIASES, YAML_BYTES
 from citefmt.model import ReadResult
 from citefmt.readers.csljson import add_item
 from citefmt.textio import split_lines
@@ -25,6 +25,8 @@ _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def read(text: str, *, source: str = "<input>") -> ReadResult:
     """Parse CSL-YAML text into records; see the module docstring for what is accepted."""
+    if len(text) > YAML_BYTES.value:
+        raise YAML_BYTES.exceeded(len(text), path=source)
     body, line_offset = _document_body(text)
     root, data = _load(body, source, line_offset)
     items, nodes = _item_list(root, data, source)

@@ -287,3 +287,15 @@ def test_reading_a_small_file_does_not_reserve_the_input_limit() -> None:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert peak < 50 * path.stat().st_size
+
+
+def test_csl_yaml_has_its_own_size_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CITEFMT_MAX_YAML_BYTES", "50")
+    text = "- id: a\n  type: book\n  title: A title that is long enough\n"
+    f = write(tmp_path, "refs.yaml", text)
+    code, _, err = run(capsys, "convert", f)
+    assert code == 1
+    assert err == (f"citefmt: error: {f}: CSL-YAML input size ({len(text)} characters) exceeds "
+                   "the limit of 50 characters; raise it with CITEFMT_MAX_YAML_BYTES=N if the "
+                   "input is genuine [CF930]\n")
