@@ -29,11 +29,12 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from citefmt.diagnostics import Diagnostic
-from citefmt.errors import InputError
+from citefmt.errors import ConfigError, InputError
+from citefmt.textio import split_lines
 
 CONFIG_FILE = ".citefmt.toml"
 PYPROJECT = "pyproject.toml"
@@ -94,8 +95,12 @@ def find_config(directory: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / PYPROJECT
-        if pyproject.is_file() and "citefmt" in _read_toml(pyproject).get("tool", {}):
-            return pyproject
+        if pyproject.is_file():
+            tool = _read_toml(pyproject).get("tool", {})
+            if not isinstance(tool, dict):
+                raise ConfigError("[tool] must be a table", path=str(pyproject))
+            if "citefmt" in tool:
+                return pyproject
     return None
 
 
@@ -103,27 +108,47 @@ def load_settings(path: Path) -> Settings:
     """Settings from one config file; an unknown key or a wrong type is an error naming the file."""
     data = _read_toml(path)
     if path.name == PYPROJECT:
-        data = data.get("tool", {}).get("citefmt", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError("[tool] must be a table", path=str(path))
+        data = tool.get("citefmt", {})
+        if not isinstance(data, dict):
+            raise ConfigError("[tool.citefmt] must be a table (one [tool.citefmt], not "
+                              "[[tool.citefmt]])", path=str(path))
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise InputError(f"unknown key(s) in citefmt settings: {', '.join(unknown)} "
+        raise ConfigError(f"unknown key(s) in citefmt settings: {', '.join(unknown)} "
                          f"(known: {', '.join(sorted(_KEYS))})", path=str(path))
     base = path.parent
     style = _string(data, "style", path)
     if style and style.endswith(".csl"):
-        style = str(base / style)
+        style = str(base / _inside(style, "style", path))
     return Settings(
         style=style,
         locale=_string(data, "locale", path),
         ignore=frozenset(_strings(data, "ignore", path)),
-        files=tuple(_strings(data, "files", path)),
-        bibliography=tuple(str(base / p) for p in _strings(data, "bibliography", path)),
+        files=tuple(_inside(p, "files", path) for p in _strings(data, "files", path)),
+        bibliography=tuple(str(base / _inside(p, "bibliography", path))
+                           for p in _strings(data, "bibliography", path)),
         online=_bool(data, "online", path),
         registry=_table(data, "registry", path),
         source=path,
         translit=_string(data, "translit", path),
         rekey=_bool(data, "rekey", path),
     )
+
+
+def _inside(pattern: str, key: str, path: Path) -> str:
+    """A path or glob from a config file, which must stay inside the config file's project: a
+    config in a cloned repository must not make citefmt read (or rewrite) files elsewhere."""
+    if not pattern.strip():
+        raise ConfigError(f"citefmt setting {key!r} holds an empty path", path=str(path))
+    pure = PurePosixPath(pattern.replace("\\", "/"))
+    if pure.is_absolute() or re.match(r"^[A-Za-z]:", pattern) or ".." in pure.parts \
+            or pattern.startswith("~"):
+        raise ConfigError(f"citefmt setting {key!r}: {pattern!r} must be a path relative to "
+                          "the config file, inside the project", path=str(path))
+    return pattern
 
 
 def resolve(directory: Path, overrides: Overrides) -> Settings:
@@ -182,7 +207,7 @@ def find_suppressions(text: str) -> Suppressions:
     lines: dict[int, Silenced] = {}
     whole_file: Silenced = NOTHING
     pending: list[Silenced] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         m = _MARKER_RE.search(line)
         if m is None:
             if pending and line.strip():
@@ -227,18 +252,22 @@ def _covers(silenced: Silenced, code: str) -> bool:
 # --- TOML helpers -----------------------------------------------------------------------------
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """A config file through the one input decoder (BOM, UTF-16, line endings, size limit)."""
+    from citefmt.textio import read_source
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_source(str(path)))
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"invalid TOML: {exc}", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read config: {exc}", path=str(path)) from None
+        raise ConfigError(f"invalid TOML: {' '.join(str(exc).split())}", path=str(path)) from None
+    except InputError as exc:
+        raise ConfigError(f"cannot read config: {exc.message}", path=str(path),
+                          line=exc.line) from None
 
 
 def _string(data: dict[str, Any], key: str, path: Path) -> str | None:
     value = data.get(key)
     if value is not None and not isinstance(value, str):
-        raise InputError(f"citefmt setting {key!r} must be a string", path=str(path))
+        raise ConfigError(f"citefmt setting {key!r} must be a string", path=str(path))
     return value
 
 
@@ -261,5 +290,5 @@ def _strings(data: dict[str, Any], key: str, path: Path) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InputError(f"citefmt setting {key!r} must be a list of strings", path=str(path))
+        raise ConfigError(f"citefmt setting {key!r} must be a list of strings", path=str(path))
     return value

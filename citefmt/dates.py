@@ -31,8 +31,8 @@ MONTHS: dict[str, int] = {
 def month_number(text: str) -> int | None:
     """"Feb" / "February" / "02" / "февраля" → 2; None when it is not a month."""
     key = text.strip().strip(".").lower()
-    if key.isdigit():
-        return int(key) if 1 <= int(key) <= 12 else None
+    if key.isdecimal():  # not isdigit: "²" is a digit int() refuses (issue 10)
+        return int(key) if len(key) <= 2 and 1 <= int(key) <= 12 else None
     return MONTHS.get(key)
 
 
@@ -62,7 +62,7 @@ def date_parts(text: str) -> list[int] | None:
             if month is None:
                 break
             parts.append(month)
-        elif len(parts) == 2 and piece.isdigit() and 1 <= int(piece) <= 31:
+        elif len(parts) == 2 and piece.isdecimal() and 1 <= int(piece) <= 31:
             parts.append(int(piece))
         else:
             break

@@ -100,6 +100,10 @@ CODES: dict[str, str] = {
     "CF715": "reference without identifiers: no certain Crossref match",
     "CF716": "filled value cannot be placed in the entry's text; add it by hand",
     "CF720": "registry lookup failed (network, timeout, rate limit or malformed response)",
+    # hostile10: hostile and broken input (CF900–CF949; hard errors are in errors.ERROR_CODES)
+    "CF912": "lone surrogate escape replaced by U+FFFD",
+    "CF913": "number that is not finite (YAML .inf, .nan) kept as text",
+    "CF935": "reference longer than the line-length limit was not parsed",
 }
 
 

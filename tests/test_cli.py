@@ -84,7 +84,7 @@ def test_missing_file(tmp_path: Path) -> None:
     code, out, err = run("format", str(missing))
     assert code == 2
     assert out == ""
-    assert one_line_error(err) == f"citefmt: error: {missing}: no such file"
+    assert one_line_error(err) == f"citefmt: error: {missing}: no such file [CF900]"
 
 
 def test_file_that_is_not_utf8(tmp_path: Path) -> None:
@@ -204,7 +204,7 @@ def test_a_language_the_source_does_not_give_is_a_one_line_error() -> None:
     code, _, err = run("convert", str(JATS_PAIRED), "-q", "--lang", "de")
     assert code == 2
     assert one_line_error(err) == (f"citefmt: error: {JATS_PAIRED}: the reference list has no "
-                                   "'de' version (languages given: en, ru)")
+                                   "'de' version (languages given: en, ru) [CF900]")
 
 
 def test_article_record_in_english_from_the_page(seed_page: str, tmp_path: Path) -> None:
@@ -226,7 +226,7 @@ def test_a_broken_byte_order_mark_is_a_one_line_error(tmp_path: Path) -> None:
     code, _, err = run("convert", str(f))
     assert code == 2
     assert one_line_error(err) == (f"citefmt: error: {f}: not valid UTF-16 after its byte-order "
-                                   "mark (byte 2)")
+                                   "mark (byte 2) [CF910]")
 
 
 def test_an_input_without_references_says_so(tmp_path: Path) -> None:
@@ -248,4 +248,4 @@ def test_an_unexpected_failure_is_one_line_and_exit_3(monkeypatch: pytest.Monkey
     code, _, err = run("format", str(EXAMPLE_TXT))
     assert code == 3
     assert one_line_error(err) == ("citefmt: internal error: ZeroDivisionError: division by zero "
-                                   "(please report it; run with --debug for the traceback)")
+                                   "(please report it; run with --debug for the traceback) [CF949]")

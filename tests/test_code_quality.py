@@ -31,3 +31,15 @@ def test_mypy_finds_nothing() -> None:
     done = subprocess.run([*tool("mypy"), "citefmt"], cwd=REPO, capture_output=True, text=True,
                           check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_imports_keep_the_layers() -> None:
+    """import-linter's contracts in pyproject.toml: the layers of shared/notes/layers.md (an
+    import may only point down) and a parser that needs neither engine nor readers."""
+    if importlib.util.find_spec("importlinter") is None:
+        pytest.skip("import-linter is not installed (pip install -e '.[test]')")
+    command = "from importlinter.cli import lint_imports_command; lint_imports_command()"
+    done = subprocess.run([sys.executable, "-c", command], cwd=REPO, capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Contracts: 2 kept, 0 broken." in done.stdout

@@ -149,4 +149,4 @@ def test_an_input_that_cannot_be_used_at_all_is_exit_2_and_writes_nothing(
     good.write_text('[{"id": "x", "type": "book", "title": "One"}]', encoding="utf-8")
     code, out, err = run("format", str(good), str(tmp_path / "missing.bib"))
     assert (code, out) == (2, "")
-    assert err == f"citefmt: error: {tmp_path / 'missing.bib'}: no such file\n"
+    assert err == f"citefmt: error: {tmp_path / 'missing.bib'}: no such file [CF900]\n"

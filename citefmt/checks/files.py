@@ -16,7 +16,7 @@ from citefmt.checks import check_text, fix_and_check
 from citefmt.config import Overrides, Settings, resolve
 from citefmt.diagnostics import Diagnostic
 from citefmt.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, CitefmtError
-from citefmt.textio import atomic_write, atomic_write_all, read_source
+from citefmt.textio import Decoded, atomic_write, atomic_write_all, read_file, read_source
 
 #: file kinds `check` looks at when given a directory (as pre-commit's hook `files` pattern)
 CHECKED_SUFFIXES: frozenset[str] = frozenset({
@@ -41,6 +41,8 @@ class FileResult:
     original: str = ""
     #: the findings whose fix was applied (or, with `--diff`, would be)
     applied: list[Diagnostic] = field(default_factory=list)
+    #: with --fix: why the file was left as it is (read errors a rewrite would lose data over)
+    not_fixed: str | None = None
 
     def diff(self) -> str:
         if self.fixed is None:
@@ -62,8 +64,10 @@ def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str |
     `original` stand for the file's contents when `--rekey` has already rewritten it. Raises
     `CitefmtError` for unreadable input.
     """
-    if text is None:
-        text = read_source(path)
+    decoded = read_file(path) if text is None else None
+    if decoded is not None:
+        text = decoded.text
+    assert text is not None  # given, or read just now
     directory = Path(path).parent if path != "-" else Path.cwd()
     settings = resolve(directory, overrides)
     if keys is None:
@@ -74,9 +78,14 @@ def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str |
                                                          bibliography_keys=keys)
         if fixed != result.original:
             result.fixed = fixed
-        if fixed != text and path != "-":
-            atomic_write(path, fixed)
+        if fixed != text:
+            if path != "-":
+                atomic_write(path, fixed, like=decoded)
+            elif decoded is not None:  # standard input's fixed text keeps its line endings too
+                result.fixed = decoded.restore(fixed)
         result.diagnostics = remaining
+        if result.fixed is None:
+            result.not_fixed = _why_not_fixed(result.diagnostics)
         return result
     if fix:  # --diff: the rewrite is shown, the findings are the original's (with their edits)
         fixed, result.applied, _ = fix_and_check(text, settings, source=path, fmt=fmt,
@@ -86,6 +95,17 @@ def check_file(path: str, overrides: Overrides, *, fix: bool = False, fmt: str |
     result.diagnostics = check_text(text, settings, source=path, fmt=fmt, bibliography_keys=keys,
                                     with_fixes=fix)
     return result
+
+
+def _why_not_fixed(diagnostics: list[Diagnostic]) -> str | None:
+    """`--fix` never rewrites a file with a read error (the unread part would be lost): say so,
+    naming the codes, instead of leaving the user to guess why nothing changed."""
+    codes = sorted({d.code for d in diagnostics if d.severity == "error"
+                    and (d.code.startswith("CF1") or d.code == "CF208")})
+    if not codes:
+        return None
+    return (f"not rewritten: it has errors that --fix cannot repair ({', '.join(codes)}); "
+            "fix them by hand first")
 
 
 @dataclass
@@ -167,11 +187,13 @@ def _rekey(paths: list[str], expanded: list[str], run: CheckRun, *,
     from citefmt.checks.rekey import is_manuscript, plan_rekey
 
     files: dict[str, str] = {}
+    decoded: dict[str, Decoded] = {}
     for path in dict.fromkeys(expanded + _manuscripts_below(paths)):
         if path == "-" or not (path.lower().endswith(".bib") or is_manuscript(path)):
             continue
         try:
-            files[path] = read_source(path)
+            decoded[path] = read_file(path)
+            files[path] = decoded[path].text
         except CitefmtError as exc:
             run.errors.append(exc)
             return {}, {}
@@ -180,7 +202,7 @@ def _rekey(paths: list[str], expanded: list[str], run: CheckRun, *,
         run.results.append(FileResult(plan.findings[0].path, diagnostics=plan.findings))
         return {}, {}
     if write and plan.texts:
-        atomic_write_all(plan.texts)
+        atomic_write_all(plan.texts, like=decoded)
     applied: dict[str, list[Diagnostic]] = {}
     for finding in plan.findings:
         applied.setdefault(finding.path, []).append(finding)

@@ -170,12 +170,19 @@ def _renumbered(doc: Document) -> tuple[list[int], list[int | None], str]:
     entries = doc.entries
     numbers = [e.number for e in entries]
     given = [n for n in numbers if n is not None]
-    if len(given) < len(numbers) or len(set(given)) < len(given):
+    if len(given) < len(numbers) or len(set(given)) < len(given) or _dangling(doc, given):
         return list(range(len(entries))), numbers, doc.text
     order = _new_order(doc)
     mapping = {given[index]: position for position, index in enumerate(order, start=1)}
     text = renumber(doc.text, doc.numeric_citations, mapping)
     return order, list(range(1, len(order) + 1)), text
+
+
+def _dangling(doc: Document, given: list[int]) -> bool:
+    """A citation of a number the list does not have (CF304): renumbering would make it point
+    at another reference (issue 10), so the numbering is left for the user to repair."""
+    known = set(given)
+    return any(n not in known for c in doc.numeric_citations for n in c.numbers)
 
 
 def _assemble(doc: Document, text: str, order: list[int], numbers: list[int | None],

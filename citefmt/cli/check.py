@@ -99,7 +99,7 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
         refresh(online_run, [result.path for result in run.changed])
     run.errors.extend(e for e in online_run.errors if str(e) not in map(str, run.errors))
     for error in run.errors:
-        click.echo(f"citefmt: error: {error}", err=True)
+        click.echo(f"citefmt: error: {error.format()}", err=True)
     for result in run.changed:
         if diff:
             click.echo(result.diff(), nl=False)
@@ -113,6 +113,9 @@ def check(files: tuple[str, ...], fix: bool, diff: bool, style: str | None,
             where = f"{done.path}:{done.line}" if done.line is not None else done.path
             click.echo(f"{where}: {done.code} {'would be ' if diff else ''}fixed{fix_message}",
                        err=True)
+    for result in run.results:
+        if result.not_fixed and not diff:
+            click.echo(f"citefmt: {result.path}: {result.not_fixed}", err=True)
     # the fixed text of standard input owns standard output
     to_stderr = fix and "-" in paths
     shown = run.findings if not verbose else [*run.skipped, *run.all_diagnostics]

@@ -126,7 +126,7 @@ def _from_words(text: str) -> dict[str, Any] | None:
     year = month = day = None
     for token in _WORD.findall(text):
         word = token.rstrip(".").lower()
-        if word.isdigit():
+        if word.isdecimal():
             number = int(word)
             if len(word) == 4 and year is None:
                 year = number

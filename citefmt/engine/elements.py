@@ -307,7 +307,7 @@ def _comparable(value: Any, language: str) -> Any:
     text = str(value)
     if text == "":
         return None
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     return collation_key(text, language)
 

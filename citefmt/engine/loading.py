@@ -16,6 +16,7 @@ from lxml import etree
 
 from citefmt.engine.elements import CSL_NAMESPACE, element_lookup
 from citefmt.errors import StyleError
+from citefmt.xmlsafe import refuse_doctype
 
 
 @dataclass
@@ -54,7 +55,9 @@ def parse_csl_file(path: Path, *, expect: str) -> ParsedTree:
 
 
 def parse_csl_bytes(data: bytes, *, path: Path, expect: str) -> ParsedTree:
-    """Parse CSL XML given as bytes (not cached); `path` names it in errors."""
+    """Parse CSL XML given as bytes (not cached); `path` names it in errors. A DOCTYPE is
+    refused before lxml sees the file (entities in a style are an attack, not a feature)."""
+    refuse_doctype(data, source=str(path), what=expect)
     try:
         root = etree.fromstring(data, _parser()).getroottree().getroot()
     except etree.XMLSyntaxError as exc:
@@ -67,6 +70,8 @@ def parse_csl_bytes(data: bytes, *, path: Path, expect: str) -> ParsedTree:
                          f"in namespace {etree.QName(root).namespace or '(none)'}",
                          path=str(path), line=root.sourceline)
     _give_names_a_name(root)
+    if expect == "style":
+        check_macros(root, path)
     return ParsedTree(root=root, path=path, keepalive=list(root.iter()))
 
 
@@ -87,6 +92,44 @@ def _give_names_a_name(root: Any) -> None:
         if any(ancestor.tag == substitute_tag for ancestor in names.iterancestors()):
             continue
         names.insert(0, names.makeelement(name_tag, {}))
+
+
+def check_macros(root: Any, path: Path) -> None:
+    """A call of an undefined macro rendered nothing without a word, and a macro that calls
+    itself (directly or through others) failed every entry: both are style errors (CF903),
+    found before any item is rendered (issue 10)."""
+    macro_tag = f"{{{CSL_NAMESPACE}}}macro"
+    defined = {m.get("name"): m for m in root.iter(macro_tag)}
+    calls: dict[str | None, list[tuple[str, int | None]]] = {}
+    for element in root.iter():
+        name = element.get("macro") if isinstance(element.tag, str) else None
+        if name is None:
+            continue
+        if name not in defined:
+            raise StyleError(f"macro {name!r} is called but not defined", path=str(path),
+                             line=element.sourceline)
+        owner = next((a.get("name") for a in element.iterancestors(macro_tag)), None)
+        calls.setdefault(owner, []).append((name, element.sourceline))
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in defined:
+        if state.get(start or ""):
+            continue
+        stack: list[tuple[str, int]] = [(start or "", 0)]
+        state[start or ""] = 1
+        while stack:
+            name, index = stack.pop()
+            callees = calls.get(name, [])
+            if index < len(callees):
+                stack.append((name, index + 1))
+                callee, line = callees[index]
+                if state.get(callee) == 1:
+                    raise StyleError(f"macro {callee!r} calls itself (through {name!r})",
+                                     path=str(path), line=line)
+                if not state.get(callee):
+                    state[callee] = 1
+                    stack.append((callee, 0))
+            else:
+                state[name] = 2
 
 
 def clear_cache() -> None:

@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -137,22 +139,43 @@ class FormattedJSONSource(CiteProcJSON):
         if isinstance(string, dict) and _DATE_KEYS & string.keys():
             return self.parse_date(string)
         if isinstance(string, NumberText):
+            if self.fmt == "html" and _TAG_CHARS_RE.search(string):
+                # "<" and ">" only: citeproc-py splits numbers on "&" itself
+                string = NumberText(string.replace("<", "&lt;").replace(">", "&gt;"))
             return super().parse_string(string)
         return render_rich_text(str(string), self.fmt)
 
     def parse_names(self, json_data: Any) -> NameList:
+        """Gap: citeproc-py writes name parts (and number variables and literal dates) into
+        HTML as they are, so a name holding "<b>" became markup: in HTML they are escaped here,
+        before citeproc-py sees them (issue 10)."""
+        json_data = [_escaped_name(n) if self.fmt == "html" else n for n in json_data]
         names = NameList(super().parse_names([n for n in json_data if not is_et_al(n)]))
         names.truncated = len(names) < len(json_data)
         return names
 
     def parse_date(self, json_data: Any) -> Any:
         date, problem = normalise_date(json_data)
+        if self.fmt == "html" and isinstance(date, dict) and isinstance(date.get("literal"), str):
+            date = {**date, "literal": html.escape(date["literal"], quote=False)}
         if problem:
             self.date_problems.append(problem)
         parsed = super().parse_date(date)
         for single in (parsed.get("begin"), parsed.get("end"), parsed) if parsed else ():
             _month_as_season(single)
         return parsed
+
+
+_MARKUP_RE = re.compile(r"[<>&]")
+_TAG_CHARS_RE = re.compile(r"[<>]")
+
+
+def _escaped_name(name: Any) -> Any:
+    """A CSL name object with its text parts HTML-escaped (other values pass unchanged)."""
+    if not isinstance(name, dict) or is_et_al(name):
+        return name
+    return {key: html.escape(value, quote=False) if isinstance(value, str)
+            and _MARKUP_RE.search(value) else value for key, value in name.items()}
 
 
 def _month_as_season(date: Any) -> None:

@@ -18,7 +18,7 @@ from citefmt.config import Overrides, Settings, resolve, without_suppressed
 from citefmt.diagnostics import Diagnostic, has_errors
 from citefmt.errors import CitefmtError, UsageError
 from citefmt.online.options import RegistryOptions, registry_options
-from citefmt.textio import atomic_write, read_source
+from citefmt.textio import atomic_write, read_file, read_source
 
 if TYPE_CHECKING:
     # httpx and hishel load only when a file goes online
@@ -124,11 +124,10 @@ def verify_file(path: str, client: RegistryClient, overrides: Overrides, *, fix:
     from citefmt.online.fill import apply_edits, plan_edits
     from citefmt.online.verify import findings, look_up
 
-    original = read_source(path)
+    decoded = read_file(path)
+    text = original = decoded.text  # LF endings; the writer puts the file's own back
     directory = Path(path).parent if path != "-" else Path.cwd()
     settings = resolve(directory, overrides)
-    crlf = "\r\n" in original
-    text = original.replace("\r\n", "\n") if crlf else original
     doc = read_document(text, source=path, settings=settings, fmt=fmt)
     result = FileResult(path, original=original)
     answers = look_up(doc, client, fix=fix, progress=progress)
@@ -139,9 +138,9 @@ def verify_file(path: str, client: RegistryClient, overrides: Overrides, *, fix:
         edits, unplaced = plan_edits(doc, fills)
         if edits:
             fixed = apply_edits(text, edits)
-            result.fixed = fixed.replace("\n", "\r\n") if crlf else fixed
+            result.fixed = fixed if path != "-" else decoded.restore(fixed)
             if write and path != "-":
-                atomic_write(path, result.fixed)
+                atomic_write(path, fixed, like=decoded)
                 again = read_document(fixed, source=path, settings=settings, fmt=fmt)
                 if len(again.records) == len(doc.records):
                     doc = again

@@ -13,6 +13,7 @@ from citefmt.errors import InputError
 from citefmt.identifiers import is_valid_isbn, is_valid_issn, normalize_issn
 from citefmt.language import LANGUAGE_NAMES
 from citefmt.model import Item, ReadResult, Record
+from citefmt.textio import split_lines
 
 
 class TaggedRecord(Protocol):
@@ -31,7 +32,7 @@ def tagged_lines(text: str, is_tag_line: Callable[[str], object], *, source: str
                  refusal: str) -> list[str]:
     """The lines of a tagged file (BOM dropped); `refusal` as a one-line error naming the first
     line when no line is a tag line — the file is not in this format at all."""
-    lines = text.lstrip("\ufeff").splitlines()
+    lines = split_lines(text.lstrip("\ufeff"))
     if not any(is_tag_line(line) for line in lines):
         first = next((i for i, line in enumerate(lines, 1) if line.strip()), 1)
         raise InputError(refusal, path=source, line=first)

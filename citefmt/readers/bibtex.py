@@ -41,12 +41,13 @@ from citefmt import bibmap
 from citefmt.diagnostics import Diagnostic, Severity
 from citefmt.language import declared_language
 from citefmt.latex import BIBLATEX_STRINGS, latex_to_unicode, strip_comments
+from citefmt.limits import BRACE_DEPTH, EXPANSION, check_nesting
 from citefmt.model import ET_AL_NAME, Item, ReadResult, Record
 from citefmt.readers import _fields
 from citefmt.readers.csljson import parse_iso_date
 
 _PART = re.compile(r'\s*(\{|"|[^\s#{}",]+)')
-_MERGED_FIELD = re.compile(r"\s*\n[ \t]*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*[{\"\w]")
+_MERGED_FIELD = re.compile(r"\s*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*[{\"\w]")
 _ORPHAN_FIELDS = re.compile(r"^\s*,?\s*[A-Za-z][\w:.+-]*\s*=\s*[{\"\w]", re.M)
 _MAX_COMMA_REPAIRS = 50
 
@@ -70,11 +71,13 @@ class _RawEntry:
 
 def read(text: str, *, source: str = "<input>") -> ReadResult:
     """Parse BibTeX/BibLaTeX text into records and diagnostics (see the module docstring)."""
+    check_nesting(text, source=source, limit=BRACE_DEPTH, opening="{", closing="}", quote=None)
     library = _parse(text)
     diagnostics: list[Diagnostic] = []
     strings: dict[str, str] = {}
     entries: list[_RawEntry] = []
     first_line: dict[str, int] = {}
+    expanded = 0
 
     def report(code: str, message: str, line: int | None, severity: Severity = "error") -> None:
         diagnostics.append(Diagnostic(code, message, path=source, line=line, severity=severity))
@@ -87,6 +90,9 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
         line = block.start_line + 1 if block.start_line is not None else None
         if isinstance(block, String):
             strings[block.key.casefold()] = _resolve(block.value, strings)
+            expanded += len(strings[block.key.casefold()])
+            if expanded > EXPANSION.value:
+                raise EXPANSION.exceeded(expanded, path=source, line=line)
         elif isinstance(block, DuplicateBlockKeyBlock):
             duplicate = block.ignore_error_block
             first = first_line.get(block.key.casefold())
@@ -119,7 +125,12 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
             entries.append(_raw_entry(block, block.raw or "", line or 0, report))
             first_line.setdefault(block.key.casefold(), line or 0)
 
-    resolved = [_resolved_fields(e, strings) for e in entries]
+    resolved = []
+    for raw_entry in entries:
+        resolved.append(_resolved_fields(raw_entry, strings))
+        expanded += sum(len(v) for v in resolved[-1].values())
+        if expanded > EXPANSION.value:
+            raise EXPANSION.exceeded(expanded, path=source, line=raw_entry.line)
     by_key = {e.key.casefold(): fields for e, fields in zip(entries, resolved, strict=True)}
     types = {e.key.casefold(): e.entry_type for e in entries}
     result = ReadResult(diagnostics=diagnostics)
@@ -222,8 +233,9 @@ def _repair_missing_comma(entry: Entry, raw: str, line: int,
         if len(reparsed.entries) != 1 or reparsed.failed_blocks:
             return None
         missing_line = line + raw[:position].count("\n")
+        where = "on the next line" if "\n" in value[end:match.start(1)] else "after it"
         report("CF113", f"entry '{entry.key}': field '{f.key}' runs into '{match.group(1)} = …' "
-               "on the next line; a comma is probably missing (read as two fields)", missing_line)
+               f"{where}; a comma is probably missing (read as two fields)", missing_line)
         return reparsed.entries[0], fixed
     return None
 
@@ -606,7 +618,7 @@ def _map_dates(item: Item, fields: dict[str, str], take: Callable[[str], str | N
             warn("CF206", f"entry '{key}': month '{_plain(month)}' not understood; left out")
         else:
             parts.append(number)
-            if day is not None and _plain(day).isdigit():
+            if day is not None and _plain(day).isdecimal():
                 parts.append(int(_plain(day)))
             elif month_day is not None:
                 parts.append(month_day)

@@ -10,6 +10,7 @@ normalised to `date-parts`, the only form citeproc-py renders.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -19,7 +20,9 @@ from typing import Any
 
 from citefmt.diagnostics import Diagnostic, Severity
 from citefmt.errors import InputError
+from citefmt.limits import check_nesting
 from citefmt.model import DATE_VARIABLES, Item, ReadResult, Record, validate_item
+from citefmt.textio import scrub_surrogates
 
 _ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
@@ -72,6 +75,16 @@ def add_item(result: ReadResult, item: Any, *, index: int, line: int | None, raw
         if kind is None or (isinstance(kind, str) and not kind.strip()):
             item["type"] = "document"
             note("CF123", f"{_label(item, index)}: no 'type'; read as 'document'")
+        replaced = scrub_item(item)
+        if replaced:
+            result.diagnostics.append(Diagnostic(
+                "CF912", f"item {index + 1}: {replaced} lone surrogate escape(s) (such as "
+                "\\ud800) replaced by U+FFFD", path=source, line=line, severity="warning"))
+        non_finite = _non_finite_as_text(item)
+        if non_finite:
+            result.diagnostics.append(Diagnostic(
+                "CF913", f"item {index + 1}: {', '.join(non_finite)} not a finite number "
+                "(.inf/.nan); kept as text", path=source, line=line, severity="warning"))
     problems = validate_item(item, index=index, known_name_keys_only=False)
     if problems:
         note("CF208", "; ".join(problems), "error")
@@ -81,6 +94,43 @@ def add_item(result: ReadResult, item: Any, *, index: int, line: int | None, raw
 
 def _label(item: Item, index: int) -> str:
     return f"item {index + 1}" + (f" (id {item['id']!r})" if "id" in item else "")
+
+
+def scrub_item(value: Any) -> int:
+    """Replace lone surrogates (a JSON or YAML escape such as "\\ud800", which no Unicode
+    encoding can write) in every string of `value`, in place; how many were replaced."""
+    count = 0
+    if isinstance(value, dict):
+        for key in list(value):
+            if isinstance(key, str) and (clean := scrub_surrogates(key))[1]:
+                value[clean[0]] = value.pop(key)
+                count += clean[1]
+                key = clean[0]
+            child = value[key]
+            if isinstance(child, str):
+                value[key], n = scrub_surrogates(child)
+                count += n
+            else:
+                count += scrub_item(child)
+    elif isinstance(value, list):
+        for position, child in enumerate(value):
+            if isinstance(child, str):
+                value[position], n = scrub_surrogates(child)
+                count += n
+            else:
+                count += scrub_item(child)
+    return count
+
+
+def _non_finite_as_text(item: Item) -> list[str]:
+    """Top-level numbers that are infinite or NaN (YAML's .inf and .nan) as text: JSON cannot
+    hold them. Returns the field names changed."""
+    changed = []
+    for key, value in item.items():
+        if isinstance(value, float) and not math.isfinite(value):
+            item[key] = str(value)
+            changed.append(repr(key))
+    return changed
 
 
 def normalise_dates(item: Item, *, note: Callable[[str], None] | None = None) -> None:
@@ -203,6 +253,19 @@ def _item_list(data: Any, source: str) -> list[Any]:
                      "object", path=source, line=1)
 
 
+def _finite_float(text: str) -> float:
+    """A JSON number as a float; 1e999999 (infinite as a float) cannot be written back as JSON."""
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"number {text[:20]}{'…' if len(text) > 20 else ''} is out of range")
+    return value
+
+
+def _no_constant(name: str) -> Any:
+    """NaN, Infinity and -Infinity are not JSON (Python's parser accepts them by default)."""
+    raise ValueError(f"{name} is not a JSON value")
+
+
 def _load_with_spans(text: str, source: str) -> tuple[Any, dict[int, tuple[int, int]]]:
     """Parse `text`, recording where each JSON object starts and ends (by the object's id)."""
     spans: dict[int, tuple[int, int]] = {}
@@ -212,19 +275,23 @@ def _load_with_spans(text: str, source: str) -> tuple[Any, dict[int, tuple[int, 
         spans[id(obj)] = (s_and_end[1] - 1, end)
         return obj, end
 
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_float=_finite_float, parse_constant=_no_constant)
     # CPython's JSONDecoder.__init__ sets both attributes; typeshed does not declare them
     decoder.parse_object = parse_object  # type: ignore[attr-defined]
     decoder.scan_once = py_make_scanner(decoder)  # type: ignore[attr-defined]
     body = text.lstrip("\ufeff")
     offset = len(text) - len(body)
+    check_nesting(body, source=source)
     try:
         data = decoder.decode(body)
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError):  # an integer beyond Python's digit limit
+            raise InputError(f"malformed JSON: {exc}".split(";")[0], path=source,
+                             code="CF901") from None
         message = exc.msg[0].lower() + exc.msg[1:] if exc.msg else "malformed JSON"
         message = message.replace("expecting", "expected", 1)
         raise InputError(f"malformed JSON: {message}", path=source, line=exc.lineno,
-                         col=exc.colno) from None
+                         col=exc.colno, code="CF901") from None
     if offset:
         spans = {k: (a + offset, b + offset) for k, (a, b) in spans.items()}
     return data, spans

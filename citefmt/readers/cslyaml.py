@@ -14,8 +14,10 @@ from typing import Any
 import yaml
 
 from citefmt.errors import InputError
+from citefmt.limits import NESTING, YAML_ALIASES, YAML_BYTES
 from citefmt.model import ReadResult
 from citefmt.readers.csljson import add_item
+from citefmt.textio import split_lines
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -23,11 +25,13 @@ _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def read(text: str, *, source: str = "<input>") -> ReadResult:
     """Parse CSL-YAML text into records; see the module docstring for what is accepted."""
+    if len(text) > YAML_BYTES.value:
+        raise YAML_BYTES.exceeded(len(text), path=source)
     body, line_offset = _document_body(text)
     root, data = _load(body, source, line_offset)
     items, nodes = _item_list(root, data, source)
     result = ReadResult()
-    lines = body.splitlines()
+    lines = split_lines(body)
     for index, (item, node) in enumerate(zip(items, nodes, strict=True)):
         line = node.start_mark.line + 1 + line_offset if node is not None else None
         raw = None
@@ -51,18 +55,71 @@ def _load(body: str, source: str, line_offset: int) -> tuple[Any, Any]:
     loader = _Loader(body)
     try:
         root = loader.get_single_node()
+        if root is not None:
+            _check_expansion(root, source, line_offset)
         data = loader.construct_document(root) if root is not None else None
+    except RecursionError:
+        raise NESTING.exceeded(path=source) from None
+    except yaml.reader.ReaderError as exc:
+        # a control character: one line, with its line number
+        at_line = body.count("\n", 0, exc.position) + 1 + line_offset
+        at_col = exc.position - (body.rfind("\n", 0, exc.position) + 1) + 1
+        raise InputError(f"malformed YAML: character U+{exc.character:04X} is not allowed "
+                         "in YAML", path=source, line=at_line, col=at_col, code="CF901") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
         line = mark.line + 1 + line_offset if mark else None
         col = mark.column + 1 if mark else None
-        raise InputError(f"malformed YAML: {problem}", path=source, line=line, col=col) from None
+        raise InputError(f"malformed YAML: {problem}", path=source, line=line, col=col,
+                         code="CF901") from None
     except yaml.YAMLError as exc:
-        raise InputError(f"malformed YAML: {exc}", path=source) from None
+        raise InputError(f"malformed YAML: {' '.join(str(exc).split())}", path=source,
+                         code="CF901") from None
     finally:
         loader.dispose()
     return root, data
+
+
+def _check_expansion(root: Any, source: str, line_offset: int) -> None:
+    """Refuse an alias bomb before it is expanded: count the nodes the document stands for
+    with every alias expanded (memoised per node, so the count itself is linear), and how
+    deep they nest."""
+    sizes: dict[int, int] = {}
+    budget = YAML_ALIASES.value * 1000
+    depth_limit = NESTING.value
+    aliases = 0
+    stack: list[tuple[Any, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        key = id(node)
+        if depth > depth_limit:
+            line = node.start_mark.line + 1 + line_offset
+            raise NESTING.exceeded(depth, path=source, line=line)
+        if done:
+            sizes[key] = 1 + sum(sizes[id(c)] for c in _children(node))
+            if sizes[key] > budget:
+                line = node.start_mark.line + 1 + line_offset
+                raise YAML_ALIASES.exceeded(path=source, line=line, what=(
+                    f"YAML alias expansion (over {budget:,} nodes, budget 1,000 per alias)"))
+            continue
+        if key in sizes:
+            aliases += 1
+            if aliases > YAML_ALIASES.value:
+                line = node.start_mark.line + 1 + line_offset
+                raise YAML_ALIASES.exceeded(aliases, path=source, line=line)
+            continue
+        sizes[key] = 0  # being counted: a recursive alias adds nothing
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in _children(node))
+
+
+def _children(node: Any) -> list[Any]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
 
 
 def _item_list(root: Any, data: Any, source: str) -> tuple[list[Any], list[Any]]:
@@ -70,6 +127,10 @@ def _item_list(root: Any, data: Any, source: str) -> tuple[list[Any], list[Any]]
     if isinstance(data, list) and isinstance(root, yaml.SequenceNode):
         return data, list(root.value)
     if isinstance(data, dict) and isinstance(data.get("references"), list):
+        keys = [k for k, _ in root.value if k.value == "references"]
+        if len(keys) > 1:
+            raise InputError("malformed YAML: key 'references' given more than once",
+                             path=source, line=keys[1].start_mark.line + 1, code="CF901")
         for key_node, value_node in root.value:
             if key_node.value == "references" and isinstance(value_node, yaml.SequenceNode):
                 return data["references"], list(value_node.value)

@@ -80,7 +80,7 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
         if other.tag != "record":
             result.diagnostics.append(Diagnostic(
                 "CF121", f"unknown element <{other.tag}> in <records> ignored", source,
-                other.sourceline, severity="info"))
+                other.sourceline, severity="warning"))
     result.diagnostics.sort(key=lambda d: d.line or 0)
     return result
 
@@ -133,7 +133,7 @@ def _item(record: Element, n: int, source: str, diagnostics: list[Diagnostic]) -
     for child in record:
         if child.tag not in _KNOWN:
             diagnostics.append(Diagnostic("CF121", f"unknown EndNote element <{child.tag}> "
-                                          "ignored", source, child.sourceline, severity="info"))
+                                          "ignored", source, child.sourceline, severity="warning"))
     return item
 
 
@@ -216,6 +216,6 @@ def _date(item: Item, dates: Element | None, source: str, diagnostics: list[Diag
         month = month_number(words[0]) if words else None
         if month:
             parts = [parts[0], month]
-            if len(words) > 1 and words[1].isdigit() and 1 <= int(words[1]) <= 31:
+            if len(words) > 1 and words[1].isdecimal() and 1 <= int(words[1]) <= 31:
                 parts.append(int(words[1]))
     item["issued"] = {"date-parts": [parts]}

@@ -28,6 +28,7 @@ from citefmt.identifiers import clean_doi, normalize_pmcid, normalize_pmid
 from citefmt.language import detect_language
 from citefmt.model import Item, ReadResult, Record
 from citefmt.readers._fields import csl_language, date_parts, month_number, split_name
+from citefmt.xmlsafe import refuse_entity_declarations
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
@@ -90,11 +91,7 @@ def parse_xml(text: str, *, source: str) -> Element:
     from lxml import etree
 
     text = text.lstrip("\ufeff")
-    entity = re.search(r"<!ENTITY", text)
-    first_element = re.search(r"<[A-Za-z_]", text)
-    if entity and (first_element is None or entity.start() < first_element.start()):
-        raise InputError("refused: XML declares entities", path=source,
-                         line=text.count("\n", 0, entity.start()) + 1)
+    refuse_entity_declarations(text, source=source)
     text = _named_entities_as_numbers(text, source)
     # the text is already decoded: an encoding="…" in the declaration would mislead lxml
     text = re.sub(r"^(<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']", r"\1", text)
@@ -106,6 +103,10 @@ def parse_xml(text: str, *, source: str) -> Element:
         message = " ".join(str(exc.msg).split()) or "not well-formed"
         raise InputError(f"malformed XML: {message}", path=source,
                          line=exc.lineno or None) from None
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and next(iter(dtd.iterentities()), None) is not None:
+        # defence in depth behind refuse_entity_declarations (lxml did not expand them)
+        raise InputError("refused: XML declares entities", path=source, code="CF911")
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.startswith("{"):
             element.tag = element.tag.split("}", 1)[1]
@@ -349,7 +350,7 @@ def _citation_item(citation: Element, source: str, diagnostics: list[Diagnostic]
         item = {"type": declared or "document", **structured}
         for tag, line in unknown:
             diagnostics.append(Diagnostic("CF121", f"unknown citation element <{tag}> ignored",
-                                          source, line, severity="info"))
+                                          source, line, severity="warning"))
     if item["type"] == "book" and "chapter-title" in {c.tag for c in citation}:
         item["type"] = "chapter"
     return item
@@ -510,7 +511,7 @@ def _date_parts(element: Element | None) -> list[int] | None:
     if month:
         parts.append(month)
         day = _child_text(element, "day")
-        if day.isdigit() and 1 <= int(day) <= 31:
+        if day.isdecimal() and 1 <= int(day) <= 31:
             parts.append(int(day))
     return parts
 

@@ -102,7 +102,7 @@ def _to_item(raw: _Raw, n: int, source: str, diagnostics: list[Diagnostic]) -> I
     for tag, value, at in raw.tags:
         if tag not in _MAPPED and tag not in _IGNORED:
             diagnostics.append(Diagnostic("CF121", f"unknown MEDLINE tag {tag!r} ignored",
-                                          source, at, severity="info"))
+                                          source, at, severity="warning"))
         elif value:
             values.setdefault(tag, []).append(value)
     pmid = first_value(values, "PMID")

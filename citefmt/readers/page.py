@@ -18,6 +18,7 @@ import re
 from citefmt.identifiers import clean_doi
 from citefmt.language import detect_language
 from citefmt.model import Item, Record
+from citefmt.textio import split_lines
 
 #: "For citation" headings → the language of the citation that follows
 _CITATION_HEADING = re.compile(
@@ -41,7 +42,7 @@ def extract_article(text: str, *, source: str = "<input>") -> Record | None:
 
 def extract_article_versions(text: str, *, source: str = "<input>") -> dict[str, Record]:
     """The article's record in each language the page cites it in, page language first."""
-    lines = text.lstrip("\ufeff").splitlines()
+    lines = split_lines(text.lstrip("\ufeff"))
     title_line = next((line.strip() for line in lines if line.strip()), "")
     page_lang = detect_language(title_line) if title_line else "en"
     versions: dict[str, Record] = {}

@@ -124,7 +124,7 @@ def _to_item(raw: _Raw, n: int, source: str, diagnostics: list[Diagnostic]) -> I
             values.setdefault(tag, []).append(value)
         if tag not in _KNOWN_TAGS:
             diagnostics.append(Diagnostic("CF121", f"unknown RIS tag {tag!r} ignored", source, at,
-                                          severity="info"))
+                                          severity="warning"))
     item: Item = {"type": _item_type(values, raw, source, diagnostics)}
     item["id"] = values["ID"][0] if "ID" in values else f"ref-{n}"
     kind = item["type"]

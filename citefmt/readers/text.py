@@ -17,6 +17,7 @@ from citefmt.diagnostics import Diagnostic
 from citefmt.language import detect_language, primary_subtag
 from citefmt.model import ReadResult, Record
 from citefmt.refparse import parse_reference
+from citefmt.textio import split_lines
 
 _HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:[IVX\d]+(?:\.\d+)*\.?\s+)?"
@@ -30,7 +31,7 @@ _STOP_RE = re.compile(
     r"приложени[ея]|"
     r"funding|финансирование|conflicts? of interest|конфликт интересов|jats xml|"
     r"поступила в редакцию|received)\b.*$", re.I)
-_MARKER_RE = re.compile(r"^\s*(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})[.)])\s+(?=\S)")
+_MARKER_RE = re.compile(r"^\s*(?:\[(?P<b>\d{1,6})\]|(?P<n>\d{1,6})[.)])\s+(?=\S)")
 _MD_HEADING_RE = re.compile(r"^\s*#{1,6}\s+\S")
 _ARTICLE_SIGNS_RE = re.compile(r"^\s*(?:для цитирования|for citation)\s*:?\s*$|^\s*(?:https?://doi\.org/|doi:\s*)10\.",
                                re.I | re.M)
@@ -141,7 +142,7 @@ def find_reference_section(text: str) -> ReferenceSection | None:
 def find_reference_sections(text: str) -> list[ReferenceSection]:
     """Every headed reference list in `text`, in order (journal pages often print the list twice:
     "Список литературы" and its Latin-script "References"); the whole text when no heading."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     headings: list[int | None] = [i for i, ln in enumerate(lines) if _HEADING_RE.match(ln)]
     sections: list[ReferenceSection] = []
     for heading in headings or [None]:
@@ -172,7 +173,7 @@ def _looks_like_article_page(text: str, section: ReferenceSection | None) -> boo
         return True
     if section is None or section.heading_line is None:
         return False
-    before = "\n".join(text.splitlines()[:section.heading_line - 1])
+    before = "\n".join(split_lines(text)[:section.heading_line - 1])
     return bool(_ARTICLE_SIGNS_RE.search(before))
 
 
@@ -194,7 +195,7 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     `alternates[language]`, with the same ids; a further list in the same language is appended
     to `records`, so no reference is lost."""
     result = ReadResult()
-    lines = text.splitlines()
+    lines = split_lines(text)
     sections = find_reference_sections(text)
     main_language = None
     for section in sections:

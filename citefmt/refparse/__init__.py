@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.language import detect_language
+from citefmt.limits import LINE_CHARS
 from citefmt.model import ET_AL_NAME, Item, is_et_al
 from citefmt.refparse import abnt, acs, apa, astro, author_year, gost, ieee, vancouver
 from citefmt.refparse.candidate import Candidate
@@ -137,6 +138,8 @@ def parse_reference(text: str) -> ParsedReference:
     A citation number the string starts with ("12. ", "[12] ", "12) "), or the author–year key
     of an author–year list ("Степанов, Торопов, 2015б – "), is not part of the reference; it is
     set aside and columns of diagnostics still count from the string's start."""
+    if len(text) > LINE_CHARS.value:
+        return _too_long(text)
     marker = _CITATION_NUMBER_RE.match(text) or _CITATION_KEY_RE.match(text)
     shift = marker.end() if marker else 0
     norm: Text = normalize(text[shift:])
@@ -191,6 +194,17 @@ _CITATION_KEY_RE = re.compile(r"^\s*(?:[A-ZА-ЯЁ][\w’'-]+(?:,\s*|\s+(?:и|an
                               r"(?:(?:и\s+др\.|et\s+al\.),?\s*)?"
                               r"(?:1[5-9]|20)\d\d[a-zа-я]?\s+[–—-]\s+(?=\S)")
 _ET_AL_RE = re.compile(r"\bet\s+al\b\.?|\[?\bи\s+др\.\]?|\be\s+outros\b|\bet\s+col\b\.?", re.I)
+
+
+def _too_long(text: str) -> ParsedReference:
+    """A "reference" longer than the line-length limit is not a reference a grammar could read
+    (and reading it would cost time out of proportion): kept whole as the title, reported."""
+    title = " ".join(text.split())
+    diagnostic = Diagnostic("CF935", f"reference of {len(text):,} characters is longer than the "
+                            f"limit of {LINE_CHARS.value:,} ({LINE_CHARS.variable}); not parsed, "
+                            "kept whole as the title", col=1, severity="warning")
+    return ParsedReference({"type": "document", "title": title}, [diagnostic], 0.0, text, "none",
+                           False)
 
 
 def _span_of(text: str, value: object) -> tuple[int, int] | None:

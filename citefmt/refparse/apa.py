@@ -23,7 +23,7 @@ _HEAD_RE = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4})[a-z]?(?:,\s*(?P<md
                       r"(?P<rest>.*)$")
 _QUOTED_TITLE_RE = re.compile(r"^[‘'\"“](?P<title>.+?)[’'\"”][,.]?\s*(?P<rest>.*)$")
 _JOURNAL_RE = re.compile(
-    r"^(?P<journal>[^,]+?(?:,\s*[^,\d][^,]*?)*?),\s*(?:[Vv]ol\.\s*)?(?P<vol>\d+)\s*"
+    r"^(?P<journal>[^,]+?(?:,\s*+[^,\d\s][^,]*?)*?),\s*(?:[Vv]ol\.\s*)?(?P<vol>\d+)\s*"
     r"(?:\((?P<issue>[^)]+)\)|,\s*(?:[Nn]o\.|[Ii]ss(?:ue)?\.?)\s*(?P<issue2>\w+))?"
     r"(?:,\s*(?:pp?\.\s*|(?P<label>" + ARTICLE_LABEL + r")\s*)?"
     r"(?P<page>\w+(?:\s*[–—-]\s*\w+)?))?\s*\.?$")

@@ -30,8 +30,16 @@ class Candidate:
 
 
 _SENTENCE_MARKS_RE = re.compile(r"[()\[\].?!]")
-_LAST_WORD_RE = re.compile(r"(\S+)$")
 _NO_BREAK_ABBREVIATIONS = frozenset({"St", "vs", "Mt", "Ste", "Dr", "Inc", "p", "pp"})
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The run of non-space characters that ends at `end` (not before `start`), found backwards:
+    searching forward from the sentence start for every mark made a long sentence quadratic."""
+    k = end
+    while k > start and not text[k - 1].isspace():
+        k -= 1
+    return text[k:end]
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -49,8 +57,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         elif c in ")]":
             depth -= bool(depth)
         elif depth == 0 and (i + 1 >= end or text[i + 1] == " "):
-            word = _LAST_WORD_RE.search(text, seg_start, i)
-            w = word.group(1) if word else ""
+            w = _last_word(text, seg_start, i)
             if c == "." and (w in _NO_BREAK_ABBREVIATIONS or (len(w) == 1 and "A" <= w <= "Z")):
                 continue
             if text[seg_start:i].strip():

@@ -117,7 +117,8 @@ def unexplained_share(item: Item, text: str) -> float:
 
 def _numbered(value: str) -> bool:
     """A volume or issue shape: digits, a Roman numeral, or a "Suppl"/"Pt"/"Spec" part."""
-    return bool(_DIGIT_RE.search(value) or _ROMAN_RE.match(value.split()[0])
+    words = value.split()  # a value of only white space (U+001F is white space) has no word
+    return bool(_DIGIT_RE.search(value) or (words and _ROMAN_RE.match(words[0]))
                 or re.match(r"(?:Suppl|Pt|Spec)", value))
 
 

@@ -111,7 +111,7 @@ def test_unknown_style_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
                                        "Biomolecules. 2023;13(6):945.\n")
     assert main(["check", "--style", "no-such-style", path]) == 2
     assert capsys.readouterr().err == (
-        "citefmt: error: style 'no-such-style' not found (see `citefmt styles`)\n")
+        "citefmt: error: style 'no-such-style' not found (see `citefmt styles`) [CF903]\n")
 
 
 def test_check_without_style_imports_no_heavy_module(tmp_path: Path) -> None:

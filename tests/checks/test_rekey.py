@@ -9,6 +9,7 @@ import pytest
 from citefmt.checks.rekey import plan_rekey
 from citefmt.citekeys import citation_key_spans
 from citefmt.cli import main
+from citefmt.errors import OutputError
 from citefmt.textio import atomic_write_all
 
 BIB = ("% my refs\r\n@article{ref7,\r\n  author = {Smith, John},\r\n"
@@ -95,6 +96,6 @@ def test_atomic_write_all_restores_every_file_when_one_write_fails(tmp_path: Pat
     a = tmp_path / "a.bib"
     a.write_text("old a", encoding="utf-8")
     missing_dir = tmp_path / "no" / "such" / "b.tex"
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="does not exist"):  # the one writer's one-line error
         atomic_write_all({str(a): "new a", str(missing_dir): "new b"})
     assert a.read_text(encoding="utf-8") == "old a"

@@ -25,7 +25,7 @@ def test_pubmed_export_records_in_order_with_lines() -> None:
         (1, "pmid-34953859"), (42, "pmid-31112345"), (65, "pmid-29262065")]
     assert [d.format() for d in result.diagnostics] == [
         "pubmed_export.nbib:63: CF121 unknown MEDLINE tag 'XX' ignored"]
-    assert result.diagnostics[0].severity == "info"
+    assert result.diagnostics[0].severity == "warning"  # a dropped field is always shown
 
 
 def test_journal_article_fields_are_exact() -> None:

@@ -96,7 +96,7 @@ def _word_features(word: str) -> dict[str, str | float]:
         "suf3": lower[-3:],
         "pre3": lower[:3],
     }
-    if word.isdigit():
+    if word.isdecimal():
         number = int(word) if len(word) < 7 else 0
         feats["num"] = f"len{len(word)}"
         if 1500 <= number <= 2099 and len(word) == 4:
