@@ -20,7 +20,7 @@ says.
 from __future__ import annotations
 
 import string
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from citeproc.source import VariableError
@@ -77,34 +77,27 @@ def _add_names(citation: Any, group: list[Any]) -> list[list[Any]]:
     ambiguous group until they render apart; a cite keeps the fewest names that tell it from
     the others. Cites that more names cannot tell apart go back to their own name count;
     the groups still ambiguous are returned."""
-    added = current().added_names
     most = max((len(value) for cite in group for value in dict.values(cite.reference)
                 if isinstance(value, list)), default=0)
-    pending = list(group)
-    for count in range(2, most + 1):
-        for cite in pending:
-            added[cite.key] = count
-        texts = {cite.key: _first_cite_text(citation, citation.layout, cite) for cite in group}
-        seen: dict[str | None, int] = {}
-        for text in texts.values():
-            seen[text] = seen.get(text, 0) + 1
-        pending = [cite for cite in pending if seen[texts[cite.key]] > 1]
-        if not pending:
-            return []
-    for cite in pending:
-        added.pop(cite.key, None)
-    return _ambiguous_groups(citation, pending) if len(pending) > 1 else []
+    return _widen_until_apart(citation, group, current().added_names, range(2, most + 1))
 
 
 def _add_given_names(citation: Any, group: list[Any]) -> list[list[Any]]:
     """disambiguate-add-givenname (by cite): the names of an ambiguous group's cites are
     printed in long form (with initials where the style initialises), then with full given
     names, until the cites render apart; cites that stay alike go back to their own form."""
-    levels = current().given_name_level
+    return _widen_until_apart(citation, group, current().given_name_level, (1, 2))
+
+
+def _widen_until_apart(citation: Any, group: list[Any], overrides: dict[Any, int],
+                       steps: Iterable[int]) -> list[list[Any]]:
+    """Give the still-ambiguous cites of `group` each step of `overrides` (names shown, given-name
+    form) in turn until they render apart; those no step tells apart lose their override, and
+    the groups still ambiguous are returned."""
     pending = list(group)
-    for level in (1, 2):
+    for step in steps:
         for cite in pending:
-            levels[cite.key] = level
+            overrides[cite.key] = step
         texts = {cite.key: _first_cite_text(citation, citation.layout, cite) for cite in group}
         seen: dict[str | None, int] = {}
         for text in texts.values():
@@ -113,7 +106,7 @@ def _add_given_names(citation: Any, group: list[Any]) -> list[list[Any]]:
         if not pending:
             return []
     for cite in pending:
-        levels.pop(cite.key, None)
+        overrides.pop(cite.key, None)
     return _ambiguous_groups(citation, pending) if len(pending) > 1 else []
 
 
