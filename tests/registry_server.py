@@ -102,7 +102,6 @@ def retracted_medline(records: dict[str, str]) -> str:
         "RIN - Brief Bioinform. 2003 Mar;4(1):99. PMID: 99999902\n"
 
 
-@dataclass
 class _QuietServer(ThreadingHTTPServer):
     """A client that gave up (a timeout, the slow answer) resets its connection while the
     handler still writes; socketserver prints that traceback to the test's stderr, where the
@@ -115,6 +114,7 @@ class _QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+@dataclass
 class RegistryServer:
     """The server, its data, and what it has been asked."""
 
