@@ -544,7 +544,12 @@ def _markdown_files(folder: Path) -> list[Path]:
 
 
 def _exists(path: str) -> bool:
-    return Path(path).is_file()
+    """A bibliography named in a manuscript exists as a file. A name no file system takes (too
+    long, a NUL byte) names no file: pathlib raises for those instead of answering False."""
+    try:
+        return Path(path).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _norm(path: str) -> str:

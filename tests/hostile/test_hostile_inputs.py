@@ -300,3 +300,13 @@ def test_csl_yaml_has_its_own_size_limit(tmp_path: Path, capsys: pytest.CaptureF
     assert err == (f"citefmt: error: {f}: CSL-YAML input size ({len(text)} characters) exceeds "
                    "the limit of 50 characters; raise it with CITEFMT_MAX_YAML_BYTES=N if the "
                    "input is genuine [CF930]\n")
+
+
+def test_a_bibliography_name_no_file_system_takes_is_not_found_not_a_crash(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # found by bench/fuzz.py on the merged code: pathlib's is_file() raises ENAMETOOLONG
+    name = "p" + "{" * 300 + "x" + "}" * 300 + ".bib"
+    f = write(tmp_path, "paper.md", f"---\nbibliography: {name}\n---\n\nText [@a].\n")
+    code, out, err = run(capsys, "check", "--isolated", "--fix", f)
+    assert code == 1 and "internal error" not in err
+    assert "CF308" in out
