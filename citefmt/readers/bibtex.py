@@ -15,10 +15,8 @@ Every parsed entry becomes a `Record` (line = the entry's first line, raw = its 
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -37,7 +35,7 @@ from bibtexparser.model import (
     String,
 )
 
-from citefmt import bibmap
+from citefmt import bibmap, bibsource
 from citefmt.diagnostics import Diagnostic, Severity
 from citefmt.language import declared_language
 from citefmt.latex import BIBLATEX_STRINGS, latex_to_unicode, strip_comments
@@ -183,21 +181,9 @@ def _used_fields(entry_type: str, fields: dict[str, str]) -> set[str]:
 
 
 def _parse(text: str) -> bibtexparser.Library:
-    """bibtexparser with no middleware; its splitter's log lines are silenced because every
-    failure it logs is reported here as a diagnostic instead."""
-    with _quiet_logger("bibtexparser.splitter"):
-        return bibtexparser.parse_string(text, parse_stack=[])
-
-
-@contextmanager
-def _quiet_logger(name: str) -> Iterator[None]:
-    logger = logging.getLogger(name)
-    was_disabled = logger.disabled
-    logger.disabled = True
-    try:
-        yield
-    finally:
-        logger.disabled = was_disabled
+    """bibtexparser with no middleware (`citefmt.bibsource.parse`, which silences its splitter's
+    log lines: every failure it logs is reported here as a diagnostic instead)."""
+    return bibsource.parse(text)
 
 
 # ------------------------------------------------------------------ linting the raw blocks
