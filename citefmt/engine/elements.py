@@ -34,7 +34,7 @@ replaced by subclasses, each named after the gap it closes:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cmp_to_key
 from typing import Any
@@ -401,11 +401,28 @@ class Layout(EngineElement, model.Layout):
             return self._render_grouped_citation(citation, callback)
         if self.getparent().get("collapse") != "citation-number":
             return self._render_plain_citation(citation, callback)
+        good, bad = self._good_and_bad(citation)
+        rendered: list[tuple[int | None, Any]] = []
+        for cite, text in self._each_rendered(good):
+            prefix, suffix = cite.get("prefix", ""), cite.get("suffix", "")
+            collapsible = not (prefix or suffix or cite.has_locator)
+            rendered.append((cite.number if collapsible else None, prefix + text + suffix))
+        pieces = _collapse_numbers(rendered, self._range_delimiter())
+        pieces += [callback(cite) or f"{cite.key}?" for cite in bad]
+        return self.format(self.wrap(self.join(pieces)))
+
+    def _good_and_bad(self, citation: Any) -> tuple[list[Any], list[Any]]:
+        """The citation's cites that refer to an item, in cs:sort order, and those that do
+        not (rendered by the callback)."""
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
-        good = self._sorted_cites(citation, good)
-        rendered: list[tuple[int | None, Any]] = []
-        for cite in good:
+        return self._sorted_cites(citation, good), bad
+
+    def _each_rendered(self, cites: list[Any]) -> Iterator[tuple[Any, Any]]:
+        """Each cite rendered on its own (the variables a substitute suppressed reset), with
+        its text; a cite that renders nothing is left out, the others join the layout's
+        cites."""
+        for cite in cites:
             self.repressed = {}
             try:
                 text = self.render_children(cite)
@@ -413,13 +430,8 @@ class Layout(EngineElement, model.Layout):
                 continue
             if text is None:
                 continue
-            prefix, suffix = cite.get("prefix", ""), cite.get("suffix", "")
-            collapsible = not (prefix or suffix or cite.has_locator)
-            rendered.append((cite.number if collapsible else None, prefix + text + suffix))
             self.getparent().cites.append(cite)
-        pieces = _collapse_numbers(rendered, self._range_delimiter())
-        pieces += [callback(cite) or f"{cite.key}?" for cite in bad]
-        return self.format(self.wrap(self.join(pieces)))
+            yield cite, text
 
     def _sorted_cites(self, citation: Any, cites: list[Any]) -> list[Any]:
         """The cites in the citation's cs:sort order, ties in the order cited (as citeproc-js;
@@ -430,21 +442,9 @@ class Layout(EngineElement, model.Layout):
     def _render_plain_citation(self, citation: Any, callback: Callable[[Any], Any]) -> Any:
         """Gap: citeproc-py put the cites of a citation without cs:sort in bibliography order;
         CSL 1.0.2 keeps them in the order cited ("(Smith 2020b; Smith 2020a)" as cited)."""
-        parent = self.getparent()
-        good = [cite for cite in citation.cites if not cite.is_bad()]
-        bad = [cite for cite in citation.cites if cite.is_bad()]
-        good = self._sorted_cites(citation, good)
-        pieces = []
-        for cite in good:
-            self.repressed = {}
-            try:
-                text = self.render_children(cite)
-            except VariableError:
-                continue
-            if text is None:
-                continue
-            pieces.append(cite.get("prefix", "") + text + cite.get("suffix", ""))
-            parent.cites.append(cite)
+        good, bad = self._good_and_bad(citation)
+        pieces = [cite.get("prefix", "") + text + cite.get("suffix", "")
+                  for cite, text in self._each_rendered(good)]
         pieces += [callback(cite) or f"{cite.key}?" for cite in bad]
         return self.format(self.wrap(self.join(pieces)))
 
@@ -452,9 +452,7 @@ class Layout(EngineElement, model.Layout):
         """Gap: cite grouping and collapse="year"/"year-suffix"/"year-suffix-ranged" are not
         implemented in citeproc-py ("Smith 1900, Smith 2000"); see `cite_groups.py`."""
         parent = self.getparent()
-        good = [cite for cite in citation.cites if not cite.is_bad()]
-        bad = [cite for cite in citation.cites if cite.is_bad()]
-        good = self._sorted_cites(citation, good)
+        good, bad = self._good_and_bad(citation)
         context = current()
 
         def render(cite: Any, suppress_names: bool) -> tuple[Any, str | None]:
