@@ -200,6 +200,9 @@ def run_case(case: tuple[str, list[str], str, bytes]) -> Outcome:
     start = time.perf_counter()
     cpu_start = _cpu()
     folder = tempfile.mkdtemp(prefix="citefmt-fuzz-")
+    # a repository root of its own: `check` looks for manuscripts citing a .bib in the folders
+    # above it up to the repository root, and must not pick up whatever else lies in /tmp
+    os.mkdir(os.path.join(folder, ".git"))
     try:
         path = os.path.join(folder, "input" + suffix)
         with open(path, "wb") as handle:
