@@ -177,7 +177,8 @@ def with_english(original: Item, references: Item,
         english["title"] = title
     journal = str(references.get("container-title") or "")
     own_journal = str(original.get("container-title") or "")
-    if journal and own_journal and not _is_transliteration(journal, translate(own_journal)):
+    if (journal and own_journal and _is_journal_name(journal)
+            and not _is_transliteration(journal, translate(own_journal))):
         english["container-title"] = journal
     alone = bool(title) and not _BRACKETED.match(str(references.get("title") or ""))
     if not english:
@@ -188,6 +189,17 @@ def with_english(original: Item, references: Item,
     for variable, text in english.items():
         keys.setdefault(variable, {}).setdefault("en", text)
     return out, alone
+
+
+_LANGUAGE_NOTE = re.compile(r"\(?\s*(in\s+)?(russ(ian|\.)?|ukr(ainian|\.)?)\s*\)?\.?", re.I)
+
+
+def _is_journal_name(text: str) -> bool:
+    """Not what a misread References entry leaves in the journal's place: its language note, or
+    a fragment of it ("Russian)" from "… pp. 76-85 (in Russian)."), i.e. unbalanced brackets —
+    found on a real page (bench/translit_real.py)."""
+    return (text.count("(") == text.count(")") and text.count("[") == text.count("]")
+            and not _LANGUAGE_NOTE.fullmatch(text.strip()))
 
 
 def english_title(original: str, references: str, translate: Any) -> str | None:
