@@ -288,8 +288,8 @@ def classify(result: Result, item: Item, index: int,
             else:
                 result.reasons.append(f"name {b!r}: the author's own spelling (ours {a!r})")
                 verdicts.add("house")
-    j_rest = journal[at + len(title) + 3:]
-    o_rest = ours[ours_at + len(title) + 3:]
+    j_rest = journal[at + len(title) + 3:].lstrip()
+    o_rest = ours[ours_at + len(title) + 3:].lstrip()
     if container and not j_rest.startswith(container):
         if j_rest.lower().startswith(container.lower()):
             result.reasons.append(f"journal name in title case ({container!r})")
