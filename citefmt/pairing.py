@@ -143,9 +143,22 @@ def comparable(original: Item, references: Item) -> bool:
 
 
 def compare(original: Item, references: Item) -> list[Mismatch]:
-    """The identifying fields that both entries give and that differ."""
-    return [Mismatch(name, a, b) for name, a, b in _fields(original, references)
-            if a and b and a != b]
+    """The identifying fields that both entries give and that differ.
+
+    A volume and issue given the other way round agree: References lists write "Т. 31, № 4"
+    as "no. 31 (4)", which reads as issue 31 of volume 4 (found on the pages of Izvestiya
+    vuzov. Yadernaya Energetika, bench/translit_real.py)."""
+    fields = _fields(original, references)
+    if _swapped(original, references):
+        fields = [f for f in fields if f[0] not in ("volume", "issue")]
+    return [Mismatch(name, a, b) for name, a, b in fields if a and b and a != b]
+
+
+def _swapped(original: Item, references: Item) -> bool:
+    volume, issue = _plain(original.get("volume")), _plain(original.get("issue"))
+    return bool(volume and issue and volume != issue
+                and (volume, issue) == (_plain(references.get("issue")),
+                                        _plain(references.get("volume"))))
 
 
 def _fields(original: Item, references: Item) -> list[tuple[str, str, str]]:

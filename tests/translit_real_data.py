@@ -265,11 +265,19 @@ def classify(result: Result, item: Item, index: int,
         if "(in Russian)" not in journal:
             result.reasons.append("the References entry cites the English translation")
             result.verdict = "translation"
+        elif _numbers(journal)[-len(printed):] == printed:
+            result.reasons.append("pair not used although its numbers agree (citefmt's reading "
+                                  "of one of the two entries)")
+            result.verdict = "citefmt"
+        elif sorted(_numbers(journal)) == sorted(printed):
+            result.reasons.append("pair refused (CF601): the References entry writes the same "
+                                  "numbers as other locators (e.g. \"no. 31 (4)\" for Т. 31, "
+                                  "№ 4), so citefmt keeps its transliterated title")
+            result.verdict = "house"
         else:
             result.reasons.append(f"the lists disagree: References {_numbers(journal)}, "
                                   f"original {printed}")
-            result.verdict = "journal-error" if _numbers(journal)[-4:] != printed[-4:] \
-                else "citefmt"
+            result.verdict = "journal-error"
         return
     ours_at = ours.find(". " + title + ".")
     j_names, o_names = _names(journal[:at]), _names(ours[:ours_at])
@@ -307,6 +315,9 @@ def classify(result: Result, item: Item, index: int,
     elif _after_container(j_rest) != _after_container(o_rest):
         result.reasons.append(f"layout: {_after_container(j_rest)!r} / "
                               f"{_after_container(o_rest)!r}")
+        verdicts.add("house")
+    if not verdicts and _letters(journal) == _letters(ours):
+        result.reasons.append("punctuation between the journal's name and the year")
         verdicts.add("house")
     result.verdict = _worst(verdicts) if verdicts else "citefmt"
 
