@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -85,6 +86,14 @@ def write_manifest(years: list[str]) -> None:
     print(f"{len(pages)} pages written to {MANIFEST}")
 
 
+def _group(reason: str) -> str:
+    """A reason without the entry's own strings, to count like reasons together."""
+    m = re.match(r"name .*?: (scheme \S+|the author's own spelling)", reason)
+    if m:
+        return "name: " + m.group(1)
+    return re.split(r" \(|['\"\[]", re.sub(r"\d+", "N", reason))[0].rstrip(": ")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write-manifest", nargs="+", metavar="YEAR")
@@ -106,7 +115,7 @@ def main() -> int:
         for r in results:
             verdicts[r.verdict] += 1
             for reason in r.reasons:
-                reasons[reason.split(":")[0].split(" '")[0]] += 1
+                reasons[_group(reason)] += 1
             if r.verdict in args.show:
                 print(f"{r.page} #{r.number} [{r.verdict}]\n  original: {r.original}\n"
                       f"  journal:  {r.journal}\n  citefmt:  {r.ours}")

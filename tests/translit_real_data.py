@@ -131,6 +131,7 @@ class Result:
     original: str
     journal: str
     ours: str
+    printed: str = ""     # the journal's entry as printed (before `normalise`)
     verdict: str = ""     # equal | scheme | house | translation | journal-error | citefmt
     reasons: list[str] = field(default_factory=list)
 
@@ -152,9 +153,18 @@ def _page_file(tmp: str, original: list[str], english: list[str] | None) -> str:
 
 def references(original: list[str], english: list[str], scheme: str) -> list[Item]:
     """citefmt's References items for the page, read as a page that prints both lists."""
+    return references_and_refusals(original, english, scheme)[0]
+
+
+def references_and_refusals(original: list[str], english: list[str], scheme: str
+                            ) -> tuple[list[Item], dict[int, str]]:
+    """The References items, and for each entry whose pair citefmt refused (CF601) why."""
     with tempfile.TemporaryDirectory() as tmp:
         loaded = api.load_references([_page_file(tmp, original, english)], scheme=scheme)
-    return [r.item for r in loaded.records]
+    first = len(original) + 4  # the line of References entry 1 in the page file
+    refused = {d.line - first: d.message.split("(", 1)[-1].split(")")[0]
+               for d in loaded.diagnostics if d.code == "CF601" and d.line}
+    return [r.item for r in loaded.records], refused
 
 
 def originals(original: list[str]) -> list[Item]:
@@ -169,13 +179,13 @@ def compare_page(page: PagePair, ru_md: str, en_md: str) -> list[Result]:
     original, english = entries(ru_md), entries(en_md)
     if not original or len(original) != len(english):
         return []
-    items = references(original, english, JOURNAL_SCHEME)
+    items, refused = references_and_refusals(original, english, JOURNAL_SCHEME)
     if len(items) != len(original):
         return []
     ours = render_all(items)
     chosen = [i for i, (orig, item) in enumerate(zip(original, items, strict=True))
               if is_russian_article(orig) and item.get("type") == "article-journal"]
-    results = [Result(page.name, i + 1, original[i], normalise(english[i]), ours[i])
+    results = [Result(page.name, i + 1, original[i], normalise(english[i]), ours[i], english[i])
                for i in chosen]
     base: list[list[Item]] = []
     lines: dict[str, list[tuple[str, str]]] = {}
@@ -193,7 +203,7 @@ def compare_page(page: PagePair, ru_md: str, en_md: str) -> list[Result]:
         return lines[scheme]
 
     for result, i in zip(results, chosen, strict=True):
-        classify(result, items[i], i, under)
+        classify(result, items[i], i, under, refused.get(i, ""))
     return results
 
 
@@ -220,13 +230,31 @@ def _printed_numbers(original: str) -> list[str]:
     return re.findall(r"\d+", text)
 
 
+_RUNNING_NUMBER = re.compile(r"№\s*\d+\s*\(\d+\)")
+
+
+def _misreading(original: str, refused: str, title: str) -> str:
+    """What citefmt misread, for a difference no other cause explains (the figures' groups)."""
+    if _RUNNING_NUMBER.search(original):
+        return ("citefmt: the running number of «№ N(M)» lost or read as the volume "
+                "(plain-text parser)")
+    if refused:
+        return f"citefmt: the References entry's locators misread (CF601: {refused})"
+    return f"citefmt: the References entry's English title misread as {title!r}"
+
+
+def _doi_of(text: str) -> str:
+    m = re.search(r"\b(10\.\d{4,9}/[^\s;,]+?)[.;,]?(\s|$)", text)
+    return m.group(1).lower() if m else ""
+
+
 def _numbers(text: str) -> list[str]:
     text = re.split(r"Available at|https?://", text)[0]
     return re.findall(r"\d+", text.replace("(in Russian)", ""))
 
 
 def classify(result: Result, item: Item, index: int,
-             under: Callable[[str], list[tuple[str, str]]]) -> None:
+             under: Callable[[str], list[tuple[str, str]]], refused: str = "") -> None:
     """Name the cause of each difference between the journal's entry and citefmt's.
 
     - `equal`: the same string.
@@ -244,14 +272,25 @@ def classify(result: Result, item: Item, index: int,
       where its layout has "v."/"no."/"pp." (its pages print both).
     - `citefmt`: none of the above — a difference citefmt must answer for.
     """
-    journal, ours = _typography(result.journal), result.ours
+    journal, ours = _typography(result.journal), _typography(result.ours)
     if journal == ours:
         result.verdict = "equal"
         return
     verdicts: set[str] = set()
-    title = str(item.get("title") or "")
+    title = _typography(str(item.get("title") or ""))
     container = str(item.get("container-title") or "")
     printed = _printed_numbers(result.original)
+    doi_o, doi_j = _doi_of(result.original), _doi_of(result.printed)
+    if doi_o and doi_j and doi_o != doi_j:
+        result.reasons.append(f"the References entry gives another publication's DOI ({doi_j}, "
+                              f"the original {doi_o}): the pair does not correspond (CF601)")
+        result.verdict = "journal-error" if "(in Russian)" in journal else "translation"
+        return
+    if "//" in journal and title and title in journal:
+        result.reasons.append("the References entry is printed in the GOST layout (//, –), not "
+                              "in the journal's")
+        result.verdict = "house"
+        return
     at = journal.find(". " + title + ".") if title else -1
     if at < 0:
         # citefmt took no title from the References entry: it gives a transliteration of its
@@ -266,8 +305,7 @@ def classify(result: Result, item: Item, index: int,
             result.reasons.append("the References entry cites the English translation")
             result.verdict = "translation"
         elif _numbers(journal)[-len(printed):] == printed:
-            result.reasons.append("pair not used although its numbers agree (citefmt's reading "
-                                  "of one of the two entries)")
+            result.reasons.append(_misreading(result.original, refused, title))
             result.verdict = "citefmt"
         elif sorted(_numbers(journal)) == sorted(printed):
             result.reasons.append("pair refused (CF601): the References entry writes the same "
@@ -281,7 +319,13 @@ def classify(result: Result, item: Item, index: int,
         return
     ours_at = ours.find(". " + title + ".")
     j_names, o_names = _names(journal[:at]), _names(ours[:ours_at])
-    if len(j_names) != len(o_names):
+    if len(j_names) != len(o_names) and "и др." in result.original \
+            and len(j_names) > len(o_names) - 1:
+        result.reasons.append("authors: References lists every author where the original has "
+                              "«и др.» (the journal's rule: «в References обязательно нужно "
+                              "указать всех авторов»)")
+        verdicts.add("house")
+    elif len(j_names) != len(o_names):
         result.reasons.append(f"authors: {len(j_names)} in References, {len(o_names)} in the "
                               "original")
         verdicts.add("journal-error")
@@ -312,6 +356,9 @@ def classify(result: Result, item: Item, index: int,
         else:
             result.reasons.append(f"locators: References {j_nums}, original {printed}")
             verdicts.add("journal-error")
+    elif _after_container(j_rest) != _after_container(o_rest) \
+            and _RUNNING_NUMBER.search(result.original):
+        verdicts.add("citefmt")
     elif _after_container(j_rest) != _after_container(o_rest):
         result.reasons.append(f"layout: {_after_container(j_rest)!r} / "
                               f"{_after_container(o_rest)!r}")
@@ -319,6 +366,8 @@ def classify(result: Result, item: Item, index: int,
     if not verdicts and _letters(journal) == _letters(ours):
         result.reasons.append("punctuation between the journal's name and the year")
         verdicts.add("house")
+    if "citefmt" in verdicts:
+        result.reasons.append(_misreading(result.original, refused, title))
     result.verdict = _worst(verdicts) if verdicts else "citefmt"
 
 
