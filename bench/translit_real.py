@@ -32,7 +32,6 @@ from translit_real_data import (
     JOURNAL_SCHEME,
     MANIFEST,
     REPO,
-    PagePair,
     compare_page,
     entries,
     git_dir,
@@ -98,6 +97,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write-manifest", nargs="+", metavar="YEAR")
     parser.add_argument("--show", action="append", default=[])
+    parser.add_argument("--scheme", default=JOURNAL_SCHEME,
+                        help="the scheme citefmt writes with (default: the journal's, bgn)")
     args = parser.parse_args()
     if args.write_manifest:
         write_manifest(args.write_manifest)
@@ -110,7 +111,7 @@ def main() -> int:
         if isinstance(loaded, str):
             print(f"skipped: {loaded}", file=sys.stderr)
             return 2
-        results = compare_page(page, *loaded)
+        results = compare_page(page, *loaded, scheme=args.scheme)
         pages += bool(results)
         for r in results:
             verdicts[r.verdict] += 1
@@ -124,7 +125,7 @@ def main() -> int:
     total = sum(verdicts.values())
     explained = sum(verdicts[v] for v in ("scheme", "house", "translation", "journal-error"))
     print(f"{total} Russian journal articles cited on {pages} pages of {REPO} "
-          f"(scheme {JOURNAL_SCHEME})")
+          f"(scheme {args.scheme})")
     print(f"equal {verdicts['equal']}, explained {explained} (scheme {verdicts['scheme']}, "
           f"house style {verdicts['house']}, English translation cited "
           f"{verdicts['translation']}, journal's error {verdicts['journal-error']}), "

@@ -1,4 +1,4 @@
-"""Real "References" lists of a Russian journal (issue 14): a manifest in the repo, pages in the mirror.
+"""Real "References" lists of a Russian journal (issue 14): manifest here, pages in the mirror.
 
 The journal is «Известия вузов. Ядерная энергетика» (Nuclear Energy and Technology, ISSN
 0204-3327), whose website is the public repository nuclear-power-engineering/nuclear-power-
@@ -40,7 +40,7 @@ REPO = "nuclear-power-engineering/nuclear-power-engineering"
 JOURNAL_SCHEME = "bgn"
 
 #: the other schemes tried for a name the journal's scheme does not give
-OTHER_SCHEMES = ("bsi", "bgn_pcgn", "ala_lc", "bs_2979", "gost_779_alt", "icao_doc_9303",
+OTHER_SCHEMES = ("bgn", "bsi", "bgn_pcgn", "ala_lc", "bs_2979", "gost_779_alt", "icao_doc_9303",
                  "scientific", "wikipedia", "telegram", "mosmetro", "yandex_maps")
 
 
@@ -174,12 +174,13 @@ def originals(original: list[str]) -> list[Item]:
     return [r.item for r in result.records]
 
 
-def compare_page(page: PagePair, ru_md: str, en_md: str) -> list[Result]:
+def compare_page(page: PagePair, ru_md: str, en_md: str,
+                 scheme: str = JOURNAL_SCHEME) -> list[Result]:
     """Every Russian journal article of the page, compared and classified (see `classify`)."""
     original, english = entries(ru_md), entries(en_md)
     if not original or len(original) != len(english):
         return []
-    items, refused = references_and_refusals(original, english, JOURNAL_SCHEME)
+    items, refused = references_and_refusals(original, english, scheme)
     if len(items) != len(original):
         return []
     ours = render_all(items)
@@ -203,7 +204,7 @@ def compare_page(page: PagePair, ru_md: str, en_md: str) -> list[Result]:
         return lines[scheme]
 
     for result, i in zip(results, chosen, strict=True):
-        classify(result, items[i], i, under, refused.get(i, ""))
+        classify(result, items[i], i, under, refused.get(i, ""), scheme)
     return results
 
 
@@ -254,7 +255,8 @@ def _numbers(text: str) -> list[str]:
 
 
 def classify(result: Result, item: Item, index: int,
-             under: Callable[[str], list[tuple[str, str]]], refused: str = "") -> None:
+             under: Callable[[str], list[tuple[str, str]]], refused: str = "",
+             scheme: str = JOURNAL_SCHEME) -> None:
     """Name the cause of each difference between the journal's entry and citefmt's.
 
     - `equal`: the same string.
@@ -295,11 +297,11 @@ def classify(result: Result, item: Item, index: int,
     if at < 0:
         # citefmt took no title from the References entry: it gives a transliteration of its
         # own, or the pair does not correspond
-        for scheme in (JOURNAL_SCHEME, *OTHER_SCHEMES):
-            line, latin = under(scheme)[index] if index < len(under(scheme)) else ("", "")
+        for other in (scheme, *OTHER_SCHEMES):
+            _, latin = under(other)[index] if index < len(under(other)) else ("", "")
             if latin and _letters(". " + latin + ".") in _letters(journal):
-                result.reasons.append(f"title transliterated with scheme {scheme}")
-                result.verdict = "scheme" if scheme != JOURNAL_SCHEME else "house"
+                result.reasons.append(f"title transliterated with scheme {other}")
+                result.verdict = "scheme" if other != scheme else "house"
                 return
         if "(in Russian)" not in journal:
             result.reasons.append("the References entry cites the English translation")
@@ -333,7 +335,8 @@ def classify(result: Result, item: Item, index: int,
         for k, (a, b) in enumerate(zip(o_names, j_names, strict=True)):
             if a == b:
                 continue
-            schemes = [s for s in OTHER_SCHEMES if _name_under(under(s), index, k) == b]
+            schemes = [s for s in OTHER_SCHEMES
+                       if s != scheme and _name_under(under(s), index, k) == b]
             if schemes:
                 result.reasons.append(f"name {b!r}: scheme {schemes[0]} (ours {a!r})")
                 verdicts.add("scheme")
@@ -350,7 +353,7 @@ def classify(result: Result, item: Item, index: int,
         verdicts.add("house")
     j_nums, o_nums = _numbers(_after_container(j_rest)), _numbers(_after_container(o_rest))
     if j_nums != o_nums:
-        if j_nums == printed or printed[:len(j_nums)] == j_nums and o_nums != printed:
+        if j_nums == printed or (printed[:len(j_nums)] == j_nums and o_nums != printed):
             result.reasons.append(f"locators: citefmt {o_nums}, both lists {j_nums}")
             verdicts.add("citefmt")
         else:
