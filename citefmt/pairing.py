@@ -23,6 +23,9 @@ from citefmt.translit import DEFAULT_SCHEME, cyrillic_language, transliterator
 #: how alike a References string and a transliteration must be to count as that transliteration
 #: (schemes differ in й/ь/ъ/ё, journals in apostrophes and hyphens, so not exactly alike)
 SAME_WORDS = 0.75
+#: how alike each word must be, where both strings have as many words ("i" and "i", "Iadernaia"
+#: and "Yadernaya", "is" and "s" are; "and" and "i" are not)
+SAME_WORD = 0.5
 
 _BRACKETED = re.compile(r"^(?P<latin>.*?)\s*\[(?P<english>[^\[\]]+)\]\s*$", re.S)
 
@@ -230,10 +233,24 @@ def english_title(original: str, references: str, translate: Any) -> str | None:
 
 
 def _is_transliteration(latin: str, ours: str) -> bool:
+    """`latin` is (another scheme's) transliteration of the text `ours` transliterates: the
+    letters alike, and — where both have as many words — no word unlike its counterpart. A
+    translation made of cognates ("Radiation and Risk" for "Radiatsiya i risk", the official
+    name the journal's References give, bench/translit_real.py) has its letters alike but
+    "and" for "i"."""
     a, b = _letters(latin), _letters(ours)
     if not a or not b:
         return False
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_WORDS
+    if difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() < SAME_WORDS:
+        return False
+    words_a, words_b = _words(latin), _words(ours)
+    return len(words_a) != len(words_b) or all(
+        difflib.SequenceMatcher(None, x, y, autojunk=False).ratio() >= SAME_WORD
+        for x, y in zip(words_a, words_b, strict=True))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("’", ""))
 
 
 def _letters(text: str) -> str:

@@ -28,6 +28,7 @@ from corpus_data import MIRROR, git_dir, git_show
 
 from citefmt import api
 from citefmt.model import Item
+from citefmt.pairing import _is_transliteration
 from citefmt.readers.sources import read_path
 from citefmt.translit import references_item
 
@@ -348,9 +349,18 @@ def classify(result: Result, item: Item, index: int,
     if container and not j_rest.startswith(container):
         if j_rest.lower().startswith(container.lower()):
             result.reasons.append(f"journal name in title case ({container!r})")
+            verdicts.add("house")
         else:
-            result.reasons.append(f"journal name: the journal's own form (ours {container!r})")
-        verdicts.add("house")
+            printed_name = re.split(r"[.,]\s*\d{4}\b", j_rest)[0]
+            if _is_transliteration(printed_name, container):
+                result.reasons.append("journal name: the journal's own transliteration "
+                                      f"(ours {container!r})")
+                verdicts.add("house")
+            else:
+                result.reasons.append(f"citefmt: the journal's name {printed_name[:80]!r} not "
+                                      f"taken, or the title split from it wrongly (ours "
+                                      f"{container!r})")
+                verdicts.add("citefmt")
     j_nums, o_nums = _numbers(_after_container(j_rest)), _numbers(_after_container(o_rest))
     if j_nums != o_nums:
         if j_nums == printed or (printed[:len(j_nums)] == j_nums and o_nums != printed):

@@ -253,3 +253,21 @@ def test_a_language_note_fragment_is_not_an_official_journal_name() -> None:
     official = dict(misread, **{"container-title": "Energy Policy"})
     item, _ = with_english(original, official, "bgn")
     assert item["multi"]["_keys"]["container-title"] == {"en": "Energy Policy"}
+
+
+def test_an_official_name_made_of_cognates_is_not_a_transliteration() -> None:
+    """The References entries of Izvestiya vuzov. Yadernaya Energetika give «Радиация и риск» its
+    official English name, "Radiation and Risk" (2023/03/06 entry 3 of
+    nuclear-power-engineering/nuclear-power-engineering): letters alike, words not."""
+    from citefmt.pairing import with_english
+
+    original = {"id": "a", "type": "article-journal", "language": "ru",
+                "title": "Оценки неопределенностей доз", "container-title": "Радиация и риск"}
+    english = {"id": "b", "type": "article-journal", "title": "Estimating uncertainties",
+               "container-title": "Radiation and Risk"}
+    item, _ = with_english(original, english, "bgn")
+    assert item["multi"]["_keys"]["container-title"] == {"en": "Radiation and Risk"}
+    # the journal's own transliteration is still one: the transliteration is kept
+    own = dict(english, **{"container-title": "Radiatsiia i risk"})
+    item, _ = with_english(original, own, "bgn")
+    assert "container-title" not in item["multi"]["_keys"]
