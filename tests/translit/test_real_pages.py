@@ -89,4 +89,10 @@ def test_real_pages_every_difference_is_classified() -> None:
         assert r.verdict == "equal" or r.reasons, (r.page, r.number)
     equal = [r for r in results if r.verdict == "equal"]
     assert all(r.journal == r.ours for r in equal)
-    assert len(equal) >= 3
+    # measured when this test was written (bench/translit_real.py has the whole set): equal 4,
+    # unexplained 15 — misreadings of the plain-text parser; neither may get worse
+    assert len(equal) >= 4
+    assert sum(r.verdict == "citefmt" for r in results) <= 15
+    # every unexplained entry names what citefmt misread
+    assert all(any(reason.startswith("citefmt:") for reason in r.reasons)
+               for r in results if r.verdict == "citefmt")
