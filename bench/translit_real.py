@@ -105,6 +105,7 @@ def main() -> int:
         return 0
     verdicts: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
+    names = [0, 0]
     pages = 0
     for page in manifest():
         loaded = load(page)
@@ -115,6 +116,8 @@ def main() -> int:
         pages += bool(results)
         for r in results:
             verdicts[r.verdict] += 1
+            names[0] += r.names[0]
+            names[1] += r.names[1]
             for reason in r.reasons:
                 reasons[_group(reason)] += 1
             if r.verdict in args.show:
@@ -130,6 +133,9 @@ def main() -> int:
           f"house style {verdicts['house']}, English translation cited "
           f"{verdicts['translation']}, journal's error {verdicts['journal-error']}), "
           f"unexplained {verdicts['citefmt']}")
+    if names[0]:
+        print(f"author names compared {names[0]}, written as {args.scheme} writes them "
+              f"{names[1]} ({100 * names[1] / names[0]:.1f} %)")
     for reason, n in reasons.most_common():
         print(f"  {n:5d}  {reason}")
     return 0

@@ -133,6 +133,7 @@ class Result:
     journal: str
     ours: str
     printed: str = ""     # the journal's entry as printed (before `normalise`)
+    names: tuple[int, int] = (0, 0)   # author names compared, and written as citefmt writes them
     verdict: str = ""     # equal | scheme | house | translation | journal-error | citefmt
     reasons: list[str] = field(default_factory=list)
 
@@ -278,6 +279,8 @@ def classify(result: Result, item: Item, index: int,
     journal, ours = _typography(result.journal), _typography(result.ours)
     if journal == ours:
         result.verdict = "equal"
+        count = len(_names(ours.split(". " + _typography(str(item.get("title") or "")) + ".")[0]))
+        result.names = (count, count)
         return
     verdicts: set[str] = set()
     title = _typography(str(item.get("title") or ""))
@@ -333,6 +336,7 @@ def classify(result: Result, item: Item, index: int,
                               "original")
         verdicts.add("journal-error")
     else:
+        result.names = (len(o_names), sum(a == b for a, b in zip(o_names, j_names, strict=True)))
         for k, (a, b) in enumerate(zip(o_names, j_names, strict=True)):
             if a == b:
                 continue
