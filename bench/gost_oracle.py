@@ -222,77 +222,9 @@ def _entries(text: str) -> dict[str, str]:
     return entries
 
 
-#: BibLaTeX fields citefmt's BibTeX reader does not map (yet) to the CSL variables the styles
-#: read (styles/README.md, "Extension fields"); `--bridge` supplies them from the file itself
-BRIDGED_NAME_ROLES = ("commentator", "annotator", "foreword", "afterword", "introduction")
-#: variables the bridge sets even when the reader gave them (maintitle re-arranges titles)
-_OVERRIDDEN = frozenset({"compiler", "title", "container-title", "volume-title", "issued",
-                         "geneditor"})
+#: entry types whose `credits` would describe the part, not the whole document
 _IN_TYPES = frozenset({"inbook", "incollection", "inproceedings", "bookinbook", "suppbook",
                        "suppcollection", "inreference"})
-
-
-def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
-    """Per entry key, the CSL variables for the BibLaTeX fields the reader leaves out:
-    `origlanguage` → original-language; `title` + `subtitle` → title-main + title-sub;
-    `editortype = compiler` (or `editora` with `editoratype = compiler`) → `compiler`;
-    `editortype = geneditor` → `geneditor` (`gecompiler`: `compiler` + `geneditor`);
-    `commentator`, `annotator`, `foreword`, `afterword`, `introduction` → name variables of
-    the same names; `maintitle` (a volume of
-    a multi-volume work) → `title` = the work's title and CSL 1.0.2 `volume-title` = the
-    volume's, or for a part, `container-title` = the work's and `volume-title` = `booktitle`;
-    `booktitle`/`journaltitle` + `booksubtitle`/`journalsubtitle` → container-title-main +
-    container-title-sub."""
-    import bibtexparser
-
-    from citefmt.latex import latex_to_unicode
-    from citefmt.readers.bibtex import parse_names
-
-    bridged: dict[str, dict[str, object]] = {}
-    for entry in bibtexparser.parse_string(bib_text).entries:
-        fields = {k.lower(): str(v.value) for k, v in entry.fields_dict.items()}
-        extra: dict[str, object] = {}
-        if fields.get("origlanguage"):
-            extra["original-language"] = fields["origlanguage"].strip("{} ")
-        maintitle = fields.get("maintitle")
-        if maintitle and entry.entry_type.lower() in _IN_TYPES:
-            extra["container-title"] = latex_to_unicode(maintitle)
-            if fields.get("booktitle"):
-                extra["volume-title"] = latex_to_unicode(fields["booktitle"])
-        elif maintitle:
-            extra["title"] = latex_to_unicode(maintitle)
-            if fields.get("title"):
-                extra["volume-title"] = latex_to_unicode(fields["title"]) + (
-                    " : " + latex_to_unicode(fields["subtitle"]) if fields.get("subtitle")
-                    else "")
-        elif fields.get("subtitle") and fields.get("title"):
-            extra["title-main"] = latex_to_unicode(fields["title"])
-            extra["title-sub"] = latex_to_unicode(fields["subtitle"])
-        for main, sub in (("booktitle", "booksubtitle"), ("journaltitle", "journalsubtitle"),
-                          ("journal", "journalsubtitle")):
-            if fields.get(main) and fields.get(sub) and not maintitle:
-                extra["container-title-main"] = latex_to_unicode(fields[main])
-                extra["container-title-sub"] = latex_to_unicode(fields[sub])
-        if fields.get("editortype", "").strip("{} ").lower() == "compiler" and \
-                fields.get("editor"):
-            extra["compiler"] = parse_names(fields["editor"])
-            extra["editor"] = None
-        editortype = fields.get("editortype", "").strip("{} ").lower()
-        if editortype in ("geneditor", "gecompiler") and fields.get("editor"):
-            # biblatex-gost: general editor ("под общ. ред."), or compiler and general editor
-            extra["geneditor"] = parse_names(fields["editor"])
-            extra["editor"] = None
-            if editortype == "gecompiler":
-                extra["compiler"] = parse_names(fields["editor"])
-        if fields.get("editoratype", "").strip("{} ").lower() == "compiler" and \
-                fields.get("editora") and "compiler" not in extra:
-            extra["compiler"] = parse_names(fields["editora"])
-        for role in BRIDGED_NAME_ROLES:
-            if fields.get(role):
-                extra[role] = parse_names(fields[role])
-        if extra:
-            bridged[entry.key] = extra
-    return bridged
 
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:(/)(?:\.\.)?(\d{4})?(?:-(\d\d))?"
@@ -300,24 +232,19 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:(/)(?:\.\.)?(\d{4})?(?:-
 
 
 def own_dates(bib_text: str) -> dict[str, dict[str, object]]:
-    """Per key of an entry that inherits (`crossref`/`xdata`), its own `date`/`year` as CSL
-    `issued`. biblatex lets the child's year win over the parent's date; `biber --tool
-    --output-resolve` writes the parent's `date` (often a range, "1987/1989", or open,
-    "2010/") over a child that gives only `year`, so the resolved file must be corrected.
-    Also, for every entry, an open range ("1978/", "1978/..") as `[[1978], [0]]` and an
-    uncertain year ("2000?") as a raw EDTF date, which the reader keeps as literal text."""
+    """Per key of an entry that inherits (`crossref`/`xdata`) and gives its own `date`/`year`,
+    that date as CSL `issued`. biblatex lets the child's year win over the parent's date (and
+    citefmt's reader does the same), but `biber --tool --output-resolve` writes the parent's
+    `date` (often a range, "1987/1989", or open, "2010/") over a child that gives only `year`,
+    so `--resolve` corrects the resolved file with the child's own date."""
     import bibtexparser
 
     dates: dict[str, dict[str, object]] = {}
     for entry in bibtexparser.parse_string(bib_text).entries:
         fields = {k.lower(): str(v.value).strip("{} ") for k, v in entry.fields_dict.items()}
         own = fields.get("date") or fields.get("year", "")
-        if re.fullmatch(r"\d{4}\?", own):  # EDTF uncertain year, kept as text by the reader
-            dates[entry.key] = {"issued": {"raw": own}}
-            continue
         match = _DATE.match(own)
-        open_range = bool(match and match.group(4) and not match.group(5))
-        if not match or not (open_range or "crossref" in fields or "xdata" in fields):
+        if not match or not ("crossref" in fields or "xdata" in fields):
             continue
         parts: list[list[int]] = [[int(p) for p in match.groups()[:3] if p]]
         if match.group(4):
@@ -329,8 +256,8 @@ def own_dates(bib_text: str) -> dict[str, dict[str, object]]:
 def own_credits(bib_text: str) -> dict[str, dict[str, object]]:
     """Per key, biblatex-gost's `credits` (a statement of responsibility worded as the source
     words it: "Отв. ред. С. И. Бажов", "РАН, Ин-т философии") as the citefmt extension
-    variable `credits`; an entry's own only (biber's --output-resolve drops the field), and
-    not for a component part, whose `credits` would describe the part."""
+    variable `credits`, which the reader maps; `biber --tool --output-resolve` drops the field,
+    so `--resolve` puts an entry's own back (not a component part's)."""
     import bibtexparser
 
     from citefmt.latex import latex_to_unicode
@@ -353,11 +280,12 @@ def resolved_bib(workdir: Path) -> Path:
     return target
 
 
-def citefmt_entries(workdir: Path, style: str, bridge: bool = False,
+def citefmt_entries(workdir: Path, style: str, repair: bool = False,
                     languages: dict[str, str] | None = None,
                     source: str = "examples.bib") -> dict[str, str]:
     """citefmt's entries by key for the same file (style copy without `name-case`); with
-    `bridge`, the fields of `bridge_fields` added to what the reader gives."""
+    `repair` (for biber's resolved file), the entry's own date and `credits` that
+    `biber --tool --output-resolve` loses are put back from the examples file."""
     from citefmt.api import read_path
     from citefmt.engine import render_bibliography
 
@@ -367,22 +295,13 @@ def citefmt_entries(workdir: Path, style: str, bridge: bool = False,
                            style_path.read_text(encoding="utf-8")), encoding="utf-8")
     result = read_path(str(workdir / source))
     items = [record.item for record in result.records]
-    if bridge:
-        extra = bridge_fields((workdir / source).read_text(encoding="utf-8"))
-        for name in dict.fromkeys((source, "examples.bib")):  # the entry's own date last
-            for key, issued in own_dates((workdir / name).read_text(encoding="utf-8")).items():
-                extra.setdefault(key, {}).update(issued)
+    if repair:
         raw = (workdir / "examples.bib").read_text(encoding="utf-8")
+        extra = own_dates(raw)
         for key, credits in own_credits(raw).items():
             extra.setdefault(key, {}).update(credits)
         for item in items:
-            for name, value in extra.get(str(item.get("id")), {}).items():
-                if value is None:
-                    item.pop(name, None)
-                elif name in _OVERRIDDEN:
-                    item[name] = value
-                else:
-                    item.setdefault(name, value)
+            item.update(extra.get(str(item.get("id")), {}))
     if languages is not None:
         from citefmt.language import item_language
 
@@ -501,8 +420,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=5, help="examples shown per cause")
     parser.add_argument("--cause", help="show every difference of this cause")
     parser.add_argument("--keys", help="comma-separated keys to print side by side")
-    parser.add_argument("--bridge", action="store_true",
-                        help="add the BibLaTeX fields the reader does not map (bridge_fields)")
     parser.add_argument("--resolve", action="store_true",
                         help="let biber resolve crossref/xdata inheritance before citefmt reads")
     parser.add_argument("--reuse", action="store_true",
@@ -518,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     theirs = oracle_entries(workdir, reuse=args.reuse)
     languages: dict[str, str] = {}
     source = resolved_bib(workdir).name if args.resolve else "examples.bib"
-    ours = citefmt_entries(workdir, args.style, bridge=args.bridge, languages=languages,
+    ours = citefmt_entries(workdir, args.style, repair=args.resolve, languages=languages,
                            source=source)
     if args.keys:
         for key in args.keys.split(","):
