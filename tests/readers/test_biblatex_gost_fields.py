@@ -1,8 +1,9 @@
 """BibLaTeX fields the GOST styles need, read by the BibTeX reader itself (issue #12: what
 `bench/gost_oracle.py --bridge` added before the reader mapped them). Each mapping is checked
 twice: the CSL variable the field becomes (its meaning from the biblatex manual, "Data
-Fields", and biblatex-gost's manual for `credits` and its editor types), and the entry rendered in GOST R 7.0.5-2008 against
-the standard's own example or rule (the same expected strings as
+Fields", and biblatex-gost's manual for `credits` and its editor types), and the entry
+rendered in GOST R 7.0.5-2008 against the standard's own example or rule (the same expected
+strings as
 tests/styles/test_elements_of_the_description.py, whose sources are cited there). The reader
 stays lossless: every field comes back unchanged from `convert --to bibtex`."""
 
