@@ -173,7 +173,15 @@ NAME_FIELDS: dict[str, str] = {
     "foreword": "foreword",
     "afterword": "afterword",
     "introduction": "introduction",
+    "booktranslator": "container-translator",
 }
+
+#: a part's crossref parent's fields that describe the host, under the names the part gets
+#: them by (citefmt's, as biblatex's `booktitle` for the parent's `title`): the parent's
+#: translator and original language are the host's (GOST: "Статья / пер. с фр. А. Б. Иванова
+#: // Сборник / пер. с фр. В. Г. Петрова"), the part's own stay the part's
+HOST_FIELDS_OF_A_PART: dict[str, str] = {"translator": "booktranslator",
+                                         "origlanguage": "bookoriglanguage"}
 
 #: BibLaTeX's further editor lists (`editora` with its role in `editoratype`, biblatex manual
 #: 2.2.2 "Data Fields": "editora … Similar to editor"); read when their role is one of
@@ -200,6 +208,7 @@ EDITOR_ROLE_PAIRS: dict[str, tuple[str, str]] = {"gecompiler": ("compiler", "gen
 #: (biblatex `origlanguage`, a language key or name), biblatex-gost's `credits` (a statement of
 #: responsibility as the source words it)
 EXTENSION_TEXT_FIELDS: dict[str, str] = {"origlanguage": "original-language",
+                                         "bookoriglanguage": "container-original-language",
                                          "credits": "credits"}
 
 #: fields read into variables the BibTeX writer does not write (extension variables, roles of

@@ -102,13 +102,14 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         when the item has `original-language` (term `translated-from`; the language in its
         short form, or in full with `original-language-form="long"`)."""
         present = [role for role in roles  # a malformed (text) value is reported: CF410
-                   if isinstance(item.reference.get(role), NameList) and item.reference.get(role)]
+                   if isinstance(_role_names(item, role), NameList) and _role_names(item, role)]
         if not present:
             raise VariableError
         groups: list[list[str]] = []
         for role in present:
-            key = _names_key(item.reference[role])
-            same = next((g for g in groups if _names_key(item.reference[g[0]]) == key), None)
+            key = _names_key(_role_names(item, role))
+            same = next((g for g in groups if _names_key(_role_names(item, g[0])) == key),
+                        None)
             if same is None:
                 groups.append([role])
             else:
@@ -136,7 +137,7 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         if case and all(role in except_roles for role in group):
             name.attrib.pop("name-case")
         try:
-            names = name.render(item, group[-1], context=context, **kwargs)
+            names = name.render(item, group[-1].replace("-", "_"), context=context, **kwargs)
         finally:
             if case is not None:
                 name.set("name-case", case)
@@ -148,9 +149,13 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         """The role word of the cs:label of these names ("под ред.", "пер. с англ.")."""
         form = "original_language" if self.get("original-language-form") == "long" \
             else "original_language_short"
-        language = item.reference.get(form) if role == "translator" else None
+        # the host's translator (extension `container-translator`) goes with the host's
+        # original language (`container-original-language`)
+        language = (item.reference.get(form) if role == "translator" else
+                    item.reference.get("container_" + form)
+                    if role == "container-translator" else None)
         label = getattr(owner, "label", None)
-        plural = len(item.reference[role]) > 1
+        plural = len(_role_names(item, role)) > 1
         text = label.render(item, role, plural, **kwargs) if label is not None else None
         verb = str(text).strip() if text is not None else ""
         if language:
@@ -185,6 +190,12 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         if not total:
             raise VariableError
         return str(total)
+
+
+def _role_names(item: Any, role: str) -> Any:
+    """The names of a role variable; citeproc-py keys a reference by the variable's name with
+    "_" for "-" (`container-translator` → `container_translator`)."""
+    return item.reference.get(role.replace("-", "_"))
 
 
 def _names_key(names: Any) -> tuple[tuple[tuple[str, str], ...], ...]:

@@ -424,6 +424,10 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
         # biber: a multi-volume parent's title is the child's `maintitle`
         renames = {"title": "maintitle", "subtitle": "mainsubtitle", "shorttitle": None,
                    "booktitle": None}
+    if entry.entry_type in _PART_TYPES:
+        # the host's translation is the host's: a part's own `translator`/`origlanguage` stay
+        # the part's (biblatex-gost prints each with its own title)
+        renames.update(bibmap.HOST_FIELDS_OF_A_PART)
     if entry.entry_type in _IN_BOOK_TYPES:
         merged.setdefault("bookauthor", parent.get("author", ""))
     own_date = any(fields.get(name, "").strip() for name in _DATE_GROUP)
@@ -440,6 +444,10 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
 #: the parent's (biber splits `date` into year, month, day, end year before inheriting, so a
 #: child's `year = 2010` is not joined to the parent's `date = {1991/}`)
 _DATE_GROUP = frozenset({"date", "year", "month", "day"})
+
+#: BibLaTeX types of a part of a book (a chapter, a paper in proceedings, an entry)
+_PART_TYPES = frozenset({"inbook", "bookinbook", "suppbook", "incollection", "suppcollection",
+                         "inproceedings", "inreference"})
 
 #: BibLaTeX types whose crossref parent's `author` is the child's `bookauthor` (biber's
 #: inheritance rules: book → inbook, bookinbook, suppbook)

@@ -222,3 +222,43 @@ def test_fields_come_back_unchanged(text: str) -> None:
             assert written[name] == original[name], name
     if "editortype" in original:
         assert written["editor"] == original["editor"]
+
+
+def test_a_parts_inherited_translation_is_the_hosts() -> None:
+    # biblatex: a child inherits its crossref parent's fields; the parent's translator and
+    # original language describe the host (biblatex-gost prints them after the host's title),
+    # the part's own its own
+    items = bib_reader.read(r"""@incollection{sdr, crossref = {it}, author = {Кристева, Ю.},
+      title = {Слово, диалог и роман}, translator = {Косиков, Г. К.},
+      origlanguage = {french}, pages = {165--193}, langid = {russian}}
+@incollection{is, crossref = {it}, author = {Кристева, Ю.}, title = {Исследования},
+      pages = {31--394}, langid = {russian}}
+@collection{it, title = {Избранные труды}, translator = {Косиков, Г. К. and Нарумов, Б. Н.},
+      origlanguage = {french}, location = {Москва}, publisher = {РОССПЭН}, date = {2004},
+      langid = {russian}}""").items
+    kosikov = [{"family": "Косиков", "given": "Г. К."}]
+    both = [*kosikov, {"family": "Нарумов", "given": "Б. Н."}]
+    assert (items[0]["translator"], items[0]["container-translator"]) == (kosikov, both)
+    assert (items[0]["original-language"], items[0]["container-original-language"]) == (
+        "french", "french")
+    assert "translator" not in items[1] and "original-language" not in items[1]
+    assert items[1]["container-translator"] == both
+    # GOST R 7.0.5-2008: each description with its own statement of responsibility
+    texts = [e.text for e in render_bibliography(items[:2], G2008).entries]
+    assert texts == [
+        "1. Кристева Ю. Слово, диалог и роман / пер. с фр. Г. К. Косикова // Избранные труды / "
+        f"пер. с фр. Г. К. Косикова, Б. Н. Нарумова. М. : РОССПЭН, 2004. С.{NBSP}165–193.",
+        "2. Кристева Ю. Исследования // Избранные труды / пер. с фр. Г. К. Косикова, "
+        f"Б. Н. Нарумова. М. : РОССПЭН, 2004. С.{NBSP}31–394."]
+
+
+@pytest.mark.parametrize("origlanguage, expected", [
+    # GOST R 7.0.12-2011 abbreviations of the language adjectives, joined by "и"
+    ("latin and french", "пер. с лат. и фр."),
+    ("english and german and french", "пер. с англ., нем. и фр."),
+    ("danish", "пер. с дат."),
+])
+def test_origlanguage_lists_and_babel_names(origlanguage: str, expected: str) -> None:
+    text = (f"@book{{d, title = {{Сочинения}}, origlanguage = {{{origlanguage}}}, "
+            "location = {Москва}, publisher = {Мысль}, date = {1989}, langid = {russian}}")
+    assert _gost(text) == f"1. Сочинения : {expected} М. : Мысль, 1989."

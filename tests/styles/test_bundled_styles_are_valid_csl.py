@@ -24,13 +24,13 @@ SCHEMA = Path(citeproc.__file__).parent / "data" / "schema" / "schemas" / "style
 
 #: terms and variables styles/README.md lists as citefmt extensions (BibLaTeX roles and fields)
 EXTENSION_TERMS = {"translated-from", "commentator", "annotator", "foreword", "afterword",
-                   "introduction", "geneditor",
+                   "introduction", "geneditor", "container-translator",
                    "volumes-total", "volume-total"}
 EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "foreword", "afterword",
                        "introduction", "title-main", "title-sub", "application-number",
                        "container-title-main", "container-title-sub", "volume-as-given",
                        "number-of-pages-as-given", "credits",
-                       "geneditor"}
+                       "geneditor", "container-translator", "container-original-language"}
 
 
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:

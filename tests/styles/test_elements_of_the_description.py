@@ -287,14 +287,45 @@ def test_vancouver_citing_medicine_sample(render_one, item, expected):
 
 
 def test_chapter_roles_go_with_the_host(render_one):
-    """CSL has one `translator`; a chapter's is the host's, with its editors (choice,
-    styles/README.md): "// Избранное / пер. с англ. Л. Б. Макеевой. М. : …"."""
+    """The host's roles after the host's title (GOST R 7.0.5-2008 component part: "сведения о
+    составной части // сведения об идентифицирующем документе", each with its own statement of
+    responsibility): the host's translator is the extension variable `container-translator`,
+    with the host's `container-original-language`: "// Избранное / пер. с англ. Л. Б.
+    Макеевой. М. : …"."""
     item = {"id": "austin", "type": "chapter", "language": "ru", "author": [person("Остин", "Д.")],
-            "title": "Истина", "container-title": "Избранное", "original-language": "en",
-            "translator": [person("Макеева", "Л. Б.")], "publisher-place": "Москва",
+            "title": "Истина", "container-title": "Избранное",
+            "container-original-language": "en",
+            "container-translator": [person("Макеева", "Л. Б.")], "publisher-place": "Москва",
             "publisher": "Идея-Пресс", "issued": {"date-parts": [[1999]]}, "page": "290-307"}
     assert render_one(G2008, item) == ("1. Остин Д. Истина // Избранное / пер. с англ. "
                                        f"Л. Б. Макеевой. М. : Идея-Пресс, 1999. С.{NBSP}290–307.")
+    del item["container-translator"]
+    assert render_one(G2008, item) == ("1. Остин Д. Истина // Избранное : пер. с англ. "
+                                       f"М. : Идея-Пресс, 1999. С.{NBSP}290–307.")
+
+
+def test_chapter_translator_goes_with_the_chapter(render_one):
+    """A chapter's own `translator` is the part's (CSL: the item's translator), given after the
+    part's title; the host's after the host's. Gap: every translator of a chapter was printed
+    with the host."""
+    item = {"id": "sdr", "type": "chapter", "language": "ru",
+            "author": [person("Кристева", "Ю.")], "title": "Слово, диалог и роман",
+            "original-language": "fr", "translator": [person("Косиков", "Г. К.")],
+            "container-title": "Избранные труды", "container-original-language": "fr",
+            "container-translator": [person("Косиков", "Г. К."), person("Нарумов", "Б. Н.")],
+            "publisher-place": "Москва", "publisher": "РОССПЭН",
+            "issued": {"date-parts": [[2004]]}, "page": "165-193"}
+    assert render_one(G2008, item) == (
+        "1. Кристева Ю. Слово, диалог и роман / пер. с фр. Г. К. Косикова // Избранные труды / "
+        "пер. с фр. Г. К. Косикова, Б. Н. Нарумова. М. : РОССПЭН, 2004. "
+        f"С.{NBSP}165–193.")
+    # 7.0.100-2018: the rules file's chapter pattern ("… / С. Н. Петров. – Текст :
+    # непосредственный // … / под редакцией …"), role words in full
+    assert render_one(G2018, item) == (
+        "1. Кристева, Ю. Слово, диалог и роман / Ю. Кристева ; перевод с французского Г. К. "
+        "Косикова. – Текст : непосредственный // Избранные труды / перевод с французского "
+        "Г. К. Косикова, Б. Н. Нарумова. – Москва : РОССПЭН, 2004. – "
+        f"С.{NBSP}165–193.")
 
 
 def test_article_translator_goes_with_the_article(render_one):
