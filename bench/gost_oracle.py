@@ -95,13 +95,16 @@ _MONTHS_RU = ("янв|февр?|марта?|апр|ма[йя]|июн[ья]|ию�
               "[Яя]нв|[Фф]евр?|[Мм]арта?|[Аа]пр|[Мм]а[йя]|[Ии]юн[ья]|[Ии]юл[ья]|[Аа]вг|[Сс]ент?|"
               "[Оо]кт|[Нн]ояб?|[Дд]ек")
 _VOLUMES = re.compile(r"(?: :|\.) [вВiI]n? (\d+) (т\.|vols\.)")
-_VOLUME_TITLE = re.compile(r"\b(Т\.|Vol\.) ([\w()]+)(?: :|\.) (?=\w)")
+_VOLUME_TITLE = re.compile(r"\b(Т\.|Vol\.|Вып\.|Кн\.|Ч\.) ([\w()]+)(?: :|\.) (?=\w)")
 
 
 def _multi_volume(text: str) -> str:
     return _VOLUME_TITLE.sub(r"\1 \2. ", _VOLUMES.sub(r". В \1 \2", text))
 
 
+#: a list of places before the publisher: "… 1980. Amsterdam, New York : North-Holland"
+_PLACE_LIST = re.compile(r"(?<=\. )[A-ZА-Я][\w.-]*(?: [A-ZА-Я][\w.-]*)?(?:, [A-ZА-Я][\w.-]*"
+                         r"(?: [A-ZА-Я][\w.-]*)?)+(?= : )")
 _CLOSED_RANGE = re.compile(r"(?<=\w)\s?[—–]\s?(?=[\w\[])")
 _OPEN_RANGE = re.compile(r"(?<=\d)[—–] (?=\.)")
 
@@ -171,6 +174,19 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "biblatex-gost prints a list of places as the data gives it ('М.; СПб.'); GOST R "
          "7.0.5-2008 / 7.1-2003 prescribe ' ; ' with a space on both sides between places.",
          _sub(r"(?<=\S) ?; (?=[A-ZА-Я][\w. ]{0,20}(?::| :))", " ; ")),
+    Rule("name-particle", "oracle-wrong",
+         "biblatex-gost initialises a name particle with the given names ('Соссюр Ф. д.', "
+         "'Dalen D. v.'); the particle is a word of the name, not an initial: GOST R 7.0.5-2008 "
+         "(which shortens only given names to initials) keeps it whole ('Соссюр Ф. де').",
+         _sub(r"(?<=[A-ZА-Я]\. )(?:де|д|фон|ф|van|v|von|de|d)\.?(?=[.,]? )", "PARTICLE")),
+    Rule("place-list", "oracle-wrong",
+         "biblatex-gost joins several places of publication with commas ('Basel, Boston, "
+         "Berlin :'); GOST R 7.0.5-2008 / 7.1-2003 separate places with ' ; '.",
+         lambda text: _PLACE_LIST.sub(lambda m: m.group(0).replace(", ", " ; "), text)),
+    Rule("issue-number-sign", "oracle-wrong",
+         "biblatex-gost leaves out the number sign before an issue number that is not a bare "
+         "number ('2010. 3 (76).'); GOST R 7.0.5-2008's examples write '№ 3'.",
+         _sub(r"(?<=\d{4}\. )№ (?=\d)", "")),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
          "(GOST R 7.0.5-2008, 4.2); citefmt prints it for web pages only.",
