@@ -130,6 +130,7 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
             # English role words: "ed., introd. and afterword by", not "ed. by, introd. by …"
             words = [w[:-3] for w in words[:-1]] + [words[-1]]
         if len(words) > 1:
+            words = [_merged_role_word(w) for w in words]
             conjunction = str(self.get_term("and").single or "and")
             words = [", ".join(words[:-1]) + f" {conjunction} " + words[-1]]
         except_roles = set((name.get("name-case-except") or "").split())
@@ -190,6 +191,16 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         if not total:
             raise VariableError
         return str(total)
+
+
+def _merged_role_word(word: str) -> str:
+    """A role word among several for the same persons, as a noun: GOST 7.1-2003's example
+    "сост., общ. ред. и вступ. ст. Г. К. Косикова" — the preposition of "под общ. ред." (which
+    governs the instrumental) is dropped when the abbreviation joins others ("общ. ред.",
+    "ред."). Words in full ("под редакцией", 7.0.100) are kept: dropping "под" would leave the
+    wrong case."""
+    rest = word[4:] if word.startswith("под ") else ""
+    return rest if rest.endswith(".") else word
 
 
 def _role_names(item: Any, role: str) -> Any:

@@ -554,3 +554,18 @@ def test_general_editor(render_one, style, expected):
             "publisher-place": "Москва", "publisher": "Прогресс-Традиция",
             "issued": {"date-parts": [[1998]]}}
     assert render_one(style, item) == expected
+
+
+def test_merged_role_words_are_nouns(render_one):
+    """GOST 7.1-2003's example "Барт Р. Избранные работы : Семиотика. Поэтика : пер. с фр. / …
+    сост., общ. ред. и вступ. ст. Г. К. Косикова": among several role words of the same person
+    "под общ. ред." loses its preposition. Gap: "сост., под общ. ред. и вступ. ст."."""
+    kosikov = [person("Косиков", "Г. К.")]
+    item = {"id": "ir", "type": "book", "language": "ru", "author": [person("Барт", "Р.")],
+            "title": "Избранные работы: Семиотика. Поэтика", "title-main": "Избранные работы",
+            "title-sub": "Семиотика. Поэтика", "original-language": "fr", "compiler": kosikov,
+            "geneditor": kosikov, "introduction": kosikov, "publisher-place": "Москва",
+            "publisher": "Прогресс", "issued": {"date-parts": [[1989]]}, "number-of-pages": "616"}
+    assert render_one(G2008, item) == (
+        "1. Барт Р. Избранные работы : Семиотика. Поэтика : пер. с фр. / сост., общ. ред. и "
+        f"вступ. ст. Г. К. Косикова. М. : Прогресс, 1989. 616{NBSP}с.")
