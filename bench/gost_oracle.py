@@ -187,6 +187,11 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "biblatex-gost leaves out the number sign before an issue number that is not a bare "
          "number ('2010. 3 (76).'); GOST R 7.0.5-2008's examples write '№ 3'.",
          _sub(r"(?<=\d{4}\. )№ (?=\d)", "")),
+    Rule("babel-hyphen", "oracle-wrong",
+         "The examples write babel's Russian shorthand '\"=' for a hyphen ('Экономическо\"="
+         "философские'); under polyglossia biblatex-gost prints it as '\"=' (a quote and an "
+         "equals sign). The data means 'Экономическо-философские'.",
+         _sub(r'"=', "-")),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
          "(GOST R 7.0.5-2008, 4.2); citefmt prints it for web pages only.",

@@ -426,8 +426,11 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
                    "booktitle": None}
     if entry.entry_type in _PART_TYPES:
         # the host's translation is the host's: a part's own `translator`/`origlanguage` stay
-        # the part's (biblatex-gost prints each with its own title)
+        # the part's (biblatex-gost prints each with its own title); a part whose translators
+        # are the host's names them once, with the host
         renames.update(bibmap.HOST_FIELDS_OF_A_PART)
+        if _same_names(fields.get("translator"), parent.get("translator")):
+            merged.pop("translator")
     if entry.entry_type in _IN_BOOK_TYPES:
         merged.setdefault("bookauthor", parent.get("author", ""))
     own_date = any(fields.get(name, "").strip() for name in _DATE_GROUP)
@@ -444,6 +447,13 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
 #: the parent's (biber splits `date` into year, month, day, end year before inheriting, so a
 #: child's `year = 2010` is not joined to the parent's `date = {1991/}`)
 _DATE_GROUP = frozenset({"date", "year", "month", "day"})
+
+def _same_names(first: str | None, second: str | None) -> bool:
+    """Two name fields that name the same persons ("A and B" = "A and  B")."""
+    if not first or not second:
+        return False
+    return parse_names(first) == parse_names(second)
+
 
 #: BibLaTeX types of a part of a book (a chapter, a paper in proceedings, an entry)
 _PART_TYPES = frozenset({"inbook", "bookinbook", "suppbook", "incollection", "suppcollection",

@@ -262,3 +262,37 @@ def test_origlanguage_lists_and_babel_names(origlanguage: str, expected: str) ->
     text = (f"@book{{d, title = {{Сочинения}}, origlanguage = {{{origlanguage}}}, "
             "location = {Москва}, publisher = {Мысль}, date = {1989}, langid = {russian}}")
     assert _gost(text) == f"1. Сочинения : {expected} М. : Мысль, 1989."
+
+
+def test_a_part_translated_with_its_host_names_the_translators_once() -> None:
+    # biblatex-gost: a part whose translators are the host's is described without its own
+    # statement ("Исследования по семанализу // Избранные труды / пер. с фр. Г. К. Косикова,
+    # Б. Н. Нарумова"), and its own "пер. с фр." is not repeated when the host names them
+    text = r"""@incollection{is, crossref = {it}, author = {Кристева, Ю.},
+      title = {Исследования по семанализу}, translator = {Косиков, Г. К. and Нарумов, Б. Н.},
+      origlanguage = {french}, pages = {31--394}, langid = {russian}}
+@collection{it, title = {Избранные труды}, translator = {Косиков, Г. К. and Нарумов, Б. Н.},
+      origlanguage = {french}, location = {Москва}, publisher = {РОССПЭН}, date = {2004},
+      langid = {russian}}"""
+    item = bib_reader.read(text).items[0]
+    assert "translator" not in item
+    assert _gost(text) == (
+        "1. Кристева Ю. Исследования по семанализу // Избранные труды / пер. с фр. Г. К. "
+        f"Косикова, Б. Н. Нарумова. М. : РОССПЭН, 2004. С.{NBSP}31–394.")
+
+
+@pytest.mark.parametrize("latex, expected", [
+    # biblatex manual, "Language-specific commands" / polyglossia: the text of the argument
+    (r"\foreignlanguage{polish}{Przełęcki}", "Przełęcki"),
+    (r"\textlang{german}{Sein} und Zeit", "Sein und Zeit"),
+    # biblatex manual, "Punctuation": \isdot marks an abbreviation's period, \adddot adds one
+    (r"XIII--XIV вв.\isdot", "XIII–XIV вв."),
+    (r"698, [6] с\adddot", "698, [6] с."),
+    # babel-russian shorthand "= (a hyphen), T2A ligatures << >> (guillemets)
+    (r'Экономическо"=философские', "Экономическо-философские"),
+    ("Случай <<Вагнер>>", "Случай «Вагнер»"),
+])
+def test_latex_of_biblatex_gost_data(latex: str, expected: str) -> None:
+    from citefmt.latex import latex_to_unicode
+
+    assert latex_to_unicode(latex) == expected

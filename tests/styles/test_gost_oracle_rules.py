@@ -131,3 +131,29 @@ def test_credits_are_put_back_after_biber_resolution_for_whole_documents_only():
            "@InCollection{a, crossref = {if1}, title = {Статья}, credits = {Пер. А. Б.}}\n"
            "@Book{b, title = {Книга}, _credits = {отключено}}\n")
     assert oracle.own_credits(bib) == {"if1": {"credits": "Ред. Г. М. Тавризян"}}
+
+
+@pytest.mark.parametrize("ours, theirs, rule", [
+    ("Соссюр Ф. де. Курс общей лингвистики. М., 2004.",
+     "Соссюр Ф. д. Курс общей лингвистики. М., 2004.", "name-particle"),
+    ("Kunen K. Set Theory. Amsterdam ; New York : North-Holland, 1980.",
+     "Kunen K. Set Theory. Amsterdam, New York : North-Holland, 1980.", "place-list"),
+    ("Делёз Ж. Тезисы // Логос. М., 2010. № 3 (76). С. 5–11.",
+     "Делёз Ж. Тезисы // Логос. М., 2010. 3 (76). С. 5–11.", "issue-number-sign"),
+    ("Маркс К. Экономическо-философские рукописи. М., 1955.",
+     'Маркс К. Экономическо"=философские рукописи. М., 1955.', "babel-hyphen"),
+])
+def test_rules_for_oracle_errors(ours, theirs, rule):
+    assert oracle.classify(ours, theirs, "ru") == ("oracle-wrong", rule)
+
+
+@pytest.mark.parametrize("ours, theirs", [
+    ("Соссюр Ф. Курс общей лингвистики. М., 2004.",
+     "Соссюр Ф. д. Курс общей лингвистики. М., 2004."),
+    ("Kunen K. Set Theory. Amsterdam : North-Holland, 1980.",
+     "Kunen K. Set Theory. Amsterdam, New York : North-Holland, 1980."),
+    ("Делёз Ж. Тезисы // Логос. М., 2010. С. 5–11.",
+     "Делёз Ж. Тезисы // Логос. М., 2010. 3 (76). С. 5–11."),
+])
+def test_rules_for_oracle_errors_do_not_hide_a_missing_element(ours, theirs):
+    assert oracle.classify(ours, theirs, "ru")[0] == "different"
