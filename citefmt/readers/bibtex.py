@@ -418,12 +418,17 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
     parent = _with_crossref(parent_entry, parent, by_key, types, report,
                             seen | {target.casefold()})
     merged = dict(fields)
-    renames: dict[str, str | None] = {"title": "booktitle", "subtitle": "booksubtitle",
-                                      "shorttitle": None}
+    # biber's default inheritance (biblatex manual, appendix "Default Inheritance Setup"): a
+    # part's (and an article's) parent title is its `booktitle`; a multi-volume parent's title
+    # is any child's `maintitle`; other children (a @book of a @book) take fields as they are
+    renames: dict[str, str | None] = {"shorttitle": None}
+    if entry.entry_type in _PART_TYPES or entry.entry_type in ("article", "suppperiodical"):
+        renames.update({"title": "booktitle", "subtitle": "booksubtitle",
+                        "titleaddon": "booktitleaddon"})
     if types.get(target.casefold(), "").startswith("mv"):
         # biber: a multi-volume parent's title is the child's `maintitle`
-        renames = {"title": "maintitle", "subtitle": "mainsubtitle", "shorttitle": None,
-                   "booktitle": None}
+        renames = {"title": "maintitle", "subtitle": "mainsubtitle",
+                   "titleaddon": "maintitleaddon", "shorttitle": None, "booktitle": None}
     if entry.entry_type in _PART_TYPES:
         # the host's translation is the host's: a part's own `translator`/`origlanguage` stay
         # the part's (biblatex-gost prints each with its own title); a part whose translators
@@ -511,8 +516,11 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
         item["title"] = _joined(_rich(title), _rich(subtitle) if subtitle else None)
         if titleaddon is not None:
             item["title"] = _sentence_joined(item["title"], _rich(titleaddon))
-        elif subtitle is not None:
-            _split_title(item, "title", _rich(title), _rich(subtitle))
+        if subtitle is not None or titleaddon is not None:
+            # other title information: the subtitle, else the title addon (biblatex-gost)
+            _split_title(item, "title", _rich(title), _rich(subtitle or titleaddon or ""))
+            if subtitle is not None and titleaddon is not None:
+                item["title-sub"] = _sentence_joined(str(item["title-sub"]), _rich(titleaddon))
     container = take("journal")
     container_sub = take("journalsubtitle")
     booktitle = take("booktitle")
@@ -527,8 +535,12 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
         book_addon = take("booktitleaddon")
         if book_addon is not None:
             item["container-title"] = _sentence_joined(item["container-title"], _rich(book_addon))
-        elif book_sub is not None:
-            _split_title(item, "container-title", _rich(booktitle), _rich(book_sub))
+        if book_sub is not None or book_addon is not None:
+            _split_title(item, "container-title", _rich(booktitle),
+                         _rich(book_sub or book_addon or ""))
+            if book_sub is not None and book_addon is not None:
+                item["container-title-sub"] = _sentence_joined(
+                    str(item["container-title-sub"]), _rich(book_addon))
     _map_maintitle(item, take)
     for name, variable in bibmap.EXTENSION_TEXT_FIELDS.items():
         value = take(name)

@@ -296,3 +296,30 @@ def test_latex_of_biblatex_gost_data(latex: str, expected: str) -> None:
     from citefmt.latex import latex_to_unicode
 
     assert latex_to_unicode(latex) == expected
+
+
+def test_titleaddon_is_other_title_information() -> None:
+    # rules file, GOST R 7.0.5-2008 prescribed punctuation: " : " before other title
+    # information; a part inherits its host's addon as `booktitleaddon` (biber's default
+    # inheritance), not as its own
+    items = bib_reader.read(r"""@inproceedings{a, crossref = {lc77}, author = {Aczel, P.},
+      title = {The Type Theoretic Interpretation}, pages = {55--66}, langid = {english}}
+@proceedings{lc77, title = {Logic Colloquium '77}, titleaddon = {Proceedings of the colloquium},
+      location = {Amsterdam}, publisher = {North-Holland}, date = {1978}, langid = {english}}
+""").items
+    assert (items[1]["title-main"], items[1]["title-sub"]) == (
+        "Logic Colloquium '77", "Proceedings of the colloquium")
+    texts = [e.text for e in render_bibliography(items, G2008).entries]
+    assert texts == [
+        "1. Aczel P. The Type Theoretic Interpretation // Logic Colloquium '77 : Proceedings of "
+        f"the colloquium. Amsterdam : North-Holland, 1978. P.{NBSP}55–66.",
+        "2. Logic Colloquium '77 : Proceedings of the colloquium. Amsterdam : North-Holland, "
+        "1978."]
+
+
+def test_a_book_of_a_book_inherits_the_title_as_its_title() -> None:
+    # biblatex manual, default inheritance: only parts (and mv parents) rename `title`
+    item = bib_reader.read(r"""@book{se1, crossref = {se}, volume = 1, pagetotal = 467}
+@book{se, title = {Sketches of an Elephant}, author = {Johnstone, Peter T.}, date = {2002}}
+""").items[0]
+    assert item["title"] == "Sketches of an Elephant" and "container-title" not in item
