@@ -120,6 +120,7 @@ TEXT_FIELDS: dict[str, str] = {
     "origlocation": "original-publisher-place",
     "origtitle": "original-title",
     "issuetitle": "volume-title",
+    "part": "part-number",
 }
 
 #: reader-only synonyms: BibLaTeX and exporter spellings → the canonical BibTeX field above

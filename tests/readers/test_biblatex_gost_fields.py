@@ -323,3 +323,13 @@ def test_a_book_of_a_book_inherits_the_title_as_its_title() -> None:
 @book{se, title = {Sketches of an Elephant}, author = {Johnstone, Peter T.}, date = {2002}}
 """).items[0]
     assert item["title"] == "Sketches of an Elephant" and "container-title" not in item
+
+
+def test_part_of_a_volume() -> None:
+    # biblatex manual: `part` "the number of a partial volume" → CSL 1.0.2 part-number; GOST
+    # 7.1-2003 designates it "Ч." after the title (as "Т." a volume)
+    text = (r"@book{w, author = {Витгенштейн, Л.}, title = {Философские работы}, part = {I}, "
+            r"location = {Москва}, publisher = {Гнозис}, date = {1994}, langid = {russian}}")
+    assert _item(text)["part-number"] == "I"
+    assert _gost(text) == f"1. Витгенштейн Л. Философские работы. Ч.{NBSP}I. М. : Гнозис, 1994."
+    assert _written_fields(text)["part"] == "{I}"
