@@ -182,7 +182,8 @@ NAME_FIELDS: dict[str, str] = {
 #: translator and original language are the host's (GOST: "Статья / пер. с фр. А. Б. Иванова
 #: // Сборник / пер. с фр. В. Г. Петрова"), the part's own stay the part's
 HOST_FIELDS_OF_A_PART: dict[str, str] = {"translator": "booktranslator",
-                                         "origlanguage": "bookoriglanguage"}
+                                         "origlanguage": "bookoriglanguage",
+                                         "credits": "bookcredits"}
 
 #: BibLaTeX's further editor lists (`editora` with its role in `editoratype`, biblatex manual
 #: 2.2.2 "Data Fields": "editora … Similar to editor"); read when their role is one of
@@ -210,7 +211,7 @@ EDITOR_ROLE_PAIRS: dict[str, tuple[str, str]] = {"gecompiler": ("compiler", "gen
 #: responsibility as the source words it)
 EXTENSION_TEXT_FIELDS: dict[str, str] = {"origlanguage": "original-language",
                                          "bookoriglanguage": "container-original-language",
-                                         "credits": "credits"}
+                                         "credits": "credits", "bookcredits": "container-credits"}
 
 #: fields read into variables the BibTeX writer does not write (extension variables, roles of
 #: the editor lists) or merged into another variable (`addendum` into `note`): the reader also

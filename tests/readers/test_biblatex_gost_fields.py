@@ -333,3 +333,23 @@ def test_part_of_a_volume() -> None:
     assert _item(text)["part-number"] == "I"
     assert _gost(text) == f"1. Витгенштейн Л. Философские работы. Ч.{NBSP}I. М. : Гнозис, 1994."
     assert _written_fields(text)["part"] == "{I}"
+
+
+def test_credits_of_a_part_and_of_its_host() -> None:
+    # GOST R 7.0.5-2008 component part: each description with its own statement of
+    # responsibility, as the source words it (biblatex-gost `credits`); the host's inherited
+    items = bib_reader.read(r"""@incollection{eg, crossref = {sb}, author = {Сартр, Ж.-П.},
+      title = {Экзистенциализм это гуманизм}, pages = {319--344}, langid = {russian}}
+@incollection{oi, crossref = {sb}, author = {Мур, Д. Э.}, title = {Опровержение идеализма},
+      credits = {перевод И. В. Борисовой}, pages = {242--265}, langid = {russian}}
+@collection{sb, title = {Сумерки богов}, credits = {сост. и общ. ред. А. А. Яковлева},
+      location = {Москва}, publisher = {Политиздат}, date = {1990}, langid = {russian}}
+""").items
+    assert items[0]["container-credits"] == "сост. и общ. ред. А. А. Яковлева"
+    assert "credits" not in items[0]
+    texts = [e.text for e in render_bibliography(items[:2], G2008).entries]
+    assert texts == [
+        "1. Сартр Ж.-П. Экзистенциализм это гуманизм // Сумерки богов / сост. и общ. ред. "
+        f"А. А. Яковлева. М. : Политиздат, 1990. С.{NBSP}319–344.",
+        "2. Мур Д. Э. Опровержение идеализма / перевод И. В. Борисовой // Сумерки богов / "
+        f"сост. и общ. ред. А. А. Яковлева. М. : Политиздат, 1990. С.{NBSP}242–265."]

@@ -30,7 +30,8 @@ EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "forewor
                        "introduction", "title-main", "title-sub", "application-number",
                        "container-title-main", "container-title-sub", "volume-as-given",
                        "number-of-pages-as-given", "credits",
-                       "geneditor", "container-translator", "container-original-language"}
+                       "geneditor", "container-translator", "container-original-language",
+                       "container-credits"}
 
 
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
