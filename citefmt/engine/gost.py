@@ -181,9 +181,10 @@ def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
         derived["number-of-pages-as-given"] = given
     elif bare:
         derived["number-of-pages"] = bare
-    designated = volume_as_given(item.get("volume"))
-    if designated:
-        derived["volume-as-given"] = designated
+    for variable in ("volume", "issue"):
+        designated = volume_as_given(item.get(variable))
+        if designated:
+            derived[f"{variable}-as-given"] = designated
     for variable in ("original-language", "container-original-language"):
         original = item.get(variable)
         named = translated_from(original, item_language(item)) if original else None

@@ -561,8 +561,11 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
         item["genre"] = genre
 
     number = take("number")
-    issue = take("issue")
-    if csl_type.startswith("article") or csl_type in ("periodical", "review"):
+    periodical = csl_type.startswith("article") or csl_type in ("periodical", "review")
+    # a journal's `issue` ("Spring") beside its `number` has no CSL variable: not taken, so it
+    # is kept as written for BibTeX output (and reported, CF121)
+    issue = None if periodical and number is not None else take("issue")
+    if periodical:
         if number is not None:
             item["issue"] = _plain(number)
         elif issue is not None:

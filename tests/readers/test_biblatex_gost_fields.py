@@ -353,3 +353,18 @@ def test_credits_of_a_part_and_of_its_host() -> None:
         f"А. А. Яковлева. М. : Политиздат, 1990. С.{NBSP}319–344.",
         "2. Мур Д. Э. Опровержение идеализма / перевод И. В. Борисовой // Сумерки богов / "
         f"сост. и общ. ред. А. А. Яковлева. М. : Политиздат, 1990. С.{NBSP}242–265."]
+
+
+def test_a_journal_issue_named_rather_than_numbered() -> None:
+    # biblatex manual: `issue` "for journals whose individual issues are identified by a
+    # designation such as 'Spring' or 'Summer' rather than the month or a number"; GOST 7.1-2003
+    # / R 7.0.100-2018: a designation is given as the source gives it (as "Кн. 2" for a volume)
+    text = (r"@article{c, author = {Copjec, J.}, title = {The Orthopsychic Subject}, "
+            r"journaltitle = {October}, volume = 49, issue = {Summer}, date = 1989, "
+            r"pages = {53--71}, langid = {english}}")
+    assert _gost(text) == (f"1. Copjec J. The Orthopsychic Subject // October. 1989. Vol.{NBSP}49, "
+                           f"Summer. P.{NBSP}53–71.")
+    # beside a number it has no CSL variable: kept as written, not lost
+    both = text.replace("issue = {Summer}", "issue = {Summer}, number = 4")
+    assert _item(both)["issue"] == "4"
+    assert _written_fields(both)["issue"] == "{Summer}"

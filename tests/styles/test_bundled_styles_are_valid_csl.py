@@ -29,6 +29,7 @@ EXTENSION_TERMS = {"translated-from", "commentator", "annotator", "foreword", "a
 EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "foreword", "afterword",
                        "introduction", "title-main", "title-sub", "application-number",
                        "container-title-main", "container-title-sub", "volume-as-given",
+                       "issue-as-given",
                        "number-of-pages-as-given", "credits",
                        "geneditor", "container-translator", "container-original-language",
                        "container-credits"}
