@@ -115,11 +115,12 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "the standard's own printed examples use the en dash.",
          lambda text: _OPEN_RANGE.sub("– ", _CLOSED_RANGE.sub("–", text))),
     Rule("isbn", "choice-open",
-         "ISBN is an optional element of a reference (GOST R 7.0.5-2008, 4.2: the standard "
-         "number may be given); biblatex-gost prints it, citefmt's 7.0.5 style leaves it out.",
+         "ISBN is an optional element of a reference (GOST R 7.0.5-2008; clause number "
+         "not verified); biblatex-gost prints it, citefmt's 7.0.5 style leaves it out.",
          _sub(r"\.? ISBN [^.]*(?=\.|$)", "")),
     Rule("issn-and-eprint", "choice-open",
-         "ISSN, like ISBN, is an optional element of a reference (GOST R 7.0.5-2008, 4.2); "
+         "ISSN, like ISBN, is an optional element of a reference (GOST R 7.0.5-2008; clause "
+         "not verified); "
          "an e-print identifier (BibLaTeX `eprint`: 'JSTOR: 2215789', 'arXiv: 1301.1203v2 "
          "[math.CT]') has no element of its own in GOST R 7.0.5-2008, which identifies an "
          "online source by its URL or DOI; biblatex-gost prints both, citefmt neither.",
@@ -127,12 +128,12 @@ ORACLE_RULES: tuple[Rule, ...] = (
               "")),
     Rule("visited-on", "oracle-wrong",
          "biblatex-gost writes '(visited on MM/DD/YYYY)' for non-Russian online sources; "
-         "GOST R 7.0.5-2008 (4.16, examples) writes '(дата обращения: DD.MM.YYYY)' for every "
-         "source.",
+         "GOST R 7.0.5-2008's examples (rules file §1) write '(дата обращения: DD.MM.YYYY)' "
+         "for every source.",
          _sub(r"\((?:visited on|дата обращения:) [^)]*\)", "(ACCESS)")),
     Rule("no-date-dash", "oracle-wrong",
          "biblatex-gost prints '—.' or nothing where the date is missing; GOST R 7.0.5-2008 "
-         "(as GOST 7.1-2003, 7.4.2) supplies '[б. г.]' / '[s. a.]'.",
+         "(as GOST 7.1-2003; clause not verified) supplies '[б. г.]' / '[s. a.]'.",
          _sub(r"(?:, |\. )?(?:—|\[б\. г\.\]|\[s\. a\.\])(?=\.|$)", "")),
     Rule("multi-volume", "choice-open",
          "biblatex-gost writes the multi-volume statement as a separate sentence "
@@ -143,7 +144,8 @@ ORACLE_RULES: tuple[Rule, ...] = (
     Rule("issue-date-of-a-journal", "choice-open",
          "biblatex-gost prints the month and day of a journal issue after the year "
          "('1968. Apr. 4.'); GOST R 7.0.5-2008 asks for the issue date only for newspapers "
-         "(4.x, examples), citefmt prints the year for journals.",
+         "(its examples in the rules file §1 give journals the year only), citefmt prints the "
+         "year for journals.",
          _sub(r"(?<=\d{4})\. (?:(?:" + _MONTHS_EN + r")\.?(?: \d{1,2})?|(?:\d{1,2} )?(?:"
               + _MONTHS_RU + r")\.?)(?=[.,])", "")),
     Rule("number-label-case", "choice-open",
@@ -167,8 +169,8 @@ ORACLE_RULES: tuple[Rule, ...] = (
          _sub(r"\b[Tt]ransl?\. from (?:the )?(?=[A-Z])", "transl. from ")),
     Rule("probable-year", "oracle-wrong",
          "For an uncertain year (BibLaTeX/EDTF '2000?') biblatex-gost prints '[2000]', the form "
-         "GOST R 7.0.100-2018 (5.4.7) and GOST 7.1-2003 keep for a year established from "
-         "outside the source; a supposed year is '[2000?]'.",
+         "GOST R 7.0.100-2018 and GOST 7.1-2003 (clause not verified) keep for a year "
+         "established from outside the source; a supposed year is '[2000?]'.",
          _sub(r"\[(\d{4})\?\]", r"[\1]")),
     Rule("place-separator", "oracle-wrong",
          "biblatex-gost prints a list of places as the data gives it ('М.; СПб.'); GOST R "
@@ -194,7 +196,7 @@ ORACLE_RULES: tuple[Rule, ...] = (
          _sub(r'"=', "-")),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
-         "(GOST R 7.0.5-2008, 4.2); citefmt prints it for web pages only.",
+         "(GOST R 7.0.5-2008; rules file §1); citefmt prints it for web pages only.",
          _sub(r" \[(?:Электронный ресурс|Electronic resource|Текст)\]", "")),
 )
 
@@ -372,7 +374,7 @@ FOREIGN_TERMS = Rule(
     "For a source in a Latin-script language without a biblatex-gost term set (German, "
     "French, …) biblatex-gost falls back to the document's Russian terms ('Т. 24', '96 с.'); "
     "citefmt describes a source in its own language's terms, falling back to English "
-    "(GOST R 7.0.5-2008, 4.x: the elements are given in the language of the source; "
+    "(GOST R 7.0.5-2008, rules file §1: the terms follow the language of the source; "
     "issue #12).", _english_terms)
 
 

@@ -6,10 +6,10 @@ rendering, so the styles stay plain CSL (no string is edited after rendering):
 
 - `publisher-place-short`, `event-place-short`: the places GOST R 7.0.12-2011 lets a reference
   abbreviate (Москва → "М.", Санкт-Петербург → "СПб.", Ленинград → "Л.", Нижний Новгород →
-  "Н. Новгород", Ростов-на-Дону → "Ростов н/Д"; 7.0.12, 4.7 and annex A "Сокращение
+  "Н. Новгород", Ростов-на-Дону → "Ростов н/Д"; 7.0.12, its list "Сокращение
   названий городов"); other places are left as they are. Several places ("Москва ;
   Ленинград") are abbreviated one by one. GOST R 7.0.5-2008 uses the short form;
-  7.0.100-2018 writes places in full (its 5.4.3 examples) and prints the variable as given.
+  7.0.100-2018 writes places in full (rules file §2) and prints the variable as given.
 - `original-language` and `original-language-short`: the language a work was translated from
   (the citefmt extension variable `original-language`, BibLaTeX's `origlanguage`; a code or
   name in the data), as the translation statement prints it — for a Russian item the
@@ -29,7 +29,7 @@ from typing import Any
 
 from citefmt.language import declared_language, item_language
 
-#: GOST R 7.0.12-2011, annex A: the five cities a reference writes abbreviated
+#: GOST R 7.0.12-2011 (clause number not verified): the five cities a reference writes abbreviated
 PLACE_ABBREVIATIONS: dict[str, str] = {
     "москва": "М.", "санкт-петербург": "СПб.", "ленинград": "Л.",
     "нижний новгород": "Н. Новгород", "ростов-на-дону": "Ростов н/Д",

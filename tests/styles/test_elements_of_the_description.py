@@ -24,14 +24,14 @@ MULTIVOLUME = {
     "number-of-pages": "367",
 }
 SERIES = {
-    # series area "(Серия ; номер)": GOST R 7.0.5-2008, 4.2 / GOST 7.1-2003, 7.6
+    # series area "(Серия ; номер)": GOST R 7.0.5-2008 / GOST 7.1-2003 (clause numbers not verified)
     "id": "lotman", "type": "book", "language": "ru", "author": [person("Лотман", "Ю. М.")],
     "title": "Статьи по семиотике культуры и искусства", "publisher-place": "Санкт-Петербург",
     "publisher": "Академический проект", "issued": {"date-parts": [[2002]]},
     "number-of-pages": "544", "collection-title": "Мир искусств", "collection-number": "12",
 }
 TRANSLATION = {
-    # "пер. с англ." + translator in the genitive (GOST R 7.0.5-2008 annex A; 7.0.100 5.2.6)
+    # "пер. с англ." + translator in the genitive (GOST R 7.0.5-2008 examples; 7.0.100 5.2.6)
     "id": "lakatos", "type": "book", "language": "ru", "author": [person("Лакатос", "И.")],
     "title": "Доказательства и опровержения", "original-language": "english",
     "translator": [person("Веселовский", "И. Н.")], "publisher-place": "Москва",
@@ -44,7 +44,8 @@ COMPILED = {
     "publisher-place": "Ленинград", "publisher": "Наука", "issued": {"date-parts": [[1989]]},
 }
 THESIS = {
-    # GOST R 7.0.5-2008 annex A: "… : дис. … канд. филол. наук : 10.01.01 …"
+    # GOST R 7.0.5-2008 examples (rules file §1: "дис. … канд. ист. наук"):
+    # "… : дис. … канд. филол. наук : 10.01.01 …"
     "id": "lukina", "type": "thesis", "language": "ru", "author": [person("Лукина", "В. А.")],
     "title": "Творческая история «Записок охотника» И. С. Тургенева",
     "genre": "дис. … канд. филол. наук", "number": "10.01.01",
@@ -414,7 +415,7 @@ def test_places_are_joined_by_a_spaced_semicolon(render_one):
 
 
 def test_probable_year_in_brackets_with_a_question_mark(render_one):
-    """GOST R 7.0.100-2018, 5.4.7: a supposed year is given as "[2000?]"."""
+    """GOST R 7.0.100-2018 (clause not verified): a supposed year is given as "[2000?]"."""
     item = {"id": "y", "type": "book", "language": "ru", "title": "Я и Оно",
             "publisher-place": "Москва", "issued": {"raw": "2000?"}}
     assert render_one(G2008, item) == "1. Я и Оно. М., [2000?]."
@@ -502,14 +503,15 @@ def test_english_merged_roles_with_a_translation_from_a_language(render_one):
     (G2008, "XIX, 297 с.", f"1997. XIX, 297{NBSP}с."),
     (G2008, "XIX, 297", f"1997. XIX, 297{NBSP}с."),
     (G2018, "XIX, 297 с.", f"1997. – XIX, 297{NBSP}с. – Текст : непосредственный."),
-    # GOST 7.1-2003, 6.7: "334 с., 4 л. ил." — a count with several units, as given
+    # GOST 7.1-2003 examples (clause not verified): "334 с., 4 л. ил." — a count with several
+    # units, as given
     (G2008, "334 с., 4 л. ил.", "1997. 334 с., 4 л. ил."),
     (G2018, "334 с., 4 л. ил.", "1997. – 334 с., 4 л. ил. – Текст : непосредственный."),
 ])
 def test_page_count_with_its_unit_in_the_data_gets_it_once(render_one, style, pages,
                                                            expected_end):
     """Volume area: "XIX, 297 с." — preliminary pages in roman numerals, then the main count
-    and "с." once (GOST 7.1-2003, 6.7 / R 7.0.100-2018 examples "XII, 234 с."). Gap: data
+    and "с." once (GOST 7.1-2003 / R 7.0.100-2018 examples "XII, 234 с."). Gap: data
     that already ended with "с." came out "XIX, 297 с. с."."""
     item = {"id": "r", "type": "book", "language": "ru", "author": [person("Рорти", "Р.")],
             "title": "Философия и зеркало природы", "publisher-place": "Новосибирск",
