@@ -571,3 +571,53 @@ def test_merged_role_words_are_nouns(render_one):
     assert render_one(G2008, item) == (
         "1. Барт Р. Избранные работы : Семиотика. Поэтика : пер. с фр. / сост., общ. ред. и "
         f"вступ. ст. Г. К. Косикова. М. : Прогресс, 1989. 616{NBSP}с.")
+
+
+DESIGNATIONS = [
+    # the issue of a non-periodical and a part of a volume, designated as GOST 7.1-2003 designates
+    # the parts of a multi-part document ("Т. 1 : Стихотворения" in its Гиппиус example)
+    ({"id": "a", "type": "book", "language": "ru", "title": "Труды Высш. религ.-филос. школы",
+      "volume-title": "Онтология. Эстетика. Религиозная философия", "issue": "2",
+      "publisher-place": "Санкт-Петербург", "publisher": "ВРФШ",
+      "issued": {"date-parts": [[1993]]}},
+     f"1. Труды Высш. религ.-филос. школы. Вып.{NBSP}2 : Онтология. Эстетика. Религиозная "
+     "философия. СПб. : ВРФШ, 1993.",
+     f"1. Труды Высш. религ.-филос. школы. Вып.{NBSP}2 : Онтология. Эстетика. Религиозная "
+     "философия. – Санкт-Петербург : ВРФШ, 1993. – Текст : непосредственный."),
+    ({"id": "b", "type": "book", "language": "ru", "author": [person("Витгенштейн", "Л.")],
+      "title": "Философские работы", "part-number": "I", "publisher-place": "Москва",
+      "publisher": "Гнозис", "issued": {"date-parts": [[1994]]}},
+     f"1. Витгенштейн Л. Философские работы. Ч.{NBSP}I. М. : Гнозис, 1994.",
+     f"1. Витгенштейн, Л. Философские работы. Ч.{NBSP}I / Л. Витгенштейн. – Москва : Гнозис, "
+     "1994. – Текст : непосредственный."),
+    # a journal issue named, not numbered: given as the source gives it
+    ({"id": "c", "type": "article-journal", "language": "en", "author": [person("Copjec", "J.")],
+      "title": "The Orthopsychic Subject", "container-title": "October", "volume": "49",
+      "issue": "Summer", "issued": {"date-parts": [[1989]]}, "page": "53-71"},
+     f"1. Copjec J. The Orthopsychic Subject // October. 1989. Vol.{NBSP}49, Summer. "
+     f"P.{NBSP}53–71.",
+     "1. Copjec, J. The Orthopsychic Subject / J. Copjec. – Текст : непосредственный // "
+     f"October. – 1989. – Vol.{NBSP}49, Summer. – P.{NBSP}53–71."),
+    # a component part: its own statement of responsibility, the host's after the host's title;
+    # its extent is its pages, never the host's page count
+    ({"id": "e", "type": "chapter", "language": "ru", "author": [person("Мур", "Д. Э.")],
+      "title": "Опровержение идеализма", "credits": "перевод И. В. Борисовой",
+      "container-title": "Сумерки богов",
+      "container-credits": "сост. и общ. ред. А. А. Яковлева", "number-of-pages": "398",
+      "publisher-place": "Москва", "publisher": "Политиздат",
+      "issued": {"date-parts": [[1990]]}, "page": "242-265"},
+     "1. Мур Д. Э. Опровержение идеализма / перевод И. В. Борисовой // Сумерки богов / сост. и "
+     f"общ. ред. А. А. Яковлева. М. : Политиздат, 1990. С.{NBSP}242–265.",
+     "1. Мур, Д. Э. Опровержение идеализма / Д. Э. Мур ; перевод И. В. Борисовой. – Текст : "
+     "непосредственный // Сумерки богов / сост. и общ. ред. А. А. Яковлева. – Москва : "
+     f"Политиздат, 1990. – С.{NBSP}242–265."),
+]
+
+
+@pytest.mark.parametrize("item, expected_2008, expected_2018", DESIGNATIONS,
+                         ids=["issue of a book", "part of a volume", "named journal issue",
+                              "credits of part and host"])
+def test_designations_and_statements_in_both_styles(render_one, item, expected_2008,
+                                                    expected_2018):
+    assert render_one(G2008, item) == expected_2008
+    assert render_one(G2018, item) == expected_2018
