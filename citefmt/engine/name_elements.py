@@ -103,6 +103,12 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         short form, or in full with `original-language-form="long"`)."""
         present = [role for role in roles  # a malformed (text) value is reported: CF410
                    if isinstance(_role_names(item, role), NameList) and _role_names(item, role)]
+        distinct = self.get("distinct-from")
+        if distinct and isinstance(_role_names(item, distinct), NameList):
+            # extension `distinct-from`: a role naming the same persons as that variable is
+            # not repeated (GOST: the host's author after "//" only when not the part's)
+            own = _names_key(_role_names(item, distinct))
+            present = [role for role in present if _names_key(_role_names(item, role)) != own]
         if not present:
             raise VariableError
         groups: list[list[str]] = []

@@ -49,6 +49,7 @@ def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
     for names in copy.iter(f"{CSL}names"):
         names.attrib.pop("merge-roles", None)
         names.attrib.pop("original-language-form", None)
+        names.attrib.pop("distinct-from", None)
     for part in copy.iter(f"{CSL}date-part"):
         part.attrib.pop("open-range-delimiter", None)
     for element in list(copy.iter(f"{CSL}term", f"{CSL}text")):

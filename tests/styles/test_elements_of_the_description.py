@@ -621,3 +621,23 @@ def test_designations_and_statements_in_both_styles(render_one, item, expected_2
                                                     expected_2018):
     assert render_one(G2008, item) == expected_2008
     assert render_one(G2018, item) == expected_2018
+
+
+def test_hosts_author_after_the_host_title_when_not_the_parts(render_one):
+    """GOST R 7.0.5-2008 component part: the host's description after "//" with its own
+    statement of responsibility — its author when the part is by someone else ("// За Маркса /
+    Л. Альтюссер"), not repeated when the part's author wrote the host. Gap: citeproc-py never
+    rendered `container-author` through cs:names (it looked up the hyphenated variable name);
+    citefmt extension `distinct-from` on cs:names."""
+    item = {"id": "zm", "type": "chapter", "language": "ru", "author": [person("Балибар", "Э.")],
+            "title": "Вступительное слово", "container-title": "За Маркса",
+            "container-author": [person("Альтюссер", "Л.")], "publisher-place": "Москва",
+            "publisher": "Праксис", "issued": {"date-parts": [[2006]]}, "page": "7-27"}
+    assert render_one(G2008, item) == ("1. Балибар Э. Вступительное слово // За Маркса / "
+                                       f"Л. Альтюссер. М. : Праксис, 2006. С.{NBSP}7–27.")
+    assert render_one(G2018, item) == (
+        "1. Балибар, Э. Вступительное слово / Э. Балибар. – Текст : непосредственный // За "
+        f"Маркса / Л. Альтюссер. – Москва : Праксис, 2006. – С.{NBSP}7–27.")
+    same = {**item, "container-author": item["author"]}
+    assert render_one(G2008, same) == ("1. Балибар Э. Вступительное слово // За Маркса. М. : "
+                                       f"Праксис, 2006. С.{NBSP}7–27.")
