@@ -194,6 +194,13 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "философские'); under polyglossia biblatex-gost prints it as '\"=' (a quote and an "
          "equals sign). The data means 'Экономическо-философские'.",
          _sub(r'"=', "-")),
+    Rule("merged-role-order", "choice-open",
+         "One person as translator and editor: biblatex-gost writes the translator first and "
+         "keeps the preposition ('пер. с англ., под ред. X'); citefmt keeps its role order "
+         "(editor, general editor, translator) with the nouns of GOST 7.1-2003's example 'сост., "
+         "общ. ред. и вступ. ст.' ('ред. и пер. с англ. X'). GOST gives the statement as the "
+         "source words it and fixes no order.",
+         _sub(r"пер\. с ([\w.]+), под ((?:общ\. )?ред\.)", r"\2 и пер. с \1")),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
          "(GOST R 7.0.5-2008; rules file §1); citefmt prints it for web pages only.",

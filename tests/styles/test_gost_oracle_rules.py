@@ -157,3 +157,13 @@ def test_rules_for_oracle_errors(ours, theirs, rule):
 ])
 def test_rules_for_oracle_errors_do_not_hide_a_missing_element(ours, theirs):
     assert oracle.classify(ours, theirs, "ru")[0] == "different"
+
+
+def test_merged_role_order_rule():
+    ours = "Маклейн С. Категории / ред. и пер. с англ. В. А. Артамонова. М. : Физматлит, 2004."
+    theirs = "Маклейн С. Категории / пер. с англ., под ред. В. А. Артамонова. М. : Физматлит, 2004."
+    assert oracle.classify(ours, theirs, "ru") == ("choice-open", "merged-role-order")
+    # a missing role is still a difference
+    assert oracle.classify("Маклейн С. Категории / под ред. В. А. Артамонова. М., 2004.",
+                           "Маклейн С. Категории / пер. с англ., под ред. В. А. Артамонова. "
+                           "М., 2004.", "ru")[0] == "different"
