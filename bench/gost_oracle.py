@@ -105,6 +105,7 @@ def _multi_volume(text: str) -> str:
 #: a list of places before the publisher: "… 1980. Amsterdam, New York : North-Holland"
 _PLACE_LIST = re.compile(r"(?<=\. )[A-ZА-Я][\w.-]*(?: [A-ZА-Я][\w.-]*)?(?:, [A-ZА-Я][\w.-]*"
                          r"(?: [A-ZА-Я][\w.-]*)?)+(?= : )")
+_FULL_PLACE = re.compile(r"(?<=\. )(?:Москва|Санкт-Петербург)(?= :|,)")
 _CLOSED_RANGE = re.compile(r"(?<=\w)\s?[—–]\s?(?=[\w\[])")
 _OPEN_RANGE = re.compile(r"(?<=\d)[—–] (?=\.)")
 
@@ -201,6 +202,16 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "общ. ред. и вступ. ст.' ('ред. и пер. с англ. X'). GOST gives the statement as the "
          "source words it and fixes no order.",
          _sub(r"пер\. с ([\w.]+), под ((?:общ\. )?ред\.)", r"\2 и пер. с \1")),
+    Rule("place-abbreviation", "choice-open",
+         "biblatex-gost prints a place as the data writes it ('Москва', 'Санкт-Петербург'); "
+         "citefmt's 7.0.5 style abbreviates the cities GOST R 7.0.12-2011 lists ('М.', 'СПб.'; "
+         "rules file §1).",
+         lambda text: _FULL_PLACE.sub(lambda m: {"Москва": "М.", "Санкт-Петербург": "СПб."}[
+             m.group(0)], text)),
+    Rule("doubled-conjunction", "oracle-wrong",
+         "biblatex-gost doubles the conjunction of merged roles in one combination ('пер. с "
+         "фр. и и послесл.').",
+         _sub(r" и и ", " и ")),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
          "(GOST R 7.0.5-2008; rules file §1); citefmt prints it for web pages only.",

@@ -167,3 +167,20 @@ def test_merged_role_order_rule():
     assert oracle.classify("Маклейн С. Категории / под ред. В. А. Артамонова. М., 2004.",
                            "Маклейн С. Категории / пер. с англ., под ред. В. А. Артамонова. "
                            "М., 2004.", "ru")[0] == "different"
+
+
+@pytest.mark.parametrize("ours, theirs, expected", [
+    ("Хайдеггер М. Основные проблемы. СПб. : ВРФШ, 2001.",
+     "Хайдеггер М. Основные проблемы. Санкт-Петербург : ВРФШ, 2001.",
+     ("choice-open", "place-abbreviation")),
+    ("Делёз Ж. Что такое философия? / пер. с фр. и послесл. С. Зенкина. Рига, 2009.",
+     "Делёз Ж. Что такое философия? / пер. с фр. и и послесл. С. Зенкина. Рига, 2009.",
+     ("oracle-wrong", "doubled-conjunction")),
+])
+def test_place_abbreviation_and_doubled_conjunction_rules(ours, theirs, expected):
+    assert oracle.classify(ours, theirs, "ru") == expected
+
+
+def test_place_abbreviation_rule_does_not_hide_another_place():
+    assert oracle.classify("Хайдеггер М. Проблемы. СПб. : ВРФШ, 2001.",
+                           "Хайдеггер М. Проблемы. Москва : ВРФШ, 2001.", "ru")[0] == "different"
