@@ -158,10 +158,14 @@ def compare(original: Item, references: Item) -> list[Mismatch]:
 
 
 def _swapped(original: Item, references: Item) -> bool:
+    """Volume and issue given the other way round ("no. 31 (4)" read as issue 31 of volume 4,
+    or, with the issue designation kept whole, as issue "31 (4)")."""
     volume, issue = _plain(original.get("volume")), _plain(original.get("issue"))
+    other_issue = _plain(references.get("issue"))
     return bool(volume and issue and volume != issue
-                and (volume, issue) == (_plain(references.get("issue")),
-                                        _plain(references.get("volume"))))
+                and ((volume, issue) == (other_issue, _plain(references.get("volume")))
+                     or (other_issue == f"{volume}({issue})"
+                         and not references.get("volume"))))
 
 
 def _fields(original: Item, references: Item) -> list[tuple[str, str, str]]:

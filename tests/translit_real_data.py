@@ -246,6 +246,12 @@ def _misreading(original: str, refused: str, title: str) -> str:
     return f"citefmt: the References entry's English title misread as {title!r}"
 
 
+def _running_number_lost(original: str, ours: str) -> bool:
+    """The original's «№ N (M)» is not in citefmt's entry as "N (M)" (spaces aside)."""
+    m = _RUNNING_NUMBER.search(original)
+    return bool(m) and re.sub(r"\s", "", m.group()[1:]) not in re.sub(r"\s", "", ours)
+
+
 def _doi_of(text: str) -> str:
     m = re.search(r"\b(10\.\d{4,9}/[^\s;,]+?)[.;,]?(\s|$)", text)
     return m.group(1).lower() if m else ""
@@ -374,7 +380,7 @@ def classify(result: Result, item: Item, index: int,
             result.reasons.append(f"locators: References {j_nums}, original {printed}")
             verdicts.add("journal-error")
     elif _after_container(j_rest) != _after_container(o_rest) \
-            and _RUNNING_NUMBER.search(result.original):
+            and _running_number_lost(result.original, o_rest):
         verdicts.add("citefmt")
     elif _after_container(j_rest) != _after_container(o_rest):
         result.reasons.append(f"layout: {_after_container(j_rest)!r} / "

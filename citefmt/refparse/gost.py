@@ -64,8 +64,10 @@ _PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-Z�
                             r"(?P<year>\d{4})")
 _YEAR_RE = re.compile(r"(?:^|[\s.(\[])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
 _VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s)\s*(?P<v>[\w\-–]+)")
+#: the issue designation as GOST R 7.0.5-2008 / 7.1-2003 print it, with the running (whole)
+#: number of the issue in parentheses kept: "№ 4 (95)" → "4 (95)", "№ 1(22)" → "1(22)"
 _ISSUE_RE = re.compile(r"(?:№\.?|\bNo\.|\bNo\s(?=\d)|\bN\.|\bIss\.|\bIssue\s|\b[Вв]ып\.)"
-                       r"\s*(?P<n>[\w\-–/]+)")
+                       r"\s*(?P<n>[\w\-–/]+(?:\s?\(\d+\))?)")
 #: "Р" is the Cyrillic letter that real lists type for the Latin page label "P", and "C" the Latin
 #: letter they type for the Cyrillic "С"
 _PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|C|P|Р|S|pp?)\.\s*(?=[A-Za-zА-Яа-я]?\d)"
