@@ -185,7 +185,9 @@ def compare_page(page: PagePair, ru_md: str, en_md: str,
     items, refused = references_and_refusals(original, english, scheme)
     if len(items) != len(original):
         return []
-    ours = render_all(items)
+    # "1952 – 1991" in a title the References entry gives, made "1952-1991" as `normalise`
+    # makes it on the journal's side
+    ours = [re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", line) for line in render_all(items)]
     chosen = [i for i, (orig, item) in enumerate(zip(original, items, strict=True))
               if is_russian_article(orig) and item.get("type") == "article-journal"]
     results = [Result(page.name, i + 1, original[i], normalise(english[i]), ours[i], english[i])
@@ -313,6 +315,10 @@ def classify(result: Result, item: Item, index: int,
                 result.reasons.append(f"title transliterated with scheme {other}")
                 result.verdict = "scheme" if other != scheme else "house"
                 return
+        if title and any(_is_transliteration(part, title) for part in journal.split(". ")):
+            result.reasons.append(f"title: the journal's own transliteration (ours {title!r})")
+            result.verdict = "house"
+            return
         if "(in Russian)" not in journal:
             result.reasons.append("the References entry cites the English translation")
             result.verdict = "translation"

@@ -51,7 +51,7 @@ _LOCATORS_RE = re.compile(
     r"(?:[,.]\s*(?:[Pp]p?|P)\s?\.\s*"
     r"(?P<page>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—‒‑‐-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?"
     r"(?=[\s.,;(]|$)")
-_SIGNATURE_RE = re.compile(r"(?:1[6-9]|20)\d\d,\s*(?:[Vv]ol|[Vv]|[Nn]o|[Ii]ss|[Pp]p?)\s?\.")
+_SIGNATURE_RE = re.compile(r"(?:1[6-9]|20)\d\d[,.]\s*(?:[Vv]ol|[Vv]|[Nn]o|[Ii]ss|[Pp]p?)\s?\.")
 #: GOST's prescribed marks: such an entry is the GOST grammar's
 _GOST_MARKS_RE = re.compile(r"//|\s/\s")
 #: what may close an entry after its locators: the language note, the eLIBRARY id, the label
