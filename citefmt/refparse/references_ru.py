@@ -93,6 +93,9 @@ def parse(body: str) -> Candidate | None:
         item["title"] = title
     if journal:
         item["container-title"] = journal
+        if not (locators.group("volume") or locators.group("issue")) \
+                and locators.group().startswith(","):
+            _proceedings(item, journal)  # "… Symp. … Moscow, 2007, pp. 267–272."
     item["issued"] = date_parts(locators.group("year"))
     for key in ("volume", "issue"):
         if locators.group(key):
@@ -103,9 +106,8 @@ def parse(body: str) -> Candidate | None:
     if closing:
         item["note"] = closing
     score = 0.2 + 0.15 * bool(title) + 0.2 * bool(journal) + 0.15 + 0.2
-    cand = Candidate("references-ru", item, score - (0.2 if unread else 0.0),
+    return Candidate("references-ru", item, score - (0.2 if unread else 0.0),
                      truncated_authors=truncated)
-    return cand
 
 
 def _names(body: str) -> tuple[list[dict], bool, int]:
@@ -122,9 +124,8 @@ def _names(body: str) -> tuple[list[dict], bool, int]:
     etal = _ET_AL_RE.match(body[end:])
     if etal:
         end += etal.end()
-    if not re.match(r"\s*\S", body[end:]) or (not etal and not body[end - 1:end].isspace()
-                                               and body[end - 1] != "."):
-        return [], False, 0
+    if not re.match(r"\s+\S", body[end:]):
+        return [], False, 0  # the names must be followed by the title
     return names, bool(etal), end
 
 
@@ -174,6 +175,22 @@ def _journal_goes_on(before: str, first: str) -> bool:
         return True
     words = before.split()
     return 0 < len(words) <= 4 and words[0].lower().strip(".") in _JOURNAL_HEADS
+
+
+def _proceedings(item: Item, host: str) -> None:
+    """A paper in proceedings, as the guides write it: "Trudy … Simpoziuma […]. Moscow, 2007,
+    pp. 267–272." — the host names a conference and ends with its place; no volume or issue."""
+    m = _PLACE_AFTER_HOST_RE.match(host)
+    if m and _PROCEEDINGS_RE.search(m.group("host")):
+        item.update({"type": "paper-conference", "container-title": m.group("host"),
+                     "publisher-place": m.group("place")})
+
+
+_PLACE_AFTER_HOST_RE = re.compile(r"^(?P<host>.+(?:[^\W\d_]{2}|[\]»)]))\.\s+"
+                                  r"(?P<place>[A-Z][a-z\-]+(?:[\s-][A-Z][a-z\-]+){0,2})$")
+_PROCEEDINGS_RE = re.compile(r"\b(?:Trudy|Materialy|Sbornik|Proc|Proceedings|Conf|Conference|"
+                             r"Symp|Symposium|Simpoziuma|Konferentsii|Konferencii|Congress|"
+                             r"Workshop)\b", re.I)
 
 
 def _closing(tail: str) -> tuple[str, bool]:

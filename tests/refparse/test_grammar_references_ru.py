@@ -49,8 +49,8 @@ def test_the_rules_article_in_the_layout_with_its_language_note() -> None:
 
 def test_volume_issue_with_running_number_doi_and_note() -> None:
     item = _read("Ivanov I.I., Petrova A.Yu. Verification of a Method. Trudy NGTU im. R.E. "
-                 "Alekseeva, 2019, vol. 12, no. 1 (124), pp. 81-91; DOI: 10.46960/1816-210X_2019_1_81 "
-                 "(in Russian).")
+                 "Alekseeva, 2019, vol. 12, no. 1 (124), pp. 81-91; "
+                 "DOI: 10.46960/1816-210X_2019_1_81 (in Russian).")
     assert item["title"] == "Verification of a Method"
     # "im." does not end the journal's name
     assert item["container-title"] == "Trudy NGTU im. R.E. Alekseeva"
@@ -147,3 +147,22 @@ def test_pairing_reads_one_designation_as_volume_and_issue() -> None:
     assert compare({"volume": "3", "issue": "3"}, {"issue": "3 (3)"}) == []
     assert compare({"issue": "4 (95)"}, {"issue": "4 (95)"}) == []
     assert [m.field for m in compare(original, {"issue": "30 (4)"})] == ["issue"]
+
+
+def test_the_journal_guides_conference_example() -> None:
+    item = _read("Gusmanov A.A., Mullagalin I.Z., Svetin M.R. Osobennosti proektirovaniya "
+                 "razrabotki mestorozhdenij s primeneniem gidrorazryva pasta [Features of the "
+                 "design of field development with the use of hydraulic fracturing]. Trudy 6 "
+                 "Mezhdunarodnogo Simpoziuma «Novye resursosberegayuschie tekhnologii "
+                 "nedropol’zovaniya i povysheniya neftegazootdachi» [Proc. 6th Int. Symp. «New "
+                 "energy saving subsoil technologies and the increasing of the oil and gas "
+                 "impact»]. Moscow, 2007, pp. 267–272.")
+    assert item["type"] == "paper-conference"
+    assert item["container-title"].startswith("Trudy 6 Mezhdunarodnogo Simpoziuma")
+    assert item["container-title"].endswith("oil and gas impact»]")
+    assert (item["publisher-place"], item["page"]) == ("Moscow", "267-272")
+    # a journal whose name ends with a person's name is not a place: ". 2014" after it
+    item = _read("Koshcheev V.N. Group Constants. Trudy NGTU im. R.E. Alekseeva. 2014, "
+                 "pp. 93-101.")
+    assert (item["type"], item["container-title"]) == ("article-journal",
+                                                       "Trudy NGTU im. R.E. Alekseeva")
