@@ -32,26 +32,27 @@ from citefmt.refparse.names import initials_given
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 #: initials as these lists type them: "V.A.", "V. A.", "Yu.E."; a Cyrillic look-alike letter
-#: ("D.О.", "А.P."); the last period lost before a comma ("Golcev A.O, …")
+#: ("D.О.", "А.P."); the last period lost before a comma ("Golcev A.O, …") or doubled ("M.E..")
 _INITIALS = (rf"(?:[{_UPPER}А-ЯЁ][a-z]?\.\s?-?\s?){{0,2}}[{_UPPER}А-ЯЁ][a-z]?"
-             rf"(?:\.|(?=,))")
+             rf"(?:\.\.?|(?=[,;]))")
 _SURNAME = rf"[{_UPPER}][\w’'`\-]*"
 #: "Family I.O.", or "I.O. Family" inside the list ("Porollo S.I., Yu.V. Konobeev, …")
 _NAME_RE = re.compile(rf"(?P<family>{_SURNAME})\s+(?P<given>{_INITIALS})|"
                       rf"(?P<given_first>{_INITIALS})\s?(?P<family_last>{_SURNAME})")
-_NAMES_RE = re.compile(rf"^{_SURNAME}\s+{_INITIALS}(?:,\s*(?:{_SURNAME}\s+{_INITIALS}|"
-                       rf"{_INITIALS}\s?{_SURNAME}(?=,)))*")
+#: names separated by commas, or by semicolons as some lists type them
+_NAMES_RE = re.compile(rf"^{_SURNAME}\s+{_INITIALS}(?:[,;]\s*(?:{_SURNAME}\s+{_INITIALS}|"
+                       rf"{_INITIALS}\s?{_SURNAME}(?=[,;])))*")
 _ET_AL_RE = re.compile(r"^,?\s*et\s+al\.?")
 #: the locator area: ". 2019, vol. 12, no. 1 (124), pp. 81-91"; the labels as these lists
 #: print them ("v.", "Vol.", "iss.", "No.", "no .", "P.")
 _LOCATORS_RE = re.compile(
     r"[.,]\s+(?P<year>(?:1[6-9]|20)\d\d)"
-    r"(?:[,.]\s*(?:[Vv]ol|[Vv]|[Tt])\s?\.\s*(?P<volume>[\w\-–]+(?:\s?\(\d+\))?))?"
+    r"(?:[,.;]\s*(?:[Vv]ol|[Vv]|[Tt])\s?\.\s*(?P<volume>[\w\-–]+(?:\s?\(\d+\))?))?"
     r"(?:[,.]\s*(?:[Nn]o|[Ii]ss|[Ii]ssue|[Nn])\s?\.\s*(?P<issue>[\w\-–/]+(?:\s?\(\d+\))?))?"
     r"(?:[,.]\s*(?:[Pp]p?|P)\s?\.\s*"
     r"(?P<page>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—‒‑‐-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?"
     r"(?=[\s.,;(]|$)")
-_SIGNATURE_RE = re.compile(r"(?:1[6-9]|20)\d\d[,.]\s*(?:[Vv]ol|[Vv]|[Nn]o|[Ii]ss|[Pp]p?)\s?\.")
+_SIGNATURE_RE = re.compile(r"(?:1[6-9]|20)\d\d[,.;]\s*(?:[Vv]ol|[Vv]|[Nn]o|[Ii]ss|[Pp]p?)\s?\.")
 #: GOST's prescribed marks: such an entry is the GOST grammar's
 _GOST_MARKS_RE = re.compile(r"//|\s/\s")
 #: what may close an entry after its locators: the language note, the eLIBRARY id, the label
@@ -60,8 +61,11 @@ _CLOSING_RE = re.compile(r"\(\s*(?:in\s+)?(?:Russ(?:ian|\.)?|Ukr(?:ainian|\.)?|B
                          r"Kazakh|Bulg(?:arian|\.)?)\s*\)|\bEDN\s*:?\s*[A-Z]{6}\b|"
                          r"\bAvailable\s+(?:at|from)\s*:?|\bURL\s*:?", re.I)
 #: a part of the journal's name printed after its series label ("Ser. Yaderno-Reaktornye
-#: Konstanty", "Seriya: Yadernye konstanty", "Series: Nuclear Reactor Constants")
-_SERIES_RE = re.compile(r"^(?:Ser(?:iya|ija|ia|ies)?|Seria|Sect(?:ion)?)\b\.?\s*:?", re.I)
+#: Konstanty", "Seriya: Yadernye konstanty", "Series: Nuclear Reactor Constants"), or naming
+#: the kind of the host ("Bulatov Readings. Collection of Articles")
+_SERIES_RE = re.compile(r"^(?:Ser(?:iya|ija|ia|ies)?|Seria|Sect(?:ion)?)\b\.?\s*:?|"
+                        r"^(?:Collection of (?:Scientific )?(?:Articles|Papers|Works)|"
+                        r"Sbornik (?:nauchnykh )?(?:trudov|statei|statey))\b", re.I)
 #: words Russian journal names open with, in transliteration and in English: a short part
 #: opening with one is the head of the journal's name ("Izvestiya vuzov. …")
 _JOURNAL_HEADS = frozenset("""
@@ -118,7 +122,8 @@ def _names(body: str) -> tuple[list[dict], bool, int]:
     if not m:
         return [], False, 0
     names = [{"family": n.group("family") or n.group("family_last"),
-              "given": initials_given((n.group("given") or n.group("given_first")).strip())}
+              "given": initials_given((n.group("given") or n.group("given_first")).strip()
+                                      .rstrip("."))}
              for n in _NAME_RE.finditer(m.group())]
     end = m.end()
     etal = _ET_AL_RE.match(body[end:])

@@ -166,3 +166,15 @@ def test_the_journal_guides_conference_example() -> None:
                  "pp. 93-101.")
     assert (item["type"], item["container-title"]) == ("article-journal",
                                                        "Trudy NGTU im. R.E. Alekseeva")
+
+
+def test_semicolons_between_names_a_doubled_period_and_a_collection() -> None:
+    item = _read("Belov I.A.; Grol' A.V.; Smirnov A.Yu., Ivanova M.E.. Radiolysis of Uranium "
+                 "Hexafluoride. Bulatov Readings. Collection of Articles. 2019; v. 12, iss. 2, "
+                 "pp. 23-27 (in Russian).")
+    assert [(n["family"], n["given"]) for n in item["author"]] == [
+        ("Belov", "I. A."), ("Grol'", "A. V."), ("Smirnov", "A. Yu."), ("Ivanova", "M. E.")]
+    assert item["title"] == "Radiolysis of Uranium Hexafluoride"
+    # a part naming the kind of the host belongs to the host
+    assert item["container-title"] == "Bulatov Readings. Collection of Articles"
+    assert (item["volume"], item["issue"], item["page"]) == ("12", "2", "23-27")
