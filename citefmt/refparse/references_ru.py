@@ -11,9 +11,9 @@ journals' author guides prescribe for Scopus and Web of Science (the Elsevier ad
 Steps, each after the element it reads: the names ("Family I.O.", initials after the surname,
 commas or semicolons between names, "et al."), the locator area (the year opens it, then
 "vol."/"v.", "no."/"iss." — the issue's running number in parentheses kept whole, "1 (124)", as
-GOST prints "№ 1 (124)" — and "pp."/"p."), the title and the journal between them, and what may close the
-entry (the language note "(in Russian)" / "(In Russ.)", "EDN …", "Available at:"), kept as
-`note`. The title ends at its bracketed English translation when it has one ("… [English]."),
+GOST prints "№ 1 (124)" — and "pp."/"p."), the title and the journal between them, and what
+may close the entry (the language note "(in Russian)" / "(In Russ.)", "EDN …", "Available
+at:"), kept as `note`. The title ends at its bracketed English translation when it has one ("… [English]."),
 else before the journal: the last ". "-separated part before the year, joined with the part
 before it when the journal is printed with its series ("VANT. Ser. …", "… Seriya: …",
 "Series: …") or under a short head of the kind Russian journal names open with ("Izvestiya
