@@ -13,14 +13,14 @@ commas or semicolons between names, "et al."), the locator area (the year opens 
 "vol."/"v.", "no."/"iss." — the issue's running number in parentheses kept whole, "1 (124)", as
 GOST prints "№ 1 (124)" — and "pp."/"p."), the title and the journal between them, and what
 may close the entry (the language note "(in Russian)" / "(In Russ.)", "EDN …", "Available
-at:"), kept as `note`. The title ends at its bracketed English translation when it has one ("… [English]."),
-else before the journal: the last ". "-separated part before the year, joined with the part
-before it when the journal is printed with its series ("VANT. Ser. …", "… Seriya: …",
-"Series: …") or under a short head of the kind Russian journal names open with ("Izvestiya
-vuzov. Yadernaya Energetika", "Izvestiya AN SSSR. MZhG"). A paper in proceedings ("Trudy …
-Simpoziuma […]. Moscow, 2007, pp. 267–272.": no volume or issue, the place before the year) is
-given with its place. Books ("Moscow, Nauka Publ., 1969. 287 p."), theses, patents and web pages
-of these lists are left to the other grammars.
+at:"), kept as `note`. The title ends at its bracketed English translation when it has one
+("… [English]."), else before the journal: the last ". "-separated part before the year, joined
+with the part before it when the journal is printed with its series ("VANT. Ser. …", "…
+Seriya: …", "Series: …") or under a short head of the kind Russian journal names open with
+("Izvestiya vuzov. Yadernaya Energetika", "Izvestiya AN SSSR. MZhG"). A paper in proceedings
+("Trudy … Simpoziuma […]. Moscow, 2007, pp. 267–272.": no volume or issue, the place before
+the year) is given with its place. Books ("Moscow, Nauka Publ., 1969. 287 p."), theses, patents
+and web pages of these lists are left to the other grammars.
 """
 
 from __future__ import annotations
