@@ -158,10 +158,17 @@ def compare(original: Item, references: Item) -> list[Mismatch]:
 
 
 def _swapped(original: Item, references: Item) -> bool:
+    """Volume and issue given the other way round ("no. 31 (4)" read as issue 31 of volume 4),
+    or printed as one designation (issue "31 (4)", volume "3 (95)")."""
     volume, issue = _plain(original.get("volume")), _plain(original.get("issue"))
-    return bool(volume and issue and volume != issue
-                and (volume, issue) == (_plain(references.get("issue")),
-                                        _plain(references.get("volume"))))
+    other_volume, other_issue = _plain(references.get("volume")), _plain(references.get("issue"))
+    if not (volume and issue):
+        return False
+    if volume != issue and (volume, issue) == (other_issue, other_volume):
+        return True
+    # "no. 31 (4)" / "v. 3 (95)": both numbers printed as one designation
+    return f"{volume}({issue})" in (other_issue, other_volume) and not (other_issue
+                                                                         and other_volume)
 
 
 def _fields(original: Item, references: Item) -> list[tuple[str, str, str]]:

@@ -185,7 +185,9 @@ def compare_page(page: PagePair, ru_md: str, en_md: str,
     items, refused = references_and_refusals(original, english, scheme)
     if len(items) != len(original):
         return []
-    ours = render_all(items)
+    # "1952 – 1991" in a title the References entry gives, made "1952-1991" as `normalise`
+    # makes it on the journal's side
+    ours = [re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", line) for line in render_all(items)]
     chosen = [i for i, (orig, item) in enumerate(zip(original, items, strict=True))
               if is_russian_article(orig) and item.get("type") == "article-journal"]
     results = [Result(page.name, i + 1, original[i], normalise(english[i]), ours[i], english[i])
@@ -244,6 +246,12 @@ def _misreading(original: str, refused: str, title: str) -> str:
     if refused:
         return f"citefmt: the References entry's locators misread (CF601: {refused})"
     return f"citefmt: the References entry's English title misread as {title!r}"
+
+
+def _running_number_lost(original: str, ours: str) -> bool:
+    """The original's «№ N (M)» is not in citefmt's entry as "N (M)" (spaces aside)."""
+    m = _RUNNING_NUMBER.search(original)
+    return bool(m) and re.sub(r"\s", "", m.group()[1:]) not in re.sub(r"\s", "", ours)
 
 
 def _doi_of(text: str) -> str:
@@ -307,6 +315,10 @@ def classify(result: Result, item: Item, index: int,
                 result.reasons.append(f"title transliterated with scheme {other}")
                 result.verdict = "scheme" if other != scheme else "house"
                 return
+        if title and any(_is_transliteration(part, title) for part in journal.split(". ")):
+            result.reasons.append(f"title: the journal's own transliteration (ours {title!r})")
+            result.verdict = "house"
+            return
         if "(in Russian)" not in journal:
             result.reasons.append("the References entry cites the English translation")
             result.verdict = "translation"
@@ -374,7 +386,7 @@ def classify(result: Result, item: Item, index: int,
             result.reasons.append(f"locators: References {j_nums}, original {printed}")
             verdicts.add("journal-error")
     elif _after_container(j_rest) != _after_container(o_rest) \
-            and _RUNNING_NUMBER.search(result.original):
+            and _running_number_lost(result.original, o_rest):
         verdicts.add("citefmt")
     elif _after_container(j_rest) != _after_container(o_rest):
         result.reasons.append(f"layout: {_after_container(j_rest)!r} / "

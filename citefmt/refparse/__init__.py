@@ -19,7 +19,17 @@ from citefmt.diagnostics import Diagnostic
 from citefmt.language import detect_language
 from citefmt.limits import LINE_CHARS
 from citefmt.model import ET_AL_NAME, Item, is_et_al
-from citefmt.refparse import abnt, acs, apa, astro, author_year, gost, ieee, vancouver
+from citefmt.refparse import (
+    abnt,
+    acs,
+    apa,
+    astro,
+    author_year,
+    gost,
+    ieee,
+    references_ru,
+    vancouver,
+)
 from citefmt.refparse.candidate import Candidate
 from citefmt.refparse.common import Extracted, extract_identifiers, without_medium_designator
 from citefmt.refparse.locators import with_article_number
@@ -51,7 +61,7 @@ class ParsedReference:
     `truncated_authors` is True when the author list ended in "et al."/"[и др.]" (the item holds
     the names printed and then the "and others" marker, citefmt.model.ET_AL_NAME);
     `grammar` names the reading that won ("vancouver", "gost", "apa",
-    "abnt", "author-year", "astro", "ieee", "acs", "tagger" or "none").
+    "abnt", "author-year", "astro", "ieee", "acs", "references-ru", "tagger" or "none").
     """
 
     item: Item
@@ -64,7 +74,7 @@ class ParsedReference:
 
 #: grammars tried when the text shows their signature (`looks_like`), in this order, after
 #: Vancouver/AMA, which is always tried
-SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee, acs)
+SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee, acs, references_ru)
 
 
 def _candidates(body: str) -> list[Candidate]:

@@ -58,7 +58,7 @@ def parse_date_words(text: str) -> list[int] | None:
 
 
 _ACCESS_RES = (
-    re.compile(r"\(\s*дата обращения\s*:?\s*(?P<date>[\d.]+)\s*\)\.?", re.I),
+    re.compile(r"\(\s*дата (?:обращения|доступа)\s*:?\s*(?P<date>[\d.]+)\s*\)\.?", re.I),
     re.compile(r"\[\s*(?:updated [^;\]]*;\s*)?cited\s+(?P<date>[^\]]+)\]\.?", re.I),
     re.compile(r"\[\s*viewed\s+(?P<date>[^\]]+)\]\.?", re.I),  # BS ISO 690 / Harvard
     re.compile(r"\(?\b[Aa]ccessed(?: on)?:?\s+"

@@ -63,13 +63,18 @@ _PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?
 _PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?),\s*"
                             r"(?P<year>\d{4})")
 _YEAR_RE = re.compile(r"(?:^|[\s.(\[])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
-_VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s)\s*(?P<v>[\w\-–]+)")
+_VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-–]+)")
+#: the issue designation as GOST R 7.0.5-2008 / 7.1-2003 print it, with the running (whole)
+#: number of the issue in parentheses kept: "№ 4 (95)" → "4 (95)", "№ 1(22)" → "1(22)"
 _ISSUE_RE = re.compile(r"(?:№\.?|\bNo\.|\bNo\s(?=\d)|\bN\.|\bIss\.|\bIssue\s|\b[Вв]ып\.)"
-                       r"\s*(?P<n>[\w\-–/]+)")
+                       r"\s*(?P<n>[\w\-–/]+(?:\s?\(\d+\))?)")
 #: "Р" is the Cyrillic letter that real lists type for the Latin page label "P", and "C" the Latin
 #: letter they type for the Cyrillic "С"
 _PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|C|P|Р|S|pp?)\.\s*(?=[A-Za-zА-Яа-я]?\d)"
                        r"(?P<p>[A-Za-zА-Яа-я]?\d\w*(?:\s*[–—-]\s*\w+)?)")
+#: the eLIBRARY document number journals print after the pages ("– EDN LEWHAI"): no CSL
+#: variable holds it, so it is kept as the note
+_EDN_RE = re.compile(r"\bEDN\s*:?\s*[A-Z]{6}\b")
 #: "Art. 101530" / "Ст. 101530": an article number, whatever its shape (refparse.locators)
 _ARTICLE_NO_RE = re.compile(ARTICLE_LABEL + r"\s*(?P<p>[A-Za-zА-Яа-я]{0,4}\d[\w\-]*)", re.I)
 _TOTAL_PAGES_RE = re.compile(r"(?:^|\s)(?P<n>\d+)\s*(?:с|p|л)(?:\.|$)")
@@ -130,7 +135,7 @@ def _first_area(text: str) -> tuple[str, int]:
     """The first area of a host ("Журнал" in "Журнал. 2020. Т. 1…"): up to ". " + a
     year/number/place."""
     m = re.search(r"(?<!\b[A-ZА-ЯЁ])\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.\s*\d|P\.\s*\d|"
-                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?\s*(?::|,\s*\d{4}))"
+                  r"(?!Сер(?:ия)?\b)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?\s*(?::|,\s*\d{4}))"
                   r"|,\s*(?=(?:1[6-9]|20)\d\d\b)", text)
     if not m:
         return tidy(text), len(text)
@@ -302,6 +307,8 @@ def _host_area(host: str, item: Item, score: float) -> float:
     if ym := _YEAR_RE.search(numbers):
         item.setdefault("issued", date_parts(ym.group("year")))
     found = _numbers(numbers, item)
+    if edn := _EDN_RE.search(numbers):
+        item["note"] = edn.group()
     if "container-title" in item and not item["container-title"]:
         del item["container-title"]
     return score + (0.2 + (0.15 if "issued" in item else 0) + 0.1 * min(found, 2))

@@ -21,7 +21,8 @@ def test_author_year_key_before_the_reference_is_set_aside() -> None:
     assert parsed.item["author"] == [{"family": "Петров", "given": "П. П."},
                                      {"family": "Сидоров", "given": "С. С."}]
     assert parsed.item["title"] == "Теплообмен в каналах"
-    assert (parsed.item["issue"], "volume" in parsed.item) == ("5", False)
+    # the issue designation with its running number, as GOST R 7.0.5-2008 prints it (issue 14)
+    assert (parsed.item["issue"], "volume" in parsed.item) == ("5 (77)", False)
 
 
 def test_heading_names_followed_by_i_dr_end_the_author_list() -> None:
