@@ -300,7 +300,7 @@ def classify(result: Result, item: Item, index: int,
                               f"the original {doi_o}): the pair does not correspond (CF601)")
         result.verdict = "journal-error" if "(in Russian)" in journal else "translation"
         return
-    if "//" in journal and title and title in journal:
+    if "//" in re.sub(r"\w+://\S+", "", journal) and title and title in journal:
         result.reasons.append("the References entry is printed in the GOST layout (//, –), not "
                               "in the journal's")
         result.verdict = "house"
