@@ -93,6 +93,16 @@ class MemoisedLookups(_CslElement):
     def get_formatter(self) -> Any:
         return current().formatter
 
+    def unicode_character(self, name: str) -> Any:
+        # citeproc-py looks the character up by name and preformats it for every number it
+        # prints (twice per page range); the answer depends on the formatter alone
+        formatter = self.get_formatter()
+        key = (name, formatter)
+        character = _UNICODE_CHARACTERS.get(key)
+        if character is None:
+            character = _UNICODE_CHARACTERS[key] = super().unicode_character(name)
+        return character
+
     def format(self, string: Any) -> Any:
         # most elements carry no formatting attribute: skip citeproc-py's five look-ups
         plain = self.__dict__.get("_unformatted")
@@ -114,6 +124,9 @@ class MemoisedLookups(_CslElement):
 
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+#: (character name, output formatter module) → the preformatted character
+_UNICODE_CHARACTERS: dict[tuple[str, Any], Any] = {}
 
 
 def _own_language_term(state: Any, name: str, form: str | None, zero_padded: bool) -> Any:

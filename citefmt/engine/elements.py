@@ -136,7 +136,10 @@ class Text(EngineElement, model.Text):
         if kind == "variable":
             text = self._variable(item, context)
         elif kind == "macro":
-            text = self.get_macro(self.get("macro")).render(item, context)
+            macro = self.__dict__.get("_macro_element")
+            if macro is None:
+                macro = self.__dict__["_macro_element"] = self.get_macro(self.get("macro"))
+            text = macro.render(item, context)
         elif kind == "term":
             text = self._term(item)
             text = TermText(text) if text else text
@@ -354,8 +357,12 @@ class Layout(EngineElement, model.Layout):
         one run with no separator ("1.Smith"); the margin is the layout's first rendered child.
         """
         self.repressed = {}  # citeproc-py's per-entry repressed variables
-        children = list(self.iterchildren())
-        numbered = bool(children) and _is_citation_number(children[0])
+        plan = self.__dict__.get("_entry_plan")
+        if plan is None:  # speed: the layout's shape, worked out once per loaded style
+            children = list(self.iterchildren())
+            plan = self.__dict__["_entry_plan"] = (
+                children, bool(children) and _is_citation_number(children[0]))
+        children, numbered = plan
         if len(children) < 2 or not (split_margin or numbered):
             whole = self.format(self.wrap(self.render_children(item)))
             return RenderedEntry(None, whole, whole, numbered=False)

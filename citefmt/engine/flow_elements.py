@@ -8,7 +8,7 @@ tests a condition makes) is worked out once per loaded style and reused for ever
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from citeproc import model
@@ -33,26 +33,42 @@ def child_plan(element: Any) -> tuple[tuple[Any, bool, bool], ...]:
     return plan
 
 
-def taken_children(plan: Any, item: Any, context: Any) -> Iterator[tuple[Any, bool]]:
+def taken_children(plan: Any, item: Any, context: Any) -> Sequence[tuple[Any, bool, bool]]:
     """The children of a group, each cs:choose replaced by the children of the branch it
-    takes for `item` (recursively), with whether each calls a variable.
+    takes for `item` (recursively), as (child, calls a variable, is a cs:choose) entries.
 
     Gap: a cs:choose is transparent in a group: citeproc-js weighs the variables of the
     branch taken, not of every branch. Counting every branch, citefmt kept a group whose
     only output was a term chosen for a missing variable beside other empty variables
-    ("(testimony of)" with no witness, "[s.l.], " with no publisher)."""
-    for child, calls_variable, is_choose in plan:
-        if not is_choose:
-            yield child, calls_variable
+    ("(testimony of)" with no witness, "[s.l.], " with no publisher).
+
+    Speed: a list, not a generator (recursive generators cost a frame resumption per child
+    and level); a plan without cs:choose is returned as it is."""
+    for entry in plan:
+        if entry[2]:
+            break
+    else:
+        return plan  # type: ignore[no-any-return]
+    taken: list[tuple[Any, bool, bool]] = []
+    for entry in plan:
+        if not entry[2]:
+            taken.append(entry)
             continue
-        branch = _taken_branch(child, item, context)
+        branch = _taken_branch(entry[0], item, context)
         if branch is not None:
-            yield from taken_children(child_plan(branch), item, context)
+            taken.extend(taken_children(child_plan(branch), item, context))
+    return taken
 
 
 def _taken_branch(choose: Any, item: Any, context: Any) -> Any:
-    for branch in choose.iterchildren():
-        if not isinstance(branch, model.If) or branch.holds(item, context):
+    # Speed: the branches and their compiled conditions are looked up once per loaded style
+    branches = choose.__dict__.get("_branches")
+    if branches is None:
+        branches = choose.__dict__["_branches"] = tuple(
+            (branch, branch.condition() if isinstance(branch, If) else None)
+            for branch in choose.iterchildren())
+    for branch, condition in branches:
+        if condition is None or condition(item, context):
             return branch
     return None
 
@@ -67,7 +83,7 @@ class Group(EngineElement, model.Group):
         output = []
         calls_any = False
         rendered_variable = False
-        for child, calls_variable in taken_children(plan, item, context):
+        for child, calls_variable, _ in taken_children(plan, item, context):
             calls_any = calls_any or calls_variable
             try:
                 text = child.render(item, context=context, **kwargs)
@@ -104,20 +120,23 @@ class If(EngineElement, model.If):
     def holds(self, item: Any, context: Any) -> bool:
         """Whether the condition is true for `item` (CSL 1.0.2: `match` combines every value
         of every test: all, any or none of them true)."""
-        tests, match = self._plan()
-        results: list[bool] = []
-        for test in tests:
-            results += test(item, context)
-        if match == "any":
-            return any(results)
-        if match == "none":
-            return not any(results)
-        return all(results)
+        return self.condition()(item, context)
+
+    def condition(self) -> Callable[[Any, Any], bool]:
+        """`holds` as one function made once per loaded style (speed: a choose asks each
+        branch for every item). Every test runs, in order, as before (a test may raise)."""
+        compiled = self.__dict__.get("_condition")
+        if compiled is None:
+            tests, match = self._plan()
+            compiled = self.__dict__["_condition"] = _compiled_condition(tuple(tests), match)
+        return compiled  # type: ignore[no-any-return]
 
     def _plan(self) -> tuple[list[Any], str]:
         plan = self.__dict__.get("_cached_plan")
         if plan is None:
             tests = [_type_test(self.get("type")) if attribute == "type"
+                     else _variable_test(self.get("variable")) if attribute == "variable"
+                     and type(self)._variable is model.If._variable
                      else _without_context(getattr(self, method))
                      for attribute, method in _TESTS if attribute in self.attrib]
             if "position" in self.attrib:
@@ -142,8 +161,47 @@ def _type_test(types: str) -> Any:
     names = tuple(name.lower() for name in types.split())
 
     def run(item: Any, context: Any) -> list[bool]:
-        item_type = item.reference.type
+        reference = item.reference
+        item_type = dict.get(reference, "type")  # CustomDict's attribute access: 3 calls
+        if item_type is None:
+            item_type = reference.type
         return [name == item_type for name in names]
+
+    return run
+
+
+def _compiled_condition(tests: tuple[Any, ...], match: str) -> Callable[[Any, Any], bool]:
+    combine: Callable[[list[bool]], bool] = (any if match == "any" else _none_true
+                                             if match == "none" else all)
+    if len(tests) == 1:
+        (test,) = tests
+
+        def run_one(item: Any, context: Any) -> bool:
+            return combine(test(item, context))
+
+        return run_one
+
+    def run(item: Any, context: Any) -> bool:
+        results: list[bool] = []
+        for test in tests:
+            results += test(item, context)
+        return combine(results)
+
+    return run
+
+
+def _none_true(results: list[bool]) -> bool:
+    return not any(results)
+
+
+def _variable_test(variables: str) -> Any:
+    """Speed: citeproc-py's `variable` test with the variable names split once."""
+    names = tuple(variable.replace("-", "_") for variable in variables.split())
+
+    def run(item: Any, context: Any) -> list[bool]:
+        reference = item.reference
+        return [("locator" in item) if name == "locator" else (name in reference)
+                for name in names]
 
     return run
 
@@ -165,9 +223,11 @@ class Macro(EngineElement, model.Macro):
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         output = []
         calls_any = rendered_variable = False
-        for child, calls_variable in taken_children(child_plan(self), item, context):
-            is_macro_call = (child.get("macro") is not None
-                             and etree.QName(child).localname == "text")
+        for child, calls_variable, _ in taken_children(child_plan(self), item, context):
+            is_macro_call = child.__dict__.get("_is_macro_call")
+            if is_macro_call is None:  # speed: decided once per element of a loaded style
+                is_macro_call = child.__dict__["_is_macro_call"] = (
+                    child.get("macro") is not None and etree.QName(child).localname == "text")
             calls_any = calls_any or calls_variable
             try:
                 text = child.render(item, context=context, **kwargs)
