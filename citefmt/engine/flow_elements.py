@@ -48,7 +48,7 @@ def taken_children(plan: Any, item: Any, context: Any) -> Sequence[tuple[Any, bo
         if entry[2]:
             break
     else:
-        return plan  # type: ignore[no-any-return]
+        return plan
     taken: list[tuple[Any, bool, bool]] = []
     for entry in plan:
         if not entry[2]:
@@ -129,7 +129,7 @@ class If(EngineElement, model.If):
         if compiled is None:
             tests, match = self._plan()
             compiled = self.__dict__["_condition"] = _compiled_condition(tuple(tests), match)
-        return compiled  # type: ignore[no-any-return]
+        return compiled
 
     def _plan(self) -> tuple[list[Any], str]:
         plan = self.__dict__.get("_cached_plan")
