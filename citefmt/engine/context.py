@@ -73,8 +73,6 @@ class RenderContext:
     given_name_level: dict[str, int] = field(default_factory=dict)
     #: rendered date-parts of this render by what decides them (see `Date_Part.render`)
     date_parts: dict[tuple[Any, ...], Any] = field(default_factory=dict)
-    #: the shape of each reference rendered (see `flow_elements.item_shape`), by its id
-    shapes: dict[int, tuple[Any, Any]] = field(default_factory=dict)
 
     def suppressed(self) -> set[str] | None:
         """Variables cs:substitute used in the current cite or entry (None: none yet)."""

@@ -52,6 +52,7 @@ from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
 from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
 from citefmt.engine.punctuation import join_merging, quoted, wrap_merging
+from citefmt.engine.source import DefaultLanguageReference
 
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 
@@ -125,7 +126,23 @@ class Text(EngineElement, model.Text):
 
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         # the item's language only matters for text-case: looked up only then
+        if self.__dict__.get("_kind") == "variable" and self._absent(item):
+            return None  # speed: what the VariableError `_variable` raises would come to
         return self._markup(self._text(item, context if context is not None else self), item)
+
+    def _absent(self, item: Any) -> bool:
+        """True when the plain variable this element prints is certainly missing from the
+        item (then `_variable` raises VariableError, and every parent skips the child
+        alike for a None): without raising an exception per missing variable."""
+        plan = self.__dict__.get("_variable_plan")
+        if plan is None:
+            return False
+        variable, key, short = plan
+        if variable.startswith("page") or variable in ("citation-number", "locator"):
+            return False
+        reference = item.reference
+        return (type(reference) is DefaultLanguageReference and key not in reference
+                and (short is None or short not in reference))
 
     def _text(self, item: Any, context: Any) -> Any:
         """The unformatted text: the variable, macro, term or value the element prints."""
