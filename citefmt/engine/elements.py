@@ -144,18 +144,45 @@ class Text(EngineElement, model.Text):
         return (type(reference) is DefaultLanguageReference and key not in reference
                 and (short is None or short not in reference))
 
-    def _text(self, item: Any, context: Any) -> Any:
-        """The unformatted text: the variable, macro, term or value the element prints."""
+    def text_kind(self) -> str:
+        """"variable", "macro", "term", "value" or "": what the element prints."""
         kind = self.__dict__.get("_kind")
         if kind is None:
             kind = self.__dict__["_kind"] = next(
                 (k for k in ("variable", "macro", "term", "value") if k in self.attrib), "")
+        return str(kind)
+
+    def called_macro(self) -> Any:
+        """The cs:macro this element calls (None: it calls none)."""
+        if self.text_kind() != "macro":
+            return None
+        macro = self.__dict__.get("_macro_element")
+        if macro is None:
+            macro = self.__dict__["_macro_element"] = self.get_macro(self.get("macro"))
+        return macro
+
+    def absent_from(self, keys: frozenset[str]) -> bool | None:
+        """For a cs:text printing a variable: whether it renders nothing for any item whose
+        reference has only `keys` (True only where `_variable` raises VariableError); None
+        for other kinds of text (see `flow_elements.planned_children`)."""
+        if self.text_kind() != "variable":
+            return None
+        variable, key, short = self.variable_plan()
+        if variable.startswith("page") or variable in ("citation-number", "locator"):
+            return False
+        return key not in keys and (short is None or short not in keys)
+
+    def _text(self, item: Any, context: Any) -> Any:
+        """The unformatted text: the variable, macro, term or value the element prints."""
+        kind = self.__dict__.get("_kind")
+        if kind is None:
+            kind = self.text_kind()
         if kind == "variable":
             text = self._variable(item, context)
         elif kind == "macro":
             macro = self.__dict__.get("_macro_element")
             if macro is None:
-                macro = self.__dict__["_macro_element"] = self.get_macro(self.get("macro"))
+                macro = self.called_macro()
             text = macro.render(item, context)
         elif kind == "term":
             text = self._term(item)
@@ -172,11 +199,7 @@ class Text(EngineElement, model.Text):
         in the reference, see `source.py`); the element's plan is made once here."""
         plan = self.__dict__.get("_variable_plan")
         if plan is None:
-            variable = self.get("variable")
-            short = (variable + "-short").replace("-", "_") if self.get("form") == "short" \
-                else None
-            plan = self.__dict__["_variable_plan"] = (variable, variable.replace("-", "_"),
-                                                      short)
+            plan = self.variable_plan()
         variable, key, short = plan
         reference = item.reference
         if short is not None and short in reference:
@@ -184,6 +207,17 @@ class Text(EngineElement, model.Text):
         if variable.startswith("page") or variable in ("citation-number", "locator"):
             return super()._variable(item, context)
         return reference[key]
+
+    def variable_plan(self) -> tuple[str, str, str | None]:
+        """(CSL variable, reference key, key of its short form or None), made once."""
+        plan = self.__dict__.get("_variable_plan")
+        if plan is None:
+            variable = self.get("variable")
+            short = (variable + "-short").replace("-", "_") if self.get("form") == "short" \
+                else None
+            plan = self.__dict__["_variable_plan"] = (variable, variable.replace("-", "_"),
+                                                      short)
+        return plan
 
     def markup(self, text: Any, language: str) -> Any:
         return self._markup(text, None, language)

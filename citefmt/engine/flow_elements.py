@@ -70,23 +70,93 @@ def planned_children(owner: Any, plan: Any, item: Any, context: Any
     variables it has; NLM tests the type some 16 times per entry. Those tests read nothing
     else, so the expansion is the same for every item of the same shape (the memo depends
     on the style tree and the shape only, like the other plans on the tree)."""
+    entry = _shape_entry(owner, plan, item, context)
+    if entry is None:
+        return taken_children(plan, item, context)
+    return () if entry[1] else entry[0]
+
+
+def _shape_entry(owner: Any, plan: Any, item: Any, context: Any
+                 ) -> tuple[tuple[tuple[Any, bool, bool], ...], bool] | None:
+    """(the children `owner` takes, whether it renders nothing) for items of `item`'s shape;
+    None when the shape does not decide them."""
     decided = owner.__dict__.get("_shape_decided")
     if decided is None:
         decided = owner.__dict__["_shape_decided"] = _decided_by_shape(plan)
     if not decided:
-        return taken_children(plan, item, context)
+        return None
     shape = item_shape(item)
     if shape is None:
-        return taken_children(plan, item, context)
+        return None
     memo = owner.__dict__.get("_taken_by_shape")
     if memo is None:
         memo = owner.__dict__["_taken_by_shape"] = {}
-    taken = memo.get(shape)
-    if taken is None:
+    entry: tuple[tuple[tuple[Any, bool, bool], ...], bool] | None = memo.get(shape)
+    if entry is None:
         taken = tuple(taken_children(plan, item, context))
+        entry = (taken, _empty_for_shape(owner, taken, shape[1], item, context))
         if len(memo) < _SHAPES_KEPT:
-            memo[shape] = taken
-    return taken
+            memo[shape] = entry
+    return entry
+
+
+def _empty_for_shape(owner: Any, taken: Sequence[tuple[Any, bool, bool]],
+                     keys: frozenset[str], item: Any, context: Any) -> bool:
+    """Whether the group or macro `owner` renders nothing for any item whose variables are
+    `keys`: it calls variables and every child that does prints a variable missing from
+    `keys` (or is such a group or macro); the other children only print terms and fixed
+    text, whose output an empty group drops (a macro: unless one is a macro call)."""
+    is_macro = isinstance(owner, Macro)
+    calls_any = False
+    for child, calls_variable, _ in taken:
+        if calls_variable:
+            calls_any = True
+            if not _absent_for_shape(child, keys, item, context):
+                return False
+        elif (is_macro and _is_macro_call(child)) or not _pure(child):
+            return False
+    return calls_any
+
+
+def _absent_for_shape(child: Any, keys: frozenset[str], item: Any, context: Any) -> bool:
+    """Whether `child` renders nothing for any item whose variables are `keys`."""
+    if isinstance(child, Group):
+        entry = _shape_entry(child, child._plan()[1], item, context)
+        return entry is not None and entry[1]
+    absent_from = getattr(child, "absent_from", None)  # cs:text
+    if absent_from is None:
+        return False
+    absent = absent_from(keys)
+    if absent is not None:
+        return bool(absent)
+    macro = child.called_macro()
+    if not isinstance(macro, Macro):
+        return False
+    entry = _shape_entry(macro, child_plan(macro), item, context)
+    return entry is not None and entry[1]
+
+
+def _pure(element: Any) -> bool:
+    """Whether `element` prints only terms and fixed text (whatever the item), so leaving
+    it out of a group that renders nothing changes nothing (kept per element)."""
+    pure = element.__dict__.get("_citefmt_pure")
+    if pure is None:
+        pure = element.__dict__["_citefmt_pure"] = _is_pure(element)
+    return bool(pure)
+
+
+def _is_pure(element: Any) -> bool:
+    kind_of = getattr(element, "text_kind", None)  # cs:text
+    if kind_of is not None:
+        kind = kind_of()
+        if kind == "macro":
+            macro = element.called_macro()
+            return isinstance(macro, Macro) and _pure(macro)
+        return kind in ("term", "value")
+    if isinstance(element, Group | Macro | model.Choose | model.Else) or (
+            isinstance(element, If) and element.shape_only()):
+        return all(_pure(child) for child in element.iterchildren())
+    return False
 
 
 #: at most this many item shapes are remembered per group or macro
@@ -96,24 +166,22 @@ _SHAPES_KEPT = 2048
 def item_shape(item: Any) -> Any:
     """(type, the variables present) of `item`'s reference: all a `type`/`variable` test
     reads; None when the item has no plain reference (stand-ins made while rendering).
-    Kept on the cite (a render's own object; its reference never changes)."""
-    own = item.__dict__ if isinstance(item, CitationItem) else None
-    if own is not None:
-        shape = own.get("_citefmt_shape", _UNKNOWN)
-        if shape is not _UNKNOWN:
-            return shape
+    Kept on the cite (a render's own object) with the reference's size: the reference only
+    ever gains a variable (`year_suffix`, from disambiguation) while a render runs."""
     reference = getattr(item, "reference", None)
-    shape = None
-    if type(reference) is DefaultLanguageReference:
-        item_type = dict.get(reference, "type")
-        if item_type is not None:
-            shape = (item_type, frozenset(dict.keys(reference)))
+    if type(reference) is not DefaultLanguageReference:
+        return None
+    own = item.__dict__ if isinstance(item, CitationItem) else None
+    size = len(reference)
     if own is not None:
-        own["_citefmt_shape"] = shape
+        known = own.get("_citefmt_shape")
+        if known is not None and known[0] == size:
+            return known[1]
+    item_type = dict.get(reference, "type")
+    shape = None if item_type is None else (item_type, frozenset(dict.keys(reference)))
+    if own is not None:
+        own["_citefmt_shape"] = (size, shape)
     return shape
-
-
-_UNKNOWN = object()
 
 
 def _decided_by_shape(plan: Any) -> bool:
@@ -319,10 +387,7 @@ class Macro(EngineElement, model.Macro):
         calls_any = rendered_variable = False
         for child, calls_variable, _ in planned_children(self, child_plan(self), item,
                                                          context):
-            is_macro_call = child.__dict__.get("_is_macro_call")
-            if is_macro_call is None:  # speed: decided once per element of a loaded style
-                is_macro_call = child.__dict__["_is_macro_call"] = (
-                    child.get("macro") is not None and etree.QName(child).localname == "text")
+            is_macro_call = _is_macro_call(child)
             calls_any = calls_any or calls_variable
             try:
                 text = child.render(item, context=context, **kwargs)
@@ -334,3 +399,12 @@ class Macro(EngineElement, model.Macro):
         if not output or (calls_any and not rendered_variable):
             return None
         return output[0] if len(output) == 1 else self.join(output)
+
+
+def _is_macro_call(child: Any) -> bool:
+    """Whether `child` is a cs:text calling a macro (speed: decided once per element)."""
+    is_macro_call = child.__dict__.get("_is_macro_call")
+    if is_macro_call is None:
+        is_macro_call = child.__dict__["_is_macro_call"] = (
+            child.get("macro") is not None and etree.QName(child).localname == "text")
+    return bool(is_macro_call)
