@@ -64,7 +64,9 @@ def taken_children(plan: Any, item: Any, context: Any) -> Sequence[tuple[Any, bo
 def planned_children(owner: Any, plan: Any, item: Any, context: Any
                      ) -> Sequence[tuple[Any, bool, bool]]:
     """`taken_children(plan, …)` for the group or macro `owner`, remembered per item shape
-    when only `type` and `variable` tests decide which branches are taken.
+    when only `type` and `variable` tests decide which branches are taken. A child that
+    renders nothing for the shape is given as None (it only counts as calling a variable);
+    an owner that renders nothing has no children.
 
     Speed: which branches a group takes mostly depends on the item's type and which
     variables it has; NLM tests the type some 16 times per entry. Those tests read nothing
@@ -94,7 +96,13 @@ def _shape_entry(owner: Any, plan: Any, item: Any, context: Any
     entry: tuple[tuple[tuple[Any, bool, bool], ...], bool] | None = memo.get(shape)
     if entry is None:
         taken = tuple(taken_children(plan, item, context))
-        entry = (taken, _empty_for_shape(owner, taken, shape[1], item, context))
+        empty = _empty_for_shape(owner, taken, shape[1], item, context)
+        if not empty:  # children that render nothing for this shape: left out
+            taken = tuple((None, calls_variable, False)
+                          if _absent_for_shape(child, shape[1], item, context)
+                          else (child, calls_variable, is_choose)
+                          for child, calls_variable, is_choose in taken)
+        entry = (taken, empty)
         if len(memo) < _SHAPES_KEPT:
             memo[shape] = entry
     return entry
@@ -238,6 +246,8 @@ class Group(EngineElement, model.Group):
         rendered_variable = False
         for child, calls_variable, _ in planned_children(self, plan, item, context):
             calls_any = calls_any or calls_variable
+            if child is None:
+                continue
             try:
                 text = child.render(item, context=context, **kwargs)
             except VariableError:
@@ -387,6 +397,9 @@ class Macro(EngineElement, model.Macro):
         calls_any = rendered_variable = False
         for child, calls_variable, _ in planned_children(self, child_plan(self), item,
                                                          context):
+            if child is None:
+                calls_any = calls_any or calls_variable
+                continue
             is_macro_call = _is_macro_call(child)
             calls_any = calls_any or calls_variable
             try:
