@@ -126,9 +126,13 @@ class Text(EngineElement, model.Text):
 
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         # the item's language only matters for text-case: looked up only then
-        if self.__dict__.get("_kind") == "variable" and self._absent(item):
-            return None  # speed: what the VariableError `_variable` raises would come to
-        return self._markup(self._text(item, context if context is not None else self), item)
+        if context is None:
+            context = self
+        if self.__dict__.get("_kind") == "variable":
+            if self._absent(item):
+                return None  # speed: what the VariableError `_variable` raises would come to
+            return self._markup(self._variable(item, context), item)
+        return self._markup(self._text(item, context), item)
 
     def _absent(self, item: Any) -> bool:
         """True when the plain variable this element prints is certainly missing from the
@@ -229,9 +233,10 @@ class Text(EngineElement, model.Text):
             return None
         steps = self.__dict__.get("_markup_steps")
         if steps is None:
-            steps = self.__dict__["_markup_steps"] = tuple(
-                attribute in self.attrib for attribute in ("strip-periods", "text-case", "quotes"))
-        strip, case, quote = steps
+            steps = self.__dict__["_markup_steps"] = self._steps()
+        strip, case, quote, bare = steps
+        if bare:  # what formatting and affixes come to on an element without them
+            return str(text) if isinstance(text, int | float) else text
         if strip:
             text = self.strip_periods(text)
         if case:
@@ -240,6 +245,18 @@ class Text(EngineElement, model.Text):
         if quote:
             text = self.quote(text)
         return self.wrap(text)
+
+    def _steps(self) -> tuple[bool, bool, bool, bool]:
+        """Which markup steps the element's attributes ask for; the last: none at all (no
+        formatting or affixes either)."""
+        attributes = self.attrib
+        strip, case, quote = (name in attributes
+                              for name in ("strip-periods", "text-case", "quotes"))
+        bare = (not (strip or case or quote)
+                and not any(name in attributes for name in _MARKUP_ATTRIBUTES)
+                and type(self).format is EngineElement.format
+                and type(self).wrap is EngineElement.wrap)
+        return strip, case, quote, bare
 
     def _language(self, item: Any) -> str:
         """The item's language for title casing (the style's default-locale without one)."""
@@ -253,6 +270,11 @@ class Text(EngineElement, model.Text):
             return string
         return quoted(string, self.get_single_term("open-quote"),
                       self.get_single_term("close-quote"))
+
+
+#: attributes of a cs:text that make formatting or affixes do something
+_MARKUP_ATTRIBUTES = ("prefix", "suffix", "font-style", "font-variant", "font-weight",
+                      "text-decoration", "vertical-align")
 
 
 class Number(EngineElement, model.Number):
