@@ -11,7 +11,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 
-from citefmt.engine.context import current
+from citefmt.engine.context import OverlaidAttributes, current
 from citefmt.engine.page_ranges import last_page
 from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.text_case import change_case
@@ -184,8 +184,17 @@ class PunctuationMerging(_CslElement):
         pieces = [string for string in strings if string is not None]
         if len(pieces) == 1:
             return pieces[0]
-        return join_merging(pieces, self.get("delimiter", default_delimiter),
-                            self.output_format(), self.punctuation_in_quote)
+        if isinstance(self, OverlaidAttributes):  # attributes may change while rendering
+            delimiter = self.get("delimiter", default_delimiter)
+        else:  # speed: the element's own delimiter, read once
+            delimiters = self.__dict__.get("_delimiters")
+            if delimiters is None:
+                delimiters = self.__dict__["_delimiters"] = {}
+            delimiter = delimiters.get(default_delimiter)
+            if delimiter is None:
+                delimiter = delimiters[default_delimiter] = self.get("delimiter",
+                                                                     default_delimiter)
+        return join_merging(pieces, delimiter, self.output_format(), self.punctuation_in_quote)
 
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
         """Render each child (a cs:choose passes the enclosing group's delimiter on to the
