@@ -19,6 +19,10 @@ from citefmt.engine.base import EngineElement
 from citefmt.engine.disambiguation import is_marked_ambiguous
 from citefmt.engine.source import DefaultLanguageReference
 
+#: attributes of a cs:group that make its formatting or affixes do something
+_MARKUP_ATTRIBUTES = ("prefix", "suffix", "font-style", "font-variant", "font-weight",
+                      "text-decoration", "vertical-align")
+
 #: CSL condition attributes → citeproc-py's test method for each (all return lists of bools)
 _TESTS = (("type", "_type"), ("variable", "_variable"), ("is-numeric", "_is_numeric"),
           ("is-uncertain-date", "_is_uncertain_date"), ("locator", "_locator"))
@@ -235,7 +239,21 @@ class Group(EngineElement, model.Group):
         """Speed: an empty group gives None here instead of raising VariableError (~10 raises
         per NLM entry); every parent treats both alike: the child is skipped."""
         text = self.rendered(item, context, **kwargs)
-        return None if text is None else self.markup(text)
+        if text is None:
+            return None
+        bare = self.__dict__.get("_bare")
+        if bare is None:
+            bare = self.__dict__["_bare"] = self._bare()
+        if bare:  # what `markup` comes to on a group without formatting or affixes
+            return (str(text) if isinstance(text, int | float) else text) if text else None
+        return self.markup(text)
+
+    def _bare(self) -> bool:
+        attributes = self.attrib
+        return (not any(name in attributes for name in _MARKUP_ATTRIBUTES)
+                and type(self).markup is model.Group.markup
+                and type(self).format is EngineElement.format
+                and type(self).wrap is EngineElement.wrap)
 
     def rendered(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """The children's output joined (before the group's formatting and affixes), None
