@@ -76,6 +76,13 @@ def planned_children(owner: Any, plan: Any, item: Any, context: Any
     variables it has; NLM tests the type some 16 times per entry. Those tests read nothing
     else, so the expansion is the same for every item of the same shape (the memo depends
     on the style tree and the shape only, like the other plans on the tree)."""
+    memo = owner.__dict__.get("_taken_by_shape")
+    if memo is not None and isinstance(item, CitationItem):  # the common case, inlined
+        known = item.__dict__.get("_citefmt_shape")
+        if known is not None and known[1] is not None and known[0] == len(item.reference):
+            entry = memo.get(known[1])
+            if entry is not None:
+                return () if entry[1] else entry[0]
     entry = _shape_entry(owner, plan, item, context)
     if entry is None:
         return taken_children(plan, item, context)
