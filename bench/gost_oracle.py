@@ -95,13 +95,17 @@ _MONTHS_RU = ("янв|февр?|марта?|апр|ма[йя]|июн[ья]|ию�
               "[Яя]нв|[Фф]евр?|[Мм]арта?|[Аа]пр|[Мм]а[йя]|[Ии]юн[ья]|[Ии]юл[ья]|[Аа]вг|[Сс]ент?|"
               "[Оо]кт|[Нн]ояб?|[Дд]ек")
 _VOLUMES = re.compile(r"(?: :|\.) [вВiI]n? (\d+) (т\.|vols\.)")
-_VOLUME_TITLE = re.compile(r"\b(Т\.|Vol\.) ([\w()]+)(?: :|\.) (?=\w)")
+_VOLUME_TITLE = re.compile(r"\b(Т\.|Vol\.|Вып\.|Кн\.|Ч\.) ([\w()]+)(?: :|\.) (?=\w)")
 
 
 def _multi_volume(text: str) -> str:
     return _VOLUME_TITLE.sub(r"\1 \2. ", _VOLUMES.sub(r". В \1 \2", text))
 
 
+#: a list of places before the publisher: "… 1980. Amsterdam, New York : North-Holland"
+_PLACE_LIST = re.compile(r"(?<=\. )[A-ZА-Я][\w.-]*(?: [A-ZА-Я][\w.-]*)?(?:, [A-ZА-Я][\w.-]*"
+                         r"(?: [A-ZА-Я][\w.-]*)?)+(?= : )")
+_FULL_PLACE = re.compile(r"(?<=\. )(?:Москва|Санкт-Петербург)(?= :|,)")
 _CLOSED_RANGE = re.compile(r"(?<=\w)\s?[—–]\s?(?=[\w\[])")
 _OPEN_RANGE = re.compile(r"(?<=\d)[—–] (?=\.)")
 
@@ -112,11 +116,12 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "the standard's own printed examples use the en dash.",
          lambda text: _OPEN_RANGE.sub("– ", _CLOSED_RANGE.sub("–", text))),
     Rule("isbn", "choice-open",
-         "ISBN is an optional element of a reference (GOST R 7.0.5-2008, 4.2: the standard "
-         "number may be given); biblatex-gost prints it, citefmt's 7.0.5 style leaves it out.",
+         "ISBN is an optional element of a reference (GOST R 7.0.5-2008; clause number "
+         "not verified); biblatex-gost prints it, citefmt's 7.0.5 style leaves it out.",
          _sub(r"\.? ISBN [^.]*(?=\.|$)", "")),
     Rule("issn-and-eprint", "choice-open",
-         "ISSN, like ISBN, is an optional element of a reference (GOST R 7.0.5-2008, 4.2); "
+         "ISSN, like ISBN, is an optional element of a reference (GOST R 7.0.5-2008; clause "
+         "not verified); "
          "an e-print identifier (BibLaTeX `eprint`: 'JSTOR: 2215789', 'arXiv: 1301.1203v2 "
          "[math.CT]') has no element of its own in GOST R 7.0.5-2008, which identifies an "
          "online source by its URL or DOI; biblatex-gost prints both, citefmt neither.",
@@ -124,12 +129,12 @@ ORACLE_RULES: tuple[Rule, ...] = (
               "")),
     Rule("visited-on", "oracle-wrong",
          "biblatex-gost writes '(visited on MM/DD/YYYY)' for non-Russian online sources; "
-         "GOST R 7.0.5-2008 (4.16, examples) writes '(дата обращения: DD.MM.YYYY)' for every "
-         "source.",
+         "GOST R 7.0.5-2008's examples (rules file §1) write '(дата обращения: DD.MM.YYYY)' "
+         "for every source.",
          _sub(r"\((?:visited on|дата обращения:) [^)]*\)", "(ACCESS)")),
     Rule("no-date-dash", "oracle-wrong",
          "biblatex-gost prints '—.' or nothing where the date is missing; GOST R 7.0.5-2008 "
-         "(as GOST 7.1-2003, 7.4.2) supplies '[б. г.]' / '[s. a.]'.",
+         "(as GOST 7.1-2003; clause not verified) supplies '[б. г.]' / '[s. a.]'.",
          _sub(r"(?:, |\. )?(?:—|\[б\. г\.\]|\[s\. a\.\])(?=\.|$)", "")),
     Rule("multi-volume", "choice-open",
          "biblatex-gost writes the multi-volume statement as a separate sentence "
@@ -140,7 +145,8 @@ ORACLE_RULES: tuple[Rule, ...] = (
     Rule("issue-date-of-a-journal", "choice-open",
          "biblatex-gost prints the month and day of a journal issue after the year "
          "('1968. Apr. 4.'); GOST R 7.0.5-2008 asks for the issue date only for newspapers "
-         "(4.x, examples), citefmt prints the year for journals.",
+         "(its examples in the rules file §1 give journals the year only), citefmt prints the "
+         "year for journals.",
          _sub(r"(?<=\d{4})\. (?:(?:" + _MONTHS_EN + r")\.?(?: \d{1,2})?|(?:\d{1,2} )?(?:"
               + _MONTHS_RU + r")\.?)(?=[.,])", "")),
     Rule("number-label-case", "choice-open",
@@ -164,16 +170,51 @@ ORACLE_RULES: tuple[Rule, ...] = (
          _sub(r"\b[Tt]ransl?\. from (?:the )?(?=[A-Z])", "transl. from ")),
     Rule("probable-year", "oracle-wrong",
          "For an uncertain year (BibLaTeX/EDTF '2000?') biblatex-gost prints '[2000]', the form "
-         "GOST R 7.0.100-2018 (5.4.7) and GOST 7.1-2003 keep for a year established from "
-         "outside the source; a supposed year is '[2000?]'.",
+         "GOST R 7.0.100-2018 and GOST 7.1-2003 (clause not verified) keep for a year "
+         "established from outside the source; a supposed year is '[2000?]'.",
          _sub(r"\[(\d{4})\?\]", r"[\1]")),
     Rule("place-separator", "oracle-wrong",
          "biblatex-gost prints a list of places as the data gives it ('М.; СПб.'); GOST R "
          "7.0.5-2008 / 7.1-2003 prescribe ' ; ' with a space on both sides between places.",
          _sub(r"(?<=\S) ?; (?=[A-ZА-Я][\w. ]{0,20}(?::| :))", " ; ")),
+    Rule("name-particle", "oracle-wrong",
+         "biblatex-gost initialises a name particle with the given names ('Соссюр Ф. д.', "
+         "'Dalen D. v.'); the particle is a word of the name, not an initial: GOST R 7.0.5-2008 "
+         "(which shortens only given names to initials) keeps it whole ('Соссюр Ф. де').",
+         _sub(r"(?<=[A-ZА-Я]\. )(?:де|д|фон|ф|van|v|von|de|d)\.?(?=[.,]? )", "PARTICLE")),
+    Rule("place-list", "oracle-wrong",
+         "biblatex-gost joins several places of publication with commas ('Basel, Boston, "
+         "Berlin :'); GOST R 7.0.5-2008 / 7.1-2003 separate places with ' ; '.",
+         lambda text: _PLACE_LIST.sub(lambda m: m.group(0).replace(", ", " ; "), text)),
+    Rule("issue-number-sign", "oracle-wrong",
+         "biblatex-gost leaves out the number sign before an issue number that is not a bare "
+         "number ('2010. 3 (76).'); GOST R 7.0.5-2008's examples write '№ 3'.",
+         _sub(r"(?<=\d{4}\. )№ (?=\d)", "")),
+    Rule("babel-hyphen", "oracle-wrong",
+         "The examples write babel's Russian shorthand '\"=' for a hyphen ('Экономическо\"="
+         "философские'); under polyglossia biblatex-gost prints it as '\"=' (a quote and an "
+         "equals sign). The data means 'Экономическо-философские'.",
+         _sub(r'"=', "-")),
+    Rule("merged-role-order", "choice-open",
+         "One person as translator and editor: biblatex-gost writes the translator first and "
+         "keeps the preposition ('пер. с англ., под ред. X'); citefmt keeps its role order "
+         "(editor, general editor, translator) with the nouns of GOST 7.1-2003's example 'сост., "
+         "общ. ред. и вступ. ст.' ('ред. и пер. с англ. X'). GOST gives the statement as the "
+         "source words it and fixes no order.",
+         _sub(r"пер\. с ([\w.]+), под ((?:общ\. )?ред\.)", r"\2 и пер. с \1")),
+    Rule("place-abbreviation", "choice-open",
+         "biblatex-gost prints a place as the data writes it ('Москва', 'Санкт-Петербург'); "
+         "citefmt's 7.0.5 style abbreviates the cities GOST R 7.0.12-2011 lists ('М.', 'СПб.'; "
+         "rules file §1).",
+         lambda text: _FULL_PLACE.sub(lambda m: {"Москва": "М.", "Санкт-Петербург": "СПб."}[
+             m.group(0)], text)),
+    Rule("doubled-conjunction", "oracle-wrong",
+         "biblatex-gost doubles the conjunction of merged roles in one combination ('пер. с "
+         "фр. и и послесл.').",
+         _sub(r" и и ", " и ")),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
-         "(GOST R 7.0.5-2008, 4.2); citefmt prints it for web pages only.",
+         "(GOST R 7.0.5-2008; rules file §1); citefmt prints it for web pages only.",
          _sub(r" \[(?:Электронный ресурс|Electronic resource|Текст)\]", "")),
 )
 
@@ -222,77 +263,9 @@ def _entries(text: str) -> dict[str, str]:
     return entries
 
 
-#: BibLaTeX fields citefmt's BibTeX reader does not map (yet) to the CSL variables the styles
-#: read (styles/README.md, "Extension fields"); `--bridge` supplies them from the file itself
-BRIDGED_NAME_ROLES = ("commentator", "annotator", "foreword", "afterword", "introduction")
-#: variables the bridge sets even when the reader gave them (maintitle re-arranges titles)
-_OVERRIDDEN = frozenset({"compiler", "title", "container-title", "volume-title", "issued",
-                         "geneditor"})
+#: entry types whose `credits` would describe the part, not the whole document
 _IN_TYPES = frozenset({"inbook", "incollection", "inproceedings", "bookinbook", "suppbook",
                        "suppcollection", "inreference"})
-
-
-def bridge_fields(bib_text: str) -> dict[str, dict[str, object]]:
-    """Per entry key, the CSL variables for the BibLaTeX fields the reader leaves out:
-    `origlanguage` → original-language; `title` + `subtitle` → title-main + title-sub;
-    `editortype = compiler` (or `editora` with `editoratype = compiler`) → `compiler`;
-    `editortype = geneditor` → `geneditor` (`gecompiler`: `compiler` + `geneditor`);
-    `commentator`, `annotator`, `foreword`, `afterword`, `introduction` → name variables of
-    the same names; `maintitle` (a volume of
-    a multi-volume work) → `title` = the work's title and CSL 1.0.2 `volume-title` = the
-    volume's, or for a part, `container-title` = the work's and `volume-title` = `booktitle`;
-    `booktitle`/`journaltitle` + `booksubtitle`/`journalsubtitle` → container-title-main +
-    container-title-sub."""
-    import bibtexparser
-
-    from citefmt.latex import latex_to_unicode
-    from citefmt.readers.bibtex import parse_names
-
-    bridged: dict[str, dict[str, object]] = {}
-    for entry in bibtexparser.parse_string(bib_text).entries:
-        fields = {k.lower(): str(v.value) for k, v in entry.fields_dict.items()}
-        extra: dict[str, object] = {}
-        if fields.get("origlanguage"):
-            extra["original-language"] = fields["origlanguage"].strip("{} ")
-        maintitle = fields.get("maintitle")
-        if maintitle and entry.entry_type.lower() in _IN_TYPES:
-            extra["container-title"] = latex_to_unicode(maintitle)
-            if fields.get("booktitle"):
-                extra["volume-title"] = latex_to_unicode(fields["booktitle"])
-        elif maintitle:
-            extra["title"] = latex_to_unicode(maintitle)
-            if fields.get("title"):
-                extra["volume-title"] = latex_to_unicode(fields["title"]) + (
-                    " : " + latex_to_unicode(fields["subtitle"]) if fields.get("subtitle")
-                    else "")
-        elif fields.get("subtitle") and fields.get("title"):
-            extra["title-main"] = latex_to_unicode(fields["title"])
-            extra["title-sub"] = latex_to_unicode(fields["subtitle"])
-        for main, sub in (("booktitle", "booksubtitle"), ("journaltitle", "journalsubtitle"),
-                          ("journal", "journalsubtitle")):
-            if fields.get(main) and fields.get(sub) and not maintitle:
-                extra["container-title-main"] = latex_to_unicode(fields[main])
-                extra["container-title-sub"] = latex_to_unicode(fields[sub])
-        if fields.get("editortype", "").strip("{} ").lower() == "compiler" and \
-                fields.get("editor"):
-            extra["compiler"] = parse_names(fields["editor"])
-            extra["editor"] = None
-        editortype = fields.get("editortype", "").strip("{} ").lower()
-        if editortype in ("geneditor", "gecompiler") and fields.get("editor"):
-            # biblatex-gost: general editor ("под общ. ред."), or compiler and general editor
-            extra["geneditor"] = parse_names(fields["editor"])
-            extra["editor"] = None
-            if editortype == "gecompiler":
-                extra["compiler"] = parse_names(fields["editor"])
-        if fields.get("editoratype", "").strip("{} ").lower() == "compiler" and \
-                fields.get("editora") and "compiler" not in extra:
-            extra["compiler"] = parse_names(fields["editora"])
-        for role in BRIDGED_NAME_ROLES:
-            if fields.get(role):
-                extra[role] = parse_names(fields[role])
-        if extra:
-            bridged[entry.key] = extra
-    return bridged
 
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:(/)(?:\.\.)?(\d{4})?(?:-(\d\d))?"
@@ -300,24 +273,19 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:(/)(?:\.\.)?(\d{4})?(?:-
 
 
 def own_dates(bib_text: str) -> dict[str, dict[str, object]]:
-    """Per key of an entry that inherits (`crossref`/`xdata`), its own `date`/`year` as CSL
-    `issued`. biblatex lets the child's year win over the parent's date; `biber --tool
-    --output-resolve` writes the parent's `date` (often a range, "1987/1989", or open,
-    "2010/") over a child that gives only `year`, so the resolved file must be corrected.
-    Also, for every entry, an open range ("1978/", "1978/..") as `[[1978], [0]]` and an
-    uncertain year ("2000?") as a raw EDTF date, which the reader keeps as literal text."""
+    """Per key of an entry that inherits (`crossref`/`xdata`) and gives its own `date`/`year`,
+    that date as CSL `issued`. biblatex lets the child's year win over the parent's date (and
+    citefmt's reader does the same), but `biber --tool --output-resolve` writes the parent's
+    `date` (often a range, "1987/1989", or open, "2010/") over a child that gives only `year`,
+    so `--resolve` corrects the resolved file with the child's own date."""
     import bibtexparser
 
     dates: dict[str, dict[str, object]] = {}
     for entry in bibtexparser.parse_string(bib_text).entries:
         fields = {k.lower(): str(v.value).strip("{} ") for k, v in entry.fields_dict.items()}
         own = fields.get("date") or fields.get("year", "")
-        if re.fullmatch(r"\d{4}\?", own):  # EDTF uncertain year, kept as text by the reader
-            dates[entry.key] = {"issued": {"raw": own}}
-            continue
         match = _DATE.match(own)
-        open_range = bool(match and match.group(4) and not match.group(5))
-        if not match or not (open_range or "crossref" in fields or "xdata" in fields):
+        if not match or not ("crossref" in fields or "xdata" in fields):
             continue
         parts: list[list[int]] = [[int(p) for p in match.groups()[:3] if p]]
         if match.group(4):
@@ -329,8 +297,8 @@ def own_dates(bib_text: str) -> dict[str, dict[str, object]]:
 def own_credits(bib_text: str) -> dict[str, dict[str, object]]:
     """Per key, biblatex-gost's `credits` (a statement of responsibility worded as the source
     words it: "Отв. ред. С. И. Бажов", "РАН, Ин-т философии") as the citefmt extension
-    variable `credits`; an entry's own only (biber's --output-resolve drops the field), and
-    not for a component part, whose `credits` would describe the part."""
+    variable `credits`, which the reader maps; `biber --tool --output-resolve` drops the field,
+    so `--resolve` puts an entry's own back (not a component part's)."""
     import bibtexparser
 
     from citefmt.latex import latex_to_unicode
@@ -353,11 +321,12 @@ def resolved_bib(workdir: Path) -> Path:
     return target
 
 
-def citefmt_entries(workdir: Path, style: str, bridge: bool = False,
+def citefmt_entries(workdir: Path, style: str, repair: bool = False,
                     languages: dict[str, str] | None = None,
                     source: str = "examples.bib") -> dict[str, str]:
     """citefmt's entries by key for the same file (style copy without `name-case`); with
-    `bridge`, the fields of `bridge_fields` added to what the reader gives."""
+    `repair` (for biber's resolved file), the entry's own date and `credits` that
+    `biber --tool --output-resolve` loses are put back from the examples file."""
     from citefmt.api import read_path
     from citefmt.engine import render_bibliography
 
@@ -367,22 +336,13 @@ def citefmt_entries(workdir: Path, style: str, bridge: bool = False,
                            style_path.read_text(encoding="utf-8")), encoding="utf-8")
     result = read_path(str(workdir / source))
     items = [record.item for record in result.records]
-    if bridge:
-        extra = bridge_fields((workdir / source).read_text(encoding="utf-8"))
-        for name in dict.fromkeys((source, "examples.bib")):  # the entry's own date last
-            for key, issued in own_dates((workdir / name).read_text(encoding="utf-8")).items():
-                extra.setdefault(key, {}).update(issued)
+    if repair:
         raw = (workdir / "examples.bib").read_text(encoding="utf-8")
+        extra = own_dates(raw)
         for key, credits in own_credits(raw).items():
             extra.setdefault(key, {}).update(credits)
         for item in items:
-            for name, value in extra.get(str(item.get("id")), {}).items():
-                if value is None:
-                    item.pop(name, None)
-                elif name in _OVERRIDDEN:
-                    item[name] = value
-                else:
-                    item.setdefault(name, value)
+            item.update(extra.get(str(item.get("id")), {}))
     if languages is not None:
         from citefmt.language import item_language
 
@@ -432,7 +392,7 @@ FOREIGN_TERMS = Rule(
     "For a source in a Latin-script language without a biblatex-gost term set (German, "
     "French, …) biblatex-gost falls back to the document's Russian terms ('Т. 24', '96 с.'); "
     "citefmt describes a source in its own language's terms, falling back to English "
-    "(GOST R 7.0.5-2008, 4.x: the elements are given in the language of the source; "
+    "(GOST R 7.0.5-2008, rules file §1: the terms follow the language of the source; "
     "issue #12).", _english_terms)
 
 
@@ -501,8 +461,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=5, help="examples shown per cause")
     parser.add_argument("--cause", help="show every difference of this cause")
     parser.add_argument("--keys", help="comma-separated keys to print side by side")
-    parser.add_argument("--bridge", action="store_true",
-                        help="add the BibLaTeX fields the reader does not map (bridge_fields)")
     parser.add_argument("--resolve", action="store_true",
                         help="let biber resolve crossref/xdata inheritance before citefmt reads")
     parser.add_argument("--reuse", action="store_true",
@@ -518,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     theirs = oracle_entries(workdir, reuse=args.reuse)
     languages: dict[str, str] = {}
     source = resolved_bib(workdir).name if args.resolve else "examples.bib"
-    ours = citefmt_entries(workdir, args.style, bridge=args.bridge, languages=languages,
+    ours = citefmt_entries(workdir, args.style, repair=args.resolve, languages=languages,
                            source=source)
     if args.keys:
         for key in args.keys.split(","):

@@ -120,6 +120,7 @@ TEXT_FIELDS: dict[str, str] = {
     "origlocation": "original-publisher-place",
     "origtitle": "original-title",
     "issuetitle": "volume-title",
+    "part": "part-number",
 }
 
 #: reader-only synonyms: BibLaTeX and exporter spellings → the canonical BibTeX field above
@@ -168,8 +169,26 @@ NAME_FIELDS: dict[str, str] = {
     "translator": "translator",
     "bookauthor": "container-author",
     "director": "director",
-    "commentator": "contributor",
+    "commentator": "commentator",
+    "annotator": "annotator",
+    "foreword": "foreword",
+    "afterword": "afterword",
+    "introduction": "introduction",
+    "booktranslator": "container-translator",
 }
+
+#: a part's crossref parent's fields that describe the host, under the names the part gets
+#: them by (citefmt's, as biblatex's `booktitle` for the parent's `title`): the parent's
+#: translator and original language are the host's (GOST: "Статья / пер. с фр. А. Б. Иванова
+#: // Сборник / пер. с фр. В. Г. Петрова"), the part's own stay the part's
+HOST_FIELDS_OF_A_PART: dict[str, str] = {"translator": "booktranslator",
+                                         "origlanguage": "bookoriglanguage",
+                                         "credits": "bookcredits"}
+
+#: BibLaTeX's further editor lists (`editora` with its role in `editoratype`, biblatex manual
+#: 2.2.2 "Data Fields": "editora … Similar to editor"); read when their role is one of
+#: `EDITOR_ROLES` (no type: "editor") and that variable is not already given by another list
+EXTRA_EDITOR_FIELDS: tuple[str, ...] = ("editora", "editorb", "editorc")
 
 #: BibLaTeX `editortype` (the role of the `editor` list) → CSL name variable
 EDITOR_ROLES: dict[str, str] = {
@@ -177,7 +196,36 @@ EDITOR_ROLES: dict[str, str] = {
     "compiler": "compiler", "organizer": "organizer", "producer": "producer",
     "collaborator": "contributor", "redactor": "editor", "reviser": "editor",
     "founder": "editor", "continuator": "editor", "chair": "chair", "curator": "curator",
-    "narrator": "narrator", "host": "host"}
+    "narrator": "narrator", "host": "host",
+    # biblatex-gost's editor types (its manual, "editortype"): the general editor ("под общ.
+    # ред.") is the citefmt extension variable `geneditor` (styles/README.md)
+    "geneditor": "geneditor"}
+
+#: editor types naming two roles of the same persons (biblatex-gost `gecompiler`: compiler and
+#: general editor, "сост. и под общ. ред.")
+EDITOR_ROLE_PAIRS: dict[str, tuple[str, str]] = {"gecompiler": ("compiler", "geneditor")}
+
+#: BibLaTeX text fields read into citefmt's extension variables beyond CSL 1.0.2
+#: (styles/README.md, "Variables beyond CSL 1.0.2"): the original language of a translation
+#: (biblatex `origlanguage`, a language key or name), biblatex-gost's `credits` (a statement of
+#: responsibility as the source words it)
+EXTENSION_TEXT_FIELDS: dict[str, str] = {"origlanguage": "original-language",
+                                         "bookoriglanguage": "container-original-language",
+                                         "credits": "credits", "bookcredits": "container-credits"}
+
+#: fields read into variables the BibTeX writer does not write (extension variables, roles of
+#: the editor lists) or merged into another variable (`addendum` into `note`): the reader also
+#: keeps them as written, so `convert --to bibtex` gives them back unchanged (`editor` too, when
+#: `editortype` gives it a role other than "editor")
+KEPT_AS_WRITTEN: frozenset[str] = frozenset({
+    "addendum", "origlanguage", "credits", "commentator", "annotator", "foreword", "afterword",
+    "introduction", "editortype", "editora", "editorb", "editorc", "editoratype",
+    "editorbtype", "editorctype"})
+
+#: kept fields the BibTeX writer puts back even over one it wrote from a CSL variable: the
+#: reader keeps `editor` only when `editortype` gave it another role, and then CSL `editor`
+#: may come from `editora`
+KEPT_OVER_WRITTEN: frozenset[str] = frozenset({"editor"})
 
 #: BibTeX date-like fields → CSL date variables (BibLaTeX ISO 8601 / EDTF level 0 values)
 DATE_FIELDS: dict[str, str] = {

@@ -31,6 +31,10 @@ LANGUAGE_NAMES: dict[str, str] = {
     "pol": "pl", "polish": "pl", "kaz": "kk", "kazakh": "kk", "bel": "be",
     "belarusian": "be", "bulgarian": "bg", "czech": "cs", "dutch": "nl", "latin": "la",
     "greek": "el", "serbian": "sr", "finnish": "fi", "swedish": "sv", "turkish": "tr",
+    # babel / polyglossia names (babel manual, "Supported languages") BibLaTeX data uses
+    "danish": "da", "dan": "da", "norsk": "no", "nynorsk": "no", "norwegian": "no",
+    "hebrew": "he", "ancientgreek": "grc", "magyar": "hu", "hungarian": "hu",
+    "arabic": "ar",
 }
 
 

@@ -97,6 +97,10 @@ SYMBOLS: dict[str, str] = {
     "TeX": "TeX", "LaTeX": "LaTeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2ε", "XeTeX": "XeTeX",
     "LuaTeX": "LuaTeX", "ConTeXt": "ConTeXt", "slash": "/", "textohm": "Ω", "dag": "†",
     "ddag": "‡", "textdagger": "†", "textdaggerdbl": "‡", "checkmark": "✓",
+    # biblatex's punctuation commands (biblatex manual, "Punctuation"): `\isdot` only marks a
+    # period as an abbreviation's, `\adddot` adds one ("с\adddot" → "с.")
+    "isdot": "", "adddot": ".", "addperiod": ".", "addcomma": ",", "addcolon": ":",
+    "addsemicolon": ";", "addspace": " ", "addnbspace": "\u00a0", "addthinspace": "\u2009",
 }
 SYMBOLS.update({f"cyr{stem}": letter for stem, letter in _CYRILLIC_STEMS.items()})
 SYMBOLS.update({f"CYR{stem.upper()}": letter.upper() for stem, letter in _CYRILLIC_STEMS.items()})
@@ -150,10 +154,21 @@ def strip_comments(text: str) -> str:
     return _LINE_COMMENT.sub("", text) if "%" in text else text
 
 
+#: commands that switch the language of their second argument
+_LANGUAGE_SWITCHES = frozenset({"foreignlanguage", "textlang"})
+
+#: babel's Russian shorthands (babel-russian: `"=` a hyphen that allows breaks elsewhere, `"~`
+#: an unbreakable one) and the T2A font's ligatures `<<` `>>` for guillemets
+_BABEL_SHORTHANDS = re.compile(r'(?<!\\)"[=~]|<<|>>')
+_SHORTHAND_TEXT = {'"=': "-", '"~': "-", "<<": "«", ">>": "»"}
+
+
 def latex_to_unicode(text: str, *, rich: bool = False) -> str:
     """A BibTeX field value (outer delimiters already removed) → Unicode text (see module doc)."""
     if not text:
         return ""
+    if '"' in text or "<<" in text or ">>" in text:
+        text = _BABEL_SHORTHANDS.sub(lambda m: _SHORTHAND_TEXT[m.group(0)], text)
     nodes = _parse(text)
     rendered = _render(nodes, rich=rich, top=rich)
     return re.sub(r"[ \t\r\n]+", " ", unicodedata.normalize("NFC", rendered)).strip()
@@ -242,6 +257,19 @@ def _render_command(name: str, nodes: list[Node], i: int, out: list[str], *, ric
         argument, i = _take_argument(nodes, i)
         code = _render(argument, rich=False).strip()
         out.append(chr(int(code, 16)) if re.fullmatch(r"[0-9A-Fa-f]{1,5}", code) else code)
+        return i
+    if name in _LANGUAGE_SWITCHES:
+        # \foreignlanguage{polish}{Przełęcki}, \textlang{german}{…}: the text, in whatever
+        # language (the language of an item is its `langid`)
+        i = _skip_space(nodes, i)
+        if i < len(nodes) and nodes[i][0] == "text" and str(nodes[i][1]).startswith("["):
+            while i < len(nodes) and not (nodes[i][0] == "text"
+                                          and str(nodes[i][1]).endswith("]")):
+                i += 1
+            i += 1
+        _, i = _take_argument(nodes, i)
+        argument, i = _take_argument(nodes, i)
+        out.append(_render(argument, rich=rich))
         return i
     if name == "href":
         _, i = _take_argument(nodes, i)

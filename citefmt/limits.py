@@ -58,12 +58,8 @@ EXPANSION = Limit("expansion", 10 * 1024 * 1024, "characters", "CF933",
                   "BibTeX @string expansion")
 YAML_ALIASES = Limit("yaml_aliases", 1000, "aliases", "CF934", "number of YAML aliases")
 LINE_CHARS = Limit("line_chars", 20_000, "characters", "CF935", "reference length")
-#: PyYAML's node graph costs ~70 bytes per input byte (560 MB for 8 MB): CSL-YAML has its own
-#: size limit so that a YAML file stays under 1 GB; convert larger lists to CSL-JSON
-YAML_BYTES = Limit("yaml_bytes", 8 * 1024 * 1024, "characters", "CF930", "CSL-YAML input size")
 
-ALL: tuple[Limit, ...] = (INPUT_BYTES, NESTING, BRACE_DEPTH, EXPANSION, YAML_ALIASES, LINE_CHARS,
-                          YAML_BYTES)
+ALL: tuple[Limit, ...] = (INPUT_BYTES, NESTING, BRACE_DEPTH, EXPANSION, YAML_ALIASES, LINE_CHARS)
 
 
 def check_input_size(size: int, *, source: str) -> None:

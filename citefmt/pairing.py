@@ -23,6 +23,9 @@ from citefmt.translit import DEFAULT_SCHEME, cyrillic_language, transliterator
 #: how alike a References string and a transliteration must be to count as that transliteration
 #: (schemes differ in й/ь/ъ/ё, journals in apostrophes and hyphens, so not exactly alike)
 SAME_WORDS = 0.75
+#: how alike each word must be, where both strings have as many words ("i" and "i", "Iadernaia"
+#: and "Yadernaya", "is" and "s" are; "and" and "i" are not)
+SAME_WORD = 0.5
 
 _BRACKETED = re.compile(r"^(?P<latin>.*?)\s*\[(?P<english>[^\[\]]+)\]\s*$", re.S)
 
@@ -143,9 +146,22 @@ def comparable(original: Item, references: Item) -> bool:
 
 
 def compare(original: Item, references: Item) -> list[Mismatch]:
-    """The identifying fields that both entries give and that differ."""
-    return [Mismatch(name, a, b) for name, a, b in _fields(original, references)
-            if a and b and a != b]
+    """The identifying fields that both entries give and that differ.
+
+    A volume and issue given the other way round agree: References lists write "Т. 31, № 4"
+    as "no. 31 (4)", which reads as issue 31 of volume 4 (found on the pages of Izvestiya
+    vuzov. Yadernaya Energetika, bench/translit_real.py)."""
+    fields = _fields(original, references)
+    if _swapped(original, references):
+        fields = [f for f in fields if f[0] not in ("volume", "issue")]
+    return [Mismatch(name, a, b) for name, a, b in fields if a and b and a != b]
+
+
+def _swapped(original: Item, references: Item) -> bool:
+    volume, issue = _plain(original.get("volume")), _plain(original.get("issue"))
+    return bool(volume and issue and volume != issue
+                and (volume, issue) == (_plain(references.get("issue")),
+                                        _plain(references.get("volume"))))
 
 
 def _fields(original: Item, references: Item) -> list[tuple[str, str, str]]:
@@ -177,7 +193,8 @@ def with_english(original: Item, references: Item,
         english["title"] = title
     journal = str(references.get("container-title") or "")
     own_journal = str(original.get("container-title") or "")
-    if journal and own_journal and not _is_transliteration(journal, translate(own_journal)):
+    if (journal and own_journal and _is_journal_name(journal)
+            and not _is_transliteration(journal, translate(own_journal))):
         english["container-title"] = journal
     alone = bool(title) and not _BRACKETED.match(str(references.get("title") or ""))
     if not english:
@@ -188,6 +205,17 @@ def with_english(original: Item, references: Item,
     for variable, text in english.items():
         keys.setdefault(variable, {}).setdefault("en", text)
     return out, alone
+
+
+_LANGUAGE_NOTE = re.compile(r"\(?\s*(in\s+)?(russ(ian|\.)?|ukr(ainian|\.)?)\s*\)?\.?", re.I)
+
+
+def _is_journal_name(text: str) -> bool:
+    """Not what a misread References entry leaves in the journal's place: its language note, or
+    a fragment of it ("Russian)" from "… pp. 76-85 (in Russian)."), i.e. unbalanced brackets —
+    found on a real page (bench/translit_real.py)."""
+    return (text.count("(") == text.count(")") and text.count("[") == text.count("]")
+            and not _LANGUAGE_NOTE.fullmatch(text.strip()))
 
 
 def english_title(original: str, references: str, translate: Any) -> str | None:
@@ -205,10 +233,24 @@ def english_title(original: str, references: str, translate: Any) -> str | None:
 
 
 def _is_transliteration(latin: str, ours: str) -> bool:
+    """`latin` is (another scheme's) transliteration of the text `ours` transliterates: the
+    letters alike, and — where both have as many words — no word unlike its counterpart. A
+    translation made of cognates ("Radiation and Risk" for "Radiatsiya i risk", the official
+    name the journal's References give, bench/translit_real.py) has its letters alike but
+    "and" for "i"."""
     a, b = _letters(latin), _letters(ours)
     if not a or not b:
         return False
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_WORDS
+    if difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() < SAME_WORDS:
+        return False
+    words_a, words_b = _words(latin), _words(ours)
+    return len(words_a) != len(words_b) or all(
+        difflib.SequenceMatcher(None, x, y, autojunk=False).ratio() >= SAME_WORD
+        for x, y in zip(words_a, words_b, strict=True))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("’", ""))
 
 
 def _letters(text: str) -> str:

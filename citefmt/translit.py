@@ -170,8 +170,9 @@ def transliterator(name: str) -> Callable[[str], str]:
             # "Знам'янка" → "Znamianka": the apostrophe is dropped, and "я" after it is not at
             # the start of a word (iuliia splits words at the apostrophe)
             text = _INNER_APOSTROPHE.sub("", text)
-        return _CYRILLIC_WORD.sub(lambda m: _same_case(m.group(), schema.translate(m.group())),
-                                  text)
+        shouted = not _LOWER_CYRILLIC.search(text)
+        return _CYRILLIC_WORD.sub(
+            lambda m: _same_case(m.group(), schema.translate(m.group()), shouted), text)
 
     return translate
 
@@ -180,10 +181,21 @@ _CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF]+")
 _INNER_APOSTROPHE = re.compile(r"(?<=[\u0400-\u04FF])['’ʼ](?=[\u0400-\u04FF])")
 
 
-def _same_case(word: str, latin: str) -> str:
-    """An all-capitals word stays all capitals ("ЖУРНАЛ" → "ZHURNAL", not "ZhURNAL"); a single
-    capital letter keeps iuliia's title case ("Ж." → "Zh.", as References write initials)."""
-    return latin.upper() if len(word) > 1 and word.isupper() else latin
+def _same_case(word: str, latin: str, shouted: bool = True) -> str:
+    """An all-capitals word stays all capitals ("ЖУРНАЛ ЩИТ" → "ZHURNAL SHCHIT", not
+    "ZhURNAL"); a single capital letter keeps iuliia's title case ("Ж." → "Zh.", as References
+    write initials), and so does an abbreviation in text that is not all capitals ("Вестник
+    НЯЦ РК" → "Vestnik NYaTs RK", "Известия АН СССР. МЖГ" → "… MZhG": the forms the References
+    lists of Izvestiya vuzov. Yadernaya Energetika print, bench/translit_real.py; "ЖЭТФ" →
+    "ZhETF", "ЦАГИ" → "TsAGI" as those journals write their own names)."""
+    if len(word) > 1 and word.isupper() and (shouted or len(word) > _ABBREVIATION):
+        return latin.upper()
+    return latin
+
+
+#: the longest all-capitals word in mixed-case text taken for an abbreviation
+_ABBREVIATION = 6
+_LOWER_CYRILLIC = re.compile(r"[а-яёіїєґўәғқңөұүһ]")
 
 
 def is_cyrillic(text: str) -> bool:

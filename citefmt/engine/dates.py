@@ -30,6 +30,9 @@ def normalise_date(value: Any) -> tuple[Any, str | None]:
         return value, None
     if "date-parts" in value:
         parts = clean_date_parts(value["date-parts"])
+        refined = _edtf_refinement(value)
+        if parts and refined is not None:
+            return refined, None
         if parts:
             return {**value, "date-parts": parts}, None
         given = _written_parts(value["date-parts"])
@@ -45,6 +48,22 @@ def normalise_date(value: Any) -> tuple[Any, str | None]:
     merged = {k: v for k, v in value.items() if k not in ("raw", "edtf")}
     merged.update(parsed)
     return merged, None
+
+
+def _edtf_refinement(value: dict[str, Any]) -> dict[str, Any] | None:
+    """A date the readers give as its known start plus the EDTF it was written as
+    (`{"date-parts": [[1991]], "edtf": "1991/"}`, `… "edtf": "2000?"}`, citefmt.readers.
+    csljson.parse_iso_date): what `date-parts` alone cannot say — an open end (`[0]`, printed
+    "1991– ") or an uncertain year (`circa`, CSL `is-uncertain-date`) — taken from the EDTF.
+    None when the EDTF adds neither."""
+    text = str(value.get("edtf") or "").strip()
+    parsed = parse_date_string(text) if text else None
+    if parsed is None or "date-parts" not in parsed:
+        return None
+    open_end = parsed["date-parts"][-1] == [0]
+    if not (open_end or parsed.get("circa")):
+        return None
+    return {**{k: v for k, v in value.items() if k != "edtf"}, **parsed}
 
 
 def clean_date_parts(date_parts: Any) -> list[list[int]]:

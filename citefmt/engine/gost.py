@@ -6,10 +6,10 @@ rendering, so the styles stay plain CSL (no string is edited after rendering):
 
 - `publisher-place-short`, `event-place-short`: the places GOST R 7.0.12-2011 lets a reference
   abbreviate (Москва → "М.", Санкт-Петербург → "СПб.", Ленинград → "Л.", Нижний Новгород →
-  "Н. Новгород", Ростов-на-Дону → "Ростов н/Д"; 7.0.12, 4.7 and annex A "Сокращение
+  "Н. Новгород", Ростов-на-Дону → "Ростов н/Д"; 7.0.12, its list "Сокращение
   названий городов"); other places are left as they are. Several places ("Москва ;
   Ленинград") are abbreviated one by one. GOST R 7.0.5-2008 uses the short form;
-  7.0.100-2018 writes places in full (its 5.4.3 examples) and prints the variable as given.
+  7.0.100-2018 writes places in full (rules file §2) and prints the variable as given.
 - `original-language` and `original-language-short`: the language a work was translated from
   (the citefmt extension variable `original-language`, BibLaTeX's `origlanguage`; a code or
   name in the data), as the translation statement prints it — for a Russian item the
@@ -29,7 +29,7 @@ from typing import Any
 
 from citefmt.language import declared_language, item_language
 
-#: GOST R 7.0.12-2011, annex A: the five cities a reference writes abbreviated
+#: GOST R 7.0.12-2011 (clause number not verified): the five cities a reference writes abbreviated
 PLACE_ABBREVIATIONS: dict[str, str] = {
     "москва": "М.", "санкт-петербург": "СПб.", "ленинград": "Л.",
     "нижний новгород": "Н. Новгород", "ростов-на-дону": "Ростов н/Д",
@@ -69,7 +69,7 @@ _PLACE_SEPARATOR = re.compile(r"\s*;\s*")
 
 #: name variables the bundled styles read beyond citeproc-py's list (CSL 1.0.2 and extensions)
 EXTENSION_NAME_VARIABLES = ("compiler", "geneditor", "commentator", "annotator", "foreword",
-                            "afterword", "introduction")
+                            "afterword", "introduction", "container-translator")
 
 
 def abbreviated_place(place: str) -> str:
@@ -79,17 +79,37 @@ def abbreviated_place(place: str) -> str:
     return " ; ".join(PLACE_ABBREVIATIONS.get(p.lower().replace("ё", "е"), p) for p in parts)
 
 
+#: several original languages in one value: BibLaTeX's list "latin and french", or commas
+_LANGUAGE_LIST = re.compile(r"\s+and\s+|\s*,\s*")
+
+
 def translated_from(original: Any, item_lang: str) -> tuple[str, str] | None:
     """(full, short) name of the language in a translation statement, in the item's own
-    language: ("английского", "англ.") for a Russian item, ("German", "German") otherwise."""
-    code = declared_language(original)
-    if code is None:
+    language: ("английского", "англ.") for a Russian item, ("German", "German") otherwise.
+    Several languages ("latin and french") are joined by the item's "and": "пер. с лат. и фр."
+    (GOST 7.1-2003 practice, e.g. biblatex-gost's "пер. с лат. и фр."); None when one of them
+    is not known."""
+    codes = [declared_language(part) for part in _LANGUAGE_LIST.split(str(original).strip())]
+    if not codes or None in codes:
         return None
     if item_lang == "ru":
-        full, short = TRANSLATED_FROM_RU_FULL.get(code), TRANSLATED_FROM_RU.get(code)
-        return (full, short) if full and short else None
-    name = LANGUAGE_NAMES_EN.get(code)
-    return (name, name) if name else None
+        fulls = [TRANSLATED_FROM_RU_FULL.get(str(code)) for code in codes]
+        shorts = [TRANSLATED_FROM_RU.get(str(code)) for code in codes]
+        if None in fulls or None in shorts:
+            return None
+        return _listed([str(f) for f in fulls], "и"), _listed([str(s) for s in shorts], "и")
+    names = [LANGUAGE_NAMES_EN.get(str(code)) for code in codes]
+    if None in names:
+        return None
+    joined = _listed([str(n) for n in names], "and")
+    return joined, joined
+
+
+def _listed(words: list[str], conjunction: str) -> str:
+    """"a", "a и b", "a, b и c"."""
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
 
 
 def extension_problems(item: Mapping[str, Any]) -> list[str]:
@@ -161,14 +181,15 @@ def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
         derived["number-of-pages-as-given"] = given
     elif bare:
         derived["number-of-pages"] = bare
-    designated = volume_as_given(item.get("volume"))
-    if designated:
-        derived["volume-as-given"] = designated
-    original = item.get("original-language")
-    if original:
-        named = translated_from(original, item_language(item))
+    for variable in ("volume", "issue"):
+        designated = volume_as_given(item.get(variable))
+        if designated:
+            derived[f"{variable}-as-given"] = designated
+    for variable in ("original-language", "container-original-language"):
+        original = item.get(variable)
+        named = translated_from(original, item_language(item)) if original else None
         if named:
-            derived["original-language"] = named[0]
-            derived.setdefault("original-language-short", str(item.get(
-                "original-language-short") or named[1]))
+            derived[variable] = named[0]
+            derived.setdefault(f"{variable}-short", str(item.get(f"{variable}-short")
+                                                          or named[1]))
     return derived

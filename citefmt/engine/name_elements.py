@@ -113,13 +113,20 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         when the item has `original-language` (term `translated-from`; the language in its
         short form, or in full with `original-language-form="long"`)."""
         present = [role for role in roles  # a malformed (text) value is reported: CF410
-                   if isinstance(item.reference.get(role), NameList) and item.reference.get(role)]
+                   if isinstance(_role_names(item, role), NameList) and _role_names(item, role)]
+        distinct = self.get("distinct-from")
+        if distinct and isinstance(_role_names(item, distinct), NameList):
+            # extension `distinct-from`: a role naming the same persons as that variable is
+            # not repeated (GOST: the host's author after "//" only when not the part's)
+            own = _names_key(_role_names(item, distinct))
+            present = [role for role in present if _names_key(_role_names(item, role)) != own]
         if not present:
             raise VariableError
         groups: list[list[str]] = []
         for role in present:
-            key = _names_key(item.reference[role])
-            same = next((g for g in groups if _names_key(item.reference[g[0]]) == key), None)
+            key = _names_key(_role_names(item, role))
+            same = next((g for g in groups if _names_key(_role_names(item, g[0])) == key),
+                        None)
             if same is None:
                 groups.append([role])
             else:
@@ -140,6 +147,7 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
             # English role words: "ed., introd. and afterword by", not "ed. by, introd. by …"
             words = [w[:-3] for w in words[:-1]] + [words[-1]]
         if len(words) > 1:
+            words = [_merged_role_word(w) for w in words]
             conjunction = str(self.get_term("and").single or "and")
             words = [", ".join(words[:-1]) + f" {conjunction} " + words[-1]]
         except_roles = set((name.get("name-case-except") or "").split())
@@ -147,7 +155,7 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         if case and all(role in except_roles for role in group):
             name.attrib.pop("name-case")
         try:
-            names = name.render(item, group[-1], context=context, **kwargs)
+            names = name.render(item, group[-1].replace("-", "_"), context=context, **kwargs)
         finally:
             if case is not None:
                 name.set("name-case", case)
@@ -159,9 +167,13 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         """The role word of the cs:label of these names ("под ред.", "пер. с англ.")."""
         form = "original_language" if self.get("original-language-form") == "long" \
             else "original_language_short"
-        language = item.reference.get(form) if role == "translator" else None
+        # the host's translator (extension `container-translator`) goes with the host's
+        # original language (`container-original-language`)
+        language = (item.reference.get(form) if role == "translator" else
+                    item.reference.get("container_" + form)
+                    if role == "container-translator" else None)
         label = getattr(owner, "label", None)
-        plural = len(item.reference[role]) > 1
+        plural = len(_role_names(item, role)) > 1
         text = label.render(item, role, plural, **kwargs) if label is not None else None
         verb = str(text).strip() if text is not None else ""
         if language:
@@ -196,6 +208,22 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         if not total:
             raise VariableError
         return str(total)
+
+
+def _merged_role_word(word: str) -> str:
+    """A role word among several for the same persons, as a noun: GOST 7.1-2003's example
+    "сост., общ. ред. и вступ. ст. Г. К. Косикова" — the preposition of "под общ. ред." (which
+    governs the instrumental) is dropped when the abbreviation joins others ("общ. ред.",
+    "ред."). Words in full ("под редакцией", 7.0.100) are kept: dropping "под" would leave the
+    wrong case."""
+    rest = word[4:] if word.startswith("под ") else ""
+    return rest if rest.endswith(".") else word
+
+
+def _role_names(item: Any, role: str) -> Any:
+    """The names of a role variable; citeproc-py keys a reference by the variable's name with
+    "_" for "-" (`container-translator` → `container_translator`)."""
+    return item.reference.get(role.replace("-", "_"))
 
 
 def _names_key(names: Any) -> tuple[tuple[tuple[str, str], ...], ...]:

@@ -153,8 +153,11 @@ def _keep_for_bibtex(item: Item, entry: _RawEntry, own_fields: dict[str, str]) -
     CSL's type would not give it back, and every field of the entry's own that the mapping did
     not use, as written (LaTeX, `@string` macros resolved)."""
     used = _used_fields(entry.entry_type, own_fields)
+    as_written = bibmap.KEPT_AS_WRITTEN | (
+        {"editor"} if own_fields.get("editortype", "editor").strip().lower() != "editor"
+        else set())
     kept = {name: value for name, value in own_fields.items()
-            if name not in used or name in _KEPT_AS_WRITTEN}
+            if name not in used or name in as_written}
     if "publisher" not in own_fields:
         source = next((n for n in ("school", "institution", "organization") if n in own_fields),
                       None)
@@ -166,11 +169,6 @@ def _keep_for_bibtex(item: Item, entry: _RawEntry, own_fields: dict[str, str]) -
         item.setdefault("custom", {}).setdefault("bibtex", {})["type"] = entry.entry_type
     if kept:
         item.setdefault("custom", {}).setdefault("bibtex", {})["fields"] = kept
-
-
-#: mapped, but merged into another variable (`addendum` into `note`): kept as written too, so
-#: the BibTeX writer gives it back as its own field
-_KEPT_AS_WRITTEN = frozenset({"addendum"})
 
 
 def _used_fields(entry_type: str, fields: dict[str, str]) -> set[str]:
@@ -420,22 +418,51 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
     parent = _with_crossref(parent_entry, parent, by_key, types, report,
                             seen | {target.casefold()})
     merged = dict(fields)
-    renames: dict[str, str | None] = {"title": "booktitle", "subtitle": "booksubtitle",
-                                      "shorttitle": None}
+    # biber's default inheritance (biblatex manual, appendix "Default Inheritance Setup"): a
+    # part's (and an article's) parent title is its `booktitle`; a multi-volume parent's title
+    # is any child's `maintitle`; other children (a @book of a @book) take fields as they are
+    renames: dict[str, str | None] = {"shorttitle": None}
+    if entry.entry_type in _PART_TYPES or entry.entry_type in ("article", "suppperiodical"):
+        renames.update({"title": "booktitle", "subtitle": "booksubtitle",
+                        "titleaddon": "booktitleaddon"})
     if types.get(target.casefold(), "").startswith("mv"):
         # biber: a multi-volume parent's title is the child's `maintitle`
-        renames = {"title": "maintitle", "subtitle": "mainsubtitle", "shorttitle": None,
-                   "booktitle": None}
+        renames = {"title": "maintitle", "subtitle": "mainsubtitle",
+                   "titleaddon": "maintitleaddon", "shorttitle": None, "booktitle": None}
+    if entry.entry_type in _PART_TYPES:
+        # the host's translation is the host's: a part's own `translator`/`origlanguage` stay
+        # the part's (biblatex-gost prints each with its own title); a part whose translators
+        # are the host's names them once, with the host
+        renames.update(bibmap.HOST_FIELDS_OF_A_PART)
+        if _same_names(fields.get("translator"), parent.get("translator")):
+            merged.pop("translator")
     if entry.entry_type in _IN_BOOK_TYPES:
         merged.setdefault("bookauthor", parent.get("author", ""))
+    own_date = any(fields.get(name, "").strip() for name in _DATE_GROUP)
     for name, value in parent.items():
-        if name in bibmap.IGNORED_FIELDS:
+        if name in bibmap.IGNORED_FIELDS or (own_date and name in _DATE_GROUP):
             continue
         name_in_child = renames.get(name, name)
         if name_in_child is not None:
             merged.setdefault(name_in_child, value)
     return {k: v for k, v in merged.items() if v}
 
+
+#: a date and its parts: a child that gives any of them has its own date, and inherits none of
+#: the parent's (biber splits `date` into year, month, day, end year before inheriting, so a
+#: child's `year = 2010` is not joined to the parent's `date = {1991/}`)
+_DATE_GROUP = frozenset({"date", "year", "month", "day"})
+
+def _same_names(first: str | None, second: str | None) -> bool:
+    """Two name fields that name the same persons ("A and B" = "A and  B")."""
+    if not first or not second:
+        return False
+    return parse_names(first) == parse_names(second)
+
+
+#: BibLaTeX types of a part of a book (a chapter, a paper in proceedings, an entry)
+_PART_TYPES = frozenset({"inbook", "bookinbook", "suppbook", "incollection", "suppcollection",
+                         "inproceedings", "inreference"})
 
 #: BibLaTeX types whose crossref parent's `author` is the child's `bookauthor` (biber's
 #: inheritance rules: book → inbook, bookinbook, suppbook)
@@ -480,13 +507,7 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
         used.add(name)
         return None
 
-    role = (take("editortype") or "editor").strip().lower()
-    for name, variable in bibmap.NAME_FIELDS.items():
-        value = take(name)
-        if name == "editor":
-            variable = bibmap.EDITOR_ROLES.get(role, "editor")
-        if value is not None and variable not in item:
-            item[variable] = parse_names(value)
+    _map_names(item, take)
 
     title = take("title")
     subtitle = take("subtitle")
@@ -495,6 +516,11 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
         item["title"] = _joined(_rich(title), _rich(subtitle) if subtitle else None)
         if titleaddon is not None:
             item["title"] = _sentence_joined(item["title"], _rich(titleaddon))
+        if subtitle is not None or titleaddon is not None:
+            # other title information: the subtitle, else the title addon (biblatex-gost)
+            _split_title(item, "title", _rich(title), _rich(subtitle or titleaddon or ""))
+            if subtitle is not None and titleaddon is not None:
+                item["title-sub"] = _sentence_joined(str(item["title-sub"]), _rich(titleaddon))
     container = take("journal")
     container_sub = take("journalsubtitle")
     booktitle = take("booktitle")
@@ -502,12 +528,24 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
     if container is not None:
         item["container-title"] = _joined(_rich(container), _rich(container_sub)
                                           if container_sub else None)
+        if container_sub is not None:
+            _split_title(item, "container-title", _rich(container), _rich(container_sub))
     elif booktitle is not None:
         item["container-title"] = _joined(_rich(booktitle), _rich(book_sub) if book_sub else None)
         book_addon = take("booktitleaddon")
         if book_addon is not None:
             item["container-title"] = _sentence_joined(item["container-title"], _rich(book_addon))
+        if book_sub is not None or book_addon is not None:
+            _split_title(item, "container-title", _rich(booktitle),
+                         _rich(book_sub or book_addon or ""))
+            if book_sub is not None and book_addon is not None:
+                item["container-title-sub"] = _sentence_joined(
+                    str(item["container-title-sub"]), _rich(book_addon))
     _map_maintitle(item, take)
+    for name, variable in bibmap.EXTENSION_TEXT_FIELDS.items():
+        value = take(name)
+        if value is not None:
+            item[variable] = _plain(value).strip()
 
     for name, variable in bibmap.TEXT_FIELDS.items():
         if name in ("title",) or variable in item:
@@ -523,8 +561,11 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
         item["genre"] = genre
 
     number = take("number")
-    issue = take("issue")
-    if csl_type.startswith("article") or csl_type in ("periodical", "review"):
+    periodical = csl_type.startswith("article") or csl_type in ("periodical", "review")
+    # a journal's `issue` ("Spring") beside its `number` has no CSL variable: not taken, so it
+    # is kept as written for BibTeX output (and reported, CF121)
+    issue = None if periodical and number is not None else take("issue")
+    if periodical:
         if number is not None:
             item["issue"] = _plain(number)
         elif issue is not None:
@@ -561,10 +602,43 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
     return item, ignored
 
 
+def _map_names(item: Item, take: Callable[[str], str | None]) -> None:
+    """Name lists → CSL name variables; the `editor` list by its `editortype` (biblatex's
+    roles, `bibmap.EDITOR_ROLES`; biblatex-gost's `gecompiler` names two), then `editora`…
+    `editorc` by theirs where that role is not given yet."""
+    role = (take("editortype") or "editor").strip().lower()
+    for name, variable in bibmap.NAME_FIELDS.items():
+        value = take(name)
+        if value is None:
+            continue
+        variables: tuple[str, ...] = (variable,)
+        if name == "editor":
+            variables = bibmap.EDITOR_ROLE_PAIRS.get(role) or (
+                bibmap.EDITOR_ROLES.get(role, "editor"),)
+        for target in variables:
+            if target not in item:
+                item[target] = parse_names(value)
+    for name in bibmap.EXTRA_EDITOR_FIELDS:
+        value = take(name)
+        extra_role = (take(f"{name}type") or "editor").strip().lower()
+        extra = bibmap.EDITOR_ROLES.get(extra_role)
+        if value is not None and extra is not None and extra not in item:
+            item[extra] = parse_names(value)
+
+
+def _split_title(item: Item, variable: str, main: str, sub: str) -> None:
+    """A title given with its subtitle in a field of its own: `<variable>-main` and
+    `<variable>-sub` besides the joined title (citefmt's extension; GOST prints them as
+    "Заглавие : подзаголовок", other title information after " : ")."""
+    item[f"{variable}-main"] = main
+    item[f"{variable}-sub"] = sub
+
+
 def _map_maintitle(item: Item, take: Callable[[str], str | None]) -> None:
     """BibLaTeX's multi-volume works: `maintitle` is the whole work — a book's CSL `title`, its
     volume's own title becoming `volume-title` (as pandoc reads it); for a part (chapter, paper,
-    episode, track) the `container-title`, the book's own title then its `volume-title`."""
+    episode, track) the `container-title`, the book's own title then its `volume-title`. The
+    split title (`title-main`/`-sub`) follows the title it split."""
     maintitle, mainsubtitle = take("maintitle"), take("mainsubtitle")
     addon = take("maintitleaddon")
     if maintitle is None:
@@ -574,6 +648,10 @@ def _map_maintitle(item: Item, take: Callable[[str], str | None]) -> None:
         main = _sentence_joined(main, _rich(addon))
     whole_book = str(item["type"]) == "book" and "container-title" not in item
     own = "title" if whole_book else "container-title"
+    for suffix in ("-main", "-sub"):
+        item.pop(own + suffix, None)
+    if mainsubtitle is not None and addon is None:
+        _split_title(item, own, _rich(maintitle), _rich(mainsubtitle))
     if own == "container-title" and "container-title" not in item:
         item[own] = main
         return

@@ -133,7 +133,7 @@ def _carried(item: Item, entry_type: str, fields: dict[str, str]) -> str:
         elif note.endswith(addendum):
             fields["note"] = "{" + unicode_to_latex(note[:-len(addendum)].rstrip(". ")) + "}"
     for name, value in kept.items():
-        if isinstance(name, str) and name not in fields:
+        if isinstance(name, str) and (name not in fields or name in bibmap.KEPT_OVER_WRITTEN):
             fields[name] = "{" + str(value) + "}"
     return final_type
 

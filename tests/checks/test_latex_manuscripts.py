@@ -211,9 +211,9 @@ def test_unclosed_arguments_do_not_make_reading_quadratic() -> None:
     import time
 
     text = "\\citep[see " * 20000 + "\\cite{a}\n"
-    began = time.perf_counter()
+    began = time.process_time()
     source = read_tex(text)
-    assert time.perf_counter() - began < 2.0
+    assert time.process_time() - began < 2.0
     assert [c.keys for c in source.citations] == [("a",)]
 
 

@@ -24,13 +24,15 @@ SCHEMA = Path(citeproc.__file__).parent / "data" / "schema" / "schemas" / "style
 
 #: terms and variables styles/README.md lists as citefmt extensions (BibLaTeX roles and fields)
 EXTENSION_TERMS = {"translated-from", "commentator", "annotator", "foreword", "afterword",
-                   "introduction", "geneditor",
+                   "introduction", "geneditor", "container-translator",
                    "volumes-total", "volume-total"}
 EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "foreword", "afterword",
                        "introduction", "title-main", "title-sub", "application-number",
                        "container-title-main", "container-title-sub", "volume-as-given",
+                       "issue-as-given",
                        "number-of-pages-as-given", "credits",
-                       "geneditor"}
+                       "geneditor", "container-translator", "container-original-language",
+                       "container-credits"}
 
 
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
@@ -47,6 +49,7 @@ def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
     for names in copy.iter(f"{CSL}names"):
         names.attrib.pop("merge-roles", None)
         names.attrib.pop("original-language-form", None)
+        names.attrib.pop("distinct-from", None)
     for part in copy.iter(f"{CSL}date-part"):
         part.attrib.pop("open-range-delimiter", None)
     for element in list(copy.iter(f"{CSL}term", f"{CSL}text")):

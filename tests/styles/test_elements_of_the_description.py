@@ -24,14 +24,14 @@ MULTIVOLUME = {
     "number-of-pages": "367",
 }
 SERIES = {
-    # series area "(Серия ; номер)": GOST R 7.0.5-2008, 4.2 / GOST 7.1-2003, 7.6
+    # series area "(Серия ; номер)": GOST R 7.0.5-2008 / GOST 7.1-2003 (clause numbers not verified)
     "id": "lotman", "type": "book", "language": "ru", "author": [person("Лотман", "Ю. М.")],
     "title": "Статьи по семиотике культуры и искусства", "publisher-place": "Санкт-Петербург",
     "publisher": "Академический проект", "issued": {"date-parts": [[2002]]},
     "number-of-pages": "544", "collection-title": "Мир искусств", "collection-number": "12",
 }
 TRANSLATION = {
-    # "пер. с англ." + translator in the genitive (GOST R 7.0.5-2008 annex A; 7.0.100 5.2.6)
+    # "пер. с англ." + translator in the genitive (GOST R 7.0.5-2008 examples; 7.0.100 5.2.6)
     "id": "lakatos", "type": "book", "language": "ru", "author": [person("Лакатос", "И.")],
     "title": "Доказательства и опровержения", "original-language": "english",
     "translator": [person("Веселовский", "И. Н.")], "publisher-place": "Москва",
@@ -44,7 +44,8 @@ COMPILED = {
     "publisher-place": "Ленинград", "publisher": "Наука", "issued": {"date-parts": [[1989]]},
 }
 THESIS = {
-    # GOST R 7.0.5-2008 annex A: "… : дис. … канд. филол. наук : 10.01.01 …"
+    # GOST R 7.0.5-2008 examples (rules file §1: "дис. … канд. ист. наук"):
+    # "… : дис. … канд. филол. наук : 10.01.01 …"
     "id": "lukina", "type": "thesis", "language": "ru", "author": [person("Лукина", "В. А.")],
     "title": "Творческая история «Записок охотника» И. С. Тургенева",
     "genre": "дис. … канд. филол. наук", "number": "10.01.01",
@@ -287,14 +288,45 @@ def test_vancouver_citing_medicine_sample(render_one, item, expected):
 
 
 def test_chapter_roles_go_with_the_host(render_one):
-    """CSL has one `translator`; a chapter's is the host's, with its editors (choice,
-    styles/README.md): "// Избранное / пер. с англ. Л. Б. Макеевой. М. : …"."""
+    """The host's roles after the host's title (GOST R 7.0.5-2008 component part: "сведения о
+    составной части // сведения об идентифицирующем документе", each with its own statement of
+    responsibility): the host's translator is the extension variable `container-translator`,
+    with the host's `container-original-language`: "// Избранное / пер. с англ. Л. Б.
+    Макеевой. М. : …"."""
     item = {"id": "austin", "type": "chapter", "language": "ru", "author": [person("Остин", "Д.")],
-            "title": "Истина", "container-title": "Избранное", "original-language": "en",
-            "translator": [person("Макеева", "Л. Б.")], "publisher-place": "Москва",
+            "title": "Истина", "container-title": "Избранное",
+            "container-original-language": "en",
+            "container-translator": [person("Макеева", "Л. Б.")], "publisher-place": "Москва",
             "publisher": "Идея-Пресс", "issued": {"date-parts": [[1999]]}, "page": "290-307"}
     assert render_one(G2008, item) == ("1. Остин Д. Истина // Избранное / пер. с англ. "
                                        f"Л. Б. Макеевой. М. : Идея-Пресс, 1999. С.{NBSP}290–307.")
+    del item["container-translator"]
+    assert render_one(G2008, item) == ("1. Остин Д. Истина // Избранное : пер. с англ. "
+                                       f"М. : Идея-Пресс, 1999. С.{NBSP}290–307.")
+
+
+def test_chapter_translator_goes_with_the_chapter(render_one):
+    """A chapter's own `translator` is the part's (CSL: the item's translator), given after the
+    part's title; the host's after the host's. Gap: every translator of a chapter was printed
+    with the host."""
+    item = {"id": "sdr", "type": "chapter", "language": "ru",
+            "author": [person("Кристева", "Ю.")], "title": "Слово, диалог и роман",
+            "original-language": "fr", "translator": [person("Косиков", "Г. К.")],
+            "container-title": "Избранные труды", "container-original-language": "fr",
+            "container-translator": [person("Косиков", "Г. К."), person("Нарумов", "Б. Н.")],
+            "publisher-place": "Москва", "publisher": "РОССПЭН",
+            "issued": {"date-parts": [[2004]]}, "page": "165-193"}
+    assert render_one(G2008, item) == (
+        "1. Кристева Ю. Слово, диалог и роман / пер. с фр. Г. К. Косикова // Избранные труды / "
+        "пер. с фр. Г. К. Косикова, Б. Н. Нарумова. М. : РОССПЭН, 2004. "
+        f"С.{NBSP}165–193.")
+    # 7.0.100-2018: the rules file's chapter pattern ("… / С. Н. Петров. – Текст :
+    # непосредственный // … / под редакцией …"), role words in full
+    assert render_one(G2018, item) == (
+        "1. Кристева, Ю. Слово, диалог и роман / Ю. Кристева ; перевод с французского Г. К. "
+        "Косикова. – Текст : непосредственный // Избранные труды / перевод с французского "
+        "Г. К. Косикова, Б. Н. Нарумова. – Москва : РОССПЭН, 2004. – "
+        f"С.{NBSP}165–193.")
 
 
 def test_article_translator_goes_with_the_article(render_one):
@@ -383,7 +415,7 @@ def test_places_are_joined_by_a_spaced_semicolon(render_one):
 
 
 def test_probable_year_in_brackets_with_a_question_mark(render_one):
-    """GOST R 7.0.100-2018, 5.4.7: a supposed year is given as "[2000?]"."""
+    """GOST R 7.0.100-2018 (clause not verified): a supposed year is given as "[2000?]"."""
     item = {"id": "y", "type": "book", "language": "ru", "title": "Я и Оно",
             "publisher-place": "Москва", "issued": {"raw": "2000?"}}
     assert render_one(G2008, item) == "1. Я и Оно. М., [2000?]."
@@ -471,14 +503,15 @@ def test_english_merged_roles_with_a_translation_from_a_language(render_one):
     (G2008, "XIX, 297 с.", f"1997. XIX, 297{NBSP}с."),
     (G2008, "XIX, 297", f"1997. XIX, 297{NBSP}с."),
     (G2018, "XIX, 297 с.", f"1997. – XIX, 297{NBSP}с. – Текст : непосредственный."),
-    # GOST 7.1-2003, 6.7: "334 с., 4 л. ил." — a count with several units, as given
+    # GOST 7.1-2003 examples (clause not verified): "334 с., 4 л. ил." — a count with several
+    # units, as given
     (G2008, "334 с., 4 л. ил.", "1997. 334 с., 4 л. ил."),
     (G2018, "334 с., 4 л. ил.", "1997. – 334 с., 4 л. ил. – Текст : непосредственный."),
 ])
 def test_page_count_with_its_unit_in_the_data_gets_it_once(render_one, style, pages,
                                                            expected_end):
     """Volume area: "XIX, 297 с." — preliminary pages in roman numerals, then the main count
-    and "с." once (GOST 7.1-2003, 6.7 / R 7.0.100-2018 examples "XII, 234 с."). Gap: data
+    and "с." once (GOST 7.1-2003 / R 7.0.100-2018 examples "XII, 234 с."). Gap: data
     that already ended with "с." came out "XIX, 297 с. с."."""
     item = {"id": "r", "type": "book", "language": "ru", "author": [person("Рорти", "Р.")],
             "title": "Философия и зеркало природы", "publisher-place": "Новосибирск",
@@ -523,3 +556,88 @@ def test_general_editor(render_one, style, expected):
             "publisher-place": "Москва", "publisher": "Прогресс-Традиция",
             "issued": {"date-parts": [[1998]]}}
     assert render_one(style, item) == expected
+
+
+def test_merged_role_words_are_nouns(render_one):
+    """GOST 7.1-2003's example "Барт Р. Избранные работы : Семиотика. Поэтика : пер. с фр. / …
+    сост., общ. ред. и вступ. ст. Г. К. Косикова": among several role words of the same person
+    "под общ. ред." loses its preposition. Gap: "сост., под общ. ред. и вступ. ст."."""
+    kosikov = [person("Косиков", "Г. К.")]
+    item = {"id": "ir", "type": "book", "language": "ru", "author": [person("Барт", "Р.")],
+            "title": "Избранные работы: Семиотика. Поэтика", "title-main": "Избранные работы",
+            "title-sub": "Семиотика. Поэтика", "original-language": "fr", "compiler": kosikov,
+            "geneditor": kosikov, "introduction": kosikov, "publisher-place": "Москва",
+            "publisher": "Прогресс", "issued": {"date-parts": [[1989]]}, "number-of-pages": "616"}
+    assert render_one(G2008, item) == (
+        "1. Барт Р. Избранные работы : Семиотика. Поэтика : пер. с фр. / сост., общ. ред. и "
+        f"вступ. ст. Г. К. Косикова. М. : Прогресс, 1989. 616{NBSP}с.")
+
+
+DESIGNATIONS = [
+    # the issue of a non-periodical and a part of a volume, designated as GOST 7.1-2003 designates
+    # the parts of a multi-part document ("Т. 1 : Стихотворения" in its Гиппиус example)
+    ({"id": "a", "type": "book", "language": "ru", "title": "Труды Высш. религ.-филос. школы",
+      "volume-title": "Онтология. Эстетика. Религиозная философия", "issue": "2",
+      "publisher-place": "Санкт-Петербург", "publisher": "ВРФШ",
+      "issued": {"date-parts": [[1993]]}},
+     f"1. Труды Высш. религ.-филос. школы. Вып.{NBSP}2 : Онтология. Эстетика. Религиозная "
+     "философия. СПб. : ВРФШ, 1993.",
+     f"1. Труды Высш. религ.-филос. школы. Вып.{NBSP}2 : Онтология. Эстетика. Религиозная "
+     "философия. – Санкт-Петербург : ВРФШ, 1993. – Текст : непосредственный."),
+    ({"id": "b", "type": "book", "language": "ru", "author": [person("Витгенштейн", "Л.")],
+      "title": "Философские работы", "part-number": "I", "publisher-place": "Москва",
+      "publisher": "Гнозис", "issued": {"date-parts": [[1994]]}},
+     f"1. Витгенштейн Л. Философские работы. Ч.{NBSP}I. М. : Гнозис, 1994.",
+     f"1. Витгенштейн, Л. Философские работы. Ч.{NBSP}I / Л. Витгенштейн. – Москва : Гнозис, "
+     "1994. – Текст : непосредственный."),
+    # a journal issue named, not numbered: given as the source gives it
+    ({"id": "c", "type": "article-journal", "language": "en", "author": [person("Copjec", "J.")],
+      "title": "The Orthopsychic Subject", "container-title": "October", "volume": "49",
+      "issue": "Summer", "issued": {"date-parts": [[1989]]}, "page": "53-71"},
+     f"1. Copjec J. The Orthopsychic Subject // October. 1989. Vol.{NBSP}49, Summer. "
+     f"P.{NBSP}53–71.",
+     "1. Copjec, J. The Orthopsychic Subject / J. Copjec. – Текст : непосредственный // "
+     f"October. – 1989. – Vol.{NBSP}49, Summer. – P.{NBSP}53–71."),
+    # a component part: its own statement of responsibility, the host's after the host's title;
+    # its extent is its pages, never the host's page count
+    ({"id": "e", "type": "chapter", "language": "ru", "author": [person("Мур", "Д. Э.")],
+      "title": "Опровержение идеализма", "credits": "перевод И. В. Борисовой",
+      "container-title": "Сумерки богов",
+      "container-credits": "сост. и общ. ред. А. А. Яковлева", "number-of-pages": "398",
+      "publisher-place": "Москва", "publisher": "Политиздат",
+      "issued": {"date-parts": [[1990]]}, "page": "242-265"},
+     "1. Мур Д. Э. Опровержение идеализма / перевод И. В. Борисовой // Сумерки богов / сост. и "
+     f"общ. ред. А. А. Яковлева. М. : Политиздат, 1990. С.{NBSP}242–265.",
+     "1. Мур, Д. Э. Опровержение идеализма / Д. Э. Мур ; перевод И. В. Борисовой. – Текст : "
+     "непосредственный // Сумерки богов / сост. и общ. ред. А. А. Яковлева. – Москва : "
+     f"Политиздат, 1990. – С.{NBSP}242–265."),
+]
+
+
+@pytest.mark.parametrize("item, expected_2008, expected_2018", DESIGNATIONS,
+                         ids=["issue of a book", "part of a volume", "named journal issue",
+                              "credits of part and host"])
+def test_designations_and_statements_in_both_styles(render_one, item, expected_2008,
+                                                    expected_2018):
+    assert render_one(G2008, item) == expected_2008
+    assert render_one(G2018, item) == expected_2018
+
+
+def test_hosts_author_after_the_host_title_when_not_the_parts(render_one):
+    """GOST R 7.0.5-2008 component part: the host's description after "//" with its own
+    statement of responsibility — its author when the part is by someone else ("// За Маркса /
+    Л. Альтюссер"), not repeated when the part's author wrote the host. Gap: citeproc-py never
+    rendered `container-author` through cs:names (it looked up the hyphenated variable name);
+    citefmt extension `distinct-from` on cs:names."""
+    item = {"id": "zm", "type": "chapter", "language": "ru", "author": [person("Балибар", "Э.")],
+            "title": "Вступительное слово", "container-title": "За Маркса",
+            "container-author": [person("Альтюссер", "Л.")], "publisher-place": "Москва",
+            "publisher": "Праксис", "issued": {"date-parts": [[2006]]}, "page": "7-27"}
+    assert render_one(G2008, item) == ("1. Балибар Э. Вступительное слово // За Маркса / "
+                                       f"Л. Альтюссер. М. : Праксис, 2006. С.{NBSP}7–27.")
+    assert render_one(G2018, item) == (
+        "1. Балибар, Э. Вступительное слово / Э. Балибар. – Текст : непосредственный // За "
+        f"Маркса / Л. Альтюссер. – Москва : Праксис, 2006. – С.{NBSP}7–27.")
+    same = {**item, "container-author": item["author"]}
+    assert render_one(G2008, same) == ("1. Балибар Э. Вступительное слово // За Маркса. М. : "
+                                       f"Праксис, 2006. С.{NBSP}7–27.")

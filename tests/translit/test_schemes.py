@@ -108,3 +108,15 @@ def test_cyrillic_given_names_become_initials_before_transliteration() -> None:
     assert cyrillic_initials("ЮИ") == "Ю. И."
     assert cyrillic_initials("Жан-Поль") == "Ж.-П."
     assert cyrillic_initials("Дж.") == "Дж."
+
+
+def test_abbreviations_in_mixed_case_text_keep_title_case_digraphs() -> None:
+    """Izvestiya vuzov. Yadernaya Energetika prints "Vestnik NYaTs RK" and "Izvestiya AN SSSR.
+    MZhG" in its References lists (2023/04/10 entry 20, 2023/02/04 entry 12 of
+    nuclear-power-engineering/nuclear-power-engineering); a text all in capitals stays so."""
+    bgn = transliterator("bgn")
+    assert bgn("Вестник НЯЦ РК") == "Vestnik NYaTs RK"
+    assert bgn("Известия АН СССР. МЖГ") == "Izvestiya AN SSSR. MZhG"
+    assert bgn("ЖУРНАЛ ЩИТ") == "ZHURNAL SHCHIT"
+    # a long word in capitals is not an abbreviation
+    assert bgn("Проект ПРИВЕТСТВУЮЩИЙ") == "Proekt PRIVETSTVUYUSHCHIY"

@@ -220,3 +220,54 @@ def test_jats_citation_alternatives_pair_by_ref_id() -> None:
                         "2019;96(3):121-8. (In Russ.) doi: 10.17116/hirurgia2019031121.")
     assert lines[1].startswith("2. Moretti L, Stalfort J, Barker T")
     assert "Exosomes" not in lines[3]
+
+
+def test_volume_and_issue_the_other_way_round_still_correspond() -> None:
+    """A References entry of Izvestiya vuzov. Yadernaya Energetika (2023/03/06, entry 3 of
+    nuclear-power-engineering/nuclear-power-engineering) writes "Т. 31, № 4" as "2022, no. 31
+    (4)", read as issue 31 of volume 4: the pair still corresponds."""
+    from citefmt.pairing import compare
+
+    original = {"volume": "31", "issue": "4", "page": "34-52",
+                "issued": {"date-parts": [[2022]]}}
+    swapped = {"volume": "4", "issue": "31", "page": "34-52",
+               "issued": {"date-parts": [[2022]]}}
+    assert compare(original, swapped) == []
+    other = dict(swapped, volume="5")
+    assert [m.field for m in compare(original, other)] == ["volume", "issue"]
+
+
+def test_a_language_note_fragment_is_not_an_official_journal_name() -> None:
+    """A misread References entry ("… 2022, no. 3(169), pp. 76-85 (in Russian).", 2023/04/07
+    entry 15 of the same repository) left "Russian)" where the journal's name goes: it is not
+    taken for the journal's official English name."""
+    from citefmt.pairing import with_english
+
+    original = {"id": "a", "type": "article-journal", "language": "ru",
+                "title": "Проектирование универсального комплекса",
+                "container-title": "Энергетическая политика"}
+    misread = {"id": "b", "type": "article-journal", "title": "Proektirovanie",
+               "container-title": "Russian)"}
+    item, _ = with_english(original, misread, "bgn")
+    assert "container-title" not in item.get("multi", {}).get("_keys", {})
+    official = dict(misread, **{"container-title": "Energy Policy"})
+    item, _ = with_english(original, official, "bgn")
+    assert item["multi"]["_keys"]["container-title"] == {"en": "Energy Policy"}
+
+
+def test_an_official_name_made_of_cognates_is_not_a_transliteration() -> None:
+    """The References entries of Izvestiya vuzov. Yadernaya Energetika give «Радиация и риск» its
+    official English name, "Radiation and Risk" (2023/03/06 entry 3 of
+    nuclear-power-engineering/nuclear-power-engineering): letters alike, words not."""
+    from citefmt.pairing import with_english
+
+    original = {"id": "a", "type": "article-journal", "language": "ru",
+                "title": "Оценки неопределенностей доз", "container-title": "Радиация и риск"}
+    english = {"id": "b", "type": "article-journal", "title": "Estimating uncertainties",
+               "container-title": "Radiation and Risk"}
+    item, _ = with_english(original, english, "bgn")
+    assert item["multi"]["_keys"]["container-title"] == {"en": "Radiation and Risk"}
+    # the journal's own transliteration is still one: the transliteration is kept
+    own = dict(english, **{"container-title": "Radiatsiia i risk"})
+    item, _ = with_english(original, own, "bgn")
+    assert "container-title" not in item["multi"]["_keys"]
