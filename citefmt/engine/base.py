@@ -11,7 +11,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 
-from citefmt.engine.context import current
+from citefmt.engine.context import OverlaidAttributes, current
 from citefmt.engine.page_ranges import last_page
 from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.text_case import change_case
@@ -23,7 +23,8 @@ else:
     _CslElement = object
 
 #: per-element caches that list the element's children (see `insert`)
-_CHILD_PLANS = ("_choice_flags", "_cached_plan", "_children_plan")
+_CHILD_PLANS = ("_choice_flags", "_cached_plan", "_children_plan", "_shape_decided",
+                "_taken_by_shape")
 
 _FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration",
                           "vertical-align")
@@ -93,6 +94,16 @@ class MemoisedLookups(_CslElement):
     def get_formatter(self) -> Any:
         return current().formatter
 
+    def unicode_character(self, name: str) -> Any:
+        # citeproc-py looks the character up by name and preformats it for every number it
+        # prints (twice per page range); the answer depends on the formatter alone
+        formatter = self.get_formatter()
+        key = (name, formatter)
+        character = _UNICODE_CHARACTERS.get(key)
+        if character is None:
+            character = _UNICODE_CHARACTERS[key] = super().unicode_character(name)
+        return character
+
     def format(self, string: Any) -> Any:
         # most elements carry no formatting attribute: skip citeproc-py's five look-ups
         plain = self.__dict__.get("_unformatted")
@@ -114,6 +125,9 @@ class MemoisedLookups(_CslElement):
 
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+#: (character name, output formatter module) → the preformatted character
+_UNICODE_CHARACTERS: dict[tuple[str, Any], Any] = {}
 
 
 def _own_language_term(state: Any, name: str, form: str | None, zero_padded: bool) -> Any:
@@ -170,8 +184,17 @@ class PunctuationMerging(_CslElement):
         pieces = [string for string in strings if string is not None]
         if len(pieces) == 1:
             return pieces[0]
-        return join_merging(pieces, self.get("delimiter", default_delimiter),
-                            self.output_format(), self.punctuation_in_quote)
+        if isinstance(self, OverlaidAttributes):  # attributes may change while rendering
+            delimiter = self.get("delimiter", default_delimiter)
+        else:  # speed: the element's own delimiter, read once
+            delimiters = self.__dict__.get("_delimiters")
+            if delimiters is None:
+                delimiters = self.__dict__["_delimiters"] = {}
+            delimiter = delimiters.get(default_delimiter)
+            if delimiter is None:
+                delimiter = delimiters[default_delimiter] = self.get("delimiter",
+                                                                     default_delimiter)
+        return join_merging(pieces, delimiter, self.output_format(), self.punctuation_in_quote)
 
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
         """Render each child (a cs:choose passes the enclosing group's delimiter on to the

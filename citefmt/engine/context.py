@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
+from lxml import etree
+
 
 @dataclass(eq=False)
 class LocaleState:
@@ -69,6 +71,8 @@ class RenderContext:
     recording: list[set[str]] = field(default_factory=list)
     added_names: dict[str, int] = field(default_factory=dict)
     given_name_level: dict[str, int] = field(default_factory=dict)
+    #: rendered date-parts of this render by what decides them (see `Date_Part.render`)
+    date_parts: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
     def suppressed(self) -> set[str] | None:
         """Variables cs:substitute used in the current cite or entry (None: none yet)."""
@@ -111,21 +115,33 @@ def rendering(context: RenderContext) -> Iterator[RenderContext]:
         _ACTIVE.reset(token)
 
 
-@contextmanager
-def overlay(element: Any, attributes: dict[str, str]) -> Iterator[dict[str, str]]:
+def overlay(element: Any, attributes: dict[str, str]) -> Overlay:
     """Let `element` read `attributes` instead of its own while the block runs, in this render
     only (the tree is shared with other renders and never written)."""
-    overlays = current().overlays
-    key = id(element)
-    previous = overlays.get(key)
-    overlays[key] = attributes
-    try:
-        yield attributes
-    finally:
-        if previous is None:
-            overlays.pop(key, None)
+    return Overlay(id(element), attributes)
+
+
+class Overlay:
+    """The context manager `overlay` returns. Speed: a class, not a generator-based
+    `contextmanager` (entered for every date-part of every entry)."""
+
+    __slots__ = ("attributes", "key", "overlays", "previous")
+
+    def __init__(self, key: int, attributes: dict[str, str]) -> None:
+        self.key = key
+        self.attributes = attributes
+
+    def __enter__(self) -> dict[str, str]:
+        overlays = self.overlays = current().overlays
+        self.previous = overlays.get(self.key)
+        overlays[self.key] = self.attributes
+        return self.attributes
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.previous is None:
+            self.overlays.pop(self.key, None)
         else:
-            overlays[key] = previous
+            self.overlays[self.key] = self.previous
 
 
 class OverlaidAttributes:
@@ -151,6 +167,8 @@ class OverlaidAttributes:
 
     def own_attributes(self) -> Any:
         """The element's attributes as written in the style file."""
-        from lxml import etree
+        return _OWN_ATTRIBUTES(self)
 
-        return etree.ElementBase.attrib.__get__(self)
+
+#: lxml's own `attrib` (the mixin's property shadows it); imported once, not per call
+_OWN_ATTRIBUTES = etree.ElementBase.attrib.__get__

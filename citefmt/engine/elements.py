@@ -52,6 +52,7 @@ from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
 from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
 from citefmt.engine.punctuation import join_merging, quoted, wrap_merging
+from citefmt.engine.source import DefaultLanguageReference
 
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 
@@ -125,18 +126,68 @@ class Text(EngineElement, model.Text):
 
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         # the item's language only matters for text-case: looked up only then
-        return self._markup(self._text(item, context if context is not None else self), item)
+        if context is None:
+            context = self
+        if self.__dict__.get("_kind") == "variable":
+            if self._absent(item):
+                return None  # speed: what the VariableError `_variable` raises would come to
+            return self._markup(self._variable(item, context), item)
+        return self._markup(self._text(item, context), item)
+
+    def _absent(self, item: Any) -> bool:
+        """True when the plain variable this element prints is certainly missing from the
+        item (then `_variable` raises VariableError, and every parent skips the child
+        alike for a None): without raising an exception per missing variable."""
+        plan = self.__dict__.get("_variable_plan")
+        if plan is None:
+            return False
+        variable, key, short = plan
+        if variable.startswith("page") or variable in ("citation-number", "locator"):
+            return False
+        reference = item.reference
+        return (type(reference) is DefaultLanguageReference and key not in reference
+                and (short is None or short not in reference))
+
+    def text_kind(self) -> str:
+        """"variable", "macro", "term", "value" or "": what the element prints."""
+        kind = self.__dict__.get("_kind")
+        if kind is None:
+            kind = self.__dict__["_kind"] = next(
+                (k for k in ("variable", "macro", "term", "value") if k in self.attrib), "")
+        return str(kind)
+
+    def called_macro(self) -> Any:
+        """The cs:macro this element calls (None: it calls none)."""
+        if self.text_kind() != "macro":
+            return None
+        macro = self.__dict__.get("_macro_element")
+        if macro is None:
+            macro = self.__dict__["_macro_element"] = self.get_macro(self.get("macro"))
+        return macro
+
+    def absent_from(self, keys: frozenset[str]) -> bool | None:
+        """For a cs:text printing a variable: whether it renders nothing for any item whose
+        reference has only `keys` (True only where `_variable` raises VariableError); None
+        for other kinds of text (see `flow_elements.planned_children`)."""
+        if self.text_kind() != "variable":
+            return None
+        variable, key, short = self.variable_plan()
+        if variable.startswith("page") or variable in ("citation-number", "locator"):
+            return False
+        return key not in keys and (short is None or short not in keys)
 
     def _text(self, item: Any, context: Any) -> Any:
         """The unformatted text: the variable, macro, term or value the element prints."""
         kind = self.__dict__.get("_kind")
         if kind is None:
-            kind = self.__dict__["_kind"] = next(
-                (k for k in ("variable", "macro", "term", "value") if k in self.attrib), "")
+            kind = self.text_kind()
         if kind == "variable":
             text = self._variable(item, context)
         elif kind == "macro":
-            text = self.get_macro(self.get("macro")).render(item, context)
+            macro = self.__dict__.get("_macro_element")
+            if macro is None:
+                macro = self.called_macro()
+            text = macro.render(item, context)
         elif kind == "term":
             text = self._term(item)
             text = TermText(text) if text else text
@@ -152,11 +203,7 @@ class Text(EngineElement, model.Text):
         in the reference, see `source.py`); the element's plan is made once here."""
         plan = self.__dict__.get("_variable_plan")
         if plan is None:
-            variable = self.get("variable")
-            short = (variable + "-short").replace("-", "_") if self.get("form") == "short" \
-                else None
-            plan = self.__dict__["_variable_plan"] = (variable, variable.replace("-", "_"),
-                                                      short)
+            plan = self.variable_plan()
         variable, key, short = plan
         reference = item.reference
         if short is not None and short in reference:
@@ -164,6 +211,17 @@ class Text(EngineElement, model.Text):
         if variable.startswith("page") or variable in ("citation-number", "locator"):
             return super()._variable(item, context)
         return reference[key]
+
+    def variable_plan(self) -> tuple[str, str, str | None]:
+        """(CSL variable, reference key, key of its short form or None), made once."""
+        plan = self.__dict__.get("_variable_plan")
+        if plan is None:
+            variable = self.get("variable")
+            short = (variable + "-short").replace("-", "_") if self.get("form") == "short" \
+                else None
+            plan = self.__dict__["_variable_plan"] = (variable, variable.replace("-", "_"),
+                                                      short)
+        return plan
 
     def markup(self, text: Any, language: str) -> Any:
         return self._markup(text, None, language)
@@ -175,9 +233,10 @@ class Text(EngineElement, model.Text):
             return None
         steps = self.__dict__.get("_markup_steps")
         if steps is None:
-            steps = self.__dict__["_markup_steps"] = tuple(
-                attribute in self.attrib for attribute in ("strip-periods", "text-case", "quotes"))
-        strip, case, quote = steps
+            steps = self.__dict__["_markup_steps"] = self._steps()
+        strip, case, quote, bare = steps
+        if bare:  # what formatting and affixes come to on an element without them
+            return str(text) if isinstance(text, int | float) else text
         if strip:
             text = self.strip_periods(text)
         if case:
@@ -186,6 +245,18 @@ class Text(EngineElement, model.Text):
         if quote:
             text = self.quote(text)
         return self.wrap(text)
+
+    def _steps(self) -> tuple[bool, bool, bool, bool]:
+        """Which markup steps the element's attributes ask for; the last: none at all (no
+        formatting or affixes either)."""
+        attributes = self.attrib
+        strip, case, quote = (name in attributes
+                              for name in ("strip-periods", "text-case", "quotes"))
+        bare = (not (strip or case or quote)
+                and not any(name in attributes for name in _MARKUP_ATTRIBUTES)
+                and type(self).format is EngineElement.format
+                and type(self).wrap is EngineElement.wrap)
+        return strip, case, quote, bare
 
     def _language(self, item: Any) -> str:
         """The item's language for title casing (the style's default-locale without one)."""
@@ -199,6 +270,11 @@ class Text(EngineElement, model.Text):
             return string
         return quoted(string, self.get_single_term("open-quote"),
                       self.get_single_term("close-quote"))
+
+
+#: attributes of a cs:text that make formatting or affixes do something
+_MARKUP_ATTRIBUTES = ("prefix", "suffix", "font-style", "font-variant", "font-weight",
+                      "text-decoration", "vertical-align")
 
 
 class Number(EngineElement, model.Number):
@@ -354,8 +430,12 @@ class Layout(EngineElement, model.Layout):
         one run with no separator ("1.Smith"); the margin is the layout's first rendered child.
         """
         self.repressed = {}  # citeproc-py's per-entry repressed variables
-        children = list(self.iterchildren())
-        numbered = bool(children) and _is_citation_number(children[0])
+        plan = self.__dict__.get("_entry_plan")
+        if plan is None:  # speed: the layout's shape, worked out once per loaded style
+            children = list(self.iterchildren())
+            plan = self.__dict__["_entry_plan"] = (
+                children, bool(children) and _is_citation_number(children[0]))
+        children, numbered = plan
         if len(children) < 2 or not (split_margin or numbered):
             whole = self.format(self.wrap(self.render_children(item)))
             return RenderedEntry(None, whole, whole, numbered=False)

@@ -8,15 +8,20 @@ tests a condition makes) is worked out once per loaded style and reused for ever
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from citeproc import model
-from citeproc.source import VariableError
+from citeproc.source import CitationItem, VariableError
 from lxml import etree
 
 from citefmt.engine.base import EngineElement
 from citefmt.engine.disambiguation import is_marked_ambiguous
+from citefmt.engine.source import DefaultLanguageReference
+
+#: attributes of a cs:group that make its formatting or affixes do something
+_MARKUP_ATTRIBUTES = ("prefix", "suffix", "font-style", "font-variant", "font-weight",
+                      "text-decoration", "vertical-align")
 
 #: CSL condition attributes → citeproc-py's test method for each (all return lists of bools)
 _TESTS = (("type", "_type"), ("variable", "_variable"), ("is-numeric", "_is_numeric"),
@@ -33,26 +38,195 @@ def child_plan(element: Any) -> tuple[tuple[Any, bool, bool], ...]:
     return plan
 
 
-def taken_children(plan: Any, item: Any, context: Any) -> Iterator[tuple[Any, bool]]:
+def taken_children(plan: Any, item: Any, context: Any) -> Sequence[tuple[Any, bool, bool]]:
     """The children of a group, each cs:choose replaced by the children of the branch it
-    takes for `item` (recursively), with whether each calls a variable.
+    takes for `item` (recursively), as (child, calls a variable, is a cs:choose) entries.
 
     Gap: a cs:choose is transparent in a group: citeproc-js weighs the variables of the
     branch taken, not of every branch. Counting every branch, citefmt kept a group whose
     only output was a term chosen for a missing variable beside other empty variables
-    ("(testimony of)" with no witness, "[s.l.], " with no publisher)."""
-    for child, calls_variable, is_choose in plan:
-        if not is_choose:
-            yield child, calls_variable
+    ("(testimony of)" with no witness, "[s.l.], " with no publisher).
+
+    Speed: a list, not a generator (recursive generators cost a frame resumption per child
+    and level); a plan without cs:choose is returned as it is."""
+    for entry in plan:
+        if entry[2]:
+            break
+    else:
+        return plan
+    taken: list[tuple[Any, bool, bool]] = []
+    for entry in plan:
+        if not entry[2]:
+            taken.append(entry)
             continue
-        branch = _taken_branch(child, item, context)
+        branch = _taken_branch(entry[0], item, context)
         if branch is not None:
-            yield from taken_children(child_plan(branch), item, context)
+            taken.extend(taken_children(child_plan(branch), item, context))
+    return taken
+
+
+def planned_children(owner: Any, plan: Any, item: Any, context: Any
+                     ) -> Sequence[tuple[Any, bool, bool]]:
+    """`taken_children(plan, …)` for the group or macro `owner`, remembered per item shape
+    when only `type` and `variable` tests decide which branches are taken. A child that
+    renders nothing for the shape is given as None (it only counts as calling a variable);
+    an owner that renders nothing has no children.
+
+    Speed: which branches a group takes mostly depends on the item's type and which
+    variables it has; NLM tests the type some 16 times per entry. Those tests read nothing
+    else, so the expansion is the same for every item of the same shape (the memo depends
+    on the style tree and the shape only, like the other plans on the tree)."""
+    memo = owner.__dict__.get("_taken_by_shape")
+    if memo is not None and isinstance(item, CitationItem):  # the common case, inlined
+        known = item.__dict__.get("_citefmt_shape")
+        if known is not None and known[1] is not None and known[0] == len(item.reference):
+            entry = memo.get(known[1])
+            if entry is not None:
+                return () if entry[1] else entry[0]
+    entry = _shape_entry(owner, plan, item, context)
+    if entry is None:
+        return taken_children(plan, item, context)
+    return () if entry[1] else entry[0]
+
+
+def _shape_entry(owner: Any, plan: Any, item: Any, context: Any
+                 ) -> tuple[tuple[tuple[Any, bool, bool], ...], bool] | None:
+    """(the children `owner` takes, whether it renders nothing) for items of `item`'s shape;
+    None when the shape does not decide them."""
+    decided = owner.__dict__.get("_shape_decided")
+    if decided is None:
+        decided = owner.__dict__["_shape_decided"] = _decided_by_shape(plan)
+    if not decided:
+        return None
+    shape = item_shape(item)
+    if shape is None:
+        return None
+    memo = owner.__dict__.get("_taken_by_shape")
+    if memo is None:
+        memo = owner.__dict__["_taken_by_shape"] = {}
+    entry: tuple[tuple[tuple[Any, bool, bool], ...], bool] | None = memo.get(shape)
+    if entry is None:
+        taken = tuple(taken_children(plan, item, context))
+        empty = _empty_for_shape(owner, taken, shape[1], item, context)
+        if not empty:  # children that render nothing for this shape: left out
+            taken = tuple((None, calls_variable, False)
+                          if _absent_for_shape(child, shape[1], item, context)
+                          else (child, calls_variable, is_choose)
+                          for child, calls_variable, is_choose in taken)
+        entry = (taken, empty)
+        if len(memo) < _SHAPES_KEPT:
+            memo[shape] = entry
+    return entry
+
+
+def _empty_for_shape(owner: Any, taken: Sequence[tuple[Any, bool, bool]],
+                     keys: frozenset[str], item: Any, context: Any) -> bool:
+    """Whether the group or macro `owner` renders nothing for any item whose variables are
+    `keys`: it calls variables and every child that does prints a variable missing from
+    `keys` (or is such a group or macro); the other children only print terms and fixed
+    text, whose output an empty group drops (a macro: unless one is a macro call)."""
+    is_macro = isinstance(owner, Macro)
+    calls_any = False
+    for child, calls_variable, _ in taken:
+        if calls_variable:
+            calls_any = True
+            if not _absent_for_shape(child, keys, item, context):
+                return False
+        elif (is_macro and _is_macro_call(child)) or not _pure(child):
+            return False
+    return calls_any
+
+
+def _absent_for_shape(child: Any, keys: frozenset[str], item: Any, context: Any) -> bool:
+    """Whether `child` renders nothing for any item whose variables are `keys`."""
+    if isinstance(child, Group):
+        entry = _shape_entry(child, child._plan()[1], item, context)
+        return entry is not None and entry[1]
+    absent_from = getattr(child, "absent_from", None)  # cs:text
+    if absent_from is None:
+        return False
+    absent = absent_from(keys)
+    if absent is not None:
+        return bool(absent)
+    macro = child.called_macro()
+    if not isinstance(macro, Macro):
+        return False
+    entry = _shape_entry(macro, child_plan(macro), item, context)
+    return entry is not None and entry[1]
+
+
+def _pure(element: Any) -> bool:
+    """Whether `element` prints only terms and fixed text (whatever the item), so leaving
+    it out of a group that renders nothing changes nothing (kept per element)."""
+    pure = element.__dict__.get("_citefmt_pure")
+    if pure is None:
+        pure = element.__dict__["_citefmt_pure"] = _is_pure(element)
+    return bool(pure)
+
+
+def _is_pure(element: Any) -> bool:
+    kind_of = getattr(element, "text_kind", None)  # cs:text
+    if kind_of is not None:
+        kind = kind_of()
+        if kind == "macro":
+            macro = element.called_macro()
+            return isinstance(macro, Macro) and _pure(macro)
+        return kind in ("term", "value")
+    if isinstance(element, Group | Macro | model.Choose | model.Else) or (
+            isinstance(element, If) and element.shape_only()):
+        return all(_pure(child) for child in element.iterchildren())
+    return False
+
+
+#: at most this many item shapes are remembered per group or macro
+_SHAPES_KEPT = 2048
+
+
+def item_shape(item: Any) -> Any:
+    """(type, the variables present) of `item`'s reference: all a `type`/`variable` test
+    reads; None when the item has no plain reference (stand-ins made while rendering).
+    Kept on the cite (a render's own object) with the reference's size: the reference only
+    ever gains a variable (`year_suffix`, from disambiguation) while a render runs."""
+    reference = getattr(item, "reference", None)
+    if type(reference) is not DefaultLanguageReference:
+        return None
+    own = item.__dict__ if isinstance(item, CitationItem) else None
+    size = len(reference)
+    if own is not None:
+        known = own.get("_citefmt_shape")
+        if known is not None and known[0] == size:
+            return known[1]
+    item_type = dict.get(reference, "type")
+    shape = None if item_type is None else (item_type, frozenset(dict.keys(reference)))
+    if own is not None:
+        own["_citefmt_shape"] = (size, shape)
+    return shape
+
+
+def _decided_by_shape(plan: Any) -> bool:
+    """Whether the branches every cs:choose of `plan` takes (recursively) depend on the item
+    shape alone."""
+    for child, _, is_choose in plan:
+        if not is_choose:
+            continue
+        for branch in child.iterchildren():
+            if isinstance(branch, model.If) and not (isinstance(branch, If)
+                                                     and branch.shape_only()):
+                return False
+            if not _decided_by_shape(child_plan(branch)):
+                return False
+    return True
 
 
 def _taken_branch(choose: Any, item: Any, context: Any) -> Any:
-    for branch in choose.iterchildren():
-        if not isinstance(branch, model.If) or branch.holds(item, context):
+    # Speed: the branches and their compiled conditions are looked up once per loaded style
+    branches = choose.__dict__.get("_branches")
+    if branches is None:
+        branches = choose.__dict__["_branches"] = tuple(
+            (branch, branch.condition() if isinstance(branch, If) else None)
+            for branch in choose.iterchildren())
+    for branch, condition in branches:
+        if condition is None or condition(item, context):
             return branch
     return None
 
@@ -63,12 +237,42 @@ class Group(EngineElement, model.Group):
     of its branch are the group's (`taken_children`)."""
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        text = self.rendered(item, context, **kwargs)
+        if text is None:
+            raise VariableError
+        return text
+
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        """Speed: an empty group gives None here instead of raising VariableError (~10 raises
+        per NLM entry); every parent treats both alike: the child is skipped."""
+        text = self.rendered(item, context, **kwargs)
+        if text is None:
+            return None
+        bare = self.__dict__.get("_bare")
+        if bare is None:
+            bare = self.__dict__["_bare"] = self._bare()
+        if bare:  # what `markup` comes to on a group without formatting or affixes
+            return (str(text) if isinstance(text, int | float) else text) if text else None
+        return self.markup(text)
+
+    def _bare(self) -> bool:
+        attributes = self.attrib
+        return (not any(name in attributes for name in _MARKUP_ATTRIBUTES)
+                and type(self).markup is model.Group.markup
+                and type(self).format is EngineElement.format
+                and type(self).wrap is EngineElement.wrap)
+
+    def rendered(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        """The children's output joined (before the group's formatting and affixes), None
+        when the group is not rendered."""
         _, plan = self._plan()
         output = []
         calls_any = False
         rendered_variable = False
-        for child, calls_variable in taken_children(plan, item, context):
+        for child, calls_variable, _ in planned_children(self, plan, item, context):
             calls_any = calls_any or calls_variable
+            if child is None:
+                continue
             try:
                 text = child.render(item, context=context, **kwargs)
             except VariableError:
@@ -78,7 +282,7 @@ class Group(EngineElement, model.Group):
                 rendered_variable = rendered_variable or calls_variable
         if output and (rendered_variable or not calls_any):
             return self.join(output)
-        raise VariableError
+        return None
 
     def _plan(self) -> tuple[str, tuple[tuple[Any, bool, bool], ...]]:
         plan = self.__dict__.get("_cached_plan")
@@ -104,20 +308,32 @@ class If(EngineElement, model.If):
     def holds(self, item: Any, context: Any) -> bool:
         """Whether the condition is true for `item` (CSL 1.0.2: `match` combines every value
         of every test: all, any or none of them true)."""
-        tests, match = self._plan()
-        results: list[bool] = []
-        for test in tests:
-            results += test(item, context)
-        if match == "any":
-            return any(results)
-        if match == "none":
-            return not any(results)
-        return all(results)
+        return self.condition()(item, context)
+
+    def condition(self) -> Callable[[Any, Any], bool]:
+        """`holds` as one function made once per loaded style (speed: a choose asks each
+        branch for every item). Every test runs, in order, as before (a test may raise)."""
+        compiled = self.__dict__.get("_condition")
+        if compiled is None:
+            tests, match = self._plan()
+            compiled = self.__dict__["_condition"] = _compiled_condition(tuple(tests), match)
+        return compiled
+
+    def shape_only(self) -> bool:
+        """Whether only `type` and `variable` tests (no `locator` variable) decide the
+        condition: then it depends on the item shape alone (see `planned_children`)."""
+        if type(self)._plan is not If._plan or type(self)._variable is not model.If._variable:
+            return False
+        if not set(self.attrib) <= {"type", "variable", "match"}:
+            return False
+        return "locator" not in (self.get("variable") or "").split()
 
     def _plan(self) -> tuple[list[Any], str]:
         plan = self.__dict__.get("_cached_plan")
         if plan is None:
             tests = [_type_test(self.get("type")) if attribute == "type"
+                     else _variable_test(self.get("variable")) if attribute == "variable"
+                     and type(self)._variable is model.If._variable
                      else _without_context(getattr(self, method))
                      for attribute, method in _TESTS if attribute in self.attrib]
             if "position" in self.attrib:
@@ -142,8 +358,47 @@ def _type_test(types: str) -> Any:
     names = tuple(name.lower() for name in types.split())
 
     def run(item: Any, context: Any) -> list[bool]:
-        item_type = item.reference.type
+        reference = item.reference
+        item_type = dict.get(reference, "type")  # CustomDict's attribute access: 3 calls
+        if item_type is None:
+            item_type = reference.type
         return [name == item_type for name in names]
+
+    return run
+
+
+def _compiled_condition(tests: tuple[Any, ...], match: str) -> Callable[[Any, Any], bool]:
+    combine: Callable[[list[bool]], bool] = (any if match == "any" else _none_true
+                                             if match == "none" else all)
+    if len(tests) == 1:
+        (test,) = tests
+
+        def run_one(item: Any, context: Any) -> bool:
+            return combine(test(item, context))
+
+        return run_one
+
+    def run(item: Any, context: Any) -> bool:
+        results: list[bool] = []
+        for test in tests:
+            results += test(item, context)
+        return combine(results)
+
+    return run
+
+
+def _none_true(results: list[bool]) -> bool:
+    return not any(results)
+
+
+def _variable_test(variables: str) -> Any:
+    """Speed: citeproc-py's `variable` test with the variable names split once."""
+    names = tuple(variable.replace("-", "_") for variable in variables.split())
+
+    def run(item: Any, context: Any) -> list[bool]:
+        reference = item.reference
+        return [("locator" in item) if name == "locator" else (name in reference)
+                for name in names]
 
     return run
 
@@ -165,9 +420,12 @@ class Macro(EngineElement, model.Macro):
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         output = []
         calls_any = rendered_variable = False
-        for child, calls_variable in taken_children(child_plan(self), item, context):
-            is_macro_call = (child.get("macro") is not None
-                             and etree.QName(child).localname == "text")
+        for child, calls_variable, _ in planned_children(self, child_plan(self), item,
+                                                         context):
+            if child is None:
+                calls_any = calls_any or calls_variable
+                continue
+            is_macro_call = _is_macro_call(child)
             calls_any = calls_any or calls_variable
             try:
                 text = child.render(item, context=context, **kwargs)
@@ -179,3 +437,12 @@ class Macro(EngineElement, model.Macro):
         if not output or (calls_any and not rendered_variable):
             return None
         return output[0] if len(output) == 1 else self.join(output)
+
+
+def _is_macro_call(child: Any) -> bool:
+    """Whether `child` is a cs:text calling a macro (speed: decided once per element)."""
+    is_macro_call = child.__dict__.get("_is_macro_call")
+    if is_macro_call is None:
+        is_macro_call = child.__dict__["_is_macro_call"] = (
+            child.get("macro") is not None and etree.QName(child).localname == "text")
+    return bool(is_macro_call)

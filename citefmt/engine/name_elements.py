@@ -55,6 +55,17 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         return substitution.apply(text, item, role, lambda proxy: self._process_names(
             proxy, names_context, context, **kwargs))
 
+    def get_parent_delimiter(self, context: Any = None) -> Any:
+        # Speed: citeproc-py finds the enclosing cs:bibliography or cs:citation and reads its
+        # inheritable option for every name list; it depends on the tree alone
+        cache = self.__dict__.get("_parent_delimiters")
+        if cache is None:
+            cache = self.__dict__["_parent_delimiters"] = {}
+        key = id(context)
+        if key not in cache:
+            cache[key] = super().get_parent_delimiter(context)
+        return cache[key]
+
     def markup(self, text: Any) -> Any:
         """Gap: citeproc-js, which styles are written against, puts the cs:names affixes
         around names only: a title that cs:substitute renders through cs:text keeps its own
@@ -281,11 +292,24 @@ class Name(EngineElement, model.Name):
                 # demote-non-dropping-particle="sort-only" sorts it under V (as "Vinci, da")
                 return "display-and-sort"
             return value
-        cache = self.__dict__.setdefault("_options", {})
+        cache = self.__dict__.get("_options")
+        if cache is None:
+            cache = self.__dict__["_options"] = {}
         key = (name, id(context))
-        if key not in cache:
-            cache[key] = super().get_option(name, context, sort_options)
-        return cache[key]
+        try:
+            return cache[key]
+        except KeyError:
+            value = cache[key] = super().get_option(name, context, sort_options)
+            return value
+
+    def findall(self, path: str, namespaces: Any = None) -> Any:
+        # Speed: citeproc-py looks the cs:name-part children up for every name it prints
+        if path != "cs:name-part":
+            return super().findall(path, namespaces)
+        parts = self.__dict__.get("_name_parts")
+        if parts is None:
+            parts = self.__dict__["_name_parts"] = super().findall(path, namespaces)
+        return parts
 
     def initialize(self, given: str, mark: str, context: Any) -> str:
         """Gap: citeproc-py cut every capitalised part to one letter ("Ph." → "P.",

@@ -120,7 +120,9 @@ def wrap_merging(prefix: str, text: Any, suffix: str, fmt: str = "text",
 
 
 def _append(left: Any, right: Any, fmt: str, punctuation_in_quote: InQuote) -> Any:
-    if punctuation_in_quote is not None and _ends_with_closing_quote(left):
+    # `_ends_with_closing_quote`, inlined (speed: ~30 seams per entry)
+    if (punctuation_in_quote is not None and type(left) is MixedString and len(left) > 0
+            and type(list.__getitem__(left, -1)) is ClosingQuote):
         left, right = move_into_quote(left, right, fmt, punctuation_in_quote)
     return concatenate(left, merge_seam(left, right, fmt))
 

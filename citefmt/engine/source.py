@@ -87,16 +87,20 @@ class DefaultLanguageReference(Reference):
     # them, as in citeproc-js ("Anon." is not printed for an editors-only book).
 
     def __getitem__(self, key: str) -> Any:
-        if key in _NOT_VARIABLES:
-            return super().__getitem__(key)
-        context = active()
-        if context is not None:
-            suppressed = context.suppressed()
-            if suppressed and key in suppressed:
-                raise VariableError(key)
-            if context.recording and dict.__contains__(self, key):
-                context.recording[-1].add(key)
-        return super().__getitem__(key)
+        if key not in _NOT_VARIABLES:
+            context = active()
+            if context is not None:
+                suppressed = context.suppressed()
+                if suppressed and key in suppressed:
+                    raise VariableError(key)
+                if context.recording and dict.__contains__(self, key):
+                    context.recording[-1].add(key)
+        # Speed: CustomDict.__getitem__ (a Python frame and a caught KeyError per missing
+        # variable), answered directly; the same VariableError when the key is absent
+        value = dict.get(self, key, _ABSENT)
+        if value is _ABSENT:
+            raise VariableError
+        return value
 
     def get(self, key: str, default: Any = None) -> Any:
         try:
@@ -104,6 +108,8 @@ class DefaultLanguageReference(Reference):
         except VariableError:
             return default
 
+
+_ABSENT = object()
 
 #: reference keys that are not CSL variables a style prints (never recorded or suppressed)
 _NOT_VARIABLES = frozenset({"type", "id", "key", "language"})
