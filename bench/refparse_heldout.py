@@ -98,7 +98,8 @@ def compare(gold: Item, predicted: Item) -> dict[str, refparse_eval.Counts]:
     return out
 
 
-def evaluate(data: list[dict[str, Any]], errors: int = 0) -> dict[str, Any]:
+def evaluate(data: list[dict[str, Any]], errors: int = 0,
+             group: str | None = None) -> dict[str, Any]:
     """Field counts per source group and overall, fully correct shares and throughput."""
     from citefmt.refparse import parse_reference
 
@@ -119,7 +120,7 @@ def evaluate(data: list[dict[str, Any]], errors: int = 0) -> dict[str, Any]:
         wrong = [n for n, c in per_field.items() if c.fp or c.fn]
         for key in (record["group"], "all"):
             exact.setdefault(key, []).append(not wrong)
-        if wrong and shown < errors:
+        if wrong and shown < errors and group in (None, record["group"]):
             shown += 1
             print(f"- {record['text']}\n  wrong: {', '.join(wrong)}\n  gold: {record['gold']}\n"
                   f"  got: {item}", file=sys.stderr)
@@ -142,8 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("train", "dev", "test"), default="dev")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", type=int, default=0, help="print N wrongly parsed references")
+    parser.add_argument("--group", help="print only the wrong references of this group")
     args = parser.parse_args(argv)
-    summary = evaluate(records(args.split), args.errors)
+    summary = evaluate(records(args.split), args.errors, args.group)
     if args.json:
         print(json.dumps(summary, indent=2))
         return 0

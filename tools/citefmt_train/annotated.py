@@ -222,10 +222,73 @@ def _jats_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
                "group": "scielo-jats", "split": split_of(re.sub(r"\W+", "", text.casefold()))}
 
 
+def _plos_printed(mixed: ET._Element) -> str:
+    """The string PLOS prints for a tagged `<mixed-citation>`: a space between `<surname>` and
+    `<given-names>` where the XML has none, and no PubMed id (`<object-id>`, markup only)."""
+    copy = ET.fromstring(ET.tostring(mixed))
+    for surname in copy.iter("surname"):
+        following = surname.getnext()
+        if following is not None and following.tag == "given-names" and not (
+                surname.tail or "").strip():
+            surname.tail = " "
+    for object_id in list(copy.iter("object-id")):
+        parent, tail = object_id.getparent(), object_id.tail or ""
+        if parent is None:
+            continue
+        previous = object_id.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(object_id)  # lxml drops the element's tail with it: kept above
+    return _text(copy)
+
+
+def gold_from_tagged_citation(mixed: ET._Element) -> Item:
+    """The fields marked inside a tagged `<mixed-citation>`: the element-citation mapping, plus
+    names placed directly under the citation (PLOS has no `<person-group>`) and a DOI given as
+    an `<ext-link>`."""
+    gold = gold_from_element_citation(mixed)
+    if "author" not in gold:
+        authors: list[dict[str, str]] = []
+        for name in mixed:
+            if name.tag == "name":
+                authors.append({"family": _jats_child(name, "surname") or "",
+                                "given": _jats_child(name, "given-names") or ""})
+            elif name.tag == "collab" and _text(name):
+                authors.append({"literal": _text(name)})
+        if authors:
+            gold["author"] = authors
+    if "DOI" not in gold:
+        for link in mixed.iter("ext-link"):
+            found = re.search(r"10\.\d{4,9}/\S+", _text(link))
+            if found:
+                gold["DOI"] = found.group(0).rstrip(".")
+                break
+    return gold
+
+
+def _tagged_jats_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
+    """Refs whose `<mixed-citation>` marks its parts inside the printed string (PLOS)."""
+    for ref in _parse(data).iter("ref"):
+        mixed = ref.find("mixed-citation")
+        if mixed is None or mixed.find("source") is None and mixed.find("name") is None:
+            continue
+        text = _plos_printed(mixed)
+        if not text:
+            continue
+        gold = _printed_only(gold_from_tagged_citation(mixed), text)
+        if "DOI" not in gold and _DOI_PRINTED.search(text):
+            gold["doi-unmarked"] = True
+        yield {"text": text, "gold": gold, "source": path, "group": "plos-nlm",
+               "split": split_of(path)}
+
+
 def records(split: str) -> list[dict[str, Any]]:
     """Every annotated reference in `split`, each string once (fixtures repeat articles)."""
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    readers = {"grobid-tei": _grobid_records, "jats-pairs": _jats_records}
+    readers = {"grobid-tei": _grobid_records, "jats-pairs": _jats_records,
+               "jats-tagged": _tagged_jats_records}
     out, seen = [], set()
     for source in manifest["sources"]:
         for path, data in manifest_files(source):
