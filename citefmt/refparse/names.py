@@ -351,9 +351,19 @@ def _words(part: str) -> list[str]:
     return re.sub(r"\.(?!-)", ". ", text).split()
 
 
+def _is_suffix_word(word: str, words: list[str]) -> bool:
+    """"Jr.", "III", "3rd" are suffixes; "SR" or "IV" after a family with no other initials is
+    the person's initials ("Eddy SR", "Schensted IV", as NLM prints them)."""
+    if word.lower() not in _SUFFIXES:
+        return False
+    if word.isalpha() and word.isupper() and len(words) == 2:
+        return _is_initial_word(words[0] if word is words[1] else words[1])
+    return True
+
+
 def _split_single(part: str) -> dict[str, str]:
     words = _words(part)
-    words = [w for w in words if w.lower() not in _SUFFIXES]
+    words = [w for w in words if not _is_suffix_word(w, words)]
     if not words:
         return {}
     if len(words) == 1:

@@ -15,3 +15,14 @@ def test_suffix_after_initials(written: str, suffix: str) -> None:
         {"family": "Smith", "given": "J. A.", "suffix": suffix},
         {"family": "Doe", "given": "B."},
     ]
+
+
+@pytest.mark.parametrize(("names", "last"), [
+    ("Eddy SR", {"family": "Eddy", "given": "S. R."}),
+    ("Roe CM, Vega AK, Stone JR", {"family": "Stone", "given": "J. R."}),
+    ("Lund IV", {"family": "Lund", "given": "I. V."})])
+def test_two_capitals_alone_after_a_family_are_initials(names: str, last: dict) -> None:
+    """NLM prints "Eddy SR" for Sean R. Eddy: with no other initials, "SR" is the initials."""
+    parsed = parse_reference(f"{names} (2009) A new generation of search tools. "
+                             "Genome Inform 23: 205–211.")
+    assert parsed.item["author"][-1] == last

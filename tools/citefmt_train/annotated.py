@@ -224,13 +224,16 @@ def _jats_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
 
 def _plos_printed(mixed: ET._Element) -> str:
     """The string PLOS prints for a tagged `<mixed-citation>`: a space between `<surname>` and
-    `<given-names>` where the XML has none, and no PubMed id (`<object-id>`, markup only)."""
+    `<given-names>` (and before a `<suffix>`) where the XML has none, and no PubMed id (`<object-id>`, markup only)."""
     copy = ET.fromstring(ET.tostring(mixed))
     for surname in copy.iter("surname"):
         following = surname.getnext()
         if following is not None and following.tag == "given-names" and not (
                 surname.tail or "").strip():
             surname.tail = " "
+            if (after := following.getnext()) is not None and after.tag == "suffix" and not (
+                    following.tail or "").strip():
+                following.tail = " "  # "Miller ER 3rd"
     for object_id in list(copy.iter("object-id")):
         parent, tail = object_id.getparent(), object_id.tail or ""
         if parent is None:
