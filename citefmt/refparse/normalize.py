@@ -295,10 +295,35 @@ def separate_glued_labels(text: Text) -> None:
                   m.start() + shift)
 
 
+#: a period or comma cut from its word and glued to the next one, as PDF text extraction leaves
+#: it ("Phys .Rev .C", "Niessen ,C .Spiering"), or standing alone before a space ("Rev . 85");
+#: a space inside a parenthesis ("( 2012 )")
+_DETACHED_PUNCT_RE = re.compile(r"(?<=[^\W\d_]) ([.,])(?=\w)|(?<=\w) (,)(?=\w)"
+                                r"|(?<=[\w)\]]) ([.,])(?=\s|$)|(?<=\() +(?=\w)|(?<=\w) +(?=\))")
+
+
+def attach_detached_punctuation(text: Text) -> None:
+    """"Phys .Rev .C 85 ( 2012)" → "Phys. Rev. C 85 (2012)": the spacing of PDF-extracted text
+    (CF105, one report for the reference). A space before ":" or ";" is kept: French and ISO 690
+    typography print "Paris : Gallimard"."""
+    found = list(_DETACHED_PUNCT_RE.finditer(text.value))
+    if not found:
+        return
+    edits = []
+    for m in found:
+        glued = m.group(1) or m.group(2)
+        edits.append((m.start(), m.end(), glued + " " if glued else m.group(3) or ""))
+    first = found[0].start()
+    text.replace_many(edits)
+    text.warn("CF105", f"{len(found)} space(s) around punctuation repaired (PDF-extracted "
+              "spacing: \" .Rev\" → \". Rev\", \"( 2012)\" → \"(2012)\")", first)
+
+
 def normalize(raw: str) -> Text:
     """All text-level repairs, in a fixed order, each reported."""
     text = Text.of(raw)
     normalize_unicode(text)
+    attach_detached_punctuation(text)
     separate_glued_labels(text)
     join_broken_dois(text)
     join_page_ranges(text)

@@ -1,0 +1,26 @@
+"""PDF-extracted strings cut punctuation from its word ("Phys .Rev .C 85 ( 2012)"): the spacing
+is repaired before any grammar runs, and reported (CF105)."""
+
+from __future__ import annotations
+
+from citefmt.refparse import parse_reference
+from citefmt.refparse.normalize import normalize
+
+
+def test_detached_periods_and_commas_are_reattached() -> None:
+    text = normalize("Fulling ,S .A.:Phys .Rev .D 7 ,2850 ( 1973 )")
+    assert text.value == "Fulling, S. A.:Phys. Rev. D 7, 2850 (1973)"
+    assert [d.code for d in text.diagnostics] == ["CF105"]
+    assert text.diagnostics[0].col == 8  # the first repair, in the string as written
+
+
+def test_french_colon_spacing_and_decimals_are_kept() -> None:
+    for kept in ("Paris : Gallimard, 1990.", "at 2 .76 TeV, 1990", "Vol. 3; p. 4"):
+        assert normalize(kept).value == kept
+
+
+def test_a_physics_reference_with_pdf_spacing_parses() -> None:
+    item = parse_reference("S. Orito et al. Phys .Rev .Lett .66 ( 1991 )1951 .").item
+    assert item["container-title"] == "Phys. Rev. Lett."
+    assert (item["volume"], item["page"], item["issued"]) == ("66", "1951",
+                                                               {"date-parts": [[1991]]})
