@@ -52,7 +52,7 @@ september october november december
 disponível disponivel disponible em en acesso acceso consultado
 fev abr mai maio ago set out dez ene dic
 tradução traducao trad traducción traduccion translated transl
-arxiv eprint eprints prints hep lat ph th ex astro nucl qc cond mat quant physics
+arxiv org eprint eprints prints hep lat ph th ex astro nucl qc cond mat quant physics
 """.split())
 
 
