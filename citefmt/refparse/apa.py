@@ -17,16 +17,30 @@ from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate, sentences
 from citefmt.refparse.common import date_parts, month_day, normalise_page, tidy
 from citefmt.refparse.locators import ARTICLE_LABEL
-from citefmt.refparse.names import parse_inverted_names
+from citefmt.refparse.names import (Names, parse_inverted_names, parse_vancouver_names,
+                                    strip_et_al)
 
 _HEAD_RE = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4})[a-z]?(?:,\s*(?P<md>[^)]+))?\)\.?\s*"
                       r"(?P<rest>.*)$")
-_QUOTED_TITLE_RE = re.compile(r"^[‘'\"“](?P<title>.+?)[’'\"”][,.]?\s*(?P<rest>.*)$")
+#: a title in double quotes (which may quote a word in single ones: "'Seaborgium' fails to win
+#: approval") or in single quotes
+_QUOTED_TITLE_RE = re.compile(r"^(?:[\"“](?P<title>.+?)[\"”]|[‘'](?P<single>.+?)[’'](?=[,.]?\s|$))"
+                              r"[,.]?\s*(?P<rest>.*)$")
 _JOURNAL_RE = re.compile(
     r"^(?P<journal>[^,]+?(?:,\s*+[^,\d\s][^,]*?)*?),\s*(?:[Vv]ol\.\s*)?(?P<vol>\d+)\s*"
     r"(?:\((?P<issue>[^)]+)\)|,\s*(?:[Nn]o\.|[Ii]ss(?:ue)?\.?)\s*(?P<issue2>\w+))?"
     r"(?:,\s*(?:pp?\.\s*|(?P<label>" + ARTICLE_LABEL + r")\s*)?"
     r"(?P<page>\w+(?:\s*[–—-]\s*\w+)?))?\s*\.?$")
+#: the NLM journal block PLOS prints after an author–year head: "Microbiol Rev 58: 233–267.",
+#: "PLoS Pathog 9(6): e1003435.", "Bioinformatics 19 Suppl 2: ii215–ii225."
+_NLM_JOURNAL_RE = re.compile(
+    r"^(?P<journal>[^\d:;,.]+?)\s+(?P<vol>\d+(?:\s+Suppl\s*\d*)?)\s*"
+    r"(?:\((?P<issue>\d+[A-Za-z]?(?:\s*[-–/]\s*\d+)?|Suppl\.?\s*\d*|S\d+)\))?\s*:\s*"
+    r"(?P<page>\w+(?:\s*[–—-]\s*\w+)?)\.?$")
+#: "Surname AB, Surname C, et al.": names written as NLM writes them, with compact initials
+_NLM_NAMES_RE = re.compile(r"^(?:[^\W\d_][\w'’ -]*?\s[A-Z]{1,3}(?:\s?\d?(?:Jr|Sr|rd|th|nd)?)?"
+                           r"(?:,\s+(?:(?:&|and)\s+)?|\s+(?:&|and)\s+|$))+$")
+_NLM_AND_RE = re.compile(r",?\s+(?:&|and)\s+")
 _EDITION_RE = re.compile(r"\s*\((?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.\)")
 _IN_RE = re.compile(r"^In\s+(?:(?P<editors>.+?)\s+\((?:Eds?\.|Hrsg\.)\),\s*)?(?P<book>.+?)"
                     r"(?:\s*\((?:pp?\.\s*)(?P<page>[^)]+)\))?\.\s*(?P<publisher>[^.]*)\.?$")
@@ -51,7 +65,7 @@ def parse(body: str) -> Candidate | None:
         return None
     item: Item = {"type": "article-journal"}
     cand = Candidate("apa", item, 0.0)
-    names = parse_inverted_names(head.group("authors"))
+    names = _names(head.group("authors"))
     if not names.names:
         return None
     item["author"] = names.names
@@ -63,7 +77,7 @@ def parse(body: str) -> Candidate | None:
     title_and_rest = _title_element(rest, body, cand)
     if title_and_rest is None:
         return None
-    title, remainder = title_and_rest
+    title, remainder = _title_through_nlm_journal(*title_and_rest)
     if em := _EDITION_RE.search(title):
         item["edition"] = em.group("ed")
         title = title[:em.start()] + title[em.end():]
@@ -84,11 +98,22 @@ def parse(body: str) -> Candidate | None:
     return cand
 
 
+def _names(statement: str) -> Names:
+    """The author list: NLM's "Surname AB, Surname C" (PLOS prints it before the year) or the
+    inverted "Surname, A. B." of APA and Harvard."""
+    bare, _ = strip_et_al(statement)
+    if _NLM_NAMES_RE.match(bare.strip(" ,.")):
+        # "Lo DC. (1996)": the period before the date closes the list, not an initial
+        listed = re.sub(r"(?<=[A-Z])\.$", "", statement.strip(" ,"))
+        return parse_vancouver_names(_NLM_AND_RE.sub(", ", listed))
+    return parse_inverted_names(statement)
+
+
 def _title_element(rest: str, body: str, cand: Candidate) -> tuple[str, str] | None:
     """The title after the date (quoted, or the first sentence, keeping a final "?"/"!") and
     what follows it; its span in `body` goes to `cand`."""
     if q := _QUOTED_TITLE_RE.match(rest):
-        return q.group("title"), q.group("rest")
+        return q.group("title") or q.group("single"), q.group("rest")
     spans = sentences(rest)
     if not spans:
         return None
@@ -98,6 +123,18 @@ def _title_element(rest: str, body: str, cand: Candidate) -> tuple[str, str] | N
     if offset >= 0:
         cand.title_span = (offset + spans[0][0], offset + spans[0][1])
     return title, rest[spans[0][1] + 1:].strip()
+
+
+def _title_through_nlm_journal(title: str, remainder: str) -> tuple[str, str]:
+    """A title of several sentences before an NLM journal block ("… equation. Modification of
+    Diet in Renal Disease Study Group. Ann Intern Med 130: 461–470."): the title runs to the
+    block, whose journal name holds no period."""
+    if _NLM_JOURNAL_RE.match(remainder) or ". " not in remainder:
+        return title, remainder
+    before, _, last = remainder.rpartition(". ")
+    if _NLM_JOURNAL_RE.match(last):
+        return f"{title}. {before}", last
+    return title, remainder
 
 
 def _source_element(remainder: str, item: Item) -> float:
@@ -112,6 +149,13 @@ def _source_element(remainder: str, item: Item) -> float:
             item["number"] = m.group("page")  # APA 7: "12(3), Article 101530."
         elif m.group("page"):
             item["page"] = normalise_page(m.group("page"))
+        return 0.45
+    if m := _NLM_JOURNAL_RE.match(remainder):
+        item["container-title"] = tidy(m.group("journal"))
+        item["volume"] = m.group("vol")
+        if m.group("issue"):
+            item["issue"] = m.group("issue")
+        item["page"] = normalise_page(m.group("page"))
         return 0.45
     if m := _IN_RE.match(remainder):
         item["type"] = "chapter"
