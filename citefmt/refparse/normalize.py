@@ -299,24 +299,29 @@ def separate_glued_labels(text: Text) -> None:
 #: it ("Phys .Rev .C", "Niessen ,C .Spiering"), or standing alone before a space ("Rev . 85");
 #: a space inside a parenthesis ("( 2012 )")
 _DETACHED_PUNCT_RE = re.compile(r"(?<=[^\W\d_]) ([.,])(?=\w)|(?<=\w) (,)(?=\w)"
-                                r"|(?<=[\w)\]]) ([.,])(?=\s|$)|(?<=\() +(?=\w)|(?<=\w) +(?=\))")
+                                r"|(?<=[\w)\]]) ([.,])(?=\s|$)|(?<=[(\[]) +(?=\w)|(?<=\w) +(?=[)\]])")
+#: "(2012)044908": the page glued to the year before it
+_YEAR_GLUED_RE = re.compile(r"(?<=\((?:1[89]|20)\d\d\))(?=\d)")
 
 
 def attach_detached_punctuation(text: Text) -> None:
-    """"Phys .Rev .C 85 ( 2012)" → "Phys. Rev. C 85 (2012)": the spacing of PDF-extracted text
-    (CF105, one report for the reference). A space before ":" or ";" is kept: French and ISO 690
-    typography print "Paris : Gallimard"."""
-    found = list(_DETACHED_PUNCT_RE.finditer(text.value))
-    if not found:
-        return
+    """"Phys .Rev .C 85 ( 2012)024908" → "Phys. Rev. C 85 (2012) 024908", "[ nucl-th]" →
+    "[nucl-th]": the spacing of PDF-extracted text (CF105, one report for the reference). A space
+    before ":" or ";" is kept: French and ISO 690 typography print "Paris : Gallimard"."""
     edits = []
-    for m in found:
+    for m in _DETACHED_PUNCT_RE.finditer(text.value):
         glued = m.group(1) or m.group(2)
         edits.append((m.start(), m.end(), glued + " " if glued else m.group(3) or ""))
-    first = found[0].start()
+    first = edits[0][0] if edits else None
     text.replace_many(edits)
-    text.warn("CF105", f"{len(found)} space(s) around punctuation repaired (PDF-extracted "
-              "spacing: \" .Rev\" → \". Rev\", \"( 2012)\" → \"(2012)\")", first)
+    spaced = [(m.start(), m.end(), " ") for m in _YEAR_GLUED_RE.finditer(text.value)]
+    if spaced and first is None:
+        first = spaced[0][0]
+    text.replace_many(spaced)
+    if first is not None:
+        text.warn("CF105", f"{len(edits) + len(spaced)} space(s) around punctuation repaired "
+                  "(PDF-extracted spacing: \" .Rev\" → \". Rev\", \"( 2012)\" → \"(2012)\")",
+                  first)
 
 
 def normalize(raw: str) -> Text:

@@ -24,3 +24,11 @@ def test_a_physics_reference_with_pdf_spacing_parses() -> None:
     assert item["container-title"] == "Phys. Rev. Lett."
     assert (item["volume"], item["page"], item["issued"]) == ("66", "1951",
                                                                {"date-parts": [[1991]]})
+
+
+def test_a_page_glued_to_the_year_and_spaces_inside_brackets() -> None:
+    assert normalize("Nucl. Phys. B 897 (2015)39 [ arXiv:1503.05232[ hep-lat]]").value == \
+        "Nucl. Phys. B 897 (2015) 39 [arXiv:1503.05232[hep-lat]]"
+    # a DOI's parenthesised part is not a year before a page
+    kept = "Lancet. 2012;380:367-77. DOI:10.1016/S0140-6736(12)60821-6"
+    assert normalize(kept).value == kept
