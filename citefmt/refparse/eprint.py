@@ -34,8 +34,12 @@ _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "le"
 _COLLABORATION_RE = re.compile(r"\b(?:Collaboration|Team|Consortium|Group)\b")
 
 
+#: an old-scheme id's "/9612213": with "arXiv", what a reference citing an e-print always shows
+_OLD_SCHEME_RE = re.compile(r"/\s?\d{7}")
+
+
 def looks_like(body: str) -> bool:
-    return bool(_LABEL_RE.search(body) or _EPRINT_RE.search(body))
+    return "rxiv" in body.casefold() or bool(_OLD_SCHEME_RE.search(body))
 
 
 def _is_person_or_collaboration(name: dict[str, str]) -> bool:

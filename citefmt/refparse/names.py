@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _ET_AL_RE = re.compile(r"[,;]?\s*(?:\[\s*)?(?:et\s+al|и\s+др|e\s+outros|et\s+col)\.?"
                        r"(?:\s*\])?\.?\s*$", re.I)
@@ -58,6 +59,7 @@ def strip_et_al(segment: str) -> tuple[str, bool]:
     return segment, False
 
 
+@lru_cache(maxsize=8192)
 def initials_given(compact: str) -> str:
     """"HA" → "H. A.", "J-P" → "J.-P.", "YuI" → "Yu. I." (two-letter initials kept); dotted
     initials keep what they print, hyphen included ("J.-P.", "Ж. - П." → "Ж.-П.", "И.О." →
@@ -81,6 +83,7 @@ def initials_given(compact: str) -> str:
     return out.rstrip("-")
 
 
+@lru_cache(maxsize=8192)
 def _is_compact_initials(word: str) -> bool:
     """"HA", "KWA", "J-P", "YuI": Vancouver initials (upper-case letters, optional two-letter
     ones)."""
@@ -89,6 +92,7 @@ def _is_compact_initials(word: str) -> bool:
         and sum(1 for c in word if c.isupper()) >= len(word) / 2
 
 
+@lru_cache(maxsize=8192)
 def _is_dotted_initials(word: str) -> bool:
     """"И.И.", "A.S.", "J.-P.", "Yu.": initials written with periods."""
     return "." in word and bool(
@@ -344,14 +348,20 @@ def _split_comma_list(group: str) -> list[dict[str, str]]:
     return [n for n in names if n]
 
 
-def _words(part: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _words(part: str) -> tuple[str, ...]:
     """The words of a name, an initial per word ("A.B. Smith" → "A.", "B.", "Smith"), a
-    hyphenated initial kept whole ("J.-P. Vega", "J. -P. Vega" → "J.-P.", "Vega")."""
-    text = re.sub(r"\.\s*[-‐]\s*(?=[^\W\d_])", ".-", part)
-    return re.sub(r"\.(?!-)", ". ", text).split()
+    hyphenated initial kept whole ("J.-P. Vega", "J. -P. Vega" → "J.-P.", "Vega"); cached, as
+    the word tests below are: names recur between a reference's candidate readings."""
+    text = _SPACED_HYPHEN_INITIAL.sub(".-", part)
+    return tuple(_PERIOD_NOT_HYPHEN.sub(". ", text).split())
 
 
-def _is_suffix_word(word: str, words: list[str]) -> bool:
+_SPACED_HYPHEN_INITIAL = re.compile(r"\.\s*[-‐]\s*(?=[^\W\d_])")
+_PERIOD_NOT_HYPHEN = re.compile(r"\.(?!-)")
+
+
+def _is_suffix_word(word: str, words: tuple[str, ...]) -> bool:
     """"Jr.", "III", "3rd" are suffixes; "SR" or "IV" after a family with no other initials is
     the person's initials ("Eddy SR", "Schensted IV", as NLM prints them)."""
     if word.lower() not in _SUFFIXES:
@@ -393,6 +403,7 @@ def _name(family: str, given: str) -> dict[str, str]:
     return name
 
 
+@lru_cache(maxsize=8192)
 def _is_initial_word(word: str) -> bool:
     core = word.strip(",;")
     return (bool(_INITIAL.match(core)) and (core.endswith(".") or bool(_RUN_TOGETHER.match(core))

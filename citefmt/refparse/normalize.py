@@ -309,12 +309,14 @@ def attach_detached_punctuation(text: Text) -> None:
     "[nucl-th]": the spacing of PDF-extracted text (CF105, one report for the reference). A space
     before ":" or ";" is kept: French and ISO 690 typography print "Paris : Gallimard"."""
     edits = []
-    for m in _DETACHED_PUNCT_RE.finditer(text.value):
-        glued = m.group(1) or m.group(2)
-        edits.append((m.start(), m.end(), glued + " " if glued else m.group(3) or ""))
+    if any(pair in text.value for pair in (" .", " ,", "( ", "[ ", " )", " ]")):
+        for m in _DETACHED_PUNCT_RE.finditer(text.value):
+            glued = m.group(1) or m.group(2)
+            edits.append((m.start(), m.end(), glued + " " if glued else m.group(3) or ""))
     first = edits[0][0] if edits else None
     text.replace_many(edits)
-    spaced = [(m.start(), m.end(), " ") for m in _YEAR_GLUED_RE.finditer(text.value)]
+    spaced = [(m.start(), m.end(), " ") for m in _YEAR_GLUED_RE.finditer(text.value)] \
+        if ")" in text.value else []
     if spaced and first is None:
         first = spaced[0][0]
     text.replace_many(spaced)

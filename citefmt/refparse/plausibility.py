@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from citefmt.model import Item
 
@@ -56,8 +57,11 @@ arxiv org eprint eprints prints hep lat ph th ex astro nucl qc cond mat quant ph
 """.split())
 
 
-def _words(text: str) -> list[str]:
-    return _WORD_RE.findall(text.casefold())
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a text, cached: every candidate of a reference is judged against the same
+    text, and names and titles recur between candidates."""
+    return tuple(_WORD_RE.findall(text.casefold()))
 
 
 _ORDINAL_ENDINGS = ("ª", "º", "a", "o", "st", "nd", "rd", "th", "е", "й", "e", "er", "re")
