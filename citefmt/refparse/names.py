@@ -313,13 +313,36 @@ def split_names(statement: str) -> list[dict[str, str]]:
     """CSL name objects for every person in `statement`, in order."""
     text = _LEADING_IN.sub("", statement)
     text = _ROLE_WORDS.sub(" ", text)
-    text = re.sub(r"\s+", " ", text).strip(_PART_PUNCT)
+    text = re.sub(r"\s+", " ", text)
+    if body := _body_name(text.strip(" \t,;:/–—-").removesuffix(".")):
+        return [{"literal": body}]
+    text = text.strip(_PART_PUNCT)
     if not text:
         return []
     names: list[dict[str, str]] = []
     for group in _SEPARATORS.split(text):
         names.extend(_split_comma_list(group.strip(_PART_PUNCT)))
     return names
+
+
+#: a name followed by its acronym or jurisdiction: "World Health Organization (WHO)",
+#: "Ministério da Saúde (BR)", "SÃO PAULO (Estado)"
+_QUALIFIED_BODY_RE = re.compile(r"^[^\W\d_][^(),;]*?\s\((?:[A-ZÀ-ÞА-ЯЁ]{2,12}|[A-ZÀ-Þ][a-zà-ÿ]+)\)\.?$")
+
+
+def _body_name(text: str) -> str | None:
+    """The whole statement when it names a body, not persons: a body word ("Ministério",
+    "Organization", "Consortium") or a parenthesised acronym after a name of several words, and
+    no initial anywhere. Such a name is one literal author, its commas and periods included
+    ("United Nations Educational, Scientific and Cultural Organization",
+    "Ministério da Saúde. Instituto Nacional de Câncer")."""
+    if _PERSON_INITIAL_RE.search(text) or re.search(r"\b[A-ZА-ЯЁ]{1,3}(?:,|$)", text):
+        return None
+    if _QUALIFIED_BODY_RE.match(text) and len(text.split()) >= 3:
+        return text
+    if _ORG_WORDS.search(text) and len(text.split()) >= 2:
+        return text
+    return None
 
 
 def _split_comma_list(group: str) -> list[dict[str, str]]:
@@ -343,7 +366,7 @@ def _split_comma_list(group: str) -> list[dict[str, str]]:
             names.append(_name(part, following))
             index += 2
             continue
-        names.append(_split_single(part))
+        names.append({"literal": part} if _body_name(part) else _split_single(part))
         index += 1
     return [n for n in names if n]
 
