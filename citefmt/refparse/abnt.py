@@ -33,13 +33,13 @@ _AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:\s*;\s*{_AUTHOR})*(?:\s*et 
 _JOURNAL_RE = re.compile(
     r"^(?P<journal>.+?),\s*(?:(?P<place>(?!v\.|n\.|p\.)[^,]+(?:,\s*[A-Z]{2})?),\s*(?=v\.|n\.|p\.))?"
     r"(?:v\.\s*(?P<vol>[\w\-]+),?\s*)?(?:n\.\s*(?P<issue>[\w\-/]+),?\s*)?"
-    r"(?:p\.\s*(?P<page>[\w]+(?:[–-]\w+)?),?\s*)?"
+    r"(?:p\.\s*(?P<page>[\w]+(?:[–-]\w+)?)[,.]?\s*)?"
     r"(?:(?P<month>[a-zç]{3,9}\.?(?:/[a-zç]{3,9}\.?)?)\s*)?(?P<year>\d{4})\.?$")
 #: "2. ed.", "2ª ed.", "3rd ed.": the edition statement before the imprint
 _EDITION = r"(?P<ed>\d+)\s*(?:\.|ª|º|a|st|nd|rd|th)?\s*ed\.\s*"
-_BOOK_RE = re.compile(rf"^(?:{_EDITION})?(?P<place>[^:]+):\s*(?P<publisher>[^,]+),\s*"
+_BOOK_RE = re.compile(rf"^(?:{_EDITION})?(?P<place>[^:]+):\s*(?P<publisher>[^,]+?)[,.]\s*"
                       r"(?P<year>\d{4})"
-                      r"(?:\.\s*(?P<pages>\d+)\s*p)?\.?$")
+                      r"(?:\.\s*(?P<pages>\d+)\s*p)?(?:[.,]\s*v\.\s*(?P<volume>\d+))?\.?$")
 
 
 #: NBR 6023 / ISO 690 online tail: "Disponível em: <URL>. Acesso em: 15 nov. 2020." (URL and
@@ -177,6 +177,8 @@ def _book_imprint(item: Item, bm: re.Match[str]) -> None:
     item["issued"] = date_parts(bm.group("year"))
     if bm.group("pages"):
         item["number-of-pages"] = bm.group("pages")
+    if "volume" in bm.re.groupindex and bm.group("volume"):
+        item["volume"] = bm.group("volume")  # "São Paulo: Paz e Terra, 2018. v. 2."
 
 
 def _journal_host(item: Item, jm: re.Match[str]) -> None:

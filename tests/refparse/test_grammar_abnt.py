@@ -129,3 +129,23 @@ def test_abnt_reference_parses_to_exact_item(text: str, expected: dict, truncate
     assert parsed.item == expected
     assert parsed.truncated_authors is truncated
     assert 0.6 <= parsed.confidence <= 1.0
+
+
+def test_journal_host_with_a_period_before_the_year() -> None:
+    """"…, p. 145-168. 2010.": NBR 6023 lists print the year after a period too."""
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("ROE, S.; VEGA, A. F. Docência e inclusão. Linhas, Florianópolis, "
+                           "v. 11, n. 2, p. 145-168. 2010.").item
+    assert (item["container-title"], item["publisher-place"], item["volume"], item["issue"],
+            item["page"], item["issued"]) == ("Linhas", "Florianópolis", "11", "2", "145-168",
+                                              {"date-parts": [[2010]]})
+
+
+def test_book_imprint_with_a_period_before_the_year_and_a_volume() -> None:
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("ROE, M. O poder da identidade. 9. ed. São Paulo: Paz e Terra. "
+                           "2018. v. 2.").item
+    assert (item["type"], item["publisher"], item["publisher-place"], item["edition"],
+            item["volume"]) == ("book", "Paz e Terra", "São Paulo", "9", "2")
