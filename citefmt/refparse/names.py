@@ -155,15 +155,28 @@ def parse_vancouver_name(token: str, pos: int, out: Names) -> None:
     out.names.append(name)
 
 
+def is_stray_comma_name(token: str, following: str) -> bool:
+    """"Bhosle, M": a family and its initials with a stray comma between them, in a Vancouver
+    list whose other names are "Family AB"."""
+    return bool(following) and _is_compact_initials(following) and len(token.split()) == 1 \
+        and not _is_compact_initials(token) and token[:1].isupper()
+
+
 def parse_vancouver_names(segment: str, offset: int = 0) -> Names:
     """"Lee JH, WonYJ, Kim H, et al" → names; positions in repairs are relative to offset."""
     body, truncated = strip_et_al(segment)
     out = Names(truncated=truncated)
-    for m in re.finditer(r"[^,;]+", body):
+    tokens = [m for m in re.finditer(r"[^,;]+", body) if m.group().strip()]
+    index = 0
+    while index < len(tokens):
+        m = tokens[index]
         token = m.group().strip()
-        if token:
-            lead = len(m.group()) - len(m.group().lstrip())
-            parse_vancouver_name(token, offset + m.start() + lead, out)
+        lead = len(m.group()) - len(m.group().lstrip())
+        following = tokens[index + 1].group().strip() if index + 1 < len(tokens) else ""
+        if is_stray_comma_name(token, following):
+            token, index = f"{token} {following}", index + 1
+        parse_vancouver_name(token, offset + m.start() + lead, out)
+        index += 1
     return out
 
 
