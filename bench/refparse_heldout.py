@@ -23,7 +23,8 @@ Scoring follows bench/refparse_eval.py (same fields and normalisation) with one 
 annotations impose: GROBID marks the author list as a span, not as names, so `author` is correct
 when the set of words of two letters or more in the parser's names (family, given, literal) equals
 that of the annotated span ("et al.", "and", "et", "und" and single-letter initials left out on
-both sides; initials printed together, "BP" or "MTC", are initials too) — the span's boundaries
+both sides; initials printed together, "BP" or "MTC", are initials too; a conjunction glued to
+an initial, "andA", is the conjunction) — the span's boundaries
 and every surname must be right, the family/given split is not scored. `type` is not annotated
 and not scored. A reference whose only title is a monograph
 title (level "m": a book cited whole, or proceedings cited without a paper title) is right when
@@ -59,7 +60,12 @@ Item = dict[str, Any]
 _COMPACT_INITIALS = re.compile(r"(?<![^\W\d_])[A-Z]{2,3}(?![^\W\d_])")
 
 
+#: "andA Quattropani": a conjunction glued to an initial by PDF extraction is not a name word
+_GLUED_CONJUNCTION = re.compile(r"\b(and|et|und)(?=[A-Z])")
+
+
 def _name_words(text: str) -> frozenset[str]:
+    text = _GLUED_CONJUNCTION.sub(r"\1 ", text)
     words = re.findall(r"[^\W\d_]{2,}", refparse_eval._fold(_COMPACT_INITIALS.sub(" ", text)))
     return frozenset(w for w in words if w not in _NOT_NAME_WORDS)
 

@@ -326,11 +326,26 @@ def attach_detached_punctuation(text: Text) -> None:
                   first)
 
 
+#: "andA Quattropani", "andW . Henkes": the conjunction of an author list glued to the next
+#: initial, as PDF extraction leaves it
+_GLUED_AND_RE = re.compile(r"(?<=[\s,])(and|et|und)(?=[A-Z](?:\.|\s))")
+
+
+def separate_glued_conjunctions(text: Text) -> None:
+    """"C Ciuti, andA Quattropani" → "C Ciuti, and A Quattropani" (CF101)."""
+    found = list(_GLUED_AND_RE.finditer(text.value))
+    text.replace_many([(m.start(), m.end(), m.group(1) + " ") for m in found])
+    for shift, m in enumerate(found):
+        text.warn("CF101", f"space inserted after {m.group(1)!r} glued to an initial",
+                  m.start() + shift)
+
+
 def normalize(raw: str) -> Text:
     """All text-level repairs, in a fixed order, each reported."""
     text = Text.of(raw)
     normalize_unicode(text)
     attach_detached_punctuation(text)
+    separate_glued_conjunctions(text)
     separate_glued_labels(text)
     join_broken_dois(text)
     join_page_ranges(text)

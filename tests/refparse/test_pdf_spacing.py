@@ -32,3 +32,23 @@ def test_a_page_glued_to_the_year_and_spaces_inside_brackets() -> None:
     # a DOI's parenthesised part is not a year before a page
     kept = "Lancet. 2012;380:367-77. DOI:10.1016/S0140-6736(12)60821-6"
     assert normalize(kept).value == kept
+
+
+def test_a_conjunction_glued_to_an_initial_is_separated() -> None:
+    text = normalize("P Roe, C Vega, andA Stone, Phys. Rev. B 68, 165324 (2003).")
+    assert text.value == "P Roe, C Vega, and A Stone, Phys. Rev. B 68, 165324 (2003)."
+    assert [d.code for d in text.diagnostics] == ["CF101"]
+    assert normalize("Anderson A, Andrews B.").value == "Anderson A, Andrews B."
+
+
+def test_the_tagger_reads_a_page_inside_its_volume_or_date_segment() -> None:
+    from citefmt.refparse.tagger import with_page_segment
+
+    assert with_page_segment([("journal", "Phys. Rev. B"), ("volume", "68, 165324"),
+                              ("date", "(2003).")]) == [
+        ("journal", "Phys. Rev. B"), ("volume", "68"), ("pages", "165324"), ("date", "(2003).")]
+    assert with_page_segment([("journal", "Commun."), ("volume", "184"),
+                              ("date", "(2013) 1535")]) == [
+        ("journal", "Commun."), ("volume", "184"), ("date", "(2013)"), ("pages", "1535")]
+    kept = [("volume", "68, 165324"), ("pages", "12")]
+    assert with_page_segment(kept) == kept
