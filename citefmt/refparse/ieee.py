@@ -59,6 +59,11 @@ _YEAR_FIRST_HOST = (_JOURNAL + rf"(?P<volume>\d+)\s*\(\s*(?P<year>{_YEAR})\s*\)\
 #: "J. Chem. Soc. 1498 (1961)": a journal without volumes, the page and the year
 _PAGE_ONLY_HOST = (r"(?P<journal>[A-Z][^,\d“”\"]{0,150}?)\s*,?\s*"
                    rf"(?P<page>{_LOCATOR})\s*\(\s*(?P<year>{_YEAR})\s*\)" + _END)
+#: "Rivista del Nuovo Cimento, 26(5-6) (2003), pp. 1-150." / "J. Lumin. 119-120, (2006), pp
+#: 277-282.": the year in parentheses between the volume and the labelled pages
+_PAGES_AFTER_YEAR_HOST = (_JOURNAL + r"(?P<volume>\d+(?:\s*[–-]\s*\d+)?)\s*"
+                          r"(?:\(\s*(?P<issue>\d+(?:\s*[–-]\s*\d+)?)\s*\)\s*)?,?\s*"
+                          rf"\(\s*(?P<year>{_YEAR})\s*\)\s*,?\s*pp?\.?\s*(?P<page>{_LOCATOR})" + _END)
 #: "AIAA Journal, vol. 9, no. 8, pp. 1624–1626, August 1971."
 _IEEE_HOST = (r"(?P<journal>[A-Z][^,“”\"]{0,150}?),\s*vol\.\s*(?P<volume>\w+)"
               r"(?:,\s*no\.\s*(?P<issue>[\w/–-]+))?"
@@ -81,6 +86,9 @@ _FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(_BOOK), 0.75),
     (re.compile(_PLAIN_TITLE + _PHYSICS_HOST), 0.75),
     (re.compile(_PLAIN_TITLE + _YEAR_FIRST_HOST), 0.75),
+    (re.compile(_TITLE + _PAGES_AFTER_YEAR_HOST), 0.85),
+    (re.compile(_PAGES_AFTER_YEAR_HOST), 0.8),
+    (re.compile(_PLAIN_TITLE + _PAGES_AFTER_YEAR_HOST), 0.75),
 )
 _COMPANY_SUFFIX_RE = re.compile(r"^(?:Inc|Ltd|Co|GmbH|S\.\s?A|Corp|LLC|Publ\w*)\b\s*\.?$")
 #: an e-print printed after the host: "[arXiv:1410.8813 [hep-lat]]", "; astro-ph/9801044"
@@ -105,6 +113,7 @@ _SENTENCE_TITLE = (r"(?P<title>[A-Z][^“”\"\s]*(?:\s[^“”\"\s]+?){2,60}?"
 _SPRINGER_FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(_SENTENCE_TITLE + _PHYSICS_HOST), 0.8),
     (re.compile(_PHYSICS_HOST), 0.75),
+    (re.compile(_PAGES_AFTER_YEAR_HOST), 0.75),
 )
 
 

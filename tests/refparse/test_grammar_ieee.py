@@ -176,3 +176,15 @@ def test_physics_author_list_variants(text: str, fields: dict) -> None:
     parsed = parse_reference(text)
     assert parsed.grammar == "ieee"
     assert {k: parsed.item.get(k) for k in fields} == fields
+
+
+def test_the_year_between_the_volume_and_labelled_pages() -> None:
+    """"Journal, 26(5-6) (2003), pp. 1-150.": a physics host with the year before the pages."""
+    from citefmt.refparse import parse_reference
+
+    parsed = parse_reference("G. Roe, F. Vega, and L. Stone, Rivista di Fisica, 26(5-6) (2003), "
+                             "pp. 1-150.")
+    assert parsed.grammar == "ieee"
+    item = parsed.item
+    assert (item["container-title"], item["volume"], item["issue"], item["page"],
+            item["issued"]) == ("Rivista di Fisica", "26", "5-6", "1-150", {"date-parts": [[2003]]})
