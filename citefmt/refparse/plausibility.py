@@ -87,6 +87,19 @@ def _field_texts(item: Item) -> Iterable[str]:
                 yield " ".join(str(p) for p in parts)
 
 
+@lru_cache(maxsize=256)
+def _counted_words(text: str) -> tuple[tuple[str, int], ...]:
+    """The words of the reference that count for coverage, each with its printed length (an
+    ordinal's digits stand for it: "3rd" → "3"); every candidate is judged against the same
+    text, so this is computed once."""
+    counted = []
+    for word in _words(text):
+        if word in _STYLE_WORDS or (len(word) == 1 and not word.isdigit()):
+            continue
+        counted.append((_ORDINAL_RE.sub(r"\1", word) if word[0].isdigit() else word, len(word)))
+    return tuple(counted)
+
+
 def unexplained_share(item: Item, text: str) -> float:
     """Share of the reference's word characters that no field of `item` accounts for."""
     explained: set[str] = set()
@@ -99,12 +112,8 @@ def unexplained_share(item: Item, text: str) -> float:
             explained.add("".join(words))  # initials "P. R." printed as "PR"
     numbers: list[str] | None = None
     total = missing = 0
-    for word in _words(text):
-        if word in _STYLE_WORDS or (len(word) == 1 and not word.isdigit()):
-            continue
-        total += len(word)
-        if word[0].isdigit():
-            word = _ORDINAL_RE.sub(r"\1", word)
+    for word, length in _counted_words(text):
+        total += length
         if word in explained:
             continue
         if (glued := _LETTER_DIGIT_RE.fullmatch(word)) and glued.group(1) in explained \
