@@ -33,7 +33,7 @@ _AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:\s*;\s*{_AUTHOR})*(?:\s*et 
 _JOURNAL_RE = re.compile(
     r"^(?P<journal>.+?),\s*(?:(?P<place>(?!v\.|n\.|p\.)[^,]+(?:,\s*[A-Z]{2})?),\s*(?=v\.|n\.|p\.))?"
     r"(?:v\.\s*(?P<vol>[\w\-]+),?\s*)?(?:n\.\s*(?P<issue>[\w\-/]+),?\s*)?"
-    r"(?:p\.\s*(?P<page>[\w]+(?:[–-]\w+)?)[,.]?\s*)?"
+    r"(?:p\.\s*(?P<page>[\w]+(?:[–-]\w+)?)[,.]?\s*|(?P<article>e\d+),\s*)?"
     r"(?:(?P<month>[a-zç]{3,9}\.?(?:/[a-zç]{3,9}\.?)?)\s*)?(?P<year>\d{4})\.?$")
 #: "2. ed.", "2ª ed.", "3rd ed.": the edition statement before the imprint
 _EDITION = r"(?P<ed>\d+)\s*(?:\.|ª|º|a|st|nd|rd|th)?\s*ed\.\s*"
@@ -144,7 +144,7 @@ def _imprint(item: Item, remainder: str) -> float:
         _thesis_statement(item, tm)
         return 0.4
     jm = _JOURNAL_RE.match(remainder)
-    if jm and (jm.group("vol") or jm.group("page")):
+    if jm and (jm.group("vol") or jm.group("page") or jm.group("article")):
         _journal_host(item, jm)
         return 0.35
     if bm := _COMMA_BOOK_RE.match(remainder):
@@ -192,6 +192,8 @@ def _journal_host(item: Item, jm: re.Match[str]) -> None:
             item[key] = jm.group(group)
     if jm.group("page"):
         item["page"] = normalise_page(jm.group("page"))
+    elif jm.group("article"):
+        item["number"] = jm.group("article")  # "v. 27, e0208, 2021": an article number
     item["issued"] = date_parts(jm.group("year"))
 
 

@@ -54,7 +54,9 @@ _END = r"\s*[.;,]?$"
 _PHYSICS_HOST = (_JOURNAL + r"(?P<volume>\d+)(?:\s*\(\s*(?P<issue>\d+)\s*\)\s*|\s*[,:]\s*|\s+)"
                  rf"(?:pp?\.\s*)?(?P<page>{_LOCATOR})\s*\(\s*(?P<year>{_YEAR})\s*\)" + _END)
 #: "Nucl. Phys. B 512 (1998) 263" / "Phys. Rev. D72( 2001)023003"
-_YEAR_FIRST_HOST = (_JOURNAL + rf"(?P<volume>\d+)\s*\(\s*(?P<year>{_YEAR})\s*\)\s*,?\s*"
+#: "Cerâmica 61, 359 (2015) 367": an issue after the volume
+_YEAR_FIRST_HOST = (_JOURNAL + r"(?P<volume>\d+)(?:\s*,\s*(?P<issue>\d+))?"
+                    rf"\s*\(\s*(?P<year>{_YEAR})\s*\)\s*,?\s*"
                     rf"(?:pp?\.\s*)?(?P<page>{_LOCATOR})" + _END)
 #: "J. Chem. Soc. 1498 (1961)": a journal without volumes, the page and the year
 _PAGE_ONLY_HOST = (r"(?P<journal>[A-Z][^,\d“”\"]{0,150}?)\s*,?\s*"

@@ -149,3 +149,13 @@ def test_book_imprint_with_a_period_before_the_year_and_a_volume() -> None:
                            "2018. v. 2.").item
     assert (item["type"], item["publisher"], item["publisher-place"], item["edition"],
             item["volume"]) == ("book", "Paz e Terra", "São Paulo", "9", "2")
+
+
+def test_journal_host_with_an_article_number() -> None:
+    """"v. 27, e0208, 2021": NBR 6023 prints an electronic article's number where pages stand."""
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("ROE, L. P.; VEGA, T. Escala de concepções. Revista de Educação, "
+                           "Bauru, v. 27, e0208, 2021.").item
+    assert (item["container-title"], item["publisher-place"], item["volume"], item["number"]) \
+        == ("Revista de Educação", "Bauru", "27", "e0208")

@@ -188,3 +188,12 @@ def test_the_year_between_the_volume_and_labelled_pages() -> None:
     item = parsed.item
     assert (item["container-title"], item["volume"], item["issue"], item["page"],
             item["issued"]) == ("Rivista di Fisica", "26", "5-6", "1-150", {"date-parts": [[2003]]})
+
+
+def test_an_issue_between_the_volume_and_the_year_first_host() -> None:
+    """"Cerâmica 61, 359 (2015) 367": volume, issue, (year), page."""
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("A.C.P. Roe, J.U.L. Vega, Cerâmica 61, 359 (2015) 367.").item
+    assert (item["container-title"], item["volume"], item["issue"], item["page"]) == (
+        "Cerâmica", "61", "359", "367")
