@@ -18,7 +18,7 @@ from citefmt.refparse.candidate import Candidate, sentences
 from citefmt.refparse.common import date_parts, month_day, normalise_page, tidy
 from citefmt.refparse.locators import ARTICLE_LABEL
 from citefmt.refparse.names import (Names, parse_inverted_names, parse_vancouver_names,
-                                    strip_et_al)
+                                    split_names, strip_et_al)
 
 _HEAD_RE = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4})[a-z]?(?:,\s*(?P<md>[^)]+))?\)\.?\s*"
                       r"(?P<rest>.*)$")
@@ -42,6 +42,11 @@ _NLM_NAMES_RE = re.compile(r"^(?:[^\W\d_][\w'’ -]*?\s[A-Z]{1,3}(?:\s?\d?(?:Jr|
                            r"(?:,\s+(?:(?:&|and)\s+)?|\s+(?:&|and)\s+|$))+$")
 _NLM_AND_RE = re.compile(r",?\s+(?:&|and)\s+")
 _EDITION_RE = re.compile(r"\s*\((?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.\)")
+#: Chicago's chapter host after an author–date head: "In Book Title, eds. Jed Roe and Ann Vega,
+#: pp. 403-424. Cambridge, MA: MIT Press."
+_IN_EDS_AFTER_RE = re.compile(r"^In\s+(?P<book>[^.]+?)\s*,\s*eds?\.\s*(?P<editors>[^,]+?)\s*,\s*"
+                              r"pp?\.\s*(?P<page>\d+\s*[–—-]\s*\d+)\.\s*"
+                              r"(?:(?P<place>[^:]+?)\s*:\s*)?(?P<publisher>[^:]+?)\.?$")
 _IN_RE = re.compile(r"^In\s+(?:(?P<editors>.+?)\s+\((?:Eds?\.|Hrsg\.)\),\s*)?(?P<book>.+?)"
                     r"(?:\s*\((?:pp?\.\s*)(?P<page>[^)]+)\))?\.\s*(?P<publisher>[^.]*)\.?$")
 
@@ -157,6 +162,15 @@ def _source_element(remainder: str, item: Item) -> float:
             item["issue"] = m.group("issue")
         item["page"] = normalise_page(m.group("page"))
         return 0.45
+    if m := _IN_EDS_AFTER_RE.match(remainder):
+        item["type"] = "chapter"
+        item["editor"] = split_names(m.group("editors"))  # "Jed Roe and Ann Vega"
+        item["container-title"] = tidy(m.group("book"))
+        item["page"] = normalise_page(m.group("page"))
+        if m.group("place"):
+            item["publisher-place"] = tidy(m.group("place"))
+        item["publisher"] = tidy(m.group("publisher"))
+        return 0.4
     if m := _IN_RE.match(remainder):
         item["type"] = "chapter"
         if m.group("editors"):

@@ -66,6 +66,10 @@ _PAGE_ONLY_HOST = (r"(?P<journal>[A-Z][^,\d“”\"]{0,150}?)\s*,?\s*"
 _PAGES_AFTER_YEAR_HOST = (_JOURNAL + r"(?P<volume>\d+(?:\s*[–-]\s*\d+)?)\s*"
                           r"(?:\(\s*(?P<issue>\d+(?:\s*[–-]\s*\d+)?)\s*\)\s*)?,?\s*"
                           rf"\(\s*(?P<year>{_YEAR})\s*\)\s*,?\s*pp?\.?\s*(?P<page>{_LOCATOR})" + _END)
+#: Proceedings of Science, whose volumes are conference names: "PoS LATTICE2012 (2012) 017",
+#: "PoS LAT 2009 (2009) 010", "PoSLATTICE 2008(2008) 002"
+_POS_HOST = (r"(?P<journal>PoS)\s*(?P<volume>[A-Z][A-Za-z]{1,12}\s?\d{2,4})\s*"
+             rf"\(\s*(?P<year>{_YEAR})\s*\)\s*,?\s*(?P<page>\d+)" + _END)
 #: "AIAA Journal, vol. 9, no. 8, pp. 1624–1626, August 1971."
 _IEEE_HOST = (r"(?P<journal>[A-Z][^,“”\"]{0,150}?),\s*vol\.\s*(?P<volume>\w+)"
               r"(?:,\s*no\.\s*(?P<issue>[\w/–-]+))?"
@@ -79,6 +83,7 @@ _BOOK = (r"(?P<title>[A-Z][^()“”\"]{0,300}?)"
          r"\(\s*(?P<publisher>[^,()]+?)\s*,\s*(?P<place>[^()]+?)\s*"
          rf"(?:,\s*(?P<year>{_YEAR})\s*\)|\)\s*,?\s*(?P<year_after>{_YEAR}))" + _END)
 _FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(_POS_HOST), 0.85),
     (re.compile(_TITLE + _PHYSICS_HOST), 0.85),
     (re.compile(_TITLE + _YEAR_FIRST_HOST), 0.85),
     (re.compile(_TITLE + _IEEE_HOST), 0.85),
@@ -113,6 +118,7 @@ _INVERTED_AUTHORS_RE = re.compile(rf"^(?P<authors>{_INVERTED_NAME}(?:\s*(?:,|,?\
 _SENTENCE_TITLE = (r"(?P<title>[A-Z][^“”\"\s]*(?:\s[^“”\"\s]+?){2,60}?"
                    r"(?:[^\W\d_]{2}\)?(?=\s*\.)|[^\W\d_]{2}\?))\s*\.?\s*")
 _SPRINGER_FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(_POS_HOST), 0.85),
     (re.compile(_SENTENCE_TITLE + _PHYSICS_HOST), 0.8),
     (re.compile(_PHYSICS_HOST), 0.75),
     (re.compile(_PAGES_AFTER_YEAR_HOST), 0.75),

@@ -197,3 +197,12 @@ def test_an_issue_between_the_volume_and_the_year_first_host() -> None:
     item = parse_reference("A.C.P. Roe, J.U.L. Vega, Cerâmica 61, 359 (2015) 367.").item
     assert (item["container-title"], item["volume"], item["issue"], item["page"]) == (
         "Cerâmica", "61", "359", "367")
+
+
+@pytest.mark.parametrize(("text", "volume"), [
+    ("G. Roe, PoS LATTICE2012 (2012) 017.", "LATTICE2012"),
+    ("S. Vega, PoSLATTICE 2008(2008) 002.", "LATTICE 2008"),
+])
+def test_proceedings_of_science_volume_is_the_conference(text: str, volume: str) -> None:
+    item = parse_reference(text).item
+    assert (item["container-title"], item["volume"]) == ("PoS", volume)
