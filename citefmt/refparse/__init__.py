@@ -19,8 +19,18 @@ from citefmt.diagnostics import Diagnostic
 from citefmt.language import detect_language
 from citefmt.limits import LINE_CHARS
 from citefmt.model import ET_AL_NAME, Item, is_et_al
-from citefmt.refparse import (abnt, acs, apa, astro, author_year, eprint, gost, ieee, masthead,
-                              vancouver)
+from citefmt.refparse import (
+    abnt,
+    acs,
+    apa,
+    astro,
+    author_year,
+    eprint,
+    gost,
+    ieee,
+    masthead,
+    vancouver,
+)
 from citefmt.refparse.candidate import Candidate
 from citefmt.refparse.common import Extracted, extract_identifiers, without_medium_designator
 from citefmt.refparse.locators import with_article_number

@@ -17,8 +17,13 @@ from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate, sentences
 from citefmt.refparse.common import date_parts, month_day, normalise_page, tidy
 from citefmt.refparse.locators import ARTICLE_LABEL
-from citefmt.refparse.names import (Names, parse_inverted_names, parse_vancouver_names,
-                                    split_names, strip_et_al)
+from citefmt.refparse.names import (
+    Names,
+    parse_inverted_names,
+    parse_vancouver_names,
+    split_names,
+    strip_et_al,
+)
 
 _HEAD_RE = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4})[a-z]?(?:,\s*(?P<md>[^)]+))?\)\.?\s*"
                       r"(?P<rest>.*)$")

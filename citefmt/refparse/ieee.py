@@ -65,7 +65,8 @@ _PAGE_ONLY_HOST = (r"(?P<journal>[A-Z][^,\d“”\"]{0,150}?)\s*,?\s*"
 #: 277-282.": the year in parentheses between the volume and the labelled pages
 _PAGES_AFTER_YEAR_HOST = (_JOURNAL + r"(?P<volume>\d+(?:\s*[–-]\s*\d+)?)\s*"
                           r"(?:\(\s*(?P<issue>\d+(?:\s*[–-]\s*\d+)?)\s*\)\s*)?,?\s*"
-                          rf"\(\s*(?P<year>{_YEAR})\s*\)\s*,?\s*pp?\.?\s*(?P<page>{_LOCATOR})" + _END)
+                          rf"\(\s*(?P<year>{_YEAR})\s*\)\s*,?\s*pp?\.?\s*"
+                          rf"(?P<page>{_LOCATOR})" + _END)
 #: Proceedings of Science, whose volumes are conference names: "PoS LATTICE2012 (2012) 017",
 #: "PoS LAT 2009 (2009) 010", "PoSLATTICE 2008(2008) 002"
 _POS_HOST = (r"(?P<journal>PoS)\s*(?P<volume>[A-Z][A-Za-z]{1,12}\s?\d{2,4})\s*"

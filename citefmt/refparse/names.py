@@ -340,7 +340,8 @@ def split_names(statement: str) -> list[dict[str, str]]:
 
 #: a name followed by its acronym or jurisdiction: "World Health Organization (WHO)",
 #: "Ministério da Saúde (BR)", "SÃO PAULO (Estado)"
-_QUALIFIED_BODY_RE = re.compile(r"^[^\W\d_][^(),;]*?\s\((?:[A-ZÀ-ÞА-ЯЁ]{2,12}|[A-ZÀ-Þ][a-zà-ÿ]+)\)\.?$")
+_QUALIFIED_BODY_RE = re.compile(r"^[^\W\d_][^(),;]*?\s"
+                                r"\((?:[A-ZÀ-ÞА-ЯЁ]{2,12}|[A-ZÀ-Þ][a-zà-ÿ]+)\)\.?$")
 
 
 def _body_name(text: str) -> str | None:
@@ -408,8 +409,8 @@ def _is_suffix_word(word: str, words: tuple[str, ...]) -> bool:
 
 
 def _split_single(part: str) -> dict[str, str]:
-    words = _words(part)
-    words = [w for w in words if not _is_suffix_word(w, words)]
+    printed = _words(part)
+    words = [w for w in printed if not _is_suffix_word(w, printed)]
     if not words:
         return {}
     if len(words) == 1:

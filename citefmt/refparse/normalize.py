@@ -299,7 +299,8 @@ def separate_glued_labels(text: Text) -> None:
 #: it ("Phys .Rev .C", "Niessen ,C .Spiering"), or standing alone before a space ("Rev . 85");
 #: a space inside a parenthesis ("( 2012 )")
 _DETACHED_PUNCT_RE = re.compile(r"(?<=[^\W\d_]) ([.,])(?=\w)|(?<=\w) (,)(?=\w)"
-                                r"|(?<=[\w)\]]) ([.,])(?=\s|$)|(?<=[(\[]) +(?=\w)|(?<=\w) +(?=[)\]])")
+                                r"|(?<=[\w)\]]) ([.,])(?=\s|$)"
+                                r"|(?<=[(\[]) +(?=\w)|(?<=\w) +(?=[)\]])")
 #: "(2012)044908": the page glued to the year before it
 _YEAR_GLUED_RE = re.compile(r"(?<=\((?:1[89]|20)\d\d\))(?=\d)")
 

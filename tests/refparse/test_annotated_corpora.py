@@ -100,9 +100,9 @@ def test_author_span_words_leave_initials_out_however_printed() -> None:
     assert module.compare(gold, parsed)["author"].tp == 0
 
 
-# one PLOS tagged <mixed-citation> (PLOS/allofplos allofplos/starter_corpus/journal.ppat.1005207.xml,
-# MIT), shortened to two names; surname and given-names written without a space, as in many
-# PLOS files, and a suffix glued to the initials
+# one PLOS tagged <mixed-citation> (PLOS/allofplos,
+# allofplos/starter_corpus/journal.ppat.1005207.xml, MIT), shortened to two names; surname and
+# given-names written without a space, as in many PLOS files, and a suffix glued to the initials
 PLOS_REF = (b'<article><back><ref-list><ref id="r1"><label>1</label><mixed-citation '
             b'publication-type="journal"><name name-style="western"><surname>Sansregret</surname>'
             b'<given-names>R</given-names></name>, <name name-style="western"><surname>Miller'

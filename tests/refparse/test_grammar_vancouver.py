@@ -182,7 +182,7 @@ def test_a_stray_comma_between_a_family_and_its_initials() -> None:
     from citefmt.refparse import parse_reference
 
     item = parse_reference("Roe G, Vega R, Camacho F, Bhosle, M, Hwang W. Hormonal therapy use "
-                           "among women with breast cancer. J Clin Oncol. 2009;27(21):3445-51.").item
+                           "among women with breast cancer. J Clin Oncol. 2009;27:3445-51.").item
     assert [n["family"] for n in item["author"]] == ["Roe", "Vega", "Camacho", "Bhosle", "Hwang"]
     assert item["title"] == "Hormonal therapy use among women with breast cancer"
 

@@ -224,7 +224,8 @@ def _jats_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
 
 def _plos_printed(mixed: ET._Element) -> str:
     """The string PLOS prints for a tagged `<mixed-citation>`: a space between `<surname>` and
-    `<given-names>` (and before a `<suffix>`) where the XML has none, and no PubMed id (`<object-id>`, markup only)."""
+    `<given-names>` (and before a `<suffix>`) where the XML has none, and no PubMed id
+    (`<object-id>`, markup only)."""
     copy = ET.fromstring(ET.tostring(mixed))
     for surname in copy.iter("surname"):
         following = surname.getnext()
@@ -275,7 +276,7 @@ def _tagged_jats_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
     """Refs whose `<mixed-citation>` marks its parts inside the printed string (PLOS)."""
     for ref in _parse(data).iter("ref"):
         mixed = ref.find("mixed-citation")
-        if mixed is None or mixed.find("source") is None and mixed.find("name") is None:
+        if mixed is None or (mixed.find("source") is None and mixed.find("name") is None):
             continue
         text = _plos_printed(mixed)
         if not text:
