@@ -125,3 +125,10 @@ def test_plos_tagged_citation_is_printed_as_plos_prints_it() -> None:
         "title": "Extreme Resistance as a Host Defense", "container-title": "PLoS Pathog",
         "type": "article-journal", "issued": {"date-parts": [[2013]]}, "volume": "9",
         "issue": "6", "page": "e1003435", "DOI": "10.1371/journal.ppat.1003435"}
+
+
+def test_an_annotated_date_with_a_letter_gives_its_year() -> None:
+    """GROBID marks "<date>1971a</date>": the year is 1971, the letter tells works apart."""
+    bibl = GROBID_BIBL.replace(b"<date>2002</date>", b"<date>1971a</date>")
+    [record] = list(annotated._grobid_records("x.xml", bibl))
+    assert record["gold"]["issued"] == {"date-parts": [[1971]]}

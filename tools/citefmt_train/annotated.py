@@ -34,7 +34,8 @@ REPO = Path(__file__).resolve().parents[2]
 MANIFEST = REPO / "eval" / "heldout_manifest.json"
 MIRROR = Path("/work/.mirror")
 TEI = "{http://www.tei-c.org/ns/1.0}"
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+#: a year, also with the letter that tells one author's works of a year apart ("1971a")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?!\d)(?:[a-z]\b)?")
 #: a DOI printed in a reference string (bare, labelled or inside a resolver link)
 _DOI_PRINTED = re.compile(r"10\.\d{4,9}/")
 
