@@ -99,11 +99,13 @@ _FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(_PLAIN_TITLE + _PAGES_AFTER_YEAR_HOST), 0.75),
 )
 _COMPANY_SUFFIX_RE = re.compile(r"^(?:Inc|Ltd|Co|GmbH|S\.\s?A|Corp|LLC|Publ\w*)\b\s*\.?$")
-#: an e-print printed after the host: "[arXiv:1410.8813 [hep-lat]]", "; astro-ph/9801044"
+#: an e-print printed after the host: "[arXiv:1410.8813 [hep-lat]]", "; astro-ph/9801044",
+#: ", arXiv:1506.02817[nucl-th]"
 _EPRINT_TAIL_RE = re.compile(
     r"\s*[,;]?\s*(?:\[\s*(?:arXiv|hep|astro|nucl|gr-qc|cond-mat|quant-ph|math|physics)"
     r"[^\[\]]*(?:\[[^\]]*\]\s*)?\]|"
-    r"(?:arXiv\s*:\s*)?(?:hep|astro|nucl|gr|cond|quant|math)(?:\s?[-.]\s?[a-z]+)*\s*/\s*\d{7})"
+    r"(?:arXiv\s*:\s*)?(?:hep|astro|nucl|gr|cond|quant|math)(?:\s?[-.]\s?[a-z]+)*\s*/\s*\d{7}|"
+    r"arXiv\s*:\s*\d{4}\.\s?\d{4,5}(?:v\d+)?(?:\s*\[[^\]]*\])?)"
     r"\s*[.;]?\s*$",
     re.I)
 

@@ -206,3 +206,10 @@ def test_an_issue_between_the_volume_and_the_year_first_host() -> None:
 def test_proceedings_of_science_volume_is_the_conference(text: str, volume: str) -> None:
     item = parse_reference(text).item
     assert (item["container-title"], item["volume"]) == ("PoS", volume)
+
+
+def test_a_new_scheme_arxiv_tail_without_brackets() -> None:
+    item = parse_reference("P. Roe and W. Vega, The torque effect in collisions, Phys. Lett. B "
+                           "752 (2016) 206, arXiv:1506.02817[nucl-th].").item
+    assert (item["container-title"], item["volume"], item["page"], item["number"]) == (
+        "Phys. Lett. B", "752", "206", "arXiv:1506.02817")
