@@ -132,3 +132,12 @@ def test_an_annotated_date_with_a_letter_gives_its_year() -> None:
     bibl = GROBID_BIBL.replace(b"<date>2002</date>", b"<date>1971a</date>")
     [record] = list(annotated._grobid_records("x.xml", bibl))
     assert record["gold"]["issued"] == {"date-parts": [[1971]]}
+
+
+def test_a_collaboration_is_part_of_the_author_span() -> None:
+    """GROBID marks "<orgName type="collaboration">Planck Collaboration</orgName>" where a
+    reference names a collaboration as its author."""
+    bibl = GROBID_BIBL.replace(b"<author>F. Berruto, L. Giusti, C. Hoelbling and C. Rebbi</author>",
+                               b'<orgName type="collaboration">Roe Collaboration</orgName>')
+    [record] = list(annotated._grobid_records("x.xml", bibl))
+    assert record["gold"]["author-span"] == "Roe Collaboration"

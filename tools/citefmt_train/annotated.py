@@ -92,8 +92,8 @@ def gold_from_bibl(bibl: ET._Element) -> Item:
         tag, value = _tag(child), _text(child)
         if not value:
             continue
-        if tag == "author":
-            authors.append(value)
+        if tag == "author" or (tag == "orgName" and child.get("type") == "collaboration"):
+            authors.append(value)  # a collaboration ("Planck Collaboration") is an author too
         elif tag == "title":
             titles.setdefault(child.get("level", "a"), value)
         elif tag == "biblScope":
