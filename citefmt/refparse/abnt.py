@@ -106,9 +106,42 @@ def parse(body: str) -> Candidate | None:
         item["translator"] = split_names(translator.group("names"))
         remainder = remainder[translator.end():]
     remainder = remainder if remainder.endswith(".") else remainder + "."
-    score += _imprint(item, remainder)
+    chapter = _chapter_host(item, remainder)
+    score += _imprint(item, remainder) if chapter is None else chapter
     cand.confidence = min(score, 0.95)
     return cand
+
+
+#: NBR 6023 chapter host: "In: SOBRENOME, N. (org.). Título do livro. Local: Editora, 2016.
+#: p. 71-107." — the host's responsible persons, their role in parentheses, the book, its imprint
+_IN_HOST_RE = re.compile(rf"^In:\s*(?P<names>{_AUTHOR}(?:\s*;\s*{_AUTHOR})*(?:\s*et al\.?)?)"
+                         r"\s*(?:\((?P<role>[^)]{1,20})\))?\.?\s+(?P<rest>\S.*)$")
+_CHAPTER_PAGES_RE = re.compile(r"[.,]\s*p\.\s*(?P<page>\d+\s*[-–]\s*\d+)\.?$")
+_EDITOR_ROLE_RE = re.compile(r"(?i)^\s*(?:orgs?|ed|eds|coord|comp|dir)\b")
+
+
+def _chapter_host(item: Item, remainder: str) -> float | None:
+    """Read an "In: …" host into `item` (a chapter); None when the remainder is no such host."""
+    host = _IN_HOST_RE.match(remainder)
+    if not host:
+        return None
+    rest = host.group("rest")
+    if pages := _CHAPTER_PAGES_RE.search(rest):
+        item["page"] = normalise_page(pages.group("page"))
+        rest = rest[:pages.start()] + "."
+    spans = sentences(rest)
+    if not spans:
+        return None
+    imprint: Item = {}
+    score = _imprint(imprint, tidy(rest[spans[0][1] + 1:]) + ".")
+    item.update({k: v for k, v in imprint.items() if k in (
+        "publisher", "publisher-place", "issued", "edition", "volume")})
+    names = parse_inverted_names(host.group("names"), upper_surnames=True).names
+    role = host.group("role") or ""
+    item["editor" if _EDITOR_ROLE_RE.match(role) else "container-author"] = names
+    item["container-title"] = tidy(rest[spans[0][0]:spans[0][1]])
+    item["type"] = "chapter"
+    return 0.2 + score
 
 
 def _subordinate_bodies(item: Item, text: str, entity: re.Match[str]) -> re.Match[str]:

@@ -159,3 +159,20 @@ def test_journal_host_with_an_article_number() -> None:
                            "Bauru, v. 27, e0208, 2021.").item
     assert (item["container-title"], item["publisher-place"], item["volume"], item["number"]) \
         == ("Revista de Educação", "Bauru", "27", "e0208")
+
+
+def test_chapter_with_its_host_after_in() -> None:
+    """NBR 6023: "Capítulo. In: SOBRENOME, N. (org.). Livro. 3. ed. Local: Editora, 2005.
+    p. 5-30." — a chapter, its book, the book's editor and imprint, the chapter's pages."""
+    from citefmt.refparse import parse_reference
+
+    parsed = parse_reference("ROE, C. R.; VEGA, J. A relação educação e estado. In: STONE, O. "
+                             "(org.). A educação nas constituintes. 3. ed. Campinas: Autores "
+                             "Associados, 2005. p. 5-30.")
+    item = parsed.item
+    assert parsed.grammar == "abnt"
+    assert (item["type"], item["title"], item["container-title"], item["page"], item["edition"],
+            item["publisher"], item["publisher-place"]) == (
+        "chapter", "A relação educação e estado", "A educação nas constituintes", "5-30", "3",
+        "Autores Associados", "Campinas")
+    assert item["editor"] == [{"family": "Stone", "given": "O."}]
