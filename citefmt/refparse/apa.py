@@ -46,7 +46,8 @@ _NLM_JOURNAL_RE = re.compile(
 _NLM_NAMES_RE = re.compile(r"^(?:[^\W\d_][\w'’ -]*?\s[A-Z]{1,3}(?:\s?\d?(?:Jr|Sr|rd|th|nd)?)?"
                            r"(?:,\s+(?:(?:&|and)\s+)?|\s+(?:&|and)\s+|$))+$")
 _NLM_AND_RE = re.compile(r",?\s+(?:&|and)\s+")
-_EDITION_RE = re.compile(r"\s*\((?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.\)")
+#: "(2nd ed.)", "(6ª ed.)", "(3a ed.)", "(2.ª ed.)": the edition after the title
+_EDITION_RE = re.compile(r"\s*\((?P<ed>\d+)\.?\s?(?:st|nd|rd|th|ª|º|a|o)?\s*ed\.\)")
 #: Chicago's chapter host after an author–date head: "In Book Title, eds. Jed Roe and Ann Vega,
 #: pp. 403-424. Cambridge, MA: MIT Press."
 _IN_EDS_AFTER_RE = re.compile(r"^In\s+(?P<book>[^.]+?)\s*,\s*eds?\.\s*(?P<editors>[^,]+?)\s*,\s*"
@@ -87,7 +88,7 @@ def parse(body: str) -> Candidate | None:
     title_and_rest = _title_element(rest, body, cand)
     if title_and_rest is None:
         return None
-    title, remainder = _title_through_nlm_journal(*title_and_rest)
+    title, remainder = _title_through_journal(*_title_through_nlm_journal(*title_and_rest))
     if em := _EDITION_RE.search(title):
         item["edition"] = em.group("ed")
         title = title[:em.start()] + title[em.end():]
@@ -133,6 +134,23 @@ def _title_element(rest: str, body: str, cand: Candidate) -> tuple[str, str] | N
     if offset >= 0:
         cand.title_span = (offset + spans[0][0], offset + spans[0][1])
     return title, rest[spans[0][1] + 1:].strip()
+
+
+#: the last ". " before a journal block whose name would otherwise start with a sentence
+_LAST_SENTENCE_RE = re.compile(r"^(?P<before>.*[a-z]{3}[?!.]?)\.\s+(?P<journal>[A-Z][^.]*)$")
+
+
+def _title_through_journal(title: str, remainder: str) -> tuple[str, str]:
+    """"Does active learning work? A review of the research. Journal, 93(3), 223-231.": the
+    title's second sentence is not part of the journal's name, which holds no sentence."""
+    block = _JOURNAL_RE.match(remainder)
+    if not block or ". " not in block.group("journal"):
+        return title, remainder
+    head = _LAST_SENTENCE_RE.match(block.group("journal"))
+    if not head or len(head.group("before").split()) < 3:
+        return title, remainder
+    joiner = " " if title.endswith(("?", "!")) else ". "
+    return f"{title}{joiner}{head.group('before')}", remainder[len(head.group("before")) + 2:]
 
 
 def _title_through_nlm_journal(title: str, remainder: str) -> tuple[str, str]:

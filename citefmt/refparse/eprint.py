@@ -56,7 +56,7 @@ def parse(body: str) -> Candidate | None:
     eprint = _EPRINT_RE.search(text)
     if not eprint:
         return None
-    head = text[:eprint.start()]
+    head = text[:eprint.start()].rstrip(" [(")
     head = _LABEL_RE.split(head)[0] if _LABEL_RE.search(head) else head
     tail = _EPRINT_RE.sub(" ", text[eprint.end():])  # the same id printed twice
     year_match = _YEAR_TAIL_RE.fullmatch(tail) or _YEAR_TAIL_RE.fullmatch(" " + tail)

@@ -94,6 +94,10 @@ def _set_journal(item: Item, journal: str) -> None:
         item["container-title-short"] = journal
 
 
+#: an author list ended by a colon, as some publication lists print it
+_COLON_AUTHORS_RE = re.compile(r"([^.:]*?(?:,?\s*et al\.?)?):(?=\s)")
+
+
 def _authors_end(body: str) -> int | None:
     """Index of the "." that ends the author list, when the text starts with one.
 
@@ -101,6 +105,10 @@ def _authors_end(body: str) -> int | None:
     initials ("Иванов И.И., Петрова А.С. Заглавие…"); there the list ends at the last initial."""
     if m := _DOTTED_AUTHORS_RE.match(body) or _INITIALS_FIRST_AUTHORS_RE.match(body):
         return m.end() - 1
+    if (colon := _COLON_AUTHORS_RE.match(body)) and all(
+            _NAME_TOKEN_RE.match(t.strip()) for t in _joined_stray_commas(
+                re.sub(r",?\s*et al\.?$", "", colon.group(1)).split(","))):
+        return colon.end() - 1  # "Roe AB, Vega C: Title.": a colon ends the list
     m = re.match(r"[^.]*?(?:,?\s*et al)?\.(?=\s|$)", body)
     if not m:
         return None

@@ -36,3 +36,10 @@ def test_a_titled_preprint_is_not_read_as_names() -> None:
     parsed = parse_reference("A. Vega, Lattice methods for strongly coupled theories, "
                              "arXiv:1801.01234 (2018).")
     assert parsed.grammar != "eprint"
+
+
+def test_year_and_bracketed_eprint_after_the_names() -> None:
+    parsed = parse_reference("Roe, M., Vega, G., Stone, L., et al. 2017 [arXiv:1703.06886]")
+    assert parsed.grammar == "eprint"
+    assert [n.get("family") for n in parsed.item["author"]][:3] == ["Roe", "Vega", "Stone"]
+    assert parsed.item["issued"] == {"date-parts": [[2017]]}

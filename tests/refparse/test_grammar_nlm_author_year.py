@@ -43,3 +43,21 @@ def test_a_quoted_title_that_quotes_a_word() -> None:
                            "371: 639.").item
     assert item["title"] == "'Seaborgium' fails to win approval"
     assert item["container-title"] == "Nature"
+
+
+def test_a_second_title_sentence_is_not_part_of_the_journal() -> None:
+    item = parse_reference("Roe, M. (2004). Does active learning work? A review of the "
+                           "research. Journal of Engineering Education, 93(3), 223-231.").item
+    assert item["title"] == "Does active learning work? A review of the research"
+    assert item["container-title"] == "Journal of Engineering Education"
+
+
+def test_abbreviated_journal_words_stay_in_the_journal() -> None:
+    item = parse_reference("Roe, K. (2001). A study of films. J. Appl. Phys., 12(3), 4-5.").item
+    assert (item["title"], item["container-title"]) == ("A study of films", "J. Appl. Phys")
+
+
+def test_a_portuguese_edition_after_the_title() -> None:
+    item = parse_reference("Roe, M. (2008). Metamorfoses do espaço (6ª ed.). São Paulo: "
+                           "EdUSP.").item
+    assert (item["title"], item["edition"]) == ("Metamorfoses do espaço", "6")

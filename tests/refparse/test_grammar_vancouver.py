@@ -193,3 +193,12 @@ def test_an_inverted_name_cut_at_its_initial_is_not_a_stray_comma() -> None:
     item = parse_reference("Roe, L. M., Vega, J. G., Pseudotachylyte petrogenesis. Contributions "
                            "to Mineralogy and Petrology, v. 125, pp. 359-374. 1996.").item
     assert [n.get("family") for n in item["author"]] == ["Roe", "Vega"]
+
+
+def test_a_colon_ends_the_author_list() -> None:
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("Roe R, Vega F, Stone G: Distinctive features of stromal tumors. "
+                           "J Gastrointest Oncol. 2019;10(4):12-20.").item
+    assert [n["family"] for n in item["author"]] == ["Roe", "Vega", "Stone"]
+    assert item["title"] == "Distinctive features of stromal tumors"
