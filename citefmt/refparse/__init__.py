@@ -173,6 +173,10 @@ def parse_reference(text: str) -> ParsedReference:
         item = dict(best.item)
         for key, value in extracted.fields.items():
             item.setdefault(key, value)
+        if best.grammar == "tagger" and "DOI" in extracted.fields:
+            # the identifier reader stops a DOI where the text does ("…232004 1997-04329-003"),
+            # the tagger's DOI segment may run on into the next number
+            item["DOI"] = extracted.fields["DOI"]
         for pos, code, message in best.repairs:
             norm.warn(code, message, pos)
         title_span = best.title_span or _span_of(norm.value, item.get("title"))

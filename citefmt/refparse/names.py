@@ -359,6 +359,10 @@ def _body_name(text: str) -> str | None:
     return None
 
 
+#: a name as NLM writes it: a family and run-together capital initials ("Rigotti NA")
+_NLM_NAME = re.compile(r"^[^\W\d_][\w'’-]+\s[A-Z]{1,3}\.?$")
+
+
 def _split_comma_list(group: str) -> list[dict[str, str]]:
     parts = [p.strip(_PART_PUNCT) for p in re.split(r",(?!\s*(?:jr|sr)\b)", group,
                                                             flags=re.IGNORECASE)]
@@ -368,6 +372,10 @@ def _split_comma_list(group: str) -> list[dict[str, str]]:
     while index < len(parts):
         part = parts[index]
         following = parts[index + 1] if index + 1 < len(parts) else None
+        if following is not None and _NLM_NAME.match(part) and _NLM_NAME.match(following):
+            names.append(_split_single(part))  # "DiFranza JR, Rigotti NA": two NLM names
+            index += 1
+            continue
         if following is not None and _is_given_only(following) and (
                 _is_bare_family(part) or _is_short_upper_family(part, following)
                 or _is_compound_family(part, following)):

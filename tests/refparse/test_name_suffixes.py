@@ -26,3 +26,12 @@ def test_two_capitals_alone_after_a_family_are_initials(names: str, last: dict) 
     parsed = parse_reference(f"{names} (2009) A new generation of search tools. "
                              "Genome Inform 23: 205–211.")
     assert parsed.item["author"][-1] == last
+
+
+def test_two_nlm_names_whose_first_initials_read_as_a_suffix() -> None:
+    """"DiFranza JR, Rigotti NA": "JR" is J. R., and "Rigotti NA" is the next person, not
+    DiFranza's given names."""
+    from citefmt.refparse.names import split_names
+
+    assert split_names("Roe JR, Vega NA.") == [{"family": "Roe", "given": "J. R."},
+                                               {"family": "Vega", "given": "N. A."}]
