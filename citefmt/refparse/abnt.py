@@ -133,7 +133,11 @@ def _chapter_host(item: Item, remainder: str) -> float | None:
     if not spans:
         return None
     imprint: Item = {}
-    score = _imprint(imprint, tidy(rest[spans[0][1] + 1:]) + ".")
+    tail = tidy(rest[spans[0][1] + 1:]) + "."
+    if translator := _TRANSLATOR_RE.match(tail):
+        item["translator"] = split_names(translator.group("names"))  # the book's translator
+        tail = tail[translator.end():]
+    score = _imprint(imprint, tail)
     item.update({k: v for k, v in imprint.items() if k in (
         "publisher", "publisher-place", "issued", "edition", "volume")})
     names = parse_inverted_names(host.group("names"), upper_surnames=True).names

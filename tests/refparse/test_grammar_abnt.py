@@ -176,3 +176,13 @@ def test_chapter_with_its_host_after_in() -> None:
         "chapter", "A relação educação e estado", "A educação nas constituintes", "5-30", "3",
         "Autores Associados", "Campinas")
     assert item["editor"] == [{"family": "Stone", "given": "O."}]
+
+
+def test_chapter_host_with_the_books_translator() -> None:
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("ROE, M. O texto na linguística. In: ROE, M. Os gêneros do discurso. "
+                           "Tradução de Paulo Vega. São Paulo: Editora 34, 2016. p.71-107.").item
+    assert item["translator"] == [{"family": "Vega", "given": "Paulo"}]
+    assert (item["container-title"], item["publisher"], item["publisher-place"], item["page"]) \
+        == ("Os gêneros do discurso", "Editora 34", "São Paulo", "71-107")
