@@ -188,6 +188,7 @@ def parse_reference(text: str) -> ParsedReference:
             _mark_et_al(item)
         if isinstance(item.get("page"), str):
             item["page"] = expand_page_range(item["page"])
+        _status_not_title(item)
         item = without_medium_designator(with_article_number(item))
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)
@@ -245,6 +246,24 @@ def _mark_et_al(item: Item) -> None:
     names = item.get("author")
     if isinstance(names, list) and names and not is_et_al(names[-1]):
         item["author"] = [*names, dict(ET_AL_NAME)]
+
+
+#: a publication status printed where a title or a host would stand: "in preparation", "these
+#: proceedings", "to appear", "à paraître", "soumis à publication", "no prelo", "в печати"
+_STATUS_RE = re.compile(
+    r"^\(?(?:(?:work\s+)?in\s+(?:preparation|press|print)|these\s+proceedings|to\s+appear|"
+    r"submitted(?:\s+for\s+publication)?|accepted(?:\s+for\s+publication)?|forthcoming|"
+    r"à\s+paraître|soumis(?:\s+à\s+publication)?|no\s+prelo|en\s+prensa|в\s+печати)\)?\.?$",
+    re.I)
+
+
+def _status_not_title(item: Item) -> None:
+    """A title that is only a publication status ("in preparation") is the item's CSL `status`;
+    so is a status a grammar read as the genre."""
+    for key in ("title", "genre"):
+        value = item.get(key)
+        if isinstance(value, str) and _STATUS_RE.match(value.strip()):
+            item["status"] = item.pop(key)
 
 
 def _unparsed_title(body: str) -> str:

@@ -58,7 +58,7 @@ def parse(body: str) -> Candidate | None:
         return None
     head = text[:eprint.start()].rstrip(" [(")
     head = _LABEL_RE.split(head)[0] if _LABEL_RE.search(head) else head
-    tail = _EPRINT_RE.sub(" ", text[eprint.end():])  # the same id printed twice
+    tail = _EPRINT_RE.sub(" ", text[eprint.end():]).rstrip(" .,;")  # the same id printed twice
     year_match = _YEAR_TAIL_RE.fullmatch(tail) or _YEAR_TAIL_RE.fullmatch(" " + tail)
     if tail.strip(" .,;[]()") and not year_match:
         return None  # a journal, a title or a second statement after the e-print

@@ -243,3 +243,15 @@ def test_a_study_group_after_persons_is_a_literal_author() -> None:
     assert split_names("Roe J, Vega K, Study Group") == [
         {"family": "Roe", "given": "J."}, {"family": "Vega", "given": "K."},
         {"literal": "Study Group"}]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("K. Roe et al., these proceedings.", "these proceedings"),
+    ("C. Roe, O. Vega, work in preparation.", "work in preparation"),
+])
+def test_a_publication_status_is_not_a_title(text: str, status: str) -> None:
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference(text).item
+    assert item["status"] == status and "title" not in item
+    assert item["author"][0]["family"] == "Roe"

@@ -43,3 +43,9 @@ def test_year_and_bracketed_eprint_after_the_names() -> None:
     assert parsed.grammar == "eprint"
     assert [n.get("family") for n in parsed.item["author"]][:3] == ["Roe", "Vega", "Stone"]
     assert parsed.item["issued"] == {"date-parts": [[2017]]}
+
+
+def test_the_same_old_scheme_id_printed_twice() -> None:
+    parsed = parse_reference("J. Roe, arXiv:hep-th/0411189 (2004), arXiv: hep-th/0411189.")
+    assert parsed.grammar == "eprint"
+    assert parsed.item["number"] == "arXiv:hep-th/0411189"
