@@ -141,3 +141,16 @@ def test_a_collaboration_is_part_of_the_author_span() -> None:
                                b'<orgName type="collaboration">Roe Collaboration</orgName>')
     [record] = list(annotated._grobid_records("x.xml", bibl))
     assert record["gold"]["author-span"] == "Roe Collaboration"
+
+
+def test_an_elocation_id_is_the_page_and_a_doi_link_is_the_doi() -> None:
+    """SciELO markup: `<elocation-id>e009836</elocation-id>` is the article's locator, and a
+    pub-id holding "doi: http://dx.doi.org/10.…" holds the DOI 10.…"""
+    ref = (SCIELO_REF.replace(b"<fpage>1961</fpage><lpage>1970</lpage>",
+                              b"<elocation-id>e009836</elocation-id>")
+           .replace(b"1961-70", b"e009836")
+           .replace(b">10.1016/S0140-6736(05)66665-2</pub-id>",
+                    b">doi: http://dx.doi.org/10.1016/S0140-6736(05)66665-2</pub-id>"))
+    [record] = list(annotated._jats_records("y.xml", ref))
+    assert record["gold"]["page"] == "e009836"
+    assert record["gold"]["DOI"] == "10.1016/S0140-6736(05)66665-2"

@@ -180,9 +180,13 @@ def gold_from_element_citation(citation: ET._Element) -> Item:
     first, last = _jats_child(citation, "fpage"), _jats_child(citation, "lpage")
     if first:
         gold["page"] = f"{first}-{last}" if last and last != first else first
+    elif elocation := _jats_child(citation, "elocation-id"):
+        gold["page"] = elocation  # the article's locator ("e009836"), as the scorer reads it
     for pub_id in citation.iter("pub-id"):
         if pub_id.get("pub-id-type") == "doi" and _text(pub_id):
-            gold["DOI"] = _text(pub_id)
+            # the DOI itself, without a "doi:" label or resolver link the markup may hold
+            found = re.search(r"10\.\d{4,9}/\S+", _text(pub_id))
+            gold["DOI"] = found.group(0).rstrip(".") if found else _text(pub_id)
     return gold
 
 
