@@ -55,8 +55,10 @@ _PHYSICS_HOST = (_JOURNAL + r"(?P<volume>\d+)(?:\s*\(\s*(?P<issue>\d+)\s*\)\s*|\
                  rf"(?:pp?\.\s*)?(?P<page>{_LOCATOR})\s*\(\s*(?P<year>{_YEAR})\s*\)" + _END)
 #: "Nucl. Phys. B 512 (1998) 263" / "Phys. Rev. D72( 2001)023003"
 #: "Cerâmica 61, 359 (2015) 367": an issue after the volume
+#: "Phys. Rev. D 88 (2013) 10, 105030": INSPIRE's issue between the year and the page
 _YEAR_FIRST_HOST = (_JOURNAL + r"(?P<volume>\d+)(?:\s*,\s*(?P<issue>\d+))?"
                     rf"\s*\(\s*(?P<year>{_YEAR})\s*\)\s*,?\s*"
+                    r"(?:(?P<issue_after>\d{1,3})\s*,\s*(?=[A-Za-z]{0,4}\d))?"
                     rf"(?:pp?\.\s*)?(?P<page>{_LOCATOR})" + _END)
 #: "J. Chem. Soc. 1498 (1961)": a journal without volumes, the page and the year
 _PAGE_ONLY_HOST = (r"(?P<journal>[A-Z][^,\d“”\"]{0,150}?)\s*,?\s*"
@@ -196,8 +198,8 @@ def _candidate(authors: str, match: re.Match[str], confidence: float) -> Candida
     item["issued"] = date_parts(groups["year"], month)
     if groups.get("volume"):
         item["volume"] = groups["volume"]
-    if groups.get("issue"):
-        item["issue"] = groups["issue"]
+    if groups.get("issue") or groups.get("issue_after"):
+        item["issue"] = groups.get("issue") or groups["issue_after"]
     if groups.get("page"):
         item["page"] = normalise_page(groups["page"])
     return Candidate("ieee", item, confidence, truncated_authors=truncated)

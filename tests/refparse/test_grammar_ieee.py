@@ -213,3 +213,10 @@ def test_a_new_scheme_arxiv_tail_without_brackets() -> None:
                            "752 (2016) 206, arXiv:1506.02817[nucl-th].").item
     assert (item["container-title"], item["volume"], item["page"], item["number"]) == (
         "Phys. Lett. B", "752", "206", "arXiv:1506.02817")
+
+
+def test_inspire_issue_between_the_year_and_the_page() -> None:
+    item = parse_reference("R. Roe, R. Vega, Phys. Rev. D 88 (2013) 10, 105030.").item
+    assert (item["volume"], item["issue"], item["issued"]) == ("88", "10",
+                                                               {"date-parts": [[2013]]})
+    assert item.get("page", item.get("number")) == "105030"
