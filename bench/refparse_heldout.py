@@ -8,16 +8,18 @@ Gold comes from the annotators, never from citefmt's helpers:
   `<pubPlace>`, `<idno>` marked by hand) — physics, chemistry, astronomy, biomedicine;
 * `scielo-jats`: SciELO's JATS articles in scieloorg/packtools' test data (BSD-2-Clause;
   Brazilian, Latin-American and Spanish journals) — each `<ref>` with a `<mixed-citation>` (the
-  printed string) and an `<element-citation>` (the publisher's markup of the same reference).
+  printed string) and an `<element-citation>` (the publisher's markup of the same reference);
+* `plos-nlm`: PLOS's JATS articles in PLOS/allofplos' starter corpus (MIT) — tagged
+  `<mixed-citation>`s, the printed reference with its parts marked inside it (NLM names).
 The files are read from the snapshots the search tool's `fetch` leaves in /work/.mirror (nothing
 fetched is committed); eval/heldout_manifest.json pins each commit and the SHA-256 of every file,
 and a file whose bytes differ is refused.
 
 The split is fixed before any parser work and written in eval/README.md: first byte of
-SHA-256(key) mod 10 — 0–5 `train`, 6–7 `dev`, 8–9 **blind `test`**; the key is the file path for
-GROBID (an article's references stay together) and the normalised string for SciELO (its test
-fixtures repeat articles under several paths, so a file key would leak). The blind test is read
-only to report the final figures.
+SHA-256(key) mod 10 — 0–5 `train`, 6–7 `dev`, 8–9 **blind `test`**; the key is the file path
+for GROBID and PLOS (an article's references stay together) and the normalised string for SciELO
+(its test fixtures repeat articles under several paths, so a file key would leak). The blind
+test is read only to report the final figures.
 
 Scoring follows bench/refparse_eval.py (same fields and normalisation) with one difference the
 annotations impose: GROBID marks the author list as a span, not as names, so `author` is correct

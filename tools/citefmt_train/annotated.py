@@ -1,6 +1,6 @@
 """Real, hand-annotated reference strings for evaluating and training the tagger.
 
-Two sources, read from the snapshots the search tool's `fetch` leaves in /work/.mirror (nothing
+Three sources, read from the snapshots the search tool's `fetch` leaves in /work/.mirror (nothing
 fetched is committed): eval/heldout_manifest.json pins each repository's commit and the SHA-256 of
 every file, and a file whose bytes differ is refused.
 
@@ -9,11 +9,14 @@ every file, and a file whose bytes differ is refused.
   marked by hand;
 * `scielo-jats`: SciELO's JATS articles in scieloorg/packtools' test data (BSD-2-Clause): each
   `<ref>` with a `<mixed-citation>` (the printed string) and an `<element-citation>` (the
-  publisher's markup of the same reference).
+  publisher's markup of the same reference);
+* `plos-nlm`: PLOS's JATS articles in PLOS/allofplos' starter corpus (MIT): tagged
+  `<mixed-citation>`s, the printed reference with its parts marked inside it.
 
 The split is fixed (eval/README.md): first byte of SHA-256(key) mod 10 — 0–5 `train`, 6–7 `dev`,
-8–9 blind `test`; the key is the file path for GROBID (an article's references stay together) and
-the normalised string for SciELO (its test fixtures repeat articles under several paths).
+8–9 blind `test`; the key is the file path for GROBID and PLOS (an article's references stay
+together) and the normalised string for SciELO (its test fixtures repeat articles under several
+paths).
 Gold comes from the annotations alone; no citefmt helper touches it.
 """
 
