@@ -77,10 +77,13 @@ def _compact(text: Any) -> str | None:
 
 
 def _initials(given: str) -> str:
-    """"Yong Jin", "Y. J.", "Y.-J." and Vancouver's run-together "YJ" all give "yj"."""
+    """"Yong Jin", "Y. J.", "Y.-J." and Vancouver's run-together "YJ" all give "yj"; so do
+    the four and five run-together initials JATS markup holds ("APRF", "IBSDS") when the
+    given name has no other part."""
     letters = []
-    for part in re.split(r"[\s.\-‐]+", given or ""):
-        if part.isupper() and len(part) <= 3:
+    parts = re.split(r"[\s.\-‐]+", given or "")
+    for part in parts:
+        if part.isupper() and (len(part) <= 3 or (len(part) <= 5 and len(parts) == 1)):
             letters.append(part)
         elif part and part[0].isalpha():
             letters.append(part[0])

@@ -25,8 +25,10 @@ from citefmt.refparse import (
     apa,
     astro,
     author_year,
+    eprint,
     gost,
     ieee,
+    masthead,
     references_ru,
     vancouver,
 )
@@ -74,7 +76,8 @@ class ParsedReference:
 
 #: grammars tried when the text shows their signature (`looks_like`), in this order, after
 #: Vancouver/AMA, which is always tried
-SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee, acs, references_ru)
+SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee, acs, eprint, masthead,
+                   references_ru)
 
 
 def _candidates(body: str) -> list[Candidate]:
@@ -172,6 +175,10 @@ def parse_reference(text: str) -> ParsedReference:
         item = dict(best.item)
         for key, value in extracted.fields.items():
             item.setdefault(key, value)
+        if best.grammar == "tagger" and "DOI" in extracted.fields:
+            # the identifier reader stops a DOI where the text does ("…232004 1997-04329-003"),
+            # the tagger's DOI segment may run on into the next number
+            item["DOI"] = extracted.fields["DOI"]
         for pos, code, message in best.repairs:
             norm.warn(code, message, pos)
         title_span = best.title_span or _span_of(norm.value, item.get("title"))
@@ -183,6 +190,7 @@ def parse_reference(text: str) -> ParsedReference:
             _mark_et_al(item)
         if isinstance(item.get("page"), str):
             item["page"] = expand_page_range(item["page"])
+        _status_not_title(item)
         item = without_medium_designator(with_article_number(item))
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)
@@ -240,6 +248,24 @@ def _mark_et_al(item: Item) -> None:
     names = item.get("author")
     if isinstance(names, list) and names and not is_et_al(names[-1]):
         item["author"] = [*names, dict(ET_AL_NAME)]
+
+
+#: a publication status printed where a title or a host would stand: "in preparation", "these
+#: proceedings", "to appear", "à paraître", "soumis à publication", "no prelo", "в печати"
+_STATUS_RE = re.compile(
+    r"^\(?(?:(?:work\s+)?in\s+(?:preparation|press|print)|these\s+proceedings|to\s+appear|"
+    r"submitted(?:\s+for\s+publication)?|accepted(?:\s+for\s+publication)?|forthcoming|"
+    r"à\s+paraître|soumis(?:\s+à\s+publication)?|no\s+prelo|en\s+prensa|в\s+печати)\)?\.?$",
+    re.I)
+
+
+def _status_not_title(item: Item) -> None:
+    """A title that is only a publication status ("in preparation") is the item's CSL `status`;
+    so is a status a grammar read as the genre."""
+    for key in ("title", "genre"):
+        value = item.get(key)
+        if isinstance(value, str) and _STATUS_RE.match(value.strip()):
+            item["status"] = item.pop(key)
 
 
 def _unparsed_title(body: str) -> str:

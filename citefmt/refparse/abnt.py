@@ -33,13 +33,13 @@ _AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:\s*;\s*{_AUTHOR})*(?:\s*et 
 _JOURNAL_RE = re.compile(
     r"^(?P<journal>.+?),\s*(?:(?P<place>(?!v\.|n\.|p\.)[^,]+(?:,\s*[A-Z]{2})?),\s*(?=v\.|n\.|p\.))?"
     r"(?:v\.\s*(?P<vol>[\w\-]+),?\s*)?(?:n\.\s*(?P<issue>[\w\-/]+),?\s*)?"
-    r"(?:p\.\s*(?P<page>[\w]+(?:[–-]\w+)?),?\s*)?"
+    r"(?:p\.\s*(?P<page>[\w]+(?:[–-]\w+)?)[,.]?\s*|(?P<article>e\d+),\s*)?"
     r"(?:(?P<month>[a-zç]{3,9}\.?(?:/[a-zç]{3,9}\.?)?)\s*)?(?P<year>\d{4})\.?$")
 #: "2. ed.", "2ª ed.", "3rd ed.": the edition statement before the imprint
 _EDITION = r"(?P<ed>\d+)\s*(?:\.|ª|º|a|st|nd|rd|th)?\s*ed\.\s*"
-_BOOK_RE = re.compile(rf"^(?:{_EDITION})?(?P<place>[^:]+):\s*(?P<publisher>[^,]+),\s*"
+_BOOK_RE = re.compile(rf"^(?:{_EDITION})?(?P<place>[^:]+):\s*(?P<publisher>[^,]+?)[,.]\s*"
                       r"(?P<year>\d{4})"
-                      r"(?:\.\s*(?P<pages>\d+)\s*p)?\.?$")
+                      r"(?:\.\s*(?P<pages>\d+)\s*p)?(?:[.,]\s*v\.\s*(?P<volume>\d+))?\.?$")
 
 
 #: NBR 6023 / ISO 690 online tail: "Disponível em: <URL>. Acesso em: 15 nov. 2020." (URL and
@@ -106,9 +106,46 @@ def parse(body: str) -> Candidate | None:
         item["translator"] = split_names(translator.group("names"))
         remainder = remainder[translator.end():]
     remainder = remainder if remainder.endswith(".") else remainder + "."
-    score += _imprint(item, remainder)
+    chapter = _chapter_host(item, remainder)
+    score += _imprint(item, remainder) if chapter is None else chapter
     cand.confidence = min(score, 0.95)
     return cand
+
+
+#: NBR 6023 chapter host: "In: SOBRENOME, N. (org.). Título do livro. Local: Editora, 2016.
+#: p. 71-107." — the host's responsible persons, their role in parentheses, the book, its imprint
+_IN_HOST_RE = re.compile(rf"^In:\s*(?P<names>{_AUTHOR}(?:\s*;\s*{_AUTHOR})*(?:\s*et al\.?)?)"
+                         r"\s*(?:\((?P<role>[^)]{1,20})\))?\.?\s+(?P<rest>\S.*)$")
+_CHAPTER_PAGES_RE = re.compile(r"[.,]\s*p\.\s*(?P<page>\d+\s*[-–]\s*\d+)\.?$")
+_EDITOR_ROLE_RE = re.compile(r"(?i)^\s*(?:orgs?|ed|eds|coord|comp|dir)\b")
+
+
+def _chapter_host(item: Item, remainder: str) -> float | None:
+    """Read an "In: …" host into `item` (a chapter); None when the remainder is no such host."""
+    host = _IN_HOST_RE.match(remainder)
+    if not host:
+        return None
+    rest = host.group("rest")
+    if pages := _CHAPTER_PAGES_RE.search(rest):
+        item["page"] = normalise_page(pages.group("page"))
+        rest = rest[:pages.start()] + "."
+    spans = sentences(rest)
+    if not spans:
+        return None
+    imprint: Item = {}
+    tail = tidy(rest[spans[0][1] + 1:]) + "."
+    if translator := _TRANSLATOR_RE.match(tail):
+        item["translator"] = split_names(translator.group("names"))  # the book's translator
+        tail = tail[translator.end():]
+    score = _imprint(imprint, tail)
+    item.update({k: v for k, v in imprint.items() if k in (
+        "publisher", "publisher-place", "issued", "edition", "volume")})
+    names = parse_inverted_names(host.group("names"), upper_surnames=True).names
+    role = host.group("role") or ""
+    item["editor" if _EDITOR_ROLE_RE.match(role) else "container-author"] = names
+    item["container-title"] = tidy(rest[spans[0][0]:spans[0][1]])
+    item["type"] = "chapter"
+    return 0.2 + score
 
 
 def _subordinate_bodies(item: Item, text: str, entity: re.Match[str]) -> re.Match[str]:
@@ -144,7 +181,7 @@ def _imprint(item: Item, remainder: str) -> float:
         _thesis_statement(item, tm)
         return 0.4
     jm = _JOURNAL_RE.match(remainder)
-    if jm and (jm.group("vol") or jm.group("page")):
+    if jm and (jm.group("vol") or jm.group("page") or jm.group("article")):
         _journal_host(item, jm)
         return 0.35
     if bm := _COMMA_BOOK_RE.match(remainder):
@@ -177,6 +214,8 @@ def _book_imprint(item: Item, bm: re.Match[str]) -> None:
     item["issued"] = date_parts(bm.group("year"))
     if bm.group("pages"):
         item["number-of-pages"] = bm.group("pages")
+    if "volume" in bm.re.groupindex and bm.group("volume"):
+        item["volume"] = bm.group("volume")  # "São Paulo: Paz e Terra, 2018. v. 2."
 
 
 def _journal_host(item: Item, jm: re.Match[str]) -> None:
@@ -190,6 +229,8 @@ def _journal_host(item: Item, jm: re.Match[str]) -> None:
             item[key] = jm.group(group)
     if jm.group("page"):
         item["page"] = normalise_page(jm.group("page"))
+    elif jm.group("article"):
+        item["number"] = jm.group("article")  # "v. 27, e0208, 2021": an article number
     item["issued"] = date_parts(jm.group("year"))
 
 

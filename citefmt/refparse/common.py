@@ -88,13 +88,17 @@ def extract_identifiers(text: str) -> Extracted:
     them)."""
     fields: Item = {}
     body = text
-    for access_re in _ACCESS_RES:
-        for access in access_re.finditer(body):
+    folded = text.casefold()  # each search below runs only if its key word is printed at all
+    for access_re, word in zip(_ACCESS_RES, ("обращения", "cited", "viewed", "accessed"),
+                               strict=True):
+        for access in access_re.finditer(body) if word in folded else ():
             date = parse_date_words(access.group("date"))
             if date and "accessed" not in fields:
                 fields["accessed"] = {"date-parts": [date]}
                 body = blank(body, access.start(), access.end())
-    for access in _ACCESS_STATEMENT_RE.finditer(body):
+    statement_words = ("aces", "consultado", "accedido")
+    for access in _ACCESS_STATEMENT_RE.finditer(body) if any(
+            w in folded for w in statement_words) else ():
         if "accessed" in fields or "note" in fields:
             break
         date = parse_date_words(re.sub(r"[/-]", ".", access.group("date")))
@@ -103,7 +107,7 @@ def extract_identifiers(text: str) -> Extracted:
         else:  # a month name this table does not know: the statement is kept as printed
             fields["note"] = access.group(0).strip(" ().")
         body = blank(body, access.start(), access.end())
-    for doi_label in _DOI_LABEL_RE.finditer(body):
+    for doi_label in _DOI_LABEL_RE.finditer(body) if "10." in body else ():
         after_label = doi_label.end()
         doi_found = identifiers.find_dois(body[after_label:after_label + 300])
         if doi_found and doi_found[0].start == 0:
@@ -111,19 +115,20 @@ def extract_identifiers(text: str) -> Extracted:
             fields.setdefault("DOI", doi_found[0].value)
             end = end + 1 if body[end:end + 1] == "." else end
             body = blank(body, doi_label.start(), end)
-    for doi in identifiers.find_dois(body):
+    for doi in identifiers.find_dois(body) if "10." in body else ():
         fields.setdefault("DOI", doi.value)
         body = blank(body, doi.start, doi.end)
-    for key, labelled_re in _LABELLED_RES:
-        for labelled in labelled_re.finditer(body):
+    for (key, labelled_re), word in zip(_LABELLED_RES, ("pmc", "pmid", "pmc", "isbn", "issn"),
+                                        strict=True):
+        for labelled in labelled_re.finditer(body) if word in folded else ():
             value = labelled.group(1).strip()
             if key == "ISSN":
                 value = identifiers.normalize_issn(value) or value
             fields.setdefault(key, value)
             body = blank(body, labelled.start(), labelled.end())
-    for arxiv in identifiers.find_arxiv_ids(body):
+    for arxiv in identifiers.find_arxiv_ids(body) if "arxiv" in folded else ():
         fields.setdefault("number", "arXiv:" + arxiv.value)
-    for url in identifiers.find_urls(body):
+    for url in identifiers.find_urls(body) if "://" in body else ():
         fields.setdefault("URL", url.value)
         start = url.start
         label = _URL_LABEL_RE.search(body[:start])

@@ -54,11 +54,25 @@ _END = r"\s*[.;,]?$"
 _PHYSICS_HOST = (_JOURNAL + r"(?P<volume>\d+)(?:\s*\(\s*(?P<issue>\d+)\s*\)\s*|\s*[,:]\s*|\s+)"
                  rf"(?:pp?\.\s*)?(?P<page>{_LOCATOR})\s*\(\s*(?P<year>{_YEAR})\s*\)" + _END)
 #: "Nucl. Phys. B 512 (1998) 263" / "Phys. Rev. D72( 2001)023003"
-_YEAR_FIRST_HOST = (_JOURNAL + rf"(?P<volume>\d+)\s*\(\s*(?P<year>{_YEAR})\s*\)\s*,?\s*"
+#: "Cerâmica 61, 359 (2015) 367": an issue after the volume
+#: "Phys. Rev. D 88 (2013) 10, 105030": INSPIRE's issue between the year and the page
+_YEAR_FIRST_HOST = (_JOURNAL + r"(?P<volume>\d+)(?:\s*,\s*(?P<issue>\d+))?"
+                    rf"\s*\(\s*(?P<year>{_YEAR})\s*\)\s*,?\s*"
+                    r"(?:(?P<issue_after>\d{1,3})\s*,\s*(?=[A-Za-z]{0,4}\d))?"
                     rf"(?:pp?\.\s*)?(?P<page>{_LOCATOR})" + _END)
 #: "J. Chem. Soc. 1498 (1961)": a journal without volumes, the page and the year
 _PAGE_ONLY_HOST = (r"(?P<journal>[A-Z][^,\d“”\"]{0,150}?)\s*,?\s*"
                    rf"(?P<page>{_LOCATOR})\s*\(\s*(?P<year>{_YEAR})\s*\)" + _END)
+#: "Rivista del Nuovo Cimento, 26(5-6) (2003), pp. 1-150." / "J. Lumin. 119-120, (2006), pp
+#: 277-282.": the year in parentheses between the volume and the labelled pages
+_PAGES_AFTER_YEAR_HOST = (_JOURNAL + r"(?P<volume>\d+(?:\s*[–-]\s*\d+)?)\s*"
+                          r"(?:\(\s*(?P<issue>\d+(?:\s*[–-]\s*\d+)?)\s*\)\s*)?,?\s*"
+                          rf"\(\s*(?P<year>{_YEAR})\s*\)\s*,?\s*pp?\.?\s*"
+                          rf"(?P<page>{_LOCATOR})" + _END)
+#: Proceedings of Science, whose volumes are conference names: "PoS LATTICE2012 (2012) 017",
+#: "PoS LAT 2009 (2009) 010", "PoSLATTICE 2008(2008) 002"
+_POS_HOST = (r"(?P<journal>PoS)\s*(?P<volume>[A-Z][A-Za-z]{1,12}\s?\d{2,4})\s*"
+             rf"\(\s*(?P<year>{_YEAR})\s*\)\s*,?\s*(?P<page>\d+)" + _END)
 #: "AIAA Journal, vol. 9, no. 8, pp. 1624–1626, August 1971."
 _IEEE_HOST = (r"(?P<journal>[A-Z][^,“”\"]{0,150}?),\s*vol\.\s*(?P<volume>\w+)"
               r"(?:,\s*no\.\s*(?P<issue>[\w/–-]+))?"
@@ -72,6 +86,7 @@ _BOOK = (r"(?P<title>[A-Z][^()“”\"]{0,300}?)"
          r"\(\s*(?P<publisher>[^,()]+?)\s*,\s*(?P<place>[^()]+?)\s*"
          rf"(?:,\s*(?P<year>{_YEAR})\s*\)|\)\s*,?\s*(?P<year_after>{_YEAR}))" + _END)
 _FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(_POS_HOST), 0.85),
     (re.compile(_TITLE + _PHYSICS_HOST), 0.85),
     (re.compile(_TITLE + _YEAR_FIRST_HOST), 0.85),
     (re.compile(_TITLE + _IEEE_HOST), 0.85),
@@ -81,13 +96,18 @@ _FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(_BOOK), 0.75),
     (re.compile(_PLAIN_TITLE + _PHYSICS_HOST), 0.75),
     (re.compile(_PLAIN_TITLE + _YEAR_FIRST_HOST), 0.75),
+    (re.compile(_TITLE + _PAGES_AFTER_YEAR_HOST), 0.85),
+    (re.compile(_PAGES_AFTER_YEAR_HOST), 0.8),
+    (re.compile(_PLAIN_TITLE + _PAGES_AFTER_YEAR_HOST), 0.75),
 )
 _COMPANY_SUFFIX_RE = re.compile(r"^(?:Inc|Ltd|Co|GmbH|S\.\s?A|Corp|LLC|Publ\w*)\b\s*\.?$")
-#: an e-print printed after the host: "[arXiv:1410.8813 [hep-lat]]", "; astro-ph/9801044"
+#: an e-print printed after the host: "[arXiv:1410.8813 [hep-lat]]", "; astro-ph/9801044",
+#: ", arXiv:1506.02817[nucl-th]"
 _EPRINT_TAIL_RE = re.compile(
     r"\s*[,;]?\s*(?:\[\s*(?:arXiv|hep|astro|nucl|gr-qc|cond-mat|quant-ph|math|physics)"
     r"[^\[\]]*(?:\[[^\]]*\]\s*)?\]|"
-    r"(?:arXiv\s*:\s*)?(?:hep|astro|nucl|gr|cond|quant|math)(?:\s?[-.]\s?[a-z]+)*\s*/\s*\d{7})"
+    r"(?:arXiv\s*:\s*)?(?:hep|astro|nucl|gr|cond|quant|math)(?:\s?[-.]\s?[a-z]+)*\s*/\s*\d{7}|"
+    r"arXiv\s*:\s*\d{4}\.\s?\d{4,5}(?:v\d+)?(?:\s*\[[^\]]*\])?)"
     r"\s*[.;]?\s*$",
     re.I)
 
@@ -103,8 +123,10 @@ _INVERTED_AUTHORS_RE = re.compile(rf"^(?P<authors>{_INVERTED_NAME}(?:\s*(?:,|,?\
 _SENTENCE_TITLE = (r"(?P<title>[A-Z][^“”\"\s]*(?:\s[^“”\"\s]+?){2,60}?"
                    r"(?:[^\W\d_]{2}\)?(?=\s*\.)|[^\W\d_]{2}\?))\s*\.?\s*")
 _SPRINGER_FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(_POS_HOST), 0.85),
     (re.compile(_SENTENCE_TITLE + _PHYSICS_HOST), 0.8),
     (re.compile(_PHYSICS_HOST), 0.75),
+    (re.compile(_PAGES_AFTER_YEAR_HOST), 0.75),
 )
 
 
@@ -176,8 +198,8 @@ def _candidate(authors: str, match: re.Match[str], confidence: float) -> Candida
     item["issued"] = date_parts(groups["year"], month)
     if groups.get("volume"):
         item["volume"] = groups["volume"]
-    if groups.get("issue"):
-        item["issue"] = groups["issue"]
+    if groups.get("issue") or groups.get("issue_after"):
+        item["issue"] = groups.get("issue") or groups["issue_after"]
     if groups.get("page"):
         item["page"] = normalise_page(groups["page"])
     return Candidate("ieee", item, confidence, truncated_authors=truncated)

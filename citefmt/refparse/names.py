@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _ET_AL_RE = re.compile(r"[,;]?\s*(?:\[\s*)?(?:et\s+al|и\s+др|e\s+outros|et\s+col)\.?"
                        r"(?:\s*\])?\.?\s*$", re.I)
@@ -58,6 +59,7 @@ def strip_et_al(segment: str) -> tuple[str, bool]:
     return segment, False
 
 
+@lru_cache(maxsize=8192)
 def initials_given(compact: str) -> str:
     """"HA" → "H. A.", "J-P" → "J.-P.", "YuI" → "Yu. I." (two-letter initials kept); dotted
     initials keep what they print, hyphen included ("J.-P.", "Ж. - П." → "Ж.-П.", "И.О." →
@@ -81,6 +83,7 @@ def initials_given(compact: str) -> str:
     return out.rstrip("-")
 
 
+@lru_cache(maxsize=8192)
 def _is_compact_initials(word: str) -> bool:
     """"HA", "KWA", "J-P", "YuI": Vancouver initials (upper-case letters, optional two-letter
     ones)."""
@@ -89,6 +92,7 @@ def _is_compact_initials(word: str) -> bool:
         and sum(1 for c in word if c.isupper()) >= len(word) / 2
 
 
+@lru_cache(maxsize=8192)
 def _is_dotted_initials(word: str) -> bool:
     """"И.И.", "A.S.", "J.-P.", "Yu.": initials written with periods."""
     return "." in word and bool(
@@ -151,15 +155,28 @@ def parse_vancouver_name(token: str, pos: int, out: Names) -> None:
     out.names.append(name)
 
 
+def is_stray_comma_name(token: str, following: str) -> bool:
+    """"Bhosle, M": a family and its initials with a stray comma between them, in a Vancouver
+    list whose other names are "Family AB"."""
+    return bool(following) and _is_compact_initials(following) and len(token.split()) == 1 \
+        and not _is_compact_initials(token) and token[:1].isupper()
+
+
 def parse_vancouver_names(segment: str, offset: int = 0) -> Names:
     """"Lee JH, WonYJ, Kim H, et al" → names; positions in repairs are relative to offset."""
     body, truncated = strip_et_al(segment)
     out = Names(truncated=truncated)
-    for m in re.finditer(r"[^,;]+", body):
+    tokens = [m for m in re.finditer(r"[^,;]+", body) if m.group().strip()]
+    index = 0
+    while index < len(tokens):
+        m = tokens[index]
         token = m.group().strip()
-        if token:
-            lead = len(m.group()) - len(m.group().lstrip())
-            parse_vancouver_name(token, offset + m.start() + lead, out)
+        lead = len(m.group()) - len(m.group().lstrip())
+        following = tokens[index + 1].group().strip() if index + 1 < len(tokens) else ""
+        if is_stray_comma_name(token, following):
+            token, index = f"{token} {following}", index + 1
+        parse_vancouver_name(token, offset + m.start() + lead, out)
+        index += 1
     return out
 
 
@@ -309,13 +326,41 @@ def split_names(statement: str) -> list[dict[str, str]]:
     """CSL name objects for every person in `statement`, in order."""
     text = _LEADING_IN.sub("", statement)
     text = _ROLE_WORDS.sub(" ", text)
-    text = re.sub(r"\s+", " ", text).strip(_PART_PUNCT)
+    text = re.sub(r"\s+", " ", text)
+    if body := _body_name(text.strip(" \t,;:/–—-").removesuffix(".")):
+        return [{"literal": body}]
+    text = text.strip(_PART_PUNCT)
     if not text:
         return []
     names: list[dict[str, str]] = []
     for group in _SEPARATORS.split(text):
         names.extend(_split_comma_list(group.strip(_PART_PUNCT)))
     return names
+
+
+#: a name followed by its acronym or jurisdiction: "World Health Organization (WHO)",
+#: "Ministério da Saúde (BR)", "SÃO PAULO (Estado)"
+_QUALIFIED_BODY_RE = re.compile(r"^[^\W\d_][^(),;]*?\s"
+                                r"\((?:[A-ZÀ-ÞА-ЯЁ]{2,12}|[A-ZÀ-Þ][a-zà-ÿ]+)\)\.?$")
+
+
+def _body_name(text: str) -> str | None:
+    """The whole statement when it names a body, not persons: a body word ("Ministério",
+    "Organization", "Consortium") or a parenthesised acronym after a name of several words, and
+    no initial anywhere. Such a name is one literal author, its commas and periods included
+    ("United Nations Educational, Scientific and Cultural Organization",
+    "Ministério da Saúde. Instituto Nacional de Câncer")."""
+    if _PERSON_INITIAL_RE.search(text) or re.search(r"\b[A-ZА-ЯЁ]{1,3}(?:,|$)", text):
+        return None
+    if _QUALIFIED_BODY_RE.match(text) and len(text.split()) >= 3:
+        return text
+    if _ORG_WORDS.search(text) and len(text.split()) >= 2:
+        return text
+    return None
+
+
+#: a name as NLM writes it: a family and run-together capital initials ("Rigotti NA")
+_NLM_NAME = re.compile(r"^[^\W\d_][\w'’-]+\s[A-Z]{1,3}\.?$")
 
 
 def _split_comma_list(group: str) -> list[dict[str, str]]:
@@ -327,6 +372,10 @@ def _split_comma_list(group: str) -> list[dict[str, str]]:
     while index < len(parts):
         part = parts[index]
         following = parts[index + 1] if index + 1 < len(parts) else None
+        if following is not None and _NLM_NAME.match(part) and _NLM_NAME.match(following):
+            names.append(_split_single(part))  # "DiFranza JR, Rigotti NA": two NLM names
+            index += 1
+            continue
         if following is not None and _is_given_only(following) and (
                 _is_bare_family(part) or _is_short_upper_family(part, following)
                 or _is_compound_family(part, following)):
@@ -339,21 +388,37 @@ def _split_comma_list(group: str) -> list[dict[str, str]]:
             names.append(_name(part, following))
             index += 2
             continue
-        names.append(_split_single(part))
+        names.append({"literal": part} if _body_name(part) else _split_single(part))
         index += 1
     return [n for n in names if n]
 
 
-def _words(part: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _words(part: str) -> tuple[str, ...]:
     """The words of a name, an initial per word ("A.B. Smith" → "A.", "B.", "Smith"), a
-    hyphenated initial kept whole ("J.-P. Vega", "J. -P. Vega" → "J.-P.", "Vega")."""
-    text = re.sub(r"\.\s*[-‐]\s*(?=[^\W\d_])", ".-", part)
-    return re.sub(r"\.(?!-)", ". ", text).split()
+    hyphenated initial kept whole ("J.-P. Vega", "J. -P. Vega" → "J.-P.", "Vega"); cached, as
+    the word tests below are: names recur between a reference's candidate readings."""
+    text = _SPACED_HYPHEN_INITIAL.sub(".-", part)
+    return tuple(_PERIOD_NOT_HYPHEN.sub(". ", text).split())
+
+
+_SPACED_HYPHEN_INITIAL = re.compile(r"\.\s*[-‐]\s*(?=[^\W\d_])")
+_PERIOD_NOT_HYPHEN = re.compile(r"\.(?!-)")
+
+
+def _is_suffix_word(word: str, words: tuple[str, ...]) -> bool:
+    """"Jr.", "III", "3rd" are suffixes; "SR" or "IV" after a family with no other initials is
+    the person's initials ("Eddy SR", "Schensted IV", as NLM prints them)."""
+    if word.lower() not in _SUFFIXES:
+        return False
+    if word.isalpha() and word.isupper() and len(words) == 2:
+        return _is_initial_word(words[0] if word is words[1] else words[1])
+    return True
 
 
 def _split_single(part: str) -> dict[str, str]:
-    words = _words(part)
-    words = [w for w in words if w.lower() not in _SUFFIXES]
+    printed = _words(part)
+    words = [w for w in printed if not _is_suffix_word(w, printed)]
     if not words:
         return {}
     if len(words) == 1:
@@ -383,6 +448,7 @@ def _name(family: str, given: str) -> dict[str, str]:
     return name
 
 
+@lru_cache(maxsize=8192)
 def _is_initial_word(word: str) -> bool:
     core = word.strip(",;")
     return (bool(_INITIAL.match(core)) and (core.endswith(".") or bool(_RUN_TOGETHER.match(core))

@@ -295,10 +295,58 @@ def separate_glued_labels(text: Text) -> None:
                   m.start() + shift)
 
 
+#: a period or comma cut from its word and glued to the next one, as PDF text extraction leaves
+#: it ("Phys .Rev .C", "Niessen ,C .Spiering"), or standing alone before a space ("Rev . 85");
+#: a space inside a parenthesis ("( 2012 )")
+_DETACHED_PUNCT_RE = re.compile(r"(?<=[^\W\d_]) ([.,])(?=\w)|(?<=\w) (,)(?=\w)"
+                                r"|(?<=[\w)\]]) ([.,])(?=\s|$)"
+                                r"|(?<=[(\[]) +(?=\w)|(?<=\w) +(?=[)\]])")
+#: "(2012)044908": the page glued to the year before it
+_YEAR_GLUED_RE = re.compile(r"(?<=\((?:1[89]|20)\d\d\))(?=\d)")
+
+
+def attach_detached_punctuation(text: Text) -> None:
+    """"Phys .Rev .C 85 ( 2012)024908" → "Phys. Rev. C 85 (2012) 024908", "[ nucl-th]" →
+    "[nucl-th]": the spacing of PDF-extracted text (CF105, one report for the reference). A space
+    before ":" or ";" is kept: French and ISO 690 typography print "Paris : Gallimard"."""
+    edits = []
+    if any(pair in text.value for pair in (" .", " ,", "( ", "[ ", " )", " ]")):
+        for m in _DETACHED_PUNCT_RE.finditer(text.value):
+            glued = m.group(1) or m.group(2)
+            edits.append((m.start(), m.end(), glued + " " if glued else m.group(3) or ""))
+    first = edits[0][0] if edits else None
+    text.replace_many(edits)
+    spaced = [(m.start(), m.end(), " ") for m in _YEAR_GLUED_RE.finditer(text.value)] \
+        if ")" in text.value else []
+    if spaced and first is None:
+        first = spaced[0][0]
+    text.replace_many(spaced)
+    if first is not None:
+        text.warn("CF105", f"{len(edits) + len(spaced)} space(s) around punctuation repaired "
+                  "(PDF-extracted spacing: \" .Rev\" → \". Rev\", \"( 2012)\" → \"(2012)\")",
+                  first)
+
+
+#: "andA Quattropani", "andW . Henkes": the conjunction of an author list glued to the next
+#: initial, as PDF extraction leaves it
+_GLUED_AND_RE = re.compile(r"(?<=[\s,])(and|et|und)(?=[A-Z](?:\.|\s))")
+
+
+def separate_glued_conjunctions(text: Text) -> None:
+    """"C Ciuti, andA Quattropani" → "C Ciuti, and A Quattropani" (CF101)."""
+    found = list(_GLUED_AND_RE.finditer(text.value))
+    text.replace_many([(m.start(), m.end(), m.group(1) + " ") for m in found])
+    for shift, m in enumerate(found):
+        text.warn("CF101", f"space inserted after {m.group(1)!r} glued to an initial",
+                  m.start() + shift)
+
+
 def normalize(raw: str) -> Text:
     """All text-level repairs, in a fixed order, each reported."""
     text = Text.of(raw)
     normalize_unicode(text)
+    attach_detached_punctuation(text)
+    separate_glued_conjunctions(text)
     separate_glued_labels(text)
     join_broken_dois(text)
     join_page_ranges(text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from citefmt.model import Item
 
@@ -52,12 +53,15 @@ september october november december
 disponível disponivel disponible em en acesso acceso consultado
 fev abr mai maio ago set out dez ene dic
 tradução traducao trad traducción traduccion translated transl
-arxiv eprint eprints prints hep lat ph th ex astro nucl qc cond mat quant physics
+arxiv org eprint eprints prints hep lat ph th ex astro nucl qc cond mat quant physics
 """.split())
 
 
-def _words(text: str) -> list[str]:
-    return _WORD_RE.findall(text.casefold())
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a text, cached: every candidate of a reference is judged against the same
+    text, and names and titles recur between candidates."""
+    return tuple(_WORD_RE.findall(text.casefold()))
 
 
 _ORDINAL_ENDINGS = ("ª", "º", "a", "o", "st", "nd", "rd", "th", "е", "й", "e", "er", "re")
@@ -83,6 +87,19 @@ def _field_texts(item: Item) -> Iterable[str]:
                 yield " ".join(str(p) for p in parts)
 
 
+@lru_cache(maxsize=256)
+def _counted_words(text: str) -> tuple[tuple[str, int], ...]:
+    """The words of the reference that count for coverage, each with its printed length (an
+    ordinal's digits stand for it: "3rd" → "3"); every candidate is judged against the same
+    text, so this is computed once."""
+    counted = []
+    for word in _words(text):
+        if word in _STYLE_WORDS or (len(word) == 1 and not word.isdigit()):
+            continue
+        counted.append((_ORDINAL_RE.sub(r"\1", word) if word[0].isdigit() else word, len(word)))
+    return tuple(counted)
+
+
 def unexplained_share(item: Item, text: str) -> float:
     """Share of the reference's word characters that no field of `item` accounts for."""
     explained: set[str] = set()
@@ -95,12 +112,8 @@ def unexplained_share(item: Item, text: str) -> float:
             explained.add("".join(words))  # initials "P. R." printed as "PR"
     numbers: list[str] | None = None
     total = missing = 0
-    for word in _words(text):
-        if word in _STYLE_WORDS or (len(word) == 1 and not word.isdigit()):
-            continue
-        total += len(word)
-        if word[0].isdigit():
-            word = _ORDINAL_RE.sub(r"\1", word)
+    for word, length in _counted_words(text):
+        total += length
         if word in explained:
             continue
         if (glued := _LETTER_DIGIT_RE.fullmatch(word)) and glued.group(1) in explained \

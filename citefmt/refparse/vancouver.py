@@ -35,6 +35,7 @@ from citefmt.refparse.names import (
     INITIALS_FIRST_NAME,
     Names,
     is_organisation,
+    is_stray_comma_name,
     parse_initials_first_names,
     parse_vancouver_names,
 )
@@ -93,6 +94,10 @@ def _set_journal(item: Item, journal: str) -> None:
         item["container-title-short"] = journal
 
 
+#: an author list ended by a colon, as some publication lists print it
+_COLON_AUTHORS_RE = re.compile(r"([^.:]*?(?:,?\s*et al\.?)?):(?=\s)")
+
+
 def _authors_end(body: str) -> int | None:
     """Index of the "." that ends the author list, when the text starts with one.
 
@@ -100,6 +105,10 @@ def _authors_end(body: str) -> int | None:
     initials ("Иванов И.И., Петрова А.С. Заглавие…"); there the list ends at the last initial."""
     if m := _DOTTED_AUTHORS_RE.match(body) or _INITIALS_FIRST_AUTHORS_RE.match(body):
         return m.end() - 1
+    if (colon := _COLON_AUTHORS_RE.match(body)) and all(
+            _NAME_TOKEN_RE.match(t.strip()) for t in _joined_stray_commas(
+                re.sub(r",?\s*et al\.?$", "", colon.group(1)).split(","))):
+        return colon.end() - 1  # "Roe AB, Vega C: Title.": a colon ends the list
     m = re.match(r"[^.]*?(?:,?\s*et al)?\.(?=\s|$)", body)
     if not m:
         return None
@@ -110,12 +119,27 @@ def _authors_end(body: str) -> int | None:
                                         segment.strip()).split(",") if t.strip()]
     if not tokens:
         return None
+    tokens = _joined_stray_commas(tokens)
     names = sum(1 for t in tokens if _NAME_TOKEN_RE.match(t))
     if names == len(tokens) or (names and names >= len(tokens) - 1 and len(tokens) > 2):
         return m.end() - 1
     if len(tokens) == 1 and is_organisation(tokens[0]) and len(tokens[0]) < 120:
         return m.end() - 1
     return None
+
+
+def _joined_stray_commas(tokens: list[str]) -> list[str]:
+    """["Camacho F", "Bhosle", "M"] → ["Camacho F", "Bhosle M"], in a list of at least two
+    names written "Family AB" ("Thompson, L" alone is an inverted name cut at its period)."""
+    if sum(1 for t in tokens if _NAME_TOKEN_RE.match(t)) < 2:
+        return tokens
+    out: list[str] = []
+    for token in tokens:
+        if out and is_stray_comma_name(out[-1], token):
+            out[-1] = f"{out[-1]} {token}"
+        else:
+            out.append(token)
+    return out
 
 
 def _names(segment: str) -> Names:

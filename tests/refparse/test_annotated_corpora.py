@@ -73,7 +73,8 @@ def test_split_is_the_written_hash_rule() -> None:
 
 def test_manifest_pins_commits_and_checksums() -> None:
     manifest = json.loads((REPO / "eval" / "heldout_manifest.json").read_text(encoding="utf-8"))
-    assert [s["repo"] for s in manifest["sources"]] == ["kermitt2/grobid", "scieloorg/packtools"]
+    assert [s["repo"] for s in manifest["sources"]] == ["kermitt2/grobid", "scieloorg/packtools",
+                                                          "PLOS/allofplos"]
     for source in manifest["sources"]:
         assert len(source["commit"]) == 40 and source["licence"]
         assert all(len(f["sha256"]) == 64 for f in source["files"])
@@ -97,3 +98,59 @@ def test_author_span_words_leave_initials_out_however_printed() -> None:
     assert module.compare(gold, parsed)["author"].tp == 1
     parsed["author"] = parsed["author"][:2]
     assert module.compare(gold, parsed)["author"].tp == 0
+
+
+# one PLOS tagged <mixed-citation> (PLOS/allofplos,
+# allofplos/starter_corpus/journal.ppat.1005207.xml, MIT), shortened to two names; surname and
+# given-names written without a space, as in many PLOS files, and a suffix glued to the initials
+PLOS_REF = (b'<article><back><ref-list><ref id="r1"><label>1</label><mixed-citation '
+            b'publication-type="journal"><name name-style="western"><surname>Sansregret</surname>'
+            b'<given-names>R</given-names></name>, <name name-style="western"><surname>Miller'
+            b'</surname><given-names>ER</given-names><suffix>3rd</suffix></name>, <etal>et al'
+            b'</etal>. (<year>2013</year>) <article-title>Extreme Resistance as a Host Defense'
+            b'</article-title>. <source>PLoS Pathog</source> <volume>9</volume>(<issue>6</issue>):'
+            b' <fpage>e1003435</fpage>. <comment>doi: <ext-link ext-link-type="uri">'
+            b'10.1371/journal.ppat.1003435</ext-link></comment> <object-id pub-id-type="pmid">'
+            b'23785291</object-id></mixed-citation></ref></ref-list></back></article>')
+
+
+def test_plos_tagged_citation_is_printed_as_plos_prints_it() -> None:
+    [record] = list(annotated._tagged_jats_records("z.xml", PLOS_REF))
+    assert record["text"] == ("Sansregret R, Miller ER 3rd, et al. (2013) Extreme Resistance as "
+                              "a Host Defense. PLoS Pathog 9(6): e1003435. doi: "
+                              "10.1371/journal.ppat.1003435")
+    assert record["group"] == "plos-nlm"
+    assert record["gold"] == {
+        "author": [{"family": "Sansregret", "given": "R"}, {"family": "Miller", "given": "ER"}],
+        "title": "Extreme Resistance as a Host Defense", "container-title": "PLoS Pathog",
+        "type": "article-journal", "issued": {"date-parts": [[2013]]}, "volume": "9",
+        "issue": "6", "page": "e1003435", "DOI": "10.1371/journal.ppat.1003435"}
+
+
+def test_an_annotated_date_with_a_letter_gives_its_year() -> None:
+    """GROBID marks "<date>1971a</date>": the year is 1971, the letter tells works apart."""
+    bibl = GROBID_BIBL.replace(b"<date>2002</date>", b"<date>1971a</date>")
+    [record] = list(annotated._grobid_records("x.xml", bibl))
+    assert record["gold"]["issued"] == {"date-parts": [[1971]]}
+
+
+def test_a_collaboration_is_part_of_the_author_span() -> None:
+    """GROBID marks "<orgName type="collaboration">Planck Collaboration</orgName>" where a
+    reference names a collaboration as its author."""
+    bibl = GROBID_BIBL.replace(b"<author>F. Berruto, L. Giusti, C. Hoelbling and C. Rebbi</author>",
+                               b'<orgName type="collaboration">Roe Collaboration</orgName>')
+    [record] = list(annotated._grobid_records("x.xml", bibl))
+    assert record["gold"]["author-span"] == "Roe Collaboration"
+
+
+def test_an_elocation_id_is_the_page_and_a_doi_link_is_the_doi() -> None:
+    """SciELO markup: `<elocation-id>e009836</elocation-id>` is the article's locator, and a
+    pub-id holding "doi: http://dx.doi.org/10.…" holds the DOI 10.…"""
+    ref = (SCIELO_REF.replace(b"<fpage>1961</fpage><lpage>1970</lpage>",
+                              b"<elocation-id>e009836</elocation-id>")
+           .replace(b"1961-70", b"e009836")
+           .replace(b">10.1016/S0140-6736(05)66665-2</pub-id>",
+                    b">doi: http://dx.doi.org/10.1016/S0140-6736(05)66665-2</pub-id>"))
+    [record] = list(annotated._jats_records("y.xml", ref))
+    assert record["gold"]["page"] == "e009836"
+    assert record["gold"]["DOI"] == "10.1016/S0140-6736(05)66665-2"

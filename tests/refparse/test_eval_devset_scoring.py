@@ -160,3 +160,11 @@ def test_every_real_list_record_is_in_the_devset_with_its_provenance() -> None:
     for record in real:
         assert dev[record["id"]] == record
         assert "search-index file" in record["provenance"]
+
+
+def test_scorer_reads_four_and_five_run_together_initials(bench: ModuleType) -> None:
+    """JATS markup holds "APRF" for A. P. R. F. (a SciELO element-citation's given-names)."""
+    assert bench._initials("APRF") == bench._initials("A. P. R. F.") == "aprf"
+    assert bench._initials("IBSDS") == "ibsds"
+    assert bench._initials("Anna Maria") == "am"
+    assert bench._initials("JOSÉ MARIA") == "jm"  # upper-case given names, two parts

@@ -218,3 +218,40 @@ def test_long_unmatched_text_costs_linear_time(text: str) -> None:
     parsed = parse_reference(text)
     assert time.perf_counter() - started < 5.0
     assert parsed.item  # never dropped
+
+
+@pytest.mark.parametrize(("statement", "literal"), [
+    ("World Health Organization (WHO).", "World Health Organization (WHO)"),
+    ("Ministério da Saúde (BR)", "Ministério da Saúde (BR)"),
+    ("Ministério da Saúde. Instituto Nacional de Câncer",
+     "Ministério da Saúde. Instituto Nacional de Câncer"),
+    ("United Nations Educational, Scientific and Cultural Organization",
+     "United Nations Educational, Scientific and Cultural Organization"),
+    ("R Core Team", "R Core Team"),
+])
+def test_a_body_is_one_literal_author(statement: str, literal: str) -> None:
+    """Organisational and multi-level authors (issue 16): one literal name, never a family
+    'WHO' with given 'World Health Organization'."""
+    from citefmt.refparse.names import split_names
+
+    assert split_names(statement) == [{"literal": literal}]
+
+
+def test_a_study_group_after_persons_is_a_literal_author() -> None:
+    from citefmt.refparse.names import split_names
+
+    assert split_names("Roe J, Vega K, Study Group") == [
+        {"family": "Roe", "given": "J."}, {"family": "Vega", "given": "K."},
+        {"literal": "Study Group"}]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("K. Roe et al., these proceedings.", "these proceedings"),
+    ("C. Roe, O. Vega, work in preparation.", "work in preparation"),
+])
+def test_a_publication_status_is_not_a_title(text: str, status: str) -> None:
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference(text).item
+    assert item["status"] == status and "title" not in item
+    assert item["author"][0]["family"] == "Roe"

@@ -129,3 +129,60 @@ def test_abnt_reference_parses_to_exact_item(text: str, expected: dict, truncate
     assert parsed.item == expected
     assert parsed.truncated_authors is truncated
     assert 0.6 <= parsed.confidence <= 1.0
+
+
+def test_journal_host_with_a_period_before_the_year() -> None:
+    """"…, p. 145-168. 2010.": NBR 6023 lists print the year after a period too."""
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("ROE, S.; VEGA, A. F. Docência e inclusão. Linhas, Florianópolis, "
+                           "v. 11, n. 2, p. 145-168. 2010.").item
+    assert (item["container-title"], item["publisher-place"], item["volume"], item["issue"],
+            item["page"], item["issued"]) == ("Linhas", "Florianópolis", "11", "2", "145-168",
+                                              {"date-parts": [[2010]]})
+
+
+def test_book_imprint_with_a_period_before_the_year_and_a_volume() -> None:
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("ROE, M. O poder da identidade. 9. ed. São Paulo: Paz e Terra. "
+                           "2018. v. 2.").item
+    assert (item["type"], item["publisher"], item["publisher-place"], item["edition"],
+            item["volume"]) == ("book", "Paz e Terra", "São Paulo", "9", "2")
+
+
+def test_journal_host_with_an_article_number() -> None:
+    """"v. 27, e0208, 2021": NBR 6023 prints an electronic article's number where pages stand."""
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("ROE, L. P.; VEGA, T. Escala de concepções. Revista de Educação, "
+                           "Bauru, v. 27, e0208, 2021.").item
+    assert (item["container-title"], item["publisher-place"], item["volume"], item["number"]) \
+        == ("Revista de Educação", "Bauru", "27", "e0208")
+
+
+def test_chapter_with_its_host_after_in() -> None:
+    """NBR 6023: "Capítulo. In: SOBRENOME, N. (org.). Livro. 3. ed. Local: Editora, 2005.
+    p. 5-30." — a chapter, its book, the book's editor and imprint, the chapter's pages."""
+    from citefmt.refparse import parse_reference
+
+    parsed = parse_reference("ROE, C. R.; VEGA, J. A relação educação e estado. In: STONE, O. "
+                             "(org.). A educação nas constituintes. 3. ed. Campinas: Autores "
+                             "Associados, 2005. p. 5-30.")
+    item = parsed.item
+    assert parsed.grammar == "abnt"
+    assert (item["type"], item["title"], item["container-title"], item["page"], item["edition"],
+            item["publisher"], item["publisher-place"]) == (
+        "chapter", "A relação educação e estado", "A educação nas constituintes", "5-30", "3",
+        "Autores Associados", "Campinas")
+    assert item["editor"] == [{"family": "Stone", "given": "O."}]
+
+
+def test_chapter_host_with_the_books_translator() -> None:
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("ROE, M. O texto na linguística. In: ROE, M. Os gêneros do discurso. "
+                           "Tradução de Paulo Vega. São Paulo: Editora 34, 2016. p.71-107.").item
+    assert item["translator"] == [{"family": "Vega", "given": "Paulo"}]
+    assert (item["container-title"], item["publisher"], item["publisher-place"], item["page"]) \
+        == ("Os gêneros do discurso", "Editora 34", "São Paulo", "71-107")

@@ -151,3 +151,16 @@ def test_apa_reference_parses_to_exact_item(text: str, expected: dict, truncated
     assert parsed.item == expected
     assert parsed.truncated_authors is truncated
     assert 0.6 <= parsed.confidence <= 1.0
+
+
+def test_chicago_chapter_with_editors_after_the_book() -> None:
+    """"In Book, eds. Jed Roe and Ann Vega, pp. 403-424. Cambridge, MA: MIT Press."."""
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference('Stone, Peter (2001). "Who found the electron?" In Histories of the '
+                           "Electron, eds. Jed Roe and Ann Vega, pp. 403-424. Cambridge, MA: MIT "
+                           "Press.").item
+    assert item["type"] == "chapter"
+    assert [(n["family"], n["given"]) for n in item["editor"]] == [("Roe", "Jed"), ("Vega", "Ann")]
+    assert (item["container-title"], item["page"], item["publisher"], item["publisher-place"]) \
+        == ("Histories of the Electron", "403-424", "MIT Press", "Cambridge, MA")

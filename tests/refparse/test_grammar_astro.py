@@ -66,3 +66,13 @@ def test_aas_ampersand_without_comma_and_lower_case_particles() -> None:
                                      {"family": "Vega", "given": "G. P."}]
     parsed = parse_reference("von der Roe, A., Vega, A., et al. 2014, MNRAS, 443, 1973")
     assert parsed.item["author"][0] == {"family": "von der Roe", "given": "A."}
+
+
+@pytest.mark.parametrize("text", ["Roe Collaboration. 2016, A&A, 594, A13",
+                                  "RoeCollaboration. 2016e, A&A, 594, A24"])
+def test_a_collaboration_as_author(text: str) -> None:
+    parsed = parse_reference(text)
+    assert parsed.grammar == "astro"
+    assert parsed.item["author"] == [{"literal": text.split(".")[0]}]
+    assert (parsed.item["container-title"], parsed.item["volume"], parsed.item["page"]) == (
+        "A&A", "594", text[-3:])

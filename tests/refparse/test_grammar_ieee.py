@@ -176,3 +176,47 @@ def test_physics_author_list_variants(text: str, fields: dict) -> None:
     parsed = parse_reference(text)
     assert parsed.grammar == "ieee"
     assert {k: parsed.item.get(k) for k in fields} == fields
+
+
+def test_the_year_between_the_volume_and_labelled_pages() -> None:
+    """"Journal, 26(5-6) (2003), pp. 1-150.": a physics host with the year before the pages."""
+    from citefmt.refparse import parse_reference
+
+    parsed = parse_reference("G. Roe, F. Vega, and L. Stone, Rivista di Fisica, 26(5-6) (2003), "
+                             "pp. 1-150.")
+    assert parsed.grammar == "ieee"
+    item = parsed.item
+    assert (item["container-title"], item["volume"], item["issue"], item["page"],
+            item["issued"]) == ("Rivista di Fisica", "26", "5-6", "1-150", {"date-parts": [[2003]]})
+
+
+def test_an_issue_between_the_volume_and_the_year_first_host() -> None:
+    """"Cerâmica 61, 359 (2015) 367": volume, issue, (year), page."""
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("A.C.P. Roe, J.U.L. Vega, Cerâmica 61, 359 (2015) 367.").item
+    assert (item["container-title"], item["volume"], item["issue"], item["page"]) == (
+        "Cerâmica", "61", "359", "367")
+
+
+@pytest.mark.parametrize(("text", "volume"), [
+    ("G. Roe, PoS LATTICE2012 (2012) 017.", "LATTICE2012"),
+    ("S. Vega, PoSLATTICE 2008(2008) 002.", "LATTICE 2008"),
+])
+def test_proceedings_of_science_volume_is_the_conference(text: str, volume: str) -> None:
+    item = parse_reference(text).item
+    assert (item["container-title"], item["volume"]) == ("PoS", volume)
+
+
+def test_a_new_scheme_arxiv_tail_without_brackets() -> None:
+    item = parse_reference("P. Roe and W. Vega, The torque effect in collisions, Phys. Lett. B "
+                           "752 (2016) 206, arXiv:1506.02817[nucl-th].").item
+    assert (item["container-title"], item["volume"], item["page"], item["number"]) == (
+        "Phys. Lett. B", "752", "206", "arXiv:1506.02817")
+
+
+def test_inspire_issue_between_the_year_and_the_page() -> None:
+    item = parse_reference("R. Roe, R. Vega, Phys. Rev. D 88 (2013) 10, 105030.").item
+    assert (item["volume"], item["issue"], item["issued"]) == ("88", "10",
+                                                               {"date-parts": [[2013]]})
+    assert item.get("page", item.get("number")) == "105030"

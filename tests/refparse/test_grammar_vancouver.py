@@ -175,3 +175,30 @@ def test_page_label_after_the_colon_is_not_the_page(locator: str, page: str) -> 
                              f"{locator}.")
     assert parsed.grammar == "vancouver"
     assert (parsed.item["volume"], parsed.item["issue"], parsed.item["page"]) == ("27", "3", page)
+
+
+def test_a_stray_comma_between_a_family_and_its_initials() -> None:
+    """"Camacho F, Bhosle, M, Hwang W": the comma after "Bhosle" is a typing slip."""
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("Roe G, Vega R, Camacho F, Bhosle, M, Hwang W. Hormonal therapy use "
+                           "among women with breast cancer. J Clin Oncol. 2009;27:3445-51.").item
+    assert [n["family"] for n in item["author"]] == ["Roe", "Vega", "Camacho", "Bhosle", "Hwang"]
+    assert item["title"] == "Hormonal therapy use among women with breast cancer"
+
+
+def test_an_inverted_name_cut_at_its_initial_is_not_a_stray_comma() -> None:
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("Roe, L. M., Vega, J. G., Pseudotachylyte petrogenesis. Contributions "
+                           "to Mineralogy and Petrology, v. 125, pp. 359-374. 1996.").item
+    assert [n.get("family") for n in item["author"]] == ["Roe", "Vega"]
+
+
+def test_a_colon_ends_the_author_list() -> None:
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("Roe R, Vega F, Stone G: Distinctive features of stromal tumors. "
+                           "J Gastrointest Oncol. 2019;10(4):12-20.").item
+    assert [n["family"] for n in item["author"]] == ["Roe", "Vega", "Stone"]
+    assert item["title"] == "Distinctive features of stromal tumors"

@@ -118,3 +118,13 @@ def test_tokens_split_glued_locators_but_keep_identifiers_whole() -> None:
     assert [t.text for t in tokenize("Med. 2006;12(3):45-52. doi:10.1000/x.y-1")] == [
         "Med.", "2006", ";", "12", "(", "3", ")", ":", "45", "-", "52", ".", "doi", ":",
         "10.1000/x.y-1"]
+
+
+def test_the_identifier_reader_bounds_the_doi_of_a_tagger_reading() -> None:
+    """A database accession number printed after the DOI is not part of it."""
+    from citefmt.refparse import parse_reference
+
+    parsed = parse_reference("Roe H, Vega EA, Stone R. Racial discrimination in access to "
+                             "tobacco. Journal of Black Psychology. 1997;23(2):135–47. doi: "
+                             "10.1177/00957984970232004 1997-04329-003.")
+    assert parsed.item["DOI"] == "10.1177/00957984970232004"

@@ -1,6 +1,6 @@
 """Real, hand-annotated reference strings for evaluating and training the tagger.
 
-Two sources, read from the snapshots the search tool's `fetch` leaves in /work/.mirror (nothing
+Three sources, read from the snapshots the search tool's `fetch` leaves in /work/.mirror (nothing
 fetched is committed): eval/heldout_manifest.json pins each repository's commit and the SHA-256 of
 every file, and a file whose bytes differ is refused.
 
@@ -9,11 +9,14 @@ every file, and a file whose bytes differ is refused.
   marked by hand;
 * `scielo-jats`: SciELO's JATS articles in scieloorg/packtools' test data (BSD-2-Clause): each
   `<ref>` with a `<mixed-citation>` (the printed string) and an `<element-citation>` (the
-  publisher's markup of the same reference).
+  publisher's markup of the same reference);
+* `plos-nlm`: PLOS's JATS articles in PLOS/allofplos' starter corpus (MIT): tagged
+  `<mixed-citation>`s, the printed reference with its parts marked inside it.
 
 The split is fixed (eval/README.md): first byte of SHA-256(key) mod 10 — 0–5 `train`, 6–7 `dev`,
-8–9 blind `test`; the key is the file path for GROBID (an article's references stay together) and
-the normalised string for SciELO (its test fixtures repeat articles under several paths).
+8–9 blind `test`; the key is the file path for GROBID and PLOS (an article's references stay
+together) and the normalised string for SciELO (its test fixtures repeat articles under several
+paths).
 Gold comes from the annotations alone; no citefmt helper touches it.
 """
 
@@ -34,7 +37,8 @@ REPO = Path(__file__).resolve().parents[2]
 MANIFEST = REPO / "eval" / "heldout_manifest.json"
 MIRROR = Path("/work/.mirror")
 TEI = "{http://www.tei-c.org/ns/1.0}"
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+#: a year, also with the letter that tells one author's works of a year apart ("1971a")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?!\d)(?:[a-z]\b)?")
 #: a DOI printed in a reference string (bare, labelled or inside a resolver link)
 _DOI_PRINTED = re.compile(r"10\.\d{4,9}/")
 
@@ -91,8 +95,8 @@ def gold_from_bibl(bibl: ET._Element) -> Item:
         tag, value = _tag(child), _text(child)
         if not value:
             continue
-        if tag == "author":
-            authors.append(value)
+        if tag == "author" or (tag == "orgName" and child.get("type") == "collaboration"):
+            authors.append(value)  # a collaboration ("Planck Collaboration") is an author too
         elif tag == "title":
             titles.setdefault(child.get("level", "a"), value)
         elif tag == "biblScope":
@@ -179,9 +183,13 @@ def gold_from_element_citation(citation: ET._Element) -> Item:
     first, last = _jats_child(citation, "fpage"), _jats_child(citation, "lpage")
     if first:
         gold["page"] = f"{first}-{last}" if last and last != first else first
+    elif elocation := _jats_child(citation, "elocation-id"):
+        gold["page"] = elocation  # the article's locator ("e009836"), as the scorer reads it
     for pub_id in citation.iter("pub-id"):
         if pub_id.get("pub-id-type") == "doi" and _text(pub_id):
-            gold["DOI"] = _text(pub_id)
+            # the DOI itself, without a "doi:" label or resolver link the markup may hold
+            found = re.search(r"10\.\d{4,9}/\S+", _text(pub_id))
+            gold["DOI"] = found.group(0).rstrip(".") if found else _text(pub_id)
     return gold
 
 
@@ -222,10 +230,77 @@ def _jats_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
                "group": "scielo-jats", "split": split_of(re.sub(r"\W+", "", text.casefold()))}
 
 
+def _plos_printed(mixed: ET._Element) -> str:
+    """The string PLOS prints for a tagged `<mixed-citation>`: a space between `<surname>` and
+    `<given-names>` (and before a `<suffix>`) where the XML has none, and no PubMed id
+    (`<object-id>`, markup only)."""
+    copy = ET.fromstring(ET.tostring(mixed))
+    for surname in copy.iter("surname"):
+        following = surname.getnext()
+        if following is not None and following.tag == "given-names" and not (
+                surname.tail or "").strip():
+            surname.tail = " "
+            if (after := following.getnext()) is not None and after.tag == "suffix" and not (
+                    following.tail or "").strip():
+                following.tail = " "  # "Miller ER 3rd"
+    for object_id in list(copy.iter("object-id")):
+        parent, tail = object_id.getparent(), object_id.tail or ""
+        if parent is None:
+            continue
+        previous = object_id.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(object_id)  # lxml drops the element's tail with it: kept above
+    return _text(copy)
+
+
+def gold_from_tagged_citation(mixed: ET._Element) -> Item:
+    """The fields marked inside a tagged `<mixed-citation>`: the element-citation mapping, plus
+    names placed directly under the citation (PLOS has no `<person-group>`) and a DOI given as
+    an `<ext-link>`."""
+    gold = gold_from_element_citation(mixed)
+    if "author" not in gold:
+        authors: list[dict[str, str]] = []
+        for name in mixed:
+            if name.tag == "name":
+                authors.append({"family": _jats_child(name, "surname") or "",
+                                "given": _jats_child(name, "given-names") or ""})
+            elif name.tag == "collab" and _text(name):
+                authors.append({"literal": _text(name)})
+        if authors:
+            gold["author"] = authors
+    if "DOI" not in gold:
+        for link in mixed.iter("ext-link"):
+            found = re.search(r"10\.\d{4,9}/\S+", _text(link))
+            if found:
+                gold["DOI"] = found.group(0).rstrip(".")
+                break
+    return gold
+
+
+def _tagged_jats_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
+    """Refs whose `<mixed-citation>` marks its parts inside the printed string (PLOS)."""
+    for ref in _parse(data).iter("ref"):
+        mixed = ref.find("mixed-citation")
+        if mixed is None or (mixed.find("source") is None and mixed.find("name") is None):
+            continue
+        text = _plos_printed(mixed)
+        if not text:
+            continue
+        gold = _printed_only(gold_from_tagged_citation(mixed), text)
+        if "DOI" not in gold and _DOI_PRINTED.search(text):
+            gold["doi-unmarked"] = True
+        yield {"text": text, "gold": gold, "source": path, "group": "plos-nlm",
+               "split": split_of(path)}
+
+
 def records(split: str) -> list[dict[str, Any]]:
     """Every annotated reference in `split`, each string once (fixtures repeat articles)."""
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    readers = {"grobid-tei": _grobid_records, "jats-pairs": _jats_records}
+    readers = {"grobid-tei": _grobid_records, "jats-pairs": _jats_records,
+               "jats-tagged": _tagged_jats_records}
     out, seen = [], set()
     for source in manifest["sources"]:
         for path, data in manifest_files(source):

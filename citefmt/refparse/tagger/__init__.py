@@ -9,6 +9,7 @@ Rebuild the model with `python tools/train_tagger.py`.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,4 +68,30 @@ def parse_with_tagger(text: str) -> tuple[Item, float] | None:
     if tagged is None:
         return None
     segments, confidence = tagged
-    return with_article_number(item_from_segments(segments)), confidence
+    return with_article_number(item_from_segments(with_page_segment(segments))), confidence
+
+
+#: a volume segment that ends in the page: "68, 165324", "118, 233901"
+_VOLUME_THEN_PAGE_RE = re.compile(r"^(?P<volume>[A-Za-z]?\d+[A-Za-z]?)\s*,\s*"
+                                  r"(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\W*$")
+#: a date segment that ends in the page: "(2013) 1535"
+_DATE_THEN_PAGE_RE = re.compile(r"^(?P<date>\(\s*(?:1[5-9]|20)\d\d\s*\))\s*"
+                                r"(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\W*$")
+
+
+def with_page_segment(segments: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Physics journal blocks the tagger labels as one segment, "Phys. Rev. B 68, 165324
+    (2003)" (volume "68, 165324") or "Commun. 184 (2013) 1535" (date "(2013) 1535"): with no
+    pages segment of its own, the number at the end is the page."""
+    if any(label == "pages" for label, _ in segments):
+        return segments
+    out: list[tuple[str, str]] = []
+    for label, text in segments:
+        pattern = _VOLUME_THEN_PAGE_RE if label == "volume" else \
+            _DATE_THEN_PAGE_RE if label == "date" else None
+        found = pattern.match(text.strip()) if pattern else None
+        if found:
+            out += [(label, found.group(1)), ("pages", found.group("page"))]
+        else:
+            out.append((label, text))
+    return out

@@ -120,6 +120,13 @@ def _word_features(word: str) -> dict[str, str | float]:
     return feats
 
 
+#: the neighbour offsets and their feature names, built once
+_NEIGHBOURS = tuple((offset, f"{offset}:w", f"{offset}:shape",
+                     f"{offset}:term" if offset in (-1, 1) else "") for offset in (-2, -1, 1, 2))
+_POSITIONS = tuple(str(n) for n in range(11))
+_PERIODS = tuple(str(n) for n in range(5))
+
+
 def sequence_features(tokens: list[Token]) -> list[dict[str, str | float]]:
     """One feature dict per token: its own features, ±2 neighbours' words and shapes, position."""
     own = [_own(t) for t in tokens]
@@ -130,21 +137,22 @@ def sequence_features(tokens: list[Token]) -> list[dict[str, str | float]]:
     periods = 0
     for index, token in enumerate(own):
         feats = dict(token)
-        feats["pos"] = f"{10 * index // max(count, 1)}"
-        feats["periods"] = str(min(periods, 4))
+        feats["pos"] = _POSITIONS[10 * index // max(count, 1)]
+        feats["periods"] = _PERIODS[min(periods, 4)]
         feats["after//"] = float(seen_slashes > 0)
         feats["afteryear"] = seen_year
         if index == 0:
             feats["BOS"] = 1.0
         if index == count - 1:
             feats["EOS"] = 1.0
-        for offset in (-2, -1, 1, 2):
+        for offset, w_key, shape_key, term_key in _NEIGHBOURS:
             other = index + offset
             if 0 <= other < count:
-                feats[f"{offset}:w"] = own[other]["w"]
-                feats[f"{offset}:shape"] = own[other]["shape"]
-                if offset in (-1, 1) and "term" in own[other]:
-                    feats[f"{offset}:term"] = own[other]["term"]
+                neighbour = own[other]
+                feats[w_key] = neighbour["w"]
+                feats[shape_key] = neighbour["shape"]
+                if term_key and "term" in neighbour:
+                    feats[term_key] = neighbour["term"]
         feats["-1:w|w"] = f"{feats.get('-1:w', '<s>')}|{token['w']}"
         out.append(feats)
         text = tokens[index].text
