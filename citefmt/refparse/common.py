@@ -89,9 +89,9 @@ def extract_identifiers(text: str) -> Extracted:
     fields: Item = {}
     body = text
     folded = text.casefold()  # each search below runs only if its key word is printed at all
-    for access_re, word in zip(_ACCESS_RES, ("обращения", "cited", "viewed", "accessed"),
-                               strict=True):
-        for access in access_re.finditer(body) if word in folded else ():
+    for access_re, words in zip(_ACCESS_RES, (("обращения", "доступа"), ("cited",), ("viewed",),
+                                              ("accessed",)), strict=True):
+        for access in access_re.finditer(body) if any(w in folded for w in words) else ():
             date = parse_date_words(access.group("date"))
             if date and "accessed" not in fields:
                 fields["accessed"] = {"date-parts": [date]}
