@@ -125,3 +125,11 @@ def test_conditions_still_see_a_substituted_variable():
     # an editors-only book: the style's "anon" macro tests `variable="author editor"`
     assert entry("language", "edbook").startswith(
         "Foley, Kathleen M., and Hellen Gelband (eds.) 2002. Cancer pain")
+
+
+def test_gap_delimiter_does_not_swallow_a_different_mark_after_it():
+    # citefmt merged ";" + ":12" into ";12"; citeproc-js drops only a repeated mark after a
+    # group delimiter
+    assert entry("biomed-central", "newspaper") == (
+        "7. Brown T. Hospitals face shortage of burn specialists. The New York Times. "
+        "2022;:12.")
