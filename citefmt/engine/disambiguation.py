@@ -121,9 +121,10 @@ def _ambiguous_groups(citation: Any, cites: Sequence[Any]) -> list[list[Any]]:
     layout = citation.layout
     groups: dict[str, list[Any]] = {}
     for cite in cites:
-        key = _first_cite_text(citation, layout, cite)
-        if key:
-            groups.setdefault(key, []).append(cite)
+        # cites that print nothing are alike too (citeproc-js gives them year-suffixes, which
+        # then show after a date of the entry)
+        key = _first_cite_text(citation, layout, cite) or ""
+        groups.setdefault(key, []).append(cite)
     return [group for group in groups.values() if len(group) > 1]
 
 
@@ -141,21 +142,30 @@ def _first_cite_text(citation: Any, layout: Any, cite: Any) -> str | None:
     return None if text is None else str(text)
 
 
-def pending_suffix(date_element: Any, item: Any, variable: str, context: Any) -> str | None:
-    """The implicit suffix to print after the year of this `issued` date, or None (none due,
+def pending_suffix(date_element: Any, item: Any, context: Any) -> str | None:
+    """The implicit suffix to print after the next year a cs:date prints, or None (none due,
     the style prints it explicitly, or it was printed already in this cite or entry)."""
-    if variable != "issued" or not current().implicit_year_suffix:
+    if not current().implicit_year_suffix:
         return None
     try:
         suffix = item.reference["year_suffix"]
     except (VariableError, AttributeError):
         return None
+    layout = _layout_of(date_element, context)
+    if layout is None or layout.repressed.get(PRINTED):
+        return None
+    return str(suffix)
+
+
+def mark_suffix_printed(date_element: Any, context: Any) -> None:
+    """The implicit suffix was printed: none after later dates of this cite or entry."""
+    layout = _layout_of(date_element, context)
+    if layout is not None:
+        layout.repressed[PRINTED] = True
+
+
+def _layout_of(date_element: Any, context: Any) -> Any:
     try:
-        layout = (context if context is not None else date_element).get_layout()
+        return (context if context is not None else date_element).get_layout()
     except IndexError:
         return None
-    repressed = layout.repressed
-    if repressed.get(PRINTED):
-        return None
-    repressed[PRINTED] = True
-    return str(suffix)

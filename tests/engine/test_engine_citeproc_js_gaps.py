@@ -133,3 +133,18 @@ def test_gap_delimiter_does_not_swallow_a_different_mark_after_it():
     assert entry("biomed-central", "newspaper") == (
         "7. Brown T. Hospitals face shortage of burn specialists. The New York Times. "
         "2022;:12.")
+
+
+def test_gap_implicit_year_suffix_follows_the_first_date_printed():
+    # citefmt put the implicit suffix after the year of `issued` only: "[accessed March 2024]"
+    # (CSL 1.0.2: "appended to the first year rendered through cs:date")
+    assert entry("gengo-kenkyu-journal-of-the-linguistic-society-of-japan", "webnodate") == (
+        "Burn first aid (n.d.) https://www.nhs.uk/conditions/burns-and-scalds/ "
+        "[accessed March 2024a].")
+
+
+def test_gap_cites_that_print_nothing_are_ambiguous_too():
+    # no author, no date: both cites print nothing, so citeproc-js gives them year-suffixes
+    assert entry("bulletin-of-mathematical-biology", "webnodate") == (
+        "Burn first aid. In: NHS website. https://www.nhs.uk/conditions/burns-and-scalds/. "
+        "Accessed 5 Mar 2024a")
