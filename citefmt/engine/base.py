@@ -73,6 +73,10 @@ class MemoisedLookups(_CslElement):
                 term = super().get_term(name, form, fallback_locale, zero_padded)
             else:
                 term = _own_language_term(state, name, form, zero_padded)
+            if term is None and form in _FORM_FALLBACK:
+                # gap: citeproc-py has no form fallback; CSL 1.0.2 (Terms, "form"):
+                # verb-short → verb → long, symbol → short → long, across the whole chain
+                term = self.get_term(name, _FORM_FALLBACK[form], fallback_locale, zero_padded)
             cache[key] = term
             return term
 
@@ -114,6 +118,10 @@ class MemoisedLookups(_CslElement):
 
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+#: CSL 1.0.2 term form fallback (None: the long form, a term without `form`)
+_FORM_FALLBACK: dict[str | None, str | None] = {
+    "verb-short": "verb", "verb": None, "symbol": "short", "short": None, "long": None}
 
 
 def _own_language_term(state: Any, name: str, form: str | None, zero_padded: bool) -> Any:

@@ -8,8 +8,8 @@ and ambiguity is looked for again. Then, with `disambiguate-add-year-suffix`, ea
 items still ambiguous gets the letters
 "a", "b", … ("z", then "aa", "ab", …) in bibliography order, as the `year-suffix` variable. A
 style that prints `year-suffix` itself (`<text variable="year-suffix"/>`) puts it where it
-says; otherwise the suffix follows the first year printed from the `issued` date in each cite
-and entry ("1990a"), once.
+says; otherwise the suffix follows the first year a cs:date prints in each cite and entry
+("1990a"; an item without `issued` takes it after its `accessed` year), once.
 
 With `disambiguate-add-names`, names are added first (one at a time, until the cites differ).
 With `disambiguate-add-givenname`, given names are then added (initials, then in full) to

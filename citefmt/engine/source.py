@@ -89,6 +89,8 @@ class DefaultLanguageReference(Reference):
     def __getitem__(self, key: str) -> Any:
         if key in _NOT_VARIABLES:
             return super().__getitem__(key)
+        if "-" in key:
+            key = key.replace("-", "_")
         context = active()
         if context is not None:
             suppressed = context.suppressed()
@@ -103,6 +105,15 @@ class DefaultLanguageReference(Reference):
             return self[key]
         except VariableError:
             return default
+
+    def __contains__(self, key: object) -> bool:
+        """Gap: citeproc-py stores variables under Python names ("reviewed_author") but
+        cs:names asks for the CSL name (`"reviewed-author" in reference`), so no name variable
+        with a hyphen (`container-author`, `collection-editor`, `reviewed-author`,
+        `original-author`, `executive-producer`, …) was ever printed or substituted."""
+        if isinstance(key, str) and "-" in key:
+            key = key.replace("-", "_")
+        return dict.__contains__(self, key)
 
 
 #: reference keys that are not CSL variables a style prints (never recorded or suppressed)

@@ -148,3 +148,19 @@ def test_gap_cites_that_print_nothing_are_ambiguous_too():
     assert entry("bulletin-of-mathematical-biology", "webnodate") == (
         "Burn first aid. In: NHS website. https://www.nhs.uk/conditions/burns-and-scalds/. "
         "Accessed 5 Mar 2024a")
+
+
+def test_gap_hyphenated_name_variables_render():
+    # citeproc-py looked names up as "reviewed-author" but stores "reviewed_author": no
+    # hyphenated name variable (container-author, collection-editor, …) ever printed
+    assert entry("apa", "review-article") == (
+        "Adams, C. (2019b). [Review of Review of: The skin we live in, by R. Jones]. British "
+        "Journal of Dermatology, 181(3), e12.")
+
+
+def test_gap_term_forms_fall_back():
+    # CSL 1.0.2: verb-short → verb → long, symbol → short → long; the style asks for the
+    # short form of "accessed", which the French locale defines only in the long form
+    assert entry("archeosciences", "webpage") == (
+        "Cancer-Pain.org, 2002. Cancer pain relief. Disponible sur http://www.cancer-pain.org/, "
+        "consulté le 09/07/2002.")
