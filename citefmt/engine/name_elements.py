@@ -248,7 +248,11 @@ class Name(EngineElement, model.Name):
     def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
         if sort_options:
             value = super().get_option(name, context, sort_options)
-            if name == "demote-non-dropping-particle" and value == "sort-only":
+            if (name == "demote-non-dropping-particle" and value == "sort-only"
+                    and sort_options.get("name-as-sort-order") == "all"):
+                # only a cs:key's options (citeproc-py: always name-as-sort-order="all")
+                # make a sort key; citefmt's own option overrides (et-al, one name at a
+                # time) are display: "Vinci, L. da." was printed for "da Vinci, L.".
                 # Gap: a sort key rendered through a macro kept "da Vinci" under D;
                 # demote-non-dropping-particle="sort-only" sorts it under V (as "Vinci, da")
                 return "display-and-sort"

@@ -164,3 +164,11 @@ def test_gap_term_forms_fall_back():
     assert entry("archeosciences", "webpage") == (
         "Cancer-Pain.org, 2002. Cancer pain relief. Disponible sur http://www.cancer-pain.org/, "
         "consulté le 09/07/2002.")
+
+
+def test_gap_sort_only_particle_not_demoted_on_display_with_name_affixes():
+    # per-name affixes re-render each name with option overrides, which citefmt took for a
+    # sort key: "Vinci, L. da." for "da Vinci, L." (demote-non-dropping-particle="sort-only")
+    assert entry("mutagenesis", "particles") == (
+        "56. da Vinci, L., Beethoven, L. van., and King, M.L., Jr. (1990) Lectures on anatomy. "
+        "Penguin.")
