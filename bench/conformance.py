@@ -59,7 +59,11 @@ def parse_fixture(path: Path) -> Fixture:
 
 
 def normalise(text: str) -> str:
-    return " ".join(text.replace("&amp;", "&#38;").split())
+    """Whitespace runs collapsed; the named and numeric HTML references of the same character
+    ("&amp;"/"&#38;", "&lt;"/"&#60;", "&gt;"/"&#62;") are the same output."""
+    for named, numeric in (("&amp;", "&#38;"), ("&lt;", "&#60;"), ("&gt;", "&#62;")):
+        text = text.replace(named, numeric)
+    return " ".join(text.split())
 
 
 def clusters(fixture: Fixture) -> list[list[dict[str, Any]]] | None:

@@ -77,11 +77,15 @@ def render_rich_text(value: str, fmt: str) -> MixedString:
             nocase_depth += 1 if isinstance(token, _Open) else -1
         else:
             if isinstance(token, _Open):
-                buffer.append(_marker(token.style, fmt, opening=True))
+                flip = fmt == "html" and open_styles.count(token.style) % 2 == 1
+                buffer.append(_flipped_marker(token.style, opening=True) if flip
+                              else _marker(token.style, fmt, opening=True))
                 open_styles.append(token.style)
             else:
-                buffer.append(_marker(token.style, fmt, opening=False))
                 open_styles.remove(token.style)
+                flip = fmt == "html" and open_styles.count(token.style) % 2 == 1
+                buffer.append(_flipped_marker(token.style, opening=False) if flip
+                              else _marker(token.style, fmt, opening=False))
     flush()
     return output
 
@@ -152,6 +156,16 @@ def _marker(style: str, fmt: str, *, opening: bool) -> str:
     if table is None:
         return ""
     return table[style][0 if opening else 1]
+
+
+def _flipped_marker(style: str, *, opening: bool) -> str:
+    """HTML for a style opened inside itself (flip-flop, see `formatters.html`): italics in
+    italics are upright; sup and sub have no "off" form and simply nest."""
+    from citefmt.engine.formatters.html import FLIPS
+
+    if style not in FLIPS:
+        return _marker(style, "html", opening=opening)
+    return FLIPS[style][1] if opening else "</span>"
 
 
 def _text(text: str, fmt: str, open_styles: list[str]) -> str:

@@ -49,3 +49,14 @@ def test_add_names_disambiguation_fixture():
         Path(suite) / "humans" / "disambiguate_AddNamesSuccess.txt")
     assert conformance.normalise(conformance.run_citefmt(fixture)) == (
         "Smith, Brown, et al. (1980); Smith, Beefheart, et al. (1980)")
+
+
+def test_flip_flop_fixtures_gained_by_the_html_formatter():
+    # gap: citeproc-py nested italics in italics ("<i>My <i>Amazing</i> Title</i>")
+    suite = shared_path("csl-test-suite")
+    conformance = load_conformance_module()
+    fixture = conformance.parse_fixture(
+        Path(suite) / "humans" / "flipflop_ItalicsFlipped.txt")
+    assert conformance.normalise(conformance.run_citefmt(fixture)) == conformance.normalise(
+        '<i>One Two <span style="font-style:normal;">Three</span> Four Five!</i>\n'
+        '<i>One <span style="font-style:normal;">Two <i>Three</i> Four</span> Five!</i>')
