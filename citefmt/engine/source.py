@@ -41,6 +41,9 @@ _RENAMED = {"event-title": "event", "shortTitle": "title-short",
             "journalAbbreviation": "container-title-short"}
 _NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix")
 _SKIPPED = frozenset({"id", "type", "key"})
+#: variables whose text is an address or identifier: never made typographic
+_RAW_VARIABLES = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "call-number",
+                            "archive_location", "archive-location"})
 _DATE_KEYS = frozenset({"date-parts", "raw", "literal", "edtf"})
 
 
@@ -62,6 +65,11 @@ class NameList(list):
 
 class NumberText(str):
     """A number variable's value: parsed as citeproc-py does, without format markup."""
+
+
+class RawText(str):
+    """A URL or identifier: its characters are printed as they are (no typographic
+    apostrophes)."""
 
 
 class DefaultLanguageReference(Reference):
@@ -154,7 +162,8 @@ class FormattedJSONSource(CiteProcJSON):
                 # "<" and ">" only: citeproc-py splits numbers on "&" itself
                 string = NumberText(string.replace("<", "&lt;").replace(">", "&gt;"))
             return super().parse_string(string)
-        return render_rich_text(str(string), self.fmt)
+        return render_rich_text(str(string), self.fmt,
+                                typographic=not isinstance(string, RawText))
 
     def parse_names(self, json_data: Any) -> NameList:
         """Gap: citeproc-py writes name parts (and number variables and literal dates) into
@@ -250,6 +259,8 @@ def _citeproc_fields(item: Item, key: str) -> dict[str, Any]:
             value = _names(value)
         elif name.replace("-", "_") in _NUMBER_VARIABLES:
             value = NumberText(value)
+        elif name in _RAW_VARIABLES and isinstance(value, str):
+            value = RawText(value)
         data[name] = value
         renamed = _RENAMED.get(name)
         if renamed and renamed not in item:

@@ -60,3 +60,13 @@ def test_flip_flop_fixtures_gained_by_the_html_formatter():
     assert conformance.normalise(conformance.run_citefmt(fixture)) == conformance.normalise(
         '<i>One Two <span style="font-style:normal;">Three</span> Four Five!</i>\n'
         '<i>One <span style="font-style:normal;">Two <i>Three</i> Four</span> Five!</i>')
+
+
+def test_straight_apostrophes_become_typographic():
+    # gap: citeproc-py printed "ETFA '09"; the suite (and citeproc-js) print U+2019
+    suite = shared_path("csl-test-suite")
+    conformance = load_conformance_module()
+    fixture = conformance.parse_fixture(
+        Path(suite) / "humans" / "flipflop_StartingApostrophe.txt")
+    assert conformance.normalise(conformance.run_citefmt(fixture)) == (
+        "IEEE Conference on Emerging Technologies and Factory Automation (ETFA ’09)")

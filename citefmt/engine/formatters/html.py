@@ -14,12 +14,30 @@ tags are the engine's.
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
-from citeproc.formatter.html import (Light, Oblique, Subscript, Superscript, TagWrapper,
-                                     Underline, preformat)
+from citeproc.formatter.html import (
+    Light,
+    Oblique,
+    Subscript,
+    Superscript,
+    TagWrapper,
+    Underline,
+    preformat,
+)
 
-__all__ = ["Bold", "Italic", "Light", "Oblique", "SmallCaps", "Subscript", "Superscript",
-           "Underline", "preformat", "FLIPS"]
+__all__ = [
+    "FLIPS",
+    "Bold",
+    "Italic",
+    "Light",
+    "Oblique",
+    "SmallCaps",
+    "Subscript",
+    "Superscript",
+    "Underline",
+    "preformat",
+]
 
 _TAG = re.compile(r"<(/?)([a-z]+)((?:\s[^<>]*)?)>")
 
@@ -82,5 +100,5 @@ class Bold(_Flipping):
 
 class SmallCaps(_Flipping):
     tag = "span"
-    attributes = {"style": "font-variant:small-caps;"}
+    attributes: ClassVar[dict[str, str]] = {"style": "font-variant:small-caps;"}
     decoration = "smallcaps"
