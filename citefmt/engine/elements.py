@@ -169,8 +169,12 @@ class Text(EngineElement, model.Text):
         return self._markup(text, None, language)
 
     def _markup(self, text: Any, item: Any, language: str | None = None) -> Any:
-        """citeproc-py's steps (strip periods, text case, formatting, quotes, affixes), each
-        taken only when the element has the attribute that asks for it."""
+        """citeproc-py's steps (text case, strip periods, formatting, quotes, affixes), each
+        taken only when the element has the attribute that asks for it.
+
+        Gap: citeproc-py stripped periods before the text case, citeproc-js after it: a title
+        case that capitalises after a period ("Cancer-Pain.Org") then loses the period
+        ("Cancer-PainOrg", Elsevier Vancouver's container titles)."""
         if not text:
             return None
         steps = self.__dict__.get("_markup_steps")
@@ -178,10 +182,10 @@ class Text(EngineElement, model.Text):
             steps = self.__dict__["_markup_steps"] = tuple(
                 attribute in self.attrib for attribute in ("strip-periods", "text-case", "quotes"))
         strip, case, quote = steps
-        if strip:
-            text = self.strip_periods(text)
         if case:
             text = self.case(text, language if language is not None else self._language(item))
+        if strip:
+            text = self.strip_periods(text)
         text = self.format(text)
         if quote:
             text = self.quote(text)

@@ -172,3 +172,10 @@ def test_gap_sort_only_particle_not_demoted_on_display_with_name_affixes():
     assert entry("mutagenesis", "particles") == (
         "56. da Vinci, L., Beethoven, L. van., and King, M.L., Jr. (1990) Lectures on anatomy. "
         "Penguin.")
+
+
+def test_gap_text_case_before_strip_periods():
+    # citeproc-py stripped periods first: "Cancer-Pain.Org" (title case after the strip)
+    assert entry("elsevier-vancouver", "webpage") == (
+        "[18] Cancer-Pain.org. Cancer pain relief. Cancer-PainOrg 2002. "
+        "http://www.cancer-pain.org/ (accessed July 9, 2002).")
