@@ -34,6 +34,8 @@ replaced by subclasses, each named after the gap it closes:
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cmp_to_key
@@ -268,7 +270,29 @@ class Label(EngineElement, model.Label):
                 return False
             digits = "".join(c for c in value.split("-")[0] if c.isdigit())
             return bool(digits) and int(digits) > 1
+        if variable and variable != "locator":
+            # Gap: citeproc-py called any value with two digit runs plural ("Patent Nos.
+            # US 10,123,456 B2"); citeproc-js gives a value that is not numeric (a code,
+            # "US 10,123,456 B2") the singular, and splits numbers at ", ", "&" and ranges
+            try:
+                value = str(item.reference[variable.replace("-", "_")])
+            except VariableError:
+                return False
+            return _numeric_list(value) and bool(_MULTIPLE.search(value))
         return super()._is_plural(item)
+
+
+#: one number of a list: digits with letter affixes ("2b", "D2", "e12"), or roman numerals
+_ONE_NUMBER = re.compile(r"[A-Za-z]*\d+[A-Za-z]*|[ivxlcdmIVXLCDM]+")
+_SEPARATORS = re.compile(r"\s*(?:,\s*|&|[-–—]+)\s*")
+_MULTIPLE = re.compile(r"\w\s*(?:,|&|[-–—]+)\s*\w")
+
+
+def _numeric_list(value: str) -> bool:
+    """Whether `value` is numbers only, joined by commas, ampersands or range dashes (CSL
+    1.0.2 is-numeric: "2b", "D2", "i–ix", "1, 3 & 5-7")."""
+    parts = _SEPARATORS.split(value.strip())
+    return bool(parts) and all(_ONE_NUMBER.fullmatch(part) for part in parts)
 
 
 class Sort(EngineElement, model.Sort):

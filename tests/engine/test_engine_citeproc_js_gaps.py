@@ -179,3 +179,10 @@ def test_gap_text_case_before_strip_periods():
     assert entry("elsevier-vancouver", "webpage") == (
         "[18] Cancer-Pain.org. Cancer pain relief. Cancer-PainOrg 2002. "
         "http://www.cancer-pain.org/ (accessed July 9, 2002).")
+
+
+def test_gap_a_number_that_is_a_code_takes_the_singular_label():
+    # citeproc-py: "Patent Nos. US 10,123,456 B2" (two digit runs made it plural)
+    assert entry("apa", "patent") == (
+        "Haddad, R. (2018). Silicone dressing for scar reduction (United States Patent and "
+        "Trademark Office Patent No. US 10,123,456 B2).")
