@@ -35,7 +35,6 @@ replaced by subclasses, each named after the gap it closes:
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cmp_to_key
