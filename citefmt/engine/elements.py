@@ -53,6 +53,7 @@ from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
 from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
 from citefmt.engine.punctuation import join_merging, quoted, wrap_merging
+from citefmt.engine.richtext import QuoteMark
 
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 
@@ -183,6 +184,8 @@ class Text(EngineElement, model.Text):
             steps = self.__dict__["_markup_steps"] = tuple(
                 attribute in self.attrib for attribute in ("strip-periods", "text-case", "quotes"))
         strip, case, quote = steps
+        if type(text) is MixedString and any(isinstance(s, QuoteMark) for s in text):
+            text = self._field_quotes(text, quote)
         if case:
             text = self.case(text, language if language is not None else self._language(item))
         if strip:
@@ -191,6 +194,20 @@ class Text(EngineElement, model.Text):
         if quote:
             text = self.quote(text)
         return self.wrap(text)
+
+    def _field_quotes(self, text: MixedString, quoted_here: bool) -> MixedString:
+        """The field's quotation marks (`richtext.QuoteMark`) as the locale's quote terms:
+        outer marks as "open-quote"/"close-quote", inner ones as the inner terms, and the
+        other way round when this element puts the text in quotes itself (flip-flop)."""
+        segments = []
+        for segment in text:
+            if isinstance(segment, QuoteMark):
+                inner = segment.inner != quoted_here
+                name = ("open" if segment.opening else "close") + \
+                    ("-inner-quote" if inner else "-quote")
+                segment = String(str(self.get_single_term(name)) or str(segment))
+            segments.append(segment)
+        return MixedString(segments)
 
     def _language(self, item: Any) -> str:
         """The item's language for title casing (the style's default-locale without one)."""

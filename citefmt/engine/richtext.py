@@ -50,7 +50,106 @@ class _Close:
     style: str
 
 
-_Token = _Text | _Open | _Close
+@dataclass(frozen=True)
+class _Quote:
+    opening: bool
+    depth: int  # 0: outermost quotes of the field
+
+
+_Token = _Text | _Open | _Close | _Quote
+
+
+class QuoteMark(String):
+    """A quotation mark of the field text: printed with the locale's quote terms where the
+    element renders it (`elements.Text`), outer or inner by its depth and the element's own
+    `quotes` (flip-flop). The four classes keep opening/closing and depth parity through
+    citeproc-py's `type(segment)(text)` copies."""
+
+    opening = True
+    inner = False
+
+
+class OpenQuote(QuoteMark):
+    pass
+
+
+class CloseQuote(QuoteMark):
+    opening = False
+
+
+class OpenInnerQuote(QuoteMark):
+    inner = True
+
+
+class CloseInnerQuote(QuoteMark):
+    opening = False
+    inner = True
+
+
+_QUOTE_CLASSES = {(True, False): OpenQuote, (False, False): CloseQuote,
+                  (True, True): OpenInnerQuote, (False, True): CloseInnerQuote}
+_QUOTE_CHARS = "\"“”‘’'"
+
+
+def quote_mark(opening: bool, depth: int) -> QuoteMark:
+    """The segment for a field quotation mark (its text: the English mark, until the
+    element prints it with its locale's term)."""
+    inner = depth % 2 == 1
+    text = ("‘" if opening else "’") if inner else ("“" if opening else "”")
+    return _QUOTE_CLASSES[(opening, inner)](text)
+
+
+def _quoted(tokens: list[_Token]) -> list[_Token]:
+    """Text tokens split at the quotation marks of the field: straight double quotes paired
+    in turn, “ ” as typed, ‘ and a word-initial ' opening a single-quoted phrase that
+    the next ’ closes (other ’ are apostrophes). Gap: citeproc-py printed data quotes as
+    typed, straight ones included, and never flipped them inside the style's quotes
+    (CSL test suite `flipflop_*`, `decorations_NestedQuotes*`; citeproc-js)."""
+    stack: list[str] = []
+    result: list[_Token] = []
+    for token in tokens:
+        if not isinstance(token, _Text):
+            result.append(token)
+            continue
+        start = 0
+        text = token.text
+        for index, char in enumerate(text):
+            kind = _quote_kind(char, stack)
+            if char == '"' and kind is not None:
+                # a straight quote opens before a non-space and closes after one: "x " is
+                # no closing quote (an orphan leaves the field as typed)
+                touching = text[index + 1:index + 2] if kind == "open" else text[index - 1:index]
+                if touching.isspace():
+                    kind = "open" if kind == "close" else "close"
+            if kind is None:
+                continue
+            if index > start:
+                result.append(_Text(text[start:index]))
+            start = index + 1
+            if kind == "open":
+                stack.append(_CLOSER[char])
+                result.append(_Quote(True, len(stack) - 1))
+            else:
+                stack.pop()
+                result.append(_Quote(False, len(stack)))
+        if start < len(text):
+            result.append(_Text(text[start:]))
+    if stack:  # unbalanced: leave the field as typed
+        return tokens
+    return result
+
+
+_CLOSER = {'"': '"', "“": "”", "‘": "’", "'": "’"}
+
+
+def _quote_kind(char: str, stack: list[str]) -> str | None:
+    if char == '"':
+        return "close" if stack and stack[-1] == '"' else "open"
+    if char in "“‘'":
+        return "open"
+    if char == "”" or (char == "’" and stack and stack[-1] == "’"):
+        return "close" if stack and stack[-1] == char else None
+    return None
 
 
 def render_rich_text(value: str, fmt: str, *, typographic: bool = True) -> MixedString:
@@ -60,9 +159,11 @@ def render_rich_text(value: str, fmt: str, *, typographic: bool = True) -> Mixed
     become typographic ones (see `apostrophes`). Plain text and Markdown keep the character
     typed: there "'" also stands for the soft sign of romanised Russian ("ratsional'noe", the
     References lists' convention), which a reader copies as typed."""
-    if typographic and fmt == "html" and "'" in value:
+    quoting = typographic and fmt == "html"
+    if quoting and "'" in value:
         value = apostrophes(value)
-    if "<" not in value:  # no tag: one segment (most values; a speed path)
+    quoting = quoting and any(mark in value for mark in _QUOTE_CHARS)
+    if "<" not in value and not quoting:  # no tag: one segment (most values; a speed path)
         return MixedString([String(_text(value, fmt, []))] if value else [])
     output = MixedString()
     nocase_depth = 0
@@ -76,8 +177,12 @@ def render_rich_text(value: str, fmt: str, *, typographic: bool = True) -> Mixed
             output += NoCase(text) if nocase_depth else String(text)
             buffer.clear()
 
-    for token in _pair(_tokens(value)):
-        if isinstance(token, _Text):
+    tokens = _pair(_tokens(value))
+    for token in _quoted(tokens) if quoting else tokens:
+        if isinstance(token, _Quote):
+            flush()
+            output.append(quote_mark(token.opening, token.depth))
+        elif isinstance(token, _Text):
             buffer.append(_text(token.text, fmt, open_styles))
         elif token.style == "nocase":
             flush()

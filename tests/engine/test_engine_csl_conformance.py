@@ -70,3 +70,14 @@ def test_straight_apostrophes_become_typographic():
         Path(suite) / "humans" / "flipflop_StartingApostrophe.txt")
     assert conformance.normalise(conformance.run_citefmt(fixture)) == (
         "IEEE Conference on Emerging Technologies and Factory Automation (ETFA ’09)")
+
+
+def test_field_quotes_flip_inside_the_styles_quotes():
+    # gap: citeproc-py printed data quotes as typed inside its own: "“My “Amazing” Title”"
+    suite = shared_path("csl-test-suite")
+    conformance = load_conformance_module()
+    for name, expected in (("decorations_NestedQuotes", "“My ‘Amazing’ Title”"),
+                           ("flipflop_OrphanQuote", 'Nation of "Positive Obligations " of '
+                            "State under the European Convention on Human Rights (1)")):
+        fixture = conformance.parse_fixture(Path(suite) / "humans" / f"{name}.txt")
+        assert conformance.normalise(conformance.run_citefmt(fixture)) == expected
