@@ -114,7 +114,7 @@ def _quoted(tokens: list[_Token]) -> list[_Token]:
         start = 0
         text = token.text
         for index, char in enumerate(text):
-            kind = _quote_kind(char, stack)
+            kind = _quote_kind(char, stack, text[index + 1:index + 2])
             if char == '"' and kind is not None:
                 # a straight quote opens before a non-space and closes after one: "x " is
                 # no closing quote (an orphan leaves the field as typed)
@@ -142,11 +142,13 @@ def _quoted(tokens: list[_Token]) -> list[_Token]:
 _CLOSER = {'"': '"', "“": "”", "‘": "’", "'": "’"}
 
 
-def _quote_kind(char: str, stack: list[str]) -> str | None:
+def _quote_kind(char: str, stack: list[str], next_char: str = "") -> str | None:
     if char == '"':
         return "close" if stack and stack[-1] == '"' else "open"
     if char in "“‘'":
         return "open"
+    if char == "’" and next_char.isalpha():
+        return None  # "You’re": an apostrophe inside a word closes nothing
     if char == "”" or (char == "’" and stack and stack[-1] == "’"):
         return "close" if stack and stack[-1] == char else None
     return None

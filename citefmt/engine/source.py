@@ -31,7 +31,7 @@ from citefmt.diagnostics import Diagnostic
 from citefmt.engine.context import active
 from citefmt.engine.dates import normalise_date
 from citefmt.engine.gost import derived_variables, extension_problems
-from citefmt.engine.richtext import apostrophes, render_rich_text
+from citefmt.engine.richtext import render_rich_text
 from citefmt.model import Item, is_et_al
 
 #: variables citeproc-py splits on "&", "," and "-" itself: not to be HTML-escaped beforehand
@@ -192,7 +192,7 @@ _TAG_CHARS_RE = re.compile(r"[<>]")
 
 def _escaped_name(name: Any) -> Any:
     """A CSL name object with its text parts HTML-escaped (other values pass unchanged), and
-    typographic apostrophes as in field text ("Shafi’i", see `richtext.apostrophes`)."""
+    every straight apostrophe typographic ("Shafi’i", "’t Horvath")."""
     if not isinstance(name, dict) or is_et_al(name):
         return name
     return {key: _html_name_part(value) if isinstance(value, str) else value
@@ -200,8 +200,8 @@ def _escaped_name(name: Any) -> Any:
 
 
 def _html_name_part(value: str) -> str:
-    if "'" in value:
-        value = apostrophes(value)
+    if "'" in value:  # in a name every straight quote is an apostrophe ("'t Horvath")
+        value = value.replace("'", "\u2019")
     return html.escape(value, quote=False) if _MARKUP_RE.search(value) else value
 
 
