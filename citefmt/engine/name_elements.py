@@ -15,7 +15,7 @@ from citefmt.engine.context import OverlaidAttributes, current, overlay
 from citefmt.engine.initials import initialize_given
 from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.russian import decline_name
-from citefmt.engine.source import NameList
+from citefmt.engine.source import COMMA_SUFFIX, NameList
 
 
 class Names(OverlaidAttributes, EngineElement, model.Names):
@@ -299,6 +299,9 @@ class Name(EngineElement, model.Name):
         mark = self.get_option("initialize-with", context, sort_options)
         if mark is not None:
             written = suffixes_initialized(written, str(mark))
+        if form == "long" and any(COMMA_SUFFIX in name for name in written):
+            written = comma_suffixed(written, self.get_option("name-as-sort-order", context,
+                                                              sort_options))
         if written is not names:
             item, names = _NamesOnly(variable, written), written
         split = split_group_names(names, self.get("group-delimiter"))
@@ -468,6 +471,21 @@ def written_names(names: Any, form: str) -> Any:
     written = NameList(_written(name, form) for name in names)
     written.truncated = is_truncated(names)
     return written
+
+
+def comma_suffixed(names: Any, sort_order: str | None) -> Any:
+    """Gap: CSL-JSON's `comma-suffix` was ignored: "Jeffrey Doe Jr." for "Jeffrey Doe, Jr.".
+    A name in display order with `comma-suffix` gets a comma between family name and suffix
+    (inverted names have the sort separator there already)."""
+    result = NameList()
+    for index, name in enumerate(names):
+        inverted = sort_order == "all" or (sort_order == "first" and index == 0)
+        if COMMA_SUFFIX in name and not inverted and name.get("family"):
+            name = CiteprocName(**{k: v for k, v in name.items() if k != COMMA_SUFFIX})
+            dict.__setitem__(name, "family", name["family"] + ",")
+        result.append(name)
+    result.truncated = is_truncated(names)
+    return result
 
 
 def split_group_names(names: Any, delimiter: str | None) -> tuple[Any, Any] | None:

@@ -287,8 +287,25 @@ def _names(names: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if name.get("literal"):
             result.append({"literal": str(name["literal"])})
         else:
-            result.append({k: str(name[k]) for k in _NAME_KEYS if name.get(k)})
+            parts = {k: str(name[k]) for k in _NAME_KEYS if name.get(k)}
+            comma = name.get("comma-suffix") in (True, "true")
+            given = parts.get("given", "")
+            split = _GIVEN_SUFFIX.split(given, 1) if "suffix" not in parts else []
+            if len(split) == 3:
+                # citeproc-js's input convention: "John, III" is given name and suffix,
+                # "John,! Jr." a suffix printed after a comma ("John Doe, Jr.")
+                parts["given"], bang, parts["suffix"] = split
+                comma = comma or bool(bang)
+            if comma and parts.get("suffix"):
+                parts[COMMA_SUFFIX] = "true"
+            result.append(parts)
     return result
+
+
+_GIVEN_SUFFIX = re.compile(r",(!?) ")
+
+#: name key (CSL-JSON's `comma-suffix`) kept on a name whose suffix follows a comma
+COMMA_SUFFIX = "comma-suffix"
 
 
 def _describe(exc: Exception) -> str:

@@ -81,3 +81,14 @@ def test_field_quotes_flip_inside_the_styles_quotes():
                             "State under the European Convention on Human Rights (1)")):
         fixture = conformance.parse_fixture(Path(suite) / "humans" / f"{name}.txt")
         assert conformance.normalise(conformance.run_citefmt(fixture)) == expected
+
+
+def test_comma_suffix_and_suffix_in_the_given_name():
+    # gap: comma-suffix ignored ("Jeffrey Doe Jr."), "John,! Jr." printed as a given name
+    suite = shared_path("csl-test-suite")
+    conformance = load_conformance_module()
+    for name, expected in (("name_ArticularWithComma", "Jeffrey Doe, Jr."),
+                           ("magic_NameSuffixWithComma", "John Doe, Jr."),
+                           ("magic_NameSuffixNoComma", "John Doe III")):
+        fixture = conformance.parse_fixture(Path(suite) / "humans" / f"{name}.txt")
+        assert expected in conformance.normalise(conformance.run_citefmt(fixture))
