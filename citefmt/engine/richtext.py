@@ -1,7 +1,9 @@
 """Rich text inside CSL-JSON field values, rendered for each output format.
 
 CSL-JSON allows a little HTML in titles: `<i>`, `<b>`, `<sup>`, `<sub>`,
-`<span style="font-variant:small-caps;">` and `<span class="nocase">`. citeproc-py understands
+`<span style="font-variant:small-caps;">` (or citeproc-js's `<sc>`) and `<span class="nocase">`;
+text in small caps, superscript or subscript keeps its case under text-case, as in a nocase
+span (citeproc-js's "implicit nocase"). citeproc-py understands
 only the nocase span; the others leaked as literal tags into plain output (and anything else,
 "a < b" included, went into HTML unescaped). Here a value is tokenised once and written out per
 format: HTML keeps the allowed tags and escapes all other text; Markdown uses *x*, **x**, ^x^,
@@ -20,10 +22,13 @@ from citeproc.string import MixedString, NoCase, String
 
 from citefmt.engine.formatters.markdown import escape as markdown_escape
 
-_TAG = re.compile(r"<(/?)(i|b|em|strong|sup|sub|span)((?:\s[^<>]*)?)>", re.IGNORECASE)
+_TAG = re.compile(r"<(/?)(i|b|em|strong|sup|sub|sc|span)((?:\s[^<>]*)?)>", re.IGNORECASE)
 
 _STYLE_OF_TAG = {"i": "italic", "em": "italic", "b": "bold", "strong": "bold",
-                 "sup": "sup", "sub": "sub"}
+                 "sup": "sup", "sub": "sub", "sc": "smallcaps"}
+
+#: styles whose text keeps its case under text-case (citeproc-js: "implicit nocase")
+_IMPLICIT_NOCASE = frozenset({"sup", "sub", "smallcaps"})
 
 _HTML = {"italic": ("<i>", "</i>"), "bold": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"),
          "sub": ("<sub>", "</sub>"),
@@ -190,12 +195,19 @@ def render_rich_text(value: str, fmt: str, *, typographic: bool = True) -> Mixed
             flush()
             nocase_depth += 1 if isinstance(token, _Open) else -1
         else:
+            implicit = token.style in _IMPLICIT_NOCASE
             if isinstance(token, _Open):
                 flip = fmt == "html" and open_styles.count(token.style) % 2 == 1
                 buffer.append(_flipped_marker(token.style, opening=True) if flip
                               else _marker(token.style, fmt, opening=True))
                 open_styles.append(token.style)
+                if implicit:  # small caps, super- and subscripts keep their case
+                    flush()
+                    nocase_depth += 1
             else:
+                if implicit:
+                    flush()
+                    nocase_depth -= 1
                 open_styles.remove(token.style)
                 flip = fmt == "html" and open_styles.count(token.style) % 2 == 1
                 buffer.append(_flipped_marker(token.style, opening=False) if flip

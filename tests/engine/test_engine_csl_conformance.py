@@ -92,3 +92,13 @@ def test_comma_suffix_and_suffix_in_the_given_name():
                            ("magic_NameSuffixNoComma", "John Doe III")):
         fixture = conformance.parse_fixture(Path(suite) / "humans" / f"{name}.txt")
         assert expected in conformance.normalise(conformance.run_citefmt(fixture))
+
+
+def test_sc_markup_and_implicit_nocase():
+    # gap: "<sc>" printed as text and small caps / superscripts title-cased
+    suite = shared_path("csl-test-suite")
+    conformance = load_conformance_module()
+    fixture = conformance.parse_fixture(
+        Path(suite) / "humans" / "textcase_ImplicitNocase.txt")
+    assert conformance.normalise(conformance.run_citefmt(fixture)) == conformance.normalise(
+        fixture.result)
