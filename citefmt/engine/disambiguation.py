@@ -74,12 +74,14 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
 
 def _add_names(citation: Any, group: list[Any]) -> list[list[Any]]:
     """disambiguate-add-names (CSL 1.0.2): show one more name at a time in the cites of an
-    ambiguous group until they render apart; a cite keeps the fewest names that tell it from
-    the others. Cites that more names cannot tell apart go back to their own name count;
-    the groups still ambiguous are returned."""
+    ambiguous group until they render apart (from one name: `et-al-use-first="0"` shows
+    none); a cite keeps the fewest names that tell it from the others. Cites that more names
+    cannot tell apart from every other keep the count that tells them from those they can be
+    told from (`_retain_on_failure`), or go back to their own; the groups still ambiguous are
+    returned."""
     most = max((len(value) for cite in group for value in dict.values(cite.reference)
                 if isinstance(value, list)), default=0)
-    return _widen_until_apart(citation, group, current().added_names, range(2, most + 1))
+    return _widen_until_apart(citation, group, current().added_names, range(1, most + 1))
 
 
 def _add_given_names(citation: Any, group: list[Any]) -> list[list[Any]]:
@@ -95,10 +97,12 @@ def _widen_until_apart(citation: Any, group: list[Any], overrides: dict[Any, int
     form) in turn until they render apart; those no step tells apart lose their override, and
     the groups still ambiguous are returned."""
     pending = list(group)
+    history: list[tuple[int, dict[str, str | None]]] = []
     for step in steps:
         for cite in pending:
             overrides[cite.key] = step
         texts = {cite.key: _first_cite_text(citation, citation.layout, cite) for cite in group}
+        history.append((step, texts))
         seen: dict[str | None, int] = {}
         for text in texts.values():
             seen[text] = seen.get(text, 0) + 1
@@ -106,8 +110,27 @@ def _widen_until_apart(citation: Any, group: list[Any], overrides: dict[Any, int
         if not pending:
             return []
     for cite in pending:
-        overrides.pop(cite.key, None)
+        _retain_on_failure(cite, group, history, overrides)
     return _ambiguous_groups(citation, pending) if len(pending) > 1 else []
+
+
+def _retain_on_failure(cite: Any, group: list[Any], history: list[tuple[int, dict[str, Any]]],
+                       overrides: dict[Any, int]) -> None:
+    """A cite no step tells apart from every other keeps the first step that tells it apart
+    from all the cites it can be told apart from (citeproc-js, CSL test suite
+    `disambiguate_AndreaEg*`: "Smith, Brown, et al." stays beside "Smith, Benson, et al." though
+    another "Smith, Brown, et al." remains); with none, it goes back to its own form."""
+    final = history[-1][1] if history else {}
+    partners = [other.key for other in group
+                if other.key != cite.key and final.get(other.key) != final.get(cite.key)]
+    if not partners:
+        overrides.pop(cite.key, None)
+        return
+    for step, texts in history:
+        if all(texts.get(key) != texts.get(cite.key) for key in partners):
+            overrides[cite.key] = step
+            return
+    overrides.pop(cite.key, None)
 
 
 def is_marked_ambiguous(item: Any) -> bool:

@@ -294,6 +294,19 @@ class Name(EngineElement, model.Name):
             sort_options = self._subsequent_et_al(item, context)
             sort_options = self._added_names(item, context, sort_options)
         names = item.reference.get(variable, [])
+        use_first = self.get_option("et-al-use-first", context, sort_options)
+        if (isinstance(use_first, int) and 0 < len(names) <= use_first
+                and not is_truncated(names)
+                and self.get_option("et-al-min", context, sort_options)):
+            # CSL 1.0.2: et-al truncation shows et-al-use-first names; when that is all of
+            # them nothing is cut (citeproc-py added "et al." to a complete list: "Smith,
+            # Jones, Brown, et al." for three authors shown through disambiguate-add-names)
+            sort_options = dict(sort_options or {}, **{"et-al-min": 0})
+        elif (use_first == 0 and names and len(names) > 1
+              and len(names) >= (self.get_option("et-al-min", context, sort_options) or 0) > 0):
+            # et-al-use-first="0": no name is shown, so the names render nothing (CSL test
+            # suite etal_UseZeroFirst; citeproc-py printed a bare "et al.")
+            raise VariableError(variable)
         form = self.get_option("form", context, sort_options)
         written = declined_names(written_names(names, form), self.get("name-case"))
         mark = self.get_option("initialize-with", context, sort_options)

@@ -102,3 +102,15 @@ def test_sc_markup_and_implicit_nocase():
         Path(suite) / "humans" / "textcase_ImplicitNocase.txt")
     assert conformance.normalise(conformance.run_citefmt(fixture)) == conformance.normalise(
         fixture.result)
+
+
+def test_add_names_retained_on_failure_and_no_et_al_for_a_complete_list():
+    # gaps: cites add-names could not fully tell apart fell back to "Smith et al."; a list
+    # shown in full through add-names ended in "et al."; et-al-use-first="0" printed "et al."
+    suite = shared_path("csl-test-suite")
+    conformance = load_conformance_module()
+    for name in ("disambiguate_AndreaEg1a", "disambiguate_YearSuffixAtTwoLevels",
+                 "etal_UseZeroFirst"):
+        fixture = conformance.parse_fixture(Path(suite) / "humans" / f"{name}.txt")
+        assert conformance.normalise(conformance.run_citefmt(fixture)) == \
+            conformance.normalise(fixture.result), name
