@@ -487,10 +487,29 @@ class Layout(EngineElement, model.Layout):
         """Gap: citeproc-py put the cites of a citation without cs:sort in bibliography order;
         CSL 1.0.2 keeps them in the order cited ("(Smith 2020b; Smith 2020a)" as cited)."""
         good, bad = self._good_and_bad(citation)
-        pieces = [cite.get("prefix", "") + text + cite.get("suffix", "")
+        pieces = [(cite.get("prefix", "") + text + cite.get("suffix", ""),
+                   cite.get("prefix", "")[:1] in _JOINING_MARKS,
+                   cite.get("suffix", "")[-1:] in _JOINING_MARKS)
                   for cite, text in self._each_rendered(good)]
-        pieces += [callback(cite) or f"{cite.key}?" for cite in bad]
-        return self.format(self.wrap(self.join(pieces)))
+        pieces += [(callback(cite) or f"{cite.key}?", False, False) for cite in bad]
+        if not any(opens or closes for _, opens, closes in pieces):
+            return self.format(self.wrap(self.join([piece for piece, _, _ in pieces])))
+        # Gap: a cite whose prefix begins with punctuation (", cited in ") takes the place of
+        # the layout delimiter, and a suffix ending in punctuation ("is one source,") takes
+        # the place of the delimiter's mark (citeproc-js; citeproc-py gave "Book A; , cited
+        # in Book B", "is one source,; Jones")
+        delimiter = self.get("delimiter", "")
+        output = None
+        ended_with_mark = False
+        for piece, opens, closes in pieces:
+            if output is None:
+                output = piece
+            else:
+                joint = "" if opens else delimiter.lstrip(",;:.") if ended_with_mark \
+                    else delimiter
+                output = join_merging([output, piece], joint, self.output_format())
+            ended_with_mark = closes
+        return self.format(self.wrap(output))
 
     def _render_grouped_citation(self, citation: Any, callback: Callable[[Any], Any]) -> Any:
         """Gap: cite grouping and collapse="year"/"year-suffix"/"year-suffix-ranged" are not
@@ -526,6 +545,9 @@ class Layout(EngineElement, model.Layout):
         term = self.get_single_term("citation-range-delimiter")
         return term if str(term) else self.unicode_character("EN DASH")
 
+
+#: a cite prefix beginning with one of these replaces the layout delimiter before the cite
+_JOINING_MARKS = frozenset(",;:.")
 
 _CITATION_TAG = f"{{{CSL_NAMESPACE}}}citation"
 _BIBLIOGRAPHY_TAG = f"{{{CSL_NAMESPACE}}}bibliography"

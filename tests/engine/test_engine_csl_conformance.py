@@ -114,3 +114,13 @@ def test_add_names_retained_on_failure_and_no_et_al_for_a_complete_list():
         fixture = conformance.parse_fixture(Path(suite) / "humans" / f"{name}.txt")
         assert conformance.normalise(conformance.run_citefmt(fixture)) == \
             conformance.normalise(fixture.result), name
+
+
+def test_cite_affixes_with_punctuation_replace_the_layout_delimiter():
+    # gap: "Book A; , cited in Book B" and "is one source,; Jones"
+    suite = shared_path("csl-test-suite")
+    conformance = load_conformance_module()
+    for name in ("magic_SuppressLayoutDelimiterIfPrefixComma", "affix_WithCommas"):
+        fixture = conformance.parse_fixture(Path(suite) / "humans" / f"{name}.txt")
+        assert conformance.normalise(conformance.run_citefmt(fixture)) == \
+            conformance.normalise(fixture.result), name
