@@ -312,6 +312,10 @@ class Name(EngineElement, model.Name):
         mark = self.get_option("initialize-with", context, sort_options)
         if mark is not None:
             written = suffixes_initialized(written, str(mark))
+        if any(_elided_particle(name) for name in written):
+            written = particles_elided(
+                written, self.get_option("name-as-sort-order", context, sort_options),
+                self.get_option("demote-non-dropping-particle", context, sort_options))
         if form == "long" and any(COMMA_SUFFIX in name for name in written):
             written = comma_suffixed(written, self.get_option("name-as-sort-order", context,
                                                               sort_options))
@@ -484,6 +488,34 @@ def written_names(names: Any, form: str) -> Any:
     written = NameList(_written(name, form) for name in names)
     written.truncated = is_truncated(names)
     return written
+
+
+_APOSTROPHES = ("'", "\u2019")
+
+
+def _elided_particle(name: Any) -> bool:
+    return any(str(name.get(part) or "").endswith(_APOSTROPHES)
+               for part in ("dropping-particle", "non-dropping-particle"))
+
+
+def particles_elided(names: Any, sort_order: str | None, demote: str | None) -> Any:
+    """Gap: a particle ending in an apostrophe ("d'", "dell’") was printed with a space before
+    the family name ("John d’ Jones"); it is written together with it ("John d’Jones",
+    citeproc-js), wherever the particle stands right before the family name."""
+    result = NameList()
+    for index, name in enumerate(names):
+        inverted = sort_order == "all" or (sort_order == "first" and index == 0)
+        parts = dict(name)
+        for part in ("non-dropping-particle", "dropping-particle"):
+            particle = str(parts.get(part) or "")
+            before_family = not inverted or (part == "non-dropping-particle"
+                                             and demote != "display-and-sort")
+            if particle.endswith(_APOSTROPHES) and before_family and parts.get("family"):
+                del parts[part]
+                parts["family"] = particle + str(parts["family"])
+        result.append(name if parts == dict(name) else CiteprocName(**parts))
+    result.truncated = is_truncated(names)
+    return result
 
 
 def comma_suffixed(names: Any, sort_order: str | None) -> Any:

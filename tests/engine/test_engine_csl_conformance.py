@@ -124,3 +124,12 @@ def test_cite_affixes_with_punctuation_replace_the_layout_delimiter():
         fixture = conformance.parse_fixture(Path(suite) / "humans" / f"{name}.txt")
         assert conformance.normalise(conformance.run_citefmt(fixture)) == \
             conformance.normalise(fixture.result), name
+
+
+def test_particle_ending_in_an_apostrophe_joins_the_family_name():
+    # gap: "John d’ Jones"
+    suite = shared_path("csl-test-suite")
+    conformance = load_conformance_module()
+    fixture = conformance.parse_fixture(
+        Path(suite) / "humans" / "bugreports_ApostropheOnParticle.txt")
+    assert conformance.normalise(conformance.run_citefmt(fixture)) == "John d’Jones"
