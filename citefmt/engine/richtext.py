@@ -309,7 +309,9 @@ def _flipped_marker(style: str, *, opening: bool) -> str:
 
 def _text(text: str, fmt: str, open_styles: list[str]) -> str:
     if fmt == "html":
-        return html.escape(text, quote=False)
+        from citefmt.engine.formatters.html import superscripts
+
+        return superscripts(html.escape(text, quote=False))
     if fmt == "markdown":
         return markdown_escape(text)
     if "sup" in open_styles:

@@ -133,3 +133,13 @@ def test_particle_ending_in_an_apostrophe_joins_the_family_name():
     fixture = conformance.parse_fixture(
         Path(suite) / "humans" / "bugreports_ApostropheOnParticle.txt")
     assert conformance.normalise(conformance.run_citefmt(fixture)) == "John d’Jones"
+
+
+def test_superscript_characters_are_marked_up_in_html():
+    # gap: "1ʳᵉ éd." written as it is; citeproc-js and the suite: "1<sup>r</sup><sup>e</sup>"
+    suite = shared_path("csl-test-suite")
+    conformance = load_conformance_module()
+    fixture = conformance.parse_fixture(
+        Path(suite) / "humans" / "number_NewOrdinalsEdition.txt")
+    assert conformance.normalise(conformance.run_citefmt(fixture)) == (
+        "<i>Title 1</i>, 1<sup>r</sup><sup>e</sup> éd., 2000.")
