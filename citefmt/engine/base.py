@@ -119,6 +119,10 @@ class MemoisedLookups(_CslElement):
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
+#: the line breaks citeproc-js writes around each kind of display block (HTML source layout)
+_DISPLAY_SPACING = {"block": ("\n\n    ", "\n"), "left-margin": ("\n    ", ""),
+                    "right-inline": ("", "\n  "), "indent": ("", "\n  ")}
+
 #: CSL 1.0.2 term form fallback (None: the long form, a term without `form`)
 _FORM_FALLBACK: dict[str | None, str | None] = {
     "verb-short": "verb", "verb": None, "symbol": "short", "short": None, "long": None}
@@ -165,14 +169,23 @@ class PunctuationMerging(_CslElement):
             return None
         affixes = self.__dict__.get("_affixes") if self.static_affixes else None
         if affixes is None:
-            affixes = (self.get("prefix") or "", self.get("suffix") or "")
+            affixes = (self.get("prefix") or "", self.get("suffix") or "",
+                       self.get("display"))
             if self.static_affixes:
                 self.__dict__["_affixes"] = affixes
-        prefix, suffix = affixes
-        if not prefix and not suffix:
-            return string
-        return wrap_merging(prefix, string, suffix, self.output_format(),
-                            self.punctuation_in_quote)
+        prefix, suffix, display = affixes
+        if prefix or suffix:
+            string = wrap_merging(prefix, string, suffix, self.output_format(),
+                                  self.punctuation_in_quote)
+        if display and self.output_format() == "html":
+            # Gap: citeproc-py ignored `display`; in HTML, citeproc-js (and the CSL test
+            # suite) put the element's output, affixes included, in a
+            # <div class="csl-block|left-margin|right-inline|indent">
+            before, after = _DISPLAY_SPACING.get(display, ("", ""))
+            string = MixedString([String(f'{before}<div class="csl-{display}">'), *(
+                list(string) if isinstance(string, MixedString) else [string]),
+                String(f"</div>{after}")])
+        return string
 
     def join(self, strings: Iterable[Any], default_delimiter: str = "") -> Any:
         pieces = [string for string in strings if string is not None]

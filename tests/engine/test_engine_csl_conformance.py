@@ -143,3 +143,13 @@ def test_superscript_characters_are_marked_up_in_html():
         Path(suite) / "humans" / "number_NewOrdinalsEdition.txt")
     assert conformance.normalise(conformance.run_citefmt(fixture)) == (
         "<i>Title 1</i>, 1<sup>r</sup><sup>e</sup> éd., 2000.")
+
+
+def test_display_attribute_in_html():
+    # gap: citeproc-py ignored display="block|left-margin|right-inline|indent"
+    suite = shared_path("csl-test-suite")
+    conformance = load_conformance_module()
+    for name in ("display_DisplayBlock", "display_AuthorAsHeading"):
+        fixture = conformance.parse_fixture(Path(suite) / "humans" / f"{name}.txt")
+        assert conformance.normalise(conformance.run_citefmt(fixture)) == \
+            conformance.normalise(fixture.result), name
