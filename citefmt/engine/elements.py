@@ -95,7 +95,14 @@ class Locale(EngineElement, model.Locale):
     """Speed: citeproc-py looks up cs:style-options with `find` on every text it quotes (twice per
     variable); the element is looked up once here."""
 
-    get_term = model.Locale.get_term  # a locale's own term look-up, not the chain-cached one
+    def get_term(self, name: str, form: str | None = None, zero_padded: bool = False) -> Any:
+        """A locale's own term look-up, not the chain-cached one. Gap: a locale defining a
+        term twice (ABNT styles: `editor` short "ed", then "org") gave citeproc-py's first
+        definition; the last one counts, as in citeproc-js, which reads them in order."""
+        found = model.Locale.get_term(self, name, form, zero_padded)
+        if self.getparent() is None:  # a locale file: no repeated terms
+            return found
+        return _last_definition(self, found)
 
     def get_formatter(self) -> Any:
         # citeproc-py asks `locale.style.formatter`: a locale file serves every style
@@ -548,6 +555,14 @@ class Layout(EngineElement, model.Layout):
 
 #: a cite prefix beginning with one of these replaces the layout delimiter before the cite
 _JOINING_MARKS = frozenset(",;:.")
+
+def _last_definition(locale: Any, term: Any) -> Any:
+    """The last cs:term of `locale` with the name and form of `term`."""
+    same = [other for other in term.getparent().iterchildren()
+            if other.get("name") == term.get("name") and other.get("form") == term.get("form")
+            and other.get("gender-form") == term.get("gender-form")]
+    return same[-1] if same else term
+
 
 _CITATION_TAG = f"{{{CSL_NAMESPACE}}}citation"
 _BIBLIOGRAPHY_TAG = f"{{{CSL_NAMESPACE}}}bibliography"

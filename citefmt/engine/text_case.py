@@ -56,7 +56,8 @@ def change_case(text: Any, text_case: str, locale_language: str = "") -> Any | N
     if text_case == "title":
         return _rebuild(text, _title_case(segments))
     if text_case in ("capitalize-first", "capitalize-all"):
-        return _rebuild(text, _capitalized(segments, every_word=text_case == "capitalize-all"))
+        return _rebuild(text, _capitalized(segments, every_word=text_case == "capitalize-all",
+                                           upper=_dotted_upper if dotted else str.upper))
     return None
 
 
@@ -71,7 +72,8 @@ def _dotted_lower(text: str) -> str:
     return text.replace("I", "ı").replace("İ", "i").lower()
 
 
-def _capitalized(segments: list[Any], *, every_word: bool) -> list[Any]:
+def _capitalized(segments: list[Any], *, every_word: bool, upper: Any = str.upper
+                 ) -> list[Any]:
     """CSL 1.0.2: capitalize-first capitalises the first character of the first word,
     capitalize-all of every word, when the word is lower-case. Gap: citeproc-py called a
     method plain strings lack (name parts: "'str' object has no attribute
@@ -91,7 +93,7 @@ def _capitalized(segments: list[Any], *, every_word: bool) -> list[Any]:
             if word[0] in "<&" or (done and not every_word):
                 return word
             done = True
-            return word[0].upper() + word[1:] if word.islower() else word
+            return upper(word[0]) + word[1:] if word.islower() else word  # Turkish: "İçinde"
 
         result.append(_same_type(segment, _PIECE.sub(upper_first, str(segment))))
     return result

@@ -186,3 +186,17 @@ def test_gap_a_number_that_is_a_code_takes_the_singular_label():
     assert entry("apa", "patent") == (
         "Haddad, R. (2018). Silicone dressing for scar reduction (United States Patent and "
         "Trademark Office Patent No. US 10,123,456 B2).")
+
+
+def test_gap_a_term_defined_twice_in_a_style_locale_takes_the_last_definition():
+    # the ABNT style defines editor/short as "ed" then "org": citeproc-py took "ed"
+    style = ("universidade-federal-do-rio-de-janeiro-instituto-alberto-luiz-coimbra-de-"
+             "pos-graduacao-e-pesquisa-de-engenharia-abnt")
+    assert entry(style, "edbook") == (
+        "FOLEY, K. M., GELBAND, H. (Org.). Cancer pain: assessment and management. "
+        "Washington, DC, National Academy Press, 2002.")
+
+
+def test_gap_turkish_capitalize_first_dots_the_capital_i():
+    assert "İçinde Proceedings" in entry("turkiye-bilimsel-ve-teknolojik-arastirma-kurumu",
+                                         "paper")
