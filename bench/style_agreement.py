@@ -151,6 +151,23 @@ def _without_style_ordinals(style: str, items: list[dict[str, Any]]
     return etree.tostring(root, encoding="unicode"), items
 
 
+_STYLE_LOCALE_LANG = re.compile(r'(<locale\b[^>]*\bxml:lang=")([a-z]{2,3})-[A-Za-z]+(")')
+
+
+def _style_locales_for_the_language(style: str, items: list[dict[str, Any]]
+                                    ) -> tuple[str, list[dict[str, Any]]]:
+    return _STYLE_LOCALE_LANG.sub(r"\1\2\3", style), items
+
+
+def _other_dialect_locale(style: str) -> bool:
+    default = _LOCALE.search(style[:600])
+    if default is None or "-" not in default.group(1):
+        return False
+    dialect = default.group(1)
+    return any(m.group(2) == dialect.split("-")[0] and m.group(0).split('"')[1] != dialect
+               for m in _STYLE_LOCALE_LANG.finditer(style))
+
+
 #: the documented deviations of citeproc-js 2.4.63 from CSL 1.0.2 that the sample shows
 DEVIATIONS = (
     Deviation(
@@ -177,6 +194,14 @@ DEVIATIONS = (
         "defines \"e\")",
         lambda style: bool(re.search(r'<term name="ordinal', style)),
         _without_style_ordinals),
+    Deviation(
+        "in-style-locale-dialect",
+        "CSL 1.0.2, Locale Fallback: in-style cs:locale elements apply for the chosen dialect "
+        "(\"de-AT\"), its language (\"de\") or without xml:lang, then the locale files",
+        "also applies a style's cs:locale for another dialect of the language (the en-US "
+        "\"et al\" of a style rendered in en-GB)",
+        _other_dialect_locale,
+        _style_locales_for_the_language),
 )
 
 
