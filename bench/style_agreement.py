@@ -168,6 +168,14 @@ def _other_dialect_locale(style: str) -> bool:
                for m in _STYLE_LOCALE_LANG.finditer(style))
 
 
+_MACRO_CALL_CASE = re.compile(r'(<text\b(?=[^>]*\bmacro=")[^>]*?)\s+text-case="[^"]*"')
+
+
+def _macro_calls_without_text_case(style: str, items: list[dict[str, Any]]
+                                   ) -> tuple[str, list[dict[str, Any]]]:
+    return _MACRO_CALL_CASE.sub(r"\1", style), items
+
+
 #: the documented deviations of citeproc-js 2.4.63 from CSL 1.0.2 that the sample shows
 DEVIATIONS = (
     Deviation(
@@ -202,6 +210,14 @@ DEVIATIONS = (
         "\"et al\" of a style rendered in en-GB)",
         _other_dialect_locale,
         _style_locales_for_the_language),
+    Deviation(
+        "text-case-on-macro",
+        "CSL 1.0.2, Text-case: `text-case` may be set on cs:text (whatever it renders: "
+        "variable, macro, term or value)",
+        "ignores `text-case` on a cs:text calling a macro (\"NHS website\" under "
+        "text-case=\"title\")",
+        lambda style: bool(_MACRO_CALL_CASE.search(style)),
+        _macro_calls_without_text_case),
 )
 
 
