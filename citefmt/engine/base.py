@@ -222,16 +222,17 @@ class TextCasing(_CslElement):
     """Gap: citeproc-py's text-case lost spacing next to nocase spans, changed the case of
     nocase spans, and title-cased only space-separated words; see `text_case.py`. And
     text-case="title" on a term or label (no item language given) was never applied ("eds."
-    for "Eds."): a term is in the language of the locale it comes from."""
+    for "Eds."), in any locale."""
 
     def case(self, text: Any, language: str | None = None) -> Any:
         text_case = self.get("text-case")
         if text_case is None:
             return text
         locale_language = current().locale.code.split("-")[0].lower()
-        if language is None:
-            language = locale_language
-        if text_case == "title" and language != "en":
+        if text_case == "title" and language is not None and language != "en":
+            # CSL 1.0.2: title case for English items only; a term or label (no item
+            # language given) is title-cased in every locale, as citeproc-js does ("Ur.",
+            # "Çev.")
             return text
         changed = change_case(text, text_case, locale_language)
         if changed is not None:

@@ -200,3 +200,10 @@ def test_gap_a_term_defined_twice_in_a_style_locale_takes_the_last_definition():
 def test_gap_turkish_capitalize_first_dots_the_capital_i():
     assert "İçinde Proceedings" in entry("turkiye-bilimsel-ve-teknolojik-arastirma-kurumu",
                                          "paper")
+
+
+def test_gap_title_case_on_a_label_in_any_locale():
+    # citefmt took a term for text in the locale's language and title-cased only English
+    # ones: "(ur.)" in Slovene where citeproc-js prints "(Ur.)"
+    assert entry("nova-univerza", "edbook").startswith(
+        "Foley, K. M., & Gelband, H. (Ur.). (2002)")
