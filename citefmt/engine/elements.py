@@ -99,7 +99,14 @@ class Locale(EngineElement, model.Locale):
         """A locale's own term look-up, not the chain-cached one. Gap: a locale defining a
         term twice (ABNT styles: `editor` short "ed", then "org") gave citeproc-py's first
         definition; the last one counts, as in citeproc-js, which reads them in order."""
-        found = model.Locale.get_term(self, name, form, zero_padded)
+        try:
+            found = model.Locale.get_term(self, name, form, zero_padded)
+        except IndexError:
+            if form not in (None, "long"):
+                raise
+            # gap: the long form is a term without `form` or with form="long" (CSL 1.0.2);
+            # citeproc-py missed `<term name="accessed" form="long">` ("Zugegriffen:")
+            found = model.Locale.get_term(self, name, "long", zero_padded)
         if self.getparent() is None:  # a locale file: no repeated terms
             return found
         return _last_definition(self, found)
