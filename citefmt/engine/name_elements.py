@@ -305,8 +305,12 @@ class Name(EngineElement, model.Name):
         elif (use_first == 0 and names and len(names) > 1
               and len(names) >= (self.get_option("et-al-min", context, sort_options) or 0) > 0):
             # et-al-use-first="0": no name is shown, so the names render nothing (CSL test
-            # suite etal_UseZeroFirst; citeproc-py printed a bare "et al.")
-            raise VariableError(variable)
+            # suite etal_UseZeroFirst; citeproc-py printed a bare "et al."); names a
+            # cs:substitute renders with these options are shown in full (citeproc-js:
+            # "Foley ve Gelband" for an editors-only book)
+            if variable in (self.getparent().get("variable") or "").split():
+                raise VariableError(variable)
+            sort_options = dict(sort_options or {}, **{"et-al-min": 0})
         form = self.get_option("form", context, sort_options)
         written = declined_names(written_names(names, form), self.get("name-case"))
         mark = self.get_option("initialize-with", context, sort_options)

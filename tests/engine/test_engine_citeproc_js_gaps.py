@@ -217,3 +217,10 @@ def test_gap_a_term_with_form_long_is_the_long_form():
     assert next(e.text for e in entries if e.id == "webpage") == (
         "Cancer-Pain.org. (2002, Mai 16). Cancer pain relief. Cancer-Pain.org. "
         "http://www.cancer-pain.org/. Zugegriffen: 9. Juli 2002")
+
+
+def test_gap_names_through_substitute_under_et_al_use_first_zero_are_shown():
+    # the author's cs:name has et-al-use-first="0"; the editors a substitute prints with
+    # it are shown in full by citeproc-js (citefmt printed " vd., 2002")
+    assert cite("turkiye-bilimsel-ve-teknolojik-arastirma-kurumu", ["edbook"]) == (
+        "(Foley ve Gelband, 2002)")
