@@ -95,10 +95,12 @@ class Locale(EngineElement, model.Locale):
     """Speed: citeproc-py looks up cs:style-options with `find` on every text it quotes (twice per
     variable); the element is looked up once here."""
 
-    def get_term(self, name: str, form: str | None = None, zero_padded: bool = False) -> Any:
+    def get_term(self, name: str, form: str | None = None,  # type: ignore[override]
+                 zero_padded: bool = False) -> Any:
         """A locale's own term look-up, not the chain-cached one. Gap: a locale defining a
         term twice (ABNT styles: `editor` short "ed", then "org") gave citeproc-py's first
-        definition; the last one counts, as in citeproc-js, which reads them in order."""
+        definition; the last one counts, as in citeproc-js, which reads them in order.
+        (The signature is citeproc-py's `Locale.get_term`, not the chain-wide one.)"""
         try:
             found = model.Locale.get_term(self, name, form, zero_padded)
         except IndexError:
