@@ -53,7 +53,7 @@ from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
 from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
 from citefmt.engine.punctuation import join_merging, quoted, wrap_merging
-from citefmt.engine.richtext import QuoteMark
+from citefmt.engine.richtext import QuoteMark, render_rich_text
 
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 
@@ -212,18 +212,7 @@ class Text(EngineElement, model.Text):
         return self.wrap(text)
 
     def _field_quotes(self, text: MixedString, quoted_here: bool) -> MixedString:
-        """The field's quotation marks (`richtext.QuoteMark`) as the locale's quote terms:
-        outer marks as "open-quote"/"close-quote", inner ones as the inner terms, and the
-        other way round when this element puts the text in quotes itself (flip-flop)."""
-        segments = []
-        for segment in text:
-            if isinstance(segment, QuoteMark):
-                inner = segment.inner != quoted_here
-                name = ("open" if segment.opening else "close") + \
-                    ("-inner-quote" if inner else "-quote")
-                segment = String(str(self.get_single_term(name)) or str(segment))
-            segments.append(segment)
-        return MixedString(segments)
+        return field_quotes(self, text, quoted_here)
 
     def _language(self, item: Any) -> str:
         """The item's language for title casing (the style's default-locale without one)."""
@@ -503,7 +492,8 @@ class Layout(EngineElement, model.Layout):
         """Gap: citeproc-py put the cites of a citation without cs:sort in bibliography order;
         CSL 1.0.2 keeps them in the order cited ("(Smith 2020b; Smith 2020a)" as cited)."""
         good, bad = self._good_and_bad(citation)
-        pieces = [(cite.get("prefix", "") + text + cite.get("suffix", ""),
+        pieces = [(cite_affix(self, cite.get("prefix", "")) + text
+                   + cite_affix(self, cite.get("suffix", "")),
                    cite.get("prefix", "")[:1] in _JOINING_MARKS,
                    cite.get("suffix", "")[-1:] in _JOINING_MARKS)
                   for cite, text in self._each_rendered(good)]
@@ -560,6 +550,33 @@ class Layout(EngineElement, model.Layout):
     def _range_delimiter(self) -> Any:
         term = self.get_single_term("citation-range-delimiter")
         return term if str(term) else self.unicode_character("EN DASH")
+
+
+def field_quotes(element: Any, text: MixedString, quoted_here: bool) -> MixedString:
+    """The quotation marks of field or affix text (`richtext.QuoteMark`) as the locale's quote
+    terms: outer marks as "open-quote"/"close-quote", inner ones as the inner terms, and the
+    other way round when the element puts the text in quotes itself (flip-flop)."""
+    segments = []
+    for segment in text:
+        if isinstance(segment, QuoteMark):
+            inner = segment.fixed or segment.inner != quoted_here
+            name = ("open" if segment.opening else "close") + \
+                ("-inner-quote" if inner else "-quote")
+            segment = String(str(element.get_single_term(name)) or str(segment))
+        segments.append(segment)
+    return MixedString(segments)
+
+
+def cite_affix(element: Any, value: str) -> Any:
+    """A cite's prefix or suffix as rich text: in HTML escaped but for CSL's markup subset,
+    with typographic apostrophes and the locale's quotation marks (citeproc-js; citeproc-py
+    wrote the affix as typed: "'quote', Hello Thing")."""
+    if not value or element.output_format() != "html":
+        return value
+    rich = render_rich_text(value, "html")
+    if any(isinstance(segment, QuoteMark) for segment in rich):
+        rich = field_quotes(element, rich, False)
+    return rich
 
 
 #: a cite prefix beginning with one of these replaces the layout delimiter before the cite

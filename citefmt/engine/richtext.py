@@ -59,6 +59,7 @@ class _Close:
 class _Quote:
     opening: bool
     depth: int  # 0: outermost quotes of the field
+    single: bool = False  # typed ‘ ’ at the outermost level: always the inner quotes
 
 
 _Token = _Text | _Open | _Close | _Quote
@@ -72,6 +73,7 @@ class QuoteMark(String):
 
     opening = True
     inner = False
+    fixed = False  # always the inner quotes (see OpenSingleQuote)
 
 
 class OpenQuote(QuoteMark):
@@ -91,14 +93,29 @@ class CloseInnerQuote(QuoteMark):
     inner = True
 
 
+class OpenSingleQuote(QuoteMark):
+    """Typed ‘ ’ around a phrase at the outermost level: printed with the inner quote terms
+    whether or not the element adds its own quotes (citeproc-js: "meaning ‘God willing’",
+    "“‘Parmenides’ 132c…”")."""
+
+    inner = True
+    fixed = True
+
+
+class CloseSingleQuote(OpenSingleQuote):
+    opening = False
+
+
 _QUOTE_CLASSES = {(True, False): OpenQuote, (False, False): CloseQuote,
                   (True, True): OpenInnerQuote, (False, True): CloseInnerQuote}
 _QUOTE_CHARS = "\"“”‘’'"
 
 
-def quote_mark(opening: bool, depth: int) -> QuoteMark:
+def quote_mark(opening: bool, depth: int, *, single: bool = False) -> QuoteMark:
     """The segment for a field quotation mark (its text: the English mark, until the
     element prints it with its locale's term)."""
+    if single:
+        return (OpenSingleQuote if opening else CloseSingleQuote)("‘" if opening else "’")
     inner = depth % 2 == 1
     text = ("‘" if opening else "’") if inner else ("“" if opening else "”")
     return _QUOTE_CLASSES[(opening, inner)](text)
@@ -133,10 +150,12 @@ def _quoted(tokens: list[_Token]) -> list[_Token]:
             start = index + 1
             if kind == "open":
                 stack.append(_CLOSER[char])
-                result.append(_Quote(True, len(stack) - 1))
+                single = char == "‘" and len(stack) == 1
+                result.append(_Quote(True, len(stack) - 1, single=single))
             else:
-                stack.pop()
-                result.append(_Quote(False, len(stack)))
+                opener_single = stack.pop() == "’" and not stack and char == "’"
+                result.append(_Quote(False, len(stack), single=opener_single and _typed_single(
+                    result)))
         if start < len(text):
             result.append(_Text(text[start:]))
     if stack:  # unbalanced: leave the field as typed
@@ -145,6 +164,17 @@ def _quoted(tokens: list[_Token]) -> list[_Token]:
 
 
 _CLOSER = {'"': '"', "“": "”", "‘": "’", "'": "’"}
+
+
+def _typed_single(result: list[_Token]) -> bool:
+    """Whether the quote the closing mark ends was opened by a typed ‘ (not a straight ')."""
+    depth = 0
+    for token in reversed(result):
+        if isinstance(token, _Quote):
+            if token.opening and depth == 0:
+                return token.single
+            depth += -1 if token.opening else 1
+    return False
 
 
 def _quote_kind(char: str, stack: list[str], next_char: str = "") -> str | None:
@@ -188,7 +218,7 @@ def render_rich_text(value: str, fmt: str, *, typographic: bool = True) -> Mixed
     for token in _quoted(tokens) if quoting else tokens:
         if isinstance(token, _Quote):
             flush()
-            output.append(quote_mark(token.opening, token.depth))
+            output.append(quote_mark(token.opening, token.depth, single=token.single))
         elif isinstance(token, _Text):
             buffer.append(_text(token.text, fmt, open_styles))
         elif token.style == "nocase":
