@@ -159,7 +159,14 @@ class Text(EngineElement, model.Text):
             text = self._term(item)
             text = TermText(text) if text else text
         elif kind == "value":
-            text = String(self.preformat(self.get("value")))
+            value = self.get("value")
+            if self.output_format() == "html" and ("<" in value or any(
+                    mark in value for mark in "\"'“”‘’")):
+                # gap: a `value` is rich text as field text is (citeproc-js): its markup
+                # flips inside the element's decorations, its quotes are the locale's
+                text = render_rich_text(value, "html")
+            else:
+                text = String(self.preformat(value))
         else:
             text = None
         return text
