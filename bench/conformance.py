@@ -169,8 +169,8 @@ def group(name: str) -> str:
 #: why the fixtures of each group still fail through citefmt (what the group's failing
 #: fixtures test and the engine does not do; from the fixture names and their diffs)
 REASONS = {
-    "affix": "quotation marks typed in affixes (made typographic and flipped by citeproc-js), "
-            "punctuation moved across them, affixes with decorations",
+    "affix": "punctuation moved into the quotes of a style's affix (punctuation-in-quote across "
+             "a prefix)",
     "bugreports": "mixed: citeproc-js's incremental API, markup escaped in affixes and names, "
                  "given-name disambiguation, ibid and subsequent forms, quotes in affixes",
     "collapse": "after-collapse-delimiter with a Chicago layout; citations inserted later "
@@ -184,9 +184,9 @@ REASONS = {
                    "cite-group-delimiter, incremental citations",
     "display": "display=\"block\"/\"indent\" layouts and second-field-align variants",
     "etal": "et-al-use-first=\"0\"",
-    "flipflop": "quotes and markup in affixes and `value` text (field text is done), `<span "
-               "class=\"nodecor\">`, numeric fields holding markup, title case of a stop word "
-               "after a flipped quote",
+    "flipflop": "quotes typed in layout affixes and flipped by an ancestor's quotes, `<span "
+                "class=\"nodecor\">`, numeric fields holding markup, title case of a stop word "
+                "after a flipped quote",
     "fullstyles": "a full ABNT style: several of the gaps above at once",
     "integration": "citeproc-js's incremental API (processCitationCluster: insertions, "
                    "deletions, note-number changes); the harness renders all citations at once",
