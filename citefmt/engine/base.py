@@ -74,6 +74,10 @@ class MemoisedLookups(_CslElement):
                 term = super().get_term(name, form, fallback_locale, zero_padded)
             else:
                 term = _own_language_term(state, name, form, zero_padded)
+            if term is None and form in _FORM_FALLBACK:
+                # gap: citeproc-py has no form fallback; CSL 1.0.2 (Terms, "form"):
+                # verb-short → verb → long, symbol → short → long, across the whole chain
+                term = self.get_term(name, _FORM_FALLBACK[form], fallback_locale, zero_padded)
             cache[key] = term
             return term
 
@@ -129,6 +133,14 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: (character name, output formatter module) → the preformatted character
 _UNICODE_CHARACTERS: dict[tuple[str, Any], Any] = {}
 
+#: the line breaks citeproc-js writes around each kind of display block (HTML source layout)
+_DISPLAY_SPACING = {"block": ("\n\n    ", "\n"), "left-margin": ("\n    ", ""),
+                    "right-inline": ("", "\n  "), "indent": ("", "\n  ")}
+
+#: CSL 1.0.2 term form fallback (None: the long form, a term without `form`)
+_FORM_FALLBACK: dict[str | None, str | None] = {
+    "verb-short": "verb", "verb": None, "symbol": "short", "short": None, "long": None}
+
 
 def _own_language_term(state: Any, name: str, form: str | None, zero_padded: bool) -> Any:
     """A term from the locales of the rendering language only (and in-style locales for
@@ -171,14 +183,23 @@ class PunctuationMerging(_CslElement):
             return None
         affixes = self.__dict__.get("_affixes") if self.static_affixes else None
         if affixes is None:
-            affixes = (self.get("prefix") or "", self.get("suffix") or "")
+            affixes = (self.get("prefix") or "", self.get("suffix") or "",
+                       self.get("display"))
             if self.static_affixes:
                 self.__dict__["_affixes"] = affixes
-        prefix, suffix = affixes
-        if not prefix and not suffix:
-            return string
-        return wrap_merging(prefix, string, suffix, self.output_format(),
-                            self.punctuation_in_quote)
+        prefix, suffix, display = affixes
+        if prefix or suffix:
+            string = wrap_merging(prefix, string, suffix, self.output_format(),
+                                  self.punctuation_in_quote)
+        if display and self.output_format() == "html":
+            # Gap: citeproc-py ignored `display`; in HTML, citeproc-js (and the CSL test
+            # suite) put the element's output, affixes included, in a
+            # <div class="csl-block|left-margin|right-inline|indent">
+            before, after = _DISPLAY_SPACING.get(display, ("", ""))
+            string = MixedString([String(f'{before}<div class="csl-{display}">'), *(
+                list(string) if isinstance(string, MixedString) else [string]),
+                String(f"</div>{after}")])
+        return string
 
     def join(self, strings: Iterable[Any], default_delimiter: str = "") -> Any:
         pieces = [string for string in strings if string is not None]
@@ -224,16 +245,17 @@ class TextCasing(_CslElement):
     """Gap: citeproc-py's text-case lost spacing next to nocase spans, changed the case of
     nocase spans, and title-cased only space-separated words; see `text_case.py`. And
     text-case="title" on a term or label (no item language given) was never applied ("eds."
-    for "Eds."): a term is in the language of the locale it comes from."""
+    for "Eds."), in any locale."""
 
     def case(self, text: Any, language: str | None = None) -> Any:
         text_case = self.get("text-case")
         if text_case is None:
             return text
         locale_language = current().locale.code.split("-")[0].lower()
-        if language is None:
-            language = locale_language
-        if text_case == "title" and language != "en":
+        if text_case == "title" and language is not None and language != "en":
+            # CSL 1.0.2: title case for English items only; a term or label (no item
+            # language given) is title-cased in every locale, as citeproc-js does ("Ur.",
+            # "Çev.")
             return text
         changed = change_case(text, text_case, locale_language)
         if changed is not None:

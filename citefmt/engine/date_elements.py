@@ -9,7 +9,7 @@ from citeproc.source import VariableError
 
 from citefmt.engine.base import EngineElement
 from citefmt.engine.context import OverlaidAttributes, current, overlay
-from citefmt.engine.disambiguation import pending_suffix
+from citefmt.engine.disambiguation import mark_suffix_printed, pending_suffix
 from citefmt.engine.punctuation import join_merging
 from citefmt.engine.russian import genitive_month
 
@@ -31,17 +31,22 @@ class Date(EngineElement, model.Date):
 
     def process(self, item: Any, variable: str | None = None, show_parts: Any = None,
                 context: Any = None, **kwargs: Any) -> Any:
-        """Gap: the implicit year-suffix (see `year_suffix.py`) follows the first year
-        printed from `issued` in a cite or entry."""
+        """Gap: the implicit year-suffix (see `disambiguation.py`) follows the first year
+        a cs:date prints in a cite or entry, whichever date variable it is (CSL 1.0.2,
+        `disambiguate-add-year-suffix`: "appended to the first year rendered through
+        cs:date"): an item without `issued` takes it after the year of its `accessed` date,
+        as in citeproc-js."""
         state = current()
         if not state.implicit_year_suffix or self.is_locale_date() or kwargs.get("sort_options"):
             # a sort key has no year-suffix (ties keep their order, as in citeproc-js)
             return super().process(item, variable, show_parts, context, **kwargs)
-        suffix = pending_suffix(self, item, variable or self.get("variable") or "", context)
+        suffix = pending_suffix(self, item, context)
         state.pending_year_suffix = suffix
         try:
             return super().process(item, variable, show_parts, context, **kwargs)
         finally:
+            if suffix is not None and state.pending_year_suffix is None:
+                mark_suffix_printed(self, context)
             state.pending_year_suffix = None
 
     def render_single_date(self, date: Any, show_parts: list[str] | None = None,

@@ -8,8 +8,8 @@ and ambiguity is looked for again. Then, with `disambiguate-add-year-suffix`, ea
 items still ambiguous gets the letters
 "a", "b", … ("z", then "aa", "ab", …) in bibliography order, as the `year-suffix` variable. A
 style that prints `year-suffix` itself (`<text variable="year-suffix"/>`) puts it where it
-says; otherwise the suffix follows the first year printed from the `issued` date in each cite
-and entry ("1990a"), once.
+says; otherwise the suffix follows the first year a cs:date prints in each cite and entry
+("1990a"; an item without `issued` takes it after its `accessed` year), once.
 
 With `disambiguate-add-names`, names are added first (one at a time, until the cites differ).
 With `disambiguate-add-givenname`, given names are then added (initials, then in full) to
@@ -74,12 +74,14 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
 
 def _add_names(citation: Any, group: list[Any]) -> list[list[Any]]:
     """disambiguate-add-names (CSL 1.0.2): show one more name at a time in the cites of an
-    ambiguous group until they render apart; a cite keeps the fewest names that tell it from
-    the others. Cites that more names cannot tell apart go back to their own name count;
-    the groups still ambiguous are returned."""
+    ambiguous group until they render apart (from one name: `et-al-use-first="0"` shows
+    none); a cite keeps the fewest names that tell it from the others. Cites that more names
+    cannot tell apart from every other keep the count that tells them from those they can be
+    told from (`_retain_on_failure`), or go back to their own; the groups still ambiguous are
+    returned."""
     most = max((len(value) for cite in group for value in dict.values(cite.reference)
                 if isinstance(value, list)), default=0)
-    return _widen_until_apart(citation, group, current().added_names, range(2, most + 1))
+    return _widen_until_apart(citation, group, current().added_names, range(1, most + 1))
 
 
 def _add_given_names(citation: Any, group: list[Any]) -> list[list[Any]]:
@@ -95,10 +97,12 @@ def _widen_until_apart(citation: Any, group: list[Any], overrides: dict[Any, int
     form) in turn until they render apart; those no step tells apart lose their override, and
     the groups still ambiguous are returned."""
     pending = list(group)
+    history: list[tuple[int, dict[str, str | None]]] = []
     for step in steps:
         for cite in pending:
             overrides[cite.key] = step
         texts = {cite.key: _first_cite_text(citation, citation.layout, cite) for cite in group}
+        history.append((step, texts))
         seen: dict[str | None, int] = {}
         for text in texts.values():
             seen[text] = seen.get(text, 0) + 1
@@ -106,8 +110,27 @@ def _widen_until_apart(citation: Any, group: list[Any], overrides: dict[Any, int
         if not pending:
             return []
     for cite in pending:
-        overrides.pop(cite.key, None)
+        _retain_on_failure(cite, group, history, overrides)
     return _ambiguous_groups(citation, pending) if len(pending) > 1 else []
+
+
+def _retain_on_failure(cite: Any, group: list[Any], history: list[tuple[int, dict[str, Any]]],
+                       overrides: dict[Any, int]) -> None:
+    """A cite no step tells apart from every other keeps the first step that tells it apart
+    from all the cites it can be told apart from (citeproc-js, CSL test suite
+    `disambiguate_AndreaEg*`: "Smith, Brown, et al." stays beside "Smith, Benson, et al." though
+    another "Smith, Brown, et al." remains); with none, it goes back to its own form."""
+    final = history[-1][1] if history else {}
+    partners = [other.key for other in group
+                if other.key != cite.key and final.get(other.key) != final.get(cite.key)]
+    if not partners:
+        overrides.pop(cite.key, None)
+        return
+    for step, texts in history:
+        if all(texts.get(key) != texts.get(cite.key) for key in partners):
+            overrides[cite.key] = step
+            return
+    overrides.pop(cite.key, None)
 
 
 def is_marked_ambiguous(item: Any) -> bool:
@@ -121,9 +144,10 @@ def _ambiguous_groups(citation: Any, cites: Sequence[Any]) -> list[list[Any]]:
     layout = citation.layout
     groups: dict[str, list[Any]] = {}
     for cite in cites:
-        key = _first_cite_text(citation, layout, cite)
-        if key:
-            groups.setdefault(key, []).append(cite)
+        # cites that print nothing are alike too (citeproc-js gives them year-suffixes, which
+        # then show after a date of the entry)
+        key = _first_cite_text(citation, layout, cite) or ""
+        groups.setdefault(key, []).append(cite)
     return [group for group in groups.values() if len(group) > 1]
 
 
@@ -141,21 +165,30 @@ def _first_cite_text(citation: Any, layout: Any, cite: Any) -> str | None:
     return None if text is None else str(text)
 
 
-def pending_suffix(date_element: Any, item: Any, variable: str, context: Any) -> str | None:
-    """The implicit suffix to print after the year of this `issued` date, or None (none due,
+def pending_suffix(date_element: Any, item: Any, context: Any) -> str | None:
+    """The implicit suffix to print after the next year a cs:date prints, or None (none due,
     the style prints it explicitly, or it was printed already in this cite or entry)."""
-    if variable != "issued" or not current().implicit_year_suffix:
+    if not current().implicit_year_suffix:
         return None
     try:
         suffix = item.reference["year_suffix"]
     except (VariableError, AttributeError):
         return None
+    layout = _layout_of(date_element, context)
+    if layout is None or layout.repressed.get(PRINTED):
+        return None
+    return str(suffix)
+
+
+def mark_suffix_printed(date_element: Any, context: Any) -> None:
+    """The implicit suffix was printed: none after later dates of this cite or entry."""
+    layout = _layout_of(date_element, context)
+    if layout is not None:
+        layout.repressed[PRINTED] = True
+
+
+def _layout_of(date_element: Any, context: Any) -> Any:
     try:
-        layout = (context if context is not None else date_element).get_layout()
+        return (context if context is not None else date_element).get_layout()
     except IndexError:
         return None
-    repressed = layout.repressed
-    if repressed.get(PRINTED):
-        return None
-    repressed[PRINTED] = True
-    return str(suffix)

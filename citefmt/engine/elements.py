@@ -34,6 +34,7 @@ replaced by subclasses, each named after the gap it closes:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cmp_to_key
@@ -52,6 +53,7 @@ from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
 from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
 from citefmt.engine.punctuation import join_merging, quoted, wrap_merging
+from citefmt.engine.richtext import QuoteMark, render_rich_text
 from citefmt.engine.source import DefaultLanguageReference
 
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
@@ -94,7 +96,23 @@ class Locale(EngineElement, model.Locale):
     """Speed: citeproc-py looks up cs:style-options with `find` on every text it quotes (twice per
     variable); the element is looked up once here."""
 
-    get_term = model.Locale.get_term  # a locale's own term look-up, not the chain-cached one
+    def get_term(self, name: str, form: str | None = None,  # type: ignore[override]
+                 zero_padded: bool = False) -> Any:
+        """A locale's own term look-up, not the chain-cached one. Gap: a locale defining a
+        term twice (ABNT styles: `editor` short "ed", then "org") gave citeproc-py's first
+        definition; the last one counts, as in citeproc-js, which reads them in order.
+        (The signature is citeproc-py's `Locale.get_term`, not the chain-wide one.)"""
+        try:
+            found = model.Locale.get_term(self, name, form, zero_padded)
+        except IndexError:
+            if form not in (None, "long"):
+                raise
+            # gap: the long form is a term without `form` or with form="long" (CSL 1.0.2);
+            # citeproc-py missed `<term name="accessed" form="long">` ("Zugegriffen:")
+            found = model.Locale.get_term(self, name, "long", zero_padded)
+        if self.getparent() is None:  # a locale file: no repeated terms
+            return found
+        return _last_definition(self, found)
 
     def get_formatter(self) -> Any:
         # citeproc-py asks `locale.style.formatter`: a locale file serves every style
@@ -192,7 +210,14 @@ class Text(EngineElement, model.Text):
             text = self._term(item)
             text = TermText(text) if text else text
         elif kind == "value":
-            text = String(self.preformat(self.get("value")))
+            value = self.get("value")
+            if self.output_format() == "html" and ("<" in value or any(
+                    mark in value for mark in "\"'“”‘’")):
+                # gap: a `value` is rich text as field text is (citeproc-js): its markup
+                # flips inside the element's decorations, its quotes are the locale's
+                text = render_rich_text(value, "html")
+            else:
+                text = String(self.preformat(value))
         else:
             text = None
         return text
@@ -227,20 +252,26 @@ class Text(EngineElement, model.Text):
         return self._markup(text, None, language)
 
     def _markup(self, text: Any, item: Any, language: str | None = None) -> Any:
-        """citeproc-py's steps (strip periods, text case, formatting, quotes, affixes), each
-        taken only when the element has the attribute that asks for it."""
+        """citeproc-py's steps (text case, strip periods, formatting, quotes, affixes), each
+        taken only when the element has the attribute that asks for it.
+
+        Gap: citeproc-py stripped periods before the text case, citeproc-js after it: a title
+        case that capitalises after a period ("Cancer-Pain.Org") then loses the period
+        ("Cancer-PainOrg", Elsevier Vancouver's container titles)."""
         if not text:
             return None
         steps = self.__dict__.get("_markup_steps")
         if steps is None:
             steps = self.__dict__["_markup_steps"] = self._steps()
         strip, case, quote, bare = steps
+        if type(text) is MixedString and any(isinstance(s, QuoteMark) for s in text):
+            text = self._field_quotes(text, quote)
         if bare:  # what formatting and affixes come to on an element without them
             return str(text) if isinstance(text, int | float) else text
-        if strip:
-            text = self.strip_periods(text)
         if case:
             text = self.case(text, language if language is not None else self._language(item))
+        if strip:
+            text = self.strip_periods(text)
         text = self.format(text)
         if quote:
             text = self.quote(text)
@@ -257,6 +288,9 @@ class Text(EngineElement, model.Text):
                 and type(self).format is EngineElement.format
                 and type(self).wrap is EngineElement.wrap)
         return strip, case, quote, bare
+
+    def _field_quotes(self, text: MixedString, quoted_here: bool) -> MixedString:
+        return field_quotes(self, text, quoted_here)
 
     def _language(self, item: Any) -> str:
         """The item's language for title casing (the style's default-locale without one)."""
@@ -340,7 +374,29 @@ class Label(EngineElement, model.Label):
                 return False
             digits = "".join(c for c in value.split("-")[0] if c.isdigit())
             return bool(digits) and int(digits) > 1
+        if variable and variable != "locator":
+            # Gap: citeproc-py called any value with two digit runs plural ("Patent Nos.
+            # US 10,123,456 B2"); citeproc-js gives a value that is not numeric (a code,
+            # "US 10,123,456 B2") the singular, and splits numbers at ", ", "&" and ranges
+            try:
+                value = str(item.reference[variable.replace("-", "_")])
+            except VariableError:
+                return False
+            return _numeric_list(value) and bool(_MULTIPLE.search(value))
         return super()._is_plural(item)
+
+
+#: one number of a list: digits with letter affixes ("2b", "D2", "e12"), or roman numerals
+_ONE_NUMBER = re.compile(r"[A-Za-z]*\d+[A-Za-z]*|[ivxlcdmIVXLCDM]+")
+_SEPARATORS = re.compile(r"\s*(?:,\s*|&|[-–—]+)\s*")
+_MULTIPLE = re.compile(r"\w\s*(?:,|&|[-–—]+)\s*\w")
+
+
+def _numeric_list(value: str) -> bool:
+    """Whether `value` is numbers only, joined by commas, ampersands or range dashes (CSL
+    1.0.2 is-numeric: "2b", "D2", "i–ix", "1, 3 & 5-7")."""
+    parts = _SEPARATORS.split(value.strip())
+    return bool(parts) and all(_ONE_NUMBER.fullmatch(part) for part in parts)
 
 
 class Sort(EngineElement, model.Sort):
@@ -523,10 +579,30 @@ class Layout(EngineElement, model.Layout):
         """Gap: citeproc-py put the cites of a citation without cs:sort in bibliography order;
         CSL 1.0.2 keeps them in the order cited ("(Smith 2020b; Smith 2020a)" as cited)."""
         good, bad = self._good_and_bad(citation)
-        pieces = [cite.get("prefix", "") + text + cite.get("suffix", "")
+        pieces = [(cite_affix(self, cite.get("prefix", "")) + text
+                   + cite_affix(self, cite.get("suffix", "")),
+                   cite.get("prefix", "")[:1] in _JOINING_MARKS,
+                   cite.get("suffix", "")[-1:] in _JOINING_MARKS)
                   for cite, text in self._each_rendered(good)]
-        pieces += [callback(cite) or f"{cite.key}?" for cite in bad]
-        return self.format(self.wrap(self.join(pieces)))
+        pieces += [(callback(cite) or f"{cite.key}?", False, False) for cite in bad]
+        if not any(opens or closes for _, opens, closes in pieces):
+            return self.format(self.wrap(self.join([piece for piece, _, _ in pieces])))
+        # Gap: a cite whose prefix begins with punctuation (", cited in ") takes the place of
+        # the layout delimiter, and a suffix ending in punctuation ("is one source,") takes
+        # the place of the delimiter's mark (citeproc-js; citeproc-py gave "Book A; , cited
+        # in Book B", "is one source,; Jones")
+        delimiter = self.get("delimiter", "")
+        output = None
+        ended_with_mark = False
+        for piece, opens, closes in pieces:
+            if output is None:
+                output = piece
+            else:
+                joint = "" if opens else delimiter.lstrip(",;:.") if ended_with_mark \
+                    else delimiter
+                output = join_merging([output, piece], joint, self.output_format())
+            ended_with_mark = closes
+        return self.format(self.wrap(output))
 
     def _render_grouped_citation(self, citation: Any, callback: Callable[[Any], Any]) -> Any:
         """Gap: cite grouping and collapse="year"/"year-suffix"/"year-suffix-ranged" are not
@@ -561,6 +637,44 @@ class Layout(EngineElement, model.Layout):
     def _range_delimiter(self) -> Any:
         term = self.get_single_term("citation-range-delimiter")
         return term if str(term) else self.unicode_character("EN DASH")
+
+
+def field_quotes(element: Any, text: MixedString, quoted_here: bool) -> MixedString:
+    """The quotation marks of field or affix text (`richtext.QuoteMark`) as the locale's quote
+    terms: outer marks as "open-quote"/"close-quote", inner ones as the inner terms, and the
+    other way round when the element puts the text in quotes itself (flip-flop)."""
+    segments = []
+    for segment in text:
+        if isinstance(segment, QuoteMark):
+            inner = segment.fixed or segment.inner != quoted_here
+            name = ("open" if segment.opening else "close") + \
+                ("-inner-quote" if inner else "-quote")
+            segment = String(str(element.get_single_term(name)) or str(segment))
+        segments.append(segment)
+    return MixedString(segments)
+
+
+def cite_affix(element: Any, value: str) -> Any:
+    """A cite's prefix or suffix as rich text: in HTML escaped but for CSL's markup subset,
+    with typographic apostrophes and the locale's quotation marks (citeproc-js; citeproc-py
+    wrote the affix as typed: "'quote', Hello Thing")."""
+    if not value or element.output_format() != "html":
+        return value
+    rich = render_rich_text(value, "html")
+    if any(isinstance(segment, QuoteMark) for segment in rich):
+        rich = field_quotes(element, rich, False)
+    return rich
+
+
+#: a cite prefix beginning with one of these replaces the layout delimiter before the cite
+_JOINING_MARKS = frozenset(",;:.")
+
+def _last_definition(locale: Any, term: Any) -> Any:
+    """The last cs:term of `locale` with the name and form of `term`."""
+    same = [other for other in term.getparent().iterchildren()
+            if other.get("name") == term.get("name") and other.get("form") == term.get("form")
+            and other.get("gender-form") == term.get("gender-form")]
+    return same[-1] if same else term
 
 
 _CITATION_TAG = f"{{{CSL_NAMESPACE}}}citation"

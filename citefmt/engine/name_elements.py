@@ -15,7 +15,7 @@ from citefmt.engine.context import OverlaidAttributes, current, overlay
 from citefmt.engine.initials import initialize_given
 from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.russian import decline_name
-from citefmt.engine.source import NameList
+from citefmt.engine.source import COMMA_SUFFIX, NameList
 
 
 class Names(OverlaidAttributes, EngineElement, model.Names):
@@ -287,7 +287,11 @@ class Name(EngineElement, model.Name):
     def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
         if sort_options:
             value = super().get_option(name, context, sort_options)
-            if name == "demote-non-dropping-particle" and value == "sort-only":
+            if (name == "demote-non-dropping-particle" and value == "sort-only"
+                    and sort_options.get("name-as-sort-order") == "all"):
+                # only a cs:key's options (citeproc-py: always name-as-sort-order="all")
+                # make a sort key; citefmt's own option overrides (et-al, one name at a
+                # time) are display: "Vinci, L. da." was printed for "da Vinci, L.".
                 # Gap: a sort key rendered through a macro kept "da Vinci" under D;
                 # demote-non-dropping-particle="sort-only" sorts it under V (as "Vinci, da")
                 return "display-and-sort"
@@ -342,11 +346,35 @@ class Name(EngineElement, model.Name):
             sort_options = self._subsequent_et_al(item, context)
             sort_options = self._added_names(item, context, sort_options)
         names = item.reference.get(variable, [])
+        use_first = self.get_option("et-al-use-first", context, sort_options)
+        if (isinstance(use_first, int) and 0 < len(names) <= use_first
+                and not is_truncated(names)
+                and self.get_option("et-al-min", context, sort_options)):
+            # CSL 1.0.2: et-al truncation shows et-al-use-first names; when that is all of
+            # them nothing is cut (citeproc-py added "et al." to a complete list: "Smith,
+            # Jones, Brown, et al." for three authors shown through disambiguate-add-names)
+            sort_options = dict(sort_options or {}, **{"et-al-min": 0})
+        elif (use_first == 0 and names and len(names) > 1
+              and len(names) >= (self.get_option("et-al-min", context, sort_options) or 0) > 0):
+            # et-al-use-first="0": no name is shown, so the names render nothing (CSL test
+            # suite etal_UseZeroFirst; citeproc-py printed a bare "et al."); names a
+            # cs:substitute renders with these options are shown in full (citeproc-js:
+            # "Foley ve Gelband" for an editors-only book)
+            if variable in (self.getparent().get("variable") or "").split():
+                raise VariableError(variable)
+            sort_options = dict(sort_options or {}, **{"et-al-min": 0})
         form = self.get_option("form", context, sort_options)
         written = declined_names(written_names(names, form), self.get("name-case"))
         mark = self.get_option("initialize-with", context, sort_options)
         if mark is not None:
             written = suffixes_initialized(written, str(mark))
+        if any(_elided_particle(name) for name in written):
+            written = particles_elided(
+                written, self.get_option("name-as-sort-order", context, sort_options),
+                self.get_option("demote-non-dropping-particle", context, sort_options))
+        if form == "long" and any(COMMA_SUFFIX in name for name in written):
+            written = comma_suffixed(written, self.get_option("name-as-sort-order", context,
+                                                              sort_options))
         if written is not names:
             item, names = _NamesOnly(variable, written), written
         split = split_group_names(names, self.get("group-delimiter"))
@@ -516,6 +544,49 @@ def written_names(names: Any, form: str) -> Any:
     written = NameList(_written(name, form) for name in names)
     written.truncated = is_truncated(names)
     return written
+
+
+_APOSTROPHES = ("'", "\u2019")
+
+
+def _elided_particle(name: Any) -> bool:
+    return any(str(name.get(part) or "").endswith(_APOSTROPHES)
+               for part in ("dropping-particle", "non-dropping-particle"))
+
+
+def particles_elided(names: Any, sort_order: str | None, demote: str | None) -> Any:
+    """Gap: a particle ending in an apostrophe ("d'", "dell’") was printed with a space before
+    the family name ("John d’ Jones"); it is written together with it ("John d’Jones",
+    citeproc-js), wherever the particle stands right before the family name."""
+    result = NameList()
+    for index, name in enumerate(names):
+        inverted = sort_order == "all" or (sort_order == "first" and index == 0)
+        parts = dict(name)
+        for part in ("non-dropping-particle", "dropping-particle"):
+            particle = str(parts.get(part) or "")
+            before_family = not inverted or (part == "non-dropping-particle"
+                                             and demote != "display-and-sort")
+            if particle.endswith(_APOSTROPHES) and before_family and parts.get("family"):
+                del parts[part]
+                parts["family"] = particle + str(parts["family"])
+        result.append(name if parts == dict(name) else CiteprocName(**parts))
+    result.truncated = is_truncated(names)
+    return result
+
+
+def comma_suffixed(names: Any, sort_order: str | None) -> Any:
+    """Gap: CSL-JSON's `comma-suffix` was ignored: "Jeffrey Doe Jr." for "Jeffrey Doe, Jr.".
+    A name in display order with `comma-suffix` gets a comma between family name and suffix
+    (inverted names have the sort separator there already)."""
+    result = NameList()
+    for index, name in enumerate(names):
+        inverted = sort_order == "all" or (sort_order == "first" and index == 0)
+        if COMMA_SUFFIX in name and not inverted and name.get("family"):
+            name = CiteprocName(**{k: v for k, v in name.items() if k != COMMA_SUFFIX})
+            dict.__setitem__(name, "family", name["family"] + ",")
+        result.append(name)
+    result.truncated = is_truncated(names)
+    return result
 
 
 def split_group_names(names: Any, delimiter: str | None) -> tuple[Any, Any] | None:

@@ -105,8 +105,22 @@ def join_merging(pieces: Iterable[Any], delimiter: Any, fmt: str = "text",
             continue
         if delimiter:
             output = _append(output, delimiter, fmt, punctuation_in_quote)
+            output = concatenate(output, _after_delimiter(delimiter, piece))
+            continue
         output = _append(output, piece, fmt, punctuation_in_quote)
     return String("") if output is None else output
+
+
+def _after_delimiter(delimiter: str, piece: Any) -> Any:
+    """`piece` to append after a delimiter: only a mark or space repeating the delimiter's
+    last character is dropped ("; " + " 12" → "; 12", ";" + ";12" → ";12"), never a different
+    mark: citeproc-js (`CSL.Output.Queue.adjust`, `upward`) merges a delimiter with the
+    following prefix only when they repeat each other, so "2022" + ";" + ":12" stays
+    "2022;:12" (BMC styles)."""
+    first = _head(piece)
+    if first and first == delimiter[-1:] and (first in _MARKS or first == " "):
+        return _without_first_char(piece)
+    return piece
 
 
 def wrap_merging(prefix: str, text: Any, suffix: str, fmt: str = "text",

@@ -207,8 +207,10 @@ class Renderer:
             return "".join(f"{e.text}\n" for e in entries)
         lines = []
         for entry, has_margin in zip(entries, margins, strict=True):
-            if has_margin:
+            if has_margin or entry.text.lstrip().startswith('<div class="csl-'):
                 lines.append(f'  <div class="csl-entry">\n    {entry.text}\n  </div>\n')
+            elif '<div class="csl-' in entry.text:  # a display block after inline text
+                lines.append(f'  <div class="csl-entry">{entry.text}\n  </div>\n')
             else:
                 lines.append(f'  <div class="csl-entry">{entry.text}</div>\n')
         return f'<div class="csl-bib-body">\n{"".join(lines)}</div>\n'

@@ -41,6 +41,9 @@ _RENAMED = {"event-title": "event", "shortTitle": "title-short",
             "journalAbbreviation": "container-title-short"}
 _NAME_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix")
 _SKIPPED = frozenset({"id", "type", "key"})
+#: variables whose text is an address or identifier: never made typographic
+_RAW_VARIABLES = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "call-number",
+                            "archive_location", "archive-location"})
 _DATE_KEYS = frozenset({"date-parts", "raw", "literal", "edtf"})
 
 
@@ -62,6 +65,11 @@ class NameList(list):
 
 class NumberText(str):
     """A number variable's value: parsed as citeproc-py does, without format markup."""
+
+
+class RawText(str):
+    """A URL or identifier: its characters are printed as they are (no typographic
+    apostrophes)."""
 
 
 class DefaultLanguageReference(Reference):
@@ -88,6 +96,8 @@ class DefaultLanguageReference(Reference):
 
     def __getitem__(self, key: str) -> Any:
         if key not in _NOT_VARIABLES:
+            if "-" in key:
+                key = key.replace("-", "_")
             context = active()
             if context is not None:
                 suppressed = context.suppressed()
@@ -107,6 +117,15 @@ class DefaultLanguageReference(Reference):
             return self[key]
         except VariableError:
             return default
+
+    def __contains__(self, key: object) -> bool:
+        """Gap: citeproc-py stores variables under Python names ("reviewed_author") but
+        cs:names asks for the CSL name (`"reviewed-author" in reference`), so no name variable
+        with a hyphen (`container-author`, `collection-editor`, `reviewed-author`,
+        `original-author`, `executive-producer`, …) was ever printed or substituted."""
+        if isinstance(key, str) and "-" in key:
+            key = key.replace("-", "_")
+        return dict.__contains__(self, key)
 
 
 _ABSENT = object()
@@ -149,7 +168,8 @@ class FormattedJSONSource(CiteProcJSON):
                 # "<" and ">" only: citeproc-py splits numbers on "&" itself
                 string = NumberText(string.replace("<", "&lt;").replace(">", "&gt;"))
             return super().parse_string(string)
-        return render_rich_text(str(string), self.fmt)
+        return render_rich_text(str(string), self.fmt,
+                                typographic=not isinstance(string, RawText))
 
     def parse_names(self, json_data: Any) -> NameList:
         """Gap: citeproc-py writes name parts (and number variables and literal dates) into
@@ -177,11 +197,18 @@ _TAG_CHARS_RE = re.compile(r"[<>]")
 
 
 def _escaped_name(name: Any) -> Any:
-    """A CSL name object with its text parts HTML-escaped (other values pass unchanged)."""
+    """A CSL name object with its text parts HTML-escaped (other values pass unchanged), and
+    every straight apostrophe typographic ("Shafi’i", "’t Horvath")."""
     if not isinstance(name, dict) or is_et_al(name):
         return name
-    return {key: html.escape(value, quote=False) if isinstance(value, str)
-            and _MARKUP_RE.search(value) else value for key, value in name.items()}
+    return {key: _html_name_part(value) if isinstance(value, str) else value
+            for key, value in name.items()}
+
+
+def _html_name_part(value: str) -> str:
+    if "'" in value:  # in a name every straight quote is an apostrophe ("'t Horvath")
+        value = value.replace("'", "\u2019")
+    return html.escape(value, quote=False) if _MARKUP_RE.search(value) else value
 
 
 def _month_as_season(date: Any) -> None:
@@ -245,6 +272,8 @@ def _citeproc_fields(item: Item, key: str) -> dict[str, Any]:
             value = _names(value)
         elif name.replace("-", "_") in _NUMBER_VARIABLES:
             value = NumberText(value)
+        elif name in _RAW_VARIABLES and isinstance(value, str):
+            value = RawText(value)
         data[name] = value
         renamed = _RENAMED.get(name)
         if renamed and renamed not in item:
@@ -264,8 +293,25 @@ def _names(names: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if name.get("literal"):
             result.append({"literal": str(name["literal"])})
         else:
-            result.append({k: str(name[k]) for k in _NAME_KEYS if name.get(k)})
+            parts = {k: str(name[k]) for k in _NAME_KEYS if name.get(k)}
+            comma = name.get("comma-suffix") in (True, "true")
+            given = parts.get("given", "")
+            split = _GIVEN_SUFFIX.split(given, 1) if "suffix" not in parts else []
+            if len(split) == 3:
+                # citeproc-js's input convention: "John, III" is given name and suffix,
+                # "John,! Jr." a suffix printed after a comma ("John Doe, Jr.")
+                parts["given"], bang, parts["suffix"] = split
+                comma = comma or bool(bang)
+            if comma and parts.get("suffix"):
+                parts[COMMA_SUFFIX] = "true"
+            result.append(parts)
     return result
+
+
+_GIVEN_SUFFIX = re.compile(r",(!?) ")
+
+#: name key (CSL-JSON's `comma-suffix`) kept on a name whose suffix follows a comma
+COMMA_SUFFIX = "comma-suffix"
 
 
 def _describe(exc: Exception) -> str:

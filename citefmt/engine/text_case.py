@@ -13,14 +13,16 @@ suite:
   hyphens, dashes and slashes, and an apostrophe inside a word does not split it ("Shafi'i");
   a one-letter part after a hyphen stays lower-case ("07-x");
 - stop words (`STOP_WORDS`: the spec's list and the English prepositions citeproc-js adds)
-  stay lower-case unless first, last, or after a
-  colon;
+  stay lower-case unless first, last (a nocase word after them counts), after a colon or
+  before a hyphen ("Pro-Environmental");
+- a word starting with a Greek letter keeps its case ("β-Carotine");
 - nocase spans, HTML tags and entities are left alone.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from citeproc.string import MixedString, NoCase, String
@@ -54,7 +56,8 @@ def change_case(text: Any, text_case: str, locale_language: str = "") -> Any | N
     if text_case == "title":
         return _rebuild(text, _title_case(segments))
     if text_case in ("capitalize-first", "capitalize-all"):
-        return _rebuild(text, _capitalized(segments, every_word=text_case == "capitalize-all"))
+        return _rebuild(text, _capitalized(segments, every_word=text_case == "capitalize-all",
+                                           upper=_dotted_upper if dotted else str.upper))
     return None
 
 
@@ -69,7 +72,8 @@ def _dotted_lower(text: str) -> str:
     return text.replace("I", "ı").replace("İ", "i").lower()
 
 
-def _capitalized(segments: list[Any], *, every_word: bool) -> list[Any]:
+def _capitalized(segments: list[Any], *, every_word: bool, upper: Any = str.upper
+                 ) -> list[Any]:
     """CSL 1.0.2: capitalize-first capitalises the first character of the first word,
     capitalize-all of every word, when the word is lower-case. Gap: citeproc-py called a
     method plain strings lack (name parts: "'str' object has no attribute
@@ -89,7 +93,7 @@ def _capitalized(segments: list[Any], *, every_word: bool) -> list[Any]:
             if word[0] in "<&" or (done and not every_word):
                 return word
             done = True
-            return word[0].upper() + word[1:] if word.islower() else word
+            return upper(word[0]) + word[1:] if word.islower() else word  # Turkish: "İçinde"
 
         result.append(_same_type(segment, _PIECE.sub(upper_first, str(segment))))
     return result
@@ -107,20 +111,27 @@ def _outside_markup(text: str, change: Any) -> str:
 
 
 def _title_case(segments: list[Any]) -> list[Any]:
+    # nocase words count for "first" and "last" (a stop word before a nocase word is not
+    # the last word) but are never changed
     words = [(index, match) for index, segment in enumerate(segments)
-             if not isinstance(segment, NoCase)
              for match in _PIECE.finditer(str(segment)) if match.group(0)[0] not in "<&"]
     last = len(words) - 1
     changes: dict[int, list[tuple[int, int, str]]] = {}
     for position, (index, match) in enumerate(words):
+        if isinstance(segments[index], NoCase):
+            continue
         word = match.group(0)
         text = str(segments[index])
         after_colon = text[:match.start()].rstrip().endswith(":") or (
             match.start() == 0 and index > 0 and _ends_with_colon(segments[:index]))
         after_hyphen = text[:match.start()].endswith("-")
-        if word.islower():
-            if (word in STOP_WORDS and 0 < position < last and not after_colon) or \
-                    (len(word) == 1 and after_hyphen):
+        # the first part of a hyphenated compound: "Pro-Environmental", not "Out-Of-Fashion"
+        before_hyphen = text[match.end():match.end() + 1] == "-" and not after_hyphen
+        if word.islower() and unicodedata.name(word[0], "").startswith("GREEK"):
+            replacement = word  # "β-Carotine": a Greek letter symbol keeps its case
+        elif word.islower():
+            if (word in STOP_WORDS and 0 < position < last and not after_colon
+                    and not before_hyphen) or (len(word) == 1 and after_hyphen):
                 replacement = word
             else:
                 replacement = word[0].upper() + word[1:]

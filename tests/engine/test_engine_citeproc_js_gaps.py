@@ -125,3 +125,102 @@ def test_conditions_still_see_a_substituted_variable():
     # an editors-only book: the style's "anon" macro tests `variable="author editor"`
     assert entry("language", "edbook").startswith(
         "Foley, Kathleen M., and Hellen Gelband (eds.) 2002. Cancer pain")
+
+
+def test_gap_delimiter_does_not_swallow_a_different_mark_after_it():
+    # citefmt merged ";" + ":12" into ";12"; citeproc-js drops only a repeated mark after a
+    # group delimiter
+    assert entry("biomed-central", "newspaper") == (
+        "7. Brown T. Hospitals face shortage of burn specialists. The New York Times. "
+        "2022;:12.")
+
+
+def test_gap_implicit_year_suffix_follows_the_first_date_printed():
+    # citefmt put the implicit suffix after the year of `issued` only: "[accessed March 2024]"
+    # (CSL 1.0.2: "appended to the first year rendered through cs:date")
+    assert entry("gengo-kenkyu-journal-of-the-linguistic-society-of-japan", "webnodate") == (
+        "Burn first aid (n.d.) https://www.nhs.uk/conditions/burns-and-scalds/ "
+        "[accessed March 2024a].")
+
+
+def test_gap_cites_that_print_nothing_are_ambiguous_too():
+    # no author, no date: both cites print nothing, so citeproc-js gives them year-suffixes
+    assert entry("bulletin-of-mathematical-biology", "webnodate") == (
+        "Burn first aid. In: NHS website. https://www.nhs.uk/conditions/burns-and-scalds/. "
+        "Accessed 5 Mar 2024a")
+
+
+def test_gap_hyphenated_name_variables_render():
+    # citeproc-py looked names up as "reviewed-author" but stores "reviewed_author": no
+    # hyphenated name variable (container-author, collection-editor, …) ever printed
+    assert entry("apa", "review-article") == (
+        "Adams, C. (2019b). [Review of Review of: The skin we live in, by R. Jones]. British "
+        "Journal of Dermatology, 181(3), e12.")
+
+
+def test_gap_term_forms_fall_back():
+    # CSL 1.0.2: verb-short → verb → long, symbol → short → long; the style asks for the
+    # short form of "accessed", which the French locale defines only in the long form
+    assert entry("archeosciences", "webpage") == (
+        "Cancer-Pain.org, 2002. Cancer pain relief. Disponible sur http://www.cancer-pain.org/, "
+        "consulté le 09/07/2002.")
+
+
+def test_gap_sort_only_particle_not_demoted_on_display_with_name_affixes():
+    # per-name affixes re-render each name with option overrides, which citefmt took for a
+    # sort key: "Vinci, L. da." for "da Vinci, L." (demote-non-dropping-particle="sort-only")
+    assert entry("mutagenesis", "particles") == (
+        "56. da Vinci, L., Beethoven, L. van., and King, M.L., Jr. (1990) Lectures on anatomy. "
+        "Penguin.")
+
+
+def test_gap_text_case_before_strip_periods():
+    # citeproc-py stripped periods first: "Cancer-Pain.Org" (title case after the strip)
+    assert entry("elsevier-vancouver", "webpage") == (
+        "[18] Cancer-Pain.org. Cancer pain relief. Cancer-PainOrg 2002. "
+        "http://www.cancer-pain.org/ (accessed July 9, 2002).")
+
+
+def test_gap_a_number_that_is_a_code_takes_the_singular_label():
+    # citeproc-py: "Patent Nos. US 10,123,456 B2" (two digit runs made it plural)
+    assert entry("apa", "patent") == (
+        "Haddad, R. (2018). Silicone dressing for scar reduction (United States Patent and "
+        "Trademark Office Patent No. US 10,123,456 B2).")
+
+
+def test_gap_a_term_defined_twice_in_a_style_locale_takes_the_last_definition():
+    # the ABNT style defines editor/short as "ed" then "org": citeproc-py took "ed"
+    style = ("universidade-federal-do-rio-de-janeiro-instituto-alberto-luiz-coimbra-de-"
+             "pos-graduacao-e-pesquisa-de-engenharia-abnt")
+    assert entry(style, "edbook") == (
+        "FOLEY, K. M., GELBAND, H. (Org.). Cancer pain: assessment and management. "
+        "Washington, DC, National Academy Press, 2002.")
+
+
+def test_gap_turkish_capitalize_first_dots_the_capital_i():
+    assert "İçinde Proceedings" in entry("turkiye-bilimsel-ve-teknolojik-arastirma-kurumu",
+                                         "paper")
+
+
+def test_gap_title_case_on_a_label_in_any_locale():
+    # citefmt took a term for text in the locale's language and title-cased only English
+    # ones: "(ur.)" in Slovene where citeproc-js prints "(Ur.)"
+    assert entry("nova-univerza", "edbook").startswith(
+        "Foley, K. M., & Gelband, H. (Ur.). (2002)")
+
+
+def test_gap_a_term_with_form_long_is_the_long_form():
+    # the style defines <term name="accessed" form="long">zugegriffen:</term>: citeproc-py
+    # looked for a term without `form` only ("Zugegriffen 9. Juli 2002")
+    entries = Renderer.for_style("springer-socpsych-author-date", locale="de-DE").bibliography(
+        ITEMS).entries
+    assert next(e.text for e in entries if e.id == "webpage") == (
+        "Cancer-Pain.org. (2002, Mai 16). Cancer pain relief. Cancer-Pain.org. "
+        "http://www.cancer-pain.org/. Zugegriffen: 9. Juli 2002")
+
+
+def test_gap_names_through_substitute_under_et_al_use_first_zero_are_shown():
+    # the author's cs:name has et-al-use-first="0"; the editors a substitute prints with
+    # it are shown in full by citeproc-js (citefmt printed " vd., 2002")
+    assert cite("turkiye-bilimsel-ve-teknolojik-arastirma-kurumu", ["edbook"]) == (
+        "(Foley ve Gelband, 2002)")

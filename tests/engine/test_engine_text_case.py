@@ -68,3 +68,16 @@ def test_change_case_works_on_segments():
     assert str(change_case(text, "capitalize-first")) == "The iPod of things"
     assert str(change_case(text, "capitalize-all")) == "The iPod Of Things"
     assert change_case("jr", "capitalize-first") == "Jr"  # a name part: a plain str
+
+
+def test_title_case_stop_word_first_in_compound_greek_letters_and_final_nocase():
+    # CSL test suite textcase_StopWordBeforeHyphen, _TitleCaseWithHyphens, _NonEnglishChars,
+    # _TitleCaseWithFinalNocase
+    assert change_case("employee pro-environmental behavior", "title") == (
+        "Employee Pro-Environmental Behavior")
+    assert change_case("out-of-fashion initiatives", "title") == "Out-of-Fashion Initiatives"
+    assert change_case("saline solution of β-carotine", "title") == (
+        "Saline Solution of β-Carotine")
+    assert [str(s) for s in change_case(MixedString([String("vision of the "),
+                                                      NoCase("Universe")]), "title")] == [
+        "Vision of the ", "Universe"]

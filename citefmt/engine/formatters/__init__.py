@@ -3,7 +3,8 @@
 A formatter module provides `preformat(text)` (escaping of literal text) and the wrappers
 `Italic`, `Oblique`, `Bold`, `Light`, `Underline`, `Superscript`, `Subscript`, `SmallCaps`,
 as citeproc-py expects. `rich` holds each format's rendering of markup found *inside* field
-values (see `richtext.py`). `text` and `html` are citeproc-py's own; `markdown` is citefmt's.
+values (see `richtext.py`). `text` is citeproc-py's own; `html` is citeproc-py's with
+flip-flop; `markdown` is citefmt's.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def formatter_module(fmt: str) -> ModuleType:
 
         return plain
     if fmt == "html":
-        from citeproc.formatter import html
+        from citefmt.engine.formatters import html
 
         return html
     if fmt == "markdown":
