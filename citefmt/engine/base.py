@@ -133,6 +133,11 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: (character name, output formatter module) → the preformatted character
 _UNICODE_CHARACTERS: dict[tuple[str, Any], Any] = {}
 
+#: attributes of an element that make its formatting, affixes or display do something (an
+#: element without any of them renders its text as it is: the engine's fast paths)
+MARKUP_ATTRIBUTES = ("prefix", "suffix", "font-style", "font-variant", "font-weight",
+                     "text-decoration", "vertical-align", "display")
+
 #: the line breaks citeproc-js writes around each kind of display block (HTML source layout)
 _DISPLAY_SPACING = {"block": ("\n\n    ", "\n"), "left-margin": ("\n    ", ""),
                     "right-inline": ("", "\n  "), "indent": ("", "\n  ")}

@@ -45,7 +45,7 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 from lxml import etree
 
-from citefmt.engine.base import EngineElement
+from citefmt.engine.base import MARKUP_ATTRIBUTES, EngineElement
 from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
 from citefmt.engine.context import current
@@ -284,7 +284,7 @@ class Text(EngineElement, model.Text):
         strip, case, quote = (name in attributes
                               for name in ("strip-periods", "text-case", "quotes"))
         bare = (not (strip or case or quote)
-                and not any(name in attributes for name in _MARKUP_ATTRIBUTES)
+                and not any(name in attributes for name in MARKUP_ATTRIBUTES)
                 and type(self).format is EngineElement.format
                 and type(self).wrap is EngineElement.wrap)
         return strip, case, quote, bare
@@ -305,10 +305,6 @@ class Text(EngineElement, model.Text):
         return quoted(string, self.get_single_term("open-quote"),
                       self.get_single_term("close-quote"))
 
-
-#: attributes of a cs:text that make formatting or affixes do something
-_MARKUP_ATTRIBUTES = ("prefix", "suffix", "font-style", "font-variant", "font-weight",
-                      "text-decoration", "vertical-align")
 
 
 class Number(EngineElement, model.Number):

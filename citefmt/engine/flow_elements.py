@@ -15,13 +15,9 @@ from citeproc import model
 from citeproc.source import CitationItem, VariableError
 from lxml import etree
 
-from citefmt.engine.base import EngineElement
+from citefmt.engine.base import MARKUP_ATTRIBUTES, EngineElement
 from citefmt.engine.disambiguation import is_marked_ambiguous
 from citefmt.engine.source import DefaultLanguageReference
-
-#: attributes of a cs:group that make its formatting or affixes do something
-_MARKUP_ATTRIBUTES = ("prefix", "suffix", "font-style", "font-variant", "font-weight",
-                      "text-decoration", "vertical-align")
 
 #: CSL condition attributes → citeproc-py's test method for each (all return lists of bools)
 _TESTS = (("type", "_type"), ("variable", "_variable"), ("is-numeric", "_is_numeric"),
@@ -257,7 +253,7 @@ class Group(EngineElement, model.Group):
 
     def _bare(self) -> bool:
         attributes = self.attrib
-        return (not any(name in attributes for name in _MARKUP_ATTRIBUTES)
+        return (not any(name in attributes for name in MARKUP_ATTRIBUTES)
                 and type(self).markup is model.Group.markup
                 and type(self).format is EngineElement.format
                 and type(self).wrap is EngineElement.wrap)
