@@ -109,10 +109,11 @@ def compare(gold: Item, predicted: Item) -> dict[str, refparse_eval.Counts]:
 def evaluate(data: list[dict[str, Any]], errors: int = 0,
              group: str | None = None) -> dict[str, Any]:
     """Field counts per source group and overall, fully correct shares and throughput."""
-    from citefmt.refparse import parse_reference
+    from citefmt.refparse import parse_reference, places
 
     if data:
         parse_reference(data[0]["text"])  # model loading is not parse time
+        places.load()  # nor is loading the gazetteer
     started, cpu_started = time.perf_counter(), time.process_time()
     predicted = [parse_reference(r["text"]).item for r in data]
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started

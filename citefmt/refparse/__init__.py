@@ -28,6 +28,7 @@ from citefmt.refparse import (
     eprint,
     gost,
     ieee,
+    imprint,
     masthead,
     references_ru,
     vancouver,
@@ -191,6 +192,7 @@ def parse_reference(text: str) -> ParsedReference:
         if isinstance(item.get("page"), str):
             item["page"] = expand_page_range(item["page"])
         _status_not_title(item)
+        imprint.split_joined_imprint(item)
         item = without_medium_designator(with_article_number(item))
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)

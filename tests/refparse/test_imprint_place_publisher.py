@@ -1,0 +1,83 @@
+"""Place and publisher of an imprint, whichever order and mark the style prints them in.
+
+Strings written for these tests from the styles' rules: AIP/physics books "(Publisher, City,
+Year)", ISO 690 / APA "Place: Publisher", ABNT NBR 6023 "Cidade: Editora" and its comma form
+in Spanish and Portuguese lists, the Russian References "Nauka Publ., Moscow"."""
+
+from __future__ import annotations
+
+import pytest
+
+from citefmt.refparse import parse_reference
+from citefmt.refparse.imprint import split_by_colon, split_by_comma, split_joined_imprint
+from citefmt.refparse.places import is_place
+
+
+@pytest.mark.parametrize("text", ["New York", "Rio de Janeiro", "Москва", "Cambridge, MA",
+                                  "Palo Alto, Calif.", "Munich and Leipzig", "Mineola, N.Y.",
+                                  "Uppsala (Sweden)", "The Netherlands", "Londres"])
+def test_place_phrases_are_places(text: str) -> None:
+    assert is_place(text)
+
+
+@pytest.mark.parametrize("text", ["Wiley", "Academic Press", "Cambridge Univ. Press", "AIP",
+                                  "Nauka", "Artmed", "Springer-Verlag", "Gordon and Breach",
+                                  "University of California", "Online", "ISSN"])
+def test_publishers_are_not_places(text: str) -> None:
+    assert not is_place(text)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Wiley, New York", ("New York", "Wiley")),
+    ("Gordon and Breach, New York", ("New York", "Gordon and Breach")),
+    ("Nauka Publ., Moscow", ("Moscow", "Nauka Publ.")),
+    ("Porto Alegre, Artmed", ("Porto Alegre", "Artmed")),
+    ("Annual Reviews, Palo Alto, Calif.", ("Palo Alto, Calif.", "Annual Reviews")),
+])
+def test_comma_imprint_either_order(value: str, expected: tuple[str, str]) -> None:
+    assert split_by_comma(value) == expected
+
+
+def test_two_places_are_one_place_not_an_imprint() -> None:
+    assert split_by_comma("Honolulu, Hawaii") is None
+    assert split_by_comma("Milano, Italy", publisher_first=True) is None
+
+
+def test_a_value_read_as_place_splits_only_as_publisher_then_place() -> None:
+    # "Place, Country" is a place; a country is never printed before its city
+    assert split_by_comma("Porto Alegre, Artmed", publisher_first=True) is None
+    assert split_by_comma("Pergamon Press, Oxford", publisher_first=True) == (
+        "Oxford", "Pergamon Press")
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Chicago: University of Chicago Press", ("Chicago", "University of Chicago Press")),
+    ("Unesco Publishing: Paris", ("Paris", "Unesco Publishing")),
+    ("Title: Subtitle", None),
+])
+def test_colon_imprint(value: str, expected: tuple[str, str] | None) -> None:
+    assert split_by_colon(value) == expected
+
+
+def test_joined_and_swapped_fields_of_an_item() -> None:
+    item = {"type": "book", "publisher-place": "AIP, New York"}
+    split_joined_imprint(item)
+    assert (item["publisher"], item["publisher-place"]) == ("AIP", "New York")
+    item = {"type": "book", "publisher": "Netherlands: Springer"}
+    split_joined_imprint(item)
+    assert (item["publisher"], item["publisher-place"]) == ("Springer", "Netherlands")
+    item = {"type": "book", "publisher": "Oxford", "publisher-place": "Oxford University Press"}
+    split_joined_imprint(item)
+    assert (item["publisher"], item["publisher-place"]) == ("Oxford University Press", "Oxford")
+
+
+@pytest.mark.parametrize(("text", "publisher", "place"), [
+    ("J. Smith, Quantum Optics of Solids (Wiley, New York, 2004).", "Wiley", "New York"),
+    ("SILVA, J. Metodologia da pesquisa. Porto Alegre, Artmed, 2010.", "Artmed",
+     "Porto Alegre"),
+    ("Doe, J. (2001). A report on things. Oxford University Press: Oxford.",
+     "Oxford University Press", "Oxford"),
+])
+def test_books_end_to_end(text: str, publisher: str, place: str) -> None:
+    item = parse_reference(text).item
+    assert (item.get("publisher"), item.get("publisher-place")) == (publisher, place)
