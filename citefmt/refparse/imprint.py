@@ -59,6 +59,26 @@ def split_by_comma(value: str, publisher_first: bool = False) -> tuple[str, str]
     return found[0] if len(found) == 1 else None
 
 
+#: a thesis statement read as the start of a publisher: "Dissertação de Mestrado, Universidade X",
+#: "Ph.D. thesis, University of X", "Thèse, Université de X", "Tesis doctoral, Universidad X"
+_THESIS_HEAD = re.compile(
+    r"^(?P<genre>(?:(?:Ph\.?\s?D\.?|M\.?\s?Sc?\.?|Master'?s?|Doctoral|Bachelor'?s?)\s+)?"
+    r"(?:thesis|dissertation)|(?:Tese|Dissertação|Tesis|Thèse|Mémoire|Monografia)"
+    r"(?:\s+(?:de|do|doctoral|en)\s+[^,]{1,40})?|Диссертация[^,]{0,60}),\s*(?P<rest>.+)$", re.I)
+
+
+def thesis_out_of_publisher(item: Item) -> None:
+    """A publisher that starts with a thesis statement is the school of a thesis: the statement
+    is the genre (CSL `genre`), the rest the school and its place."""
+    publisher = item.get("publisher")
+    if not isinstance(publisher, str) or item.get("genre"):
+        return
+    if m := _THESIS_HEAD.match(publisher.strip()):
+        item["genre"] = m.group("genre").strip()
+        item["publisher"] = m.group("rest").strip(_TRIM)
+        item["type"] = "thesis"
+
+
 def split_joined_imprint(item: Item) -> None:
     """An item with only a publisher or only a place whose value holds both gets both; a
     publisher and place read the wrong way round ("Oxford University Press: Oxford" read as
@@ -77,3 +97,36 @@ def split_joined_imprint(item: Item) -> None:
         return
     if found:
         item["publisher-place"], item["publisher"] = found
+
+
+#: the last sentence or the last two comma parts of a host title, where an imprint would stand
+_HOST_TAIL = re.compile(r"(?:\.\s+|,\s*)(?P<tail>[^.,:;]+(?:[,:]\s*[^.,:;]+))$")
+
+
+def _imprint_of(text: str) -> tuple[str, str] | None:
+    """(place, publisher) when the whole text is an imprint, "Place: Publisher" or comma form."""
+    return split_by_colon(text) if ":" in text else split_by_comma(text) if "," in text \
+        else None
+
+
+def imprint_out_of_container(item: Item) -> None:
+    """A host title that ends with its book's imprint ("Heavy Ion Fusion, World Scientific,
+    Singapore" in a chapter or proceedings paper) gives the imprint back; a "journal" that is
+    only an imprint ("São Paulo, Agronômica Ceres", no volume, issue or pages) was a book's."""
+    host = item.get("container-title")
+    if not isinstance(host, str) or item.get("publisher") or item.get("publisher-place"):
+        return
+    kind = item.get("type")
+    if kind == "article-journal" and not any(item.get(k) for k in ("volume", "issue", "page")):
+        if (whole := _imprint_of(host)) and item.get("title"):
+            item["publisher-place"], item["publisher"] = whole
+            del item["container-title"]
+            item["type"] = "book"
+        return
+    if kind not in ("chapter", "paper-conference") or not (m := _HOST_TAIL.search(host)):
+        return
+    found = _imprint_of(m.group("tail"))
+    rest = host[:m.start()].strip(" .,;:")
+    if found and len(rest.split()) >= 2:
+        item["publisher-place"], item["publisher"] = found
+        item["container-title"] = rest

@@ -81,3 +81,58 @@ def test_joined_and_swapped_fields_of_an_item() -> None:
 def test_books_end_to_end(text: str, publisher: str, place: str) -> None:
     item = parse_reference(text).item
     assert (item.get("publisher"), item.get("publisher-place")) == (publisher, place)
+
+
+def test_imprint_at_the_end_of_a_host_title_is_given_back() -> None:
+    from citefmt.refparse.imprint import imprint_out_of_container
+
+    item = {"type": "chapter", "title": "Fusion barriers",
+            "container-title": "Nuclear Reactions at Low Energy, Academic Press, London"}
+    imprint_out_of_container(item)
+    assert item["container-title"] == "Nuclear Reactions at Low Energy"
+    assert (item["publisher"], item["publisher-place"]) == ("Academic Press", "London")
+    item = {"type": "paper-conference", "title": "A paper",
+            "container-title": "Proceedings of the Fifth Workshop. Berlin: Springer"}
+    imprint_out_of_container(item)
+    assert item["container-title"] == "Proceedings of the Fifth Workshop"
+    assert (item["publisher"], item["publisher-place"]) == ("Springer", "Berlin")
+
+
+def test_a_host_title_ending_in_places_keeps_them() -> None:
+    from citefmt.refparse.imprint import imprint_out_of_container
+
+    item = {"type": "paper-conference", "title": "A paper",
+            "container-title": "Proceedings of the Fifth Workshop, Honolulu, Hawaii"}
+    imprint_out_of_container(item)
+    assert item["container-title"] == "Proceedings of the Fifth Workshop, Honolulu, Hawaii"
+    assert "publisher" not in item
+
+
+def test_a_journal_that_is_only_an_imprint_was_a_book() -> None:
+    from citefmt.refparse.imprint import imprint_out_of_container
+
+    item = {"type": "article-journal", "title": "Manual de entomologia",
+            "container-title": "São Paulo, Editora Agronômica"}
+    imprint_out_of_container(item)
+    assert item["type"] == "book" and "container-title" not in item
+    assert (item["publisher"], item["publisher-place"]) == ("Editora Agronômica", "São Paulo")
+    journal = {"type": "article-journal", "title": "T", "container-title": "Lancet, London",
+               "volume": "2"}
+    imprint_out_of_container(journal)
+    assert journal["container-title"] == "Lancet, London"
+
+
+@pytest.mark.parametrize(("publisher", "genre", "school"), [
+    ("Dissertação de Mestrado, Universidade Federal do Paraná, Curitiba",
+     "Dissertação de Mestrado", "Universidade Federal do Paraná"),
+    ("Ph.D. thesis, University of Michigan, Ann Arbor", "Ph.D. thesis", "University of Michigan"),
+    ("Thèse, Université de Lyon, Lyon", "Thèse", "Université de Lyon"),
+])
+def test_a_thesis_statement_read_as_publisher(publisher: str, genre: str, school: str) -> None:
+    from citefmt.refparse.imprint import thesis_out_of_publisher
+
+    item = {"type": "book", "title": "T", "publisher": publisher}
+    thesis_out_of_publisher(item)
+    split_joined_imprint(item)
+    assert (item["type"], item["genre"], item["publisher"]) == ("thesis", genre, school)
+    assert is_place(item["publisher-place"])
