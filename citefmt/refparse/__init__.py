@@ -192,9 +192,10 @@ def parse_reference(text: str) -> ParsedReference:
         if isinstance(item.get("page"), str):
             item["page"] = expand_page_range(item["page"])
         _status_not_title(item)
+        imprint.imprint_out_of_container(item)
         imprint.thesis_out_of_publisher(item)
         imprint.split_joined_imprint(item)
-        imprint.imprint_out_of_container(item)
+        imprint.place_out_of_journal(item)
         item = without_medium_designator(with_article_number(item))
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)

@@ -130,3 +130,21 @@ def imprint_out_of_container(item: Item) -> None:
     if found and len(rest.split()) >= 2:
         item["publisher-place"], item["publisher"] = found
         item["container-title"] = rest
+
+
+#: the last comma part or sentence of a journal title: "Zoologia, Curitiba", "Revista. São Paulo"
+#: (a sentence, not an abbreviation: "J. Phys.: Conf. Ser" ends in no place)
+_JOURNAL_TAIL = re.compile(r"(?:,\s*|(?<=[^\W\d_]{5})\.\s+)(?P<place>[^.,:;()]{4,})$")
+
+
+def place_out_of_journal(item: Item) -> None:
+    """NBR 6023 prints a journal's place after its title ("Zoologia, Curitiba, v. 26, n. 3"): a
+    journal title ending in a place, with a volume or issue after it, gives the place back."""
+    host = item.get("container-title")
+    if (item.get("type") != "article-journal" or not isinstance(host, str)
+            or item.get("publisher-place") or not (item.get("volume") or item.get("issue"))):
+        return
+    m = _JOURNAL_TAIL.search(host)
+    if m and place_population(m.group("place")) and _PUBLISHER_WORD.search(host[:m.start()]):
+        item["publisher-place"] = m.group("place").strip()
+        item["container-title"] = host[:m.start()].strip(" ,.")

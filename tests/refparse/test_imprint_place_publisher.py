@@ -136,3 +136,27 @@ def test_a_thesis_statement_read_as_publisher(publisher: str, genre: str, school
     split_joined_imprint(item)
     assert (item["type"], item["genre"], item["publisher"]) == ("thesis", genre, school)
     assert is_place(item["publisher-place"])
+
+
+def test_a_journal_place_after_the_title_nbr_6023() -> None:
+    from citefmt.refparse.imprint import place_out_of_journal
+
+    item = {"type": "article-journal", "title": "T", "container-title": "Revista Exemplo, Recife",
+            "volume": "12"}
+    place_out_of_journal(item)
+    assert (item["container-title"], item["publisher-place"]) == ("Revista Exemplo", "Recife")
+    item = {"type": "article-journal", "title": "T",
+            "container-title": "Cadernos. Revista de Estudos Urbanos. Porto Alegre", "issue": "3"}
+    place_out_of_journal(item)
+    assert item["publisher-place"] == "Porto Alegre"
+    assert item["container-title"] == "Cadernos. Revista de Estudos Urbanos"
+
+
+@pytest.mark.parametrize("host", ["J. Phys.: Conf. Ser", "Proc. Natl. Acad. Sci. USA",
+                                  "Memorias, Estudos Gerais"])
+def test_journal_titles_that_end_in_no_place_keep_it(host: str) -> None:
+    from citefmt.refparse.imprint import place_out_of_journal
+
+    item = {"type": "article-journal", "title": "T", "container-title": host, "volume": "1"}
+    place_out_of_journal(item)
+    assert item["container-title"] == host and "publisher-place" not in item
