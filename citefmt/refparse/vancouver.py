@@ -206,17 +206,34 @@ def _apply_publisher_sentences(body: str, spans: list[tuple[int, int]], item: It
     return found
 
 
+#: the editors' sentence of a chapter host: "Oakes JM, Kaufman JS, editors", and the label in
+#: the languages NLM-style lists are written in ("editores", "organizador", "coordenadores")
+_EDITORS_SENTENCE_RE = re.compile(
+    r"^(.*?),?\s+(?:editors?|eds?|editor(?:es|as?)|organizador(?:es|as?)?|orgs?|"
+    r"coordenador(?:es|as?)?|coordinador(?:es|as?)?|coords?|compiladores|comps?|"
+    r"Hrsg|Hg|réd|dir)\.?$", re.I)
+#: a sentence that is only a Vancouver name list: "Collet N, Toso BRGO, Vieira CS"
+_NAME_LIST_RE = re.compile(r"^[A-ZÀ-Þ][^\W\d_]+(?:[-' ][A-ZÀ-Þ]?[^\W\d_]+)*\s[A-Z]{1,4}"
+                           r"(?:,\s*[A-ZÀ-Þ][^\W\d_]+(?:[-' ][A-ZÀ-Þ]?[^\W\d_]+)*\s[A-Z]{1,4})*$")
+
+
 def _parse_in_part(body: str, start: int, end: int, item: Item) -> float:
     """"In: Editors, editors. Book. Place: Publisher; Year. p. 1-10." → container fields."""
     spans = sentences(body, start, end)
     if not spans:
         return 0.0
     first = tidy(body[spans[0][0]:spans[0][1]])
-    if m := re.match(r"^(.*?),\s*(?:editors?|eds?)$", first):
+    if m := _EDITORS_SENTENCE_RE.match(first):
         editors = parse_vancouver_names(m.group(1))
         if editors.names:
             item["editor"] = editors.names
         spans = spans[1:]
+    elif len(spans) > 2 and _NAME_LIST_RE.match(first):
+        # "In: Collet N, Toso BRGO, Vieira CS. Book. Place: Publisher; 2020." (label left out)
+        editors = parse_vancouver_names(first)
+        if editors.names:
+            item["editor"] = editors.names
+            spans = spans[1:]
     if not spans:
         return 0.3
     container = tidy(body[spans[0][0]:spans[0][1]])
