@@ -20,6 +20,10 @@ from citefmt.refparse.places import place_population
 #: a publisher has a word of its own: three letters or more ("AIP", "Wiley"), not a region code
 _PUBLISHER_WORD = re.compile(r"[^\W\d_]{3,}")
 _TRIM = " .,;:"
+#: a publisher's name that says it is one: the Russian References' "Nauka Publ." (the guides'
+#: rule for a transliterated publisher), "… Press", "… Verlag", "Editora …", "… Ltd"
+_PUBLISHER_MARK = re.compile(r"\b(?:Publ|Publishers?|Publishing|Press|Verlag|Editora|Editorial|"
+                             r"Izd|Ltd|Inc|GmbH|Books)\b", re.I)
 
 
 def _publisher_like(text: str) -> bool:
@@ -44,7 +48,8 @@ def split_by_comma(value: str, publisher_first: bool = False) -> tuple[str, str]
     """(place, publisher) of "Publisher, Place" or "Place, Publisher": the one split of the comma
     parts where one side is a place phrase and the other is not. Two places ("Honolulu,
     Hawaii") are one place, not a publisher and a place. `publisher_first` admits only
-    "Publisher, Place" (a value read as a place may be "Place, Country", never the reverse)."""
+    "Publisher, Place" (a value read as a place may be "Place, Country", never the reverse) —
+    unless the name says it is a publisher ("Moscow, Nauka Publ.")."""
     parts = [p.strip() for p in value.strip(" ,;:").split(",")]
     if len(parts) < 2 or len(parts) > 6 or not all(parts):
         return None
@@ -54,7 +59,8 @@ def split_by_comma(value: str, publisher_first: bool = False) -> tuple[str, str]
         on_left, on_right = place_population(left), place_population(right)
         if on_right and not on_left and _PUBLISHER_WORD.search(left):
             found.append((right, left))
-        elif on_left and not on_right and not publisher_first and _PUBLISHER_WORD.search(right):
+        elif on_left and not on_right and _PUBLISHER_WORD.search(right) and (
+                not publisher_first or _PUBLISHER_MARK.search(right)):
             found.append((left, right))
     return found[0] if len(found) == 1 else None
 

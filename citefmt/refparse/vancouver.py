@@ -58,6 +58,9 @@ _PUBLISHER_RE = re.compile(
     r"(?:\s*;\s*(?:c|\[)?(?P<year>\d{4})\]?[^.;]*)?\s*$")
 _EDITION_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)\s+ed$|^(\d+)-?е\s+изд$", re.I)
 _PAGES_RE = re.compile(r"^(?:p|pp)\.\s*(?P<page>\S+)$|^(?P<total>\d+)\s+p$")
+#: Citing Medicine's report number: "Report No.: WHO/2020/1", "Contract No.: 12-34"
+_REPORT_NUMBER_RE = re.compile(r"^(?:(?:Technical\s+)?Report|Contract)\s+No\.?\s*:?\s*"
+                               r"(?P<number>\S.*)$", re.I)
 
 
 #: "Иванов И.И.", "Vega J.-P.", "Vega J. -P.", "Vega J.- P."
@@ -193,6 +196,11 @@ def _apply_publisher_sentences(body: str, spans: list[tuple[int, int]], item: It
                 item["page"] = normalise_page(m.group("page"))
             else:
                 item["number-of-pages"] = m.group("total")
+            found += 1
+        elif m := _REPORT_NUMBER_RE.match(s):
+            item["number"] = m.group("number")
+            if item.get("type") not in ("chapter", "paper-conference"):
+                item["type"] = "report"
             found += 1
         elif m := _PUBLISHER_RE.match(s):
             item["publisher-place"] = tidy(m.group("place"))
@@ -390,7 +398,7 @@ def _book_or_other(body: str, rest: int, end: int, cand: Candidate,
     if item.get("type") == "thesis":
         score += 0.3 + 0.1 * found
     elif found:
-        item["type"] = "book"
+        item["type"] = "report" if item.get("type") == "report" else "book"
         score += 0.25 + 0.1 * min(found, 3)
     elif len(spans) == 2:
         journal = tidy(body[spans[1][0]:spans[1][1]])

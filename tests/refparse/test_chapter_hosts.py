@@ -39,3 +39,14 @@ def test_a_host_title_is_not_taken_for_editors() -> None:
         "Rocha M. Cuidados. In: Pediatric Nursing. Recife: Editora Norte; 2018. p. 33-47.").item
     assert item["container-title"] == "Pediatric Nursing"
     assert "editor" not in item
+
+
+def test_citing_medicine_report_with_its_number() -> None:
+    # Citing Medicine ch. 16 (reports): "Author. Title. Place: Publisher; Year. Report No.: X."
+    item = parse_reference("Hall K, Nunes R. Survey of rural clinics 2018. Ottawa: Health "
+                           "Agency of Canada; 2019. Report No.: HAC-2019-07.").item
+    assert item["type"] == "report"
+    assert item["title"] == "Survey of rural clinics 2018"
+    assert item["number"] == "HAC-2019-07"
+    assert (item["publisher-place"], item["publisher"]) == ("Ottawa", "Health Agency of Canada")
+    assert item["issued"] == {"date-parts": [[2019]]}

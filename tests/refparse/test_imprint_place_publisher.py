@@ -160,3 +160,12 @@ def test_journal_titles_that_end_in_no_place_keep_it(host: str) -> None:
     item = {"type": "article-journal", "title": "T", "container-title": host, "volume": "1"}
     place_out_of_journal(item)
     assert item["container-title"] == host and "publisher-place" not in item
+
+
+def test_russian_references_book_imprint() -> None:
+    # the References rule for a book: "Moscow, Nauka Publ., 1969. 287 p."
+    assert split_by_comma("Moscow, Nauka Publ.", publisher_first=True) == ("Moscow", "Nauka Publ.")
+    item = parse_reference("Ivanov I.I. Teoriya uprugosti [Theory of elasticity]. Moscow, "
+                           "Nauka Publ., 1969. 287 p.").item
+    assert item["publisher-place"] == "Moscow"
+    assert item["publisher"].startswith("Nauka Publ")
