@@ -194,6 +194,7 @@ def parse_reference(text: str) -> ParsedReference:
         _status_not_title(item)
         imprint.imprint_out_of_container(item)
         imprint.thesis_out_of_publisher(item)
+        imprint.thesis_out_of_title(item)
         imprint.split_joined_imprint(item)
         imprint.place_out_of_journal(item)
         item = without_medium_designator(with_article_number(item))

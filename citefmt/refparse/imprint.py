@@ -85,6 +85,28 @@ def thesis_out_of_publisher(item: Item) -> None:
         item["type"] = "thesis"
 
 
+#: APA's thesis statement after the title: "(Doctoral dissertation)", "(Master's thesis,
+#: University of X)", "[Tese de doutorado, Universidade Y]"
+_THESIS_AFTER_TITLE = re.compile(
+    r"\s*[(\[](?P<genre>(?:Doctoral|Master'?s?|Ph\.?\s?D\.?|Unpublished(?:\s+doctoral|"
+    r"\s+master'?s?)?)\s+(?:dissertation|thesis)|(?:Tese|Dissertação|Tesis)\s+de\s+[^,)\]]+)"
+    r"(?:,\s*(?P<school>[^)\]]+))?[)\]]$", re.I)
+
+
+def thesis_out_of_title(item: Item) -> None:
+    """A title that ends with APA's thesis statement: the statement is the genre, the school
+    in it the publisher, and the item a thesis."""
+    title = item.get("title")
+    if not isinstance(title, str) or item.get("genre"):
+        return
+    if (m := _THESIS_AFTER_TITLE.search(title)) and m.start() > 0:
+        item["title"] = title[:m.start()].rstrip(" .,")
+        item["genre"] = m.group("genre")
+        if m.group("school") and not item.get("publisher"):
+            item["publisher"] = m.group("school").strip()
+        item["type"] = "thesis"
+
+
 def split_joined_imprint(item: Item) -> None:
     """An item with only a publisher or only a place whose value holds both gets both; a
     publisher and place read the wrong way round ("Oxford University Press: Oxford" read as

@@ -169,3 +169,27 @@ def test_russian_references_book_imprint() -> None:
                            "Nauka Publ., 1969. 287 p.").item
     assert item["publisher-place"] == "Moscow"
     assert item["publisher"].startswith("Nauka Publ")
+
+
+@pytest.mark.parametrize(("title", "genre", "school"), [
+    ("Thermal transport in thin films (Doctoral dissertation)", "Doctoral dissertation", None),
+    ("Ensaios clínicos [Tese de doutorado, Universidade Federal da Bahia]", "Tese de doutorado",
+     "Universidade Federal da Bahia"),
+    ("Soil carbon (Master's thesis, University of Alberta)", "Master's thesis",
+     "University of Alberta"),
+])
+def test_apa_thesis_statement_after_the_title(title: str, genre: str, school: str | None) -> None:
+    from citefmt.refparse.imprint import thesis_out_of_title
+
+    item = {"type": "book", "title": title}
+    thesis_out_of_title(item)
+    assert (item["type"], item["genre"], item.get("publisher")) == ("thesis", genre, school)
+    assert "(" not in item["title"] and "[" not in item["title"]
+
+
+def test_a_title_with_a_parenthesis_of_its_own_keeps_it() -> None:
+    from citefmt.refparse.imprint import thesis_out_of_title
+
+    item = {"type": "book", "title": "Brain imaging (fMRI) in children"}
+    thesis_out_of_title(item)
+    assert item == {"type": "book", "title": "Brain imaging (fMRI) in children"}
