@@ -192,6 +192,8 @@ def parse_reference(text: str) -> ParsedReference:
         if isinstance(item.get("page"), str):
             item["page"] = expand_page_range(item["page"])
         _status_not_title(item)
+        imprint.labels_not_imprint(item)
+        imprint.journal_not_publisher(item)
         imprint.imprint_out_of_container(item)
         imprint.thesis_out_of_publisher(item)
         imprint.thesis_out_of_title(item)

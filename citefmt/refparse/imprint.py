@@ -176,3 +176,34 @@ def place_out_of_journal(item: Item) -> None:
     if m and place_population(m.group("place")) and _PUBLISHER_WORD.search(host[:m.start()]):
         item["publisher-place"] = m.group("place").strip()
         item["container-title"] = host[:m.start()].strip(" ,.")
+
+
+#: a label a grammar may read as a place or publisher: "Disponível em", "Available from",
+#: "Online", "URL", "ISSN", "Retrieved from", "Reprinted" — never a place or a publisher
+_LABEL_ONLY = re.compile(r"^(?:Dispon[ií]vel\s+em|Available\s+(?:from|at|online)|Online|"
+                         r"URL\w*|ISSN|ISBN|Retrieved(?:\s+from)?|Acesso\s+em|Accessed|"
+                         r"Reprinted|Recuperado\s+de)$", re.I)
+#: "PLoS Computational Biology 7": a journal and its volume, not a publisher
+_JOURNAL_WITH_VOLUME = re.compile(r"^(?P<journal>[^\W\d_][^\d:;]*?[^\W\d_])\s+(?P<volume>\d{1,4})$")
+
+
+def labels_not_imprint(item: Item) -> None:
+    """A place or publisher that is only a label ("Disponível em", "Online") is dropped."""
+    for key in ("publisher-place", "publisher"):
+        value = item.get(key)
+        if isinstance(value, str) and _LABEL_ONLY.match(value.strip(_TRIM)):
+            del item[key]
+
+
+def journal_not_publisher(item: Item) -> None:
+    """A book's "publisher" that ends in a bare volume number ("PLoS Computational Biology 7",
+    no place) is the journal of an article and its volume: a publisher's name carries no
+    volume."""
+    publisher = item.get("publisher")
+    if (item.get("type") != "book" or not isinstance(publisher, str)
+            or item.get("publisher-place") or item.get("container-title") or item.get("volume")):
+        return
+    if m := _JOURNAL_WITH_VOLUME.match(publisher.strip(_TRIM)):
+        del item["publisher"]
+        item.update({"type": "article-journal", "container-title": m.group("journal"),
+                     "volume": m.group("volume")})

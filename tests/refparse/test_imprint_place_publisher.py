@@ -193,3 +193,35 @@ def test_a_title_with_a_parenthesis_of_its_own_keeps_it() -> None:
     item = {"type": "book", "title": "Brain imaging (fMRI) in children"}
     thesis_out_of_title(item)
     assert item == {"type": "book", "title": "Brain imaging (fMRI) in children"}
+
+
+@pytest.mark.parametrize("label", ["Disponível em", "Available from", "Online", "ISSN"])
+def test_a_label_is_no_place(label: str) -> None:
+    from citefmt.refparse.imprint import labels_not_imprint
+
+    item = {"type": "article-journal", "title": "T", "publisher-place": label}
+    labels_not_imprint(item)
+    assert "publisher-place" not in item
+
+
+def test_a_journal_and_volume_read_as_publisher() -> None:
+    from citefmt.refparse.imprint import journal_not_publisher
+
+    item = {"type": "book", "title": "T", "publisher": "Frontiers in Ecology 12"}
+    journal_not_publisher(item)
+    assert (item["type"], item["container-title"], item["volume"]) == (
+        "article-journal", "Frontiers in Ecology", "12")
+    book = {"type": "book", "title": "T", "publisher": "Academic Press",
+            "publisher-place": "London"}
+    journal_not_publisher(book)
+    assert book["type"] == "book" and book["publisher"] == "Academic Press"
+
+
+def test_plos_author_year_article_without_pages() -> None:
+    # PLOS's author–year form for an article with a volume and no pages, then its DOI
+    item = parse_reference("Keller PJ, Ahrens MB (2015) Visualizing whole-brain activity and "
+                           "development at the single-cell level. Neuron Reports 85. doi: "
+                           "10.1016/j.example.2015.01.001").item
+    assert item["type"] == "article-journal"
+    assert (item["container-title"], item["volume"]) == ("Neuron Reports", "85")
+    assert "publisher" not in item
