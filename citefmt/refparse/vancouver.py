@@ -255,6 +255,9 @@ def _parse_in_part(body: str, start: int, end: int, item: Item) -> float:
     return 0.6 + 0.1 * min(found, 3)
 
 
+_PLACE_YEAR_RE = re.compile(r"^(?P<place>[^\W\d_][^\d;:]*?)\s*;\s*(?:c|\[)?(?P<year>\d{4})\]?$")
+
+
 def _web_page(body: str, spans: list[tuple[int, int]], item: Item, cand: Candidate,
               score: float) -> Candidate:
     """NLM's home page / web page form: "Title [Internet]. Publisher. 2020 [cited …]. Available
@@ -266,6 +269,11 @@ def _web_page(body: str, spans: list[tuple[int, int]], item: Item, cand: Candida
         s = tidy(body[a:b])
         if s and "publisher" not in item and not re.search(r"\d", s) and len(s.split()) <= 8:
             item["publisher"] = s
+            score += 0.1
+        elif (m := _PLACE_YEAR_RE.match(s)) and "publisher-place" not in item:
+            # "Calverton; 2021": the place, the publisher not printed (Citing Medicine, ch. 25)
+            item["publisher-place"] = m.group("place")
+            item.setdefault("issued", date_parts(m.group("year")))
             score += 0.1
     cand.confidence = max(0.0, min(score + 0.5, 0.9))  # "[Internet]" is NLM's explicit web marker
     return cand

@@ -50,3 +50,14 @@ def test_citing_medicine_report_with_its_number() -> None:
     assert item["number"] == "HAC-2019-07"
     assert (item["publisher-place"], item["publisher"]) == ("Ottawa", "Health Agency of Canada")
     assert item["issued"] == {"date-parts": [[2019]]}
+
+
+def test_web_page_with_place_and_no_publisher() -> None:
+    # Citing Medicine ch. 25: "Title [Internet]. Place: Publisher; date [cited …]. Available
+    # from: URL"; with the publisher not printed, the sentence is "Place; date"
+    item = parse_reference("Ocean Data Group. Tide tables online [Internet]. Halifax; 2022 "
+                           "[cited 2024 Jan 5]. Available from: https://example.org/tides").item
+    assert item["type"] == "webpage"
+    assert item["publisher-place"] == "Halifax"
+    assert item["issued"] == {"date-parts": [[2022]]}
+    assert item["URL"] == "https://example.org/tides"
