@@ -27,6 +27,7 @@ from citefmt.refparse import (
     author_year,
     eprint,
     gost,
+    hosts,
     ieee,
     imprint,
     masthead,
@@ -199,6 +200,9 @@ def parse_reference(text: str) -> ParsedReference:
         imprint.thesis_out_of_title(item)
         imprint.split_joined_imprint(item)
         imprint.place_out_of_journal(item)
+        hosts.pages_out_of_host(item)
+        hosts.editor_out_of_host(item)
+        hosts.series_out_of_host(item)
         item = without_medium_designator(with_article_number(item))
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)

@@ -1,0 +1,71 @@
+"""The host title of a chapter or proceedings paper, cleared of what belongs to other fields.
+
+A grammar or the tagger that reads "In R. K. Merton, The Sociology of Science, pp. 286-324."
+as the host keeps the editor and the pages inside the title. Chicago (17th ed., 14.9) and APA
+print the chapter's pages after the host ("…, pp. 286–324", "(pp. 286–324)"); Elsevier's
+physics style names the series after the book ("Clusters in Nuclei, in: Lecture Notes in
+Physics 818"). These steps take each back out, after the reading is chosen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citefmt.model import Item
+from citefmt.refparse.names import parse_initials_first_names
+
+_HOST_TYPES = ("chapter", "paper-conference")
+#: the chapter's pages at the end of its host: ", pp. 286-324", " (pp. 45–67)", ", p. 12", ", pp"
+_TRAILING_PAGES = re.compile(r"(?:[,.]\s*|\s)\(?\s*\bpp?\b\s?\.?\s*"
+                             r"(?P<page>\d+(?:\s*[-–—]\s*\d+)?)?\s*\)?$")
+#: an editor printed before the host without a label: "R. K. Merton, The Sociology of …"
+_LEADING_EDITOR = re.compile(r"^(?P<names>(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'’-]+"
+                             r"(?:(?:,\s*|\s+(?:and|&)\s+)(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'’-]+)*)"
+                             r",\s+(?=[A-Z])")
+#: "Book, in: Series 818": the series (with its number) after the book
+_SERIES_AFTER = re.compile(r"^(?P<book>.+?),\s+in:\s+(?P<series>[^,]+?)(?:\s+(?P<number>\d+))?$",
+                           re.I)
+
+
+def pages_out_of_host(item: Item) -> None:
+    """", pp. 286-324" at the end of a chapter's host is the chapter's page range."""
+    host = item.get("container-title")
+    if item.get("type") not in _HOST_TYPES or not isinstance(host, str):
+        return
+    m = _TRAILING_PAGES.search(host)
+    if not m or m.start() == 0:
+        return
+    if m.group("page") and not item.get("page"):
+        item["page"] = re.sub(r"\s*[-–—]\s*", "-", m.group("page"))
+    elif m.group("page") and item.get("page") != re.sub(r"\s*[-–—]\s*", "-", m.group("page")):
+        return
+    item["container-title"] = host[:m.start()].rstrip(" .,")
+
+
+def editor_out_of_host(item: Item) -> None:
+    """"R. K. Merton, The Sociology of Science": the names before a chapter's host title are its
+    editors, when the chapter has none."""
+    host = item.get("container-title")
+    if item.get("type") not in _HOST_TYPES or not isinstance(host, str) or item.get("editor"):
+        return
+    m = _LEADING_EDITOR.match(host)
+    if not m or len(host[m.end():].split()) < 2:
+        return
+    names = parse_initials_first_names(m.group("names")).names
+    if names:
+        item["editor"] = names
+        item["container-title"] = host[m.end():]
+
+
+def series_out_of_host(item: Item) -> None:
+    """"Clusters in Nuclei, in: Lecture Notes in Physics 818": the book, then its series and the
+    series number (given as the volume, as the style prints it)."""
+    host = item.get("container-title")
+    if item.get("type") not in _HOST_TYPES or not isinstance(host, str) or \
+            item.get("collection-title"):
+        return
+    if m := _SERIES_AFTER.match(host):
+        item["container-title"] = m.group("book").strip()
+        item["collection-title"] = m.group("series").strip()
+        if m.group("number") and not item.get("volume"):
+            item["volume"] = m.group("number")

@@ -1,0 +1,47 @@
+"""A chapter's host title cleared of its editor, pages and series (hosts.py). Strings written
+from Chicago 17th ed. 14.9 ("In Book, edited by …, pp. x–y. Place: Publisher.") and Elsevier's
+physics reference style ("in: Book, in: Series N, Publisher, Year, p. x")."""
+
+from __future__ import annotations
+
+from citefmt.refparse.hosts import editor_out_of_host, pages_out_of_host, series_out_of_host
+
+
+def test_pages_after_the_host() -> None:
+    item = {"type": "chapter", "title": "A chapter",
+            "container-title": "Essays on Method, pp. 12-30"}
+    pages_out_of_host(item)
+    assert (item["container-title"], item["page"]) == ("Essays on Method", "12-30")
+    item = {"type": "chapter", "title": "A chapter", "container-title": "Essays on Method, pp",
+            "page": "12-30"}
+    pages_out_of_host(item)
+    assert item["container-title"] == "Essays on Method"
+
+
+def test_a_host_ending_in_p_keeps_its_letters() -> None:
+    item = {"type": "paper-conference", "title": "T",
+            "container-title": "Proc. Int. Acoustics Workshop"}
+    pages_out_of_host(item)
+    assert item["container-title"] == "Proc. Int. Acoustics Workshop"
+    item = {"type": "chapter", "title": "T", "container-title": "Essays, pp. 1-5", "page": "7"}
+    pages_out_of_host(item)
+    assert item["container-title"] == "Essays, pp. 1-5"  # pages that disagree: left alone
+
+
+def test_editor_before_the_host() -> None:
+    item = {"type": "chapter", "title": "Priorities",
+            "container-title": "J. P. Doe and K. Lin, Studies of Science"}
+    editor_out_of_host(item)
+    assert item["container-title"] == "Studies of Science"
+    assert [e["family"] for e in item["editor"]] == ["Doe", "Lin"]
+    same = {"type": "chapter", "title": "T", "container-title": "Nature, Culture and Society"}
+    editor_out_of_host(same)
+    assert same["container-title"] == "Nature, Culture and Society" and "editor" not in same
+
+
+def test_series_after_the_book() -> None:
+    item = {"type": "chapter", "title": "T",
+            "container-title": "Clusters of Atoms, in: Lecture Notes in Chemistry 42"}
+    series_out_of_host(item)
+    assert item["container-title"] == "Clusters of Atoms"
+    assert (item["collection-title"], item["volume"]) == ("Lecture Notes in Chemistry", "42")
