@@ -30,6 +30,7 @@ from citefmt.refparse import (
     hosts,
     ieee,
     imprint,
+    legislation,
     masthead,
     references_ru,
     vancouver,
@@ -65,7 +66,8 @@ class ParsedReference:
     `truncated_authors` is True when the author list ended in "et al."/"[и др.]" (the item holds
     the names printed and then the "and others" marker, citefmt.model.ET_AL_NAME);
     `grammar` names the reading that won ("vancouver", "gost", "apa",
-    "abnt", "author-year", "astro", "ieee", "acs", "references-ru", "tagger" or "none").
+    "abnt", "author-year", "astro", "ieee", "acs", "references-ru", "legislation", "tagger" or
+    "none").
     """
 
     item: Item
@@ -79,7 +81,7 @@ class ParsedReference:
 #: grammars tried when the text shows their signature (`looks_like`), in this order, after
 #: Vancouver/AMA, which is always tried
 SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee, acs, eprint, masthead,
-                   references_ru)
+                   references_ru, legislation)
 
 
 def _candidates(body: str) -> list[Candidate]:

@@ -55,6 +55,7 @@ fev abr mai maio ago set out dez ene dic
 tradução traducao trad traducción traduccion translated transl
 editores editoras organizador organizadores organizadora orgs org coordenador coordenadores
 coordinador coordinadores coord coords compiladores comp comps hg réd dir
+seção secao sección section
 arxiv org eprint eprints prints hep lat ph th ex astro nucl qc cond mat quant physics
 """.split())
 
