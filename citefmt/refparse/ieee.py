@@ -13,7 +13,8 @@ The journal is printed as given, often abbreviated, and goes into `container-tit
 letter printed with the volume ("Phys. Rev. D72", "Phys. Lett. B 716") belongs to the journal's
 name. An arXiv tail ("[arXiv:1410.8813 [hep-lat]]", "; astro-ph/9801044") is the e-print the
 identifiers already hold. Books are read only in the physics shape "Title (Publisher, Place,
-Year)"; other books are left to the other readers.
+Year)", "Title (Publisher, Year)" and "Title, Publisher, Place (Year)" (the last only when the
+place is a place); other books are left to the other readers.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
 from citefmt.refparse.common import TITLE_ABBREVIATIONS, date_parts, normalise_page
 from citefmt.refparse.names import split_names, strip_et_al
+from citefmt.refparse.places import is_place
 
 #: one name, matched atomically so a long author list that fails later is not re-split; a
 #: second surname word is taken only when no period follows it ("F. Roe Phys. Rev." is
@@ -85,6 +87,17 @@ _BOOK = (r"(?P<title>[A-Z][^()“”\"]{0,300}?)"
          r"(?:,\s*Vol\.\s*(?P<volume>[\w-]+))?\s*"
          r"\(\s*(?P<publisher>[^,()]+?)\s*,\s*(?P<place>[^()]+?)\s*"
          rf"(?:,\s*(?P<year>{_YEAR})\s*\)|\)\s*,?\s*(?P<year_after>{_YEAR}))" + _END)
+#: "Nonlinear Waves (SIAM, 2010)": the publisher and year, no place
+_BOOK_NO_PLACE = (r"(?P<title>[A-Z][^()“”\"]{0,300}?)(?:,\s*[Vv]ol\.\s*(?P<volume>[\w-]+))?\s*"
+                  rf"\(\s*(?P<publisher>[^,()\d]+?)\s*,\s*(?P<year>{_YEAR})\s*\)" + _END)
+#: "Turbulent Flows, Cambridge Univ. Press, Cambridge (2000)": AIP's book without parentheses
+#: around the imprint; accepted only when the last part is a place (places.py)
+_PLAIN_BOOK = (r"(?P<title>[A-Z](?:(?!,\s*[Vv]ol\.)[^()“”\"]){0,300}?)"
+               r"(?:,\s*(?P<edition>\d+(?:st|nd|rd|th))\s+ed(?:\.|ition))?"
+               r"(?:,\s*[Vv]ol\.\s*(?P<volume>[\w-]+))?\s*,\s*"
+               r"(?P<publisher>[^,()\d]+?)\s*,\s*(?P<place>[^,()\d]+?(?:,\s*[A-Z][\w.]{0,5})?)\s*"
+               rf"\(\s*(?P<year>{_YEAR})\s*\)" + _END)
+_PLAIN_BOOK_RE = re.compile(_PLAIN_BOOK)
 _FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(_POS_HOST), 0.85),
     (re.compile(_TITLE + _PHYSICS_HOST), 0.85),
@@ -99,6 +112,8 @@ _FORMS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(_TITLE + _PAGES_AFTER_YEAR_HOST), 0.85),
     (re.compile(_PAGES_AFTER_YEAR_HOST), 0.8),
     (re.compile(_PLAIN_TITLE + _PAGES_AFTER_YEAR_HOST), 0.75),
+    (re.compile(_BOOK_NO_PLACE), 0.75),
+    (_PLAIN_BOOK_RE, 0.75),
 )
 _COMPANY_SUFFIX_RE = re.compile(r"^(?:Inc|Ltd|Co|GmbH|S\.\s?A|Corp|LLC|Publ\w*)\b\s*\.?$")
 #: an e-print printed after the host: "[arXiv:1410.8813 [hep-lat]]", "; astro-ph/9801044",
@@ -154,6 +169,9 @@ def parse(body: str) -> Candidate | None:
         return None
     for form, confidence in forms:
         match = form.match(text, authors.end())
+        if match and form is _PLAIN_BOOK_RE and (not is_place(match.group("place"))
+                                                 or is_place(match.group("publisher"))):
+            continue  # "…, Honolulu, Hawaii (1992)": a place, not a publisher and its place
         if match:
             candidate = _candidate(authors.group("authors"), match, confidence)
             if candidate and old_id:  # "hep-lat/0503024": an arXiv id of the old scheme
@@ -214,7 +232,7 @@ def _book(names: list[dict[str, str]], groups: dict[str, str | None], confidence
     item["issued"] = date_parts(groups.get("year") or groups.get("year_after") or "")
     if groups.get("volume"):
         item["volume"] = groups["volume"]
-    publisher, place = (groups["publisher"] or "").strip(), (groups["place"] or "").strip()
+    publisher, place = (groups["publisher"] or "").strip(), (groups.get("place") or "").strip()
     if _COMPANY_SUFFIX_RE.match(place):
         publisher, place = f"{publisher}, {place}", ""  # "(McGraw-Hill, Inc., 1976)"
     item["publisher"] = publisher

@@ -220,3 +220,25 @@ def test_inspire_issue_between_the_year_and_the_page() -> None:
     assert (item["volume"], item["issue"], item["issued"]) == ("88", "10",
                                                                {"date-parts": [[2013]]})
     assert item.get("page", item.get("number")) == "105030"
+
+
+def test_aip_book_forms_without_a_parenthesised_place() -> None:
+    # AIP Style Manual books: "A. B. Author, Title (Publisher, Year)" and the unparenthesised
+    # imprint "Title, Publisher, Place (Year)"
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("K. Lee, Wave Mechanics of Crystals (SIAM, 2012).").item
+    assert (item["type"], item["title"], item["publisher"]) == (
+        "book", "Wave Mechanics of Crystals", "SIAM")
+    assert "publisher-place" not in item
+    item = parse_reference("M. Ortiz, Granular Media, Oxford Univ. Press, Oxford (2004).").item
+    assert (item["title"], item["publisher"], item["publisher-place"]) == (
+        "Granular Media", "Oxford Univ. Press", "Oxford")
+    assert item["issued"] == {"date-parts": [[2004]]}
+
+
+def test_two_places_before_the_year_are_not_an_imprint() -> None:
+    from citefmt.refparse import ieee
+
+    candidate = ieee.parse("A. Roe and B. Doe, Proc. Neutrino Workshop, Honolulu, Hawaii (1992).")
+    assert candidate is None or candidate.item.get("publisher") != "Honolulu"
