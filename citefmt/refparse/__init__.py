@@ -205,6 +205,7 @@ def parse_reference(text: str) -> ParsedReference:
         hosts.pages_out_of_host(item)
         hosts.editor_out_of_host(item)
         hosts.series_out_of_host(item)
+        hosts.place_out_of_proceedings(item)
         item = without_medium_designator(with_article_number(item))
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)

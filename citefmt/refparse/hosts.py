@@ -13,6 +13,7 @@ import re
 
 from citefmt.model import Item
 from citefmt.refparse.names import parse_initials_first_names
+from citefmt.refparse.places import place_population
 
 _HOST_TYPES = ("chapter", "paper-conference")
 #: the chapter's pages at the end of its host: ", pp. 286-324", " (pp. 45–67)", ", p. 12", ", pp"
@@ -69,3 +70,27 @@ def series_out_of_host(item: Item) -> None:
         item["collection-title"] = m.group("series").strip()
         if m.group("number") and not item.get("volume"):
             item["volume"] = m.group("number")
+
+
+#: "… held in San Jose": the words that lead into a conference's place
+_HELD_IN = re.compile(r"^(?P<lead>.*?)\s+(?:held\s+)?in\s+(?P<place>[A-Z].*)$")
+
+
+def place_out_of_proceedings(item: Item) -> None:
+    """"Proc. Neutrino Workshop, Honolulu, Hawaii" / "… Meeting held in San Jose, California":
+    the place a conference host ends with is the place of the proceedings."""
+    host = item.get("container-title")
+    if item.get("type") != "paper-conference" or not isinstance(host, str) or \
+            item.get("publisher-place"):
+        return
+    parts = [p.strip() for p in host.split(",")]
+    for k in range(1, len(parts)):
+        head, tail = ", ".join(parts[:k]), ", ".join(parts[k:])
+        if not place_population(tail):
+            continue
+        if k == 1 and (held := _HELD_IN.match(head)) and place_population(
+                f"{held.group('place')}, {tail}"):
+            head, tail = held.group("lead"), f"{held.group('place')}, {tail}"
+        if len(head.split()) >= 2:
+            item["container-title"], item["publisher-place"] = head, tail
+        return

@@ -45,3 +45,27 @@ def test_series_after_the_book() -> None:
     series_out_of_host(item)
     assert item["container-title"] == "Clusters of Atoms"
     assert (item["collection-title"], item["volume"]) == ("Lecture Notes in Chemistry", "42")
+
+
+def test_place_at_the_end_of_a_conference_host() -> None:
+    from citefmt.refparse.hosts import place_out_of_proceedings
+
+    item = {"type": "paper-conference", "title": "T",
+            "container-title": "Annual Meeting of the Rock Society held in Denver, Colorado, USA"}
+    place_out_of_proceedings(item)
+    assert item["container-title"] == "Annual Meeting of the Rock Society"
+    assert item["publisher-place"] == "Denver, Colorado, USA"
+    item = {"type": "paper-conference", "title": "T",
+            "container-title": "Proc. 12th Workshop on Optics, Kyoto"}
+    place_out_of_proceedings(item)
+    assert (item["container-title"], item["publisher-place"]) == (
+        "Proc. 12th Workshop on Optics", "Kyoto")
+
+
+def test_a_conference_host_without_a_place_is_kept() -> None:
+    from citefmt.refparse.hosts import place_out_of_proceedings
+
+    host = "Proceedings of the Conference on Fairness, Accountability, and Transparency"
+    item = {"type": "paper-conference", "title": "T", "container-title": host}
+    place_out_of_proceedings(item)
+    assert item["container-title"] == host and "publisher-place" not in item
