@@ -33,6 +33,7 @@ from citefmt.refparse import (
     legislation,
     masthead,
     references_ru,
+    title_tail,
     vancouver,
 )
 from citefmt.refparse.candidate import Candidate
@@ -206,6 +207,8 @@ def parse_reference(text: str) -> ParsedReference:
         hosts.editor_out_of_host(item)
         hosts.series_out_of_host(item)
         hosts.place_out_of_proceedings(item)
+        title_tail.language_note_out_of_title(item)
+        title_tail.edition_out_of_title(item)
         item = without_medium_designator(with_article_number(item))
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)
