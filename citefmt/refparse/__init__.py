@@ -209,6 +209,7 @@ def parse_reference(text: str) -> ParsedReference:
         hosts.place_out_of_proceedings(item)
         title_tail.language_note_out_of_title(item)
         title_tail.edition_out_of_title(item)
+        title_tail.single_quoted_title(item, norm.value)
         item = without_medium_designator(with_article_number(item))
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)

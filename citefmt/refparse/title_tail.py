@@ -36,3 +36,21 @@ def edition_out_of_title(item: Item) -> None:
     if (m := _EDITION.search(title)) and m.start() > 0:
         item["title"] = title[:m.start()].rstrip(" .,")
         item["edition"] = m.group("edition")
+
+
+#: the closing single quote of a quoted title and what follows it: "Size,' Atomization and
+#: sprays" (ASME and Harvard lists quote titles with ' … ,')
+_CLOSING_QUOTE = re.compile(r"(?:[,.]['’]|['’]\s*,)\s+(?P<rest>\S.*)$")
+
+
+def single_quoted_title(item: Item, text: str) -> None:
+    """A title opened by a single quote in the text and read past its closing quote: the title
+    ends at the quote, the rest is the host (before any host already read)."""
+    title = item.get("title")
+    if not isinstance(title, str) or not (m := _CLOSING_QUOTE.search(title)):
+        return
+    if re.search(r"['‘]\s*" + re.escape(title[:12]), text):
+        rest = m.group("rest").strip(" ,.")
+        item["title"] = title[:m.start()].rstrip(" ,.")
+        host = item.get("container-title")
+        item["container-title"] = f"{rest}, {host}" if isinstance(host, str) and host else rest

@@ -28,3 +28,23 @@ def test_edition_after_the_title() -> None:
     kept = {"type": "book", "title": "Lattice Models, 2nd ed.", "edition": "3"}
     edition_out_of_title(kept)
     assert kept["title"] == "Lattice Models, 2nd ed."
+
+
+def test_single_quoted_title_read_past_its_quote() -> None:
+    from citefmt.refparse.title_tail import single_quoted_title
+
+    text = "Roe, A., 1990, 'Spray Cooling of Plates,' Heat Transfer Letters, Vol. 3, pp. 1-9."
+    item = {"type": "article-journal", "title": "Spray Cooling of Plates,' Heat Transfer Letters"}
+    single_quoted_title(item, text)
+    assert (item["title"], item["container-title"]) == ("Spray Cooling of Plates",
+                                                         "Heat Transfer Letters")
+
+
+def test_an_apostrophe_in_an_unquoted_title_is_no_closing_quote() -> None:
+    from citefmt.refparse.title_tail import single_quoted_title
+
+    text = "Roe A. Patients' views, a survey. J Care. 2001;3:1-9."
+    item = {"type": "article-journal", "title": "Patients' views, a survey",
+            "container-title": "J Care"}
+    single_quoted_title(item, text)
+    assert item["title"] == "Patients' views, a survey"
