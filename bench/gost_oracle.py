@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import re
 import shutil
 import subprocess
@@ -362,7 +363,12 @@ _PDF_ARTEFACTS = ((re.compile(r"(?<=\b[A-ZА-Я]) (?=[.’])"), ""), (re.compile
                   (re.compile(r"[”“]"), '"'))
 
 
+#: pdftotext gives a superscript as plain text ("МПК7" for "МПК⁷", biblatex-gost's `$^7$`)
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
 def normalise(text: str) -> str:
+    text = text.translate(_SUPERSCRIPT_DIGITS)
     text = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
     for pattern, replacement in _PDF_ARTEFACTS:
         text = pattern.sub(replacement, text)
@@ -465,6 +471,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="let biber resolve crossref/xdata inheritance before citefmt reads")
     parser.add_argument("--reuse", action="store_true",
                         help="reuse biblatex-gost's output from an earlier run in --workdir")
+    parser.add_argument("--json", type=Path,
+                        help="write each entry's verdict (kind, rule or cause) to this file")
+    parser.add_argument("--baseline", type=Path,
+                        help="a --json file of an earlier run: list entries equal or "
+                             "documented there and different now")
     args = parser.parse_args(argv)
     missing = missing_requirements()
     if missing:
@@ -483,6 +494,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{key}\n  citefmt: {ours.get(key, '')}\n  oracle:  {theirs.get(key, '')}")
         return 0
     report(ours, theirs, languages, args.show, args.cause)
+    verdicts = {key: classify(ours.get(key, ""), expected, languages.get(key, "ru"))
+                for key, expected in theirs.items()}
+    if args.json:
+        args.json.write_text(json.dumps({k: list(v) for k, v in verdicts.items()},
+                                        ensure_ascii=False, indent=0), encoding="utf-8")
+    if args.baseline:
+        before = json.loads(args.baseline.read_text(encoding="utf-8"))
+        worse = [key for key, (kind, _) in verdicts.items()
+                 if kind == "different" and before.get(key, ["different"])[0] != "different"]
+        print(f"\nregressions against {args.baseline}: {len(worse)}")
+        for key in worse:
+            print(f"  {key}\n    citefmt: {ours.get(key, '')}\n    oracle:  {theirs[key]}")
+        return 1 if worse else 0
     return 0
 
 

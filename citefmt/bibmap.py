@@ -147,7 +147,7 @@ BIBLATEX_PREFERRED: frozenset[str] = frozenset({"journaltitle", "location"})
 
 #: fields whose value is a list of literals ("Durham and London"): read as "Durham; London"
 LIST_FIELDS: frozenset[str] = frozenset({"address", "publisher", "institution", "organization",
-                                         "school", "origlocation", "origpublisher"})
+                                         "school", "origlocation", "origpublisher", "holder"})
 
 #: fields whose value may be a BibLaTeX localisation key (`type = {phdthesis}`,
 #: `series = {newseries}`); the key is read as its English term (`citefmt.latex.BIBLATEX_STRINGS`)
@@ -220,12 +220,13 @@ EXTENSION_TEXT_FIELDS: dict[str, str] = {"origlanguage": "original-language",
 KEPT_AS_WRITTEN: frozenset[str] = frozenset({
     "addendum", "origlanguage", "credits", "commentator", "annotator", "foreword", "afterword",
     "introduction", "editortype", "editora", "editorb", "editorc", "editoratype",
-    "editorbtype", "editorctype"})
+    "editorbtype", "editorctype", "science", "major", "specialitycode", "majorcode", "ipc",
+    "holder", "publication", "reqnumber", "publdate", "heading", "specdata"})
 
 #: kept fields the BibTeX writer puts back even over one it wrote from a CSL variable: the
 #: reader keeps `editor` only when `editortype` gave it another role, and then CSL `editor`
 #: may come from `editora`
-KEPT_OVER_WRITTEN: frozenset[str] = frozenset({"editor"})
+KEPT_OVER_WRITTEN: frozenset[str] = frozenset({"editor", "type", "date", "address"})
 
 #: BibTeX date-like fields → CSL date variables (BibLaTeX ISO 8601 / EDTF level 0 values)
 DATE_FIELDS: dict[str, str] = {
@@ -299,3 +300,57 @@ BIBTEX_FIELD_ORDER: tuple[str, ...] = (
     "eprinttype", "isbn", "issn", "url", "howpublished", "urldate", "langid", "keywords",
     "abstract", "note", "annote",
 )
+
+#: biblatex-gost's thesis type keys (`type` of a `@thesis`) → the degree words GOST prints
+#: before the branch of science: "дис. … канд. ист. наук", "автореф. дис. … д-ра физ.-мат. наук"
+#: (GOST R 7.0.5-2008 / 7.1-2003 examples; the words of biblatex-gost's russian-gost.lbx, and of
+#: biblatex's russian.lbx for `candthesis`). Used for a Russian item only; other items keep
+#: biblatex's English term (`citefmt.latex.BIBLATEX_STRINGS`).
+THESIS_DEGREES_RU: dict[str, str] = {
+    "phdthesis": "дис. … канд.", "candthesis": "дис. … канд.", "docthesis": "дис. … д-ра",
+    "phdautoref": "автореф. дис. … канд.", "candautoref": "автореф. дис. … канд.",
+    "docautoref": "автореф. дис. … д-ра"}
+
+#: biblatex-gost's fields of a thesis: the branch of science of the degree ("ист. наук";
+#: `major` is its older name) and the specialty code ("07.00.02"; CSL `number`)
+THESIS_SCIENCE_FIELDS: tuple[str, ...] = ("science", "major")
+THESIS_SPECIALITY_CODE_FIELDS: tuple[str, ...] = ("specialitycode", "majorcode")
+
+#: biblatex's country keys (`location` of a `@patent`) → the country as GOST names it in a
+#: Russian description (short forms of biblatex-gost's russian-gost.lbx and biblatex's
+#: russian.lbx: "Рос. Федерация", "США") and in any other (biblatex's english.lbx long forms)
+COUNTRIES_RU: dict[str, str] = {
+    "countryru": "Рос. Федерация", "countryussr": "СССР", "countryde": "Германия",
+    "countryeu": "ЕС", "countryep": "ЕС", "countryfr": "Франция", "countryuk": "Великобритания",
+    "countryus": "США"}
+COUNTRIES_EN: dict[str, str] = {
+    "countryru": "Russian Federation", "countryussr": "USSR", "countryde": "Germany",
+    "countryeu": "European Union", "countryep": "European Union", "countryfr": "France",
+    "countryuk": "United Kingdom", "countryus": "United States of America"}
+
+#: biblatex's patent type keys (`type` of a `@patent`) → the designation GOST prints before the
+#: number in a Russian description ("пат.", "заявка", "а. с."; biblatex's russian.lbx and
+#: biblatex-gost's russian-gost.lbx short forms)
+PATENT_TYPES_RU: dict[str, str] = {
+    "patent": "пат.", "patentru": "пат. Рос. Федерации", "patentussr": "пат. СССР",
+    "patentde": "пат. Германии", "patenteu": "пат. Европы", "patentfr": "пат. Франции",
+    "patentuk": "пат. Великобритании", "patentus": "пат. США", "patreq": "заявка",
+    "patreqru": "заявка на пат. Рос. Федерации", "patrequssr": "заявка на пат. СССР",
+    "patreqde": "заявка на пат. Германии", "patreqeu": "заявка на пат. Европы",
+    "patreqfr": "заявка на пат. Франции", "patrequk": "заявка на пат. Великобритании",
+    "patrequs": "заявка на пат. США", "invcert": "а. с."}
+
+#: biblatex-gost's fields of a patent → CSL variables: the IPC classes (`ipc`, CSL
+#: `call-number`), the holder (`holder`, CSL `publisher`), the bulletin it was published in
+#: (`publication`, CSL `issue`), the application number (`reqnumber`, citefmt's extension
+#: `application-number`); its `publdate` is the publication date (CSL `issued`), and then its
+#: `date` the filing date (CSL `submitted`)
+PATENT_TEXT_FIELDS: dict[str, str] = {"ipc": "call-number", "holder": "publisher",
+                                      "publication": "issue",
+                                      "reqnumber": "application-number"}
+
+#: biblatex-gost's `heading` (the heading of a description as worded: "ГОСТ Р 51771—2001",
+#: "Пат. 2187888 Рос. федерация, МПК7 H 04 B 1/38") and `specdata` (the data specific to a
+#: kind of document: "Взамен ГОСТ 7.53—86 ; введ. 2002—07—01") → citefmt's extension variables
+#: of the same names (styles/README.md)
+HEADING_FIELDS: dict[str, str] = {"heading": "heading", "specdata": "specdata"}

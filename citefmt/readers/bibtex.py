@@ -37,7 +37,7 @@ from bibtexparser.model import (
 
 from citefmt import bibmap, bibsource
 from citefmt.diagnostics import Diagnostic, Severity
-from citefmt.language import declared_language
+from citefmt.language import declared_language, item_language
 from citefmt.latex import BIBLATEX_STRINGS, latex_to_unicode, strip_comments
 from citefmt.limits import BRACE_DEPTH, EXPANSION, check_nesting
 from citefmt.model import ET_AL_NAME, Item, ReadResult, Record
@@ -155,7 +155,7 @@ def _keep_for_bibtex(item: Item, entry: _RawEntry, own_fields: dict[str, str]) -
     used = _used_fields(entry.entry_type, own_fields)
     as_written = bibmap.KEPT_AS_WRITTEN | (
         {"editor"} if own_fields.get("editortype", "editor").strip().lower() != "editor"
-        else set())
+        else set()) | _kept_gost_keys(own_fields)
     kept = {name: value for name, value in own_fields.items()
             if name not in used or name in as_written}
     if "publisher" not in own_fields:
@@ -593,6 +593,7 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
     langid = take("langid")
     if langid is not None:  # the one language rule (citefmt.language): declared wins
         item["language"] = declared_language(langid) or langid.strip()
+    _map_gost_types(item, fields, take)
     _map_eprint(item, take)
     howpublished = take("howpublished")
     if howpublished is not None:
@@ -600,6 +601,62 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
 
     ignored = sorted(n for n in fields if n not in used and n not in bibmap.IGNORED_FIELDS)
     return item, ignored
+
+
+def _map_gost_types(item: Item, fields: dict[str, str],
+                    take: Callable[[str], str | None]) -> None:
+    """biblatex-gost's fields of theses, patents, standards (`bibmap`): a Russian thesis's
+    degree and branch of science as GOST words them ("дис. … д-ра физ.-мат. наук") and its
+    specialty code; a patent's country key ("Рос. Федерация"), designation ("пат.",
+    "заявка"), IPC classes, holder, bulletin, application number and dates; the `heading`
+    and `specdata` of any description."""
+    russian = item_language(item) == "ru"
+    kind = fields.get("type", "").strip()
+    for name, variable in bibmap.HEADING_FIELDS.items():
+        value = take(name)
+        if value is not None:
+            item[variable] = _plain(value).strip()
+    if item["type"] == "thesis":
+        science = next((v for v in map(take, bibmap.THESIS_SCIENCE_FIELDS) if v), None)
+        code = next((v for v in map(take, bibmap.THESIS_SPECIALITY_CODE_FIELDS) if v), None)
+        if russian and kind in bibmap.THESIS_DEGREES_RU:
+            degree = bibmap.THESIS_DEGREES_RU[kind]
+            item["genre"] = f"{degree} {_plain(science).strip()}" if science else degree
+        if code is not None and "number" not in item:
+            item["number"] = _plain(code).strip()
+    if item["type"] != "patent":
+        return
+    countries = bibmap.COUNTRIES_RU if russian else bibmap.COUNTRIES_EN
+    place = fields.get("address", "").strip()
+    if place in countries:
+        item["publisher-place"] = countries[place]
+    if russian and kind in bibmap.PATENT_TYPES_RU:
+        item["genre"] = bibmap.PATENT_TYPES_RU[kind]
+    for name, variable in bibmap.PATENT_TEXT_FIELDS.items():
+        value = take(name)
+        if value is not None:
+            item[variable] = _field_text("holder" if name == "holder" else name, value)
+    published = take("publdate")
+    if published is not None:
+        if "issued" in item:
+            item["submitted"] = item["issued"]
+        item["issued"] = parse_iso_date(_verbatim(published))
+
+
+def _kept_gost_keys(fields: dict[str, str]) -> set[str]:
+    """Fields whose value is a biblatex key the reader turned into words (`type =
+    {docthesis}`, `location = {countryru}`) or whose variable another field fills (a patent's
+    `date`, its filing date when `publdate` is given): kept as written for BibTeX output."""
+    kept = set()
+    if fields.get("type", "").strip() in (bibmap.THESIS_DEGREES_RU.keys()
+                                          | bibmap.PATENT_TYPES_RU.keys()):
+        kept.add("type")
+    for name in ("location", "address"):
+        if fields.get(name, "").strip() in bibmap.COUNTRIES_RU:
+            kept.add(name)
+    if "publdate" in fields and "date" in fields:
+        kept.add("date")
+    return kept
 
 
 def _map_names(item: Item, take: Callable[[str], str | None]) -> None:
