@@ -316,17 +316,22 @@ THESIS_DEGREES_RU: dict[str, str] = {
 THESIS_SCIENCE_FIELDS: tuple[str, ...] = ("science", "major")
 THESIS_SPECIALITY_CODE_FIELDS: tuple[str, ...] = ("specialitycode", "majorcode")
 
-#: biblatex's country keys (`location` of a `@patent`) → the country as GOST names it in a
-#: Russian description (short forms of biblatex-gost's russian-gost.lbx and biblatex's
-#: russian.lbx: "Рос. Федерация", "США") and in any other (biblatex's english.lbx long forms)
-COUNTRIES_RU: dict[str, str] = {
-    "countryru": "Рос. Федерация", "countryussr": "СССР", "countryde": "Германия",
-    "countryeu": "ЕС", "countryep": "ЕС", "countryfr": "Франция", "countryuk": "Великобритания",
-    "countryus": "США"}
-COUNTRIES_EN: dict[str, str] = {
-    "countryru": "Russian Federation", "countryussr": "USSR", "countryde": "Germany",
-    "countryeu": "European Union", "countryep": "European Union", "countryfr": "France",
-    "countryuk": "United Kingdom", "countryus": "United States of America"}
+#: biblatex's country keys (`location` of a `@patent`) → the country as a Russian description
+#: names it in full and short (biblatex-gost's russian-gost.lbx and biblatex's russian.lbx:
+#: "Российская Федерация" / "Рос. Федерация", "Соединённые Штаты Америки" / "США"; GOST R
+#: 7.0.5-2008 prints the short form, 7.0.100-2018 the full one), and as any other description
+#: names it (biblatex's english.lbx)
+COUNTRIES_RU: dict[str, tuple[str, str]] = {
+    "countryru": ("Российская Федерация", "Рос. Федерация"), "countryussr": ("СССР", "СССР"),
+    "countryde": ("Германия", "Германия"), "countryeu": ("Европейский Союз", "ЕС"),
+    "countryep": ("Европейский Союз", "ЕС"), "countryfr": ("Франция", "Франция"),
+    "countryuk": ("Великобритания", "Великобритания"),
+    "countryus": ("Соединённые Штаты Америки", "США")}
+COUNTRIES_EN: dict[str, tuple[str, str]] = {
+    "countryru": ("Russian Federation", "Russian Federation"), "countryussr": ("USSR", "USSR"),
+    "countryde": ("Germany", "DE"), "countryeu": ("European Union", "EU"),
+    "countryep": ("European Union", "EP"), "countryfr": ("France", "FR"),
+    "countryuk": ("United Kingdom", "GB"), "countryus": ("United States of America", "US")}
 
 #: biblatex's patent type keys (`type` of a `@patent`) → the designation GOST prints before the
 #: number in a Russian description ("пат.", "заявка", "а. с."; biblatex's russian.lbx and

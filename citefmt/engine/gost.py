@@ -33,6 +33,9 @@ from citefmt.language import declared_language, item_language
 PLACE_ABBREVIATIONS: dict[str, str] = {
     "москва": "М.", "санкт-петербург": "СПб.", "ленинград": "Л.",
     "нижний новгород": "Н. Новгород", "ростов-на-дону": "Ростов н/Д",
+    # the country of a patent (GOST R 7.0.12-2011 "российский" → "рос."; GOST R 7.0.5-2008
+    # patent descriptions: "пат. 2187888 Рос. Федерация")
+    "российская федерация": "Рос. Федерация",
 }
 
 #: GOST R 7.0.12-2011 abbreviations of language adjectives after "пер. с"

@@ -629,7 +629,9 @@ def _map_gost_types(item: Item, fields: dict[str, str],
     countries = bibmap.COUNTRIES_RU if russian else bibmap.COUNTRIES_EN
     place = fields.get("address", "").strip()
     if place in countries:
-        item["publisher-place"] = countries[place]
+        item["publisher-place"], short = countries[place]
+        if short != item["publisher-place"]:
+            item["publisher-place-short"] = short
     if russian and kind in bibmap.PATENT_TYPES_RU:
         item["genre"] = bibmap.PATENT_TYPES_RU[kind]
     for name, variable in bibmap.PATENT_TEXT_FIELDS.items():

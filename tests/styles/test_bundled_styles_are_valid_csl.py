@@ -32,7 +32,8 @@ EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "forewor
                        "issue-as-given",
                        "number-of-pages-as-given", "credits",
                        "geneditor", "container-translator", "container-original-language",
-                       "container-credits"}
+                       "container-credits", "heading", "specdata", "publisher-as-given",
+                       "dissertant"}
 
 
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
