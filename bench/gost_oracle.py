@@ -110,6 +110,36 @@ _FULL_PLACE = re.compile(r"(?<=\. )(?:Москва|Санкт-Петербург
 _CLOSED_RANGE = re.compile(r"(?<=\w)\s?[—–]\s?(?=[\w\[])")
 _OPEN_RANGE = re.compile(r"(?<=\d)[—–] (?=\.)")
 
+_INITIAL = r"[A-ZА-ЯЁ3][a-zа-яё]{0,2}\."
+_PERSON = rf"(?:{_INITIAL} ?)+ ?[А-ЯЁA-Z][\w'-]+"
+_ROLE = (r"(?:под общ\. ред\.|под ред\.|общ\. ред\.|ред\.|сост\.|пер\. с [\w.]+"
+         r"(?:, (?!вступ|предисл|послесл|коммент|примеч|сост|ред|общ)\w+\.)*|пер\.|вступ\. ст\.|предисл\.|послесл\.|коммент\.|примеч\.)")
+_ROLE_GROUP = (rf"(?P<roles>{_ROLE}(?:(?:, | и ){_ROLE})*) "
+               rf"(?P<names>{_PERSON}(?:, {_PERSON})*(?: \[и др\.\])?)")
+_ROLE_RUN = re.compile(rf"{_ROLE_GROUP}(?: ; {_ROLE_GROUP})*".replace("?P<roles>", "")
+                       .replace("?P<names>", ""))
+_ONE_GROUP = re.compile(_ROLE_GROUP)
+_ONE_ROLE = re.compile(_ROLE)
+
+
+def _role_grouping(text: str) -> str:
+    """Each run of role statements → one canonical form: every distinct list of persons with
+    the set of its role words (the preposition of "под ред." dropped), in a fixed order."""
+    def canonical(run: re.Match[str]) -> str:
+        roles: dict[str, set[str]] = defaultdict(set)
+        if len(_ONE_ROLE.findall(run.group(0))) < 2:
+            return run.group(0)  # one role of one list: nothing grouped
+        for group in run.group(0).split(" ; "):
+            found = _ONE_GROUP.fullmatch(group)
+            if found is None:
+                return run.group(0)
+            roles[found.group("names")].update(
+                role.removeprefix("под ") for role in _ONE_ROLE.findall(found.group("roles")))
+        return " ; ".join(f"{' & '.join(sorted(words))} {names}"
+                          for names, words in sorted(roles.items()))
+    return _ROLE_RUN.sub(canonical, text)
+
+
 ORACLE_RULES: tuple[Rule, ...] = (
     Rule("range-dash", "choice-open",
          "biblatex-gost joins ranges with an em dash (С. 15—65, open: 1997— .); citefmt with "
@@ -213,6 +243,13 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "biblatex-gost doubles the conjunction of merged roles in one combination ('пер. с "
          "фр. и и послесл.').",
          _sub(r" и и ", " и ")),
+    Rule("role-grouping", "choice-open",
+         "The same persons in several roles: biblatex-gost names them again for each role it "
+         "cannot merge ('общ. ред. и вступ. ст. А. Ф. Грязнова ; сост. А. Ф. Грязнова'); citefmt "
+         "names them once after all their role words, as GOST 7.1-2003's example does ('сост., "
+         "общ. ред. и вступ. ст. Г. К. Косикова'). The order of the role statements, which "
+         "GOST does not fix, is ignored too; persons and their roles must be the same.",
+         _role_grouping),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
          "(GOST R 7.0.5-2008; rules file §1); citefmt prints it for web pages only.",

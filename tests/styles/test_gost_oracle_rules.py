@@ -184,3 +184,24 @@ def test_place_abbreviation_and_doubled_conjunction_rules(ours, theirs, expected
 def test_place_abbreviation_rule_does_not_hide_another_place():
     assert oracle.classify("Хайдеггер М. Проблемы. СПб. : ВРФШ, 2001.",
                            "Хайдеггер М. Проблемы. Москва : ВРФШ, 2001.", "ru")[0] == "different"
+
+
+def test_role_grouping_absorbs_only_the_grouping_of_roles():
+    # GOST 7.1-2003's example names one person once after all role words ("сост., общ. ред. и
+    # вступ. ст. Г. К. Косикова"); biblatex-gost repeats the person for a role it cannot merge
+    ours = ("Аналитическая философия / пер. с англ., нем. ; сост., общ. ред. и вступ. ст. "
+            "А. Ф. Грязнова. М. : Прогресс-Традиция, 1998. 528 с.")
+    theirs = ("Аналитическая философия / пер. с англ., нем. ; общ. ред. и вступ. ст. "
+              "А. Ф. Грязнова ; сост. А. Ф. Грязнова. М. : Прогресс-Традиция, 1998. 528 с.")
+    assert oracle.classify(ours, theirs, "ru") == ("choice-open", "role-grouping")
+    # a role of another person, or a role missing, is still a difference
+    assert oracle.classify(ours, theirs.replace("сост. А. Ф. Грязнова", "сост. А. Б. Иванова"),
+                           "ru")[0] == "different"
+    assert oracle.classify(ours.replace("сост., общ. ред.", "общ. ред."), theirs,
+                           "ru")[0] == "different"
+
+
+def test_superscripts_compare_as_pdftotext_gives_them():
+    # pdftotext gives biblatex-gost's superscript "МПК$^7$" as "МПК7"; citefmt writes "МПК⁷"
+    assert oracle.classify("Устройство : пат. 1 : МПК⁷ H 04 B 1/38.",
+                           "Устройство : пат. 1 : МПК7 H 04 B 1/38.", "ru") == ("equal", None)
