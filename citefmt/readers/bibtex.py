@@ -516,7 +516,14 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
         item["title"] = _joined(_rich(title), _rich(subtitle) if subtitle else None)
         if titleaddon is not None:
             item["title"] = _sentence_joined(item["title"], _rich(titleaddon))
-        if subtitle is not None or titleaddon is not None:
+        if titleaddon is not None and csl_type == "thesis":
+            # a thesis's addon ("защищена 12.02.02 : утв. 24.06.02") follows the degree and the
+            # specialty code (GOST 7.1-2003's example): kept apart, `title-addon`
+            item["title-addon"] = _rich(titleaddon)
+            _split_title(item, "title", _rich(title), _rich(subtitle or ""))
+            if subtitle is None:
+                del item["title-sub"]
+        elif subtitle is not None or titleaddon is not None:
             # other title information: the subtitle, else the title addon (biblatex-gost)
             _split_title(item, "title", _rich(title), _rich(subtitle or titleaddon or ""))
             if subtitle is not None and titleaddon is not None:

@@ -33,7 +33,7 @@ EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "forewor
                        "number-of-pages-as-given", "credits",
                        "geneditor", "container-translator", "container-original-language",
                        "container-credits", "heading", "specdata", "publisher-as-given",
-                       "dissertant"}
+                       "dissertant", "title-addon"}
 
 
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:

@@ -99,7 +99,15 @@ STANDARD_SPECDATA = r"""@reference{standard2h,
   series = {Система стандартов по информации, библиотечному и издательскому делу},
   langid = {russian}}"""
 
+VISHNYAKOV_DEFENDED = VISHNYAKOV.replace(
+    "type = {phdthesis}", r"titleaddon = {защищена 12.02.02~: утв. 24.06.02}, type = {phdthesis}")
+
 EXAMPLES = {
+    "thesis, other title information after the specialty code": (
+        VISHNYAKOV_DEFENDED, G2008,
+        "1. Вишняков И. В. Модели и методы оценки коммерческих банков в условиях "
+        f"неопределенности : дис. … канд. экон. наук : 08.00.13 : защищена 12.02.02{NBSP}: утв. "
+        f"24.06.02 / Вишняков Илья Владимирович. М., 2002. 234{NBSP}с."),
     "thesis, specialty code, full name": (
         VISHNYAKOV, G2008,
         "1. Вишняков И. В. Модели и методы оценки коммерческих банков в условиях "
