@@ -95,8 +95,8 @@ _MONTHS_EN = "Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec"
 _MONTHS_RU = ("янв|февр?|марта?|апр|ма[йя]|июн[ья]|июл[ья]|авг|сент?|окт|нояб?|дек|"
               "[Яя]нв|[Фф]евр?|[Мм]арта?|[Аа]пр|[Мм]а[йя]|[Ии]юн[ья]|[Ии]юл[ья]|[Аа]вг|[Сс]ент?|"
               "[Оо]кт|[Нн]ояб?|[Дд]ек")
-_VOLUMES = re.compile(r"(?: :|\.) [вВiI]n? (\d+) (т\.|vols\.)")
-_VOLUME_TITLE = re.compile(r"\b(Т\.|Vol\.|Вып\.|Кн\.|Ч\.) ([\w()]+)(?: :|\.) (?=\w)")
+_VOLUMES = re.compile(r"(?: :|\.) [вВiI]n? (\d+) (т\.|vols\.|кн\.|ч\.)")
+_VOLUME_TITLE = re.compile(r"\b(Т\.|Vol\.|Вып\.|Кн\.|Ч\.|Книга) ([\w()]+)(?: :|\.) (?=\w)")
 
 
 def _multi_volume(text: str) -> str:

@@ -221,7 +221,8 @@ KEPT_AS_WRITTEN: frozenset[str] = frozenset({
     "addendum", "origlanguage", "credits", "commentator", "annotator", "foreword", "afterword",
     "introduction", "editortype", "editora", "editorb", "editorc", "editoratype",
     "editorbtype", "editorctype", "science", "major", "specialitycode", "majorcode", "ipc",
-    "holder", "publication", "reqnumber", "publdate", "heading", "specdata"})
+    "holder", "publication", "reqnumber", "publdate", "heading", "specdata", "books", "parts",
+    "book"})
 
 #: kept fields the BibTeX writer puts back even over one it wrote from a CSL variable: the
 #: reader keeps `editor` only when `editortype` gave it another role, and then CSL `editor`
@@ -359,3 +360,12 @@ PATENT_TEXT_FIELDS: dict[str, str] = {"ipc": "call-number", "holder": "publisher
 #: kind of document: "Взамен ГОСТ 7.53—86 ; введ. 2002—07—01") → citefmt's extension variables
 #: of the same names (styles/README.md)
 HEADING_FIELDS: dict[str, str] = {"heading": "heading", "specdata": "specdata"}
+
+#: biblatex-gost's counts of a multi-part work beside `volumes`: its books and its parts ("в 3
+#: кн.", "в 4 ч."), citefmt's extension variables `number-of-books`, `number-of-parts`
+PARTS_FIELDS: dict[str, str] = {"books": "number-of-books", "parts": "number-of-parts"}
+
+#: biblatex-gost's `book`: the designation of a book of a multi-part work as the source words it
+#: ("Книга первая"); read as its CSL `volume` when the entry gives none (the engine then prints
+#: it as given, `volume-as-given`)
+BOOK_FIELD = "book"

@@ -619,10 +619,13 @@ def _map_gost_types(item: Item, fields: dict[str, str],
     and `specdata` of any description."""
     russian = item_language(item) == "ru"
     kind = fields.get("type", "").strip()
-    for name, variable in bibmap.HEADING_FIELDS.items():
+    for name, variable in (bibmap.HEADING_FIELDS | bibmap.PARTS_FIELDS).items():
         value = take(name)
         if value is not None:
             item[variable] = _plain(value).strip()
+    book = take(bibmap.BOOK_FIELD)
+    if book is not None and "volume" not in item and item["type"] in ("book", "chapter"):
+        item["volume"] = _plain(book).strip()
     if item["type"] == "thesis":
         science = next((v for v in map(take, bibmap.THESIS_SCIENCE_FIELDS) if v), None)
         code = next((v for v in map(take, bibmap.THESIS_SPECIALITY_CODE_FIELDS) if v), None)

@@ -25,7 +25,7 @@ SCHEMA = Path(citeproc.__file__).parent / "data" / "schema" / "schemas" / "style
 #: terms and variables styles/README.md lists as citefmt extensions (BibLaTeX roles and fields)
 EXTENSION_TERMS = {"translated-from", "commentator", "annotator", "foreword", "afterword",
                    "introduction", "geneditor", "container-translator",
-                   "volumes-total", "volume-total"}
+                   "volumes-total", "volume-total", "book-total", "part-total"}
 EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "foreword", "afterword",
                        "introduction", "title-main", "title-sub", "application-number",
                        "container-title-main", "container-title-sub", "volume-as-given",
@@ -33,7 +33,8 @@ EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "forewor
                        "number-of-pages-as-given", "credits",
                        "geneditor", "container-translator", "container-original-language",
                        "container-credits", "heading", "specdata", "publisher-as-given",
-                       "dissertant", "title-addon"}
+                       "dissertant", "title-addon", "number-of-books",
+                       "number-of-parts"}
 
 
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:

@@ -102,7 +102,31 @@ STANDARD_SPECDATA = r"""@reference{standard2h,
 VISHNYAKOV_DEFENDED = VISHNYAKOV.replace(
     "type = {phdthesis}", r"titleaddon = {защищена 12.02.02~: утв. 24.06.02}, type = {phdthesis}")
 
+JASPERS = r"""@mvbook{jaspers:f, author = {Карл Ясперс}, title = {Философия}, year = 2012,
+  publisher = {«Канон+» РООИ «Реабилитация»}, location = {М.}, books = 3,
+  origlanguage = {german}, langid = {russian}}"""
+
+JASPERS_BOOK = r"""@book{jaspers:f1, author = {Карл Ясперс}, maintitle = {Философия},
+  book = {Книга первая}, title = {Философское ориентирование в мире}, year = 2012,
+  publisher = {«Канон+» РООИ «Реабилитация»}, location = {М.}, books = 3, pagetotal = 384,
+  origlanguage = {german}, langid = {russian}}"""
+
 EXAMPLES = {
+    # biblatex-gost's `books` / `parts` / `book`: the multi-part statement of GOST 7.1-2003's
+    # example "Сочинения : в 2 т. Т. 1 : Стихотворения" with the unit "кн." (GOST R 7.0.12
+    # abbreviation; biblatex-gost prints the same, entry `jaspers:f`), the book designated as
+    # the source designates it; 7.0.100-2018 in full ("в 2 томах" → "в 3 книгах")
+    "books of a multi-part work": (
+        JASPERS, G2008,
+        "1. Ясперс К. Философия : в 3 кн. : пер. с нем. М. : «Канон+» РООИ «Реабилитация», 2012."),
+    "books of a multi-part work, 7.0.100": (
+        JASPERS, G2018,
+        "1. Ясперс, К. Философия : в 3 книгах : перевод с немецкого / К. Ясперс. – М. : "
+        "«Канон+» РООИ «Реабилитация», 2012. – Текст : непосредственный."),
+    "one book of a multi-part work": (
+        JASPERS_BOOK, G2008,
+        "1. Ясперс К. Философия : в 3 кн. Книга первая : Философское ориентирование в мире : "
+        f"пер. с нем. М. : «Канон+» РООИ «Реабилитация», 2012. 384{NBSP}с."),
     "thesis, other title information after the specialty code": (
         VISHNYAKOV_DEFENDED, G2008,
         "1. Вишняков И. В. Модели и методы оценки коммерческих банков в условиях "
