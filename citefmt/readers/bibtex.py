@@ -155,7 +155,7 @@ def _keep_for_bibtex(item: Item, entry: _RawEntry, own_fields: dict[str, str]) -
     used = _used_fields(entry.entry_type, own_fields)
     as_written = bibmap.KEPT_AS_WRITTEN | (
         {"editor"} if own_fields.get("editortype", "editor").strip().lower() != "editor"
-        else set()) | _kept_gost_keys(own_fields)
+        else set()) | _kept_gost_keys(own_fields, str(item["type"]))
     kept = {name: value for name, value in own_fields.items()
             if name not in used or name in as_written}
     if "publisher" not in own_fields:
@@ -514,7 +514,7 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
     titleaddon = take("titleaddon")
     if title is not None:
         item["title"] = _joined(_rich(title), _rich(subtitle) if subtitle else None)
-        if titleaddon is not None:
+        if titleaddon is not None and csl_type != "thesis":
             item["title"] = _sentence_joined(item["title"], _rich(titleaddon))
         if titleaddon is not None and csl_type == "thesis":
             # a thesis's addon ("защищена 12.02.02 : утв. 24.06.02") follows the degree and the
@@ -655,11 +655,12 @@ def _map_gost_types(item: Item, fields: dict[str, str],
         item["issued"] = parse_iso_date(_verbatim(published))
 
 
-def _kept_gost_keys(fields: dict[str, str]) -> set[str]:
+def _kept_gost_keys(fields: dict[str, str], csl_type: str) -> set[str]:
     """Fields whose value is a biblatex key the reader turned into words (`type =
     {docthesis}`, `location = {countryru}`) or whose variable another field fills (a patent's
-    `date`, its filing date when `publdate` is given): kept as written for BibTeX output."""
-    kept = set()
+    `date`, its filing date when `publdate` is given), and a thesis's `titleaddon` (its own
+    variable `title-addon`): kept as written for BibTeX output."""
+    kept = {"titleaddon"} if csl_type == "thesis" else set()
     if fields.get("type", "").strip() in (bibmap.THESIS_DEGREES_RU.keys()
                                           | bibmap.PATENT_TYPES_RU.keys()):
         kept.add("type")

@@ -220,22 +220,27 @@ def test_an_english_thesis_keeps_biblatex_english_term() -> None:
     assert item["publisher"] == "Central Michigan University"
 
 
-@pytest.mark.parametrize("text", [SKVORTSOV, PATENT, PATENT_HEADED, STANDARD_SPECDATA])
+@pytest.mark.parametrize("text", [SKVORTSOV, PATENT, PATENT_HEADED, STANDARD_SPECDATA,
+                                  VISHNYAKOV_DEFENDED, JASPERS, JASPERS_BOOK])
 def test_fields_come_back_unchanged(text: str) -> None:
     written = bib_reader._parse(bib_writer.write(bib_reader.read(text).items)).entries[0]
     original = bib_reader._parse(text).entries[0]
     fields = {f.key.lower(): str(f.value) for f in written.fields}
+    patent_dates = any(f.key.lower() == "publdate" for f in original.fields)
     for field in original.fields:
         name = field.key.lower()
+        if name == "date" and not patent_dates:
+            continue  # an ordinary date is written from CSL `issued`
         if name in ("type", "science", "major", "specialitycode", "majorcode", "ipc", "holder",
-                    "publication", "reqnumber", "publdate", "heading", "specdata", "date") or (
+                    "publication", "reqnumber", "publdate", "heading", "specdata", "date",
+                    "books", "parts", "book") or (
                         name == "location" and str(field.value).startswith("country")):
-            assert fields[name] == str(field.value), name
+            assert fields[name].strip("{}") == str(field.value).strip("{}"), name
     again = bib_reader.read(bib_writer.write(bib_reader.read(text).items)).items[0]
     first = bib_reader.read(text).items[0]
     for variable in ("genre", "number", "publisher-place-short", "issued",
                      "submitted", "call-number", "publisher", "issue", "application-number",
-                     "heading", "specdata"):
+                     "heading", "specdata", "number-of-books", "volume", "title-addon"):
         assert again.get(variable) == first.get(variable), variable
     if first["type"] == "patent":
         assert again.get("publisher-place") == first.get("publisher-place")
