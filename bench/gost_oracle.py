@@ -250,6 +250,12 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "общ. ред. и вступ. ст. Г. К. Косикова'). The order of the role statements, which "
          "GOST does not fix, is ignored too; persons and their roles must be the same.",
          _role_grouping),
+    Rule("compound-initials", "choice-open",
+         "The data writes an initial of more than one letter, as Russian practice shortens "
+         "Джон, Вячеслав, Всеволод, Владимир ('Дж. Барвайса', 'Вяч. Вс. Иванова'); citefmt "
+         "keeps the initials as the data writes them, biblatex-gost cuts them to one letter "
+         "('Д. Барвайса', 'В. В. Иванова').",
+         _sub(r"(?<!\w)(?:(Д)ж|(В)(?:яч|с|л))\.(?= )", r"\1\2.")),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
          "(GOST R 7.0.5-2008; rules file §1); citefmt prints it for web pages only.",

@@ -205,3 +205,12 @@ def test_superscripts_compare_as_pdftotext_gives_them():
     # pdftotext gives biblatex-gost's superscript "МПК$^7$" as "МПК7"; citefmt writes "МПК⁷"
     assert oracle.classify("Устройство : пат. 1 : МПК⁷ H 04 B 1/38.",
                            "Устройство : пат. 1 : МПК7 H 04 B 1/38.", "ru") == ("equal", None)
+
+
+def test_compound_initials_are_the_datas():
+    ours = "Справочная книга / под ред. Дж. Барвайса. М. : Наука, 1982."
+    theirs = "Справочная книга / под ред. Д. Барвайса. М. : Наука, 1982."
+    assert oracle.classify(ours, theirs, "ru") == ("choice-open", "compound-initials")
+    # another initial is still a difference
+    assert oracle.classify(ours, theirs.replace("Д. Барвайса", "Б. Барвайса"),
+                           "ru")[0] == "different"
