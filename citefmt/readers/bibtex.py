@@ -720,8 +720,11 @@ def _map_maintitle(item: Item, take: Callable[[str], str | None]) -> None:
     own = "title" if whole_book else "container-title"
     for suffix in ("-main", "-sub"):
         item.pop(own + suffix, None)
-    if mainsubtitle is not None and addon is None:
-        _split_title(item, own, _rich(maintitle), _rich(mainsubtitle))
+    if mainsubtitle is not None or addon is not None:
+        # other title information: the subtitle, else the title addon (as for `title`)
+        _split_title(item, own, _rich(maintitle), _rich(mainsubtitle or addon or ""))
+        if mainsubtitle is not None and addon is not None:
+            item[f"{own}-sub"] = _sentence_joined(_rich(mainsubtitle), _rich(addon))
     if own == "container-title" and "container-title" not in item:
         item[own] = main
         return

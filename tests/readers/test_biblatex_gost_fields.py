@@ -368,3 +368,19 @@ def test_a_journal_issue_named_rather_than_numbered() -> None:
     both = text.replace("issue = {Summer}", "issue = {Summer}, number = 4")
     assert _item(both)["issue"] == "4"
     assert _written_fields(both)["issue"] == "{Summer}"
+
+
+def test_maintitleaddon_is_other_title_information_of_the_work() -> None:
+    # a volume of a multi-volume work inherits the work's `titleaddon` as its
+    # `maintitleaddon` (biber's default inheritance); GOST gives it after " : " (rules file §1,
+    # other title information), before the volume (biblatex-gost prints the same, `dekart:s1`)
+    items = bib_reader.read(r"""@book{s1, crossref = {soch}, year = 1989, volume = 1,
+      pagetotal = 654, langid = {russian}}
+@mvbook{soch, author = {Декарт, Рене}, title = {Сочинения в двух томах},
+  titleaddon = {пер. с лат. и фр.}, date = {1989/1994}, publisher = {Мысль},
+  location = {М.}, langid = {russian}}""").items
+    assert (items[0]["title-main"], items[0]["title-sub"]) == ("Сочинения в двух томах",
+                                                               "пер. с лат. и фр.")
+    assert render_bibliography(items[:1], G2008).entries[0].text == (
+        f"1. Декарт Р. Сочинения в двух томах : пер. с лат. и фр. Т.{NBSP}1. М. : Мысль, 1989. "
+        f"654{NBSP}с.")
