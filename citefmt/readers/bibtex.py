@@ -436,6 +436,13 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
         renames.update(bibmap.HOST_FIELDS_OF_A_PART)
         if _same_names(fields.get("translator"), parent.get("translator")):
             merged.pop("translator")
+        elif types.get(target.casefold(), "").startswith("mv") and not parent.get(
+                "translator") and _same_text(fields.get("origlanguage"),
+                                             parent.get("origlanguage")):
+            # a part of a multi-volume work translated from the work's language, no translator
+            # named: the translation statement once, with the part (biblatex-gost's form; the
+            # work's title is the part's `maintitle`, which has no translation statement)
+            merged["bookoriglanguage"] = ""
     if entry.entry_type in _IN_BOOK_TYPES:
         merged.setdefault("bookauthor", parent.get("author", ""))
     own_date = any(fields.get(name, "").strip() for name in _DATE_GROUP)
@@ -452,6 +459,12 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
 #: the parent's (biber splits `date` into year, month, day, end year before inheriting, so a
 #: child's `year = 2010` is not joined to the parent's `date = {1991/}`)
 _DATE_GROUP = frozenset({"date", "year", "month", "day"})
+
+def _same_text(first: str | None, second: str | None) -> bool:
+    """Two field values that say the same once case and spacing are set aside."""
+    return bool(first and second) and " ".join(str(first).casefold().split()) == " ".join(
+        str(second).casefold().split())
+
 
 def _same_names(first: str | None, second: str | None) -> bool:
     """Two name fields that name the same persons ("A and B" = "A and  B")."""

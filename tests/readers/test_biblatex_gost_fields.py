@@ -384,3 +384,19 @@ def test_maintitleaddon_is_other_title_information_of_the_work() -> None:
     assert render_bibliography(items[:1], G2008).entries[0].text == (
         f"1. Декарт Р. Сочинения в двух томах : пер. с лат. и фр. Т.{NBSP}1. М. : Мысль, 1989. "
         f"654{NBSP}с.")
+
+
+def test_a_part_of_a_multivolume_work_states_a_shared_translation_once() -> None:
+    # the part and the work are translated from French and no translator is named: the
+    # translation statement once, after the part's title (GOST R 7.0.5-2008: each element once;
+    # biblatex-gost prints the same, `leibniz:monadology`), the multi-volume statement of
+    # GOST 7.1-2003's example ("Сочинения : в 2 т. Т. 1")
+    items = bib_reader.read(r"""@inbook{m, title = {Монадология}, year = 1989, volume = 1,
+      pages = {413--429}, origlanguage = {french}, crossref = {soch}, langid = {russian}}
+@mvbook{soch, author = {Лейбниц, Г. В.}, title = {Сочинения}, date = {1982/1989},
+  publisher = {Мысль}, volumes = 4, origlanguage = {french}, location = {М.},
+  langid = {russian}}""").items
+    assert "container-original-language" not in items[0]
+    assert render_bibliography(items[:1], G2008).entries[0].text == (
+        f"1. Лейбниц Г. В. Монадология : пер. с фр. // Сочинения : в 4 т. Т.{NBSP}1. М. : Мысль, "
+        f"1989. С.{NBSP}413–429.")
