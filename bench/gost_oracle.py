@@ -140,6 +140,10 @@ def _role_grouping(text: str) -> str:
     return _ROLE_RUN.sub(canonical, text)
 
 
+#: a second initial: before a surname ("В. Н. Салия"), after one ("Gander H. H.")
+_SECOND_INITIAL_BEFORE = re.compile(r"\b([A-ZА-ЯЁ]\.) [A-ZА-ЯЁ]\. (?=[A-ZА-ЯЁ][a-zа-яё])")
+_SECOND_INITIAL_AFTER = re.compile(r"(\b[A-ZА-ЯЁ][a-zа-яё'-]+ [A-ZА-ЯЁ]\.) [A-ZА-ЯЁ]\.(?=[ ,])")
+
 ORACLE_RULES: tuple[Rule, ...] = (
     Rule("range-dash", "choice-open",
          "biblatex-gost joins ranges with an em dash (С. 15—65, open: 1997— .); citefmt with "
@@ -256,6 +260,12 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "keeps the initials as the data writes them, biblatex-gost cuts them to one letter "
          "('Д. Барвайса', 'В. В. Иванова').",
          _sub(r"(?<!\w)(?:(Д)ж|(В)(?:яч|с|л))\.(?= )", r"\1\2.")),
+    Rule("run-together-initials", "oracle-wrong",
+         "The data writes initials without a space ('В.Н. Салия', 'Thomson, J.J.'); biber "
+         "reads them as one given name and biblatex-gost prints its first letter only "
+         "('В. Салия'); citefmt reads two initials ('В. Н. Салия'), as GOST R 7.0.5-2008 "
+         "gives every initial. Applied to both texts, the rule keeps the first initial only.",
+         lambda text: _SECOND_INITIAL_AFTER.sub(r"\1", _SECOND_INITIAL_BEFORE.sub(r"\1 ", text))),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
          "(GOST R 7.0.5-2008; rules file §1); citefmt prints it for web pages only.",
@@ -458,10 +468,26 @@ def classify(ours: str, theirs: str, language: str = "ru") -> tuple[str, str | N
             applied.append(rule.name)
         a, b = a2, b2
         if a == b:
+            applied = _needed(normalise(ours), normalise(theirs),
+                              [r for r in rules if r.name in applied])
             kinds = {r.kind for r in rules if r.name in applied}
             kind = "oracle-wrong" if kinds == {"oracle-wrong"} else "choice-open"
             return kind, "+".join(applied)
     return "different", cause(a, b)
+
+
+def _needed(a: str, b: str, applied: list[Rule]) -> list[str]:
+    """The names of the rules without which the two texts would differ (a rule that only
+    rewrote both texts alike is not what made them agree)."""
+    needed = list(applied)
+    for rule in applied:
+        trial = [r for r in needed if r is not rule]
+        x, y = a, b
+        for other in trial:
+            x, y = other.apply(x), other.apply(y)
+        if x == y:
+            needed = trial
+    return [r.name for r in needed]
 
 
 def cause(ours: str, theirs: str) -> str:

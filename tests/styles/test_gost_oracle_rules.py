@@ -214,3 +214,22 @@ def test_compound_initials_are_the_datas():
     # another initial is still a difference
     assert oracle.classify(ours, theirs.replace("Д. Барвайса", "Б. Барвайса"),
                            "ru")[0] == "different"
+
+
+def test_run_together_initials():
+    # data "В.Н. Салия": biblatex-gost prints "В. Салия", citefmt both initials
+    ours = "Биркгоф Г. Теория решёток / пер. с англ. В. Н. Салия. М. : Наука, 1984. 568 с."
+    theirs = "Биркгоф Г. Теория решёток / пер. с англ. В. Салия. М. : Наука, 1984. 568 с."
+    assert oracle.classify(ours, theirs, "ru") == ("oracle-wrong", "run-together-initials")
+    assert oracle.classify("Gander H. H. Husserl-Lexikon. 2010.", "Gander H. Husserl-Lexikon. "
+                           "2010.", "en") == ("oracle-wrong", "run-together-initials")
+    # another first initial or surname is still a difference
+    assert oracle.classify(ours, theirs.replace("В. Салия", "Б. Салия"), "ru")[0] == "different"
+
+
+def test_only_the_rules_that_made_the_texts_agree_are_named():
+    # "Скворцов М. А." is rewritten alike in both texts by run-together-initials; the texts
+    # agree because of the optional "[Текст]" only
+    assert oracle.classify("Скворцов М. А. Эффекты : дис. … д-ра физ.-мат. наук. 2008.",
+                           "Скворцов М. А. Эффекты [Текст] : дис. … д-ра физ.-мат. наук. 2008.",
+                           "ru") == ("choice-open", "gmd")
