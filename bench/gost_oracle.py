@@ -159,14 +159,17 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "not verified); "
          "an e-print identifier (BibLaTeX `eprint`: 'JSTOR: 2215789', 'arXiv: 1301.1203v2 "
          "[math.CT]') has no element of its own in GOST R 7.0.5-2008, which identifies an "
-         "online source by its URL or DOI; biblatex-gost prints both, citefmt neither.",
-         _sub(r"\.? (?:ISSN [\dXx-]+|(?:JSTOR|arXiv): \S+(?: \[[^\]]*\])?)(?=\.(?:\s|$))",
-              "")),
+         "online source by its URL or DOI; biblatex-gost prints both, citefmt gives an "
+         "e-print as its address ('URL: https://www.jstor.org/stable/2215789', as pandoc reads "
+         "BibLaTeX `eprinttype`).",
+         _sub(r"\.? (?:ISSN [\dXx-]+|(?:JSTOR|arXiv): \S+(?: \[[^\]]*\])?|URL: https://"
+              r"(?:www\.jstor\.org/stable|arxiv\.org/abs)/\S+?)(?=\.(?:\s|$))", "")),
     Rule("visited-on", "oracle-wrong",
-         "biblatex-gost writes '(visited on MM/DD/YYYY)' for non-Russian online sources; "
+         "biblatex-gost writes '(visited on MM/DD/YYYY)' for non-Russian online sources and "
+         "'(дата обр. DD.MM.YYYY)' for some Russian ones; "
          "GOST R 7.0.5-2008's examples (rules file §1) write '(дата обращения: DD.MM.YYYY)' "
          "for every source.",
-         _sub(r"\((?:visited on|дата обращения:) [^)]*\)", "(ACCESS)")),
+         _sub(r"\((?:visited on|дата обращения:|дата обр\.) [^)]*\)", "(ACCESS)")),
     Rule("no-date-dash", "oracle-wrong",
          "biblatex-gost prints '—.' or nothing where the date is missing; GOST R 7.0.5-2008 "
          "(as GOST 7.1-2003; clause not verified) supplies '[б. г.]' / '[s. a.]'.",

@@ -233,3 +233,18 @@ def test_only_the_rules_that_made_the_texts_agree_are_named():
     assert oracle.classify("Скворцов М. А. Эффекты : дис. … д-ра физ.-мат. наук. 2008.",
                            "Скворцов М. А. Эффекты [Текст] : дис. … д-ра физ.-мат. наук. 2008.",
                            "ru") == ("choice-open", "gmd")
+
+
+@pytest.mark.parametrize("ours, theirs, expected", [
+    ("Р. Статья // Неприкосновенный запас. 2011. № 3(77). URL: http://m.ru/a.html (дата "
+     "обращения: 18.09.2012).", "Р. Статья // Неприкосновенный запас. 2011. № 3(77). URL: "
+     "http://m.ru/a.html (дата обр. 18.09.2012).", ("oracle-wrong", "visited-on")),
+    ("Deleuze G. Plato // October. 1983. Vol. 27. P. 45–56. URL: "
+     "https://www.jstor.org/stable/778495.", "Deleuze G. Plato // October. 1983. Vol. 27. "
+     "P. 45–56. JSTOR: 778495.", ("choice-open", "issn-and-eprint")),
+])
+def test_access_note_and_eprint_forms(ours, theirs, expected):
+    assert oracle.classify(ours, theirs, "en") == expected
+    # another address is still a difference
+    assert oracle.classify(ours.replace(".ru/a", ".ru/b").replace("778495", "778496"), theirs,
+                           "en")[0] == "different"
