@@ -144,6 +144,23 @@ def _role_grouping(text: str) -> str:
 _SECOND_INITIAL_BEFORE = re.compile(r"\b([A-ZА-ЯЁ]\.) [A-ZА-ЯЁ]\. (?=[A-ZА-ЯЁ][a-zа-яё])")
 _SECOND_INITIAL_AFTER = re.compile(r"(\b[A-ZА-ЯЁ][a-zа-яё'-]+ [A-ZА-ЯЁ]\.) [A-ZА-ЯЁ]\.(?=[ ,])")
 
+#: an e-print as citefmt gives it (its address) and as biblatex-gost does ("JSTOR: 778495")
+_EPRINT_URL = re.compile(r"URL: https://(www\.jstor\.org/stable|arxiv\.org/abs)/(\S+?)"
+                         r"(?=\.(?:\s|$))")
+_EPRINT_NAMES = {"www.jstor.org/stable": "JSTOR", "arxiv.org/abs": "arXiv"}
+_EPRINT_CLASS = re.compile(r"(?<=\S) \[[a-z-]+(?:\.[A-Za-z-]+)?\](?=\.(?:\s|$))")
+_EPRINT = re.compile(r"\.? (?:JSTOR|arXiv): \S+?(?=\.(?:\s|$))")
+_ISSN = re.compile(r"\.? ISSN [\dXx-]+(?=\.(?:\s|$))")
+
+
+def _eprints(text: str) -> str:
+    """ISSN dropped; an e-print written as biblatex-gost writes it ("JSTOR: 778495", its
+    arXiv class dropped), or dropped where a DOI identifies the article (citefmt then gives no
+    address)."""
+    text = _EPRINT_CLASS.sub("", _ISSN.sub("", text))
+    text = _EPRINT_URL.sub(lambda m: f"{_EPRINT_NAMES[m.group(1)]}: {m.group(2)}", text)
+    return _EPRINT.sub("", text) if "DOI: " in text else text
+
 ORACLE_RULES: tuple[Rule, ...] = (
     Rule("range-dash", "choice-open",
          "biblatex-gost joins ranges with an em dash (С. 15—65, open: 1997— .); citefmt with "
@@ -159,11 +176,11 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "not verified); "
          "an e-print identifier (BibLaTeX `eprint`: 'JSTOR: 2215789', 'arXiv: 1301.1203v2 "
          "[math.CT]') has no element of its own in GOST R 7.0.5-2008, which identifies an "
-         "online source by its URL or DOI; biblatex-gost prints both, citefmt gives an "
-         "e-print as its address ('URL: https://www.jstor.org/stable/2215789', as pandoc reads "
-         "BibLaTeX `eprinttype`).",
-         _sub(r"\.? (?:ISSN [\dXx-]+|(?:JSTOR|arXiv): \S+(?: \[[^\]]*\])?|URL: https://"
-              r"(?:www\.jstor\.org/stable|arxiv\.org/abs)/\S+?)(?=\.(?:\s|$))", "")),
+         "online source by its URL or DOI; biblatex-gost prints 'JSTOR: 2215789' with an "
+         "arXiv class, citefmt gives an e-print as its address ('URL: "
+         "https://www.jstor.org/stable/2215789', as pandoc reads BibLaTeX `eprinttype`): "
+         "the identifiers must agree.",
+         _eprints),
     Rule("visited-on", "oracle-wrong",
          "biblatex-gost writes '(visited on MM/DD/YYYY)' for non-Russian online sources and "
          "'(дата обр. DD.MM.YYYY)' for some Russian ones; "
