@@ -731,8 +731,10 @@ def _map_maintitle(item: Item, take: Callable[[str], str | None]) -> None:
         main = _sentence_joined(main, _rich(addon))
     whole_book = str(item["type"]) == "book" and "container-title" not in item
     own = "title" if whole_book else "container-title"
-    for suffix in ("-main", "-sub"):
-        item.pop(own + suffix, None)
+    split = {suffix: item.pop(own + suffix, None) for suffix in ("-main", "-sub")}
+    if own in item and split["-main"] is not None and split["-sub"]:
+        # the volume's own title keeps its subtitle apart (GOST " : "), as the title did
+        item["volume-title-main"], item["volume-title-sub"] = split["-main"], split["-sub"]
     if mainsubtitle is not None or addon is not None:
         # other title information: the subtitle, else the title addon (as for `title`)
         _split_title(item, own, _rich(maintitle), _rich(mainsubtitle or addon or ""))

@@ -400,3 +400,19 @@ def test_a_part_of_a_multivolume_work_states_a_shared_translation_once() -> None
     assert render_bibliography(items[:1], G2008).entries[0].text == (
         f"1. Лейбниц Г. В. Монадология : пер. с фр. // Сочинения : в 4 т. Т.{NBSP}1. М. : Мысль, "
         f"1989. С.{NBSP}413–429.")
+
+
+def test_a_volume_title_keeps_its_subtitle_apart() -> None:
+    # GOST 7.1-2003's example "Сочинения : в 2 т. Т. 1 : Стихотворения", the volume's own title
+    # with its other title information after " : " (rules file §1, prescribed punctuation)
+    items = bib_reader.read(r"""@book{ss1, author = {Дильтей, В.},
+      maintitle = {Собрание сочинений}, volumes = 6, volume = 1,
+      title = {Введение в науки о духе}, subtitle = {Опыт полагания основ},
+      location = {М.}, publisher = {Дом интеллектуальной книги}, date = 2000,
+      langid = {russian}}""").items
+    assert (items[0]["volume-title-main"], items[0]["volume-title-sub"]) == (
+        "Введение в науки о духе", "Опыт полагания основ")
+    assert items[0]["volume-title"] == "Введение в науки о духе: Опыт полагания основ"
+    assert render_bibliography(items, G2008).entries[0].text == (
+        f"1. Дильтей В. Собрание сочинений : в 6 т. Т.{NBSP}1 : Введение в науки о духе : Опыт "
+        "полагания основ. М. : Дом интеллектуальной книги, 2000.")
