@@ -96,7 +96,7 @@ _MONTHS_RU = ("янв|февр?|марта?|апр|ма[йя]|июн[ья]|ию�
               "[Яя]нв|[Фф]евр?|[Мм]арта?|[Аа]пр|[Мм]а[йя]|[Ии]юн[ья]|[Ии]юл[ья]|[Аа]вг|[Сс]ент?|"
               "[Оо]кт|[Нн]ояб?|[Дд]ек")
 _VOLUMES = re.compile(r"(?: :|\.) [вВiI]n? (\d+) (т\.|vols\.|кн\.|ч\.)")
-_VOLUME_TITLE = re.compile(r"\b(Т\.|Vol\.|Вып\.|Кн\.|Ч\.|Книга) ([\w()]+)(?: :|\.) (?=\w)")
+_VOLUME_TITLE = re.compile(r"\b(Т\.|Vol\.|Вып\.|Кн\.|Ч\.|Pt\.|Книга) ([\w()]+)(?: :|\.) (?=\w)")
 
 
 def _multi_volume(text: str) -> str:
@@ -287,6 +287,16 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "('В. Салия'); citefmt reads two initials ('В. Н. Салия'), as GOST R 7.0.5-2008 "
          "gives every initial. Applied to both texts, the rule keeps the first initial only.",
          lambda text: _SECOND_INITIAL_AFTER.sub(r"\1", _SECOND_INITIAL_BEFORE.sub(r"\1 ", text))),
+    Rule("part-term-en", "choice-open",
+         "The part of a volume in an English description: biblatex-gost writes 'Part 1', "
+         "citefmt abbreviates as ISO 832 (which GOST 7.11-2004 follows) does, 'Pt. 1'. GOST R "
+         "7.0.5-2008 prescribes no English term.",
+         _sub(r"\bPart (?=\d|[IVXL]+\b)", "Pt. ")),
+    Rule("closing-period", "oracle-wrong",
+         "biblatex-gost leaves out the period that closes a reference when its last area "
+         "ends with an abbreviation in parentheses ('(Мыслители XX в.)'); GOST R 7.0.5-2008's "
+         "examples close every reference with a period (rules file §1).",
+         _sub(r"(\.\]?\))\.$", r"\1")),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
          "(GOST R 7.0.5-2008; rules file §1); citefmt prints it for web pages only.",

@@ -248,3 +248,18 @@ def test_access_note_and_eprint_forms(ours, theirs, expected):
     # another address is still a difference
     assert oracle.classify(ours.replace(".ru/a", ".ru/b").replace("778495", "778496"), theirs,
                            "en")[0] == "different"
+
+
+@pytest.mark.parametrize("ours, theirs, language, expected", [
+    ("Proceedings. Vol. 13. Pt. 1 : Axiomatic Set Theory / ed. by D. S. Scott. 1971.",
+     "Proceedings. Vol. 13. Part 1. Axiomatic Set Theory / ed. by D. S. Scott. 1971.", "en",
+     ("choice-open", "multi-volume+part-term-en")),
+    ("Ясперс К. Смысл истории. М. : Политиздат, 1991. 527 с. (Мыслители XX в.).",
+     "Ясперс К. Смысл истории. М. : Политиздат, 1991. 527 с. (Мыслители XX в.)", "ru",
+     ("oracle-wrong", "closing-period")),
+])
+def test_part_term_and_closing_period(ours, theirs, language, expected):
+    assert oracle.classify(ours, theirs, language) == expected
+    # another part number or series is still a difference
+    assert oracle.classify(ours.replace("Pt. 1", "Pt. 2").replace("XX в.", "XIX в."), theirs,
+                           language)[0] == "different"
