@@ -162,6 +162,15 @@ def _eprints(text: str) -> str:
     text = _EPRINT_URL.sub(lambda m: f"{_EPRINT_NAMES[m.group(1)]}: {m.group(2)}", text)
     return _EPRINT.sub("", text) if "DOI: " in text else text
 
+_MERGED_TRANSLATION = re.compile(r"\bпер\. с [\w.]+(?= и |, )")
+
+
+def _host_translation_language(text: str) -> str:
+    """After "//": a translator's role word merged with others loses its language."""
+    part, sep, host = text.partition(" // ")
+    return part + sep + _MERGED_TRANSLATION.sub("пер.", host) if sep else text
+
+
 ORACLE_RULES: tuple[Rule, ...] = (
     Rule("range-dash", "choice-open",
          "biblatex-gost joins ranges with an em dash (С. 15—65, open: 1997— .); citefmt with "
@@ -268,6 +277,12 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "biblatex-gost doubles the conjunction of merged roles in one combination ('пер. с "
          "фр. и и послесл.').",
          _sub(r" и и ", " и ")),
+    Rule("host-translation-language", "oracle-wrong",
+         "For a part, biblatex-gost gives the host's translator without the language ('// "
+         "Избранные работы / пер. и сост. В. Анашвили') that it names in the host's own "
+         "description ('пер. с нем. и сост.'): the language a part inherits from its host "
+         "becomes the part's. citefmt describes the host the same way in both places.",
+         _host_translation_language),
     Rule("role-grouping", "choice-open",
          "The same persons in several roles: biblatex-gost names them again for each role it "
          "cannot merge ('общ. ред. и вступ. ст. А. Ф. Грязнова ; сост. А. Ф. Грязнова'); citefmt "

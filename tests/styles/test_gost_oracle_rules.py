@@ -263,3 +263,13 @@ def test_part_term_and_closing_period(ours, theirs, language, expected):
     # another part number or series is still a difference
     assert oracle.classify(ours.replace("Pt. 1", "Pt. 2").replace("XX в.", "XIX в."), theirs,
                            language)[0] == "different"
+
+
+def test_host_translation_language():
+    ours = ("Федье Ф. Власть // Везен Ф. Философия. Федье Ф. Власть / Ф. Везен, Ф. Федье ; общ. "
+            "ред., пер. с фр. и послесл. В. В. Бибихина. М. : УРСС, 2002. С. 93–136.")
+    theirs = ours.replace("пер. с фр. и", "пер. и")
+    assert oracle.classify(ours, theirs, "ru") == ("oracle-wrong", "host-translation-language")
+    # the part's own translation statement (before "//") is compared as it is
+    part = "Федье Ф. Власть / пер. с фр. и послесл. В. В. Бибихина. М., 2002."
+    assert oracle.classify(part, part.replace("пер. с фр. и", "пер. и"), "ru")[0] == "different"
