@@ -222,7 +222,8 @@ KEPT_AS_WRITTEN: frozenset[str] = frozenset({
     "introduction", "editortype", "editora", "editorb", "editorc", "editoratype",
     "editorbtype", "editorctype", "science", "major", "specialitycode", "majorcode", "ipc",
     "holder", "publication", "reqnumber", "publdate", "heading", "specdata", "books", "parts",
-    "book"})
+    "book", "authortype", "prioritynumber", "prnumber", "prioritydate", "prdate",
+    "prioritycountry", "prcountry"})
 
 #: kept fields the BibTeX writer puts back even over one it wrote from a CSL variable: the
 #: reader keeps `editor` only when `editortype` gave it another role, and then CSL `editor`
@@ -353,7 +354,15 @@ PATENT_TYPES_RU: dict[str, str] = {
 #: `date` the filing date (CSL `submitted`)
 PATENT_TEXT_FIELDS: dict[str, str] = {"ipc": "call-number", "holder": "publisher",
                                       "publication": "issue",
-                                      "reqnumber": "application-number"}
+                                      "reqnumber": "application-number",
+                                      "authortype": "author-country",
+                                      "prioritynumber": "priority-number",
+                                      "prnumber": "priority-number"}
+
+#: a patent's priority (biblatex-gost `prioritydate`/`prdate`, `prioritycountry`/`prcountry`, a
+#: country key): citefmt's extension variables `priority-date`, `priority-country`
+PRIORITY_DATE_FIELDS: tuple[str, ...] = ("prioritydate", "prdate")
+PRIORITY_COUNTRY_FIELDS: tuple[str, ...] = ("prioritycountry", "prcountry")
 
 #: biblatex-gost's `heading` (the heading of a description as worded: "ГОСТ Р 51771—2001",
 #: "Пат. 2187888 Рос. федерация, МПК7 H 04 B 1/38") and `specdata` (the data specific to a

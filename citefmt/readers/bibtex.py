@@ -659,8 +659,17 @@ def _map_gost_types(item: Item, fields: dict[str, str],
         item["genre"] = bibmap.PATENT_TYPES_RU[kind]
     for name, variable in bibmap.PATENT_TEXT_FIELDS.items():
         value = take(name)
-        if value is not None:
-            item[variable] = _field_text("holder" if name == "holder" else name, value)
+        if value is not None and variable not in item:
+            item[variable] = _field_text(name, value)
+    for name in bibmap.PRIORITY_DATE_FIELDS:
+        value = take(name)
+        if value is not None and "priority-date" not in item:
+            item["priority-date"] = parse_iso_date(_verbatim(value))
+    for name in bibmap.PRIORITY_COUNTRY_FIELDS:
+        value = take(name)
+        if value is not None and "priority-country" not in item:
+            key = value.strip()
+            item["priority-country"] = countries[key][1] if key in countries else _plain(value)
     published = take("publdate")
     if published is not None:
         if "issued" in item:

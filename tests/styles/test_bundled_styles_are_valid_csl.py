@@ -34,7 +34,9 @@ EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "forewor
                        "geneditor", "container-translator", "container-original-language",
                        "container-credits", "heading", "specdata", "publisher-as-given",
                        "dissertant", "title-addon", "number-of-books",
-                       "number-of-parts", "volume-title-main", "volume-title-sub"}
+                       "number-of-parts", "volume-title-main", "volume-title-sub",
+                       "author-country", "priority-date", "priority-number",
+                       "priority-country"}
 
 
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:

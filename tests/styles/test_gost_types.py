@@ -111,7 +111,25 @@ JASPERS_BOOK = r"""@book{jaspers:f1, author = {Карл Ясперс}, maintitle
   publisher = {«Канон+» РООИ «Реабилитация»}, location = {М.}, books = 3, pagetotal = 384,
   origlanguage = {german}, langid = {russian}}"""
 
+PATENT_REQUEST = r"""@patent{patent2, author = {Тернер, Э. В.}, authortype = {США},
+  title = {Одноразовая ракета-носитель}, type = {patreq}, number = 1095735,
+  location = {countryru}, ipc = {МПК\ensuremath{^7} B 64 G 1/00},
+  holder = {{заявитель Спейс Системз/Лорал, инк.}},
+  credits = {патент. поверенный Егорова Г. Б.}, reqnumber = {2000108705/28},
+  date = {2000-04-07}, publdate = {2001-03-10}, publication = {Бюл. № 7 (I ч.)\midsentence},
+  prioritydate = {1999-04-09}, prioritynumber = {09/289, 037}, prioritycountry = {countryus},
+  pagetotal = {5 с. : ил.}, langid = {russian}}"""
+
 EXAMPLES = {
+    # a patent application with the inventors' country and the priority (the elements of GOST
+    # 7.1-2003's example of this application, in the order and wording biblatex-gost prints
+    # them, entry `patent2`; the standard's text was not at hand)
+    "patent application, inventors' country, priority": (
+        PATENT_REQUEST, G2008,
+        "1. Одноразовая ракета-носитель : заявка 1095735 Рос. Федерация : МПК⁷ B 64 G 1/00 / "
+        "Э. В. Тернер (США) ; заявитель Спейс Системз/Лорал, инк. ; патент. поверенный Егорова "
+        "Г. Б. № 2000108705/28 ; заявл. 07.04.2000 ; опубл. 10.03.2001, Бюл. № 7 (I ч.) ; "
+        "приоритет 09.04.1999, 09/289, 037 (США). 5 с. : ил."),
     # biblatex-gost's `books` / `parts` / `book`: the multi-part statement of GOST 7.1-2003's
     # example "Сочинения : в 2 т. Т. 1 : Стихотворения" with the unit "кн." (GOST R 7.0.12
     # abbreviation; biblatex-gost prints the same, entry `jaspers:f`), the book designated as
@@ -221,7 +239,7 @@ def test_an_english_thesis_keeps_biblatex_english_term() -> None:
 
 
 @pytest.mark.parametrize("text", [SKVORTSOV, PATENT, PATENT_HEADED, STANDARD_SPECDATA,
-                                  VISHNYAKOV_DEFENDED, JASPERS, JASPERS_BOOK])
+                                  PATENT_REQUEST, VISHNYAKOV_DEFENDED, JASPERS, JASPERS_BOOK])
 def test_fields_come_back_unchanged(text: str) -> None:
     written = bib_reader._parse(bib_writer.write(bib_reader.read(text).items)).entries[0]
     original = bib_reader._parse(text).entries[0]
@@ -233,7 +251,8 @@ def test_fields_come_back_unchanged(text: str) -> None:
             continue  # an ordinary date is written from CSL `issued`
         if name in ("type", "science", "major", "specialitycode", "majorcode", "ipc", "holder",
                     "publication", "reqnumber", "publdate", "heading", "specdata", "date",
-                    "books", "parts", "book") or (
+                    "books", "parts", "book", "authortype", "prioritydate",
+                    "prioritynumber", "prioritycountry") or (
                         name == "location" and str(field.value).startswith("country")):
             assert fields[name].strip("{}") == str(field.value).strip("{}"), name
     again = bib_reader.read(bib_writer.write(bib_reader.read(text).items)).items[0]
