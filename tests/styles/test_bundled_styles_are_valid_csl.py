@@ -60,7 +60,8 @@ def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
         named = element.get("name") if element.tag == f"{CSL}term" else element.get("term")
         if named in EXTENSION_TERMS:
             element.getparent().remove(element)
-    for element in list(copy.iter(f"{CSL}names", f"{CSL}text", f"{CSL}if", f"{CSL}else-if")):
+    for element in list(copy.iter(f"{CSL}names", f"{CSL}text", f"{CSL}date", f"{CSL}if",
+                                  f"{CSL}else-if")):
         variables = (element.get("variable") or "").split()
         kept = [v for v in variables if v not in EXTENSION_VARIABLES]
         if variables and not kept:
