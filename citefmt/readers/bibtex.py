@@ -582,9 +582,13 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
 
     number = take("number")
     periodical = csl_type.startswith("article") or csl_type in ("periodical", "review")
-    # a journal's `issue` ("Spring") beside its `number` has no CSL variable: not taken, so it
-    # is kept as written for BibTeX output (and reported, CF121)
+    # a journal's `issue` ("Spring") beside its `number` has no CSL variable: citefmt's
+    # extension `issue-designation`, the field kept as written for BibTeX output
     issue = None if periodical and number is not None else take("issue")
+    designation = fields.get("issue", "")
+    if periodical and number is not None and re.search(r"[^\W\d_]", designation):
+        # a named issue ("Summer", "Mar."), not a number repeated as some exporters write it
+        item["issue-designation"] = _plain(str(take("issue")))
     if periodical:
         if number is not None:
             item["issue"] = _plain(number)
@@ -680,8 +684,9 @@ def _map_gost_types(item: Item, fields: dict[str, str],
 def _kept_gost_keys(fields: dict[str, str], csl_type: str) -> set[str]:
     """Fields whose value is a biblatex key the reader turned into words (`type =
     {docthesis}`, `location = {countryru}`) or whose variable another field fills (a patent's
-    `date`, its filing date when `publdate` is given), and a thesis's `titleaddon` (its own
-    variable `title-addon`): kept as written for BibTeX output."""
+    `date`, its filing date when `publdate` is given), a thesis's `titleaddon` (its own
+    variable `title-addon`), a named issue beside a number: kept as written for BibTeX
+    output."""
     kept = {"titleaddon"} if csl_type == "thesis" else set()
     if fields.get("type", "").strip() in (bibmap.THESIS_DEGREES_RU.keys()
                                           | bibmap.PATENT_TYPES_RU.keys()):
@@ -691,6 +696,8 @@ def _kept_gost_keys(fields: dict[str, str], csl_type: str) -> set[str]:
             kept.add(name)
     if "publdate" in fields and "date" in fields:
         kept.add("date")
+    if "number" in fields and re.search(r"[^\W\d_]", fields.get("issue", "")):
+        kept.add("issue")  # a journal's named issue, `issue-designation`
     return kept
 
 

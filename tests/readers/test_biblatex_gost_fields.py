@@ -416,3 +416,16 @@ def test_a_volume_title_keeps_its_subtitle_apart() -> None:
     assert render_bibliography(items, G2008).entries[0].text == (
         f"1. Дильтей В. Собрание сочинений : в 6 т. Т.{NBSP}1 : Введение в науки о духе : Опыт "
         "полагания основ. М. : Дом интеллектуальной книги, 2000.")
+
+
+def test_a_journal_issue_designation_beside_its_number() -> None:
+    # BibLaTeX `issue` ("Summer") beside `number`: the issue's designation as the source gives
+    # it, between the volume and the number (biblatex-gost prints the same, entry `nirenberg`,
+    # with the English "No." of GOST R 7.0.100-2018's examples, rules file §2)
+    text = r"""@article{n, author = {Nirenberg, R. L.}, title = {Badiou's Number},
+      journaltitle = {Critical Inquiry}, year = 2011, volume = 37, number = 4,
+      issue = {Summer}, pages = {583--614}, langid = {english}}"""
+    assert _item(text)["issue-designation"] == "Summer"
+    assert _gost(text) == (f"1. Nirenberg R. L. Badiou's Number // Critical Inquiry. 2011. "
+                           f"Vol.{NBSP}37, Summer, No.{NBSP}4. P.{NBSP}583–614.")
+    assert _written_fields(text)["issue"] == "{Summer}"

@@ -36,7 +36,7 @@ EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "forewor
                        "dissertant", "title-addon", "number-of-books",
                        "number-of-parts", "volume-title-main", "volume-title-sub",
                        "author-country", "priority-date", "priority-number",
-                       "priority-country"}
+                       "priority-country", "issue-designation"}
 
 
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
