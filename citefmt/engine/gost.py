@@ -186,13 +186,14 @@ def publisher_as_given(item: Mapping[str, Any]) -> str | None:
 
 
 def dissertant(item: Mapping[str, Any]) -> list[dict[str, str]] | None:
-    """The author of a thesis whose given names the data writes out: GOST repeats the
-    dissertant's full name after "/" (GOST R 7.0.100-2018 and 7.1-2003 examples:
-    "… : 08.00.13 / Вишняков Илья Владимирович"); with initials only it would repeat the
-    heading, and is left out (GOST R 7.0.5-2008 example "Белозеров И. В. … : дис. … канд.
-    ист. наук. М., 2002")."""
+    """The author of a Russian thesis whose given names the data writes out: GOST repeats the
+    dissertant's full name (surname, name, patronymic) after "/" (GOST R 7.0.100-2018 and
+    7.1-2003 examples: "… : 08.00.13 / Вишняков Илья Владимирович"); with initials only it
+    would repeat the heading, and is left out (GOST R 7.0.5-2008 example "Белозеров И. В. … :
+    дис. … канд. ист. наук. М., 2002"), as it is for a thesis in another language."""
     authors = item.get("author")
-    if item.get("type") != "thesis" or not isinstance(authors, list) or len(authors) != 1:
+    if item.get("type") != "thesis" or not isinstance(authors, list) or len(authors) != 1 \
+            or item_language(item) != "ru":
         return None
     author = authors[0]
     if not isinstance(author, dict) or not author.get("family") or not isinstance(

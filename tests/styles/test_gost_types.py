@@ -228,6 +228,19 @@ def test_type_keys_become_csl_variables() -> None:
     assert patent["issued"] == {"date-parts": [[2002, 8, 20]]}
 
 
+def test_an_english_thesis_does_not_repeat_its_author() -> None:
+    # the dissertant's full name after "/" is the Russian title page's (фамилия, имя,
+    # отчество); a foreign thesis names its university (GOST 7.1-2003 practice)
+    item = {"id": "b", "type": "thesis", "language": "en",
+            "author": [{"family": "Borkowski", "given": "Mary M."}],
+            "title": "Infant sleep and feeding", "genre": "PhD thesis",
+            "publisher": "Central Michigan University", "publisher-place": "Mount Pleasant",
+            "issued": {"date-parts": [[2002]]}}
+    assert render_bibliography([item], G2008).entries[0].text == (
+        "1. Borkowski M. M. Infant sleep and feeding : PhD thesis. Mount Pleasant : Central "
+        "Michigan University, 2002.")
+
+
 def test_an_english_thesis_keeps_biblatex_english_term() -> None:
     # biblatex's english.lbx: phdthesis "PhD thesis"; GOST's Russian degree words are for a
     # Russian description only
