@@ -335,17 +335,27 @@ COUNTRIES_EN: dict[str, tuple[str, str]] = {
     "countryep": ("European Union", "EP"), "countryfr": ("France", "FR"),
     "countryuk": ("United Kingdom", "GB"), "countryus": ("United States of America", "US")}
 
-#: biblatex's patent type keys (`type` of a `@patent`) → the designation GOST prints before the
-#: number in a Russian description ("пат.", "заявка", "а. с."; biblatex's russian.lbx and
-#: biblatex-gost's russian-gost.lbx short forms)
-PATENT_TYPES_RU: dict[str, str] = {
-    "patent": "пат.", "patentru": "пат. Рос. Федерации", "patentussr": "пат. СССР",
-    "patentde": "пат. Германии", "patenteu": "пат. Европы", "patentfr": "пат. Франции",
-    "patentuk": "пат. Великобритании", "patentus": "пат. США", "patreq": "заявка",
-    "patreqru": "заявка на пат. Рос. Федерации", "patrequssr": "заявка на пат. СССР",
-    "patreqde": "заявка на пат. Германии", "patreqeu": "заявка на пат. Европы",
-    "patreqfr": "заявка на пат. Франции", "patrequk": "заявка на пат. Великобритании",
-    "patrequs": "заявка на пат. США", "invcert": "а. с."}
+#: biblatex's patent type keys (`type` of a `@patent`) → the designation a Russian description
+#: gives before the number, in full (GOST R 7.0.100-2018: "Патент № 2637215") and short (GOST R
+#: 7.0.5-2008: "пат. 2187888", "а. с. 1007970"), from biblatex's russian.lbx and biblatex-gost's
+#: russian-gost.lbx
+PATENT_TYPES_RU: dict[str, tuple[str, str]] = {
+    "patent": ("патент", "пат."),
+    "patentru": ("патент Российской Федерации", "пат. Рос. Федерации"),
+    "patentussr": ("патент СССР", "пат. СССР"),
+    "patentde": ("патент Германии", "пат. Германии"),
+    "patenteu": ("патент Европы", "пат. Европы"),
+    "patentfr": ("патент Франции", "пат. Франции"),
+    "patentuk": ("патент Великобритании", "пат. Великобритании"),
+    "patentus": ("патент США", "пат. США"), "patreq": ("заявка", "заявка"),
+    "patreqru": ("заявка на патент Российской Федерации", "заявка на пат. Рос. Федерации"),
+    "patrequssr": ("заявка на патент СССР", "заявка на пат. СССР"),
+    "patreqde": ("заявка на патент Германии", "заявка на пат. Германии"),
+    "patreqeu": ("заявка на патент Европы", "заявка на пат. Европы"),
+    "patreqfr": ("заявка на патент Франции", "заявка на пат. Франции"),
+    "patrequk": ("заявка на патент Великобритании", "заявка на пат. Великобритании"),
+    "patrequs": ("заявка на патент США", "заявка на пат. США"),
+    "invcert": ("авторское свидетельство", "а. с.")}
 
 #: biblatex-gost's fields of a patent → CSL variables: the IPC classes (`ipc`, CSL
 #: `call-number`), the holder (`holder`, CSL `publisher`), the bulletin it was published in

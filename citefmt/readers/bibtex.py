@@ -660,7 +660,7 @@ def _map_gost_types(item: Item, fields: dict[str, str],
         if short != item["publisher-place"]:
             item["publisher-place-short"] = short
     if russian and kind in bibmap.PATENT_TYPES_RU:
-        item["genre"] = bibmap.PATENT_TYPES_RU[kind]
+        item["genre"], item["genre-short"] = bibmap.PATENT_TYPES_RU[kind]
     for name, variable in bibmap.PATENT_TEXT_FIELDS.items():
         value = take(name)
         if value is not None and variable not in item:

@@ -174,6 +174,12 @@ EXAMPLES = {
         "1. Приемопередающее устройство : пат. 2187888 Рос. Федерация : МПК⁷ H 04 B 1/38 / "
         "В. И. Чугаева ; заявитель и патентообладатель Воронеж. науч.-исслед. ин-т связи. "
         "№ 2000131736/09 ; заявл. 18.12.2000 ; опубл. 20.08.2002, Бюл. № 23. 2 с. : ил."),
+    "patent application, 7.0.100": (
+        PATENT_REQUEST, G2018,
+        "1. Заявка № 1095735 Российская Федерация, МПК⁷ B 64 G 1/00. Одноразовая "
+        "ракета-носитель : № 2000108705/28 : заявл. 07.04.2000 : опубл. 10.03.2001 / Тернер "
+        "Э. В. (США) ; заявитель Спейс Системз/Лорал, инк. ; патент. поверенный Егорова Г. Б. "
+        "– 5 с. : ил. – Текст : непосредственный."),
     "patent, 7.0.100": (
         PATENT, G2018,
         "1. Патент № 2187888 Российская Федерация, МПК⁷ H 04 B 1/38. Приемопередающее "
@@ -222,8 +228,9 @@ def test_type_keys_become_csl_variables() -> None:
     patent = bib_reader.read(PATENT).items[0]
     assert patent["publisher-place"] == "Российская Федерация"
     assert patent["publisher-place-short"] == "Рос. Федерация"
-    assert (patent["genre"], patent["call-number"], patent["application-number"]) == (
-        "пат.", "МПК⁷ H 04 B 1/38", "2000131736/09")
+    assert (patent["genre"], patent["genre-short"], patent["call-number"],
+            patent["application-number"]) == ("патент", "пат.", "МПК⁷ H 04 B 1/38",
+                                               "2000131736/09")
     assert patent["submitted"] == {"date-parts": [[2000, 12, 18]]}
     assert patent["issued"] == {"date-parts": [[2002, 8, 20]]}
 
