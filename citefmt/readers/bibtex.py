@@ -415,7 +415,8 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
     if target.casefold() in seen:
         return fields
     parent_entry = _RawEntry(types.get(target.casefold(), ""), target, parent, entry.line, "")
-    parent = _with_crossref(parent_entry, parent, by_key, types, report,
+    # the parent as biber sees it: with its own @xdata fields (`xdata` itself is not inherited)
+    parent = _with_crossref(parent_entry, _with_xdata(parent, by_key), by_key, types, report,
                             seen | {target.casefold()})
     merged = dict(fields)
     # biber's default inheritance (biblatex manual, appendix "Default Inheritance Setup"): a

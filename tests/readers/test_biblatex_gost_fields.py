@@ -429,3 +429,18 @@ def test_a_journal_issue_designation_beside_its_number() -> None:
     assert _gost(text) == (f"1. Nirenberg R. L. Badiou's Number // Critical Inquiry. 2011. "
                            f"Vol.{NBSP}37, Summer, No.{NBSP}4. P.{NBSP}583–614.")
     assert _written_fields(text)["issue"] == "{Summer}"
+
+
+def test_a_crossref_parent_brings_its_xdata() -> None:
+    # biber resolves a parent's `xdata` before the child inherits from it: the host's place
+    # and publisher come from the @xdata entry (GOST R 7.0.5-2008 chapter pattern, rules file
+    # §1: "// Host. М. : Publisher, 2020. С. 215–240")
+    items = bib_reader.read(r"""@xdata{common, location = {М.}, publisher = {ИФРАН}}
+@collection{if5, xdata = {common}, title = {История философии}, year = 2000,
+  langid = {russian}}
+@incollection{a, crossref = {if5}, author = {Айдукевич, К.}, title = {Проблема},
+  pages = {154--171}, langid = {russian}}""").items
+    part = next(item for item in items if item["id"] == "a")
+    assert (part["publisher-place"], part["publisher"]) == ("М.", "ИФРАН")
+    assert render_bibliography([part], G2008).entries[0].text == (
+        f"1. Айдукевич К. Проблема // История философии. М. : ИФРАН, 2000. С.{NBSP}154–171.")
