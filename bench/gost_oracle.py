@@ -172,6 +172,11 @@ def _host_translation_language(text: str) -> str:
 
 
 ORACLE_RULES: tuple[Rule, ...] = (
+    Rule("issue-title-colon", "oracle-wrong",
+         "The title of a journal's thematic issue after its number: biblatex-gost writes "
+         "'Vol. 48: French Freud'; GOST's prescribed punctuation puts a space on both sides of "
+         "' : ' before other title information (rules file §1).",
+         _sub(r"(\b(?:Vol|No|Т|№)\.? ?[\w/]+): (?=[A-ZА-Я])", r"\1 : ")),
     Rule("range-dash", "choice-open",
          "biblatex-gost joins ranges with an em dash (С. 15—65, open: 1997— .); citefmt with "
          "an en dash (С. 15–65, 1997– .). GOST R 7.0.5-2008 prescribes a dash, not its width; "

@@ -444,3 +444,18 @@ def test_a_crossref_parent_brings_its_xdata() -> None:
     assert (part["publisher-place"], part["publisher"]) == ("М.", "ИФРАН")
     assert render_bibliography([part], G2008).entries[0].text == (
         f"1. Айдукевич К. Проблема // История философии. М. : ИФРАН, 2000. С.{NBSP}154–171.")
+
+
+def test_a_thematic_issue_title_follows_the_issue_number() -> None:
+    # BibLaTeX `issuetitle` (CSL volume-title) of a journal: other title information of the
+    # issue, after its number and " : " (rules file §1 prescribed punctuation; GOST 7.1-2003's
+    # "Т. 1 : Стихотворения" for a volume's own title)
+    text = r"""@article{l, author = {Laplanche, J.}, title = {The Unconscious},
+      journaltitle = {Yale French Studies}, issuetitle = {French Freud}, year = 1972,
+      volume = 48, pages = {118--175}, langid = {english}}"""
+    assert _gost(text) == (f"1. Laplanche J. The Unconscious // Yale French Studies. 1972. "
+                           f"Vol.{NBSP}48 : French Freud. P.{NBSP}118–175.")
+    items = bib_reader.read(text).items
+    assert render_bibliography(items, "gost-r-7.0.100-2018").entries[0].text == (
+        "1. Laplanche, J. The Unconscious / J. Laplanche. – Текст : непосредственный // Yale "
+        f"French Studies. – 1972. – Vol.{NBSP}48 : French Freud. – P.{NBSP}118–175.")

@@ -273,3 +273,11 @@ def test_host_translation_language():
     # the part's own translation statement (before "//") is compared as it is
     part = "Федье Ф. Власть / пер. с фр. и послесл. В. В. Бибихина. М., 2002."
     assert oracle.classify(part, part.replace("пер. с фр. и", "пер. и"), "ru")[0] == "different"
+
+
+def test_issue_title_colon():
+    ours = "L. U. // Yale French Studies. 1972. Vol. 48 : French Freud. P. 118–175."
+    theirs = "L. U. // Yale French Studies. 1972. Vol. 48: French Freud. P . 118–175."
+    assert oracle.classify(ours, theirs, "en")[0] in ("oracle-wrong", "choice-open")
+    assert "issue-title-colon" in oracle.classify(ours, theirs, "en")[1]
+    assert oracle.classify(ours.replace("Vol. 48", "Vol. 49"), theirs, "en")[0] == "different"
