@@ -462,8 +462,9 @@ def citefmt_entries(workdir: Path, style: str, repair: bool = False,
 
 #: artefacts of TeX typesetting and PDF text extraction, not of the style: TeX's typographic
 #: quotes and apostrophes (' → ’, " → ”), and the kerned space pdftotext puts before a period
-#: after some capitals ("P . 185", "L ’être")
-_PDF_ARTEFACTS = ((re.compile(r"(?<=\b[A-ZА-Я]) (?=[.’])"), ""), (re.compile(r"[’‘]"), "'"),
+#: after some capitals ("P . 185", "L ’être", "OUP , 2010")
+_PDF_ARTEFACTS = ((re.compile(r"(?<=\b[A-ZА-Я]) (?=[.’])"), ""),
+                  (re.compile(r"(?<=[A-Z]{2}[A-Z]) (?=, )"), ""), (re.compile(r"[’‘]"), "'"),
                   (re.compile(r"[”“]"), '"'))
 
 

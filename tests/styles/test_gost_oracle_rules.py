@@ -281,3 +281,9 @@ def test_issue_title_colon():
     assert oracle.classify(ours, theirs, "en")[0] in ("oracle-wrong", "choice-open")
     assert "issue-title-colon" in oracle.classify(ours, theirs, "en")[1]
     assert oracle.classify(ours.replace("Vol. 48", "Vol. 49"), theirs, "en")[0] == "different"
+
+
+def test_kerned_space_before_a_comma_is_a_pdf_artefact():
+    assert oracle.classify("Awodey S. Category Theory. Oxford : OUP, 2010.",
+                           "Awodey S. Category Theory. Oxford : OUP , 2010.", "en") == (
+        "equal", None)
