@@ -171,6 +171,17 @@ def _host_translation_language(text: str) -> str:
     return part + sep + _MERGED_TRANSLATION.sub("пер.", host) if sep else text
 
 
+#: a page range after "С."/"P." whose end is shorter than its start ("511–58")
+_SHORT_RANGE = re.compile(r"\b((?:С|P)\. )(\d+)–(\d+)\b")
+
+
+def _full_range(match: re.Match[str]) -> str:
+    start, end = match.group(2), match.group(3)
+    if len(end) < len(start):
+        end = start[: len(start) - len(end)] + end
+    return f"{match.group(1)}{start}–{end}"
+
+
 ORACLE_RULES: tuple[Rule, ...] = (
     Rule("issue-title-colon", "oracle-wrong",
          "The title of a journal's thematic issue after its number: biblatex-gost writes "
@@ -317,6 +328,11 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "ends with an abbreviation in parentheses ('(Мыслители XX в.)'); GOST R 7.0.5-2008's "
          "examples close every reference with a period (rules file §1).",
          _sub(r"(\.\]?\))\.$", r"\1")),
+    Rule("page-range-in-full", "oracle-wrong",
+         "The data abbreviates a page range ('511--58'); biblatex-gost prints it as given, "
+         "citefmt in full ('511–558'): GOST R 7.0.5-2008 never shortens a range (rules "
+         "file §1).",
+         lambda text: _SHORT_RANGE.sub(_full_range, text)),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
          "(GOST R 7.0.5-2008; rules file §1); citefmt prints it for web pages only.",

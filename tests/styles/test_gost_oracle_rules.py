@@ -287,3 +287,11 @@ def test_kerned_space_before_a_comma_is_a_pdf_artefact():
     assert oracle.classify("Awodey S. Category Theory. Oxford : OUP, 2010.",
                            "Awodey S. Category Theory. Oxford : OUP , 2010.", "en") == (
         "equal", None)
+
+
+def test_page_range_in_full():
+    ours = "Фрейд З. Я и Оно // Сборник. [2000]. С. 511–558."
+    theirs = "Фрейд З. Я и Оно // Сборник. [2000]. С. 511—58."
+    assert oracle.classify(ours, theirs, "ru") == ("choice-open",
+                                                   "range-dash+page-range-in-full")
+    assert oracle.classify(ours.replace("558", "559"), theirs, "ru")[0] == "different"
