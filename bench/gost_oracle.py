@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import re
 import shutil
 import subprocess
@@ -94,8 +95,8 @@ _MONTHS_EN = "Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec"
 _MONTHS_RU = ("янв|февр?|марта?|апр|ма[йя]|июн[ья]|июл[ья]|авг|сент?|окт|нояб?|дек|"
               "[Яя]нв|[Фф]евр?|[Мм]арта?|[Аа]пр|[Мм]а[йя]|[Ии]юн[ья]|[Ии]юл[ья]|[Аа]вг|[Сс]ент?|"
               "[Оо]кт|[Нн]ояб?|[Дд]ек")
-_VOLUMES = re.compile(r"(?: :|\.) [вВiI]n? (\d+) (т\.|vols\.)")
-_VOLUME_TITLE = re.compile(r"\b(Т\.|Vol\.|Вып\.|Кн\.|Ч\.) ([\w()]+)(?: :|\.) (?=\w)")
+_VOLUMES = re.compile(r"(?: :|\.) [вВiI]n? (\d+) (т\.|vols\.|кн\.|ч\.)")
+_VOLUME_TITLE = re.compile(r"\b(Т\.|Vol\.|Вып\.|Кн\.|Ч\.|Pt\.|Книга) ([\w()]+)(?: :|\.) (?=\w)")
 
 
 def _multi_volume(text: str) -> str:
@@ -109,7 +110,84 @@ _FULL_PLACE = re.compile(r"(?<=\. )(?:Москва|Санкт-Петербург
 _CLOSED_RANGE = re.compile(r"(?<=\w)\s?[—–]\s?(?=[\w\[])")
 _OPEN_RANGE = re.compile(r"(?<=\d)[—–] (?=\.)")
 
+_INITIAL = r"[A-ZА-ЯЁ3][a-zа-яё]{0,2}\."
+_PERSON = rf"(?:{_INITIAL} ?)+ ?[А-ЯЁA-Z][\w'-]+"
+_ROLE = (r"(?:под общ\. ред\.|под ред\.|общ\. ред\.|ред\.|сост\.|пер\. с [\w.]+"
+         r"(?:, (?!вступ|предисл|послесл|коммент|примеч|сост|ред|общ)\w+\.)*|пер\.|"
+         r"вступ\. ст\.|предисл\.|послесл\.|коммент\.|примеч\.)")
+_ROLE_GROUP = (rf"(?P<roles>{_ROLE}(?:(?:, | и ){_ROLE})*) "
+               rf"(?P<names>{_PERSON}(?:, {_PERSON})*(?: \[и др\.\])?)")
+_ROLE_RUN = re.compile(rf"{_ROLE_GROUP}(?: ; {_ROLE_GROUP})*".replace("?P<roles>", "")
+                       .replace("?P<names>", ""))
+_ONE_GROUP = re.compile(_ROLE_GROUP)
+_ONE_ROLE = re.compile(_ROLE)
+
+
+def _role_grouping(text: str) -> str:
+    """Each run of role statements → one canonical form: every distinct list of persons with
+    the set of its role words (the preposition of "под ред." dropped), in a fixed order."""
+    def canonical(run: re.Match[str]) -> str:
+        roles: dict[str, set[str]] = defaultdict(set)
+        if len(_ONE_ROLE.findall(run.group(0))) < 2:
+            return run.group(0)  # one role of one list: nothing grouped
+        for group in run.group(0).split(" ; "):
+            found = _ONE_GROUP.fullmatch(group)
+            if found is None:
+                return run.group(0)
+            roles[found.group("names")].update(
+                role.removeprefix("под ") for role in _ONE_ROLE.findall(found.group("roles")))
+        return " ; ".join(f"{' & '.join(sorted(words))} {names}"
+                          for names, words in sorted(roles.items()))
+    return _ROLE_RUN.sub(canonical, text)
+
+
+#: a second initial: before a surname ("В. Н. Салия"), after one ("Gander H. H.")
+_SECOND_INITIAL_BEFORE = re.compile(r"\b([A-ZА-ЯЁ]\.) [A-ZА-ЯЁ]\. (?=[A-ZА-ЯЁ][a-zа-яё])")
+_SECOND_INITIAL_AFTER = re.compile(r"(\b[A-ZА-ЯЁ][a-zа-яё'-]+ [A-ZА-ЯЁ]\.) [A-ZА-ЯЁ]\.(?=[ ,])")
+
+#: an e-print as citefmt gives it (its address) and as biblatex-gost does ("JSTOR: 778495")
+_EPRINT_URL = re.compile(r"URL: https://(www\.jstor\.org/stable|arxiv\.org/abs)/(\S+?)"
+                         r"(?=\.(?:\s|$))")
+_EPRINT_NAMES = {"www.jstor.org/stable": "JSTOR", "arxiv.org/abs": "arXiv"}
+_EPRINT_CLASS = re.compile(r"(?<=\S) \[[a-z-]+(?:\.[A-Za-z-]+)?\](?=\.(?:\s|$))")
+_EPRINT = re.compile(r"\.? (?:JSTOR|arXiv): \S+?(?=\.(?:\s|$))")
+_ISSN = re.compile(r"\.? ISSN [\dXx-]+(?=\.(?:\s|$))")
+
+
+def _eprints(text: str) -> str:
+    """ISSN dropped; an e-print written as biblatex-gost writes it ("JSTOR: 778495", its
+    arXiv class dropped), or dropped where a DOI identifies the article (citefmt then gives no
+    address)."""
+    text = _EPRINT_CLASS.sub("", _ISSN.sub("", text))
+    text = _EPRINT_URL.sub(lambda m: f"{_EPRINT_NAMES[m.group(1)]}: {m.group(2)}", text)
+    return _EPRINT.sub("", text) if "DOI: " in text else text
+
+_MERGED_TRANSLATION = re.compile(r"\bпер\. с [\w.]+(?= и |, )")
+
+
+def _host_translation_language(text: str) -> str:
+    """After "//": a translator's role word merged with others loses its language."""
+    part, sep, host = text.partition(" // ")
+    return part + sep + _MERGED_TRANSLATION.sub("пер.", host) if sep else text
+
+
+#: a page range after "С."/"P." whose end is shorter than its start ("511–58")
+_SHORT_RANGE = re.compile(r"\b((?:С|P)\. )(\d+)–(\d+)\b")
+
+
+def _full_range(match: re.Match[str]) -> str:
+    start, end = match.group(2), match.group(3)
+    if len(end) < len(start):
+        end = start[: len(start) - len(end)] + end
+    return f"{match.group(1)}{start}–{end}"
+
+
 ORACLE_RULES: tuple[Rule, ...] = (
+    Rule("issue-title-colon", "oracle-wrong",
+         "The title of a journal's thematic issue after its number: biblatex-gost writes "
+         "'Vol. 48: French Freud'; GOST's prescribed punctuation puts a space on both sides of "
+         "' : ' before other title information (rules file §1).",
+         _sub(r"(\b(?:Vol|No|Т|№)\.? ?[\w/]+): (?=[A-ZА-Я])", r"\1 : ")),
     Rule("range-dash", "choice-open",
          "biblatex-gost joins ranges with an em dash (С. 15—65, open: 1997— .); citefmt with "
          "an en dash (С. 15–65, 1997– .). GOST R 7.0.5-2008 prescribes a dash, not its width; "
@@ -124,14 +202,17 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "not verified); "
          "an e-print identifier (BibLaTeX `eprint`: 'JSTOR: 2215789', 'arXiv: 1301.1203v2 "
          "[math.CT]') has no element of its own in GOST R 7.0.5-2008, which identifies an "
-         "online source by its URL or DOI; biblatex-gost prints both, citefmt neither.",
-         _sub(r"\.? (?:ISSN [\dXx-]+|(?:JSTOR|arXiv): \S+(?: \[[^\]]*\])?)(?=\.(?:\s|$))",
-              "")),
+         "online source by its URL or DOI; biblatex-gost prints 'JSTOR: 2215789' with an "
+         "arXiv class, citefmt gives an e-print as its address ('URL: "
+         "https://www.jstor.org/stable/2215789', as pandoc reads BibLaTeX `eprinttype`): "
+         "the identifiers must agree.",
+         _eprints),
     Rule("visited-on", "oracle-wrong",
-         "biblatex-gost writes '(visited on MM/DD/YYYY)' for non-Russian online sources; "
+         "biblatex-gost writes '(visited on MM/DD/YYYY)' for non-Russian online sources and "
+         "'(дата обр. DD.MM.YYYY)' for some Russian ones; "
          "GOST R 7.0.5-2008's examples (rules file §1) write '(дата обращения: DD.MM.YYYY)' "
          "for every source.",
-         _sub(r"\((?:visited on|дата обращения:) [^)]*\)", "(ACCESS)")),
+         _sub(r"\((?:visited on|дата обращения:|дата обр\.) [^)]*\)", "(ACCESS)")),
     Rule("no-date-dash", "oracle-wrong",
          "biblatex-gost prints '—.' or nothing where the date is missing; GOST R 7.0.5-2008 "
          "(as GOST 7.1-2003; clause not verified) supplies '[б. г.]' / '[s. a.]'.",
@@ -212,6 +293,46 @@ ORACLE_RULES: tuple[Rule, ...] = (
          "biblatex-gost doubles the conjunction of merged roles in one combination ('пер. с "
          "фр. и и послесл.').",
          _sub(r" и и ", " и ")),
+    Rule("host-translation-language", "oracle-wrong",
+         "For a part, biblatex-gost gives the host's translator without the language ('// "
+         "Избранные работы / пер. и сост. В. Анашвили') that it names in the host's own "
+         "description ('пер. с нем. и сост.'): the language a part inherits from its host "
+         "becomes the part's. citefmt describes the host the same way in both places.",
+         _host_translation_language),
+    Rule("role-grouping", "choice-open",
+         "The same persons in several roles: biblatex-gost names them again for each role it "
+         "cannot merge ('общ. ред. и вступ. ст. А. Ф. Грязнова ; сост. А. Ф. Грязнова'); citefmt "
+         "names them once after all their role words, as GOST 7.1-2003's example does ('сост., "
+         "общ. ред. и вступ. ст. Г. К. Косикова'). The order of the role statements, which "
+         "GOST does not fix, is ignored too; persons and their roles must be the same.",
+         _role_grouping),
+    Rule("compound-initials", "choice-open",
+         "The data writes an initial of more than one letter, as Russian practice shortens "
+         "Джон, Вячеслав, Всеволод, Владимир ('Дж. Барвайса', 'Вяч. Вс. Иванова'); citefmt "
+         "keeps the initials as the data writes them, biblatex-gost cuts them to one letter "
+         "('Д. Барвайса', 'В. В. Иванова').",
+         _sub(r"(?<!\w)(?:(Д)ж|(В)(?:яч|с|л))\.(?= )", r"\1\2.")),
+    Rule("run-together-initials", "oracle-wrong",
+         "The data writes initials without a space ('В.Н. Салия', 'Thomson, J.J.'); biber "
+         "reads them as one given name and biblatex-gost prints its first letter only "
+         "('В. Салия'); citefmt reads two initials ('В. Н. Салия'), as GOST R 7.0.5-2008 "
+         "gives every initial. Applied to both texts, the rule keeps the first initial only.",
+         lambda text: _SECOND_INITIAL_AFTER.sub(r"\1", _SECOND_INITIAL_BEFORE.sub(r"\1 ", text))),
+    Rule("part-term-en", "choice-open",
+         "The part of a volume in an English description: biblatex-gost writes 'Part 1', "
+         "citefmt abbreviates as ISO 832 (which GOST 7.11-2004 follows) does, 'Pt. 1'. GOST R "
+         "7.0.5-2008 prescribes no English term.",
+         _sub(r"\bPart (?=\d|[IVXL]+\b)", "Pt. ")),
+    Rule("closing-period", "oracle-wrong",
+         "biblatex-gost leaves out the period that closes a reference when its last area "
+         "ends with an abbreviation in parentheses ('(Мыслители XX в.)'); GOST R 7.0.5-2008's "
+         "examples close every reference with a period (rules file §1).",
+         _sub(r"(\.\]?\))\.$", r"\1")),
+    Rule("page-range-in-full", "oracle-wrong",
+         "The data abbreviates a page range ('511--58'); biblatex-gost prints it as given, "
+         "citefmt in full ('511–558'): GOST R 7.0.5-2008 never shortens a range (rules "
+         "file §1).",
+         lambda text: _SHORT_RANGE.sub(_full_range, text)),
     Rule("gmd", "choice-open",
          "The general material designation '[Электронный ресурс]' is optional in references "
          "(GOST R 7.0.5-2008; rules file §1); citefmt prints it for web pages only.",
@@ -357,12 +478,18 @@ def citefmt_entries(workdir: Path, style: str, repair: bool = False,
 
 #: artefacts of TeX typesetting and PDF text extraction, not of the style: TeX's typographic
 #: quotes and apostrophes (' → ’, " → ”), and the kerned space pdftotext puts before a period
-#: after some capitals ("P . 185", "L ’être")
-_PDF_ARTEFACTS = ((re.compile(r"(?<=\b[A-ZА-Я]) (?=[.’])"), ""), (re.compile(r"[’‘]"), "'"),
+#: after some capitals ("P . 185", "L ’être", "OUP , 2010")
+_PDF_ARTEFACTS = ((re.compile(r"(?<=\b[A-ZА-Я]) (?=[.’])"), ""),
+                  (re.compile(r"(?<=[A-Z]{2}[A-Z]) (?=, )"), ""), (re.compile(r"[’‘]"), "'"),
                   (re.compile(r"[”“]"), '"'))
 
 
+#: pdftotext gives a superscript as plain text ("МПК7" for "МПК⁷", biblatex-gost's `$^7$`)
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
 def normalise(text: str) -> str:
+    text = text.translate(_SUPERSCRIPT_DIGITS)
     text = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
     for pattern, replacement in _PDF_ARTEFACTS:
         text = pattern.sub(replacement, text)
@@ -409,10 +536,26 @@ def classify(ours: str, theirs: str, language: str = "ru") -> tuple[str, str | N
             applied.append(rule.name)
         a, b = a2, b2
         if a == b:
+            applied = _needed(normalise(ours), normalise(theirs),
+                              [r for r in rules if r.name in applied])
             kinds = {r.kind for r in rules if r.name in applied}
             kind = "oracle-wrong" if kinds == {"oracle-wrong"} else "choice-open"
             return kind, "+".join(applied)
     return "different", cause(a, b)
+
+
+def _needed(a: str, b: str, applied: list[Rule]) -> list[str]:
+    """The names of the rules without which the two texts would differ (a rule that only
+    rewrote both texts alike is not what made them agree)."""
+    needed = list(applied)
+    for rule in applied:
+        trial = [r for r in needed if r is not rule]
+        x, y = a, b
+        for other in trial:
+            x, y = other.apply(x), other.apply(y)
+        if x == y:
+            needed = trial
+    return [r.name for r in needed]
 
 
 def cause(ours: str, theirs: str) -> str:
@@ -465,6 +608,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="let biber resolve crossref/xdata inheritance before citefmt reads")
     parser.add_argument("--reuse", action="store_true",
                         help="reuse biblatex-gost's output from an earlier run in --workdir")
+    parser.add_argument("--json", type=Path,
+                        help="write each entry's verdict (kind, rule or cause) to this file")
+    parser.add_argument("--baseline", type=Path,
+                        help="a --json file of an earlier run: list entries equal or "
+                             "documented there and different now")
     args = parser.parse_args(argv)
     missing = missing_requirements()
     if missing:
@@ -483,6 +631,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{key}\n  citefmt: {ours.get(key, '')}\n  oracle:  {theirs.get(key, '')}")
         return 0
     report(ours, theirs, languages, args.show, args.cause)
+    verdicts = {key: classify(ours.get(key, ""), expected, languages.get(key, "ru"))
+                for key, expected in theirs.items()}
+    if args.json:
+        args.json.write_text(json.dumps({k: list(v) for k, v in verdicts.items()},
+                                        ensure_ascii=False, indent=0), encoding="utf-8")
+    if args.baseline:
+        before = json.loads(args.baseline.read_text(encoding="utf-8"))
+        worse = [key for key, (kind, _) in verdicts.items()
+                 if kind == "different" and before.get(key, ["different"])[0] != "different"]
+        print(f"\nregressions against {args.baseline}: {len(worse)}")
+        for key in worse:
+            print(f"  {key}\n    citefmt: {ours.get(key, '')}\n    oracle:  {theirs[key]}")
+        return 1 if worse else 0
     return 0
 
 

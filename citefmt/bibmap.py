@@ -147,7 +147,7 @@ BIBLATEX_PREFERRED: frozenset[str] = frozenset({"journaltitle", "location"})
 
 #: fields whose value is a list of literals ("Durham and London"): read as "Durham; London"
 LIST_FIELDS: frozenset[str] = frozenset({"address", "publisher", "institution", "organization",
-                                         "school", "origlocation", "origpublisher"})
+                                         "school", "origlocation", "origpublisher", "holder"})
 
 #: fields whose value may be a BibLaTeX localisation key (`type = {phdthesis}`,
 #: `series = {newseries}`); the key is read as its English term (`citefmt.latex.BIBLATEX_STRINGS`)
@@ -220,12 +220,15 @@ EXTENSION_TEXT_FIELDS: dict[str, str] = {"origlanguage": "original-language",
 KEPT_AS_WRITTEN: frozenset[str] = frozenset({
     "addendum", "origlanguage", "credits", "commentator", "annotator", "foreword", "afterword",
     "introduction", "editortype", "editora", "editorb", "editorc", "editoratype",
-    "editorbtype", "editorctype"})
+    "editorbtype", "editorctype", "science", "major", "specialitycode", "majorcode", "ipc",
+    "holder", "publication", "reqnumber", "publdate", "heading", "specdata", "books", "parts",
+    "book", "authortype", "prioritynumber", "prnumber", "prioritydate", "prdate",
+    "prioritycountry", "prcountry"})
 
 #: kept fields the BibTeX writer puts back even over one it wrote from a CSL variable: the
 #: reader keeps `editor` only when `editortype` gave it another role, and then CSL `editor`
 #: may come from `editora`
-KEPT_OVER_WRITTEN: frozenset[str] = frozenset({"editor"})
+KEPT_OVER_WRITTEN: frozenset[str] = frozenset({"editor", "type", "date", "address"})
 
 #: BibTeX date-like fields → CSL date variables (BibLaTeX ISO 8601 / EDTF level 0 values)
 DATE_FIELDS: dict[str, str] = {
@@ -299,3 +302,89 @@ BIBTEX_FIELD_ORDER: tuple[str, ...] = (
     "eprinttype", "isbn", "issn", "url", "howpublished", "urldate", "langid", "keywords",
     "abstract", "note", "annote",
 )
+
+#: biblatex-gost's thesis type keys (`type` of a `@thesis`) → the degree words GOST prints
+#: before the branch of science: "дис. … канд. ист. наук", "автореф. дис. … д-ра физ.-мат. наук"
+#: (GOST R 7.0.5-2008 / 7.1-2003 examples; the words of biblatex-gost's russian-gost.lbx, and of
+#: biblatex's russian.lbx for `candthesis`). Used for a Russian item only; other items keep
+#: biblatex's English term (`citefmt.latex.BIBLATEX_STRINGS`).
+THESIS_DEGREES_RU: dict[str, str] = {
+    "phdthesis": "дис. … канд.", "candthesis": "дис. … канд.", "docthesis": "дис. … д-ра",
+    "phdautoref": "автореф. дис. … канд.", "candautoref": "автореф. дис. … канд.",
+    "docautoref": "автореф. дис. … д-ра"}
+
+#: biblatex-gost's fields of a thesis: the branch of science of the degree ("ист. наук";
+#: `major` is its older name) and the specialty code ("07.00.02"; CSL `number`)
+THESIS_SCIENCE_FIELDS: tuple[str, ...] = ("science", "major")
+THESIS_SPECIALITY_CODE_FIELDS: tuple[str, ...] = ("specialitycode", "majorcode")
+
+#: biblatex's country keys (`location` of a `@patent`) → the country as a Russian description
+#: names it in full and short (biblatex-gost's russian-gost.lbx and biblatex's russian.lbx:
+#: "Российская Федерация" / "Рос. Федерация", "Соединённые Штаты Америки" / "США"; GOST R
+#: 7.0.5-2008 prints the short form, 7.0.100-2018 the full one), and as any other description
+#: names it (biblatex's english.lbx)
+COUNTRIES_RU: dict[str, tuple[str, str]] = {
+    "countryru": ("Российская Федерация", "Рос. Федерация"), "countryussr": ("СССР", "СССР"),
+    "countryde": ("Германия", "Германия"), "countryeu": ("Европейский Союз", "ЕС"),
+    "countryep": ("Европейский Союз", "ЕС"), "countryfr": ("Франция", "Франция"),
+    "countryuk": ("Великобритания", "Великобритания"),
+    "countryus": ("Соединённые Штаты Америки", "США")}
+COUNTRIES_EN: dict[str, tuple[str, str]] = {
+    "countryru": ("Russian Federation", "Russian Federation"), "countryussr": ("USSR", "USSR"),
+    "countryde": ("Germany", "DE"), "countryeu": ("European Union", "EU"),
+    "countryep": ("European Union", "EP"), "countryfr": ("France", "FR"),
+    "countryuk": ("United Kingdom", "GB"), "countryus": ("United States of America", "US")}
+
+#: biblatex's patent type keys (`type` of a `@patent`) → the designation a Russian description
+#: gives before the number, in full (GOST R 7.0.100-2018: "Патент № 2637215") and short (GOST R
+#: 7.0.5-2008: "пат. 2187888", "а. с. 1007970"), from biblatex's russian.lbx and biblatex-gost's
+#: russian-gost.lbx
+PATENT_TYPES_RU: dict[str, tuple[str, str]] = {
+    "patent": ("патент", "пат."),
+    "patentru": ("патент Российской Федерации", "пат. Рос. Федерации"),
+    "patentussr": ("патент СССР", "пат. СССР"),
+    "patentde": ("патент Германии", "пат. Германии"),
+    "patenteu": ("патент Европы", "пат. Европы"),
+    "patentfr": ("патент Франции", "пат. Франции"),
+    "patentuk": ("патент Великобритании", "пат. Великобритании"),
+    "patentus": ("патент США", "пат. США"), "patreq": ("заявка", "заявка"),
+    "patreqru": ("заявка на патент Российской Федерации", "заявка на пат. Рос. Федерации"),
+    "patrequssr": ("заявка на патент СССР", "заявка на пат. СССР"),
+    "patreqde": ("заявка на патент Германии", "заявка на пат. Германии"),
+    "patreqeu": ("заявка на патент Европы", "заявка на пат. Европы"),
+    "patreqfr": ("заявка на патент Франции", "заявка на пат. Франции"),
+    "patrequk": ("заявка на патент Великобритании", "заявка на пат. Великобритании"),
+    "patrequs": ("заявка на патент США", "заявка на пат. США"),
+    "invcert": ("авторское свидетельство", "а. с.")}
+
+#: biblatex-gost's fields of a patent → CSL variables: the IPC classes (`ipc`, CSL
+#: `call-number`), the holder (`holder`, CSL `publisher`), the bulletin it was published in
+#: (`publication`, CSL `issue`), the application number (`reqnumber`, citefmt's extension
+#: `application-number`); its `publdate` is the publication date (CSL `issued`), and then its
+#: `date` the filing date (CSL `submitted`)
+PATENT_TEXT_FIELDS: dict[str, str] = {"ipc": "call-number", "holder": "publisher",
+                                      "publication": "issue",
+                                      "reqnumber": "application-number",
+                                      "authortype": "author-country",
+                                      "prioritynumber": "priority-number",
+                                      "prnumber": "priority-number"}
+
+#: a patent's priority (biblatex-gost `prioritydate`/`prdate`, `prioritycountry`/`prcountry`, a
+#: country key): citefmt's extension variables `priority-date`, `priority-country`
+PRIORITY_DATE_FIELDS: tuple[str, ...] = ("prioritydate", "prdate")
+PRIORITY_COUNTRY_FIELDS: tuple[str, ...] = ("prioritycountry", "prcountry")
+
+#: biblatex-gost's `heading` (the heading of a description as worded: "ГОСТ Р 51771—2001",
+#: "Пат. 2187888 Рос. федерация, МПК7 H 04 B 1/38") and `specdata` (the data specific to a
+#: kind of document: "Взамен ГОСТ 7.53—86 ; введ. 2002—07—01") → citefmt's extension variables
+#: of the same names (styles/README.md)
+HEADING_FIELDS: dict[str, str] = {"heading": "heading", "specdata": "specdata"}
+
+#: biblatex-gost's counts of a multi-part work beside `volumes`: its books and its parts ("в 3
+#: кн.", "в 4 ч."), citefmt's extension variables `number-of-books`, `number-of-parts`
+PARTS_FIELDS: dict[str, str] = {"books": "number-of-books", "parts": "number-of-parts"}
+
+#: biblatex-gost's `book`: the designation of a book of a multi-part work as the source words it
+#: ("Книга первая"); read as its CSL `volume` when the entry gives none (the engine then prints
+#: it as given, `volume-as-given`)
+BOOK_FIELD = "book"

@@ -101,6 +101,8 @@ SYMBOLS: dict[str, str] = {
     # period as an abbreviation's, `\adddot` adds one ("с\adddot" → "с.")
     "isdot": "", "adddot": ".", "addperiod": ".", "addcomma": ",", "addcolon": ":",
     "addsemicolon": ";", "addspace": " ", "addnbspace": "\u00a0", "addthinspace": "\u2009",
+    # `\midsentence` only tells biblatex that no sentence starts here: it prints nothing
+    "midsentence": "",
 }
 SYMBOLS.update({f"cyr{stem}": letter for stem, letter in _CYRILLIC_STEMS.items()})
 SYMBOLS.update({f"CYR{stem.upper()}": letter.upper() for stem, letter in _CYRILLIC_STEMS.items()})
@@ -163,12 +165,17 @@ _BABEL_SHORTHANDS = re.compile(r'(?<!\\)"[=~]|<<|>>')
 _SHORTHAND_TEXT = {'"=': "-", '"~': "-", "<<": "«", ">>": "»"}
 
 
+_ENSUREMATH = re.compile(r"\\ensuremath\s*\{([^{}$]*)\}")
+
+
 def latex_to_unicode(text: str, *, rich: bool = False) -> str:
     """A BibTeX field value (outer delimiters already removed) → Unicode text (see module doc)."""
     if not text:
         return ""
     if '"' in text or "<<" in text or ">>" in text:
         text = _BABEL_SHORTHANDS.sub(lambda m: _SHORTHAND_TEXT[m.group(0)], text)
+    if "\\ensuremath" in text:  # `МПК\ensuremath{^7}` (biblatex-gost data): maths in text
+        text = _ENSUREMATH.sub(r"$\1$", text)
     nodes = _parse(text)
     rendered = _render(nodes, rich=rich, top=rich)
     return re.sub(r"[ \t\r\n]+", " ", unicodedata.normalize("NFC", rendered)).strip()

@@ -33,6 +33,9 @@ from citefmt.language import declared_language, item_language
 PLACE_ABBREVIATIONS: dict[str, str] = {
     "москва": "М.", "санкт-петербург": "СПб.", "ленинград": "Л.",
     "нижний новгород": "Н. Новгород", "ростов-на-дону": "Ростов н/Д",
+    # the country of a patent (GOST R 7.0.12-2011 "российский" → "рос."; GOST R 7.0.5-2008
+    # patent descriptions: "пат. 2187888 Рос. Федерация")
+    "российская федерация": "Рос. Федерация",
 }
 
 #: GOST R 7.0.12-2011 abbreviations of language adjectives after "пер. с"
@@ -163,12 +166,55 @@ def pages_without_unit(pages: Any) -> str | None:
     return bare if bare != pages and bare else None
 
 
-def derived_variables(item: Mapping[str, Any]) -> dict[str, str]:
+#: a patent's holder given with its role words ("заявитель и патентообладатель Воронеж.
+#: науч.-исслед. ин-т связи", biblatex-gost's `holder`): printed as given
+_HOLDER_ROLE = re.compile(r"^(?:заявител|патентообладател|патентовладел|владел|правообладател"
+                          r"|applicant|assignee|holder)", re.IGNORECASE)
+
+#: a given name written out ("Михаил Андреевич"), not as initials ("М. А.", "М.А.")
+_FULL_GIVEN_NAME = re.compile(r"\w{2,}(?![\w.])")
+
+
+def publisher_as_given(item: Mapping[str, Any]) -> str | None:
+    """A patent's `publisher` (its applicant/holder) that states its role itself: the style
+    then prints it as given instead of adding "заявитель и патентообладатель"."""
+    publisher = item.get("publisher")
+    if item.get("type") == "patent" and isinstance(publisher, str) \
+            and _HOLDER_ROLE.match(publisher.strip()):
+        return publisher.strip()
+    return None
+
+
+def dissertant(item: Mapping[str, Any]) -> list[dict[str, str]] | None:
+    """The author of a Russian thesis whose given names the data writes out: GOST repeats the
+    dissertant's full name (surname, name, patronymic) after "/" (GOST R 7.0.100-2018 and
+    7.1-2003 examples: "… : 08.00.13 / Вишняков Илья Владимирович"); with initials only it
+    would repeat the heading, and is left out (GOST R 7.0.5-2008 example "Белозеров И. В. … :
+    дис. … канд. ист. наук. М., 2002"), as it is for a thesis in another language."""
+    authors = item.get("author")
+    if item.get("type") != "thesis" or not isinstance(authors, list) or len(authors) != 1 \
+            or item_language(item) != "ru":
+        return None
+    author = authors[0]
+    if not isinstance(author, dict) or not author.get("family") or not isinstance(
+            author.get("given"), str) or not _FULL_GIVEN_NAME.search(author["given"]):
+        return None
+    return [{k: str(author[k]) for k in ("family", "given") if author.get(k)}]
+
+
+def derived_variables(item: Mapping[str, Any]) -> dict[str, Any]:
     """The `-short` variables the GOST styles print with `form="short"`, and
     `volume-as-given` (a volume that names its own designation), `number-of-pages`
     without a unit the data repeats at its end, or `number-of-pages-as-given` when it
-    states its units inside, for `item`."""
-    derived: dict[str, str] = {}
+    states its units inside, a patent's `publisher-as-given`, a thesis's `dissertant`,
+    for `item`."""
+    derived: dict[str, Any] = {}
+    holder = publisher_as_given(item)
+    if holder:
+        derived["publisher-as-given"] = holder
+    person = dissertant(item)
+    if person and "dissertant" not in item:
+        derived["dissertant"] = person
     for variable in ("publisher-place", "event-place"):
         value = item.get(variable)
         if isinstance(value, str) and value and f"{variable}-short" not in item:

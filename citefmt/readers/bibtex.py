@@ -37,7 +37,7 @@ from bibtexparser.model import (
 
 from citefmt import bibmap, bibsource
 from citefmt.diagnostics import Diagnostic, Severity
-from citefmt.language import declared_language
+from citefmt.language import declared_language, item_language
 from citefmt.latex import BIBLATEX_STRINGS, latex_to_unicode, strip_comments
 from citefmt.limits import BRACE_DEPTH, EXPANSION, check_nesting
 from citefmt.model import ET_AL_NAME, Item, ReadResult, Record
@@ -155,7 +155,7 @@ def _keep_for_bibtex(item: Item, entry: _RawEntry, own_fields: dict[str, str]) -
     used = _used_fields(entry.entry_type, own_fields)
     as_written = bibmap.KEPT_AS_WRITTEN | (
         {"editor"} if own_fields.get("editortype", "editor").strip().lower() != "editor"
-        else set())
+        else set()) | _kept_gost_keys(own_fields, str(item["type"]))
     kept = {name: value for name, value in own_fields.items()
             if name not in used or name in as_written}
     if "publisher" not in own_fields:
@@ -415,7 +415,8 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
     if target.casefold() in seen:
         return fields
     parent_entry = _RawEntry(types.get(target.casefold(), ""), target, parent, entry.line, "")
-    parent = _with_crossref(parent_entry, parent, by_key, types, report,
+    # the parent as biber sees it: with its own @xdata fields (`xdata` itself is not inherited)
+    parent = _with_crossref(parent_entry, _with_xdata(parent, by_key), by_key, types, report,
                             seen | {target.casefold()})
     merged = dict(fields)
     # biber's default inheritance (biblatex manual, appendix "Default Inheritance Setup"): a
@@ -436,6 +437,13 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
         renames.update(bibmap.HOST_FIELDS_OF_A_PART)
         if _same_names(fields.get("translator"), parent.get("translator")):
             merged.pop("translator")
+        elif types.get(target.casefold(), "").startswith("mv") and not parent.get(
+                "translator") and _same_text(fields.get("origlanguage"),
+                                             parent.get("origlanguage")):
+            # a part of a multi-volume work translated from the work's language, no translator
+            # named: the translation statement once, with the part (biblatex-gost's form; the
+            # work's title is the part's `maintitle`, which has no translation statement)
+            merged["bookoriglanguage"] = ""
     if entry.entry_type in _IN_BOOK_TYPES:
         merged.setdefault("bookauthor", parent.get("author", ""))
     own_date = any(fields.get(name, "").strip() for name in _DATE_GROUP)
@@ -452,6 +460,12 @@ def _with_crossref(entry: _RawEntry, fields: dict[str, str], by_key: dict[str, d
 #: the parent's (biber splits `date` into year, month, day, end year before inheriting, so a
 #: child's `year = 2010` is not joined to the parent's `date = {1991/}`)
 _DATE_GROUP = frozenset({"date", "year", "month", "day"})
+
+def _same_text(first: str | None, second: str | None) -> bool:
+    """Two field values that say the same once case and spacing are set aside."""
+    return bool(first and second) and " ".join(str(first).casefold().split()) == " ".join(
+        str(second).casefold().split())
+
 
 def _same_names(first: str | None, second: str | None) -> bool:
     """Two name fields that name the same persons ("A and B" = "A and  B")."""
@@ -514,9 +528,16 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
     titleaddon = take("titleaddon")
     if title is not None:
         item["title"] = _joined(_rich(title), _rich(subtitle) if subtitle else None)
-        if titleaddon is not None:
+        if titleaddon is not None and csl_type != "thesis":
             item["title"] = _sentence_joined(item["title"], _rich(titleaddon))
-        if subtitle is not None or titleaddon is not None:
+        if titleaddon is not None and csl_type == "thesis":
+            # a thesis's addon ("защищена 12.02.02 : утв. 24.06.02") follows the degree and the
+            # specialty code (GOST 7.1-2003's example): kept apart, `title-addon`
+            item["title-addon"] = _rich(titleaddon)
+            _split_title(item, "title", _rich(title), _rich(subtitle or ""))
+            if subtitle is None:
+                del item["title-sub"]
+        elif subtitle is not None or titleaddon is not None:
             # other title information: the subtitle, else the title addon (biblatex-gost)
             _split_title(item, "title", _rich(title), _rich(subtitle or titleaddon or ""))
             if subtitle is not None and titleaddon is not None:
@@ -562,9 +583,13 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
 
     number = take("number")
     periodical = csl_type.startswith("article") or csl_type in ("periodical", "review")
-    # a journal's `issue` ("Spring") beside its `number` has no CSL variable: not taken, so it
-    # is kept as written for BibTeX output (and reported, CF121)
+    # a journal's `issue` ("Spring") beside its `number` has no CSL variable: citefmt's
+    # extension `issue-designation`, the field kept as written for BibTeX output
     issue = None if periodical and number is not None else take("issue")
+    designation = fields.get("issue", "")
+    if periodical and number is not None and re.search(r"[^\W\d_]", designation):
+        # a named issue ("Summer", "Mar."), not a number repeated as some exporters write it
+        item["issue-designation"] = _plain(str(take("issue")))
     if periodical:
         if number is not None:
             item["issue"] = _plain(number)
@@ -593,6 +618,7 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
     langid = take("langid")
     if langid is not None:  # the one language rule (citefmt.language): declared wins
         item["language"] = declared_language(langid) or langid.strip()
+    _map_gost_types(item, fields, take)
     _map_eprint(item, take)
     howpublished = take("howpublished")
     if howpublished is not None:
@@ -600,6 +626,80 @@ def to_csl(entry_type: str, key: str, fields: dict[str, str], *, report: Reporte
 
     ignored = sorted(n for n in fields if n not in used and n not in bibmap.IGNORED_FIELDS)
     return item, ignored
+
+
+def _map_gost_types(item: Item, fields: dict[str, str],
+                    take: Callable[[str], str | None]) -> None:
+    """biblatex-gost's fields of theses, patents, standards (`bibmap`): a Russian thesis's
+    degree and branch of science as GOST words them ("дис. … д-ра физ.-мат. наук") and its
+    specialty code; a patent's country key ("Рос. Федерация"), designation ("пат.",
+    "заявка"), IPC classes, holder, bulletin, application number and dates; the `heading`
+    and `specdata` of any description."""
+    russian = item_language(item) == "ru"
+    kind = fields.get("type", "").strip()
+    for name, variable in (bibmap.HEADING_FIELDS | bibmap.PARTS_FIELDS).items():
+        value = take(name)
+        if value is not None:
+            item[variable] = _plain(value).strip()
+    book = take(bibmap.BOOK_FIELD)
+    if book is not None and "volume" not in item and item["type"] in ("book", "chapter"):
+        item["volume"] = _plain(book).strip()
+    if item["type"] == "thesis":
+        science = next((v for v in map(take, bibmap.THESIS_SCIENCE_FIELDS) if v), None)
+        code = next((v for v in map(take, bibmap.THESIS_SPECIALITY_CODE_FIELDS) if v), None)
+        if russian and kind in bibmap.THESIS_DEGREES_RU:
+            degree = bibmap.THESIS_DEGREES_RU[kind]
+            item["genre"] = f"{degree} {_plain(science).strip()}" if science else degree
+        if code is not None and "number" not in item:
+            item["number"] = _plain(code).strip()
+    if item["type"] != "patent":
+        return
+    countries = bibmap.COUNTRIES_RU if russian else bibmap.COUNTRIES_EN
+    place = fields.get("address", "").strip()
+    if place in countries:
+        item["publisher-place"], short = countries[place]
+        if short != item["publisher-place"]:
+            item["publisher-place-short"] = short
+    if russian and kind in bibmap.PATENT_TYPES_RU:
+        item["genre"], item["genre-short"] = bibmap.PATENT_TYPES_RU[kind]
+    for name, variable in bibmap.PATENT_TEXT_FIELDS.items():
+        value = take(name)
+        if value is not None and variable not in item:
+            item[variable] = _field_text(name, value)
+    for name in bibmap.PRIORITY_DATE_FIELDS:
+        value = take(name)
+        if value is not None and "priority-date" not in item:
+            item["priority-date"] = parse_iso_date(_verbatim(value))
+    for name in bibmap.PRIORITY_COUNTRY_FIELDS:
+        value = take(name)
+        if value is not None and "priority-country" not in item:
+            key = value.strip()
+            item["priority-country"] = countries[key][1] if key in countries else _plain(value)
+    published = take("publdate")
+    if published is not None:
+        if "issued" in item:
+            item["submitted"] = item["issued"]
+        item["issued"] = parse_iso_date(_verbatim(published))
+
+
+def _kept_gost_keys(fields: dict[str, str], csl_type: str) -> set[str]:
+    """Fields whose value is a biblatex key the reader turned into words (`type =
+    {docthesis}`, `location = {countryru}`) or whose variable another field fills (a patent's
+    `date`, its filing date when `publdate` is given), a thesis's `titleaddon` (its own
+    variable `title-addon`), a named issue beside a number: kept as written for BibTeX
+    output."""
+    kept = {"titleaddon"} if csl_type == "thesis" else set()
+    if fields.get("type", "").strip() in (bibmap.THESIS_DEGREES_RU.keys()
+                                          | bibmap.PATENT_TYPES_RU.keys()):
+        kept.add("type")
+    for name in ("location", "address"):
+        if fields.get(name, "").strip() in bibmap.COUNTRIES_RU:
+            kept.add(name)
+    if "publdate" in fields and "date" in fields:
+        kept.add("date")
+    if "number" in fields and re.search(r"[^\W\d_]", fields.get("issue", "")):
+        kept.add("issue")  # a journal's named issue, `issue-designation`
+    return kept
 
 
 def _map_names(item: Item, take: Callable[[str], str | None]) -> None:
@@ -648,10 +748,15 @@ def _map_maintitle(item: Item, take: Callable[[str], str | None]) -> None:
         main = _sentence_joined(main, _rich(addon))
     whole_book = str(item["type"]) == "book" and "container-title" not in item
     own = "title" if whole_book else "container-title"
-    for suffix in ("-main", "-sub"):
-        item.pop(own + suffix, None)
-    if mainsubtitle is not None and addon is None:
-        _split_title(item, own, _rich(maintitle), _rich(mainsubtitle))
+    split = {suffix: item.pop(own + suffix, None) for suffix in ("-main", "-sub")}
+    if own in item and split["-main"] is not None and split["-sub"]:
+        # the volume's own title keeps its subtitle apart (GOST " : "), as the title did
+        item["volume-title-main"], item["volume-title-sub"] = split["-main"], split["-sub"]
+    if mainsubtitle is not None or addon is not None:
+        # other title information: the subtitle, else the title addon (as for `title`)
+        _split_title(item, own, _rich(maintitle), _rich(mainsubtitle or addon or ""))
+        if mainsubtitle is not None and addon is not None:
+            item[f"{own}-sub"] = _sentence_joined(_rich(mainsubtitle), _rich(addon))
     if own == "container-title" and "container-title" not in item:
         item[own] = main
         return

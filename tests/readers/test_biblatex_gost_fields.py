@@ -368,3 +368,94 @@ def test_a_journal_issue_named_rather_than_numbered() -> None:
     both = text.replace("issue = {Summer}", "issue = {Summer}, number = 4")
     assert _item(both)["issue"] == "4"
     assert _written_fields(both)["issue"] == "{Summer}"
+
+
+def test_maintitleaddon_is_other_title_information_of_the_work() -> None:
+    # a volume of a multi-volume work inherits the work's `titleaddon` as its
+    # `maintitleaddon` (biber's default inheritance); GOST gives it after " : " (rules file §1,
+    # other title information), before the volume (biblatex-gost prints the same, `dekart:s1`)
+    items = bib_reader.read(r"""@book{s1, crossref = {soch}, year = 1989, volume = 1,
+      pagetotal = 654, langid = {russian}}
+@mvbook{soch, author = {Декарт, Рене}, title = {Сочинения в двух томах},
+  titleaddon = {пер. с лат. и фр.}, date = {1989/1994}, publisher = {Мысль},
+  location = {М.}, langid = {russian}}""").items
+    assert (items[0]["title-main"], items[0]["title-sub"]) == ("Сочинения в двух томах",
+                                                               "пер. с лат. и фр.")
+    assert render_bibliography(items[:1], G2008).entries[0].text == (
+        f"1. Декарт Р. Сочинения в двух томах : пер. с лат. и фр. Т.{NBSP}1. М. : Мысль, 1989. "
+        f"654{NBSP}с.")
+
+
+def test_a_part_of_a_multivolume_work_states_a_shared_translation_once() -> None:
+    # the part and the work are translated from French and no translator is named: the
+    # translation statement once, after the part's title (GOST R 7.0.5-2008: each element once;
+    # biblatex-gost prints the same, `leibniz:monadology`), the multi-volume statement of
+    # GOST 7.1-2003's example ("Сочинения : в 2 т. Т. 1")
+    items = bib_reader.read(r"""@inbook{m, title = {Монадология}, year = 1989, volume = 1,
+      pages = {413--429}, origlanguage = {french}, crossref = {soch}, langid = {russian}}
+@mvbook{soch, author = {Лейбниц, Г. В.}, title = {Сочинения}, date = {1982/1989},
+  publisher = {Мысль}, volumes = 4, origlanguage = {french}, location = {М.},
+  langid = {russian}}""").items
+    assert "container-original-language" not in items[0]
+    assert render_bibliography(items[:1], G2008).entries[0].text == (
+        f"1. Лейбниц Г. В. Монадология : пер. с фр. // Сочинения : в 4 т. Т.{NBSP}1. М. : Мысль, "
+        f"1989. С.{NBSP}413–429.")
+
+
+def test_a_volume_title_keeps_its_subtitle_apart() -> None:
+    # GOST 7.1-2003's example "Сочинения : в 2 т. Т. 1 : Стихотворения", the volume's own title
+    # with its other title information after " : " (rules file §1, prescribed punctuation)
+    items = bib_reader.read(r"""@book{ss1, author = {Дильтей, В.},
+      maintitle = {Собрание сочинений}, volumes = 6, volume = 1,
+      title = {Введение в науки о духе}, subtitle = {Опыт полагания основ},
+      location = {М.}, publisher = {Дом интеллектуальной книги}, date = 2000,
+      langid = {russian}}""").items
+    assert (items[0]["volume-title-main"], items[0]["volume-title-sub"]) == (
+        "Введение в науки о духе", "Опыт полагания основ")
+    assert items[0]["volume-title"] == "Введение в науки о духе: Опыт полагания основ"
+    assert render_bibliography(items, G2008).entries[0].text == (
+        f"1. Дильтей В. Собрание сочинений : в 6 т. Т.{NBSP}1 : Введение в науки о духе : Опыт "
+        "полагания основ. М. : Дом интеллектуальной книги, 2000.")
+
+
+def test_a_journal_issue_designation_beside_its_number() -> None:
+    # BibLaTeX `issue` ("Summer") beside `number`: the issue's designation as the source gives
+    # it, between the volume and the number (biblatex-gost prints the same, entry `nirenberg`,
+    # with the English "No." of GOST R 7.0.100-2018's examples, rules file §2)
+    text = r"""@article{n, author = {Nirenberg, R. L.}, title = {Badiou's Number},
+      journaltitle = {Critical Inquiry}, year = 2011, volume = 37, number = 4,
+      issue = {Summer}, pages = {583--614}, langid = {english}}"""
+    assert _item(text)["issue-designation"] == "Summer"
+    assert _gost(text) == (f"1. Nirenberg R. L. Badiou's Number // Critical Inquiry. 2011. "
+                           f"Vol.{NBSP}37, Summer, No.{NBSP}4. P.{NBSP}583–614.")
+    assert _written_fields(text)["issue"] == "{Summer}"
+
+
+def test_a_crossref_parent_brings_its_xdata() -> None:
+    # biber resolves a parent's `xdata` before the child inherits from it: the host's place
+    # and publisher come from the @xdata entry (GOST R 7.0.5-2008 chapter pattern, rules file
+    # §1: "// Host. М. : Publisher, 2020. С. 215–240")
+    items = bib_reader.read(r"""@xdata{common, location = {М.}, publisher = {ИФРАН}}
+@collection{if5, xdata = {common}, title = {История философии}, year = 2000,
+  langid = {russian}}
+@incollection{a, crossref = {if5}, author = {Айдукевич, К.}, title = {Проблема},
+  pages = {154--171}, langid = {russian}}""").items
+    part = next(item for item in items if item["id"] == "a")
+    assert (part["publisher-place"], part["publisher"]) == ("М.", "ИФРАН")
+    assert render_bibliography([part], G2008).entries[0].text == (
+        f"1. Айдукевич К. Проблема // История философии. М. : ИФРАН, 2000. С.{NBSP}154–171.")
+
+
+def test_a_thematic_issue_title_follows_the_issue_number() -> None:
+    # BibLaTeX `issuetitle` (CSL volume-title) of a journal: other title information of the
+    # issue, after its number and " : " (rules file §1 prescribed punctuation; GOST 7.1-2003's
+    # "Т. 1 : Стихотворения" for a volume's own title)
+    text = r"""@article{l, author = {Laplanche, J.}, title = {The Unconscious},
+      journaltitle = {Yale French Studies}, issuetitle = {French Freud}, year = 1972,
+      volume = 48, pages = {118--175}, langid = {english}}"""
+    assert _gost(text) == (f"1. Laplanche J. The Unconscious // Yale French Studies. 1972. "
+                           f"Vol.{NBSP}48 : French Freud. P.{NBSP}118–175.")
+    items = bib_reader.read(text).items
+    assert render_bibliography(items, "gost-r-7.0.100-2018").entries[0].text == (
+        "1. Laplanche, J. The Unconscious / J. Laplanche. – Текст : непосредственный // Yale "
+        f"French Studies. – 1972. – Vol.{NBSP}48 : French Freud. – P.{NBSP}118–175.")

@@ -25,14 +25,18 @@ SCHEMA = Path(citeproc.__file__).parent / "data" / "schema" / "schemas" / "style
 #: terms and variables styles/README.md lists as citefmt extensions (BibLaTeX roles and fields)
 EXTENSION_TERMS = {"translated-from", "commentator", "annotator", "foreword", "afterword",
                    "introduction", "geneditor", "container-translator",
-                   "volumes-total", "volume-total"}
+                   "volumes-total", "volume-total", "book-total", "part-total"}
 EXTENSION_VARIABLES = {"original-language", "commentator", "annotator", "foreword", "afterword",
                        "introduction", "title-main", "title-sub", "application-number",
                        "container-title-main", "container-title-sub", "volume-as-given",
                        "issue-as-given",
                        "number-of-pages-as-given", "credits",
                        "geneditor", "container-translator", "container-original-language",
-                       "container-credits"}
+                       "container-credits", "heading", "specdata", "publisher-as-given",
+                       "dissertant", "title-addon", "number-of-books",
+                       "number-of-parts", "volume-title-main", "volume-title-sub",
+                       "author-country", "priority-date", "priority-number",
+                       "priority-country", "issue-designation"}
 
 
 def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
@@ -56,7 +60,8 @@ def without_csl_m_extensions(tree: etree._ElementTree) -> etree._ElementTree:
         named = element.get("name") if element.tag == f"{CSL}term" else element.get("term")
         if named in EXTENSION_TERMS:
             element.getparent().remove(element)
-    for element in list(copy.iter(f"{CSL}names", f"{CSL}text", f"{CSL}if", f"{CSL}else-if")):
+    for element in list(copy.iter(f"{CSL}names", f"{CSL}text", f"{CSL}date", f"{CSL}if",
+                                  f"{CSL}else-if")):
         variables = (element.get("variable") or "").split()
         kept = [v for v in variables if v not in EXTENSION_VARIABLES]
         if variables and not kept:

@@ -124,18 +124,21 @@ EXAMPLES = {
         "1. Лэтчфорд Е. У. С Белой армией в Сибири [Электронный ресурс] // Восточный фронт армии "
         "адмирала А. В. Колчака : [сайт]. [2004]. URL: "
         "http://east-front.narod.ru/memo/latchford.htm (дата обращения: 23.08.2007)."),
+    # GOST R 7.0.5-2008's patent description, title first (issue #12's example; biblatex-gost
+    # prints unheaded patents the same way). The rules file's GOST 7.1 pattern ("Пат. … . Title
+    # / Чугаева В. И. …", two-digit years) is the heading form: tests/styles/test_gost_types.py
     "patent, with the application number (extension variable)": (
         {"id": "patent", "type": "patent", "language": "ru", "number": "2187888",
          "application-number": "2000131736/09",
-         "publisher-place": "Российская Федерация", "call-number": "МПК7 H 04 B 1/38, H 04 J 13/00",
+         "publisher-place": "Российская Федерация", "call-number": "МПК7 H 04 B 1/38",
          "title": "Приемопередающее устройство", "author": [person("Чугаева", "В. И.")],
          "publisher": "Воронеж. науч.-исслед. ин-т связи",
          "submitted": {"date-parts": [[2000, 12, 18]]},
-         "issued": {"date-parts": [[2002, 8, 20]]}, "issue": "23 (II ч.)", "number-of-pages": "3"},
-        "1. Пат. 2187888 Российская Федерация, МПК7 H 04 B 1/38, H 04 J 13/00. Приемопередающее "
-        "устройство / Чугаева В. И. ; заявитель и патентообладатель Воронеж. науч.-исслед. ин-т "
-        f"связи. № 2000131736/09 ; заявл. 18.12.00 ; опубл. 20.08.02, Бюл. № 23 (II ч.). "
-        f"3{NBSP}с.",
+         "issued": {"date-parts": [[2002, 8, 20]]}, "issue": "23",
+         "number-of-pages": "2 с. : ил."},
+        "1. Приемопередающее устройство : пат. 2187888 Рос. Федерация : МПК7 H 04 B 1/38 / "
+        "В. И. Чугаева ; заявитель и патентообладатель Воронеж. науч.-исслед. ин-т связи. "
+        "№ 2000131736/09 ; заявл. 18.12.2000 ; опубл. 20.08.2002, Бюл. № 23. 2 с. : ил.",
     ),
     "standard": (
         {"id": "gost", "type": "standard", "language": "ru", "number": "ГОСТ Р 7.0.53-2007",

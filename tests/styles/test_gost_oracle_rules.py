@@ -184,3 +184,114 @@ def test_place_abbreviation_and_doubled_conjunction_rules(ours, theirs, expected
 def test_place_abbreviation_rule_does_not_hide_another_place():
     assert oracle.classify("Хайдеггер М. Проблемы. СПб. : ВРФШ, 2001.",
                            "Хайдеггер М. Проблемы. Москва : ВРФШ, 2001.", "ru")[0] == "different"
+
+
+def test_role_grouping_absorbs_only_the_grouping_of_roles():
+    # GOST 7.1-2003's example names one person once after all role words ("сост., общ. ред. и
+    # вступ. ст. Г. К. Косикова"); biblatex-gost repeats the person for a role it cannot merge
+    ours = ("Аналитическая философия / пер. с англ., нем. ; сост., общ. ред. и вступ. ст. "
+            "А. Ф. Грязнова. М. : Прогресс-Традиция, 1998. 528 с.")
+    theirs = ("Аналитическая философия / пер. с англ., нем. ; общ. ред. и вступ. ст. "
+              "А. Ф. Грязнова ; сост. А. Ф. Грязнова. М. : Прогресс-Традиция, 1998. 528 с.")
+    assert oracle.classify(ours, theirs, "ru") == ("choice-open", "role-grouping")
+    # a role of another person, or a role missing, is still a difference
+    assert oracle.classify(ours, theirs.replace("сост. А. Ф. Грязнова", "сост. А. Б. Иванова"),
+                           "ru")[0] == "different"
+    assert oracle.classify(ours.replace("сост., общ. ред.", "общ. ред."), theirs,
+                           "ru")[0] == "different"
+
+
+def test_superscripts_compare_as_pdftotext_gives_them():
+    # pdftotext gives biblatex-gost's superscript "МПК$^7$" as "МПК7"; citefmt writes "МПК⁷"
+    assert oracle.classify("Устройство : пат. 1 : МПК⁷ H 04 B 1/38.",
+                           "Устройство : пат. 1 : МПК7 H 04 B 1/38.", "ru") == ("equal", None)
+
+
+def test_compound_initials_are_the_datas():
+    ours = "Справочная книга / под ред. Дж. Барвайса. М. : Наука, 1982."
+    theirs = "Справочная книга / под ред. Д. Барвайса. М. : Наука, 1982."
+    assert oracle.classify(ours, theirs, "ru") == ("choice-open", "compound-initials")
+    # another initial is still a difference
+    assert oracle.classify(ours, theirs.replace("Д. Барвайса", "Б. Барвайса"),
+                           "ru")[0] == "different"
+
+
+def test_run_together_initials():
+    # data "В.Н. Салия": biblatex-gost prints "В. Салия", citefmt both initials
+    ours = "Биркгоф Г. Теория решёток / пер. с англ. В. Н. Салия. М. : Наука, 1984. 568 с."
+    theirs = "Биркгоф Г. Теория решёток / пер. с англ. В. Салия. М. : Наука, 1984. 568 с."
+    assert oracle.classify(ours, theirs, "ru") == ("oracle-wrong", "run-together-initials")
+    assert oracle.classify("Gander H. H. Husserl-Lexikon. 2010.", "Gander H. Husserl-Lexikon. "
+                           "2010.", "en") == ("oracle-wrong", "run-together-initials")
+    # another first initial or surname is still a difference
+    assert oracle.classify(ours, theirs.replace("В. Салия", "Б. Салия"), "ru")[0] == "different"
+
+
+def test_only_the_rules_that_made_the_texts_agree_are_named():
+    # "Скворцов М. А." is rewritten alike in both texts by run-together-initials; the texts
+    # agree because of the optional "[Текст]" only
+    assert oracle.classify("Скворцов М. А. Эффекты : дис. … д-ра физ.-мат. наук. 2008.",
+                           "Скворцов М. А. Эффекты [Текст] : дис. … д-ра физ.-мат. наук. 2008.",
+                           "ru") == ("choice-open", "gmd")
+
+
+@pytest.mark.parametrize("ours, theirs, expected", [
+    ("Р. Статья // Неприкосновенный запас. 2011. № 3(77). URL: http://m.ru/a.html (дата "
+     "обращения: 18.09.2012).", "Р. Статья // Неприкосновенный запас. 2011. № 3(77). URL: "
+     "http://m.ru/a.html (дата обр. 18.09.2012).", ("oracle-wrong", "visited-on")),
+    ("Deleuze G. Plato // October. 1983. Vol. 27. P. 45–56. URL: "
+     "https://www.jstor.org/stable/778495.", "Deleuze G. Plato // October. 1983. Vol. 27. "
+     "P. 45–56. JSTOR: 778495.", ("choice-open", "issn-and-eprint")),
+])
+def test_access_note_and_eprint_forms(ours, theirs, expected):
+    assert oracle.classify(ours, theirs, "en") == expected
+    # another address is still a difference
+    assert oracle.classify(ours.replace(".ru/a", ".ru/b").replace("778495", "778496"), theirs,
+                           "en")[0] == "different"
+
+
+@pytest.mark.parametrize("ours, theirs, language, expected", [
+    ("Proceedings. Vol. 13. Pt. 1 : Axiomatic Set Theory / ed. by D. S. Scott. 1971.",
+     "Proceedings. Vol. 13. Part 1. Axiomatic Set Theory / ed. by D. S. Scott. 1971.", "en",
+     ("choice-open", "multi-volume+part-term-en")),
+    ("Ясперс К. Смысл истории. М. : Политиздат, 1991. 527 с. (Мыслители XX в.).",
+     "Ясперс К. Смысл истории. М. : Политиздат, 1991. 527 с. (Мыслители XX в.)", "ru",
+     ("oracle-wrong", "closing-period")),
+])
+def test_part_term_and_closing_period(ours, theirs, language, expected):
+    assert oracle.classify(ours, theirs, language) == expected
+    # another part number or series is still a difference
+    assert oracle.classify(ours.replace("Pt. 1", "Pt. 2").replace("XX в.", "XIX в."), theirs,
+                           language)[0] == "different"
+
+
+def test_host_translation_language():
+    ours = ("Федье Ф. Власть // Везен Ф. Философия. Федье Ф. Власть / Ф. Везен, Ф. Федье ; общ. "
+            "ред., пер. с фр. и послесл. В. В. Бибихина. М. : УРСС, 2002. С. 93–136.")
+    theirs = ours.replace("пер. с фр. и", "пер. и")
+    assert oracle.classify(ours, theirs, "ru") == ("oracle-wrong", "host-translation-language")
+    # the part's own translation statement (before "//") is compared as it is
+    part = "Федье Ф. Власть / пер. с фр. и послесл. В. В. Бибихина. М., 2002."
+    assert oracle.classify(part, part.replace("пер. с фр. и", "пер. и"), "ru")[0] == "different"
+
+
+def test_issue_title_colon():
+    ours = "L. U. // Yale French Studies. 1972. Vol. 48 : French Freud. P. 118–175."
+    theirs = "L. U. // Yale French Studies. 1972. Vol. 48: French Freud. P . 118–175."
+    assert oracle.classify(ours, theirs, "en")[0] in ("oracle-wrong", "choice-open")
+    assert "issue-title-colon" in oracle.classify(ours, theirs, "en")[1]
+    assert oracle.classify(ours.replace("Vol. 48", "Vol. 49"), theirs, "en")[0] == "different"
+
+
+def test_kerned_space_before_a_comma_is_a_pdf_artefact():
+    assert oracle.classify("Awodey S. Category Theory. Oxford : OUP, 2010.",
+                           "Awodey S. Category Theory. Oxford : OUP , 2010.", "en") == (
+        "equal", None)
+
+
+def test_page_range_in_full():
+    ours = "Фрейд З. Я и Оно // Сборник. [2000]. С. 511–558."
+    theirs = "Фрейд З. Я и Оно // Сборник. [2000]. С. 511—58."
+    assert oracle.classify(ours, theirs, "ru") == ("choice-open",
+                                                   "range-dash+page-range-in-full")
+    assert oracle.classify(ours.replace("558", "559"), theirs, "ru")[0] == "different"

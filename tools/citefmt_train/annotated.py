@@ -139,20 +139,25 @@ def _jats_child(element: ET._Element, name: str) -> str | None:
     return _text(found) or None if found is not None else None
 
 
+def _jats_names(parent: Any) -> list[dict[str, str]]:
+    """The `<name>` and `<collab>` children of a JATS element, in order, as CSL names."""
+    names: list[dict[str, str]] = []
+    for name in parent:
+        if name.tag == "name":
+            names.append({"family": _jats_child(name, "surname") or "",
+                          "given": _jats_child(name, "given-names") or ""})
+        elif name.tag == "collab" and _text(name):
+            names.append({"literal": _text(name)})
+    return names
+
+
 def gold_from_element_citation(citation: ET._Element) -> Item:
     """The fields of a JATS `<element-citation>` as a CSL item: its names, titles and numbers are
     the publisher's markup of the same reference as the `<mixed-citation>` beside it."""
     gold: Item = {}
-    authors = []
-    for group in citation.iter("person-group"):
-        if group.get("person-group-type", "author") != "author":
-            continue
-        for name in group:
-            if name.tag == "name":
-                authors.append({"family": _jats_child(name, "surname") or "",
-                                "given": _jats_child(name, "given-names") or ""})
-            elif name.tag == "collab" and _text(name):
-                authors.append({"literal": _text(name)})
+    authors = [author for group in citation.iter("person-group")
+               if group.get("person-group-type", "author") == "author"
+               for author in _jats_names(group)]
     if authors:
         gold["author"] = authors
     article = _jats_child(citation, "article-title")
@@ -262,13 +267,7 @@ def gold_from_tagged_citation(mixed: ET._Element) -> Item:
     an `<ext-link>`."""
     gold = gold_from_element_citation(mixed)
     if "author" not in gold:
-        authors: list[dict[str, str]] = []
-        for name in mixed:
-            if name.tag == "name":
-                authors.append({"family": _jats_child(name, "surname") or "",
-                                "given": _jats_child(name, "given-names") or ""})
-            elif name.tag == "collab" and _text(name):
-                authors.append({"literal": _text(name)})
+        authors = _jats_names(mixed)
         if authors:
             gold["author"] = authors
     if "DOI" not in gold:
