@@ -146,8 +146,14 @@ def imprint_out_of_container(item: Item) -> None:
         return
     kind = item.get("type")
     if kind == "article-journal" and not any(item.get(k) for k in ("volume", "issue", "page")):
-        if (whole := _imprint_of(host)) and item.get("title"):
-            item["publisher-place"], item["publisher"] = whole
+        if (whole := _imprint_of(host)) and isinstance(item.get("title"), str):
+            place, publisher = whole
+            head, stop, last = publisher.rpartition(". ")
+            if stop and head.strip() and not host.startswith(place):
+                # "Instytutu | Studiów Politycznych. ISP PAN, Warszawa": the title went on
+                item["title"] = f"{item['title']} {head.strip()}"
+                publisher = last
+            item["publisher-place"], item["publisher"] = place, publisher.strip()
             del item["container-title"]
             item["type"] = "book"
         return

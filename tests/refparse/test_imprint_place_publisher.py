@@ -225,3 +225,13 @@ def test_plos_author_year_article_without_pages() -> None:
     assert item["type"] == "article-journal"
     assert (item["container-title"], item["volume"]) == ("Neuron Reports", "85")
     assert "publisher" not in item
+
+
+def test_a_title_cut_before_its_last_sentence_and_an_imprint() -> None:
+    from citefmt.refparse.imprint import imprint_out_of_container
+
+    item = {"type": "article-journal", "title": "Raport o stanie",
+            "container-title": "Gospodarki Morskiej. PWN, Gdańsk"}
+    imprint_out_of_container(item)
+    assert item["title"] == "Raport o stanie Gospodarki Morskiej"
+    assert (item["publisher"], item["publisher-place"], item["type"]) == ("PWN", "Gdańsk", "book")
