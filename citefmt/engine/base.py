@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import MixedString, String
+from citeproc.string import MixedString, String, join
 
 from citefmt.engine.context import OverlaidAttributes, current
-from citefmt.engine.page_ranges import last_page
+from citefmt.engine.page_ranges import last_page, read_range
 from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.text_case import change_case
 
@@ -291,6 +291,34 @@ class PageRanges(_CslElement):
 
     def _format_last_page(self, first: str, last: str) -> str:
         return last_page(first, last, self.get_root().get_option("page-range-format"))
+
+    def _process(self, value: Any, variable: str) -> Any:
+        """A number variable's value (or a locator: `variable` "locator", or "page" for a
+        page locator) read as lists and ranges: pieces split at "," and "&", each a number,
+        a range or text (`page_ranges.read_range`); ranges joined by the range delimiter,
+        page ranges shortened by `page-range-format`, "&" printed as the locale's "and"
+        symbol term. Gap: citeproc-py printed "&" as itself (unescaped in HTML when it came
+        from a locator, which it never split) whatever the locale's symbol."""
+        delimiter = ((self.get_single_term("page-range-delimiter")
+                      if variable.startswith("page") else None)
+                     or self.unicode_character("EN DASH"))
+        ampersand = self.get_single_term("and", "symbol") or self.unicode_character("AMPERSAND")
+        pieces = [join([self._number_or_range(part, variable, delimiter)
+                        for part in comma_part.split("&")], f" {ampersand} ")
+                  for comma_part in str(value).split(",")]
+        return join(pieces, ", ")
+
+    def _number_or_range(self, part: str, variable: str, delimiter: Any) -> Any:
+        read = read_range(self.preformat(part))
+        if isinstance(read, str):
+            return self.format_number(read)
+        first = self.format_number(read[0])
+        if variable == "page-first":
+            return first
+        last = read[1]
+        if variable == "page":
+            last = self._format_last_page(read[0], last)
+        return join((first, self.format_number(last)), delimiter)
 
 
 class EngineElement(PunctuationMerging, TextCasing, PageRanges, MemoisedLookups):

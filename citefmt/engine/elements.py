@@ -233,7 +233,13 @@ class Text(EngineElement, model.Text):
         reference = item.reference
         if short is not None and short in reference:
             return reference[short]
-        if variable.startswith("page") or variable in ("citation-number", "locator"):
+        if variable == "locator":
+            # a page locator's ranges follow page-range-format (citeproc-js, CSL test suite
+            # label_CollapsedPageNumberPluralDetection); see `base.PageRanges._process`
+            locator = item.locator
+            return self._process(locator.identifier,
+                                 "page" if locator.label == "page" else "locator")
+        if variable.startswith("page") or variable == "citation-number":
             return super()._variable(item, context)
         return reference[key]
 
@@ -379,6 +385,9 @@ class Label(EngineElement, model.Label):
             except VariableError:
                 return False
             return _numeric_list(value) and bool(_MULTIPLE.search(value))
+        if variable == "locator" and "\\-" in str(item.locator.identifier):
+            # an escaped hyphen joins one page number ("327\\-30"), not a range
+            return bool(_MULTIPLE.search(str(item.locator.identifier).replace("\\-", "")))
         return super()._is_plural(item)
 
 
