@@ -10,8 +10,8 @@ import pytest
 
 from citefmt.engine import render_bibliography
 from citefmt.engine.loading import parse_csl_bytes
-from citefmt.engine.render import Renderer
 from citefmt.engine.page_ranges import last_page
+from citefmt.engine.render import Renderer
 
 SALTHOUSE = {"id": "42", "type": "article-journal",
              "title": "Interplay between biomaterials and the immune system",
