@@ -52,6 +52,7 @@ from citefmt.engine.context import current
 from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
 from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
+from citefmt.engine.ordinals import ordinal_term, term_gender
 from citefmt.engine.punctuation import join_merging, quoted, wrap_merging
 from citefmt.engine.richtext import QuoteMark, render_rich_text
 from citefmt.engine.source import DefaultLanguageReference
@@ -324,6 +325,25 @@ class Number(EngineElement, model.Number):
         if "-" in variable and variable != "page-first":
             return self._process(item.reference[variable.replace("-", "_")], variable)
         return super().process(item, context, **kwargs)
+
+    def format_number(self, number: Any) -> Any:
+        """Gap: ordinals by gender and from one locale's set (see `ordinals.py`)."""
+        form = self.get("form", "numeric")
+        if form not in ("ordinal", "long-ordinal"):
+            return super().format_number(number)
+        try:
+            value = int(number)
+        except ValueError:
+            return number
+        state = current().locale
+        language = state.code.split("-")[0].lower()
+        gender = term_gender(state.chain, self.get("variable") or "", language)
+        if form == "long-ordinal":
+            term = ordinal_term(state.chain, language, value, gender, long=True)
+            if term is not None:
+                return term.single
+        term = ordinal_term(state.chain, language, value, gender)
+        return f"{value}{term.single if term is not None else ''}"
 
 
 class Term(EngineElement, model.Term):
