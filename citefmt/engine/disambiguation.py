@@ -12,9 +12,9 @@ says; otherwise the suffix follows the first year a cs:date prints in each cite 
 ("1990a"; an item without `issued` takes it after its `accessed` year), once.
 
 With `disambiguate-add-names`, names are added first (one at a time, until the cites differ).
-With `disambiguate-add-givenname`, given names are then added (initials, then in full) to
-the cites still ambiguous; `givenname-disambiguation-rule` is read as "by-cite" whatever it
-says.
+With `disambiguate-add-givenname` and `givenname-disambiguation-rule="by-cite"`, given names
+are then added (initials, then in full) to the cites still ambiguous; with the other rules,
+ambiguous names are expanded across all cites first (`name_expansion.py`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 
 from citefmt.engine.context import current
+from citefmt.engine.name_expansion import name_levels
 
 #: marker kept in a layout's per-cite `repressed` state once the implicit suffix is printed
 PRINTED = "citefmt:year-suffix-printed"
@@ -53,10 +54,14 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
     adds_given = citation.get("disambiguate-add-givenname", "false") == "true"
     if not (tests_condition or adds_suffix or adds_names or adds_given):
         return
+    rule = citation.get("givenname-disambiguation-rule", "by-cite")
+    if adds_given and rule != "by-cite":
+        current().name_levels.update(name_levels(citation, cites, rule))
+        current().name_levels_primary_only = rule.startswith("primary-name")
     groups = _ambiguous_groups(citation, cites)
     if adds_names and groups:
         groups = [still for group in groups for still in _add_names(citation, group)]
-    if adds_given and groups:
+    if adds_given and rule == "by-cite" and groups:
         groups = [still for group in groups for still in _add_given_names(citation, group)]
     if tests_condition and groups:
         for group in groups:

@@ -13,6 +13,7 @@ from citeproc.string import MixedString
 from citefmt.engine.base import EngineElement
 from citefmt.engine.context import OverlaidAttributes, current, overlay
 from citefmt.engine.initials import initialize_given
+from citefmt.engine.name_expansion import FULL, person_key
 from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.russian import decline_name
 from citefmt.engine.source import COMMA_SUFFIX, NameList
@@ -385,8 +386,10 @@ class Name(EngineElement, model.Name):
                                  self.process(_NamesOnly(variable, groups), variable, context,
                                               sort_options, **kwargs)],
                                 str(self.get("group-delimiter")), self.output_format())
-        if form != "count" and names and self._affixes_each_name():
-            return self._each_name_affixed(variable, names, context, sort_options, **kwargs)
+        levels = self._expanded_names(names, context) if form != "count" else None
+        if form != "count" and names and (levels or self._affixes_each_name()):
+            return self._each_name_affixed(variable, names, context, sort_options,
+                                           levels=levels, **kwargs)
         if not is_truncated(names) or form == "count":
             return super().process(item, variable, context, sort_options, **kwargs)
         use_first = self.get_option("et-al-use-first", context, sort_options)
@@ -411,8 +414,24 @@ class Name(EngineElement, model.Name):
             return self.format(MixedString(list(text)))
         return super().markup(text)
 
+    def _expanded_names(self, names: Any, context: Any) -> dict[int, int] | None:
+        """{index in `names`: level} for the names the citations expand
+        (`name_expansion.py`; cites only), None when there are none."""
+        state = current()
+        levels = state.name_levels
+        if not levels:
+            return None
+        if state.name_levels_primary_only:
+            names = names[:1]
+        scope = (context if context is not None else self).xpath_search(_CITATION_OR_BIBLIOGRAPHY)
+        if not scope or scope[0].tag != _CITATION_TAG:
+            return None
+        found = {index: levels[key] for index, name in enumerate(names)
+                 if (key := person_key(name)) in levels}
+        return found or None
+
     def _each_name_affixed(self, variable: str, names: Any, context: Any, options: Any,
-                           **kwargs: Any) -> Any:
+                           levels: dict[int, int] | None = None, **kwargs: Any) -> Any:
         """Gap: citeproc-js, which styles are written against, puts a cs:name's prefix and
         suffix around each personal name, and none around an institution's
         ("da Vinci, Leonardo.; Ludwig van Beethoven.; and …", "American Burn Association
@@ -431,6 +450,11 @@ class Name(EngineElement, model.Name):
             single = dict(options or {}, **{"et-al-min": 0, "and": None})
             if order == "first" and index > 0:
                 single["name-as-sort-order"] = None
+            level = levels.get(index) if levels else None
+            if level:  # a name expanded to tell it from another person's
+                single["form"] = "long"
+                if level >= FULL:
+                    single["initialize-with"] = None
             text = super().process(_NamesOnly(variable, [name]), variable, context, single,
                                    **kwargs)
             if text is None or not str(text):
