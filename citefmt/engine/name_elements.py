@@ -570,7 +570,8 @@ def written_names(names: Any, form: str) -> Any:
     return written
 
 
-_APOSTROPHES = ("'", "\u2019")
+#: particles written onto the family name: ending in an apostrophe ("d'") or a hyphen ("al-")
+_APOSTROPHES = ("'", "\u2019", "-")
 
 
 def _elided_particle(name: Any) -> bool:
@@ -579,9 +580,10 @@ def _elided_particle(name: Any) -> bool:
 
 
 def particles_elided(names: Any, sort_order: str | None, demote: str | None) -> Any:
-    """Gap: a particle ending in an apostrophe ("d'", "dell’") was printed with a space before
-    the family name ("John d’ Jones"); it is written together with it ("John d’Jones",
-    citeproc-js), wherever the particle stands right before the family name."""
+    """Gap: a particle ending in an apostrophe ("d'", "dell’") or a hyphen ("al-") was printed
+    with a space before the family name ("John d’ Jones"); it is written together with it
+    ("John d’Jones", "al-One", citeproc-js), wherever the particle stands right before the
+    family name."""
     result = NameList()
     for index, name in enumerate(names):
         inverted = sort_order == "all" or (sort_order == "first" and index == 0)

@@ -304,8 +304,61 @@ def _names(names: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 comma = comma or bool(bang)
             if comma and parts.get("suffix"):
                 parts[COMMA_SUFFIX] = "true"
+            if name.get("parse-names") not in (False, "false"):
+                _parse_particles(parts)
             result.append(parts)
     return result
+
+
+def _parse_particles(parts: dict[str, str]) -> None:
+    """Gap: citeproc-py took `family` and `given` as written, so particles typed into them
+    ("van Gogh", "Alexander von", "d'Aubignac", "al-One") were neither sorted past nor demoted
+    ("Humboldt, Alexander von" sorted after "van der Vlist"). As citeproc-js does (CSL test
+    suite name_ParseNames, name_Parsed*ParticleWithApostrophe, bugreports_parseName), leading
+    lower-case words of a family name (or a lower-case prefix ending in an apostrophe or
+    hyphen) are its non-dropping particle, trailing lower-case words of a given name its
+    dropping particle; a family name in double quotes is kept as written, without them; a
+    name with `"parse-names": false` or its own particle fields is left alone."""
+    family = parts.get("family", "")
+    if len(family) > 2 and family[0] == family[-1] == '"':
+        parts["family"] = family[1:-1]
+        return
+    if family and "non-dropping-particle" not in parts:
+        words = family.split(" ")
+        lead = 0
+        while (lead < len(words) - 1 and words[lead][:1].islower()
+               and words[lead].rstrip("'\u2019").isalpha()):
+            lead += 1
+        particle, rest = " ".join(words[:lead]), " ".join(words[lead:])
+        attached = _attached_particle(rest)
+        if attached:
+            particle = " ".join(p for p in (particle, rest[:attached]) if p)
+            rest = rest[attached:]
+        if particle:
+            parts["non-dropping-particle"], parts["family"] = particle, rest
+    given = parts.get("given", "")
+    if given and "dropping-particle" not in parts:
+        words = given.split(" ")
+        tail = len(words)
+        while tail > 1 and words[tail - 1][:1].islower() and words[tail - 1].rstrip(
+                "'\u2019").isalpha():  # a word, not lower-case initials ("j. r.")
+            tail -= 1
+        if tail < len(words):
+            parts["given"] = " ".join(words[:tail])
+            parts["dropping-particle"] = " ".join(words[tail:])
+
+
+def _attached_particle(family: str) -> int:
+    """The length of a lower-case particle written onto the family name ("d'" of
+    "d'Aubignac", "al-" of "al-One"), 0 if there is none."""
+    for index, char in enumerate(family):
+        if char in "'\u2019-":
+            head = family[:index]
+            return (index + 1 if head.isalpha() and head.islower()
+                    and family[index + 1:index + 2].isupper() else 0)
+        if not char.isalpha():
+            return 0
+    return 0
 
 
 _GIVEN_SUFFIX = re.compile(r",(!?) ")
