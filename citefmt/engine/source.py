@@ -32,7 +32,7 @@ from citefmt.engine.context import active
 from citefmt.engine.dates import normalise_date
 from citefmt.engine.gost import derived_variables, extension_problems
 from citefmt.engine.richtext import render_rich_text
-from citefmt.model import Item, is_et_al
+from citefmt.model import DATE_VARIABLES, NAME_VARIABLES, Item, is_et_al
 
 #: variables citeproc-py splits on "&", "," and "-" itself: not to be HTML-escaped beforehand
 _NUMBER_VARIABLES = frozenset(NUMBERS) | {"page", "page_first", "locator"}
@@ -262,6 +262,7 @@ def _add_item(prepared: PreparedSource, index: int, item: Any, origin: str) -> N
 
 
 def _citeproc_fields(item: Item, key: str) -> dict[str, Any]:
+    item = with_note_variables(item)
     data: dict[str, Any] = {"id": key, "type": item.get("type") or "article"}
     for name, value in item.items():
         if name in _SKIPPED or value is None or value == "" or value == []:
@@ -280,6 +281,65 @@ def _citeproc_fields(item: Item, key: str) -> dict[str, Any]:
             data[renamed] = value
     data.update(derived_variables(item))  # GOST short forms (see `gost.py`)
     return data
+
+
+#: CSL 1.0.2 standard and number variables a `note` line may set (Appendix IV)
+_NOTE_VARIABLES = frozenset({
+    "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place",
+    "authority", "call-number", "citation-key", "citation-label", "collection-title",
+    "collection-title-short", "container-title", "container-title-short", "dimensions",
+    "division", "DOI", "event", "event-title", "event-place", "genre", "ISBN", "ISSN",
+    "jurisdiction", "keyword", "language", "license", "medium", "original-publisher",
+    "original-publisher-place", "original-title", "part-title", "PMCID", "PMID", "publisher",
+    "publisher-place", "references", "reviewed-genre", "reviewed-title", "scale", "source",
+    "status", "title", "title-short", "URL", "volume-title", "chapter-number",
+    "collection-number", "edition", "issue", "number", "number-of-pages", "number-of-volumes",
+    "page", "page-first", "part-number", "printing-number", "section", "supplement-number",
+    "version", "volume"}) | NAME_VARIABLES | DATE_VARIABLES
+_NOTE_LINE = re.compile(r"^\s*(?:\{:([A-Za-z-]+):\s*(.*?)\}|([A-Za-z-]+):\s*(.*?))\s*$")
+
+
+def with_note_variables(item: Item) -> Item:
+    """The item with the CSL variables its `note` sets, one "variable: value" line each.
+
+    Gap: citeproc-py ignored the convention of Zotero's Extra field, which citeproc-js reads
+    (CSL test suite variables_ContainerTitleShort2, label_NameLabelThroughSubstitute,
+    number_LimitOrdinalsToDayOne): "container-title-short: Container", "event-date:
+    2004-10-01/2004-10-14", "reviewed-author: Hall || W.C." (family || given; a literal name
+    without "||"). A line sets a variable the item does not have; the lines used are taken
+    out of the note, other lines stay. The caller's item is not changed."""
+    note = item.get("note")
+    if not isinstance(note, str) or ":" not in note:
+        return item
+    found: dict[str, Any] = {}
+    kept = []
+    for line in note.splitlines():
+        match = _NOTE_LINE.match(line)
+        variable = (match.group(1) or match.group(3)) if match else None
+        value = ((match.group(2) if match.group(1) else match.group(4)) or "").strip() \
+            if match else ""
+        if (variable is None or variable not in _NOTE_VARIABLES or not value
+                or variable in item):
+            kept.append(line)
+            continue
+        if variable in NAME_VARIABLES:
+            family, bar, given = value.partition("||")
+            person = ({"family": family.strip(), "given": given.strip()} if bar
+                      else {"literal": value})
+            found.setdefault(variable, []).append(person)
+        elif variable in DATE_VARIABLES:
+            found[variable] = {"raw": value}
+        else:
+            found.setdefault(variable, value)
+    if not found:
+        return item
+    changed = dict(item, **found)
+    rest = "\n".join(kept).strip()
+    if rest:
+        changed["note"] = rest
+    else:
+        del changed["note"]
+    return changed
 
 
 def _is_name_list(value: list[Any]) -> bool:
