@@ -387,7 +387,7 @@ def _parse_particles(parts: dict[str, str]) -> None:
         words = family.split(" ")
         lead = 0
         while (lead < len(words) - 1 and words[lead][:1].islower()
-               and words[lead].rstrip("'\u2019").isalpha()):
+               and words[lead].isalpha()):  # "de' Frinkle" keeps its space: as written
             lead += 1
         particle, rest = " ".join(words[:lead]), " ".join(words[lead:])
         attached = _attached_particle(rest)
