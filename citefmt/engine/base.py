@@ -13,7 +13,7 @@ from citeproc.string import MixedString, String, join
 
 from citefmt.engine.context import OverlaidAttributes, current
 from citefmt.engine.page_ranges import last_page, read_range
-from citefmt.engine.punctuation import join_merging, wrap_merging
+from citefmt.engine.punctuation import ClosingQuote, join_merging, wrap_merging
 from citefmt.engine.text_case import change_case
 
 if TYPE_CHECKING:
@@ -116,7 +116,10 @@ class MemoisedLookups(_CslElement):
                 attribute in self.attrib for attribute in _FORMATTING_ATTRIBUTES)
         if plain:
             return str(string) if isinstance(string, (int, float)) else string
-        return super().format(string)
+        formatted = super().format(string)
+        if type(string) is MixedString and formatted is not string:
+            return _closing_quote_kept(string, formatted)
+        return formatted
 
     def __getattr__(self, name: str) -> Any:
         # citeproc-py reads child elements as attributes (`self.layout`, `names.label`)
@@ -283,6 +286,25 @@ class TextCasing(_CslElement):
 
 
 _STRIPPED_PERIOD = re.compile(r"\.(?![a-z])")
+
+
+def _closing_quote_kept(text: MixedString, formatted: Any) -> Any:
+    """`formatted` (`text` in formatting tags) with the closing quote the engine printed at
+    the end of `text` still marked as such, the tags after it included ("”</i>"), so that
+    punctuation-in-quote moves a following "." inside it. Gap: the tags hid the quote:
+    `<i>“Book A”</i>.` for `<i>“Book A.”</i>` (CSL test suite magic_PunctuationInQuoteNested)."""
+    segments = [segment for segment in text if str(segment)]
+    if (not segments or type(segments[-1]) is not ClosingQuote
+            or isinstance(formatted, MixedString)):
+        return formatted
+    output, quote = str(formatted), str(segments[-1])
+    at = output.rfind(quote)
+    if at < 0 or not _CLOSING_TAGS.fullmatch(output[at + len(quote):]):
+        return formatted
+    return MixedString([String(output[:at]), ClosingQuote(output[at:])])
+
+
+_CLOSING_TAGS = re.compile(r"(?:</[a-z]+>)*")
 
 
 class PageRanges(_CslElement):

@@ -53,7 +53,13 @@ from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
 from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
 from citefmt.engine.ordinals import ordinal_term, term_gender
-from citefmt.engine.punctuation import join_merging, quoted, wrap_merging
+from citefmt.engine.punctuation import (
+    FieldClosingQuote,
+    join_merging,
+    move_into_quote,
+    quoted,
+    wrap_merging,
+)
 from citefmt.engine.richtext import QuoteMark, render_rich_text
 from citefmt.engine.source import DefaultLanguageReference
 
@@ -600,12 +606,22 @@ class Layout(EngineElement, model.Layout):
         sort = self.getparent().sort
         return cites if sort is None else list(sort.sort(list(cites), self))
 
+    def _cite_affixed(self, cite: Any, text: Any) -> Any:
+        """The cite's text with its prefix and suffix. Gap: a suffix beginning with "." or ","
+        after a closing quote the style printed stayed outside it where the locale puts
+        punctuation in quotes (“The Title”. And …; CSL test suite affix_MovingPunctuation)."""
+        text = cite_affix(self, cite.get("prefix", "")) + text
+        suffix = cite_affix(self, cite.get("suffix", ""))
+        if suffix:
+            text, suffix = move_into_quote(text, suffix, self.output_format(),
+                                           self.punctuation_in_quote)
+        return text + suffix
+
     def _render_plain_citation(self, citation: Any, callback: Callable[[Any], Any]) -> Any:
         """Gap: citeproc-py put the cites of a citation without cs:sort in bibliography order;
         CSL 1.0.2 keeps them in the order cited ("(Smith 2020b; Smith 2020a)" as cited)."""
         good, bad = self._good_and_bad(citation)
-        pieces = [(cite_affix(self, cite.get("prefix", "")) + text
-                   + cite_affix(self, cite.get("suffix", "")),
+        pieces = [(self._cite_affixed(cite, text),
                    cite.get("prefix", "")[:1] in _JOINING_MARKS,
                    cite.get("suffix", "")[-1:] in _JOINING_MARKS)
                   for cite, text in self._each_rendered(good)]
@@ -674,7 +690,8 @@ def field_quotes(element: Any, text: MixedString, quoted_here: bool) -> MixedStr
             inner = segment.fixed or segment.inner != quoted_here
             name = ("open" if segment.opening else "close") + \
                 ("-inner-quote" if inner else "-quote")
-            segment = String(str(element.get_single_term(name)) or str(segment))
+            segment = (String if segment.opening else FieldClosingQuote)(
+                str(element.get_single_term(name)) or str(segment))
         segments.append(segment)
     return MixedString(segments)
 

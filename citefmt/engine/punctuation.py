@@ -84,6 +84,10 @@ class ClosingQuote(String):
     """A closing quotation mark the engine printed for `quotes="true"`."""
 
 
+class FieldClosingQuote(String):
+    """A closing quotation mark of field or affix text, printed as the locale's term."""
+
+
 def quoted(text: Any, open_quote: Any, close_quote: Any) -> MixedString:
     """`text` between the quote marks, the closing one marked as printed by the engine."""
     segments = [open_quote] + (list(text) if isinstance(text, MixedString) else [text])
@@ -159,11 +163,21 @@ def move_into_quote(left: Any, right: Any, fmt: str = "text",
         return left, right
     if punctuation_in_quote is not None and not punctuation_in_quote():
         return left, right
-    inside = MixedString(segments[:-1])
     right = _without_first_char(right)
-    if (last_visible_char(str(inside), fmt), first) not in _DROP_RIGHT:
-        inside = concatenate(inside, String(first))
-    return concatenate(inside, segments[-1]), right
+    return _into_quote(MixedString(segments[:-1]), segments[-1], first, fmt), right
+
+
+def _into_quote(inside: MixedString, closing: Any, mark: str, fmt: str) -> MixedString:
+    """`inside` + `mark` + `closing`; when `inside` itself ends in a closing quote (the
+    field's own, or one the engine printed), the mark goes inside that one too (citeproc-js,
+    CSL test suite quotes_PunctuationWithInnerQuote: “This is ‘The One.’”)."""
+    segments = [segment for segment in inside if str(segment)]
+    if segments and type(segments[-1]) in (ClosingQuote, FieldClosingQuote):
+        return concatenate(_into_quote(MixedString(segments[:-1]), segments[-1], mark, fmt),
+                           closing)
+    if (last_visible_char(str(inside), fmt), mark) not in _DROP_RIGHT:
+        inside = concatenate(inside, String(mark))
+    return concatenate(inside, closing)
 
 
 def concatenate(left: Any, right: Any) -> Any:

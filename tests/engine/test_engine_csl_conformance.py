@@ -1,5 +1,5 @@
 """CSL test suite through citefmt's engine: no fixture that citeproc-py 0.11.1 passes may fail,
-and the total stays at or above what the engine fixes reached (734 of 845)."""
+and the total stays at or above what the engine fixes reached (738 of 845)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from helpers import REPO, shared_path
 
 #: passing fixtures measured with bench/conformance.py (baseline citeproc-py 0.11.1: 506)
-PASSING_FLOOR = 734
+PASSING_FLOOR = 738
 
 
 def load_conformance_module():
@@ -238,3 +238,19 @@ def test_note_variables_leave_the_callers_item_and_other_lines_alone():
     assert seen["genre"] == "Peer commentary"
     assert seen["note"] == "ArticleType: research-article\ntitle: Not used"
     assert item["note"].endswith("genre: Peer commentary") and "genre" not in item
+
+
+# Gap: punctuation-in-quote stopped at the outer quote: a "." did not go inside a field's own
+# closing quote within the style's quotes ("‘The One’.”), past formatting tags after the
+# quote ("<i>“Book A”</i>."), nor inside the quote before a cite suffix ("“The Title”. And")
+@pytest.mark.parametrize(("fixture", "expected"), [
+    ("quotes_PunctuationWithInnerQuote",
+     '<div class="csl-bib-body"> <div class="csl-entry">“This is ‘The One.’”</div> </div>'),
+    ("magic_PunctuationInQuoteNested", "Doe. <i>“Book A.”</i> 1900."),
+    ("affix_MovingPunctuation", "“The Title.” And “so it goes”"),
+])
+def test_gap_punctuation_moves_into_nested_and_formatted_quotes(fixture, expected):
+    conformance = load_conformance_module()
+    parsed = conformance.parse_fixture(
+        Path(shared_path("csl-test-suite")) / "humans" / f"{fixture}.txt")
+    assert conformance.normalise(conformance.run_citefmt(parsed)) == expected
