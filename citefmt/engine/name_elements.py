@@ -364,6 +364,7 @@ class Name(EngineElement, model.Name):
             if variable in (self.getparent().get("variable") or "").split():
                 raise VariableError(variable)
             sort_options = dict(sort_options or {}, **{"et-al-min": 0})
+        sort_options = self._after_inverted_name(names, context, sort_options)
         form = self.get_option("form", context, sort_options)
         written = declined_names(written_names(names, form), self.get("name-case"))
         mark = self.get_option("initialize-with", context, sort_options)
@@ -524,6 +525,29 @@ class Name(EngineElement, model.Name):
             if level >= 2:
                 changed["initialize-with"] = None
         return changed or options
+
+    def _after_inverted_name(self, names: Any, context: Any, options: Any) -> Any:
+        """Gap: citeproc-py has no "after-inverted-name" value of `delimiter-precedes-last`
+        and `delimiter-precedes-et-al` (read as never): CSL 1.0.2 puts the delimiter there
+        when the name before it is inverted ("APPLEBY, Aloysius, and Bobby BROWN", "DOEBUCK,
+        Jonathan, et al."). Resolved here to "always" or "never" for this list."""
+        last = self.get_option("delimiter-precedes-last", context, options)
+        et_al = self.get_option("delimiter-precedes-et-al", context, options)
+        if "after-inverted-name" not in (last, et_al):
+            return options
+        order = self.get_option("name-as-sort-order", context, options)
+        shown = self.shown_count(names, context, options)
+        changed = dict(options or {})
+
+        def inverted(index: int) -> bool:  # a literal (institution) name is never inverted
+            return (0 <= index < len(names) and "literal" not in names[index]
+                    and (order == "all" or (order == "first" and index == 0)))
+
+        if last == "after-inverted-name":
+            changed["delimiter-precedes-last"] = "always" if inverted(shown - 2) else "never"
+        if et_al == "after-inverted-name":
+            changed["delimiter-precedes-et-al"] = "always" if inverted(shown - 1) else "never"
+        return changed
 
     def _delimiter_precedes_et_al(self, shown: int, context: Any, sort_options: Any) -> bool:
         rule = self.get_option("delimiter-precedes-et-al", context, sort_options)
