@@ -12,6 +12,7 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String, join
 
 from citefmt.engine.context import OverlaidAttributes, current
+from citefmt.engine.formatters.html import preformat as html_preformat
 from citefmt.engine.page_ranges import last_page, read_range
 from citefmt.engine.punctuation import ClosingQuote, join_merging, wrap_merging
 from citefmt.engine.text_case import change_case
@@ -169,6 +170,23 @@ def _own_language_term(state: Any, name: str, form: str | None, zero_padded: boo
     return None
 
 
+def _html_affix(affix: str) -> str:
+    """An affix as HTML (escaped, superscript characters marked up), looked up once."""
+    if not affix:
+        return affix
+    found = _HTML_AFFIXES.get(affix)
+    if found is None:
+        found = _HTML_AFFIXES[affix] = html_preformat(affix)
+    return found
+
+
+_HTML_AFFIXES: dict[str, str] = {}
+
+
+class DisplayEnd(String):
+    """The closing tag of a `display` block in HTML (see `PunctuationMerging.wrap`)."""
+
+
 class PunctuationMerging(_CslElement):
     """Gap: citeproc-py joins affixes and delimiters merging only a mark with itself, so a
     title ending in "?" got the style's "." ("Why?."). Every join the engine makes (affixes,
@@ -197,8 +215,13 @@ class PunctuationMerging(_CslElement):
                 self.__dict__["_affixes"] = affixes
         prefix, suffix, display = affixes
         if prefix or suffix:
-            string = wrap_merging(prefix, string, suffix, self.output_format(),
-                                  self.punctuation_in_quote)
+            fmt = self.output_format()
+            if fmt == "html":
+                # Gap: citeproc-py wrote affixes into HTML as typed: "<" and "&" unescaped
+                # ("<http://…>"), superscript characters not marked up (CSL test suite
+                # bugreports_DoubleEncodedAngleBraces, bugreports_NumberAffixEscape)
+                prefix, suffix = _html_affix(prefix), _html_affix(suffix)
+            string = wrap_merging(prefix, string, suffix, fmt, self.punctuation_in_quote)
         if display and self.output_format() == "html":
             # Gap: citeproc-py ignored `display`; in HTML, citeproc-js (and the CSL test
             # suite) put the element's output, affixes included, in a
@@ -206,7 +229,7 @@ class PunctuationMerging(_CslElement):
             before, after = _DISPLAY_SPACING.get(display, ("", ""))
             string = MixedString([String(f'{before}<div class="csl-{display}">'), *(
                 list(string) if isinstance(string, MixedString) else [string]),
-                String(f"</div>{after}")])
+                DisplayEnd(f"</div>{after}")])
         return string
 
     def join(self, strings: Iterable[Any], default_delimiter: str = "") -> Any:

@@ -45,7 +45,7 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 from lxml import etree
 
-from citefmt.engine.base import MARKUP_ATTRIBUTES, EngineElement
+from citefmt.engine.base import MARKUP_ATTRIBUTES, DisplayEnd, EngineElement
 from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
 from citefmt.engine.context import current
@@ -507,6 +507,19 @@ class Layout(EngineElement, model.Layout):
     @repressed.setter
     def repressed(self, value: dict[str, Any]) -> None:
         current().repressed = value
+
+    def wrap(self, string: Any) -> Any:
+        """Gap: the layout's suffix followed the last `display` block of an entry
+        ("…Here</span></div>."); citeproc-js writes it inside the block ("…Here</span>.</div>",
+        CSL test suite bugreports_SmallCapsEscape)."""
+        if (type(string) is MixedString and self.get("suffix")
+                and self.output_format() == "html"):
+            segments = [segment for segment in string if str(segment)]
+            if segments and type(segments[-1]) is DisplayEnd:
+                inner = super().wrap(MixedString(segments[:-1]))
+                return MixedString([*(inner if isinstance(inner, MixedString) else [inner]),
+                                    segments[-1]])
+        return super().wrap(string)
 
     def render_entry(self, item: Any, *, split_margin: bool) -> RenderedEntry:
         """One bibliography entry, with its citation number rendered apart from the body when
