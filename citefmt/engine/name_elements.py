@@ -28,6 +28,19 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
 
     def process(self, item: Any, names_context: Any = None, context: Any = None,
                 **kwargs: Any) -> Any:
+        """Gap: inside a cs:substitute, a name variable is suppressed as soon as a cs:names
+        prints it, not only once the substitute is done: a macro printing the editors twice
+        (with a short label, then a long one) printed them twice (CSL test suite
+        substitute_SuppressOrdinaryVariable: "John-boy Doe ed.John-boy Doe editor.")."""
+        text = self._process_claimed(item, names_context, context, **kwargs)
+        state = current()
+        if state.recording and text:
+            state.suppress({role.replace("-", "_") for role in (self.get("variable") or "").split()
+                            if role in item.reference})
+        return text
+
+    def _process_claimed(self, item: Any, names_context: Any = None, context: Any = None,
+                         **kwargs: Any) -> Any:
         """Gaps: `subsequent-author-substitute` (see `subsequent_author.py`) applies to the
         first cs:names of each bibliography entry; cite grouping (`cite_groups.py`) compares,
         and in collapsed cites leaves out, the first cs:names of each cite."""
