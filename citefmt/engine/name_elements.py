@@ -360,6 +360,7 @@ class Name(EngineElement, model.Name):
             sort_options = self._subsequent_et_al(item, context)
             sort_options = self._added_names(item, context, sort_options)
         names = item.reference.get(variable, [])
+        item_key = getattr(item, "key", None)  # `item` may be a names-only stand-in below
         use_first = self.get_option("et-al-use-first", context, sort_options)
         if (isinstance(use_first, int) and 0 < len(names) <= use_first
                 and not is_truncated(names)
@@ -400,7 +401,7 @@ class Name(EngineElement, model.Name):
                                  self.process(_NamesOnly(variable, groups), variable, context,
                                               sort_options, **kwargs)],
                                 str(self.get("group-delimiter")), self.output_format())
-        levels = self._expanded_names(names, context) if form != "count" else None
+        levels = self._expanded_names(names, context, item_key) if form != "count" else None
         if form != "count" and names and (levels or self._affixes_each_name()):
             return self._each_name_affixed(variable, names, context, sort_options,
                                            levels=levels, **kwargs)
@@ -428,20 +429,24 @@ class Name(EngineElement, model.Name):
             return self.format(MixedString(list(text)))
         return super().markup(text)
 
-    def _expanded_names(self, names: Any, context: Any) -> dict[int, int] | None:
+    def _expanded_names(self, names: Any, context: Any,
+                        item_key: Any) -> dict[int, int] | None:
         """{index in `names`: level} for the names the citations expand
         (`name_expansion.py`; cites only), None when there are none."""
         state = current()
-        levels = state.name_levels
-        if not levels:
+        levels, by_cite = state.name_levels, state.cite_name_levels
+        if not levels and not by_cite:
             return None
-        if state.name_levels_primary_only:
-            names = names[:1]
         scope = (context if context is not None else self).xpath_search(_CITATION_OR_BIBLIOGRAPHY)
         if not scope or scope[0].tag != _CITATION_TAG:
             return None
-        found = {index: levels[key] for index, name in enumerate(names)
-                 if (key := person_key(name)) in levels}
+        found = {}
+        for index, name in enumerate(names):
+            key = person_key(name)
+            level = max(levels.get(key, 0) if index == 0 or not state.name_levels_primary_only
+                        else 0, by_cite.get((item_key, key), 0))
+            if level:
+                found[index] = level
         return found or None
 
     def _each_name_affixed(self, variable: str, names: Any, context: Any, options: Any,

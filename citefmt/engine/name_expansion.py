@@ -130,3 +130,43 @@ def _shown_persons(citation: Any, cites: Sequence[Any], options: dict[str, Any],
             if key is not None and key not in persons:
                 persons.append(key)
     return persons
+
+
+def cite_name_levels(citation: Any, cites: Sequence[Any],
+                     shown: dict[Any, int]) -> dict[tuple[Any, PersonKey], int]:
+    """disambiguate-add-names with -add-givenname, by cite: for cites still alike once
+    `shown[cite.key]` names are shown, each shown name printed like a different person's name
+    at the same place in another of these cites is expanded as far as tells them apart
+    (initials, else the full given name): "A. Asthma, Brandon Bronchitis, et al." beside "A.
+    Asthma, Biff Bronchitis, et al." (CSL test suite
+    disambiguate_ByCiteMinimalGivennameExpandMinimalNames). Keyed by (cite key, person)."""
+    name = citation.xpath_search(".//cs:names/cs:name")
+    options = _name_options(citation, name[0] if name else None)
+    short = options["form"] == "short"
+    initialises = options["initialize-with"] is not None
+    steps = (INITIALS, FULL) if short and initialises else (FULL,)
+    variables = [variable for names in citation.xpath_search(".//cs:names")
+                 for variable in (names.get("variable") or "").split()]
+    persons = {cite.key: _persons_of(cite, variables)[:shown.get(cite.key, 1)] for cite in cites}
+    levels: dict[tuple[Any, PersonKey], int] = {}
+    for cite in cites:
+        for index, person in enumerate(persons[cite.key]):
+            rivals = [others[index] for key, others in persons.items()
+                      if key != cite.key and index < len(others) and others[index] != person
+                      and _form(others[index], 0, short, initialises)
+                      == _form(person, 0, short, initialises)]
+            if not rivals:
+                continue
+            for level in steps:
+                mine = _form(person, level, short, initialises)
+                if all(_form(other, level, short, initialises) != mine for other in rivals):
+                    levels[(cite.key, person)] = level
+                    break
+    return levels
+
+
+def _persons_of(cite: Any, variables: list[str]) -> list[PersonKey]:
+    reference = cite.reference
+    names = next((dict.get(reference, v.replace("-", "_")) for v in variables
+                  if dict.get(reference, v.replace("-", "_"))), None) or []
+    return [key for key in (person_key(name) for name in names) if key is not None]
