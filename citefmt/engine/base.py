@@ -288,6 +288,10 @@ class TextCasing(_CslElement):
             # language given) is title-cased in every locale, as citeproc-js does ("Ur.",
             # "Çev.")
             return text
+        # a Turkish or Azerbaijani item upper-cases "i" as "İ" in any locale ("ic" → "İC";
+        # CSL test suite textcase_LocaleUnicode), other items as the locale does
+        if language and language.lower() in ("tr", "az"):
+            locale_language = language.lower()
         changed = change_case(text, text_case, locale_language)
         if changed is not None:
             return changed
