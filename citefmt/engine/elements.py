@@ -568,10 +568,15 @@ class Layout(EngineElement, model.Layout):
         if self.get_root().get("class") != "note" or self.getparent().tag != _CITATION_TAG:
             return False
         citation = getattr(item, "citation", None)
-        if citation is None or not citation.cites or citation.cites[0] is not item:
+        if citation is None or not citation.cites:
             return False
         prefix = str(item.get("prefix") or "").strip()
-        return not prefix or (prefix[-1] in ".?!" and len(prefix.split()) > 1)
+        # a sentence may end inside quotes, and in any cite of the citation: 'Book A. He said
+        # "Please work." Ibid.' (CSL test suite position_IbidWithPrefixFullStop)
+        ending = prefix.rstrip("\"'\u201d\u2019\u00bb")
+        if ending[-1:] in (".", "?", "!") and len(prefix.split()) > 1:
+            return True
+        return not prefix and citation.cites[0] is item
 
     def render_citation(self, citation: Any, callback: Callable[[Any], Any]) -> Any:
         """Gap: collapse="citation-number" is not implemented in citeproc-py ([1,2,3,4]).
