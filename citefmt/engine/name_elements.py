@@ -317,8 +317,24 @@ class Name(EngineElement, model.Name):
         try:
             return cache[key]
         except KeyError:
-            value = cache[key] = super().get_option(name, context, sort_options)
+            value = super().get_option(name, context, sort_options)
+            if name == "et-al-min" and value and not self._use_first_set(context):
+                # CSL 1.0.2: et-al-min and et-al-use-first go together; citeproc-py's
+                # default of 1 for an et-al-use-first no element sets truncated lists
+                # ("John Doe et al."; CSL test suite
+                # nameattr_EtAlUseFirstOnCitationInBibliography, as citeproc-js)
+                value = 0
+            cache[key] = value
             return value
+
+    def _use_first_set(self, context: Any) -> bool:
+        """Whether the name, its cs:names, or the cs:citation/cs:bibliography it renders
+        for, or the style sets et-al-use-first."""
+        scope = (context if context is not None else self).xpath_search(_CITATION_OR_BIBLIOGRAPHY)
+        parent = self.getparent()
+        return any(element is not None and element.get("et-al-use-first") is not None
+                   for element in (self, parent, scope[0] if scope else None,
+                                   self.get_root()))
 
     def findall(self, path: str, namespaces: Any = None) -> Any:
         # Speed: citeproc-py looks the cs:name-part children up for every name it prints
