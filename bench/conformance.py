@@ -198,10 +198,10 @@ REASONS = {
     "magic": "citation-label, strip-periods on a short form whose entries render nothing in "
              "the bibliography (the harness cites the printed entries), a "
              "subsequent-author-substitute fooled by a substitute",
-    "name": "particles in name-part formatting and demoted particles formatted apart, markup "
-            "in names (escaped since issue 10), Hebrew \"and\" without a space, et-al with "
-            "combined delimiters, name-part affixes, a lower-case suffix of a romanised name, "
-            "collapsed year-suffix with a cite-group-delimiter",
+    "name": "particles in name-part formatting and demoted particles formatted apart, markup in "
+            "names (escaped since issue 10), Hebrew \"and\" without a space, the et-al term "
+            "after a name in another script, name-part affixes around the suffix, cites of one "
+            "author regrouped across another's with a cite-group-delimiter",
     "nameattr": "the citation's et-al-use-first applied in the bibliography",
     "number": "ordinal of a field holding a locator (\"7, p. 3-8\"), a fixture with a "
               "duplicated id",
