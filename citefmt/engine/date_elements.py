@@ -10,7 +10,7 @@ from citeproc.source import VariableError
 from citefmt.engine.base import EngineElement
 from citefmt.engine.context import OverlaidAttributes, current, overlay
 from citefmt.engine.disambiguation import mark_suffix_printed, pending_suffix
-from citefmt.engine.ordinals import ordinal_term, term_gender
+from citefmt.engine.ordinals import ordinal_text
 from citefmt.engine.punctuation import join_merging
 from citefmt.engine.russian import genitive_month
 
@@ -173,13 +173,9 @@ class Date_Part(OverlaidAttributes, EngineElement, model.Date_Part):
         day = date.day  # raises VariableError for a date without a day, as citeproc-py
         if day > 1 and self.get_locale_option("limit-day-ordinals-to-day-1").lower() == "true":
             return day
-        state = current().locale
-        language = state.code.split("-")[0].lower()
         month = dict.get(date, "month") if isinstance(date, dict) else None
-        gender = (term_gender(state.chain, f"month-{int(month):02}", language)
-                  if month else None)
-        term = ordinal_term(state.chain, language, int(day), gender)
-        return f"{day}{term.single if term is not None else ''}"
+        month_term = f"month-{int(month):02}" if month else ""
+        return f"{day}{ordinal_text(current().locale, int(day), month_term) or ''}"
 
     def format(self, string: Any) -> Any:
         # attributes change while a calling date's overrides apply: never use the cached answer

@@ -52,7 +52,7 @@ from citefmt.engine.context import current
 from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
 from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
-from citefmt.engine.ordinals import ordinal_term, term_gender
+from citefmt.engine.ordinals import ordinal_text
 from citefmt.engine.punctuation import (
     FieldClosingQuote,
     join_merging,
@@ -342,14 +342,12 @@ class Number(EngineElement, model.Number):
         except ValueError:
             return number
         state = current().locale
-        language = state.code.split("-")[0].lower()
-        gender = term_gender(state.chain, self.get("variable") or "", language)
+        variable = self.get("variable") or ""
         if form == "long-ordinal":
-            term = ordinal_term(state.chain, language, value, gender, long=True)
-            if term is not None:
-                return term.single
-        term = ordinal_term(state.chain, language, value, gender)
-        return f"{value}{term.single if term is not None else ''}"
+            text = ordinal_text(state, value, variable, long=True)
+            if text is not None:
+                return String(text)
+        return f"{value}{ordinal_text(state, value, variable) or ''}"
 
 
 class Term(EngineElement, model.Term):

@@ -116,3 +116,19 @@ def ordinal_term(chain: list[Any], language: str, number: int, gender: str | Non
         if found is not None:
             return found
     return _pick([t for t in terms if t.get("name") == "ordinal"], gender)
+
+
+def ordinal_text(state: Any, number: int, variable_term: str, long: bool = False) -> str | None:
+    """The ordinal suffix (or long ordinal) for `number` numbering the term
+    `variable_term` ("edition", "month-01") in the locale chain `state`
+    (`context.LocaleState`), as printed text; None if no term fits. Kept in the chain's
+    term cache: a bibliography prints a few distinct ordinals many times."""
+    key = ("citefmt:ordinal", number, variable_term, long)
+    if key in state.terms:
+        return state.terms[key]
+    language = state.code.split("-")[0].lower()
+    gender = term_gender(state.chain, variable_term, language)
+    term = ordinal_term(state.chain, language, number, gender, long=long)
+    text = None if term is None else str(term.single)
+    state.terms[key] = text
+    return text
