@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import MixedString, String
+from citeproc.string import MixedString, String, join
 
 from citefmt.engine.context import OverlaidAttributes, current
-from citefmt.engine.page_ranges import last_page
-from citefmt.engine.punctuation import join_merging, wrap_merging
+from citefmt.engine.formatters.html import preformat as html_preformat
+from citefmt.engine.page_ranges import last_page, read_range
+from citefmt.engine.punctuation import ClosingQuote, join_merging, wrap_merging
 from citefmt.engine.text_case import change_case
 
 if TYPE_CHECKING:
@@ -116,7 +117,10 @@ class MemoisedLookups(_CslElement):
                 attribute in self.attrib for attribute in _FORMATTING_ATTRIBUTES)
         if plain:
             return str(string) if isinstance(string, (int, float)) else string
-        return super().format(string)
+        formatted = super().format(string)
+        if type(string) is MixedString and formatted is not string:
+            return _closing_quote_kept(string, formatted)
+        return formatted
 
     def __getattr__(self, name: str) -> Any:
         # citeproc-py reads child elements as attributes (`self.layout`, `names.label`)
@@ -166,6 +170,23 @@ def _own_language_term(state: Any, name: str, form: str | None, zero_padded: boo
     return None
 
 
+def _html_affix(affix: str) -> str:
+    """An affix as HTML (escaped, superscript characters marked up), looked up once."""
+    if not affix:
+        return affix
+    found = _HTML_AFFIXES.get(affix)
+    if found is None:
+        found = _HTML_AFFIXES[affix] = html_preformat(affix)
+    return found
+
+
+_HTML_AFFIXES: dict[str, str] = {}
+
+
+class DisplayEnd(String):
+    """The closing tag of a `display` block in HTML (see `PunctuationMerging.wrap`)."""
+
+
 class PunctuationMerging(_CslElement):
     """Gap: citeproc-py joins affixes and delimiters merging only a mark with itself, so a
     title ending in "?" got the style's "." ("Why?."). Every join the engine makes (affixes,
@@ -194,8 +215,13 @@ class PunctuationMerging(_CslElement):
                 self.__dict__["_affixes"] = affixes
         prefix, suffix, display = affixes
         if prefix or suffix:
-            string = wrap_merging(prefix, string, suffix, self.output_format(),
-                                  self.punctuation_in_quote)
+            fmt = self.output_format()
+            if fmt == "html":
+                # Gap: citeproc-py wrote affixes into HTML as typed: "<" and "&" unescaped
+                # ("<http://…>"), superscript characters not marked up (CSL test suite
+                # bugreports_DoubleEncodedAngleBraces, bugreports_NumberAffixEscape)
+                prefix, suffix = _html_affix(prefix), _html_affix(suffix)
+            string = wrap_merging(prefix, string, suffix, fmt, self.punctuation_in_quote)
         if display and self.output_format() == "html":
             # Gap: citeproc-py ignored `display`; in HTML, citeproc-js (and the CSL test
             # suite) put the element's output, affixes included, in a
@@ -203,7 +229,7 @@ class PunctuationMerging(_CslElement):
             before, after = _DISPLAY_SPACING.get(display, ("", ""))
             string = MixedString([String(f'{before}<div class="csl-{display}">'), *(
                 list(string) if isinstance(string, MixedString) else [string]),
-                String(f"</div>{after}")])
+                DisplayEnd(f"</div>{after}")])
         return string
 
     def join(self, strings: Iterable[Any], default_delimiter: str = "") -> Any:
@@ -262,6 +288,10 @@ class TextCasing(_CslElement):
             # language given) is title-cased in every locale, as citeproc-js does ("Ur.",
             # "Çev.")
             return text
+        # a Turkish or Azerbaijani item upper-cases "i" as "İ" in any locale ("ic" → "İC";
+        # CSL test suite textcase_LocaleUnicode), other items as the locale does
+        if language and language.lower() in ("tr", "az"):
+            locale_language = language.lower()
         changed = change_case(text, text_case, locale_language)
         if changed is not None:
             return changed
@@ -285,12 +315,59 @@ class TextCasing(_CslElement):
 _STRIPPED_PERIOD = re.compile(r"\.(?![a-z])")
 
 
+def _closing_quote_kept(text: MixedString, formatted: Any) -> Any:
+    """`formatted` (`text` in formatting tags) with the closing quote the engine printed at
+    the end of `text` still marked as such, the tags after it included ("”</i>"), so that
+    punctuation-in-quote moves a following "." inside it. Gap: the tags hid the quote:
+    `<i>“Book A”</i>.` for `<i>“Book A.”</i>` (CSL test suite magic_PunctuationInQuoteNested)."""
+    segments = [segment for segment in text if str(segment)]
+    if (not segments or type(segments[-1]) is not ClosingQuote
+            or isinstance(formatted, MixedString)):
+        return formatted
+    output, quote = str(formatted), str(segments[-1])
+    at = output.rfind(quote)
+    if at < 0 or not _CLOSING_TAGS.fullmatch(output[at + len(quote):]):
+        return formatted
+    return MixedString([String(output[:at]), ClosingQuote(output[at:])])
+
+
+_CLOSING_TAGS = re.compile(r"(?:</[a-z]+>)*")
+
+
 class PageRanges(_CslElement):
     """Gap: citeproc-py shortened page ranges as written ("1536-538" minimal → "1536–5") and
     used Chicago 15th edition's rule for chicago-16; see `page_ranges.py`."""
 
     def _format_last_page(self, first: str, last: str) -> str:
         return last_page(first, last, self.get_root().get_option("page-range-format"))
+
+    def _process(self, value: Any, variable: str) -> Any:
+        """A number variable's value (or a locator: `variable` "locator", or "page" for a
+        page locator) read as lists and ranges: pieces split at "," and "&", each a number,
+        a range or text (`page_ranges.read_range`); ranges joined by the range delimiter,
+        page ranges shortened by `page-range-format`, "&" printed as the locale's "and"
+        symbol term. Gap: citeproc-py printed "&" as itself (unescaped in HTML when it came
+        from a locator, which it never split) whatever the locale's symbol."""
+        delimiter = ((self.get_single_term("page-range-delimiter")
+                      if variable.startswith("page") else None)
+                     or self.unicode_character("EN DASH"))
+        ampersand = self.get_single_term("and", "symbol") or self.unicode_character("AMPERSAND")
+        pieces = [join([self._number_or_range(part, variable, delimiter)
+                        for part in comma_part.split("&")], f" {ampersand} ")
+                  for comma_part in str(value).split(",")]
+        return join(pieces, ", ")
+
+    def _number_or_range(self, part: str, variable: str, delimiter: Any) -> Any:
+        read = read_range(self.preformat(part))
+        if isinstance(read, str):
+            return self.format_number(read)
+        first = self.format_number(read[0])
+        if variable == "page-first":
+            return first
+        last = read[1]
+        if variable == "page":
+            last = self._format_last_page(read[0], last)
+        return join((first, self.format_number(last)), delimiter)
 
 
 class EngineElement(PunctuationMerging, TextCasing, PageRanges, MemoisedLookups):

@@ -121,6 +121,11 @@ def collapse_cites(cites: Sequence[Any], render: RenderCite, citation_element: A
 
 
 def _group_by_names(rendered: list[RenderedCite]) -> list[list[RenderedCite]]:
+    """Cites grouped by their names' output, in order of first appearance. A layout that
+    prints no names at all makes one group (citeproc-js; CSL test suite
+    magic_ImplicitYearSuffixExplicitDelimiter: "(1965a,b)")."""
+    if rendered and all(cite.names is None for cite in rendered):
+        return [list(rendered)]
     groups: dict[str, list[RenderedCite]] = {}
     ordered: list[list[RenderedCite]] = []
     for cite in rendered:

@@ -71,6 +71,14 @@ class RenderContext:
     recording: list[set[str]] = field(default_factory=list)
     added_names: dict[str, int] = field(default_factory=dict)
     given_name_level: dict[str, int] = field(default_factory=dict)
+    #: persons whose names the citations expand (givenname-disambiguation-rule other than
+    #: by-cite; see `name_expansion.py`): person key → level
+    name_levels: dict[Any, int] = field(default_factory=dict)
+    #: by-cite given-name expansion of single names in cites add-names left alike:
+    #: (cite key, person key) → level (see `name_expansion.cite_name_levels`)
+    cite_name_levels: dict[Any, int] = field(default_factory=dict)
+    #: the "primary-name" rules expand a cite's first name only
+    name_levels_primary_only: bool = False
     #: rendered date-parts of this render by what decides them (see `Date_Part.render`)
     date_parts: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 

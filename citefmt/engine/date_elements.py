@@ -10,6 +10,7 @@ from citeproc.source import VariableError
 from citefmt.engine.base import EngineElement
 from citefmt.engine.context import OverlaidAttributes, current, overlay
 from citefmt.engine.disambiguation import mark_suffix_printed, pending_suffix
+from citefmt.engine.ordinals import ordinal_text
 from citefmt.engine.punctuation import join_merging
 from citefmt.engine.russian import genitive_month
 
@@ -156,11 +157,25 @@ class Date_Part(OverlaidAttributes, EngineElement, model.Date_Part):
     def process(self, date: Any, context: Any = None) -> Any:
         """Gap: a Russian month name beside a day is in the genitive ("6 июня", "12–13 мая");
         CSL locales hold only the nominative (see `russian.py`)."""
+        if self.get("name") == "day" and self.get("form") == "ordinal":
+            return self._ordinal_day(date)
         text = super().process(date, context)
         if (self.get("name") == "month" and self.get("form", "long") == "long"
                 and date.get("day") is not None and isinstance(text, str)):
             return genitive_month(text)
         return text
+
+    def _ordinal_day(self, date: Any) -> Any:
+        """Gap: the day's ordinal suffix takes the gender of its month's term (CSL 1.0.2
+        "Gender-specific Ordinals": "1er janvier" but a feminine month's "1re"), from one
+        locale's set of ordinal terms (`ordinals.py`); `limit-day-ordinals-to-day-1` prints
+        other days as numbers."""
+        day = date.day  # raises VariableError for a date without a day, as citeproc-py
+        if day > 1 and self.get_locale_option("limit-day-ordinals-to-day-1").lower() == "true":
+            return day
+        month = dict.get(date, "month") if isinstance(date, dict) else None
+        month_term = f"month-{int(month):02}" if month else ""
+        return f"{day}{ordinal_text(current().locale, int(day), month_term) or ''}"
 
     def format(self, string: Any) -> Any:
         # attributes change while a calling date's overrides apply: never use the cached answer
@@ -206,8 +221,8 @@ class Date_Part(OverlaidAttributes, EngineElement, model.Date_Part):
         elif name == "month":
             values = (dict.get(date, "month"), dict.get(date, "season"),
                       dict.get(date, "day") is not None)
-        elif name == "day":
-            values = (dict.get(date, "day"),)
+        elif name == "day":  # an ordinal day takes its month's gender
+            values = (dict.get(date, "day"), dict.get(date, "month"))
         else:
             return None
         return (id(self), id(context), bare, id(state.locale), *values)

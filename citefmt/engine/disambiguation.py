@@ -12,9 +12,9 @@ says; otherwise the suffix follows the first year a cs:date prints in each cite 
 ("1990a"; an item without `issued` takes it after its `accessed` year), once.
 
 With `disambiguate-add-names`, names are added first (one at a time, until the cites differ).
-With `disambiguate-add-givenname`, given names are then added (initials, then in full) to
-the cites still ambiguous; `givenname-disambiguation-rule` is read as "by-cite" whatever it
-says.
+With `disambiguate-add-givenname` and `givenname-disambiguation-rule="by-cite"`, given names
+are then added (initials, then in full) to the cites still ambiguous; with the other rules,
+ambiguous names are expanded across all cites first (`name_expansion.py`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 
 from citefmt.engine.context import current
+from citefmt.engine.name_expansion import cite_name_levels, name_levels
 
 #: marker kept in a layout's per-cite `repressed` state once the implicit suffix is printed
 PRINTED = "citefmt:year-suffix-printed"
@@ -53,10 +54,15 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
     adds_given = citation.get("disambiguate-add-givenname", "false") == "true"
     if not (tests_condition or adds_suffix or adds_names or adds_given):
         return
+    rule = citation.get("givenname-disambiguation-rule", "by-cite")
+    if adds_given and rule != "by-cite":
+        current().name_levels.update(name_levels(citation, cites, rule))
+        current().name_levels_primary_only = rule.startswith("primary-name")
     groups = _ambiguous_groups(citation, cites)
     if adds_names and groups:
-        groups = [still for group in groups for still in _add_names(citation, group)]
-    if adds_given and groups:
+        refine = adds_given and rule == "by-cite"
+        groups = [still for group in groups for still in _add_names(citation, group, refine)]
+    if adds_given and rule == "by-cite" and groups:
         groups = [still for group in groups for still in _add_given_names(citation, group)]
     if tests_condition and groups:
         for group in groups:
@@ -72,7 +78,7 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
             dict.__setitem__(cite.reference, "year_suffix", String(suffix_letters(index)))
 
 
-def _add_names(citation: Any, group: list[Any]) -> list[list[Any]]:
+def _add_names(citation: Any, group: list[Any], refine: bool = False) -> list[list[Any]]:
     """disambiguate-add-names (CSL 1.0.2): show one more name at a time in the cites of an
     ambiguous group until they render apart (from one name: `et-al-use-first="0"` shows
     none); a cite keeps the fewest names that tell it from the others. Cites that more names
@@ -81,7 +87,8 @@ def _add_names(citation: Any, group: list[Any]) -> list[list[Any]]:
     returned."""
     most = max((len(value) for cite in group for value in dict.values(cite.reference)
                 if isinstance(value, list)), default=0)
-    return _widen_until_apart(citation, group, current().added_names, range(1, most + 1))
+    return _widen_until_apart(citation, group, current().added_names, range(1, most + 1),
+                              refine=refine)
 
 
 def _add_given_names(citation: Any, group: list[Any]) -> list[list[Any]]:
@@ -92,15 +99,23 @@ def _add_given_names(citation: Any, group: list[Any]) -> list[list[Any]]:
 
 
 def _widen_until_apart(citation: Any, group: list[Any], overrides: dict[Any, int],
-                       steps: Iterable[int]) -> list[list[Any]]:
+                       steps: Iterable[int], refine: bool = False) -> list[list[Any]]:
     """Give the still-ambiguous cites of `group` each step of `overrides` (names shown, given-name
     form) in turn until they render apart; those no step tells apart lose their override, and
-    the groups still ambiguous are returned."""
+    the groups still ambiguous are returned. With `refine` (add-names with add-givenname, by
+    cite), the names shown at each step are also expanded where they are another person's
+    name at the same place (`name_expansion.cite_name_levels`)."""
     pending = list(group)
     history: list[tuple[int, dict[str, str | None]]] = []
+    state = current()
     for step in steps:
         for cite in pending:
             overrides[cite.key] = step
+        if refine:
+            still = _still_alike(citation, group, pending)
+            if len(still) > 1:
+                state.cite_name_levels.update(
+                    cite_name_levels(citation, still, {c.key: overrides[c.key] for c in still}))
         texts = {cite.key: _first_cite_text(citation, citation.layout, cite) for cite in group}
         history.append((step, texts))
         seen: dict[str | None, int] = {}
@@ -112,6 +127,15 @@ def _widen_until_apart(citation: Any, group: list[Any], overrides: dict[Any, int
     for cite in pending:
         _retain_on_failure(cite, group, history, overrides)
     return _ambiguous_groups(citation, pending) if len(pending) > 1 else []
+
+
+def _still_alike(citation: Any, group: list[Any], pending: list[Any]) -> list[Any]:
+    """The cites of `pending` that render like another cite of `group`."""
+    texts = {cite.key: _first_cite_text(citation, citation.layout, cite) for cite in group}
+    seen: dict[str | None, int] = {}
+    for text in texts.values():
+        seen[text] = seen.get(text, 0) + 1
+    return [cite for cite in pending if seen[texts[cite.key]] > 1]
 
 
 def _retain_on_failure(cite: Any, group: list[Any], history: list[tuple[int, dict[str, Any]]],

@@ -45,14 +45,21 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 from lxml import etree
 
-from citefmt.engine.base import MARKUP_ATTRIBUTES, EngineElement
+from citefmt.engine.base import MARKUP_ATTRIBUTES, DisplayEnd, EngineElement
 from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
 from citefmt.engine.context import current
 from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
 from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
-from citefmt.engine.punctuation import join_merging, quoted, wrap_merging
+from citefmt.engine.ordinals import ordinal_text
+from citefmt.engine.punctuation import (
+    FieldClosingQuote,
+    join_merging,
+    move_into_quote,
+    quoted,
+    wrap_merging,
+)
 from citefmt.engine.richtext import QuoteMark, render_rich_text
 from citefmt.engine.source import DefaultLanguageReference
 
@@ -233,7 +240,13 @@ class Text(EngineElement, model.Text):
         reference = item.reference
         if short is not None and short in reference:
             return reference[short]
-        if variable.startswith("page") or variable in ("citation-number", "locator"):
+        if variable == "locator":
+            # a page locator's ranges follow page-range-format (citeproc-js, CSL test suite
+            # label_CollapsedPageNumberPluralDetection); see `base.PageRanges._process`
+            locator = item.locator
+            return self._process(locator.identifier,
+                                 "page" if locator.label == "page" else "locator")
+        if variable.startswith("page") or variable == "citation-number":
             return super()._variable(item, context)
         return reference[key]
 
@@ -319,6 +332,23 @@ class Number(EngineElement, model.Number):
             return self._process(item.reference[variable.replace("-", "_")], variable)
         return super().process(item, context, **kwargs)
 
+    def format_number(self, number: Any) -> Any:
+        """Gap: ordinals by gender and from one locale's set (see `ordinals.py`)."""
+        form = self.get("form", "numeric")
+        if form not in ("ordinal", "long-ordinal"):
+            return super().format_number(number)
+        try:
+            value = int(number)
+        except ValueError:
+            return number
+        state = current().locale
+        variable = self.get("variable") or ""
+        if form == "long-ordinal":
+            text = ordinal_text(state, value, variable, long=True)
+            if text is not None:
+                return String(text)
+        return f"{value}{ordinal_text(state, value, variable) or ''}"
+
 
 class Term(EngineElement, model.Term):
     """Speed: citeproc-py finds a term's cs:single/cs:multiple child and escapes its text for
@@ -379,6 +409,9 @@ class Label(EngineElement, model.Label):
             except VariableError:
                 return False
             return _numeric_list(value) and bool(_MULTIPLE.search(value))
+        if variable == "locator" and "\\-" in str(item.locator.identifier):
+            # an escaped hyphen joins one page number ("327\\-30"), not a range
+            return bool(_MULTIPLE.search(str(item.locator.identifier).replace("\\-", "")))
         return super()._is_plural(item)
 
 
@@ -473,6 +506,19 @@ class Layout(EngineElement, model.Layout):
     def repressed(self, value: dict[str, Any]) -> None:
         current().repressed = value
 
+    def wrap(self, string: Any) -> Any:
+        """Gap: the layout's suffix followed the last `display` block of an entry
+        ("…Here</span></div>."); citeproc-js writes it inside the block ("…Here</span>.</div>",
+        CSL test suite bugreports_SmallCapsEscape)."""
+        if (type(string) is MixedString and self.get("suffix")
+                and self.output_format() == "html"):
+            segments = [segment for segment in string if str(segment)]
+            if segments and type(segments[-1]) is DisplayEnd:
+                inner = super().wrap(MixedString(segments[:-1]))
+                return MixedString([*(inner if isinstance(inner, MixedString) else [inner]),
+                                    segments[-1]])
+        return super().wrap(string)
+
     def render_entry(self, item: Any, *, split_margin: bool) -> RenderedEntry:
         """One bibliography entry, with its citation number rendered apart from the body when
         the layout starts with `<text variable="citation-number"/>` (what a reference-list
@@ -520,10 +566,15 @@ class Layout(EngineElement, model.Layout):
         if self.get_root().get("class") != "note" or self.getparent().tag != _CITATION_TAG:
             return False
         citation = getattr(item, "citation", None)
-        if citation is None or not citation.cites or citation.cites[0] is not item:
+        if citation is None or not citation.cites:
             return False
         prefix = str(item.get("prefix") or "").strip()
-        return not prefix or (prefix[-1] in ".?!" and len(prefix.split()) > 1)
+        # a sentence may end inside quotes, and in any cite of the citation: 'Book A. He said
+        # "Please work." Ibid.' (CSL test suite position_IbidWithPrefixFullStop)
+        ending = prefix.rstrip("\"'\u201d\u2019\u00bb")
+        if ending[-1:] in (".", "?", "!") and len(prefix.split()) > 1:
+            return True
+        return not prefix and citation.cites[0] is item
 
     def render_citation(self, citation: Any, callback: Callable[[Any], Any]) -> Any:
         """Gap: collapse="citation-number" is not implemented in citeproc-py ([1,2,3,4]).
@@ -571,12 +622,22 @@ class Layout(EngineElement, model.Layout):
         sort = self.getparent().sort
         return cites if sort is None else list(sort.sort(list(cites), self))
 
+    def _cite_affixed(self, cite: Any, text: Any) -> Any:
+        """The cite's text with its prefix and suffix. Gap: a suffix beginning with "." or ","
+        after a closing quote the style printed stayed outside it where the locale puts
+        punctuation in quotes (“The Title”. And …; CSL test suite affix_MovingPunctuation)."""
+        text = cite_affix(self, cite.get("prefix", "")) + text
+        suffix = cite_affix(self, cite.get("suffix", ""))
+        if suffix:
+            text, suffix = move_into_quote(text, suffix, self.output_format(),
+                                           self.punctuation_in_quote)
+        return text + suffix
+
     def _render_plain_citation(self, citation: Any, callback: Callable[[Any], Any]) -> Any:
         """Gap: citeproc-py put the cites of a citation without cs:sort in bibliography order;
         CSL 1.0.2 keeps them in the order cited ("(Smith 2020b; Smith 2020a)" as cited)."""
         good, bad = self._good_and_bad(citation)
-        pieces = [(cite_affix(self, cite.get("prefix", "")) + text
-                   + cite_affix(self, cite.get("suffix", "")),
+        pieces = [(self._cite_affixed(cite, text),
                    cite.get("prefix", "")[:1] in _JOINING_MARKS,
                    cite.get("suffix", "")[-1:] in _JOINING_MARKS)
                   for cite, text in self._each_rendered(good)]
@@ -645,7 +706,8 @@ def field_quotes(element: Any, text: MixedString, quoted_here: bool) -> MixedStr
             inner = segment.fixed or segment.inner != quoted_here
             name = ("open" if segment.opening else "close") + \
                 ("-inner-quote" if inner else "-quote")
-            segment = String(str(element.get_single_term(name)) or str(segment))
+            segment = (String if segment.opening else FieldClosingQuote)(
+                str(element.get_single_term(name)) or str(segment))
         segments.append(segment)
     return MixedString(segments)
 

@@ -13,7 +13,8 @@ test suite (citeproc-js):
   when it is false;
 - lower-case words (particles such as "de") are kept;
 - hyphenated names keep the hyphen ("Jean-Paul" → "J.-P.") unless `initialize-with-hyphen`
-  is false, when the parts are treated as separate words.
+  is false, when the parts are treated as separate words; a lower-case syllable after a
+  hyphen goes with the initial before it ("Guo-ping" → "G.").
 
 Initials follow each other joined by the mark ("M.E.", "M. E.", "ME"); a whole word is
 separated by a space.
@@ -33,8 +34,13 @@ def initialize_given(given: str, mark: str, *, initialize: bool = True,
     """The given name `given` written with initials ending in `mark`."""
     if not hyphen:
         return _initialize_words(given.replace("-", " "), mark, initialize)
+    parts = given.split("-")
+    if initialize and len(parts) > 1:
+        # a lower-case syllable after a hyphen belongs to the initial before it ("Guo-ping"
+        # → "G.", not "G.-ping"; CSL test suite name_LowercaseSurnameSuffix, as citeproc-js)
+        parts = [parts[0], *(part for part in parts[1:] if not part[:1].islower())]
     return "-".join(_initialize_words(part, mark, initialize).rstrip()
-                    for part in given.split("-")).strip()
+                    for part in parts).strip()
 
 
 def _initialize_words(text: str, mark: str, initialize: bool) -> str:

@@ -13,6 +13,7 @@ from citeproc.string import MixedString
 from citefmt.engine.base import EngineElement
 from citefmt.engine.context import OverlaidAttributes, current, overlay
 from citefmt.engine.initials import initialize_given
+from citefmt.engine.name_expansion import FULL, person_key
 from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.russian import decline_name
 from citefmt.engine.source import COMMA_SUFFIX, NameList
@@ -27,6 +28,19 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
 
     def process(self, item: Any, names_context: Any = None, context: Any = None,
                 **kwargs: Any) -> Any:
+        """Gap: inside a cs:substitute, a name variable is suppressed as soon as a cs:names
+        prints it, not only once the substitute is done: a macro printing the editors twice
+        (with a short label, then a long one) printed them twice (CSL test suite
+        substitute_SuppressOrdinaryVariable: "John-boy Doe ed.John-boy Doe editor.")."""
+        text = self._process_claimed(item, names_context, context, **kwargs)
+        state = current()
+        if state.recording and text:
+            state.suppress({role.replace("-", "_") for role in (self.get("variable") or "").split()
+                            if role in item.reference})
+        return text
+
+    def _process_claimed(self, item: Any, names_context: Any = None, context: Any = None,
+                         **kwargs: Any) -> Any:
         """Gaps: `subsequent-author-substitute` (see `subsequent_author.py`) applies to the
         first cs:names of each bibliography entry; cite grouping (`cite_groups.py`) compares,
         and in collapsed cites leaves out, the first cs:names of each cite."""
@@ -303,8 +317,24 @@ class Name(EngineElement, model.Name):
         try:
             return cache[key]
         except KeyError:
-            value = cache[key] = super().get_option(name, context, sort_options)
+            value = super().get_option(name, context, sort_options)
+            if name == "et-al-min" and value and not self._use_first_set(context):
+                # CSL 1.0.2: et-al-min and et-al-use-first go together; citeproc-py's
+                # default of 1 for an et-al-use-first no element sets truncated lists
+                # ("John Doe et al."; CSL test suite
+                # nameattr_EtAlUseFirstOnCitationInBibliography, as citeproc-js)
+                value = 0
+            cache[key] = value
             return value
+
+    def _use_first_set(self, context: Any) -> bool:
+        """Whether the name, its cs:names, or the cs:citation/cs:bibliography it renders
+        for, or the style sets et-al-use-first."""
+        scope = (context if context is not None else self).xpath_search(_CITATION_OR_BIBLIOGRAPHY)
+        parent = self.getparent()
+        return any(element is not None and element.get("et-al-use-first") is not None
+                   for element in (self, parent, scope[0] if scope else None,
+                                   self.get_root()))
 
     def findall(self, path: str, namespaces: Any = None) -> Any:
         # Speed: citeproc-py looks the cs:name-part children up for every name it prints
@@ -346,6 +376,7 @@ class Name(EngineElement, model.Name):
             sort_options = self._subsequent_et_al(item, context)
             sort_options = self._added_names(item, context, sort_options)
         names = item.reference.get(variable, [])
+        item_key = getattr(item, "key", None)  # `item` may be a names-only stand-in below
         use_first = self.get_option("et-al-use-first", context, sort_options)
         if (isinstance(use_first, int) and 0 < len(names) <= use_first
                 and not is_truncated(names)
@@ -363,6 +394,7 @@ class Name(EngineElement, model.Name):
             if variable in (self.getparent().get("variable") or "").split():
                 raise VariableError(variable)
             sort_options = dict(sort_options or {}, **{"et-al-min": 0})
+        sort_options = self._after_inverted_name(names, context, sort_options)
         form = self.get_option("form", context, sort_options)
         written = declined_names(written_names(names, form), self.get("name-case"))
         mark = self.get_option("initialize-with", context, sort_options)
@@ -385,8 +417,10 @@ class Name(EngineElement, model.Name):
                                  self.process(_NamesOnly(variable, groups), variable, context,
                                               sort_options, **kwargs)],
                                 str(self.get("group-delimiter")), self.output_format())
-        if form != "count" and names and self._affixes_each_name():
-            return self._each_name_affixed(variable, names, context, sort_options, **kwargs)
+        levels = self._expanded_names(names, context, item_key) if form != "count" else None
+        if form != "count" and names and (levels or self._affixes_each_name()):
+            return self._each_name_affixed(variable, names, context, sort_options,
+                                           levels=levels, **kwargs)
         if not is_truncated(names) or form == "count":
             return super().process(item, variable, context, sort_options, **kwargs)
         use_first = self.get_option("et-al-use-first", context, sort_options)
@@ -411,8 +445,28 @@ class Name(EngineElement, model.Name):
             return self.format(MixedString(list(text)))
         return super().markup(text)
 
+    def _expanded_names(self, names: Any, context: Any,
+                        item_key: Any) -> dict[int, int] | None:
+        """{index in `names`: level} for the names the citations expand
+        (`name_expansion.py`; cites only), None when there are none."""
+        state = current()
+        levels, by_cite = state.name_levels, state.cite_name_levels
+        if not levels and not by_cite:
+            return None
+        scope = (context if context is not None else self).xpath_search(_CITATION_OR_BIBLIOGRAPHY)
+        if not scope or scope[0].tag != _CITATION_TAG:
+            return None
+        found = {}
+        for index, name in enumerate(names):
+            key = person_key(name)
+            level = max(levels.get(key, 0) if index == 0 or not state.name_levels_primary_only
+                        else 0, by_cite.get((item_key, key), 0))
+            if level:
+                found[index] = level
+        return found or None
+
     def _each_name_affixed(self, variable: str, names: Any, context: Any, options: Any,
-                           **kwargs: Any) -> Any:
+                           levels: dict[int, int] | None = None, **kwargs: Any) -> Any:
         """Gap: citeproc-js, which styles are written against, puts a cs:name's prefix and
         suffix around each personal name, and none around an institution's
         ("da Vinci, Leonardo.; Ludwig van Beethoven.; and …", "American Burn Association
@@ -431,6 +485,11 @@ class Name(EngineElement, model.Name):
             single = dict(options or {}, **{"et-al-min": 0, "and": None})
             if order == "first" and index > 0:
                 single["name-as-sort-order"] = None
+            level = levels.get(index) if levels else None
+            if level:  # a name expanded to tell it from another person's
+                single["form"] = "long"
+                if level >= FULL:
+                    single["initialize-with"] = None
             text = super().process(_NamesOnly(variable, [name]), variable, context, single,
                                    **kwargs)
             if text is None or not str(text):
@@ -501,6 +560,29 @@ class Name(EngineElement, model.Name):
                 changed["initialize-with"] = None
         return changed or options
 
+    def _after_inverted_name(self, names: Any, context: Any, options: Any) -> Any:
+        """Gap: citeproc-py has no "after-inverted-name" value of `delimiter-precedes-last`
+        and `delimiter-precedes-et-al` (read as never): CSL 1.0.2 puts the delimiter there
+        when the name before it is inverted ("APPLEBY, Aloysius, and Bobby BROWN", "DOEBUCK,
+        Jonathan, et al."). Resolved here to "always" or "never" for this list."""
+        last = self.get_option("delimiter-precedes-last", context, options)
+        et_al = self.get_option("delimiter-precedes-et-al", context, options)
+        if "after-inverted-name" not in (last, et_al):
+            return options
+        order = self.get_option("name-as-sort-order", context, options)
+        shown = self.shown_count(names, context, options)
+        changed = dict(options or {})
+
+        def inverted(index: int) -> bool:  # a literal (institution) name is never inverted
+            return (0 <= index < len(names) and "literal" not in names[index]
+                    and (order == "all" or (order == "first" and index == 0)))
+
+        if last == "after-inverted-name":
+            changed["delimiter-precedes-last"] = "always" if inverted(shown - 2) else "never"
+        if et_al == "after-inverted-name":
+            changed["delimiter-precedes-et-al"] = "always" if inverted(shown - 1) else "never"
+        return changed
+
     def _delimiter_precedes_et_al(self, shown: int, context: Any, sort_options: Any) -> bool:
         rule = self.get_option("delimiter-precedes-et-al", context, sort_options)
         if rule == "always":
@@ -546,7 +628,8 @@ def written_names(names: Any, form: str) -> Any:
     return written
 
 
-_APOSTROPHES = ("'", "\u2019")
+#: particles written onto the family name: ending in an apostrophe ("d'") or a hyphen ("al-")
+_APOSTROPHES = ("'", "\u2019", "-")
 
 
 def _elided_particle(name: Any) -> bool:
@@ -555,9 +638,10 @@ def _elided_particle(name: Any) -> bool:
 
 
 def particles_elided(names: Any, sort_order: str | None, demote: str | None) -> Any:
-    """Gap: a particle ending in an apostrophe ("d'", "dell’") was printed with a space before
-    the family name ("John d’ Jones"); it is written together with it ("John d’Jones",
-    citeproc-js), wherever the particle stands right before the family name."""
+    """Gap: a particle ending in an apostrophe ("d'", "dell’") or a hyphen ("al-") was printed
+    with a space before the family name ("John d’ Jones"); it is written together with it
+    ("John d’Jones", "al-One", citeproc-js), wherever the particle stands right before the
+    family name."""
     result = NameList()
     for index, name in enumerate(names):
         inverted = sort_order == "all" or (sort_order == "first" and index == 0)

@@ -23,7 +23,40 @@ from __future__ import annotations
 
 import re
 
-_NUMBER = re.compile(r"^(\D*)(\d+)$")
+#: a number of a range: a prefix ending in a non-digit ("N", "8n", "S") and its digits
+_NUMBER = re.compile(r"^(.*\D)?(\d+)$")
+_ROMAN = re.compile(r"^[ivxlcdm]+$|^[IVXLCDM]+$")
+#: a range: two numbers around a hyphen or en dash, with or without spaces
+_RANGE = re.compile(r"^([^\s\-\u2013]+)\s*[-\u2013]\s*([^\s\-\u2013]+)$")
+
+
+def read_range(piece: str) -> tuple[str, str] | str:
+    """One comma- and ampersand-free piece of a page or locator value: (first, last) when it
+    is a range to print with the range delimiter and `page-range-format`, else the piece as
+    it is printed (CSL test suite page_Expand, page_Minimal, page_ChicagoWeird,
+    label_CollapsedPageNumberPluralDetection, as citeproc-js reads them).
+
+    Gap: citeproc-py replaced every hyphen with an en dash and shortened any two numbers
+    around one: "N110-5" (a prefix on one number only) came out "N110–115",
+    "Michaelson-Morely" "Michaelson–Morely", and an escaped hyphen ("327\\-30", a page
+    number that is not a range) "327\\–30". A range is two numbers with the same prefix
+    ("N110-N5", "8n11564-8n1568"; none: "110-5") or two roman numerals; any other hyphenated
+    text keeps a plain hyphen, spaces around it dropped ("N110-P5", "123N110-N5"); an escaped
+    hyphen is printed as a hyphen."""
+    piece = piece.strip()
+    if "\\-" in piece:
+        return piece.replace("\\-", "-")
+    match = _RANGE.match(piece)
+    if match is None:
+        return piece
+    first, last = match.groups()
+    first_number, last_number = _NUMBER.match(first), _NUMBER.match(last)
+    if first_number and last_number:
+        if (first_number.group(1) or "") == (last_number.group(1) or ""):
+            return first, last
+    elif _ROMAN.match(first) and _ROMAN.match(last):
+        return first, last
+    return f"{first}-{last}"
 
 
 def last_page(first: str, last: str, range_format: str | None) -> str:
@@ -31,8 +64,8 @@ def last_page(first: str, last: str, range_format: str | None) -> str:
     first_match, last_match = _NUMBER.match(first), _NUMBER.match(last)
     if range_format is None or not first_match or not last_match:
         return last
-    prefix, first_digits = first_match.groups()
-    last_prefix, last_digits = last_match.groups()
+    prefix, first_digits = first_match.group(1) or "", first_match.group(2)
+    last_prefix, last_digits = last_match.group(1) or "", last_match.group(2)
     if last_prefix and last_prefix != prefix:
         return last
     if len(last_digits) < len(first_digits):

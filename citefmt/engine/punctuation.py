@@ -16,8 +16,9 @@ finished entry:
   space" with its space ("(Hrsg.): " + ": Title" → "(Hrsg.): Title");
 - with the locale option `punctuation-in-quote` (en-US), a "." or "," after a closing quote the
   style printed (`quotes="true"`) moves inside it: “Title” + "." → “Title.” (merging with a
-  mark already there: “Why?” + "." → “Why?”). Quotes that are part of the data stay as they
-  are.
+  mark already there: “Why?” + "." → “Why?”); so does one after the closing quote of field
+  text printed with the locale's quotes (“friend,”), and the mark goes on inside a quote
+  that closes right before the outer one (“This is ‘The One.’”).
 
 The mark on the left is the last *visible* character: closing HTML tags, an HTML entity or
 Markdown emphasis markers after it are looked through.
@@ -84,6 +85,15 @@ class ClosingQuote(String):
     """A closing quotation mark the engine printed for `quotes="true"`."""
 
 
+class FieldClosingQuote(String):
+    """A closing quotation mark of field or affix text, printed as the locale's term."""
+
+
+#: closing quotes a "." or "," moves into (punctuation-in-quote): the engine's and the field
+#: text's own (citeproc-js, CSL test suite flipflop_QuotesInFieldNotOnNode: “friend,”)
+_CLOSING_QUOTES = (ClosingQuote, FieldClosingQuote)
+
+
 def quoted(text: Any, open_quote: Any, close_quote: Any) -> MixedString:
     """`text` between the quote marks, the closing one marked as printed by the engine."""
     segments = [open_quote] + (list(text) if isinstance(text, MixedString) else [text])
@@ -136,7 +146,7 @@ def wrap_merging(prefix: str, text: Any, suffix: str, fmt: str = "text",
 def _append(left: Any, right: Any, fmt: str, punctuation_in_quote: InQuote) -> Any:
     # `_ends_with_closing_quote`, inlined (speed: ~30 seams per entry)
     if (punctuation_in_quote is not None and type(left) is MixedString and len(left) > 0
-            and type(list.__getitem__(left, -1)) is ClosingQuote):
+            and type(list.__getitem__(left, -1)) in _CLOSING_QUOTES):
         left, right = move_into_quote(left, right, fmt, punctuation_in_quote)
     return concatenate(left, merge_seam(left, right, fmt))
 
@@ -155,15 +165,25 @@ def move_into_quote(left: Any, right: Any, fmt: str = "text",
     if first not in (".", ",") or not isinstance(left, MixedString):
         return left, right
     segments = [segment for segment in left if str(segment)]
-    if not segments or not isinstance(segments[-1], ClosingQuote):
+    if not segments or type(segments[-1]) not in _CLOSING_QUOTES:
         return left, right
     if punctuation_in_quote is not None and not punctuation_in_quote():
         return left, right
-    inside = MixedString(segments[:-1])
     right = _without_first_char(right)
-    if (last_visible_char(str(inside), fmt), first) not in _DROP_RIGHT:
-        inside = concatenate(inside, String(first))
-    return concatenate(inside, segments[-1]), right
+    return _into_quote(MixedString(segments[:-1]), segments[-1], first, fmt), right
+
+
+def _into_quote(inside: MixedString, closing: Any, mark: str, fmt: str) -> MixedString:
+    """`inside` + `mark` + `closing`; when `inside` itself ends in a closing quote (the
+    field's own, or one the engine printed), the mark goes inside that one too (citeproc-js,
+    CSL test suite quotes_PunctuationWithInnerQuote: “This is ‘The One.’”)."""
+    segments = [segment for segment in inside if str(segment)]
+    if segments and type(segments[-1]) in (ClosingQuote, FieldClosingQuote):
+        return concatenate(_into_quote(MixedString(segments[:-1]), segments[-1], mark, fmt),
+                           closing)
+    if (last_visible_char(str(inside), fmt), mark) not in _DROP_RIGHT:
+        inside = concatenate(inside, String(mark))
+    return concatenate(inside, closing)
 
 
 def concatenate(left: Any, right: Any) -> Any:

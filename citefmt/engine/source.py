@@ -32,7 +32,7 @@ from citefmt.engine.context import active
 from citefmt.engine.dates import normalise_date
 from citefmt.engine.gost import derived_variables, extension_problems
 from citefmt.engine.richtext import render_rich_text
-from citefmt.model import Item, is_et_al
+from citefmt.model import DATE_VARIABLES, NAME_VARIABLES, Item, is_et_al
 
 #: variables citeproc-py splits on "&", "," and "-" itself: not to be HTML-escaped beforehand
 _NUMBER_VARIABLES = frozenset(NUMBERS) | {"page", "page_first", "locator"}
@@ -262,6 +262,7 @@ def _add_item(prepared: PreparedSource, index: int, item: Any, origin: str) -> N
 
 
 def _citeproc_fields(item: Item, key: str) -> dict[str, Any]:
+    item = with_note_variables(item)
     data: dict[str, Any] = {"id": key, "type": item.get("type") or "article"}
     for name, value in item.items():
         if name in _SKIPPED or value is None or value == "" or value == []:
@@ -280,6 +281,65 @@ def _citeproc_fields(item: Item, key: str) -> dict[str, Any]:
             data[renamed] = value
     data.update(derived_variables(item))  # GOST short forms (see `gost.py`)
     return data
+
+
+#: CSL 1.0.2 standard and number variables a `note` line may set (Appendix IV)
+_NOTE_VARIABLES = frozenset({
+    "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place",
+    "authority", "call-number", "citation-key", "citation-label", "collection-title",
+    "collection-title-short", "container-title", "container-title-short", "dimensions",
+    "division", "DOI", "event", "event-title", "event-place", "genre", "ISBN", "ISSN",
+    "jurisdiction", "keyword", "language", "license", "medium", "original-publisher",
+    "original-publisher-place", "original-title", "part-title", "PMCID", "PMID", "publisher",
+    "publisher-place", "references", "reviewed-genre", "reviewed-title", "scale", "source",
+    "status", "title", "title-short", "URL", "volume-title", "chapter-number",
+    "collection-number", "edition", "issue", "number", "number-of-pages", "number-of-volumes",
+    "page", "page-first", "part-number", "printing-number", "section", "supplement-number",
+    "version", "volume"}) | NAME_VARIABLES | DATE_VARIABLES
+_NOTE_LINE = re.compile(r"^\s*(?:\{:([A-Za-z-]+):\s*(.*?)\}|([A-Za-z-]+):\s*(.*?))\s*$")
+
+
+def with_note_variables(item: Item) -> Item:
+    """The item with the CSL variables its `note` sets, one "variable: value" line each.
+
+    Gap: citeproc-py ignored the convention of Zotero's Extra field, which citeproc-js reads
+    (CSL test suite variables_ContainerTitleShort2, label_NameLabelThroughSubstitute,
+    number_LimitOrdinalsToDayOne): "container-title-short: Container", "event-date:
+    2004-10-01/2004-10-14", "reviewed-author: Hall || W.C." (family || given; a literal name
+    without "||"). A line sets a variable the item does not have; the lines used are taken
+    out of the note, other lines stay. The caller's item is not changed."""
+    note = item.get("note")
+    if not isinstance(note, str) or ":" not in note:
+        return item
+    found: dict[str, Any] = {}
+    kept = []
+    for line in note.splitlines():
+        match = _NOTE_LINE.match(line)
+        variable = (match.group(1) or match.group(3)) if match else None
+        value = ((match.group(2) if match.group(1) else match.group(4)) or "").strip() \
+            if match else ""
+        if (variable is None or variable not in _NOTE_VARIABLES or not value
+                or variable in item):
+            kept.append(line)
+            continue
+        if variable in NAME_VARIABLES:
+            family, bar, given = value.partition("||")
+            person = ({"family": family.strip(), "given": given.strip()} if bar
+                      else {"literal": value})
+            found.setdefault(variable, []).append(person)
+        elif variable in DATE_VARIABLES:
+            found[variable] = {"raw": value}
+        else:
+            found.setdefault(variable, value)
+    if not found:
+        return item
+    changed = dict(item, **found)
+    rest = "\n".join(kept).strip()
+    if rest:
+        changed["note"] = rest
+    else:
+        del changed["note"]
+    return changed
 
 
 def _is_name_list(value: list[Any]) -> bool:
@@ -304,8 +364,61 @@ def _names(names: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 comma = comma or bool(bang)
             if comma and parts.get("suffix"):
                 parts[COMMA_SUFFIX] = "true"
+            if name.get("parse-names") not in (False, "false"):
+                _parse_particles(parts)
             result.append(parts)
     return result
+
+
+def _parse_particles(parts: dict[str, str]) -> None:
+    """Gap: citeproc-py took `family` and `given` as written, so particles typed into them
+    ("van Gogh", "Alexander von", "d'Aubignac", "al-One") were neither sorted past nor demoted
+    ("Humboldt, Alexander von" sorted after "van der Vlist"). As citeproc-js does (CSL test
+    suite name_ParseNames, name_Parsed*ParticleWithApostrophe, bugreports_parseName), leading
+    lower-case words of a family name (or a lower-case prefix ending in an apostrophe or
+    hyphen) are its non-dropping particle, trailing lower-case words of a given name its
+    dropping particle; a family name in double quotes is kept as written, without them; a
+    name with `"parse-names": false` or its own particle fields is left alone."""
+    family = parts.get("family", "")
+    if len(family) > 2 and family[0] == family[-1] == '"':
+        parts["family"] = family[1:-1]
+        return
+    if family and "non-dropping-particle" not in parts:
+        words = family.split(" ")
+        lead = 0
+        while (lead < len(words) - 1 and words[lead][:1].islower()
+               and words[lead].isalpha()):  # "de' Frinkle" keeps its space: as written
+            lead += 1
+        particle, rest = " ".join(words[:lead]), " ".join(words[lead:])
+        attached = _attached_particle(rest)
+        if attached:
+            particle = " ".join(p for p in (particle, rest[:attached]) if p)
+            rest = rest[attached:]
+        if particle:
+            parts["non-dropping-particle"], parts["family"] = particle, rest
+    given = parts.get("given", "")
+    if given and "dropping-particle" not in parts:
+        words = given.split(" ")
+        tail = len(words)
+        while tail > 1 and words[tail - 1][:1].islower() and words[tail - 1].rstrip(
+                "'\u2019").isalpha():  # a word, not lower-case initials ("j. r.")
+            tail -= 1
+        if tail < len(words):
+            parts["given"] = " ".join(words[:tail])
+            parts["dropping-particle"] = " ".join(words[tail:])
+
+
+def _attached_particle(family: str) -> int:
+    """The length of a lower-case particle written onto the family name ("d'" of
+    "d'Aubignac", "al-" of "al-One"), 0 if there is none."""
+    for index, char in enumerate(family):
+        if char in "'\u2019-":
+            head = family[:index]
+            return (index + 1 if head.isalpha() and head.islower()
+                    and family[index + 1:index + 2].isupper() else 0)
+        if not char.isalpha():
+            return 0
+    return 0
 
 
 _GIVEN_SUFFIX = re.compile(r",(!?) ")

@@ -1,5 +1,5 @@
 """CSL test suite through citefmt's engine: no fixture that citeproc-py 0.11.1 passes may fail,
-and the total stays at or above what the engine fixes reached (711 of 845)."""
+and the total stays at or above what the engine fixes reached (754 of 845)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import REPO, shared_path
 
 #: passing fixtures measured with bench/conformance.py (baseline citeproc-py 0.11.1: 506)
-PASSING_FLOOR = 711
+PASSING_FLOOR = 754
 
 
 def load_conformance_module():
@@ -164,3 +165,196 @@ def test_cite_affixes_are_rich_text_with_the_locales_quotes():
         fixture = conformance.parse_fixture(Path(suite) / "humans" / f"{name}.txt")
         assert conformance.normalise(conformance.run_citefmt(fixture)) == \
             conformance.normalise(fixture.result), name
+
+
+# Gap: givenname-disambiguation-rule other than by-cite was read as "by-cite" (see
+# `name_expansion.py`): a name printed like another person's ("Bronchitis" for Bosworth and
+# Beauregarde Bronchitis) was never expanded in cites that differ otherwise
+@pytest.mark.parametrize(("fixture", "expected"), [
+    # all-names: to initials where they differ, else in full; the same person is not expanded
+    ("disambiguate_AllNamesGenerally",
+     "Asthma, Bosworth Bronchitis and C. Cold (1980); "
+     "Asthma, Beauregarde Bronchitis and O. Cold (1995)"),
+    # ...-with-initials: never beyond initials ("B. Bronchitis" twice tells nothing)
+    ("disambiguate_AllNamesWithInitialsGenerally",
+     "Asthma, Bronchitis and C. Cold (1980); Asthma, Bronchitis and O. Cold (1995)"),
+    # primary-name: the first name of each cite only
+    ("disambiguate_PrimaryNameGenerally",
+     "Aloysius Asthma and Bronchitis (1980); Artemis Asthma and Bronchitis (1995)"),
+    ("disambiguate_PrimaryNameWithInitialsLimitedToPrimary",
+     "A. Asthma et al. (1980); G. Asthma et al. (1995); Dropsy and Asthma (1995)"),
+    # "J. J." and "J.J." are one person: nothing to tell apart
+    ("disambiguate_DifferentSpacingInInitials",
+     "Doe, His Anonymous Life (part 1); Doe, His Anonymous Life (part 2)"),
+])
+def test_gap_ambiguous_names_are_expanded_across_cites(fixture, expected):
+    conformance = load_conformance_module()
+    parsed = conformance.parse_fixture(
+        Path(shared_path("csl-test-suite")) / "humans" / f"{fixture}.txt")
+    assert conformance.normalise(conformance.run_citefmt(parsed)) == expected
+
+
+# Gap: particles typed into `family`/`given` ("van Gogh", "Alexander von", "d'Aubignac",
+# "al-One") were taken as part of the name: not sorted past, not demoted, "al- One"
+@pytest.mark.parametrize(("fixture", "expected"), [
+    ("name_ParseNames", "van Gogh, Vincent; Humboldt, Alexander von; van der Vlist, Eric"),
+    ("name_ParsedDroppingParticleWithApostrophe", "François Hédelin (d’Aubignac)"),
+    ("bugreports_parseName", '<div class="csl-bib-body"> <div class="csl-entry">van Happel, '
+     'Eduard 2008</div> <div class="csl-entry">Hoppel, Gustav von 2008</div> </div>'),
+    ("name_HyphenatedNonDroppingParticle2", '<div class="csl-bib-body"> <div class="csl-entry">'
+     'Mary Marple</div> <div class="csl-entry">Alan al-One</div> <div class="csl-entry">'
+     'Paul Participle</div> </div>'),
+])
+def test_gap_particles_parsed_out_of_family_and_given_names(fixture, expected):
+    conformance = load_conformance_module()
+    parsed = conformance.parse_fixture(
+        Path(shared_path("csl-test-suite")) / "humans" / f"{fixture}.txt")
+    assert conformance.normalise(conformance.run_citefmt(parsed)) == expected
+
+
+@pytest.mark.parametrize("fixture", ["variables_ContainerTitleShort2",
+                                     "label_NameLabelThroughSubstitute",
+                                     "number_LimitOrdinalsToDayOne"])
+def test_gap_note_lines_set_csl_variables(fixture):
+    # gap: "container-title-short: Container", "reviewed-author: Hall || W.C." and
+    # "event-date: 2004-10-01/2004-10-14" lines of `note` (Zotero's Extra field, read by
+    # citeproc-js) were ignored: the container, the reviewed work, the dates were missing
+    conformance = load_conformance_module()
+    parsed = conformance.parse_fixture(
+        Path(shared_path("csl-test-suite")) / "humans" / f"{fixture}.txt")
+    assert conformance.normalise(conformance.run_citefmt(parsed)) == conformance.normalise(
+        parsed.result)
+
+
+def test_note_variables_leave_the_callers_item_and_other_lines_alone():
+    from citefmt.engine.source import with_note_variables
+
+    item = {"id": "a", "type": "book", "title": "T",
+            "note": "ArticleType: research-article\ntitle: Not used\n"
+                    "reviewed-author: Hall || W.C.\ngenre: Peer commentary"}
+    seen = with_note_variables(item)
+    assert seen["title"] == "T"  # the item's own field wins
+    assert seen["reviewed-author"] == [{"family": "Hall", "given": "W.C."}]
+    assert seen["genre"] == "Peer commentary"
+    assert seen["note"] == "ArticleType: research-article\ntitle: Not used"
+    assert item["note"].endswith("genre: Peer commentary") and "genre" not in item
+
+
+# Gap: punctuation-in-quote stopped at the outer quote: a "." did not go inside a field's own
+# closing quote within the style's quotes ("‘The One’.”), past formatting tags after the
+# quote ("<i>“Book A”</i>."), nor inside the quote before a cite suffix ("“The Title”. And")
+@pytest.mark.parametrize(("fixture", "expected"), [
+    ("quotes_PunctuationWithInnerQuote",
+     '<div class="csl-bib-body"> <div class="csl-entry">“This is ‘The One.’”</div> </div>'),
+    ("magic_PunctuationInQuoteNested", "Doe. <i>“Book A.”</i> 1900."),
+    ("affix_MovingPunctuation", "“The Title.” And “so it goes”"),
+])
+def test_gap_punctuation_moves_into_nested_and_formatted_quotes(fixture, expected):
+    conformance = load_conformance_module()
+    parsed = conformance.parse_fixture(
+        Path(shared_path("csl-test-suite")) / "humans" / f"{fixture}.txt")
+    assert conformance.normalise(conformance.run_citefmt(parsed)) == expected
+
+
+# Gap: delimiter-precedes-last/-et-al="after-inverted-name" was read as "never"
+@pytest.mark.parametrize("fixture", ["name_AfterInvertedName", "name_DelimiterAfterInverted"])
+def test_gap_delimiter_after_inverted_name(fixture):
+    conformance = load_conformance_module()
+    parsed = conformance.parse_fixture(
+        Path(shared_path("csl-test-suite")) / "humans" / f"{fixture}.txt")
+    assert conformance.normalise(conformance.run_citefmt(parsed)) == conformance.normalise(
+        parsed.result)
+
+
+# Gap: in HTML, affixes were written as typed ("<http://…>" unescaped, "ª" not marked up)
+# and the layout's suffix followed the entry's last display block instead of ending it
+@pytest.mark.parametrize(("fixture", "expected"), [
+    ("bugreports_NumberAffixEscape", "(<sup>a</sup>2)"),
+    ("bugreports_DoubleEncodedAngleBraces",
+     '<span style="font-variant:small-caps;">Center for History and New Media</span>, '
+     "« Zotero Quick Start Guide », s.d., [En ligne]. "
+     "&#60;http://zotero.org/support/quick_start_guide&#62;. ."),
+    ("bugreports_SmallCapsEscape",
+     '<div class="csl-bib-body"> <div class="csl-entry"> <div class="csl-block">Aalto, '
+     'Alan</div> <div class="csl-left-margin"> N.d.</div><div class="csl-right-inline">'
+     '<span style="font-variant:small-caps;">Here</span>.</div> </div> </div>'),
+])
+def test_gap_html_affixes_escaped_and_layout_suffix_inside_the_last_block(fixture, expected):
+    conformance = load_conformance_module()
+    parsed = conformance.parse_fixture(
+        Path(shared_path("csl-test-suite")) / "humans" / f"{fixture}.txt")
+    assert conformance.normalise(conformance.run_citefmt(parsed)) == expected
+
+
+def test_gap_substitute_suppresses_a_name_variable_at_once():
+    # gap: a substitute's macro printing the editors twice (short label, then long) printed
+    # them twice: "John-boy Doe ed.John-boy Doe editor."
+    conformance = load_conformance_module()
+    parsed = conformance.parse_fixture(Path(shared_path("csl-test-suite")) / "humans"
+                                       / "substitute_SuppressOrdinaryVariable.txt")
+    assert conformance.normalise(conformance.run_citefmt(parsed)) == (
+        '<div class="csl-bib-body"> <div class="csl-entry">“The Title.” The Publisher.</div> '
+        '<div class="csl-entry">John-boy Doe ed. <i>The Title</i>. The Publisher.</div> '
+        '<div class="csl-entry">Jane-girl Doe editor. <i>The Title</i>. The Organization.</div>'
+        ' </div>')
+
+
+# Gap: with disambiguate-add-names and -add-givenname (by cite), names were added until the
+# cites differed, never expanded on the way: "A. Asthma et al." twice
+@pytest.mark.parametrize(("fixture", "expected"), [
+    ("disambiguate_ByCiteMinimalGivennameExpandMinimalNames",
+     "A. Asthma, Brandon Bronchitis, et al.; A. Asthma, Biff Bronchitis, et al."),
+    ("disambiguate_ByCiteRetainNamesOnFailureIfYearSuffixNotAvailable",
+     "Asthma, Bosworth Bronchitis, et al. (1990); Asthma, Beauregarde Bronchitis, et al. "
+     "(1990); Dropsy, Edward Enteritis, et al. (2000); Dropsy, Ernie Enteritis, et al. (2000)"),
+])
+def test_gap_added_names_are_expanded_where_they_are_alike(fixture, expected):
+    conformance = load_conformance_module()
+    parsed = conformance.parse_fixture(
+        Path(shared_path("csl-test-suite")) / "humans" / f"{fixture}.txt")
+    assert conformance.normalise(conformance.run_citefmt(parsed)) == expected
+
+
+def test_gap_cites_of_a_layout_without_names_collapse_as_one_group():
+    # gap: without a cs:names in the layout no cite was grouped: "(1965a; 1965b)"
+    conformance = load_conformance_module()
+    parsed = conformance.parse_fixture(Path(shared_path("csl-test-suite")) / "humans"
+                                       / "magic_ImplicitYearSuffixExplicitDelimiter.txt")
+    assert conformance.normalise(conformance.run_citefmt(parsed)) == "(1965a,b)"
+
+
+def test_gap_punctuation_moves_into_a_field_texts_closing_quote():
+    # gap: only quotes the style printed took the punctuation: "Speak, “friend”, and enter."
+    conformance = load_conformance_module()
+    parsed = conformance.parse_fixture(Path(shared_path("csl-test-suite")) / "humans"
+                                       / "flipflop_QuotesInFieldNotOnNode.txt")
+    assert conformance.normalise(conformance.run_citefmt(parsed)) == (
+        "Speak, “friend,” and enter.")
+
+
+def test_gap_turkish_item_upper_cases_dotted_i_in_any_locale():
+    # gap: "ic and ıd TR" (language "tr") under text-case="uppercase" gave "IC AND ID TR"
+    conformance = load_conformance_module()
+    parsed = conformance.parse_fixture(Path(shared_path("csl-test-suite")) / "humans"
+                                       / "textcase_LocaleUnicode.txt")
+    assert conformance.normalise(conformance.run_citefmt(parsed)).split("\n")[0].startswith(
+        "IA AND IB EN")
+    assert "İC AND ID TR" in conformance.run_citefmt(parsed)
+
+
+def test_gap_ibid_capitalised_after_a_prefix_ending_a_sentence_in_quotes():
+    # gap: 'He said "Please work." ibid.' in the second cite of a note
+    conformance = load_conformance_module()
+    parsed = conformance.parse_fixture(Path(shared_path("csl-test-suite")) / "humans"
+                                       / "position_IbidWithPrefixFullStop.txt")
+    assert conformance.normalise(conformance.run_citefmt(parsed)) == (
+        ">>[0] Book A. He said “Please work.” Ibid.")
+
+
+def test_gap_et_al_min_without_et_al_use_first_does_not_truncate():
+    # gap: citeproc-py's default et-al-use-first of 1 cut a bibliography's names where only
+    # the citation sets et-al-use-first ("John Doe et al.")
+    conformance = load_conformance_module()
+    parsed = conformance.parse_fixture(Path(shared_path("csl-test-suite")) / "humans"
+                                       / "nameattr_EtAlUseFirstOnCitationInBibliography.txt")
+    assert "John Doe, Jane Roe, Richard Snoakes" in conformance.run_citefmt(parsed)

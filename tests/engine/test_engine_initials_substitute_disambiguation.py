@@ -205,3 +205,10 @@ def test_gap_cjk_names_family_first_without_space_and_mononyms_not_initialised()
              {"id": "c", "type": "book", "author": [{"family": "Иванов", "given": "Иван"}]}]
     assert renderer(NAMES).citations(items, [["a", "b", "c"]]).texts == [
         "我妻栄; Banksy; И. Иванов"]
+
+
+def test_gap_lower_case_syllable_after_a_hyphen_goes_with_the_initial():
+    # gap: "Guo-ping" initialised "G-ping" (CSL test suite name_LowercaseSurnameSuffix: "G Chen")
+    assert initialize_given("Guo-ping", "") == "G"
+    assert initialize_given("Guo-ping", ". ") == "G."
+    assert initialize_given("Jean-Paul", ".") == "J.-P."
