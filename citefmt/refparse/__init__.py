@@ -13,6 +13,7 @@ number ("101530", "e41465", "tkae030"; not "945") is given as `number`, not `pag
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from citefmt.diagnostics import Diagnostic
@@ -196,19 +197,8 @@ def parse_reference(text: str) -> ParsedReference:
         if isinstance(item.get("page"), str):
             item["page"] = expand_page_range(item["page"])
         _status_not_title(item)
-        imprint.labels_not_imprint(item)
-        imprint.journal_not_publisher(item)
-        imprint.imprint_out_of_container(item)
-        imprint.thesis_out_of_publisher(item)
-        imprint.thesis_out_of_title(item)
-        imprint.split_joined_imprint(item)
-        imprint.place_out_of_journal(item)
-        hosts.pages_out_of_host(item)
-        hosts.editor_out_of_host(item)
-        hosts.series_out_of_host(item)
-        hosts.place_out_of_proceedings(item)
-        title_tail.language_note_out_of_title(item)
-        title_tail.edition_out_of_title(item)
+        for step in _AFTER_READING:
+            step(item)
         title_tail.single_quoted_title(item, norm.value)
         item = without_medium_designator(with_article_number(item))
     if "language" not in item:
@@ -218,6 +208,15 @@ def parse_reference(text: str) -> ParsedReference:
     return ParsedReference(_ordered(item), diagnostics, round(confidence, 3), text, grammar,
                            truncated)
 
+
+#: the named steps that correct what any reading (a grammar's or the tagger's) may leave joined
+#: or misplaced, in this order: imprints, then hosts, then the end of the title
+_AFTER_READING: tuple[Callable[[Item], None], ...] = (
+    imprint.labels_not_imprint, imprint.journal_not_publisher, imprint.imprint_out_of_container,
+    imprint.thesis_out_of_publisher, imprint.thesis_out_of_title, imprint.split_joined_imprint,
+    imprint.place_out_of_journal, hosts.pages_out_of_host, hosts.editor_out_of_host,
+    hosts.series_out_of_host, hosts.place_out_of_proceedings,
+    title_tail.language_note_out_of_title, title_tail.edition_out_of_title)
 
 #: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or
 #: "Surname, A." (a list whose labels lost their punctuation)
