@@ -257,6 +257,17 @@ def _optional(groups: _Groups, pos: int, openers: str = "[") -> int | None:
     return None
 
 
+def _after_optionals(groups: _Groups, pos: int, openers: str = "[") -> int:
+    """Where a command goes on after at most two optional arguments (`[pre][post]`, or
+    biblatex's multicite `(pre)(post)`) at `pos`."""
+    for _ in range(2):
+        after = _optional(groups, pos, openers)
+        if after is None:
+            break
+        pos = after
+    return pos
+
+
 def _mandatory(groups: _Groups, pos: int) -> tuple[int, int] | None:
     """`{…}` at `pos`: (offset inside the opening brace, offset after the closing brace)."""
     start = groups.skip_space(pos)
@@ -271,17 +282,9 @@ def _key_groups(index: _Groups, pos: int, multi: bool) -> tuple[list[tuple[int, 
     """The `{keys}` groups of a citation command after its name, and where the command ends."""
     groups: list[tuple[int, int]] = []
     if multi:
-        for _ in range(2):
-            after = _optional(index, pos, "(")
-            if after is None:
-                break
-            pos = after
+        pos = _after_optionals(index, pos, "(")
     while True:
-        for _ in range(2):
-            after = _optional(index, pos)
-            if after is None:
-                break
-            pos = after
+        pos = _after_optionals(index, pos)
         group = _mandatory(index, pos)
         if group is None:
             break
@@ -314,11 +317,7 @@ def _bibliographies(index: _Groups, m: re.Match[str],
                     starts: list[int]) -> list[TexReference]:
     masked, pos = index.masked, m.end()
     if m.group(1) != "bibliography":
-        for _ in range(2):
-            after = _optional(index, pos)
-            if after is None:
-                break
-            pos = after
+        pos = _after_optionals(index, pos)
     group = _mandatory(index, pos)
     if group is None:
         return []

@@ -70,18 +70,7 @@ class Text:
 
     def replace(self, start: int, end: int, new: str) -> None:
         """Replace value[start:end] by `new`; new characters map to the raw offset of `start`."""
-        if start < len(self.origin):
-            anchor = self.origin[start]
-        else:
-            anchor = self.origin[-1] + 1 if self.origin else 0
-        kept = self.origin[start:end]
-        if len(new) == end - start:
-            mapping = kept
-        elif new and kept and new in self.value[start:end]:
-            at = self.value[start:end].index(new)
-            mapping = kept[at:at + len(new)]
-        else:
-            mapping = [anchor] * len(new)
+        mapping = self._mapping(start, end, new)
         self.value = self.value[:start] + new + self.value[end:]
         self.origin = self.origin[:start] + mapping + self.origin[end:]
 
