@@ -203,6 +203,21 @@ def _value_end(text: str, pos: int, limit: int) -> int | None:
         return end
 
 
+def closing_quote(text: str, start: int, limit: int | None = None) -> int:
+    """The offset of the `"` that closes a quoted BibTeX value opened at `start` (braces nest
+    inside it, an escaped `\\"` does not close it), or -1 (before `limit`)."""
+    depth = 0
+    for i in range(start + 1, len(text) if limit is None else limit):
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == '"' and depth == 0 and text[i - 1] != "\\":
+            return i
+    return -1
+
+
 def _part_end(text: str, pos: int, limit: int) -> int | None:
     if pos >= limit:
         return None
@@ -219,16 +234,8 @@ def _part_end(text: str, pos: int, limit: int) -> int | None:
                     return i + 1
         return None
     if char == '"':
-        depth = 0
-        for i in range(pos + 1, limit):
-            c = text[i]
-            if c == "{":
-                depth += 1
-            elif c == "}":
-                depth -= 1
-            elif c == '"' and depth == 0 and text[i - 1] != "\\":
-                return i + 1
-        return None
+        close = closing_quote(text, pos, limit)
+        return close + 1 if close >= 0 else None
     m = _BARE.match(text, pos, limit)
     return m.end() if m else None
 

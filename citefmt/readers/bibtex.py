@@ -315,7 +315,7 @@ def _expression_end(value: str) -> int:
                 return position
             position = close + 1
         elif token == '"':
-            close = _closing_quote(value, start)
+            close = bibsource.closing_quote(value, start)
             if close < 0:
                 return position
             position = close + 1
@@ -343,17 +343,6 @@ def _matching_brace(text: str, start: int) -> int:
     return -1
 
 
-def _closing_quote(text: str, start: int) -> int:
-    depth = 0
-    for i in range(start + 1, len(text)):
-        char = text[i]
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif char == '"' and depth == 0 and text[i - 1] != "\\":
-            return i
-    return -1
 
 
 # ------------------------------------------------------------------ values
@@ -369,7 +358,7 @@ def _resolve(value: str, strings: dict[str, str]) -> str:
             break
         token, start = part.group(1), part.start(1)
         if token in ("{", '"'):
-            close = (_matching_brace if token == "{" else _closing_quote)(value, start)
+            close = (_matching_brace if token == "{" else bibsource.closing_quote)(value, start)
             if close < 0:
                 out.append(value[start + 1:])
                 break
