@@ -126,6 +126,8 @@ def place_population(text: str) -> int:
     first = 0
     for index, part in enumerate(parts):
         names = [n for n in _JOINERS.split(part) if n]
+        if not names:  # only a joiner ("/", " and "): no place named
+            return 0
         populations = [_single_place(n) for n in names]
         if all(populations):
             first = first or populations[0]

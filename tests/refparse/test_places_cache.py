@@ -35,3 +35,10 @@ def test_a_damaged_cache_file_is_rebuilt(fresh_cache: Path) -> None:
     places.gazetteer.cache_clear()
     assert places.gazetteer() == built
     assert places._read_cached(path) == built  # and the file was written anew
+
+
+@pytest.mark.parametrize("text", ["/", "Paris, /", " and "])
+def test_a_part_that_is_only_a_joiner_is_no_place(text: str) -> None:
+    # found by bench/fuzz.py (seed 2035): a publisher "…: /" made place_population index an
+    # empty list (exit 3 from `check --fix`)
+    assert places.place_population(text) == 0
