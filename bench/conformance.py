@@ -42,6 +42,9 @@ class Fixture:
     items: list[dict[str, Any]]
     citation_items: list[list[dict[str, Any]]] | None
     citations: list[dict[str, Any]] | None
+    #: the `citations` section whole: [citation, citationsPre, citationsPost] per call of
+    #: citeproc-js's processCitationCluster
+    calls: list[list[Any]] | None = None
 
 
 def parse_fixture(path: Path) -> Fixture:
@@ -52,10 +55,10 @@ def parse_fixture(path: Path) -> Fixture:
         item.setdefault("type", "book")
     citation_items = (json.loads(sections["CITATION-ITEMS"]) if "CITATION-ITEMS" in sections
                       else None)
-    citations = ([entry[0] for entry in json.loads(sections["CITATIONS"])]
-                 if "CITATIONS" in sections else None)
+    calls = json.loads(sections["CITATIONS"]) if "CITATIONS" in sections else None
+    citations = [entry[0] for entry in calls] if calls is not None else None
     return Fixture(path.stem, sections.get("MODE", "").strip(), sections.get("RESULT", ""),
-                   sections.get("CSL", ""), items, citation_items, citations)
+                   sections.get("CSL", ""), items, citation_items, citations, calls)
 
 
 def normalise(text: str) -> str:
@@ -87,6 +90,8 @@ def run_citefmt(fixture: Fixture) -> str:
 
     tree = parse_csl_bytes(fixture.csl.encode("utf-8"), path=Path(fixture.name), expect="style")
     renderer = Renderer(tree, locale=tree.root.get("default-locale") or "en-US", fmt="html")
+    if fixture.calls is not None:
+        return run_citation_calls(renderer, fixture)
     cited = clusters(fixture)
     if fixture.mode.startswith("bibliography"):
         return renderer.bibliography(fixture.items, cited).text
@@ -99,6 +104,24 @@ def run_citefmt(fixture: Fixture) -> str:
         cited = [[{"id": item_id} for item_id in order]]
     return "\n".join(citation_lines(fixture, renderer.citations(
         fixture.items, cited, register_all=False).texts))
+
+
+def run_citation_calls(renderer: Any, fixture: Fixture) -> str:
+    """The `citations` section as citeproc-js's test runner reads it: one
+    processCitationCluster call per entry, in order, on one document; then every cluster of
+    the document, ">>[i]" for those the last call returned and "..[i]" for the others (or,
+    in bibliography mode, the reference list of the items the document cites)."""
+    from citefmt.engine.incremental import CitationDocument
+
+    document = CitationDocument(renderer, fixture.items)
+    updated: set[int] = set()
+    for citation, before, after in fixture.calls or ():
+        updated = {update.index for update in
+                   document.process_citation_cluster(citation, before, after)}
+    if fixture.mode.startswith("bibliography"):
+        return document.bibliography().text
+    return "\n".join(f"{'>>' if i in updated else '..'}[{i}] {text}"
+                     for i, text in enumerate(document.texts()))
 
 
 def run_citeproc_py(fixture: Fixture) -> str:

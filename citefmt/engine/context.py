@@ -81,6 +81,9 @@ class RenderContext:
     name_levels_primary_only: bool = False
     #: rendered date-parts of this render by what decides them (see `Date_Part.render`)
     date_parts: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    #: the position of each cite of the citations rendered, by id of the cite (see
+    #: `positions.py`); a cite not in it is placed by citeproc-py's rule
+    positions: dict[int, Any] = field(default_factory=dict)
 
     def suppressed(self) -> set[str] | None:
         """Variables cs:substitute used in the current cite or entry (None: none yet)."""

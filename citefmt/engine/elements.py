@@ -138,6 +138,20 @@ class TermText(String):
     """A term's text as a cs:text printed it (see `Layout.render_children`)."""
 
 
+#: variables a cs:text reads from the cite (or the document), not from the item's reference
+_CITE_VARIABLES = ("citation-number", "locator", "first-reference-note-number")
+
+
+def first_reference_note_number(cite: Any) -> str:
+    """Gap: citeproc-py had no `first-reference-note-number`; it is the note of the item's
+    first cite (`positions.py`), for a later cite in another note; else the variable is
+    empty."""
+    placed = current().positions.get(id(cite))
+    if placed is None or not placed.first_note:
+        raise VariableError("first-reference-note-number")
+    return str(placed.first_note)
+
+
 class Text(EngineElement, model.Text):
     """Speed: citeproc-py tests which of `variable`, `macro`, `term` and `value` a cs:text has
     through lxml's attribute proxy for every item, and reads the locale's punctuation-in-quote
@@ -167,7 +181,7 @@ class Text(EngineElement, model.Text):
         if plan is None:
             return False
         variable, key, short = plan
-        if variable.startswith("page") or variable in ("citation-number", "locator"):
+        if variable.startswith("page") or variable in _CITE_VARIABLES:
             return False
         reference = item.reference
         return (type(reference) is DefaultLanguageReference and key not in reference
@@ -197,7 +211,7 @@ class Text(EngineElement, model.Text):
         if self.text_kind() != "variable":
             return None
         variable, key, short = self.variable_plan()
-        if variable.startswith("page") or variable in ("citation-number", "locator"):
+        if variable.startswith("page") or variable in _CITE_VARIABLES:
             return False
         return key not in keys and (short is None or short not in keys)
 
@@ -248,6 +262,8 @@ class Text(EngineElement, model.Text):
                                  "page" if locator.label == "page" else "locator")
         if variable.startswith("page") or variable == "citation-number":
             return super()._variable(item, context)
+        if variable == "first-reference-note-number":
+            return first_reference_note_number(item)
         return reference[key]
 
     def variable_plan(self) -> tuple[str, str, str | None]:

@@ -16,6 +16,7 @@ from citeproc.source import CitationItem, VariableError
 from lxml import etree
 
 from citefmt.engine.base import MARKUP_ATTRIBUTES, EngineElement
+from citefmt.engine.context import current
 from citefmt.engine.disambiguation import is_marked_ambiguous
 from citefmt.engine.source import DefaultLanguageReference
 
@@ -338,6 +339,16 @@ class If(EngineElement, model.If):
                 tests.append(_disambiguate_test)
             plan = self.__dict__["_cached_plan"] = (tests, self.get("match", "all"))
         return plan
+
+
+    def _position(self, item: Any, context: Any) -> list[bool]:
+        """Gap: citeproc-py placed a cite by the cites rendered before it in the same call,
+        without note numbers; a cite placed by `positions.py` (its citation's note, the
+        citations before it in the document) answers from there."""
+        placed = current().positions.get(id(item))
+        if placed is None:
+            return list(super()._position(item, context))
+        return [placed.matches(test) for test in self.get("position").split()]
 
 
 class Else_If(If, model.Else_If):

@@ -28,6 +28,7 @@ from citefmt.engine.formatters import formatter_module
 from citefmt.engine.layouts import bibliography_layouts, choose_layout
 from citefmt.engine.loading import ParsedTree, parse_csl_file
 from citefmt.engine.locales import XML_LANG, load_user_locale, locale_chain
+from citefmt.engine.positions import CitePosition, PlacedCite, PlacedCitation, cite_positions
 from citefmt.engine.source import PreparedSource, prepare_source
 from citefmt.engine.styles import resolve
 from citefmt.engine.subsequent_author import SubsequentAuthor
@@ -88,6 +89,9 @@ class CitationsResult:
 
     texts: list[str]
     warnings: list[Diagnostic]
+    #: (item key, position) of each cite, cluster by cluster in the order printed (only
+    #: when the clusters were rendered with their note numbers)
+    positions: list[list[tuple[str, CitePosition]]] = field(default_factory=list)
 
 
 class Renderer:
@@ -219,10 +223,14 @@ class Renderer:
     # -- citations ----------------------------------------------------------------------
 
     def citations(self, items: Sequence[Item], clusters: Sequence[Cluster],
-                  *, register_all: bool = True) -> CitationsResult:
+                  *, register_all: bool = True,
+                  notes: Sequence[int] | None = None) -> CitationsResult:
         """Render citation clusters. Items are numbered in the order of `items` (then by the
         bibliography's sort); with `register_all=False` only cited items count, in first-cited
-        order (the CSL test suite's convention)."""
+        order (the CSL test suite's convention). `notes`, one per cluster, are the numbers of
+        the footnotes the clusters stand in (0: in the running text): with them, cites are
+        placed (ibid, subsequent, near-note, first-reference-note-number) by the document's
+        notes (`positions.py`)."""
         from citeproc.source import Citation
 
         element = self.root.citation
@@ -246,10 +254,12 @@ class Renderer:
             problems: list[Diagnostic] = []
             for citation in citations:
                 citation.bibliography = registry
+            positions = [] if notes is None else place_cites(element, layout, citations, notes)
+            for citation in citations:
                 texts.append(str(layout.render_citation(
                     citation, lambda cite: self._missing(cite, lookup, problems)) or ""))
         warnings_out = self.notes + prepared.diagnostics + problems + self._warnings(caught)
-        return CitationsResult(texts, warnings_out)
+        return CitationsResult(texts, warnings_out, positions)
 
     def _cites(self, cluster: Cluster, lookup: dict[str, str]) -> list[Any]:
         from citeproc.source import Locator
@@ -347,6 +357,35 @@ class Renderer:
             text = " ".join(str(message.message).split())
             seen.setdefault(text, Diagnostic("CF401", text, self.origin, severity="warning"))
         return list(seen.values())
+
+
+def place_cites(element: Any, layout: Any, citations: Sequence[Any],
+                notes: Sequence[int]) -> list[list[tuple[str, CitePosition]]]:
+    """Give the render context the position of every cite of `citations` (each with its
+    bibliography set), read in document order with their `notes`, the cites of each in
+    the order the citation prints them (its cs:sort); return them with the cites' item keys,
+    citation by citation."""
+    if len(notes) != len(citations):
+        raise ValueError(f"{len(notes)} note numbers for {len(citations)} citations")
+    ordered = [layout._good_and_bad(citation)[0] for citation in citations]
+    placed = [PlacedCitation(int(note or 0), [_placed(cite) for cite in cites])
+              for note, cites in zip(notes, ordered, strict=True)]
+    value = element.get("near-note-distance")
+    distance = int(value) if value and value.isdigit() else 5
+    table = current().positions
+    found = []
+    for cites, positions in zip(ordered, cite_positions(placed, distance), strict=True):
+        for cite, position in zip(cites, positions, strict=True):
+            table[id(cite)] = position
+        found.append([(cite.key, position) for cite, position in zip(cites, positions,
+                                                                     strict=True)])
+    return found
+
+
+def _placed(cite: Any) -> PlacedCite:
+    if not cite.has_locator:
+        return PlacedCite(cite.key)
+    return PlacedCite(cite.key, str(cite.locator.identifier), str(cite.locator.label or ""))
 
 
 _NUMBER_RANGE = re.compile(r"(?<=\d)\s*[-\u2013]\s*(?=\d)")
