@@ -41,7 +41,7 @@ class CitationCluster:
     running text)."""
 
     id: str
-    cites: tuple[str | Mapping[str, Any], ...]
+    cites: tuple[str | dict[str, Any], ...]
     note: int = 0
 
     def at_note(self, note: int) -> CitationCluster:
@@ -112,7 +112,7 @@ class CitationDocument:
         Returns the clusters whose text changed, the inserted one included."""
         others = [c for c in self._clusters if c.id != cluster.id]
         place = len(others) if index is None else max(0, min(index, len(others)))
-        return self._change(others[:place] + [cluster] + others[place:], cluster.id)
+        return self._change([*others[:place], cluster, *others[place:]], cluster.id)
 
     def edit(self, cluster: CitationCluster) -> list[ClusterUpdate]:
         """Replace the cluster with `cluster`'s id in its place (its cites, its note)."""

@@ -28,7 +28,7 @@ from citefmt.engine.formatters import formatter_module
 from citefmt.engine.layouts import bibliography_layouts, choose_layout
 from citefmt.engine.loading import ParsedTree, parse_csl_file
 from citefmt.engine.locales import XML_LANG, load_user_locale, locale_chain
-from citefmt.engine.positions import CitePosition, PlacedCite, PlacedCitation, cite_positions
+from citefmt.engine.positions import CitePosition, PlacedCitation, PlacedCite, cite_positions
 from citefmt.engine.source import PreparedSource, prepare_source
 from citefmt.engine.styles import resolve
 from citefmt.engine.subsequent_author import SubsequentAuthor
