@@ -89,8 +89,7 @@ class CitationsResult:
 
     texts: list[str]
     warnings: list[Diagnostic]
-    #: (item key, position) of each cite, cluster by cluster in the order printed (only
-    #: when the clusters were rendered with their note numbers)
+    #: (item key, position) of each cite, cluster by cluster in the order printed
     positions: list[list[tuple[str, CitePosition]]] = field(default_factory=list)
 
 
@@ -228,9 +227,9 @@ class Renderer:
         """Render citation clusters. Items are numbered in the order of `items` (then by the
         bibliography's sort); with `register_all=False` only cited items count, in first-cited
         order (the CSL test suite's convention). `notes`, one per cluster, are the numbers of
-        the footnotes the clusters stand in (0: in the running text): with them, cites are
-        placed (ibid, subsequent, near-note, first-reference-note-number) by the document's
-        notes (`positions.py`)."""
+        the footnotes the clusters stand in (0: in the running text; default
+        `default_notes`): cites are placed (ibid, subsequent, near-note,
+        first-reference-note-number) by them (`positions.py`)."""
         from citeproc.source import Citation
 
         element = self.root.citation
@@ -254,12 +253,21 @@ class Renderer:
             problems: list[Diagnostic] = []
             for citation in citations:
                 citation.bibliography = registry
-            positions = [] if notes is None else place_cites(element, layout, citations, notes)
+            if notes is None:
+                notes = self.default_notes(len(citations))
+            positions = place_cites(element, layout, citations, notes)
             for citation in citations:
                 texts.append(str(layout.render_citation(
                     citation, lambda cite: self._missing(cite, lookup, problems)) or ""))
         warnings_out = self.notes + prepared.diagnostics + problems + self._warnings(caught)
         return CitationsResult(texts, warnings_out, positions)
+
+    def default_notes(self, count: int) -> list[int]:
+        """Note numbers for clusters given without them: in a note style each cluster is a
+        footnote of its own (1, 2, …); in other styles all are in the running text (0)."""
+        if self.root.get("class") == "note":
+            return list(range(1, count + 1))
+        return [0] * count
 
     def _cites(self, cluster: Cluster, lookup: dict[str, str]) -> list[Any]:
         from citeproc.source import Locator
