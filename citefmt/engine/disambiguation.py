@@ -65,9 +65,7 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
     if adds_given and rule == "by-cite" and groups:
         groups = [still for group in groups for still in _add_given_names(citation, group)]
     if tests_condition and groups:
-        for group in groups:
-            for cite in group:
-                cite.reference.__dict__["disambiguate"] = True
+        _open_conditions(citation, groups, _condition_count(style_root))
         groups = _ambiguous_groups(citation, cites)
     if not adds_suffix:
         return
@@ -157,10 +155,46 @@ def _retain_on_failure(cite: Any, group: list[Any], history: list[tuple[int, dic
     overrides.pop(cite.key, None)
 
 
+def _condition_count(style_root: Any) -> int:
+    """How many `disambiguate="true"` conditions the style has (the most a cite can open)."""
+    return len(style_root.xpath_search(".//cs:if[@disambiguate='true']")
+               + style_root.xpath_search(".//cs:else-if[@disambiguate='true']"))
+
+
+def _open_conditions(citation: Any, groups: list[list[Any]], most: int) -> None:
+    """Gap: one `disambiguate="true"` condition at a time (citeproc-js; CSL test suite
+    disambiguate_IncrementalExtraText): the cites of each ambiguous group open the first
+    condition they meet, then the first two, … until they render apart; a cite keeps the
+    fewest that tell it from the others of its group ("John Smith, Book One" beside
+    "John Smith, Complete Works, ed. 5"), those never told apart open them all."""
+    pending = [group for group in groups if len(group) > 1]
+    for level in range(1, most + 1):
+        for group in pending:
+            for cite in group:
+                cite.reference.__dict__["disambiguate"] = level
+        pending = [still for group in pending for still in _ambiguous_groups(citation, group)]
+        if not pending:
+            return
+
+
+#: key in the per-cite `repressed` state: the `disambiguate="true"` conditions met so far
+CONDITIONS_MET = "citefmt:disambiguate-conditions"
+
+
 def is_marked_ambiguous(item: Any) -> bool:
-    """The `disambiguate="true"` test for an item (a cite or a citation-item stand-in)."""
+    """The `disambiguate="true"` test for an item (a cite or a citation-item stand-in): true
+    for the first N such conditions met in the cite or entry, N being the number its
+    disambiguation opened (`_open_conditions`)."""
     reference = getattr(item, "reference", None)
-    return bool(getattr(reference, "__dict__", {}).get("disambiguate", False))
+    opened = getattr(reference, "__dict__", {}).get("disambiguate", 0)
+    if not opened:
+        return False
+    state = current().repressed
+    met = state.get(CONDITIONS_MET, 0)
+    if met >= opened:
+        return False
+    state[CONDITIONS_MET] = met + 1
+    return True
 
 
 def _ambiguous_groups(citation: Any, cites: Sequence[Any]) -> list[list[Any]]:
