@@ -107,10 +107,13 @@ class CitationDocument:
             if candidate not in taken:
                 return candidate
 
-    def insert(self, cluster: CitationCluster, index: int | None = None) -> list[ClusterUpdate]:
+    def insert(self, cluster: CitationCluster, index: int | None = None,
+               renumber: Mapping[str, int] | None = None) -> list[ClusterUpdate]:
         """Put `cluster` at `index` (default: at the end); a cluster with its id is replaced.
-        Returns the clusters whose text changed, the inserted one included."""
-        others = [c for c in self._clusters if c.id != cluster.id]
+        `renumber` gives other clusters their new note numbers in the same change (a new
+        footnote moves the later ones on). Returns the clusters whose text changed, the
+        inserted one included."""
+        others = [c for c in self._renumbered(renumber) if c.id != cluster.id]
         place = len(others) if index is None else max(0, min(index, len(others)))
         return self._change([*others[:place], cluster, *others[place:]], cluster.id)
 
@@ -118,15 +121,22 @@ class CitationDocument:
         """Replace the cluster with `cluster`'s id in its place (its cites, its note)."""
         return self.insert(cluster, self.index(cluster.id))
 
-    def remove(self, cluster_id: str) -> list[ClusterUpdate]:
-        """Delete a cluster; returns the other clusters whose text changed."""
+    def remove(self, cluster_id: str,
+               renumber: Mapping[str, int] | None = None) -> list[ClusterUpdate]:
+        """Delete a cluster (and renumber others, as `insert`); returns the other clusters
+        whose text changed."""
         self.index(cluster_id)
-        return self._change([c for c in self._clusters if c.id != cluster_id], None)
+        return self._change([c for c in self._renumbered(renumber) if c.id != cluster_id],
+                            None)
 
     def renumber(self, notes: Mapping[str, int]) -> list[ClusterUpdate]:
         """Give clusters new note numbers (a footnote inserted or deleted before them)."""
-        moved = [c.at_note(notes[c.id]) if c.id in notes else c for c in self._clusters]
-        return self._change(moved, None)
+        return self._change(self._renumbered(notes), None)
+
+    def _renumbered(self, notes: Mapping[str, int] | None) -> list[CitationCluster]:
+        if not notes:
+            return list(self._clusters)
+        return [c.at_note(notes[c.id]) if c.id in notes else c for c in self._clusters]
 
     def process_citation_cluster(self, citation: Mapping[str, Any],
                                  before: Iterable[Sequence[Any]],
