@@ -84,6 +84,9 @@ class RenderContext:
     #: the position of each cite of the citations rendered, by id of the cite (see
     #: `positions.py`); a cite not in it is placed by citeproc-py's rule
     positions: dict[int, Any] = field(default_factory=dict)
+    #: the position of cites rendered outside any citation while it is set: disambiguation
+    #: compares cites in their subsequent, near-note form (`render.AMBIGUITY_PROBE`)
+    unplaced_position: Any = None
 
     def suppressed(self) -> set[str] | None:
         """Variables cs:substitute used in the current cite or entry (None: none yet)."""

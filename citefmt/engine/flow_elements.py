@@ -344,8 +344,10 @@ class If(EngineElement, model.If):
     def _position(self, item: Any, context: Any) -> list[bool]:
         """Gap: citeproc-py placed a cite by the cites rendered before it in the same call,
         without note numbers; a cite placed by `positions.py` (its citation's note, the
-        citations before it in the document) answers from there."""
-        placed = current().positions.get(id(item))
+        citations before it in the document) answers from there, a cite rendered to find
+        ambiguity from the render's `unplaced_position`."""
+        state = current()
+        placed = state.positions.get(id(item), state.unplaced_position)
         if placed is None:
             return list(super()._position(item, context))
         return [placed.matches(test) for test in self.get("position").split()]

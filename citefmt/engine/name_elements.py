@@ -526,8 +526,7 @@ class Name(EngineElement, model.Name):
         if not scope or scope[0].tag != _CITATION_TAG:
             return None
         citation = scope[0]
-        key = getattr(item, "key", None)
-        if key is None or key not in _cited_keys(citation):
+        if not _is_subsequent(item, citation):
             return None
         options = {}
         for option in ("et-al-subsequent-min", "et-al-subsequent-use-first"):
@@ -595,6 +594,17 @@ class Name(EngineElement, model.Name):
 
 _CITATION_OR_BIBLIOGRAPHY = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
 _CITATION_TAG = "{http://purl.org/net/xbiblio/csl}citation"
+
+
+def _is_subsequent(item: Any, citation: Any) -> bool:
+    """Whether a cite is a later cite of its item: as `positions.py` placed it, as
+    disambiguation compares cites (subsequent), else by the items cited so far."""
+    state = current()
+    placed = state.positions.get(id(item), state.unplaced_position)
+    if placed is not None:
+        return bool(placed.position != "first")
+    key = getattr(item, "key", None)
+    return key is not None and key in _cited_keys(citation)
 
 
 def _cited_keys(citation: Any) -> set[str]:

@@ -28,7 +28,13 @@ from citefmt.engine.formatters import formatter_module
 from citefmt.engine.layouts import bibliography_layouts, choose_layout
 from citefmt.engine.loading import ParsedTree, parse_csl_file
 from citefmt.engine.locales import XML_LANG, load_user_locale, locale_chain
-from citefmt.engine.positions import CitePosition, PlacedCitation, PlacedCite, cite_positions
+from citefmt.engine.positions import (
+    SUBSEQUENT,
+    CitePosition,
+    PlacedCitation,
+    PlacedCite,
+    cite_positions,
+)
 from citefmt.engine.source import PreparedSource, prepare_source
 from citefmt.engine.styles import resolve
 from citefmt.engine.subsequent_author import SubsequentAuthor
@@ -142,7 +148,7 @@ class Renderer:
             registry, cites = self._register(prepared, cited)
             ordered = self._sort(element, cites)
             registry.keys = KeyIndex(cite.key for cite in ordered)
-            disambiguate(self.root, ordered)
+            disambiguate_cites(self.root, ordered)
             entries, margins, problems = self._render_entries(element, ordered, prepared)
         result = Bibliography(entries=entries,
                               warnings=self.notes + prepared.diagnostics + problems
@@ -247,7 +253,7 @@ class Renderer:
             if bib is not None:
                 cites = self._sort(bib, cites)
                 registry.keys = KeyIndex(c.key for c in cites)
-            disambiguate(self.root, cites)
+            disambiguate_cites(self.root, cites)
             _, layout = bibliography_layouts(element)
             texts: list[str] = []
             problems: list[Diagnostic] = []
@@ -365,6 +371,23 @@ class Renderer:
             text = " ".join(str(message.message).split())
             seen.setdefault(text, Diagnostic("CF401", text, self.origin, severity="warning"))
         return list(seen.values())
+
+
+#: where citeproc-js puts every cite it renders to compare cites for disambiguation
+#: (getAmbiguousCite): after the first, near-note ("Doe, supra" tells two of Doe's books
+#: apart no better than "Doe" does, though their first cites differ)
+AMBIGUITY_PROBE = CitePosition(SUBSEQUENT, 0, True)
+
+
+def disambiguate_cites(style_root: Any, cites: Sequence[Any]) -> None:
+    """`disambiguation.disambiguate`, the cites compared in their `AMBIGUITY_PROBE` position.
+    Gap: citeproc-py's positions made them all first cites."""
+    context = current()
+    context.unplaced_position = AMBIGUITY_PROBE
+    try:
+        disambiguate(style_root, cites)
+    finally:
+        context.unplaced_position = None
 
 
 def place_cites(element: Any, layout: Any, citations: Sequence[Any],
