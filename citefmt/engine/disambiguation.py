@@ -65,7 +65,10 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
     if adds_given and rule == "by-cite" and groups:
         groups = [still for group in groups for still in _add_given_names(citation, group)]
     if tests_condition and groups:
-        _open_conditions(citation, groups, _condition_count(style_root))
+        # citeproc-js opens one condition only when names could be added: the step ends
+        # disambiguation there (CSL test suite bugreports_EnvAndUrb)
+        most = 1 if adds_names or adds_given else _condition_count(style_root)
+        _open_conditions(citation, groups, most)
         groups = _ambiguous_groups(citation, cites)
     if not adds_suffix:
         return

@@ -168,6 +168,8 @@ class CitationDocument:
             if before.texts.get(cluster.id) != now.texts[cluster.id]:
                 updated.add(cluster.id)
         updated |= self._moved(before, now, changed)
+        if self._counts_cites():
+            updated |= _recounted(before, now)
         return [ClusterUpdate(i, c.id, now.texts[c.id]) for i, c in enumerate(clusters)
                 if c.id in updated]
 
@@ -181,6 +183,15 @@ class CitationDocument:
         ids = [c.id for c in self._clusters]
         return _Rendered(dict(zip(ids, result.texts, strict=True)),
                          dict(zip(ids, result.positions, strict=True)))
+
+    def _counts_cites(self) -> bool:
+        """Whether citeproc-js resends an item's clusters when its number of citing clusters
+        passes 2 or it is newly cited: in note styles testing `disambiguate="true"` (the
+        condition's answer can depend on it)."""
+        root = self.renderer.root
+        return root.get("class") == "note" and bool(
+            root.xpath_search(".//cs:if[@disambiguate='true']")
+            or root.xpath_search(".//cs:else-if[@disambiguate='true']"))
 
     def _moved(self, before: _Rendered, now: _Rendered, changed: str | None) -> set[str]:
         """Clusters (other than `changed`) whose cites changed position, and every cluster
@@ -202,3 +213,21 @@ class CitationDocument:
                       if any(key in renumbered_items for key, _ in cites)}
         return moved
 
+
+def _citing_counts(rendered: _Rendered) -> dict[str, int]:
+    """How many clusters cite each item."""
+    counts: dict[str, int] = {}
+    for cites in rendered.positions.values():
+        for key in {key for key, _ in cites}:
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _recounted(before: _Rendered, now: _Rendered) -> set[str]:
+    """Clusters citing an item newly cited, or now cited by one cluster where it was by more
+    (or the other way round)."""
+    was, counts = _citing_counts(before), _citing_counts(now)
+    items = {key for key, count in counts.items()
+             if key not in was or (was[key] < 2) != (count < 2)}
+    return {cluster_id for cluster_id, cites in now.positions.items()
+            if any(key in items for key, _ in cites)}
