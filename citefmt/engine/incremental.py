@@ -62,6 +62,8 @@ class _Rendered:
     texts: dict[str, str] = field(default_factory=dict)
     #: (item key, position) of each cite of each cluster
     positions: dict[str, list[tuple[str, CitePosition]]] = field(default_factory=dict)
+    #: what disambiguation gave each item
+    disambiguation: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
 
 class CitationDocument:
@@ -170,6 +172,7 @@ class CitationDocument:
         updated |= self._moved(before, now, changed)
         if self._counts_cites():
             updated |= _recounted(before, now)
+        updated |= _redisambiguated(before, now)
         return [ClusterUpdate(i, c.id, now.texts[c.id]) for i, c in enumerate(clusters)
                 if c.id in updated]
 
@@ -182,7 +185,7 @@ class CitationDocument:
         self.warnings = result.warnings
         ids = [c.id for c in self._clusters]
         return _Rendered(dict(zip(ids, result.texts, strict=True)),
-                         dict(zip(ids, result.positions, strict=True)))
+                         dict(zip(ids, result.positions, strict=True)), result.disambiguation)
 
     def _counts_cites(self) -> bool:
         """Whether citeproc-js resends an item's clusters when its number of citing clusters
@@ -229,5 +232,14 @@ def _recounted(before: _Rendered, now: _Rendered) -> set[str]:
     was, counts = _citing_counts(before), _citing_counts(now)
     items = {key for key, count in counts.items()
              if key not in was or (was[key] < 2) != (count < 2)}
+    return {cluster_id for cluster_id, cites in now.positions.items()
+            if any(key in items for key, _ in cites)}
+
+
+def _redisambiguated(before: _Rendered, now: _Rendered) -> set[str]:
+    """Clusters citing an item cited before whose disambiguation changed (citeproc-js resends
+    them though a first cite may print all the names either way)."""
+    items = {key for key, settings in now.disambiguation.items()
+             if key in before.disambiguation and before.disambiguation[key] != settings}
     return {cluster_id for cluster_id, cites in now.positions.items()
             if any(key in items for key, _ in cites)}

@@ -97,6 +97,8 @@ class CitationsResult:
     warnings: list[Diagnostic]
     #: (item key, position) of each cite, cluster by cluster in the order printed
     positions: list[list[tuple[str, CitePosition]]] = field(default_factory=list)
+    #: what disambiguation gave each cited item (see `disambiguation_settings`)
+    disambiguation: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
 
 class Renderer:
@@ -254,6 +256,7 @@ class Renderer:
                 cites = self._sort(bib, cites)
                 registry.keys = KeyIndex(c.key for c in cites)
             disambiguate_cites(self.root, cites)
+            settings = disambiguation_settings(cites)
             _, layout = bibliography_layouts(element)
             texts: list[str] = []
             problems: list[Diagnostic] = []
@@ -266,7 +269,7 @@ class Renderer:
                 texts.append(str(layout.render_citation(
                     citation, lambda cite: self._missing(cite, lookup, problems)) or ""))
         warnings_out = self.notes + prepared.diagnostics + problems + self._warnings(caught)
-        return CitationsResult(texts, warnings_out, positions)
+        return CitationsResult(texts, warnings_out, positions, settings)
 
     def default_notes(self, count: int) -> list[int]:
         """Note numbers for clusters given without them: in a note style each cluster is a
@@ -388,6 +391,23 @@ def disambiguate_cites(style_root: Any, cites: Sequence[Any]) -> None:
         disambiguate(style_root, cites)
     finally:
         context.unplaced_position = None
+
+
+def disambiguation_settings(cites: Sequence[Any]) -> dict[str, tuple[Any, ...]]:
+    """What disambiguation gave each item of `cites` in the active render: names added, given
+    names expanded, year-suffix, `disambiguate="true"` conditions opened (an incremental
+    document resends the clusters of an item whose settings changed, as citeproc-js does,
+    even where its text stays the same)."""
+    state = current()
+    expanded: dict[str, list[tuple[str, int]]] = {}
+    for entry, level in state.cite_name_levels.items():  # (cite key, person key) → level
+        owner = entry[0] if isinstance(entry, tuple) and entry else entry
+        expanded.setdefault(str(owner), []).append((repr(entry), level))
+    return {cite.key: (state.added_names.get(cite.key), state.given_name_level.get(cite.key),
+                       str(dict.get(cite.reference, "year_suffix") or ""),
+                       getattr(cite.reference, "__dict__", {}).get("disambiguate", 0),
+                       tuple(sorted(expanded.get(cite.key, ()))))
+            for cite in cites}
 
 
 def place_cites(element: Any, layout: Any, citations: Sequence[Any],
