@@ -193,3 +193,40 @@ def test_near_note_counts_notes_back_to_the_last_cite():
     assert not found[2][1].near_note
     assert cite_positions([placed(1, "A"), placed(6, "A")])[1][0].near_note
     assert not cite_positions([placed(1, "A"), placed(7, "A")])[1][0].near_note
+
+
+def test_ambiguity_is_judged_on_the_subsequent_form():
+    # bugreports_OldMhraDisambiguationFailure: two books by John Doe differ in their first
+    # cites but not as "Doe": the later cites show the titles; the first citation is sent
+    # again (its items are now cited by two clusters, and the style tests disambiguate)
+    doc = document("bugreports_OldMhraDisambiguationFailure")
+    doc.insert(cluster("C1", 1, ("ITEM-1", None), ("ITEM-2", None)))
+    updates = doc.insert(cluster("C2", 2, ("ITEM-1", None), ("ITEM-2", None)))
+    assert updates == [
+        ClusterUpdate(0, "C1", "John Doe, <i>Book A</i>, 2000; John Doe, <i>Book B</i>, 2000."),
+        ClusterUpdate(1, "C2", "Doe, Book A; Doe, Book B.")]
+
+
+def test_an_item_whose_disambiguation_changed_is_resent():
+    # disambiguate_DisambiguationHang: a third Caminiti paper changes the names the first two
+    # need, though their first cites print all five names either way (the fixture writes
+    # "&" as "&#38;", citefmt as "&amp;": the same character)
+    doc = document("disambiguate_DisambiguationHang")
+    doc.insert(cluster("C1", 0, ("ITEM-1", None)))
+    doc.insert(cluster("C2", 0, ("ITEM-2", None)))
+    updates = doc.insert(cluster("C3", 0, ("ITEM-3", None)))
+    assert [(u.index, u.text) for u in updates] == [
+        (0, "(Caminiti, Johnson, Burnod, Galli, &amp; Ferraina 1990a)"),
+        (1, "(Caminiti, Johnson, Burnod, Galli, &amp; Ferraina 1990b)"),
+        (2, "(Caminiti, Johnson, &amp; Urbano 1990)")]
+
+
+def test_disambiguate_conditions_open_one_at_a_time():
+    # disambiguate_IncrementalExtraText: the title tells "Book One" from "Book Two"; only
+    # the two "Complete Works" need the edition as well
+    doc = document("disambiguate_IncrementalExtraText")
+    for number in range(5):
+        doc.insert(cluster(f"C{number}", 0, (f"ITEM-{number}", None)))
+    assert doc.texts() == ["Yost Trisk", "John Smith, Book One", "John Smith, Book Two",
+                           "John Smith, Complete Works, ed. 5",
+                           "John Smith, Complete Works, ed. 6"]
