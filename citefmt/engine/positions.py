@@ -28,8 +28,9 @@ test suite's expectations come from):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 FIRST = "first"
 SUBSEQUENT = "subsequent"
@@ -156,3 +157,28 @@ def _later_position(citation: PlacedCitation, k: int, previous: PlacedCitation |
     if not was and not now:
         return IBID
     return IBID if was == now else IBID_WITH_LOCATOR
+
+
+#: citeproc-js's numbers for positions a caller gives with a cite ("position": 1)
+_GIVEN_POSITIONS = {0: FIRST, 1: SUBSEQUENT, 2: IBID, 3: IBID_WITH_LOCATOR}
+#: the cite fields by which a caller places a cite itself (citeproc-js's citation items)
+GIVEN_FIELDS = frozenset({"position", "near-note", "first-reference-note-number"})
+
+
+def given_position(found: CitePosition, cite: Mapping[str, Any]) -> CitePosition:
+    """`found` with what the cite's own `position` (a name or citeproc-js's number: 0 first,
+    1 subsequent, 2 ibid, 3 ibid-with-locator), `near-note` and
+    `first-reference-note-number` fields say instead (a caller that knows the document
+    better: citeproc-js's makeCitationCluster takes them as given)."""
+    position, first_note, near = found.position, found.first_note, found.near_note
+    value = cite.get("position")
+    if value is not None:
+        name = _GIVEN_POSITIONS.get(value) if isinstance(value, int) else str(value)
+        if name in (FIRST, SUBSEQUENT, IBID, IBID_WITH_LOCATOR):
+            position = name
+    if "near-note" in cite:
+        near = bool(cite["near-note"])
+    number = cite.get("first-reference-note-number")
+    if number is not None and str(number).isdigit():
+        first_note = int(number)
+    return CitePosition(position, first_note, near)

@@ -29,11 +29,13 @@ from citefmt.engine.layouts import bibliography_layouts, choose_layout
 from citefmt.engine.loading import ParsedTree, parse_csl_file
 from citefmt.engine.locales import XML_LANG, load_user_locale, locale_chain
 from citefmt.engine.positions import (
+    GIVEN_FIELDS,
     SUBSEQUENT,
     CitePosition,
     PlacedCitation,
     PlacedCite,
     cite_positions,
+    given_position,
 )
 from citefmt.engine.source import PreparedSource, prepare_source
 from citefmt.engine.styles import resolve
@@ -264,7 +266,10 @@ class Renderer:
                 citation.bibliography = registry
             if notes is None:
                 notes = self.default_notes(len(citations))
-            positions = place_cites(element, layout, citations, notes)
+            given = {id(cite): data for cluster, citation in zip(clusters, citations, strict=True)
+                     for data, cite in zip(cluster, citation.cites, strict=True)
+                     if isinstance(data, dict) and not GIVEN_FIELDS.isdisjoint(data)}
+            positions = place_cites(element, layout, citations, notes, given)
             for citation in citations:
                 texts.append(str(layout.render_citation(
                     citation, lambda cite: self._missing(cite, lookup, problems)) or ""))
@@ -410,12 +415,14 @@ def disambiguation_settings(cites: Sequence[Any]) -> dict[str, tuple[Any, ...]]:
             for cite in cites}
 
 
-def place_cites(element: Any, layout: Any, citations: Sequence[Any],
-                notes: Sequence[int]) -> list[list[tuple[str, CitePosition]]]:
+def place_cites(element: Any, layout: Any, citations: Sequence[Any], notes: Sequence[int],
+                given: dict[int, dict[str, Any]] | None = None
+                ) -> list[list[tuple[str, CitePosition]]]:
     """Give the render context the position of every cite of `citations` (each with its
     bibliography set), read in document order with their `notes`, the cites of each in
     the order the citation prints them (its cs:sort); return them with the cites' item keys,
-    citation by citation."""
+    citation by citation. `given`: the cite dicts (by id of the cite) that place their cite
+    themselves (`positions.given_position`)."""
     if len(notes) != len(citations):
         raise ValueError(f"{len(notes)} note numbers for {len(citations)} citations")
     ordered = [layout._good_and_bad(citation)[0] for citation in citations]
@@ -426,6 +433,9 @@ def place_cites(element: Any, layout: Any, citations: Sequence[Any],
     table = current().positions
     found = []
     for cites, positions in zip(ordered, cite_positions(placed, distance), strict=True):
+        if given:
+            positions = [given_position(position, given[id(cite)]) if id(cite) in given
+                         else position for cite, position in zip(cites, positions, strict=True)]
         for cite, position in zip(cites, positions, strict=True):
             table[id(cite)] = position
         found.append([(cite.key, position) for cite, position in zip(cites, positions,

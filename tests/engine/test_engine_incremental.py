@@ -27,6 +27,7 @@ from citefmt.engine.positions import (
     PlacedCitation,
     PlacedCite,
     cite_positions,
+    given_position,
 )
 from citefmt.engine.render import Renderer
 
@@ -230,3 +231,21 @@ def test_disambiguate_conditions_open_one_at_a_time():
     assert doc.texts() == ["Yost Trisk", "John Smith, Book One", "John Smith, Book Two",
                            "John Smith, Complete Works, ed. 5",
                            "John Smith, Complete Works, ed. 6"]
+
+
+def test_a_cite_may_carry_its_own_position():
+    # citeproc-js's citation items may say where the cite stands (position 1: subsequent;
+    # 3: ibid-with-locator), as CSL test suite position_IbidWithLocator and
+    # bugreports_DemoPageFullCiteCruftOnSubsequent do
+    found = CitePosition(FIRST)
+    assert given_position(found, {"position": 1}) == CitePosition(SUBSEQUENT)
+    assert given_position(found, {"position": 3, "near-note": True}) == CitePosition(
+        IBID_WITH_LOCATOR, 0, True)
+    assert given_position(found, {"position": "ibid", "first-reference-note-number": 4}) \
+        == CitePosition(IBID, 4)
+    assert given_position(found, {"position": 9}) == found
+    doc = document("bugreports_DemoPageFullCiteCruftOnSubsequent")
+    doc.insert(CitationCluster("C1", ({"id": "ITEM-6", "position": 1},), 1))
+    assert doc.texts() == ["Malone and U.S. Bureau of the Census, <i>Evaluating Components "
+                           "of International Migration: Consistency of 2000 Nativity "
+                           "Data</i>."]
