@@ -1,7 +1,7 @@
 """CSL test-suite conformance of citefmt's engine, beside the citeproc-py 0.11.1 baseline.
 
     python bench/conformance.py [--suite DIR] [--jobs N] [--engine citefmt|citeproc-py] [-v]
-                                [--failures-markdown]
+                                [--failures-markdown] [--show FIXTURE ...]
 
 Runs every fixture in <suite>/humans/*.txt (default ../shared/csl-test-suite) through the
 engine with the HTML formatter and compares the whitespace-normalised output with RESULT, as
@@ -10,6 +10,12 @@ fixtures that pass on the baseline but fail here (regressions: there must be non
 total. `--engine citeproc-py` runs plain citeproc-py through the same harness (a check that
 the harness reproduces the published baseline). `--failures-markdown` prints the failing
 fixtures as a Markdown table, one row per group with the reason they fail (the README's table).
+`--show NAME` prints one fixture's output beside its expected result.
+
+Fixtures with a `citations` section are run as citeproc-js's test runner runs them: each entry
+is one processCitationCluster call ([citation, citationsPre, citationsPost]) on one document
+(`citefmt.engine.incremental.CitationDocument`), then every cluster is printed, ">>[i]" for
+those the last call returned and "..[i]" for the others.
 """
 
 from __future__ import annotations
@@ -194,11 +200,10 @@ def group(name: str) -> str:
 REASONS = {
     "affix": "punctuation moved into the quotes of a style's affix (punctuation-in-quote across "
              "a prefix)",
-    "bugreports": "mixed: citeproc-js's incremental API, given-name disambiguation, ibid and "
-                  "subsequent forms, punctuation moved into the quotes of a locator's term, "
-                  "duplicated ids",
-    "collapse": "after-collapse-delimiter with a Chicago layout; citations inserted later "
-                "(citeproc-js's incremental API)",
+    "bugreports": "mixed: a date's month in a year-suffixed entry, punctuation moved into "
+                  "the quotes of a locator's term, nocase escapes, single quotes, italics "
+                  "in a sorted IEEE list",
+    "collapse": "after-collapse-delimiter with a Chicago layout",
     "date": "BC dates: the test suite's locale prints \"BC\" without the space of the current "
             "en-US locale file; year-suffix on items without a date that differ in another "
             "date",
@@ -279,6 +284,20 @@ def report(results: dict[str, bool], base: set[str], out: Any = sys.stdout) -> l
     return regressions
 
 
+def show(suite: Path, names: list[str], engine: str, out: Any = sys.stdout) -> int:
+    """Print each fixture's output and expected result; 1 if any fails."""
+    failed = 0
+    for name in names:
+        fixture = parse_fixture(suite / "humans" / f"{name.removesuffix('.txt')}.txt")
+        output = ENGINES[engine](fixture)
+        ok = normalise(output) == normalise(fixture.result)
+        failed += not ok
+        print(f"== {fixture.name}: {'pass' if ok else 'FAIL'}", file=out)
+        print(f"-- {engine}:\n{output.rstrip()}\n-- expected:\n{fixture.result.rstrip()}",
+              file=out)
+    return 1 if failed else 0
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--suite", type=Path, default=DEFAULT_SUITE)
@@ -287,7 +306,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list gained fixtures")
     parser.add_argument("--failures-markdown", action="store_true",
                         help="print the failing fixtures as the README's Markdown table")
+    parser.add_argument("--show", nargs="+", metavar="FIXTURE",
+                        help="print these fixtures' output (--engine's) and expected result")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.show:
+        return show(args.suite, args.show, args.engine)
     results = run_suite(args.suite, engine=args.engine, jobs=args.jobs)
     if args.failures_markdown:
         print(failures_markdown(results))
