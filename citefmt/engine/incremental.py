@@ -151,7 +151,7 @@ class CitationDocument:
         properties = citation.get("properties") or {}
         cluster = CitationCluster(cluster_id, tuple(citation.get("citationItems") or ()),
                                   int(properties.get("noteIndex") or 0))
-        known = {c.id: c for c in self._clusters}
+        known = {c.id: c for c in self._clusters if c.id != cluster_id}
         order = [known[str(i)].at_note(n) for i, n in before if str(i) in known]
         order.append(cluster)
         order += [known[str(i)].at_note(n) for i, n in after if str(i) in known]

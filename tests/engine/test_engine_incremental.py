@@ -249,3 +249,13 @@ def test_a_cite_may_carry_its_own_position():
     assert doc.texts() == ["Malone and U.S. Bureau of the Census, <i>Evaluating Components "
                            "of International Migration: Consistency of 2000 Nativity "
                            "Data</i>."]
+
+
+def test_a_cluster_named_among_the_others_is_not_doubled():
+    doc = document("integration_SimpleIbid")
+    doc.process_citation_cluster({"citationID": "A", "citationItems": [{"id": "ITEM-1"}],
+                                  "properties": {"noteIndex": 1}}, [], [])
+    doc.process_citation_cluster({"citationID": "A", "citationItems": [{"id": "ITEM-2"}],
+                                  "properties": {"noteIndex": 1}}, [["A", 1]], [["A", 1]])
+    assert [c.id for c in doc.clusters] == ["A"]
+    assert doc.remove("A") == [] and doc.texts() == []
