@@ -169,7 +169,7 @@ def _open_conditions(citation: Any, groups: list[list[Any]], most: int) -> None:
     disambiguate_IncrementalExtraText): the cites of each ambiguous group open the first
     condition they meet, then the first two, … until they render apart; a cite keeps the
     fewest that tell it from the others of its group ("John Smith, Book One" beside
-    "John Smith, Complete Works, ed. 5"), those never told apart open them all."""
+    "John Smith, Complete Works, ed. 5"); those never told apart keep the most opened."""
     pending = [group for group in groups if len(group) > 1]
     for level in range(1, most + 1):
         for group in pending:

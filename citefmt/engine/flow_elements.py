@@ -340,7 +340,6 @@ class If(EngineElement, model.If):
             plan = self.__dict__["_cached_plan"] = (tests, self.get("match", "all"))
         return plan
 
-
     def _position(self, item: Any, context: Any) -> list[bool]:
         """Gap: citeproc-py placed a cite by the cites rendered before it in the same call,
         without note numbers; a cite placed by `positions.py` (its citation's note, the
