@@ -1,0 +1,55 @@
+"""Gaps closed for the CSL test suite's small groups (punctuation, flip-flop, quotes, sort,
+dates, numbers, labels, decorations): each test names the gap and takes its expected string
+from the suite's fixture or the CSL 1.0.2 specification, never from citefmt's output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citefmt.engine.loading import parse_csl_bytes
+from citefmt.engine.render import Renderer
+
+HEAD = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">'
+        "<info><title>t</title><id>t</id><updated>2025-01-01T00:00:00+00:00</updated></info>")
+
+
+def cite(layout: str, items: list[dict] | None = None, *, locale_options: str = "",
+         fmt: str = "text") -> str:
+    """The first citation of `items` (one book by default) through a style of `layout`."""
+    locale = f"<locale><style-options {locale_options}/></locale>" if locale_options else ""
+    style = f"{HEAD}{locale}<citation><layout>{layout}</layout></citation></style>"
+    tree = parse_csl_bytes(style.encode(), path=Path("t.csl"), expect="style")
+    items = items or [{"id": "ITEM-1", "type": "book"}]
+    renderer = Renderer(tree, locale="en-US", fmt=fmt)
+    return renderer.citations(items, [[{"id": items[0]["id"]}]], register_all=False).texts[0]
+
+
+def test_gap_colon_or_semicolon_before_exclamation_or_question_is_dropped():
+    # punctuation_FullMontyPlain: "colon!" + " exclamation", "semicolon?" + " question"
+    assert cite('<group><text value="colon" suffix=":"/><text value="x" prefix="! "/></group>'
+                ) == "colon! x"
+    assert cite('<group><text value="semicolon" suffix=";"/><text value="x" prefix="? "/>'
+                '</group>') == "semicolon? x"
+    # punctuation_FullMontyField: the marks typed in the text itself
+    assert cite('<group><text value="colon:"/><text value="x" prefix="? "/></group>') == "colon? x"
+    # the other pairs stay: "period.! exclamation", "comma,? question"
+    assert cite('<group><text value="period."/><text value="x" prefix="! "/></group>'
+                ) == "period.! x"
+
+
+def test_gap_exclamation_and_question_follow_punctuation_in_quote():
+    # punctuation_FullMontyQuotesIn (punctuation-in-quote="true")
+    options = 'punctuation-in-quote="true"'
+
+    def quoted(suffix: str, prefix: str) -> str:
+        return cite(f'<group><text quotes="true" value="w" suffix="{suffix}"/>'
+                    f'<text value="x" prefix="{prefix}"/></group>', locale_options=options)
+
+    assert quoted("!", ": ") == "“w!” x"          # “exclamation!” colon
+    assert quoted(":", "! ") == "“w!” x"          # “colon!” exclamation
+    assert quoted("?", "! ") == "“w?!” x"         # “question?!” exclamation
+    assert quoted(";", ": ") == "“w”; x"          # “semicolon”; colon
+    assert quoted(".", ": ") == "“w.”: x"         # “period.”: colon
+    # punctuation_FullMontyQuotesOut: with punctuation-in-quote="false" the marks stay outside
+    assert cite('<group><text quotes="true" value="w" suffix=":"/><text value="x" prefix="! "/>'
+                '</group>', locale_options='punctuation-in-quote="false"') == "“w”! x"
