@@ -134,6 +134,18 @@ class Locale(EngineElement, model.Locale):
         return options.get(name, self._default_options[name])
 
 
+#: CSL 1.0.2 number variables a cs:text reads as numbers and ranges (pages and locators apart)
+NUMBER_VARIABLES = frozenset({"chapter-number", "collection-number", "edition", "issue", "number",
+                              "number-of-pages", "number-of-volumes", "volume"})
+
+
+def _plain_with_hyphen(value: Any) -> bool:
+    """Whether a variable's value is plain text (no markup) holding a hyphen."""
+    if type(value) is MixedString:
+        return all(type(segment) is String for segment in value) and "-" in str(value)
+    return type(value) in (str, String) and "-" in value
+
+
 class TermText(String):
     """A term's text as a cs:text printed it (see `Layout.render_children`)."""
 
@@ -248,7 +260,12 @@ class Text(EngineElement, model.Text):
                                  "page" if locator.label == "page" else "locator")
         if variable.startswith("page") or variable == "citation-number":
             return super()._variable(item, context)
-        return reference[key]
+        value = reference[key]
+        if variable in NUMBER_VARIABLES and _plain_with_hyphen(value):
+            # gap: a number variable printed by cs:text is read as numbers and ranges as
+            # cs:number reads it (citeproc-js; CSL test suite fullstyles_ABdNT: "n. 3–4")
+            return self._process(str(value), variable)
+        return value
 
     def variable_plan(self) -> tuple[str, str, str | None]:
         """(CSL variable, reference key, key of its short form or None), made once."""

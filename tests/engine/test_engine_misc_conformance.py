@@ -53,3 +53,11 @@ def test_gap_exclamation_and_question_follow_punctuation_in_quote():
     # punctuation_FullMontyQuotesOut: with punctuation-in-quote="false" the marks stay outside
     assert cite('<group><text quotes="true" value="w" suffix=":"/><text value="x" prefix="! "/>'
                 '</group>', locale_options='punctuation-in-quote="false"') == "“w”! x"
+
+
+def test_gap_number_variable_in_cs_text_reads_ranges():
+    # fullstyles_ABdNT: <text variable="issue" prefix="n. "/> of "3-4" gives "n. 3–4"
+    book = {"id": "b", "type": "article-journal", "issue": "3-4", "volume": "3-B"}
+    assert cite('<text variable="issue" prefix="n. "/>', [book]) == "n. 3–4"
+    # a hyphen that joins no two numbers stays (number_PlainHyphenOrEnDashAlwaysPlural: "3-B")
+    assert cite('<text variable="volume"/>', [book]) == "3-B"
