@@ -81,6 +81,9 @@ class RenderContext:
     name_levels_primary_only: bool = False
     #: rendered date-parts of this render by what decides them (see `Date_Part.render`)
     date_parts: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    #: quotation marks ancestors of the element rendering now printed around it (a cs:text
+    #: macro with quotes="true"): quotes inside flip to the inner ones at odd depths
+    quote_depth: int = 0
 
     def suppressed(self) -> set[str] | None:
         """Variables cs:substitute used in the current cite or entry (None: none yet)."""

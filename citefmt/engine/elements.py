@@ -224,7 +224,10 @@ class Text(EngineElement, model.Text):
             macro = self.__dict__.get("_macro_element")
             if macro is None:
                 macro = self.called_macro()
-            text = macro.render(item, context)
+            if self.get("quotes", "false").lower() == "true":
+                text = _render_quoted_macro(macro, item, context)
+            else:
+                text = macro.render(item, context)
         elif kind == "term":
             text = self._term(item)
             text = TermText(text) if text else text
@@ -311,8 +314,10 @@ class Text(EngineElement, model.Text):
         """Which markup steps the element's attributes ask for; the last: none at all (no
         formatting or affixes either)."""
         attributes = self.attrib
-        strip, case, quote = (name in attributes
-                              for name in ("strip-periods", "text-case", "quotes"))
+        strip, case = (name in attributes for name in ("strip-periods", "text-case"))
+        # gap: quotes="false" is no quoting (CSL test suite quotes_QuotesUnderQuotesFalse: the
+        # title's own quotes stay the outer ones)
+        quote = attributes.get("quotes", "false").lower() == "true"
         bare = (not (strip or case or quote)
                 and not any(name in attributes for name in MARKUP_ATTRIBUTES)
                 and type(self).format is EngineElement.format
@@ -332,8 +337,21 @@ class Text(EngineElement, model.Text):
     def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() != "true":
             return string
-        return quoted(string, self.get_single_term("open-quote"),
-                      self.get_single_term("close-quote"))
+        inner = "-inner" if current().quote_depth % 2 else ""
+        return quoted(string, self.get_single_term(f"open{inner}-quote"),
+                      self.get_single_term(f"close{inner}-quote"))
+
+
+def _render_quoted_macro(macro: Any, item: Any, context: Any) -> Any:
+    """A macro a cs:text puts in quotes: quotes printed inside it flip to the inner ones
+    (CSL 1.0.2 "quotes"; citeproc-js, CSL test suite flipflop_QuotesNodeLevelMarkup:
+    “Speak, ‘friend’ of mine …”)."""
+    state = current()
+    state.quote_depth += 1
+    try:
+        return macro.render(item, context)
+    finally:
+        state.quote_depth -= 1
 
 
 
@@ -718,6 +736,8 @@ def field_quotes(element: Any, text: MixedString, quoted_here: bool) -> MixedStr
     terms: outer marks as "open-quote"/"close-quote", inner ones as the inner terms, and the
     other way round when the element puts the text in quotes itself (flip-flop)."""
     segments = []
+    if current().quote_depth % 2:
+        quoted_here = not quoted_here  # inside an ancestor's quotes (see `Text.quote`)
     for segment in text:
         if isinstance(segment, QuoteMark):
             inner = segment.fixed or segment.inner != quoted_here

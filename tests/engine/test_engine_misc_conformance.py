@@ -61,3 +61,28 @@ def test_gap_number_variable_in_cs_text_reads_ranges():
     assert cite('<text variable="issue" prefix="n. "/>', [book]) == "n. 3–4"
     # a hyphen that joins no two numbers stays (number_PlainHyphenOrEnDashAlwaysPlural: "3-B")
     assert cite('<text variable="volume"/>', [book]) == "3-B"
+
+
+def test_gap_quotes_false_is_no_quoting():
+    # quotes_QuotesUnderQuotesFalse (en-GB): the title's own quotes stay the outer ones,
+    # ‘quotes’, under a cs:text with quotes="false"
+    book = {"id": "b", "type": "book", "title": 'Title with "quotes" in it'}
+    style = (HEAD.replace("version=", 'default-locale="en-GB" version=') +
+             '<citation><layout><text variable="title" quotes="false" prefix=" \'" suffix="\'"/>'
+             '</layout></citation></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("t.csl"), expect="style")
+    renderer = Renderer(tree, locale="en-GB", fmt="html")
+    assert renderer.citations([book], [[{"id": "b"}]], register_all=False).texts == [
+        " 'Title with ‘quotes’ in it'"]
+
+
+def test_gap_quotes_inside_a_quoted_macro_flip_to_inner_quotes():
+    # flipflop_QuotesNodeLevelMarkup: a macro in quotes="true" holding a value with quotes
+    style = (f'{HEAD}<macro name="p"><group prefix="Speak, " suffix=", and enter.">'
+             '<text value="&#34;friend&#34;"/><text value=" of mine"/></group></macro>'
+             '<citation><layout><text macro="p" quotes="true"/></layout></citation></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("t.csl"), expect="style")
+    renderer = Renderer(tree, locale="en-US", fmt="html")
+    assert renderer.citations([{"id": "b", "type": "book"}], [[{"id": "b"}]],
+                              register_all=False).texts == [
+        "“Speak, ‘friend’ of mine, and enter.”"]
