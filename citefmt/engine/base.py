@@ -12,6 +12,7 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String, join
 
 from citefmt.engine.context import OverlaidAttributes, current
+from citefmt.engine.decorations import reset
 from citefmt.engine.formatters.html import preformat as html_preformat
 from citefmt.engine.page_ranges import last_page, read_range
 from citefmt.engine.punctuation import ClosingQuote, join_merging, wrap_merging
@@ -118,6 +119,9 @@ class MemoisedLookups(_CslElement):
         if plain:
             return str(string) if isinstance(string, (int, float)) else string
         formatted = super().format(string)
+        if self.__dict__.get("_decoration_resets", True):
+            # gap: "normal" values set back what an enclosing element decorates
+            formatted = reset(self, formatted)
         if type(string) is MixedString and formatted is not string:
             return _closing_quote_kept(string, formatted)
         return formatted

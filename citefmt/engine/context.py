@@ -84,6 +84,9 @@ class RenderContext:
     #: quotation marks ancestors of the element rendering now printed around it (a cs:text
     #: macro with quotes="true"): quotes inside flip to the inner ones at odd depths
     quote_depth: int = 0
+    #: the cs:text elements rendering the macros in progress, outermost first (what
+    #: encloses an element past its cs:macro; see `decorations.py`)
+    macro_callers: list[Any] = field(default_factory=list)
 
     def suppressed(self) -> set[str] | None:
         """Variables cs:substitute used in the current cite or entry (None: none yet)."""

@@ -50,6 +50,7 @@ from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
 from citefmt.engine.context import current
 from citefmt.engine.date_elements import Date, Date_Part
+from citefmt.engine.decorations import undecorated
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
 from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
 from citefmt.engine.ordinals import ordinal_text
@@ -60,7 +61,7 @@ from citefmt.engine.punctuation import (
     quoted,
     wrap_merging,
 )
-from citefmt.engine.richtext import QuoteMark, render_rich_text
+from citefmt.engine.richtext import NoDecoration, QuoteMark, render_rich_text
 from citefmt.engine.source import DefaultLanguageReference
 
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
@@ -137,6 +138,10 @@ class Locale(EngineElement, model.Locale):
 #: CSL 1.0.2 number variables a cs:text reads as numbers and ranges (pages and locators apart)
 NUMBER_VARIABLES = frozenset({"chapter-number", "collection-number", "edition", "issue", "number",
                               "number-of-pages", "number-of-volumes", "volume"})
+
+
+#: field-text segments a cs:text resolves for where it prints them
+_RESOLVED_HERE = (QuoteMark, NoDecoration)
 
 
 def _plain_with_hyphen(value: Any) -> bool:
@@ -224,10 +229,15 @@ class Text(EngineElement, model.Text):
             macro = self.__dict__.get("_macro_element")
             if macro is None:
                 macro = self.called_macro()
-            if self.get("quotes", "false").lower() == "true":
-                text = _render_quoted_macro(macro, item, context)
-            else:
-                text = macro.render(item, context)
+            callers = current().macro_callers
+            callers.append(self)  # what encloses the macro's elements (see `decorations`)
+            try:
+                if self.get("quotes", "false").lower() == "true":
+                    text = _render_quoted_macro(macro, item, context)
+                else:
+                    text = macro.render(item, context)
+            finally:
+                callers.pop()
         elif kind == "term":
             text = self._term(item)
             text = TermText(text) if text else text
@@ -297,8 +307,11 @@ class Text(EngineElement, model.Text):
         if steps is None:
             steps = self.__dict__["_markup_steps"] = self._steps()
         strip, case, quote, bare = steps
-        if type(text) is MixedString and any(isinstance(s, QuoteMark) for s in text):
-            text = self._field_quotes(text, quote)
+        if type(text) is MixedString and any(isinstance(s, _RESOLVED_HERE) for s in text):
+            if any(isinstance(s, QuoteMark) for s in text):
+                text = self._field_quotes(text, quote)
+            if any(type(s) is NoDecoration for s in text):
+                text = undecorated(self, text)
         if bare:  # what formatting and affixes come to on an element without them
             return str(text) if isinstance(text, int | float) else text
         if case:

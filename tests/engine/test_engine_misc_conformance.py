@@ -86,3 +86,51 @@ def test_gap_quotes_inside_a_quoted_macro_flip_to_inner_quotes():
     assert renderer.citations([{"id": "b", "type": "book"}], [[{"id": "b"}]],
                               register_all=False).texts == [
         "“Speak, ‘friend’ of mine, and enter.”"]
+
+
+def test_gap_normal_decorations_only_inside_a_decorating_element():
+    # decorations_NoNormalWithoutDecoration
+    layout = ('<group delimiter="|"><text variable="title" font-style="normal"/>'
+              '<text variable="title" font-style="italic"/><group font-style="italic">'
+              '<text variable="title" font-style="normal"/></group></group>')
+    book = {"id": "b", "type": "book", "title": "His Anonymous Life"}
+    assert cite(layout, [book], fmt="html").split("|") == [
+        "His Anonymous Life", "<i>His Anonymous Life</i>",
+        '<i><span style="font-style:normal;">His Anonymous Life</span></i>']
+
+
+def test_gap_normal_decoration_seen_through_a_macro_call():
+    style_layout = ('<group font-style="italic"><text macro="t"/></group>')
+    macro = '<macro name="t"><text variable="title" font-style="normal"/></macro>'
+    style = f"{HEAD}{macro}<citation><layout>{style_layout}</layout></citation></style>"
+    tree = parse_csl_bytes(style.encode(), path=Path("t.csl"), expect="style")
+    renderer = Renderer(tree, locale="en-US", fmt="html")
+    book = {"id": "b", "type": "book", "title": "Life"}
+    assert renderer.citations([book], [[{"id": "b"}]], register_all=False).texts == [
+        '<i><span style="font-style:normal;">Life</span></i>']
+
+
+def test_gap_baseline_inside_superscript():
+    # decorations_Baseline: citeproc-js's markup for vertical-align="baseline" under "sup"
+    book = {"id": "b", "type": "book", "title": "My Short Narrative"}
+    assert cite('<group vertical-align="sup" delimiter=", "><text value="Little"/>'
+                '<text vertical-align="baseline" variable="title"/></group>', [book],
+                fmt="html") == ('<sup>Little, <span style="baseline">My Short Narrative</span>'
+                                '</sup>')
+    assert cite('<text vertical-align="baseline" variable="title"/>', [book],
+                fmt="html") == "My Short Narrative"
+
+
+def test_gap_nodecor_span_in_field_text():
+    # flipflop_ItalicsWithOk and flipflop_ItalicsWithOkAndTextcase
+    case = {"id": "b", "type": "legal_case",
+            "title": 'lessard <span class="nodecor">v.</span> schmidt'}
+    assert cite('<text variable="title" font-style="italic" text-case="capitalize-all"/>',
+                [case], fmt="html") == (
+        '<i>Lessard <span style="font-style:normal;">v.</span> Schmidt</i>')
+    assert cite('<text variable="title" font-variant="small-caps" '
+                'text-case="capitalize-all"/>', [case], fmt="html") == (
+        '<span style="font-variant:small-caps;">Lessard '
+        '<span style="font-variant:normal;">v.</span> Schmidt</span>')
+    # nothing decorates it: plain text, never the tag
+    assert cite('<text variable="title"/>', [case], fmt="html") == "lessard v. schmidt"
