@@ -134,3 +134,16 @@ def test_gap_nodecor_span_in_field_text():
         '<span style="font-variant:normal;">v.</span> Schmidt</span>')
     # nothing decorates it: plain text, never the tag
     assert cite('<text variable="title"/>', [case], fmt="html") == "lessard v. schmidt"
+
+
+def test_gap_title_case_particles_and_stop_words_after_question_marks():
+    # textcase_SkipNameParticlesInTitleCase and flipflop_Apostrophes (citeproc-js's skip words)
+    layout = '<text variable="title" text-case="title"/>'
+    titles = ["John von Doe: an about up life", "John van Doe? a life", "John d'Doe! a life",
+              "John de Doe a life",
+              "Supplément aux annales du Service des Antiquités de l'Égypte, Cahier"]
+    assert [cite(layout, [{"id": "b", "type": "book", "title": title}], fmt="html")
+            for title in titles] == [
+        "John von Doe: An about up Life", "John van Doe? A Life", "John d’Doe! A Life",
+        "John de Doe a Life",
+        "Supplément Aux Annales Du Service Des Antiquités de l’Égypte, Cahier"]
