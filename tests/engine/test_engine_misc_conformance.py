@@ -147,3 +147,10 @@ def test_gap_title_case_particles_and_stop_words_after_question_marks():
         "John von Doe: An about up Life", "John van Doe? A Life", "John d’Doe! A Life",
         "John de Doe a Life",
         "Supplément Aux Annales Du Service Des Antiquités de l’Égypte, Cahier"]
+
+
+def test_gap_markup_in_a_number_field_is_text_not_an_ampersand_list():
+    # flipflop_NumericField: <number variable="number"/> of "1<sup>er</sup>"
+    item = {"id": "b", "type": "report", "number": "1<sup>er</sup>"}
+    assert cite('<number variable="number"/>', [item], fmt="html") == (
+        "1&lt;sup&gt;er&lt;/sup&gt;")
