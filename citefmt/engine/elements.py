@@ -435,6 +435,8 @@ class Label(EngineElement, model.Label):
                 raise VariableError
             if own and own != "locator" and own.replace("-", "_") not in item.reference:
                 raise VariableError
+        elif current().sort_key or current().name_labels_off:
+            return None  # a name list's label is no part of its sort key
         elif is_truncated(item.reference.get(variable)):
             plural = True
         return super().process(item, variable, plural, context, **kwargs)
@@ -482,9 +484,14 @@ class Sort(EngineElement, model.Sort):
     render context's `sort_language`); empty keys still go last."""
 
     def sort(self, items: list[Any], context: Any) -> list[Any]:
-        language = current().sort_language
+        state = current()
+        language = state.sort_language
         keys = self.findall("cs:key", self.nsmap)
-        columns = [key.sort_keys(items, context) for key in keys]
+        state.sort_key = True
+        try:
+            columns = [key.sort_keys(items, context) for key in keys]
+        finally:
+            state.sort_key = False
         descending = [key.get("sort", "ascending").lower() == "descending" for key in keys]
         prepared = [[_comparable(column[i], language) for column in columns]
                     for i in range(len(items))]

@@ -154,3 +154,59 @@ def test_gap_markup_in_a_number_field_is_text_not_an_ampersand_list():
     item = {"id": "b", "type": "report", "number": "1<sup>er</sup>"}
     assert cite('<number variable="number"/>', [item], fmt="html") == (
         "1&lt;sup&gt;er&lt;/sup&gt;")
+
+
+def bibliography(style_body: str, items: list[dict], fmt: str = "text") -> list[str]:
+    style = HEAD.replace('class="note"', 'class="in-text"') + style_body + "</style>"
+    tree = parse_csl_bytes(style.encode(), path=Path("t.csl"), expect="style")
+    renderer = Renderer(tree, locale="en-US", fmt=fmt)
+    return [entry.text for entry in renderer.bibliography(items).entries]
+
+
+AUTHOR_MACRO = (
+    '<macro name="author"><names variable="author"><name name-as-sort-order="first" '
+    'and="text" sort-separator=", " delimiter=", " delimiter-precedes-last="always"/>'
+    '<label form="short" prefix=" " suffix="." strip-periods="true"/><substitute>'
+    '<names variable="editor"/></substitute></names></macro>')
+
+
+def test_gap_name_labels_left_out_of_sort_keys_and_substitute_comparison():
+    # sort_DropNameLabelInSort: the editor's "ed." is no part of the sort key (the two John
+    # Does tie, input order stays) nor of what subsequent-author-substitute compares
+    body = (AUTHOR_MACRO + '<citation><layout><text value="x"/></layout></citation>'
+            '<bibliography subsequent-author-substitute="---"><sort><key macro="author"/>'
+            '<key variable="title"/></sort><layout><text macro="author" suffix="."/>'
+            '<text variable="title" prefix=" " suffix="."/></layout></bibliography>')
+    items = [{"id": "1", "type": "book", "title": "Hello",
+              "editor": [{"family": "Doe", "given": "John"}]},
+             {"id": "4", "type": "book", "title": "Hello",
+              "author": [{"family": "Doe", "given": "John"}]},
+             {"id": "2", "type": "book", "title": "Hello",
+              "author": [{"family": "Doe", "given": "John Eamon"}]}]
+    assert bibliography(body, items) == [
+        "Doe, John ed. Hello.", "---. Hello.", "Doe, John Eamon. Hello."]
+    # sort_SeparateAuthorsAndOthers: the substitute replaces the names, the label stays
+    non_author = ('<macro name="non-author"><names variable="editor"><name/><substitute>'
+                  '<text variable="title"/></substitute></names></macro>')
+    items[0]["title"], items[1]["title"] = "Hello 1", "Hello 4"
+    assert bibliography(non_author + body.replace(
+        '<key variable="title"/>', '<key macro="non-author" sort="descending"/>'), items) == [
+        "Doe, John. Hello 4.", "--- ed. Hello 1.", "Doe, John Eamon. Hello."]
+
+
+def test_gap_and_term_left_out_of_name_sort_keys():
+    # sort_WithAndInOneEntry: "Colaresi, Rasler, and Thompson" sorts before "Colaresi and
+    # Thompson" (the key compares names, not the "and" term)
+    macro = ('<macro name="a"><names variable="author"><name form="short" and="text" '
+             'delimiter=", "/></names></macro>')
+    body = (macro + '<citation><sort><key macro="a"/></sort><layout delimiter="; ">'
+            '<text macro="a"/></layout></citation>')
+    names = [[{"family": "Colaresi"}, {"family": "Thompson"}],
+             [{"family": "Colaresi"}, {"family": "Rasler"}, {"family": "Thompson"}]]
+    items = [{"id": str(n), "type": "book", "author": a} for n, a in enumerate(names)]
+    style = f"{HEAD}{body}</style>"
+    tree = parse_csl_bytes(style.encode(), path=Path("t.csl"), expect="style")
+    renderer = Renderer(tree, locale="en-US", fmt="text")
+    assert renderer.citations(items, [[{"id": "0"}, {"id": "1"}]],
+                              register_all=False).texts == [
+        "Colaresi, Rasler, and Thompson; Colaresi and Thompson"]
