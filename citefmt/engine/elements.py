@@ -269,6 +269,11 @@ class Text(EngineElement, model.Text):
             # a page locator's ranges follow page-range-format (citeproc-js, CSL test suite
             # label_CollapsedPageNumberPluralDetection); see `base.PageRanges._process`
             locator = item.locator
+            identifier = str(locator.identifier)
+            if self.output_format() == "html" and any(mark in identifier for mark in "\"“‘"):
+                # a quoted word ("s.v. “gargoyle.”"): rich text, its quotes the locale's
+                # (citeproc-js; bugreports_MovePunctuationInsideQuotesForLocator)
+                return render_rich_text(identifier, "html")
             return self._process(locator.identifier,
                                  "page" if locator.label == "page" else "locator")
         if variable.startswith("page") or variable == "citation-number":
@@ -439,6 +444,11 @@ class Label(EngineElement, model.Label):
             return None  # a name list's label is no part of its sort key
         elif is_truncated(item.reference.get(variable)):
             plural = True
+        if variable is None and item.has_locator and item.locator.label == "sub verbo" \
+                and self.get("variable") == "locator":
+            # CSL 1.0.1's locator "sub verbo" is CSL 1.0.2's term "sub-verbo" (gap: no
+            # label; CSL test suite bugreports_MovePunctuationInsideQuotesForLocator)
+            variable = "sub-verbo"
         return super().process(item, variable, plural, context, **kwargs)
 
     def _is_plural(self, item: Any) -> bool:

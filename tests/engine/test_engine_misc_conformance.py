@@ -210,3 +210,15 @@ def test_gap_and_term_left_out_of_name_sort_keys():
     assert renderer.citations(items, [[{"id": "0"}, {"id": "1"}]],
                               register_all=False).texts == [
         "Colaresi, Rasler, and Thompson; Colaresi and Thompson"]
+
+
+def test_gap_sub_verbo_locator_label_and_quoted_locator():
+    # bugreports_MovePunctuationInsideQuotesForLocator: "s.v. “gargoyle.”"
+    style = (f'{HEAD}<citation><layout suffix="."><group delimiter=" ">'
+             '<label variable="locator" form="short"/><text variable="locator"/></group>'
+             '</layout></citation></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("t.csl"), expect="style")
+    renderer = Renderer(tree, locale="en-US", fmt="html")
+    cites = [[{"id": "b", "label": "sub verbo", "locator": '"gargoyle"'}]]
+    assert renderer.citations([{"id": "b", "type": "book"}], cites,
+                              register_all=False).texts == ["s.v. “gargoyle.”"]
