@@ -49,7 +49,7 @@ def parse_fixture(path: Path) -> Fixture:
     items = json.loads(sections.get("INPUT", "[]"))
     for index, item in enumerate(items):
         item.setdefault("id", index)
-        item.setdefault("type", "book")
+        item.setdefault("type", "")  # no type: no cs:if type="…" matches (citeproc-js)
     citation_items = (json.loads(sections["CITATION-ITEMS"]) if "CITATION-ITEMS" in sections
                       else None)
     citations = ([entry[0] for entry in json.loads(sections["CITATIONS"])]
