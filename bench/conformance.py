@@ -93,7 +93,8 @@ def run_citefmt(fixture: Fixture) -> str:
     if cited is None:
         # the suite's convention: cites synthesised from the inputs after the bibliography
         # sort (test-suite issue 66)
-        order = [str(item["id"]) for item in fixture.items]
+        # each id once: an id given twice is one item (the later data wins, as in citeproc-js)
+        order = list(dict.fromkeys(str(item["id"]) for item in fixture.items))
         if renderer.root.bibliography is not None:
             order = [entry.id for entry in renderer.bibliography(fixture.items).entries]
         cited = [[{"id": item_id} for item_id in order]]
