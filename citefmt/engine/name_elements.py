@@ -337,6 +337,13 @@ class Name(EngineElement, model.Name):
             cache[key] = value
             return value
 
+    def et_al(self) -> Any:
+        if current().sort_key:
+            # a sort key holds the names shown, no "et al." (citeproc-js; CSL test suite
+            # sort_AguStyleReverseGroups: "Smith" and "Smith et al." tie at names-use-first=1)
+            return String("")
+        return super().et_al()
+
     def _use_first_set(self, context: Any) -> bool:
         """Whether the name, its cs:names, or the cs:citation/cs:bibliography it renders
         for, or the style sets et-al-use-first."""

@@ -235,3 +235,23 @@ def test_gap_rich_text_markup_in_family_names():
     item["author"] = [{"literal": "Lab <script>x</script>"}]
     assert cite('<names variable="author"><name/></names>', [item], fmt="html") == (
         "Lab &lt;script&gt;x&lt;/script&gt;")
+
+
+def test_gap_et_al_left_out_of_name_sort_keys():
+    # sort_AguStyleReverseGroups: with names-use-first="1", "Smith" and "Smith et al." tie, so
+    # the next key (the name count, descending) puts the three-name entries first
+    macros = ('<macro name="k"><names variable="author"><name name-as-sort-order="all"/>'
+              '</names></macro><macro name="n"><names variable="author"><name form="count"/>'
+              '</names></macro><macro name="c"><names variable="author">'
+              '<name initialize-with=". " and="text"/></names></macro>')
+    body = (macros + '<citation><layout><text value="x"/></layout></citation><bibliography>'
+            '<sort><key macro="k" names-min="1" names-use-first="1"/>'
+            '<key macro="n" names-min="3" names-use-first="3" sort="descending"/></sort>'
+            '<layout><text macro="c"/></layout></bibliography>')
+    authors = [[{"family": "Smith", "given": "Al"}],
+               [{"family": "Smith", "given": "Al"}, {"family": "Allen", "given": "Carl"}],
+               [{"family": "Smith", "given": "Al"}, {"family": "Roberts", "given": "Lionel"},
+                {"family": "Jones", "given": "Theresa"}]]
+    items = [{"id": str(n), "type": "book", "author": a} for n, a in enumerate(authors)]
+    assert bibliography(body, items) == [
+        "A. Smith, L. Roberts, and T. Jones", "A. Smith and C. Allen", "A. Smith"]
