@@ -13,8 +13,8 @@ suite:
   hyphens, dashes and slashes, and an apostrophe inside a word does not split it ("Shafi'i");
   a one-letter part after a hyphen stays lower-case ("07-x");
 - stop words (`STOP_WORDS`: the spec's list and the English prepositions citeproc-js adds)
-  stay lower-case unless first, last (a nocase word after them counts), after a colon (or, as
-  citeproc-js does, a "?" or "!") or before a hyphen ("Pro-Environmental");
+  stay lower-case unless first, last (a nocase word after them counts), after a colon or
+  before a hyphen ("Pro-Environmental");
 - a word starting with a Greek letter keeps its case ("β-Carotine");
 - nocase spans, HTML tags and entities are left alone.
 """
@@ -150,9 +150,11 @@ def _title_case(segments: list[Any]) -> list[Any]:
     return output
 
 
-#: marks after which a stop word is capitalised: CSL 1.0.2's colon, and (citeproc-js, CSL
-#: test suite textcase_SkipNameParticlesInTitleCase: "John van Doe? A Life") "?" and "!"
-_SENTENCE_BREAKS = (":", "?", "!")
+#: marks after which a stop word is capitalised: CSL 1.0.2's colon only (citeproc-js also
+#: capitalises after "?" and "!", CSL test suite textcase_SkipNameParticlesInTitleCase: "John
+#: van Doe? A Life"; the specification lowercases stop words "unless they are the first or
+#: last word in the string, or follow a colon", so citefmt keeps "? a Life")
+_SENTENCE_BREAKS = (":",)
 
 
 def _ends_with_colon(segments: list[Any]) -> bool:
