@@ -96,6 +96,9 @@ class RenderContext:
     #: every name list renders as this text (subsequent-author-substitute's complete-all
     #: replacement, the label kept: sort_SeparateAuthorsAndOthers "--- ed.")
     names_as: str | None = None
+    #: a cite renders only to be compared with others for ambiguity (citeproc-js's
+    #: `just_looking`): its accessed date is left out (see `date_elements.Date.process`)
+    ambiguity_check: bool = False
 
     def suppressed(self) -> set[str] | None:
         """Variables cs:substitute used in the current cite or entry (None: none yet)."""

@@ -262,3 +262,22 @@ def test_gap_et_al_left_out_of_name_sort_keys():
     items = [{"id": str(n), "type": "book", "author": a} for n, a in enumerate(authors)]
     assert bibliography(body, items) == [
         "A. Smith, L. Roberts, and T. Jones", "A. Smith and C. Allen", "A. Smith"]
+
+
+def test_gap_accessed_date_tells_no_cites_apart():
+    # date_YearSuffixWithNoDate: two undated works by one author differ only in the date they
+    # were accessed; they are ambiguous and take year-suffixes
+    style = (f'{HEAD}<citation disambiguate-add-year-suffix="true"><layout delimiter="; ">'
+             '<group delimiter=" "><names variable="author"><name/></names><choose>'
+             '<if variable="issued"><date variable="issued" form="text" date-parts="year"/>'
+             '</if><else><text term="no date" form="short"/>'
+             '<text variable="year-suffix" prefix="-"/></else></choose></group>'
+             '<date variable="accessed" form="text" date-parts="year" prefix=" ["'
+             ' suffix="]"/></layout></citation></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("t.csl"), expect="style")
+    renderer = Renderer(tree, locale="en-US", fmt="text")
+    items = [{"id": str(n), "type": "book", "author": [{"family": "Doe", "given": "John"}],
+              "accessed": {"date-parts": [[year, 6, 1]]}} for n, year in enumerate((1965, 2065))]
+    assert renderer.citations(items, [[{"id": "0"}, {"id": "1"}]],
+                              register_all=False).texts == [
+        "John Doe n.d.-a [1965]; John Doe n.d.-b [2065]"]
