@@ -268,10 +268,10 @@ def test_gap_accessed_date_tells_no_cites_apart():
     # date_YearSuffixWithNoDate: two undated works by one author differ only in the date they
     # were accessed; they are ambiguous and take year-suffixes
     style = (f'{HEAD}<citation disambiguate-add-year-suffix="true"><layout delimiter="; ">'
-             '<group delimiter=" "><names variable="author"><name/></names><choose>'
+             '<group delimiter=" "><names variable="author"><name/></names><group><choose>'
              '<if variable="issued"><date variable="issued" form="text" date-parts="year"/>'
              '</if><else><text term="no date" form="short"/>'
-             '<text variable="year-suffix" prefix="-"/></else></choose></group>'
+             '<text variable="year-suffix" prefix="-"/></else></choose></group></group>'
              '<date variable="accessed" form="text" date-parts="year" prefix=" ["'
              ' suffix="]"/></layout></citation></style>')
     tree = parse_csl_bytes(style.encode(), path=Path("t.csl"), expect="style")
