@@ -135,9 +135,10 @@ class Locale(EngineElement, model.Locale):
         return options.get(name, self._default_options[name])
 
 
-#: CSL 1.0.2 number variables a cs:text reads as numbers and ranges (pages and locators apart)
-NUMBER_VARIABLES = frozenset({"chapter-number", "collection-number", "edition", "issue", "number",
-                              "number-of-pages", "number-of-volumes", "volume"})
+#: number variables a cs:text reads as numbers and ranges (pages and locators apart): a
+#: volume or issue range is a range ("n. 3–4"), a report or patent number is an identifier
+#: kept as written (GOST 7.0.5's "отчет о НИР : 42-44")
+NUMBER_VARIABLES = frozenset({"issue", "volume"})
 
 
 #: field-text segments a cs:text resolves for where it prints them
