@@ -281,3 +281,18 @@ def test_gap_accessed_date_tells_no_cites_apart():
     assert renderer.citations(items, [[{"id": "0"}, {"id": "1"}]],
                               register_all=False).texts == [
         "John Doe n.d.-a [1965]; John Doe n.d.-b [2065]"]
+
+
+def test_gap_term_holding_only_xml_indentation_is_empty():
+    # label_EditorTranslator1: <term name="and others">⏎ </term> makes the cs:et-al print nothing
+    style = (f'{HEAD}<locale><terms><term name="and others">\n      </term></terms></locale>'
+             '<citation><layout><names variable="author" suffix=". ">'
+             '<name et-al-min="2" et-al-use-first="1" initialize-with="."/>'
+             '<et-al term="and others"/></names><text value="Title"/></layout></citation>'
+             '</style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("t.csl"), expect="style")
+    renderer = Renderer(tree, locale="en-US", fmt="text")
+    item = {"id": "b", "type": "book", "author": [{"family": "Doe", "given": "John"},
+                                                   {"family": "Roe", "given": "Jane"}]}
+    assert renderer.citations([item], [[{"id": "b"}]], register_all=False).texts == [
+        "J. Doe. Title"]
