@@ -271,6 +271,9 @@ class Text(EngineElement, model.Text):
             # label_CollapsedPageNumberPluralDetection); see `base.PageRanges._process`
             locator = item.locator
             identifier = str(locator.identifier)
+            typed = typed_locator_label(self, identifier)
+            if typed is not None:  # the label it starts with is the cs:label's
+                return String(self.preformat(typed[2]))
             if self.output_format() == "html" and any(mark in identifier for mark in "\"“‘"):
                 # a quoted word ("s.v. “gargoyle.”"): rich text, its quotes the locale's
                 # (citeproc-js; bugreports_MovePunctuationInsideQuotesForLocator)
@@ -451,11 +454,15 @@ class Label(EngineElement, model.Label):
             return None  # a name list's label is no part of its sort key
         elif is_truncated(item.reference.get(variable)):
             plural = True
-        if variable is None and item.has_locator and item.locator.label == "sub verbo" \
-                and self.get("variable") == "locator":
-            # CSL 1.0.1's locator "sub verbo" is CSL 1.0.2's term "sub-verbo" (gap: no
-            # label; CSL test suite bugreports_MovePunctuationInsideQuotesForLocator)
-            variable = "sub-verbo"
+        if variable is None and item.has_locator and self.get("variable") == "locator":
+            if item.locator.label == "sub verbo":
+                # CSL 1.0.1's locator "sub verbo" is CSL 1.0.2's term "sub-verbo" (gap: no
+                # label; CSL test suite bugreports_MovePunctuationInsideQuotesForLocator)
+                variable = "sub-verbo"
+            typed = typed_locator_label(self, str(item.locator.identifier))
+            if typed is not None:
+                variable, first_part = typed[0], typed[1]
+                plural = bool(_MULTIPLE.search(first_part))
         return super().process(item, variable, plural, context, **kwargs)
 
     def _is_plural(self, item: Any) -> bool:
@@ -486,6 +493,51 @@ class Label(EngineElement, model.Label):
 _ONE_NUMBER = re.compile(r"[A-Za-z]*\d+[A-Za-z]*|[ivxlcdmIVXLCDM]+")
 _SEPARATORS = re.compile(r"\s*(?:,\s*|&|[-–—]+)\s*")
 _MULTIPLE = re.compile(r"\w\s*(?:,|&|[-–—]+)\s*\w")
+
+
+#: CSL 1.0.2 locator terms (a locator may be typed starting with one's short form)
+_LOCATOR_TERMS = ("act", "appendix", "article-locator", "book", "canon", "chapter", "column",
+                  "elocation", "equation", "figure", "folio", "issue", "line", "note", "opus",
+                  "page", "paragraph", "part", "rule", "scene", "section", "sub-verbo",
+                  "supplement", "table", "timestamp", "title-locator", "verse", "version",
+                  "volume")
+
+
+def typed_locator_label(element: Any, locator: str) -> tuple[str, str, str] | None:
+    """For a locator typed with its label first ("vol. 1, fol. 186, 8 April 1544"): (the
+    term of that label, the locator up to the next typed label, the locator after the
+    label); None for a locator that starts with no label. Gap: citeproc-py printed the
+    style's label before it ("pp. vol. 1, fol. 186"); citeproc-js takes the typed one (CSL
+    test suite locator_TrickyEntryForPlurals: "vol. 1, fol. 186, 8 April 1544")."""
+    head, _, rest = locator.partition(" ")
+    if not head.endswith(".") or not rest.strip():
+        return None
+    labels = _short_locator_labels(element)
+    term = labels.get(head)
+    if term is None:
+        return None
+    rest = rest.lstrip()
+    words = rest.split(" ")
+    first = next((i for i, word in enumerate(words) if word in labels), len(words))
+    return term, " ".join(words[:first]).rstrip(", "), rest
+
+
+def _short_locator_labels(element: Any) -> dict[str, str]:
+    """Short forms (singular and plural) of the locale's locator terms → term name, once per
+    locale chain."""
+    cache = current().locale.terms
+    found = cache.get(("citefmt:locator-labels",))
+    if found is None:
+        found = {}
+        for name in _LOCATOR_TERMS:
+            term = element.get_term(name, "short")
+            if term is None:
+                continue
+            for text in (term.single, term.multiple):
+                if str(text).endswith("."):
+                    found.setdefault(str(text), name)
+        cache[("citefmt:locator-labels",)] = found
+    return dict(found)
 
 
 def _numeric_list(value: str) -> bool:

@@ -296,3 +296,19 @@ def test_gap_term_holding_only_xml_indentation_is_empty():
                                                    {"family": "Roe", "given": "Jane"}]}
     assert renderer.citations([item], [[{"id": "b"}]], register_all=False).texts == [
         "J. Doe. Title"]
+
+
+def test_gap_locator_typed_with_its_own_label():
+    # locator_TrickyEntryForPlurals: the style's default "page" label gives way to the
+    # "vol." the locator starts with, singular for the one volume before "fol."
+    style = (f'{HEAD}<locale><terms><term name="folio" form="short">fol.</term></terms>'
+             '</locale><citation><layout><group delimiter=", "><text variable="title"/>'
+             '<group delimiter=" "><label variable="locator" form="short"/>'
+             '<text variable="locator"/></group></group></layout></citation></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("t.csl"), expect="style")
+    renderer = Renderer(tree, locale="en-US", fmt="text")
+    book = {"id": "b", "type": "book", "title": "Book Title"}
+    cites = [[{"id": "b", "locator": "vol. 1, fol. 186, 8 April 1544"}],
+             [{"id": "b", "locator": "12-14"}]]
+    assert renderer.citations([book], cites, register_all=False).texts == [
+        "Book Title, vol. 1, fol. 186, 8 April 1544", "Book Title, pp. 12–14"]
