@@ -14,6 +14,7 @@ from citeproc.string import MixedString, String, join
 from citefmt.engine.context import OverlaidAttributes, current
 from citefmt.engine.decorations import reset
 from citefmt.engine.formatters.html import preformat as html_preformat
+from citefmt.engine.locator_labels import labelled_number
 from citefmt.engine.page_ranges import last_page, read_range
 from citefmt.engine.punctuation import ClosingQuote, join_merging, wrap_merging
 from citefmt.engine.text_case import change_case
@@ -368,6 +369,11 @@ class PageRanges(_CslElement):
         return join(pieces, ", ")
 
     def _number_or_range(self, part: str, variable: str, delimiter: Any) -> Any:
+        typed = (labelled_number(self, part)
+                 if "." in part and variable not in ("page", "page-first", "locator") else None)
+        if typed is not None:  # "p. 3-8" in a number field: "pp. 3–8" (see `locator_labels`)
+            label, first, last = typed
+            return join((label, join((first, last), delimiter) if last else first), " ")
         read = read_range(self.preformat(part))
         if isinstance(read, str):
             return self.format_number(read)

@@ -52,6 +52,7 @@ from citefmt.engine.context import current
 from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.decorations import undecorated
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
+from citefmt.engine.locator_labels import typed_locator_label
 from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
 from citefmt.engine.ordinals import ordinal_text
 from citefmt.engine.punctuation import (
@@ -493,51 +494,6 @@ class Label(EngineElement, model.Label):
 _ONE_NUMBER = re.compile(r"[A-Za-z]*\d+[A-Za-z]*|[ivxlcdmIVXLCDM]+")
 _SEPARATORS = re.compile(r"\s*(?:,\s*|&|[-–—]+)\s*")
 _MULTIPLE = re.compile(r"\w\s*(?:,|&|[-–—]+)\s*\w")
-
-
-#: CSL 1.0.2 locator terms (a locator may be typed starting with one's short form)
-_LOCATOR_TERMS = ("act", "appendix", "article-locator", "book", "canon", "chapter", "column",
-                  "elocation", "equation", "figure", "folio", "issue", "line", "note", "opus",
-                  "page", "paragraph", "part", "rule", "scene", "section", "sub-verbo",
-                  "supplement", "table", "timestamp", "title-locator", "verse", "version",
-                  "volume")
-
-
-def typed_locator_label(element: Any, locator: str) -> tuple[str, str, str] | None:
-    """For a locator typed with its label first ("vol. 1, fol. 186, 8 April 1544"): (the
-    term of that label, the locator up to the next typed label, the locator after the
-    label); None for a locator that starts with no label. Gap: citeproc-py printed the
-    style's label before it ("pp. vol. 1, fol. 186"); citeproc-js takes the typed one (CSL
-    test suite locator_TrickyEntryForPlurals: "vol. 1, fol. 186, 8 April 1544")."""
-    head, _, rest = locator.partition(" ")
-    if not head.endswith(".") or not rest.strip():
-        return None
-    labels = _short_locator_labels(element)
-    term = labels.get(head)
-    if term is None:
-        return None
-    rest = rest.lstrip()
-    words = rest.split(" ")
-    first = next((i for i, word in enumerate(words) if word in labels), len(words))
-    return term, " ".join(words[:first]).rstrip(", "), rest
-
-
-def _short_locator_labels(element: Any) -> dict[str, str]:
-    """Short forms (singular and plural) of the locale's locator terms → term name, once per
-    locale chain."""
-    cache = current().locale.terms
-    found = cache.get(("citefmt:locator-labels",))
-    if found is None:
-        found = {}
-        for name in _LOCATOR_TERMS:
-            term = element.get_term(name, "short")
-            if term is None:
-                continue
-            for text in (term.single, term.multiple):
-                if str(text).endswith("."):
-                    found.setdefault(str(text), name)
-        cache[("citefmt:locator-labels",)] = found
-    return dict(found)
 
 
 def _numeric_list(value: str) -> bool:

@@ -312,3 +312,9 @@ def test_gap_locator_typed_with_its_own_label():
              [{"id": "b", "locator": "12-14"}]]
     assert renderer.citations([book], cites, register_all=False).texts == [
         "Book Title, vol. 1, fol. 186, 8 April 1544", "Book Title, pp. 12–14"]
+
+
+def test_gap_label_typed_inside_a_number_field():
+    # number_OrdinalSpacing: edition "7, p. 3-8" as an ordinal gives "7th, pp. 3–8"
+    book = {"id": "b", "type": "book", "edition": "7, p. 3-8"}
+    assert cite('<number variable="edition" form="ordinal"/>', [book]) == "7th, pp. 3–8"
