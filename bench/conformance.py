@@ -96,7 +96,10 @@ def run_citefmt(fixture: Fixture) -> str:
         # each id once: an id given twice is one item (the later data wins, as in citeproc-js)
         order = list(dict.fromkeys(str(item["id"]) for item in fixture.items))
         if renderer.root.bibliography is not None:
-            order = [entry.id for entry in renderer.bibliography(fixture.items).entries]
+            # items whose entry prints nothing are cited too, after the printed ones
+            # (citeproc-js registers every item; magic_StripPeriodsTrueShortForm)
+            printed = [entry.id for entry in renderer.bibliography(fixture.items).entries]
+            order = printed + [item_id for item_id in order if item_id not in printed]
         cited = [[{"id": item_id} for item_id in order]]
     return "\n".join(citation_lines(fixture, renderer.citations(
         fixture.items, cited, register_all=False).texts))
