@@ -233,8 +233,12 @@ class Text(EngineElement, model.Text):
                 macro = self.called_macro()
             callers = current().macro_callers
             callers.append(self)  # what encloses the macro's elements (see `decorations`)
+            quoted_macro = self.__dict__.get("_quoted_macro")
+            if quoted_macro is None:
+                quoted_macro = self.__dict__["_quoted_macro"] = (
+                    self.get("quotes", "false").lower() == "true")
             try:
-                if self.get("quotes", "false").lower() == "true":
+                if quoted_macro:
                     text = _render_quoted_macro(macro, item, context)
                 else:
                     text = macro.render(item, context)
