@@ -278,6 +278,8 @@ class Text(EngineElement, model.Text):
             identifier = str(locator.identifier)
             typed = typed_locator_label(self, identifier)
             if typed is not None:  # the label it starts with is the cs:label's
+                if typed[1] == typed[2]:  # one label: its numbers and ranges ("vol. 3–5")
+                    return self._process(typed[2], "locator")
                 return String(self.preformat(typed[2]))
             if self.output_format() == "html" and any(mark in identifier for mark in "\"“‘"):
                 # a quoted word ("s.v. “gargoyle.”"): rich text, its quotes the locale's

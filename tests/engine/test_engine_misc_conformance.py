@@ -309,9 +309,10 @@ def test_gap_locator_typed_with_its_own_label():
     renderer = Renderer(tree, locale="en-US", fmt="text")
     book = {"id": "b", "type": "book", "title": "Book Title"}
     cites = [[{"id": "b", "locator": "vol. 1, fol. 186, 8 April 1544"}],
-             [{"id": "b", "locator": "12-14"}]]
+             [{"id": "b", "locator": "12-14"}], [{"id": "b", "locator": "vol. 3-5"}]]
     assert renderer.citations([book], cites, register_all=False).texts == [
-        "Book Title, vol. 1, fol. 186, 8 April 1544", "Book Title, pp. 12–14"]
+        "Book Title, vol. 1, fol. 186, 8 April 1544", "Book Title, pp. 12–14",
+        "Book Title, vols. 3–5"]
 
 
 def test_gap_label_typed_inside_a_number_field():
