@@ -217,12 +217,15 @@ def _first_cite_text(citation: Any, layout: Any, cite: Any) -> str | None:
     saved = citation.cites
     citation.cites = []
     layout.repressed = {}
+    state = current()
+    state.ambiguity_check = True  # no accessed date (see `date_elements.Date.process`)
     try:
         text = layout.render_children(cite)
     except VariableError:
         text = None
     finally:
         citation.cites = saved
+        state.ambiguity_check = False
     return None if text is None else str(text)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from citeproc import model
 from citeproc.source import Name as CiteprocName
 from citeproc.source import VariableError
-from citeproc.string import MixedString
+from citeproc.string import MixedString, String
 
 from citefmt.engine.base import EngineElement
 from citefmt.engine.context import OverlaidAttributes, current, overlay
@@ -17,6 +17,7 @@ from citefmt.engine.name_expansion import FULL, person_key
 from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.russian import decline_name
 from citefmt.engine.source import COMMA_SUFFIX, NameList
+from citefmt.engine.subsequent_author import rerenderer
 
 
 class Names(OverlaidAttributes, EngineElement, model.Names):
@@ -55,6 +56,7 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         substitution = state.subsequent_author
         if substitution is None or not substitution.claim_first_names():
             return self._process_names(item, names_context, context, **kwargs)
+        before = set(state.suppressed() or ())
         try:
             text = self._process_names(item, names_context, context, **kwargs)
         except VariableError:
@@ -66,8 +68,14 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
             # a term stands for the names ("Anon."): citeproc-js never substitutes it
             substitution.forget()
             return text
-        return substitution.apply(text, item, role, lambda proxy: self._process_names(
+        rendered = rerenderer(state, before, lambda proxy: self._process_names(
             proxy, names_context, context, **kwargs))
+        compared = text
+        if text is not None and getattr(names_context or self, "label", None) is not None:
+            compared = rendered(item, name_labels_off=True)  # labels are not compared
+            if str(compared) == str(text):
+                compared = text
+        return substitution.apply(text, item, role, rendered, compared=compared)
 
     def get_parent_delimiter(self, context: Any = None) -> Any:
         # Speed: citeproc-py finds the enclosing cs:bibliography or cs:citation and reads its
@@ -300,6 +308,8 @@ class Name(EngineElement, model.Name):
 
     def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
         if sort_options:
+            if name == "and" and current().sort_key:
+                return None  # no "and" term in a sort key (sort_WithAndInOneEntry)
             value = super().get_option(name, context, sort_options)
             if (name == "demote-non-dropping-particle" and value == "sort-only"
                     and sort_options.get("name-as-sort-order") == "all"):
@@ -326,6 +336,13 @@ class Name(EngineElement, model.Name):
                 value = 0
             cache[key] = value
             return value
+
+    def et_al(self) -> Any:
+        if current().sort_key:
+            # a sort key holds the names shown, no "et al." (citeproc-js; CSL test suite
+            # sort_AguStyleReverseGroups: "Smith" and "Smith et al." tie at names-use-first=1)
+            return String("")
+        return super().et_al()
 
     def _use_first_set(self, context: Any) -> bool:
         """Whether the name, its cs:names, or the cs:citation/cs:bibliography it renders
@@ -372,6 +389,9 @@ class Name(EngineElement, model.Name):
 
     def process(self, item: Any, variable: str, context: Any = None,
                 sort_options: Any = None, **kwargs: Any) -> Any:
+        substitute = current().names_as
+        if substitute is not None:
+            return String(substitute)  # see `subsequent_author.SubsequentAuthor.apply`
         if not sort_options:
             sort_options = self._subsequent_et_al(item, context)
             sort_options = self._added_names(item, context, sort_options)

@@ -201,14 +201,25 @@ def _escaped_name(name: Any) -> Any:
     every straight apostrophe typographic ("Shafi’i", "’t Horvath")."""
     if not isinstance(name, dict) or is_et_al(name):
         return name
-    return {key: _html_name_part(value) if isinstance(value, str) else value
-            for key, value in name.items()}
+    return {key: _html_name_part(value, rich=key in _RICH_NAME_PARTS)
+            if isinstance(value, str) else value for key, value in name.items()}
 
 
-def _html_name_part(value: str) -> str:
+#: name parts printed whole (never initialised): their CSL rich-text markup is kept, as in
+#: field text (citeproc-js; CSL test suite testers_*: "Center <sup>for</sup> History")
+_RICH_NAME_PARTS = frozenset({"family", "literal"})
+
+
+def _html_name_part(value: str, *, rich: bool = False) -> str:
     if "'" in value:  # in a name every straight quote is an apostrophe ("'t Horvath")
         value = value.replace("'", "\u2019")
-    return html.escape(value, quote=False) if _MARKUP_RE.search(value) else value
+    if not _MARKUP_RE.search(value):
+        return value
+    if rich and "<" in value:
+        # the rich-text subset (`<i>`, `<b>`, `<sup>`, `<sub>`, small caps, nocase) as markup,
+        # everything else escaped (`richtext.render_rich_text`)
+        return str(render_rich_text(value, "html", typographic=False))
+    return html.escape(value, quote=False)
 
 
 def _month_as_season(date: Any) -> None:

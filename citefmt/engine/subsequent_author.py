@@ -22,8 +22,11 @@ from typing import Any
 from citeproc.source import Name as CiteprocName
 from citeproc.string import String
 
-#: re-renders the cs:names element for an item whose name variable `role` holds `names`
-Rerender = Callable[[Any], Any]
+from citefmt.engine.context import SUPPRESSED, RenderContext, rendering_flags
+
+#: re-renders the cs:names element for an item whose name variable `role` holds `names`,
+#: with render-context flags set (`context.rendering_flags`)
+Rerender = Callable[..., Any]
 
 
 @dataclass
@@ -51,17 +54,29 @@ class SubsequentAuthor:
         """The entry's first cs:names rendered nothing: the next entry has nothing to match."""
         self.previous_text = self.previous_names = None
 
-    def apply(self, text: Any, item: Any, role: str | None, rerender: Rerender) -> Any:
-        """The names output `text` of this entry, substituted where the rule says."""
+    def apply(self, text: Any, item: Any, role: str | None, rerender: Rerender,
+              compared: Any = None) -> Any:
+        """The names output `text` of this entry, substituted where the rule says.
+
+        `compared`: the names as compared with the preceding entry's, when not `text`: the
+        name lists without their labels (citeproc-js; CSL test suite
+        sort_DropNameLabelInSort: "Doe, John ed." is followed by "---."), which the
+        complete-all rule then replaces keeping the label ("--- ed.")."""
         names = list(item.reference[role]) if role is not None else None
         previous_text, previous_names = self.previous_text, self.previous_names
-        self.previous_text = None if text is None else str(text)
+        if compared is None:
+            compared = text
+        self.previous_text = None if compared is None else str(compared)
         self.previous_names = names
         if text is None or previous_text is None:
             return text
         if role is None or names is None or previous_names is None \
                 or self.rule == "complete-all":
-            return String(self.substitute) if str(text) == previous_text else text
+            if str(compared) != previous_text:
+                return text
+            if compared is text:
+                return String(self.substitute)
+            return rerender(item, names_as=self.substitute)
         matching = _leading_matches(names, previous_names)
         if self.rule == "complete-each":
             if matching < len(names) or len(names) != len(previous_names):
@@ -72,6 +87,28 @@ class SubsequentAuthor:
             return text
         replaced = [CiteprocName(literal=self.substitute)] * matching + names[matching:]
         return rerender(_ItemWithNames(item, role, replaced))
+
+
+def rerenderer(state: RenderContext, suppressed_before: set[str],
+               render: Callable[[Any], Any]) -> Rerender:
+    """`render` (of one cs:names element) as a `Rerender`: each render again starts from the
+    variables cs:substitute had suppressed before the first (a substitute rendered twice
+    would otherwise suppress its own variable, or the title after it), and leaves the
+    suppression of the first render in place."""
+
+    def rerender(proxy: Any, **flags: Any) -> Any:
+        after = state.repressed.get(SUPPRESSED)
+        state.repressed[SUPPRESSED] = set(suppressed_before)
+        try:
+            with rendering_flags(state, **flags):
+                return render(proxy)
+        finally:
+            if after is None:
+                state.repressed.pop(SUPPRESSED, None)
+            else:
+                state.repressed[SUPPRESSED] = after
+
+    return rerender
 
 
 def _leading_matches(names: list[Any], previous: list[Any]) -> int:
