@@ -418,7 +418,8 @@ class Name(EngineElement, model.Name):
                                               sort_options, **kwargs)],
                                 str(self.get("group-delimiter")), self.output_format())
         levels = self._expanded_names(names, context, item_key) if form != "count" else None
-        if form != "count" and names and (levels or self._affixes_each_name()):
+        if form != "count" and names and (levels or self._affixes_each_name()
+                                          or self._parts_formatted(sort_options)):
             return self._each_name_affixed(variable, names, context, sort_options,
                                            levels=levels, **kwargs)
         if not is_truncated(names) or form == "count":
@@ -436,6 +437,70 @@ class Name(EngineElement, model.Name):
         precedes = self._delimiter_precedes_et_al(len(shown), context, sort_options)
         delimiter = self.get_option("delimiter", context, sort_options) if precedes else " "
         return join_merging([text, et_al], delimiter, self.output_format())
+
+    def _parts_formatted(self, options: Any) -> bool:
+        """Whether this cs:name formats its name parts (cs:name-part children), outside sort
+        keys (a cs:key's options set name-as-sort-order="all")."""
+        if options and options.get("name-as-sort-order") == "all" and "et-al-min" not in options:
+            return False
+        return bool(self.findall("cs:name-part", self.nsmap))
+
+    def _personal_name(self, name: Any, context: Any, options: Any) -> Any:
+        """One personal name with its cs:name-part formatting, as CSL 1.0.2 "Name-part
+        Formatting" and citeproc-js put it together.
+
+        Gap: citeproc-py formatted the given and family strings after gluing the particles
+        on, so a family name's text-case and decorations reached the dropping particle
+        ("Gerard VAN DER MEER" for "Gerard van DER MEER"), a demoted particle took the given
+        name's formatting as one span with it, and the family part's affixes left out the
+        suffix ("[Jean] (de La Fontaine) III" for "(de La Fontaine III)"). Here the
+        non-dropping particle takes the family part's formatting and the dropping particle the
+        given part's, each formatted on its own; the family part's affixes enclose the
+        particles, family name and (in display order) the suffix, the given part's the given
+        name and the particles that follow it; the suffix is never formatted."""
+        fmt = self.output_format()
+        parts = {part.get("name"): part for part in self.findall("cs:name-part", self.nsmap)}
+        family_part, given_part = parts.get("family"), parts.get("given")
+        given, family, dropping, non_dropping, suffix = name.parts()
+        mark = self.get_option("initialize-with", context, options)
+        if given and mark is not None:
+            given = self.initialize(given, mark, context)
+
+        def decorated(part: Any, text: Any) -> Any:
+            if not text:
+                return None
+            return part.format(part.case(text)) if part is not None else text
+
+        def affixed(part: Any, text: Any) -> Any:
+            if part is None or text is None:
+                return text
+            return wrap_merging(part.get("prefix") or "", text, part.get("suffix") or "", fmt)
+
+        def joined(pieces: list[Any], delimiter: str) -> Any:
+            present = [piece for piece in pieces if piece is not None and str(piece)]
+            return join_merging(present, delimiter, fmt) if present else None
+
+        family_text = decorated(family_part, family)
+        non_dropping_text = decorated(family_part, non_dropping)
+        if self.get_option("form", context, options) == "short":
+            return affixed(family_part, joined([non_dropping_text, family_text], " "))
+        given_text = decorated(given_part, given)
+        dropping_text = decorated(given_part, dropping)
+        order = self.get_option("name-as-sort-order", context, options)
+        if order not in ("all", "first"):
+            tail = joined([joined([dropping_text, non_dropping_text, family_text], " "),
+                           suffix], " ")
+            return joined([affixed(given_part, given_text), affixed(family_part, tail)], " ")
+        separator = self.get_option("sort-separator", context, options)
+        demote = self.get_option("demote-non-dropping-particle", context, options)
+        if demote == "display-and-sort":
+            first = affixed(family_part, family_text)
+            second = joined([joined([given_text, dropping_text], " "), non_dropping_text], " ")
+        else:
+            first = affixed(family_part, joined([non_dropping_text, family_text], " "))
+            second = joined([given_text, dropping_text], " ")
+        return joined([joined([first, affixed(given_part, second)], separator), suffix],
+                      separator)
 
     def _affixes_each_name(self) -> bool:
         return self.get("prefix") is not None or self.get("suffix") is not None
@@ -490,8 +555,11 @@ class Name(EngineElement, model.Name):
                 single["form"] = "long"
                 if level >= FULL:
                     single["initialize-with"] = None
-            text = super().process(_NamesOnly(variable, [name]), variable, context, single,
-                                   **kwargs)
+            if "literal" not in name and self._parts_formatted(single):
+                text = self._personal_name(name, context, single)
+            else:
+                text = super().process(_NamesOnly(variable, [name]), variable, context, single,
+                                       **kwargs)
             if text is None or not str(text):
                 continue
             if "literal" not in name:
