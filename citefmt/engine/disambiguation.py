@@ -71,8 +71,9 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
         groups = _ambiguous_groups(citation, cites)
     if not adds_suffix:
         return
+    # a style printing `citation-label` gets the suffix there (see `citation_labels.py`)
     current().implicit_year_suffix = not style_root.xpath_search(
-        ".//cs:text[@variable='year-suffix']")
+        ".//cs:text[@variable='year-suffix' or @variable='citation-label']")
     for group in groups:
         for index, cite in enumerate(group):
             dict.__setitem__(cite.reference, "year_suffix", String(suffix_letters(index)))

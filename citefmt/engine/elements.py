@@ -248,6 +248,9 @@ class Text(EngineElement, model.Text):
                                  "page" if locator.label == "page" else "locator")
         if variable.startswith("page") or variable == "citation-number":
             return super()._variable(item, context)
+        if key == "citation_label" and "year_suffix" in reference:
+            # the year-suffix follows the label ("RoNo78a"; see `citation_labels.py`)
+            return String(str(reference[key]) + str(reference["year_suffix"]))
         return reference[key]
 
     def variable_plan(self) -> tuple[str, str, str | None]:
