@@ -850,6 +850,11 @@ class Substitute(EngineElement, model.Substitute):
             if text:
                 state.suppress(used)
                 return text if isinstance(child, model.Names) else SubstitutedText(text)
+            if isinstance(child, model.Text) and "term" in child.attrib:
+                # a term reads no variable and cannot fail: it ends the substitute even when
+                # the locale defines it empty (citeproc-js; CSL test suite
+                # substitute_SubstituteOnlyOnceTermEmpty: "Content:", not the next term)
+                return None
         return None
 
 
