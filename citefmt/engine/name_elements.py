@@ -577,7 +577,9 @@ class Name(EngineElement, model.Name):
         and_ = self.get_option("and", context, options)
         if not and_ or len(pieces) < 2:
             return AffixedNames(join_merging(pieces, delimiter, fmt))
-        and_term = str(self.get_single_term("and")) if and_ == "text" else "&"
+        # "&" escaped in HTML as citeproc-py's own lists escape it ("Brown &#38; J. Jones")
+        and_term = (str(self.get_single_term("and")) if and_ == "text"
+                    else str(self.preformat("&")))
         rule = self.get_option("delimiter-precedes-last", context, options)
         inverted_before_last = order == "all" or (order == "first" and len(pieces) == 2)
         precedes_last = (rule == "always" or (rule == "contextual" and len(pieces) > 2)
