@@ -61,7 +61,12 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
     groups = _ambiguous_groups(citation, cites)
     if adds_names and groups:
         refine = adds_given and rule == "by-cite"
-        groups = [still for group in groups for still in _add_names(citation, group, refine)]
+        expand = (_names_expander(citation, cites, rule) if adds_given and rule != "by-cite"
+                  else None)
+        groups = [still for group in groups
+                  for still in _add_names(citation, group, refine, expand)]
+        if expand is not None:
+            expand()
     if adds_given and rule == "by-cite" and groups:
         groups = [still for group in groups for still in _add_given_names(citation, group)]
     if tests_condition and groups:
@@ -79,7 +84,24 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
             dict.__setitem__(cite.reference, "year_suffix", String(suffix_letters(index)))
 
 
-def _add_names(citation: Any, group: list[Any], refine: bool = False) -> list[list[Any]]:
+def _names_expander(citation: Any, cites: Sequence[Any], rule: str) -> Any:
+    """With add-names under a global givenname-disambiguation-rule ("all-names", …): the
+    names each cite shows change as names are added, and so do the persons that rule must
+    tell apart ("Smith, Brown & J. Jones" beside "Smith, Brown & A. Jones", CSL test suite
+    disambiguate_AndreaEg2). Called after each add-names step, it recomputes the name
+    expansions over all cites with the names they now show."""
+    state = current()
+
+    def expand() -> None:
+        levels = name_levels(citation, cites, rule, state.added_names)
+        state.name_levels.clear()
+        state.name_levels.update(levels)
+
+    return expand
+
+
+def _add_names(citation: Any, group: list[Any], refine: bool = False,
+               expand: Any = None) -> list[list[Any]]:
     """disambiguate-add-names (CSL 1.0.2): show one more name at a time in the cites of an
     ambiguous group until they render apart (from one name: `et-al-use-first="0"` shows
     none); a cite keeps the fewest names that tell it from the others. Cites that more names
@@ -89,7 +111,7 @@ def _add_names(citation: Any, group: list[Any], refine: bool = False) -> list[li
     most = max((len(value) for cite in group for value in dict.values(cite.reference)
                 if isinstance(value, list)), default=0)
     return _widen_until_apart(citation, group, current().added_names, range(1, most + 1),
-                              refine=refine)
+                              refine=refine, expand=expand)
 
 
 def _add_given_names(citation: Any, group: list[Any]) -> list[list[Any]]:
@@ -100,7 +122,8 @@ def _add_given_names(citation: Any, group: list[Any]) -> list[list[Any]]:
 
 
 def _widen_until_apart(citation: Any, group: list[Any], overrides: dict[Any, int],
-                       steps: Iterable[int], refine: bool = False) -> list[list[Any]]:
+                       steps: Iterable[int], refine: bool = False,
+                       expand: Any = None) -> list[list[Any]]:
     """Give the still-ambiguous cites of `group` each step of `overrides` (names shown, given-name
     form) in turn until they render apart; those no step tells apart lose their override, and
     the groups still ambiguous are returned. With `refine` (add-names with add-givenname, by
@@ -112,6 +135,8 @@ def _widen_until_apart(citation: Any, group: list[Any], overrides: dict[Any, int
     for step in steps:
         for cite in pending:
             overrides[cite.key] = step
+        if expand is not None:
+            expand()
         if refine:
             still = _still_alike(citation, group, pending)
             if len(still) > 1:
