@@ -79,7 +79,12 @@ def collapse_cites(cites: Sequence[Any], render: RenderCite, citation_element: A
     """The citation's pieces, each with the delimiter that follows it."""
     collapse = citation_element.get("collapse", "")
     collapses = collapse in COLLAPSING
-    group_delimiter = citation_element.get("cite-group-delimiter", ", ")
+    # without a cite-group-delimiter, collapsed cites are joined by ", " in an in-text style
+    # and by the layout delimiter in a note style (citeproc-js, CSL test suite
+    # disambiguate_YearSuffixWithEtAlSubsequent: "(Smith 2000a; 2000b; 2000c)")
+    in_text = citation_element.get_root().get("class") != "note"
+    group_delimiter = citation_element.get("cite-group-delimiter",
+                                           ", " if in_text else layout_delimiter)
     suffix_delimiter = citation_element.get(
         "year-suffix-delimiter", citation_element.get("cite-group-delimiter", layout_delimiter))
     after_collapse = citation_element.get("after-collapse-delimiter", layout_delimiter)
