@@ -79,6 +79,9 @@ class RenderContext:
     cite_name_levels: dict[Any, int] = field(default_factory=dict)
     #: the "primary-name" rules expand a cite's first name only
     name_levels_primary_only: bool = False
+    #: True while disambiguation renders a cite to compare it with others: citeproc-js
+    #: (getAmbiguousCite) compares cites in their subsequent form (et-al-subsequent-*)
+    disambiguating: bool = False
     #: rendered date-parts of this render by what decides them (see `Date_Part.render`)
     date_parts: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 

@@ -206,12 +206,15 @@ def _first_cite_text(citation: Any, layout: Any, cite: Any) -> str | None:
     saved = citation.cites
     citation.cites = []
     layout.repressed = {}
+    state = current()
+    state.disambiguating = True
     try:
         text = layout.render_children(cite)
     except VariableError:
         text = None
     finally:
         citation.cites = saved
+        state.disambiguating = False
     return None if text is None else str(text)
 
 

@@ -597,7 +597,9 @@ class Name(EngineElement, model.Name):
             return None
         citation = scope[0]
         key = getattr(item, "key", None)
-        if key is None or key not in _cited_keys(citation):
+        if key is None or (key not in _cited_keys(citation) and not current().disambiguating):
+            # cites are compared for disambiguation in their subsequent form (citeproc-js;
+            # CSL test suite disambiguate_BasedOnEtAlSubsequent)
             return None
         options = {}
         for option in ("et-al-subsequent-min", "et-al-subsequent-use-first"):
