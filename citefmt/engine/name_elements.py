@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from citeproc import model
@@ -419,7 +420,8 @@ class Name(EngineElement, model.Name):
                                 str(self.get("group-delimiter")), self.output_format())
         levels = self._expanded_names(names, context, item_key) if form != "count" else None
         if form != "count" and names and (levels or self._affixes_each_name()
-                                          or self._parts_formatted(sort_options)):
+                                          or self._parts_formatted(sort_options)
+                                          or self._attached_terms(context, sort_options)):
             return self._each_name_affixed(variable, names, context, sort_options,
                                            levels=levels, **kwargs)
         if not is_truncated(names) or form == "count":
@@ -435,7 +437,8 @@ class Name(EngineElement, model.Name):
         if not shown:
             return et_al
         precedes = self._delimiter_precedes_et_al(len(shown), context, sort_options)
-        delimiter = self.get_option("delimiter", context, sort_options) if precedes else " "
+        delimiter = (self.get_option("delimiter", context, sort_options) if precedes
+                     else " " if spaced_term(str(et_al)) else "")
         return join_merging([text, et_al], delimiter, self.output_format())
 
     def _parts_formatted(self, options: Any) -> bool:
@@ -501,6 +504,21 @@ class Name(EngineElement, model.Name):
             second = joined([given_text, dropping_text], " ")
         return joined([joined([first, affixed(given_part, second)], separator), suffix],
                       separator)
+
+    def _attached_terms(self, context: Any, options: Any) -> bool:
+        """Whether the "and" or et-al term of this name list is written without spaces
+        around it (see `spaced_term`): citeproc-py always put spaces there."""
+        cache = self.__dict__.get("_attached")
+        key = (id(context), self.get_option("and", context, options), current().locale.code)
+        if cache is None:
+            cache = self.__dict__["_attached"] = {}
+        if key not in cache:
+            and_ = key[1]
+            terms = [str(self.et_al())]
+            if and_ == "text":
+                terms.append(str(self.get_single_term("and")))
+            cache[key] = any(term and not spaced_term(term) for term in terms)
+        return bool(cache[key])
 
     def _affixes_each_name(self) -> bool:
         return self.get("prefix") is not None or self.get("suffix") is not None
@@ -573,7 +591,8 @@ class Name(EngineElement, model.Name):
             precedes = self._delimiter_precedes_et_al(len(pieces), context, options)
             listed = join_merging(pieces, delimiter, fmt)
             return AffixedNames(join_merging([listed, et_al],
-                                             delimiter if precedes else " ", fmt))
+                                             delimiter if precedes else
+                                             " " if spaced_term(str(et_al)) else "", fmt))
         and_ = self.get_option("and", context, options)
         if not and_ or len(pieces) < 2:
             return AffixedNames(join_merging(pieces, delimiter, fmt))
@@ -585,8 +604,9 @@ class Name(EngineElement, model.Name):
         precedes_last = (rule == "always" or (rule == "contextual" and len(pieces) > 2)
                          or (rule == "after-inverted-name" and inverted_before_last))
         head = join_merging(pieces[:-1], delimiter, fmt)
-        head = join_merging([head, and_term], delimiter if precedes_last else " ", fmt)
-        return AffixedNames(join_merging([head, pieces[-1]], " ", fmt))
+        space = " " if spaced_term(and_term) else ""
+        head = join_merging([head, and_term], delimiter if precedes_last else space, fmt)
+        return AffixedNames(join_merging([head, pieces[-1]], space, fmt))
 
     def _subsequent_et_al(self, item: Any, context: Any) -> dict[str, int] | None:
         """Gap: citeproc-py ignored `et-al-subsequent-min`/`et-al-subsequent-use-first`. In a
@@ -664,6 +684,26 @@ class Name(EngineElement, model.Name):
             return order == "all" or (order == "first" and shown == 1)
         return rule == "contextual" and shown >= 2
 
+
+def spaced_term(term: str) -> bool:
+    """Whether an "and" or et-al term is set off from the names by spaces.
+
+    Gap: citeproc-py put spaces around every such term: "Ziggy Zither 等點校" for
+    "Ziggy Zither等點校", "תפוח ו תפוז". citeproc-js, which styles are written against,
+    spaces a term that starts with "&" or a letter of a script written with spaces between
+    words (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai), and writes other terms (Chinese
+    "等", "和") against the names; the Hebrew conjunction "ו" is written onto the following
+    word (CSL test suite name_EtAlWithCombined, name_HebrewAnd)."""
+    first = _MARKUP.sub("", term)[:1]  # the term as formatted ("<i>et al.</i>")
+    if first == "&":
+        return True
+    if not first.isalpha() or first == "\u05d5":
+        return False
+    return unicodedata.name(first, "").split(" ")[0] in _SPACED_SCRIPTS
+
+
+_MARKUP = re.compile(r"<[^<>]*>")
+_SPACED_SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "HEBREW", "ARABIC", "THAI"})
 
 _CITATION_OR_BIBLIOGRAPHY = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
 _CITATION_TAG = "{http://purl.org/net/xbiblio/csl}citation"
