@@ -46,9 +46,8 @@ def trigraph_configs(trigraph: str = DEFAULT_TRIGRAPH) -> list[tuple[list[int], 
 
 def generated_label(reference: Any, configs: list[tuple[list[int], int]]) -> str | None:
     """The trigraph label of a reference, or None when it has no names."""
-    names = next((dict.get(reference, variable) for variable in LABEL_NAME_VARIABLES
-                  if isinstance(dict.get(reference, variable), list) and dict.get(reference, variable)),
-                 None)
+    lists = (dict.get(reference, variable) for variable in LABEL_NAME_VARIABLES)
+    names = next((value for value in lists if isinstance(value, list) and value), None)
     if not names:
         return None
     letters, digits = configs[min(len(names), len(configs)) - 1]

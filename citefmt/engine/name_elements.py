@@ -691,14 +691,15 @@ def spaced_term(term: str) -> bool:
     Gap: citeproc-py put spaces around every such term: "Ziggy Zither 等點校" for
     "Ziggy Zither等點校", "תפוח ו תפוז". citeproc-js, which styles are written against,
     spaces a term that starts with "&" or a letter of a script written with spaces between
-    words (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai), and writes other terms (Chinese
-    "等", "和") against the names; the Hebrew conjunction "ו" is written onto the following
-    word (CSL test suite name_EtAlWithCombined, name_HebrewAnd)."""
+    words (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai), and writes terms in other scripts
+    (Chinese "等", "和") against the names; the Hebrew conjunction "ו" is written onto the
+    following word (CSL test suite name_EtAlWithCombined, name_HebrewAnd). A term starting
+    with punctuation ("[et al.]") stays spaced, as citefmt's GOST styles expect."""
     first = _MARKUP.sub("", term)[:1]  # the term as formatted ("<i>et al.</i>")
-    if first == "&":
-        return True
-    if not first.isalpha() or first == "\u05d5":
+    if first == "\u05d5":
         return False
+    if not first.isalpha():  # "&", or a bracket ("[et al.]" of GOST styles): spaced
+        return True
     return unicodedata.name(first, "").split(" ")[0] in _SPACED_SCRIPTS
 
 
