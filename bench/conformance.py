@@ -180,11 +180,10 @@ REASONS = {
             "en-US locale file; year-suffix on items without a date that differ in another "
             "date",
     "decorations": "font-style=\"normal\" inside an italic element (needs the enclosing "
-                   "decoration), vertical-align=\"baseline\", name-part formatting of particles",
-    "disambiguate": "add-names with given names failing for some cites of a group (retained "
-                    "names, AndreaEg*), names added only in the cites that stay ambiguous, "
-                    "citation-label trigraphs, year-suffix runs with a cite-group-delimiter, "
-                    "et-al-subsequent forms in disambiguation, incremental citations",
+                   "decoration), vertical-align=\"baseline\"",
+    "disambiguate": "citeproc-js's incremental API (citations processed one by one, each "
+                    "marked as the last; citations added later), \"supra note N\" (needs "
+                    "note numbers)",
     "display": "display=\"block\"/\"indent\" layouts and second-field-align variants",
     "etal": "et-al-use-first=\"0\"",
     "flipflop": "quotes typed in layout affixes and flipped by an ancestor's quotes, `<span "
@@ -195,13 +194,10 @@ REASONS = {
                    "deletions, note-number changes); the harness renders all citations at once",
     "label": "the editortranslator term in a full GOST-like style",
     "locator": "plural detection in composite locators",
-    "magic": "citation-label, strip-periods on a short form whose entries render nothing in "
-             "the bibliography (the harness cites the printed entries), a "
-             "subsequent-author-substitute fooled by a substitute",
-    "name": "particles in name-part formatting and demoted particles formatted apart, markup in "
-            "names (escaped since issue 10), Hebrew \"and\" without a space, the et-al term "
-            "after a name in another script, name-part affixes around the suffix, cites of one "
-            "author regrouped across another's with a cite-group-delimiter",
+    "magic": "strip-periods on a short form whose entries render nothing in the bibliography "
+             "(the harness cites the printed entries), a subsequent-author-substitute fooled "
+             "by a substitute",
+    "name": "markup in names (escaped since issue 10: `<b>Doe</b>` is printed as typed)",
     "nameattr": "the citation's et-al-use-first applied in the bibliography",
     "number": "ordinal of a field holding a locator (\"7, p. 3-8\"), a fixture with a "
               "duplicated id",
