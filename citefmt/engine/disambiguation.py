@@ -111,7 +111,7 @@ def _add_names(citation: Any, group: list[Any], refine: bool = False,
     most = max((len(value) for cite in group for value in dict.values(cite.reference)
                 if isinstance(value, list)), default=0)
     return _widen_until_apart(citation, group, current().added_names, range(1, most + 1),
-                              refine=refine, expand=expand)
+                              refine=refine, expand=expand, base=_compared_names(citation))
 
 
 def _add_given_names(citation: Any, group: list[Any]) -> list[list[Any]]:
@@ -121,14 +121,27 @@ def _add_given_names(citation: Any, group: list[Any]) -> list[list[Any]]:
     return _widen_until_apart(citation, group, current().given_name_level, (1, 2))
 
 
+def _compared_names(citation: Any) -> int | None:
+    """The names a cite shows where disambiguation compares it (its subsequent form: the
+    style's et-al-subsequent-use-first), None without one. citeproc-js keeps that many
+    names when adding names fails: a style whose first cites show no name
+    (et-al-use-first="0") still shows "Smith vd." for cites no name tells apart."""
+    for element in (citation, citation.get_root()):
+        value = element.get("et-al-subsequent-use-first")
+        if value is not None and value.isdigit():
+            return int(value) or None
+    return None
+
+
 def _widen_until_apart(citation: Any, group: list[Any], overrides: dict[Any, int],
                        steps: Iterable[int], refine: bool = False,
-                       expand: Any = None) -> list[list[Any]]:
+                       expand: Any = None, base: int | None = None) -> list[list[Any]]:
     """Give the still-ambiguous cites of `group` each step of `overrides` (names shown, given-name
     form) in turn until they render apart; those no step tells apart lose their override, and
     the groups still ambiguous are returned. With `refine` (add-names with add-givenname, by
     cite), the names shown at each step are also expanded where they are another person's
-    name at the same place (`name_expansion.cite_name_levels`)."""
+    name at the same place (`name_expansion.cite_name_levels`). With `base`, cites that no
+    step tells apart keep at least that many names (`_compared_names`)."""
     pending = list(group)
     history: list[tuple[int, dict[str, str | None]]] = []
     state = current()
@@ -152,6 +165,8 @@ def _widen_until_apart(citation: Any, group: list[Any], overrides: dict[Any, int
             return []
     for cite in pending:
         _retain_on_failure(cite, group, history, overrides)
+        if base and cite.key not in overrides:
+            overrides[cite.key] = base
     return _ambiguous_groups(citation, pending) if len(pending) > 1 else []
 
 

@@ -206,9 +206,14 @@ def _escaped_name(name: Any) -> Any:
 
 
 def _html_name_part(value: str) -> str:
+    """Gap (CSL test suite name_InTextMarkup*): CSL's rich-text subset in a name part
+    ("<b>Doe</b>") is markup, as in any field (citeproc-js); every other "<", ">" and "&" is
+    escaped."""
     if "'" in value:  # in a name every straight quote is an apostrophe ("'t Horvath")
         value = value.replace("'", "\u2019")
-    return html.escape(value, quote=False) if _MARKUP_RE.search(value) else value
+    if not _MARKUP_RE.search(value):
+        return value
+    return str(render_rich_text(value, "html", typographic=False))
 
 
 def _month_as_season(date: Any) -> None:
