@@ -54,6 +54,10 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
     adds_given = citation.get("disambiguate-add-givenname", "false") == "true"
     if not (tests_condition or adds_suffix or adds_names or adds_given):
         return
+    base = _compared_names(citation)
+    if base:
+        for cite in cites:
+            current().added_names.setdefault(cite.key, base)
     rule = citation.get("givenname-disambiguation-rule", "by-cite")
     if adds_given and rule != "by-cite":
         current().name_levels.update(name_levels(citation, cites, rule))
@@ -123,9 +127,10 @@ def _add_given_names(citation: Any, group: list[Any]) -> list[list[Any]]:
 
 def _compared_names(citation: Any) -> int | None:
     """The names a cite shows where disambiguation compares it (its subsequent form: the
-    style's et-al-subsequent-use-first), None without one. citeproc-js keeps that many
-    names when adding names fails: a style whose first cites show no name
-    (et-al-use-first="0") still shows "Smith vd." for cites no name tells apart."""
+    style's et-al-subsequent-use-first), None without one. citeproc-js shows at least that
+    many in every cite (its disambiguation settings start from the compared form), and keeps
+    them when adding names fails: a style whose first cites show no name
+    (et-al-use-first="0") shows "Smith vd." and "Wang vd."."""
     for element in (citation, citation.get_root()):
         value = element.get("et-al-subsequent-use-first")
         if value is not None and value.isdigit():

@@ -562,9 +562,16 @@ class Name(EngineElement, model.Name):
         truncated = is_truncated(names) or (bool(et_al_min) and len(names) > 1
                                             and len(names) >= et_al_min)
         shown = list(names[:use_first]) if truncated and use_first else list(names)
+        # CSL 1.0.2 et-al-use-last: the first names, the delimiter, an ellipsis and the last
+        # name, when at least two names are left out ("C. Okafor-… E. Johansson")
+        use_last = (truncated and not is_truncated(names) and bool(use_first)
+                    and bool(self.get_option("et-al-use-last", context, options))
+                    and len(names) >= use_first + 2)
+        indices = list(range(len(shown))) + ([len(names) - 1] if use_last else [])
         order = self.get_option("name-as-sort-order", context, options)
         pieces = []
-        for index, name in enumerate(shown):
+        for index in indices:
+            name = names[index]
             single = dict(options or {}, **{"et-al-min": 0, "and": None})
             if order == "first" and index > 0:
                 single["name-as-sort-order"] = None
@@ -586,6 +593,9 @@ class Name(EngineElement, model.Name):
         if not pieces:
             return None
         delimiter = self.get_option("delimiter", context, options)
+        if use_last and len(pieces) > 1:
+            last = join_merging(["\u2026", pieces[-1]], " ", fmt)
+            return AffixedNames(join_merging([*pieces[:-1], last], delimiter, fmt))
         et_al = self.et_al() if truncated else None
         if et_al is not None and str(et_al):
             precedes = self._delimiter_precedes_et_al(len(pieces), context, options)

