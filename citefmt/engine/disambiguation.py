@@ -57,7 +57,8 @@ def disambiguate(style_root: Any, cites: Sequence[Any]) -> None:
     base = _compared_names(citation)
     if base:
         for cite in cites:
-            current().added_names.setdefault(cite.key, base)
+            current().added_names.setdefault(cite.key, _shown_in_compared_form(cite, citation,
+                                                                                base))
     rule = citation.get("givenname-disambiguation-rule", "by-cite")
     if adds_given and rule != "by-cite":
         current().name_levels.update(name_levels(citation, cites, rule))
@@ -136,6 +137,21 @@ def _compared_names(citation: Any) -> int | None:
         if value is not None and value.isdigit():
             return int(value) or None
     return None
+
+
+def _shown_in_compared_form(cite: Any, citation: Any, use_first: int) -> int:
+    """How many names of the cite's first name list (author, else editor, translator: what a
+    cs:substitute usually falls back to) its subsequent form shows: all of them below
+    et-al-subsequent-min, else et-al-subsequent-use-first ("Foley ve Gelband": two editors
+    under et-al-subsequent-min="3")."""
+    names = next((value for value in (dict.get(cite.reference, variable)
+                                      for variable in ("author", "editor", "translator"))
+                  if isinstance(value, list) and value), [])
+    least = next((element.get("et-al-subsequent-min") for element in (citation,
+                  citation.get_root()) if element.get("et-al-subsequent-min") is not None), None)
+    if least is None or not least.isdigit() or len(names) < int(least):
+        return max(len(names), 1)
+    return use_first
 
 
 def _widen_until_apart(citation: Any, group: list[Any], overrides: dict[Any, int],

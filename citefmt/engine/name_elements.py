@@ -444,8 +444,8 @@ class Name(EngineElement, model.Name):
     def _parts_formatted(self, options: Any) -> bool:
         """Whether this cs:name formats its name parts (cs:name-part children), outside sort
         keys (a cs:key's options set name-as-sort-order="all")."""
-        if options and options.get("name-as-sort-order") == "all" and "et-al-min" not in options:
-            return False
+        if options and options.get("name-as-sort-order") == "all":
+            return False  # only a cs:key's options set it (see `get_option`)
         return bool(self.findall("cs:name-part", self.nsmap))
 
     def _personal_name(self, name: Any, context: Any, options: Any) -> Any:
