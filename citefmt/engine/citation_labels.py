@@ -75,8 +75,13 @@ def _year(reference: Any) -> str | None:
 
 
 def style_uses_labels(style_root: Any) -> bool:
-    """Whether the style prints or sorts by `citation-label`."""
-    return bool(style_root.xpath_search(".//*[@variable='citation-label']"))
+    """Whether the style prints or sorts by `citation-label` (looked up once per loaded
+    style: the answer depends on the tree alone)."""
+    found = style_root.__dict__.get("_uses_citation_labels")
+    if found is None:
+        found = style_root.__dict__["_uses_citation_labels"] = bool(
+            style_root.xpath_search(".//*[@variable='citation-label']"))
+    return bool(found)
 
 
 def add_citation_labels(style_root: Any, references: Any) -> None:
