@@ -230,10 +230,7 @@ REASONS = {
     "label": "the editortranslator term in a full GOST-like style",
     "locator": "plural detection in composite locators",
     "magic": "citation-label; an older locale's \"tran.\" (citeproc-js fails it too)",
-    "name": "particles in name-part formatting and demoted particles formatted apart, markup in "
-            "names (escaped since issue 10), Hebrew \"and\" without a space, the et-al term "
-            "after a name in another script, name-part affixes around the suffix, cites of one "
-            "author regrouped across another's with a cite-group-delimiter",
+    "name": "markup in names (escaped since issue 10: `<b>Doe</b>` is printed as typed)",
     "nameattr": "the citation's et-al-use-first applied in the bibliography",
     "number": "ordinal of a field holding a locator (\"7, p. 3-8\"), a fixture with a "
               "duplicated id",

@@ -103,7 +103,8 @@ class RenderContext:
     #: replacement, the label kept: sort_SeparateAuthorsAndOthers "--- ed.")
     names_as: str | None = None
     #: a cite renders only to be compared with others for ambiguity (citeproc-js's
-    #: `just_looking`): its accessed date is left out (see `date_elements.Date.process`)
+    #: `just_looking`, getAmbiguousCite): its accessed date is left out (see
+    #: `date_elements.Date.process`) and position tests see a subsequent, near-note cite
     ambiguity_check: bool = False
 
     def suppressed(self) -> set[str] | None:

@@ -305,6 +305,9 @@ class Text(EngineElement, model.Text):
             return super()._variable(item, context)
         if variable == "first-reference-note-number":
             return first_reference_note_number(item)
+        if key == "citation_label" and "year_suffix" in reference:
+            # the year-suffix follows the label ("RoNo78a"; see `citation_labels.py`)
+            return String(str(reference[key]) + str(reference["year_suffix"]))
         value = reference[key]
         if variable in NUMBER_VARIABLES and _plain_with_hyphen(value):
             # gap: a number variable printed by cs:text is read as numbers and ranges as

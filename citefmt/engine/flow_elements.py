@@ -325,6 +325,16 @@ class If(EngineElement, model.If):
             return False
         return "locator" not in (self.get("variable") or "").split()
 
+    def _position_as_compared(self, item: Any, context: Any) -> list[bool]:
+        """Gap: disambiguation compared cites in their first form. citeproc-js
+        (getAmbiguousCite) renders the cites it compares as subsequent cites near their
+        note, so a note style's short form is told apart too ("Doe, Book A; Doe, Book B",
+        CSL test suite bugreports_OldMhraDisambiguationFailure)."""
+        if current().ambiguity_check:
+            return [position in ("subsequent", "near-note")
+                    for position in (self.get("position") or "").split()]
+        return list(self._position(item, context))
+
     def _plan(self) -> tuple[list[Any], str]:
         plan = self.__dict__.get("_cached_plan")
         if plan is None:
@@ -334,7 +344,7 @@ class If(EngineElement, model.If):
                      else _without_context(getattr(self, method))
                      for attribute, method in _TESTS if attribute in self.attrib]
             if "position" in self.attrib:
-                tests.append(self._position)
+                tests.append(self._position_as_compared)
             if self.get("disambiguate") == "true":
                 tests.append(_disambiguate_test)
             plan = self.__dict__["_cached_plan"] = (tests, self.get("match", "all"))

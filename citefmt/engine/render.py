@@ -21,6 +21,7 @@ from typing import Any
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.engine import Bibliography, Entry
+from citefmt.engine.citation_labels import add_citation_labels
 from citefmt.engine.context import LocaleState, RenderContext, current, rendering
 from citefmt.engine.disambiguation import disambiguate
 from citefmt.engine.elements import punctuation_in_quote_option
@@ -149,6 +150,7 @@ class Renderer:
             warnings.simplefilter("always")
             prepared = prepare_source(items, self.fmt, origin=self.origin,
                                       default_language=self._default_language())
+            add_citation_labels(self.root, prepared.source)
             registry, cites = self._register(prepared, cited)
             ordered = self._sort(element, cites)
             registry.keys = KeyIndex(cite.key for cite in ordered)
@@ -249,6 +251,7 @@ class Renderer:
             warnings.simplefilter("always")
             prepared = prepare_source(items, self.fmt, origin=self.origin,
                                       default_language=self._default_language())
+            add_citation_labels(self.root, prepared.source)
             lookup = self._id_lookup(prepared)
             citations = [Citation(self._cites(cluster, lookup)) for cluster in clusters]
             registry, cites = self._register(prepared, None if register_all else

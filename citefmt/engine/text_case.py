@@ -13,8 +13,8 @@ suite:
   hyphens, dashes and slashes, and an apostrophe inside a word does not split it ("Shafi'i");
   a one-letter part after a hyphen stays lower-case ("07-x");
 - stop words (`STOP_WORDS`: the spec's list and the English prepositions citeproc-js adds)
-  stay lower-case unless first, last (a nocase word after them counts), after a colon or
-  before a hyphen ("Pro-Environmental");
+  stay lower-case unless first, last (a nocase word after them counts), after a colon, "?" or
+  "!", or before a hyphen ("Pro-Environmental"); so do the name particles "de", "von", "van";
 - a word starting with a Greek letter keeps its case ("β-Carotine");
 - nocase spans, HTML tags and entities are left alone.
 """
@@ -125,6 +125,7 @@ def _title_case(segments: list[Any]) -> list[Any]:
             continue
         word = match.group(0)
         text = str(segments[index])
+        # a stop word after a colon, "?" or "!" starts a subtitle or sentence: "Doe? A Life"
         after_colon = text[:match.start()].rstrip().endswith(_SENTENCE_BREAKS) or (
             match.start() == 0 and index > 0 and _ends_with_colon(segments[:index]))
         after_hyphen = text[:match.start()].endswith("-")
@@ -150,16 +151,15 @@ def _title_case(segments: list[Any]) -> list[Any]:
     return output
 
 
-#: marks after which a stop word is capitalised: CSL 1.0.2's colon only (citeproc-js also
-#: capitalises after "?" and "!", CSL test suite textcase_SkipNameParticlesInTitleCase: "John
-#: van Doe? A Life"; the specification lowercases stop words "unless they are the first or
-#: last word in the string, or follow a colon", so citefmt keeps "? a Life")
-_SENTENCE_BREAKS = (":",)
-
-
 def _ends_with_colon(segments: list[Any]) -> bool:
     text = "".join(str(s) for s in segments).rstrip()
     return text.endswith(_SENTENCE_BREAKS)
+
+
+#: marks after which a stop word starts a subtitle or sentence and is capitalised: CSL
+#: 1.0.2's colon, and (citeproc-js, CSL test suite textcase_SkipNameParticlesInTitleCase:
+#: "John van Doe? A Life") "?" and "!", which end a main title as a colon does
+_SENTENCE_BREAKS = (":", "?", "!")
 
 
 def _same_type(segment: Any, text: str) -> Any:
