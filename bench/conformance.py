@@ -204,13 +204,10 @@ def group(name: str) -> str:
 REASONS = {
     "affix": "punctuation moved into the quotes of a style's affix (punctuation-in-quote across "
              "a prefix)",
-    "bugreports": "mixed: citeproc-js's incremental API, given-name disambiguation, ibid and "
-                  "subsequent forms, a cite item's explicit position, quotes nested in a "
-                  "title with display blocks, an older locale's terms (\"Jun.\"; citeproc-js "
-                  "fails it too)",
-    "collapse": "after-collapse-delimiter after a first cite that collapsed nothing (citeproc-js; "
-                "CSL 1.0.2 puts it only after a collapsed group); citations inserted later "
-                "(citeproc-js's incremental API)",
+    "bugreports": "quotes nested in a title beside display blocks (NoCaseEscape); an older "
+                  "locale's terms (\"Jun.\"; citeproc-js fails it too)",
+    "collapse": "after-collapse-delimiter after a first cite that collapsed nothing "
+                "(citeproc-js; CSL 1.0.2 puts it only after a collapsed group)",
     "date": "BC dates: two fixtures expect \"100BC\" where the suite's other BC fixtures "
             "expect \"100 BC\" (citeproc-js fails both too); citeproc-js's error text for a "
             "cite that prints nothing (citefmt prints no error text into citations)",
@@ -229,7 +226,7 @@ REASONS = {
                    "deletions, note-number changes); the harness renders all citations at once",
     "label": "the editortranslator term in a full GOST-like style",
     "locator": "plural detection in composite locators",
-    "magic": "citation-label; an older locale's \"tran.\" (citeproc-js fails it too)",
+    "magic": "an older locale's \"tran.\" (citeproc-js fails it too)",
     "name": "markup in names (escaped since issue 10: `<b>Doe</b>` is printed as typed)",
     "nameattr": "the citation's et-al-use-first applied in the bibliography",
     "number": "ordinal of a field holding a locator (\"7, p. 3-8\"), a fixture with a "
@@ -240,7 +237,7 @@ REASONS = {
     "punctuation": "\"full monty\": every combination of quotes, affixes and punctuation",
     "quotes": "quotes=\"false\" under quotes",
     "sort": "citeproc-js's error text for an entry that prints nothing (citefmt reports "
-            "CF400 instead); citations inserted later (citeproc-js's incremental API)",
+            "CF400 instead)",
     "substitute": "a substitute whose first child is an empty term (citeproc-js stops there; "
                   "CSL 1.0.2 takes the first non-empty result)",
     "testers": "Zotero plug-in tests using citeproc-js's abbreviation hooks",
