@@ -66,8 +66,12 @@ _YEAR_RE = re.compile(r"(?:^|[\s.(\[])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$
 _VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-–]+)")
 #: the issue designation as GOST R 7.0.5-2008 / 7.1-2003 print it, with the running (whole)
 #: number of the issue in parentheses kept: "№ 4 (95)" → "4 (95)", "№ 1(22)" → "1(22)"
-_ISSUE_RE = re.compile(r"(?:№\.?|\bNo\.|\bNo\s(?=\d)|\bN\.|\bIss\.|\bIssue\s|\b[Вв]ып\.)"
+_ISSUE_RE = re.compile(r"(?:№\.?|\b[Nn]o\.|\bNo\s(?=\d)|\bN\.|\bIss\.|\b[Ii]ssue\s|\b[Вв]ып\.)"
                        r"\s*(?P<n>[\w\-–/]+(?:\s?\(\d+\))?)")
+#: an issue printed after the volume without its label, as biblatex-gost prints a supplement
+#: or special issue: "Vol. 6, S1", "Т. 415, 1, Supplement"
+_UNLABELLED_ISSUE_RE = re.compile(r"\b(?:Т|Vol|V)\.\s*[\w\-–]+,\s*(?P<n>[A-Za-z]?\d+[A-Za-z]?)"
+                                  r"(?=[.,]|$)")
 #: "Р" is the Cyrillic letter that real lists type for the Latin page label "P", and "C" the Latin
 #: letter they type for the Cyrillic "С"
 _PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|C|P|Р|S|pp?)\.\s*(?=[A-Za-zА-Яа-я]?\d)"
@@ -116,7 +120,7 @@ def _numbers(text: str, item: Item) -> int:
     if m := _VOLUME_RE.search(text):
         item["volume"] = m.group("v").rstrip(",.")
         found += 1
-    if m := _ISSUE_RE.search(text):
+    if m := _ISSUE_RE.search(text) or _UNLABELLED_ISSUE_RE.search(text):
         item["issue"] = m.group("n").rstrip(",.")
         found += 1
     if m := _PAGES_RE.search(text):

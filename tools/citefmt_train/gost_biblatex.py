@@ -321,7 +321,9 @@ def gold_from_fields(entry: BibEntry, flavour: Flavour) -> Item:
     if place:
         gold["publisher-place"] = _list_field(place)
     if fields.get("doi"):
-        gold["DOI"] = latex_text(fields["doi"]).removeprefix("https://doi.org/")
+        # biblatex prints `doi` verbatim ("10.1007/11552246{\_}43" as written): no decoding
+        gold["DOI"] = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "",
+                             fields["doi"].strip(), flags=re.I)
     return gold
 
 
@@ -350,6 +352,8 @@ def printed_gold(gold: Item, text: str) -> Item | None:
     place, DOI, volume, issue or page the style does not print for the type is dropped."""
     printed = _compact(text)
     numbers = set(re.findall(r"\d+", text))
+    if _unreadable(gold):
+        return None
     kept: Item = {}
     for key, value in gold.items():
         if key in ("author", "editor"):
@@ -363,7 +367,10 @@ def printed_gold(gold: Item, text: str) -> Item | None:
         elif key in ("publisher", "publisher-place", "DOI"):
             if _compact(value) and _compact(value) in printed:
                 kept[key] = value
-        elif key in ("volume", "issue", "page"):
+        elif key in ("volume", "issue"):
+            if _labelled(key, value, text):
+                kept[key] = value
+        elif key == "page":
             if set(re.findall(r"\d+", value)) <= numbers and re.search(r"\d", value):
                 kept[key] = value
         elif key == "issued":
@@ -372,7 +379,37 @@ def printed_gold(gold: Item, text: str) -> Item | None:
             kept[key] = value
         else:
             kept[key] = value
+    if "DOI" not in kept and _DOI_PRINTED.search(text):
+        kept["doi-unmarked"] = True  # a DOI inside a URL the fields hold as `url`: not scored
     return kept
+
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-"})
+_LABELS = {"volume": r"(?:Т\.|Vol\.|V\.|Том|Bd\.|Vol|Volume)",
+           "issue": r"(?:№|[Nn]o\.|Вып\.|Iss\.|[Ii]ssue|Heft|Nr\.)"}
+
+
+def _labelled(key: str, value: str, text: str) -> bool:
+    """A volume or issue is printed when its value follows its label ("Т. 41", "no. 5") or, for
+    an issue, the volume ("Vol. 6, S1"); a bare number elsewhere (the year) is not it."""
+    wanted = re.escape(value.translate(_DASHES))
+    flat = text.translate(_DASHES)
+    after = _LABELS[key] + r"\s*" if key == "volume" else \
+        rf"(?:{_LABELS[key]}\s*|{_LABELS['volume']}\s*[^,\s]+,\s*)"
+    return bool(re.search(rf"{after}{wanted}(?![\w-])", flat))
+
+
+#: a DOI printed in a string (bare, labelled or inside a resolver link)
+_DOI_PRINTED = re.compile(r"10\.\d{4,9}/")
+
+
+def _unreadable(gold: Item) -> bool:
+    """Fields whose data cannot be gold as the mapping reads them: a one-letter family name
+    (the data wrote initials as the surname, "Ч., А. В."), or a place or publisher that holds a
+    whole imprint ("Красноярск : СибГУ", so place and publisher cannot be told apart)."""
+    if any(len(re.sub(r"\W+", "", n.get("family", "x"))) < 2 for n in gold.get("author", [])):
+        return True
+    return any(":" in gold.get(key, "") for key in ("publisher", "publisher-place"))
 
 
 # --- rendering -----------------------------------------------------------------------------
