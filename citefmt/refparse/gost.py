@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from citefmt.dates import MONTHS
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
 from citefmt.refparse.common import date_parts, normalise_page, tidy
@@ -62,7 +63,7 @@ _PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?
                                    r"(?P<publisher>[^.,:;]+?)\.(?:\s|$)")
 _PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?),\s*"
                             r"(?P<year>\d{4})")
-_YEAR_RE = re.compile(r"(?:^|[\s.(\[])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
+_YEAR_RE = re.compile(r"(?:^|[\s.(\[/])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
 _VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-–]+)")
 #: the issue designation as GOST R 7.0.5-2008 / 7.1-2003 print it, with the running (whole)
 #: number of the issue in parentheses kept: "№ 4 (95)" → "4 (95)", "№ 1(22)" → "1(22)"
@@ -103,7 +104,7 @@ def looks_like(body: str) -> bool:
 #: "… . Москва: Наука, 1956.")
 _SIGNATURE_RE = re.compile(
     r"//|\s/\s[A-ZА-ЯЁ]|\[и др\.\]|\bТ\.\s*\d|№\s*\d|\bС\.\s*\d|\d\s*с\.|Текст\s*:|"
-    r"\bизд\.|\bдис\.|\bМ\.\s*:|\bСПб\.|\. – |дата обращения|^ГОСТ|^Пат|"
+    r"\bизд\.|\bдис\.|\bМ\.\s*:|\bСПб\.|\. [–—] |дата обращения|^ГОСТ|^Пат|"
     r"\.\s+[А-ЯЁ][а-яё\-]*\.?(?:\s*:\s*[^,:]+)?,\s*(?:1[5-9]|20)\d\d\.?\s*$")
 
 
@@ -135,15 +136,36 @@ def _numbers(text: str, item: Item) -> int:
     return found
 
 
+#: where the first area of a host ends: ". " before a year area, numbers, pages or an imprint
+#: ("Place :", "Place, 2001", "Publisher, 08.2009"); after a single capital only before a year
+#: or a number area ("Physical Review E. 2009", "J. Phys. Chem. B. 1997. Т. 101"), as a capital
+#: elsewhere is an initial ("Сер. А. Математика")
+_HOST_AREA_END_RE = re.compile(
+    r"\.\s+(?=(?:1[6-9]|20)\d\d(?:[.,]|$)|(?:Т|Vol|V)\.\s*\d|№\s*\d|[Nn]o\.\s*\d)"
+    r"|(?<!\b[A-ZА-ЯЁ])\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.\s*\d|P\.\s*\d|"
+    r"(?!Сер(?:ия)?\b)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?\s*(?::|,\s*(?:\d\d\.)?\d{4})|"
+    r"[A-ZА-ЯЁ][\w&\-]*(?:\s[\w&\-]+){0,5},\s*\d\d[./]\d{4}\b)"
+    r"|,\s*(?=(?:1[6-9]|20)\d\d\b)")
+
+
 def _first_area(text: str) -> tuple[str, int]:
     """The first area of a host ("Журнал" in "Журнал. 2020. Т. 1…"): up to ". " + a
     year/number/place."""
-    m = re.search(r"(?<!\b[A-ZА-ЯЁ])\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.\s*\d|P\.\s*\d|"
-                  r"(?!Сер(?:ия)?\b)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?\s*(?::|,\s*\d{4}))"
-                  r"|,\s*(?=(?:1[6-9]|20)\d\d\b)", text)
+    m = _HOST_AREA_END_RE.search(text)
     if not m:
         return tidy(text), len(text)
     return tidy(text[:m.start()]), m.end()
+
+
+def _dashed_first_area(body: str) -> str | None:
+    """The host's first area where the description separates its areas with ". — " (GOST R
+    7.0.5-2008): the dash ends the area whatever the words before it ("Physical Review E. —
+    2009", "Proceedings. — IEEE, 08.2009"); None when the host has no area dash."""
+    host = _CARRIER_RE.sub(" ", body).partition("//")[2]
+    m = _AREA_DASH_RE.search(host)
+    if not host or not m or not re.match(r"\.?\s+[–—]", host[m.start():]):
+        return None
+    return re.sub(r"\s+", " ", host[:m.start()]).strip()
 
 
 def parse(body: str) -> Candidate | None:
@@ -174,7 +196,7 @@ def parse(body: str) -> Candidate | None:
         title_text = title_part
     score = _title_area(title_text, item, score, in_host=host is not None)
     if host is not None:
-        score = _host_area(host.strip(), item, score)
+        score = _host_area(host.strip(), item, score, first_area=_dashed_first_area(body))
     else:
         score = _book_imprint_area(description_tail, item, score, has_authors=bool(authors),
                                    body=body)
@@ -294,10 +316,13 @@ def _title_area(title_text: str, item: Item, score: float, *, in_host: bool) -> 
     return score
 
 
-def _host_area(host: str, item: Item, score: float) -> float:
+def _host_area(host: str, item: Item, score: float, first_area: str | None = None) -> float:
     """The source document after "//": its title (and editors), then year and numbers; an
-    imprint without volume or issue makes the work a chapter or conference paper."""
+    imprint without volume or issue makes the work a chapter or conference paper.
+    `first_area`: the host's first area as the area dash ends it, when the text has one."""
     container, after = _first_area(host)
+    if first_area and host.startswith(first_area) and len(first_area) < after:
+        container, after = tidy(first_area), len(first_area)
     container_title, cslash, container_resp = container.partition(" / ")
     if cslash and (em := _EDITOR_RE.search(container_resp)):
         item["editor"] = parse_responsibility(em.group("names")).names
@@ -309,13 +334,32 @@ def _host_area(host: str, item: Item, score: float) -> float:
     else:
         item["type"] = "article-journal"
     if ym := _YEAR_RE.search(numbers):
-        item.setdefault("issued", date_parts(ym.group("year")))
+        item.setdefault("issued", _issue_date(numbers[ym.start("year"):]) or
+                        date_parts(ym.group("year")))
     found = _numbers(numbers, item)
     if edn := _EDN_RE.search(numbers):
         item["note"] = edn.group()
     if "container-title" in item and not item["container-title"]:
         del item["container-title"]
     return score + (0.2 + (0.15 if "issued" in item else 0) + 0.1 * min(found, 2))
+
+
+#: the date of an issue after its year, as biblatex-gost prints it: "2015. Июль", "2017. 30 окт.",
+#: "2018. Dec. 13"
+_ISSUE_DATE_RE = re.compile(r"(?P<year>\d{4})\.\s+(?:(?P<d1>\d{1,2})\s+)?(?P<month>[^\W\d_]{3,9})\.?"
+                            r"(?:\s+(?P<d2>\d{1,2}))?(?=[.,]|$)")
+
+
+def _issue_date(text: str) -> Item | None:
+    """`issued` with month (and day) when the year is followed by an issue date."""
+    m = _ISSUE_DATE_RE.match(text)
+    month = MONTHS.get(m.group("month").casefold()) or MONTHS.get(
+        m.group("month")[:3].casefold()) if m else None
+    if not m or not month:
+        return None
+    day = m.group("d1") or m.group("d2")
+    return date_parts(m.group("year"), month, int(day)) if day else date_parts(
+        m.group("year"), month)
 
 
 def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool,
