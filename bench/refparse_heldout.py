@@ -11,6 +11,12 @@ Gold comes from the annotators, never from citefmt's helpers:
   printed string) and an `<element-citation>` (the publisher's markup of the same reference);
 * `plos-nlm`: PLOS's JATS articles in PLOS/allofplos' starter corpus (MIT) — tagged
   `<mixed-citation>`s, the printed reference with its parts marked inside it (NLM names).
+* `gost-biblatex-2008`, `gost-biblatex-2018`: real Russian thesis bibliographies (BibTeX/BibLaTeX
+  files of public thesis repositories, licences in the manifest) rendered by biblatex-gost
+  (`style=gost-numeric`, biber + XeLaTeX) in the GOST R 7.0.5-2008 shape and in the 7.0.100-2018
+  shape its options give; gold from the .bib fields through the explicit mapping of
+  tools/citefmt_train/gost_biblatex.py. Skipped, with a note saying what is missing, where TeX,
+  biblatex-gost or the fetched repositories are absent; rendered once and cached.
 The files are read from the snapshots the search tool's `fetch` leaves in /work/.mirror (nothing
 fetched is committed); eval/heldout_manifest.json pins each commit and the SHA-256 of every file,
 and a file whose bytes differ is refused.

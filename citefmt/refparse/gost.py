@@ -29,6 +29,7 @@ from citefmt.refparse.names import (
     parse_initials_first_names,
     parse_responsibility,
 )
+from citefmt.refparse.places import is_place
 
 #: ". – " between areas; older lists glue the dash to the period (".- София")
 _AREA_DASH_RE = re.compile(r"\.?\s+[–—-]\s+(?=\S)|\.[–—-]\s+(?=\S)")
@@ -54,9 +55,10 @@ _INITIALS_FIRST_HEADING_RE = re.compile(
 _HEADING_ET_AL_RE = re.compile(r",?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)")
 _THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=\s))*?наук|"
                         r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)", re.I)
+#: "М. : Наука, 2006", "Helsinki, Finland : IEEE, 2014" (a place with its country or state)
 _PLACE_PUB_RE = re.compile(
-    r"(?:^|\.\s+|\s)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s(?:н/Д|[A-ZА-ЯЁ][\w\-]*))*\.?(?:\s*;\s*[A-ZА-ЯЁ]"
-    r"[\w\-]*\.?)*)"
+    r"(?:^|\.\s+|\s)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s(?:н/Д|[A-ZА-ЯЁ][\w\-]*))*\.?"
+    r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)?(?:\s*;\s*[A-ZА-ЯЁ][\w\-]*\.?)*)"
     r"\s*:\s*(?P<publisher>[^,:]+?),\s*(?P<year>\d{4})")
 #: an undated imprint area of its own: ". София : Стоян Атанасов. 64 с."
 _PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?)\s+:\s+"
@@ -275,23 +277,72 @@ def _heading(left: str) -> tuple[list[dict], int, bool]:
     return heading, pos, truncated
 
 
+#: where the statement of responsibility ends in a monograph: ". Place :", ". Place, 2001", ". 2-е
+#: изд." or ". 2001"
+_RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*:\s|"
+                                    r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d)")
+#: the words of other persons' roles that open a group of the statement (GOST R 7.0.12-2011
+#: abbreviations, and the English ones of foreign sources): "пер. с нем.", "сост., коммент. и
+#: вступ. ст.", "под общ. ред.", "trans. from the French by", "ed. by"
+_ROLE_WORDS = (r"(?:под\s+(?:общ\.\s+|науч\.\s+)?ред(?:\.|акцией)|(?:общ|науч|отв)\.\s+ред\.|ред\.|"
+               r"пер(?:\.|евод)(?:\s+с\s+[а-яё]+\.?)?|перевод\s+сверен|сост\.(?:\s+слов\.)?|"
+               r"вступ\.\s+ст\.|предисл\.|послесл\.|коммент\.|комм\.|примеч\.|прим\.|ил\.|"
+               r"(?:eds?|comp|transl?|trans)\.(?:\s+from\s+(?:the\s+)?[A-Z][a-z]+)?(?:\s+by)?|"
+               r"edited\s+by|translated\s+(?:from\s+(?:the\s+)?[A-Z][a-z]+\s+)?by)")
+_ROLE_GROUP_RE = re.compile(rf"^(?P<roles>{_ROLE_WORDS}"
+                            rf"(?:(?:\s*,\s*|\s+(?:и|and)\s+){_ROLE_WORDS})*)"
+                            r"\s+(?P<names>\S.*)$")
+
+
+def _role_variable(roles: str) -> str:
+    """The CSL name variable of a group's role words: translator, editor, compiler, else
+    contributor (the first role named decides, as GOST prints the main role first)."""
+    first = roles.casefold()
+    for words, variable in ((("пер", "trans"), "translator"), (("ред", "ed.", "eds.", "edited"),
+                            "editor"), (("сост", "comp."), "compiler")):
+        if first.startswith(words):
+            return variable
+    return "contributor"
+
+
+def _role_group(group: str, item: Item) -> bool:
+    """One group of the statement that names other persons by their role ("пер. с нем. В.
+    Куренного, Б. Скуратова"): its names under the role's CSL variable; False when the group
+    opens with no role words."""
+    m = _ROLE_GROUP_RE.match(group.strip())
+    if not m:
+        return False
+    named = parse_responsibility(m.group("names").strip().rstrip(".")).names
+    persons = [n for n in named if "family" in n] or named
+    item.setdefault(_role_variable(m.group("roles")), []).extend(persons)
+    return True
+
+
 def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
                     in_host: bool) -> tuple[list[dict], str, float, bool]:
     """The statement of responsibility after " / ": its persons (they replace a shorter
-    heading), editors ("под ред."), what follows it in a monograph, the score it earns and
-    whether it was cut short."""
-    resp = responsibility.split(";")[0]
-    resp_main = re.split(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*:\s|"
-                         r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d)", resp)[0]
+    heading), the other persons' groups after " ; " or in place of the authors (editors,
+    translators, compilers), what follows it in a monograph, the score it earns and whether it
+    was cut short."""
+    statement = _RESPONSIBILITY_END_RE.split(responsibility)[0]
+    groups = statement.split(";")
+    resp_main = groups[0]
     if em := _EDITOR_RE.match(resp_main.strip()):
         named = parse_responsibility(em.group("names")).names
         item["editor"] = [n for n in named if "family" in n]
+        resp_main = ""
+    elif _role_group(resp_main, item):
         resp_main = ""
     names = parse_responsibility(resp_main)
     persons = [n for n in names.names if "family" in n]
     authors = persons if persons and (not heading or len(persons) > len(heading)) else heading
     score = 0.15 if persons or names.truncated else 0.0
-    tail = responsibility[len(resp_main):] if not in_host else ""
+    explained = len(groups[0])
+    for group in groups[1:]:
+        if not _role_group(group, item):
+            break
+        explained += 1 + len(group)
+    tail = responsibility[explained:] if not in_host else ""
     return authors, tail, score, names.truncated
 
 
@@ -346,8 +397,8 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
 
 #: the date of an issue after its year, as biblatex-gost prints it: "2015. Июль", "2017. 30 окт.",
 #: "2018. Dec. 13"
-_ISSUE_DATE_RE = re.compile(r"(?P<year>\d{4})\.\s+(?:(?P<d1>\d{1,2})\s+)?(?P<month>[^\W\d_]{3,9})\.?"
-                            r"(?:\s+(?P<d2>\d{1,2}))?(?=[.,]|$)")
+_ISSUE_DATE_RE = re.compile(r"(?P<year>\d{4})\.\s+(?:(?P<d1>\d{1,2})\s+)?"
+                            r"(?P<month>[^\W\d_]{3,9})\.?(?:\s+(?P<d2>\d{1,2}))?(?=[.,]|$)")
 
 
 def _issue_date(text: str) -> Item | None:
@@ -367,7 +418,12 @@ def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool
     """A monograph's edition, publication area ("М. : Наука, 2006") and extent ("215 с."); an
     undated, imprint-less title is a web page when the text has a URL or an access date."""
     item.setdefault("type", "book")
-    imprint_found = _imprint(tail, item)
+    if series := _SERIES_RE.search(tail):
+        item["collection-title"] = tidy(series.group("series"))
+        if series.group("number"):
+            item["collection-number"] = series.group("number")
+        tail = tail[:series.start()] + tail[series.end():]
+    imprint_found = _imprint(tail, item) or _publisher_year(tail, item)
     if em := _EDITION_RE.search(tail):
         item["edition"] = em.group("ed") or em.group("ed_en")
     if "issued" not in item and (ym := _YEAR_RE.search(tail)):
@@ -380,6 +436,27 @@ def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool
     if item["type"] == "book" and not imprint_found and "issued" not in item:
         item["type"] = "webpage" if "URL" in body or "дата обращения" in body else "book"
     return score
+
+
+#: the series area closing a monograph's description: "(Springer Tracts in Advanced Robotics ;
+#: v. 73)", "(Мыслители XX века)"
+_SERIES_RE = re.compile(r"(?:^|\.\s+)\((?P<series>[^()]{3,}?)(?:\s*;\s*(?:[Vv]ol\.|[Vv]\.|[Вв]ып\.|"
+                        r"[Тт]\.|№)?\s*(?P<number>[\w\-–]+))?\)\.?\s*$")
+#: an imprint without a place: "World Scientific, 2001", "Издательство Московского Университета,
+#: 2005"
+_PUBLISHER_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<publisher>[A-ZА-ЯЁ«\"][^.:;/]{1,80}?),\s*"
+                                r"(?P<year>(?:1[5-9]|20)\d\d)\b")
+
+
+def _publisher_year(text: str, item: Item) -> bool:
+    """A publisher and year without a place, as biblatex-gost prints a record with no
+    location; a city read there is a place ("Пермь, 1963" stays a place)."""
+    m = _PUBLISHER_YEAR_RE.search(text)
+    if not m or is_place(m.group("publisher")):
+        return False
+    item["publisher"] = tidy(m.group("publisher"))
+    item["issued"] = date_parts(m.group("year"))
+    return True
 
 
 def _name_without_comma(text: str) -> re.Match[str] | None:
@@ -395,11 +472,22 @@ def _name_without_comma(text: str) -> re.Match[str] | None:
 def _split_book_title(text: str) -> tuple[str, int]:
     """Title (with ": other info") of a monograph ends where the edition or imprint begins."""
     m = re.search(r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|"
-                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*(?::|,\s*\d{4}))|"
+                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*(?::|,\s*\d{4})|"
+                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$))|"
                   r"\.\s+(?=(?:1[6-9]|20)\d\d\b)", text)
     if not m:
         return text, len(text)
     return text[:m.start()], m.start()
+
+
+def _publisher_not_place(name: str) -> bool:
+    """A name before ", 2001" that is a publisher: in Latin script or of two words or more, no
+    abbreviation ("М.", "N. Y."), and no place GeoNames knows ("World Scientific", "Polity";
+    not "Berlin", "Пермь")."""
+    name = name.strip()
+    if name.endswith(".") or is_place(name):
+        return False
+    return bool(re.search(r"[A-Za-z]", name)) or " " in name
 
 
 def _imprint(text: str, item: Item) -> bool:
@@ -410,6 +498,8 @@ def _imprint(text: str, item: Item) -> bool:
         item["issued"] = date_parts(m.group("year"))
         return True
     if (m := _PLACE_YEAR_RE.search(text)) and m.group("place") not in {"Т.", "Vol.", "С.", "P."}:
+        if _publisher_not_place(m.group("place")):
+            return _publisher_year(text, item)
         item["publisher-place"] = m.group("place").strip()
         item["issued"] = date_parts(m.group("year"))
         return True

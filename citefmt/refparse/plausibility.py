@@ -53,6 +53,8 @@ september october november december
 янв фев февр мар апр мая май июн июня июль июля июл авг сен сент окт ноя нояб дек
 январь февраль март апрель июнь август сентябрь октябрь ноябрь декабрь
 обр visited
+пер перевод сверен нем англ фр франц итал исп лат греч польск укр предисл послесл вступ коммент
+комм примеч прим слов ил trans
 disponível disponivel disponible em en acesso acceso consultado
 fev abr mai maio ago set out dez ene dic
 tradução traducao trad traducción traduccion translated transl

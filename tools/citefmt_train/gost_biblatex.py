@@ -404,10 +404,12 @@ _DOI_PRINTED = re.compile(r"10\.\d{4,9}/")
 
 
 def _unreadable(gold: Item) -> bool:
-    """Fields whose data cannot be gold as the mapping reads them: a one-letter family name
-    (the data wrote initials as the surname, "Ч., А. В."), or a place or publisher that holds a
-    whole imprint ("Красноярск : СибГУ", so place and publisher cannot be told apart)."""
-    if any(len(re.sub(r"\W+", "", n.get("family", "x"))) < 2 for n in gold.get("author", [])):
+    """Fields whose data cannot be gold as the mapping reads them: a family name of one letter
+    or of initials only (the data wrote initials as the surname, "Ч., А. В."), or a place or
+    publisher that holds a whole imprint ("Красноярск : СибГУ": place and publisher cannot be
+    told apart)."""
+    if any(len(re.sub(r"\W+", "", n.get("family", "x"))) < 2
+           or re.fullmatch(r"(?:\w\.\s*)+", n.get("family", "")) for n in gold.get("author", [])):
         return True
     return any(":" in gold.get(key, "") for key in ("publisher", "publisher-place"))
 

@@ -1,0 +1,99 @@
+"""GOST shapes that biblatex-gost prints (and Russian theses typeset with it), on strings written
+for these tests from GOST R 7.0.5-2008 / 7.0.100-2018 and biblatex-gost's documented output."""
+
+from __future__ import annotations
+
+from citefmt.refparse import parse_reference
+
+
+def _item(text: str) -> dict:
+    return parse_reference(text).item
+
+
+def test_lower_case_number_label_after_the_volume() -> None:
+    item = _item("Smith J. A. Heat flow in thin films // Journal of Heat Studies. — 2011. — "
+                 "Vol. 12, no. 4. — P. 101–119.")
+    assert (item["volume"], item["issue"], item["page"]) == ("12", "4", "101-119")
+
+
+def test_unlabelled_supplement_issue_after_the_volume() -> None:
+    item = _item("Brown K. L. Growth of cells // Cell Reports. — 2014. — Vol. 7, S2. — "
+                 "P. 15–19.")
+    assert item["issue"] == "S2"
+
+
+def test_area_dash_ends_a_host_title_ending_in_a_capital() -> None:
+    item = _item("Орлов П. П. Рассеяние волн // Physical Review B. — 2009. — Т. 80, № 4. — "
+                 "С. 041927.")
+    assert item["container-title"] == "Physical Review B"
+    assert item["issued"]["date-parts"][0][0] == 2009
+
+
+def test_host_title_ending_in_a_capital_without_area_dashes() -> None:
+    item = _item("Орлов, П. П. Рассеяние волн // J. Phys. Chem. B. 1997. Т. 101, № 5. "
+                 "С. 782—791.")
+    assert item["container-title"] == "J. Phys. Chem. B"
+    assert item["volume"] == "101"
+
+
+def test_publisher_and_month_year_after_a_proceedings_host() -> None:
+    item = _item("Lee K. Robust walking // 2012 IEEE Conference on Robots. — IEEE, 08.2012. — "
+                 "С. 1120—1123.")
+    assert item["container-title"] == "2012 IEEE Conference on Robots"
+    assert item["issued"]["date-parts"][0][0] == 2012
+
+
+def test_issue_date_after_the_year_is_the_date_not_the_journal() -> None:
+    item = _item("Волков С. С. Плазма в токамаке // Nuclear Fusion. — 2015. — Июль. — "
+                 "Т. 55, № 10. — С. 104013.")
+    assert item["container-title"] == "Nuclear Fusion"
+    assert item["issued"] == {"date-parts": [[2015, 7]]}
+    item = _item("Hall T. Fibres // Biophysical Journal. — 2014. — Dec. 16. — Vol. 107, no. 12. "
+                 "— P. 2911–2922.")
+    assert item["issued"] == {"date-parts": [[2014, 12, 16]]}
+
+
+def test_translator_after_the_slash_is_no_author_and_no_place() -> None:
+    item = _item("Кант И. Критика чистого разума / пер. с нем. Н. О. Лосского. — М. : Наука, "
+                 "1999. — 655 с.")
+    assert item["author"] == [{"family": "Кант", "given": "И."}]
+    assert item["title"] == "Критика чистого разума"
+    assert item["translator"] == [{"family": "Лосского", "given": "Н. О."}]
+    assert (item["publisher-place"], item["publisher"]) == ("М.", "Наука")
+
+
+def test_role_groups_after_semicolons() -> None:
+    item = _item("Юм Д. Трактат о человеческой природе / под ред. А. Ф. Грязнова ; пер. с англ. "
+                 "С. И. Церетели. — М. : Мысль, 1996. — 320 с.")
+    assert item["editor"] == [{"family": "Грязнова", "given": "А. Ф."}]
+    assert item["translator"] == [{"family": "Церетели", "given": "С. И."}]
+    assert item["publisher"] == "Мысль"
+
+
+def test_series_area_of_a_monograph() -> None:
+    item = _item("Петров А. А. Теория групп. — Berlin : Springer, 2011. — 300 p. — (Lecture "
+                 "Notes in Algebra ; v. 73).")
+    assert item["collection-title"] == "Lecture Notes in Algebra"
+    assert item["collection-number"] == "73"
+    assert (item["publisher-place"], item["publisher"]) == ("Berlin", "Springer")
+
+
+def test_imprint_without_a_place() -> None:
+    item = _item("Hoover W. Time Reversibility and Chaos. — World Scientific, 2001.")
+    assert item["title"] == "Time Reversibility and Chaos"
+    assert item["publisher"] == "World Scientific"
+    assert "publisher-place" not in item
+    item = _item("Петров И. И. Динамика белков. — Издательство Московского университета, 2005.")
+    assert item["publisher"] == "Издательство Московского университета"
+
+
+def test_a_city_before_the_year_stays_a_place() -> None:
+    item = _item("Максимов Г. Г. Карст и пещеры. — Пермь, 1963. — 200 с.")
+    assert item["publisher-place"] == "Пермь"
+    assert "publisher" not in item
+
+
+def test_place_with_its_country_before_the_publisher() -> None:
+    item = _item("Yuan Y., Li Y. An improved algorithm // Proceedings of the Conference on "
+                 "Engineering. – Seville, Spain : IEEE, 2014. – P. 5–9.")
+    assert (item["publisher-place"], item["publisher"]) == ("Seville, Spain", "IEEE")
