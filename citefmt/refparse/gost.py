@@ -82,6 +82,9 @@ _PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|C|P|Р|S|pp?)\.\s*(?=[A-Za-zА-Яа
 #: the eLIBRARY document number journals print after the pages ("– EDN LEWHAI"): no CSL
 #: variable holds it, so it is kept as the note
 _EDN_RE = re.compile(r"\bEDN\s*:?\s*[A-Z]{6}\b")
+#: a note in parentheses closing the description, after the numbers (GOST's note area: "(Scopus,
+#: WoS)", "(0,28 п. л.; ВАК)")
+_CLOSING_NOTE_RE = re.compile(r"(?:^|\.\s+)\((?P<note>[^()]{2,80})\)\.?\s*$")
 #: "Art. 101530" / "Ст. 101530": an article number, whatever its shape (refparse.locators)
 _ARTICLE_NO_RE = re.compile(ARTICLE_LABEL + r"\s*(?P<p>[A-Za-zА-Яа-я]{0,4}\d[\w\-]*)", re.I)
 _TOTAL_PAGES_RE = re.compile(r"(?:^|\s)(?P<n>\d+)\s*(?:с|p|л)(?:\.|$)")
@@ -99,7 +102,8 @@ _PATENT_RE = re.compile(r"^(?:Пат(?:ент)?\.?|Patent)\s*(?:№\s*)?(?P<num>
 
 
 def looks_like(body: str) -> bool:
-    return bool(_SIGNATURE_RE.search(body))
+    return bool(_SIGNATURE_RE.search(body)) or bool(
+        (_HEADING_SIGNATURE_RE.match(body) or " / " in body) and _SPACED_IMPRINT_RE.search(body))
 
 
 #: marks only GOST prints, or a Cyrillic book that ends with its imprint ("… . Вятка, 1860.",
@@ -108,6 +112,13 @@ _SIGNATURE_RE = re.compile(
     r"//|\s/\s[A-ZА-ЯЁ]|\[и др\.\]|\bТ\.\s*\d|№\s*\d|\bС\.\s*\d|\d\s*с\.|Текст\s*:|"
     r"\bизд\.|\bдис\.|\bМ\.\s*:|\bСПб\.|\. [–—] |дата обращения|^ГОСТ|^Пат|"
     r"\.\s+[А-ЯЁ][а-яё\-]*\.?(?:\s*:\s*[^,:]+)?,\s*(?:1[5-9]|20)\d\d\.?\s*$")
+#: a book described as GOST R 7.0.100-2018 prints it without area dashes: a heading "Family,
+#: I. I." (a surname in lower case, initials only) or a statement of responsibility, and an
+#: imprint with a space on both sides of the colon (". Berlin : Springer, 2011.")
+_HEADING_NAME = r"[A-ZА-ЯЁ][a-zа-яё][\w'’\-]*,?\s(?:[A-ZА-ЯЁ]\.\s?(?:-[A-ZА-ЯЁ]\.\s?)?){1,3}"
+_HEADING_SIGNATURE_RE = re.compile(rf"^{_HEADING_NAME}(?:,\s*{_HEADING_NAME})*\s*[A-ZА-ЯЁ«\"]")
+_SPACED_IMPRINT_RE = re.compile(r"\.\s+[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\s:\s[^,:]{2,60},\s*"
+                                r"(?:1[5-9]|20)\d\d\.")
 
 
 def _split_host(body: str) -> tuple[str, str | None]:
@@ -132,6 +143,9 @@ def _numbers(text: str, item: Item) -> int:
     elif m := _ARTICLE_NO_RE.search(text):
         item["number"] = m.group("p").rstrip(".")
         found += 1
+    elif m := _BARE_ARTICLE_NO_RE.search(text):
+        item["page"] = m.group("p")
+        found += 1
     elif m := _TOTAL_PAGES_RE.search(text):
         item["number-of-pages"] = m.group("n")
         found += 1
@@ -139,7 +153,8 @@ def _numbers(text: str, item: Item) -> int:
 
 
 #: where the first area of a host ends: ". " before a year area, numbers, pages or an imprint
-#: ("Place :", "Place, 2001", "Publisher, 08.2009"); after a single capital only before a year
+#: ("Place :", "Place, 2001", "Publisher, 08.2009"), or a space after a parenthesis before the
+#: year ("Science (New York, N.Y.) 1974."); after a single capital only before a year
 #: or a number area ("Physical Review E. 2009", "J. Phys. Chem. B. 1997. Т. 101"), as a capital
 #: elsewhere is an initial ("Сер. А. Математика")
 _HOST_AREA_END_RE = re.compile(
@@ -147,7 +162,8 @@ _HOST_AREA_END_RE = re.compile(
     r"|(?<!\b[A-ZА-ЯЁ])\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.\s*\d|P\.\s*\d|"
     r"(?!Сер(?:ия)?\b)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?\s*(?::|,\s*(?:\d\d\.)?\d{4})|"
     r"[A-ZА-ЯЁ][\w&\-]*(?:\s[\w&\-]+){0,5},\s*\d\d[./]\d{4}\b)"
-    r"|,\s*(?=(?:1[6-9]|20)\d\d\b)")
+    r"|,\s*(?=(?:1[6-9]|20)\d\d\b)"
+    r"|(?<=\))\s+(?=(?:1[6-9]|20)\d\d(?:[.,]|$))")
 
 
 def _first_area(text: str) -> tuple[str, int]:
@@ -379,8 +395,8 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
         item["editor"] = parse_responsibility(em.group("names")).names
     item["container-title"] = tidy(container_title)
     numbers = host[after:]
-    if _imprint(numbers, item) and not _VOLUME_RE.search(numbers) \
-            and not _ISSUE_RE.search(numbers):
+    if (_imprint(numbers, item) or _host_publisher(numbers, item)) \
+            and not _VOLUME_RE.search(numbers) and not _ISSUE_RE.search(numbers):
         item["type"] = "paper-conference" if _CONFERENCE_RE.search(container) else "chapter"
     else:
         item["type"] = "article-journal"
@@ -390,9 +406,34 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
     found = _numbers(numbers, item)
     if edn := _EDN_RE.search(numbers):
         item["note"] = edn.group()
+    elif note := _CLOSING_NOTE_RE.search(numbers):
+        item["note"] = note.group("note").strip()
     if "container-title" in item and not item["container-title"]:
         del item["container-title"]
     return score + (0.2 + (0.15 if "issued" in item else 0) + 0.1 * min(found, 2))
+
+
+#: a host's publisher with the date of the proceedings and no place: "IEEE, 09.2017",
+#: "Springer, 2015"
+_HOST_PUBLISHER_RE = re.compile(r"^[.\s]*(?P<publisher>[A-ZА-ЯЁ][^.,:;/]{1,60}?),\s*"
+                                r"(?:(?P<month>\d{1,2})\.)?(?P<year>(?:1[5-9]|20)\d\d)\b")
+
+
+def _host_publisher(numbers: str, item: Item) -> bool:
+    """The publisher (and date) right after a host's title, when it is no place."""
+    m = _HOST_PUBLISHER_RE.match(numbers)
+    if not m or is_place(m.group("publisher")) or "publisher" in item:
+        return False
+    item["publisher"] = tidy(m.group("publisher"))
+    month = int(m.group("month")) if m.group("month") else None
+    item["issued"] = date_parts(m.group("year"), month if month and month <= 12 else None)
+    return True
+
+
+#: an article number printed as its own area after the volume and issue, without a label:
+#: "Vol. 4. e06845.", "Т. 7, № 9. a025064.", "Vol. 108, no. 2. 72a."
+_BARE_ARTICLE_NO_RE = re.compile(r"(?:\b(?:Т|Vol|V)\.\s*[\w\-–]+|(?:№|[Nn]o\.)\s*[\w\-–/]+)"
+                                 r"\.\s+(?P<p>[a-z]{1,3}\d+|\d+[a-z])\.(?:\s|$)")
 
 
 #: the date of an issue after its year, as biblatex-gost prints it: "2015. Июль", "2017. 30 окт.",

@@ -55,6 +55,7 @@ september october november december
 обр visited
 пер перевод сверен нем англ фр франц итал исп лат греч польск укр предисл послесл вступ коммент
 комм примеч прим слов ил trans
+print linking
 disponível disponivel disponible em en acesso acceso consultado
 fev abr mai maio ago set out dez ene dic
 tradução traducao trad traducción traduccion translated transl

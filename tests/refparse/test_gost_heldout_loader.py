@@ -138,3 +138,19 @@ def test_entry_texts_read_pdftotext_output_by_key() -> None:
     text = "@@e0@@Иванов И. И. Книга. — М. :\u00a0Наука, 2001.\n@@e1@@P . 185.\n"
     assert gb.entry_texts(text) == {"e0": "Иванов И. И. Книга. — М. : Наука, 2001.",
                                     "e1": "P. 185."}
+
+
+def test_issue_gold_from_number_or_issue_field_printed_with_a_slash() -> None:
+    flavour = gb.FLAVOURS["gost-biblatex-2008"]
+    entry = gb.BibEntry("r", "p", "k", "article", {"title": "Статья", "journal": "Ж",
+                                                   "year": "2015", "volume": "78",
+                                                   "number": "3--4"})
+    gold = gb.printed_gold(gb.gold_from_fields(entry, flavour),
+                           "Автор А. Статья // Ж. — 2015. — Т. 78, № 3/4. — С. 1—5.")
+    assert gold is not None and gold["issue"] == "3–4"
+    entry = gb.BibEntry("r", "p", "k", "article", {"title": "Статья", "journal": "Ж",
+                                                   "year": "2017", "volume": "12",
+                                                   "issue": "3"})
+    gold = gb.printed_gold(gb.gold_from_fields(entry, flavour),
+                           "Статья // Ж. — 2017. — Т. 12, вып. 3.")
+    assert gold is not None and gold["issue"] == "3"

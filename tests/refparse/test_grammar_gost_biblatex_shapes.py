@@ -97,3 +97,54 @@ def test_place_with_its_country_before_the_publisher() -> None:
     item = _item("Yuan Y., Li Y. An improved algorithm // Proceedings of the Conference on "
                  "Engineering. – Seville, Spain : IEEE, 2014. – P. 5–9.")
     assert (item["publisher-place"], item["publisher"]) == ("Seville, Spain", "IEEE")
+
+
+def test_publisher_of_proceedings_with_a_month_date() -> None:
+    item = _item("Lee K. Robust walking // 2012 IEEE Conference on Robots. — IEEE, 08.2012. — "
+                 "С. 1120—1123.")
+    assert item["publisher"] == "IEEE"
+    assert item["issued"] == {"date-parts": [[2012, 8]]}
+
+
+def test_unlabelled_article_number_after_the_volume() -> None:
+    item = _item("Ross T. Cell atlas // eLife. — 2016. — Vol. 5. — e01234. — DOI: "
+                 "10.7554/eLife.01234.")
+    assert item.get("page", item.get("number")) == "e01234"
+
+
+def test_journal_title_ending_in_a_parenthesis_before_the_year() -> None:
+    item = _item("Olsen, A. L. Units of chromatin // Science (New York, N.Y.) 1975. Jan. 25. "
+                 "Vol. 187, no. 4122. P. 330–332.")
+    assert item["container-title"] == "Science (New York, N.Y.)"
+    assert item["issued"] == {"date-parts": [[1975, 1, 25]]}
+
+
+def test_access_notes_as_biblatex_prints_them() -> None:
+    item = _item("Ordin C. Robot terrain // Robotics Letters. — 2019. — Vol. 4, no. 2. — "
+                 "P. 16–32. — URL: https://example.org/a (visited on 04/27/2021).")
+    assert item["accessed"] == {"date-parts": [[2021, 4, 27]]}
+    item = _item("Гусев Т. Нуклеосома // Nucleus. — 2017. — Т. 8, № 6. — С. 625—640. — URL: "
+                 "https://example.org/b (дата обр. 12.08.2019).")
+    assert item["accessed"] == {"date-parts": [[2019, 8, 12]]}
+
+
+def test_closing_note_after_the_numbers() -> None:
+    item = _item("Смирнов А. А. Пучки электронов // Ядерный синтез. — 2021. — Т. 61, № 11. — "
+                 "С. 116—124. — (Scopus, WoS).")
+    assert item["note"] == "Scopus, WoS"
+    assert item["page"] == "116-124"
+
+
+def test_a_spaced_colon_alone_does_not_make_an_abnt_reference_gost() -> None:
+    item = _item("MOREAU, Louis F. Le système solaire. Evreux : PLANETE, 1997. 127 p. (Dominos).")
+    assert item["author"] == [{"family": "MOREAU", "given": "Louis F."}]
+    assert item["title"] == "Le système solaire"
+
+
+def test_a_2018_book_without_area_dashes() -> None:
+    item = _item("Lambert, J., Scott, P. J. Introduction to Categorical Logic. Cambridge : "
+                 "Cambridge University Press, 1986. (Cambridge Studies in Mathematics ; 7).")
+    assert [n["family"] for n in item["author"]] == ["Lambert", "Scott"]
+    assert item["title"] == "Introduction to Categorical Logic"
+    assert item["publisher"] == "Cambridge University Press"
+    assert item["collection-number"] == "7"

@@ -284,10 +284,11 @@ def gold_from_fields(entry: BibEntry, flavour: Flavour) -> Item:
     author / editor → names (cut as biblatex-gost cuts them); title + subtitle + titleaddon →
     title; journaltitle / journal (+ journalsubtitle) → container-title of an article;
     booktitle (+ booksubtitle + booktitleaddon) → container-title of a part of a book;
-    year / date → issued; volume; number → issue (articles only: elsewhere it is a series or
-    report number); pages → page; publisher (institution of a thesis or report) → publisher;
-    location / address → publisher-place; doi → DOI. `type` is not mapped: the string does
-    not tell an inproceedings from an incollection, or a collection from a book."""
+    year / date → issued; volume; number (else issue) → issue (articles only: elsewhere
+    `number` is a series or report number); pages → page; publisher (institution of a thesis
+    or report) → publisher; location / address → publisher-place; doi → DOI. `type` is not
+    mapped: the string does not tell an inproceedings from an incollection, or a collection
+    from a book."""
     fields = entry.fields
     gold: Item = {}
     for role in ("author", "editor"):
@@ -301,8 +302,10 @@ def gold_from_fields(entry: BibEntry, flavour: Flavour) -> Item:
         journal = fields.get("journaltitle") or fields.get("journal")
         if journal:
             gold["container-title"] = _joined(journal, fields.get("journalsubtitle"))
-        if fields.get("number"):
-            gold["issue"] = latex_text(fields["number"])
+        # `number`, else BibLaTeX's `issue`: biblatex-gost prints either as the issue
+        # ("№ 3", "no. 3", "вып. 3", "issue 7")
+        if fields.get("number") or fields.get("issue"):
+            gold["issue"] = latex_text(fields.get("number") or fields["issue"])
     elif entry.entry_type in _IN_BOOK and fields.get("booktitle"):
         gold["container-title"] = _joined(fields["booktitle"], fields.get("booksubtitle"),
                                           fields.get("booktitleaddon"))
@@ -386,13 +389,14 @@ def printed_gold(gold: Item, text: str) -> Item | None:
 
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-"})
 _LABELS = {"volume": r"(?:Т\.|Vol\.|V\.|Том|Bd\.|Vol|Volume)",
-           "issue": r"(?:№|[Nn]o\.|Вып\.|Iss\.|[Ii]ssue|Heft|Nr\.)"}
+           "issue": r"(?:№|[Nn]o\.|[Вв]ып\.|Iss\.|[Ii]ssue|Heft|Nr\.)"}
 
 
 def _labelled(key: str, value: str, text: str) -> bool:
     """A volume or issue is printed when its value follows its label ("Т. 41", "no. 5") or, for
     an issue, the volume ("Vol. 6, S1"); a bare number elsewhere (the year) is not it."""
-    wanted = re.escape(value.translate(_DASHES))
+    # a range is printed with a dash or, in an issue, a slash ("№ 3/4" for number = 3--4)
+    wanted = "[-/]".join(re.escape(part) for part in value.translate(_DASHES).split("-"))
     flat = text.translate(_DASHES)
     after = _LABELS[key] + r"\s*" if key == "volume" else \
         rf"(?:{_LABELS[key]}\s*|{_LABELS['volume']}\s*[^,\s]+,\s*)"
