@@ -102,8 +102,11 @@ _PATENT_RE = re.compile(r"^(?:Пат(?:ент)?\.?|Patent)\s*(?:№\s*)?(?P<num>
 
 
 def looks_like(body: str) -> bool:
-    return bool(_SIGNATURE_RE.search(body)) or bool(
-        (_HEADING_SIGNATURE_RE.match(body) or " / " in body) and _SPACED_IMPRINT_RE.search(body))
+    if _SIGNATURE_RE.search(body):
+        return True
+    if _HEADING_SIGNATURE_RE.match(body):
+        return bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body))
+    return " / " in body and bool(_SPACED_IMPRINT_RE.search(body))
 
 
 #: marks only GOST prints, or a Cyrillic book that ends with its imprint ("… . Вятка, 1860.",
@@ -113,10 +116,13 @@ _SIGNATURE_RE = re.compile(
     r"\bизд\.|\bдис\.|\bМ\.\s*:|\bСПб\.|\. [–—] |дата обращения|^ГОСТ|^Пат|"
     r"\.\s+[А-ЯЁ][а-яё\-]*\.?(?:\s*:\s*[^,:]+)?,\s*(?:1[5-9]|20)\d\d\.?\s*$")
 #: a book described as GOST R 7.0.100-2018 prints it without area dashes: a heading "Family,
-#: I. I." (a surname in lower case, initials only) or a statement of responsibility, and an
-#: imprint with a space on both sides of the colon (". Berlin : Springer, 2011.")
-_HEADING_NAME = r"[A-ZА-ЯЁ][a-zа-яё][\w'’\-]*,?\s(?:[A-ZА-ЯЁ]\.\s?(?:-[A-ZА-ЯЁ]\.\s?)?){1,3}"
+#: I. I." (a surname in lower case, its comma, initials only) or a statement of
+#: responsibility, and an imprint with a space on both sides of the colon (". Berlin :
+#: Springer, 2011.")
+_HEADING_NAME = r"[A-ZА-ЯЁ][a-zа-яё][\w'’\-]*,\s(?:[A-ZА-ЯЁ]\.\s?(?:-[A-ZА-ЯЁ]\.\s?)?){1,3}"
 _HEADING_SIGNATURE_RE = re.compile(rf"^{_HEADING_NAME}(?:,\s*{_HEADING_NAME})*\s*[A-ZА-ЯЁ«\"]")
+#: an imprint area ending in its year, with or without a place ("World Scientific, 2001.")
+_YEAR_AREA_RE = re.compile(r",\s*(?:1[5-9]|20)\d\d\.")
 _SPACED_IMPRINT_RE = re.compile(r"\.\s+[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\s:\s[^,:]{2,60},\s*"
                                 r"(?:1[5-9]|20)\d\d\.")
 
@@ -173,6 +179,12 @@ def _first_area(text: str) -> tuple[str, int]:
     if not m:
         return tidy(text), len(text)
     return tidy(text[:m.start()]), m.end()
+
+
+#: a year area or a volume, issue or pages: not part of a host's title, so a dashed first area
+#: holding one is not the title alone
+_NUMBERS_AREA_RE = re.compile(r"(?:^|\.\s)(?:1[6-9]|20)\d\d(?:[.,]|$)|"
+                              r"\b(?:Т|Vol|С|P)\.\s*\d|№\s*\d")
 
 
 def _dashed_first_area(body: str) -> str | None:
@@ -294,9 +306,10 @@ def _heading(left: str) -> tuple[list[dict], int, bool]:
 
 
 #: where the statement of responsibility ends in a monograph: ". Place :", ". Place, 2001", ". 2-е
-#: изд." or ". 2001"
+#: изд.", ". 2001" or a publisher without a place (". Независимая фирма «Класс», 1998.")
 _RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*:\s|"
-                                    r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d)")
+                                    r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d|"
+                                    r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-«»\"]+){1,5},\s*(?:1[5-9]|20)\d\d\.)")
 #: the words of other persons' roles that open a group of the statement (GOST R 7.0.12-2011
 #: abbreviations, and the English ones of foreign sources): "пер. с нем.", "сост., коммент. и
 #: вступ. ст.", "под общ. ред.", "trans. from the French by", "ed. by"
@@ -362,6 +375,10 @@ def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
     return authors, tail, score, names.truncated
 
 
+#: "Заглавие : пер. с англ.": the translation note GOST prints as other title information
+_TRANSLATED_FROM_RE = re.compile(r"\s+:\s+(?P<note>пер\.\s+с\s+[а-яё]+\.?)\s*$")
+
+
 def _title_area(title_text: str, item: Item, score: float, *, in_host: bool) -> float:
     """Title proper with what GOST prints inside its area — an edition ("(2-е изд.)"), the
     volume of a multi-volume work ("Т. 3"), a thesis statement ("дис. … канд. мед. наук");
@@ -372,6 +389,9 @@ def _title_area(title_text: str, item: Item, score: float, *, in_host: bool) -> 
     if not in_host and (vm := _TITLE_VOLUME_RE.search(title_text)):
         item["volume"] = vm.group("v")
         title_text = title_text[:vm.start()]
+    if tr := _TRANSLATED_FROM_RE.search(title_text):
+        item["note"] = tidy(tr.group("note"))  # "пер. с англ.": the original's language
+        title_text = title_text[:tr.start()]
     if tm := _THESIS_RE.search(title_text):
         item["type"] = "thesis"
         item["genre"] = tidy(tm.group("genre"))
@@ -388,7 +408,8 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
     imprint without volume or issue makes the work a chapter or conference paper.
     `first_area`: the host's first area as the area dash ends it, when the text has one."""
     container, after = _first_area(host)
-    if first_area and host.startswith(first_area) and len(first_area) < after:
+    if first_area and host.startswith(first_area) and (
+            len(first_area) < after or not _NUMBERS_AREA_RE.search(first_area)):
         container, after = tidy(first_area), len(first_area)
     container_title, cslash, container_resp = container.partition(" / ")
     if cslash and (em := _EDITOR_RE.search(container_resp)):
@@ -481,8 +502,8 @@ def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool
 
 #: the series area closing a monograph's description: "(Springer Tracts in Advanced Robotics ;
 #: v. 73)", "(Мыслители XX века)"
-_SERIES_RE = re.compile(r"(?:^|\.\s+)\((?P<series>[^()]{3,}?)(?:\s*;\s*(?:[Vv]ol\.|[Vv]\.|[Вв]ып\.|"
-                        r"[Тт]\.|№)?\s*(?P<number>[\w\-–]+))?\)\.?\s*$")
+_SERIES_RE = re.compile(r"(?:^|\.\s+)\((?P<series>[^()]{3,}?)(?:\s*;\s*(?:[Vv]ol\.|[Vv]olume|"
+                        r"[Vv]\.|[Вв]ып\.|[Тт]\.|№)?\s*(?P<number>[\w\-–]+))?\)\.?(?=\s|$)")
 #: an imprint without a place: "World Scientific, 2001", "Издательство Московского Университета,
 #: 2005"
 _PUBLISHER_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<publisher>[A-ZА-ЯЁ«\"][^.:;/]{1,80}?),\s*"

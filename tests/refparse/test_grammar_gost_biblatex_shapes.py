@@ -148,3 +148,46 @@ def test_a_2018_book_without_area_dashes() -> None:
     assert item["title"] == "Introduction to Categorical Logic"
     assert item["publisher"] == "Cambridge University Press"
     assert item["collection-number"] == "7"
+
+
+def test_dashed_host_title_that_holds_a_year_word() -> None:
+    item = _item("Hart A., Sen H. Rover navigation // Proceedings. 2000 IEEE Conference on "
+                 "Robots (IROS 2000). — 2000. — DOI: 10.1109/IROS.2000.1.")
+    assert item["container-title"] == "Proceedings. 2000 IEEE Conference on Robots (IROS 2000)"
+    assert item["issued"]["date-parts"][0][0] == 2000
+
+
+def test_translation_note_after_the_title_is_not_the_title() -> None:
+    item = _item("Джемс У. Многообразие опыта : пер. с англ. / под ред. Л. В. Петрова. — М. : "
+                 "Наука, 1993. — 431 с.")
+    assert item["title"] == "Многообразие опыта"
+    assert item["editor"] == [{"family": "Петрова", "given": "Л. В."}]
+
+
+def test_publisher_without_place_after_the_statement() -> None:
+    item = _item("Винтер Д. В. Дети и матери / пер. с англ. Н. М. Падина. — Независимая фирма "
+                 "«Класс», 1998. — 80 с.")
+    assert item["translator"] == [{"family": "Падина", "given": "Н. М."}]
+    assert item["publisher"] == "Независимая фирма «Класс»"
+
+
+def test_series_before_isbns_and_the_2018_heading_with_a_placeless_imprint() -> None:
+    item = _item("Hooper, W. Time and Chaos. World Scientific, 2001. 200 p. (Nonlinear "
+                 "Science ; 12). ISBN 978-981-02-4658-4 978-981-02-4659-1.")
+    assert item["author"] == [{"family": "Hooper", "given": "W."}]
+    assert item["publisher"] == "World Scientific"
+    assert item["collection-title"] == "Nonlinear Science"
+
+
+def test_given_name_and_initial_before_a_surname_is_no_gost_heading() -> None:
+    item = _item("Rosalind A. Berwick. Fiction and Freedom. Iowa City: University Of Iowa Press, "
+                 "2007.")
+    assert item["author"][0]["family"] == "Berwick"
+
+
+def test_isbns_printed_one_after_another_are_one_identifier_area() -> None:
+    from citefmt.refparse.common import extract_identifiers
+
+    found = extract_identifiers("Book. 2011. ISBN 978-3-642-20143-1 978-3-642-20144-8. URL: x")
+    assert found.fields["ISBN"] == "978-3-642-20143-1"
+    assert "20144" not in found.body
