@@ -55,16 +55,18 @@ _INITIALS_FIRST_HEADING_RE = re.compile(
 _HEADING_ET_AL_RE = re.compile(r",?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)")
 _THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=\s))*?наук|"
                         r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)", re.I)
-#: "М. : Наука, 2006", "Helsinki, Finland : IEEE, 2014" (a place with its country or state)
+#: "М. : Наука, 2006", "Helsinki, Finland : IEEE, 2014" (a place with its country or state),
+#: "Amsterdam, New York, Oxford : North-Holland, 1978", "N. Y. : Basic books, 1954", two
+#: publishers as the data lists them ("СПб. : Ювента, Наука, 1999")
 _PLACE_PUB_RE = re.compile(
-    r"(?:^|\.\s+|\s)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s(?:н/Д|[A-ZА-ЯЁ][\w\-]*))*\.?"
-    r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)?(?:\s*;\s*[A-ZА-ЯЁ][\w\-]*\.?)*)"
-    r"\s*:\s*(?P<publisher>[^,:]+?),\s*(?P<year>\d{4})")
+    r"(?:^|\.\s+|\s)(?P<place>(?:[A-Z]\.\s?){2,3}|[A-ZА-ЯЁ][\w\-]*(?:\s(?:н/Д|[A-ZА-ЯЁ][\w\-]*))*\.?"
+    r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?){0,3}(?:\s*;\s*[A-ZА-ЯЁ][\w\-]*\.?)*)"
+    r"\s*:\s*(?P<publisher>[^,:]+?(?:,\s[^,:\d][^,:]*?)?),\s*(?P<year>\d{4})")
 #: an undated imprint area of its own: ". София : Стоян Атанасов. 64 с."
 _PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?)\s+:\s+"
                                    r"(?P<publisher>[^.,:;]+?)\.(?:\s|$)")
-_PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?),\s*"
-                            r"(?P<year>\d{4})")
+_PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
+                            r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)?),\s*(?P<year>\d{4})")
 _YEAR_RE = re.compile(r"(?:^|[\s.(\[/])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
 _VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-–]+)")
 #: the issue designation as GOST R 7.0.5-2008 / 7.1-2003 print it, with the running (whole)
@@ -106,7 +108,7 @@ def looks_like(body: str) -> bool:
         return True
     if _HEADING_SIGNATURE_RE.match(body):
         return bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body))
-    return " / " in body and bool(_SPACED_IMPRINT_RE.search(body))
+    return " / " in body and bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body))
 
 
 #: marks only GOST prints, or a Cyrillic book that ends with its imprint ("… . Вятка, 1860.",
@@ -159,14 +161,15 @@ def _numbers(text: str, item: Item) -> int:
 
 
 #: where the first area of a host ends: ". " before a year area, numbers, pages or an imprint
-#: ("Place :", "Place, 2001", "Publisher, 08.2009"), or a space after a parenthesis before the
-#: year ("Science (New York, N.Y.) 1974."); after a single capital only before a year
-#: or a number area ("Physical Review E. 2009", "J. Phys. Chem. B. 1997. Т. 101"), as a capital
-#: elsewhere is an initial ("Сер. А. Математика")
+#: ("Place :", "Place, 2001", "Place, Country, 2001", "Publisher, 08.2009"), or a space after a
+#: parenthesis before the year ("Science (New York, N.Y.) 1974."); after a single capital only
+#: before a year or a number area ("Physical Review E. 2009", "J. Phys. Chem. B. 1997. Т. 101"),
+#: as a capital elsewhere is an initial ("Сер. А. Математика")
 _HOST_AREA_END_RE = re.compile(
     r"\.\s+(?=(?:1[6-9]|20)\d\d(?:[.,]|$)|(?:Т|Vol|V)\.\s*\d|№\s*\d|[Nn]o\.\s*\d)"
     r"|(?<!\b[A-ZА-ЯЁ])\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.\s*\d|P\.\s*\d|"
-    r"(?!Сер(?:ия)?\b)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?\s*(?::|,\s*(?:\d\d\.)?\d{4})|"
+    r"(?!Сер(?:ия)?\b)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?(?:,\s[A-Z][\w\-]*(?:\s[A-Z]\w*)?)?"
+    r"\s*(?::|,\s*(?:\d\d\.)?\d{4})|"
     r"[A-ZА-ЯЁ][\w&\-]*(?:\s[\w&\-]+){0,5},\s*\d\d[./]\d{4}\b)"
     r"|,\s*(?=(?:1[6-9]|20)\d\d\b)"
     r"|(?<=\))\s+(?=(?:1[6-9]|20)\d\d(?:[.,]|$))")
@@ -305,9 +308,12 @@ def _heading(left: str) -> tuple[list[dict], int, bool]:
     return heading, pos, truncated
 
 
-#: where the statement of responsibility ends in a monograph: ". Place :", ". Place, 2001", ". 2-е
+#: where the statement of responsibility ends in a monograph: ". Place :" (also "Amsterdam, New
+#: York, Oxford :" and "N. Y. :"), ". Place, 2001", ". 2-е
 #: изд.", ". 2001" or a publisher without a place (". Независимая фирма «Класс», 1998.")
-_RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*:\s|"
+_RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
+                                    r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?){0,3}\s*:\s|"
+                                    r"(?:[A-Z]\.\s?){2,3}:\s|"
                                     r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d|"
                                     r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-«»\"]+){1,5},\s*(?:1[5-9]|20)\d\d\.)")
 #: the words of other persons' roles that open a group of the statement (GOST R 7.0.12-2011
@@ -547,8 +553,8 @@ def _publisher_not_place(name: str) -> bool:
     abbreviation ("М.", "N. Y."), and no place GeoNames knows ("World Scientific", "Polity";
     not "Berlin", "Пермь")."""
     name = name.strip()
-    if name.endswith(".") or is_place(name):
-        return False
+    if name.endswith(".") or is_place(name) or any(is_place(part) for part in name.split(",")):
+        return False  # "Boston MA, USA": a part is a place (the country)
     return bool(re.search(r"[A-Za-z]", name)) or " " in name
 
 

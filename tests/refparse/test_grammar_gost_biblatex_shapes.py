@@ -191,3 +191,23 @@ def test_isbns_printed_one_after_another_are_one_identifier_area() -> None:
     found = extract_identifiers("Book. 2011. ISBN 978-3-642-20143-1 978-3-642-20144-8. URL: x")
     assert found.fields["ISBN"] == "978-3-642-20143-1"
     assert "20144" not in found.body
+
+
+def test_imprints_with_several_places_an_abbreviated_place_and_two_publishers() -> None:
+    item = _item("Colloquium '77 / ed. by A. Macintyre. — Amsterdam, New York, Oxford : "
+                 "North-Holland, 1978. — 400 p.")
+    assert (item["publisher-place"], item["publisher"]) == ("Amsterdam, New York, Oxford",
+                                                           "North-Holland")
+    item = _item("Freud S. Letters to Fliess / ed. by M. Bonaparte. — N. Y. : Basic books, 1954. "
+                 "— 486 p.")
+    assert item["publisher-place"] == "N. Y."
+    item = _item("Мерло-Понти М. Феноменология восприятия / под ред. И. С. Вдовиной. — СПб. : "
+                 "Ювента, Наука, 1999. — 608 с.")
+    assert (item["publisher-place"], item["publisher"]) == ("СПб.", "Ювента, Наука")
+
+
+def test_conference_place_with_its_country_before_the_year() -> None:
+    item = _item("Peres M. A. Shaker measurements // Proceedings of the Conference on Noise. "
+                 "Leuven, Belgium, 2010. С. 2539—2550.")
+    assert item["container-title"] == "Proceedings of the Conference on Noise"
+    assert item["publisher-place"] == "Leuven, Belgium"
