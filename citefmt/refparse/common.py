@@ -73,8 +73,8 @@ _LABELLED_RES = (
     ("PMCID", re.compile(r"\b(?:PubMed Central\s+)?(PMC\d+)\b\.?")),
     # the first ISBN is the item's; further ones printed after it (biblatex prints every ISBN
     # of the `isbn` field: "ISBN 978-3-642-20143-1 978-3-642-20144-8") go with it
-    ("ISBN", re.compile(r"\bISBN(?:-1[03])?\s*:?\s*([0-9][0-9\-‐ ]{8,16}[0-9Xx])\b"
-                        r"(?:[\s,]+97[89][0-9\-‐]{7,14}[0-9Xx]\b)*\.?")),
+    ("ISBN", re.compile(r"\bISBN(?:-1[03])?\s*:?\s*([0-9][0-9\-‐–— ]{8,16}[0-9Xx])\b"
+                        r"(?:[\s,]+97[89][0-9\-‐–—]{7,14}[0-9Xx]\b)*\.?")),
     ("ISSN", re.compile(r"\b(?:e-?)?ISSN\s*:?\s*(\d{4}-?\d{3}[\dXx])\b\.?", re.I)),
 )
 #: NBR 6023 / Spanish access statements: "Acesso em: 28 out. 2023", "(acesso em 13-IX-2021)",

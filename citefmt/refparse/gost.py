@@ -53,8 +53,10 @@ _INITIALS_FIRST_HEADING_RE = re.compile(
     rf"^(?P<names>{INITIALS_FIRST_LIST})"
     r"(?=,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)|\.\s+\S)")
 _HEADING_ET_AL_RE = re.compile(r",?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)")
-_THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=\s))*?наук|"
-                        r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)", re.I)
+#: a thesis statement, with the specialty code GOST R 7.0.100-2018 prints after it (": 05.23.17")
+_THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=\s))*?наук|"
+                        r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)"
+                        r"(?:\s*:\s*\d\d\.\d\d\.\d\d)?)", re.I)
 #: "М. : Наука, 2006", "Helsinki, Finland : IEEE, 2014" (a place with its country or state),
 #: "Amsterdam, New York, Oxford : North-Holland, 1978", "N. Y. : Basic books, 1954", two
 #: publishers as the data lists them ("СПб. : Ювента, Наука, 1999")
@@ -353,6 +355,19 @@ def _role_group(group: str, item: Item) -> bool:
     return True
 
 
+def _author_in_full(group: str, author: dict) -> bool:
+    """A thesis's statement naming its author in full ("/ Доманов Дмитрий Иванович", GOST R
+    7.0.100-2018): the heading's person, whose given names it gives."""
+    words = group.split()
+    if len(words) not in (2, 3) or words[0] != author.get("family"):
+        return False
+    initials = "".join(w[0] for w in words[1:])
+    if initials != re.sub(r"[^\w]", "", author.get("given", "")):
+        return False
+    author["given"] = " ".join(words[1:])
+    return True
+
+
 def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
                     in_host: bool) -> tuple[list[dict], str, float, bool]:
     """The statement of responsibility after " / ": its persons (they replace a shorter
@@ -368,13 +383,17 @@ def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
         resp_main = ""
     elif _role_group(resp_main, item):
         resp_main = ""
+    if heading and _author_in_full(resp_main, heading[0]):
+        resp_main = ""
     names = parse_responsibility(resp_main)
     persons = [n for n in names.names if "family" in n]
     authors = persons if persons and (not heading or len(persons) > len(heading)) else heading
     score = 0.15 if persons or names.truncated else 0.0
     explained = len(groups[0])
     for group in groups[1:]:
-        if not _role_group(group, item):
+        if bracketed := re.fullmatch(r"\s*\[(?P<note>[^\[\]]+)\]\s*", group):
+            item.setdefault("note", bracketed.group("note"))  # "[Место защиты: …]"
+        elif not _role_group(group, item):
             break
         explained += 1 + len(group)
     tail = responsibility[explained:] if not in_host else ""

@@ -211,3 +211,21 @@ def test_conference_place_with_its_country_before_the_year() -> None:
                  "Leuven, Belgium, 2010. С. 2539—2550.")
     assert item["container-title"] == "Proceedings of the Conference on Noise"
     assert item["publisher-place"] == "Leuven, Belgium"
+
+
+def test_thesis_in_the_2018_form_with_specialty_code_full_name_and_defence_place() -> None:
+    item = _item("Доманов Д. И. Анализ риска : дис. … канд. технических наук : 05.23.17 / "
+                 "Доманов Дмитрий Иванович ; [Место защиты: Воронеж. гос. ун-т]. — Воронеж, "
+                 "2016. — 159 с. : ил.")
+    assert item["type"] == "thesis"
+    assert item["genre"] == "дис. … канд. технических наук : 05.23.17"
+    assert item["author"] == [{"family": "Доманов", "given": "Дмитрий Иванович"}]
+    assert item["note"] == "Место защиты: Воронеж. гос. ун-т"
+    assert item["publisher-place"] == "Воронеж" and "volume" not in item
+
+
+def test_isbn_typeset_with_dashes() -> None:
+    from citefmt.refparse.common import extract_identifiers
+
+    assert extract_identifiers("Книга. 1997. ISBN 5—250—02658—3.").fields["ISBN"] == \
+        "5—250—02658—3"
