@@ -166,10 +166,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(summary, indent=2))
         return 0
     keys = [k for k in summary if isinstance(summary[k], dict)]
-    print(f"{'field':<16}" + "".join(f"{k:>13}" for k in keys))
+    width = max(13, *(len(k) + 2 for k in keys))  # "gost-biblatex-2008" is wider than 13
+    print(f"{'field':<16}" + "".join(f"{k:>{width}}" for k in keys))
     for name in FIELDS:
         cells = [summary[k]["fields"].get(name) for k in keys]
-        print(f"{name:<16}" + "".join(f"{c:13.3f}" if c is not None else f"{'-':>13}"
+        print(f"{name:<16}" + "".join(f"{c:{width}.3f}" if c is not None else f"{'-':>{width}}"
                                       for c in cells))
     print()
     for key in keys:

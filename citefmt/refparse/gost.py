@@ -108,7 +108,7 @@ _PATENT_RE = re.compile(r"^(?:Пат(?:ент)?\.?|Patent)\s*(?:№\s*)?(?P<num>
 def looks_like(body: str) -> bool:
     if _SIGNATURE_RE.search(body):
         return True
-    if _HEADING_SIGNATURE_RE.match(body):
+    if _HEADING_SIGNATURE_RE.match(body) and not _NOT_GOST_RE.search(body):
         return bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body))
     return " / " in body and bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body))
 
@@ -125,6 +125,9 @@ _SIGNATURE_RE = re.compile(
 #: Springer, 2011.")
 _HEADING_NAME = r"[A-ZА-ЯЁ][a-zа-яё][\w'’\-]*,\s(?:[A-ZА-ЯЁ]\.\s?(?:-[A-ZА-ЯЁ]\.\s?)?){1,3}"
 _HEADING_SIGNATURE_RE = re.compile(rf"^{_HEADING_NAME}(?:,\s*{_HEADING_NAME})*\s*[A-ZА-ЯЁ«\"]")
+#: what a GOST description never prints: "and" before the last name of a list ("Barocas, S., and
+#: Wallach, H.") or a host after "In" (GOST writes "//")
+_NOT_GOST_RE = re.compile(r"\s(?:and|&)\s+[A-Z][\w'’\-]+,\s[A-Z]\.|\.\s+In:?\s")
 #: an imprint area ending in its year, with or without a place ("World Scientific, 2001.")
 _YEAR_AREA_RE = re.compile(r",\s*(?:1[5-9]|20)\d\d\.")
 _SPACED_IMPRINT_RE = re.compile(r"\.\s+[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\s:\s[^,:]{2,60},\s*"

@@ -229,3 +229,11 @@ def test_isbn_typeset_with_dashes() -> None:
 
     assert extract_identifiers("Книга. 1997. ISBN 5—250—02658—3.").fields["ISBN"] == \
         "5—250—02658—3"
+
+
+def test_an_acl_reference_with_and_before_the_last_name_is_no_gost() -> None:
+    from citefmt.refparse import gost
+
+    assert not gost.looks_like("Vasquez, A., Shah, N., and Poole, I. Attention is enough. In "
+                               "NeurIPS, 2017.")
+    assert gost.looks_like("Hooper, W. Time and Chaos. World Scientific, 2001.")
