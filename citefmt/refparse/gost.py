@@ -73,12 +73,13 @@ _YEAR_RE = re.compile(r"(?:^|[\s.(\[/])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|
 _VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-–]+)")
 #: the issue designation as GOST R 7.0.5-2008 / 7.1-2003 print it, with the running (whole)
 #: number of the issue in parentheses kept: "№ 4 (95)" → "4 (95)", "№ 1(22)" → "1(22)"
-_ISSUE_RE = re.compile(r"(?:№\.?|\b[Nn]o\.|\bNo\s(?=\d)|\bN\.|\bIss\.|\b[Ii]ssue\s|\b[Вв]ып\.)"
-                       r"\s*(?P<n>[\w\-–/]+(?:\s?\(\d+\))?)")
-#: an issue printed after the volume without its label, as biblatex-gost prints a supplement
-#: or special issue: "Vol. 6, S1", "Т. 415, 1, Supplement"
-_UNLABELLED_ISSUE_RE = re.compile(r"\b(?:Т|Vol|V)\.\s*[\w\-–]+,\s*(?P<n>[A-Za-z]?\d+[A-Za-z]?)"
-                                  r"(?=[.,]|$)")
+_ISSUE_RE = re.compile(r"(?:№\.?|\b[Nn]o\.|\bNo\s(?=\d)|\bN\.|\bIss\.|\b[Ii]ssue\s(?=\d)|"
+                       r"\b[Вв]ып\.)\s*(?P<n>[\w\-–/]+(?:\s?\(\d+\))?)")
+#: an issue printed after the volume without its label, as biblatex-gost prints a supplement,
+#: part or special issue: "Vol. 6, S1", "Т. 136, 2A", "Vol. 115, Pt 11", "Т. 9, sup1" (an issue
+#: without a number, "Database issue", "Summer", is no CSL issue the checks accept)
+_UNLABELLED_ISSUE_RE = re.compile(r"\b(?:Т|Vol|V)\.\s*[\w\-–]+,\s*(?P<n>[A-Za-z]?\d+[A-Za-z]?|"
+                                  r"[A-Z][a-z]{0,8}\s?\d+|[a-z]{2,4}\d+)(?=[.,]|$)")
 #: "Р" is the Cyrillic letter that real lists type for the Latin page label "P", and "C" the Latin
 #: letter they type for the Cyrillic "С"
 _PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|C|P|Р|S|pp?)\.\s*(?=[A-Za-zА-Яа-я]?\d)"
@@ -157,7 +158,7 @@ def _numbers(text: str, item: Item) -> int:
         item["number"] = m.group("p").rstrip(".")
         found += 1
     elif m := _BARE_ARTICLE_NO_RE.search(text):
-        item["page"] = m.group("p")
+        item["page"] = normalise_page(m.group("p"))
         found += 1
     elif m := _TOTAL_PAGES_RE.search(text):
         item["number-of-pages"] = m.group("n")
@@ -479,10 +480,13 @@ def _host_publisher(numbers: str, item: Item) -> bool:
     return True
 
 
-#: an article number printed as its own area after the volume and issue, without a label:
-#: "Vol. 4. e06845.", "Т. 7, № 9. a025064.", "Vol. 108, no. 2. 72a."
-_BARE_ARTICLE_NO_RE = re.compile(r"(?:\b(?:Т|Vol|V)\.\s*[\w\-–]+|(?:№|[Nn]o\.)\s*[\w\-–/]+)"
-                                 r"\.\s+(?P<p>[a-z]{1,3}\d+|\d+[a-z])\.(?:\s|$)")
+#: an article number (or a page range with a letter) printed as its own area after the volume
+#: and issue, without a label: "Vol. 4. e06845.", "Т. 7, № 9. a025064.", "Vol. 108, no. 2. 72a.",
+#: "Т. 136, 2A. A405—A411."
+_BARE_ARTICLE_NO_RE = re.compile(r"(?:\b(?:Т|Vol|V)\.\s*[\w\-–]+(?:,\s*[^.,]{1,20})?|"
+                                 r"(?:№|[Nn]o\.)\s*[\w\-–/]+)\.\s+"
+                                 r"(?P<p>[A-Za-z]{1,3}\d+(?:\s?[–—-]\s?[A-Za-z]{1,3}\d+)?|"
+                                 r"\d+[a-z])\.(?:\s|$)")
 
 
 #: the date of an issue after its year, as biblatex-gost prints it: "2015. Июль", "2017. 30 окт.",

@@ -237,3 +237,15 @@ def test_an_acl_reference_with_and_before_the_last_name_is_no_gost() -> None:
     assert not gost.looks_like("Vasquez, A., Shah, N., and Poole, I. Attention is enough. In "
                                "NeurIPS, 2017.")
     assert gost.looks_like("Hooper, W. Time and Chaos. World Scientific, 2001.")
+
+
+def test_unlabelled_part_issue_and_letter_page_range_after_the_volume() -> None:
+    item = _item("Rahn A. Motion of atoms // Physical Review. — 1964. — Т. 136, 2A. — "
+                 "A405—A411.")
+    assert (item["volume"], item["issue"], item["page"]) == ("136", "2A", "A405-A411")
+    item = _item("Polit V. Centromere domains // J Cell Sci. — 2002. — Vol. 115, Pt 11. — "
+                 "P. 2317–2327.")
+    assert item["issue"] == "Pt 11"
+    item = _item("Ruitt K. Reference sequences // Nucleic Acids Res. — 2014. — Vol. 42, "
+                 "Database issue. — P. D756–D763.")
+    assert item.get("issue") != "P"  # "issue" is a label only before a number
