@@ -300,7 +300,13 @@ class Name(EngineElement, model.Name):
 
     def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
         if sort_options:
-            value = super().get_option(name, context, sort_options)
+            # Speed: an option the overrides do not set reads as without them (citeproc-py
+            # falls back to the element and its ancestors): the kept answer, except for
+            # et-al-min, whose kept answer is adjusted below
+            if name in sort_options or name == "et-al-min":
+                value = super().get_option(name, context, sort_options)
+            else:
+                value = self.get_option(name, context)
             if (name == "demote-non-dropping-particle" and value == "sort-only"
                     and sort_options.get("name-as-sort-order") == "all"):
                 # only a cs:key's options (citeproc-py: always name-as-sort-order="all")
