@@ -192,10 +192,32 @@ class FormattedJSONSource(CiteProcJSON):
             date = {**date, "literal": html.escape(date["literal"], quote=False)}
         if problem:
             self.date_problems.append(problem)
-        parsed = super().parse_date(date)
+        parsed = _single_date(date)
+        if parsed is None:
+            parsed = super().parse_date(date)
         for single in (parsed.get("begin"), parsed.get("end"), parsed) if parsed else ():
             _month_as_season(single)
         return parsed
+
+
+def _single_date(date: Any) -> Any:
+    """citeproc-py's Date for the commonest date value, `{"date-parts": [[year, month,
+    day]]}` with integer parts (None for any other: citeproc-py parses those). Speed:
+    citeproc-py builds its key sets for every date; the Date it makes (every value passed
+    through int(), `circa` False as 0, first) is filled in directly."""
+    if type(date) is not dict or len(date) != 1:
+        return None
+    parts = date.get("date-parts")
+    if type(parts) is not list or len(parts) != 1:
+        return None
+    single = parts[0]
+    if (type(single) is not list or not 1 <= len(single) <= 3
+            or any(type(part) is not int for part in single)):
+        return None
+    parsed = CiteprocDate.__new__(CiteprocDate)
+    dict.update(parsed, {"circa": 0, **dict(zip(("year", "month", "day"), single,
+                                                          strict=False))})
+    return parsed
 
 
 #: the start tag citeproc-py's string parser looks for (lower-cased)

@@ -103,3 +103,25 @@ def test_inherited_name_options_with_and_without_per_list_overrides():
     expected = ["Doe, J.", "Doe, J., and Roe, R.", "Doe, J. et al."]
     assert lines(renderer, items) == expected
     assert lines(renderer, list(reversed(items))) == list(reversed(expected))
+
+
+DATES = ("<bibliography><layout>"
+         '<choose><if is-uncertain-date="issued"><text value="ca. "/></if></choose>'
+         '<date variable="issued"><date-part name="year"/>'
+         '<date-part name="month" form="numeric-leading-zeros" prefix="-"/>'
+         '<date-part name="day" form="numeric-leading-zeros" prefix="-"/></date>'
+         "</layout></bibliography>")
+
+
+def test_dates_read_directly_and_through_citeproc_py_alike():
+    """Integer date-parts (read directly) beside string parts, an uncertain date and a
+    range (read by citeproc-py), in both orders (CSL 1.0.2: date-parts, is-uncertain-date,
+    a range's parts joined by an en dash)."""
+    renderer = Renderer(tree(DATES), locale="en-US", fmt="text")
+    issued = [{"date-parts": [[2001, 2, 3]]}, {"date-parts": [[2001]]},
+              {"date-parts": [["2001", "2"]]}, {"date-parts": [[1999, 5]], "circa": True},
+              {"date-parts": [[2001, 2, 3], [2001, 2, 9]]}]
+    items = [{"id": f"d{n}", "type": "book", "issued": date} for n, date in enumerate(issued)]
+    expected = ["2001-02-03", "2001", "2001-02", "ca. 1999-05", "2001-02-03–09"]
+    assert lines(renderer, items) == expected
+    assert lines(renderer, list(reversed(items))) == list(reversed(expected))
