@@ -277,8 +277,11 @@ class Text(EngineElement, model.Text):
         if steps is None:
             steps = self.__dict__["_markup_steps"] = self._steps()
         strip, case, quote, bare = steps
-        if type(text) is MixedString and any(isinstance(s, QuoteMark) for s in text):
-            text = self._field_quotes(text, quote)
+        if type(text) is MixedString:
+            for segment in text:  # speed: a loop, not any() over a generator
+                if isinstance(segment, QuoteMark):
+                    text = self._field_quotes(text, quote)
+                    break
         if bare:  # what formatting and affixes come to on an element without them
             return str(text) if isinstance(text, int | float) else text
         if case:

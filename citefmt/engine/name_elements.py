@@ -355,7 +355,10 @@ class Name(EngineElement, model.Name):
         """Gap: citeproc-py cut every capitalised part to one letter ("Ph." → "P.",
         "Дж." → "Д.") and ignored `initialize="false"`; see `initials.py`."""
         hyphen = bool(self.get_option("initialize-with-hyphen", context))
-        initialize = self.get("initialize", "true").lower() != "false"
+        initialize = self.__dict__.get("_initialize")  # speed: the attribute, read once
+        if initialize is None:
+            initialize = self.__dict__["_initialize"] = \
+                self.get("initialize", "true").lower() != "false"
         return initialize_given(str(given), str(mark), initialize=initialize, hyphen=hyphen)
 
     def shown_count(self, names: Any, context: Any, sort_options: Any) -> int:
