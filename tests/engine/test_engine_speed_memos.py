@@ -8,6 +8,7 @@ test suite's name_ParseNames describe them)."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from citefmt.engine.loading import ParsedTree, parse_csl_bytes
@@ -125,3 +126,24 @@ def test_dates_read_directly_and_through_citeproc_py_alike():
     expected = ["2001-02-03", "2001", "2001-02", "ca. 1999-05", "2001-02-03–09"]
     assert lines(renderer, items) == expected
     assert lines(renderer, list(reversed(items))) == list(reversed(expected))
+
+
+def test_a_rendered_bibliography_leaves_no_reference_cycles():
+    """The render's cites, references and names are freed when it returns, not left in
+    reference cycles for the collector (which a process would pay for at its exit); the
+    entries of a second render are those of the first."""
+    renderer = Renderer(tree(NAMES), locale="en-US", fmt="text")
+    items = [{"id": f"i{n}", "type": "book", "author": [person("Doe", "John")],
+              "title": "T"} for n in range(3)]
+    first = lines(renderer, items)
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        again = lines(renderer, items)
+        gc.collect()
+        kinds = {type(found).__name__ for found in gc.garbage}
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert again == first == ["Doe, J."] * 3
+    assert not kinds & {"BoundCitationItem", "Citation", "DefaultLanguageReference", "Name"}
