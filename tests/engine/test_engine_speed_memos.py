@@ -1,10 +1,11 @@
-"""What the engine keeps to render faster must never carry one item's, one style's or one
-option set's answer into another's (issue 11, part 4): the style's page-range-format read
-once per element, cs:name options the per-list overrides do not set read from the kept
-answers. Each test renders unequal cases in both
-orders on warm trees; the expected strings are CSL 1.0.2's (page-range-format examples of
-the specification's Appendix V; name particles and et-al as the specification and the CSL
-test suite's name_ParseNames describe them)."""
+"""What the engine keeps or skips to render faster must never carry one item's, one
+style's or one option set's answer into another's (issue 11, part 4): the style's
+page-range-format read once per element, cs:name options the per-list overrides do not set
+read from the kept answers, names and dates built directly beside those citeproc-py's
+reader builds. Each test renders unequal cases in both orders on warm trees; the expected
+strings are CSL 1.0.2's (page-range-format examples of the specification's Appendix V;
+name particles, et-al and dates as the specification and the CSL test suite's
+name_ParseNames describe them)."""
 
 from __future__ import annotations
 
