@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=MODEL_PATH)
     parser.add_argument("--rendered", type=int, default=RENDERED_COUNT,
                         help="how many style-rendered synthetic strings to add (0: none)")
-    parser.add_argument("--annotated", nargs="+", choices=("grobid", "scielo-jats"),
+    parser.add_argument("--annotated", nargs="+", choices=("grobid", "scielo-jats", "plos-nlm"),
                         default=[], metavar="GROUP",
                         help="add the train split of these annotated corpora "
                              "(eval/heldout_manifest.json; needs their fetched snapshots)")

@@ -93,8 +93,10 @@ def annotated_pairs(*, excluded: set[str], split: str = "train",
         if not key or key in seen or (groups is not None and record["group"] not in groups):
             continue
         seen.add(key)
-        if "segments" in record:
-            kept.append(token_labels(record["segments"]))
+        if "pieces" in record:
+            labelled = annotated.labelled_text(annotated.aligned_pieces(record["pieces"]))
+            if labelled[0] == record["text"]:  # the marked pieces spell the whole string
+                kept.append(labelled)
         else:
             text = record["text"]
             kept.append(rendered.token_labels(text, rendered.align(text, record["gold"])))
