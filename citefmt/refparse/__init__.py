@@ -31,6 +31,7 @@ from citefmt.refparse import (
     hosts,
     ieee,
     imprint,
+    journal_block,
     legislation,
     masthead,
     references_ru,
@@ -68,8 +69,8 @@ class ParsedReference:
     `truncated_authors` is True when the author list ended in "et al."/"[и др.]" (the item holds
     the names printed and then the "and others" marker, citefmt.model.ET_AL_NAME);
     `grammar` names the reading that won ("vancouver", "gost", "apa",
-    "abnt", "author-year", "astro", "ieee", "acs", "references-ru", "legislation", "tagger" or
-    "none").
+    "abnt", "author-year", "astro", "ieee", "acs", "references-ru", "legislation",
+    "journal-block", "tagger" or "none").
     """
 
     item: Item
@@ -83,7 +84,7 @@ class ParsedReference:
 #: grammars tried when the text shows their signature (`looks_like`), in this order, after
 #: Vancouver/AMA, which is always tried
 SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee, acs, eprint, masthead,
-                   references_ru, legislation)
+                   references_ru, legislation, journal_block)
 
 
 def _candidates(body: str) -> list[Candidate]:
