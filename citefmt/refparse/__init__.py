@@ -129,22 +129,22 @@ def _clean(candidate: Candidate) -> bool:
             and candidate.unexplained <= CLEAN_UNEXPLAINED)
 
 
-def _tagger_candidate(text: str) -> Candidate | None:
-    """The CRF tagger's reading, when the tagger package and its model are installed."""
+def _tagger_candidates(text: str) -> list[Candidate]:
+    """The CRF tagger's readings, one per installed model, when the tagger package is there."""
     try:
-        from citefmt.refparse.tagger import parse_with_tagger
+        from citefmt.refparse.tagger import readings
     except ImportError:
-        return None
-    result = parse_with_tagger(text)
-    if result is None:
-        return None
-    item, confidence = result
+        return []
     truncated = bool(_ET_AL_RE.search(text))
-    if not (item.get("title") or item.get("container-title")) \
-            or sum(bool(item.get(k)) for k in ("author", "issued", "title", "container-title")) < 2:
-        # a reference has a title (or, in physics lists, only a journal) and one more element
-        return None
-    return Candidate("tagger", dict(item), float(confidence), truncated_authors=truncated)
+    found = []
+    for item, confidence in readings(text):
+        if not (item.get("title") or item.get("container-title")) or sum(
+                bool(item.get(k)) for k in ("author", "issued", "title", "container-title")) < 2:
+            # a reference has a title (or, in physics lists, only a journal) and one more element
+            continue
+        found.append(Candidate("tagger", dict(item), float(confidence),
+                               truncated_authors=truncated))
+    return found
 
 
 def _ordered(item: Item) -> Item:
@@ -166,11 +166,10 @@ def parse_reference(text: str) -> ParsedReference:
     extracted = extract_identifiers(norm.value)
     best = _best_calibrated(_candidates(extracted.body), extracted)
     if best is None or not _clean(best):
-        tagged = _tagger_candidate(norm.value)
-        if tagged is not None:
+        for tagged in _tagger_candidates(norm.value):
             tagged = _calibrate(tagged, extracted.fields, extracted.body)
-        if tagged is not None and (best is None or tagged.confidence > best.confidence):
-            best = tagged
+            if best is None or tagged.confidence > best.confidence:
+                best = tagged
     if best is None or best.confidence < ACCEPT_THRESHOLD:
         item: Item = {"type": "document", "title": _unparsed_title(extracted.body) or norm.value}
         item.update(extracted.fields)

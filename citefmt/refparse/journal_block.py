@@ -47,8 +47,9 @@ _MAX_JOURNAL_WORDS = 10
 
 
 def looks_like(body: str) -> bool:
-    """Numbers are printed (the cheap gate; parse decides)."""
-    return any(c.isdigit() for c in body)
+    """A number follows the first words, as a journal's volume or a leading year does (the
+    cheap gate; parse decides)."""
+    return _NUMBERS_START_RE.search(body) is not None
 
 
 def journal_and_numbers(text: str) -> tuple[str, str, str | None] | None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from citefmt.refparse.names import split_names
-from citefmt.refparse.tagger import MODEL_PATH, parse_with_tagger, tag_segments
+from citefmt.refparse import tagger
+from citefmt.refparse.tagger import (
+    ANNOTATED_MODEL_PATH,
+    MODEL_PATH,
+    parse_with_tagger,
+    readings,
+    tag_segments,
+)
 from citefmt.refparse.tagger.fields import (
     item_from_segments,
     pages,
@@ -15,9 +22,20 @@ from citefmt.refparse.tagger.fields import (
 from citefmt.refparse.tagger.tokens import tokenize
 
 
-def test_committed_model_is_small_and_present() -> None:
-    assert MODEL_PATH.exists()
-    assert MODEL_PATH.stat().st_size < 3_000_000
+def test_committed_models_are_small_and_present() -> None:
+    for path in (MODEL_PATH, ANNOTATED_MODEL_PATH):
+        assert path.exists()
+        assert path.stat().st_size < 3_000_000
+
+
+def test_every_installed_model_gives_a_reading_base_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Roe J, Doe A. Rivers of the plain. J Imag Geogr. 2009;106(12):4894-9.")
+    both = readings(text)
+    assert len(both) == 2
+    assert both[0] == parse_with_tagger(text)  # the base model's reading comes first
+    assert all(0.0 < confidence <= 1.0 for _, confidence in both)
+    monkeypatch.setattr(tagger, "ANNOTATED_MODEL_PATH", MODEL_PATH.with_name("absent.crfsuite"))
+    assert readings(text) == [both[0]]  # a model that is not installed gives no reading
 
 
 def test_vancouver_article_to_exact_fields() -> None:
