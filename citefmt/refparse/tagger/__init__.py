@@ -56,16 +56,22 @@ def _segments(text: str, tokens: list, labels: list[str]) -> list[tuple[str, str
     return segments
 
 
+def _labels(tagger: pycrfsuite.Tagger, features: object) -> tuple[list[str], float]:
+    """The model's labels and their mean marginal probability (the confidence)."""
+    labels = tagger.tag(features)
+    return labels, sum(tagger.marginal(label, i) for i, label in enumerate(labels)) / len(labels)
+
+
 def _tagged(tagger: pycrfsuite.Tagger, text: str, tokens: list,
             features: object) -> tuple[list[tuple[str, str]], float]:
-    labels = tagger.tag(features)
-    confidence = sum(tagger.marginal(label, i) for i, label in enumerate(labels)) / len(labels)
+    labels, confidence = _labels(tagger, features)
     return _segments(text, tokens, labels), confidence
 
 
 def readings(text: str) -> list[tuple[Item, float]]:
     """`(item, confidence)` of every installed model, base model first; the tokens and their
-    features are computed once for all."""
+    features are computed once for all, and models that label alike give one reading (with
+    the higher confidence)."""
     import pycrfsuite
 
     from citefmt.refparse.locators import with_article_number
@@ -78,12 +84,16 @@ def readings(text: str) -> list[tuple[Item, float]]:
     if not taggers or not tokens:
         return []
     features = pycrfsuite.ItemSequence(sequence_features(tokens))
-    out = []
+    labelled: list[tuple[list[str], float]] = []
     for tagger in taggers:
-        segments, confidence = _tagged(tagger, text, tokens, features)
-        out.append((with_article_number(item_from_segments(with_page_segment(segments))),
-                    confidence))
-    return out
+        labels, confidence = _labels(tagger, features)
+        same = next((i for i, (other, _) in enumerate(labelled) if other == labels), None)
+        if same is None:
+            labelled.append((labels, confidence))
+        elif confidence > labelled[same][1]:
+            labelled[same] = (labels, confidence)
+    return [(with_article_number(item_from_segments(with_page_segment(
+        _segments(text, tokens, labels)))), confidence) for labels, confidence in labelled]
 
 
 def tag_segments(text: str) -> tuple[list[tuple[str, str]], float] | None:
