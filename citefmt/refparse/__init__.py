@@ -219,9 +219,11 @@ _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     title_tail.language_note_out_of_title, title_tail.edition_out_of_title)
 
 #: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or
-#: "Surname, A." (a list whose labels lost their punctuation)
+#: "Surname, A.", also with a particle ("van Surname AB") (a list whose labels lost their
+#: punctuation)
 _CITATION_NUMBER_RE = re.compile(r"^\s*(?:\[\s*\d{1,3}\s*\]\s*|\d{1,3}[.)]\s+|"
-                                 r"\d{1,3}\s+(?=[A-ZÀ-ÞА-ЯЁ][^\W\d_]+(?:[-‐' ][^\W\d_]+)?"
+                                 r"\d{1,3}\s+(?=(?:(?:van|von|de|da|del|der|di|du|le|la)\s)?"
+                                 r"[A-ZÀ-ÞА-ЯЁ][^\W\d_]+(?:[-‐' ][^\W\d_]+)?"
                                  r"(?:,|\s[A-ZА-ЯЁ]{1,3}[,.\s])|(?:[A-Z]\.\s?)+[A-ZÀ-Þ][’'\w]))"
                                  r"(?=\S)")
 #: "Surname, Surname, 2015a – " / "Surname и др., 2015 – ": the key an author–year list prints
