@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from citefmt.refparse.names import split_names
 from citefmt.refparse import tagger
+from citefmt.refparse.names import split_names
 from citefmt.refparse.tagger import (
     ANNOTATED_MODEL_PATH,
     MODEL_PATH,
