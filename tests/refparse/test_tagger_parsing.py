@@ -154,3 +154,22 @@ def test_the_identifier_reader_bounds_the_doi_of_a_tagger_reading() -> None:
                              "tobacco. Journal of Black Psychology. 1997;23(2):135–47. doi: "
                              "10.1177/00957984970232004 1997-04329-003.")
     assert parsed.item["DOI"] == "10.1177/00957984970232004"
+
+
+@pytest.mark.parametrize("segments, expected", [
+    # no punctuation before "in": the title's own word; the title runs to its sentence's end
+    ([("title", "Rivers and roads"), ("container-title", "in Imaginary Geography. Imag Press.")],
+     [("title", "Rivers and roads in Imaginary Geography."), ("container-title", "Imag Press.")]),
+    ([("title", "Rivers and roads"), ("journal", "in Imaginary Geography.")],
+     [("title", "Rivers and roads in Imaginary Geography.")]),
+    # a period or comma before "In"/"in" ends the title (APA, Chicago, ISO 690): a host
+    ([("title", "Rivers and roads."), ("container-title", "In Imaginary Geography.")],
+     [("title", "Rivers and roads."), ("container-title", "In Imaginary Geography.")]),
+    ([("title", "Rivers and roads,"), ("container-title", "in Imaginary Geography.")],
+     [("title", "Rivers and roads,"), ("container-title", "in Imaginary Geography.")]),
+])
+def test_a_lower_case_in_without_punctuation_stays_in_the_title(
+        segments: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
+    from citefmt.refparse.tagger import with_title_before_in
+
+    assert with_title_before_in(segments) == expected

@@ -92,8 +92,8 @@ def readings(text: str) -> list[tuple[Item, float]]:
             labelled.append((labels, confidence))
         elif confidence > labelled[same][1]:
             labelled[same] = (labels, confidence)
-    return [(with_article_number(item_from_segments(with_page_segment(
-        _segments(text, tokens, labels)))), confidence) for labels, confidence in labelled]
+    return [(with_article_number(item_from_segments(with_page_segment(with_title_before_in(
+        _segments(text, tokens, labels))))), confidence) for labels, confidence in labelled]
 
 
 def tag_segments(text: str) -> tuple[list[tuple[str, str]], float] | None:
@@ -121,7 +121,8 @@ def parse_with_tagger(text: str) -> tuple[Item, float] | None:
     if tagged is None:
         return None
     segments, confidence = tagged
-    return with_article_number(item_from_segments(with_page_segment(segments))), confidence
+    return with_article_number(item_from_segments(with_page_segment(with_title_before_in(
+        segments)))), confidence
 
 
 #: a volume segment that ends in the page: "68, 165324", "118, 233901"
@@ -147,4 +148,32 @@ def with_page_segment(segments: list[tuple[str, str]]) -> list[tuple[str, str]]:
             out += [(label, found.group(1)), ("pages", found.group("page"))]
         else:
             out.append((label, text))
+    return out
+
+
+#: a host segment that starts with a lower-case "in" and runs to the end of its first sentence
+_IN_HOST_RE = re.compile(r"^in\s+(?P<sentence>[^.]*[^\s.]\.?)\s*(?P<rest>.*)$", re.S)
+_HOST_LABELS = frozenset({"container-title", "journal"})
+
+
+def with_title_before_in(segments: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A title the tagger cut before a lower-case "in" ("Problems and Prospects | in Nuclear
+    Power Engineering. Atomnyj Ekspert"): APA, Chicago, Harvard, ISO 690 and NBR 6023 all end
+    the title with a period or comma before the "In"/"in:" of a host, so with no punctuation
+    there the "in" is the title's own word; the title runs on to the end of that sentence."""
+    out = list(segments)
+    for index in range(1, len(out)):
+        (before, title), (label, host) = out[index - 1], out[index]
+        if before != "title" or label not in _HOST_LABELS or title.rstrip()[-1:] in ".,;:!?\"”'»":
+            continue
+        found = _IN_HOST_RE.match(host.strip())
+        if found is None:
+            continue
+        out[index - 1] = ("title", f"{title.rstrip()} in {found.group('sentence')}")
+        rest = found.group("rest").strip()
+        if rest:
+            out[index] = (label, rest)
+        else:
+            del out[index]
+        break
     return out
