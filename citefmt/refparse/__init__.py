@@ -31,6 +31,7 @@ from citefmt.refparse import (
     hosts,
     ieee,
     imprint,
+    journal_block,
     legislation,
     masthead,
     references_ru,
@@ -68,8 +69,8 @@ class ParsedReference:
     `truncated_authors` is True when the author list ended in "et al."/"[и др.]" (the item holds
     the names printed and then the "and others" marker, citefmt.model.ET_AL_NAME);
     `grammar` names the reading that won ("vancouver", "gost", "apa",
-    "abnt", "author-year", "astro", "ieee", "acs", "references-ru", "legislation", "tagger" or
-    "none").
+    "abnt", "author-year", "astro", "ieee", "acs", "references-ru", "legislation",
+    "journal-block", "tagger" or "none").
     """
 
     item: Item
@@ -83,7 +84,7 @@ class ParsedReference:
 #: grammars tried when the text shows their signature (`looks_like`), in this order, after
 #: Vancouver/AMA, which is always tried
 SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee, acs, eprint, masthead,
-                   references_ru, legislation)
+                   references_ru, legislation, journal_block)
 
 
 def _candidates(body: str) -> list[Candidate]:
@@ -128,22 +129,22 @@ def _clean(candidate: Candidate) -> bool:
             and candidate.unexplained <= CLEAN_UNEXPLAINED)
 
 
-def _tagger_candidate(text: str) -> Candidate | None:
-    """The CRF tagger's reading, when the tagger package and its model are installed."""
+def _tagger_candidates(text: str) -> list[Candidate]:
+    """The CRF tagger's readings, one per installed model, when the tagger package is there."""
     try:
-        from citefmt.refparse.tagger import parse_with_tagger
+        from citefmt.refparse.tagger import readings
     except ImportError:
-        return None
-    result = parse_with_tagger(text)
-    if result is None:
-        return None
-    item, confidence = result
+        return []
     truncated = bool(_ET_AL_RE.search(text))
-    if not (item.get("title") or item.get("container-title")) \
-            or sum(bool(item.get(k)) for k in ("author", "issued", "title", "container-title")) < 2:
-        # a reference has a title (or, in physics lists, only a journal) and one more element
-        return None
-    return Candidate("tagger", dict(item), float(confidence), truncated_authors=truncated)
+    found = []
+    for item, confidence in readings(text):
+        if not (item.get("title") or item.get("container-title")) or sum(
+                bool(item.get(k)) for k in ("author", "issued", "title", "container-title")) < 2:
+            # a reference has a title (or, in physics lists, only a journal) and one more element
+            continue
+        found.append(Candidate("tagger", dict(item), float(confidence),
+                               truncated_authors=truncated))
+    return found
 
 
 def _ordered(item: Item) -> Item:
@@ -165,11 +166,10 @@ def parse_reference(text: str) -> ParsedReference:
     extracted = extract_identifiers(norm.value)
     best = _best_calibrated(_candidates(extracted.body), extracted)
     if best is None or not _clean(best):
-        tagged = _tagger_candidate(norm.value)
-        if tagged is not None:
+        for tagged in _tagger_candidates(norm.value):
             tagged = _calibrate(tagged, extracted.fields, extracted.body)
-        if tagged is not None and (best is None or tagged.confidence > best.confidence):
-            best = tagged
+            if best is None or tagged.confidence > best.confidence:
+                best = tagged
     if best is None or best.confidence < ACCEPT_THRESHOLD:
         item: Item = {"type": "document", "title": _unparsed_title(extracted.body) or norm.value}
         item.update(extracted.fields)
@@ -219,9 +219,11 @@ _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     title_tail.language_note_out_of_title, title_tail.edition_out_of_title)
 
 #: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or
-#: "Surname, A." (a list whose labels lost their punctuation)
+#: "Surname, A.", also with a particle ("van Surname AB") (a list whose labels lost their
+#: punctuation)
 _CITATION_NUMBER_RE = re.compile(r"^\s*(?:\[\s*\d{1,3}\s*\]\s*|\d{1,3}[.)]\s+|"
-                                 r"\d{1,3}\s+(?=[A-ZÀ-ÞА-ЯЁ][^\W\d_]+(?:[-‐' ][^\W\d_]+)?"
+                                 r"\d{1,3}\s+(?=(?:(?:van|von|de|da|del|der|di|du|le|la)\s)?"
+                                 r"[A-ZÀ-ÞА-ЯЁ][^\W\d_]+(?:[-‐' ][^\W\d_]+)?"
                                  r"(?:,|\s[A-ZА-ЯЁ]{1,3}[,.\s])|(?:[A-Z]\.\s?)+[A-ZÀ-Þ][’'\w]))"
                                  r"(?=\S)")
 #: "Surname, Surname, 2015a – " / "Surname и др., 2015 – ": the key an author–year list prints

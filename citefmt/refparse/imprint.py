@@ -185,10 +185,11 @@ def place_out_of_journal(item: Item) -> None:
 
 
 #: a label a grammar may read as a place or publisher: "Disponível em", "Available from",
-#: "Online", "URL", "ISSN", "Retrieved from", "Reprinted" — never a place or a publisher
+#: "Online", "URL", "ISSN", "Retrieved from", "Reprinted", Citing Medicine's "Epub" (the date
+#: of electronic publication, "Epub 2001 Sep 7.") — never a place or a publisher
 _LABEL_ONLY = re.compile(r"^(?:Dispon[ií]vel\s+em|Available\s+(?:from|at|online)|Online|"
                          r"URL\w*|ISSN|ISBN|Retrieved(?:\s+from)?|Acesso\s+em|Accessed|"
-                         r"Reprinted|Recuperado\s+de)$", re.I)
+                         r"Reprinted|Recuperado\s+de|Epub(?:\s+ahead\s+of\s+print)?)$", re.I)
 #: "PLoS Computational Biology 7": a journal and its volume, not a publisher
 _JOURNAL_WITH_VOLUME = re.compile(r"^(?P<journal>[^\W\d_][^\d:;]*?[^\W\d_])\s+(?P<volume>\d{1,4})$")
 

@@ -128,6 +128,8 @@ def unexplained_share(item: Item, text: str) -> float:
         if (glued := _LETTER_DIGIT_RE.fullmatch(word)) and glued.group(1) in explained \
                 and glued.group(2) in explained:
             continue  # "B536": a journal's series letter printed against the volume
+        if len(word) == 5 and word[:4] in explained and word[4].isalpha():
+            continue  # "2016e": the letter that tells one author's works of a year apart
         if word.isdigit():
             if numbers is None:
                 numbers = [e for e in explained if e.isdigit()]

@@ -36,10 +36,12 @@ def test_grobid_gold_is_the_marked_fields() -> None:
     assert record["gold"] == {"author-span": "F. Berruto, L. Giusti, C. Hoelbling and C. Rebbi",
                               "container-title": "Phys. Rev. D", "volume": "65",
                               "page": "094516", "issued": {"date-parts": [[2002]]}}
+    # cut as anystyle's annotators cut: closing punctuation ends a segment, an opening bracket
+    # begins the next one
     assert record["segments"] == [
         ("author", "F. Berruto, L. Giusti, C. Hoelbling and C. Rebbi,"),
-        ("journal", "Phys. Rev. D"), ("volume", "65,"), ("pages", "094516 ("),
-        ("date", "2002) ["), ("note", "hep-lat/0201010].")]
+        ("journal", "Phys. Rev. D"), ("volume", "65,"), ("pages", "094516"),
+        ("date", "(2002)"), ("note", "[hep-lat/0201010].")]
 
 
 def test_scielo_gold_is_the_element_citation_as_printed() -> None:
@@ -157,3 +159,45 @@ def test_an_elocation_id_is_the_page_and_a_doi_link_is_the_doi() -> None:
     [record] = list(annotated._jats_records("y.xml", ref))
     assert record["gold"]["page"] == "e009836"
     assert record["gold"]["DOI"] == "10.1016/S0140-6736(05)66665-2"
+
+
+def test_unmarked_text_is_cut_as_anystyle_cuts_it() -> None:
+    """Between two marked elements, closing punctuation, a quote glued to the element and "et
+    al." end the element before; a label word ("pp.", "In:") or an opening bracket or quote
+    begins the next (anystyle core.xml: `<pages>pp. 1761–1800).</pages>`)."""
+    assert annotated.closing_cut(", pp. ") == 2
+    assert annotated.closing_cut('", In: ') == 3
+    assert annotated.closing_cut(' "') == 1
+    assert annotated.closing_cut(" et al., (") == 9
+    assert annotated.closing_cut("). ") == 3
+    pieces = [("author", "Roe, J."), ("", " et al. "), ("date", "2001"), ("", ". \u201c"),
+              ("title", "A title"), ("", ",\u201d In: "), ("container-title", "A Book"),
+              ("", ", pp. "), ("pages", "3-9"), ("", ".")]
+    assert annotated.aligned_pieces(pieces) == [
+        ("author", "Roe, J. et al. "), ("date", "2001. "), ("title", "\u201cA title,\u201d "),
+        ("container-title", "In: A Book, "), ("pages", "pp. 3-9.")]
+
+
+def test_labelled_text_spells_the_record_string() -> None:
+    """The training string is the printed string (whitespace runs as one space, glued text
+    kept glued), each token labelled by the piece its first character is in."""
+    pieces = [("", "[4] "), ("author", "Roe J"), ("", ", "), ("journal", "Phys. Rev."),
+              ("volume", "85"), ("", " ("), ("date", "2012")]
+    aligned = annotated.aligned_pieces(pieces)
+    assert aligned[0] == ("citation-number", "[4] ")
+    text, labels = annotated.labelled_text(aligned)
+    assert text == "[4] Roe J, Phys. Rev.85 (2012"
+    assert labels[0] == "citation-number" and labels[-1] == "date"
+    assert "journal" in labels and "volume" in labels
+
+
+def test_plos_pieces_label_the_tagged_parts() -> None:
+    [ref] = [r for r in annotated._parse(PLOS_REF).iter("mixed-citation")]
+    labels = [label for label, _ in annotated.aligned_pieces(
+        annotated.pieces_from_tagged_citation(ref))]
+    assert labels == ["author", "author", "author", "date", "title", "journal", "volume",
+                      "volume", "pages", "doi"]
+    text, _ = annotated.labelled_text(annotated.aligned_pieces(
+        annotated.pieces_from_tagged_citation(ref)))
+    [record] = list(annotated._tagged_jats_records("z.xml", PLOS_REF))
+    assert text == record["text"]

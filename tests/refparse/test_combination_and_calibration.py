@@ -39,6 +39,14 @@ def test_unexplained_share_counts_word_characters_no_field_holds() -> None:
     assert unexplained_share(item, "Smith AB. Wound healing. Burns. 2020.") == pytest.approx(7 / 28)
 
 
+def test_a_year_with_its_letter_is_explained_by_the_year() -> None:
+    """APA/Harvard "2016e": the letter tells one author's works of a year apart; the year
+    accounts for the word (a letter on anything else does not)."""
+    item = {"title": "Rivers of the plain", "issued": {"date-parts": [[2016]]}}
+    assert unexplained_share(item, "Rivers of the plain. 2016e.") == 0.0
+    assert unexplained_share(item, "Rivers of the plain. 2017e.") > 0.0
+
+
 def test_calibration_multiplies_failed_checks_and_coverage() -> None:
     item = {"title": "2004", "issued": {"date-parts": [[2004]]}}
     assert calibrated(1.0, item, "2004. 2004.") == pytest.approx(0.7)

@@ -82,6 +82,12 @@ def test_a_bare_citation_number_is_not_part_of_the_first_name(text: str, grammar
     assert parsed.item["author"][0]["family"] == "Roe"
 
 
+def test_a_bare_citation_number_before_a_particle_name() -> None:
+    """NLM keeps a particle in the surname ("van Roe FJ"); the bare label before it goes."""
+    parsed = parse_reference("24 van Roe FJ. A trial of rest. Rev Med. 2017;12(7):10-2.")
+    assert parsed.item["author"] == [{"family": "van Roe", "given": "F. J."}]
+
+
 def test_a_leading_number_that_is_no_label_stays() -> None:
     parsed = parse_reference("100 years of physics. Nature. 2000;1:1-2.")
     assert "100" in parsed.item.get("title", "")

@@ -195,7 +195,7 @@ def test_a_title_with_a_parenthesis_of_its_own_keeps_it() -> None:
     assert item == {"type": "book", "title": "Brain imaging (fMRI) in children"}
 
 
-@pytest.mark.parametrize("label", ["Disponível em", "Available from", "Online", "ISSN"])
+@pytest.mark.parametrize("label", ["Disponível em", "Available from", "Online", "ISSN", "Epub"])
 def test_a_label_is_no_place(label: str) -> None:
     from citefmt.refparse.imprint import labels_not_imprint
 

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from citefmt.refparse import tagger
 from citefmt.refparse.names import split_names
-from citefmt.refparse.tagger import MODEL_PATH, parse_with_tagger, tag_segments
+from citefmt.refparse.tagger import (
+    ANNOTATED_MODEL_PATH,
+    MODEL_PATH,
+    parse_with_tagger,
+    readings,
+    tag_segments,
+)
 from citefmt.refparse.tagger.fields import (
     item_from_segments,
     pages,
@@ -15,9 +22,28 @@ from citefmt.refparse.tagger.fields import (
 from citefmt.refparse.tagger.tokens import tokenize
 
 
-def test_committed_model_is_small_and_present() -> None:
-    assert MODEL_PATH.exists()
-    assert MODEL_PATH.stat().st_size < 3_000_000
+def test_committed_models_are_small_and_present() -> None:
+    for path in (MODEL_PATH, ANNOTATED_MODEL_PATH):
+        assert path.exists()
+        assert path.stat().st_size < 3_000_000
+
+
+def test_every_installed_model_gives_a_reading_base_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PDF-extracted physics string, which the two models label differently."""
+    text = "Roe ,J. :Imag. Phys.248 , 30( 1974 )"
+    both = readings(text)
+    assert len(both) == 2
+    assert both[0] == parse_with_tagger(text)  # the base model's reading comes first
+    assert all(0.0 < confidence <= 1.0 for _, confidence in both)
+    monkeypatch.setattr(tagger, "ANNOTATED_MODEL_PATH", MODEL_PATH.with_name("absent.crfsuite"))
+    assert readings(text) == [both[0]]  # a model that is not installed gives no reading
+
+
+def test_models_that_label_alike_give_one_reading() -> None:
+    text = "Roe, J. (2001). Rivers of the plain. Imag. Geogr. 12: 3-9."
+    [(item, confidence)] = readings(text)
+    base_item, base_confidence = parse_with_tagger(text)
+    assert item == base_item and confidence >= base_confidence
 
 
 def test_vancouver_article_to_exact_fields() -> None:
@@ -128,3 +154,22 @@ def test_the_identifier_reader_bounds_the_doi_of_a_tagger_reading() -> None:
                              "tobacco. Journal of Black Psychology. 1997;23(2):135–47. doi: "
                              "10.1177/00957984970232004 1997-04329-003.")
     assert parsed.item["DOI"] == "10.1177/00957984970232004"
+
+
+@pytest.mark.parametrize("segments, expected", [
+    # no punctuation before "in": the title's own word; the title runs to its sentence's end
+    ([("title", "Rivers and roads"), ("container-title", "in Imaginary Geography. Imag Press.")],
+     [("title", "Rivers and roads in Imaginary Geography."), ("container-title", "Imag Press.")]),
+    ([("title", "Rivers and roads"), ("journal", "in Imaginary Geography.")],
+     [("title", "Rivers and roads in Imaginary Geography.")]),
+    # a period or comma before "In"/"in" ends the title (APA, Chicago, ISO 690): a host
+    ([("title", "Rivers and roads."), ("container-title", "In Imaginary Geography.")],
+     [("title", "Rivers and roads."), ("container-title", "In Imaginary Geography.")]),
+    ([("title", "Rivers and roads,"), ("container-title", "in Imaginary Geography.")],
+     [("title", "Rivers and roads,"), ("container-title", "in Imaginary Geography.")]),
+])
+def test_a_lower_case_in_without_punctuation_stays_in_the_title(
+        segments: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
+    from citefmt.refparse.tagger import with_title_before_in
+
+    assert with_title_before_in(segments) == expected

@@ -33,6 +33,7 @@ from typing import Any
 
 from lxml import etree as ET
 
+from citefmt.refparse.tagger.tokens import tokenize
 from citefmt_train import gost_biblatex
 
 REPO = Path(__file__).resolve().parents[2]
@@ -220,7 +221,7 @@ def _grobid_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
         if _tag(bibl) == "bibl" and _text(bibl):
             yield {"text": _text(bibl), "gold": gold_from_bibl(bibl), "source": path,
                    "group": "grobid", "split": split_of(path),
-                   "segments": segments_from_bibl(bibl)}
+                   "segments": segments_from_bibl(bibl), "pieces": pieces_from_bibl(bibl)}
 
 
 def _jats_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
@@ -239,7 +240,12 @@ def _jats_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
 
 
 def _plos_printed(mixed: ET._Element) -> str:
-    """The string PLOS prints for a tagged `<mixed-citation>`: a space between `<surname>` and
+    """The string PLOS prints for a tagged `<mixed-citation>` (_plos_copy)."""
+    return _text(_plos_copy(mixed))
+
+
+def _plos_copy(mixed: ET._Element) -> ET._Element:
+    """A copy of a tagged `<mixed-citation>` as PLOS prints it: a space between `<surname>` and
     `<given-names>` (and before a `<suffix>`) where the XML has none, and no PubMed id
     (`<object-id>`, markup only)."""
     copy = ET.fromstring(ET.tostring(mixed))
@@ -261,7 +267,7 @@ def _plos_printed(mixed: ET._Element) -> str:
         else:
             parent.text = (parent.text or "") + tail
         parent.remove(object_id)  # lxml drops the element's tail with it: kept above
-    return _text(copy)
+    return copy
 
 
 def gold_from_tagged_citation(mixed: ET._Element) -> Item:
@@ -295,7 +301,7 @@ def _tagged_jats_records(path: str, data: bytes) -> Iterator[dict[str, Any]]:
         if "DOI" not in gold and _DOI_PRINTED.search(text):
             gold["doi-unmarked"] = True
         yield {"text": text, "gold": gold, "source": path, "group": "plos-nlm",
-               "split": split_of(path)}
+               "split": split_of(path), "pieces": pieces_from_tagged_citation(mixed)}
 
 
 def records(split: str) -> list[dict[str, Any]]:
@@ -343,31 +349,155 @@ _TEI_LABELS = {"author": "author", "editor": "editor", "date": "date", "publishe
                "edition": "edition"}
 
 
-def segments_from_bibl(bibl: ET._Element) -> list[tuple[str, str]]:
-    """`(label, text)` segments of one `<bibl>` in reading order; text between marked elements
-    (punctuation, "pp.") belongs to the segment before it, as in anystyle's data."""
-    titles = {child.get("level") for child in bibl if _tag(child) == "title"}
-    segments: list[tuple[str, str]] = []
-    if bibl.text and bibl.text.strip():
-        segments.append(("other", bibl.text))
-    for child in bibl:
-        tag = _tag(child)
-        if tag == "title":
-            level = child.get("level", "a")
-            label = {"a": "title", "j": "journal", "s": "collection-title"}.get(
-                level, "container-title" if "a" in titles else "title")
-        elif tag == "biblScope":
-            unit = child.get("unit") or child.get("type") or ""
-            label = "pages" if unit in ("pp", "page") else "volume"
-        elif tag == "idno":
-            label = "doi" if (child.get("type") or "").upper() == "DOI" else "note"
+#: what may end the element before the unmarked text that follows it: closing punctuation
+_CLOSING = frozenset(".,;:)]}”’»")
+#: "et al." after a marked author span belongs to the author list, as in anystyle's data
+_ET_AL = re.compile(r"et\.?\s*al\b\.?[\s.,;:)\]]*")
+
+
+def closing_cut(text: str) -> int:
+    """Where the unmarked text after an element stops ending it, as anystyle's annotators cut:
+    closing punctuation, spaces, a straight quote right after a character (not after a space),
+    and an "et al."; an opening bracket or quote or a label word ("pp.", "Vol.", "In:", "eds.")
+    begins the next element."""
+    cut = 0
+    while cut < len(text):
+        char = text[cut]
+        if char in _CLOSING or char.isspace() or (
+                char in "\"'" and (cut == 0 or not text[cut - 1].isspace())):
+            cut += 1
+            continue
+        et_al = _ET_AL.match(text, cut)
+        if et_al is None or et_al.end() == cut:
+            break
+        cut = et_al.end()
+    return cut
+
+
+Pieces = list[tuple[str, str]]
+
+
+def aligned_pieces(pieces: Pieces) -> Pieces:
+    """`(label, raw text)` pieces of a marked string, with the unmarked text between two marked
+    pieces (label "") split as anystyle's data does: its closing part goes to the piece before,
+    the rest to the piece after; unmarked text before the first piece is `other` (or a
+    `citation-number`), after the last it joins the last."""
+    out: Pieces = []
+    pending = ""
+    for label, text in pieces:
+        if label:
+            out.append((label, pending + text))
+            pending = ""
+        elif not out:
+            pending += text
         else:
-            label = _TEI_LABELS.get(tag, "other")
+            cut = closing_cut(text)
+            out[-1] = (out[-1][0], out[-1][1] + text[:cut])
+            pending += text[cut:]
+    if pending and out:
+        out[-1] = (out[-1][0], out[-1][1] + pending)
+    elif pending:
+        out.append(("other", pending))
+    if out and out[0][0] != "other" and not pieces[0][0] and pieces[0][1].strip():
+        head = pieces[0][1]
+        if out[0][1].startswith(head) and _CITATION_LABEL.match(head.strip()):
+            out = [("citation-number", head), (out[0][0], out[0][1][len(head):]), *out[1:]]
+    return out
+
+
+#: a citation number before a reference: "[12]", "12.", "(3)"
+_CITATION_LABEL = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]?)$")
+
+
+def labelled_text(pieces: Pieces) -> tuple[str, list[str]]:
+    """The string the pieces spell (whitespace runs as one space, as the records' `text`) and
+    one label per token of it (the label of the piece its first character is in)."""
+    chars: list[str] = []
+    marks: list[str] = []
+    for label, text in pieces:
+        for char in text:
+            if char.isspace():
+                if chars and chars[-1] != " ":
+                    chars.append(" ")
+                    marks.append(label)
+            else:
+                chars.append(char)
+                marks.append(label)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        marks.pop()
+    text = "".join(chars)
+    return text, [marks[token.start] for token in tokenize(text)]
+
+
+def _bibl_label(child: ET._Element, titles: set[str | None]) -> str:
+    """The tagger's label (anystyle's label set) of one marked TEI element of a `<bibl>`."""
+    tag = _tag(child)
+    if tag == "title":
+        level = child.get("level", "a")
+        return {"a": "title", "j": "journal", "s": "collection-title"}.get(
+            level, "container-title" if "a" in titles else "title")
+    if tag == "biblScope":
+        unit = child.get("unit") or child.get("type") or ""
+        return "pages" if unit in ("pp", "page") else "volume"
+    if tag == "idno":
+        return "doi" if (child.get("type") or "").upper() == "DOI" else "note"
+    return _TEI_LABELS.get(tag, "other")
+
+
+def pieces_from_bibl(bibl: ET._Element) -> Pieces:
+    """`(label, raw text)` pieces of one `<bibl>` in reading order, unmarked text labelled ""."""
+    titles = {child.get("level") for child in bibl if _tag(child) == "title"}
+    pieces: Pieces = [("", bibl.text)] if bibl.text else []
+    for child in bibl:
         text = "".join(child.itertext())
         if text.strip():
-            segments.append((label, text))
-        if child.tail and child.tail.strip() and segments:
-            last_label, last_text = segments[-1]
-            segments[-1] = (last_label, last_text + child.tail)
-    return [(label, re.sub(r"\s+", " ", text).strip()) for label, text in segments
-            if text.strip()]
+            pieces.append((_bibl_label(child, titles), text))
+        elif text:
+            pieces.append(("", text))
+        if child.tail:
+            pieces.append(("", child.tail))
+    return pieces
+
+
+def segments_from_bibl(bibl: ET._Element) -> list[tuple[str, str]]:
+    """`(label, text)` segments of one `<bibl>` in reading order, cut as anystyle's data cuts
+    them (aligned_pieces)."""
+    return [(label, re.sub(r"\s+", " ", text).strip())
+            for label, text in aligned_pieces(pieces_from_bibl(bibl)) if text.strip()]
+
+
+#: a PLOS `<mixed-citation>` element as the tagger's label; `<source>` depends on the titles
+_JATS_LABELS = {"name": "author", "collab": "author", "etal": "author", "person-group": "author",
+                "year": "date", "article-title": "title", "chapter-title": "title",
+                "volume": "volume", "issue": "volume", "fpage": "pages", "lpage": "pages",
+                "elocation-id": "pages", "publisher-name": "publisher",
+                "publisher-loc": "location", "edition": "edition", "uri": "url"}
+
+
+def _jats_label(child: ET._Element, kind: str, titled: bool) -> str:
+    """The tagger's label of one child of a tagged `<mixed-citation>`."""
+    tag = str(child.tag)
+    if tag == "source":
+        if not titled:
+            return "journal" if kind == "journal" else "title"
+        return "journal" if kind == "journal" else "container-title"
+    if tag in ("ext-link", "comment", "pub-id"):
+        found = _DOI_PRINTED.search(_text(child))
+        return "doi" if found else "url" if tag == "ext-link" else "note"
+    return _JATS_LABELS.get(tag, "note")
+
+
+def pieces_from_tagged_citation(mixed: ET._Element) -> Pieces:
+    """`(label, raw text)` pieces of a tagged `<mixed-citation>` as PLOS prints it."""
+    copy = _plos_copy(mixed)
+    kind = mixed.get("publication-type", "")
+    titled = copy.find("article-title") is not None or copy.find("chapter-title") is not None
+    pieces: Pieces = [("", copy.text)] if copy.text else []
+    for child in copy:
+        text = "".join(child.itertext())
+        if text.strip():
+            pieces.append((_jats_label(child, kind, titled), text))
+        if child.tail:
+            pieces.append(("", child.tail))
+    return pieces

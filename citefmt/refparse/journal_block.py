@@ -1,0 +1,158 @@
+"""A journal article cited by its journal and numbers alone, with no author and no title, as
+physics and chemistry lists print a second paper of the same authors, an erratum or a
+"see also": the abbreviated journal, then volume, issue, pages and year in the order of the
+journal family's style, unlabelled or labelled.
+
+    Phys. Rev. D 70, 083523 (2004)              AIP/APS: journal volume, page (year)
+    Nucl. Instrum. Methods A 567 (2006) 433     Elsevier: journal volume (year) page
+    J. Org. Chem. 2011, 76, 1123-1130           ACS: journal year, volume, pages
+    2011 Plasma Sources Sci. Technol. 20 045002 IOP: year journal volume page
+    J Cell Physiol. 2006;206(3):807-13          NLM: journal year;volume(issue):pages
+
+Every word after the journal's name must be a number, a year, a locator label ("Vol.", "No.",
+"pp.") or punctuation; the name itself must not read as an author list or a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citefmt.model import Item
+from citefmt.refparse.candidate import Candidate
+from citefmt.refparse.common import date_parts, normalise_page
+
+_YEAR = r"(?:1[89]|20)\d\d"
+#: a leading year (IOP): "2011 Plasma Sources Sci. Technol. 20 045002"
+_LEADING_YEAR_RE = re.compile(rf"^(?P<year>{_YEAR})\s+(?=[A-Za-z])")
+#: where the journal's name ends: the first number, or a locator label before a number
+_LABEL = r"Vol(?:ume)?|VOL(?:UME)?|No|NO|Nr|Number|NUMBER|Issue|ISSUE|pp?"
+_NUMBERS_START_RE = re.compile(rf"[\s,.;:]+(?=(?:\(?\d|(?:{_LABEL})\.?\s*\d))")
+#: the pieces the numbers part may hold
+_PIECE_RE = re.compile(
+    rf"\s*(?:(?P<label>{_LABEL})\.?\s*)?"
+    r"(?P<open>\()?\s*"
+    r"(?P<number>[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—‒‑‐-]\s*[A-Za-z]?\d+[A-Za-z]?)?)"
+    r"\s*(?P<close>\))?\s*(?P<sep>[,;:.]?)")
+#: what shows a person's name in the would-be journal: "Smith, J.", "J. Smith,", "Smith J,",
+#: a conjunction before initials, "et al."
+_NAME_SHAPE_RE = re.compile(r"\b[A-Z][a-z]+,\s*[A-Z]\b(?![a-z])|\b[A-Z]\.\s?[A-Z][a-z]+,|"
+                            r"\b[A-Z][a-z]+\s[A-Z]{1,3},|\b(?:and|&|et)\s+[A-Z]\.|\bal\b\.|"
+                            r"\b[A-Z]\.(?:\s?[A-Z]\.)*\s?[A-Z]{3,}(?:\s[A-Z]{3,})*\.\s")
+#: a sentence before the journal ("A study of roots. Nature"): three words or more, one of
+#: them a lower-case word a journal's name would abbreviate or not print
+_SENTENCE_RE = re.compile(r"^(?=(?:\S+\s+){2,}\S+$).*\b(?!(?:and|for|the|with|from)\b)"
+                          r"[a-z]{4,}\b(?!\.)")
+_NOT_A_JOURNAL_RE = re.compile(r"[\"“”«»‘?!]|(?:^|[\s,])'|//|\bIn:|\bhttps?:|\bdoi\b", re.I)
+_MAX_JOURNAL_WORDS = 10
+
+
+def looks_like(body: str) -> bool:
+    """A number follows the first words, as a journal's volume or a leading year does (the
+    cheap gate; parse decides)."""
+    return _NUMBERS_START_RE.search(body) is not None
+
+
+def journal_and_numbers(text: str) -> tuple[str, str, str | None] | None:
+    """(journal, numbers part, leading year): the journal's name runs to the first number."""
+    leading = _LEADING_YEAR_RE.match(text)
+    year = leading.group("year") if leading else None
+    start = leading.end() if leading else 0
+    cut = _NUMBERS_START_RE.search(text, start)
+    if cut is None:
+        return None
+    end = cut.start() + (text[cut.start()] == ".")  # the abbreviation's period stays
+    journal = text[start:end].strip(" ,;:")
+    return journal, text[cut.end():], year
+
+
+def is_journal_name(journal: str) -> bool:
+    """A journal's name: starts with a letter, a few words, no name list, no sentence end."""
+    words = journal.split()
+    return (bool(journal) and journal[0].isalpha() and 0 < len(words) <= _MAX_JOURNAL_WORDS
+            and not _NAME_SHAPE_RE.search(journal) and not _NOT_A_JOURNAL_RE.search(journal)
+            and not any(_SENTENCE_RE.match(part) for part in journal.split(". ")[:-1]))
+
+
+def numbers_pieces(numbers: str) -> list[re.Match[str]] | None:
+    """The numbers part as pieces, or None when it holds anything else (a word, a title)."""
+    pieces: list[re.Match[str]] = []
+    at = 0
+    text = numbers.rstrip(" .;,")
+    while at < len(text):
+        piece = _PIECE_RE.match(text, at)
+        if piece is None or piece.end() == at:
+            return None
+        pieces.append(piece)
+        at = piece.end()
+    return pieces if 1 <= len(pieces) <= 5 else None
+
+
+def _is_year(piece: re.Match[str]) -> bool:
+    return piece.group("label") is None and re.fullmatch(_YEAR, piece.group("number")) is not None
+
+
+def assigned_numbers(pieces: list[re.Match[str]], year: str | None) -> Item | None:
+    """Year, volume, issue and pages from the pieces: labels first; then the one year (in
+    parentheses where there is a choice); the first other number is the volume, a number in
+    parentheses or before a colon after it the issue, the last the pages."""
+    item: Item = {}
+    rest: list[re.Match[str]] = []
+    for piece in pieces:
+        label = (piece.group("label") or "").lower()
+        key = ("volume" if label.startswith("vol") else "page" if label.startswith("p")
+               else "issue" if label else None)
+        if key and key not in item:
+            item[key] = piece.group("number")
+        elif key:
+            return None
+        else:
+            rest.append(piece)
+    if year is None:
+        years = [p for p in rest if _is_year(p)]
+        bracketed = [p for p in years if p.group("open")]
+        chosen = bracketed[0] if bracketed else years[0] if years else None
+        if chosen is None:
+            return None
+        year = chosen.group("number")
+        rest.remove(chosen)
+    item["issued"] = date_parts(year)
+    slots = _slots([key for key in ("volume", "issue", "page") if key not in item], rest)
+    if slots is None:
+        return None
+    for piece, key in zip(rest, slots, strict=True):
+        item[key] = piece.group("number")
+    return item if "volume" in item or "page" in item else None
+
+
+def _slots(free: list[str], rest: list[re.Match[str]]) -> list[str] | None:
+    """Which of the free fields the unlabelled numbers fill, in order: all of them when they
+    are as many; one number is the volume unless it is a page range; of two, the second is the
+    issue when bracketed ("40 (8)"), else the pages ("206, 807-813")."""
+    if len(rest) > len(free):
+        return None
+    if len(rest) == len(free) or not rest:
+        return free[:len(rest)]
+    if len(rest) == 1:
+        ranged = re.search(r"[–—‒‑‐-]", rest[0].group("number"))
+        return ["page"] if ranged and "page" in free else free[:1]
+    dropped = "page" if rest[1].group("open") else "issue"
+    return [key for key in free if key != dropped][:len(rest)]
+
+
+def parse(body: str) -> Candidate | None:
+    """The journal and its numbers; None when an author, a title or any other word is printed."""
+    text = re.sub(r"\s+", " ", body).strip()
+    split = journal_and_numbers(text)
+    if split is None or not is_journal_name(split[0]):
+        return None
+    journal, numbers, year = split
+    pieces = numbers_pieces(numbers)
+    if pieces is None:
+        return None
+    fields = assigned_numbers(pieces, year)
+    if fields is None:
+        return None
+    item: Item = {"type": "article-journal", "container-title": journal} | fields
+    if "page" in item:
+        item["page"] = normalise_page(item["page"])
+    return Candidate("journal-block", item, 0.72)
