@@ -176,34 +176,6 @@ def _macro_calls_without_text_case(style: str, items: list[dict[str, Any]]
     return _MACRO_CALL_CASE.sub(r"\1", style), items
 
 
-_CONDITIONS = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position",
-               "disambiguate")
-
-
-def _lone_type_tests(root: Any) -> list[Any]:
-    """cs:if/cs:else-if testing only several types, with the default match="all"."""
-    ns = {"cs": "http://purl.org/net/xbiblio/csl"}
-    return [e for e in root.xpath("//cs:if | //cs:else-if", namespaces=ns)
-            if "match" not in e.attrib and len((e.get("type") or "").split()) > 1
-            and not any(c in e.attrib for c in _CONDITIONS if c != "type")]
-
-
-def _type_values_any(style: str, items: list[dict[str, Any]]
-                     ) -> tuple[str, list[dict[str, Any]]]:
-    from lxml import etree
-
-    root = etree.fromstring(style.encode("utf-8"))
-    for element in _lone_type_tests(root):
-        element.set("match", "any")
-    return etree.tostring(root, encoding="unicode"), items
-
-
-def _has_lone_type_tests(style: str) -> bool:
-    from lxml import etree
-
-    return bool(_lone_type_tests(etree.fromstring(style.encode("utf-8"))))
-
-
 #: the documented deviations of citeproc-js 2.4.63 from CSL 1.0.2 that the sample shows
 DEVIATIONS = (
     Deviation(
@@ -246,15 +218,6 @@ DEVIATIONS = (
         "text-case=\"title\")",
         lambda style: bool(_MACRO_CALL_CASE.search(style)),
         _macro_calls_without_text_case),
-    Deviation(
-        "type-values-any",
-        "CSL 1.0.2, Choose: match=\"all\" (the default) \"only tests true when all "
-        "conditions test true for all given test values\": type=\"post webpage\" without "
-        "match never holds",
-        "takes any of several values of `type` (a URL block under "
-        "`<else-if type=\"post post-weblog webpage\">` printed for a web page)",
-        _has_lone_type_tests,
-        _type_values_any),
 )
 
 

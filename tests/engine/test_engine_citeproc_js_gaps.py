@@ -224,3 +224,16 @@ def test_gap_names_through_substitute_under_et_al_use_first_zero_are_shown():
     # it are shown in full by citeproc-js (citefmt printed " vd., 2002")
     assert cite("turkiye-bilimsel-ve-teknolojik-arastirma-kurumu", ["edbook"]) == (
         "(Foley ve Gelband, 2002)")
+
+
+def test_gap_several_type_values_hold_for_any_of_them_under_match_all():
+    # CSL 1.0.2's `match="all"` (the default) read literally: `<if type="webpage post …">`
+    # never holds, an item having one type; every style writing it means "any", and
+    # citeproc-js ORs the values of `type`. citefmt printed "Burn first aid. [s.d.]."
+    assert entry("universidade-federal-de-goias-escola-de-veterinaria-e-zootecnia",
+                 "webnodate") == (
+        "Burn first aid. NHS website. [s.d.]. Disponível em: "
+        "https://www.nhs.uk/conditions/burns-and-scalds/. Acesso em: 5mar.2024.")
+    assert entry("accident-analysis-and-prevention", "webpage") == (
+        "Cancer-Pain.org, 2002. Cancer pain relief [WWW Document]. Cancer-Pain.org. URL "
+        "http://www.cancer-pain.org/ (accessed 7.9.02).")
