@@ -52,6 +52,7 @@ from citefmt.engine.context import current
 from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
 from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
+from citefmt.engine.numeric import numeric_list as _numeric_list
 from citefmt.engine.ordinals import ordinal_text
 from citefmt.engine.punctuation import (
     FieldClosingQuote,
@@ -153,6 +154,11 @@ class Text(EngineElement, model.Text):
         # the item's language only matters for text-case: looked up only then
         if context is None:
             context = self
+        if kwargs and kwargs.get("sort_options") and self.get("variable") == "year-suffix":
+            # gap: a sort key has no year-suffix, the style's own `year-suffix` text neither
+            # (as the implicit one, see `date_elements`): citeproc-js keeps tied cites in
+            # the order cited, "(Smith et al. 2020b; Smith et al. 2020a)"
+            return None
         if self.__dict__.get("_kind") == "variable":
             if self._absent(item):
                 return None  # speed: what the VariableError `_variable` raises would come to
@@ -415,17 +421,7 @@ class Label(EngineElement, model.Label):
         return super()._is_plural(item)
 
 
-#: one number of a list: digits with letter affixes ("2b", "D2", "e12"), or roman numerals
-_ONE_NUMBER = re.compile(r"[A-Za-z]*\d+[A-Za-z]*|[ivxlcdmIVXLCDM]+")
-_SEPARATORS = re.compile(r"\s*(?:,\s*|&|[-–—]+)\s*")
 _MULTIPLE = re.compile(r"\w\s*(?:,|&|[-–—]+)\s*\w")
-
-
-def _numeric_list(value: str) -> bool:
-    """Whether `value` is numbers only, joined by commas, ampersands or range dashes (CSL
-    1.0.2 is-numeric: "2b", "D2", "i–ix", "1, 3 & 5-7")."""
-    parts = _SEPARATORS.split(value.strip())
-    return bool(parts) and all(_ONE_NUMBER.fullmatch(part) for part in parts)
 
 
 class Sort(EngineElement, model.Sort):

@@ -17,6 +17,7 @@ from lxml import etree
 
 from citefmt.engine.base import MARKUP_ATTRIBUTES, EngineElement
 from citefmt.engine.disambiguation import is_marked_ambiguous
+from citefmt.engine.numeric import numeric_list
 from citefmt.engine.source import DefaultLanguageReference
 
 #: CSL condition attributes → citeproc-py's test method for each (all return lists of bools)
@@ -276,7 +277,9 @@ class Group(EngineElement, model.Group):
             if text is not None:
                 output.append(text)
                 rendered_variable = rendered_variable or calls_variable
-        if output and (rendered_variable or not calls_any):
+        if output and (rendered_variable or not calls_any
+                       or not attempted_variable(taken_children(plan, item, context), item,
+                                                 context)):
             return self.join(output)
         return None
 
@@ -314,6 +317,18 @@ class If(EngineElement, model.If):
             tests, match = self._plan()
             compiled = self.__dict__["_condition"] = _compiled_condition(tuple(tests), match)
         return compiled
+
+    def _is_numeric(self, item: Any) -> list[bool]:
+        """Gap: citeproc-py took one number only ("12", "2b") for numeric, so a page range
+        ("3841-3850") failed `is-numeric="page"` and a style's page branch was skipped
+        (aix-marseille-universite-departement-d-etudes-asiatiques: no "p. 3841‑3850");
+        CSL 1.0.2's numbers may be "separated by a comma, hyphen, or ampersand" (`numeric`)."""
+        reference = item.reference
+        results = []
+        for variable in self.get("is-numeric").split():
+            key = variable.replace("-", "_")
+            results.append(key in reference and numeric_list(str(reference[key])))
+        return results
 
     def shape_only(self) -> bool:
         """Whether only `type` and `variable` tests (no `locator` variable) decide the
@@ -436,9 +451,41 @@ class Macro(EngineElement, model.Macro):
             if text is not None:
                 output.append(text)
                 rendered_variable = rendered_variable or is_macro_call or calls_variable
-        if not output or (calls_any and not rendered_variable):
+        if not output or (calls_any and not rendered_variable and attempted_variable(
+                taken_children(child_plan(self), item, context), item, context)):
             return None
         return output[0] if len(output) == 1 else self.join(output)
+
+
+def attempted_variable(children: Sequence[tuple[Any, bool, bool]], item: Any,
+                       context: Any) -> bool:
+    """Whether any of the taken `children` of a group or macro tries to print a variable for
+    `item`: a child group or macro call counts only through the branches it takes.
+
+    Gap: citeproc-js (Zotero) suppresses a group (or macro) whose variables all came out
+    empty, counting the variables its render *tried*; one in a cs:choose branch not taken
+    is not tried. citefmt counted every variable written inside a child group or called
+    macro, and dropped "In" beside a macro printing nothing for the type ("In. Proceedings
+    …", hochschule-fur-soziale-arbeit-fhnw) and "s.d." beside a volume group whose
+    `is-numeric` tests fail (universite-de-liege-droit-par-categorie). Asked only when a
+    group would be dropped, so the common path is unchanged; a child the shape memo left
+    out (None) rendered nothing for a variable it tried."""
+    for child, calls_variable, _ in children:
+        if calls_variable and (child is None or _tries_variable(child, item, context)):
+            return True
+    return False
+
+
+def _tries_variable(child: Any, item: Any, context: Any) -> bool:
+    if isinstance(child, Group):
+        return attempted_variable(taken_children(child._plan()[1], item, context), item,
+                                  context)
+    if _is_macro_call(child):
+        macro = child.called_macro()
+        if isinstance(macro, Macro):
+            return attempted_variable(taken_children(child_plan(macro), item, context), item,
+                                      context)
+    return True
 
 
 def _is_macro_call(child: Any) -> bool:

@@ -237,3 +237,30 @@ def test_gap_several_type_values_hold_for_any_of_them_under_match_all():
     assert entry("accident-analysis-and-prevention", "webpage") == (
         "Cancer-Pain.org, 2002. Cancer pain relief [WWW Document]. Cancer-Pain.org. URL "
         "http://www.cancer-pain.org/ (accessed 7.9.02).")
+
+
+def test_gap_a_group_counts_only_the_variables_its_branches_try():
+    # citefmt counted the editors of a macro branch not taken for a paper and dropped "In"
+    assert entry("hochschule-fur-soziale-arbeit-fhnw", "paper") == (
+        "Chen, W./ Martin, L. (2021). Deep learning for burn depth assessment. In. Proceedings "
+        "of the IEEE Conference on Computer Vision. IEEE. "
+        "https://doi.org/10.1109/CVPR46437.2021.00118.")
+    # and the volume of a failed `is-numeric` test, dropping "s.d." (no date)
+    assert entry("universite-de-liege-droit-par-categorie", "inpress") == (
+        "Novak, P., « Fibroblast heterogeneity in hypertrophic scars », Wound Repair and "
+        "Regeneration, s.d.")
+
+
+def test_gap_a_page_range_is_numeric():
+    # citeproc-py: "3841-3850" failed `is-numeric="page"`, the page group was skipped
+    assert entry("aix-marseille-universite-departement-d-etudes-asiatiques", "smith2020") == (
+        "Smith John A., Lee Anna et García María, « Scar formation after burn injury: a "
+        "prospective cohort », Journal of Biological Chemistry, 295-12, 15 mars 2020, "
+        "p. 3841‑3850.")
+
+
+def test_gap_a_year_suffix_is_no_sort_key():
+    # citefmt sorted "2020a" before "2020b" through the style's `year-suffix` text; citeproc-js
+    # leaves the suffix out of the key, and the tie keeps the order cited
+    assert cite("cardiff-university-harvard", ["smith2020", "smith2020b", "many"]) == (
+        "(Wang et al. 2019; Smith et al. 2020b; Smith et al. 2020a)")
