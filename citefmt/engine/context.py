@@ -81,6 +81,9 @@ class RenderContext:
     name_levels_primary_only: bool = False
     #: rendered date-parts of this render by what decides them (see `Date_Part.render`)
     date_parts: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    #: the cs:substitute that rendered last printed only terms or fixed text, no variable
+    #: (see `flow_elements.Group.rendered`): cleared by each group or macro before a child
+    term_substitute: bool = False
 
     def suppressed(self) -> set[str] | None:
         """Variables cs:substitute used in the current cite or entry (None: none yet)."""

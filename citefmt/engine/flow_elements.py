@@ -16,6 +16,7 @@ from citeproc.source import CitationItem, VariableError
 from lxml import etree
 
 from citefmt.engine.base import MARKUP_ATTRIBUTES, EngineElement
+from citefmt.engine.context import current
 from citefmt.engine.disambiguation import is_marked_ambiguous
 from citefmt.engine.numeric import numeric_list
 from citefmt.engine.source import DefaultLanguageReference
@@ -266,17 +267,26 @@ class Group(EngineElement, model.Group):
         output = []
         calls_any = False
         rendered_variable = False
+        state = None
         for child, calls_variable, _ in planned_children(self, plan, item, context):
             calls_any = calls_any or calls_variable
             if child is None:
                 continue
+            if calls_variable and not rendered_variable:
+                state = state or current()
+                state.term_substitute = False
             try:
                 text = child.render(item, context=context, **kwargs)
             except VariableError:
                 continue
             if text is not None:
                 output.append(text)
-                rendered_variable = rendered_variable or calls_variable
+                if calls_variable and not rendered_variable:
+                    # a cs:names that printed a substitute's term only ("Anonyme") tried
+                    # its variable in vain (citeproc-js: the group stays empty)
+                    rendered_variable = state is not None and not state.term_substitute
+        if rendered_variable and state is not None:
+            state.term_substitute = False
         if output and (rendered_variable or not calls_any
                        or not attempted_variable(taken_children(plan, item, context), item,
                                                  context)):
@@ -437,6 +447,7 @@ class Macro(EngineElement, model.Macro):
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         output = []
         calls_any = rendered_variable = False
+        state = None
         for child, calls_variable, _ in planned_children(self, child_plan(self), item,
                                                          context):
             if child is None:
@@ -444,13 +455,20 @@ class Macro(EngineElement, model.Macro):
                 continue
             is_macro_call = _is_macro_call(child)
             calls_any = calls_any or calls_variable
+            if calls_variable and not rendered_variable:
+                state = state or current()
+                state.term_substitute = False
             try:
                 text = child.render(item, context=context, **kwargs)
             except VariableError:
                 continue
             if text is not None:
                 output.append(text)
-                rendered_variable = rendered_variable or is_macro_call or calls_variable
+                if not rendered_variable:
+                    rendered_variable = is_macro_call or (
+                        calls_variable and state is not None and not state.term_substitute)
+        if rendered_variable and state is not None:
+            state.term_substitute = False
         if not output or (calls_any and not rendered_variable and attempted_variable(
                 taken_children(child_plan(self), item, context), item, context)):
             return None

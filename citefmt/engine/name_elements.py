@@ -781,6 +781,7 @@ class Substitute(EngineElement, model.Substitute):
                     state.recording[-1].update(used)
             if text:
                 state.suppress(used)
+                state.term_substitute = not used
                 return text if isinstance(child, model.Names) else SubstitutedText(text)
         return None
 

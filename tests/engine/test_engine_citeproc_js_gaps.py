@@ -264,3 +264,48 @@ def test_gap_a_year_suffix_is_no_sort_key():
     # leaves the suffix out of the key, and the tie keeps the order cited
     assert cite("cardiff-university-harvard", ["smith2020", "smith2020b", "many"]) == (
         "(Wang et al. 2019; Smith et al. 2020b; Smith et al. 2020a)")
+
+
+def test_gap_names_printing_only_a_substitute_term_render_no_variable():
+    # citefmt: "Anonyme, 1791. Requiem. Bärenreiter." — the macro around the author's
+    # cs:names, whose substitute printed the term "anonymous" only, is an empty group
+    assert entry("archeosciences", "musical") == "1791. Requiem. Bärenreiter."
+    assert entry("archeosciences", "webnodate") == (
+        "S. d. Burn first aid. Disponible sur https://www.nhs.uk/conditions/burns-and-scalds/, "
+        "consulté le 05/03/2024a.")
+
+
+_TERM_MACROS = (
+    '<macro name="author"><names variable="author"><substitute><text term="anonymous"/>'
+    '</substitute></names></macro>'
+    '<macro name="title"><names variable="author"><substitute><text variable="title"/>'
+    '</substitute></names></macro>'
+    '<macro name="year"><date variable="issued"><date-part name="year"/></date></macro>')
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    # each expected string is citeproc-js 2.4.63's bibliography entry for the layout
+    ('<names variable="author"><substitute><text term="anonymous"/></substitute></names>',
+     "Anonymous"),
+    ('<group><names variable="author"><substitute><text term="anonymous"/></substitute>'
+     '</names></group>', ""),
+    ('<text macro="author"/>', ""),
+    ('<text macro="title"/>', "Requiem"),
+    ('<group delimiter=", "><text macro="author"/><text term="in"/></group>', ""),
+    ('<group delimiter=", "><text macro="author"/><text macro="year"/></group>', "1791"),
+    ('<group delimiter=", "><names variable="author"><substitute><text term="anonymous"/>'
+     '</substitute></names><text macro="year"/></group>', "Anonymous, 1791"),
+])
+def test_gap_a_substitute_term_is_no_rendered_variable(layout: str, expected: str):
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             f'</info>{_TERM_MACROS}<citation><layout><text variable="title"/></layout>'
+             f'</citation><bibliography><layout>{layout}</layout></bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    item = {"id": "a", "type": "book", "title": "Requiem", "issued": {"date-parts": [[1791]]}}
+    entries = Renderer(tree, locale="en-US", fmt="text").bibliography([item]).entries
+    assert " ".join(e.text for e in entries) == expected
