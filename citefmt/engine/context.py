@@ -84,6 +84,9 @@ class RenderContext:
     #: the cs:substitute that rendered last printed only terms or fixed text, no variable
     #: (see `flow_elements.Group.rendered`): cleared by each group or macro before a child
     term_substitute: bool = False
+    #: the `literal` names (institutions) of the name list cs:name is printing, which
+    #: cs:name-part formats without its affixes (see `name_elements.Name_Part`)
+    institution_names: frozenset[str] = frozenset()
 
     def suppressed(self) -> set[str] | None:
         """Variables cs:substitute used in the current cite or entry (None: none yet)."""

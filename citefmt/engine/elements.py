@@ -51,7 +51,7 @@ from citefmt.engine.collation import collation_key
 from citefmt.engine.context import current
 from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
-from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
+from citefmt.engine.name_elements import Name, Name_Part, Names, Substitute, is_truncated
 from citefmt.engine.numeric import numeric_list as _numeric_list
 from citefmt.engine.ordinals import ordinal_text
 from citefmt.engine.punctuation import (
@@ -803,6 +803,7 @@ FIXED_ELEMENTS: dict[str, type] = {"citation": Citation, "date": Date, "date-par
                                    "else-if": Else_If,
                                    "group": Group, "if": If, "label": Label, "layout": Layout,
                                    "locale": Locale, "macro": Macro, "name": Name,
+                                   "name-part": Name_Part,
                                    "names": Names, "number": Number,
                                    "sort": Sort, "style": Style, "substitute": Substitute,
                                    "term": Term, "text": Text}

@@ -280,7 +280,15 @@ _TERM_MACROS = (
     '</substitute></names></macro>'
     '<macro name="title"><names variable="author"><substitute><text variable="title"/>'
     '</substitute></names></macro>'
-    '<macro name="year"><date variable="issued"><date-part name="year"/></date></macro>')
+    '<macro name="year"><date variable="issued"><date-part name="year"/></date></macro>'
+    '<macro name="anon"><text term="anonymous"/></macro>'
+    '<macro name="via-macro"><names variable="author"><substitute><names variable="editor"/>'
+    '<text macro="anon"/></substitute></names></macro>'
+    '<macro name="in-choose"><names variable="author"><substitute><choose><if '
+    'variable="editor"><names variable="editor"/></if><else><text term="anonymous"/></else>'
+    '</choose></substitute></names></macro>'
+    '<macro name="in-group"><names variable="author"><substitute><group><text '
+    'term="anonymous"/></group></substitute></names></macro>')
 
 
 @pytest.mark.parametrize(("layout", "expected"), [
@@ -295,6 +303,11 @@ _TERM_MACROS = (
     ('<group delimiter=", "><text macro="author"/><text macro="year"/></group>', "1791"),
     ('<group delimiter=", "><names variable="author"><substitute><text term="anonymous"/>'
      '</substitute></names><text macro="year"/></group>', "Anonymous, 1791"),
+    # a bare term, also in a cs:choose branch, counts as no variable; through a macro call
+    # or a cs:group it is printed
+    ('<text macro="in-choose"/>', ""),
+    ('<text macro="via-macro"/>', "Anonymous"),
+    ('<text macro="in-group"/>', "Anonymous"),
 ])
 def test_gap_a_substitute_term_is_no_rendered_variable(layout: str, expected: str):
     from pathlib import Path
@@ -309,3 +322,77 @@ def test_gap_a_substitute_term_is_no_rendered_variable(layout: str, expected: st
     item = {"id": "a", "type": "book", "title": "Requiem", "issued": {"date-parts": [[1791]]}}
     entries = Renderer(tree, locale="en-US", fmt="text").bibliography([item]).entries
     assert " ".join(e.text for e in entries) == expected
+
+
+def test_gap_an_institution_takes_the_family_name_part_formatting_without_its_affixes():
+    # citefmt: "American Burn Association, , « Burn registry data 2010-2020 », 2021." (the
+    # family cs:name-part's suffix=", " around an institution's name)
+    assert entry("atlande", "dataset") == (
+        "American Burn Association, « Burn registry data 2010-2020 », 2021.")
+
+
+@pytest.mark.parametrize("name", [
+    # citeproc-js 2.4.63's output for each cs:name: the family part's text case, no affixes,
+    # nothing of the given part
+    '<name><name-part name="family" prefix="[" suffix=", " text-case="uppercase"/></name>',
+    '<name name-as-sort-order="all"><name-part name="family" suffix="!" '
+    'text-case="uppercase"/><name-part name="given" prefix="(" suffix="?" '
+    'text-case="lowercase"/></name>',
+])
+def test_gap_name_parts_on_an_institution(name: str):
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             '</info><citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout><names variable="author">{name}</names></layout>'
+             '</bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    item = {"id": "a", "type": "book", "author": [{"literal": "American Burn Association"}]}
+    entries = Renderer(tree, locale="en-US", fmt="text").bibliography([item]).entries
+    assert entries[0].text == "AMERICAN BURN ASSOCIATION"
+
+
+def test_gap_a_substitute_trying_a_date_leaves_the_year_suffix_to_the_entry():
+    # citefmt: "… consulté le 5 mars 2024." (reading the suffix inside the author's
+    # substitute suppressed it for the entry)
+    assert entry("atlande", "webnodate") == (
+        "« Burn first aid », https://www.nhs.uk/conditions/burns-and-scalds/, consulté le "
+        "5 mars 2024a.")
+
+
+def test_gap_page_first_is_there_when_page_is():
+    # citefmt took the issue branch of `<if variable="page-first">`: "… Chemistry 295/12"
+    assert entry("azr-abkurzungs-und-zitierregeln-der-osterreichischen-rechtssprache-und-"
+                 "europarechtlicher-rechtsquellen", "smith2020") == (
+        "Smith/Lee/García, Scar formation after burn injury: a prospective cohort, Journal of "
+        "Biological Chemistry 295, 3841")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # citeproc-js 2.4.63's output for each cs:name (the particle demoted in a short name in
+    # sort order, as in a long one)
+    ('<name form="short" name-as-sort-order="all" delimiter="/"/>', "Vinci, da/Beethoven"),
+    ('<name form="short" name-as-sort-order="all" delimiter="/" sort-separator=" "/>',
+     "Vinci da/Beethoven"),
+    ('<name form="short" name-as-sort-order="all" delimiter="/"><name-part name="family" '
+     'text-case="uppercase"/></name>', "VINCI, DA/BEETHOVEN"),
+])
+def test_gap_short_names_in_sort_order_demote_the_particle(name: str, expected: str):
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             '</info><citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout><names variable="author">{name}</names></layout>'
+             '</bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    item = {"id": "a", "type": "book", "author": [
+        {"family": "Vinci", "given": "Leonardo", "non-dropping-particle": "da"},
+        {"family": "Beethoven", "given": "Ludwig", "dropping-particle": "van"}]}
+    entries = Renderer(tree, locale="en-US", fmt="text").bibliography([item]).entries
+    assert entries[0].text == expected
