@@ -87,6 +87,8 @@ class RenderContext:
     #: the `literal` names (institutions) of the name list cs:name is printing, which
     #: cs:name-part formats without its affixes (see `name_elements.Name_Part`)
     institution_names: frozenset[str] = frozenset()
+    #: cs:sort is computing its keys (see `elements.Sort.sort`)
+    sorting: bool = False
 
     def suppressed(self) -> set[str] | None:
         """Variables cs:substitute used in the current cite or entry (None: none yet)."""

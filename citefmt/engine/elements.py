@@ -430,9 +430,14 @@ class Sort(EngineElement, model.Sort):
     render context's `sort_language`); empty keys still go last."""
 
     def sort(self, items: list[Any], context: Any) -> list[Any]:
-        language = current().sort_language
+        state = current()
+        language = state.sort_language
         keys = self.findall("cs:key", self.nsmap)
-        columns = [key.sort_keys(items, context) for key in keys]
+        state.sorting = True
+        try:
+            columns = [key.sort_keys(items, context) for key in keys]
+        finally:
+            state.sorting = False
         descending = [key.get("sort", "ascending").lower() == "descending" for key in keys]
         prepared = [[_comparable(column[i], language) for column in columns]
                     for i in range(len(items))]

@@ -445,6 +445,14 @@ class Name(EngineElement, model.Name):
         delimiter = self.get_option("delimiter", context, sort_options) if precedes else " "
         return join_merging([text, et_al], delimiter, self.output_format())
 
+    def et_al(self) -> Any:
+        """Gap: a sort key held the et-al term ("WANG, L. ir kt." sorted after "WANG, L.");
+        citeproc-js, which styles are written against, leaves it out of the key, so the next
+        key decides (iso690-numeric-lt: the title)."""
+        if current().sorting:
+            return ""
+        return super().et_al()
+
     def _affixes_each_name(self) -> bool:
         return self.get("prefix") is not None or self.get("suffix") is not None
 
