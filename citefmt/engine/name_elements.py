@@ -67,7 +67,19 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
             substitution.forget()
             return text
         return substitution.apply(text, item, role, lambda proxy: self._process_names(
-            proxy, names_context, context, **kwargs))
+            proxy, names_context, context, **kwargs),
+            shown=None if role is None else self._shown_count(item.reference[role],
+                                                              names_context, context, **kwargs))
+
+    def _shown_count(self, names: Any, names_context: Any, context: Any,
+                     **kwargs: Any) -> int | None:
+        """How many of `names` this cs:names prints (its cs:name's et-al truncation)."""
+        if names_context is None and self.name is None:
+            names_context = self.substituted_names()
+        name = (names_context if names_context is not None else self).name
+        if not isinstance(name, Name):
+            return None
+        return name.shown_count(names, context, kwargs.get("sort_options"))
 
     def get_parent_delimiter(self, context: Any = None) -> Any:
         # Speed: citeproc-py finds the enclosing cs:bibliography or cs:citation and reads its

@@ -404,3 +404,10 @@ def test_gap_a_sort_key_holds_no_et_al_term():
     entries = Renderer.for_style("iso690-numeric-lt").bibliography(ITEMS).entries
     numbers = {e.id: e.text.split(".")[0] for e in entries if e.id in ("many", "figure")}
     assert numbers == {"many": "38", "figure": "39"}
+
+
+def test_gap_subsequent_author_substitute_compares_the_rendered_names():
+    # after "WANG Li vd." (one of eight names shown) "WANG Li" is the same rendered name list:
+    # CSL 1.0.2 complete-all, "all rendered names … match"; citefmt compared the whole text
+    assert entry("galatasaray-universitesi-sosyal-bilimler-enstitusu", "figure") == (
+        "———, “Histology of a keloid”, 2020.")
