@@ -12,7 +12,9 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String, join
 
 from citefmt.engine.context import OverlaidAttributes, current
+from citefmt.engine.decorations import reset
 from citefmt.engine.formatters.html import preformat as html_preformat
+from citefmt.engine.locator_labels import labelled_number
 from citefmt.engine.page_ranges import last_page, read_range
 from citefmt.engine.punctuation import ClosingQuote, join_merging, wrap_merging
 from citefmt.engine.text_case import change_case
@@ -118,6 +120,9 @@ class MemoisedLookups(_CslElement):
         if plain:
             return str(string) if isinstance(string, (int, float)) else string
         formatted = super().format(string)
+        if self.__dict__.get("_decoration_resets", True):
+            # gap: "normal" values set back what an enclosing element decorates
+            formatted = reset(self, formatted)
         if type(string) is MixedString and formatted is not string:
             return _closing_quote_kept(string, formatted)
         return formatted
@@ -352,12 +357,23 @@ class PageRanges(_CslElement):
                       if variable.startswith("page") else None)
                      or self.unicode_character("EN DASH"))
         ampersand = self.get_single_term("and", "symbol") or self.unicode_character("AMPERSAND")
+        text = str(value)
+        if "&" in text and current().output_format == "html":
+            # the "<" and ">" the source escaped for HTML (`source.parse_string`) are
+            # characters, not "&" separators: each piece is escaped again by `preformat`
+            # (gap: "1 & lt;sup & gt;er", CSL test suite flipflop_NumericField)
+            text = text.replace("&lt;", "<").replace("&gt;", ">")
         pieces = [join([self._number_or_range(part, variable, delimiter)
                         for part in comma_part.split("&")], f" {ampersand} ")
-                  for comma_part in str(value).split(",")]
+                  for comma_part in text.split(",")]
         return join(pieces, ", ")
 
     def _number_or_range(self, part: str, variable: str, delimiter: Any) -> Any:
+        typed = (labelled_number(self, part)
+                 if "." in part and variable not in ("page", "page-first", "locator") else None)
+        if typed is not None:  # "p. 3-8" in a number field: "pp. 3–8" (see `locator_labels`)
+            label, first, last = typed
+            return join((label, join((first, last), delimiter) if last else first), " ")
         read = read_range(self.preformat(part))
         if isinstance(read, str):
             return self.format_number(read)

@@ -79,7 +79,12 @@ def collapse_cites(cites: Sequence[Any], render: RenderCite, citation_element: A
     """The citation's pieces, each with the delimiter that follows it."""
     collapse = citation_element.get("collapse", "")
     collapses = collapse in COLLAPSING
-    group_delimiter = citation_element.get("cite-group-delimiter", ", ")
+    # without a cite-group-delimiter, collapsed cites are joined by ", " in an in-text style
+    # and by the layout delimiter in a note style (citeproc-js, CSL test suite
+    # disambiguate_YearSuffixWithEtAlSubsequent: "(Smith 2000a; 2000b; 2000c)")
+    in_text = citation_element.get_root().get("class") != "note"
+    group_delimiter = citation_element.get("cite-group-delimiter",
+                                           ", " if in_text else layout_delimiter)
     suffix_delimiter = citation_element.get(
         "year-suffix-delimiter", citation_element.get("cite-group-delimiter", layout_delimiter))
     after_collapse = citation_element.get("after-collapse-delimiter", layout_delimiter)
@@ -89,7 +94,14 @@ def collapse_cites(cites: Sequence[Any], render: RenderCite, citation_element: A
         if text is not None:
             rendered.append(RenderedCite(cite, names, text, _year(cite), _suffix(cite)))
     pieces: list[tuple[Any, str]] = []
-    for group in _group_by_names(rendered):
+    # citeproc-js moves a cite to the earlier cites of the same names only when the citation
+    # sorts its cites (grouped sort), in an in-text style or with a cite-group-delimiter;
+    # otherwise only neighbours form a group (CSL test suite
+    # name_CiteGroupDelimiterWithYearSuffixCollapse2: "(Aalto 2015a,b; Bartleby 2010; Aalto
+    # 2015c–e)")
+    regroup = citation_element.find("cs:sort", citation_element.nsmap) is not None and (
+        (in_text and collapses) or citation_element.get("cite-group-delimiter") is not None)
+    for group in _group_by_names(rendered, regroup):
         def after(cite: RenderedCite) -> str:
             return after_collapse if cite.cite.has_locator else group_delimiter
 
@@ -120,16 +132,23 @@ def collapse_cites(cites: Sequence[Any], render: RenderCite, citation_element: A
     return pieces
 
 
-def _group_by_names(rendered: list[RenderedCite]) -> list[list[RenderedCite]]:
-    """Cites grouped by their names' output, in order of first appearance. A layout that
-    prints no names at all makes one group (citeproc-js; CSL test suite
-    magic_ImplicitYearSuffixExplicitDelimiter: "(1965a,b)")."""
+def _group_by_names(rendered: list[RenderedCite], regroup: bool = True
+                    ) -> list[list[RenderedCite]]:
+    """Cites grouped by their names' output, in order of first appearance (`regroup`), else
+    runs of neighbouring cites with the same names. A layout that prints no names at all
+    makes one group (citeproc-js; CSL test suite magic_ImplicitYearSuffixExplicitDelimiter:
+    "(1965a,b)")."""
     if rendered and all(cite.names is None for cite in rendered):
         return [list(rendered)]
     groups: dict[str, list[RenderedCite]] = {}
     ordered: list[list[RenderedCite]] = []
     for cite in rendered:
-        if cite.names:
+        if cite.names and not regroup:
+            if ordered and ordered[-1][-1].names == cite.names:
+                ordered[-1].append(cite)
+            else:
+                ordered.append([cite])
+        elif cite.names:
             if cite.names not in groups:
                 groups[cite.names] = []
                 ordered.append(groups[cite.names])

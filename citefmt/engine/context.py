@@ -87,8 +87,31 @@ class RenderContext:
     #: the `literal` names (institutions) of the name list cs:name is printing, which
     #: cs:name-part formats without its affixes (see `name_elements.Name_Part`)
     institution_names: frozenset[str] = frozenset()
-    #: cs:sort is computing its keys (see `elements.Sort.sort`)
-    sorting: bool = False
+    #: the position of each cite of the citations rendered, by id of the cite (see
+    #: `positions.py`); a cite not in it is placed by citeproc-py's rule
+    positions: dict[int, Any] = field(default_factory=dict)
+    #: the position of cites rendered outside any citation while it is set: disambiguation
+    #: compares cites in their subsequent, near-note form (`render.AMBIGUITY_PROBE`)
+    unplaced_position: Any = None
+    #: quotation marks ancestors of the element rendering now printed around it (a cs:text
+    #: macro with quotes="true"): quotes inside flip to the inner ones at odd depths
+    quote_depth: int = 0
+    #: the cs:text elements rendering the macros in progress, outermost first (what
+    #: encloses an element past its cs:macro; see `decorations.py`)
+    macro_callers: list[Any] = field(default_factory=list)
+    #: a cs:sort key is rendering: name lists without their labels and "and" term
+    #: (citeproc-js; CSL test suite sort_DropNameLabelInSort, sort_WithAndInOneEntry)
+    sort_key: bool = False
+    #: name lists render without their labels (the text subsequent-author-substitute
+    #: compares: sort_DropNameLabelInSort "Doe, John ed." then "---.")
+    name_labels_off: bool = False
+    #: every name list renders as this text (subsequent-author-substitute's complete-all
+    #: replacement, the label kept: sort_SeparateAuthorsAndOthers "--- ed.")
+    names_as: str | None = None
+    #: a cite renders only to be compared with others for ambiguity (citeproc-js's
+    #: `just_looking`, getAmbiguousCite): its accessed date is left out (see
+    #: `date_elements.Date.process`) and position tests see a subsequent, near-note cite
+    ambiguity_check: bool = False
 
     def suppressed(self) -> set[str] | None:
         """Variables cs:substitute used in the current cite or entry (None: none yet)."""
@@ -129,6 +152,20 @@ def rendering(context: RenderContext) -> Iterator[RenderContext]:
         yield context
     finally:
         _ACTIVE.reset(token)
+
+
+@contextmanager
+def rendering_flags(context: RenderContext, **flags: Any) -> Iterator[RenderContext]:
+    """Set fields of `context` (`name_labels_off`, `names_as`) while the block renders,
+    restoring them after."""
+    previous = {name: getattr(context, name) for name in flags}
+    for name, value in flags.items():
+        setattr(context, name, value)
+    try:
+        yield context
+    finally:
+        for name, value in previous.items():
+            setattr(context, name, value)
 
 
 def overlay(element: Any, attributes: dict[str, str]) -> Overlay:

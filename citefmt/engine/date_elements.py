@@ -38,6 +38,11 @@ class Date(EngineElement, model.Date):
         cs:date"): an item without `issued` takes it after the year of its `accessed` date,
         as in citeproc-js."""
         state = current()
+        if state.ambiguity_check and (variable or self.get("variable")) == "accessed":
+            # the date a reader looked a work up tells no two works apart: citeproc-js leaves
+            # it out when it compares cites (CSL test suite date_YearSuffixWithNoDate: "John
+            # Doe n.d.-a [Accessed: June 1, 1965]; John Doe n.d.-b [Accessed: …]")
+            raise VariableError
         if not state.implicit_year_suffix or self.is_locale_date() or kwargs.get("sort_options"):
             # a sort key has no year-suffix (ties keep their order, as in citeproc-js)
             return super().process(item, variable, show_parts, context, **kwargs)

@@ -349,6 +349,16 @@ class If(EngineElement, model.If):
             return False
         return "locator" not in (self.get("variable") or "").split()
 
+    def _position_as_compared(self, item: Any, context: Any) -> list[bool]:
+        """Gap: disambiguation compared cites in their first form. citeproc-js
+        (getAmbiguousCite) renders the cites it compares as subsequent cites near their
+        note, so a note style's short form is told apart too ("Doe, Book A; Doe, Book B",
+        CSL test suite bugreports_OldMhraDisambiguationFailure)."""
+        if current().ambiguity_check:
+            return [position in ("subsequent", "near-note")
+                    for position in (self.get("position") or "").split()]
+        return list(self._position(item, context))
+
     def _plan(self) -> tuple[list[Any], str]:
         plan = self.__dict__.get("_cached_plan")
         if plan is None:
@@ -358,11 +368,22 @@ class If(EngineElement, model.If):
                      else _without_context(getattr(self, method))
                      for attribute, method in _TESTS if attribute in self.attrib]
             if "position" in self.attrib:
-                tests.append(self._position)
+                tests.append(self._position_as_compared)
             if self.get("disambiguate") == "true":
                 tests.append(_disambiguate_test)
             plan = self.__dict__["_cached_plan"] = (tests, self.get("match", "all"))
         return plan
+
+    def _position(self, item: Any, context: Any) -> list[bool]:
+        """Gap: citeproc-py placed a cite by the cites rendered before it in the same call,
+        without note numbers; a cite placed by `positions.py` (its citation's note, the
+        citations before it in the document) answers from there, a cite rendered to find
+        ambiguity from the render's `unplaced_position`."""
+        state = current()
+        placed = state.positions.get(id(item), state.unplaced_position)
+        if placed is None:
+            return list(super()._position(item, context))
+        return [placed.matches(test) for test in self.get("position").split()]
 
 
 class Else_If(If, model.Else_If):

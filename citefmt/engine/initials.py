@@ -32,6 +32,8 @@ _PARTS = re.compile(r"[^\s.]+\.?")
 def initialize_given(given: str, mark: str, *, initialize: bool = True,
                      hyphen: bool = True) -> str:
     """The given name `given` written with initials ending in `mark`."""
+    if "<" in given:
+        return _initialize_marked_up(given, mark, initialize, hyphen)
     if not hyphen:
         return _initialize_words(given.replace("-", " "), mark, initialize)
     parts = given.split("-")
@@ -41,6 +43,34 @@ def initialize_given(given: str, mark: str, *, initialize: bool = True,
         parts = [parts[0], *(part for part in parts[1:] if not part[:1].islower())]
     return "-".join(_initialize_words(part, mark, initialize).rstrip()
                     for part in parts).strip()
+
+
+_TAG = re.compile(r"(<[^<>]*>)")
+
+
+def _initialize_marked_up(given: str, mark: str, initialize: bool, hyphen: bool) -> str:
+    """A given name holding rich-text markup ("<b>John</b> Quiggly" → "<b>J.</b> Q."; CSL
+    test suite name_InTextMarkupInitialize): the text between tags is initialised piece by
+    piece, the tags kept where they were; pieces are joined as initials are (by the mark's
+    space, or by a hyphen the name had there)."""
+    output = ""
+    space = mark[len(mark.rstrip()):]
+    apart = False  # whitespace since the last initials
+    for piece in _TAG.split(given):
+        if piece.startswith("<"):
+            output += piece
+            continue
+        text = piece.strip()
+        if not text:
+            apart = apart or bool(piece)
+            continue
+        lead = "-" if hyphen and text.startswith("-") else (
+            space if apart or piece[0].isspace() else "")
+        initials = initialize_given(text.lstrip("-").strip(), mark, initialize=initialize,
+                                    hyphen=hyphen)
+        output += (lead if _TAG.sub("", output) else "") + initials
+        apart = piece[-1].isspace()
+    return output
 
 
 def _initialize_words(text: str, mark: str, initialize: bool) -> str:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from citeproc import model
 from citeproc.source import Name as CiteprocName
 from citeproc.source import VariableError
-from citeproc.string import MixedString
+from citeproc.string import MixedString, String
 
 from citefmt.engine.base import EngineElement
 from citefmt.engine.context import OverlaidAttributes, current, overlay
@@ -17,6 +18,7 @@ from citefmt.engine.name_expansion import FULL, person_key
 from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.russian import decline_name
 from citefmt.engine.source import COMMA_SUFFIX, NameList
+from citefmt.engine.subsequent_author import rerenderer
 
 
 class Names(OverlaidAttributes, EngineElement, model.Names):
@@ -55,6 +57,7 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         substitution = state.subsequent_author
         if substitution is None or not substitution.claim_first_names():
             return self._process_names(item, names_context, context, **kwargs)
+        before = set(state.suppressed() or ())
         try:
             text = self._process_names(item, names_context, context, **kwargs)
         except VariableError:
@@ -66,10 +69,16 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
             # a term stands for the names ("Anon."): citeproc-js never substitutes it
             substitution.forget()
             return text
-        return substitution.apply(text, item, role, lambda proxy: self._process_names(
-            proxy, names_context, context, **kwargs),
-            shown=None if role is None else self._shown_count(item.reference[role],
-                                                              names_context, context, **kwargs))
+        rendered = rerenderer(state, before, lambda proxy: self._process_names(
+            proxy, names_context, context, **kwargs))
+        compared = text
+        if text is not None and getattr(names_context or self, "label", None) is not None:
+            compared = rendered(item, name_labels_off=True)  # labels are not compared
+            if str(compared) == str(text):
+                compared = text
+        shown = None if role is None else self._shown_count(item.reference[role],
+                                                            names_context, context, **kwargs)
+        return substitution.apply(text, item, role, rendered, compared=compared, shown=shown)
 
     def _shown_count(self, names: Any, names_context: Any, context: Any,
                      **kwargs: Any) -> int | None:
@@ -312,6 +321,8 @@ class Name(EngineElement, model.Name):
 
     def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
         if sort_options:
+            if name == "and" and current().sort_key:
+                return None  # no "and" term in a sort key (sort_WithAndInOneEntry)
             value = super().get_option(name, context, sort_options)
             if (name == "demote-non-dropping-particle" and value == "sort-only"
                     and sort_options.get("name-as-sort-order") == "all"):
@@ -338,6 +349,13 @@ class Name(EngineElement, model.Name):
                 value = 0
             cache[key] = value
             return value
+
+    def et_al(self) -> Any:
+        if current().sort_key:
+            # a sort key holds the names shown, no "et al." (citeproc-js; CSL test suite
+            # sort_AguStyleReverseGroups: "Smith" and "Smith et al." tie at names-use-first=1)
+            return String("")
+        return super().et_al()
 
     def _use_first_set(self, context: Any) -> bool:
         """Whether the name, its cs:names, or the cs:citation/cs:bibliography it renders
@@ -384,6 +402,9 @@ class Name(EngineElement, model.Name):
 
     def process(self, item: Any, variable: str, context: Any = None,
                 sort_options: Any = None, **kwargs: Any) -> Any:
+        substitute = current().names_as
+        if substitute is not None:
+            return String(substitute)  # see `subsequent_author.SubsequentAuthor.apply`
         if not sort_options:
             sort_options = self._subsequent_et_al(item, context)
             sort_options = self._added_names(item, context, sort_options)
@@ -438,7 +459,9 @@ class Name(EngineElement, model.Name):
                                               sort_options, **kwargs)],
                                 str(self.get("group-delimiter")), self.output_format())
         levels = self._expanded_names(names, context, item_key) if form != "count" else None
-        if form != "count" and names and (levels or self._affixes_each_name()):
+        if form != "count" and names and (levels or self._affixes_each_name()
+                                          or self._parts_formatted(sort_options)
+                                          or self._attached_terms(context, sort_options)):
             return self._each_name_affixed(variable, names, context, sort_options,
                                            levels=levels, **kwargs)
         if not is_truncated(names) or form == "count":
@@ -454,16 +477,88 @@ class Name(EngineElement, model.Name):
         if not shown:
             return et_al
         precedes = self._delimiter_precedes_et_al(len(shown), context, sort_options)
-        delimiter = self.get_option("delimiter", context, sort_options) if precedes else " "
+        delimiter = (self.get_option("delimiter", context, sort_options) if precedes
+                     else " " if spaced_term(str(et_al)) else "")
         return join_merging([text, et_al], delimiter, self.output_format())
 
-    def et_al(self) -> Any:
-        """Gap: a sort key held the et-al term ("WANG, L. ir kt." sorted after "WANG, L.");
-        citeproc-js, which styles are written against, leaves it out of the key, so the next
-        key decides (iso690-numeric-lt: the title)."""
-        if current().sorting:
-            return ""
-        return super().et_al()
+    def _parts_formatted(self, options: Any) -> bool:
+        """Whether this cs:name formats its name parts (cs:name-part children), outside sort
+        keys (a cs:key's options set name-as-sort-order="all")."""
+        if options and options.get("name-as-sort-order") == "all":
+            return False  # only a cs:key's options set it (see `get_option`)
+        return bool(self.findall("cs:name-part", self.nsmap))
+
+    def _personal_name(self, name: Any, context: Any, options: Any) -> Any:
+        """One personal name with its cs:name-part formatting, as CSL 1.0.2 "Name-part
+        Formatting" and citeproc-js put it together.
+
+        Gap: citeproc-py formatted the given and family strings after gluing the particles
+        on, so a family name's text-case and decorations reached the dropping particle
+        ("Gerard VAN DER MEER" for "Gerard van DER MEER"), a demoted particle took the given
+        name's formatting as one span with it, and the family part's affixes left out the
+        suffix ("[Jean] (de La Fontaine) III" for "(de La Fontaine III)"). Here the
+        non-dropping particle takes the family part's formatting and the dropping particle the
+        given part's, each formatted on its own; the family part's affixes enclose the
+        particles, family name and (in display order) the suffix, the given part's the given
+        name and the particles that follow it; the suffix is never formatted."""
+        fmt = self.output_format()
+        parts = {part.get("name"): part for part in self.findall("cs:name-part", self.nsmap)}
+        family_part, given_part = parts.get("family"), parts.get("given")
+        given, family, dropping, non_dropping, suffix = name.parts()
+        mark = self.get_option("initialize-with", context, options)
+        if given and mark is not None:
+            given = self.initialize(given, mark, context)
+
+        def decorated(part: Any, text: Any) -> Any:
+            if not text:
+                return None
+            return part.format(part.case(text)) if part is not None else text
+
+        def affixed(part: Any, text: Any) -> Any:
+            if part is None or text is None:
+                return text
+            return wrap_merging(part.get("prefix") or "", text, part.get("suffix") or "", fmt)
+
+        def joined(pieces: list[Any], delimiter: str) -> Any:
+            present = [piece for piece in pieces if piece is not None and str(piece)]
+            return join_merging(present, delimiter, fmt) if present else None
+
+        family_text = decorated(family_part, family)
+        non_dropping_text = decorated(family_part, non_dropping)
+        if self.get_option("form", context, options) == "short":
+            return affixed(family_part, joined([non_dropping_text, family_text], " "))
+        given_text = decorated(given_part, given)
+        dropping_text = decorated(given_part, dropping)
+        order = self.get_option("name-as-sort-order", context, options)
+        if order not in ("all", "first"):
+            tail = joined([joined([dropping_text, non_dropping_text, family_text], " "),
+                           suffix], " ")
+            return joined([affixed(given_part, given_text), affixed(family_part, tail)], " ")
+        separator = self.get_option("sort-separator", context, options)
+        demote = self.get_option("demote-non-dropping-particle", context, options)
+        if demote == "display-and-sort":
+            first = affixed(family_part, family_text)
+            second = joined([joined([given_text, dropping_text], " "), non_dropping_text], " ")
+        else:
+            first = affixed(family_part, joined([non_dropping_text, family_text], " "))
+            second = joined([given_text, dropping_text], " ")
+        return joined([joined([first, affixed(given_part, second)], separator), suffix],
+                      separator)
+
+    def _attached_terms(self, context: Any, options: Any) -> bool:
+        """Whether the "and" or et-al term of this name list is written without spaces
+        around it (see `spaced_term`): citeproc-py always put spaces there."""
+        cache = self.__dict__.get("_attached")
+        key = (id(context), self.get_option("and", context, options), current().locale.code)
+        if cache is None:
+            cache = self.__dict__["_attached"] = {}
+        if key not in cache:
+            and_ = key[1]
+            terms = [str(self.et_al())]
+            if and_ == "text":
+                terms.append(str(self.get_single_term("and")))
+            cache[key] = any(term and not spaced_term(term) for term in terms)
+        return bool(cache[key])
 
     def _affixes_each_name(self) -> bool:
         return self.get("prefix") is not None or self.get("suffix") is not None
@@ -507,9 +602,16 @@ class Name(EngineElement, model.Name):
         truncated = is_truncated(names) or (bool(et_al_min) and len(names) > 1
                                             and len(names) >= et_al_min)
         shown = list(names[:use_first]) if truncated and use_first else list(names)
+        # CSL 1.0.2 et-al-use-last: the first names, the delimiter, an ellipsis and the last
+        # name, when at least two names are left out ("C. Okafor-… E. Johansson")
+        use_last = (truncated and not is_truncated(names) and bool(use_first)
+                    and bool(self.get_option("et-al-use-last", context, options))
+                    and len(names) >= use_first + 2)
+        indices = list(range(len(shown))) + ([len(names) - 1] if use_last else [])
         order = self.get_option("name-as-sort-order", context, options)
         pieces = []
-        for index, name in enumerate(shown):
+        for index in indices:
+            name = names[index]
             single = dict(options or {}, **{"et-al-min": 0, "and": None})
             if order == "first" and index > 0:
                 single["name-as-sort-order"] = None
@@ -518,8 +620,11 @@ class Name(EngineElement, model.Name):
                 single["form"] = "long"
                 if level >= FULL:
                     single["initialize-with"] = None
-            text = super().process(_NamesOnly(variable, [name]), variable, context, single,
-                                   **kwargs)
+            if "literal" not in name and self._parts_formatted(single):
+                text = self._personal_name(name, context, single)
+            else:
+                text = super().process(_NamesOnly(variable, [name]), variable, context, single,
+                                       **kwargs)
             if text is None or not str(text):
                 continue
             if "literal" not in name:
@@ -528,23 +633,30 @@ class Name(EngineElement, model.Name):
         if not pieces:
             return None
         delimiter = self.get_option("delimiter", context, options)
+        if use_last and len(pieces) > 1:
+            last = join_merging(["\u2026", pieces[-1]], " ", fmt)
+            return AffixedNames(join_merging([*pieces[:-1], last], delimiter, fmt))
         et_al = self.et_al() if truncated else None
         if et_al is not None and str(et_al):
             precedes = self._delimiter_precedes_et_al(len(pieces), context, options)
             listed = join_merging(pieces, delimiter, fmt)
             return AffixedNames(join_merging([listed, et_al],
-                                             delimiter if precedes else " ", fmt))
+                                             delimiter if precedes else
+                                             " " if spaced_term(str(et_al)) else "", fmt))
         and_ = self.get_option("and", context, options)
         if not and_ or len(pieces) < 2:
             return AffixedNames(join_merging(pieces, delimiter, fmt))
-        and_term = str(self.get_single_term("and")) if and_ == "text" else "&"
+        # "&" escaped in HTML as citeproc-py's own lists escape it ("Brown &#38; J. Jones")
+        and_term = (str(self.get_single_term("and")) if and_ == "text"
+                    else str(self.preformat("&")))
         rule = self.get_option("delimiter-precedes-last", context, options)
         inverted_before_last = order == "all" or (order == "first" and len(pieces) == 2)
         precedes_last = (rule == "always" or (rule == "contextual" and len(pieces) > 2)
                          or (rule == "after-inverted-name" and inverted_before_last))
         head = join_merging(pieces[:-1], delimiter, fmt)
-        head = join_merging([head, and_term], delimiter if precedes_last else " ", fmt)
-        return AffixedNames(join_merging([head, pieces[-1]], " ", fmt))
+        space = " " if spaced_term(and_term) else ""
+        head = join_merging([head, and_term], delimiter if precedes_last else space, fmt)
+        return AffixedNames(join_merging([head, pieces[-1]], space, fmt))
 
     def _subsequent_et_al(self, item: Any, context: Any) -> dict[str, int] | None:
         """Gap: citeproc-py ignored `et-al-subsequent-min`/`et-al-subsequent-use-first`. In a
@@ -554,8 +666,7 @@ class Name(EngineElement, model.Name):
         if not scope or scope[0].tag != _CITATION_TAG:
             return None
         citation = scope[0]
-        key = getattr(item, "key", None)
-        if key is None or key not in _cited_keys(citation):
+        if not _is_subsequent(item, citation):
             return None
         options = {}
         for option in ("et-al-subsequent-min", "et-al-subsequent-use-first"):
@@ -621,8 +732,40 @@ class Name(EngineElement, model.Name):
         return rule == "contextual" and shown >= 2
 
 
+def spaced_term(term: str) -> bool:
+    """Whether an "and" or et-al term is set off from the names by spaces.
+
+    Gap: citeproc-py put spaces around every such term: "Ziggy Zither 等點校" for
+    "Ziggy Zither等點校", "תפוח ו תפוז". citeproc-js, which styles are written against,
+    spaces a term that starts with "&" or a letter of a script written with spaces between
+    words (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai), and writes terms in other scripts
+    (Chinese "等", "和") against the names; the Hebrew conjunction "ו" is written onto the
+    following word (CSL test suite name_EtAlWithCombined, name_HebrewAnd). A term starting
+    with punctuation ("[et al.]") stays spaced, as citefmt's GOST styles expect."""
+    first = _MARKUP.sub("", term)[:1]  # the term as formatted ("<i>et al.</i>")
+    if first == "\u05d5":
+        return False
+    if not first.isalpha():  # "&", or a bracket ("[et al.]" of GOST styles): spaced
+        return True
+    return unicodedata.name(first, "").split(" ")[0] in _SPACED_SCRIPTS
+
+
+_MARKUP = re.compile(r"<[^<>]*>")
+_SPACED_SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "HEBREW", "ARABIC", "THAI"})
+
 _CITATION_OR_BIBLIOGRAPHY = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
 _CITATION_TAG = "{http://purl.org/net/xbiblio/csl}citation"
+
+
+def _is_subsequent(item: Any, citation: Any) -> bool:
+    """Whether a cite is a later cite of its item: as `positions.py` placed it, as
+    disambiguation compares cites (subsequent), else by the items cited so far."""
+    state = current()
+    placed = state.positions.get(id(item), state.unplaced_position)
+    if placed is not None:
+        return bool(placed.position != "first")
+    key = getattr(item, "key", None)
+    return key is not None and key in _cited_keys(citation)
 
 
 def _cited_keys(citation: Any) -> set[str]:
@@ -833,6 +976,11 @@ class Substitute(EngineElement, model.Substitute):
                 state.suppress(used)
                 state.term_substitute = not used and _bare_fixed_text(child, item, context)
                 return text if isinstance(child, model.Names) else SubstitutedText(text)
+            if isinstance(child, model.Text) and "term" in child.attrib:
+                # a term reads no variable and cannot fail: it ends the substitute even when
+                # the locale defines it empty (citeproc-js; CSL test suite
+                # substitute_SubstituteOnlyOnceTermEmpty: "Content:", not the next term)
+                return None
         return None
 
 

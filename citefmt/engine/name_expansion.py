@@ -57,9 +57,11 @@ def _form(person: PersonKey, level: int, short: bool, initialises: bool) -> tupl
     return (given, particle, family)
 
 
-def name_levels(citation: Any, cites: Sequence[Any], rule: str) -> dict[PersonKey, int]:
+def name_levels(citation: Any, cites: Sequence[Any], rule: str,
+                shown_counts: dict[Any, int] | None = None) -> dict[PersonKey, int]:
     """The persons whose printed name is ambiguous under `rule`, each with the level that
-    tells it from the others (empty for "by-cite")."""
+    tells it from the others (empty for "by-cite"). `shown_counts`: the names a cite shows
+    where disambiguate-add-names shows more than et-al truncation (cite key → count)."""
     if rule == "by-cite" or rule not in (
             "all-names", "all-names-with-initials", "primary-name",
             "primary-name-with-initials"):
@@ -77,7 +79,8 @@ def name_levels(citation: Any, cites: Sequence[Any], rule: str) -> dict[PersonKe
         steps = (INITIALS, FULL) if short and initialises else (FULL,)
     if not steps:
         return {}
-    shown = _shown_persons(citation, cites, options, rule.startswith("primary-name"))
+    shown = _shown_persons(citation, cites, options, rule.startswith("primary-name"),
+                           shown_counts or {})
     levels: dict[PersonKey, int] = {}
     for person in shown:
         rivals = [other for other in shown if other != person
@@ -106,7 +109,7 @@ def _name_options(citation: Any, name: Any) -> dict[str, Any]:
 
 
 def _shown_persons(citation: Any, cites: Sequence[Any], options: dict[str, Any],
-                   primary_only: bool) -> list[PersonKey]:
+                   primary_only: bool, shown_counts: dict[Any, int]) -> list[PersonKey]:
     """The distinct persons the cites show in their first name variable (after et-al
     truncation), or only the first of each with `primary_only`."""
     variables = [variable for names in citation.xpath_search(".//cs:names")
@@ -122,7 +125,7 @@ def _shown_persons(citation: Any, cites: Sequence[Any], options: dict[str, Any],
             continue
         names = list(names)
         if et_al_min and use_first and len(names) >= et_al_min:
-            names = names[:use_first]
+            names = names[:max(use_first, shown_counts.get(cite.key, 0))]
         if primary_only:
             names = names[:1]
         for name in names:

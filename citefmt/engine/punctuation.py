@@ -11,11 +11,14 @@ finished entry:
 - a "." after "?", "!", ".", ":" or ";" is dropped ("Why?" + ". " → "Why? ", "o. O.:" + "."
   → "o. O.:"), and a ":" after "?", "!" or ";" (citeproc-js's merge table);
 - a ",", ";" or ":" after the same mark is dropped;
+- a ":" or ";" before a "!" or "?" is dropped ("colon:" + "! exclamation" → "colon!
+  exclamation", citeproc-js's merge table, CSL test suite `punctuation_FullMonty*`);
 - every other pair is kept ("Publ.," stays, "Why?," stays);
 - as citeproc-py does, a space after a space is dropped too, and a colon after "colon +
   space" with its space ("(Hrsg.): " + ": Title" → "(Hrsg.): Title");
 - with the locale option `punctuation-in-quote` (en-US), a "." or "," after a closing quote the
-  style printed (`quotes="true"`) moves inside it: “Title” + "." → “Title.” (merging with a
+  style printed (`quotes="true"`) moves inside it (and, as citeproc-js does, a "!" or "?"):
+  “Title” + "." → “Title.” (merging with a
   mark already there: “Why?” + "." → “Why?”); so does one after the closing quote of field
   text printed with the locale's quotes (“friend,”), and the mark goes on inside a quote
   that closes right before the outer one (“This is ‘The One.’”).
@@ -37,6 +40,13 @@ _DROP_RIGHT = frozenset({("?", "."), ("!", "."), (".", "."), (",", ","), (";", "
                          ("!", "!"), ("?", "?"), (" ", " "),
                          ("?", ":"), ("!", ":"), (":", "."), (";", "."), (";", ":")})
 _MARKS = frozenset(".,;:!?")
+#: (mark ending the left piece, mark starting the right piece) → the left mark is dropped:
+#: "colon:" + "! exclamation" → "colon! exclamation" (citeproc-js; CSL test suite
+#: punctuation_FullMontyPlain/Field/QuotesIn/QuotesOut)
+_DROP_LEFT = frozenset({(":", "!"), (";", "!"), (":", "?"), (";", "?")})
+#: marks punctuation-in-quote moves inside a closing quote: CSL 1.0.2 names "." and ",";
+#: citeproc-js moves "!" and "?" too (punctuation_FullMontyQuotesIn: “exclamation!” colon)
+_INTO_QUOTE = frozenset(".,!?")
 
 _MARKDOWN_MARKERS = "*^~"
 
@@ -144,11 +154,31 @@ def wrap_merging(prefix: str, text: Any, suffix: str, fmt: str = "text",
 
 
 def _append(left: Any, right: Any, fmt: str, punctuation_in_quote: InQuote) -> Any:
+    first = _head(right)
+    if first == "!" or first == "?":
+        left = _without_merged_last_mark(left, first)
     # `_ends_with_closing_quote`, inlined (speed: ~30 seams per entry)
     if (punctuation_in_quote is not None and type(left) is MixedString and len(left) > 0
             and type(list.__getitem__(left, -1)) in _CLOSING_QUOTES):
         left, right = move_into_quote(left, right, fmt, punctuation_in_quote)
     return concatenate(left, merge_seam(left, right, fmt))
+
+
+def _without_merged_last_mark(left: Any, first: str) -> Any:
+    """`left` without its last character when that is a ":" or ";" the mark `first` replaces
+    (`_DROP_LEFT`); only a mark in plain text is dropped, never one inside markup."""
+    if not isinstance(left, MixedString):
+        text = str(left)
+        if (text[-1:], first) in _DROP_LEFT:
+            return type(left)(text[:-1]) if isinstance(left, String) else text[:-1]
+        return left
+    segments = [segment for segment in left if str(segment)]
+    if not segments or type(segments[-1]) not in (String, str):
+        return left
+    text = str(segments[-1])
+    if (text[-1], first) not in _DROP_LEFT:
+        return left
+    return MixedString(segments[:-1] + ([String(text[:-1])] if len(text) > 1 else []))
 
 
 def _ends_with_closing_quote(value: Any) -> bool:
@@ -162,13 +192,18 @@ def move_into_quote(left: Any, right: Any, fmt: str = "text",
     """(left, right) with a "." or "," starting `right` moved inside the closing quote that
     ends `left`, when the engine printed that quote and the locale wants it there."""
     first = _head(right)
-    if first not in (".", ",") or not isinstance(left, MixedString):
+    if first not in _MARKS or not isinstance(left, MixedString):
         return left, right
     segments = [segment for segment in left if str(segment)]
     if not segments or type(segments[-1]) not in _CLOSING_QUOTES:
         return left, right
     if punctuation_in_quote is not None and not punctuation_in_quote():
         return left, right
+    if first not in _INTO_QUOTE:
+        # a mark that stays outside merges with the one inside: “Why?” + ": " → “Why?”
+        # (citeproc-js, punctuation_FullMontyQuotesIn: “exclamation!” colon)
+        inner = last_visible_char(str(MixedString(segments[:-1])), fmt)
+        return left, (_without_first_char(right) if (inner, first) in _DROP_RIGHT else right)
     right = _without_first_char(right)
     return _into_quote(MixedString(segments[:-1]), segments[-1], first, fmt), right
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.engine import Bibliography, Entry
+from citefmt.engine.citation_labels import add_citation_labels
 from citefmt.engine.context import LocaleState, RenderContext, current, rendering
 from citefmt.engine.disambiguation import disambiguate
 from citefmt.engine.elements import punctuation_in_quote_option
@@ -28,6 +29,15 @@ from citefmt.engine.formatters import formatter_module
 from citefmt.engine.layouts import bibliography_layouts, choose_layout
 from citefmt.engine.loading import ParsedTree, parse_csl_file
 from citefmt.engine.locales import XML_LANG, load_user_locale, locale_chain
+from citefmt.engine.positions import (
+    GIVEN_FIELDS,
+    SUBSEQUENT,
+    CitePosition,
+    PlacedCitation,
+    PlacedCite,
+    cite_positions,
+    given_position,
+)
 from citefmt.engine.source import PreparedSource, prepare_source
 from citefmt.engine.styles import resolve
 from citefmt.engine.subsequent_author import SubsequentAuthor
@@ -88,6 +98,10 @@ class CitationsResult:
 
     texts: list[str]
     warnings: list[Diagnostic]
+    #: (item key, position) of each cite, cluster by cluster in the order printed
+    positions: list[list[tuple[str, CitePosition]]] = field(default_factory=list)
+    #: what disambiguation gave each cited item (see `disambiguation_settings`)
+    disambiguation: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
 
 class Renderer:
@@ -136,10 +150,11 @@ class Renderer:
             warnings.simplefilter("always")
             prepared = prepare_source(items, self.fmt, origin=self.origin,
                                       default_language=self._default_language())
+            add_citation_labels(self.root, prepared.source)
             registry, cites = self._register(prepared, cited)
             ordered = self._sort(element, cites)
             registry.keys = KeyIndex(cite.key for cite in ordered)
-            disambiguate(self.root, ordered)
+            disambiguate_cites(self.root, ordered)
             entries, margins, problems = self._render_entries(element, ordered, prepared)
         result = Bibliography(entries=entries,
                               warnings=self.notes + prepared.diagnostics + problems
@@ -219,10 +234,14 @@ class Renderer:
     # -- citations ----------------------------------------------------------------------
 
     def citations(self, items: Sequence[Item], clusters: Sequence[Cluster],
-                  *, register_all: bool = True) -> CitationsResult:
+                  *, register_all: bool = True,
+                  notes: Sequence[int] | None = None) -> CitationsResult:
         """Render citation clusters. Items are numbered in the order of `items` (then by the
         bibliography's sort); with `register_all=False` only cited items count, in first-cited
-        order (the CSL test suite's convention)."""
+        order (the CSL test suite's convention). `notes`, one per cluster, are the numbers of
+        the footnotes the clusters stand in (0: in the running text; default
+        `default_notes`): cites are placed (ibid, subsequent, near-note,
+        first-reference-note-number) by them (`positions.py`)."""
         from citeproc.source import Citation
 
         element = self.root.citation
@@ -232,6 +251,7 @@ class Renderer:
             warnings.simplefilter("always")
             prepared = prepare_source(items, self.fmt, origin=self.origin,
                                       default_language=self._default_language())
+            add_citation_labels(self.root, prepared.source)
             lookup = self._id_lookup(prepared)
             citations = [Citation(self._cites(cluster, lookup)) for cluster in clusters]
             registry, cites = self._register(prepared, None if register_all else
@@ -240,16 +260,31 @@ class Renderer:
             if bib is not None:
                 cites = self._sort(bib, cites)
                 registry.keys = KeyIndex(c.key for c in cites)
-            disambiguate(self.root, cites)
+            disambiguate_cites(self.root, cites)
+            settings = disambiguation_settings(cites)
             _, layout = bibliography_layouts(element)
             texts: list[str] = []
             problems: list[Diagnostic] = []
             for citation in citations:
                 citation.bibliography = registry
+            if notes is None:
+                notes = self.default_notes(len(citations))
+            given = {id(cite): data for cluster, citation in zip(clusters, citations, strict=True)
+                     for data, cite in zip(cluster, citation.cites, strict=True)
+                     if isinstance(data, dict) and not GIVEN_FIELDS.isdisjoint(data)}
+            positions = place_cites(element, layout, citations, notes, given)
+            for citation in citations:
                 texts.append(str(layout.render_citation(
                     citation, lambda cite: self._missing(cite, lookup, problems)) or ""))
         warnings_out = self.notes + prepared.diagnostics + problems + self._warnings(caught)
-        return CitationsResult(texts, warnings_out)
+        return CitationsResult(texts, warnings_out, positions, settings)
+
+    def default_notes(self, count: int) -> list[int]:
+        """Note numbers for clusters given without them: in a note style each cluster is a
+        footnote of its own (1, 2, …); in other styles all are in the running text (0)."""
+        if self.root.get("class") == "note":
+            return list(range(1, count + 1))
+        return [0] * count
 
     def _cites(self, cluster: Cluster, lookup: dict[str, str]) -> list[Any]:
         from citeproc.source import Locator
@@ -347,6 +382,74 @@ class Renderer:
             text = " ".join(str(message.message).split())
             seen.setdefault(text, Diagnostic("CF401", text, self.origin, severity="warning"))
         return list(seen.values())
+
+
+#: where citeproc-js puts every cite it renders to compare cites for disambiguation
+#: (getAmbiguousCite): after the first, near-note ("Doe, supra" tells two of Doe's books
+#: apart no better than "Doe" does, though their first cites differ)
+AMBIGUITY_PROBE = CitePosition(SUBSEQUENT, 0, True)
+
+
+def disambiguate_cites(style_root: Any, cites: Sequence[Any]) -> None:
+    """`disambiguation.disambiguate`, the cites compared in their `AMBIGUITY_PROBE` position.
+    Gap: citeproc-py's positions made them all first cites."""
+    context = current()
+    context.unplaced_position = AMBIGUITY_PROBE
+    try:
+        disambiguate(style_root, cites)
+    finally:
+        context.unplaced_position = None
+
+
+def disambiguation_settings(cites: Sequence[Any]) -> dict[str, tuple[Any, ...]]:
+    """What disambiguation gave each item of `cites` in the active render: names added, given
+    names expanded, year-suffix, `disambiguate="true"` conditions opened (an incremental
+    document resends the clusters of an item whose settings changed, as citeproc-js does,
+    even where its text stays the same)."""
+    state = current()
+    expanded: dict[str, list[tuple[str, int]]] = {}
+    for entry, level in state.cite_name_levels.items():  # (cite key, person key) → level
+        owner = entry[0] if isinstance(entry, tuple) and entry else entry
+        expanded.setdefault(str(owner), []).append((repr(entry), level))
+    return {cite.key: (state.added_names.get(cite.key), state.given_name_level.get(cite.key),
+                       str(dict.get(cite.reference, "year_suffix") or ""),
+                       getattr(cite.reference, "__dict__", {}).get("disambiguate", 0),
+                       tuple(sorted(expanded.get(cite.key, ()))))
+            for cite in cites}
+
+
+def place_cites(element: Any, layout: Any, citations: Sequence[Any], notes: Sequence[int],
+                given: dict[int, dict[str, Any]] | None = None
+                ) -> list[list[tuple[str, CitePosition]]]:
+    """Give the render context the position of every cite of `citations` (each with its
+    bibliography set), read in document order with their `notes`, the cites of each in
+    the order the citation prints them (its cs:sort); return them with the cites' item keys,
+    citation by citation. `given`: the cite dicts (by id of the cite) that place their cite
+    themselves (`positions.given_position`)."""
+    if len(notes) != len(citations):
+        raise ValueError(f"{len(notes)} note numbers for {len(citations)} citations")
+    ordered = [layout._good_and_bad(citation)[0] for citation in citations]
+    placed = [PlacedCitation(int(note or 0), [_placed(cite) for cite in cites])
+              for note, cites in zip(notes, ordered, strict=True)]
+    value = element.get("near-note-distance")
+    distance = int(value) if value and value.isdigit() else 5
+    table = current().positions
+    found = []
+    for cites, positions in zip(ordered, cite_positions(placed, distance), strict=True):
+        if given:
+            positions = [given_position(position, given[id(cite)]) if id(cite) in given
+                         else position for cite, position in zip(cites, positions, strict=True)]
+        for cite, position in zip(cites, positions, strict=True):
+            table[id(cite)] = position
+        found.append([(cite.key, position) for cite, position in zip(cites, positions,
+                                                                     strict=True)])
+    return found
+
+
+def _placed(cite: Any) -> PlacedCite:
+    if not cite.has_locator:
+        return PlacedCite(cite.key)
+    return PlacedCite(cite.key, str(cite.locator.identifier), str(cite.locator.label or ""))
 
 
 _NUMBER_RANGE = re.compile(r"(?<=\d)\s*[-\u2013]\s*(?=\d)")

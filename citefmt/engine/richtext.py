@@ -1,7 +1,8 @@
 """Rich text inside CSL-JSON field values, rendered for each output format.
 
 CSL-JSON allows a little HTML in titles: `<i>`, `<b>`, `<sup>`, `<sub>`,
-`<span style="font-variant:small-caps;">` (or citeproc-js's `<sc>`) and `<span class="nocase">`;
+`<span style="font-variant:small-caps;">` (or citeproc-js's `<sc>`), `<span class="nocase">` and
+citeproc-js's `<span class="nodecor">`;
 text in small caps, superscript or subscript keeps its case under text-case, as in a nocase
 span (citeproc-js's "implicit nocase"). citeproc-py understands
 only the nocase span; the others leaked as literal tags into plain output (and anything else,
@@ -63,6 +64,12 @@ class _Quote:
 
 
 _Token = _Text | _Open | _Close | _Quote
+
+
+class NoDecoration(NoCase):
+    """Text of a `<span class="nodecor">` (citeproc-js): upright, unbold and without small
+    caps whatever decorates the element printing it, and left alone by text-case; the
+    element resolves it (`decorations.undecorated`)."""
 
 
 class QuoteMark(String):
@@ -203,7 +210,7 @@ def render_rich_text(value: str, fmt: str, *, typographic: bool = True) -> Mixed
     if "<" not in value and not quoting:  # no tag: one segment (most values; a speed path)
         return MixedString([String(_text(value, fmt, []))] if value else [])
     output = MixedString()
-    nocase_depth = 0
+    nocase_depth = nodecor_depth = 0
     buffer: list[str] = []
     open_styles: list[str] = []
 
@@ -211,7 +218,8 @@ def render_rich_text(value: str, fmt: str, *, typographic: bool = True) -> Mixed
         nonlocal output
         if buffer:
             text = "".join(buffer)
-            output += NoCase(text) if nocase_depth else String(text)
+            output += (NoDecoration(text) if nodecor_depth else NoCase(text) if nocase_depth
+                       else String(text))
             buffer.clear()
 
     tokens = _pair(_tokens(value))
@@ -224,6 +232,9 @@ def render_rich_text(value: str, fmt: str, *, typographic: bool = True) -> Mixed
         elif token.style == "nocase":
             flush()
             nocase_depth += 1 if isinstance(token, _Open) else -1
+        elif token.style == "nodecor":
+            flush()
+            nodecor_depth += 1 if isinstance(token, _Open) else -1
         else:
             implicit = token.style in _IMPLICIT_NOCASE
             if isinstance(token, _Open):
@@ -285,6 +296,8 @@ def _style(name: str, attributes: str) -> str | None:
         return "span"  # a closing </span>: resolved by pairing
     if "nocase" in compact:
         return "nocase"
+    if "nodecor" in compact:
+        return "nodecor"
     if "font-variant:small-caps" in compact:
         return "smallcaps"
     return None
@@ -301,7 +314,8 @@ def _pair(tokens: list[_Token]) -> list[_Token]:
         elif isinstance(token, _Close):
             wanted = token.style
             if (stack and (stack[-1][0] == wanted
-                           or (wanted == "span" and stack[-1][0] in ("nocase", "smallcaps")))):
+                           or (wanted == "span"
+                               and stack[-1][0] in ("nocase", "smallcaps", "nodecor")))):
                 style, _ = stack.pop()
                 result.append(_Close(style))
             else:

@@ -201,14 +201,19 @@ def _escaped_name(name: Any) -> Any:
     every straight apostrophe typographic ("Shafi’i", "’t Horvath")."""
     if not isinstance(name, dict) or is_et_al(name):
         return name
-    return {key: _html_name_part(value) if isinstance(value, str) else value
-            for key, value in name.items()}
+    return {key: _html_name_part(value)
+            if isinstance(value, str) else value for key, value in name.items()}
 
 
 def _html_name_part(value: str) -> str:
+    """Gap (CSL test suite name_InTextMarkup*): CSL's rich-text subset in a name part
+    ("<b>Doe</b>") is markup, as in any field (citeproc-js); every other "<", ">" and "&" is
+    escaped."""
     if "'" in value:  # in a name every straight quote is an apostrophe ("'t Horvath")
         value = value.replace("'", "\u2019")
-    return html.escape(value, quote=False) if _MARKUP_RE.search(value) else value
+    if not _MARKUP_RE.search(value):
+        return value
+    return str(render_rich_text(value, "html", typographic=False))
 
 
 def _month_as_season(date: Any) -> None:
@@ -386,8 +391,8 @@ def _parse_particles(parts: dict[str, str]) -> None:
     if family and "non-dropping-particle" not in parts:
         words = family.split(" ")
         lead = 0
-        while (lead < len(words) - 1 and words[lead][:1].islower()
-               and words[lead].isalpha()):  # "de' Frinkle" keeps its space: as written
+        while (lead < len(words) - 1  # "de' Frinkle" keeps its space: as written
+               and _particle_word(words[lead])):
             lead += 1
         particle, rest = " ".join(words[:lead]), " ".join(words[lead:])
         attached = _attached_particle(rest)
@@ -406,6 +411,17 @@ def _parse_particles(parts: dict[str, str]) -> None:
         if tail < len(words):
             parts["given"] = " ".join(words[:tail])
             parts["dropping-particle"] = " ".join(words[tail:])
+
+
+def _particle_word(word: str) -> bool:
+    """A lower-case particle word of a family name: "van", abbreviated "v.d." and "v.",
+    Dutch "'t" ("in 't Veld"; CSL test suite name_ParticlesDemoteNonDroppingNever, as
+    citeproc-js)."""
+    letters = word[1:] if word[:1] in "'\u2019" and len(word) > 1 else word
+    if letters[:1] == ".":
+        return False
+    letters = letters.replace(".", "") if letters is word else letters
+    return letters.isalpha() and letters.islower()
 
 
 def _attached_particle(family: str) -> int:

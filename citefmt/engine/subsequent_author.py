@@ -22,8 +22,11 @@ from typing import Any
 from citeproc.source import Name as CiteprocName
 from citeproc.string import String
 
-#: re-renders the cs:names element for an item whose name variable `role` holds `names`
-Rerender = Callable[[Any], Any]
+from citefmt.engine.context import SUPPRESSED, RenderContext, rendering_flags
+
+#: re-renders the cs:names element for an item whose name variable `role` holds `names`,
+#: with render-context flags set (`context.rendering_flags`)
+Rerender = Callable[..., Any]
 
 
 @dataclass
@@ -53,13 +56,20 @@ class SubsequentAuthor:
         self.previous_text = self.previous_names = self.previous_shown = None
 
     def apply(self, text: Any, item: Any, role: str | None, rerender: Rerender,
-              shown: int | None = None) -> Any:
-        """The names output `text` of this entry, substituted where the rule says; `shown`:
-        how many of the names the list prints (after et-al truncation)."""
+              compared: Any = None, shown: int | None = None) -> Any:
+        """The names output `text` of this entry, substituted where the rule says.
+
+        `compared`: the names as compared with the preceding entry's, when not `text`: the
+        name lists without their labels (citeproc-js; CSL test suite
+        sort_DropNameLabelInSort: "Doe, John ed." is followed by "---."), which the
+        complete-all rule then replaces keeping the label ("--- ed."). `shown`: how many of
+        the names the list prints (after et-al truncation)."""
         names = list(item.reference[role]) if role is not None else None
         previous_text, previous_names = self.previous_text, self.previous_names
         previous_shown = self.previous_shown
-        self.previous_text = None if text is None else str(text)
+        if compared is None:
+            compared = text
+        self.previous_text = None if compared is None else str(compared)
         self.previous_names = names
         self.previous_shown = (None if names is None or shown is None
                                else [dict(name) for name in names[:shown]])
@@ -69,9 +79,13 @@ class SubsequentAuthor:
                 or self.rule == "complete-all":
             # gap: CSL 1.0.2 compares "all rendered names": "WANG Li" after "WANG Li vd."
             # (one name shown of eight) is the same author (citeproc-js: "———")
-            same = str(text) == previous_text or (
+            same = str(compared) == previous_text or (
                 self.previous_shown is not None and self.previous_shown == previous_shown)
-            return String(self.substitute) if same else text
+            if not same:
+                return text
+            if compared is text:
+                return String(self.substitute)
+            return rerender(item, names_as=self.substitute)
         matching = _leading_matches(names, previous_names)
         if self.rule == "complete-each":
             if matching < len(names) or len(names) != len(previous_names):
@@ -82,6 +96,28 @@ class SubsequentAuthor:
             return text
         replaced = [CiteprocName(literal=self.substitute)] * matching + names[matching:]
         return rerender(_ItemWithNames(item, role, replaced))
+
+
+def rerenderer(state: RenderContext, suppressed_before: set[str],
+               render: Callable[[Any], Any]) -> Rerender:
+    """`render` (of one cs:names element) as a `Rerender`: each render again starts from the
+    variables cs:substitute had suppressed before the first (a substitute rendered twice
+    would otherwise suppress its own variable, or the title after it), and leaves the
+    suppression of the first render in place."""
+
+    def rerender(proxy: Any, **flags: Any) -> Any:
+        after = state.repressed.get(SUPPRESSED)
+        state.repressed[SUPPRESSED] = set(suppressed_before)
+        try:
+            with rendering_flags(state, **flags):
+                return render(proxy)
+        finally:
+            if after is None:
+                state.repressed.pop(SUPPRESSED, None)
+            else:
+                state.repressed[SUPPRESSED] = after
+
+    return rerender
 
 
 def _leading_matches(names: list[Any], previous: list[Any]) -> int:

@@ -13,8 +13,8 @@ suite:
   hyphens, dashes and slashes, and an apostrophe inside a word does not split it ("Shafi'i");
   a one-letter part after a hyphen stays lower-case ("07-x");
 - stop words (`STOP_WORDS`: the spec's list and the English prepositions citeproc-js adds)
-  stay lower-case unless first, last (a nocase word after them counts), after a colon or
-  before a hyphen ("Pro-Environmental");
+  stay lower-case unless first, last (a nocase word after them counts), after a colon, "?" or
+  "!", or before a hyphen ("Pro-Environmental"); so do the name particles "de", "von", "van";
 - a word starting with a Greek letter keeps its case ("β-Carotine");
 - nocase spans, HTML tags and entities are left alone.
 """
@@ -28,14 +28,17 @@ from typing import Any
 from citeproc.string import MixedString, NoCase, String
 
 #: CSL 1.0.2's stop words, plus the English prepositions that citeproc-js (Zotero) also leaves
-#: lower-case in title case ("after", "between", "v.", …): styles are written against it
+#: lower-case in title case ("after", "between", "v.", …) and its name particles and Latin
+#: abbreviations ("de", "von", "van", "et", "c", "ca": flipflop_Apostrophes "Antiquités de
+#: l’Égypte"): styles are written against it
 STOP_WORDS = frozenset("""a an and as at but by down for from in into nor of on onto or over so the
     till to up via with yet
     about above across afore after against along alongside amid amidst among amongst anenst
     apropos apud around aside astride athwart atop barring before behind below beneath beside
     besides between beyond circa despite during except given inside lest like modulo near next
     notwithstanding off out per plus pro qua sans since than through thru throughout thruout
-    toward towards under underneath until unto upon versus vs v within without""".split())
+    toward towards under underneath until unto upon versus vs v within without
+    de von van et c ca""".split())
 
 # markup first (left alone), then words (letters, digits and inner apostrophes)
 _PIECE = re.compile(r"<[^<>]*>|&#?\w+;|[^\W_]+(?:['’`][^\W_]+)*")
@@ -122,7 +125,8 @@ def _title_case(segments: list[Any]) -> list[Any]:
             continue
         word = match.group(0)
         text = str(segments[index])
-        after_colon = text[:match.start()].rstrip().endswith(":") or (
+        # a stop word after a colon, "?" or "!" starts a subtitle or sentence: "Doe? A Life"
+        after_colon = text[:match.start()].rstrip().endswith(_SENTENCE_BREAKS) or (
             match.start() == 0 and index > 0 and _ends_with_colon(segments[:index]))
         after_hyphen = text[:match.start()].endswith("-")
         # the first part of a hyphenated compound: "Pro-Environmental", not "Out-Of-Fashion"
@@ -149,7 +153,13 @@ def _title_case(segments: list[Any]) -> list[Any]:
 
 def _ends_with_colon(segments: list[Any]) -> bool:
     text = "".join(str(s) for s in segments).rstrip()
-    return text.endswith(":")
+    return text.endswith(_SENTENCE_BREAKS)
+
+
+#: marks after which a stop word starts a subtitle or sentence and is capitalised: CSL
+#: 1.0.2's colon, and (citeproc-js, CSL test suite textcase_SkipNameParticlesInTitleCase:
+#: "John van Doe? A Life") "?" and "!", which end a main title as a colon does
+_SENTENCE_BREAKS = (":", "?", "!")
 
 
 def _same_type(segment: Any, text: str) -> Any:

@@ -14,8 +14,9 @@ HEAD = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version=
         "<info><title>t</title><id>t</id><updated>2025-01-01T00:00:00+00:00</updated></info>")
 
 
-def citations(citation_attributes: str, clusters: list[list], items: list[dict]) -> list[str]:
-    body = (f"<citation {citation_attributes}>"
+def citations(citation_attributes: str, clusters: list[list], items: list[dict],
+              sort: str = "") -> list[str]:
+    body = (f"<citation {citation_attributes}>{sort}"
             '<layout prefix="(" suffix=")" delimiter="; "><group delimiter=" ">'
             '<names variable="author"><name form="short"/></names>'
             '<date variable="issued"><date-part name="year"/></date></group>'
@@ -34,14 +35,25 @@ ITEMS = [work("s1", "Smith", 1900), work("r", "Roe", 1950), work("s2", "Smith", 
          work("s3", "Smith", 2000), work("s4", "Smith", 2000), work("s5", "Smith", 2000)]
 
 
+#: a citation sort: citeproc-js groups cites of the same names across others only under one
+BY_YEAR = '<sort><key variable="issued"/></sort>'
+
+
 def test_gap_collapse_year_groups_cites_by_author():
-    assert citations('collapse="year"', [["s1", "r", "s2"]], ITEMS) == [
+    assert citations('collapse="year"', [["s1", "r", "s2"]], ITEMS, BY_YEAR) == [
         "(Smith 1900, 2000; Roe 1950)"]
 
 
 def test_cite_group_delimiter_alone_groups_without_collapsing():
-    assert citations('cite-group-delimiter=", "', [["s1", "r", "s2"]], ITEMS) == [
+    assert citations('cite-group-delimiter=", "', [["s1", "r", "s2"]], ITEMS, BY_YEAR) == [
         "(Smith 1900, Smith 2000; Roe 1950)"]
+
+
+def test_without_a_citation_sort_only_neighbouring_cites_are_grouped():
+    # CSL test suite name_CiteGroupDelimiterWithYearSuffixCollapse2: "Cite grouping is
+    # applied only if the citations are sorted in some way" (citeproc-js's grouped sort)
+    assert citations('collapse="year"', [["s1", "r", "s2", "s3"]], ITEMS) == [
+        "(Smith 1900; Roe 1950; Smith 2000, 2000)"]
 
 
 def test_collapse_year_suffix_prints_bare_suffixes():

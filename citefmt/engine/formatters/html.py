@@ -29,6 +29,7 @@ from citeproc.formatter.html import (
 
 __all__ = [
     "FLIPS",
+    "Baseline",
     "Bold",
     "Italic",
     "Light",
@@ -131,6 +132,14 @@ class Italic(_Flipping):
 class Bold(_Flipping):
     tag = "b"
     decoration = "bold"
+
+
+class Baseline(TagWrapper):
+    """vertical-align="baseline" inside a super- or subscript: citeproc-js's markup, kept as
+    the CSL test suite has it (decorations_Baseline)."""
+
+    tag = "span"
+    attributes: ClassVar[dict[str, str]] = {"style": "baseline"}
 
 
 class SmallCaps(_Flipping):
