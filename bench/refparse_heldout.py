@@ -11,6 +11,12 @@ Gold comes from the annotators, never from citefmt's helpers:
   printed string) and an `<element-citation>` (the publisher's markup of the same reference);
 * `plos-nlm`: PLOS's JATS articles in PLOS/allofplos' starter corpus (MIT) — tagged
   `<mixed-citation>`s, the printed reference with its parts marked inside it (NLM names).
+* `gost-biblatex-2008`, `gost-biblatex-2018`: real Russian thesis bibliographies (BibTeX/BibLaTeX
+  files of public thesis repositories, licences in the manifest) rendered by biblatex-gost
+  (`style=gost-numeric`, biber + XeLaTeX) in the GOST R 7.0.5-2008 shape and in the 7.0.100-2018
+  shape its options give; gold from the .bib fields through the explicit mapping of
+  tools/citefmt_train/gost_biblatex.py. Skipped, with a note saying what is missing, where TeX,
+  biblatex-gost or the fetched repositories are absent; rendered once and cached.
 The files are read from the snapshots the search tool's `fetch` leaves in /work/.mirror (nothing
 fetched is committed); eval/heldout_manifest.json pins each commit and the SHA-256 of every file,
 and a file whose bytes differ is refused.
@@ -160,10 +166,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(summary, indent=2))
         return 0
     keys = [k for k in summary if isinstance(summary[k], dict)]
-    print(f"{'field':<16}" + "".join(f"{k:>13}" for k in keys))
+    width = max(13, *(len(k) + 2 for k in keys))  # "gost-biblatex-2008" is wider than 13
+    print(f"{'field':<16}" + "".join(f"{k:>{width}}" for k in keys))
     for name in FIELDS:
         cells = [summary[k]["fields"].get(name) for k in keys]
-        print(f"{name:<16}" + "".join(f"{c:13.3f}" if c is not None else f"{'-':>13}"
+        print(f"{name:<16}" + "".join(f"{c:{width}.3f}" if c is not None else f"{'-':>{width}}"
                                       for c in cells))
     print()
     for key in keys:

@@ -344,7 +344,13 @@ class PageRanges(_CslElement):
     used Chicago 15th edition's rule for chicago-16; see `page_ranges.py`."""
 
     def _format_last_page(self, first: str, last: str) -> str:
-        return last_page(first, last, self.get_root().get_option("page-range-format"))
+        # speed: the style's option, read once per element (it depends on the tree alone)
+        try:
+            range_format = self.__dict__["_page_range_format"]
+        except KeyError:
+            range_format = self.__dict__["_page_range_format"] = \
+                self.get_root().get_option("page-range-format")
+        return last_page(first, last, range_format)
 
     def _process(self, value: Any, variable: str) -> Any:
         """A number variable's value (or a locator: `variable` "locator", or "page" for a
@@ -356,6 +362,11 @@ class PageRanges(_CslElement):
         delimiter = ((self.get_single_term("page-range-delimiter")
                       if variable.startswith("page") else None)
                      or self.unicode_character("EN DASH"))
+        text = str(value)
+        if "," not in text and "&" not in text:
+            # speed: one number or range (the common case) is what the joins below give
+            # for a single piece
+            return self._number_or_range(text, variable, delimiter)
         ampersand = self.get_single_term("and", "symbol") or self.unicode_character("AMPERSAND")
         text = str(value)
         if "&" in text and current().output_format == "html":

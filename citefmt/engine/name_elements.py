@@ -323,7 +323,13 @@ class Name(EngineElement, model.Name):
         if sort_options:
             if name == "and" and current().sort_key:
                 return None  # no "and" term in a sort key (sort_WithAndInOneEntry)
-            value = super().get_option(name, context, sort_options)
+            # Speed: an option the overrides do not set reads as without them (citeproc-py
+            # falls back to the element and its ancestors): the kept answer, except for
+            # et-al-min, whose kept answer is adjusted below
+            if name in sort_options or name == "et-al-min":
+                value = super().get_option(name, context, sort_options)
+            else:
+                value = self.get_option(name, context)
             if (name == "demote-non-dropping-particle" and value == "sort-only"
                     and sort_options.get("name-as-sort-order") == "all"):
                 # only a cs:key's options (citeproc-py: always name-as-sort-order="all")
@@ -379,7 +385,10 @@ class Name(EngineElement, model.Name):
         """Gap: citeproc-py cut every capitalised part to one letter ("Ph." → "P.",
         "Дж." → "Д.") and ignored `initialize="false"`; see `initials.py`."""
         hyphen = bool(self.get_option("initialize-with-hyphen", context))
-        initialize = self.get("initialize", "true").lower() != "false"
+        initialize = self.__dict__.get("_initialize")  # speed: the attribute, read once
+        if initialize is None:
+            initialize = self.__dict__["_initialize"] = \
+                self.get("initialize", "true").lower() != "false"
         return initialize_given(str(given), str(mark), initialize=initialize, hyphen=hyphen)
 
     def shown_count(self, names: Any, context: Any, sort_options: Any) -> int:

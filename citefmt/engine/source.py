@@ -24,8 +24,10 @@ from typing import Any
 
 from citeproc import NUMBERS
 from citeproc.source import Date as CiteprocDate
+from citeproc.source import Name as CiteprocName
 from citeproc.source import Reference, VariableError
 from citeproc.source.json import CiteProcJSON
+from citeproc.string import MixedString, String
 
 from citefmt.diagnostics import Diagnostic
 from citefmt.engine.context import active
@@ -167,6 +169,10 @@ class FormattedJSONSource(CiteProcJSON):
             if self.fmt == "html" and _TAG_CHARS_RE.search(string):
                 # "<" and ">" only: citeproc-py splits numbers on "&" itself
                 string = NumberText(string.replace("<", "&lt;").replace(">", "&gt;"))
+            if _NOCASE_TAG not in string.lower():
+                # speed: what citeproc-py's parser (one `+=` per piece) gives for text
+                # without a nocase span
+                return MixedString([String(string)]) if string else MixedString()
             return super().parse_string(string)
         return render_rich_text(str(string), self.fmt,
                                 typographic=not isinstance(string, RawText))
@@ -176,7 +182,7 @@ class FormattedJSONSource(CiteProcJSON):
         HTML as they are, so a name holding "<b>" became markup: in HTML they are escaped here,
         before citeproc-py sees them (issue 10)."""
         json_data = [_escaped_name(n) if self.fmt == "html" else n for n in json_data]
-        names = NameList(super().parse_names([n for n in json_data if not is_et_al(n)]))
+        names = NameList(_citeproc_name(n) for n in json_data if not is_et_al(n))
         names.truncated = len(names) < len(json_data)
         return names
 
@@ -186,10 +192,51 @@ class FormattedJSONSource(CiteProcJSON):
             date = {**date, "literal": html.escape(date["literal"], quote=False)}
         if problem:
             self.date_problems.append(problem)
-        parsed = super().parse_date(date)
+        parsed = _single_date(date)
+        if parsed is None:
+            parsed = super().parse_date(date)
         for single in (parsed.get("begin"), parsed.get("end"), parsed) if parsed else ():
             _month_as_season(single)
         return parsed
+
+
+def _single_date(date: Any) -> Any:
+    """citeproc-py's Date for the commonest date value, `{"date-parts": [[year, month,
+    day]]}` with integer parts (None for any other: citeproc-py parses those). Speed:
+    citeproc-py builds its key sets for every date; the Date it makes (every value passed
+    through int(), `circa` False as 0, first) is filled in directly."""
+    if type(date) is not dict or len(date) != 1:
+        return None
+    parts = date.get("date-parts")
+    if type(parts) is not list or len(parts) != 1:
+        return None
+    single = parts[0]
+    if (type(single) is not list or not 1 <= len(single) <= 3
+            or any(type(part) is not int for part in single)):
+        return None
+    parsed = CiteprocDate.__new__(CiteprocDate)
+    dict.update(parsed, {"circa": 0, **dict(zip(("year", "month", "day"), single,
+                                                          strict=False))})
+    return parsed
+
+
+#: the start tag citeproc-py's string parser looks for (lower-cased)
+_NOCASE_TAG = CiteProcJSON.start_tag.lower()
+#: the keys citeproc-py's Name takes without a warning (besides `literal` alone)
+_NAME_PARTS = frozenset({"family", "given", "dropping-particle", "non-dropping-particle",
+                         "suffix"})
+
+
+def _citeproc_name(data: dict[str, Any]) -> CiteprocName:
+    """citeproc-py's `Name(**data)`, as its JSON reader makes it. Speed: citeproc-py builds
+    the sets of accepted keys for every name it checks; a name with accepted keys only is
+    filled in directly, any other goes through citeproc-py (which warns)."""
+    if ("literal" in data and len(data) == 1) or ("literal" not in data
+                                                  and data.keys() <= _NAME_PARTS):
+        name = CiteprocName.__new__(CiteprocName)
+        dict.update(name, data)
+        return name
+    return CiteprocName(**data)
 
 
 _MARKUP_RE = re.compile(r"[<>&]")

@@ -58,18 +58,23 @@ def parse_date_words(text: str) -> list[int] | None:
 
 
 _ACCESS_RES = (
-    re.compile(r"\(\s*дата (?:обращения|доступа)\s*:?\s*(?P<date>[\d.]+)\s*\)\.?", re.I),
+    re.compile(r"\(\s*дата (?:обращения|доступа|обр\.)\s*:?\s*(?P<date>[\d.]+)\s*\)\.?", re.I),
     re.compile(r"\[\s*(?:updated [^;\]]*;\s*)?cited\s+(?P<date>[^\]]+)\]\.?", re.I),
     re.compile(r"\[\s*viewed\s+(?P<date>[^\]]+)\]\.?", re.I),  # BS ISO 690 / Harvard
     re.compile(r"\(?\b[Aa]ccessed(?: on)?:?\s+"
                r"(?P<date>(?:\d{1,2}\s+)?[A-Za-z]+\.?\s+\d{1,2}?,?\s*\d{4}|"
                r"\d{4}\s+[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\)?\.?"),
+    # biblatex's English access note, its date month first: "(visited on 04/27/2021)"
+    re.compile(r"\(\s*visited on\s+(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*\)\.?", re.I),
 )
 _LABELLED_RES = (
     ("PMCID", re.compile(r"\b(?:PubMed\s+Central\s+)?PMCID\s*:?\s*(PMC\d+)\s*[.;]?", re.I)),
     ("PMID", re.compile(r"\b(?:PubMed\s+)?PMID\s*:?\s*(\d{1,8})\b\s*[.;]?", re.I)),
     ("PMCID", re.compile(r"\b(?:PubMed Central\s+)?(PMC\d+)\b\.?")),
-    ("ISBN", re.compile(r"\bISBN(?:-1[03])?\s*:?\s*([0-9][0-9\-‐ ]{8,16}[0-9Xx])\b\.?")),
+    # the first ISBN is the item's; further ones printed after it (biblatex prints every ISBN
+    # of the `isbn` field: "ISBN 978-3-642-20143-1 978-3-642-20144-8") go with it
+    ("ISBN", re.compile(r"\bISBN(?:-1[03])?\s*:?\s*([0-9][0-9\-‐–— ]{8,16}[0-9Xx])\b"
+                        r"(?:[\s,]+97[89][0-9\-‐–—]{7,14}[0-9Xx]\b)*\.?")),
     ("ISSN", re.compile(r"\b(?:e-?)?ISSN\s*:?\s*(\d{4}-?\d{3}[\dXx])\b\.?", re.I)),
 )
 #: NBR 6023 / Spanish access statements: "Acesso em: 28 out. 2023", "(acesso em 13-IX-2021)",
@@ -89,10 +94,15 @@ def extract_identifiers(text: str) -> Extracted:
     fields: Item = {}
     body = text
     folded = text.casefold()  # each search below runs only if its key word is printed at all
-    for access_re, words in zip(_ACCESS_RES, (("обращения", "доступа"), ("cited",), ("viewed",),
-                                              ("accessed",)), strict=True):
+    for access_re, words in zip(_ACCESS_RES, (("обращения", "доступа", "дата обр"), ("cited",),
+                                              ("viewed",), ("accessed",), ("visited",)),
+                                strict=True):
         for access in access_re.finditer(body) if any(w in folded for w in words) else ():
-            date = parse_date_words(access.group("date"))
+            printed = access.group("date")
+            if printed.count("/") == 2:  # "04/27/2021": month/day/year
+                month, day, year = printed.split("/")
+                printed = f"{day}.{month}.{year}"
+            date = parse_date_words(printed)
             if date and "accessed" not in fields:
                 fields["accessed"] = {"date-parts": [date]}
                 body = blank(body, access.start(), access.end())

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from citefmt.dates import MONTHS
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
 from citefmt.refparse.common import date_parts, normalise_page, tidy
@@ -28,6 +29,7 @@ from citefmt.refparse.names import (
     parse_initials_first_names,
     parse_responsibility,
 )
+from citefmt.refparse.places import is_place
 
 #: ". – " between areas; older lists glue the dash to the period (".- София")
 _AREA_DASH_RE = re.compile(r"\.?\s+[–—-]\s+(?=\S)|\.[–—-]\s+(?=\S)")
@@ -51,23 +53,33 @@ _INITIALS_FIRST_HEADING_RE = re.compile(
     rf"^(?P<names>{INITIALS_FIRST_LIST})"
     r"(?=,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)|\.\s+\S)")
 _HEADING_ET_AL_RE = re.compile(r",?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)")
-_THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=\s))*?наук|"
-                        r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)", re.I)
+#: a thesis statement, with the specialty code GOST R 7.0.100-2018 prints after it (": 05.23.17")
+_THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=\s))*?наук|"
+                        r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)"
+                        r"(?:\s*:\s*\d\d\.\d\d\.\d\d)?)", re.I)
+#: "М. : Наука, 2006", "Helsinki, Finland : IEEE, 2014" (a place with its country or state),
+#: "Amsterdam, New York, Oxford : North-Holland, 1978", "N. Y. : Basic books, 1954", two
+#: publishers as the data lists them ("СПб. : Ювента, Наука, 1999")
 _PLACE_PUB_RE = re.compile(
-    r"(?:^|\.\s+|\s)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s(?:н/Д|[A-ZА-ЯЁ][\w\-]*))*\.?(?:\s*;\s*[A-ZА-ЯЁ]"
-    r"[\w\-]*\.?)*)"
-    r"\s*:\s*(?P<publisher>[^,:]+?),\s*(?P<year>\d{4})")
+    r"(?:^|\.\s+|\s)(?P<place>(?:[A-Z]\.\s?){2,3}|[A-ZА-ЯЁ][\w\-]*(?:\s(?:н/Д|[A-ZА-ЯЁ][\w\-]*))*\.?"
+    r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?){0,3}(?:\s*;\s*[A-ZА-ЯЁ][\w\-]*\.?)*)"
+    r"\s*:\s*(?P<publisher>[^,:]+?(?:,\s[^,:\d][^,:]*?)?),\s*(?P<year>\d{4})")
 #: an undated imprint area of its own: ". София : Стоян Атанасов. 64 с."
 _PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?)\s+:\s+"
                                    r"(?P<publisher>[^.,:;]+?)\.(?:\s|$)")
-_PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?),\s*"
-                            r"(?P<year>\d{4})")
-_YEAR_RE = re.compile(r"(?:^|[\s.(\[])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
+_PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
+                            r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)?),\s*(?P<year>\d{4})")
+_YEAR_RE = re.compile(r"(?:^|[\s.(\[/])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
 _VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-–]+)")
 #: the issue designation as GOST R 7.0.5-2008 / 7.1-2003 print it, with the running (whole)
 #: number of the issue in parentheses kept: "№ 4 (95)" → "4 (95)", "№ 1(22)" → "1(22)"
-_ISSUE_RE = re.compile(r"(?:№\.?|\bNo\.|\bNo\s(?=\d)|\bN\.|\bIss\.|\bIssue\s|\b[Вв]ып\.)"
-                       r"\s*(?P<n>[\w\-–/]+(?:\s?\(\d+\))?)")
+_ISSUE_RE = re.compile(r"(?:№\.?|\b[Nn]o\.|\bNo\s(?=\d)|\bN\.|\bIss\.|\b[Ii]ssue\s(?=\d)|"
+                       r"\b[Вв]ып\.)\s*(?P<n>[\w\-–/]+(?:\s?\(\d+\))?)")
+#: an issue printed after the volume without its label, as biblatex-gost prints a supplement,
+#: part or special issue: "Vol. 6, S1", "Т. 136, 2A", "Vol. 115, Pt 11", "Т. 9, sup1" (an issue
+#: without a number, "Database issue", "Summer", is no CSL issue the checks accept)
+_UNLABELLED_ISSUE_RE = re.compile(r"\b(?:Т|Vol|V)\.\s*[\w\-–]+,\s*(?P<n>[A-Za-z]?\d+[A-Za-z]?|"
+                                  r"[A-Z][a-z]{0,8}\s?\d+|[a-z]{2,4}\d+)(?=[.,]|$)")
 #: "Р" is the Cyrillic letter that real lists type for the Latin page label "P", and "C" the Latin
 #: letter they type for the Cyrillic "С"
 _PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|C|P|Р|S|pp?)\.\s*(?=[A-Za-zА-Яа-я]?\d)"
@@ -75,6 +87,9 @@ _PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|C|P|Р|S|pp?)\.\s*(?=[A-Za-zА-Яа
 #: the eLIBRARY document number journals print after the pages ("– EDN LEWHAI"): no CSL
 #: variable holds it, so it is kept as the note
 _EDN_RE = re.compile(r"\bEDN\s*:?\s*[A-Z]{6}\b")
+#: a note in parentheses closing the description, after the numbers (GOST's note area: "(Scopus,
+#: WoS)", "(0,28 п. л.; ВАК)")
+_CLOSING_NOTE_RE = re.compile(r"(?:^|\.\s+)\((?P<note>[^()]{2,80})\)\.?\s*$")
 #: "Art. 101530" / "Ст. 101530": an article number, whatever its shape (refparse.locators)
 _ARTICLE_NO_RE = re.compile(ARTICLE_LABEL + r"\s*(?P<p>[A-Za-zА-Яа-я]{0,4}\d[\w\-]*)", re.I)
 _TOTAL_PAGES_RE = re.compile(r"(?:^|\s)(?P<n>\d+)\s*(?:с|p|л)(?:\.|$)")
@@ -92,15 +107,32 @@ _PATENT_RE = re.compile(r"^(?:Пат(?:ент)?\.?|Patent)\s*(?:№\s*)?(?P<num>
 
 
 def looks_like(body: str) -> bool:
-    return bool(_SIGNATURE_RE.search(body))
+    if _SIGNATURE_RE.search(body):
+        return True
+    if _HEADING_SIGNATURE_RE.match(body) and not _NOT_GOST_RE.search(body):
+        return bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body))
+    return " / " in body and bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body))
 
 
 #: marks only GOST prints, or a Cyrillic book that ends with its imprint ("… . Вятка, 1860.",
 #: "… . Москва: Наука, 1956.")
 _SIGNATURE_RE = re.compile(
     r"//|\s/\s[A-ZА-ЯЁ]|\[и др\.\]|\bТ\.\s*\d|№\s*\d|\bС\.\s*\d|\d\s*с\.|Текст\s*:|"
-    r"\bизд\.|\bдис\.|\bМ\.\s*:|\bСПб\.|\. – |дата обращения|^ГОСТ|^Пат|"
+    r"\bизд\.|\bдис\.|\bМ\.\s*:|\bСПб\.|\. [–—] |дата обращения|^ГОСТ|^Пат|"
     r"\.\s+[А-ЯЁ][а-яё\-]*\.?(?:\s*:\s*[^,:]+)?,\s*(?:1[5-9]|20)\d\d\.?\s*$")
+#: a book described as GOST R 7.0.100-2018 prints it without area dashes: a heading "Family,
+#: I. I." (a surname in lower case, its comma, initials only) or a statement of
+#: responsibility, and an imprint with a space on both sides of the colon (". Berlin :
+#: Springer, 2011.")
+_HEADING_NAME = r"[A-ZА-ЯЁ][a-zа-яё][\w'’\-]*,\s(?:[A-ZА-ЯЁ]\.\s?(?:-[A-ZА-ЯЁ]\.\s?)?){1,3}"
+_HEADING_SIGNATURE_RE = re.compile(rf"^{_HEADING_NAME}(?:,\s*{_HEADING_NAME})*\s*[A-ZА-ЯЁ«\"]")
+#: what a GOST description never prints: "and" before the last name of a list ("Barocas, S., and
+#: Wallach, H.") or a host after "In" (GOST writes "//")
+_NOT_GOST_RE = re.compile(r"\s(?:and|&)\s+[A-Z][\w'’\-]+,\s[A-Z]\.|\.\s+In:?\s")
+#: an imprint area ending in its year, with or without a place ("World Scientific, 2001.")
+_YEAR_AREA_RE = re.compile(r",\s*(?:1[5-9]|20)\d\d\.")
+_SPACED_IMPRINT_RE = re.compile(r"\.\s+[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\s:\s[^,:]{2,60},\s*"
+                                r"(?:1[5-9]|20)\d\d\.")
 
 
 def _split_host(body: str) -> tuple[str, str | None]:
@@ -116,7 +148,7 @@ def _numbers(text: str, item: Item) -> int:
     if m := _VOLUME_RE.search(text):
         item["volume"] = m.group("v").rstrip(",.")
         found += 1
-    if m := _ISSUE_RE.search(text):
+    if m := _ISSUE_RE.search(text) or _UNLABELLED_ISSUE_RE.search(text):
         item["issue"] = m.group("n").rstrip(",.")
         found += 1
     if m := _PAGES_RE.search(text):
@@ -125,21 +157,54 @@ def _numbers(text: str, item: Item) -> int:
     elif m := _ARTICLE_NO_RE.search(text):
         item["number"] = m.group("p").rstrip(".")
         found += 1
+    elif m := _BARE_ARTICLE_NO_RE.search(text):
+        item["page"] = normalise_page(m.group("p"))
+        found += 1
     elif m := _TOTAL_PAGES_RE.search(text):
         item["number-of-pages"] = m.group("n")
         found += 1
     return found
 
 
+#: where the first area of a host ends: ". " before a year area, numbers, pages or an imprint
+#: ("Place :", "Place, 2001", "Place, Country, 2001", "Publisher, 08.2009"), or a space after a
+#: parenthesis before the year ("Science (New York, N.Y.) 1974."); after a single capital only
+#: before a year or a number area ("Physical Review E. 2009", "J. Phys. Chem. B. 1997. Т. 101"),
+#: as a capital elsewhere is an initial ("Сер. А. Математика")
+_HOST_AREA_END_RE = re.compile(
+    r"\.\s+(?=(?:1[6-9]|20)\d\d(?:[.,]|$)|(?:Т|Vol|V)\.\s*\d|№\s*\d|[Nn]o\.\s*\d)"
+    r"|(?<!\b[A-ZА-ЯЁ])\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.\s*\d|P\.\s*\d|"
+    r"(?!Сер(?:ия)?\b)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?(?:,\s[A-Z][\w\-]*(?:\s[A-Z]\w*)?)?"
+    r"\s*(?::|,\s*(?:\d\d\.)?\d{4})|"
+    r"[A-ZА-ЯЁ][\w&\-]*(?:\s[\w&\-]+){0,5},\s*\d\d[./]\d{4}\b)"
+    r"|,\s*(?=(?:1[6-9]|20)\d\d\b)"
+    r"|(?<=\))\s+(?=(?:1[6-9]|20)\d\d(?:[.,]|$))")
+
+
 def _first_area(text: str) -> tuple[str, int]:
     """The first area of a host ("Журнал" in "Журнал. 2020. Т. 1…"): up to ". " + a
     year/number/place."""
-    m = re.search(r"(?<!\b[A-ZА-ЯЁ])\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.\s*\d|P\.\s*\d|"
-                  r"(?!Сер(?:ия)?\b)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?\s*(?::|,\s*\d{4}))"
-                  r"|,\s*(?=(?:1[6-9]|20)\d\d\b)", text)
+    m = _HOST_AREA_END_RE.search(text)
     if not m:
         return tidy(text), len(text)
     return tidy(text[:m.start()]), m.end()
+
+
+#: a year area or a volume, issue or pages: not part of a host's title, so a dashed first area
+#: holding one is not the title alone
+_NUMBERS_AREA_RE = re.compile(r"(?:^|\.\s)(?:1[6-9]|20)\d\d(?:[.,]|$)|"
+                              r"\b(?:Т|Vol|С|P)\.\s*\d|№\s*\d")
+
+
+def _dashed_first_area(body: str) -> str | None:
+    """The host's first area where the description separates its areas with ". — " (GOST R
+    7.0.5-2008): the dash ends the area whatever the words before it ("Physical Review E. —
+    2009", "Proceedings. — IEEE, 08.2009"); None when the host has no area dash."""
+    host = _CARRIER_RE.sub(" ", body).partition("//")[2]
+    m = _AREA_DASH_RE.search(host)
+    if not host or not m or not re.match(r"\.?\s+[–—]", host[m.start():]):
+        return None
+    return re.sub(r"\s+", " ", host[:m.start()]).strip()
 
 
 def parse(body: str) -> Candidate | None:
@@ -170,7 +235,7 @@ def parse(body: str) -> Candidate | None:
         title_text = title_part
     score = _title_area(title_text, item, score, in_host=host is not None)
     if host is not None:
-        score = _host_area(host.strip(), item, score)
+        score = _host_area(host.strip(), item, score, first_area=_dashed_first_area(body))
     else:
         score = _book_imprint_area(description_tail, item, score, has_authors=bool(authors),
                                    body=body)
@@ -249,24 +314,98 @@ def _heading(left: str) -> tuple[list[dict], int, bool]:
     return heading, pos, truncated
 
 
+#: where the statement of responsibility ends in a monograph: ". Place :" (also "Amsterdam, New
+#: York, Oxford :" and "N. Y. :"), ". Place, 2001", ". 2-е
+#: изд.", ". 2001" or a publisher without a place (". Независимая фирма «Класс», 1998.")
+_RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
+                                    r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?){0,3}\s*:\s|"
+                                    r"(?:[A-Z]\.\s?){2,3}:\s|"
+                                    r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d|"
+                                    r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-«»\"]+){1,5},\s*(?:1[5-9]|20)\d\d\.)")
+#: the words of other persons' roles that open a group of the statement (GOST R 7.0.12-2011
+#: abbreviations, and the English ones of foreign sources): "пер. с нем.", "сост., коммент. и
+#: вступ. ст.", "под общ. ред.", "trans. from the French by", "ed. by"
+_ROLE_WORDS = (r"(?:под\s+(?:общ\.\s+|науч\.\s+)?ред(?:\.|акцией)|(?:общ|науч|отв)\.\s+ред\.|ред\.|"
+               r"пер(?:\.|евод)(?:\s+с\s+[а-яё]+\.?)?|перевод\s+сверен|сост\.(?:\s+слов\.)?|"
+               r"вступ\.\s+ст\.|предисл\.|послесл\.|коммент\.|комм\.|примеч\.|прим\.|ил\.|"
+               r"(?:eds?|comp|transl?|trans)\.(?:\s+from\s+(?:the\s+)?[A-Z][a-z]+)?(?:\s+by)?|"
+               r"edited\s+by|translated\s+(?:from\s+(?:the\s+)?[A-Z][a-z]+\s+)?by)")
+_ROLE_GROUP_RE = re.compile(rf"^(?P<roles>{_ROLE_WORDS}"
+                            rf"(?:(?:\s*,\s*|\s+(?:и|and)\s+){_ROLE_WORDS})*)"
+                            r"\s+(?P<names>\S.*)$")
+
+
+def _role_variable(roles: str) -> str:
+    """The CSL name variable of a group's role words: translator, editor, compiler, else
+    contributor (the first role named decides, as GOST prints the main role first)."""
+    first = roles.casefold()
+    for words, variable in ((("пер", "trans"), "translator"), (("ред", "ed.", "eds.", "edited"),
+                            "editor"), (("сост", "comp."), "compiler")):
+        if first.startswith(words):
+            return variable
+    return "contributor"
+
+
+def _role_group(group: str, item: Item) -> bool:
+    """One group of the statement that names other persons by their role ("пер. с нем. В.
+    Куренного, Б. Скуратова"): its names under the role's CSL variable; False when the group
+    opens with no role words."""
+    m = _ROLE_GROUP_RE.match(group.strip())
+    if not m:
+        return False
+    named = parse_responsibility(m.group("names").strip().rstrip(".")).names
+    persons = [n for n in named if "family" in n] or named
+    item.setdefault(_role_variable(m.group("roles")), []).extend(persons)
+    return True
+
+
+def _author_in_full(group: str, author: dict) -> bool:
+    """A thesis's statement naming its author in full ("/ Доманов Дмитрий Иванович", GOST R
+    7.0.100-2018): the heading's person, whose given names it gives."""
+    words = group.split()
+    if len(words) not in (2, 3) or words[0] != author.get("family"):
+        return False
+    initials = "".join(w[0] for w in words[1:])
+    if initials != re.sub(r"[^\w]", "", author.get("given", "")):
+        return False
+    author["given"] = " ".join(words[1:])
+    return True
+
+
 def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
                     in_host: bool) -> tuple[list[dict], str, float, bool]:
     """The statement of responsibility after " / ": its persons (they replace a shorter
-    heading), editors ("под ред."), what follows it in a monograph, the score it earns and
-    whether it was cut short."""
-    resp = responsibility.split(";")[0]
-    resp_main = re.split(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*:\s|"
-                         r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d)", resp)[0]
+    heading), the other persons' groups after " ; " or in place of the authors (editors,
+    translators, compilers), what follows it in a monograph, the score it earns and whether it
+    was cut short."""
+    statement = _RESPONSIBILITY_END_RE.split(responsibility)[0]
+    groups = statement.split(";")
+    resp_main = groups[0]
     if em := _EDITOR_RE.match(resp_main.strip()):
         named = parse_responsibility(em.group("names")).names
         item["editor"] = [n for n in named if "family" in n]
+        resp_main = ""
+    elif _role_group(resp_main, item):
+        resp_main = ""
+    if heading and _author_in_full(resp_main, heading[0]):
         resp_main = ""
     names = parse_responsibility(resp_main)
     persons = [n for n in names.names if "family" in n]
     authors = persons if persons and (not heading or len(persons) > len(heading)) else heading
     score = 0.15 if persons or names.truncated else 0.0
-    tail = responsibility[len(resp_main):] if not in_host else ""
+    explained = len(groups[0])
+    for group in groups[1:]:
+        if bracketed := re.fullmatch(r"\s*\[(?P<note>[^\[\]]+)\]\s*", group):
+            item.setdefault("note", bracketed.group("note"))  # "[Место защиты: …]"
+        elif not _role_group(group, item):
+            break
+        explained += 1 + len(group)
+    tail = responsibility[explained:] if not in_host else ""
     return authors, tail, score, names.truncated
+
+
+#: "Заглавие : пер. с англ.": the translation note GOST prints as other title information
+_TRANSLATED_FROM_RE = re.compile(r"\s+:\s+(?P<note>пер\.\s+с\s+[а-яё]+\.?)\s*$")
 
 
 def _title_area(title_text: str, item: Item, score: float, *, in_host: bool) -> float:
@@ -279,6 +418,9 @@ def _title_area(title_text: str, item: Item, score: float, *, in_host: bool) -> 
     if not in_host and (vm := _TITLE_VOLUME_RE.search(title_text)):
         item["volume"] = vm.group("v")
         title_text = title_text[:vm.start()]
+    if tr := _TRANSLATED_FROM_RE.search(title_text):
+        item["note"] = tidy(tr.group("note"))  # "пер. с англ.": the original's language
+        title_text = title_text[:tr.start()]
     if tm := _THESIS_RE.search(title_text):
         item["type"] = "thesis"
         item["genre"] = tidy(tm.group("genre"))
@@ -290,28 +432,79 @@ def _title_area(title_text: str, item: Item, score: float, *, in_host: bool) -> 
     return score
 
 
-def _host_area(host: str, item: Item, score: float) -> float:
+def _host_area(host: str, item: Item, score: float, first_area: str | None = None) -> float:
     """The source document after "//": its title (and editors), then year and numbers; an
-    imprint without volume or issue makes the work a chapter or conference paper."""
+    imprint without volume or issue makes the work a chapter or conference paper.
+    `first_area`: the host's first area as the area dash ends it, when the text has one."""
     container, after = _first_area(host)
+    if first_area and host.startswith(first_area) and (
+            len(first_area) < after or not _NUMBERS_AREA_RE.search(first_area)):
+        container, after = tidy(first_area), len(first_area)
     container_title, cslash, container_resp = container.partition(" / ")
     if cslash and (em := _EDITOR_RE.search(container_resp)):
         item["editor"] = parse_responsibility(em.group("names")).names
     item["container-title"] = tidy(container_title)
     numbers = host[after:]
-    if _imprint(numbers, item) and not _VOLUME_RE.search(numbers) \
-            and not _ISSUE_RE.search(numbers):
+    if (_imprint(numbers, item) or _host_publisher(numbers, item)) \
+            and not _VOLUME_RE.search(numbers) and not _ISSUE_RE.search(numbers):
         item["type"] = "paper-conference" if _CONFERENCE_RE.search(container) else "chapter"
     else:
         item["type"] = "article-journal"
     if ym := _YEAR_RE.search(numbers):
-        item.setdefault("issued", date_parts(ym.group("year")))
+        item.setdefault("issued", _issue_date(numbers[ym.start("year"):]) or
+                        date_parts(ym.group("year")))
     found = _numbers(numbers, item)
     if edn := _EDN_RE.search(numbers):
         item["note"] = edn.group()
+    elif note := _CLOSING_NOTE_RE.search(numbers):
+        item["note"] = note.group("note").strip()
     if "container-title" in item and not item["container-title"]:
         del item["container-title"]
     return score + (0.2 + (0.15 if "issued" in item else 0) + 0.1 * min(found, 2))
+
+
+#: a host's publisher with the date of the proceedings and no place: "IEEE, 09.2017",
+#: "Springer, 2015"
+_HOST_PUBLISHER_RE = re.compile(r"^[.\s]*(?P<publisher>[A-ZА-ЯЁ][^.,:;/]{1,60}?),\s*"
+                                r"(?:(?P<month>\d{1,2})\.)?(?P<year>(?:1[5-9]|20)\d\d)\b")
+
+
+def _host_publisher(numbers: str, item: Item) -> bool:
+    """The publisher (and date) right after a host's title, when it is no place."""
+    m = _HOST_PUBLISHER_RE.match(numbers)
+    if not m or is_place(m.group("publisher")) or "publisher" in item:
+        return False
+    item["publisher"] = tidy(m.group("publisher"))
+    month = int(m.group("month")) if m.group("month") else None
+    item["issued"] = date_parts(m.group("year"), month if month and month <= 12 else None)
+    return True
+
+
+#: an article number (or a page range with a letter) printed as its own area after the volume
+#: and issue, without a label: "Vol. 4. e06845.", "Т. 7, № 9. a025064.", "Vol. 108, no. 2. 72a.",
+#: "Т. 136, 2A. A405—A411."
+_BARE_ARTICLE_NO_RE = re.compile(r"(?:\b(?:Т|Vol|V)\.\s*[\w\-–]+(?:,\s*[^.,]{1,20})?|"
+                                 r"(?:№|[Nn]o\.)\s*[\w\-–/]+)\.\s+"
+                                 r"(?P<p>[A-Za-z]{1,3}\d+(?:\s?[–—-]\s?[A-Za-z]{1,3}\d+)?|"
+                                 r"\d+[a-z])\.(?:\s|$)")
+
+
+#: the date of an issue after its year, as biblatex-gost prints it: "2015. Июль", "2017. 30 окт.",
+#: "2018. Dec. 13"
+_ISSUE_DATE_RE = re.compile(r"(?P<year>\d{4})\.\s+(?:(?P<d1>\d{1,2})\s+)?"
+                            r"(?P<month>[^\W\d_]{3,9})\.?(?:\s+(?P<d2>\d{1,2}))?(?=[.,]|$)")
+
+
+def _issue_date(text: str) -> Item | None:
+    """`issued` with month (and day) when the year is followed by an issue date."""
+    m = _ISSUE_DATE_RE.match(text)
+    month = MONTHS.get(m.group("month").casefold()) or MONTHS.get(
+        m.group("month")[:3].casefold()) if m else None
+    if not m or not month:
+        return None
+    day = m.group("d1") or m.group("d2")
+    return date_parts(m.group("year"), month, int(day)) if day else date_parts(
+        m.group("year"), month)
 
 
 def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool,
@@ -319,7 +512,12 @@ def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool
     """A monograph's edition, publication area ("М. : Наука, 2006") and extent ("215 с."); an
     undated, imprint-less title is a web page when the text has a URL or an access date."""
     item.setdefault("type", "book")
-    imprint_found = _imprint(tail, item)
+    if series := _SERIES_RE.search(tail):
+        item["collection-title"] = tidy(series.group("series"))
+        if series.group("number"):
+            item["collection-number"] = series.group("number")
+        tail = tail[:series.start()] + tail[series.end():]
+    imprint_found = _imprint(tail, item) or _publisher_year(tail, item)
     if em := _EDITION_RE.search(tail):
         item["edition"] = em.group("ed") or em.group("ed_en")
     if "issued" not in item and (ym := _YEAR_RE.search(tail)):
@@ -332,6 +530,27 @@ def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool
     if item["type"] == "book" and not imprint_found and "issued" not in item:
         item["type"] = "webpage" if "URL" in body or "дата обращения" in body else "book"
     return score
+
+
+#: the series area closing a monograph's description: "(Springer Tracts in Advanced Robotics ;
+#: v. 73)", "(Мыслители XX века)"
+_SERIES_RE = re.compile(r"(?:^|\.\s+)\((?P<series>[^()]{3,}?)(?:\s*;\s*(?:[Vv]ol\.|[Vv]olume|"
+                        r"[Vv]\.|[Вв]ып\.|[Тт]\.|№)?\s*(?P<number>[\w\-–]+))?\)\.?(?=\s|$)")
+#: an imprint without a place: "World Scientific, 2001", "Издательство Московского Университета,
+#: 2005"
+_PUBLISHER_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<publisher>[A-ZА-ЯЁ«\"][^.:;/]{1,80}?),\s*"
+                                r"(?P<year>(?:1[5-9]|20)\d\d)\b")
+
+
+def _publisher_year(text: str, item: Item) -> bool:
+    """A publisher and year without a place, as biblatex-gost prints a record with no
+    location; a city read there is a place ("Пермь, 1963" stays a place)."""
+    m = _PUBLISHER_YEAR_RE.search(text)
+    if not m or is_place(m.group("publisher")):
+        return False
+    item["publisher"] = tidy(m.group("publisher"))
+    item["issued"] = date_parts(m.group("year"))
+    return True
 
 
 def _name_without_comma(text: str) -> re.Match[str] | None:
@@ -347,11 +566,22 @@ def _name_without_comma(text: str) -> re.Match[str] | None:
 def _split_book_title(text: str) -> tuple[str, int]:
     """Title (with ": other info") of a monograph ends where the edition or imprint begins."""
     m = re.search(r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|"
-                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*(?::|,\s*\d{4}))|"
+                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*(?::|,\s*\d{4})|"
+                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$))|"
                   r"\.\s+(?=(?:1[6-9]|20)\d\d\b)", text)
     if not m:
         return text, len(text)
     return text[:m.start()], m.start()
+
+
+def _publisher_not_place(name: str) -> bool:
+    """A name before ", 2001" that is a publisher: in Latin script or of two words or more, no
+    abbreviation ("М.", "N. Y."), and no place GeoNames knows ("World Scientific", "Polity";
+    not "Berlin", "Пермь")."""
+    name = name.strip()
+    if name.endswith(".") or is_place(name) or any(is_place(part) for part in name.split(",")):
+        return False  # "Boston MA, USA": a part is a place (the country)
+    return bool(re.search(r"[A-Za-z]", name)) or " " in name
 
 
 def _imprint(text: str, item: Item) -> bool:
@@ -362,6 +592,8 @@ def _imprint(text: str, item: Item) -> bool:
         item["issued"] = date_parts(m.group("year"))
         return True
     if (m := _PLACE_YEAR_RE.search(text)) and m.group("place") not in {"Т.", "Vol.", "С.", "P."}:
+        if _publisher_not_place(m.group("place")):
+            return _publisher_year(text, item)
         item["publisher-place"] = m.group("place").strip()
         item["issued"] = date_parts(m.group("year"))
         return True

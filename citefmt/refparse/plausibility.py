@@ -50,6 +50,12 @@ pmcid url isbn issn retrieved russ russian english chapter chap art article e el
 перераб испр доп дополн перер стер сост науч сб отв
 jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
 september october november december
+янв фев февр мар апр мая май июн июня июль июля июл авг сен сент окт ноя нояб дек
+январь февраль март апрель июнь август сентябрь октябрь ноябрь декабрь
+обр visited
+пер перевод сверен нем англ фр франц итал исп лат греч польск укр предисл послесл вступ коммент
+комм примеч прим слов ил trans
+print linking
 disponível disponivel disponible em en acesso acceso consultado
 fev abr mai maio ago set out dez ene dic
 tradução traducao trad traducción traduccion translated transl

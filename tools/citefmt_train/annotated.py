@@ -26,11 +26,14 @@ import hashlib
 import json
 import re
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from lxml import etree as ET
+
+from citefmt_train import gost_biblatex
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -302,12 +305,25 @@ def records(split: str) -> list[dict[str, Any]]:
                "jats-tagged": _tagged_jats_records}
     out, seen = [], set()
     for source in manifest["sources"]:
+        if source["kind"] == gost_biblatex.KIND:
+            continue  # rendered by biblatex-gost: gost_biblatex.group_records, below
         for path, data in manifest_files(source):
             for record in readers[source["kind"]](path, data):
                 if record["split"] == split and record["text"] not in seen:
                     seen.add(record["text"])
                     out.append(record)
-    return out
+    return out + gost_records(split)
+
+
+def gost_records(split: str) -> list[dict[str, Any]]:
+    """The biblatex-gost group (citefmt_train.gost_biblatex), or none, with a message saying
+    why, where TeX, biblatex-gost or a fetched repository is missing."""
+    missing = gost_biblatex.missing_requirements()
+    if missing:
+        print("note: the gost-biblatex groups are skipped, missing: " + "; ".join(missing),
+              file=sys.stderr)
+        return []
+    return list(gost_biblatex.group_records(split))
 
 
 def _compact(text: Any) -> str | None:
