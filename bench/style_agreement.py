@@ -176,32 +176,39 @@ def _macro_calls_without_text_case(style: str, items: list[dict[str, Any]]
     return _MACRO_CALL_CASE.sub(r"\1", style), items
 
 
-_CONDITIONS = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position",
-               "disambiguate")
+#: the term a cs:label prints for its variable (CSL 1.0.2, Appendix II: number variables)
+_LABEL_TERMS = {"number-of-pages": "page", "number-of-volumes": "volume",
+                "chapter-number": "chapter", "collection-number": "collection-number"}
 
 
-def _lone_type_tests(root: Any) -> list[Any]:
-    """cs:if/cs:else-if testing only several types, with the default match="all"."""
-    ns = {"cs": "http://purl.org/net/xbiblio/csl"}
-    return [e for e in root.xpath("//cs:if | //cs:else-if", namespaces=ns)
-            if "match" not in e.attrib and len((e.get("type") or "").split()) > 1
-            and not any(c in e.attrib for c in _CONDITIONS if c != "type")]
-
-
-def _type_values_any(style: str, items: list[dict[str, Any]]
-                     ) -> tuple[str, list[dict[str, Any]]]:
+def _labels_of_empty_variables(style: str, items: list[dict[str, Any]]
+                               ) -> tuple[str, list[dict[str, Any]]]:
+    """Each `<label variable="X">` (not the locator's) as citeproc-js reads it: the label
+    when X is there, else its term all the same (singular unless plural="always")."""
     from lxml import etree
 
+    ns = "http://purl.org/net/xbiblio/csl"
     root = etree.fromstring(style.encode("utf-8"))
-    for element in _lone_type_tests(root):
-        element.set("match", "any")
+    for label in root.iter(f"{{{ns}}}label"):
+        variable = label.get("variable")
+        if not variable or variable == "locator" or label.getparent().tag == f"{{{ns}}}names":
+            continue
+        choose = etree.Element(f"{{{ns}}}choose")
+        when = etree.SubElement(choose, f"{{{ns}}}if", variable=variable)
+        otherwise = etree.SubElement(choose, f"{{{ns}}}else")
+        term = etree.SubElement(otherwise, f"{{{ns}}}text",
+                                term=_LABEL_TERMS.get(variable, variable))
+        for name, value in label.attrib.items():
+            if name == "plural":
+                if value == "always":
+                    term.set("plural", "true")
+            elif name != "variable":
+                term.set(name, value)
+        choose.tail = label.tail
+        label.tail = None
+        label.addprevious(choose)
+        when.append(label)
     return etree.tostring(root, encoding="unicode"), items
-
-
-def _has_lone_type_tests(style: str) -> bool:
-    from lxml import etree
-
-    return bool(_lone_type_tests(etree.fromstring(style.encode("utf-8"))))
 
 
 #: the documented deviations of citeproc-js 2.4.63 from CSL 1.0.2 that the sample shows
@@ -218,8 +225,10 @@ DEVIATIONS = (
         "cite-group-delimiter",
         "CSL 1.0.2, Cite Grouping: `cite-group-delimiter` \"defaults to \", \"\" (the "
         "delimiter between the cites of one group, also for `collapse=\"year\"`)",
-        "joins the cites of a collapsed group with the layout delimiter when the style "
-        "sets no cite-group-delimiter (\"2020b; 2020a\" for \"2020b, 2020a\")",
+        "without a cite-group-delimiter, joins the cites of a group with the layout "
+        "delimiter when the style sets an after-collapse-delimiter or a cite prints a text "
+        "variable besides names and date (CSL.getSpliceDelimiter; \"2020b; 2020a\" for "
+        "\"2020b, 2020a\"); \", \" only otherwise (test suite bugreports_SortSecondaryKey)",
         lambda style: 'collapse="year' in style and "cite-group-delimiter" not in style,
         _layout_delimiter_in_groups),
     Deviation(
@@ -247,14 +256,14 @@ DEVIATIONS = (
         lambda style: bool(_MACRO_CALL_CASE.search(style)),
         _macro_calls_without_text_case),
     Deviation(
-        "type-values-any",
-        "CSL 1.0.2, Choose: match=\"all\" (the default) \"only tests true when all "
-        "conditions test true for all given test values\": type=\"post webpage\" without "
-        "match never holds",
-        "takes any of several values of `type` (a URL block under "
-        "`<else-if type=\"post post-weblog webpage\">` printed for a web page)",
-        _has_lone_type_tests,
-        _type_values_any),
+        "label-of-empty-variable",
+        "CSL 1.0.2, Label: the term of a cs:label \"is only rendered if the selected "
+        "variable is non-empty\"",
+        "prints a cs:label's term when its variable is empty (\"848 pages\" from "
+        "`<label variable=\"page\" plural=\"always\"/>` for a book without `page`, "
+        "\"fasc. 14\" for an article without `issue`)",
+        lambda style: bool(re.search(r'<label\b[^>]*variable="(?!locator")', style)),
+        _labels_of_empty_variables),
 )
 
 

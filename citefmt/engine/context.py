@@ -81,6 +81,12 @@ class RenderContext:
     name_levels_primary_only: bool = False
     #: rendered date-parts of this render by what decides them (see `Date_Part.render`)
     date_parts: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    #: the cs:substitute that rendered last printed only terms or fixed text, no variable
+    #: (see `flow_elements.Group.rendered`): cleared by each group or macro before a child
+    term_substitute: bool = False
+    #: the `literal` names (institutions) of the name list cs:name is printing, which
+    #: cs:name-part formats without its affixes (see `name_elements.Name_Part`)
+    institution_names: frozenset[str] = frozenset()
     #: the position of each cite of the citations rendered, by id of the cite (see
     #: `positions.py`); a cite not in it is placed by citeproc-py's rule
     positions: dict[int, Any] = field(default_factory=dict)

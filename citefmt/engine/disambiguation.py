@@ -296,9 +296,11 @@ def pending_suffix(date_element: Any, item: Any, context: Any) -> str | None:
     the style prints it explicitly, or it was printed already in this cite or entry)."""
     if not current().implicit_year_suffix:
         return None
-    try:
-        suffix = item.reference["year_suffix"]
-    except (VariableError, AttributeError):
+    # read past the reference's recording: a cs:substitute whose macro tries a date did not
+    # use the suffix (it was suppressed for the entry: no "2024a" after the accessed date)
+    reference = getattr(item, "reference", None)
+    suffix = dict.get(reference, "year_suffix") if isinstance(reference, dict) else None
+    if suffix is None:
         return None
     layout = _layout_of(date_element, context)
     if layout is None or layout.repressed.get(PRINTED):

@@ -53,7 +53,8 @@ from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.decorations import undecorated
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
 from citefmt.engine.locator_labels import typed_locator_label
-from citefmt.engine.name_elements import Name, Names, Substitute, is_truncated
+from citefmt.engine.name_elements import Name, Name_Part, Names, Substitute, is_truncated
+from citefmt.engine.numeric import numeric_list as _numeric_list
 from citefmt.engine.ordinals import ordinal_text
 from citefmt.engine.punctuation import (
     FieldClosingQuote,
@@ -186,6 +187,11 @@ class Text(EngineElement, model.Text):
         # the item's language only matters for text-case: looked up only then
         if context is None:
             context = self
+        if kwargs and kwargs.get("sort_options") and self.get("variable") == "year-suffix":
+            # gap: a sort key has no year-suffix, the style's own `year-suffix` text neither
+            # (as the implicit one, see `date_elements`): citeproc-js keeps tied cites in
+            # the order cited, "(Smith et al. 2020b; Smith et al. 2020a)"
+            return None
         if self.__dict__.get("_kind") == "variable":
             if self._absent(item):
                 return None  # speed: what the VariableError `_variable` raises would come to
@@ -515,17 +521,7 @@ class Label(EngineElement, model.Label):
         return super()._is_plural(item)
 
 
-#: one number of a list: digits with letter affixes ("2b", "D2", "e12"), or roman numerals
-_ONE_NUMBER = re.compile(r"[A-Za-z]*\d+[A-Za-z]*|[ivxlcdmIVXLCDM]+")
-_SEPARATORS = re.compile(r"\s*(?:,\s*|&|[-–—]+)\s*")
 _MULTIPLE = re.compile(r"\w\s*(?:,|&|[-–—]+)\s*\w")
-
-
-def _numeric_list(value: str) -> bool:
-    """Whether `value` is numbers only, joined by commas, ampersands or range dashes (CSL
-    1.0.2 is-numeric: "2b", "D2", "i–ix", "1, 3 & 5-7")."""
-    parts = _SEPARATORS.split(value.strip())
-    return bool(parts) and all(_ONE_NUMBER.fullmatch(part) for part in parts)
 
 
 class Sort(EngineElement, model.Sort):
@@ -914,6 +910,7 @@ FIXED_ELEMENTS: dict[str, type] = {"citation": Citation, "date": Date, "date-par
                                    "else-if": Else_If,
                                    "group": Group, "if": If, "label": Label, "layout": Layout,
                                    "locale": Locale, "macro": Macro, "name": Name,
+                                   "name-part": Name_Part,
                                    "names": Names, "number": Number,
                                    "sort": Sort, "style": Style, "substitute": Substitute,
                                    "term": Term, "text": Text}

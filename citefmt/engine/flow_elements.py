@@ -18,6 +18,7 @@ from lxml import etree
 from citefmt.engine.base import MARKUP_ATTRIBUTES, EngineElement
 from citefmt.engine.context import current
 from citefmt.engine.disambiguation import is_marked_ambiguous
+from citefmt.engine.numeric import numeric_list
 from citefmt.engine.source import DefaultLanguageReference
 
 #: CSL condition attributes → citeproc-py's test method for each (all return lists of bools)
@@ -266,18 +267,29 @@ class Group(EngineElement, model.Group):
         output = []
         calls_any = False
         rendered_variable = False
+        state = None
         for child, calls_variable, _ in planned_children(self, plan, item, context):
             calls_any = calls_any or calls_variable
             if child is None:
                 continue
+            if calls_variable and not rendered_variable:
+                state = state or current()
+                state.term_substitute = False
             try:
                 text = child.render(item, context=context, **kwargs)
             except VariableError:
                 continue
             if text is not None:
                 output.append(text)
-                rendered_variable = rendered_variable or calls_variable
-        if output and (rendered_variable or not calls_any):
+                if calls_variable and not rendered_variable:
+                    # a cs:names that printed a substitute's term only ("Anonyme") tried
+                    # its variable in vain (citeproc-js: the group stays empty)
+                    rendered_variable = state is not None and not state.term_substitute
+        if rendered_variable and state is not None:
+            state.term_substitute = False
+        if output and (rendered_variable or not calls_any
+                       or not attempted_variable(taken_children(plan, item, context), item,
+                                                 context)):
             return self.join(output)
         return None
 
@@ -315,6 +327,18 @@ class If(EngineElement, model.If):
             tests, match = self._plan()
             compiled = self.__dict__["_condition"] = _compiled_condition(tuple(tests), match)
         return compiled
+
+    def _is_numeric(self, item: Any) -> list[bool]:
+        """Gap: citeproc-py took one number only ("12", "2b") for numeric, so a page range
+        ("3841-3850") failed `is-numeric="page"` and a style's page branch was skipped
+        (aix-marseille-universite-departement-d-etudes-asiatiques: no "p. 3841‑3850");
+        CSL 1.0.2's numbers may be "separated by a comma, hyphen, or ampersand" (`numeric`)."""
+        reference = item.reference
+        results = []
+        for variable in self.get("is-numeric").split():
+            key = variable.replace("-", "_")
+            results.append(key in reference and numeric_list(str(reference[key])))
+        return results
 
     def shape_only(self) -> bool:
         """Whether only `type` and `variable` tests (no `locator` variable) decide the
@@ -371,16 +395,22 @@ def _disambiguate_test(item: Any, context: Any) -> list[bool]:
 
 
 def _type_test(types: str) -> Any:
-    """Speed: the `type` test with the style's type names split and lower-cased once (NLM
-    tests the type of every item some 16 times)."""
-    names = tuple(name.lower() for name in types.split())
+    """The `type` test: one result, whether the item's type is any of the values (the style's
+    type names split and lower-cased once for speed: NLM tests every item some 16 times).
+
+    Reading: CSL 1.0.2 makes `match="all"` (the default) hold "when all conditions test true
+    for all given test values", so `type="post webpage"` would never hold (an item has one
+    type); every style writing it means "any of these types", and citeproc-js (Zotero) ORs
+    the values of `type` before `match` combines the tests. citefmt does the same; for
+    `match="any"` and `match="none"` the result is unchanged."""
+    names = frozenset(name.lower() for name in types.split())
 
     def run(item: Any, context: Any) -> list[bool]:
         reference = item.reference
         item_type = dict.get(reference, "type")  # CustomDict's attribute access: 3 calls
         if item_type is None:
             item_type = reference.type
-        return [name == item_type for name in names]
+        return [isinstance(item_type, str) and item_type in names]
 
     return run
 
@@ -410,12 +440,18 @@ def _none_true(results: list[bool]) -> bool:
 
 
 def _variable_test(variables: str) -> Any:
-    """Speed: citeproc-py's `variable` test with the variable names split once."""
+    """Speed: citeproc-py's `variable` test with the variable names split once.
+
+    Gap: `page-first` is printed from `page` when the item has no `page-first` of its own
+    (citeproc-py and citeproc-js alike), but the test failed for it: citeproc-js holds it
+    ("Journal of Biological Chemistry 295, 3841", azr-…-rechtsquellen; citefmt took the
+    issue branch, "295/12")."""
     names = tuple(variable.replace("-", "_") for variable in variables.split())
 
     def run(item: Any, context: Any) -> list[bool]:
         reference = item.reference
-        return [("locator" in item) if name == "locator" else (name in reference)
+        return [("locator" in item) if name == "locator"
+                else (name in reference or (name == "page_first" and "page" in reference))
                 for name in names]
 
     return run
@@ -438,6 +474,7 @@ class Macro(EngineElement, model.Macro):
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         output = []
         calls_any = rendered_variable = False
+        state = None
         for child, calls_variable, _ in planned_children(self, child_plan(self), item,
                                                          context):
             if child is None:
@@ -445,16 +482,55 @@ class Macro(EngineElement, model.Macro):
                 continue
             is_macro_call = _is_macro_call(child)
             calls_any = calls_any or calls_variable
+            if calls_variable and not rendered_variable:
+                state = state or current()
+                state.term_substitute = False
             try:
                 text = child.render(item, context=context, **kwargs)
             except VariableError:
                 continue
             if text is not None:
                 output.append(text)
-                rendered_variable = rendered_variable or is_macro_call or calls_variable
-        if not output or (calls_any and not rendered_variable):
+                if not rendered_variable:
+                    rendered_variable = is_macro_call or (
+                        calls_variable and state is not None and not state.term_substitute)
+        if rendered_variable and state is not None:
+            state.term_substitute = False
+        if not output or (calls_any and not rendered_variable and attempted_variable(
+                taken_children(child_plan(self), item, context), item, context)):
             return None
         return output[0] if len(output) == 1 else self.join(output)
+
+
+def attempted_variable(children: Sequence[tuple[Any, bool, bool]], item: Any,
+                       context: Any) -> bool:
+    """Whether any of the taken `children` of a group or macro tries to print a variable for
+    `item`: a child group or macro call counts only through the branches it takes.
+
+    Gap: citeproc-js (Zotero) suppresses a group (or macro) whose variables all came out
+    empty, counting the variables its render *tried*; one in a cs:choose branch not taken
+    is not tried. citefmt counted every variable written inside a child group or called
+    macro, and dropped "In" beside a macro printing nothing for the type ("In. Proceedings
+    …", hochschule-fur-soziale-arbeit-fhnw) and "s.d." beside a volume group whose
+    `is-numeric` tests fail (universite-de-liege-droit-par-categorie). Asked only when a
+    group would be dropped, so the common path is unchanged; a child the shape memo left
+    out (None) rendered nothing for a variable it tried."""
+    for child, calls_variable, _ in children:
+        if calls_variable and (child is None or _tries_variable(child, item, context)):
+            return True
+    return False
+
+
+def _tries_variable(child: Any, item: Any, context: Any) -> bool:
+    if isinstance(child, Group):
+        return attempted_variable(taken_children(child._plan()[1], item, context), item,
+                                  context)
+    if _is_macro_call(child):
+        macro = child.called_macro()
+        if isinstance(macro, Macro):
+            return attempted_variable(taken_children(child_plan(macro), item, context), item,
+                                      context)
+    return True
 
 
 def _is_macro_call(child: Any) -> bool:

@@ -76,7 +76,19 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
             compared = rendered(item, name_labels_off=True)  # labels are not compared
             if str(compared) == str(text):
                 compared = text
-        return substitution.apply(text, item, role, rendered, compared=compared)
+        shown = None if role is None else self._shown_count(item.reference[role],
+                                                            names_context, context, **kwargs)
+        return substitution.apply(text, item, role, rendered, compared=compared, shown=shown)
+
+    def _shown_count(self, names: Any, names_context: Any, context: Any,
+                     **kwargs: Any) -> int | None:
+        """How many of `names` this cs:names prints (its cs:name's et-al truncation)."""
+        if names_context is None and self.name is None:
+            names_context = self.substituted_names()
+        name = (names_context if names_context is not None else self).name
+        if not isinstance(name, Name):
+            return None
+        return name.shown_count(names, context, kwargs.get("sort_options"))
 
     def get_parent_delimiter(self, context: Any = None) -> Any:
         # Speed: citeproc-py finds the enclosing cs:bibliography or cs:citation and reads its
@@ -406,6 +418,9 @@ class Name(EngineElement, model.Name):
             sort_options = self._subsequent_et_al(item, context)
             sort_options = self._added_names(item, context, sort_options)
         names = item.reference.get(variable, [])
+        if self.findall("cs:name-part", self.nsmap):  # the institutions' names, for `Name_Part`
+            current().institution_names = frozenset(
+                str(name["literal"]) for name in names if "literal" in name)
         item_key = getattr(item, "key", None)  # `item` may be a names-only stand-in below
         use_first = self.get_option("et-al-use-first", context, sort_options)
         if (isinstance(use_first, int) and 0 < len(names) <= use_first
@@ -434,6 +449,11 @@ class Name(EngineElement, model.Name):
             written = particles_elided(
                 written, self.get_option("name-as-sort-order", context, sort_options),
                 self.get_option("demote-non-dropping-particle", context, sort_options))
+        if form == "short" and any(name.get("non-dropping-particle") for name in written):
+            written = short_particles_demoted(
+                written, self.get_option("name-as-sort-order", context, sort_options),
+                self.get_option("demote-non-dropping-particle", context, sort_options),
+                str(self.get_option("sort-separator", context, sort_options)))
         if form == "long" and any(COMMA_SUFFIX in name for name in written):
             written = comma_suffixed(written, self.get_option("name-as-sort-order", context,
                                                               sort_options))
@@ -818,6 +838,28 @@ def particles_elided(names: Any, sort_order: str | None, demote: str | None) -> 
     return result
 
 
+def short_particles_demoted(names: Any, sort_order: str | None, demote: str | None,
+                            separator: str) -> Any:
+    """Gap: a short name in sort order kept its non-dropping particle in front ("da Vinci");
+    citeproc-js, which styles are written against, demotes it there as in a long inverted
+    name when particles are demoted for display ("Vinci, da"; with demote-non-dropping-
+    particle="never", "la Martinière": CSL test suite nameorder_ShortNameAsSortDemoteNever).
+    The particle stays in the family name part (its text case: "VINCI, DA")."""
+    if demote != "display-and-sort":
+        return names
+    result = NameList()
+    for index, name in enumerate(names):
+        inverted = sort_order == "all" or (sort_order == "first" and index == 0)
+        particle = name.get("non-dropping-particle")
+        if inverted and particle and name.get("family") and "literal" not in name:
+            parts = {k: v for k, v in name.items() if k != "non-dropping-particle"}
+            parts["family"] = f"{name['family']}{separator}{particle}"
+            name = CiteprocName(**parts)
+        result.append(name)
+    result.truncated = is_truncated(names)
+    return result
+
+
 def comma_suffixed(names: Any, sort_order: str | None) -> Any:
     """Gap: CSL-JSON's `comma-suffix` was ignored: "Jeffrey Doe Jr." for "Jeffrey Doe, Jr.".
     A name in display order with `comma-suffix` gets a comma between family name and suffix
@@ -941,6 +983,7 @@ class Substitute(EngineElement, model.Substitute):
                     state.recording[-1].update(used)
             if text:
                 state.suppress(used)
+                state.term_substitute = not used and _bare_fixed_text(child, item, context)
                 return text if isinstance(child, model.Names) else SubstitutedText(text)
             if isinstance(child, model.Text) and "term" in child.attrib:
                 # a term reads no variable and cannot fail: it ends the substitute even when
@@ -948,6 +991,42 @@ class Substitute(EngineElement, model.Substitute):
                 # substitute_SubstituteOnlyOnceTermEmpty: "Content:", not the next term)
                 return None
         return None
+
+
+def _bare_fixed_text(element: Any, item: Any, context: Any) -> bool:
+    """Whether `element`, a child of cs:substitute that rendered, is a bare cs:text printing
+    a term or fixed text (directly or in the cs:choose branch taken).
+
+    Gap: citeproc-js, which styles are written against, counts the cs:names such a text
+    stands in for as an empty variable (CSL 1.0.2's group rule: the names' variables are
+    all empty): a macro or group holding only those names prints nothing ("Anonyme, 1791"
+    was "1791", archeosciences). A term reached through a macro call or a cs:group in the
+    substitute still counts as rendered ("Anonymous. Burn first aid", mary-ann-liebert)."""
+    if isinstance(element, model.Text):
+        return element.get("term") is not None or element.get("value") is not None
+    if isinstance(element, model.Choose):
+        for branch in element.iterchildren():
+            holds = getattr(branch, "holds", None)
+            if holds is None or holds(item, context):
+                return all(_bare_fixed_text(child, item, context)
+                           for child in branch.iterchildren())
+    return False
+
+
+class Name_Part(EngineElement, model.Name_Part):
+    """Gap: citeproc-py formatted an institution's name (a `literal` name) as a family name
+    with the family cs:name-part's affixes, and the given part's affixes around nothing
+    ("American Burn Association, , « Burn registry data »" for `suffix=", "`, atlande).
+    citeproc-js, which styles are written against, gives it the family part's text case and
+    formatting only ("<i>AMERICAN BURN ASSOCIATION</i>"), and nothing of the given part."""
+
+    def format_part(self, given: Any, family: Any) -> tuple[Any, Any]:
+        if self.get("name") == "given":
+            # no affixes around a given name that is not there (an institution's, "Plato")
+            return super().format_part(given, family) if given else (given, family)
+        if given or family not in current().institution_names:
+            return super().format_part(given, family)
+        return given, self.format(self.case(family))
 
 
 class AffixedNames(MixedString):

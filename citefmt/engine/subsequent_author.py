@@ -37,6 +37,7 @@ class SubsequentAuthor:
     rule: str = "complete-all"
     previous_text: str | None = None
     previous_names: list[Any] | None = None
+    previous_shown: list[Any] | None = None
     names_seen: bool = field(default=False)
 
     def start_entry(self) -> None:
@@ -52,27 +53,35 @@ class SubsequentAuthor:
 
     def forget(self) -> None:
         """The entry's first cs:names rendered nothing: the next entry has nothing to match."""
-        self.previous_text = self.previous_names = None
+        self.previous_text = self.previous_names = self.previous_shown = None
 
     def apply(self, text: Any, item: Any, role: str | None, rerender: Rerender,
-              compared: Any = None) -> Any:
+              compared: Any = None, shown: int | None = None) -> Any:
         """The names output `text` of this entry, substituted where the rule says.
 
         `compared`: the names as compared with the preceding entry's, when not `text`: the
         name lists without their labels (citeproc-js; CSL test suite
         sort_DropNameLabelInSort: "Doe, John ed." is followed by "---."), which the
-        complete-all rule then replaces keeping the label ("--- ed.")."""
+        complete-all rule then replaces keeping the label ("--- ed."). `shown`: how many of
+        the names the list prints (after et-al truncation)."""
         names = list(item.reference[role]) if role is not None else None
         previous_text, previous_names = self.previous_text, self.previous_names
+        previous_shown = self.previous_shown
         if compared is None:
             compared = text
         self.previous_text = None if compared is None else str(compared)
         self.previous_names = names
+        self.previous_shown = (None if names is None or shown is None
+                               else [dict(name) for name in names[:shown]])
         if text is None or previous_text is None:
             return text
         if role is None or names is None or previous_names is None \
                 or self.rule == "complete-all":
-            if str(compared) != previous_text:
+            # gap: CSL 1.0.2 compares "all rendered names": "WANG Li" after "WANG Li vd."
+            # (one name shown of eight) is the same author (citeproc-js: "———")
+            same = str(compared) == previous_text or (
+                self.previous_shown is not None and self.previous_shown == previous_shown)
+            if not same:
                 return text
             if compared is text:
                 return String(self.substitute)

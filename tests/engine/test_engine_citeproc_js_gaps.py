@@ -224,3 +224,190 @@ def test_gap_names_through_substitute_under_et_al_use_first_zero_are_shown():
     # it are shown in full by citeproc-js (citefmt printed " vd., 2002")
     assert cite("turkiye-bilimsel-ve-teknolojik-arastirma-kurumu", ["edbook"]) == (
         "(Foley ve Gelband, 2002)")
+
+
+def test_gap_several_type_values_hold_for_any_of_them_under_match_all():
+    # CSL 1.0.2's `match="all"` (the default) read literally: `<if type="webpage post …">`
+    # never holds, an item having one type; every style writing it means "any", and
+    # citeproc-js ORs the values of `type`. citefmt printed "Burn first aid. [s.d.]."
+    assert entry("universidade-federal-de-goias-escola-de-veterinaria-e-zootecnia",
+                 "webnodate") == (
+        "Burn first aid. NHS website. [s.d.]. Disponível em: "
+        "https://www.nhs.uk/conditions/burns-and-scalds/. Acesso em: 5mar.2024.")
+    assert entry("accident-analysis-and-prevention", "webpage") == (
+        "Cancer-Pain.org, 2002. Cancer pain relief [WWW Document]. Cancer-Pain.org. URL "
+        "http://www.cancer-pain.org/ (accessed 7.9.02).")
+
+
+def test_gap_a_group_counts_only_the_variables_its_branches_try():
+    # citefmt counted the editors of a macro branch not taken for a paper and dropped "In"
+    assert entry("hochschule-fur-soziale-arbeit-fhnw", "paper") == (
+        "Chen, W./ Martin, L. (2021). Deep learning for burn depth assessment. In. Proceedings "
+        "of the IEEE Conference on Computer Vision. IEEE. "
+        "https://doi.org/10.1109/CVPR46437.2021.00118.")
+    # and the volume of a failed `is-numeric` test, dropping "s.d." (no date)
+    assert entry("universite-de-liege-droit-par-categorie", "inpress") == (
+        "Novak, P., « Fibroblast heterogeneity in hypertrophic scars », Wound Repair and "
+        "Regeneration, s.d.")
+
+
+def test_gap_a_page_range_is_numeric():
+    # citeproc-py: "3841-3850" failed `is-numeric="page"`, the page group was skipped
+    assert entry("aix-marseille-universite-departement-d-etudes-asiatiques", "smith2020") == (
+        "Smith John A., Lee Anna et García María, « Scar formation after burn injury: a "
+        "prospective cohort », Journal of Biological Chemistry, 295-12, 15 mars 2020, "
+        "p. 3841‑3850.")
+
+
+def test_gap_a_year_suffix_is_no_sort_key():
+    # citefmt sorted "2020a" before "2020b" through the style's `year-suffix` text; citeproc-js
+    # leaves the suffix out of the key, and the tie keeps the order cited
+    assert cite("cardiff-university-harvard", ["smith2020", "smith2020b", "many"]) == (
+        "(Wang et al. 2019; Smith et al. 2020b; Smith et al. 2020a)")
+
+
+def test_gap_names_printing_only_a_substitute_term_render_no_variable():
+    # citefmt: "Anonyme, 1791. Requiem. Bärenreiter." — the macro around the author's
+    # cs:names, whose substitute printed the term "anonymous" only, is an empty group
+    assert entry("archeosciences", "musical") == "1791. Requiem. Bärenreiter."
+    assert entry("archeosciences", "webnodate") == (
+        "S. d. Burn first aid. Disponible sur https://www.nhs.uk/conditions/burns-and-scalds/, "
+        "consulté le 05/03/2024a.")
+
+
+_TERM_MACROS = (
+    '<macro name="author"><names variable="author"><substitute><text term="anonymous"/>'
+    '</substitute></names></macro>'
+    '<macro name="title"><names variable="author"><substitute><text variable="title"/>'
+    '</substitute></names></macro>'
+    '<macro name="year"><date variable="issued"><date-part name="year"/></date></macro>'
+    '<macro name="anon"><text term="anonymous"/></macro>'
+    '<macro name="via-macro"><names variable="author"><substitute><names variable="editor"/>'
+    '<text macro="anon"/></substitute></names></macro>'
+    '<macro name="in-choose"><names variable="author"><substitute><choose><if '
+    'variable="editor"><names variable="editor"/></if><else><text term="anonymous"/></else>'
+    '</choose></substitute></names></macro>'
+    '<macro name="in-group"><names variable="author"><substitute><group><text '
+    'term="anonymous"/></group></substitute></names></macro>')
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    # each expected string is citeproc-js 2.4.63's bibliography entry for the layout
+    ('<names variable="author"><substitute><text term="anonymous"/></substitute></names>',
+     "Anonymous"),
+    ('<group><names variable="author"><substitute><text term="anonymous"/></substitute>'
+     '</names></group>', ""),
+    ('<text macro="author"/>', ""),
+    ('<text macro="title"/>', "Requiem"),
+    ('<group delimiter=", "><text macro="author"/><text term="in"/></group>', ""),
+    ('<group delimiter=", "><text macro="author"/><text macro="year"/></group>', "1791"),
+    ('<group delimiter=", "><names variable="author"><substitute><text term="anonymous"/>'
+     '</substitute></names><text macro="year"/></group>', "Anonymous, 1791"),
+    # a bare term, also in a cs:choose branch, counts as no variable; through a macro call
+    # or a cs:group it is printed
+    ('<text macro="in-choose"/>', ""),
+    ('<text macro="via-macro"/>', "Anonymous"),
+    ('<text macro="in-group"/>', "Anonymous"),
+])
+def test_gap_a_substitute_term_is_no_rendered_variable(layout: str, expected: str):
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             f'</info>{_TERM_MACROS}<citation><layout><text variable="title"/></layout>'
+             f'</citation><bibliography><layout>{layout}</layout></bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    item = {"id": "a", "type": "book", "title": "Requiem", "issued": {"date-parts": [[1791]]}}
+    entries = Renderer(tree, locale="en-US", fmt="text").bibliography([item]).entries
+    assert " ".join(e.text for e in entries) == expected
+
+
+def test_gap_an_institution_takes_the_family_name_part_formatting_without_its_affixes():
+    # citefmt: "American Burn Association, , « Burn registry data 2010-2020 », 2021." (the
+    # family cs:name-part's suffix=", " around an institution's name)
+    assert entry("atlande", "dataset") == (
+        "American Burn Association, « Burn registry data 2010-2020 », 2021.")
+
+
+@pytest.mark.parametrize("name", [
+    # citeproc-js 2.4.63's output for each cs:name: the family part's text case, no affixes,
+    # nothing of the given part
+    '<name><name-part name="family" prefix="[" suffix=", " text-case="uppercase"/></name>',
+    '<name name-as-sort-order="all"><name-part name="family" suffix="!" '
+    'text-case="uppercase"/><name-part name="given" prefix="(" suffix="?" '
+    'text-case="lowercase"/></name>',
+])
+def test_gap_name_parts_on_an_institution(name: str):
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             '</info><citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout><names variable="author">{name}</names></layout>'
+             '</bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    item = {"id": "a", "type": "book", "author": [{"literal": "American Burn Association"}]}
+    entries = Renderer(tree, locale="en-US", fmt="text").bibliography([item]).entries
+    assert entries[0].text == "AMERICAN BURN ASSOCIATION"
+
+
+def test_gap_a_substitute_trying_a_date_leaves_the_year_suffix_to_the_entry():
+    # citefmt: "… consulté le 5 mars 2024." (reading the suffix inside the author's
+    # substitute suppressed it for the entry)
+    assert entry("atlande", "webnodate") == (
+        "« Burn first aid », https://www.nhs.uk/conditions/burns-and-scalds/, consulté le "
+        "5 mars 2024a.")
+
+
+def test_gap_page_first_is_there_when_page_is():
+    # citefmt took the issue branch of `<if variable="page-first">`: "… Chemistry 295/12"
+    assert entry("azr-abkurzungs-und-zitierregeln-der-osterreichischen-rechtssprache-und-"
+                 "europarechtlicher-rechtsquellen", "smith2020") == (
+        "Smith/Lee/García, Scar formation after burn injury: a prospective cohort, Journal of "
+        "Biological Chemistry 295, 3841")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # citeproc-js 2.4.63's output for each cs:name (the particle demoted in a short name in
+    # sort order, as in a long one)
+    ('<name form="short" name-as-sort-order="all" delimiter="/"/>', "Vinci, da/Beethoven"),
+    ('<name form="short" name-as-sort-order="all" delimiter="/" sort-separator=" "/>',
+     "Vinci da/Beethoven"),
+    ('<name form="short" name-as-sort-order="all" delimiter="/"><name-part name="family" '
+     'text-case="uppercase"/></name>', "VINCI, DA/BEETHOVEN"),
+])
+def test_gap_short_names_in_sort_order_demote_the_particle(name: str, expected: str):
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             '</info><citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout><names variable="author">{name}</names></layout>'
+             '</bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    item = {"id": "a", "type": "book", "author": [
+        {"family": "Vinci", "given": "Leonardo", "non-dropping-particle": "da"},
+        {"family": "Beethoven", "given": "Ludwig", "dropping-particle": "van"}]}
+    entries = Renderer(tree, locale="en-US", fmt="text").bibliography([item]).entries
+    assert entries[0].text == expected
+
+
+def test_gap_a_sort_key_holds_no_et_al_term():
+    # citefmt's key "WANG, L. ir kt." sorted the eight-author article after "WANG, L." (38 and
+    # 39 swapped); citeproc-js leaves the term out, so the title decides
+    entries = Renderer.for_style("iso690-numeric-lt").bibliography(ITEMS).entries
+    numbers = {e.id: e.text.split(".")[0] for e in entries if e.id in ("many", "figure")}
+    assert numbers == {"many": "38", "figure": "39"}
+
+
+def test_gap_subsequent_author_substitute_compares_the_rendered_names():
+    # after "WANG Li vd." (one of eight names shown) "WANG Li" is the same rendered name list:
+    # CSL 1.0.2 complete-all, "all rendered names … match"; citefmt compared the whole text
+    assert entry("galatasaray-universitesi-sosyal-bilimler-enstitusu", "figure") == (
+        "———, “Histology of a keloid”, 2020.")
