@@ -103,24 +103,38 @@ _BY_CEILING = sorted(((index, grammar, GRAMMAR_CEILINGS[grammar])
 def _best_reading(extracted: Extracted) -> Candidate | None:
     """The grammar reading with the highest calibrated confidence, the first in grammar order
     of equals — Vancouver/AMA always tried, every other grammar whose signature the text shows
-    (`SIGNED_GRAMMARS`, `looks_like`). Grammars are run highest ceiling first, and one whose
-    ceiling cannot beat the best reading so far is not run, nor a reading judged (the checks
-    are the costly part) whose own confidence cannot beat it: neither changes the choice."""
+    (`SIGNED_GRAMMARS`, `looks_like`). Two things are skipped without changing the choice:
+    a grammar whose ceiling cannot beat the best reading judged so far is not run (grammars
+    run highest ceiling first), and a reading whose own confidence cannot beat the best is
+    not judged (the checks are the costly part; readings are judged highest first, and only
+    once their confidence could decide whether the next grammar runs)."""
     body = extracted.body
     best: Candidate | None = None
     best_index = 0
+    pending: list[tuple[int, Candidate]] = []
+
+    def judge(down_to: float) -> None:
+        """Judge the pending readings at least `down_to` sure of themselves, highest first."""
+        nonlocal best, best_index
+        pending.sort(key=lambda entry: (-entry[1].confidence, entry[0]))
+        while pending and pending[0][1].confidence >= down_to:
+            index, candidate = pending.pop(0)
+            if best is not None and not _may_beat(candidate.confidence, index, best, best_index):
+                continue  # calibration only lowers it: it cannot win
+            _calibrate(candidate, extracted.fields, body)
+            if best is None or _may_beat(candidate.confidence, index, best, best_index):
+                best, best_index = candidate, index
+
     for index, grammar, ceiling in _BY_CEILING:
+        judge(ceiling)
         if best is not None and not _may_beat(ceiling, index, best, best_index):
             continue
         if grammar is not vancouver and not grammar.looks_like(body):
             continue
         candidate = grammar.parse(body)
-        if candidate is None or (best is not None and not _may_beat(
-                candidate.confidence, index, best, best_index)):
-            continue
-        _calibrate(candidate, extracted.fields, body)
-        if best is None or _may_beat(candidate.confidence, index, best, best_index):
-            best, best_index = candidate, index
+        if candidate is not None:
+            pending.append((index, candidate))
+    judge(float("-inf"))
     return best
 
 
