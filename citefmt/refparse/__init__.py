@@ -86,12 +86,62 @@ class ParsedReference:
 SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee, acs, eprint, masthead,
                    references_ru, legislation, journal_block)
 
+#: the highest confidence each grammar gives a reading (the clamp or constant in its `parse`);
+#: calibration only lowers a confidence, so a grammar whose ceiling is below the best reading
+#: judged so far cannot win and is not run (tests/refparse/test_grammar_ceilings.py checks
+#: the pruned choice against trying every grammar)
+GRAMMAR_CEILINGS: dict[object, float] = {
+    vancouver: 0.97, gost: 0.96, apa: 0.95, abnt: 0.95, author_year: 0.9, astro: 0.85,
+    ieee: max(c for _, c in ieee._FORMS + ieee._SPRINGER_FORMS), acs: 0.8, eprint: 0.85,
+    masthead: 0.75, references_ru: 0.9, legislation: 0.85, journal_block: 0.72}
+#: (order in the list of readings, grammar, ceiling), highest ceiling first
+_BY_CEILING = sorted(((index, grammar, GRAMMAR_CEILINGS[grammar])
+                      for index, grammar in enumerate((vancouver, *SIGNED_GRAMMARS))),
+                     key=lambda entry: -entry[2])
 
-def _candidates(body: str) -> list[Candidate]:
-    """Every grammar whose signature the text shows; Vancouver/AMA is always tried."""
-    found = [vancouver.parse(body)]
-    found += [grammar.parse(body) for grammar in SIGNED_GRAMMARS if grammar.looks_like(body)]
-    return [c for c in found if c is not None]
+
+def _best_reading(extracted: Extracted) -> Candidate | None:
+    """The grammar reading with the highest calibrated confidence, the first in grammar order
+    of equals — Vancouver/AMA always tried, every other grammar whose signature the text shows
+    (`SIGNED_GRAMMARS`, `looks_like`). Two things are skipped without changing the choice:
+    a grammar whose ceiling cannot beat the best reading judged so far is not run (grammars
+    run highest ceiling first), and a reading whose own confidence cannot beat the best is
+    not judged (the checks are the costly part; readings are judged highest first, and only
+    once their confidence could decide whether the next grammar runs)."""
+    body = extracted.body
+    best: Candidate | None = None
+    best_index = 0
+    pending: list[tuple[int, Candidate]] = []
+
+    def judge(down_to: float) -> None:
+        """Judge the pending readings at least `down_to` sure of themselves, highest first."""
+        nonlocal best, best_index
+        pending.sort(key=lambda entry: (-entry[1].confidence, entry[0]))
+        while pending and pending[0][1].confidence >= down_to:
+            index, candidate = pending.pop(0)
+            if best is not None and not _may_beat(candidate.confidence, index, best, best_index):
+                continue  # calibration only lowers it: it cannot win
+            _calibrate(candidate, extracted.fields, body)
+            if best is None or _may_beat(candidate.confidence, index, best, best_index):
+                best, best_index = candidate, index
+
+    for index, grammar, ceiling in _BY_CEILING:
+        judge(ceiling)
+        if best is not None and not _may_beat(ceiling, index, best, best_index):
+            continue
+        if grammar is not vancouver and not grammar.looks_like(body):
+            continue
+        candidate = grammar.parse(body)
+        if candidate is not None:
+            pending.append((index, candidate))
+    judge(float("-inf"))
+    return best
+
+
+def _may_beat(confidence: float, index: int, best: Candidate, best_index: int) -> bool:
+    """A reading of this confidence (or at most this) from the grammar at `index` wins over
+    `best`: higher, or equal and earlier in grammar order."""
+    return confidence > best.confidence or (confidence == best.confidence and index < best_index)
 
 
 def _calibrate(candidate: Candidate, identifiers: Item, text: str) -> Candidate:
@@ -103,22 +153,6 @@ def _calibrate(candidate: Candidate, identifiers: Item, text: str) -> Candidate:
     candidate.confidence = calibrated_from(candidate.confidence, len(candidate.failed_checks),
                                            candidate.unexplained)
     return candidate
-
-
-def _best_calibrated(candidates: list[Candidate], extracted: Extracted) -> Candidate | None:
-    """The candidate with the highest calibrated confidence (the first of equals). Calibration
-    only lowers a confidence, so a candidate whose own confidence is already below the best
-    calibrated one cannot win and is not judged (the checks are the costly part)."""
-    best: Candidate | None = None
-    for candidate in sorted(candidates, key=lambda c: -c.confidence):
-        if best is not None and candidate.confidence < best.confidence:
-            break
-        _calibrate(candidate, extracted.fields, extracted.body)
-        if best is None or candidate.confidence > best.confidence or (
-                candidate.confidence == best.confidence
-                and candidates.index(candidate) < candidates.index(best)):
-            best = candidate
-    return best
 
 
 def _clean(candidate: Candidate) -> bool:
@@ -164,7 +198,7 @@ def parse_reference(text: str) -> ParsedReference:
     shift = marker.end() if marker else 0
     norm: Text = normalize(text[shift:])
     extracted = extract_identifiers(norm.value)
-    best = _best_calibrated(_candidates(extracted.body), extracted)
+    best = _best_reading(extracted)
     if best is None or not _clean(best):
         for tagged in _tagger_candidates(norm.value):
             tagged = _calibrate(tagged, extracted.fields, extracted.body)

@@ -17,6 +17,7 @@ refparse.locators ("P. 101530", "С. e41465") are given as `number` too, as for 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from citefmt.dates import MONTHS
 from citefmt.model import Item
@@ -37,6 +38,8 @@ _CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредст
                          r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text)\s*\]|"
                          r"(?-i:(?<=[\w»”)])\s+Текст(?=\s*:\s*(?:автореф|дис|учеб|моногр|сб\.|справ"
                          r"|пособ)))", re.I)
+#: what every carrier statement of `_CARRIER_RE` holds
+_CARRIER_HINT_RE = re.compile(r"\[|текст", re.I)
 _HEADING_RE = re.compile(
     r"^(?P<family>[A-ZА-ЯЁ][\w’'`\-]+(?:\s[A-ZА-ЯЁ][\w’'`\-]+)?),?\s+"
     r"(?P<given>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?(?:-[a-zа-яё]\.)?-?\s?){1,3})(?=[\s,]|$)")
@@ -107,7 +110,7 @@ _PATENT_RE = re.compile(r"^(?:Пат(?:ент)?\.?|Patent)\s*(?:№\s*)?(?P<num>
 
 
 def looks_like(body: str) -> bool:
-    if _SIGNATURE_RE.search(body):
+    if _SIGNATURE_HINT_RE.search(body) and _SIGNATURE_RE.search(body):
         return True
     if _HEADING_SIGNATURE_RE.match(body) and not _NOT_GOST_RE.search(body):
         return bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body))
@@ -120,6 +123,9 @@ _SIGNATURE_RE = re.compile(
     r"//|\s/\s[A-ZА-ЯЁ]|\[и др\.\]|\bТ\.\s*\d|№\s*\d|\bС\.\s*\d|\d\s*с\.|Текст\s*:|"
     r"\bизд\.|\bдис\.|\bМ\.\s*:|\bСПб\.|\. [–—] |дата обращения|^ГОСТ|^Пат|"
     r"\.\s+[А-ЯЁ][а-яё\-]*\.?(?:\s*:\s*[^,:]+)?,\s*(?:1[5-9]|20)\d\d\.?\s*$")
+#: a character every mark of `_SIGNATURE_RE` holds (a slash, "№", a dash, a Cyrillic letter):
+#: most references have none, and this search is far cheaper than the marks'
+_SIGNATURE_HINT_RE = re.compile(r"[/№–—А-яЁё]")
 #: a book described as GOST R 7.0.100-2018 prints it without area dashes: a heading "Family,
 #: I. I." (a surname in lower case, its comma, initials only) or a statement of
 #: responsibility, and an imprint with a space on both sides of the colon (". Berlin :
@@ -200,7 +206,7 @@ def _dashed_first_area(body: str) -> str | None:
     """The host's first area where the description separates its areas with ". — " (GOST R
     7.0.5-2008): the dash ends the area whatever the words before it ("Physical Review E. —
     2009", "Proceedings. — IEEE, 08.2009"); None when the host has no area dash."""
-    host = _CARRIER_RE.sub(" ", body).partition("//")[2]
+    host = _without_carrier(body).partition("//")[2]
     m = _AREA_DASH_RE.search(host)
     if not host or not m or not re.match(r"\.?\s+[–—]", host[m.start():]):
         return None
@@ -246,9 +252,16 @@ def parse(body: str) -> Candidate | None:
 def _without_carrier_and_dashes(body: str) -> str:
     """The description with the carrier statement ("Текст : непосредственный") dropped and the
     area separator ". – " written ". " (GOST R 7.0.100 and 7.0.5 lists alike)."""
-    text = _CARRIER_RE.sub(" ", body)
+    text = _without_carrier(body)
     text = _AREA_DASH_RE.sub(". ", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=4)
+def _without_carrier(body: str) -> str:
+    """`body` with its carrier statements blanked, cached (`parse` reads it twice); searched
+    only when the text holds what each statement holds ("[" or the word "Текст" in any case)."""
+    return _CARRIER_RE.sub(" ", body) if _CARRIER_HINT_RE.search(body) else body
 
 
 def _standard(text: str) -> Candidate | None:

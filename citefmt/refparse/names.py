@@ -323,7 +323,19 @@ _PART_PUNCT = " \t,;:/–—-()[]"
 
 
 def split_names(statement: str) -> list[dict[str, str]]:
-    """CSL name objects for every person in `statement`, in order."""
+    """CSL name objects for every person in `statement`, in order (new objects at each call:
+    callers change them)."""
+    return [dict(name) for name in _split_names(statement)]
+
+
+@lru_cache(maxsize=4096)
+def _split_names(statement: str) -> tuple[dict[str, str], ...]:
+    """`split_names`, cached: a reference's statement of names is read by several grammars and
+    by both tagger models, mostly cut alike. Never hand out these dicts themselves."""
+    return tuple(_names_of(statement))
+
+
+def _names_of(statement: str) -> list[dict[str, str]]:
     text = _LEADING_IN.sub("", statement)
     text = _ROLE_WORDS.sub(" ", text)
     text = re.sub(r"\s+", " ", text)

@@ -206,8 +206,9 @@ def _plausible_imprint(key: str, value: str) -> bool:
     return not re.search(r"\d{2,}", value)
 
 
+@lru_cache(maxsize=8192)
 def _letters(text: str) -> int:
-    """How many letters `text` has."""
+    """How many letters `text` has, cached: titles and names recur between the readings."""
     return len(_LETTER_RE.findall(text))
 
 

@@ -59,7 +59,8 @@ def _segments(text: str, tokens: list, labels: list[str]) -> list[tuple[str, str
 def _labels(tagger: pycrfsuite.Tagger, features: object) -> tuple[list[str], float]:
     """The model's labels and their mean marginal probability (the confidence)."""
     labels = tagger.tag(features)
-    return labels, sum(tagger.marginal(label, i) for i, label in enumerate(labels)) / len(labels)
+    # summed in token order, as ever (the same float)
+    return labels, sum(map(tagger.marginal, labels, range(len(labels)))) / len(labels)
 
 
 def _tagged(tagger: pycrfsuite.Tagger, text: str, tokens: list,
