@@ -201,6 +201,7 @@ def test_imprints_with_several_places_an_abbreviated_place_and_two_publishers() 
     item = _item("Freud S. Letters to Fliess / ed. by M. Bonaparte. — N. Y. : Basic books, 1954. "
                  "— 486 p.")
     assert item["publisher-place"] == "N. Y."
+    assert "issue" not in item  # "N." is an issue label only before a number
     item = _item("Мерло-Понти М. Феноменология восприятия / под ред. И. С. Вдовиной. — СПб. : "
                  "Ювента, Наука, 1999. — 608 с.")
     assert (item["publisher-place"], item["publisher"]) == ("СПб.", "Ювента, Наука")
