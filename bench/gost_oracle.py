@@ -39,7 +39,6 @@ import argparse
 import gzip
 import json
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -50,29 +49,18 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tools"))
+
+import biblatex_gost  # noqa: E402
 
 DEBIAN_PACKAGES = ("texlive-bibtex-extra", "biber", "texlive-xetex", "texlive-lang-cyrillic",
                    "poppler-utils", "fonts-dejavu")
 EXAMPLES = ("/usr/share/doc/texlive-doc/latex/biblatex-gost/biblatex-gost-examples.bib.gz",
             "/usr/share/doc/texlive-doc/latex/biblatex-gost/biblatex-gost-examples.bib")
 
-DOCUMENT = r"""\documentclass{article}
-\usepackage[paperwidth=560cm,paperheight=200cm,margin=1cm]{geometry}
-\usepackage{fontspec}
-\setmainfont{DejaVu Serif}
-\setmonofont{DejaVu Sans Mono}
-\usepackage{polyglossia}
-\setdefaultlanguage{russian}
-\setotherlanguages{english,french,german,polish,ukrainian,italian,spanish,latin,greek}
-\usepackage[style=gost-numeric,blockpunct=period,autolang=other,backend=biber,sorting=none]{biblatex}
-\addbibresource{examples.bib}
-\DeclareFieldFormat{labelnumberwidth}{@@\thefield{entrykey}@@}
-\begin{document}
-\raggedright\hyphenpenalty=10000\exhyphenpenalty=10000
-\nocite{*}
-\printbibliography
-\end{document}
-"""
+DOCUMENT = biblatex_gost.document(
+    "style=gost-numeric,blockpunct=period,autolang=other,backend=biber,sorting=none",
+    "english,french,german,polish,ukrainian,italian,spanish,latin,greek", "examples.bib")
 
 
 @dataclass(frozen=True)
@@ -342,14 +330,9 @@ ORACLE_RULES: tuple[Rule, ...] = (
 
 def missing_requirements() -> list[str]:
     """What this bench needs and does not find."""
-    missing = [tool for tool in ("biber", "xelatex", "pdftotext") if shutil.which(tool) is None]
+    missing = biblatex_gost.missing_tex()
     if examples_file() is None:
         missing.append("biblatex-gost-examples.bib (texlive-bibtex-extra)")
-    if shutil.which("kpsewhich"):
-        found = subprocess.run(["kpsewhich", "gost-numeric.bbx"], capture_output=True,
-                               text=True).stdout.strip()
-        if not found:
-            missing.append("gost-numeric.bbx (texlive-bibtex-extra)")
     return missing
 
 
@@ -368,20 +351,12 @@ def oracle_entries(workdir: Path, reuse: bool = False) -> dict[str, str]:
             else source.read_bytes())
     (workdir / "examples.bib").write_bytes(data)
     (workdir / "doc.tex").write_text(DOCUMENT, encoding="utf-8")
-    latex = ["xelatex", "-interaction=nonstopmode", "doc.tex"]
-    for command in (latex, ["biber", "doc"], latex):
-        subprocess.run(command, cwd=workdir, capture_output=True, check=False)
-    subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "doc.pdf", "doc.txt"], cwd=workdir,
-                   check=True)
-    return _entries((workdir / "doc.txt").read_text(encoding="utf-8"))
+    return _entries(biblatex_gost.typeset(workdir))
 
 
 def _entries(text: str) -> dict[str, str]:
-    entries: dict[str, str] = {}
-    for chunk in re.split(r"(?m)^@@", text)[1:]:
-        key, _, body = chunk.partition("@@")
-        entries[key] = " ".join(body.split())
-    return entries
+    return {key: " ".join(body.split())
+            for key, body in biblatex_gost.entry_chunks(text).items()}
 
 
 #: entry types whose `credits` would describe the part, not the whole document

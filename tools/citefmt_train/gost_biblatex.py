@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -35,6 +34,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import biblatex_gost
 
 REPO = Path(__file__).resolve().parents[2]
 MANIFEST = REPO / "eval" / "heldout_manifest.json"
@@ -70,26 +71,6 @@ FLAVOURS: dict[str, Flavour] = {
     "gost-biblatex-2018": Flavour("doi=true,isbn=true,blockpunct=space,minbibnames=3",
                                   r"\renewcommand*{\revsdnamepunct}{\addcomma}", 3, 3),
 }
-
-DOCUMENT = r"""\documentclass{article}
-\usepackage[paperwidth=560cm,paperheight=200cm,margin=1cm]{geometry}
-\usepackage{fontspec}
-\setmainfont{DejaVu Serif}
-\setmonofont{DejaVu Sans Mono}
-\usepackage{polyglossia}
-\setdefaultlanguage{russian}
-\setotherlanguages{english,french,german,ukrainian,italian,spanish,polish}
-\usepackage[style=gost-numeric,backend=biber,sorting=none,autolang=other,%OPTIONS%]{biblatex}
-%PREAMBLE%
-\addbibresource{entries.bib}
-\DeclareFieldFormat{labelnumberwidth}{@@\thefield{entrykey}@@}
-\begin{document}
-\raggedright\hyphenpenalty=10000\exhyphenpenalty=10000
-\nocite{*}
-\printbibliography
-\end{document}
-"""
-
 
 @dataclass(frozen=True)
 class BibEntry:
@@ -167,13 +148,7 @@ def manifest_sources() -> list[dict[str, Any]]:
 def missing_requirements(sources: list[dict[str, Any]] | None = None) -> list[str]:
     """What rendering the group needs and does not find: TeX tools, biblatex-gost, the
     fetched repositories."""
-    missing = [tool for tool in ("xelatex", "biber", "pdftotext", "kpsewhich")
-               if shutil.which(tool) is None]
-    if not missing:
-        found = subprocess.run(["kpsewhich", "gost-numeric.bbx"], capture_output=True,
-                               text=True, check=False).stdout.strip()
-        if not found:
-            missing.append("biblatex-gost (gost-numeric.bbx, texlive-bibtex-extra)")
+    missing = biblatex_gost.missing_tex()
     for source in sources if sources is not None else manifest_sources():
         if not _git_dir(source["repo"]).exists():
             missing.append(f"{_git_dir(source['repo'])} (fetch github:{source['repo']})")
@@ -436,7 +411,10 @@ def combined_bib(entries: list[BibEntry]) -> str:
 
 
 def document(flavour: Flavour) -> str:
-    return DOCUMENT.replace("%OPTIONS%", flavour.options).replace("%PREAMBLE%", flavour.preamble)
+    return biblatex_gost.document(
+        "style=gost-numeric,backend=biber,sorting=none,autolang=other," + flavour.options,
+        "english,french,german,ukrainian,italian,spanish,polish", "entries.bib",
+        flavour.preamble + "\n")
 
 
 def cache_root() -> Path:
@@ -457,25 +435,14 @@ def render(bib: str, flavour: Flavour, workdir: Path | None = None) -> dict[str,
     where.mkdir(parents=True, exist_ok=True)
     (where / "entries.bib").write_text(bib, encoding="utf-8")
     (where / "doc.tex").write_text(doc, encoding="utf-8")
-    latex = ["xelatex", "-interaction=nonstopmode", "doc.tex"]
-    for command in (latex, ["biber", "doc"], latex):
-        subprocess.run(command, cwd=where, capture_output=True, check=False)
-    if not (where / "doc.pdf").is_file():
-        raise SystemExit(f"error: XeLaTeX made no PDF in {where} (see doc.log there)")
-    subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "doc.pdf", "doc.txt"], cwd=where,
-                   check=True)
-    entries = entry_texts((where / "doc.txt").read_text(encoding="utf-8"))
+    entries = entry_texts(biblatex_gost.typeset(where))
     result.write_text(json.dumps(entries, ensure_ascii=False, indent=0), encoding="utf-8")
     return entries
 
 
 def entry_texts(text: str) -> dict[str, str]:
     """Each entry's text by key from pdftotext's output (the key is printed as its label)."""
-    entries: dict[str, str] = {}
-    for chunk in re.split(r"(?m)^@@", text)[1:]:
-        key, _, body = chunk.partition("@@")
-        entries[key] = normalise(body)
-    return entries
+    return {key: normalise(body) for key, body in biblatex_gost.entry_chunks(text).items()}
 
 
 #: TeX's typographic quotes and the kerned space pdftotext puts before a period after some
