@@ -91,7 +91,7 @@ class RenderContext:
     #: `positions.py`); a cite not in it is placed by citeproc-py's rule
     positions: dict[int, Any] = field(default_factory=dict)
     #: the position of cites rendered outside any citation while it is set: disambiguation
-    #: compares cites in their subsequent, near-note form (`render.AMBIGUITY_PROBE`)
+    #: compares cites in their subsequent, near-note form (`positions.AMBIGUITY_PROBE`)
     unplaced_position: Any = None
     #: quotation marks ancestors of the element rendering now printed around it (a cs:text
     #: macro with quotes="true"): quotes inside flip to the inner ones at odd depths

@@ -19,6 +19,7 @@ from citefmt.engine.base import MARKUP_ATTRIBUTES, EngineElement
 from citefmt.engine.context import current
 from citefmt.engine.disambiguation import is_marked_ambiguous
 from citefmt.engine.numeric import numeric_list
+from citefmt.engine.positions import AMBIGUITY_PROBE
 from citefmt.engine.source import DefaultLanguageReference
 
 #: CSL condition attributes → citeproc-py's test method for each (all return lists of bools)
@@ -349,16 +350,6 @@ class If(EngineElement, model.If):
             return False
         return "locator" not in (self.get("variable") or "").split()
 
-    def _position_as_compared(self, item: Any, context: Any) -> list[bool]:
-        """Gap: disambiguation compared cites in their first form. citeproc-js
-        (getAmbiguousCite) renders the cites it compares as subsequent cites near their
-        note, so a note style's short form is told apart too ("Doe, Book A; Doe, Book B",
-        CSL test suite bugreports_OldMhraDisambiguationFailure)."""
-        if current().ambiguity_check:
-            return [position in ("subsequent", "near-note")
-                    for position in (self.get("position") or "").split()]
-        return list(self._position(item, context))
-
     def _plan(self) -> tuple[list[Any], str]:
         plan = self.__dict__.get("_cached_plan")
         if plan is None:
@@ -368,7 +359,7 @@ class If(EngineElement, model.If):
                      else _without_context(getattr(self, method))
                      for attribute, method in _TESTS if attribute in self.attrib]
             if "position" in self.attrib:
-                tests.append(self._position_as_compared)
+                tests.append(self._position)
             if self.get("disambiguate") == "true":
                 tests.append(_disambiguate_test)
             plan = self.__dict__["_cached_plan"] = (tests, self.get("match", "all"))
@@ -378,9 +369,14 @@ class If(EngineElement, model.If):
         """Gap: citeproc-py placed a cite by the cites rendered before it in the same call,
         without note numbers; a cite placed by `positions.py` (its citation's note, the
         citations before it in the document) answers from there, a cite rendered to find
-        ambiguity from the render's `unplaced_position`."""
+        ambiguity from the render's `unplaced_position`. A cite rendered only to be compared
+        for ambiguity (`ambiguity_check`), placed or not, stands where citeproc-js's
+        getAmbiguousCite puts it: `AMBIGUITY_PROBE`, so a note style's short form is told
+        apart too ("Doe, Book A; Doe, Book B", CSL test suite
+        bugreports_OldMhraDisambiguationFailure)."""
         state = current()
-        placed = state.positions.get(id(item), state.unplaced_position)
+        placed = AMBIGUITY_PROBE if state.ambiguity_check else state.positions.get(
+            id(item), state.unplaced_position)
         if placed is None:
             return list(super()._position(item, context))
         return [placed.matches(test) for test in self.get("position").split()]

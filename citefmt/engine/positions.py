@@ -85,6 +85,12 @@ class CitePosition:
         return False
 
 
+#: where citeproc-js puts every cite it renders to compare cites for disambiguation
+#: (getAmbiguousCite): after the first, near-note ("Doe, supra" tells two of Doe's books
+#: apart no better than "Doe" does, though their first cites differ)
+AMBIGUITY_PROBE = CitePosition(SUBSEQUENT, 0, True)
+
+
 def cite_positions(citations: Sequence[PlacedCitation],
                    near_note_distance: int = 5) -> list[list[CitePosition]]:
     """The position of every cite of `citations` (in document order), citation by citation."""

@@ -30,8 +30,8 @@ from citefmt.engine.layouts import bibliography_layouts, choose_layout
 from citefmt.engine.loading import ParsedTree, parse_csl_file
 from citefmt.engine.locales import XML_LANG, load_user_locale, locale_chain
 from citefmt.engine.positions import (
+    AMBIGUITY_PROBE,
     GIVEN_FIELDS,
-    SUBSEQUENT,
     CitePosition,
     PlacedCitation,
     PlacedCite,
@@ -383,12 +383,6 @@ class Renderer:
             text = " ".join(str(message.message).split())
             seen.setdefault(text, Diagnostic("CF401", text, self.origin, severity="warning"))
         return list(seen.values())
-
-
-#: where citeproc-js puts every cite it renders to compare cites for disambiguation
-#: (getAmbiguousCite): after the first, near-note ("Doe, supra" tells two of Doe's books
-#: apart no better than "Doe" does, though their first cites differ)
-AMBIGUITY_PROBE = CitePosition(SUBSEQUENT, 0, True)
 
 
 def disambiguate_cites(style_root: Any, cites: Sequence[Any]) -> None:
