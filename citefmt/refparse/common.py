@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from citefmt import identifiers
 from citefmt.dates import MONTHS
@@ -155,8 +156,17 @@ _KEPT_FINAL_PERIOD_RE = re.compile(r"(?:\b[A-ZА-ЯЁ]|\bet al|\bed|\bизд|\b�
                                    r"\bCo)\.$")
 
 
+@lru_cache(maxsize=256)
+def squeezed(body: str) -> str:
+    r"""The text with every run of white space one space, trimmed — cached: most grammars start
+    from this form of the same body (`re.sub(r"\s+", " ", body).strip()`, computed once)."""
+    return _SPACES_RE.sub(" ", body).strip()
+
+
+@lru_cache(maxsize=8192)
 def tidy(segment: str) -> str:
-    """Collapse spaces and trim separators a field never ends or starts with."""
+    """Collapse spaces and trim separators a field never ends or starts with (cached: the same
+    segments recur between grammars and readings)."""
     s = _SPACES_RE.sub(" ", segment).strip()
     s = s.strip(" ,;:/")
     if s.endswith(".") and not _KEPT_FINAL_PERIOD_RE.search(s):

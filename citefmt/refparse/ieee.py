@@ -24,7 +24,7 @@ import re
 from citefmt.dates import MONTHS
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import TITLE_ABBREVIATIONS, date_parts, normalise_page
+from citefmt.refparse.common import TITLE_ABBREVIATIONS, date_parts, normalise_page, squeezed
 from citefmt.refparse.names import split_names, strip_et_al
 from citefmt.refparse.places import is_place
 
@@ -157,7 +157,7 @@ def looks_like(body: str) -> bool:
 
 def parse(body: str) -> Candidate | None:
     """Read an IEEE/physics reference from `body` (identifiers already blanked)."""
-    text = re.sub(r"\s+", " ", body).strip()
+    text = squeezed(body)
     tail = _EPRINT_TAIL_RE.search(text)
     old_id = _OLD_ARXIV_ID_RE.search(tail.group(0)) if tail else None
     text = text[:tail.start()] if tail else text

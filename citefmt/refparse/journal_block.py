@@ -19,7 +19,7 @@ import re
 
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import date_parts, normalise_page
+from citefmt.refparse.common import date_parts, normalise_page, squeezed
 
 _YEAR = r"(?:1[89]|20)\d\d"
 #: a leading year (IOP): "2011 Plasma Sources Sci. Technol. 20 045002"
@@ -141,7 +141,7 @@ def _slots(free: list[str], rest: list[re.Match[str]]) -> list[str] | None:
 
 def parse(body: str) -> Candidate | None:
     """The journal and its numbers; None when an author, a title or any other word is printed."""
-    text = re.sub(r"\s+", " ", body).strip()
+    text = squeezed(body)
     split = journal_and_numbers(text)
     if split is None or not is_journal_name(split[0]):
         return None

@@ -105,20 +105,30 @@ def _counted_words(text: str) -> tuple[tuple[str, int], ...]:
     for word in _words(text):
         if word in _STYLE_WORDS or (len(word) == 1 and not word.isdigit()):
             continue
-        counted.append((_ORDINAL_RE.sub(r"\1", word) if word[0].isdigit() else word, len(word)))
+        ordinal = _ORDINAL_RE.match(word) if word[0].isdigit() else None
+        counted.append((ordinal.group(1) if ordinal else word, len(word)))
     return tuple(counted)
+
+
+@lru_cache(maxsize=16384)
+def _explained_by(value: str) -> tuple[str, ...]:
+    """The words one field value accounts for, cached (names, titles and journals recur between
+    the readings of a reference): its words, those of its unhyphenated form, and initials
+    ("P. R.") as printed together ("PR")."""
+    words = _words(value)
+    explained = list(words)
+    if "-" in value:
+        explained += _words(value.replace("-", ""))
+    if words and all(len(w) <= 2 for w in words):
+        explained.append("".join(words))
+    return tuple(explained)
 
 
 def unexplained_share(item: Item, text: str) -> float:
     """Share of the reference's word characters that no field of `item` accounts for."""
     explained: set[str] = set()
     for value in _field_texts(item):
-        words = _words(value)
-        explained.update(words)
-        if "-" in value:
-            explained.update(_words(value.replace("-", "")))
-        if words and all(len(w) <= 2 for w in words):
-            explained.add("".join(words))  # initials "P. R." printed as "PR"
+        explained.update(_explained_by(value))
     numbers: list[str] | None = None
     total = missing = 0
     for word, length in _counted_words(text):
