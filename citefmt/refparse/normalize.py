@@ -154,7 +154,7 @@ def normalize_unicode(text: Text) -> None:
     # a line-break hyphen ("-" then a newline) is decided by join_broken_words
     text.replace_many([(i, i + 1, " ") for i in odd
                        if not (text.value[i] in "\r\n" and i > 0 and text.value[i - 1] == "-")])
-    runs = list(_SPACE_RUN_RE.finditer(text.value))
+    runs = list(_SPACE_RUN_RE.finditer(text.value)) if "  " in text.value else []
     if runs:
         text.warn("CF105", f"{len(runs)} run(s) of several spaces collapsed", runs[0].start())
         text.replace_many([(m.start(), m.end(), " ") for m in runs])
@@ -193,16 +193,18 @@ def join_broken_words(text: Text) -> None:
             return left + right
         return f"{left}-{right}"
 
-    _sub_each(text, _LINE_BREAK_HYPHEN_RE, line_break, "CF102",
-              lambda old, new: f"word broken by a line break joined as {new!r}")
+    if "-\n" in text.value or "-\r" in text.value:  # what every match holds (a faster test)
+        _sub_each(text, _LINE_BREAK_HYPHEN_RE, line_break, "CF102",
+                  lambda old, new: f"word broken by a line break joined as {new!r}")
 
     def stray_space(m: re.Match[str]) -> str | None:
         if m.group(2).lower() in _SUSPENDED_HYPHEN_NEXT:
             return None
         return f"{m.group(1)}-{m.group(2)}"
 
-    _sub_each(text, _STRAY_SPACE_HYPHEN_RE, stray_space, "CF102",
-              lambda old, new: f"stray space after a hyphen removed: {old!r} → {new!r}")
+    if "- " in text.value:
+        _sub_each(text, _STRAY_SPACE_HYPHEN_RE, stray_space, "CF102",
+                  lambda old, new: f"stray space after a hyphen removed: {old!r} → {new!r}")
 
 
 _BROKEN_DOI_RE = re.compile(r"(10\.\d{4,9}/\S*?[./\-_])\s+([A-Za-z0-9][\w.\-/()]*\d[\w.\-/()]*)")
@@ -266,6 +268,7 @@ def glued_word_suspicions(text: Text, start: int, end: int) -> None:
 _GLUED_LABEL_RE = re.compile(
     r"(?<=[\w)\]])\.(?=(?:PMID|PMCID|PMC\d|doi|DOI|ISBN|ISSN|URL|Epub|Available|https?://)\b)")
 _LABEL_WORD_RE = re.compile(r"[A-Za-z]+")
+_GLUED_LABEL_STARTS = (".P", ".d", ".D", ".I", ".U", ".E", ".A", ".h")
 
 
 def _label_at(text: str, pos: int) -> str:
@@ -276,7 +279,10 @@ def _label_at(text: str, pos: int) -> str:
 
 def separate_glued_labels(text: Text) -> None:
     """"945.PMID: 1" → "945. PMID: 1": a label glued to the field before it (CF101)."""
-    found = list(_GLUED_LABEL_RE.finditer(text.value))
+    value = text.value
+    # a period, then the first letter of a label: what every match holds (a faster test)
+    found = list(_GLUED_LABEL_RE.finditer(value)) if any(
+        pair in value for pair in _GLUED_LABEL_STARTS) else []
     labels = [_label_at(text.value, m.end()) for m in found]
     text.replace_many([(m.start(), m.end(), ". ") for m in found])
     for shift, (m, label) in enumerate(zip(found, labels, strict=True)):
@@ -291,7 +297,9 @@ _DETACHED_PUNCT_RE = re.compile(r"(?<=[^\W\d_]) ([.,])(?=\w)|(?<=\w) (,)(?=\w)"
                                 r"|(?<=[\w)\]]) ([.,])(?=\s|$)"
                                 r"|(?<=[(\[]) +(?=\w)|(?<=\w) +(?=[)\]])")
 #: "(2012)044908": the page glued to the year before it
-_YEAR_GLUED_RE = re.compile(r"(?<=\((?:1[89]|20)\d\d\))(?=\d)")
+#: (the year is matched and the space goes at its end: a pattern that starts with "(" is searched
+#: for much faster than one that starts with a look-behind)
+_YEAR_GLUED_RE = re.compile(r"\((?:1[89]|20)\d\d\)(?=\d)")
 
 
 def attach_detached_punctuation(text: Text) -> None:
@@ -305,7 +313,7 @@ def attach_detached_punctuation(text: Text) -> None:
             edits.append((m.start(), m.end(), glued + " " if glued else m.group(3) or ""))
     first = edits[0][0] if edits else None
     text.replace_many(edits)
-    spaced = [(m.start(), m.end(), " ") for m in _YEAR_GLUED_RE.finditer(text.value)] \
+    spaced = [(m.end(), m.end(), " ") for m in _YEAR_GLUED_RE.finditer(text.value)] \
         if ")" in text.value else []
     if spaced and first is None:
         first = spaced[0][0]
@@ -323,7 +331,9 @@ _GLUED_AND_RE = re.compile(r"(?<=[\s,])(and|et|und)(?=[A-Z](?:\.|\s))")
 
 def separate_glued_conjunctions(text: Text) -> None:
     """"C Ciuti, andA Quattropani" → "C Ciuti, and A Quattropani" (CF101)."""
-    found = list(_GLUED_AND_RE.finditer(text.value))
+    value = text.value
+    found = list(_GLUED_AND_RE.finditer(value)) if (
+        "and" in value or "et" in value or "und" in value) else []
     text.replace_many([(m.start(), m.end(), m.group(1) + " ") for m in found])
     for shift, m in enumerate(found):
         text.warn("CF101", f"space inserted after {m.group(1)!r} glued to an initial",
