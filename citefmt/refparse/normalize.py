@@ -256,7 +256,8 @@ def glued_word_suspicions(text: Text, start: int, end: int) -> None:
     hits: list[tuple[int, str, str]] = []
     for m in _CAMEL_GLUE_RE.finditer(segment):
         hits.append((m.start(), m.group(), "two words glued (capital inside a word)"))
-    for m in _COMPOUND_GLUE_RE.finditer(segment):
+    for m in _COMPOUND_GLUE_RE.finditer(segment) if any(
+            tail in segment for tail in _COMPOUND_TAILS) else ():  # what every match holds
         if m.group(1).lower() in _COMPOUND_PREFIX_STOP:
             continue
         hits.append((m.start(), m.group(),

@@ -330,11 +330,15 @@ def _author_area(body: str, cand: Candidate) -> tuple[int, float]:
     return authors_end + 1, score
 
 
+#: `_DATE_BLOCK_RE` after a sentence end (compiled once, not looked up at each call)
+_AFTER_SENTENCE_DATE_BLOCK_RE = re.compile(r"(?:(?<=\.\s)|(?<=\.)|(?<=\]\s)|(?<=\]))"
+                                           + _DATE_BLOCK_RE.pattern)
+
+
 def _last_date_block(text: str) -> re.Match[str] | None:
     """The last "year[ month];volume(issue):pages." block after a sentence end."""
     date_match = None
-    for m in re.finditer(r"(?:(?<=\.\s)|(?<=\.)|(?<=\]\s)|(?<=\]))" + _DATE_BLOCK_RE.pattern,
-                         text):
+    for m in _AFTER_SENTENCE_DATE_BLOCK_RE.finditer(text):
         date_match = m
     return date_match
 
