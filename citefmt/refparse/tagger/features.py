@@ -182,14 +182,15 @@ class _WordAttributes:
     """The attributes a word form gives its own token and its neighbours, built once per form
     (`sequence_attributes`)."""
 
-    __slots__ = ("head", "near", "tail", "w", "year")
+    __slots__ = ("alone", "near", "spaced", "w", "year")
 
     def __init__(self, word: str) -> None:
         feats = _word_features(word)
         first = ("w", "shape", "script")  # before "space" in a token's features (`_own`)
-        self.head = tuple(a for k in first if (a := _attribute(k, feats[k])) is not None)
-        self.tail = tuple(a for k, v in feats.items()
-                          if k not in first and (a := _attribute(k, v)) is not None)
+        head = tuple(a for k in first if (a := _attribute(k, feats[k])) is not None)
+        tail = tuple(a for k, v in feats.items()
+                     if k not in first and (a := _attribute(k, v)) is not None)
+        self.alone, self.spaced = head + tail, (*head, "space", *tail)  # "space" weighs 0 or 1
         self.w = str(feats["w"])
         self.year = "year" in feats
         near: list[tuple[str, ...]] = []
@@ -224,10 +225,7 @@ def sequence_attributes(tokens: list[Token]) -> list[list[str]]:
     periods = 0
     for index, token in enumerate(tokens):
         word = words[index]
-        attributes = list(word.head)
-        if token.space_before:
-            attributes.append("space")
-        attributes += word.tail
+        attributes = list(word.spaced if token.space_before else word.alone)
         attributes.append(_POSITION_ATTRIBUTES[10 * index // count])
         attributes.append(_PERIOD_ATTRIBUTES[min(periods, 4)])
         if seen_slashes:
