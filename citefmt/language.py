@@ -57,6 +57,8 @@ CYRILLIC_SHARE = 0.5
 def detect_language(text: str) -> str:
     """"ru" when at least `CYRILLIC_SHARE` of the letters outside URLs and DOIs are Cyrillic,
     "en" otherwise (also for text without letters)."""
+    if text.isascii():
+        return "en"  # no Cyrillic letter (the answer below, without the scans)
     letters = _LETTER.findall(_IDENTIFIER.sub(" ", text))
     if not letters:
         return "en"

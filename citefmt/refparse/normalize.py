@@ -140,13 +140,16 @@ def normalize_unicode(text: Text) -> None:
                      0)
         text.warn("CF105", "text normalised to Unicode NFC", first)
         text.value, text.origin = nfc, _origin_for_nfc(text, nfc)
-    invisible = [m.start() for m in _INVISIBLE_RE.finditer(text.value)]
+    # ASCII text has none of the invisible characters and no odd space but tab and line breaks
+    ascii_text = text.value.isascii()
+    invisible = [] if ascii_text else [m.start() for m in _INVISIBLE_RE.finditer(text.value)]
     if invisible:
         text.warn("CF105",
                   f"{len(invisible)} invisible character(s) (soft hyphen, zero-width) removed",
                   invisible[0])
         text.replace_many([(i, i + 1, "") for i in invisible])
-    odd = [m.start() for m in _ODD_SPACE_RE.finditer(text.value)]
+    odd = [] if ascii_text and not any(c in text.value for c in "\t\r\n") else [
+        m.start() for m in _ODD_SPACE_RE.finditer(text.value)]
     odd_shown = [i for i in odd if text.value[i] not in "\r\n"]
     if odd_shown:
         text.warn("CF105", f"{len(odd_shown)} non-standard space(s) replaced by ordinary spaces",
