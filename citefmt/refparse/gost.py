@@ -110,8 +110,8 @@ _PATENT_RE = re.compile(r"^(?:Пат(?:ент)?\.?|Patent)\s*(?:№\s*)?(?P<num>
 
 
 def looks_like(body: str) -> bool:
-    if _SIGNATURE_HINT_RE.search(body) and _SIGNATURE_RE.search(body):
-        return True
+    if "//" in body or (_SIGNATURE_HINT_RE.search(body) and _SIGNATURE_RE.search(body)):
+        return True  # "//", the host separator, is the first mark (found without the search)
     if _HEADING_SIGNATURE_RE.match(body) and not _NOT_GOST_RE.search(body):
         return bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body))
     return " / " in body and bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body))
