@@ -202,7 +202,7 @@ def _apply_publisher_sentences(body: str, spans: list[tuple[int, int]], item: It
             if item.get("type") not in ("chapter", "paper-conference"):
                 item["type"] = "report"
             found += 1
-        elif m := _PUBLISHER_RE.match(s):
+        elif ":" in s and (m := _PUBLISHER_RE.match(s)):  # every match holds its colon
             item["publisher-place"] = tidy(m.group("place"))
             item["publisher"] = tidy(m.group("publisher"))
             if m.group("year"):
