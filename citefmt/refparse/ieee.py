@@ -149,9 +149,14 @@ _OLD_ARXIV_ID_RE = re.compile(r"(?:hep|astro|nucl|gr|cond|quant|math|physics)(?:
                               r"\s*/\s*\d{7}")
 
 
+#: a name at the start (compiled once: formatting and looking up the pattern at each call cost
+#: more than matching it)
+_NAME_HEAD_RE = re.compile(rf"^{_NAME}[,.\s]")
+
+
 def looks_like(body: str) -> bool:
     text = body.strip()
-    return re.match(rf"^{_NAME}[,.\s]", text) is not None \
+    return _NAME_HEAD_RE.match(text) is not None \
         or _INVERTED_AUTHORS_RE.match(text) is not None
 
 

@@ -289,7 +289,7 @@ def parse(body: str) -> Candidate | None:
     rest, score = _author_area(body, cand)
     while rest < end and body[rest] == " ":
         rest += 1
-    in_match = re.search(r"(?:^|\.\s+)In:\s+", body[rest:end])
+    in_match = re.search(r"(?:^|\.\s+)In:\s+", body[rest:end]) if "In:" in body else None
     date_match = _last_date_block(body[rest:end])
     if in_match:
         title_end = rest + in_match.start()
