@@ -202,12 +202,18 @@ _NUMBERS_AREA_RE = re.compile(r"(?:^|\.\s)(?:1[6-9]|20)\d\d(?:[.,]|$)|"
                               r"\b(?:Т|Vol|С|P)\.\s*\d|№\s*\d")
 
 
+def _may_hold_area_dash(text: str) -> bool:
+    """False where `_AREA_DASH_RE` cannot match, found without its (slow) search: each match
+    holds a dash then white space, and in printable text the only white space is the space."""
+    return not text.isprintable() or "- " in text or "– " in text or "— " in text
+
+
 def _dashed_first_area(body: str) -> str | None:
     """The host's first area where the description separates its areas with ". — " (GOST R
     7.0.5-2008): the dash ends the area whatever the words before it ("Physical Review E. —
     2009", "Proceedings. — IEEE, 08.2009"); None when the host has no area dash."""
     host = _without_carrier(body).partition("//")[2]
-    m = _AREA_DASH_RE.search(host)
+    m = _AREA_DASH_RE.search(host) if _may_hold_area_dash(host) else None
     if not host or not m or not re.match(r"\.?\s+[–—]", host[m.start():]):
         return None
     return re.sub(r"\s+", " ", host[:m.start()]).strip()
@@ -253,7 +259,8 @@ def _without_carrier_and_dashes(body: str) -> str:
     """The description with the carrier statement ("Текст : непосредственный") dropped and the
     area separator ". – " written ". " (GOST R 7.0.100 and 7.0.5 lists alike)."""
     text = _without_carrier(body)
-    text = _AREA_DASH_RE.sub(". ", text)
+    if _may_hold_area_dash(text):
+        text = _AREA_DASH_RE.sub(". ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
