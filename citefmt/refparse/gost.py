@@ -48,25 +48,29 @@ _HEADING_RE = re.compile(
 _TITLE_EDITION_RE = re.compile(r"\s*\((?P<ed>\d+)-?е\s+изд\.[^)]*\)|"
                                r"\s*[:.]\s*Изд\.\s*(?P<ed2>\d+)-?е\b[^/]*$")
 #: the volume (part, book) of a multi-volume work closing its title area: "Заглавие. Т. 3", "… Ч.
-#: 1-3"
-_TITLE_VOLUME_RE = re.compile(r"\.\s+(?:Т|Кн|Ч)\.\s*(?P<v>\d+(?:\s*[–-]\s*\d+)?)\.?\s*$")
+#: 1-3", "Robot Dynamics and Control. Vol. 303"
+_TITLE_VOLUME_RE = re.compile(r"\.\s+(?:Т|Кн|Ч|Vol|Bd)\.\s*(?P<v>\d+(?:\s*[–-]\s*\d+)?)\.?\s*$")
 #: a heading written initials first, as lists outside the standard print it ("Ю.-Д. Петров,
 #: И. И. Иванов. Заглавие // …"): the names end at a period
 _INITIALS_FIRST_HEADING_RE = re.compile(
     rf"^(?P<names>{INITIALS_FIRST_LIST})"
     r"(?=,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)|\.\s+\S)")
 _HEADING_ET_AL_RE = re.compile(r",?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)")
-#: a thesis statement, with the specialty code GOST R 7.0.100-2018 prints after it (": 05.23.17")
+#: a thesis statement, with the specialty code GOST R 7.0.100-2018 prints after it (": 05.23.17"),
+#: or cut after the degree where the branch of science is not given ("дис. … канд.")
 _THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=\s))*?наук|"
+                        r"(?:автореф\.\s*)?дис(?:с)?\.\s*(?:…|\.\.\.)\s*(?:канд|д-ра|докт|магистра)\.?"
+                        r"(?=\s*$)|"
                         r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)"
                         r"(?:\s*:\s*\d\d\.\d\d\.\d\d)?)", re.I)
 #: "М. : Наука, 2006", "Helsinki, Finland : IEEE, 2014" (a place with its country or state),
 #: "Amsterdam, New York, Oxford : North-Holland, 1978", "N. Y. : Basic books, 1954", two
-#: publishers as the data lists them ("СПб. : Ювента, Наука, 1999")
+#: publishers as the data lists them ("СПб. : Ювента, Наука, 1999"), a month before the year
+#: ("Hong Kong, China : IEEE, 05/2014", "IEEE, 07.2007")
 _PLACE_PUB_RE = re.compile(
     r"(?:^|\.\s+|\s)(?P<place>(?:[A-Z]\.\s?){2,3}|[A-ZА-ЯЁ][\w\-]*(?:\s(?:н/Д|[A-ZА-ЯЁ][\w\-]*))*\.?"
     r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?){0,3}(?:\s*;\s*[A-ZА-ЯЁ][\w\-]*\.?)*)"
-    r"\s*:\s*(?P<publisher>[^,:]+?(?:,\s[^,:\d][^,:]*?)?),\s*(?P<year>\d{4})")
+    r"\s*:\s*(?P<publisher>[^,:]+?(?:,\s[^,:\d][^,:]*?)?),\s*(?:(?P<month>\d\d)[./])?(?P<year>\d{4})")
 #: an undated imprint area of its own: ". София : Стоян Атанасов. 64 с."
 _PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?)\s+:\s+"
                                    r"(?P<publisher>[^.,:;]+?)\.(?:\s|$)")
@@ -75,14 +79,17 @@ _PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-Z�
 _YEAR_RE = re.compile(r"(?:^|[\s.(\[/])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
 _VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-–]+)")
 #: the issue designation as GOST R 7.0.5-2008 / 7.1-2003 print it, with the running (whole)
-#: number of the issue in parentheses kept: "№ 4 (95)" → "4 (95)", "№ 1(22)" → "1(22)"
+#: number of the issue in parentheses kept: "№ 4 (95)" → "4 (95)", "№ 1(22)" → "1(22)"; a
+#: double issue with the range dash GOST R 7.0.5-2008 prints, "№ 1—3", is given as "1–3"
 _ISSUE_RE = re.compile(r"(?:№\.?|\b[Nn]o\.|\bNo\s(?=\d)|\bN\.(?=\s*\d)|\bIss\.|\b[Ii]ssue\s(?=\d)|"
-                       r"\b[Вв]ып\.)\s*(?P<n>[\w\-–/]+(?:\s?\(\d+\))?)")
+                       r"\b[Вв]ып\.)\s*(?P<n>[\w\-–/]+(?:—\w+)?(?:\s?\(\d+\))?)")
 #: an issue printed after the volume without its label, as biblatex-gost prints a supplement,
-#: part or special issue: "Vol. 6, S1", "Т. 136, 2A", "Vol. 115, Pt 11", "Т. 9, sup1" (an issue
+#: part or special issue: "Vol. 6, S1", "Т. 136, 2A", "Vol. 115, Pt 11", "Т. 9, sup1", "Vol. 58, 4
+#: PART 1", "Vol. 8, Supplement S1" (an issue
 #: without a number, "Database issue", "Summer", is no CSL issue the checks accept)
-_UNLABELLED_ISSUE_RE = re.compile(r"\b(?:Т|Vol|V)\.\s*[\w\-–]+,\s*(?P<n>[A-Za-z]?\d+[A-Za-z]?|"
-                                  r"[A-Z][a-z]{0,8}\s?\d+|[a-z]{2,4}\d+)(?=[.,]|$)")
+_UNLABELLED_ISSUE_RE = re.compile(r"\b(?:Т|Vol|V)\.\s*[\w\-–]+,\s*(?P<n>\d+\s(?:PART|Part|Pt)\s?\d+|"
+                                  r"[A-Za-z]?\d+[A-Za-z]?|[A-Z][a-z]{0,9}\s?[A-Z]?\d+|"
+                                  r"[a-z]{2,4}\d+)(?=[.,]|$)")
 #: "Р" is the Cyrillic letter that real lists type for the Latin page label "P", and "C" the Latin
 #: letter they type for the Cyrillic "С"
 _PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|C|P|Р|S|pp?)\.\s*(?=[A-Za-zА-Яа-я]?\d)"
@@ -155,7 +162,7 @@ def _numbers(text: str, item: Item) -> int:
         item["volume"] = m.group("v").rstrip(",.")
         found += 1
     if m := _ISSUE_RE.search(text) or _UNLABELLED_ISSUE_RE.search(text):
-        item["issue"] = m.group("n").rstrip(",.")
+        item["issue"] = m.group("n").rstrip(",.").replace("—", "–")
         found += 1
     if m := _PAGES_RE.search(text):
         item["page"] = normalise_page(m.group("p"))
@@ -236,6 +243,10 @@ def parse(body: str) -> Candidate | None:
         score += 0.2
     if host is None and not slash:
         title_text, title_end = _split_book_title(title_part)
+        title_start = len(left) - len(left[pos:].lstrip(" .,"))
+        if (dashed := _dashed_title_end(body)) is not None and 0 < dashed - title_start < title_end:
+            title_end = dashed - title_start  # the area dash ends the title area
+            title_text = title_part[:title_end]
         description_tail = title_part[title_end:]
     else:
         title_text = title_part
@@ -471,15 +482,18 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
         item["note"] = edn.group()
     elif note := _CLOSING_NOTE_RE.search(numbers):
         item["note"] = note.group("note").strip()
+    elif note_text := _note_area(numbers):
+        item["note"] = note_text
     if "container-title" in item and not item["container-title"]:
         del item["container-title"]
     return score + (0.2 + (0.15 if "issued" in item else 0) + 0.1 * min(found, 2))
 
 
 #: a host's publisher with the date of the proceedings and no place: "IEEE, 09.2017",
-#: "Springer, 2015"
-_HOST_PUBLISHER_RE = re.compile(r"^[.\s]*(?P<publisher>[A-ZА-ЯЁ][^.,:;/]{1,60}?),\s*"
-                                r"(?:(?P<month>\d{1,2})\.)?(?P<year>(?:1[5-9]|20)\d\d)\b")
+#: "Springer, 2015", also after the volume of the proceedings ("Т. 1. IEEE, 07.2007")
+_HOST_PUBLISHER_RE = re.compile(r"^[.\s]*(?:(?:Т|Vol)\.\s*\d+\.\s+)?"
+                                r"(?P<publisher>[A-ZА-ЯЁ][^.,:;/]{1,60}?),\s*"
+                                r"(?:(?P<month>\d{1,2})[./])?(?P<year>(?:1[5-9]|20)\d\d)\b")
 
 
 def _host_publisher(numbers: str, item: Item) -> bool:
@@ -488,9 +502,44 @@ def _host_publisher(numbers: str, item: Item) -> bool:
     if not m or is_place(m.group("publisher")) or "publisher" in item:
         return False
     item["publisher"] = tidy(m.group("publisher"))
-    month = int(m.group("month")) if m.group("month") else None
-    item["issued"] = date_parts(m.group("year"), month if month and month <= 12 else None)
+    item["issued"] = _month_year(m.group("year"), m.group("month"))
     return True
+
+
+def _month_year(year: str, month: str | None) -> Item:
+    """`issued` from an imprint's year and the month printed before it ("05/2014", "08.2009")."""
+    number = int(month) if month else None
+    return date_parts(year, number if number and number <= 12 else None)
+
+
+#: the last element of a host's number areas: its year, volume, issue, pages or article number
+_LAST_NUMBER_RES = (_YEAR_RE, _VOLUME_RE, _ISSUE_RE, _UNLABELLED_ISSUE_RE, _PAGES_RE,
+                    _ARTICLE_NO_RE)
+_DOI_LEFT_RE = re.compile(r"\b10\.\d{4,9}/")
+#: what is left of an area once the identifiers are blanked: separators and a bare label
+_EMPTY_AREA_RE = re.compile(r"^(?:[\s.,;:–—-]|(?:URL|DOI|ISSN|ISBN|PMID|pmid)\s*:?)*$")
+
+
+def _note_area(numbers: str) -> str | None:
+    """The note area closing an article's description after its numbers (GOST R 7.0.5-2008
+    §10: notes come last, after the numbers and the series), such as "IF WoS 6.908 (1,2/1,0)",
+    "JSTOR: 2215789", "; Proceedings of the 18th International Conference …" or what a link
+    the identifier reader could not take leaves ("URL: citeulike-article-id:6350274"); None
+    when nothing but separators and blanked identifiers follows the numbers, or a DOI the
+    identifier reader could not take does."""
+    end = 0
+    for pattern in _LAST_NUMBER_RES:
+        for m in pattern.finditer(numbers):
+            end = max(end, m.end())
+    if not end:
+        return None
+    if m := _BARE_ARTICLE_NO_RE.search(numbers):
+        end = max(end, m.end("p"))
+    rest = numbers[end:]
+    if _EMPTY_AREA_RE.match(rest) or _DOI_LEFT_RE.search(rest):
+        return None  # a DOI the identifier reader left ("10.33029/ 2308-…") is no note
+    note = re.sub(r"\s+", " ", rest).strip(" .,;:–—-")
+    return note if re.search(r"[^\W\d_]", note) else None
 
 
 #: an article number (or a page range with a letter) printed as its own area after the volume
@@ -534,15 +583,36 @@ def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool
     if em := _EDITION_RE.search(tail):
         item["edition"] = em.group("ed") or em.group("ed_en")
     if "issued" not in item and (ym := _YEAR_RE.search(tail)):
-        item["issued"] = date_parts(ym.group("year"))
+        item["issued"] = _issue_date(tail[ym.start("year"):]) or date_parts(ym.group("year"))
     found = _numbers(tail, item)
     score += 0.2 * bool(imprint_found) + 0.1 * ("issued" in item) + 0.05 * found
+    if has_authors and not imprint_found and _date_area_only(tail) and item["title"] \
+            and not _TITLE_NUMBERS_RE.search(item["title"]):
+        score += 0.2
     if not has_authors and imprint_found and item["title"]:
         # a work described under its title (no author heading) is complete without one
         score += 0.2
     if item["type"] == "book" and not imprint_found and "issued" not in item:
         item["type"] = "webpage" if "URL" in body or "дата обращения" in body else "book"
     return score
+
+
+#: a date area alone: the year, and the day and month GOST R 7.0.100-2018 prints for an
+#: electronic resource or an unpublished work ("2013. Jan. 10", "1999. 16 июля")
+_DATE_AREA_RE = re.compile(r"[\s.,;–—-]*(?:1[5-9]|20)\d\d(?:\.\s+(?:\d{1,2}\s+)?[^\W\d_]{3,9}\.?"
+                           r"(?:\s+\d{1,2})?)?(?:[\s.,;:–—-]|URL|DOI)*")
+
+
+#: numbers a title area never holds: a volume, issue or page label with its number ("v. 32",
+#: "p. 435") or an imprint's year (", 2011."): a title read with them has swallowed other areas
+_TITLE_NUMBERS_RE = re.compile(r"(?:^|[\s,])(?:[VvPpNnТС]|[Pp]p|Vol|No)\.\s*\d|,\s*(?:1[5-9]|20)\d\d\.")
+
+
+def _date_area_only(tail: str) -> bool:
+    """The description after the title holds only its date (and the identifiers, blanked): a
+    work without a publication area, such as an article read online or a preprint, read whole
+    ("Иванов И. И. Заглавие. — 2010. — DOI: …")."""
+    return bool(_DATE_AREA_RE.fullmatch(tail))
 
 
 #: the series area closing a monograph's description: "(Springer Tracts in Advanced Robotics ;
@@ -576,6 +646,23 @@ def _name_without_comma(text: str) -> re.Match[str] | None:
     return None
 
 
+#: the area separator of GOST R 7.0.5-2008 as a period, "?" or "!" closes the area before it:
+#: a dash inside a title ("Badiou's Mistake — Two Postulates") has none
+_CLOSED_AREA_DASH_RE = re.compile(r"(?<=[.?!])\s+[–—]\s+(?=\S)")
+
+
+def _dashed_title_end(body: str) -> int | None:
+    """Where the first area ends in the description's text (`_without_carrier_and_dashes`)
+    when the description separates its areas with ". — ": a monograph's title area ends
+    there, whatever it holds ("Пещеры урала. — Физкультура и спорт. — 1971." has no place
+    to tell the publisher from the title by)."""
+    carrierless = _without_carrier(body)
+    m = _CLOSED_AREA_DASH_RE.search(carrierless)
+    if not m:
+        return None
+    return len(" ".join(carrierless[:m.start()].split())) - 1
+
+
 def _split_book_title(text: str) -> tuple[str, int]:
     """Title (with ": other info") of a monograph ends where the edition or imprint begins."""
     m = re.search(r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|"
@@ -602,7 +689,7 @@ def _imprint(text: str, item: Item) -> bool:
     if m := _PLACE_PUB_RE.search(text):
         item["publisher-place"] = m.group("place").strip()
         item["publisher"] = tidy(m.group("publisher"))
-        item["issued"] = date_parts(m.group("year"))
+        item["issued"] = _month_year(m.group("year"), m.group("month"))
         return True
     if (m := _PLACE_YEAR_RE.search(text)) and m.group("place") not in {"Т.", "Vol.", "С.", "P."}:
         if _publisher_not_place(m.group("place")):

@@ -1,0 +1,90 @@
+"""GOST areas read as the standards define them (GOST R 7.0.5-2008 §§ 5–10, GOST R 7.0.100-2018):
+a double issue, a part issue, the thesis statement cut after the degree, a month before the
+imprint's year, the note area after the numbers, a description whose only area after the title
+is its date, and the area dash closing a monograph's title area. Strings written for these tests.
+"""
+
+from __future__ import annotations
+
+from citefmt.refparse import gost, parse_reference
+
+
+def _item(text: str) -> dict:
+    return parse_reference(text).item
+
+
+def test_double_issue_with_the_range_dash() -> None:
+    # GOST R 7.0.5-2008 writes a double issue with its range: "№ 1—3"
+    item = _item("Орлов П. П. Волны в плазме // Физика плазмы. — 2004. — Т. 30, № 1—3. — "
+                 "С. 15—29.")
+    assert (item["volume"], item["issue"], item["page"]) == ("30", "1–3", "15-29")
+
+
+def test_part_and_supplement_issues_after_the_volume() -> None:
+    item = _item("Grant L. Noise in arrays // Journal of Sensors. — 2011. — Vol. 58, 4 PART 2. — "
+                 "P. 1531–1537.")
+    assert item["issue"] == "4 PART 2"
+    item = _item("Grant L. Noise in arrays // Journal of Sensors. — 2011. — Vol. 8, "
+                 "Supplement S2. — P. 31–37.")
+    assert item["issue"] == "Supplement S2"
+
+
+def test_thesis_statement_cut_after_the_degree() -> None:
+    item = _item("Smith J. Waves in thin films : дис. … канд. / Smith John. — Leiden, 2015.")
+    assert item["title"] == "Waves in thin films"
+    assert item["type"] == "thesis" and item["genre"].startswith("дис. … канд")
+
+
+def test_month_before_the_year_of_an_imprint() -> None:
+    # the date of a conference printed as month/year ("05/2014", "07.2011")
+    item = _item("Lee K. Robust walking // Conference on Walking Robots. — Hong Kong, China : "
+                 "IEEE, 05/2014. — P. 17–24.")
+    assert (item["publisher"], item["publisher-place"]) == ("IEEE", "Hong Kong, China")
+    assert item["issued"] == {"date-parts": [[2014, 5]]}
+    item = _item("Lee K. Robust walking // Conference on Walking Robots. Т. 2. — IEEE, 07.2011. "
+                 "— С. 17—24.")
+    assert item["publisher"] == "IEEE" and item["volume"] == "2"
+    assert item["issued"] == {"date-parts": [[2011, 7]]}
+
+
+def test_note_area_after_the_numbers_is_the_note() -> None:
+    # GOST R 7.0.5-2008 § 10: the note area closes the description; what it holds is free text
+    text = ("Иванов И. И. Теплоперенос в тонких плёнках // Журнал технической физики. — 2012. — "
+            "Т. 82, № 4. — С. 10—20. — Импакт-фактор РИНЦ 0,8.")
+    result = parse_reference(text)
+    assert result.grammar == "gost"
+    assert result.item["note"] == "Импакт-фактор РИНЦ 0,8"
+    assert result.item["page"] == "10-20"
+    assert gost._note_area(" 2012. Т. 82, № 4. С. 10—20.              ") is None
+
+
+def test_a_doi_the_identifier_reader_left_is_no_note() -> None:
+    assert gost._note_area(" 2012. Т. 82, № 4. С. 10—20. DOI: 10.1234/ 5678-90.") is None
+
+
+def test_description_whose_only_area_after_the_title_is_its_date() -> None:
+    # an article read online or a preprint: heading, title area, date area, identifiers
+    result = parse_reference("Петров П. П., Сидоров С. С. Расчёт течения, часть первая. — "
+                             "2015. — 12 мая. — URL: https://example.org/flow.")
+    assert result.grammar == "gost"
+    assert result.item["title"] == "Расчёт течения, часть первая"
+    assert result.item["issued"] == {"date-parts": [[2015, 5, 12]]}
+    assert [a["family"] for a in result.item["author"]] == ["Петров", "Сидоров"]
+
+
+def test_a_title_holding_numbers_earns_no_date_area_credit() -> None:
+    assert gost._TITLE_NUMBERS_RE.search("Studies, Library Review, v. 32 n. 6, p. 45-50, 2011.")
+    assert not gost._TITLE_NUMBERS_RE.search("Расчёт течения, часть первая")
+
+
+def test_the_area_dash_ends_a_monographs_title_area() -> None:
+    item = _item("Сидоров С. С. Очерки истории края. — Просвещение. — 1985.")
+    assert item["title"] == "Очерки истории края"
+    item = _item("Brown A. Theory of Plates. — Second edition. — Berlin : Springer, 2003.")
+    assert item["title"] == "Theory of Plates"
+    assert gost._dashed_title_end("Brown A. Mistake — Two Postulates. — 2013.") == 33
+
+
+def test_volume_of_a_multivolume_work_in_the_title_area() -> None:
+    item = _item("Brown A., Green B. Theory of Plates. Vol. 12. — 2004.")
+    assert (item["title"], item["volume"]) == ("Theory of Plates", "12")
