@@ -85,10 +85,10 @@ _ISSUE_RE = re.compile(r"(?:№\.?|\b[Nn]o\.|\bNo\s(?=\d)|\bN\.(?=\s*\d)|\bIss\.
                        r"\b[Вв]ып\.)\s*(?P<n>[\w\-–/]+(?:—\w+)?(?:\s?\(\d+\))?)")
 #: an issue printed after the volume without its label, as biblatex-gost prints a supplement,
 #: part or special issue: "Vol. 6, S1", "Т. 136, 2A", "Vol. 115, Pt 11", "Т. 9, sup1", "Vol. 58, 4
-#: PART 1", "Vol. 8, Supplement S1" (an issue
-#: without a number, "Database issue", "Summer", is no CSL issue the checks accept)
-_UNLABELLED_ISSUE_RE = re.compile(r"\b(?:Т|Vol|V)\.\s*[\w\-–]+,\s*(?P<n>\d+\s(?:PART|Part|Pt)\s?\d+|"
-                                  r"[A-Za-z]?\d+[A-Za-z]?|[A-Z][a-z]{0,9}\s?[A-Z]?\d+|"
+#: PART 1", "Vol. 8, Supplement S1" (an issue without a number, "Database issue", "Summer", is
+#: no CSL issue the checks accept)
+_UNLABELLED_ISSUE_RE = re.compile(r"\b(?:Т|Vol|V)\.\s*[\w\-–]+,\s*"
+                                  r"(?P<n>\d+\s(?:PART|Part|Pt)\s?\d+|[A-Za-z]?\d+[A-Za-z]?|[A-Z][a-z]{0,9}\s?[A-Z]?\d+|"
                                   r"[a-z]{2,4}\d+)(?=[.,]|$)")
 #: "Р" is the Cyrillic letter that real lists type for the Latin page label "P", and "C" the Latin
 #: letter they type for the Cyrillic "С"
@@ -533,8 +533,8 @@ def _note_area(numbers: str) -> str | None:
             end = max(end, m.end())
     if not end:
         return None
-    if m := _BARE_ARTICLE_NO_RE.search(numbers):
-        end = max(end, m.end("p"))
+    if bare := _BARE_ARTICLE_NO_RE.search(numbers):
+        end = max(end, bare.end("p"))
     rest = numbers[end:]
     if _EMPTY_AREA_RE.match(rest) or _DOI_LEFT_RE.search(rest):
         return None  # a DOI the identifier reader left ("10.33029/ 2308-…") is no note
@@ -605,7 +605,8 @@ _DATE_AREA_RE = re.compile(r"[\s.,;–—-]*(?:1[5-9]|20)\d\d(?:\.\s+(?:\d{1,2}\
 
 #: numbers a title area never holds: a volume, issue or page label with its number ("v. 32",
 #: "p. 435") or an imprint's year (", 2011."): a title read with them has swallowed other areas
-_TITLE_NUMBERS_RE = re.compile(r"(?:^|[\s,])(?:[VvPpNnТС]|[Pp]p|Vol|No)\.\s*\d|,\s*(?:1[5-9]|20)\d\d\.")
+_TITLE_NUMBERS_RE = re.compile(r"(?:^|[\s,])(?:[VvPpNnТС]|[Pp]p|Vol|No)\.\s*\d|"
+                               r",\s*(?:1[5-9]|20)\d\d\.")
 
 
 def _date_area_only(tail: str) -> bool:
