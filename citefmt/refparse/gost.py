@@ -77,7 +77,7 @@ _PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?
 _PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
                             r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)?),\s*(?P<year>\d{4})")
 _YEAR_RE = re.compile(r"(?:^|[\s.(\[/])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
-_VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-–]+)")
+_VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-–]+(?:[/—][\w\-–]+)?)")
 #: the issue designation as GOST R 7.0.5-2008 / 7.1-2003 print it, with the running (whole)
 #: number of the issue in parentheses kept: "№ 4 (95)" → "4 (95)", "№ 1(22)" → "1(22)"; a
 #: double issue with the range dash GOST R 7.0.5-2008 prints, "№ 1—3", is given as "1–3"
@@ -171,7 +171,10 @@ def _numbers(text: str, item: Item) -> int:
         item["number"] = m.group("p").rstrip(".")
         found += 1
     elif m := _BARE_ARTICLE_NO_RE.search(text):
-        item["page"] = normalise_page(m.group("p"))
+        if m.group("own"):  # "pdb.prot5113": the publisher's own article id, no page
+            item["number"] = m.group("own").replace("—", "-")
+        else:
+            item["page"] = normalise_page(m.group("p"))
         found += 1
     elif m := _TOTAL_PAGES_RE.search(text):
         item["number-of-pages"] = m.group("n")
@@ -179,13 +182,15 @@ def _numbers(text: str, item: Item) -> int:
     return found
 
 
-#: where the first area of a host ends: ". " before a year area, numbers, pages or an imprint
+#: where the first area of a host ends: ". " before a year area (also a month and year, "01.2019"),
+#: numbers, pages or an imprint
 #: ("Place :", "Place, 2001", "Place, Country, 2001", "Publisher, 08.2009"), or a space after a
 #: parenthesis before the year ("Science (New York, N.Y.) 1974."); after a single capital only
 #: before a year or a number area ("Physical Review E. 2009", "J. Phys. Chem. B. 1997. Т. 101"),
 #: as a capital elsewhere is an initial ("Сер. А. Математика")
 _HOST_AREA_END_RE = re.compile(
-    r"\.\s+(?=(?:1[6-9]|20)\d\d(?:[.,]|$)|(?:Т|Vol|V)\.\s*\d|№\s*\d|[Nn]o\.\s*\d)"
+    r"\.\s+(?=(?:1[6-9]|20)\d\d(?:[.,]|$)|(?:Т|Vol|V)\.\s*\d|№\s*\d|[Nn]o\.\s*\d|"
+    r"\d\d[./](?:1[6-9]|20)\d\d(?:[.,]|$))"
     r"|(?<!\b[A-ZА-ЯЁ])\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.\s*\d|P\.\s*\d|"
     r"(?!Сер(?:ия)?\b)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?(?:,\s[A-Z][\w\-]*(?:\s[A-Z]\w*)?)?"
     r"\s*(?::|,\s*(?:\d\d\.)?\d{4})|"
@@ -196,8 +201,10 @@ _HOST_AREA_END_RE = re.compile(
 
 def _first_area(text: str) -> tuple[str, int]:
     """The first area of a host ("Журнал" in "Журнал. 2020. Т. 1…"): up to ". " + a
-    year/number/place."""
-    m = _HOST_AREA_END_RE.search(text)
+    year/number/place, never inside parentheses, which hold the host's own other title
+    information ("Proceedings of the Symposium (Brussels, August 27–31, 1956)")."""
+    m = next((m for m in _HOST_AREA_END_RE.finditer(text)
+              if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())), None)
     if not m:
         return tidy(text), len(text)
     return tidy(text[:m.start()]), m.end()
@@ -349,22 +356,27 @@ _RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-Я�
 #: the words of other persons' roles that open a group of the statement (GOST R 7.0.12-2011
 #: abbreviations, and the English ones of foreign sources): "пер. с нем.", "сост., коммент. и
 #: вступ. ст.", "под общ. ред.", "trans. from the French by", "ed. by"
-_ROLE_WORDS = (r"(?:под\s+(?:общ\.\s+|науч\.\s+)?ред(?:\.|акцией)|(?:общ|науч|отв)\.\s+ред\.|ред\.|"
-               r"пер(?:\.|евод)(?:\s+с\s+[а-яё]+\.?)?|перевод\s+сверен|сост\.(?:\s+слов\.)?|"
+_ROLE_WORDS = (r"(?:под\s+(?:общ\.\s+|науч\.\s+)?ред(?:\.|акцией)|(?:[Оо]бщ|[Нн]ауч|[Оо]тв)\.\s+ред\.|"
+               r"ред\.|пер(?:\.|евод)(?:\s+с\s+[а-яё]+\.?)?|перевод\s+сверен|сост\.(?:\s+слов\.)?|"
                r"вступ\.\s+ст\.|предисл\.|послесл\.|коммент\.|комм\.|примеч\.|прим\.|ил\.|"
+               r"(?:[Оо]бщая\s+)?редакция(?:\s+переводов)?|[Сс]оставление|вступительная\s+статья|"
                r"(?:eds?|comp|transl?|trans)\.(?:\s+from\s+(?:the\s+)?[A-Z][a-z]+)?(?:\s+by)?|"
-               r"edited\s+by|translated\s+(?:from\s+(?:the\s+)?[A-Z][a-z]+\s+)?by)")
+               r"edited\s+by|translated\s+(?:from\s+(?:the\s+)?[A-Z][a-z]+\s+)?by|"
+               r"with\s+an?\s+(?:forew\.|foreword|preface|introduction)\s+by)")
 _ROLE_GROUP_RE = re.compile(rf"^(?P<roles>{_ROLE_WORDS}"
                             rf"(?:(?:\s*,\s*|\s+(?:и|and)\s+){_ROLE_WORDS})*)"
-                            r"\s+(?P<names>\S.*)$")
+                            r":?\s+(?P<names>\S.*)$")
+#: the original's language a translator's role names ("trans. from the French by")
+_FROM_LANGUAGE_RE = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z][a-z]+")
 
 
 def _role_variable(roles: str) -> str:
     """The CSL name variable of a group's role words: translator, editor, compiler, else
     contributor (the first role named decides, as GOST prints the main role first)."""
     first = roles.casefold()
-    for words, variable in ((("пер", "trans"), "translator"), (("ред", "ed.", "eds.", "edited"),
-                            "editor"), (("сост", "comp."), "compiler")):
+    for words, variable in ((("пер", "trans"), "translator"),
+                            (("под", "ред", "ed.", "eds.", "edited", "общ", "науч", "отв"), "editor"),
+                            (("сост", "comp."), "compiler")):
         if first.startswith(words):
             return variable
     return "contributor"
@@ -380,6 +392,8 @@ def _role_group(group: str, item: Item) -> bool:
     named = parse_responsibility(m.group("names").strip().rstrip(".")).names
     persons = [n for n in named if "family" in n] or named
     item.setdefault(_role_variable(m.group("roles")), []).extend(persons)
+    if language := _FROM_LANGUAGE_RE.search(m.group("roles")):
+        item.setdefault("note", f"trans. {language.group()}")  # the original's language
     return True
 
 
@@ -405,11 +419,11 @@ def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
     statement = _RESPONSIBILITY_END_RE.split(responsibility)[0]
     groups = statement.split(";")
     resp_main = groups[0]
-    if em := _EDITOR_RE.match(resp_main.strip()):
+    if _role_group(resp_main, item):
+        resp_main = ""  # "под ред., коммент. А. А. Маркова": every role of the group
+    elif em := _EDITOR_RE.match(resp_main.strip()):
         named = parse_responsibility(em.group("names")).names
         item["editor"] = [n for n in named if "family" in n]
-        resp_main = ""
-    elif _role_group(resp_main, item):
         resp_main = ""
     if heading and _author_in_full(resp_main, heading[0]):
         resp_main = ""
@@ -465,6 +479,8 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
             len(first_area) < after or not _NUMBERS_AREA_RE.search(first_area)):
         container, after = tidy(first_area), len(first_area)
     container_title, cslash, container_resp = container.partition(" / ")
+    if container.startswith("/"):  # a host described by its editors alone ("// / ed. by …")
+        container_title, cslash, container_resp = "", "/", container[1:]
     if cslash and (em := _EDITOR_RE.search(container_resp)):
         item["editor"] = parse_responsibility(em.group("names")).names
     item["container-title"] = tidy(container_title)
@@ -544,11 +560,14 @@ def _note_area(numbers: str) -> str | None:
 
 #: an article number (or a page range with a letter) printed as its own area after the volume
 #: and issue, without a label: "Vol. 4. e06845.", "Т. 7, № 9. a025064.", "Vol. 108, no. 2. 72a.",
-#: "Т. 136, 2A. A405—A411."
+#: "Т. 136, 2A. A405—A411.", "Т. 87, № 11. 11E602.", "Vol. 4, no. 3. 344–356.e7.", a publisher's
+#: own locator ("Vol. 2008. pdb.prot5113.", "Т. 36. MCB.00200—16.")
 _BARE_ARTICLE_NO_RE = re.compile(r"(?:\b(?:Т|Vol|V)\.\s*[\w\-–]+(?:,\s*[^.,]{1,20})?|"
                                  r"(?:№|[Nn]o\.)\s*[\w\-–/]+)\.\s+"
-                                 r"(?P<p>[A-Za-z]{1,3}\d+(?:\s?[–—-]\s?[A-Za-z]{1,3}\d+)?|"
-                                 r"\d+[a-z])\.(?:\s|$)")
+                                 r"(?P<p>[A-Za-z]{1,4}\d+(?:\s?[–—-]\s?[A-Za-z]{1,3}\d+)?|"
+                                 r"\d+[a-z]|\d+[A-Z]\d+|\d+[–—-]\d+\.e\d+|"
+                                 r"(?P<own>[A-Za-z]{2,4}\.[A-Za-z]*\d[\w.]*(?:[–—-][\w.]*\d+)?))"
+                                 r"\.(?:\s|$)")
 
 
 #: the date of an issue after its year, as biblatex-gost prints it: "2015. Июль", "2017. 30 окт.",

@@ -88,3 +88,54 @@ def test_the_area_dash_ends_a_monographs_title_area() -> None:
 def test_volume_of_a_multivolume_work_in_the_title_area() -> None:
     item = _item("Brown A., Green B. Theory of Plates. Vol. 12. — 2004.")
     assert (item["title"], item["volume"]) == ("Theory of Plates", "12")
+
+
+def test_unlabelled_locators_after_the_numbers() -> None:
+    # biblatex-gost prints a locator without its label when it is not a plain page range
+    item = _item("Grant L. Noise in arrays // Journal of Sensors. — 2016. — Т. 87, № 11. — "
+                 "11E602.")
+    assert (item.get("page") or item.get("number")) == "11E602"  # an article number
+    item = _item("Grant L. Noise in arrays // Cell Sensors. — 2019. — Vol. 28, no. 1. — "
+                 "282–294.e6.")
+    assert (item.get("page") or item.get("number")) == "282-294.e6"
+    item = _item("Grant L. Noise in arrays // Sensor Protocols. — 2008. — Vol. 2008. — "
+                 "snp.prot5113.")
+    assert item["number"] == "snp.prot5113" and "page" not in item
+
+
+def test_volume_range_and_a_host_date_inside_parentheses() -> None:
+    item = _item("Grant L. Noise in arrays // Journal of Sensors. — 2009. — Т. 390/391. — "
+                 "С. 740—746.")
+    assert item["volume"] == "390/391"
+    item = _item("Grant L. Noise in arrays // Proceedings of the Symposium on Sensors (Brussels, "
+                 "August 27–31, 1956). — London : Interscience, 1958. — P. 97–131.")
+    assert item["container-title"] == ("Proceedings of the Symposium on Sensors (Brussels, "
+                                       "August 27–31, 1956)")
+    assert item["issued"]["date-parts"][0][0] == 1958
+
+
+def test_a_host_dated_by_month_and_year_and_a_host_named_by_its_editors() -> None:
+    item = _item("Grant L. Noise in arrays // Proc. of the 46th Conference on Sensors. — 01.2019. "
+                 "— P. 5–9.")
+    assert item["container-title"] == "Proc. of the 46th Conference on Sensors"
+    assert item["issued"]["date-parts"][0][0] == 2019
+    item = _item("Grant L. Noise in arrays // / ed. by R. E. Karl, D. W. Gage. — 05.2017. — "
+                 "P. 10195.")
+    assert "container-title" not in item
+    assert [e["family"] for e in item["editor"]] == ["Karl", "Gage"]
+
+
+def test_roles_spelled_in_full_and_the_originals_language() -> None:
+    item = _item("Дюпон Ж. Очерки / составление и вступительная статья И. И. Петрова ; пер. с фр. "
+                 "А. А. Сидорова. — М. : Наука, 1999. — 300 с.")
+    assert item["title"] == "Очерки" and item["author"] == [{"family": "Дюпон", "given": "Ж."}]
+    assert item["compiler"] == [{"family": "Петрова", "given": "И. И."}]
+    assert item["translator"] == [{"family": "Сидорова", "given": "А. А."}]
+    item = _item("Dupont J. Essays / trans. from the German by A. Smith. — London : Verso, 2001. — "
+                 "120 p.")
+    assert item["title"] == "Essays" and item["note"] == "trans. from the German"
+    item = _item("Иванов И. И. Очерки / под ред., коммент. А. А. Маркова ; пер. с англ. Б. А. "
+                 "Янковой. — М. : Мир, 1965. — 200 с.")
+    assert item["editor"] == [{"family": "Маркова", "given": "А. А."}]
+    item = _item("Сборник статей / Отв. ред.: М. А. Петрова. — М. : Наука, 2009. — 622 с.")
+    assert item["editor"] == [{"family": "Петрова", "given": "М. А."}] and "author" not in item
