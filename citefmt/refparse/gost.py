@@ -356,8 +356,9 @@ _RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-Я�
 #: the words of other persons' roles that open a group of the statement (GOST R 7.0.12-2011
 #: abbreviations, and the English ones of foreign sources): "пер. с нем.", "сост., коммент. и
 #: вступ. ст.", "под общ. ред.", "trans. from the French by", "ed. by"
-_ROLE_WORDS = (r"(?:под\s+(?:общ\.\s+|науч\.\s+)?ред(?:\.|акцией)|(?:[Оо]бщ|[Нн]ауч|[Оо]тв)\.\s+ред\.|"
-               r"ред\.|пер(?:\.|евод)(?:\s+с\s+[а-яё]+\.?)?|перевод\s+сверен|сост\.(?:\s+слов\.)?|"
+_ROLE_WORDS = (r"(?:под\s+(?:общ\.\s+|науч\.\s+)?ред(?:\.|акцией)|"
+               r"(?:[Оо]бщ|[Нн]ауч|[Оо]тв)\.\s+ред\.|ред\.|"
+               r"пер(?:\.|евод)(?:\s+с\s+[а-яё]+\.?)?|перевод\s+сверен|сост\.(?:\s+слов\.)?|"
                r"вступ\.\s+ст\.|предисл\.|послесл\.|коммент\.|комм\.|примеч\.|прим\.|ил\.|"
                r"(?:[Оо]бщая\s+)?редакция(?:\s+переводов)?|[Сс]оставление|вступительная\s+статья|"
                r"(?:eds?|comp|transl?|trans)\.(?:\s+from\s+(?:the\s+)?[A-Z][a-z]+)?(?:\s+by)?|"
@@ -375,7 +376,8 @@ def _role_variable(roles: str) -> str:
     contributor (the first role named decides, as GOST prints the main role first)."""
     first = roles.casefold()
     for words, variable in ((("пер", "trans"), "translator"),
-                            (("под", "ред", "ed.", "eds.", "edited", "общ", "науч", "отв"), "editor"),
+                            (("под", "ред", "ed.", "eds.", "edited", "общ", "науч", "отв"),
+                             "editor"),
                             (("сост", "comp."), "compiler")):
         if first.startswith(words):
             return variable
