@@ -40,9 +40,12 @@ _CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредст
                          r"|пособ)))", re.I)
 #: what every carrier statement of `_CARRIER_RE` holds
 _CARRIER_HINT_RE = re.compile(r"\[|текст", re.I)
+#: the heading "Фамилия И. О.": a surname, its initials and an abbreviated particle GOST prints
+#: after them ("Гартман Э. ф.", "Dalen D. v.")
 _HEADING_RE = re.compile(
     r"^(?P<family>[A-ZА-ЯЁ][\w’'`\-]+(?:\s[A-ZА-ЯЁ][\w’'`\-]+)?),?\s+"
-    r"(?P<given>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?(?:-[a-zа-яё]\.)?-?\s?){1,3})(?=[\s,]|$)")
+    r"(?P<given>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?(?:-[a-zа-яё]\.)?-?\s?){1,3}(?:[a-zа-яё]\.)?)"
+    r"(?=[\s,]|$)")
 #: an edition statement printed inside the title area: "Заглавие (2-е изд., доп.)", "Заглавие: Изд.
 #: 2-е, испр."
 _TITLE_EDITION_RE = re.compile(r"\s*\((?P<ed>\d+)-?е\s+изд\.[^)]*\)|"
@@ -120,7 +123,8 @@ def looks_like(body: str) -> bool:
     if _SIGNATURE_HINT_RE.search(body) and _SIGNATURE_RE.search(body):
         return True
     if _HEADING_SIGNATURE_RE.match(body) and not _NOT_GOST_RE.search(body):
-        return bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body))
+        return bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body)
+                    or _DATE_AREA_END_RE.search(body))
     return " / " in body and bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body))
 
 
@@ -142,6 +146,9 @@ _HEADING_SIGNATURE_RE = re.compile(rf"^{_HEADING_NAME}(?:,\s*{_HEADING_NAME})*\s
 #: what a GOST description never prints: "and" before the last name of a list ("Barocas, S., and
 #: Wallach, H.") or a host after "In" (GOST writes "//")
 _NOT_GOST_RE = re.compile(r"\s(?:and|&)\s+[A-Z][\w'’\-]+,\s[A-Z]\.|\.\s+In:?\s")
+#: a date area of its own after the title, as GOST R 7.0.100-2018 prints a work without a
+#: publication area ("Фамилия, И. О. Заглавие. 2017.", "… [2000].")
+_DATE_AREA_END_RE = re.compile(r"\.\s\[?(?:1[5-9]|20)\d\d\]?\.(?:\s|$)")
 #: an imprint area ending in its year, with or without a place ("World Scientific, 2001.")
 _YEAR_AREA_RE = re.compile(r",\s*(?:1[5-9]|20)\d\d\.")
 _SPACED_IMPRINT_RE = re.compile(r"\.\s+[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\s:\s[^,:]{2,60},\s*"
@@ -487,7 +494,8 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
         item["editor"] = parse_responsibility(em.group("names")).names
     item["container-title"] = tidy(container_title)
     numbers = host[after:]
-    if (_imprint(numbers, item) or _host_publisher(numbers, item)) \
+    serial = _serial_numbers(numbers)
+    if (_imprint(numbers, item, serial=serial) or (not serial and _host_publisher(numbers, item))) \
             and not _VOLUME_RE.search(numbers) and not _ISSUE_RE.search(numbers):
         item["type"] = "paper-conference" if _CONFERENCE_RE.search(container) else "chapter"
     else:
@@ -512,6 +520,16 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
 _HOST_PUBLISHER_RE = re.compile(r"^[.\s]*(?:(?:Т|Vol)\.\s*\d+\.\s+)?"
                                 r"(?P<publisher>[A-ZА-ЯЁ][^.,:;/]{1,60}?),\s*"
                                 r"(?:(?P<month>\d{1,2})[./])?(?P<year>(?:1[5-9]|20)\d\d)\b")
+
+
+def _serial_numbers(numbers: str) -> bool:
+    """The host is a serial: its volume or issue follows the year ("England, 2010. Vol. 27"),
+    where the place before the year is all a serial's description gives of its imprint
+    (GOST R 7.0.5-2008; biblatex-gost's article prints `location` only), not the
+    volume of proceedings before their publisher ("Т. 1. IEEE, 09.2011")."""
+    year = _YEAR_RE.search(numbers)
+    label = _VOLUME_RE.search(numbers) or _ISSUE_RE.search(numbers)
+    return bool(year and label and label.start() > year.start())
 
 
 def _host_publisher(numbers: str, item: Item) -> bool:
@@ -540,9 +558,10 @@ _EMPTY_AREA_RE = re.compile(r"^(?:[\s.,;:–—-]|(?:URL|DOI|ISSN|ISBN|PMID|pmid
 
 def _note_area(numbers: str) -> str | None:
     """The note area closing an article's description after its numbers (GOST R 7.0.5-2008
-    §10: notes come last, after the numbers and the series), such as "IF WoS 6.908 (1,2/1,0)",
-    "JSTOR: 2215789", "; Proceedings of the 18th International Conference …" or what a link
-    the identifier reader could not take leaves ("URL: citeulike-article-id:6350274"); None
+    and 7.0.100-2018: notes come last, after the numbers and the series), such as "IF WoS
+    6.908 (1,2/1,0)", "JSTOR: 2215789", "; Proceedings of the 18th International
+    Conference …" or what a link the identifier reader could not take leaves ("URL:
+    citeulike-article-id:6350274"); None
     when nothing but separators and blanked identifiers follows the numbers, or a DOI the
     identifier reader could not take does."""
     end = 0
@@ -607,13 +626,14 @@ def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool
         item["issued"] = _issue_date(tail[ym.start("year"):]) or date_parts(ym.group("year"))
     found = _numbers(tail, item)
     score += 0.2 * bool(imprint_found) + 0.1 * ("issued" in item) + 0.05 * found
-    if has_authors and not imprint_found and _date_area_only(tail) and item["title"] \
-            and not _TITLE_NUMBERS_RE.search(item["title"]):
+    date_only = not imprint_found and _date_area_only(tail)
+    if has_authors and date_only and item["title"] and not _TITLE_NUMBERS_RE.search(item["title"]):
         score += 0.2
     if not has_authors and imprint_found and item["title"]:
         # a work described under its title (no author heading) is complete without one
         score += 0.2
-    if item["type"] == "book" and not imprint_found and "issued" not in item:
+    if item["type"] == "book" and not imprint_found and ("issued" not in item or date_only):
+        # undated and without imprint, or dated only: online when it has an address
         item["type"] = "webpage" if "URL" in body or "дата обращения" in body else "book"
     return score
 
@@ -706,15 +726,16 @@ def _publisher_not_place(name: str) -> bool:
     return bool(re.search(r"[A-Za-z]", name)) or " " in name
 
 
-def _imprint(text: str, item: Item) -> bool:
-    """"М. : Наука, 2006" / "М., 2002" / "София : Стоян Атанасов." → place, publisher, year."""
+def _imprint(text: str, item: Item, *, serial: bool = False) -> bool:
+    """"М. : Наука, 2006" / "М., 2002" / "София : Стоян Атанасов." → place, publisher, year; in a
+    serial's description a name before the year is its place (`_serial_numbers`)."""
     if m := _PLACE_PUB_RE.search(text):
         item["publisher-place"] = m.group("place").strip()
         item["publisher"] = tidy(m.group("publisher"))
         item["issued"] = _month_year(m.group("year"), m.group("month"))
         return True
     if (m := _PLACE_YEAR_RE.search(text)) and m.group("place") not in {"Т.", "Vol.", "С.", "P."}:
-        if _publisher_not_place(m.group("place")):
+        if not serial and _publisher_not_place(m.group("place")):
             return _publisher_year(text, item)
         item["publisher-place"] = m.group("place").strip()
         item["issued"] = date_parts(m.group("year"))

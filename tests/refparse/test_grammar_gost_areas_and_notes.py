@@ -1,4 +1,4 @@
-"""GOST areas read as the standards define them (GOST R 7.0.5-2008 §§ 5–10, GOST R 7.0.100-2018):
+"""GOST areas read as the standards define them (GOST R 7.0.5-2008, GOST R 7.0.100-2018):
 a double issue, a part issue, the thesis statement cut after the degree, a month before the
 imprint's year, the note area after the numbers, a description whose only area after the title
 is its date, and the area dash closing a monograph's title area. Strings written for these tests.
@@ -48,7 +48,7 @@ def test_month_before_the_year_of_an_imprint() -> None:
 
 
 def test_note_area_after_the_numbers_is_the_note() -> None:
-    # GOST R 7.0.5-2008 § 10: the note area closes the description; what it holds is free text
+    # GOST R 7.0.5-2008: the note area closes the description; what it holds is free text
     text = ("Иванов И. И. Теплоперенос в тонких плёнках // Журнал технической физики. — 2012. — "
             "Т. 82, № 4. — С. 10—20. — Импакт-фактор РИНЦ 0,8.")
     result = parse_reference(text)
@@ -139,3 +139,29 @@ def test_roles_spelled_in_full_and_the_originals_language() -> None:
     assert item["editor"] == [{"family": "Маркова", "given": "А. А."}]
     item = _item("Сборник статей / Отв. ред.: М. А. Петрова. — М. : Наука, 2009. — 622 с.")
     assert item["editor"] == [{"family": "Петрова", "given": "М. А."}] and "author" not in item
+
+
+def test_a_serials_place_before_the_year_is_no_publisher() -> None:
+    # an article's host gives only the place of the serial before the year; proceedings give
+    # their publisher after their volume
+    item = _item("Grant L. Noise in arrays // Journal of Sensors. — England, 2010. — Vol. 27, "
+                 "no. 6. — P. 821–841.")
+    assert item["publisher-place"] == "England" and "publisher" not in item
+    assert gost._serial_numbers(" England, 2010. Vol. 27, no. 6. P. 821–841.")
+    assert not gost._serial_numbers(" Т. 1. IEEE, 09.2011. С. 2397—2402.")
+
+
+def test_a_7_0_100_description_with_only_a_date_area_is_gost() -> None:
+    # "Фамилия, И. О. Заглавие. 2017." — heading with its comma, title, date area
+    body = "Brown, A., Green, B. Theory of Plates and Shells. 2017."
+    assert gost.looks_like(body)
+    result = parse_reference(body)
+    assert result.grammar == "gost"
+    assert result.item["title"] == "Theory of Plates and Shells"
+    assert [a["family"] for a in result.item["author"]] == ["Brown", "Green"]
+
+
+def test_an_abbreviated_particle_after_the_initials_belongs_to_the_heading() -> None:
+    item = _item("Гумбольдт В. ф. Избранные труды по языкознанию. — М. : Прогресс, 1984. — 397 с.")
+    assert item["author"] == [{"family": "Гумбольдт", "given": "В. ф."}]
+    assert item["title"] == "Избранные труды по языкознанию"
