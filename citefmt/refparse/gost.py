@@ -495,8 +495,10 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
     item["container-title"] = tidy(container_title)
     numbers = host[after:]
     serial = _serial_numbers(numbers)
-    if (_imprint(numbers, item, serial=serial) or (not serial and _host_publisher(numbers, item))) \
-            and not _VOLUME_RE.search(numbers) and not _ISSUE_RE.search(numbers):
+    imprint_read = (serial and first_area is not None and _serial_place(numbers, item)) \
+        or _imprint(numbers, item, serial=serial) \
+        or (not serial and _host_publisher(numbers, item))
+    if imprint_read and not _VOLUME_RE.search(numbers) and not _ISSUE_RE.search(numbers):
         item["type"] = "paper-conference" if _CONFERENCE_RE.search(container) else "chapter"
     else:
         item["type"] = "article-journal"
@@ -530,6 +532,21 @@ def _serial_numbers(numbers: str) -> bool:
     year = _YEAR_RE.search(numbers)
     label = _VOLUME_RE.search(numbers) or _ISSUE_RE.search(numbers)
     return bool(year and label and label.start() > year.start())
+
+
+#: a serial's place area before its year, whatever the place holds ("Bethesda, MD 20894, 1990",
+#: an institution's address as a database export gives it)
+_SERIAL_PLACE_RE = re.compile(r"^[\s.]*(?P<place>[^\W\d_][^/]*?),\s*(?:1[5-9]|20)\d\d\.(?=\s|$)")
+
+
+def _serial_place(numbers: str, item: Item) -> bool:
+    """The place of a serial read whole up to its year, where the description's area dashes
+    delimit the area (GOST R 7.0.5-2008): "// J. Mol. Biol. — Bethesda, MD 20894, 1990. —
+    Т. 215"."""
+    if m := _SERIAL_PLACE_RE.match(numbers):
+        item["publisher-place"] = tidy(m.group("place"))
+        return True
+    return False
 
 
 def _host_publisher(numbers: str, item: Item) -> bool:

@@ -165,3 +165,12 @@ def test_an_abbreviated_particle_after_the_initials_belongs_to_the_heading() -> 
     item = _item("Гумбольдт В. ф. Избранные труды по языкознанию. — М. : Прогресс, 1984. — 397 с.")
     assert item["author"] == [{"family": "Гумбольдт", "given": "В. ф."}]
     assert item["title"] == "Избранные труды по языкознанию"
+
+
+def test_a_serials_place_area_read_whole_up_to_its_year() -> None:
+    item = _item("Grant L. Noise in arrays // J. Sens. Res. — Department of Physics, University "
+                 "of Leeds, Leeds LS2 9JT, UK., 1995. — Т. 4, № 10. — С. 200—218.")
+    assert item["container-title"] == "J. Sens. Res"  # the final period is punctuation
+    assert item["publisher-place"] == ("Department of Physics, University of Leeds, Leeds LS2 "
+                                       "9JT, UK")
+    assert (item["volume"], item["issue"]) == ("4", "10")
