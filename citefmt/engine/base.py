@@ -147,6 +147,11 @@ _UNICODE_CHARACTERS: dict[tuple[str, Any], Any] = {}
 MARKUP_ATTRIBUTES = ("prefix", "suffix", "font-style", "font-variant", "font-weight",
                      "text-decoration", "vertical-align", "display")
 
+#: formatting attributes: citeproc-js's punctuation heuristics leave a decorated element's
+#: affixes alone (`punctuation.wrap_merging`)
+DECORATIONS = ("font-style", "font-variant", "font-weight", "text-decoration",
+                "vertical-align")
+
 #: the line breaks citeproc-js writes around each kind of display block (HTML source layout)
 _DISPLAY_SPACING = {"block": ("\n\n    ", "\n"), "left-margin": ("\n    ", ""),
                     "right-inline": ("", "\n  "), "indent": ("", "\n  ")}
@@ -215,10 +220,11 @@ class PunctuationMerging(_CslElement):
         affixes = self.__dict__.get("_affixes") if self.static_affixes else None
         if affixes is None:
             affixes = (self.get("prefix") or "", self.get("suffix") or "",
-                       self.get("display"))
+                       self.get("display"),
+                       any(name in self.attrib for name in DECORATIONS))
             if self.static_affixes:
                 self.__dict__["_affixes"] = affixes
-        prefix, suffix, display = affixes
+        prefix, suffix, display, decorated = affixes
         if prefix or suffix:
             fmt = self.output_format()
             if fmt == "html":
@@ -226,7 +232,8 @@ class PunctuationMerging(_CslElement):
                 # ("<http://…>"), superscript characters not marked up (CSL test suite
                 # bugreports_DoubleEncodedAngleBraces, bugreports_NumberAffixEscape)
                 prefix, suffix = _html_affix(prefix), _html_affix(suffix)
-            string = wrap_merging(prefix, string, suffix, fmt, self.punctuation_in_quote)
+            string = wrap_merging(prefix, string, suffix, fmt, self.punctuation_in_quote,
+                                  decorated)
         if display and self.output_format() == "html":
             # Gap: citeproc-py ignored `display`; in HTML, citeproc-js (and the CSL test
             # suite) put the element's output, affixes included, in a

@@ -45,7 +45,7 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 from lxml import etree
 
-from citefmt.engine.base import MARKUP_ATTRIBUTES, DisplayEnd, EngineElement
+from citefmt.engine.base import DECORATIONS, MARKUP_ATTRIBUTES, DisplayEnd, EngineElement
 from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
 from citefmt.engine.context import current
@@ -58,8 +58,10 @@ from citefmt.engine.numeric import numeric_list as _numeric_list
 from citefmt.engine.ordinals import ordinal_text
 from citefmt.engine.punctuation import (
     FieldClosingQuote,
+    NumberText,
     join_merging,
     move_into_quote,
+    nested,
     quoted,
     wrap_merging,
 )
@@ -152,6 +154,28 @@ def _plain_with_hyphen(value: Any) -> bool:
     if type(value) is MixedString:
         return all(type(segment) is String for segment in value) and "-" in str(value)
     return type(value) in (str, String) and "-" in value
+
+
+#: variables citeproc-js prints as number blobs when their value is a number or a range
+_NUMBER_BLOB_VARIABLES = frozenset({"volume", "issue", "edition", "number-of-pages",
+                                    "number-of-volumes", "chapter-number",
+                                    "collection-number"})
+_NUMBER_BLOB = re.compile(r"\d+(?:\s*[-\u2013,&]\s*\d+)*")
+
+
+def _as_number(value: Any) -> Any:
+    """`value` typed `NumberText` when it is a number or a range of numbers ("2",
+    "113–120"): what `punctuation.wrap_merging` keeps a following suffix mark after, as
+    citeproc-js does after its number blobs ("Vol. 2;.")."""
+    if type(value) is MixedString:
+        segments = [segment for segment in value if str(segment)]
+        if segments and type(segments[-1]) in (str, String) and _NUMBER_BLOB.fullmatch(
+                str(value)):
+            return MixedString([*segments[:-1], NumberText(str(segments[-1]))])
+        return value
+    if type(value) in (str, String) and _NUMBER_BLOB.fullmatch(value):
+        return NumberText(value)
+    return value
 
 
 class TermText(String):
@@ -308,7 +332,7 @@ class Text(EngineElement, model.Text):
             return self._process(locator.identifier,
                                  "page" if locator.label == "page" else "locator")
         if variable.startswith("page") or variable == "citation-number":
-            return super()._variable(item, context)
+            return _as_number(super()._variable(item, context))
         if variable == "first-reference-note-number":
             return first_reference_note_number(item)
         if key == "citation_label" and "year_suffix" in reference:
@@ -318,8 +342,8 @@ class Text(EngineElement, model.Text):
         if variable in NUMBER_VARIABLES and _plain_with_hyphen(value):
             # gap: a number variable printed by cs:text is read as numbers and ranges as
             # cs:number reads it (citeproc-js; CSL test suite fullstyles_ABdNT: "n. 3–4")
-            return self._process(str(value), variable)
-        return value
+            return _as_number(self._process(str(value), variable))
+        return _as_number(value) if variable in _NUMBER_BLOB_VARIABLES else value
 
     def variable_plan(self) -> tuple[str, str, str | None]:
         """(CSL variable, reference key, key of its short form or None), made once."""
@@ -354,7 +378,7 @@ class Text(EngineElement, model.Text):
             if any(type(s) is NoDecoration for s in text):
                 text = undecorated(self, text)
         if bare:  # what formatting and affixes come to on an element without them
-            return str(text) if isinstance(text, int | float) else text
+            return str(text) if isinstance(text, int | float) else nested(text)
         if case:
             text = self.case(text, language if language is not None else self._language(item))
         if strip:
@@ -641,8 +665,13 @@ class Layout(EngineElement, model.Layout):
         fmt = self.output_format()
         first = _render_each(children[:1], item, fmt)
         rest = _render_each(children[1:], item, fmt)
+        if rest is not None and numbered and self.getparent().tag == _BIBLIOGRAPHY_TAG:
+            # a citation number does not count as what precedes a term (citeproc-js prints
+            # it as a number blob, which leaves `term_predecessor` unset)
+            rest = _capitalized_leading_term(rest)
         body = None if rest is None else self.format(wrap_merging(
-            "", rest, self.get("suffix", ""), fmt, self.punctuation_in_quote))
+            "", rest, self.get("suffix", ""), fmt, self.punctuation_in_quote,
+            any(name in self.attrib for name in DECORATIONS)))
         if first is None:
             whole = self.format(self.wrap(rest))
             return RenderedEntry(None, whole, whole, numbered=False)
@@ -856,10 +885,14 @@ class Citation(EngineElement, model.Citation):
 
 
 def _capitalized_leading_term(output: Any) -> Any:
-    """`output` with its first letter capitalised when it begins with a term."""
+    """`output` with its first letter capitalised when it begins with a term; affix
+    punctuation before it ("[", "(") does not count, as in citeproc-js, whose affixes do not
+    set its `term_predecessor` flag ("51. [Interaktyvus]", iso690-numeric-lt)."""
     segments = list(output) if isinstance(output, MixedString) else [output]
     for index, segment in enumerate(segments):
         if not str(segment):
+            continue
+        if type(segment) is not TermText and not any(ch.isalnum() for ch in str(segment)):
             continue
         if isinstance(segment, TermText) and segment[:1].islower():
             segments[index] = TermText(segment[:1].upper() + segment[1:])
