@@ -120,6 +120,8 @@ class MemoisedLookups(_CslElement):
         if plain:
             return str(string) if isinstance(string, (int, float)) else string
         formatted = super().format(string)
+        if self.get("text-decoration") == "none" and current().output_format == "html":
+            formatted = current().formatter.TextDecorationNone(formatted)
         if self.__dict__.get("_decoration_resets", True):
             # gap: "normal" values set back what an enclosing element decorates
             formatted = reset(self, formatted)

@@ -488,3 +488,27 @@ def test_gap_a_term_opening_an_entry_after_its_number_is_capitalised():
     assert entry("iso690-numeric-lt", "encyclopedia") == (
         "51. [Interaktyvus]. Chicago: Encyclopaedia Britannica, 2015. [žiūrėta 2023-12-01]. "
         "Prieiga per internetą: <https://www.britannica.com/science/keloid>.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # citeproc-js 2.4.63's HTML for each cs:text (bibliography entry, without its div)
+    ('<text variable="title" text-decoration="underline"/>',
+     '<span style="text-decoration:underline;">Roe v. Wade</span>'),
+    ('<text variable="title" text-decoration="none"/>',
+     '<span style="text-decoration:none;">Roe v. Wade</span>'),
+    ('<text variable="title" vertical-align="baseline"/>',
+     '<span style="baseline">Roe v. Wade</span>'),
+    ('<text variable="title" font-style="normal"/>', "Roe v. Wade"),
+])
+def test_gap_html_decorations_spelled_as_citeproc_js_writes_them(text: str, expected: str):
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             '</info><citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout>{text}</layout></bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    entries = Renderer(tree, locale="en-US", fmt="html").bibliography([_CASE]).entries
+    assert entries[0].text == expected

@@ -24,7 +24,6 @@ from citeproc.formatter.html import (
     Subscript,
     Superscript,
     TagWrapper,
-    Underline,
 )
 
 __all__ = [
@@ -37,6 +36,7 @@ __all__ = [
     "SmallCaps",
     "Subscript",
     "Superscript",
+    "TextDecorationNone",
     "Underline",
     "preformat",
 ]
@@ -135,11 +135,25 @@ class Bold(_Flipping):
 
 
 class Baseline(TagWrapper):
-    """vertical-align="baseline" inside a super- or subscript: citeproc-js's markup, kept as
-    the CSL test suite has it (decorations_Baseline)."""
+    """vertical-align="baseline": citeproc-js's markup, kept as the CSL test suite has it
+    (decorations_Baseline), written wherever the attribute is set, as citeproc-js does."""
 
     tag = "span"
     attributes: ClassVar[dict[str, str]] = {"style": "baseline"}
+
+
+class Underline(TagWrapper):
+    """text-decoration="underline" as citeproc-js writes it (citeproc-py: `<u>`)."""
+
+    tag = "span"
+    attributes: ClassVar[dict[str, str]] = {"style": "text-decoration:underline;"}
+
+
+class TextDecorationNone(TagWrapper):
+    """text-decoration="none": citeproc-js writes its span wherever the attribute is set."""
+
+    tag = "span"
+    attributes: ClassVar[dict[str, str]] = {"style": "text-decoration:none;"}
 
 
 class SmallCaps(_Flipping):
