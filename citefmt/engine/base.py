@@ -382,7 +382,7 @@ class PageRanges(_CslElement):
             # the "<" and ">" the source escaped for HTML (`source.parse_string`) are
             # characters, not "&" separators: each piece is escaped again by `preformat`
             # (gap: "1 & lt;sup & gt;er", CSL test suite flipflop_NumericField)
-            text = text.replace("&lt;", "<").replace("&gt;", ">")
+            text = text.replace("&#60;", "<").replace("&#62;", ">")
         pieces = [join([self._number_or_range(part, variable, delimiter)
                         for part in comma_part.split("&")], f" {ampersand} ")
                   for comma_part in text.split(",")]

@@ -34,6 +34,7 @@ replaced by subclasses, each named after the gap it closes:
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -58,7 +59,7 @@ from citefmt.engine.numeric import numeric_list as _numeric_list
 from citefmt.engine.ordinals import ordinal_text
 from citefmt.engine.punctuation import (
     FieldClosingQuote,
-    NumberText,
+    NumberBlob,
     join_merging,
     move_into_quote,
     nested,
@@ -164,17 +165,17 @@ _NUMBER_BLOB = re.compile(r"\d+(?:\s*[-\u2013,&]\s*\d+)*")
 
 
 def _as_number(value: Any) -> Any:
-    """`value` typed `NumberText` when it is a number or a range of numbers ("2",
+    """`value` typed `NumberBlob` when it is a number or a range of numbers ("2",
     "113–120"): what `punctuation.wrap_merging` keeps a following suffix mark after, as
     citeproc-js does after its number blobs ("Vol. 2;.")."""
     if type(value) is MixedString:
         segments = [segment for segment in value if str(segment)]
         if segments and type(segments[-1]) in (str, String) and _NUMBER_BLOB.fullmatch(
                 str(value)):
-            return MixedString([*segments[:-1], NumberText(str(segments[-1]))])
+            return MixedString([*segments[:-1], NumberBlob(str(segments[-1]))])
         return value
     if type(value) in (str, String) and _NUMBER_BLOB.fullmatch(value):
-        return NumberText(value)
+        return NumberBlob(value)
     return value
 
 
@@ -595,7 +596,15 @@ def _comparable(value: Any, language: str) -> Any:
         return None
     if text.isdecimal():
         return int(text)
+    if ("<" in text or "&" in text) and current().output_format == "html":
+        # a key compares the text, not its HTML: tags out, characters for entities
+        # ("A Full <i>Anonymous</i> Life" ties with "A Full Anonymous Life", as in
+        # citeproc-js; CSL test suite sort_StripMarkup)
+        text = _KEY_TAG.sub("", html.unescape(_KEY_TAG.sub("", text)))
     return collation_key(text, language)
+
+
+_KEY_TAG = re.compile(r"</?[a-z][^<>]*>")
 
 
 def _as_text_key(value: Any, language: str) -> Any:
@@ -605,13 +614,16 @@ def _as_text_key(value: Any, language: str) -> Any:
 @dataclass(frozen=True)
 class RenderedEntry:
     """A rendered entry: `margin` (second-field-align only), `body` (the entry after its
-    citation number, or all of it), `whole` (the entry as one run; None with a margin), and
-    whether the layout printed the citation number first."""
+    citation number, or all of it), `whole` (the entry as one run; None with a margin),
+    whether the layout printed the citation number first, and `around`: the layout's
+    formatting, to wrap around the margin and body blocks together (HTML; None: they carry
+    it themselves)."""
 
     margin: Any
     body: Any
     whole: Any
     numbered: bool
+    around: Callable[[Any], Any] | None = None
 
 
 def _is_citation_number(element: Any) -> bool:
@@ -669,15 +681,23 @@ class Layout(EngineElement, model.Layout):
             # a citation number does not count as what precedes a term (citeproc-js prints
             # it as a number blob, which leaves `term_predecessor` unset)
             rest = _capitalized_leading_term(rest)
-        body = None if rest is None else self.format(wrap_merging(
-            "", rest, self.get("suffix", ""), fmt, self.punctuation_in_quote,
-            any(name in self.attrib for name in DECORATIONS)))
+        decorated = any(name in self.attrib for name in DECORATIONS)
+        # in HTML citeproc-js writes a decorated layout's formatting once, around both blocks
+        # (`<span style="baseline"> <div class="csl-left-margin">…</div>…</span>`, Thieme's
+        # styles), not inside each
+        around = self.format if split_margin and decorated and fmt == "html" else None
+        body = None if rest is None else wrap_merging(
+            "", rest, self.get("suffix", ""), fmt, self.punctuation_in_quote, decorated)
+        if body is not None and around is None:
+            body = self.format(body)
         if first is None:
             whole = self.format(self.wrap(rest))
             return RenderedEntry(None, whole, whole, numbered=False)
         if split_margin:
-            margin = self.format(wrap_merging(self.get("prefix", ""), first, "", fmt))
-            return RenderedEntry(margin, body, None, numbered=numbered)
+            margin = wrap_merging(self.get("prefix", ""), first, "", fmt)
+            if around is None:
+                margin = self.format(margin)
+            return RenderedEntry(margin, body, None, numbered=numbered, around=around)
         whole = self.format(self.wrap(join_merging([first, rest], "", fmt)))
         return RenderedEntry(None, body, whole, numbered=True)
 

@@ -84,7 +84,7 @@ def nested(text: Any) -> Any:
     return text
 
 
-class NumberText(String):
+class NumberBlob(String):
     """A number variable's value printed as a number ("2", "113–120": citeproc-js's number
     blob)."""
 
@@ -260,7 +260,7 @@ def _kept_after_number(text: Any, mark: str) -> bool:
     for segment in reversed(segments):
         if isinstance(segment, AffixSuffix):
             continue
-        return isinstance(segment, NumberText)
+        return isinstance(segment, NumberBlob)
     return False
 
 

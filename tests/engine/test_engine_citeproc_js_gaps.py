@@ -512,3 +512,24 @@ def test_gap_html_decorations_spelled_as_citeproc_js_writes_them(text: str, expe
     tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
     entries = Renderer(tree, locale="en-US", fmt="html").bibliography([_CASE]).entries
     assert entries[0].text == expected
+
+
+def html_entry(style: str, item_id: str) -> str:
+    entries = Renderer.for_style(style, fmt="html").bibliography(ITEMS).entries
+    return " ".join(next(e.text for e in entries if e.id == item_id).split())
+
+
+def test_gap_a_decorated_layout_wraps_both_blocks_in_html():
+    # citefmt: the layout's span inside the margin block and again inside the body block
+    assert html_entry("aktuelle-rheumatologie", "smith2020") == (
+        '<span style="baseline"> <div class="csl-left-margin">[<span style="baseline">1</span>]'
+        '</div><div class="csl-right-inline">Smith JA, Lee A, García M. Scar formation after '
+        'burn injury: a prospective cohort. J Biol Chem 2020; 295: 3841–3850. '
+        'doi:10.1074/jbc.RA119.011234</div> </span>')
+
+
+def test_gap_angle_brackets_escaped_as_citeproc_js_escapes_them():
+    # citefmt: "&lt;https://…&gt;"
+    assert html_entry("bioresources", "webnodate") == (
+        '“Burn first aid.” (n.d.). <i>NHS website</i>, '
+        '&#60;https://www.nhs.uk/conditions/burns-and-scalds/&#62; (Mar. 5, 2024).')

@@ -38,6 +38,7 @@ __all__ = [
     "Superscript",
     "TextDecorationNone",
     "Underline",
+    "escape_text",
     "preformat",
 ]
 
@@ -72,10 +73,19 @@ def superscripts(text: str) -> str:
                                  text)
 
 
+def escape_text(text: str) -> str:
+    """`text` escaped for HTML as citeproc-js (so Zotero) writes it: "<" and ">" as "&#60;"
+    and "&#62;" (the same characters as "&lt;" and "&gt;")."""
+    escaped = escape(text, quote=False)
+    if "&" not in escaped:
+        return escaped
+    return escaped.replace("&lt;", "&#60;").replace("&gt;", "&#62;")
+
+
 def preformat(text: object) -> str:
     """Literal text of the style and locale (terms, affixes, `value`): escaped, with
     superscript characters marked up."""
-    return superscripts(escape(str(text), quote=False))
+    return superscripts(escape_text(str(text)))
 
 #: decoration → (opening tag "on", opening tag "off"); both close with the on-tag's name or
 #: </span>
