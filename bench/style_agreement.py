@@ -188,6 +188,30 @@ def _substitute_macros_take_name_parts(style: str, items: list[dict[str, Any]]
     return etree.tostring(root, encoding="unicode"), items
 
 
+def _bibliography_names_from_cites(style: str, items: list[dict[str, Any]]
+                                   ) -> tuple[str, list[dict[str, Any]]]:
+    """citeproc-js's `_imposeNameConstraints` in the bibliography: an item whose cite shows
+    all its names (the citation's et-al-min is higher) shows that many in its entry, at most
+    et-al-min − 2 under et-al-use-last, whatever the cs:name's et-al-use-first: emulated as
+    et-al-use-first = et-al-min − 2 on each cs:name under et-al-use-last."""
+    from lxml import etree
+
+    ns = {"cs": "http://purl.org/net/xbiblio/csl"}
+    root = etree.fromstring(style.encode("utf-8"))
+    bibliography = root.find("cs:bibliography", ns)
+    citation = root.find("cs:citation", ns)
+    if bibliography is None or citation is None or not bibliography.get("et-al-min"):
+        return style, items
+    minimum = int(bibliography.get("et-al-min", "0"))
+    if int(citation.get("et-al-min", root.get("et-al-min", "0"))) <= minimum:
+        return style, items
+    use_last = bibliography.get("et-al-use-last", root.get("et-al-use-last", "false"))
+    for name in root.iter("{http://purl.org/net/xbiblio/csl}name"):
+        if name.get("et-al-use-last", use_last) == "true" and not name.get("et-al-min"):
+            name.set("et-al-use-first", str(max(minimum - 2, 1)))
+    return etree.tostring(root, encoding="unicode"), items
+
+
 def _without_style_ordinals(style: str, items: list[dict[str, Any]]
                             ) -> tuple[str, list[dict[str, Any]]]:
     from lxml import etree
@@ -307,6 +331,15 @@ DEVIATIONS = (
         "original cs:name's name-part formatting (\"FOLEY Kathleen M.\")",
         lambda style: "<name-part" in style and "<substitute" in style,
         _substitute_macros_take_name_parts),
+    Deviation(
+        "bibliography-names-from-cites",
+        "CSL 1.0.2, Name (et-al-use-first: the list \"is truncated after reaching the number "
+        "of names set on et-al-use-first\") and Inheritable Name Options (a cs:name's own "
+        "attribute overrides cs:bibliography's)",
+        "in an entry, shows as many names as the item's cite does, at most et-al-min − 2 "
+        "under et-al-use-last (six names + … + last where the cs:name asks for three)",
+        lambda style: 'et-al-use-last="true"' in style,
+        _bibliography_names_from_cites),
     Deviation(
         "in-style-ordinals",
         "CSL 1.0.2, Locale Fallback / Ordinal Suffixes: (re)defining any ordinal term in a "
