@@ -533,3 +533,28 @@ def test_gap_angle_brackets_escaped_as_citeproc_js_escapes_them():
     assert html_entry("bioresources", "webnodate") == (
         '“Burn first aid.” (n.d.). <i>NHS website</i>, '
         '&#60;https://www.nhs.uk/conditions/burns-and-scalds/&#62; (Mar. 5, 2024).')
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    # citeproc-js 2.4.63's HTML for each cs:names
+    ('<names variable="author"><name font-weight="bold" and="text"/></names>',
+     "<b>B A</b>, <b>D C</b>, and <b>F E</b>"),
+    ('<names variable="author"><name font-style="italic" delimiter="/"/></names>',
+     "<i>B A</i>/<i>D C</i>/<i>F E</i>"),
+])
+def test_gap_a_names_formatting_goes_on_each_name_in_html(names: str, expected: str):
+    # citefmt: "<b>B A, D C, and F E</b>"
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             '</info><citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout>{names}</layout></bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    item = {"id": "a", "type": "book", "title": "T", "author": [
+        {"family": "A", "given": "B"}, {"family": "C", "given": "D"},
+        {"family": "E", "given": "F"}]}
+    entries = Renderer(tree, locale="en-US", fmt="html").bibliography([item]).entries
+    assert entries[0].text == expected
