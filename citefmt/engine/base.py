@@ -16,7 +16,7 @@ from citefmt.engine.decorations import reset
 from citefmt.engine.formatters.html import preformat as html_preformat
 from citefmt.engine.locator_labels import labelled_number
 from citefmt.engine.page_ranges import last_page, read_range
-from citefmt.engine.punctuation import ClosingQuote, join_merging, wrap_merging
+from citefmt.engine.punctuation import BlockEnd, ClosingQuote, join_merging, wrap_merging
 from citefmt.engine.text_case import change_case
 
 if TYPE_CHECKING:
@@ -195,7 +195,7 @@ def _html_affix(affix: str) -> str:
 _HTML_AFFIXES: dict[str, str] = {}
 
 
-class DisplayEnd(String):
+class DisplayEnd(BlockEnd):
     """The closing tag of a `display` block in HTML (see `PunctuationMerging.wrap`)."""
 
 

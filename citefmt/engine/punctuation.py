@@ -68,6 +68,10 @@ class AbsorbedSuffix(AffixSuffix):
     (`<group suffix="."><text … suffix="."/></group>`)."""
 
 
+class BlockEnd(String):
+    """The closing tag of a display block in HTML (`base.DisplayEnd`)."""
+
+
 class NestedSuffix(AffixSuffix):
     """A suffix printed one element further down than the enclosing element's child (that
     child has no suffix of its own)."""
@@ -162,12 +166,38 @@ def join_merging(pieces: Iterable[Any], delimiter: Any, fmt: str = "text",
             output = piece
             continue
         if delimiter:
-            output = _append(output, delimiter, fmt, punctuation_in_quote)
+            joint = delimiter
+            if fmt == "html" and delimiter[0] in _MARKS:
+                output, joint = _mark_into_block(output, delimiter)
+            output = _append(output, joint, fmt, punctuation_in_quote)
             output = concatenate(output, _after_delimiter(delimiter, piece))
             continue
-        output = _append(output, _after_absorbed_suffix(output, piece), fmt,
-                         punctuation_in_quote)
+        piece = _after_absorbed_suffix(output, piece)
+        if fmt == "html" and _head(piece) in _MARKS:
+            # a sibling's leading mark goes inside the display block before it (citeproc-js's
+            # `leftward` merges it into the block's suffix)
+            output, rest = _mark_into_block(output, _head(piece))
+            if not rest:
+                piece = _without_first_char(piece)
+        output = _append(output, piece, fmt, punctuation_in_quote)
     return String("") if output is None else output
+
+
+def _mark_into_block(left: Any, delimiter: str) -> tuple[Any, str]:
+    """(left, delimiter) with the delimiter's leading mark moved inside the display block
+    `left` ends with: citeproc-js copies a delimiter's leading mark onto the suffix of each
+    piece before it (`downward`), and a block's suffix is inside its div ("2024,</div>
+    bioRxiv", Wolters Kluwer's author-date style)."""
+    if type(left) is not MixedString or len(left) == 0:
+        return left, delimiter
+    segments = _last_segments(left)
+    if not segments or not isinstance(segments[-1], BlockEnd) or len(segments) < 2:
+        return left, delimiter
+    inside = MixedString(segments[:-1])
+    mark = delimiter[0]
+    if last_visible_char(str(inside), "html") != mark:
+        inside = concatenate(inside, String(mark))
+    return MixedString([*inside, segments[-1]]), delimiter[1:]
 
 
 def _after_absorbed_suffix(left: Any, piece: Any) -> Any:

@@ -558,3 +558,10 @@ def test_gap_a_names_formatting_goes_on_each_name_in_html(names: str, expected: 
         {"family": "E", "given": "F"}]}
     entries = Renderer(tree, locale="en-US", fmt="html").bibliography([item]).entries
     assert entries[0].text == expected
+
+
+def test_gap_a_mark_after_a_display_block_goes_inside_it_in_html():
+    # citefmt: '<div class="csl-block">… 2024</div> , bioRxiv 2024.'
+    assert html_entry("wolters-kluwerbrede-schrijfwijzer-author-date", "article") == (
+        '<div class="csl-block"><i>A preprint on fibroblast signalling</i> 2024,</div> '
+        'bioRxiv 2024.')
