@@ -30,7 +30,7 @@ Markdown emphasis markers after it are looked through.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from citeproc.string import MixedString, String
@@ -188,7 +188,8 @@ def _mark_into_block(left: Any, delimiter: str) -> tuple[Any, str]:
     `left` ends with: citeproc-js copies a delimiter's leading mark onto the suffix of each
     piece before it (`downward`), and a block's suffix is inside its div ("2024,</div>
     bioRxiv", Wolters Kluwer's author-date style)."""
-    if type(left) is not MixedString or len(left) == 0:
+    if type(left) is not MixedString or len(left) == 0 or not isinstance(
+            next(_segments_from_end(left), None), BlockEnd):
         return left, delimiter
     segments = _last_segments(left)
     if not segments or not isinstance(segments[-1], BlockEnd) or len(segments) < 2:
@@ -212,8 +213,7 @@ def _after_absorbed_suffix(left: Any, piece: Any) -> Any:
     first = next((segment for segment in piece if str(segment)), None)
     if type(first) is not AffixPrefix or str(first)[0] not in _SEAM_MARKS:
         return piece
-    segments = _last_segments(left)
-    if not segments or type(segments[-1]) is not AbsorbedSuffix:
+    if type(next(_segments_from_end(left), None)) is not AbsorbedSuffix:
         return piece
     return _without_first_char(piece)
 
@@ -273,21 +273,31 @@ def _last_segments(text: Any) -> list[Any]:
     return [segment for segment in text if str(segment)]
 
 
+def _segments_from_end(text: Any) -> Iterator[Any]:
+    """`text`'s non-empty segments, last first (speed: no copy of a long entry)."""
+    if type(text) is not MixedString:
+        if str(text):
+            yield text
+        return
+    for segment in list.__reversed__(text):
+        if str(segment):
+            yield segment
+
+
 def _ends_with_suffix(text: Any, mark: str) -> bool:
     """Whether `text` ends with a child's typed suffix whose last character is `mark`."""
-    segments = _last_segments(text)
-    return bool(segments) and type(segments[-1]) in (AffixSuffix, AbsorbedSuffix) and \
-        str(segments[-1]).endswith(mark)
+    last = next(_segments_from_end(text), None)
+    return type(last) in (AffixSuffix, AbsorbedSuffix) and str(last).endswith(mark)
 
 
 def _kept_after_number(text: Any, mark: str) -> bool:
     """Whether `text` ends in a number variable and then suffix marks, the last of them not
     `mark` (citeproc-js keeps both marks there)."""
-    segments = _last_segments(text)
-    if not segments or not isinstance(segments[-1], AffixSuffix) or \
-            str(segments[-1]).endswith(mark):
+    segments = _segments_from_end(text)
+    last = next(segments, None)
+    if not isinstance(last, AffixSuffix) or str(last).endswith(mark):
         return False
-    for segment in reversed(segments):
+    for segment in segments:
         if isinstance(segment, AffixSuffix):
             continue
         return isinstance(segment, NumberBlob)
@@ -304,10 +314,11 @@ def _typed_suffix(text: Any, suffix: str) -> Any:
     """`text` with the `suffix` just appended to it typed `AffixSuffix` (unchanged when the
     suffix merged with what came before)."""
     if isinstance(text, MixedString):
+        last = next(_segments_from_end(text), None)
+        if type(last) not in (str, String) or str(last) != suffix:
+            return text
         segments = _last_segments(text)
-        if segments and type(segments[-1]) in (str, String) and str(segments[-1]) == suffix:
-            return MixedString([*segments[:-1], AffixSuffix(suffix)])
-        return text
+        return MixedString([*segments[:-1], AffixSuffix(suffix)])
     whole = str(text)
     if len(whole) <= len(suffix) or not whole.endswith(suffix):
         return text
