@@ -20,6 +20,7 @@ from citefmt.engine.context import current
 from citefmt.engine.disambiguation import is_marked_ambiguous
 from citefmt.engine.numeric import numeric_list
 from citefmt.engine.positions import AMBIGUITY_PROBE
+from citefmt.engine.punctuation import nested
 from citefmt.engine.source import DefaultLanguageReference
 
 #: CSL condition attributes → citeproc-py's test method for each (all return lists of bools)
@@ -251,7 +252,8 @@ class Group(EngineElement, model.Group):
         if bare is None:
             bare = self.__dict__["_bare"] = self._bare()
         if bare:  # what `markup` comes to on a group without formatting or affixes
-            return (str(text) if isinstance(text, int | float) else text) if text else None
+            return (str(text) if isinstance(text, int | float) else nested(text)) \
+                if text else None
         return self.markup(text)
 
     def _bare(self) -> bool:

@@ -11,7 +11,7 @@ from citeproc.source import Name as CiteprocName
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 
-from citefmt.engine.base import EngineElement
+from citefmt.engine.base import DECORATIONS, EngineElement
 from citefmt.engine.context import OverlaidAttributes, current, overlay
 from citefmt.engine.initials import initialize_given
 from citefmt.engine.name_expansion import FULL, person_key
@@ -470,6 +470,7 @@ class Name(EngineElement, model.Name):
         levels = self._expanded_names(names, context, item_key) if form != "count" else None
         if form != "count" and names and (levels or self._affixes_each_name()
                                           or self._parts_formatted(sort_options)
+                                          or self._formats_each_name(sort_options)
                                           or self._attached_terms(context, sort_options)):
             return self._each_name_affixed(variable, names, context, sort_options,
                                            levels=levels, **kwargs)
@@ -572,7 +573,17 @@ class Name(EngineElement, model.Name):
     def _affixes_each_name(self) -> bool:
         return self.get("prefix") is not None or self.get("suffix") is not None
 
+    def _formats_each_name(self, options: Any) -> bool:
+        """Whether this cs:name's formatting goes on each name (HTML, outside sort keys): as
+        citeproc-js writes it, "<i>Smith</i>/<i>Lee</i>", not "<i>Smith/Lee</i>"."""
+        if options and options.get("name-as-sort-order") == "all":
+            return False  # a cs:key's options (see `_parts_formatted`)
+        return self.output_format() == "html" and any(
+            name in self.attrib for name in DECORATIONS)
+
     def markup(self, text: Any) -> Any:
+        if isinstance(text, FormattedNames):  # formatted and affixed name by name
+            return MixedString(list(text))
         if isinstance(text, AffixedNames):  # the affixes are on each name already
             return self.format(MixedString(list(text)))
         return super().markup(text)
@@ -618,6 +629,7 @@ class Name(EngineElement, model.Name):
                     and len(names) >= use_first + 2)
         indices = list(range(len(shown))) + ([len(names) - 1] if use_last else [])
         order = self.get_option("name-as-sort-order", context, options)
+        each_formatted = self._formats_each_name(options)
         pieces = []
         for index in indices:
             name = names[index]
@@ -636,11 +648,23 @@ class Name(EngineElement, model.Name):
                                        **kwargs)
             if text is None or not str(text):
                 continue
+            if each_formatted:
+                text = self.format(text)
             if "literal" not in name:
                 text = wrap_merging(prefix, text, suffix, fmt)
             pieces.append(text)
         if not pieces:
             return None
+        if each_formatted:
+            return FormattedNames(self._names_joined(pieces, truncated, use_last, order,
+                                                     context, options))
+        return self._names_joined(pieces, truncated, use_last, order, context, options)
+
+    def _names_joined(self, pieces: list[Any], truncated: bool, use_last: bool, order: Any,
+                      context: Any, options: Any) -> Any:
+        """The rendered names of `_each_name_affixed` joined with the style's delimiter,
+        "and" and et-al rules."""
+        fmt = self.output_format()
         delimiter = self.get_option("delimiter", context, options)
         if use_last and len(pieces) > 1:
             last = join_merging(["\u2026", pieces[-1]], " ", fmt)
@@ -1034,6 +1058,11 @@ class AffixedNames(MixedString):
 
     def __init__(self, text: Any) -> None:
         super().__init__(list(text) if isinstance(text, MixedString) else [text])
+
+
+class FormattedNames(AffixedNames):
+    """A name list whose cs:name formatting is on each name already (see
+    `Name._formats_each_name`)."""
 
 
 class SubstitutedText(MixedString):

@@ -202,6 +202,8 @@ class Renderer:
             return
         text = (str(rendered.whole) if rendered.margin is None
                 else self._entry_text(rendered.margin, rendered.body))
+        if rendered.around is not None and rendered.margin is not None:
+            text = str(rendered.around(f"\n    {text}\n  "))
         body = "" if rendered.body is None else str(rendered.body).rstrip()
         number = str(cite.number) if rendered.numbered else None
         entries.append(Entry(label, text, number=number, body=body))

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 import warnings
 from collections.abc import Sequence
@@ -32,6 +31,7 @@ from citeproc.string import MixedString, String
 from citefmt.diagnostics import Diagnostic
 from citefmt.engine.context import active
 from citefmt.engine.dates import normalise_date
+from citefmt.engine.formatters.html import escape_text
 from citefmt.engine.gost import derived_variables, extension_problems
 from citefmt.engine.richtext import render_rich_text
 from citefmt.model import DATE_VARIABLES, NAME_VARIABLES, Item, is_et_al
@@ -168,7 +168,7 @@ class FormattedJSONSource(CiteProcJSON):
         if isinstance(string, NumberText):
             if self.fmt == "html" and _TAG_CHARS_RE.search(string):
                 # "<" and ">" only: citeproc-py splits numbers on "&" itself
-                string = NumberText(string.replace("<", "&lt;").replace(">", "&gt;"))
+                string = NumberText(string.replace("<", "&#60;").replace(">", "&#62;"))
             if _NOCASE_TAG not in string.lower():
                 # speed: what citeproc-py's parser (one `+=` per piece) gives for text
                 # without a nocase span
@@ -189,7 +189,7 @@ class FormattedJSONSource(CiteProcJSON):
     def parse_date(self, json_data: Any) -> Any:
         date, problem = normalise_date(json_data)
         if self.fmt == "html" and isinstance(date, dict) and isinstance(date.get("literal"), str):
-            date = {**date, "literal": html.escape(date["literal"], quote=False)}
+            date = {**date, "literal": escape_text(date["literal"])}
         if problem:
             self.date_problems.append(problem)
         parsed = _single_date(date)
