@@ -17,7 +17,7 @@ from citefmt.engine.initials import initialize_given
 from citefmt.engine.name_expansion import FULL, person_key
 from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.russian import decline_name
-from citefmt.engine.source import COMMA_SUFFIX, NameList
+from citefmt.engine.source import COMMA_SUFFIX, DefaultLanguageReference, NameList
 from citefmt.engine.subsequent_author import rerenderer
 
 
@@ -89,6 +89,28 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         if not isinstance(name, Name):
             return None
         return name.shown_count(names, context, kwargs.get("sort_options"))
+
+    def render(self, *args: Any, **kwargs: Any) -> Any:
+        """Speed: a cs:names none of whose variables the item has, and without cs:substitute,
+        renders nothing: None at once (every parent skips it as it skips the VariableError
+        the full path raises; NLM's editors, for every article), unless a cite-grouping or
+        subsequent-author-substitute state claims the first cs:names of a cite or entry."""
+        if len(args) == 1 and (not kwargs or kwargs.keys() == {"context"}) \
+                and self._prints_nothing(args[0]):
+            return None
+        return super().render(*args, **kwargs)
+
+    def _prints_nothing(self, item: Any) -> bool:
+        state = current()
+        if state.cite_names is not None or state.subsequent_author is not None:
+            return False
+        substitutes = self.__dict__.get("_has_substitute")
+        if substitutes is None:  # the tree's: a cs:substitute is never inserted later
+            substitutes = self.__dict__["_has_substitute"] = self.substitute() is not None
+        reference = getattr(item, "reference", None)
+        if substitutes or type(reference) is not DefaultLanguageReference:
+            return False
+        return not any(role in reference for role in (self.get("variable") or "").split())
 
     def get_parent_delimiter(self, context: Any = None) -> Any:
         # Speed: citeproc-py finds the enclosing cs:bibliography or cs:citation and reads its
