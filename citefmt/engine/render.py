@@ -86,8 +86,9 @@ def bound_citation_item_class() -> type:
             # CustomDict attributes live in, not through four attribute hops (~1 per entry
             # for a numeric style); anything else goes citeproc-py's way
             try:
-                keys = dict.__getitem__(dict.__getitem__(self, "citation"), "bibliography").keys
-                key = dict.__getitem__(self, "key")
+                keys: Any = dict.__getitem__(dict.__getitem__(self, "citation"),
+                                             "bibliography").keys
+                key: Any = dict.__getitem__(self, "key")
             except (KeyError, TypeError, AttributeError):
                 return int(CitationItem.number.fget(self))
             return int(keys.index(key)) + 1
