@@ -213,9 +213,11 @@ class Renderer:
             problems.append(Diagnostic("CF400", f"item {label!r}: the style rendered nothing "
                                        "for it", self.origin, severity="warning"))
             return
+        # speed: the body (a MixedString of ~30 segments) joined into a str once
+        body_text = "" if rendered.body is None else str(rendered.body)
         text = (str(rendered.whole) if rendered.margin is None
-                else self._entry_text(rendered.margin, rendered.body))
-        body = "" if rendered.body is None else str(rendered.body).rstrip()
+                else self._entry_text(rendered.margin, body_text))
+        body = body_text.rstrip()
         number = str(cite.number) if rendered.numbered else None
         entries.append(Entry(label, text, number=number, body=body))
         margins.append(rendered.margin is not None)
