@@ -160,6 +160,9 @@ class TermText(String):
     """A term's text as a cs:text printed it (see `Layout.render_children`)."""
 
 
+#: `Text._absent_keys` not worked out yet
+_UNPLANNED = object()
+
 #: variables a cs:text reads from the cite (or the document), not from the item's reference
 _CITE_VARIABLES = ("citation-number", "locator", "first-reference-note-number")
 
@@ -196,8 +199,17 @@ class Text(EngineElement, model.Text):
             return None
         kind = self.__dict__.get("_kind")
         if kind == "variable":
-            if self._absent(item):
-                return None  # speed: what the VariableError `_variable` raises would come to
+            # `_absent`, inlined: the reference keys the element reads, decided once
+            absent_keys = self.__dict__.get("_absent_keys", _UNPLANNED)
+            if absent_keys is _UNPLANNED:
+                absent_keys = self._absent_keys()
+            if absent_keys is not None:
+                reference = item.reference
+                if (type(reference) is DefaultLanguageReference
+                        and not dict.__contains__(reference, absent_keys[0])
+                        and (absent_keys[1] is None
+                             or not dict.__contains__(reference, absent_keys[1]))):
+                    return None  # speed: what the VariableError `_variable` raises comes to
             return self._markup(self._variable(item, context), item)
         if kind == "macro" and self.__dict__.get("_quoted_macro") is False:
             # speed: `_text`'s macro call, inlined (an NLM entry passes ~17 macro calls)
@@ -209,6 +221,19 @@ class Text(EngineElement, model.Text):
                 callers.pop()
             return self._markup(text, item)
         return self._markup(self._text(item, context), item)
+
+    def _absent_keys(self) -> tuple[str, str | None] | None:
+        """(reference key, key of the short form or None) `_absent` tests, None when it
+        tests nothing (no plan yet, a page or cite variable); kept once planned. The keys
+        hold no hyphen, so `DefaultLanguageReference.__contains__` is `dict`'s."""
+        plan = self.__dict__.get("_variable_plan")
+        if plan is None:
+            return None
+        variable, key, short = plan
+        keys = (None if variable.startswith("page") or variable in _CITE_VARIABLES
+                else (key, short))
+        self.__dict__["_absent_keys"] = keys
+        return keys
 
     def _absent(self, item: Any) -> bool:
         """True when the plain variable this element prints is certainly missing from the
