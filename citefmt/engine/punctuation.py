@@ -249,10 +249,12 @@ def _operator_sum(left: Any, right: Any) -> Any:
 
     Speed: the operators turn all of `right` into a str for its first character and raise
     and catch a TypeError for every String appended (~30 seams per entry)."""
-    if left == "" or not (type(left) is str or type(left) is String) or not isinstance(
-            right, str | MixedString):
+    if left == "" or not (type(left) is str or type(left) is String) or not (
+            isinstance(right, String) or type(right) is str or type(right) is MixedString):
+        # MixedString subclasses (AffixedNames, SubstitutedText) build themselves their
+        # own way in the operators: left to them
         return left + right
-    cls = type(right) if type(left) is str and isinstance(right, MixedString) else MixedString
+    cls = MixedString
     last, first = left[-1], _head(right)
     if first and ((last == " " and first == " ")
                   or (last == first and first in SEAM_PUNCTUATION)):
