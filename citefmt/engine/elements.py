@@ -38,7 +38,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cmp_to_key
-from itertools import repeat
 from typing import Any
 
 from citeproc import model
@@ -146,7 +145,18 @@ NUMBER_VARIABLES = frozenset({"issue", "volume"})
 
 #: field-text segments a cs:text resolves for where it prints them
 _RESOLVED_HERE = (QuoteMark, NoDecoration)
-_RESOLVED_REPEATED = repeat(_RESOLVED_HERE)
+
+
+class _ResolvedTypes(dict[type, bool]):
+    """type → whether its instances are `_RESOLVED_HERE` segments (isinstance, asked once
+    per type: a subclass made at any time is answered when first seen)."""
+
+    def __missing__(self, kind: type) -> bool:
+        resolved = self[kind] = issubclass(kind, _RESOLVED_HERE)
+        return resolved
+
+
+_RESOLVED_TYPES = _ResolvedTypes()
 
 
 def _plain_with_hyphen(value: Any) -> bool:
@@ -385,9 +395,9 @@ class Text(EngineElement, model.Text):
         if steps is None:
             steps = self.__dict__["_markup_steps"] = self._steps()
         strip, case, quote, bare = steps
-        # speed: isinstance mapped in C over the segments, not a generator (macro outputs
-        # are scanned at every level they pass)
-        if type(text) is MixedString and any(map(isinstance, text, _RESOLVED_REPEATED)):
+        # speed: each segment's type looked up in C, not an isinstance per segment in a
+        # generator (macro outputs are scanned at every level they pass)
+        if type(text) is MixedString and any(map(_RESOLVED_TYPES.__getitem__, map(type, text))):
             if any(isinstance(s, QuoteMark) for s in text):
                 text = self._field_quotes(text, quote)
             if any(type(s) is NoDecoration for s in text):
