@@ -26,8 +26,8 @@ else:
     _CslElement = object
 
 #: per-element caches that list the element's children (see `insert`)
-_CHILD_PLANS = ("_choice_flags", "_cached_plan", "_children_plan", "_shape_decided",
-                "_taken_by_shape")
+_CHILD_PLANS = ("_choice_flags", "_cached_plan", "_group_plan", "_children_plan",
+                "_shape_decided", "_taken_by_shape")
 
 _FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration",
                           "vertical-align")

@@ -150,6 +150,18 @@ NUMBER_VARIABLES = frozenset({"issue", "volume"})
 _RESOLVED_HERE = (QuoteMark, NoDecoration)
 
 
+class _ResolvedTypes(dict[type, bool]):
+    """type → whether its instances are `_RESOLVED_HERE` segments (isinstance, asked once
+    per type: a subclass made at any time is answered when first seen)."""
+
+    def __missing__(self, kind: type) -> bool:
+        resolved = self[kind] = issubclass(kind, _RESOLVED_HERE)
+        return resolved
+
+
+_RESOLVED_TYPES = _ResolvedTypes()
+
+
 def _plain_with_hyphen(value: Any) -> bool:
     """Whether a variable's value is plain text (no markup) holding a hyphen."""
     if type(value) is MixedString:
@@ -182,6 +194,9 @@ def _as_number(value: Any) -> Any:
 class TermText(String):
     """A term's text as a cs:text printed it (see `Layout.render_children`)."""
 
+
+#: `Text._absent_keys` not worked out yet
+_UNPLANNED = object()
 
 #: variables a cs:text reads from the cite (or the document), not from the item's reference
 _CITE_VARIABLES = ("citation-number", "locator", "first-reference-note-number")
@@ -217,11 +232,43 @@ class Text(EngineElement, model.Text):
             # (as the implicit one, see `date_elements`): citeproc-js keeps tied cites in
             # the order cited, "(Smith et al. 2020b; Smith et al. 2020a)"
             return None
-        if self.__dict__.get("_kind") == "variable":
-            if self._absent(item):
-                return None  # speed: what the VariableError `_variable` raises would come to
+        kind = self.__dict__.get("_kind")
+        if kind == "variable":
+            # `_absent`, inlined: the reference keys the element reads, decided once
+            absent_keys = self.__dict__.get("_absent_keys", _UNPLANNED)
+            if absent_keys is _UNPLANNED:
+                absent_keys = self._absent_keys()
+            if absent_keys is not None:
+                reference = item.reference
+                if (type(reference) is DefaultLanguageReference
+                        and not dict.__contains__(reference, absent_keys[0])
+                        and (absent_keys[1] is None
+                             or not dict.__contains__(reference, absent_keys[1]))):
+                    return None  # speed: what the VariableError `_variable` raises comes to
             return self._markup(self._variable(item, context), item)
+        if kind == "macro" and self.__dict__.get("_quoted_macro") is False:
+            # speed: `_text`'s macro call, inlined (an NLM entry passes ~17 macro calls)
+            callers = current().macro_callers
+            callers.append(self)  # what encloses the macro's elements (see `decorations`)
+            try:
+                text = self.__dict__["_macro_element"].render(item, context)
+            finally:
+                callers.pop()
+            return self._markup(text, item)
         return self._markup(self._text(item, context), item)
+
+    def _absent_keys(self) -> tuple[str, str | None] | None:
+        """(reference key, key of the short form or None) `_absent` tests, None when it
+        tests nothing (no plan yet, a page or cite variable); kept once planned. The keys
+        hold no hyphen, so `DefaultLanguageReference.__contains__` is `dict`'s."""
+        plan = self.__dict__.get("_variable_plan")
+        if plan is None:
+            return None
+        variable, key, short = plan
+        keys = (None if variable.startswith("page") or variable in _CITE_VARIABLES
+                else (key, short))
+        self.__dict__["_absent_keys"] = keys
+        return keys
 
     def _absent(self, item: Any) -> bool:
         """True when the plain variable this element prints is certainly missing from the
@@ -373,7 +420,9 @@ class Text(EngineElement, model.Text):
         if steps is None:
             steps = self.__dict__["_markup_steps"] = self._steps()
         strip, case, quote, bare = steps
-        if type(text) is MixedString and any(isinstance(s, _RESOLVED_HERE) for s in text):
+        # speed: each segment's type looked up in C, not an isinstance per segment in a
+        # generator (macro outputs are scanned at every level they pass)
+        if type(text) is MixedString and any(map(_RESOLVED_TYPES.__getitem__, map(type, text))):
             if any(isinstance(s, QuoteMark) for s in text):
                 text = self._field_quotes(text, quote)
             if any(type(s) is NoDecoration for s in text):

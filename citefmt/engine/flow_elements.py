@@ -20,7 +20,7 @@ from citefmt.engine.context import current
 from citefmt.engine.disambiguation import is_marked_ambiguous
 from citefmt.engine.numeric import numeric_list
 from citefmt.engine.positions import AMBIGUITY_PROBE
-from citefmt.engine.punctuation import nested
+from citefmt.engine.punctuation import join_merging, nested
 from citefmt.engine.source import DefaultLanguageReference
 
 #: CSL condition attributes → citeproc-py's test method for each (all return lists of bools)
@@ -248,10 +248,8 @@ class Group(EngineElement, model.Group):
         text = self.rendered(item, context, **kwargs)
         if text is None:
             return None
-        bare = self.__dict__.get("_bare")
-        if bare is None:
-            bare = self.__dict__["_bare"] = self._bare()
-        if bare:  # what `markup` comes to on a group without formatting or affixes
+        if self.__dict__["_group_plan"][2]:
+            # what `markup` comes to on a group without formatting or affixes
             return (str(text) if isinstance(text, int | float) else nested(text)) \
                 if text else None
         return self.markup(text)
@@ -266,20 +264,41 @@ class Group(EngineElement, model.Group):
     def rendered(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """The children's output joined (before the group's formatting and affixes), None
         when the group is not rendered."""
-        _, plan = self._plan()
+        # Speed: (delimiter, plan, bare) read in one look-up, the shape memo's common case
+        # (`planned_children`) inlined, the children called without an empty **kwargs
+        group_plan = self.__dict__.get("_group_plan")
+        if group_plan is None:
+            group_plan = self.__dict__["_group_plan"] = (*self._plan(), self._bare())
+        delimiter, plan, _ = group_plan
+        children = None
+        memo = self.__dict__.get("_taken_by_shape")
+        if memo is not None and isinstance(item, CitationItem):
+            known = item.__dict__.get("_citefmt_shape")
+            if known is not None and known[1] is not None and known[0] == len(item.reference):
+                entry = memo.get(known[1])
+                if entry is not None:
+                    if entry[1]:
+                        return None
+                    children = entry[0]
+        if children is None:
+            children = planned_children(self, plan, item, context)
         output = []
         calls_any = False
         rendered_variable = False
         state = None
-        for child, calls_variable, _ in planned_children(self, plan, item, context):
-            calls_any = calls_any or calls_variable
-            if child is None:
+        for child, calls_variable, _ in children:
+            if calls_variable:
+                calls_any = True
+                if child is None:
+                    continue
+                if not rendered_variable:
+                    state = state or current()
+                    state.term_substitute = False
+            elif child is None:
                 continue
-            if calls_variable and not rendered_variable:
-                state = state or current()
-                state.term_substitute = False
             try:
-                text = child.render(item, context=context, **kwargs)
+                text = (child.render(item, context=context, **kwargs) if kwargs
+                        else child.render(item, context=context))
             except VariableError:
                 continue
             if text is not None:
@@ -293,7 +312,11 @@ class Group(EngineElement, model.Group):
         if output and (rendered_variable or not calls_any
                        or not attempted_variable(taken_children(plan, item, context), item,
                                                  context)):
-            return self.join(output)
+            if len(output) == 1:
+                return output[0]
+            state = state or current()
+            return join_merging(output, delimiter, state.output_format,
+                                self.punctuation_in_quote)
         return None
 
     def _plan(self) -> tuple[str, tuple[tuple[Any, bool, bool], ...]]:
@@ -470,27 +493,40 @@ class Macro(EngineElement, model.Macro):
     counts as a rendered variable (citeproc-js: "Anon." from a macro beside empty names)."""
 
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        # Speed: the shape memo's common case (`planned_children`) inlined, the children
+        # called without an empty **kwargs
+        children = None
+        memo = self.__dict__.get("_taken_by_shape")
+        if memo is not None and isinstance(item, CitationItem):
+            known = item.__dict__.get("_citefmt_shape")
+            if known is not None and known[1] is not None and known[0] == len(item.reference):
+                entry = memo.get(known[1])
+                if entry is not None:
+                    children = () if entry[1] else entry[0]
+        if children is None:
+            children = planned_children(self, child_plan(self), item, context)
         output = []
         calls_any = rendered_variable = False
         state = None
-        for child, calls_variable, _ in planned_children(self, child_plan(self), item,
-                                                         context):
-            if child is None:
-                calls_any = calls_any or calls_variable
+        for child, calls_variable, _ in children:
+            if calls_variable:
+                calls_any = True
+                if child is None:
+                    continue
+                if not rendered_variable:
+                    state = state or current()
+                    state.term_substitute = False
+            elif child is None:
                 continue
-            is_macro_call = _is_macro_call(child)
-            calls_any = calls_any or calls_variable
-            if calls_variable and not rendered_variable:
-                state = state or current()
-                state.term_substitute = False
             try:
-                text = child.render(item, context=context, **kwargs)
+                text = (child.render(item, context=context, **kwargs) if kwargs
+                        else child.render(item, context=context))
             except VariableError:
                 continue
             if text is not None:
                 output.append(text)
                 if not rendered_variable:
-                    rendered_variable = is_macro_call or (
+                    rendered_variable = _is_macro_call(child) or (
                         calls_variable and state is not None and not state.term_substitute)
         if rendered_variable and state is not None:
             state.term_substitute = False

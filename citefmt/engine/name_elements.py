@@ -17,7 +17,7 @@ from citefmt.engine.initials import initialize_given
 from citefmt.engine.name_expansion import FULL, person_key
 from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.russian import decline_name
-from citefmt.engine.source import COMMA_SUFFIX, NameList
+from citefmt.engine.source import COMMA_SUFFIX, DefaultLanguageReference, NameList
 from citefmt.engine.subsequent_author import rerenderer
 
 
@@ -89,6 +89,28 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         if not isinstance(name, Name):
             return None
         return name.shown_count(names, context, kwargs.get("sort_options"))
+
+    def render(self, *args: Any, **kwargs: Any) -> Any:
+        """Speed: a cs:names none of whose variables the item has, and without cs:substitute,
+        renders nothing: None at once (every parent skips it as it skips the VariableError
+        the full path raises; NLM's editors, for every article), unless a cite-grouping or
+        subsequent-author-substitute state claims the first cs:names of a cite or entry."""
+        if len(args) == 1 and (not kwargs or kwargs.keys() == {"context"}) \
+                and self._prints_nothing(args[0]):
+            return None
+        return super().render(*args, **kwargs)
+
+    def _prints_nothing(self, item: Any) -> bool:
+        state = current()
+        if state.cite_names is not None or state.subsequent_author is not None:
+            return False
+        substitutes = self.__dict__.get("_has_substitute")
+        if substitutes is None:  # the tree's: a cs:substitute is never inserted later
+            substitutes = self.__dict__["_has_substitute"] = self.substitute() is not None
+        reference = getattr(item, "reference", None)
+        if substitutes or type(reference) is not DefaultLanguageReference:
+            return False
+        return not any(role in reference for role in (self.get("variable") or "").split())
 
     def get_parent_delimiter(self, context: Any = None) -> Any:
         # Speed: citeproc-py finds the enclosing cs:bibliography or cs:citation and reads its
@@ -441,22 +463,10 @@ class Name(EngineElement, model.Name):
             sort_options = dict(sort_options or {}, **{"et-al-min": 0})
         sort_options = self._after_inverted_name(names, context, sort_options)
         form = self.get_option("form", context, sort_options)
-        written = declined_names(written_names(names, form), self.get("name-case"))
-        mark = self.get_option("initialize-with", context, sort_options)
-        if mark is not None:
-            written = suffixes_initialized(written, str(mark))
-        if any(_elided_particle(name) for name in written):
-            written = particles_elided(
-                written, self.get_option("name-as-sort-order", context, sort_options),
-                self.get_option("demote-non-dropping-particle", context, sort_options))
-        if form == "short" and any(name.get("non-dropping-particle") for name in written):
-            written = short_particles_demoted(
-                written, self.get_option("name-as-sort-order", context, sort_options),
-                self.get_option("demote-non-dropping-particle", context, sort_options),
-                str(self.get_option("sort-separator", context, sort_options)))
-        if form == "long" and any(COMMA_SUFFIX in name for name in written):
-            written = comma_suffixed(written, self.get_option("name-as-sort-order", context,
-                                                              sort_options))
+        if self.get("name-case") is None and _plain_names(names):
+            written = names  # speed: none of the rewrites below applies (one pass, not five)
+        else:
+            written = self._written(names, form, context, sort_options)
         if written is not names:
             item, names = _NamesOnly(variable, written), written
         split = split_group_names(names, self.get("group-delimiter"))
@@ -490,6 +500,28 @@ class Name(EngineElement, model.Name):
         delimiter = (self.get_option("delimiter", context, sort_options) if precedes
                      else " " if spaced_term(str(et_al)) else "")
         return join_merging([text, et_al], delimiter, self.output_format())
+
+    def _written(self, names: Any, form: Any, context: Any, sort_options: Any) -> Any:
+        """`names` as they are printed: written out, declined, suffixes initialized,
+        particles elided, short particles demoted, comma suffixes (the same list object when
+        nothing changes)."""
+        written = declined_names(written_names(names, form), self.get("name-case"))
+        mark = self.get_option("initialize-with", context, sort_options)
+        if mark is not None:
+            written = suffixes_initialized(written, str(mark))
+        if any(_elided_particle(name) for name in written):
+            written = particles_elided(
+                written, self.get_option("name-as-sort-order", context, sort_options),
+                self.get_option("demote-non-dropping-particle", context, sort_options))
+        if form == "short" and any(name.get("non-dropping-particle") for name in written):
+            written = short_particles_demoted(
+                written, self.get_option("name-as-sort-order", context, sort_options),
+                self.get_option("demote-non-dropping-particle", context, sort_options),
+                str(self.get_option("sort-separator", context, sort_options)))
+        if form == "long" and any(COMMA_SUFFIX in name for name in written):
+            written = comma_suffixed(written, self.get_option("name-as-sort-order", context,
+                                                              sort_options))
+        return written
 
     def _parts_formatted(self, options: Any) -> bool:
         """Whether this cs:name formats its name parts (cs:name-part children), outside sort
@@ -948,6 +980,21 @@ def _suffix_with(name: Any, ending: str) -> Any:
         return name
     parts = {key: value for key, value in name.items() if key != "suffix"}
     return CiteprocName(suffix=suffix.rstrip(".") + ending, **parts)
+
+
+#: the keys of a name none of `Name._written`'s rewrites touches (no suffix, particle,
+#: comma-suffix or literal)
+_PLAIN_NAME_KEYS = frozenset({"family", "given"})
+
+
+def _plain_names(names: Any) -> bool:
+    """Whether every name has a family name, no other keys than family and given, and is
+    not one `written_names` writes out: then `Name._written` returns `names` itself."""
+    for name in names:
+        if (not isinstance(name, dict) or not name.keys() <= _PLAIN_NAME_KEYS
+                or _needs_writing_out(name)):
+            return False
+    return True
 
 
 def _needs_writing_out(name: Any) -> bool:

@@ -33,7 +33,7 @@ import html
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from citeproc.string import MixedString, String
+from citeproc.string import SEAM_PUNCTUATION, MixedString, String, normalize_seam
 
 #: (mark ending the left piece, mark starting the right piece) → the right mark is dropped
 _DROP_RIGHT = frozenset({("?", "."), ("!", "."), (".", "."), (",", ","), (";", ";"), (":", ":"),
@@ -405,13 +405,40 @@ def concatenate(left: Any, right: Any) -> Any:
     if right == "" or right == []:
         return left
     if not isinstance(left, MixedString):
-        return left + right  # short pieces: str + str stays a str, as citeproc-py expects
+        if type(left) is str and type(right) is str:
+            return left + right  # short pieces: str + str stays a str, as citeproc-py expects
+        return _operator_sum(left, right)
     segments = list(left)
     if isinstance(right, MixedString):
         segments.extend(right)
     else:
         segments.append(right)
     return MixedString(segments)
+
+
+def _operator_sum(left: Any, right: Any) -> Any:
+    """`left + right` for a str or String `left` and a non-empty `right`: the MixedString
+    citeproc-py's operators build (`String.__add__`/`__radd__`, `MixedString.__radd__`), with
+    the seam adjusted by its `normalize_seam`, which is called only when it can change
+    something (the seam's two characters equal: a space or a mark).
+
+    Speed: the operators turn all of `right` into a str for its first character and raise
+    and catch a TypeError for every String appended (~30 seams per entry)."""
+    if left == "" or not (type(left) is str or type(left) is String) or not (
+            isinstance(right, String) or type(right) is str or type(right) is MixedString):
+        # MixedString subclasses (AffixedNames, SubstitutedText) build themselves their
+        # own way in the operators: left to them
+        return left + right
+    cls = MixedString
+    last, first = left[-1], _head(right)
+    if first and ((last == " " and first == " ")
+                  or (last == first and first in SEAM_PUNCTUATION)):
+        right = normalize_seam(left, right)
+        if right == "" or right == []:
+            return cls([left])
+    if isinstance(right, list):
+        return cls([left, *right])
+    return cls([left, right])
 
 
 def _without_first_char(value: Any) -> Any:
