@@ -248,6 +248,7 @@ def parse_reference(text: str) -> ParsedReference:
 _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     imprint.labels_not_imprint, imprint.journal_not_publisher, imprint.imprint_out_of_container,
     imprint.thesis_out_of_publisher, imprint.thesis_out_of_title, imprint.split_joined_imprint,
+    imprint.imprint_by_sentences,
     imprint.place_out_of_journal, hosts.pages_out_of_host, hosts.editor_out_of_host,
     hosts.series_out_of_host, hosts.place_out_of_proceedings,
     title_tail.language_note_out_of_title, title_tail.edition_out_of_title)
