@@ -172,13 +172,26 @@ def _tagger_candidates(text: str) -> list[Candidate]:
     truncated = bool(_ET_AL_RE.search(text))
     found = []
     for item, confidence in readings(text):
-        if not (item.get("title") or item.get("container-title")) or sum(
-                bool(item.get(k)) for k in ("author", "issued", "title", "container-title")) < 2:
-            # a reference has a title (or, in physics lists, only a journal) and one more element
+        if not (item.get("title") or item.get("container-title") or _untitled_thesis(item)) \
+                or sum(bool(item.get(k)) for k in _ELEMENTS) < 2:
+            # a reference has a title (or, in physics lists, only a journal; a thesis cited by
+            # its author, school and year) and one more element: names, a date, a title or
+            # the journal's volume and pages
             continue
         found.append(Candidate("tagger", dict(item), float(confidence),
                                truncated_authors=truncated))
     return found
+
+
+#: the elements of which a reading must have two: "J Clin Oncol 22:2363-2370" is a journal and
+#: its locators (a list that gives the year elsewhere), "Smith J, in preparation" only names
+_ELEMENTS = ("author", "issued", "title", "container-title", "page")
+
+
+def _untitled_thesis(item: Item) -> bool:
+    """Physics lists cite a thesis by its author, degree, school and year, with no title:
+    "R. Roe, Ph.D. thesis, Univ. of X, 2005"."""
+    return bool(item.get("type") == "thesis" and item.get("author") and item.get("issued"))
 
 
 def _ordered(item: Item) -> Item:

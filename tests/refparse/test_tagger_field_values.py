@@ -26,3 +26,21 @@ def test_tex_double_hyphen_is_a_range_dash(text: str, expected: str) -> None:
 def test_year_of_a_date_segment(date: str, year: int) -> None:
     item = item_from_segments([("title", "A study of things."), ("date", date)])
     assert item["issued"] == {"date-parts": [[year]]}
+
+
+def test_untitled_thesis_of_a_physics_list_is_read() -> None:
+    from citefmt.refparse import parse_reference
+
+    parsed = parse_reference("Lund T 2011 PhD Thesis University of Bergen")
+    assert parsed.grammar == "tagger"
+    assert parsed.item["type"] == "thesis"
+    assert parsed.item["issued"] == {"date-parts": [[2011]]}
+    assert parsed.item["author"][0]["family"] == "Lund"
+
+
+def test_journal_and_locators_without_a_year_are_read() -> None:
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("Ann Surg Oncol 14:1121-1130.").item
+    assert (item["container-title"], item["volume"], item["page"]) == (
+        "Ann Surg Oncol", "14", "1121-1130")
