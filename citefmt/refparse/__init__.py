@@ -247,6 +247,7 @@ def parse_reference(text: str) -> ParsedReference:
         for step in _AFTER_READING:
             step(item)
         title_tail.single_quoted_title(item, norm.value)
+        title_tail.journal_word_out_of_title(item, norm.value)
         item = without_medium_designator(with_article_number(item))
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)
@@ -264,7 +265,8 @@ _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     imprint.imprint_by_sentences,
     imprint.place_out_of_journal, hosts.pages_out_of_host, hosts.editor_out_of_host,
     hosts.series_out_of_host, hosts.place_out_of_proceedings,
-    title_tail.language_note_out_of_title, title_tail.edition_out_of_title)
+    title_tail.language_note_out_of_title, title_tail.edition_out_of_title,
+    title_tail.title_out_of_journal)
 
 #: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or
 #: "Surname, A.", also with a particle ("van Surname AB") (a list whose labels lost their
