@@ -173,7 +173,7 @@ def _tagger_candidates(text: str) -> list[Candidate]:
     found = []
     for item, confidence in readings(text):
         if not (item.get("title") or item.get("container-title") or _untitled_thesis(item)) \
-                or sum(bool(item.get(k)) for k in _ELEMENTS) < 2:
+                or sum(bool(item.get(k)) for k in _ELEMENTS) + _journal_locators(item) < 2:
             # a reference has a title (or, in physics lists, only a journal; a thesis cited by
             # its author, school and year) and one more element: names, a date, a title or
             # the journal's volume and pages
@@ -183,9 +183,14 @@ def _tagger_candidates(text: str) -> list[Candidate]:
     return found
 
 
-#: the elements of which a reading must have two: "J Clin Oncol 22:2363-2370" is a journal and
-#: its locators (a list that gives the year elsewhere), "Smith J, in preparation" only names
-_ELEMENTS = ("author", "issued", "title", "container-title", "page")
+#: the elements of which a reading must have two
+_ELEMENTS = ("author", "issued", "title", "container-title")
+
+
+def _journal_locators(item: Item) -> bool:
+    """"J Clin Oncol 22:2363-2370": a journal's volume and pages are an element of their own (a
+    list that gives the year elsewhere); a page count or pages without a journal are not."""
+    return bool(item.get("container-title") and item.get("volume") and item.get("page"))
 
 
 def _untitled_thesis(item: Item) -> bool:
