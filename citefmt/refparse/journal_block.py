@@ -201,6 +201,8 @@ def parse(body: str) -> Candidate | None:
         item["page"] = normalise_page(item["page"])
     if authors is None:
         return Candidate("journal-block", item, 0.72)
+    if re.fullmatch(_YEAR, str(item.get("volume", ""))):
+        return None  # "PoSLATTICE 2008(2008) 002": a volume that is a year is another form's
     statement, truncated = strip_et_al(authors.group("authors"))
     item["author"] = split_names(statement)
     return Candidate("journal-block", item, 0.72, truncated_authors=truncated)
