@@ -47,6 +47,8 @@ _SENTENCE_RE = re.compile(r"^(?=(?:\S+\s+){2,}\S+$).*\b(?!(?:and|for|the|with|fr
                           r"[a-z]{4,}\b(?!\.)")
 _NOT_A_JOURNAL_RE = re.compile(r"[\"“”«»‘?!]|(?:^|[\s,])'|//|\bIn:|\bhttps?:|\bdoi\b", re.I)
 _MAX_JOURNAL_WORDS = 10
+#: the longest author statement and journal name read together (a few names and a journal)
+_AUTHOR_LED_CHARS = 160
 #: one person as physics and chemistry lists print them before the journal: initials first
 #: ("O. Bär", "T. Endo", "J.-P. Blaizot") or the surname and its initials ("Haglin K.",
 #: "Smith JA")
@@ -183,7 +185,9 @@ def parse(body: str) -> Candidate | None:
     if split is None:
         return None
     journal, numbers, year = split
-    authors = _AUTHORS_BEFORE_RE.match(journal)
+    # an author statement and a short journal name: a long text is a title's, not read here
+    authors = _AUTHORS_BEFORE_RE.match(journal) if len(journal) <= _AUTHOR_LED_CHARS and (
+        "," in journal or ":" in journal) else None
     if authors is not None and _short_journal(authors.group("journal")):
         journal = authors.group("journal")
     elif is_journal_name(journal):
