@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 
 #: a DOI inside running text: directory indicator "10.", registrant code, "/", suffix up to a space
-_DOI_BODY = r"10\.\d{4,9}/[^\s\"<>]+"
+#: (angle brackets only as the pairs of a SICI-based suffix: "…23:7<581::AID-CEAT581>3.0.CO;2-P")
+_DOI_BODY = r"10\.\d{4,9}/(?:[^\s\"<>]|<[^\s\"<>:]*:[^\s\"<>]*>)+"
 _DOI_RE = re.compile(_DOI_BODY)
 _DOI_PREFIX_RE = re.compile(
     r"^\s*(?:(?:https?://)?(?:dx\.)?doi\.org/|doi\s*:\s*|doi\s+|info:doi/)", re.I)
@@ -32,7 +33,7 @@ _ARXIV_OLD_RE = re.compile(r"^([a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7})(v\d+)?$"
 _ARXIV_IN_TEXT_RE = re.compile(
     r"\barXiv\s*:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)",
     re.I)
-_URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s<>\"]+", re.I)
+_URL_RE = re.compile(r"\b(?:https?|ftp)://(?:[^\s<>\"]|<[^\s\"<>:]*:[^\s\"<>]*>)+", re.I)
 @cache
 def _url_exact_re() -> re.Pattern[str]:
     """A whole, well-formed URL. Compiled on first use: its host classes span \u00a1-\uffff,

@@ -16,7 +16,7 @@ from citefmt.engine.decorations import reset
 from citefmt.engine.formatters.html import preformat as html_preformat
 from citefmt.engine.locator_labels import labelled_number
 from citefmt.engine.page_ranges import last_page, read_range
-from citefmt.engine.punctuation import ClosingQuote, join_merging, wrap_merging
+from citefmt.engine.punctuation import BlockEnd, ClosingQuote, join_merging, wrap_merging
 from citefmt.engine.text_case import change_case
 
 if TYPE_CHECKING:
@@ -26,8 +26,8 @@ else:
     _CslElement = object
 
 #: per-element caches that list the element's children (see `insert`)
-_CHILD_PLANS = ("_choice_flags", "_cached_plan", "_children_plan", "_shape_decided",
-                "_taken_by_shape")
+_CHILD_PLANS = ("_choice_flags", "_cached_plan", "_group_plan", "_children_plan",
+                "_shape_decided", "_taken_by_shape")
 
 _FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration",
                           "vertical-align")
@@ -120,6 +120,8 @@ class MemoisedLookups(_CslElement):
         if plain:
             return str(string) if isinstance(string, (int, float)) else string
         formatted = super().format(string)
+        if self.get("text-decoration") == "none" and current().output_format == "html":
+            formatted = current().formatter.TextDecorationNone(formatted)
         if self.__dict__.get("_decoration_resets", True):
             # gap: "normal" values set back what an enclosing element decorates
             formatted = reset(self, formatted)
@@ -146,6 +148,11 @@ _UNICODE_CHARACTERS: dict[tuple[str, Any], Any] = {}
 #: element without any of them renders its text as it is: the engine's fast paths)
 MARKUP_ATTRIBUTES = ("prefix", "suffix", "font-style", "font-variant", "font-weight",
                      "text-decoration", "vertical-align", "display")
+
+#: formatting attributes: citeproc-js's punctuation heuristics leave a decorated element's
+#: affixes alone (`punctuation.wrap_merging`)
+DECORATIONS = ("font-style", "font-variant", "font-weight", "text-decoration",
+                "vertical-align")
 
 #: the line breaks citeproc-js writes around each kind of display block (HTML source layout)
 _DISPLAY_SPACING = {"block": ("\n\n    ", "\n"), "left-margin": ("\n    ", ""),
@@ -188,7 +195,7 @@ def _html_affix(affix: str) -> str:
 _HTML_AFFIXES: dict[str, str] = {}
 
 
-class DisplayEnd(String):
+class DisplayEnd(BlockEnd):
     """The closing tag of a `display` block in HTML (see `PunctuationMerging.wrap`)."""
 
 
@@ -215,10 +222,11 @@ class PunctuationMerging(_CslElement):
         affixes = self.__dict__.get("_affixes") if self.static_affixes else None
         if affixes is None:
             affixes = (self.get("prefix") or "", self.get("suffix") or "",
-                       self.get("display"))
+                       self.get("display"),
+                       any(name in self.attrib for name in DECORATIONS))
             if self.static_affixes:
                 self.__dict__["_affixes"] = affixes
-        prefix, suffix, display = affixes
+        prefix, suffix, display, decorated = affixes
         if prefix or suffix:
             fmt = self.output_format()
             if fmt == "html":
@@ -226,7 +234,8 @@ class PunctuationMerging(_CslElement):
                 # ("<http://…>"), superscript characters not marked up (CSL test suite
                 # bugreports_DoubleEncodedAngleBraces, bugreports_NumberAffixEscape)
                 prefix, suffix = _html_affix(prefix), _html_affix(suffix)
-            string = wrap_merging(prefix, string, suffix, fmt, self.punctuation_in_quote)
+            string = wrap_merging(prefix, string, suffix, fmt, self.punctuation_in_quote,
+                                  decorated)
         if display and self.output_format() == "html":
             # Gap: citeproc-py ignored `display`; in HTML, citeproc-js (and the CSL test
             # suite) put the element's output, affixes included, in a
@@ -373,7 +382,7 @@ class PageRanges(_CslElement):
             # the "<" and ">" the source escaped for HTML (`source.parse_string`) are
             # characters, not "&" separators: each piece is escaped again by `preformat`
             # (gap: "1 & lt;sup & gt;er", CSL test suite flipflop_NumericField)
-            text = text.replace("&lt;", "<").replace("&gt;", ">")
+            text = text.replace("&#60;", "<").replace("&#62;", ">")
         pieces = [join([self._number_or_range(part, variable, delimiter)
                         for part in comma_part.split("&")], f" {ampersand} ")
                   for comma_part in text.split(",")]

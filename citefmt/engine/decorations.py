@@ -100,7 +100,9 @@ def reset(element: Any, formatted: Any) -> Any:
     active = decorated(element, including_self=False)
     formatter = current().formatter
     for decoration in names:
-        if decoration in active:
+        # vertical-align="baseline" is written wherever it is set (citeproc-js: `<span
+        # style="baseline">` around a layout that sets it, under no super- or subscript)
+        if decoration in active or decoration == "raised":
             formatted = getattr(formatter, _WRAPPERS[decoration])(formatted)
     return formatted
 

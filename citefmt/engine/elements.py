@@ -34,6 +34,7 @@ replaced by subclasses, each named after the gap it closes:
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 from lxml import etree
 
-from citefmt.engine.base import MARKUP_ATTRIBUTES, DisplayEnd, EngineElement
+from citefmt.engine.base import DECORATIONS, MARKUP_ATTRIBUTES, DisplayEnd, EngineElement
 from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
 from citefmt.engine.context import current
@@ -58,8 +59,10 @@ from citefmt.engine.numeric import numeric_list as _numeric_list
 from citefmt.engine.ordinals import ordinal_text
 from citefmt.engine.punctuation import (
     FieldClosingQuote,
+    NumberBlob,
     join_merging,
     move_into_quote,
+    nested,
     quoted,
     wrap_merging,
 )
@@ -147,6 +150,18 @@ NUMBER_VARIABLES = frozenset({"issue", "volume"})
 _RESOLVED_HERE = (QuoteMark, NoDecoration)
 
 
+class _ResolvedTypes(dict[type, bool]):
+    """type → whether its instances are `_RESOLVED_HERE` segments (isinstance, asked once
+    per type: a subclass made at any time is answered when first seen)."""
+
+    def __missing__(self, kind: type) -> bool:
+        resolved = self[kind] = issubclass(kind, _RESOLVED_HERE)
+        return resolved
+
+
+_RESOLVED_TYPES = _ResolvedTypes()
+
+
 def _plain_with_hyphen(value: Any) -> bool:
     """Whether a variable's value is plain text (no markup) holding a hyphen."""
     if type(value) is MixedString:
@@ -154,9 +169,34 @@ def _plain_with_hyphen(value: Any) -> bool:
     return type(value) in (str, String) and "-" in value
 
 
+#: variables citeproc-js prints as number blobs when their value is a number or a range
+_NUMBER_BLOB_VARIABLES = frozenset({"volume", "issue", "edition", "number-of-pages",
+                                    "number-of-volumes", "chapter-number",
+                                    "collection-number"})
+_NUMBER_BLOB = re.compile(r"\d+(?:\s*[-\u2013,&]\s*\d+)*")
+
+
+def _as_number(value: Any) -> Any:
+    """`value` typed `NumberBlob` when it is a number or a range of numbers ("2",
+    "113–120"): what `punctuation.wrap_merging` keeps a following suffix mark after, as
+    citeproc-js does after its number blobs ("Vol. 2;.")."""
+    if type(value) is MixedString:
+        segments = [segment for segment in value if str(segment)]
+        if segments and type(segments[-1]) in (str, String) and _NUMBER_BLOB.fullmatch(
+                str(value)):
+            return MixedString([*segments[:-1], NumberBlob(str(segments[-1]))])
+        return value
+    if type(value) in (str, String) and _NUMBER_BLOB.fullmatch(value):
+        return NumberBlob(value)
+    return value
+
+
 class TermText(String):
     """A term's text as a cs:text printed it (see `Layout.render_children`)."""
 
+
+#: `Text._absent_keys` not worked out yet
+_UNPLANNED = object()
 
 #: variables a cs:text reads from the cite (or the document), not from the item's reference
 _CITE_VARIABLES = ("citation-number", "locator", "first-reference-note-number")
@@ -192,11 +232,43 @@ class Text(EngineElement, model.Text):
             # (as the implicit one, see `date_elements`): citeproc-js keeps tied cites in
             # the order cited, "(Smith et al. 2020b; Smith et al. 2020a)"
             return None
-        if self.__dict__.get("_kind") == "variable":
-            if self._absent(item):
-                return None  # speed: what the VariableError `_variable` raises would come to
+        kind = self.__dict__.get("_kind")
+        if kind == "variable":
+            # `_absent`, inlined: the reference keys the element reads, decided once
+            absent_keys = self.__dict__.get("_absent_keys", _UNPLANNED)
+            if absent_keys is _UNPLANNED:
+                absent_keys = self._absent_keys()
+            if absent_keys is not None:
+                reference = item.reference
+                if (type(reference) is DefaultLanguageReference
+                        and not dict.__contains__(reference, absent_keys[0])
+                        and (absent_keys[1] is None
+                             or not dict.__contains__(reference, absent_keys[1]))):
+                    return None  # speed: what the VariableError `_variable` raises comes to
             return self._markup(self._variable(item, context), item)
+        if kind == "macro" and self.__dict__.get("_quoted_macro") is False:
+            # speed: `_text`'s macro call, inlined (an NLM entry passes ~17 macro calls)
+            callers = current().macro_callers
+            callers.append(self)  # what encloses the macro's elements (see `decorations`)
+            try:
+                text = self.__dict__["_macro_element"].render(item, context)
+            finally:
+                callers.pop()
+            return self._markup(text, item)
         return self._markup(self._text(item, context), item)
+
+    def _absent_keys(self) -> tuple[str, str | None] | None:
+        """(reference key, key of the short form or None) `_absent` tests, None when it
+        tests nothing (no plan yet, a page or cite variable); kept once planned. The keys
+        hold no hyphen, so `DefaultLanguageReference.__contains__` is `dict`'s."""
+        plan = self.__dict__.get("_variable_plan")
+        if plan is None:
+            return None
+        variable, key, short = plan
+        keys = (None if variable.startswith("page") or variable in _CITE_VARIABLES
+                else (key, short))
+        self.__dict__["_absent_keys"] = keys
+        return keys
 
     def _absent(self, item: Any) -> bool:
         """True when the plain variable this element prints is certainly missing from the
@@ -308,7 +380,7 @@ class Text(EngineElement, model.Text):
             return self._process(locator.identifier,
                                  "page" if locator.label == "page" else "locator")
         if variable.startswith("page") or variable == "citation-number":
-            return super()._variable(item, context)
+            return _as_number(super()._variable(item, context))
         if variable == "first-reference-note-number":
             return first_reference_note_number(item)
         if key == "citation_label" and "year_suffix" in reference:
@@ -318,8 +390,8 @@ class Text(EngineElement, model.Text):
         if variable in NUMBER_VARIABLES and _plain_with_hyphen(value):
             # gap: a number variable printed by cs:text is read as numbers and ranges as
             # cs:number reads it (citeproc-js; CSL test suite fullstyles_ABdNT: "n. 3–4")
-            return self._process(str(value), variable)
-        return value
+            return _as_number(self._process(str(value), variable))
+        return _as_number(value) if variable in _NUMBER_BLOB_VARIABLES else value
 
     def variable_plan(self) -> tuple[str, str, str | None]:
         """(CSL variable, reference key, key of its short form or None), made once."""
@@ -348,13 +420,15 @@ class Text(EngineElement, model.Text):
         if steps is None:
             steps = self.__dict__["_markup_steps"] = self._steps()
         strip, case, quote, bare = steps
-        if type(text) is MixedString and any(isinstance(s, _RESOLVED_HERE) for s in text):
+        # speed: each segment's type looked up in C, not an isinstance per segment in a
+        # generator (macro outputs are scanned at every level they pass)
+        if type(text) is MixedString and any(map(_RESOLVED_TYPES.__getitem__, map(type, text))):
             if any(isinstance(s, QuoteMark) for s in text):
                 text = self._field_quotes(text, quote)
             if any(type(s) is NoDecoration for s in text):
                 text = undecorated(self, text)
         if bare:  # what formatting and affixes come to on an element without them
-            return str(text) if isinstance(text, int | float) else text
+            return str(text) if isinstance(text, int | float) else nested(text)
         if case:
             text = self.case(text, language if language is not None else self._language(item))
         if strip:
@@ -571,7 +645,15 @@ def _comparable(value: Any, language: str) -> Any:
         return None
     if text.isdecimal():
         return int(text)
+    if ("<" in text or "&" in text) and current().output_format == "html":
+        # a key compares the text, not its HTML: tags out, characters for entities
+        # ("A Full <i>Anonymous</i> Life" ties with "A Full Anonymous Life", as in
+        # citeproc-js; CSL test suite sort_StripMarkup)
+        text = _KEY_TAG.sub("", html.unescape(_KEY_TAG.sub("", text)))
     return collation_key(text, language)
+
+
+_KEY_TAG = re.compile(r"</?[a-z][^<>]*>")
 
 
 def _as_text_key(value: Any, language: str) -> Any:
@@ -581,13 +663,16 @@ def _as_text_key(value: Any, language: str) -> Any:
 @dataclass(frozen=True)
 class RenderedEntry:
     """A rendered entry: `margin` (second-field-align only), `body` (the entry after its
-    citation number, or all of it), `whole` (the entry as one run; None with a margin), and
-    whether the layout printed the citation number first."""
+    citation number, or all of it), `whole` (the entry as one run; None with a margin),
+    whether the layout printed the citation number first, and `around`: the layout's
+    formatting, to wrap around the margin and body blocks together (HTML; None: they carry
+    it themselves)."""
 
     margin: Any
     body: Any
     whole: Any
     numbered: bool
+    around: Callable[[Any], Any] | None = None
 
 
 def _is_citation_number(element: Any) -> bool:
@@ -641,14 +726,27 @@ class Layout(EngineElement, model.Layout):
         fmt = self.output_format()
         first = _render_each(children[:1], item, fmt)
         rest = _render_each(children[1:], item, fmt)
-        body = None if rest is None else self.format(wrap_merging(
-            "", rest, self.get("suffix", ""), fmt, self.punctuation_in_quote))
+        if rest is not None and numbered and self.getparent().tag == _BIBLIOGRAPHY_TAG:
+            # a citation number does not count as what precedes a term (citeproc-js prints
+            # it as a number blob, which leaves `term_predecessor` unset)
+            rest = _capitalized_leading_term(rest)
+        decorated = any(name in self.attrib for name in DECORATIONS)
+        # in HTML citeproc-js writes a decorated layout's formatting once, around both blocks
+        # (`<span style="baseline"> <div class="csl-left-margin">…</div>…</span>`, Thieme's
+        # styles), not inside each
+        around = self.format if split_margin and decorated and fmt == "html" else None
+        body = None if rest is None else wrap_merging(
+            "", rest, self.get("suffix", ""), fmt, self.punctuation_in_quote, decorated)
+        if body is not None and around is None:
+            body = self.format(body)
         if first is None:
             whole = self.format(self.wrap(rest))
             return RenderedEntry(None, whole, whole, numbered=False)
         if split_margin:
-            margin = self.format(wrap_merging(self.get("prefix", ""), first, "", fmt))
-            return RenderedEntry(margin, body, None, numbered=numbered)
+            margin = wrap_merging(self.get("prefix", ""), first, "", fmt)
+            if around is None:
+                margin = self.format(margin)
+            return RenderedEntry(margin, body, None, numbered=numbered, around=around)
         whole = self.format(self.wrap(join_merging([first, rest], "", fmt)))
         return RenderedEntry(None, body, whole, numbered=True)
 
@@ -856,10 +954,14 @@ class Citation(EngineElement, model.Citation):
 
 
 def _capitalized_leading_term(output: Any) -> Any:
-    """`output` with its first letter capitalised when it begins with a term."""
+    """`output` with its first letter capitalised when it begins with a term; affix
+    punctuation before it ("[", "(") does not count, as in citeproc-js, whose affixes do not
+    set its `term_predecessor` flag ("51. [Interaktyvus]", iso690-numeric-lt)."""
     segments = list(output) if isinstance(output, MixedString) else [output]
     for index, segment in enumerate(segments):
         if not str(segment):
+            continue
+        if type(segment) is not TermText and not any(ch.isalnum() for ch in str(segment)):
             continue
         if isinstance(segment, TermText) and segment[:1].islower():
             segments[index] = TermText(segment[:1].upper() + segment[1:])

@@ -20,6 +20,7 @@ from citefmt.engine.context import current
 from citefmt.engine.disambiguation import is_marked_ambiguous
 from citefmt.engine.numeric import numeric_list
 from citefmt.engine.positions import AMBIGUITY_PROBE
+from citefmt.engine.punctuation import join_merging, nested
 from citefmt.engine.source import DefaultLanguageReference
 
 #: CSL condition attributes → citeproc-py's test method for each (all return lists of bools)
@@ -64,6 +65,55 @@ def taken_children(plan: Any, item: Any, context: Any) -> Sequence[tuple[Any, bo
     return taken
 
 
+def memoized_children(owner: Any, item: Any) -> Sequence[tuple[Any, bool, bool]] | None:
+    """The children `owner`'s shape memo kept for `item`'s shape (`planned_children`'s common
+    case, read inline by groups and macros for speed): () when the element renders nothing
+    for that shape, None when the shape is not known yet."""
+    memo = owner.__dict__.get("_taken_by_shape")
+    if memo is not None and isinstance(item, CitationItem):
+        known = item.__dict__.get("_citefmt_shape")
+        if known is not None and known[1] is not None and known[0] == len(item.reference):
+            entry = memo.get(known[1])
+            if entry is not None:
+                return () if entry[1] else entry[0]
+    return None
+
+
+def render_children(children: Sequence[tuple[Any, bool, bool]], item: Any, context: Any,
+                    kwargs: dict[str, Any], *, macro_calls_count: bool
+                    ) -> tuple[list[Any], bool, bool]:
+    """Render a group's or macro's taken children: (their outputs, whether any calls a
+    variable, whether a variable rendered). A cs:names that printed only a substitute's term
+    ("Anonyme") tried its variable in vain (citeproc-js: the group stays empty); in a macro,
+    a nested macro that printed something counts as a rendered variable."""
+    output = []
+    calls_any = rendered_variable = False
+    state = None
+    for child, calls_variable, _ in children:
+        if calls_variable:
+            calls_any = True
+            if child is None:
+                continue
+            if not rendered_variable:
+                state = state or current()
+                state.term_substitute = False
+        elif child is None:
+            continue
+        try:
+            text = (child.render(item, context=context, **kwargs) if kwargs
+                    else child.render(item, context=context))
+        except VariableError:
+            continue
+        if text is not None:
+            output.append(text)
+            if not rendered_variable:
+                rendered_variable = (macro_calls_count and _is_macro_call(child)) or (
+                    calls_variable and state is not None and not state.term_substitute)
+    if rendered_variable and state is not None:
+        state.term_substitute = False
+    return output, calls_any, rendered_variable
+
+
 def planned_children(owner: Any, plan: Any, item: Any, context: Any
                      ) -> Sequence[tuple[Any, bool, bool]]:
     """`taken_children(plan, …)` for the group or macro `owner`, remembered per item shape
@@ -75,13 +125,9 @@ def planned_children(owner: Any, plan: Any, item: Any, context: Any
     variables it has; NLM tests the type some 16 times per entry. Those tests read nothing
     else, so the expansion is the same for every item of the same shape (the memo depends
     on the style tree and the shape only, like the other plans on the tree)."""
-    memo = owner.__dict__.get("_taken_by_shape")
-    if memo is not None and isinstance(item, CitationItem):  # the common case, inlined
-        known = item.__dict__.get("_citefmt_shape")
-        if known is not None and known[1] is not None and known[0] == len(item.reference):
-            entry = memo.get(known[1])
-            if entry is not None:
-                return () if entry[1] else entry[0]
+    known = memoized_children(owner, item)
+    if known is not None:
+        return known
     entry = _shape_entry(owner, plan, item, context)
     if entry is None:
         return taken_children(plan, item, context)
@@ -247,11 +293,10 @@ class Group(EngineElement, model.Group):
         text = self.rendered(item, context, **kwargs)
         if text is None:
             return None
-        bare = self.__dict__.get("_bare")
-        if bare is None:
-            bare = self.__dict__["_bare"] = self._bare()
-        if bare:  # what `markup` comes to on a group without formatting or affixes
-            return (str(text) if isinstance(text, int | float) else text) if text else None
+        if self.__dict__["_group_plan"][2]:
+            # what `markup` comes to on a group without formatting or affixes
+            return (str(text) if isinstance(text, int | float) else nested(text)) \
+                if text else None
         return self.markup(text)
 
     def _bare(self) -> bool:
@@ -264,34 +309,24 @@ class Group(EngineElement, model.Group):
     def rendered(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """The children's output joined (before the group's formatting and affixes), None
         when the group is not rendered."""
-        _, plan = self._plan()
-        output = []
-        calls_any = False
-        rendered_variable = False
-        state = None
-        for child, calls_variable, _ in planned_children(self, plan, item, context):
-            calls_any = calls_any or calls_variable
-            if child is None:
-                continue
-            if calls_variable and not rendered_variable:
-                state = state or current()
-                state.term_substitute = False
-            try:
-                text = child.render(item, context=context, **kwargs)
-            except VariableError:
-                continue
-            if text is not None:
-                output.append(text)
-                if calls_variable and not rendered_variable:
-                    # a cs:names that printed a substitute's term only ("Anonyme") tried
-                    # its variable in vain (citeproc-js: the group stays empty)
-                    rendered_variable = state is not None and not state.term_substitute
-        if rendered_variable and state is not None:
-            state.term_substitute = False
+        # Speed: (delimiter, plan, bare) read in one look-up, the shape memo's common case
+        # (`planned_children`) inlined, the children called without an empty **kwargs
+        group_plan = self.__dict__.get("_group_plan")
+        if group_plan is None:
+            group_plan = self.__dict__["_group_plan"] = (*self._plan(), self._bare())
+        delimiter, plan, _ = group_plan
+        children = memoized_children(self, item)
+        if children is None:
+            children = planned_children(self, plan, item, context)
+        output, calls_any, rendered_variable = render_children(
+            children, item, context, kwargs, macro_calls_count=False)
         if output and (rendered_variable or not calls_any
                        or not attempted_variable(taken_children(plan, item, context), item,
                                                  context)):
-            return self.join(output)
+            if len(output) == 1:
+                return output[0]
+            return join_merging(output, delimiter, current().output_format,
+                                self.punctuation_in_quote)
         return None
 
     def _plan(self) -> tuple[str, tuple[tuple[Any, bool, bool], ...]]:
@@ -468,30 +503,13 @@ class Macro(EngineElement, model.Macro):
     counts as a rendered variable (citeproc-js: "Anon." from a macro beside empty names)."""
 
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        output = []
-        calls_any = rendered_variable = False
-        state = None
-        for child, calls_variable, _ in planned_children(self, child_plan(self), item,
-                                                         context):
-            if child is None:
-                calls_any = calls_any or calls_variable
-                continue
-            is_macro_call = _is_macro_call(child)
-            calls_any = calls_any or calls_variable
-            if calls_variable and not rendered_variable:
-                state = state or current()
-                state.term_substitute = False
-            try:
-                text = child.render(item, context=context, **kwargs)
-            except VariableError:
-                continue
-            if text is not None:
-                output.append(text)
-                if not rendered_variable:
-                    rendered_variable = is_macro_call or (
-                        calls_variable and state is not None and not state.term_substitute)
-        if rendered_variable and state is not None:
-            state.term_substitute = False
+        # Speed: the shape memo's common case (`planned_children`) inlined, the children
+        # called without an empty **kwargs
+        children = memoized_children(self, item)
+        if children is None:
+            children = planned_children(self, child_plan(self), item, context)
+        output, calls_any, rendered_variable = render_children(
+            children, item, context, kwargs, macro_calls_count=True)
         if not output or (calls_any and not rendered_variable and attempted_variable(
                 taken_children(child_plan(self), item, context), item, context)):
             return None

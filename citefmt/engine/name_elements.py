@@ -11,13 +11,13 @@ from citeproc.source import Name as CiteprocName
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 
-from citefmt.engine.base import EngineElement
+from citefmt.engine.base import DECORATIONS, EngineElement
 from citefmt.engine.context import OverlaidAttributes, current, overlay
 from citefmt.engine.initials import initialize_given
 from citefmt.engine.name_expansion import FULL, person_key
 from citefmt.engine.punctuation import join_merging, wrap_merging
 from citefmt.engine.russian import decline_name
-from citefmt.engine.source import COMMA_SUFFIX, NameList
+from citefmt.engine.source import COMMA_SUFFIX, DefaultLanguageReference, NameList
 from citefmt.engine.subsequent_author import rerenderer
 
 
@@ -89,6 +89,28 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         if not isinstance(name, Name):
             return None
         return name.shown_count(names, context, kwargs.get("sort_options"))
+
+    def render(self, *args: Any, **kwargs: Any) -> Any:
+        """Speed: a cs:names none of whose variables the item has, and without cs:substitute,
+        renders nothing: None at once (every parent skips it as it skips the VariableError
+        the full path raises; NLM's editors, for every article), unless a cite-grouping or
+        subsequent-author-substitute state claims the first cs:names of a cite or entry."""
+        if len(args) == 1 and (not kwargs or kwargs.keys() == {"context"}) \
+                and self._prints_nothing(args[0]):
+            return None
+        return super().render(*args, **kwargs)
+
+    def _prints_nothing(self, item: Any) -> bool:
+        state = current()
+        if state.cite_names is not None or state.subsequent_author is not None:
+            return False
+        substitutes = self.__dict__.get("_has_substitute")
+        if substitutes is None:  # the tree's: a cs:substitute is never inserted later
+            substitutes = self.__dict__["_has_substitute"] = self.substitute() is not None
+        reference = getattr(item, "reference", None)
+        if substitutes or type(reference) is not DefaultLanguageReference:
+            return False
+        return not any(role in reference for role in (self.get("variable") or "").split())
 
     def get_parent_delimiter(self, context: Any = None) -> Any:
         # Speed: citeproc-py finds the enclosing cs:bibliography or cs:citation and reads its
@@ -441,22 +463,10 @@ class Name(EngineElement, model.Name):
             sort_options = dict(sort_options or {}, **{"et-al-min": 0})
         sort_options = self._after_inverted_name(names, context, sort_options)
         form = self.get_option("form", context, sort_options)
-        written = declined_names(written_names(names, form), self.get("name-case"))
-        mark = self.get_option("initialize-with", context, sort_options)
-        if mark is not None:
-            written = suffixes_initialized(written, str(mark))
-        if any(_elided_particle(name) for name in written):
-            written = particles_elided(
-                written, self.get_option("name-as-sort-order", context, sort_options),
-                self.get_option("demote-non-dropping-particle", context, sort_options))
-        if form == "short" and any(name.get("non-dropping-particle") for name in written):
-            written = short_particles_demoted(
-                written, self.get_option("name-as-sort-order", context, sort_options),
-                self.get_option("demote-non-dropping-particle", context, sort_options),
-                str(self.get_option("sort-separator", context, sort_options)))
-        if form == "long" and any(COMMA_SUFFIX in name for name in written):
-            written = comma_suffixed(written, self.get_option("name-as-sort-order", context,
-                                                              sort_options))
+        if self.get("name-case") is None and _plain_names(names):
+            written = names  # speed: none of the rewrites below applies (one pass, not five)
+        else:
+            written = self._written(names, form, context, sort_options)
         if written is not names:
             item, names = _NamesOnly(variable, written), written
         split = split_group_names(names, self.get("group-delimiter"))
@@ -470,6 +480,7 @@ class Name(EngineElement, model.Name):
         levels = self._expanded_names(names, context, item_key) if form != "count" else None
         if form != "count" and names and (levels or self._affixes_each_name()
                                           or self._parts_formatted(sort_options)
+                                          or self._formats_each_name(sort_options)
                                           or self._attached_terms(context, sort_options)):
             return self._each_name_affixed(variable, names, context, sort_options,
                                            levels=levels, **kwargs)
@@ -489,6 +500,28 @@ class Name(EngineElement, model.Name):
         delimiter = (self.get_option("delimiter", context, sort_options) if precedes
                      else " " if spaced_term(str(et_al)) else "")
         return join_merging([text, et_al], delimiter, self.output_format())
+
+    def _written(self, names: Any, form: Any, context: Any, sort_options: Any) -> Any:
+        """`names` as they are printed: written out, declined, suffixes initialized,
+        particles elided, short particles demoted, comma suffixes (the same list object when
+        nothing changes)."""
+        written = declined_names(written_names(names, form), self.get("name-case"))
+        mark = self.get_option("initialize-with", context, sort_options)
+        if mark is not None:
+            written = suffixes_initialized(written, str(mark))
+        if any(_elided_particle(name) for name in written):
+            written = particles_elided(
+                written, self.get_option("name-as-sort-order", context, sort_options),
+                self.get_option("demote-non-dropping-particle", context, sort_options))
+        if form == "short" and any(name.get("non-dropping-particle") for name in written):
+            written = short_particles_demoted(
+                written, self.get_option("name-as-sort-order", context, sort_options),
+                self.get_option("demote-non-dropping-particle", context, sort_options),
+                str(self.get_option("sort-separator", context, sort_options)))
+        if form == "long" and any(COMMA_SUFFIX in name for name in written):
+            written = comma_suffixed(written, self.get_option("name-as-sort-order", context,
+                                                              sort_options))
+        return written
 
     def _parts_formatted(self, options: Any) -> bool:
         """Whether this cs:name formats its name parts (cs:name-part children), outside sort
@@ -572,7 +605,17 @@ class Name(EngineElement, model.Name):
     def _affixes_each_name(self) -> bool:
         return self.get("prefix") is not None or self.get("suffix") is not None
 
+    def _formats_each_name(self, options: Any) -> bool:
+        """Whether this cs:name's formatting goes on each name (HTML, outside sort keys): as
+        citeproc-js writes it, "<i>Smith</i>/<i>Lee</i>", not "<i>Smith/Lee</i>"."""
+        if options and options.get("name-as-sort-order") == "all":
+            return False  # a cs:key's options (see `_parts_formatted`)
+        return self.output_format() == "html" and any(
+            name in self.attrib for name in DECORATIONS)
+
     def markup(self, text: Any) -> Any:
+        if isinstance(text, FormattedNames):  # formatted and affixed name by name
+            return MixedString(list(text))
         if isinstance(text, AffixedNames):  # the affixes are on each name already
             return self.format(MixedString(list(text)))
         return super().markup(text)
@@ -618,6 +661,7 @@ class Name(EngineElement, model.Name):
                     and len(names) >= use_first + 2)
         indices = list(range(len(shown))) + ([len(names) - 1] if use_last else [])
         order = self.get_option("name-as-sort-order", context, options)
+        each_formatted = self._formats_each_name(options)
         pieces = []
         for index in indices:
             name = names[index]
@@ -636,11 +680,23 @@ class Name(EngineElement, model.Name):
                                        **kwargs)
             if text is None or not str(text):
                 continue
+            if each_formatted:
+                text = self.format(text)
             if "literal" not in name:
                 text = wrap_merging(prefix, text, suffix, fmt)
             pieces.append(text)
         if not pieces:
             return None
+        if each_formatted:
+            return FormattedNames(self._names_joined(pieces, truncated, use_last, order,
+                                                     context, options))
+        return self._names_joined(pieces, truncated, use_last, order, context, options)
+
+    def _names_joined(self, pieces: list[Any], truncated: bool, use_last: bool, order: Any,
+                      context: Any, options: Any) -> Any:
+        """The rendered names of `_each_name_affixed` joined with the style's delimiter,
+        "and" and et-al rules."""
+        fmt = self.output_format()
         delimiter = self.get_option("delimiter", context, options)
         if use_last and len(pieces) > 1:
             last = join_merging(["\u2026", pieces[-1]], " ", fmt)
@@ -926,6 +982,21 @@ def _suffix_with(name: Any, ending: str) -> Any:
     return CiteprocName(suffix=suffix.rstrip(".") + ending, **parts)
 
 
+#: the keys of a name none of `Name._written`'s rewrites touches (no suffix, particle,
+#: comma-suffix or literal)
+_PLAIN_NAME_KEYS = frozenset({"family", "given"})
+
+
+def _plain_names(names: Any) -> bool:
+    """Whether every name has a family name, no other keys than family and given, and is
+    not one `written_names` writes out: then `Name._written` returns `names` itself."""
+    for name in names:
+        if (not isinstance(name, dict) or not name.keys() <= _PLAIN_NAME_KEYS
+                or _needs_writing_out(name)):
+            return False
+    return True
+
+
 def _needs_writing_out(name: Any) -> bool:
     if "literal" in name:
         return False
@@ -1034,6 +1105,11 @@ class AffixedNames(MixedString):
 
     def __init__(self, text: Any) -> None:
         super().__init__(list(text) if isinstance(text, MixedString) else [text])
+
+
+class FormattedNames(AffixedNames):
+    """A name list whose cs:name formatting is on each name already (see
+    `Name._formats_each_name`)."""
 
 
 class SubstitutedText(MixedString):

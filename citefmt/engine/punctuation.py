@@ -30,10 +30,10 @@ Markdown emphasis markers after it are looked through.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from citeproc.string import MixedString, String
+from citeproc.string import SEAM_PUNCTUATION, MixedString, String, normalize_seam
 
 #: (mark ending the left piece, mark starting the right piece) → the right mark is dropped
 _DROP_RIGHT = frozenset({("?", "."), ("!", "."), (".", "."), (",", ","), (";", ";"), (":", ":"),
@@ -49,6 +49,48 @@ _DROP_LEFT = frozenset({(":", "!"), (";", "!"), (":", "?"), (";", "?")})
 _INTO_QUOTE = frozenset(".,!?")
 
 _MARKDOWN_MARKERS = "*^~"
+
+#: marks citeproc-js's sibling and number rules below look at
+_SEAM_MARKS = frozenset(".,;:")
+
+
+class AffixPrefix(String):
+    """An element's prefix that starts with a mark, printed by an element without formatting
+    (citeproc-js's undecorated blob prefix)."""
+
+
+class AffixSuffix(String):
+    """An element's suffix that ends in a mark, as printed after the element's content."""
+
+
+class AbsorbedSuffix(AffixSuffix):
+    """A child's one-mark suffix that stood for its undecorated parent's identical suffix
+    (`<group suffix="."><text … suffix="."/></group>`)."""
+
+
+class BlockEnd(String):
+    """The closing tag of a display block in HTML (`base.DisplayEnd`)."""
+
+
+class NestedSuffix(AffixSuffix):
+    """A suffix printed one element further down than the enclosing element's child (that
+    child has no suffix of its own)."""
+
+
+def nested(text: Any) -> Any:
+    """`text` as the output of an element without a suffix: a typed suffix it ends with
+    belongs to a grandchild from its parent's view (citeproc-js compares a parent's suffix
+    with its last child's own suffix only)."""
+    if type(text) is MixedString and len(text) > 0 and type(
+            list.__getitem__(text, -1)) in (AffixSuffix, AbsorbedSuffix):
+        return MixedString([*list.__getitem__(text, slice(0, -1)),
+                            NestedSuffix(str(list.__getitem__(text, -1)))])
+    return text
+
+
+class NumberBlob(String):
+    """A number variable's value printed as a number ("2", "113–120": citeproc-js's number
+    blob)."""
 
 #: the locale's punctuation-in-quote option, asked only when it matters
 InQuote = Callable[[], bool] | None
@@ -124,11 +166,56 @@ def join_merging(pieces: Iterable[Any], delimiter: Any, fmt: str = "text",
             output = piece
             continue
         if delimiter:
-            output = _append(output, delimiter, fmt, punctuation_in_quote)
+            joint = delimiter
+            if fmt == "html" and delimiter[0] in _MARKS:
+                output, joint = _mark_into_block(output, delimiter)
+            output = _append(output, joint, fmt, punctuation_in_quote)
             output = concatenate(output, _after_delimiter(delimiter, piece))
             continue
+        piece = _after_absorbed_suffix(output, piece)
+        if fmt == "html" and _head(piece) in _MARKS:
+            # a sibling's leading mark goes inside the display block before it (citeproc-js's
+            # `leftward` merges it into the block's suffix)
+            output, rest = _mark_into_block(output, _head(piece))
+            if not rest:
+                piece = _without_first_char(piece)
         output = _append(output, piece, fmt, punctuation_in_quote)
     return String("") if output is None else output
+
+
+def _mark_into_block(left: Any, delimiter: str) -> tuple[Any, str]:
+    """(left, delimiter) with the delimiter's leading mark moved inside the display block
+    `left` ends with: citeproc-js copies a delimiter's leading mark onto the suffix of each
+    piece before it (`downward`), and a block's suffix is inside its div ("2024,</div>
+    bioRxiv", Wolters Kluwer's author-date style)."""
+    if type(left) is not MixedString or len(left) == 0 or not isinstance(
+            next(_segments_from_end(left), None), BlockEnd):
+        return left, delimiter
+    segments = _last_segments(left)
+    if not segments or not isinstance(segments[-1], BlockEnd) or len(segments) < 2:
+        return left, delimiter
+    inside = MixedString(segments[:-1])
+    mark = delimiter[0]
+    if last_visible_char(str(inside), "html") != mark:
+        inside = concatenate(inside, String(mark))
+    return MixedString([*inside, segments[-1]]), delimiter[1:]
+
+
+def _after_absorbed_suffix(left: Any, piece: Any) -> Any:
+    """`piece` without the mark its undecorated prefix starts with, when `left` ends with a
+    suffix that absorbed its parent's same suffix: citeproc-js merges the mark into the
+    parent's suffix (`leftward`: ".;") and then drops the parent suffix's *last* character
+    as a repeat of the child's (`downward`), so `<group suffix="."><text … suffix="."/>
+    </group><group prefix="; ">` prints "Roe v. Wade. 1973" (Journal of Antimicrobial
+    Chemotherapy). CSL 1.0.2 leaves punctuation merging to the processor."""
+    if not (isinstance(left, MixedString) and isinstance(piece, MixedString)):
+        return piece
+    first = next((segment for segment in piece if str(segment)), None)
+    if type(first) is not AffixPrefix or str(first)[0] not in _SEAM_MARKS:
+        return piece
+    if type(next(_segments_from_end(left), None)) is not AbsorbedSuffix:
+        return piece
+    return _without_first_char(piece)
 
 
 def _after_delimiter(delimiter: str, piece: Any) -> Any:
@@ -144,13 +231,100 @@ def _after_delimiter(delimiter: str, piece: Any) -> Any:
 
 
 def wrap_merging(prefix: str, text: Any, suffix: str, fmt: str = "text",
-                 punctuation_in_quote: InQuote = None) -> Any:
-    """`prefix` + `text` + `suffix`, merging punctuation at both seams."""
+                 punctuation_in_quote: InQuote = None, decorated: bool | None = None) -> Any:
+    """`prefix` + `text` + `suffix`, merging punctuation at both seams.
+
+    `decorated` (None: affixes not typed, e.g. name parts): whether the element has
+    formatting. A cs:element's affixes are typed (`AffixPrefix`, `AffixSuffix`) for
+    citeproc-js's punctuation heuristics, which CSL 1.0.2 leaves to the processor
+    (`CSL.Output.Queue.adjust`):
+
+    - a suffix mark that differs from the last mark of a child's suffix printed right after
+      a number variable is kept (its `downward` pass merges nothing after a number blob):
+      "Vol. 2" + ";" + "." → "Vol. 2;." (MDPI's books);
+    - an undecorated element's one-mark suffix that repeats its last child's suffix is that
+      child's (`AbsorbedSuffix`, see `join_merging`)."""
     if prefix:
-        text = concatenate(prefix, merge_seam(prefix, text, fmt))
+        rest = merge_seam(prefix, text, fmt)
+        if decorated is False and prefix[0] in _SEAM_MARKS:
+            text = MixedString([AffixPrefix(prefix),
+                                *(rest if isinstance(rest, MixedString) else [rest])])
+        else:
+            text = concatenate(prefix, rest)
+    if not suffix and decorated is not None:
+        return nested(text)
     if suffix:
-        text = _append(text, suffix, fmt, punctuation_in_quote)
+        if decorated is not None and suffix in _SEAM_MARKS and _ends_with_suffix(text, suffix):
+            # the child's suffix stands for this one (merge_seam would drop it alike)
+            return _retyped_end(text, AbsorbedSuffix) if decorated is False else text
+        if decorated is not None and suffix[0] in _SEAM_MARKS and _kept_after_number(
+                text, suffix[0]):
+            text = concatenate(text, suffix)
+        else:
+            text = _append(text, suffix, fmt, punctuation_in_quote)
+        if decorated is not None and suffix[-1] in _SEAM_MARKS and set(suffix) <= _SEAM_MARKS:
+            text = _typed_suffix(text, suffix)
     return text
+
+
+def _last_segments(text: Any) -> list[Any]:
+    if not isinstance(text, MixedString):
+        return [text]
+    return [segment for segment in text if str(segment)]
+
+
+def _segments_from_end(text: Any) -> Iterator[Any]:
+    """`text`'s non-empty segments, last first (speed: no copy of a long entry)."""
+    if type(text) is not MixedString:
+        if str(text):
+            yield text
+        return
+    for segment in list.__reversed__(text):
+        if str(segment):
+            yield segment
+
+
+def _ends_with_suffix(text: Any, mark: str) -> bool:
+    """Whether `text` ends with a child's typed suffix whose last character is `mark`."""
+    last = next(_segments_from_end(text), None)
+    return type(last) in (AffixSuffix, AbsorbedSuffix) and str(last).endswith(mark)
+
+
+def _kept_after_number(text: Any, mark: str) -> bool:
+    """Whether `text` ends in a number variable and then suffix marks, the last of them not
+    `mark` (citeproc-js keeps both marks there)."""
+    segments = _segments_from_end(text)
+    last = next(segments, None)
+    if not isinstance(last, AffixSuffix) or str(last).endswith(mark):
+        return False
+    for segment in segments:
+        if isinstance(segment, AffixSuffix):
+            continue
+        return isinstance(segment, NumberBlob)
+    return False
+
+
+def _retyped_end(text: Any, kind: type[String]) -> Any:
+    """`text` with its last non-empty segment of type `kind`."""
+    segments = _last_segments(text)
+    return MixedString([*segments[:-1], kind(str(segments[-1]))])
+
+
+def _typed_suffix(text: Any, suffix: str) -> Any:
+    """`text` with the `suffix` just appended to it typed `AffixSuffix` (unchanged when the
+    suffix merged with what came before)."""
+    if isinstance(text, MixedString):
+        last = next(_segments_from_end(text), None)
+        if type(last) not in (str, String) or str(last) != suffix:
+            return text
+        segments = _last_segments(text)
+        return MixedString([*segments[:-1], AffixSuffix(suffix)])
+    whole = str(text)
+    if len(whole) <= len(suffix) or not whole.endswith(suffix):
+        return text
+    head = whole[: -len(suffix)]
+    return MixedString([type(text)(head) if isinstance(text, String) else head,
+                        AffixSuffix(suffix)])
 
 
 def _append(left: Any, right: Any, fmt: str, punctuation_in_quote: InQuote) -> Any:
@@ -173,7 +347,8 @@ def _without_merged_last_mark(left: Any, first: str) -> Any:
             return type(left)(text[:-1]) if isinstance(left, String) else text[:-1]
         return left
     segments = [segment for segment in left if str(segment)]
-    if not segments or type(segments[-1]) not in (String, str):
+    if not segments or type(segments[-1]) not in (String, str, AffixSuffix, AbsorbedSuffix,
+                                                         NestedSuffix):
         return left
     text = str(segments[-1])
     if (text[-1], first) not in _DROP_LEFT:
@@ -230,13 +405,40 @@ def concatenate(left: Any, right: Any) -> Any:
     if right == "" or right == []:
         return left
     if not isinstance(left, MixedString):
-        return left + right  # short pieces: str + str stays a str, as citeproc-py expects
+        if type(left) is str and type(right) is str:
+            return left + right  # short pieces: str + str stays a str, as citeproc-py expects
+        return _operator_sum(left, right)
     segments = list(left)
     if isinstance(right, MixedString):
         segments.extend(right)
     else:
         segments.append(right)
     return MixedString(segments)
+
+
+def _operator_sum(left: Any, right: Any) -> Any:
+    """`left + right` for a str or String `left` and a non-empty `right`: the MixedString
+    citeproc-py's operators build (`String.__add__`/`__radd__`, `MixedString.__radd__`), with
+    the seam adjusted by its `normalize_seam`, which is called only when it can change
+    something (the seam's two characters equal: a space or a mark).
+
+    Speed: the operators turn all of `right` into a str for its first character and raise
+    and catch a TypeError for every String appended (~30 seams per entry)."""
+    if left == "" or not (type(left) is str or type(left) is String) or not (
+            isinstance(right, String) or type(right) is str or type(right) is MixedString):
+        # MixedString subclasses (AffixedNames, SubstitutedText) build themselves their
+        # own way in the operators: left to them
+        return left + right
+    cls = MixedString
+    last, first = left[-1], _head(right)
+    if first and ((last == " " and first == " ")
+                  or (last == first and first in SEAM_PUNCTUATION)):
+        right = normalize_seam(left, right)
+        if right == "" or right == []:
+            return cls([left])
+    if isinstance(right, list):
+        return cls([left, *right])
+    return cls([left, right])
 
 
 def _without_first_char(value: Any) -> Any:

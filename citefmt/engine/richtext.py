@@ -15,7 +15,6 @@ separate `NoCase` segments so that text-case leaves them alone, as before.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -353,9 +352,9 @@ def _flipped_marker(style: str, *, opening: bool) -> str:
 
 def _text(text: str, fmt: str, open_styles: list[str]) -> str:
     if fmt == "html":
-        from citefmt.engine.formatters.html import superscripts
+        from citefmt.engine.formatters.html import escape_text, superscripts
 
-        return superscripts(html.escape(text, quote=False))
+        return superscripts(escape_text(text))
     if fmt == "markdown":
         return markdown_escape(text)
     if "sup" in open_styles:

@@ -15,13 +15,14 @@
 
 from __future__ import annotations
 
-import html
 import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from citeproc import DATES as CITEPROC_DATES
+from citeproc import NAMES as CITEPROC_NAMES
 from citeproc import NUMBERS
 from citeproc.source import Date as CiteprocDate
 from citeproc.source import Name as CiteprocName
@@ -32,6 +33,7 @@ from citeproc.string import MixedString, String
 from citefmt.diagnostics import Diagnostic
 from citefmt.engine.context import active
 from citefmt.engine.dates import normalise_date
+from citefmt.engine.formatters.html import escape_text
 from citefmt.engine.gost import derived_variables, extension_problems
 from citefmt.engine.richtext import render_rich_text
 from citefmt.model import DATE_VARIABLES, NAME_VARIABLES, Item, is_et_al
@@ -146,7 +148,42 @@ class FormattedJSONSource(CiteProcJSON):
         self.date_problems: list[str] = []
 
     def add_item(self, prepared: dict[str, Any]) -> None:
-        CiteProcJSON.__init__(self, [prepared])
+        """One item (`_citeproc_fields`' dict), read as citeproc-py's JSON reader reads it:
+        `id` (lower-cased) is the key, `type` kept as it is, `key` ignored, `shortTitle`
+        read as `title-short`, names, dates and other strings (but `language`) parsed by
+        this source's parsers, under Python names. Speed: the reference is built directly,
+        without citeproc-py's Reference and its copy here (`add`): Reference builds its set
+        of accepted variables for every item only to warn about others, a warning
+        `prepare_source` silences."""
+        fields: dict[str, Any] = {}
+        ref_key = ref_type = None
+        for key, value in prepared.items():
+            name = key.replace("-", "_")
+            if name == "id":
+                ref_key = str(value).lower()
+                continue
+            if name == "type":
+                ref_type = value
+                continue
+            if name == "key":
+                continue
+            if name == "shortTitle":
+                name = "title_short"
+            if name in _CITEPROC_NAMES:
+                value = self.parse_names(value)
+            elif name in _CITEPROC_DATES:
+                value = self.parse_date(value)
+            elif key != "language":
+                value = self.parse_string(value)
+            fields[name] = value
+        if ref_key is None or ref_type is None:  # never: `_citeproc_fields` sets both
+            CiteProcJSON.__init__(self, [prepared])
+            return
+        reference = DefaultLanguageReference.__new__(DefaultLanguageReference)
+        dict.update(reference, {"key": ref_key, "type": ref_type})  # as Reference holds them
+        dict.update(reference, fields)
+        reference.__dict__["default_language"] = self.default_language
+        self[ref_key] = reference
 
     def add(self, entry: Reference) -> None:
         reference = DefaultLanguageReference.__new__(DefaultLanguageReference)
@@ -168,7 +205,7 @@ class FormattedJSONSource(CiteProcJSON):
         if isinstance(string, NumberText):
             if self.fmt == "html" and _TAG_CHARS_RE.search(string):
                 # "<" and ">" only: citeproc-py splits numbers on "&" itself
-                string = NumberText(string.replace("<", "&lt;").replace(">", "&gt;"))
+                string = NumberText(string.replace("<", "&#60;").replace(">", "&#62;"))
             if _NOCASE_TAG not in string.lower():
                 # speed: what citeproc-py's parser (one `+=` per piece) gives for text
                 # without a nocase span
@@ -189,7 +226,7 @@ class FormattedJSONSource(CiteProcJSON):
     def parse_date(self, json_data: Any) -> Any:
         date, problem = normalise_date(json_data)
         if self.fmt == "html" and isinstance(date, dict) and isinstance(date.get("literal"), str):
-            date = {**date, "literal": html.escape(date["literal"], quote=False)}
+            date = {**date, "literal": escape_text(date["literal"])}
         if problem:
             self.date_problems.append(problem)
         parsed = _single_date(date)
@@ -219,6 +256,10 @@ def _single_date(date: Any) -> Any:
                                                           strict=False))})
     return parsed
 
+
+#: the variables citeproc-py's JSON reader parses as names and as dates (Python names)
+_CITEPROC_NAMES = frozenset(CITEPROC_NAMES)
+_CITEPROC_DATES = frozenset(CITEPROC_DATES)
 
 #: the start tag citeproc-py's string parser looks for (lower-cased)
 _NOCASE_TAG = CiteProcJSON.start_tag.lower()
@@ -474,6 +515,8 @@ def _particle_word(word: str) -> bool:
 def _attached_particle(family: str) -> int:
     """The length of a lower-case particle written onto the family name ("d'" of
     "d'Aubignac", "al-" of "al-One"), 0 if there is none."""
+    if "'" not in family and "\u2019" not in family and "-" not in family:
+        return 0  # speed: what the loop below finds without a mark to end a particle
     for index, char in enumerate(family):
         if char in "'\u2019-":
             head = family[:index]

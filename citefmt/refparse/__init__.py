@@ -172,13 +172,31 @@ def _tagger_candidates(text: str) -> list[Candidate]:
     truncated = bool(_ET_AL_RE.search(text))
     found = []
     for item, confidence in readings(text):
-        if not (item.get("title") or item.get("container-title")) or sum(
-                bool(item.get(k)) for k in ("author", "issued", "title", "container-title")) < 2:
-            # a reference has a title (or, in physics lists, only a journal) and one more element
+        if not (item.get("title") or item.get("container-title") or _untitled_thesis(item)) \
+                or sum(bool(item.get(k)) for k in _ELEMENTS) + _journal_locators(item) < 2:
+            # a reference has a title (or, in physics lists, only a journal; a thesis cited by
+            # its author, school and year) and one more element: names, a date, a title or
+            # the journal's volume and pages
             continue
         found.append(Candidate("tagger", dict(item), float(confidence),
                                truncated_authors=truncated))
     return found
+
+
+#: the elements of which a reading must have two
+_ELEMENTS = ("author", "issued", "title", "container-title")
+
+
+def _journal_locators(item: Item) -> bool:
+    """"J Clin Oncol 22:2363-2370": a journal's volume and pages are an element of their own (a
+    list that gives the year elsewhere); a page count or pages without a journal are not."""
+    return bool(item.get("container-title") and item.get("volume") and item.get("page"))
+
+
+def _untitled_thesis(item: Item) -> bool:
+    """Physics lists cite a thesis by its author, degree, school and year, with no title:
+    "R. Roe, Ph.D. thesis, Univ. of X, 2005"."""
+    return bool(item.get("type") == "thesis" and item.get("author") and item.get("issued"))
 
 
 def _ordered(item: Item) -> Item:
@@ -234,6 +252,7 @@ def parse_reference(text: str) -> ParsedReference:
         for step in _AFTER_READING:
             step(item)
         title_tail.single_quoted_title(item, norm.value)
+        title_tail.journal_word_out_of_title(item, norm.value)
         item = without_medium_designator(with_article_number(item))
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)
@@ -248,9 +267,11 @@ def parse_reference(text: str) -> ParsedReference:
 _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     imprint.labels_not_imprint, imprint.journal_not_publisher, imprint.imprint_out_of_container,
     imprint.thesis_out_of_publisher, imprint.thesis_out_of_title, imprint.split_joined_imprint,
+    imprint.imprint_by_sentences,
     imprint.place_out_of_journal, hosts.pages_out_of_host, hosts.editor_out_of_host,
     hosts.series_out_of_host, hosts.place_out_of_proceedings,
-    title_tail.language_note_out_of_title, title_tail.edition_out_of_title)
+    title_tail.language_note_out_of_title, title_tail.edition_out_of_title,
+    title_tail.title_out_of_journal)
 
 #: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or
 #: "Surname, A.", also with a particle ("van Surname AB") (a list whose labels lost their

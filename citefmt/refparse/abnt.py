@@ -27,8 +27,13 @@ _INITIAL = rf"[{_UP}](?:\.|(?=\s*[;,]))"
 _INITIALS = rf"{_INITIAL}(?:\s?-?\s?{_INITIAL})*(?:\s(?:d[aeo]s?)(?:\s{_INITIAL})*)?"
 _AUTHOR = (rf"[{_UP}][{_UP}'’\- ]+,\s*(?:{_GIVEN}(?:\s(?:d[aeo]s?\s)?{_GIVEN})*(?:\s[{_UP}]\.)*"
            rf"|{_INITIALS})")
-_AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:\s*;\s*{_AUTHOR})*(?:\s*et al\.?)?)"
-                         r"\.?\s*(?<=[.\s])(?=\S)")
+#: names are joined by ";" (NBR 6023:2018) or, in older lists, by "&" ("SOUZA, A. & LIMA, B.")
+_AUTHOR_JOIN = r"\s*(?:;|&)\s*"
+#: the role of the names printed in parentheses after them: "(org.)", "(orgs.)", "(ed.)",
+#: "(coord.)" — NBR 6023 heads a collection by its organisers, who are its editors (CSL)
+_ROLE = r"\s*\((?P<role>(?i:orgs?|eds?|coords?|comps?|dirs?)\.?)\)"
+_AUTHORS_RE = re.compile(rf"^(?P<authors>{_AUTHOR}(?:{_AUTHOR_JOIN}{_AUTHOR})*(?:\s*et al\.?)?)"
+                         rf"(?:{_ROLE})?\.?\s*(?<=[.\s])(?=\S)")
 #: "Revista, Cidade, v. 3, …": the place of publication NBR 6023 prints after the journal
 _JOURNAL_RE = re.compile(
     r"^(?P<journal>.+?),\s*(?:(?P<place>(?!v\.|n\.|p\.)[^,]+(?:,\s*[A-Z]{2})?),\s*(?=v\.|n\.|p\.))?"
@@ -91,6 +96,8 @@ def parse(body: str) -> Candidate | None:
     m = _AUTHORS_RE.match(text)
     if m:
         _persons(cand, m.group("authors"))
+        if m.group("role"):
+            item["editor"] = item.pop("author")
     elif m := _ENTITY_RE.match(text):
         m = _subordinate_bodies(item, text, m)
     else:
@@ -115,7 +122,7 @@ def parse(body: str) -> Candidate | None:
 
 #: NBR 6023 chapter host: "In: SOBRENOME, N. (org.). Título do livro. Local: Editora, 2016.
 #: p. 71-107." — the host's responsible persons, their role in parentheses, the book, its imprint
-_IN_HOST_RE = re.compile(rf"^In:\s*(?P<names>{_AUTHOR}(?:\s*;\s*{_AUTHOR})*(?:\s*et al\.?)?)"
+_IN_HOST_RE = re.compile(rf"^In:\s*(?P<names>{_AUTHOR}(?:{_AUTHOR_JOIN}{_AUTHOR})*(?:\s*et al\.?)?)"
                          r"\s*(?:\((?P<role>[^)]{1,20})\))?\.?\s+(?P<rest>\S.*)$")
 _CHAPTER_PAGES_RE = re.compile(r"[.,]\s*p\.\s*(?P<page>\d+\s*[-–]\s*\d+)\.?$")
 _EDITOR_ROLE_RE = re.compile(r"(?i)^\s*(?:orgs?|ed|eds|coord|comp|dir)\b")

@@ -40,49 +40,59 @@ _CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредст
                          r"|пособ)))", re.I)
 #: what every carrier statement of `_CARRIER_RE` holds
 _CARRIER_HINT_RE = re.compile(r"\[|текст", re.I)
+#: the heading "Фамилия И. О.": a surname, its initials and an abbreviated particle GOST prints
+#: after them ("Гартман Э. ф.", "Dalen D. v.")
 _HEADING_RE = re.compile(
     r"^(?P<family>[A-ZА-ЯЁ][\w’'`\-]+(?:\s[A-ZА-ЯЁ][\w’'`\-]+)?),?\s+"
-    r"(?P<given>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?(?:-[a-zа-яё]\.)?-?\s?){1,3})(?=[\s,]|$)")
+    r"(?P<given>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?(?:-[a-zа-яё]\.)?-?\s?){1,3}(?:[a-zа-яё]\.)?)"
+    r"(?=[\s,]|$)")
 #: an edition statement printed inside the title area: "Заглавие (2-е изд., доп.)", "Заглавие: Изд.
 #: 2-е, испр."
 _TITLE_EDITION_RE = re.compile(r"\s*\((?P<ed>\d+)-?е\s+изд\.[^)]*\)|"
                                r"\s*[:.]\s*Изд\.\s*(?P<ed2>\d+)-?е\b[^/]*$")
 #: the volume (part, book) of a multi-volume work closing its title area: "Заглавие. Т. 3", "… Ч.
-#: 1-3"
-_TITLE_VOLUME_RE = re.compile(r"\.\s+(?:Т|Кн|Ч)\.\s*(?P<v>\d+(?:\s*[–-]\s*\d+)?)\.?\s*$")
+#: 1-3", "Robot Dynamics and Control. Vol. 303"
+_TITLE_VOLUME_RE = re.compile(r"\.\s+(?:Т|Кн|Ч|Vol|Bd)\.\s*(?P<v>\d+(?:\s*[–-]\s*\d+)?)\.?\s*$")
 #: a heading written initials first, as lists outside the standard print it ("Ю.-Д. Петров,
 #: И. И. Иванов. Заглавие // …"): the names end at a period
 _INITIALS_FIRST_HEADING_RE = re.compile(
     rf"^(?P<names>{INITIALS_FIRST_LIST})"
     r"(?=,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)|\.\s+\S)")
 _HEADING_ET_AL_RE = re.compile(r",?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)")
-#: a thesis statement, with the specialty code GOST R 7.0.100-2018 prints after it (": 05.23.17")
+#: a thesis statement, with the specialty code GOST R 7.0.100-2018 prints after it (": 05.23.17"),
+#: or cut after the degree where the branch of science is not given ("дис. … канд.")
 _THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=\s))*?наук|"
+                        r"(?:автореф\.\s*)?дис(?:с)?\.\s*(?:…|\.\.\.)\s*(?:канд|д-ра|докт|магистра)\.?"
+                        r"(?=\s*$)|"
                         r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)"
                         r"(?:\s*:\s*\d\d\.\d\d\.\d\d)?)", re.I)
 #: "М. : Наука, 2006", "Helsinki, Finland : IEEE, 2014" (a place with its country or state),
 #: "Amsterdam, New York, Oxford : North-Holland, 1978", "N. Y. : Basic books, 1954", two
-#: publishers as the data lists them ("СПб. : Ювента, Наука, 1999")
+#: publishers as the data lists them ("СПб. : Ювента, Наука, 1999"), a month before the year
+#: ("Hong Kong, China : IEEE, 05/2014", "IEEE, 07.2007")
 _PLACE_PUB_RE = re.compile(
     r"(?:^|\.\s+|\s)(?P<place>(?:[A-Z]\.\s?){2,3}|[A-ZА-ЯЁ][\w\-]*(?:\s(?:н/Д|[A-ZА-ЯЁ][\w\-]*))*\.?"
     r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?){0,3}(?:\s*;\s*[A-ZА-ЯЁ][\w\-]*\.?)*)"
-    r"\s*:\s*(?P<publisher>[^,:]+?(?:,\s[^,:\d][^,:]*?)?),\s*(?P<year>\d{4})")
+    r"\s*:\s*(?P<publisher>[^,:]+?(?:,\s[^,:\d][^,:]*?)?),\s*(?:(?P<month>\d\d)[./])?(?P<year>\d{4})")
 #: an undated imprint area of its own: ". София : Стоян Атанасов. 64 с."
 _PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?)\s+:\s+"
                                    r"(?P<publisher>[^.,:;]+?)\.(?:\s|$)")
 _PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
                             r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)?),\s*(?P<year>\d{4})")
 _YEAR_RE = re.compile(r"(?:^|[\s.(\[/])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
-_VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-–]+)")
+_VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-–]+(?:[/—][\w\-–]+)?)")
 #: the issue designation as GOST R 7.0.5-2008 / 7.1-2003 print it, with the running (whole)
-#: number of the issue in parentheses kept: "№ 4 (95)" → "4 (95)", "№ 1(22)" → "1(22)"
+#: number of the issue in parentheses kept: "№ 4 (95)" → "4 (95)", "№ 1(22)" → "1(22)"; a
+#: double issue with the range dash GOST R 7.0.5-2008 prints, "№ 1—3", is given as "1–3"
 _ISSUE_RE = re.compile(r"(?:№\.?|\b[Nn]o\.|\bNo\s(?=\d)|\bN\.(?=\s*\d)|\bIss\.|\b[Ii]ssue\s(?=\d)|"
-                       r"\b[Вв]ып\.)\s*(?P<n>[\w\-–/]+(?:\s?\(\d+\))?)")
+                       r"\b[Вв]ып\.)\s*(?P<n>[\w\-–/]+(?:—\w+)?(?:\s?\(\d+\))?)")
 #: an issue printed after the volume without its label, as biblatex-gost prints a supplement,
-#: part or special issue: "Vol. 6, S1", "Т. 136, 2A", "Vol. 115, Pt 11", "Т. 9, sup1" (an issue
-#: without a number, "Database issue", "Summer", is no CSL issue the checks accept)
-_UNLABELLED_ISSUE_RE = re.compile(r"\b(?:Т|Vol|V)\.\s*[\w\-–]+,\s*(?P<n>[A-Za-z]?\d+[A-Za-z]?|"
-                                  r"[A-Z][a-z]{0,8}\s?\d+|[a-z]{2,4}\d+)(?=[.,]|$)")
+#: part or special issue: "Vol. 6, S1", "Т. 136, 2A", "Vol. 115, Pt 11", "Т. 9, sup1", "Vol. 58, 4
+#: PART 1", "Vol. 8, Supplement S1" (an issue without a number, "Database issue", "Summer", is
+#: no CSL issue the checks accept)
+_UNLABELLED_ISSUE_RE = re.compile(r"\b(?:Т|Vol|V)\.\s*[\w\-–]+,\s*"
+                                  r"(?P<n>\d+\s(?:PART|Part|Pt)\s?\d+|[A-Za-z]?\d+[A-Za-z]?|[A-Z][a-z]{0,9}\s?[A-Z]?\d+|"
+                                  r"[a-z]{2,4}\d+)(?=[.,]|$)")
 #: "Р" is the Cyrillic letter that real lists type for the Latin page label "P", and "C" the Latin
 #: letter they type for the Cyrillic "С"
 _PAGES_RE = re.compile(r"(?:\b|(?<=\s))(?:С|C|P|Р|S|pp?)\.\s*(?=[A-Za-zА-Яа-я]?\d)"
@@ -113,7 +123,8 @@ def looks_like(body: str) -> bool:
     if "//" in body or (_SIGNATURE_HINT_RE.search(body) and _SIGNATURE_RE.search(body)):
         return True  # "//", the host separator, is the first mark (found without the search)
     if _HEADING_SIGNATURE_RE.match(body) and not _NOT_GOST_RE.search(body):
-        return bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body))
+        return bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body)
+                    or _DATE_AREA_END_RE.search(body))
     return " / " in body and bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body))
 
 
@@ -135,6 +146,9 @@ _HEADING_SIGNATURE_RE = re.compile(rf"^{_HEADING_NAME}(?:,\s*{_HEADING_NAME})*\s
 #: what a GOST description never prints: "and" before the last name of a list ("Barocas, S., and
 #: Wallach, H.") or a host after "In" (GOST writes "//")
 _NOT_GOST_RE = re.compile(r"\s(?:and|&)\s+[A-Z][\w'’\-]+,\s[A-Z]\.|\.\s+In:?\s")
+#: a date area of its own after the title, as GOST R 7.0.100-2018 prints a work without a
+#: publication area ("Фамилия, И. О. Заглавие. 2017.", "… [2000].")
+_DATE_AREA_END_RE = re.compile(r"\.\s\[?(?:1[5-9]|20)\d\d\]?\.(?:\s|$)")
 #: an imprint area ending in its year, with or without a place ("World Scientific, 2001.")
 _YEAR_AREA_RE = re.compile(r",\s*(?:1[5-9]|20)\d\d\.")
 _SPACED_IMPRINT_RE = re.compile(r"\.\s+[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\s:\s[^,:]{2,60},\s*"
@@ -155,7 +169,7 @@ def _numbers(text: str, item: Item) -> int:
         item["volume"] = m.group("v").rstrip(",.")
         found += 1
     if m := _ISSUE_RE.search(text) or _UNLABELLED_ISSUE_RE.search(text):
-        item["issue"] = m.group("n").rstrip(",.")
+        item["issue"] = m.group("n").rstrip(",.").replace("—", "–")
         found += 1
     if m := _PAGES_RE.search(text):
         item["page"] = normalise_page(m.group("p"))
@@ -164,7 +178,10 @@ def _numbers(text: str, item: Item) -> int:
         item["number"] = m.group("p").rstrip(".")
         found += 1
     elif m := _BARE_ARTICLE_NO_RE.search(text):
-        item["page"] = normalise_page(m.group("p"))
+        if m.group("own"):  # "pdb.prot5113": the publisher's own article id, no page
+            item["number"] = m.group("own").replace("—", "-")
+        else:
+            item["page"] = normalise_page(m.group("p"))
         found += 1
     elif m := _TOTAL_PAGES_RE.search(text):
         item["number-of-pages"] = m.group("n")
@@ -172,13 +189,15 @@ def _numbers(text: str, item: Item) -> int:
     return found
 
 
-#: where the first area of a host ends: ". " before a year area, numbers, pages or an imprint
+#: where the first area of a host ends: ". " before a year area (also a month and year, "01.2019"),
+#: numbers, pages or an imprint
 #: ("Place :", "Place, 2001", "Place, Country, 2001", "Publisher, 08.2009"), or a space after a
 #: parenthesis before the year ("Science (New York, N.Y.) 1974."); after a single capital only
 #: before a year or a number area ("Physical Review E. 2009", "J. Phys. Chem. B. 1997. Т. 101"),
 #: as a capital elsewhere is an initial ("Сер. А. Математика")
 _HOST_AREA_END_RE = re.compile(
-    r"\.\s+(?=(?:1[6-9]|20)\d\d(?:[.,]|$)|(?:Т|Vol|V)\.\s*\d|№\s*\d|[Nn]o\.\s*\d)"
+    r"\.\s+(?=(?:1[6-9]|20)\d\d(?:[.,]|$)|(?:Т|Vol|V)\.\s*\d|№\s*\d|[Nn]o\.\s*\d|"
+    r"\d\d[./](?:1[6-9]|20)\d\d(?:[.,]|$))"
     r"|(?<!\b[A-ZА-ЯЁ])\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.\s*\d|P\.\s*\d|"
     r"(?!Сер(?:ия)?\b)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?(?:,\s[A-Z][\w\-]*(?:\s[A-Z]\w*)?)?"
     r"\s*(?::|,\s*(?:\d\d\.)?\d{4})|"
@@ -189,8 +208,10 @@ _HOST_AREA_END_RE = re.compile(
 
 def _first_area(text: str) -> tuple[str, int]:
     """The first area of a host ("Журнал" in "Журнал. 2020. Т. 1…"): up to ". " + a
-    year/number/place."""
-    m = _HOST_AREA_END_RE.search(text)
+    year/number/place, never inside parentheses, which hold the host's own other title
+    information ("Proceedings of the Symposium (Brussels, August 27–31, 1956)")."""
+    m = next((m for m in _HOST_AREA_END_RE.finditer(text)
+              if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())), None)
     if not m:
         return tidy(text), len(text)
     return tidy(text[:m.start()]), m.end()
@@ -242,6 +263,10 @@ def parse(body: str) -> Candidate | None:
         score += 0.2
     if host is None and not slash:
         title_text, title_end = _split_book_title(title_part)
+        title_start = len(left) - len(left[pos:].lstrip(" .,"))
+        if (dashed := _dashed_title_end(body)) is not None and 0 < dashed - title_start < title_end:
+            title_end = dashed - title_start  # the area dash ends the title area
+            title_text = title_part[:title_end]
         description_tail = title_part[title_end:]
     else:
         title_text = title_part
@@ -345,22 +370,29 @@ _RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-Я�
 #: the words of other persons' roles that open a group of the statement (GOST R 7.0.12-2011
 #: abbreviations, and the English ones of foreign sources): "пер. с нем.", "сост., коммент. и
 #: вступ. ст.", "под общ. ред.", "trans. from the French by", "ed. by"
-_ROLE_WORDS = (r"(?:под\s+(?:общ\.\s+|науч\.\s+)?ред(?:\.|акцией)|(?:общ|науч|отв)\.\s+ред\.|ред\.|"
+_ROLE_WORDS = (r"(?:под\s+(?:общ\.\s+|науч\.\s+)?ред(?:\.|акцией)|"
+               r"(?:[Оо]бщ|[Нн]ауч|[Оо]тв)\.\s+ред\.|ред\.|"
                r"пер(?:\.|евод)(?:\s+с\s+[а-яё]+\.?)?|перевод\s+сверен|сост\.(?:\s+слов\.)?|"
                r"вступ\.\s+ст\.|предисл\.|послесл\.|коммент\.|комм\.|примеч\.|прим\.|ил\.|"
+               r"(?:[Оо]бщая\s+)?редакция(?:\s+переводов)?|[Сс]оставление|вступительная\s+статья|"
                r"(?:eds?|comp|transl?|trans)\.(?:\s+from\s+(?:the\s+)?[A-Z][a-z]+)?(?:\s+by)?|"
-               r"edited\s+by|translated\s+(?:from\s+(?:the\s+)?[A-Z][a-z]+\s+)?by)")
+               r"edited\s+by|translated\s+(?:from\s+(?:the\s+)?[A-Z][a-z]+\s+)?by|"
+               r"with\s+an?\s+(?:forew\.|foreword|preface|introduction)\s+by)")
 _ROLE_GROUP_RE = re.compile(rf"^(?P<roles>{_ROLE_WORDS}"
                             rf"(?:(?:\s*,\s*|\s+(?:и|and)\s+){_ROLE_WORDS})*)"
-                            r"\s+(?P<names>\S.*)$")
+                            r":?\s+(?P<names>\S.*)$")
+#: the original's language a translator's role names ("trans. from the French by")
+_FROM_LANGUAGE_RE = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z][a-z]+")
 
 
 def _role_variable(roles: str) -> str:
     """The CSL name variable of a group's role words: translator, editor, compiler, else
     contributor (the first role named decides, as GOST prints the main role first)."""
     first = roles.casefold()
-    for words, variable in ((("пер", "trans"), "translator"), (("ред", "ed.", "eds.", "edited"),
-                            "editor"), (("сост", "comp."), "compiler")):
+    for words, variable in ((("пер", "trans"), "translator"),
+                            (("под", "ред", "ed.", "eds.", "edited", "общ", "науч", "отв"),
+                             "editor"),
+                            (("сост", "comp."), "compiler")):
         if first.startswith(words):
             return variable
     return "contributor"
@@ -376,6 +408,8 @@ def _role_group(group: str, item: Item) -> bool:
     named = parse_responsibility(m.group("names").strip().rstrip(".")).names
     persons = [n for n in named if "family" in n] or named
     item.setdefault(_role_variable(m.group("roles")), []).extend(persons)
+    if language := _FROM_LANGUAGE_RE.search(m.group("roles")):
+        item.setdefault("note", f"trans. {language.group()}")  # the original's language
     return True
 
 
@@ -401,11 +435,11 @@ def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
     statement = _RESPONSIBILITY_END_RE.split(responsibility)[0]
     groups = statement.split(";")
     resp_main = groups[0]
-    if em := _EDITOR_RE.match(resp_main.strip()):
+    if _role_group(resp_main, item):
+        resp_main = ""  # "под ред., коммент. А. А. Маркова": every role of the group
+    elif em := _EDITOR_RE.match(resp_main.strip()):
         named = parse_responsibility(em.group("names")).names
         item["editor"] = [n for n in named if "family" in n]
-        resp_main = ""
-    elif _role_group(resp_main, item):
         resp_main = ""
     if heading and _author_in_full(resp_main, heading[0]):
         resp_main = ""
@@ -461,12 +495,17 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
             len(first_area) < after or not _NUMBERS_AREA_RE.search(first_area)):
         container, after = tidy(first_area), len(first_area)
     container_title, cslash, container_resp = container.partition(" / ")
+    if container.startswith("/"):  # a host described by its editors alone ("// / ed. by …")
+        container_title, cslash, container_resp = "", "/", container[1:]
     if cslash and (em := _EDITOR_RE.search(container_resp)):
         item["editor"] = parse_responsibility(em.group("names")).names
     item["container-title"] = tidy(container_title)
     numbers = host[after:]
-    if (_imprint(numbers, item) or _host_publisher(numbers, item)) \
-            and not _VOLUME_RE.search(numbers) and not _ISSUE_RE.search(numbers):
+    serial = _serial_numbers(numbers)
+    imprint_read = (serial and first_area is not None and _serial_place(numbers, item)) \
+        or _imprint(numbers, item, serial=serial) \
+        or (not serial and _host_publisher(numbers, item))
+    if imprint_read and not _VOLUME_RE.search(numbers) and not _ISSUE_RE.search(numbers):
         item["type"] = "paper-conference" if _CONFERENCE_RE.search(container) else "chapter"
     else:
         item["type"] = "article-journal"
@@ -478,15 +517,43 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
         item["note"] = edn.group()
     elif note := _CLOSING_NOTE_RE.search(numbers):
         item["note"] = note.group("note").strip()
+    elif note_text := _note_area(numbers):
+        item["note"] = note_text
     if "container-title" in item and not item["container-title"]:
         del item["container-title"]
     return score + (0.2 + (0.15 if "issued" in item else 0) + 0.1 * min(found, 2))
 
 
 #: a host's publisher with the date of the proceedings and no place: "IEEE, 09.2017",
-#: "Springer, 2015"
-_HOST_PUBLISHER_RE = re.compile(r"^[.\s]*(?P<publisher>[A-ZА-ЯЁ][^.,:;/]{1,60}?),\s*"
-                                r"(?:(?P<month>\d{1,2})\.)?(?P<year>(?:1[5-9]|20)\d\d)\b")
+#: "Springer, 2015", also after the volume of the proceedings ("Т. 1. IEEE, 07.2007")
+_HOST_PUBLISHER_RE = re.compile(r"^[.\s]*(?:(?:Т|Vol)\.\s*\d+\.\s+)?"
+                                r"(?P<publisher>[A-ZА-ЯЁ][^.,:;/]{1,60}?),\s*"
+                                r"(?:(?P<month>\d{1,2})[./])?(?P<year>(?:1[5-9]|20)\d\d)\b")
+
+
+def _serial_numbers(numbers: str) -> bool:
+    """The host is a serial: its volume or issue follows the year ("England, 2010. Vol. 27"),
+    where the place before the year is all a serial's description gives of its imprint
+    (GOST R 7.0.5-2008; biblatex-gost's article prints `location` only), not the
+    volume of proceedings before their publisher ("Т. 1. IEEE, 09.2011")."""
+    year = _YEAR_RE.search(numbers)
+    label = _VOLUME_RE.search(numbers) or _ISSUE_RE.search(numbers)
+    return bool(year and label and label.start() > year.start())
+
+
+#: a serial's place area before its year, whatever the place holds ("Bethesda, MD 20894, 1990",
+#: an institution's address as a database export gives it)
+_SERIAL_PLACE_RE = re.compile(r"^[\s.]*(?P<place>[^\W\d_][^/]*?),\s*(?:1[5-9]|20)\d\d\.(?=\s|$)")
+
+
+def _serial_place(numbers: str, item: Item) -> bool:
+    """The place of a serial read whole up to its year, where the description's area dashes
+    delimit the area (GOST R 7.0.5-2008): "// J. Mol. Biol. — Bethesda, MD 20894, 1990. —
+    Т. 215"."""
+    if m := _SERIAL_PLACE_RE.match(numbers):
+        item["publisher-place"] = tidy(m.group("place"))
+        return True
+    return False
 
 
 def _host_publisher(numbers: str, item: Item) -> bool:
@@ -495,18 +562,57 @@ def _host_publisher(numbers: str, item: Item) -> bool:
     if not m or is_place(m.group("publisher")) or "publisher" in item:
         return False
     item["publisher"] = tidy(m.group("publisher"))
-    month = int(m.group("month")) if m.group("month") else None
-    item["issued"] = date_parts(m.group("year"), month if month and month <= 12 else None)
+    item["issued"] = _month_year(m.group("year"), m.group("month"))
     return True
+
+
+def _month_year(year: str, month: str | None) -> Item:
+    """`issued` from an imprint's year and the month printed before it ("05/2014", "08.2009")."""
+    number = int(month) if month else None
+    return date_parts(year, number if number and number <= 12 else None)
+
+
+#: the last element of a host's number areas: its year, volume, issue, pages or article number
+_LAST_NUMBER_RES = (_YEAR_RE, _VOLUME_RE, _ISSUE_RE, _UNLABELLED_ISSUE_RE, _PAGES_RE,
+                    _ARTICLE_NO_RE)
+_DOI_LEFT_RE = re.compile(r"\b10\.\d{4,9}/")
+#: what is left of an area once the identifiers are blanked: separators and a bare label
+_EMPTY_AREA_RE = re.compile(r"^(?:[\s.,;:–—-]|(?:URL|DOI|ISSN|ISBN|PMID|pmid)\s*:?)*$")
+
+
+def _note_area(numbers: str) -> str | None:
+    """The note area closing an article's description after its numbers (GOST R 7.0.5-2008
+    and 7.0.100-2018: notes come last, after the numbers and the series), such as "IF WoS
+    6.908 (1,2/1,0)", "JSTOR: 2215789", "; Proceedings of the 18th International
+    Conference …" or what a link the identifier reader could not take leaves ("URL:
+    citeulike-article-id:6350274"); None
+    when nothing but separators and blanked identifiers follows the numbers, or a DOI the
+    identifier reader could not take does."""
+    end = 0
+    for pattern in _LAST_NUMBER_RES:
+        for m in pattern.finditer(numbers):
+            end = max(end, m.end())
+    if not end:
+        return None
+    if bare := _BARE_ARTICLE_NO_RE.search(numbers):
+        end = max(end, bare.end("p"))
+    rest = numbers[end:]
+    if _EMPTY_AREA_RE.match(rest) or _DOI_LEFT_RE.search(rest):
+        return None  # a DOI the identifier reader left ("10.33029/ 2308-…") is no note
+    note = re.sub(r"\s+", " ", rest).strip(" .,;:–—-")
+    return note if re.search(r"[^\W\d_]", note) else None
 
 
 #: an article number (or a page range with a letter) printed as its own area after the volume
 #: and issue, without a label: "Vol. 4. e06845.", "Т. 7, № 9. a025064.", "Vol. 108, no. 2. 72a.",
-#: "Т. 136, 2A. A405—A411."
+#: "Т. 136, 2A. A405—A411.", "Т. 87, № 11. 11E602.", "Vol. 4, no. 3. 344–356.e7.", a publisher's
+#: own locator ("Vol. 2008. pdb.prot5113.", "Т. 36. MCB.00200—16.")
 _BARE_ARTICLE_NO_RE = re.compile(r"(?:\b(?:Т|Vol|V)\.\s*[\w\-–]+(?:,\s*[^.,]{1,20})?|"
                                  r"(?:№|[Nn]o\.)\s*[\w\-–/]+)\.\s+"
-                                 r"(?P<p>[A-Za-z]{1,3}\d+(?:\s?[–—-]\s?[A-Za-z]{1,3}\d+)?|"
-                                 r"\d+[a-z])\.(?:\s|$)")
+                                 r"(?P<p>[A-Za-z]{1,4}\d+(?:\s?[–—-]\s?[A-Za-z]{1,3}\d+)?|"
+                                 r"\d+[a-z]|\d+[A-Z]\d+|\d+[–—-]\d+\.e\d+|"
+                                 r"(?P<own>[A-Za-z]{2,4}\.[A-Za-z]*\d[\w.]*(?:[–—-][\w.]*\d+)?))"
+                                 r"\.(?:\s|$)")
 
 
 #: the date of an issue after its year, as biblatex-gost prints it: "2015. Июль", "2017. 30 окт.",
@@ -541,15 +647,38 @@ def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool
     if em := _EDITION_RE.search(tail):
         item["edition"] = em.group("ed") or em.group("ed_en")
     if "issued" not in item and (ym := _YEAR_RE.search(tail)):
-        item["issued"] = date_parts(ym.group("year"))
+        item["issued"] = _issue_date(tail[ym.start("year"):]) or date_parts(ym.group("year"))
     found = _numbers(tail, item)
     score += 0.2 * bool(imprint_found) + 0.1 * ("issued" in item) + 0.05 * found
+    date_only = not imprint_found and _date_area_only(tail)
+    if has_authors and date_only and item["title"] and not _TITLE_NUMBERS_RE.search(item["title"]):
+        score += 0.2
     if not has_authors and imprint_found and item["title"]:
         # a work described under its title (no author heading) is complete without one
         score += 0.2
-    if item["type"] == "book" and not imprint_found and "issued" not in item:
+    if item["type"] == "book" and not imprint_found and ("issued" not in item or date_only):
+        # undated and without imprint, or dated only: online when it has an address
         item["type"] = "webpage" if "URL" in body or "дата обращения" in body else "book"
     return score
+
+
+#: a date area alone: the year, and the day and month GOST R 7.0.100-2018 prints for an
+#: electronic resource or an unpublished work ("2013. Jan. 10", "1999. 16 июля")
+_DATE_AREA_RE = re.compile(r"[\s.,;–—-]*(?:1[5-9]|20)\d\d(?:\.\s+(?:\d{1,2}\s+)?[^\W\d_]{3,9}\.?"
+                           r"(?:\s+\d{1,2})?)?(?:[\s.,;:–—-]|URL|DOI)*")
+
+
+#: numbers a title area never holds: a volume, issue or page label with its number ("v. 32",
+#: "p. 435") or an imprint's year (", 2011."): a title read with them has swallowed other areas
+_TITLE_NUMBERS_RE = re.compile(r"(?:^|[\s,])(?:[VvPpNnТС]|[Pp]p|Vol|No)\.\s*\d|"
+                               r",\s*(?:1[5-9]|20)\d\d\.")
+
+
+def _date_area_only(tail: str) -> bool:
+    """The description after the title holds only its date (and the identifiers, blanked): a
+    work without a publication area, such as an article read online or a preprint, read whole
+    ("Иванов И. И. Заглавие. — 2010. — DOI: …")."""
+    return bool(_DATE_AREA_RE.fullmatch(tail))
 
 
 #: the series area closing a monograph's description: "(Springer Tracts in Advanced Robotics ;
@@ -583,6 +712,23 @@ def _name_without_comma(text: str) -> re.Match[str] | None:
     return None
 
 
+#: the area separator of GOST R 7.0.5-2008 as a period, "?" or "!" closes the area before it:
+#: a dash inside a title ("Badiou's Mistake — Two Postulates") has none
+_CLOSED_AREA_DASH_RE = re.compile(r"(?<=[.?!])\s+[–—]\s+(?=\S)")
+
+
+def _dashed_title_end(body: str) -> int | None:
+    """Where the first area ends in the description's text (`_without_carrier_and_dashes`)
+    when the description separates its areas with ". — ": a monograph's title area ends
+    there, whatever it holds ("Пещеры урала. — Физкультура и спорт. — 1971." has no place
+    to tell the publisher from the title by)."""
+    carrierless = _without_carrier(body)
+    m = _CLOSED_AREA_DASH_RE.search(carrierless)
+    if not m:
+        return None
+    return len(" ".join(carrierless[:m.start()].split())) - 1
+
+
 def _split_book_title(text: str) -> tuple[str, int]:
     """Title (with ": other info") of a monograph ends where the edition or imprint begins."""
     m = re.search(r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|"
@@ -604,15 +750,16 @@ def _publisher_not_place(name: str) -> bool:
     return bool(re.search(r"[A-Za-z]", name)) or " " in name
 
 
-def _imprint(text: str, item: Item) -> bool:
-    """"М. : Наука, 2006" / "М., 2002" / "София : Стоян Атанасов." → place, publisher, year."""
+def _imprint(text: str, item: Item, *, serial: bool = False) -> bool:
+    """"М. : Наука, 2006" / "М., 2002" / "София : Стоян Атанасов." → place, publisher, year; in a
+    serial's description a name before the year is its place (`_serial_numbers`)."""
     if m := _PLACE_PUB_RE.search(text):
         item["publisher-place"] = m.group("place").strip()
         item["publisher"] = tidy(m.group("publisher"))
-        item["issued"] = date_parts(m.group("year"))
+        item["issued"] = _month_year(m.group("year"), m.group("month"))
         return True
     if (m := _PLACE_YEAR_RE.search(text)) and m.group("place") not in {"Т.", "Vol.", "С.", "P."}:
-        if _publisher_not_place(m.group("place")):
+        if not serial and _publisher_not_place(m.group("place")):
             return _publisher_year(text, item)
         item["publisher-place"] = m.group("place").strip()
         item["issued"] = date_parts(m.group("year"))

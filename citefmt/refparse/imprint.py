@@ -127,6 +127,49 @@ def split_joined_imprint(item: Item) -> None:
         item["publisher-place"], item["publisher"] = found
 
 
+#: an edition statement standing as a sentence of its own: "2nd Edition", "4th ed", "6. ed. rev",
+#: "2ª ed", "3a edição", "2nd edn"
+_EDITION_SENTENCE = re.compile(r"^(?P<number>\d{1,3})\s*(?:st|nd|rd|th|ª|º|a|e|\.)?\s*"
+                               r"(?:edition|edição|edición|édition|ed|edn)\.?(?:\s+rev\.?)?$", re.I)
+
+
+def imprint_by_sentences(item: Item) -> None:
+    """ISO 690, NBR 6023, APA and NLM give each area of a book its own sentence, and the place
+    is the last one before the publisher: "… Org. Sergio Cohn. Rio de Janeiro: Azougue",
+    "Volumen I. Caracas: Fundación …", "2nd Edition. New York. Springer". A place read with
+    the sentences before it keeps only its last sentence, when that one is a place phrase and
+    the whole is not ("St. Petersburg", "New York. USA" stay); a publisher with no place that reads
+    "Place. Publisher" is split. The sentences set aside are an edition statement (the
+    edition) or kept as the item's note."""
+    place, publisher = item.get("publisher-place"), item.get("publisher")
+    if isinstance(place, str) and ". " in place and not place_population(place):
+        head, _, last = place.rpartition(". ")
+        if place_population(last) and not place_population(head.rpartition(". ")[2]):
+            # "New York. USA": two place sentences are one place
+            item["publisher-place"] = last.strip(_TRIM)
+            _set_aside(item, head)
+    elif isinstance(publisher, str) and not place and ". " in publisher:
+        parts = publisher.split(". ")
+        if len(parts) >= 2 and place_population(parts[-2]) and _publisher_like(parts[-1]):
+            item["publisher-place"] = parts[-2].strip(_TRIM)
+            item["publisher"] = parts[-1].strip(_TRIM)
+            if len(parts) > 2:
+                _set_aside(item, ". ".join(parts[:-2]))
+
+
+def _set_aside(item: Item, sentences: str) -> None:
+    """An edition statement becomes the edition (if there is none); other statements the note."""
+    sentences = sentences.strip(_TRIM)
+    if not sentences:
+        return
+    if edition := _EDITION_SENTENCE.match(sentences):
+        item.setdefault("edition", edition.group("number"))
+    elif not item.get("note"):
+        item["note"] = sentences
+    elif sentences not in str(item["note"]):
+        item["note"] = f"{item['note']}. {sentences}"
+
+
 #: the last sentence or the last two comma parts of a host title, where an imprint would stand
 _HOST_TAIL = re.compile(r"(?:\.\s+|,\s*)(?P<tail>[^.,:;]+(?:[,:]\s*[^.,:;]+))$")
 

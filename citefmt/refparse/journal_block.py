@@ -10,7 +10,9 @@ journal family's style, unlabelled or labelled.
     J Cell Physiol. 2006;206(3):807-13          NLM: journal year;volume(issue):pages
 
 Every word after the journal's name must be a number, a year, a locator label ("Vol.", "No.",
-"pp.") or punctuation; the name itself must not read as an author list or a sentence.
+"pp.") or punctuation; the name itself must not read as an author list or a sentence. The
+same block after an author statement and no title ("Haglin K., Nucl. Phys. A, 584 (1995)
+719", "ATLAS Collaboration, JHEP 1702, 071 (2017)") is read with its authors.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import re
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
 from citefmt.refparse.common import date_parts, normalise_page, squeezed
+from citefmt.refparse.names import split_names, strip_et_al
 
 _YEAR = r"(?:1[89]|20)\d\d"
 #: a leading year (IOP): "2011 Plasma Sources Sci. Technol. 20 045002"
@@ -44,6 +47,20 @@ _SENTENCE_RE = re.compile(r"^(?=(?:\S+\s+){2,}\S+$).*\b(?!(?:and|for|the|with|fr
                           r"[a-z]{4,}\b(?!\.)")
 _NOT_A_JOURNAL_RE = re.compile(r"[\"“”«»‘?!]|(?:^|[\s,])'|//|\bIn:|\bhttps?:|\bdoi\b", re.I)
 _MAX_JOURNAL_WORDS = 10
+#: the longest author statement and journal name read together (a few names and a journal)
+_AUTHOR_LED_CHARS = 160
+#: one person as physics and chemistry lists print them before the journal: initials first
+#: ("O. Bär", "T. Endo", "J.-P. Blaizot") or the surname and its initials ("Haglin K.",
+#: "Smith JA")
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_PERSON = (rf"(?:[{_UPPER}]\.\s?(?:-?[{_UPPER}]\.\s?)*[{_UPPER}][^\W\d_]+(?:[-'’][^\W\d_]+)?"
+           rf"|[{_UPPER}][^\W\d_]+(?:[-'’][{_UPPER}][^\W\d_]+)?\s(?:[{_UPPER}]\.?\s?){{1,3}})")
+#: an author statement before the journal, its end marked by a comma or a colon: persons joined
+#: by commas or a conjunction, "Hoekema et al", a collaboration ("ATLAS Collaboration")
+_AUTHORS_BEFORE_RE = re.compile(
+    rf"^(?P<authors>{_PERSON}(?:(?:,\s*|\s+(?:and|&|et|und)\s+){_PERSON})*"
+    rf"(?:,?\s+et\s+al\.?)?|[{_UPPER}][^\W\d_]+\s+et\s+al\.?|"
+    rf"[{_UPPER}][\w-]*\s+Collaboration)\s*[,:]\s+(?P<journal>\S.*)$")
 
 
 def looks_like(body: str) -> bool:
@@ -71,6 +88,28 @@ def is_journal_name(journal: str) -> bool:
     return (bool(journal) and journal[0].isalpha() and 0 < len(words) <= _MAX_JOURNAL_WORDS
             and not _NAME_SHAPE_RE.search(journal) and not _NOT_A_JOURNAL_RE.search(journal)
             and not any(_SENTENCE_RE.match(part) for part in journal.split(". ")[:-1]))
+
+
+#: what a title or an imprint between the authors and the numbers shows: a comma, a bracket, a
+#: digit ("SU(5)", "B262")
+_NOT_SHORT_JOURNAL_RE = re.compile(r"[,()\[\]\d]")
+
+
+def _short_journal(journal: str) -> bool:
+    """After an author statement, only a journal's name may stand before the numbers: a name
+    of six words at most with no comma, bracket or digit, its sentences abbreviations — a
+    title ("Q-balls, Nucl. Phys.", "Misleading meta-analysis. BMJ") is not read here."""
+    return (len(journal.split()) <= 6 and not _NOT_SHORT_JOURNAL_RE.search(journal)
+            and all(_abbreviated_part(part.split()) for part in journal.split(". ")[:-1])
+            and is_journal_name(journal))
+
+
+def _abbreviated_part(words: list[str]) -> bool:
+    """A part of a journal's name before an abbreviation's period: one or two capitalised
+    words ("Nucl", "London Math"), not a sentence ("Misleading meta-analysis") or a name with
+    its initials ("Smith GD")."""
+    return (0 < len(words) <= 2 and all(w[0].isupper() for w in words)
+            and not (len(words) == 2 and re.fullmatch(r"[A-Z]{1,3}", words[1])))
 
 
 def numbers_pieces(numbers: str) -> list[re.Match[str]] | None:
@@ -143,9 +182,18 @@ def parse(body: str) -> Candidate | None:
     """The journal and its numbers; None when an author, a title or any other word is printed."""
     text = squeezed(body)
     split = journal_and_numbers(text)
-    if split is None or not is_journal_name(split[0]):
+    if split is None:
         return None
     journal, numbers, year = split
+    # an author statement and a short journal name: a long text is a title's, not read here
+    authors = _AUTHORS_BEFORE_RE.match(journal) if len(journal) <= _AUTHOR_LED_CHARS and (
+        "," in journal or ":" in journal) else None
+    if authors is not None and _short_journal(authors.group("journal")):
+        journal = authors.group("journal")
+    elif is_journal_name(journal):
+        authors = None
+    else:
+        return None
     pieces = numbers_pieces(numbers)
     if pieces is None:
         return None
@@ -155,4 +203,10 @@ def parse(body: str) -> Candidate | None:
     item: Item = {"type": "article-journal", "container-title": journal} | fields
     if "page" in item:
         item["page"] = normalise_page(item["page"])
-    return Candidate("journal-block", item, 0.72)
+    if authors is None:
+        return Candidate("journal-block", item, 0.72)
+    if re.fullmatch(_YEAR, str(item.get("volume", ""))):
+        return None  # "PoSLATTICE 2008(2008) 002": a volume that is a year is another form's
+    statement, truncated = strip_et_al(authors.group("authors"))
+    item["author"] = split_names(statement)
+    return Candidate("journal-block", item, 0.72, truncated_authors=truncated)

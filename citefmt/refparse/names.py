@@ -73,7 +73,8 @@ def initials_given(compact: str) -> str:
     else:
         groups = []
         for index, segment in enumerate(re.split(r"[-‐‑]", compact)):
-            groups += ["-"] * bool(index) + re.findall(r"[^\W\d_][^\W\d_A-ZА-ЯЁ]?", segment)
+            groups += ["-"] * bool(index) + re.findall(r"[^\W\d_][^\W\d_A-ZА-ЯЁÀ-ÖØ-Þ]?",
+                                                       segment)
     out = ""
     joined = True  # at the start or right after a hyphen: no space before the next initial
     for group in groups:
@@ -86,12 +87,19 @@ def initials_given(compact: str) -> str:
     return out.rstrip("-")
 
 
+#: upper-case letters of initials, accented ones too: NLM keeps the diacritics of Portuguese,
+#: Spanish and Nordic initials ("Adelino TÉR", "Abreu ÁS", "Riise ØR")
+_INITIAL_CAPITAL = "A-ZА-ЯЁÀ-ÖØ-Þ"
+_COMPACT_INITIALS = re.compile(
+    rf"(?:[{_INITIAL_CAPITAL}](?:[a-zа-яё](?=[{_INITIAL_CAPITAL}]|$))?){{1,4}}"
+    rf"|[{_INITIAL_CAPITAL}](?:-[{_INITIAL_CAPITAL}]){{1,2}}")
+
+
 @lru_cache(maxsize=8192)
 def _is_compact_initials(word: str) -> bool:
     """"HA", "KWA", "J-P", "YuI": Vancouver initials (upper-case letters, optional two-letter
     ones)."""
-    return bool(re.fullmatch(r"(?:[A-ZА-ЯЁ](?:[a-zа-яё](?=[A-ZА-ЯЁ]|$))?){1,4}"
-                             r"|[A-ZА-ЯЁ](?:-[A-ZА-ЯЁ]){1,2}", word)) \
+    return bool(_COMPACT_INITIALS.fullmatch(word)) \
         and sum(1 for c in word if c.isupper()) >= len(word) / 2
 
 
@@ -137,6 +145,9 @@ def parse_vancouver_name(token: str, pos: int, out: Names) -> None:
             _is_dotted_initials(words[-1]) or re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]?", words[-1])):
         # "Иванов И. И." → "Иванов", "И.И."; "Drossman D. A" (the list's final period taken) too
         words[-2:] = [words[-2] + words[-1]]
+    particle = None
+    if len(words) > 2 and words[-1] in _PARTICLES and _is_compact_initials(words[-2]):
+        particle = words.pop()  # "Silva MRF da": Brazilian lists print the particle last
     suffix = None
     if len(words) > 2 and words[-1].lower() in _SUFFIXES:
         suffix = words.pop()
@@ -155,6 +166,8 @@ def parse_vancouver_name(token: str, pos: int, out: Names) -> None:
         name = {"literal": token}
     if suffix:
         name["suffix"] = suffix
+    if particle and "given" in name:
+        name["given"] = f"{name['given']} {particle}"
     out.names.append(name)
 
 
@@ -400,7 +413,7 @@ def _split_comma_list(group: str) -> list[dict[str, str]]:
             continue
         if following is not None and _is_bare_family(part) and len(parts) == 2 \
                 and _is_bare_given_words(following):
-            names.append(_name(part, following))
+            names.append(_name(part, following.removesuffix(".")))
             index += 2
             continue
         names.append({"literal": part} if _body_name(part) else _split_single(part))
@@ -486,7 +499,11 @@ _GIVEN_WORD = re.compile(rf"^[{_UPPER}][^\W\d_]+(?:[-‐][{_UPPER}][^\W\d_]+)?$"
 
 
 def _is_bare_given_words(part: str) -> bool:
-    words = part.split()
+    """"João Carlos", "José Henriques." (the statement's closing period), "Maria Beatriz Nizza
+    da" (NBR 6023 prints the particle after the given names)."""
+    words = part.removesuffix(".").split()
+    while len(words) > 1 and words[-1] in _PARTICLES:
+        words.pop()
     return 1 <= len(words) <= 3 and all(_GIVEN_WORD.match(w) for w in words)
 
 

@@ -30,9 +30,10 @@ _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 #: Roman numerals, also typed with the Cyrillic look-alikes "Х" and "І" ("Т. Х", "Т. ХІІ")
 _ROMAN_RE = re.compile(r"^[IVXLCDMХІ]+$", re.I)
 #: a page, a range, or an article number: "e2019MS001916" (e-locator with a letter infix),
-#: "APST-27-01-12" (a journal's hyphenated article id)
+#: "APST-27-01-12" (a journal's hyphenated article id), "282-294.e6" (a range with its online
+#: supplement's pages)
 _PAGE_RE = re.compile(r"^[A-Za-zА-Яа-я]{0,4}\.?\d+(?:[A-Za-z]{1,3}\d+)?[A-Za-z]?"
-                      r"(?:-[A-Za-zА-Яа-я]{0,4}\d+[A-Za-z]?)?$|"
+                      r"(?:-[A-Za-zА-Яа-я]{0,4}\d+[A-Za-z]?(?:\.e\d+)?)?$|"
                       r"^[IVXLCDM]+(?:-[IVXLCDM]+)?$|^[A-Za-z]{1,6}\d*$|"
                       r"^[A-Za-z]{2,6}(?:-\d+){2,4}$", re.I)
 _DIGIT_RE = re.compile(r"\d")
@@ -69,6 +70,8 @@ editores editoras organizador organizadores organizadora orgs org coordenador co
 coordinador coordinadores coord coords compiladores comp comps hg réd dir
 seção secao sección section
 arxiv org eprint eprints prints hep lat ph th ex astro nucl qc cond mat quant physics
+составление общая редакция вступительная статья переводов forew foreword preface
+января февраля марта апреля июня июля августа сентября октября ноября декабря
 """.split())
 
 

@@ -1,7 +1,10 @@
 """What a style prints after a title and a reading may leave inside it: the language note of
 a translated or transliterated title ("… [in Russian]", "(in Japanese)": the Russian
 References' rule, AIP's "[in Russian]") and the edition ("…, 2nd ed.", "…, 1st ed ."). Each is
-taken out into its own field after the reading is chosen.
+taken out into its own field after the reading is chosen. And where the title ends and the
+journal begins: the title's closing period comes before the journal's abbreviated name
+("Twisted K-theory. Ukr. Mat. Visn."), so a sentence read into the journal is the title and an
+abbreviated word read into the title is the journal's.
 """
 
 from __future__ import annotations
@@ -54,3 +57,54 @@ def single_quoted_title(item: Item, text: str) -> None:
         item["title"] = title[:m.start()].rstrip(" ,.")
         host = item.get("container-title")
         item["container-title"] = f"{rest}, {host}" if isinstance(host, str) and host else rest
+
+
+#: the end of a title that is the first word of an abbreviated journal: ". Ukr", ". Nat", ". Phys"
+_JOURNAL_WORD_AT_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)]))\s?\.\s+"
+                                  r"(?P<word>[A-Z][a-z]{0,5})$")
+#: a journal name that starts with an abbreviation: "Mat. Visn.", "Rev. Lett.", "Commun."
+_ABBREVIATED_START = re.compile(r"^[A-Z][a-z]{0,7}\.")
+
+
+def journal_word_out_of_title(item: Item, text: str) -> None:
+    """"Twisted K-theory. Ukr" + "Mat. Visn.": a title read one word past its closing period
+    into an abbreviated journal name (ISO 4) gives that word back to the journal — when the
+    text prints the word as an abbreviation of the journal's name ("Ukr. Mat."), not as the
+    title's last word ("mod. Eins, Math. Ann.", "Problem. I, Theor.")."""
+    title, journal = item.get("title"), item.get("container-title")
+    if not (isinstance(title, str) and isinstance(journal, str)
+            and item.get("type") == "article-journal" and _ABBREVIATED_START.match(journal)):
+        return
+    if ((m := _JOURNAL_WORD_AT_END.search(title)) and m.start() > 0
+            and re.search(re.escape(m.group("word")) + r"\s?\.\s*" + re.escape(journal[:4]),
+                          text)):
+        item["title"] = title[:m.start()].rstrip(" .,")
+        item["container-title"] = f"{m.group('word')}. {journal}"
+
+
+#: a sentence of a title: three words or more, one of them a lower-case word of four letters or
+#: more (not an abbreviation), then the period that ends the title
+_TITLE_SENTENCE = re.compile(r"^(?P<title>(?:\S+\s+){2,}?\S*?[^\W\d_]{2})\s?\.\s*"
+                             r"(?P<journal>[A-Z].*)$")
+#: the sentence's period is an abbreviation's when the word before it follows one ("J. Phys.",
+#: "J.Stat.", "f. prakt.")
+_ABBREVIATION_BEFORE_END = re.compile(r"\b[^\W\d_]{1,2}\.\s?[^\W\d_]+$")
+_LOWER_WORD = re.compile(r"(?<![\w.-])[a-z][a-z-]{3,}\b(?!\.)")
+
+
+def title_out_of_journal(item: Item) -> None:
+    """A journal article read with no title and a journal that starts with a sentence,
+    "Lichnerowicz-type equations on complete manifolds. Advances in Nonlinear Analysis": the
+    sentence is the title, the rest the journal — a journal's name is a name, not a sentence."""
+    journal = item.get("container-title")
+    if (item.get("title") or not isinstance(journal, str)
+            or item.get("type") != "article-journal"):
+        return
+    m = _TITLE_SENTENCE.match(journal)
+    if (m is None or not _LOWER_WORD.search(m.group("title"))
+            or _ABBREVIATION_BEFORE_END.search(m.group("title"))):
+        return
+    rest = m.group("journal").strip()
+    if len(rest.split()) <= 8 and not _LOWER_WORD.search(rest.replace(" of ", " ")):
+        item["title"] = m.group("title").strip()
+        item["container-title"] = rest

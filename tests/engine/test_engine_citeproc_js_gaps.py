@@ -411,3 +411,157 @@ def test_gap_subsequent_author_substitute_compares_the_rendered_names():
     # CSL 1.0.2 complete-all, "all rendered names … match"; citefmt compared the whole text
     assert entry("galatasaray-universitesi-sosyal-bilimler-enstitusu", "figure") == (
         "———, “Histology of a keloid”, 2020.")
+
+
+def _inline_entry(layout: str, item: dict[str, object], layout_attributes: str = "") -> str:
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             '</info><citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout {layout_attributes}>{layout}</layout>'
+             '</bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    entries = Renderer(tree, locale="en-US", fmt="text").bibliography([item]).entries
+    return entries[0].text
+
+
+_CASE = {"id": "a", "type": "book", "title": "Roe v. Wade", "volume": "2",
+         "issued": {"date-parts": [[1973]]}, "page": "113"}
+
+
+def test_gap_a_parent_suffix_repeating_the_childs_takes_the_next_prefix_mark():
+    # citefmt: "33. Anon. Roe v. Wade.; 1973:113." (the style's title group ends in "." twice,
+    # the date group opens with "; ")
+    assert entry("journal-of-antimicrobial-chemotherapy", "legal") == (
+        "33. Anon. Roe v. Wade. 1973:113.")
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    # citeproc-js 2.4.63's output for each layout
+    ('<group suffix="."><text value="Wade" suffix="."/></group>'
+     '<text variable="volume" prefix=", "/>', "Wade. 2"),
+    ('<group suffix="."><text variable="title" suffix="."/></group>'
+     '<group prefix="; " suffix="."><date variable="issued"><date-part name="year"/></date>'
+     '</group>', "Roe v. Wade. 1973."),
+    # not when the parent is decorated, the child's mark is no suffix of its own, or the
+    # parent has a delimiter
+    ('<group suffix="." font-style="italic"><text value="Wade" suffix="."/></group>'
+     '<text variable="volume" prefix="; "/>', "Wade.; 2"),
+    ('<group suffix="."><group><text value="Wade" suffix="."/></group></group>'
+     '<text variable="volume" prefix="; "/>', "Wade.; 2"),
+    ('<text variable="title" suffix="."/><group prefix="; " suffix=".">'
+     '<date variable="issued"><date-part name="year"/></date></group>', "Roe v. Wade.; 1973."),
+])
+def test_gap_merged_parent_suffix_cases(layout: str, expected: str):
+    assert _inline_entry(layout, _CASE) == expected
+
+
+def test_gap_a_suffix_mark_after_a_number_is_kept():
+    # citefmt: "… 2017; Vol. 2;" (MDPI: a book's group ends in ";", the layout in ".")
+    assert entry("diseases", "volbook") == (
+        "11. Neligan, P.C. Plastic Surgery; 4th ed.; Elsevier: London, 2017; Vol. 2;.")
+
+
+@pytest.mark.parametrize(("layout", "volume", "expected"), [
+    # citeproc-js 2.4.63's output, layout suffix "."
+    ('<group suffix=";"><text variable="volume"/></group>', "2", "2;."),
+    ('<group suffix=";"><text value="A"/><text variable="volume" prefix=" "/></group>', "2",
+     "A 2;."),
+    ('<group suffix=";"><text variable="page"/></group>', "2", "113;."),
+    ('<group suffix=":"><text variable="volume"/></group>', "2", "2:."),
+    # not after text, a value that is no number, or the same mark
+    ('<group suffix=";"><text value="A"/><text variable="title" prefix=" "/></group>', "2",
+     "A Roe v. Wade;"),
+    ('<group suffix=";"><text variable="volume"/></group>', "2a", "2a;"),
+    ('<group suffix="."><text variable="volume"/></group>', "2", "2."),
+])
+def test_gap_suffix_marks_after_numbers(layout: str, volume: str, expected: str):
+    assert _inline_entry(layout, {**_CASE, "volume": volume}, 'suffix="."') == expected
+
+
+def test_gap_a_term_opening_an_entry_after_its_number_is_capitalised():
+    # citefmt: "51. [interaktyvus]. …": neither the citation number nor the term's "[" prefix
+    # counts as what precedes the term
+    assert entry("iso690-numeric-lt", "encyclopedia") == (
+        "51. [Interaktyvus]. Chicago: Encyclopaedia Britannica, 2015. [žiūrėta 2023-12-01]. "
+        "Prieiga per internetą: <https://www.britannica.com/science/keloid>.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # citeproc-js 2.4.63's HTML for each cs:text (bibliography entry, without its div)
+    ('<text variable="title" text-decoration="underline"/>',
+     '<span style="text-decoration:underline;">Roe v. Wade</span>'),
+    ('<text variable="title" text-decoration="none"/>',
+     '<span style="text-decoration:none;">Roe v. Wade</span>'),
+    ('<text variable="title" vertical-align="baseline"/>',
+     '<span style="baseline">Roe v. Wade</span>'),
+    ('<text variable="title" font-style="normal"/>', "Roe v. Wade"),
+])
+def test_gap_html_decorations_spelled_as_citeproc_js_writes_them(text: str, expected: str):
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             '</info><citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout>{text}</layout></bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    entries = Renderer(tree, locale="en-US", fmt="html").bibliography([_CASE]).entries
+    assert entries[0].text == expected
+
+
+def html_entry(style: str, item_id: str) -> str:
+    entries = Renderer.for_style(style, fmt="html").bibliography(ITEMS).entries
+    return " ".join(next(e.text for e in entries if e.id == item_id).split())
+
+
+def test_gap_a_decorated_layout_wraps_both_blocks_in_html():
+    # citefmt: the layout's span inside the margin block and again inside the body block
+    assert html_entry("aktuelle-rheumatologie", "smith2020") == (
+        '<span style="baseline"> <div class="csl-left-margin">[<span style="baseline">1</span>]'
+        '</div><div class="csl-right-inline">Smith JA, Lee A, García M. Scar formation after '
+        'burn injury: a prospective cohort. J Biol Chem 2020; 295: 3841–3850. '
+        'doi:10.1074/jbc.RA119.011234</div> </span>')
+
+
+def test_gap_angle_brackets_escaped_as_citeproc_js_escapes_them():
+    # citefmt: "&lt;https://…&gt;"
+    assert html_entry("bioresources", "webnodate") == (
+        '“Burn first aid.” (n.d.). <i>NHS website</i>, '
+        '&#60;https://www.nhs.uk/conditions/burns-and-scalds/&#62; (Mar. 5, 2024).')
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    # citeproc-js 2.4.63's HTML for each cs:names
+    ('<names variable="author"><name font-weight="bold" and="text"/></names>',
+     "<b>B A</b>, <b>D C</b>, and <b>F E</b>"),
+    ('<names variable="author"><name font-style="italic" delimiter="/"/></names>',
+     "<i>B A</i>/<i>D C</i>/<i>F E</i>"),
+])
+def test_gap_a_names_formatting_goes_on_each_name_in_html(names: str, expected: str):
+    # citefmt: "<b>B A, D C, and F E</b>"
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             '</info><citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout>{names}</layout></bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    item = {"id": "a", "type": "book", "title": "T", "author": [
+        {"family": "A", "given": "B"}, {"family": "C", "given": "D"},
+        {"family": "E", "given": "F"}]}
+    entries = Renderer(tree, locale="en-US", fmt="html").bibliography([item]).entries
+    assert entries[0].text == expected
+
+
+def test_gap_a_mark_after_a_display_block_goes_inside_it_in_html():
+    # citefmt: '<div class="csl-block">… 2024</div> , bioRxiv 2024.'
+    assert html_entry("wolters-kluwerbrede-schrijfwijzer-author-date", "article") == (
+        '<div class="csl-block"><i>A preprint on fibroblast signalling</i> 2024,</div> '
+        'bioRxiv 2024.')

@@ -117,8 +117,9 @@ def test_gap_baseline_inside_superscript():
                 '<text vertical-align="baseline" variable="title"/></group>', [book],
                 fmt="html") == ('<sup>Little, <span style="baseline">My Short Narrative</span>'
                                 '</sup>')
+    # and where nothing is raised: citeproc-js 2.4.63 writes the span all the same
     assert cite('<text vertical-align="baseline" variable="title"/>', [book],
-                fmt="html") == "My Short Narrative"
+                fmt="html") == '<span style="baseline">My Short Narrative</span>'
 
 
 def test_gap_nodecor_span_in_field_text():
@@ -151,7 +152,7 @@ def test_gap_markup_in_a_number_field_is_text_not_an_ampersand_list():
     # flipflop_NumericField: <number variable="number"/> of "1<sup>er</sup>"
     item = {"id": "b", "type": "report", "number": "1<sup>er</sup>"}
     assert cite('<number variable="number"/>', [item], fmt="html") == (
-        "1&lt;sup&gt;er&lt;/sup&gt;")
+        "1&#60;sup&#62;er&#60;/sup&#62;")
 
 
 def bibliography(style_body: str, items: list[dict], fmt: str = "text") -> list[str]:
@@ -229,10 +230,10 @@ def test_gap_rich_text_markup_in_family_names():
          "isInstitution": 1}]}
     assert cite('<names variable="author"><name/></names>', [item], fmt="html") == (
         "Center <sup>for</sup> History <sub>and</sub> New Media")
-    # anything outside CSL's rich-text subset stays escaped
+    # anything outside CSL's rich-text subset stays escaped (as citeproc-js escapes it)
     item["author"] = [{"literal": "Lab <script>x</script>"}]
     assert cite('<names variable="author"><name/></names>', [item], fmt="html") == (
-        "Lab &lt;script&gt;x&lt;/script&gt;")
+        "Lab &#60;script&#62;x&#60;/script&#62;")
 
 
 def test_gap_et_al_left_out_of_name_sort_keys():

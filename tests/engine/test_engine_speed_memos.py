@@ -148,3 +148,24 @@ def test_a_rendered_bibliography_leaves_no_reference_cycles():
         gc.garbage.clear()
     assert again == first == ["Doe, J."] * 3
     assert not kinds & {"BoundCitationItem", "Citation", "DefaultLanguageReference", "Name"}
+
+
+def test_rendered_citations_leave_no_reference_cycles():
+    """The same for citation clusters: citeproc-py links each cite to its citation and the
+    citation to its cites; the render unlinks them, so a long-running process rendering many
+    citation sets frees each as it returns."""
+    renderer = Renderer(tree(PAGES), locale="en-US", fmt="text")
+    items = [{"id": f"i{n}", "type": "book", "title": f"T{n}"} for n in range(3)]
+    clusters = [["i0", "i1"], ["i2"]]
+    first = renderer.citations(items, clusters).texts
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        again = renderer.citations(items, clusters).texts
+        gc.collect()
+        kinds = {type(found).__name__ for found in gc.garbage}
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert again == first == ["T0T1", "T2"]  # the layout sets no delimiter
+    assert not kinds & {"BoundCitationItem", "Citation", "DefaultLanguageReference"}

@@ -154,3 +154,42 @@ def test_issue_gold_from_number_or_issue_field_printed_with_a_slash() -> None:
     gold = gb.printed_gold(gb.gold_from_fields(entry, flavour),
                            "Статья // Ж. — 2017. — Т. 12, вып. 3.")
     assert gold is not None and gold["issue"] == "3"
+
+
+def test_an_articles_publisher_is_no_gold_the_article_driver_prints_none() -> None:
+    # rule 4: biblatex-gost's article driver prints `location` but no `publisher`; the name
+    # the string holds is the journal's own
+    entry = gb.BibEntry("r", "p", "k", "article", {
+        "title": "Статья", "journal": "Proceedings of the National Academy of Sciences",
+        "year": "1981", "publisher": "National Academy of Sciences", "location": "Washington"})
+    gold = gb.gold_from_fields(entry, gb.FLAVOURS["gost-biblatex-2008"])
+    assert "publisher" not in gold and gold["publisher-place"] == "Washington"
+
+
+def test_a_publisher_or_place_only_inside_a_link_is_not_printed() -> None:
+    # rule 5: "OSA" is in "josa-62-1-55" of the URL, not printed as the publisher
+    gold = gb.printed_gold({"title": "Статья", "issued": {"date-parts": [[1972]]},
+                            "publisher": "OSA", "publisher-place": "Washington"},
+                           "Статья. — 1972. — URL: http://example.org/abstract.cfm?URI=josa-62"
+                           "-1-55&at=washington.")
+    assert gold == {"title": "Статья", "issued": {"date-parts": [[1972]]}}
+
+
+def test_a_family_name_holding_an_initial_is_left_out() -> None:
+    # rule 6: the data wrote initials into the surname ("Mesinger F., A. A.")
+    for family in ("Mesinger F.", "Алексеев В.В.", "Alexander F. Shchepetkin"):
+        gold = {"author": [{"family": family, "given": "A. A."}], "title": "Numerical methods",
+                "issued": {"date-parts": [[1976]]}}
+        assert gb.printed_gold(gold, f"{family} A. A. Numerical methods. — 1976.") is None
+    kept = {"author": [{"family": "St John", "given": "A."}], "title": "Numerical methods",
+            "issued": {"date-parts": [[1976]]}}
+    assert gb.printed_gold(kept, "St John A. Numerical methods. — 1976.") is not None
+
+
+def test_entries_pdftotext_ran_together_are_split_at_the_inner_label() -> None:
+    # rule 7: an entry's label inside another entry's text starts that entry
+    texts = {"e1": "Иванов И. И. Книга. — М., 2001. @@e2@@ Петров П. П. Статья. — 2002.",
+             "e3": "Сидоров С. С. Очерк. — 2003."}
+    assert gb.unrun(texts) == {"e1": "Иванов И. И. Книга. — М., 2001.",
+                               "e2": "Петров П. П. Статья. — 2002.",
+                               "e3": "Сидоров С. С. Очерк. — 2003."}

@@ -43,7 +43,6 @@ def test_journal_and_numbers_in_each_style_order(text: str, journal: str, year: 
 
 
 @pytest.mark.parametrize("text", [
-    "J. Roe, Phys. Lett. Q 41, 120345 (2004)",            # an author (initials first)
     "Roe, J. Phys. Lett. Q 41, 120345 (2004)",            # an author (surname first)
     "Roe J, Doe A. Imag Lett 2004;41:12",                 # Vancouver authors
     "A study of the roots of trees. Imag. Lett. 41, 12 (2004)",   # a title sentence
@@ -61,3 +60,42 @@ def test_a_journal_block_is_read_whole_by_the_parser() -> None:
     assert parsed.item["type"] == "article-journal"
     assert parsed.item["container-title"] == "Imag. Mater."
     assert (parsed.item["volume"], parsed.item["page"]) == ("4", "692")
+
+
+@pytest.mark.parametrize(("text", "families", "journal"), [
+    ("Novak P., Phys. Lett. B, 512 (2003) 77.", ["Novak"], "Phys. Lett. B"),
+    ("Berg A. and Lund T., Nucl. Phys. A, 610 (1996) 301;", ["Berg", "Lund"], "Nucl. Phys. A"),
+    ("K. Moreau: J. Chem. Phys. 88 (1988) 4102.", ["Moreau"], "J. Chem. Phys."),
+    ("Okafor et al, Nature, 412, 33-35, 2001", ["Okafor"], "Nature"),
+])
+def test_author_statement_before_the_journal_block(text: str, families: list[str],
+                                                   journal: str) -> None:
+    reading = journal_block.parse(text)
+    assert reading is not None
+    assert [n.get("family") for n in reading.item["author"]] == families
+    assert reading.item["container-title"] == journal
+    assert "title" not in reading.item
+
+
+def test_author_before_the_journal_block_is_the_author() -> None:
+    reading = journal_block.parse("J. Roe, Phys. Lett. Q 41, 120345 (2004)")
+    assert reading is not None
+    assert reading.item["author"] == [{"family": "Roe", "given": "J."}]
+    assert reading.item["container-title"] == "Phys. Lett. Q"
+
+
+def test_collaboration_before_the_journal_block() -> None:
+    reading = journal_block.parse("LHCb Collaboration, Phys. Rev. D 91, 072003 (2015).")
+    assert reading is not None
+    assert reading.item["author"] == [{"literal": "LHCb Collaboration"}]
+    assert (reading.item["container-title"], reading.item["volume"]) == ("Phys. Rev. D", "91")
+
+
+@pytest.mark.parametrize("text", [
+    "R. Okafor, Tunnelling of solitons, Nucl. Phys. B 301 (1988) 55.",     # a title, comma
+    "Lund T, Berg A. Renal outcomes revisited. BMJ 2001; 322:101-4.",       # a title, period
+    "Lund T, Berg A: The Reading Room. Br Med J 70: 11-19, 1995.",
+    "M. Novak, Exotic Mesons (Nova Publishing, New York, 1999), Vol. 2.",  # a book
+])
+def test_title_after_the_authors_is_not_a_journal_block(text: str) -> None:
+    assert journal_block.parse(text) is None

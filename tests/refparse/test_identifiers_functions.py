@@ -127,3 +127,16 @@ def test_a_resolver_link_broken_after_dx_is_the_doi_not_a_url() -> None:
                            "http://dx.doi.org/10.1007/s10535-008-0001-z").item
     assert item["DOI"] == "10.1007/s10535-008-0001-z"
     assert "URL" not in item
+
+
+def test_sici_doi_keeps_its_angle_bracket_pairs() -> None:
+    # Wiley's SICI-based DOIs hold "<…:…>" pairs; a bracket that closes a link is no part of one
+    from citefmt.identifiers import find_dois, find_urls
+
+    sici = "10.1002/1521-4125(200007)23:7<581::AID-CEAT581>3.0.CO;2-P"
+    assert [f.value for f in find_dois(f"DOI: {sici}.")] == [sici]
+    assert [f.value for f in find_dois("em: <https://doi.org/10.1590/abc.123>. Acesso")] == \
+        ["10.1590/abc.123"]
+    assert [f.value for f in find_dois("doi:10.1000/xyz<b>")] == ["10.1000/xyz"]
+    assert [f.value for f in find_urls(f"URL: https://doi.org/{sici}. — 2000")] == \
+        [f"https://doi.org/{sici}"]

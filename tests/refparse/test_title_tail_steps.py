@@ -3,6 +3,10 @@ from AIP's "[in Russian]" and the Russian References' "(In Russ.)" rules and the
 
 from __future__ import annotations
 
+import pytest
+
+from citefmt.model import Item
+from citefmt.refparse import title_tail
 from citefmt.refparse.title_tail import edition_out_of_title, language_note_out_of_title
 
 
@@ -48,3 +52,41 @@ def test_an_apostrophe_in_an_unquoted_title_is_no_closing_quote() -> None:
             "container-title": "J Care"}
     single_quoted_title(item, text)
     assert item["title"] == "Patients' views, a survey"
+
+
+@pytest.mark.parametrize(("journal", "title", "rest"), [
+    ("Harmonic maps between spheres of odd dimension. J. Geom. Anal.",
+     "Harmonic maps between spheres of odd dimension", "J. Geom. Anal."),
+    ("The stability of rotating stellar discs. Monthly Notices",
+     "The stability of rotating stellar discs", "Monthly Notices"),
+])
+def test_sentence_read_into_the_journal_is_the_title(journal: str, title: str,
+                                                      rest: str) -> None:
+    item: Item = {"type": "article-journal", "container-title": journal}
+    title_tail.title_out_of_journal(item)
+    assert (item["title"], item["container-title"]) == (title, rest)
+
+
+@pytest.mark.parametrize("journal", [
+    "J. Phys. A: Math. Theor.", "Journal f. prakt. Chemie", "Bull. Soc. Math. France",
+    "Notes on sheaves with c = 0 J.Stat. Mech"])
+def test_journal_names_are_not_split(journal: str) -> None:
+    item: Item = {"type": "article-journal", "container-title": journal}
+    title_tail.title_out_of_journal(item)
+    assert item == {"type": "article-journal", "container-title": journal}
+
+
+def test_abbreviated_journal_word_goes_back_to_the_journal() -> None:
+    text = "Roe, A.: Knotted surfaces. Ukr. Geom. Zh. 3, 11-20 (2001)"
+    item: Item = {"type": "article-journal", "title": "Knotted surfaces. Ukr",
+                  "container-title": "Geom. Zh."}
+    title_tail.journal_word_out_of_title(item, text)
+    assert (item["title"], item["container-title"]) == ("Knotted surfaces", "Ukr. Geom. Zh.")
+
+
+def test_last_word_of_a_title_stays_in_the_title() -> None:
+    text = "A. Roe, Spectral problems. II, Theor. Appl. Mech. 4 (1990) 1-9."
+    item: Item = {"type": "article-journal", "title": "Spectral problems. II",
+                  "container-title": "Theor. Appl. Mech."}
+    title_tail.journal_word_out_of_title(item, text)
+    assert item["title"] == "Spectral problems. II"

@@ -289,7 +289,10 @@ def gold_from_fields(entry: BibEntry, flavour: Flavour) -> Item:
         gold["volume"] = latex_text(fields["volume"])
     if fields.get("pages"):
         gold["page"] = latex_text(fields["pages"]).replace("--", "–")
-    publisher = fields.get("publisher")
+    # biblatex-gost's article driver prints no publisher (only `location` before the year):
+    # a publisher the string holds is part of the journal's name ("Proceedings of the National
+    # Academy of Sciences") or of a link (rule 4)
+    publisher = fields.get("publisher") if entry.entry_type != "article" else None
     if not publisher and (entry.entry_type in _THESIS or entry.entry_type in (
             "report", "techreport")):
         publisher = fields.get("institution") or fields.get("school")
@@ -329,6 +332,7 @@ def printed_gold(gold: Item, text: str) -> Item | None:
     (a macro, math), so the gold would be wrong, and the record is left out. A publisher,
     place, DOI, volume, issue or page the style does not print for the type is dropped."""
     printed = _compact(text)
+    outside_links = _compact(_LINK_RE.sub(" ", text))
     numbers = set(re.findall(r"\d+", text))
     if _unreadable(gold):
         return None
@@ -342,8 +346,12 @@ def printed_gold(gold: Item, text: str) -> Item | None:
             if not _compact(value) or _compact(value) not in printed:
                 return None
             kept[key] = value
-        elif key in ("publisher", "publisher-place", "DOI"):
+        elif key == "DOI":
             if _compact(value) and _compact(value) in printed:
+                kept[key] = value
+        elif key in ("publisher", "publisher-place"):
+            # printed outside a link: "OSA" is not printed by "…?URI=josa-62-1-55" (rule 5)
+            if _compact(value) and _compact(value) in outside_links:
                 kept[key] = value
         elif key in ("volume", "issue"):
             if _labelled(key, value, text):
@@ -378,17 +386,26 @@ def _labelled(key: str, value: str, text: str) -> bool:
     return bool(re.search(rf"{after}{wanted}(?![\w-])", flat))
 
 
+#: a link as biblatex prints `url` (and `doi` as a resolver link): no word in it is an element
+_LINK_RE = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 #: a DOI printed in a string (bare, labelled or inside a resolver link)
 _DOI_PRINTED = re.compile(r"10\.\d{4,9}/")
+
+
+#: an initial inside a family name: the data wrote a person's initials into the surname
+#: ("Алексеев В.В., З. В.", "Mesinger F., A. A.", "Alexander F. Shchepetkin, J. C. M.") — the
+#: string prints "Алексеев В.В. З. В.", which no reader can take apart as the data did (rule 6)
+_INITIAL_IN_FAMILY_RE = re.compile(r"(?:^|\s)[^\W\d_]\.(?:\s|[^\W\d_]\.|$)")
 
 
 def _unreadable(gold: Item) -> bool:
     """Fields whose data cannot be gold as the mapping reads them: a family name of one letter
     or of initials only (the data wrote initials as the surname, "Ч., А. В."), or a place or
     publisher that holds a whole imprint ("Красноярск : СибГУ": place and publisher cannot be
-    told apart)."""
+    told apart), or a family name holding an initial (`_INITIAL_IN_FAMILY_RE`)."""
     if any(len(re.sub(r"\W+", "", n.get("family", "x"))) < 2
-           or re.fullmatch(r"(?:\w\.\s*)+", n.get("family", "")) for n in gold.get("author", [])):
+           or re.fullmatch(r"(?:\w\.\s*)+", n.get("family", ""))
+           or _INITIAL_IN_FAMILY_RE.search(n.get("family", "")) for n in gold.get("author", [])):
         return True
     return any(":" in gold.get(key, "") for key in ("publisher", "publisher-place"))
 
@@ -461,6 +478,22 @@ def normalise(text: str) -> str:
 # --- records -------------------------------------------------------------------------------
 
 
+#: an entry's label inside another entry's text: pdftotext ran the two lines together
+_RUN_IN_LABEL_RE = re.compile(r"\s*@@(?P<key>[\w-]+)@@\s*")
+
+
+def unrun(texts: dict[str, str]) -> dict[str, str]:
+    """Each entry's text on its own where pdftotext ran two entries together ("… 2009. @@e12@@
+    Иванов И. И. …"): the label printed inside a text starts the next entry (rule 7)."""
+    out: dict[str, str] = {}
+    for key, text in texts.items():
+        parts = _RUN_IN_LABEL_RE.split(text)
+        out[key] = parts[0].strip()
+        for inner, body in zip(parts[1::2], parts[2::2], strict=True):
+            out.setdefault(inner, body.strip())
+    return out
+
+
 def group_records(split: str, workdir: Path | None = None,
                   report: dict[str, int] | None = None) -> Iterator[dict[str, Any]]:
     """The rendered strings of `split` with their gold, both flavours; `report` counts what
@@ -470,7 +503,7 @@ def group_records(split: str, workdir: Path | None = None,
     bib = combined_bib(entries)
     counts = report if report is not None else {}
     for group, flavour in FLAVOURS.items():
-        texts = render(bib, flavour, workdir)
+        texts = unrun(render(bib, flavour, workdir))
         for number, entry in enumerate(entries):
             if split_of(entry.content_key) != split:
                 continue

@@ -24,7 +24,6 @@ from citeproc.formatter.html import (
     Subscript,
     Superscript,
     TagWrapper,
-    Underline,
 )
 
 __all__ = [
@@ -37,7 +36,9 @@ __all__ = [
     "SmallCaps",
     "Subscript",
     "Superscript",
+    "TextDecorationNone",
     "Underline",
+    "escape_text",
     "preformat",
 ]
 
@@ -72,10 +73,19 @@ def superscripts(text: str) -> str:
                                  text)
 
 
+def escape_text(text: str) -> str:
+    """`text` escaped for HTML as citeproc-js (so Zotero) writes it: "<" and ">" as "&#60;"
+    and "&#62;" (the same characters as "&lt;" and "&gt;")."""
+    escaped = escape(text, quote=False)
+    if "&" not in escaped:
+        return escaped
+    return escaped.replace("&lt;", "&#60;").replace("&gt;", "&#62;")
+
+
 def preformat(text: object) -> str:
     """Literal text of the style and locale (terms, affixes, `value`): escaped, with
     superscript characters marked up."""
-    return superscripts(escape(str(text), quote=False))
+    return superscripts(escape_text(str(text)))
 
 #: decoration → (opening tag "on", opening tag "off"); both close with the on-tag's name or
 #: </span>
@@ -135,11 +145,25 @@ class Bold(_Flipping):
 
 
 class Baseline(TagWrapper):
-    """vertical-align="baseline" inside a super- or subscript: citeproc-js's markup, kept as
-    the CSL test suite has it (decorations_Baseline)."""
+    """vertical-align="baseline": citeproc-js's markup, kept as the CSL test suite has it
+    (decorations_Baseline), written wherever the attribute is set, as citeproc-js does."""
 
     tag = "span"
     attributes: ClassVar[dict[str, str]] = {"style": "baseline"}
+
+
+class Underline(TagWrapper):
+    """text-decoration="underline" as citeproc-js writes it (citeproc-py: `<u>`)."""
+
+    tag = "span"
+    attributes: ClassVar[dict[str, str]] = {"style": "text-decoration:underline;"}
+
+
+class TextDecorationNone(TagWrapper):
+    """text-decoration="none": citeproc-js writes its span wherever the attribute is set."""
+
+    tag = "span"
+    attributes: ClassVar[dict[str, str]] = {"style": "text-decoration:none;"}
 
 
 class SmallCaps(_Flipping):

@@ -130,8 +130,20 @@ def clean_title(text: str) -> str:
     return text.strip(_EDGE + _QUOTES + " ")
 
 
+#: a bracketed access note, "[cited 2021 Jun 15]", "[citado 2021 jun 15]", "[acesso em 29 de
+#: setembro de 2014]", "[Acceso 12 enero 2018]", "[accessed …]", "[viewed …]": NLM, ABNT and ISO
+#: 690 print when the reader saw the page there, after the publication date; its year is not
+#: the item's
+_ACCESS_NOTE = re.compile(r"\[\s*(?:cited|citado|citad|acesso|acceso|accessed|access|viewed|"
+                          r"consultado|consulted|updated\s+\d|cit(?:ed)?\.)[^\]]*\]", re.I)
+#: the year-month part of an arXiv identifier, "1907.05774" / "abs/1907.05774" (YYMM.NNNNN,
+#: arXiv's scheme since 2007), is no year
+_ARXIV_NUMBER = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])")
+
+
 def _first_year(texts: list[str]) -> int | None:
     for text in texts:
+        text = _ARXIV_NUMBER.sub(" ", _ACCESS_NOTE.sub(" ", text))
         match = _YEAR.search(text)
         if match:
             return int(match.group(1))
@@ -196,7 +208,8 @@ def pages(text: str) -> dict[str, str]:
     labelled = re.fullmatch(ARTICLE_LABEL + rf"\s*({_LOCATOR})", compact, re.IGNORECASE)
     if labelled:
         return {"number": labelled.group(1)}
-    span = re.search(rf"(?<![A-Za-z])({_LOCATOR})(?:\s*[–—‒-]\s*({_LOCATOR}))?", compact)
+    # "525--548": TeX's en dash, as BibTeX-made lists print it, is one range dash
+    span = re.search(rf"(?<![A-Za-z])({_LOCATOR})(?:\s*(?:--|[–—‒-])\s*({_LOCATOR}))?", compact)
     if not span:
         return {}
     first, last = span.group(1), span.group(2)
