@@ -33,10 +33,10 @@ def _corrections() -> list[dict]:
 
 def test_every_correction_keeps_the_original_tags_and_says_why() -> None:
     corrections = _corrections()
-    assert len(corrections) == len({c["id"] for c in corrections}) == 24
+    assert len(corrections) == len({c["id"] for c in corrections}) == 29
     for correction in corrections:
         assert set(correction) == {"id", "anystyle_tags", "set", "remove", "note"}
-        assert correction["id"].startswith(("anystyle-ugly-", "anystyle-bad-"))
+        assert correction["id"].startswith(("anystyle-ugly-", "anystyle-bad-", "anystyle-gold-"))
         assert correction["anystyle_tags"] and correction["note"].strip()
         assert correction["set"] or correction["remove"]
 
