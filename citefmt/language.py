@@ -57,10 +57,12 @@ CYRILLIC_SHARE = 0.5
 def detect_language(text: str) -> str:
     """"ru" when at least `CYRILLIC_SHARE` of the letters outside URLs and DOIs are Cyrillic,
     "en" otherwise (also for text without letters)."""
+    if text.isascii():
+        return "en"  # no Cyrillic letter (the answer below, without the scans)
     letters = _LETTER.findall(_IDENTIFIER.sub(" ", text))
     if not letters:
         return "en"
-    cyrillic = sum(1 for c in letters if _CYRILLIC.match(c))
+    cyrillic = len(_CYRILLIC.findall("".join(letters)))  # one scan, not a match per letter
     return "ru" if cyrillic >= CYRILLIC_SHARE * len(letters) else "en"
 
 

@@ -13,7 +13,7 @@ import re
 
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate, sentences
-from citefmt.refparse.common import date_parts, normalise_page, tidy
+from citefmt.refparse.common import date_parts, normalise_page, squeezed, tidy
 from citefmt.refparse.names import parse_inverted_names, split_names, starts_with_body_word
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -85,11 +85,12 @@ _UNIT_RE = re.compile(r"([^.]{3,80})\.\s+(?=\S)")
 def looks_like(body: str) -> bool:
     text = body.strip()
     return bool(_AUTHORS_RE.match(text) or _ENTITY_RE.match(text)
-                or re.search(r"\bv\.\s*\d+,\s*n\.\s*\d+", body))
+                or ("v." in body and "n." in body  # what a match holds (a faster test)
+                    and re.search(r"\bv\.\s*\d+,\s*n\.\s*\d+", body)))
 
 
 def parse(body: str) -> Candidate | None:
-    text = re.sub(r"\s+", " ", body).strip()
+    text = squeezed(body)
     item: Item = {"type": "article-journal"}
     cand = Candidate("abnt", item, 0.0)
     m = _AUTHORS_RE.match(text)

@@ -15,7 +15,7 @@ import re
 
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import date_parts, normalise_page
+from citefmt.refparse.common import date_parts, normalise_page, squeezed
 from citefmt.refparse.names import split_names, strip_et_al
 
 _NAME = (r"(?>(?:(?:de|da|van|von|der|di|du|dos|le|la)\s)?[A-ZÀ-Þ][\w'’‐-]+"
@@ -35,7 +35,7 @@ def looks_like(body: str) -> bool:
 
 def parse(body: str) -> Candidate | None:
     """Read an ACS journal reference from `body` (identifiers already blanked)."""
-    text = re.sub(r"\s+", " ", body).strip()
+    text = squeezed(body)
     authors = _AUTHORS_RE.match(text)
     if not authors:
         return None

@@ -15,7 +15,7 @@ import re
 
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate, sentences
-from citefmt.refparse.common import date_parts, month_day, normalise_page, tidy
+from citefmt.refparse.common import date_parts, month_day, normalise_page, squeezed, tidy
 from citefmt.refparse.locators import ARTICLE_LABEL
 from citefmt.refparse.names import (
     Names,
@@ -70,7 +70,7 @@ def looks_like(body: str) -> bool:
 def parse(body: str) -> Candidate | None:
     """Read an APA/Harvard reference: "Author, A. A. (Year). Title. Source." — the author–date
     head, the title, then the source as a journal, an edited book ("In …") or a publisher."""
-    text = re.sub(r"\s+", " ", body).strip()
+    text = squeezed(body)
     head = _HEAD_RE.match(text)
     if not head:
         return None

@@ -18,7 +18,7 @@ import re
 
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import date_parts, normalise_page
+from citefmt.refparse.common import date_parts, normalise_page, squeezed
 from citefmt.refparse.names import split_names, strip_et_al
 
 #: one name, matched atomically so a long author list that fails later is not re-split
@@ -36,12 +36,12 @@ _FORM_RE = re.compile(
 
 
 def looks_like(body: str) -> bool:
-    return bool(_FORM_RE.match(re.sub(r"\s+", " ", body).strip()))
+    return bool(_FORM_RE.match(squeezed(body)))
 
 
 def parse(body: str) -> Candidate | None:
     """Read the short title-less journal form from `body` (identifiers already blanked)."""
-    match = _FORM_RE.match(re.sub(r"\s+", " ", body).strip())
+    match = _FORM_RE.match(squeezed(body))
     if not match:
         return None
     if match.group("collaboration"):

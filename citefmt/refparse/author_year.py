@@ -23,7 +23,7 @@ import re
 from citefmt.dates import MONTHS
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate, sentences
-from citefmt.refparse.common import date_parts, normalise_page, tidy
+from citefmt.refparse.common import date_parts, normalise_page, squeezed, tidy
 from citefmt.refparse.names import split_names, strip_et_al
 
 _HEAD_RE = re.compile(r"^(?P<authors>[^\d()]{2,200}?)\.?\s+"
@@ -50,7 +50,7 @@ def looks_like(body: str) -> bool:
 
 def parse(body: str) -> Candidate | None:
     """Read an author–year reference with a bare year from `body` (identifiers already blanked)."""
-    text = re.sub(r"\s+", " ", body).strip()
+    text = squeezed(body)
     head = _HEAD_RE.match(text)
     if not head:
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from citefmt import identifiers
 from citefmt.dates import MONTHS
@@ -155,9 +156,27 @@ _KEPT_FINAL_PERIOD_RE = re.compile(r"(?:\b[A-ZА-ЯЁ]|\bet al|\bed|\bизд|\b�
                                    r"\bCo)\.$")
 
 
+def _single_spaced(text: str) -> str:
+    """Every run of white space one space. Text with no two spaces in a row whose every
+    character is printable is returned as it is without the search: every white-space character
+    but the space is non-printable (Unicode "Other" or "Separator")."""
+    if "  " not in text and text.isprintable():
+        return text
+    return _SPACES_RE.sub(" ", text)
+
+
+@lru_cache(maxsize=256)
+def squeezed(body: str) -> str:
+    r"""The text with every run of white space one space, trimmed — cached: most grammars start
+    from this form of the same body (`re.sub(r"\s+", " ", body).strip()`, computed once)."""
+    return _single_spaced(body).strip()
+
+
+@lru_cache(maxsize=8192)
 def tidy(segment: str) -> str:
-    """Collapse spaces and trim separators a field never ends or starts with."""
-    s = _SPACES_RE.sub(" ", segment).strip()
+    """Collapse spaces and trim separators a field never ends or starts with (cached: the same
+    segments recur between grammars and readings)."""
+    s = _single_spaced(segment).strip()
     s = s.strip(" ,;:/")
     if s.endswith(".") and not _KEPT_FINAL_PERIOD_RE.search(s):
         s = s[:-1].rstrip()

@@ -16,7 +16,7 @@ import re
 
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import date_parts
+from citefmt.refparse.common import date_parts, squeezed
 from citefmt.refparse.names import split_names, strip_et_al
 
 _ARCHIVES = r"(?:hep|astro|nucl|gr|cond|quant|math|physics)(?:\s?-\s?[a-z]+)*(?:\.[A-Z]{2})?"
@@ -52,7 +52,7 @@ def _is_person_or_collaboration(name: dict[str, str]) -> bool:
 
 def parse(body: str) -> Candidate | None:
     """Names, an e-print id and a year; None when anything else is printed."""
-    text = re.sub(r"\s+", " ", body).strip()
+    text = squeezed(body)
     eprint = _EPRINT_RE.search(text)
     if not eprint:
         return None

@@ -120,8 +120,8 @@ _PATENT_RE = re.compile(r"^(?:Пат(?:ент)?\.?|Patent)\s*(?:№\s*)?(?P<num>
 
 
 def looks_like(body: str) -> bool:
-    if _SIGNATURE_HINT_RE.search(body) and _SIGNATURE_RE.search(body):
-        return True
+    if "//" in body or (_SIGNATURE_HINT_RE.search(body) and _SIGNATURE_RE.search(body)):
+        return True  # "//", the host separator, is the first mark (found without the search)
     if _HEADING_SIGNATURE_RE.match(body) and not _NOT_GOST_RE.search(body):
         return bool(_SPACED_IMPRINT_RE.search(body) or _YEAR_AREA_RE.search(body)
                     or _DATE_AREA_END_RE.search(body))
@@ -223,12 +223,18 @@ _NUMBERS_AREA_RE = re.compile(r"(?:^|\.\s)(?:1[6-9]|20)\d\d(?:[.,]|$)|"
                               r"\b(?:Т|Vol|С|P)\.\s*\d|№\s*\d")
 
 
+def _may_hold_area_dash(text: str) -> bool:
+    """False where `_AREA_DASH_RE` cannot match, found without its (slow) search: each match
+    holds a dash then white space, and in printable text the only white space is the space."""
+    return not text.isprintable() or "- " in text or "– " in text or "— " in text
+
+
 def _dashed_first_area(body: str) -> str | None:
     """The host's first area where the description separates its areas with ". — " (GOST R
     7.0.5-2008): the dash ends the area whatever the words before it ("Physical Review E. —
     2009", "Proceedings. — IEEE, 08.2009"); None when the host has no area dash."""
     host = _without_carrier(body).partition("//")[2]
-    m = _AREA_DASH_RE.search(host)
+    m = _AREA_DASH_RE.search(host) if _may_hold_area_dash(host) else None
     if not host or not m or not re.match(r"\.?\s+[–—]", host[m.start():]):
         return None
     return re.sub(r"\s+", " ", host[:m.start()]).strip()
@@ -278,7 +284,8 @@ def _without_carrier_and_dashes(body: str) -> str:
     """The description with the carrier statement ("Текст : непосредственный") dropped and the
     area separator ". – " written ". " (GOST R 7.0.100 and 7.0.5 lists alike)."""
     text = _without_carrier(body)
-    text = _AREA_DASH_RE.sub(". ", text)
+    if _may_hold_area_dash(text):
+        text = _AREA_DASH_RE.sub(". ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

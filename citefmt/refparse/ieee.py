@@ -24,7 +24,7 @@ import re
 from citefmt.dates import MONTHS
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import TITLE_ABBREVIATIONS, date_parts, normalise_page
+from citefmt.refparse.common import TITLE_ABBREVIATIONS, date_parts, normalise_page, squeezed
 from citefmt.refparse.names import split_names, strip_et_al
 from citefmt.refparse.places import is_place
 
@@ -149,15 +149,20 @@ _OLD_ARXIV_ID_RE = re.compile(r"(?:hep|astro|nucl|gr|cond|quant|math|physics)(?:
                               r"\s*/\s*\d{7}")
 
 
+#: a name at the start (compiled once: formatting and looking up the pattern at each call cost
+#: more than matching it)
+_NAME_HEAD_RE = re.compile(rf"^{_NAME}[,.\s]")
+
+
 def looks_like(body: str) -> bool:
     text = body.strip()
-    return re.match(rf"^{_NAME}[,.\s]", text) is not None \
+    return _NAME_HEAD_RE.match(text) is not None \
         or _INVERTED_AUTHORS_RE.match(text) is not None
 
 
 def parse(body: str) -> Candidate | None:
     """Read an IEEE/physics reference from `body` (identifiers already blanked)."""
-    text = re.sub(r"\s+", " ", body).strip()
+    text = squeezed(body)
     tail = _EPRINT_TAIL_RE.search(text)
     old_id = _OLD_ARXIV_ID_RE.search(tail.group(0)) if tail else None
     text = text[:tail.start()] if tail else text

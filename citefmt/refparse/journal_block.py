@@ -21,7 +21,7 @@ import re
 
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import date_parts, normalise_page
+from citefmt.refparse.common import date_parts, normalise_page, squeezed
 from citefmt.refparse.names import split_names, strip_et_al
 
 _YEAR = r"(?:1[89]|20)\d\d"
@@ -180,7 +180,7 @@ def _slots(free: list[str], rest: list[re.Match[str]]) -> list[str] | None:
 
 def parse(body: str) -> Candidate | None:
     """The journal and its numbers; None when an author, a title or any other word is printed."""
-    text = re.sub(r"\s+", " ", body).strip()
+    text = squeezed(body)
     split = journal_and_numbers(text)
     if split is None:
         return None

@@ -19,7 +19,7 @@ import re
 
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import date_parts, parse_date_words, tidy
+from citefmt.refparse.common import date_parts, parse_date_words, squeezed, tidy
 
 _ACT = (r"(?:Lei(?:\s+Complementar)?|Decreto(?:-Lei)?|Resolução|Portaria|Medida\s+Provisória|"
         r"Instrução\s+Normativa|Emenda\s+Constitucional|Ley|Real\s+Decreto|Decreto\s+Supremo)")
@@ -48,7 +48,7 @@ def looks_like(body: str) -> bool:
 
 def parse(body: str) -> Candidate | None:
     """The act, its summary and its gazette; None when the text opens otherwise."""
-    text = re.sub(r"\s+", " ", body).strip()
+    text = squeezed(body)
     head = _HEAD.match(text)
     if not head:
         return None

@@ -17,7 +17,7 @@ import re
 from citefmt.dates import MONTHS
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import date_parts, normalise_page
+from citefmt.refparse.common import date_parts, normalise_page, squeezed
 
 _VOLUME_RE = re.compile(r"\b(?:Vol(?:ume)?|VOL(?:UME)?)\s*\.?\s*(?P<volume>\d+)\b")
 _ISSUE_RE = re.compile(r"\b(?:No|NO|Number|NUMBER|Issue|ISSUE)\s*\.?\s*(?P<issue>\d+)\b")
@@ -41,7 +41,7 @@ def _month(word: str | None) -> int | None:
 
 def parse(body: str) -> Candidate | None:
     """The journal and its labelled numbers; None when anything else is printed."""
-    text = re.sub(r"\s+", " ", body).strip()
+    text = squeezed(body)
     volume = _VOLUME_RE.search(text)
     if not volume:
         return None

@@ -52,7 +52,10 @@ class Names:
     repairs: list[tuple[int, str]] = field(default_factory=list)
 
 
+@lru_cache(maxsize=8192)
 def strip_et_al(segment: str) -> tuple[str, bool]:
+    """The segment without a final "et al." / "[и др.]", and whether it had one (cached: every
+    grammar strips the same author statement)."""
     m = _ET_AL_RE.search(segment)
     if m:
         return segment[:m.start()], True

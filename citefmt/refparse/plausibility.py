@@ -41,6 +41,12 @@ _LETTER_DIGIT_RE = re.compile(r"([^\W\d_]{1,2})(\d+)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th|е|й|я|ое)$")
 _YEARISH_RE = re.compile(r"^\W*(?:1[4-9]|20)\d\d[a-zа-я]?\W*$")
+#: the checks' other patterns, compiled once (they run for every reading judged)
+_PART_RE = re.compile(r"(?:Suppl|Pt|Spec)")
+_SPACES_RE = re.compile(r"\s+")
+_NUMBERED_AUTHORS_RE = re.compile(r"^\d+\s*[.)]?\s+[^\W\d_]+\s[A-ZА-ЯЁ]{1,3},")
+_THREE_DIGITS_RE = re.compile(r"\d{3,}")
+_TWO_DIGITS_RE = re.compile(r"\d{2,}")
 #: words styles print around fields: never evidence of a misread part
 _STYLE_WORDS = frozenset("""
 et al in eds ed editor editors edited by and p pp vol no nr iss issue suppl pt part n v s
@@ -108,20 +114,30 @@ def _counted_words(text: str) -> tuple[tuple[str, int], ...]:
     for word in _words(text):
         if word in _STYLE_WORDS or (len(word) == 1 and not word.isdigit()):
             continue
-        counted.append((_ORDINAL_RE.sub(r"\1", word) if word[0].isdigit() else word, len(word)))
+        ordinal = _ORDINAL_RE.match(word) if word[0].isdigit() else None
+        counted.append((ordinal.group(1) if ordinal else word, len(word)))
     return tuple(counted)
+
+
+@lru_cache(maxsize=16384)
+def _explained_by(value: str) -> tuple[str, ...]:
+    """The words one field value accounts for, cached (names, titles and journals recur between
+    the readings of a reference): its words, those of its unhyphenated form, and initials
+    ("P. R.") as printed together ("PR")."""
+    words = _words(value)
+    explained = list(words)
+    if "-" in value:
+        explained += _words(value.replace("-", ""))
+    if words and all(len(w) <= 2 for w in words):
+        explained.append("".join(words))
+    return tuple(explained)
 
 
 def unexplained_share(item: Item, text: str) -> float:
     """Share of the reference's word characters that no field of `item` accounts for."""
     explained: set[str] = set()
     for value in _field_texts(item):
-        words = _words(value)
-        explained.update(words)
-        if "-" in value:
-            explained.update(_words(value.replace("-", "")))
-        if words and all(len(w) <= 2 for w in words):
-            explained.add("".join(words))  # initials "P. R." printed as "PR"
+        explained.update(_explained_by(value))
     numbers: list[str] | None = None
     total = missing = 0
     for word, length in _counted_words(text):
@@ -146,7 +162,7 @@ def _numbered(value: str) -> bool:
     """A volume or issue shape: digits, a Roman numeral, or a "Suppl"/"Pt"/"Spec" part."""
     words = value.split()  # a value of only white space (U+001F is white space) has no word
     return bool(_DIGIT_RE.search(value) or (words and _ROMAN_RE.match(words[0]))
-                or re.match(r"(?:Suppl|Pt|Spec)", value))
+                or _PART_RE.match(value))
 
 
 def failed_checks(item: Item) -> list[str]:
@@ -159,7 +175,7 @@ def failed_checks(item: Item) -> list[str]:
     failed += [key for key, limit in (("volume", 16), ("issue", 24))
                if not _plausible_number(item.get(key), limit)]
     page = item.get("page")
-    if isinstance(page, str) and not _PAGE_RE.match(re.sub(r"\s+", "", page)):
+    if isinstance(page, str) and not _PAGE_RE.match(_SPACES_RE.sub("", page)):
         failed.append("page")
     title = item.get("title")
     if isinstance(title, str) and not _plausible_title(title):
@@ -184,7 +200,7 @@ def _plausible_title(title: str) -> bool:
     letters = _letters(title)
     if letters < 3 or letters < len(title) / 2 or _YEARISH_RE.match(title) or len(title) > 500:
         return False
-    return not re.match(r"^\d+\s*[.)]?\s+[^\W\d_]+\s[A-ZА-ЯЁ]{1,3},", title)
+    return not _NUMBERED_AUTHORS_RE.match(title)
 
 
 def _plausible_name(name: object) -> bool:
@@ -196,7 +212,7 @@ def _plausible_name(name: object) -> bool:
     if family and (_DIGIT_RE.search(family + given) or _letters(family) < 2
                    or len(family.split()) > 4):
         return False
-    return not (name.get("literal") and re.search(r"\d{3,}", name["literal"]))
+    return not (name.get("literal") and _THREE_DIGITS_RE.search(name["literal"]))
 
 
 def _plausible_imprint(key: str, value: str) -> bool:
@@ -206,7 +222,7 @@ def _plausible_imprint(key: str, value: str) -> bool:
         return False
     if key == "container-title":
         return not _YEARISH_RE.match(value)
-    return not re.search(r"\d{2,}", value)
+    return not _TWO_DIGITS_RE.search(value)
 
 
 @lru_cache(maxsize=8192)

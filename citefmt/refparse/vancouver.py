@@ -202,7 +202,7 @@ def _apply_publisher_sentences(body: str, spans: list[tuple[int, int]], item: It
             if item.get("type") not in ("chapter", "paper-conference"):
                 item["type"] = "report"
             found += 1
-        elif m := _PUBLISHER_RE.match(s):
+        elif ":" in s and (m := _PUBLISHER_RE.match(s)):  # every match holds its colon
             item["publisher-place"] = tidy(m.group("place"))
             item["publisher"] = tidy(m.group("publisher"))
             if m.group("year"):
@@ -289,7 +289,7 @@ def parse(body: str) -> Candidate | None:
     rest, score = _author_area(body, cand)
     while rest < end and body[rest] == " ":
         rest += 1
-    in_match = re.search(r"(?:^|\.\s+)In:\s+", body[rest:end])
+    in_match = re.search(r"(?:^|\.\s+)In:\s+", body[rest:end]) if "In:" in body else None
     date_match = _last_date_block(body[rest:end])
     if in_match:
         title_end = rest + in_match.start()
@@ -330,11 +330,15 @@ def _author_area(body: str, cand: Candidate) -> tuple[int, float]:
     return authors_end + 1, score
 
 
+#: `_DATE_BLOCK_RE` after a sentence end (compiled once, not looked up at each call)
+_AFTER_SENTENCE_DATE_BLOCK_RE = re.compile(r"(?:(?<=\.\s)|(?<=\.)|(?<=\]\s)|(?<=\]))"
+                                           + _DATE_BLOCK_RE.pattern)
+
+
 def _last_date_block(text: str) -> re.Match[str] | None:
     """The last "year[ month];volume(issue):pages." block after a sentence end."""
     date_match = None
-    for m in re.finditer(r"(?:(?<=\.\s)|(?<=\.)|(?<=\]\s)|(?<=\]))" + _DATE_BLOCK_RE.pattern,
-                         text):
+    for m in _AFTER_SENTENCE_DATE_BLOCK_RE.finditer(text):
         date_match = m
     return date_match
 

@@ -76,7 +76,7 @@ def readings(text: str) -> list[tuple[Item, float]]:
     import pycrfsuite
 
     from citefmt.refparse.locators import with_article_number
-    from citefmt.refparse.tagger.features import sequence_features
+    from citefmt.refparse.tagger.features import sequence_attributes
     from citefmt.refparse.tagger.fields import item_from_segments
     from citefmt.refparse.tagger.tokens import tokenize
 
@@ -84,7 +84,7 @@ def readings(text: str) -> list[tuple[Item, float]]:
     tokens = tokenize(text)
     if not taggers or not tokens:
         return []
-    features = pycrfsuite.ItemSequence(sequence_features(tokens))
+    features = pycrfsuite.ItemSequence(sequence_attributes(tokens))
     labelled: list[tuple[list[str], float]] = []
     for tagger in taggers:
         labels, confidence = _labels(tagger, features)
