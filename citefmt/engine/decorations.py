@@ -152,3 +152,21 @@ def field_flipped(element: Any, text: MixedString) -> MixedString:
     for index, piece in zip(indices, pieces, strict=True):
         segments[index] = type(segments[index])(piece)
     return MixedString(segments)
+
+
+def reset_regardless(element: Any, formatted: Any, inner: Any) -> Any:
+    """`formatted` wrapped in the "off" span of each decoration `element` resets that no
+    enclosing element set (`reset` wraps the others) and the `inner` element sets:
+    citeproc-js 2.4.63 writes them around a name list it formats as a whole
+    (`name_elements`: `<name font-style="normal"/><et-al font-style="italic"/>` gives
+    "<span style="font-style:normal;">B A, D C, <i>et al.</i></span>"), though not around
+    each name, nor when nothing inside is italic."""
+    if current().output_format != "html" or inner is None:
+        return formatted
+    active = decorated(element, including_self=False)
+    formatter = current().formatter
+    for attribute, (_, decoration, setting) in _DECORATING.items():
+        if (decoration in resets(element) and decoration not in active
+                and decoration != "raised" and inner.get(attribute) in setting):
+            formatted = getattr(formatter, _WRAPPERS[decoration])(formatted)
+    return formatted

@@ -608,3 +608,38 @@ def test_gap_names_italics_inside_an_italic_macro_call_in_html():
         "europarechtlicher-rechtsquellen", "review") == (
         "<i><i>Adams</i></i>, Healing in the modern era, New England Journal of Medicine, "
         "18.04.2019")
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    # citeproc-js 2.4.63's HTML: a list ending in "et al." carries the cs:name's formatting
+    # once more as a whole (citefmt: on each name only, "<b>B A</b>, <b>D C</b>, et al.")
+    ('<name font-weight="bold" et-al-min="3" et-al-use-first="2"/>',
+     "<b><b>B A</b>, <b>D C</b>, et al.</b>"),
+    ('<name font-weight="bold" et-al-min="3" et-al-use-first="2"/><et-al font-style="italic"/>',
+     "<b><b>B A</b>, <b>D C</b>, <i>et al.</i></b>"),
+    # "normal" around the whole list only when the et-al sets what it resets
+    ('<name font-style="normal" et-al-min="3" et-al-use-first="2"/><et-al font-style="italic"/>',
+     '<span style="font-style:normal;">B A, D C, <i>et al.</i></span>'),
+    ('<name font-style="normal" et-al-min="3" et-al-use-first="2"/><et-al font-weight="bold"/>',
+     "B A, D C, <b>et al.</b>"),
+    # no "et al.": each name only
+    ('<name font-weight="bold" et-al-min="5" et-al-use-first="2"/>',
+     "<b>B A</b>, <b>D C</b>, <b>F E</b>, <b>H G</b>"),
+])
+def test_gap_a_name_list_ending_in_et_al_is_formatted_as_a_whole_in_html(names: str,
+                                                                         expected: str):
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             '</info><citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout><names variable="author">{names}</names></layout>'
+             '</bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    item = {"id": "a", "type": "book", "title": "T", "author": [
+        {"family": "A", "given": "B"}, {"family": "C", "given": "D"},
+        {"family": "E", "given": "F"}, {"family": "G", "given": "H"}]}
+    entries = Renderer(tree, locale="en-US", fmt="html").bibliography([item]).entries
+    assert entries[0].text == expected
