@@ -127,8 +127,12 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
     def markup(self, text: Any) -> Any:
         """Gap: citeproc-js, which styles are written against, puts the cs:names affixes
         around names only: a title that cs:substitute renders through cs:text keeps its own
-        ("Burn first aid 2019:", not "Burn first aid. 2019:" for `<names suffix=".">`)."""
+        ("Burn first aid 2019:", not "Burn first aid. 2019:" for `<names suffix=".">`), and
+        in HTML its own formatting too (`<names font-style="italic">` around a substituted
+        `<text value="OV" font-style="italic"/>`: "<i>OV</i>", not "<i><i>OV</i></i>")."""
         if isinstance(text, SubstitutedText):
+            if current().output_format == "html":
+                return MixedString(list(text))
             return self.format(MixedString(list(text)))
         return super().markup(text)
 

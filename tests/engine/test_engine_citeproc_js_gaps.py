@@ -643,3 +643,30 @@ def test_gap_a_name_list_ending_in_et_al_is_formatted_as_a_whole_in_html(names: 
         {"family": "E", "given": "F"}, {"family": "G", "given": "H"}]}
     entries = Renderer(tree, locale="en-US", fmt="html").bibliography([item]).entries
     assert entries[0].text == expected
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    # citeproc-js 2.4.63's HTML: a cs:text that cs:substitute renders carries neither the
+    # cs:names affixes nor its formatting (citefmt: "<i><i>OV</i></i>", "<b>My …</b>")
+    ('<names variable="editor" font-style="italic"><substitute><text value="OV" '
+     'font-style="italic"/></substitute></names>', "<i>OV</i>"),
+    ('<names variable="editor" font-weight="bold"><substitute><text variable="title"/>'
+     '</substitute></names>', "My <i>Amazing</i> Title"),
+    # names that substitute keep it
+    ('<names variable="editor" font-weight="bold"><substitute><names variable="author"/>'
+     '</substitute></names>', "<b>B A, D C</b>"),
+])
+def test_gap_names_formatting_not_around_a_substituted_text_in_html(names: str, expected: str):
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             '</info><citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout>{names}</layout></bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    item = {"id": "a", "type": "book", "title": "My <i>Amazing</i> Title",
+            "author": [{"family": "A", "given": "B"}, {"family": "C", "given": "D"}]}
+    entries = Renderer(tree, locale="en-US", fmt="html").bibliography([item]).entries
+    assert entries[0].text == expected
