@@ -12,9 +12,9 @@ nothing at all where no ancestor decorates.
 
 The enclosing elements are the element's ancestors in the style tree, and past a `cs:macro`
 the `cs:text` that called it (the render context's `macro_callers`). An element that resets a
-decoration its ancestors set wraps its output in that decoration again: the ancestor's
-flip-flop (`formatters.html`) turns it into the "off" span, and turns italics inside the reset
-text back on, as CSL's flip-flop asks.
+decoration its ancestors set wraps its output in the "off" span; an element setting a
+decoration already in effect keeps it (citeproc-js writes `<i><i>…</i></i>`), so an element's
+italics inside a reset are italic again.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from citeproc import model
 from citeproc.string import MixedString, NoCase
 
 from citefmt.engine.context import OverlaidAttributes, current
+from citefmt.engine.formatters.html import FLIPS, flipped_segments
 from citefmt.engine.richtext import NoDecoration
 
 #: attribute → (its reset value, the decoration it sets, the values that set it)
@@ -36,8 +37,9 @@ _DECORATING = {
     "vertical-align": ("baseline", "raised", ("sup", "sub")),
 }
 
-#: decoration → the HTML formatter's wrapper class that sets it
-_WRAPPERS = {"italic": "Italic", "bold": "Bold", "smallcaps": "SmallCaps", "raised": "Baseline"}
+#: decoration → the HTML formatter's wrapper class that sets it back to normal
+_WRAPPERS = {"italic": "ItalicOff", "bold": "BoldOff", "smallcaps": "SmallCapsOff",
+             "raised": "Baseline"}
 
 
 def resets(element: Any) -> tuple[str, ...]:
@@ -71,7 +73,8 @@ def _enclosing(element: Any) -> Iterator[Any]:
 
 
 def decorated(element: Any, *, including_self: bool) -> set[str]:
-    """The decorations in effect at `element` (flip-flop: italics in italics are upright)."""
+    """The decorations in effect at `element`: an element's italics inside italics stay
+    italic (citeproc-js: `<i><i>…</i></i>`); "normal" sets a decoration back."""
     chain = list(_enclosing(element))[::-1]
     if including_self:
         chain.append(element)
@@ -84,10 +87,7 @@ def decorated(element: Any, *, including_self: bool) -> set[str]:
             if value == normal:
                 state.discard(decoration)
             elif value in setting:
-                if decoration == "raised" or decoration not in state:
-                    state.add(decoration)
-                else:
-                    state.discard(decoration)
+                state.add(decoration)
     return state
 
 
@@ -109,8 +109,7 @@ def reset(element: Any, formatted: Any) -> Any:
 
 def undecorated(element: Any, text: MixedString) -> MixedString:
     """`text` with its nodecor segments set back to normal for every decoration in effect at
-    `element`, its own included: each is wrapped in the decoration, which the element's and
-    its ancestors' flip-flop turn into the "off" span (flipflop_ItalicsWithOk:
+    `element`, its own included: each is wrapped in the "off" span (flipflop_ItalicsWithOk:
     `<i>Lessard <span style="font-style:normal;">v.</span> Schmidt</i>`)."""
     active = (decorated(element, including_self=True) - {"raised"}
               if current().output_format == "html" else set())
@@ -125,3 +124,49 @@ def undecorated(element: Any, text: MixedString) -> MixedString:
         segments.append(segment)
     return MixedString(segments)
 
+
+
+def field_flipped(element: Any, text: MixedString) -> MixedString:
+    """The field's own markup in `text` (printed by `element`) flipped for every decoration
+    that `element` or an enclosing element sets: a title's `<i>` under an italic element is
+    upright (CSL test suite `flipflop_ItalicsFlipped`, `decorations_SimpleFlipFlop`), also
+    when an element between them sets italics back to normal (citeproc-js 2.4.63: `<i><span
+    style="font-style:normal;">My <span style="font-style:normal;">Amazing</span> …`). Done
+    where the field is printed, so that enclosing elements' own tags are never flipped."""
+    if current().output_format != "html":
+        return text
+    segments = list(text)  # MixedString indexes characters, not segments
+    indices = [index for index, segment in enumerate(segments)
+               if "<" in segment and type(segment) is not NoDecoration]
+    if not indices:
+        return text
+    chain = [element, *_enclosing(element)]
+    active = {decoration for node in chain
+              for attribute, (_, decoration, setting) in _DECORATING.items()
+              if node.get(attribute) in setting} & FLIPS.keys()
+    if not active:
+        return text
+    pieces = [str(segments[index]) for index in indices]
+    for decoration in sorted(active):
+        pieces = flipped_segments(pieces, decoration)
+    for index, piece in zip(indices, pieces, strict=True):
+        segments[index] = type(segments[index])(piece)
+    return MixedString(segments)
+
+
+def reset_regardless(element: Any, formatted: Any, inner: Any) -> Any:
+    """`formatted` wrapped in the "off" span of each decoration `element` resets that no
+    enclosing element set (`reset` wraps the others) and the `inner` element sets:
+    citeproc-js 2.4.63 writes them around a name list it formats as a whole
+    (`name_elements`: `<name font-style="normal"/><et-al font-style="italic"/>` gives
+    "<span style="font-style:normal;">B A, D C, <i>et al.</i></span>"), though not around
+    each name, nor when nothing inside is italic."""
+    if current().output_format != "html" or inner is None:
+        return formatted
+    active = decorated(element, including_self=False)
+    formatter = current().formatter
+    for attribute, (_, decoration, setting) in _DECORATING.items():
+        if (decoration in resets(element) and decoration not in active
+                and decoration != "raised" and inner.get(attribute) in setting):
+            formatted = getattr(formatter, _WRAPPERS[decoration])(formatted)
+    return formatted

@@ -51,7 +51,7 @@ from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
 from citefmt.engine.context import current
 from citefmt.engine.date_elements import Date, Date_Part
-from citefmt.engine.decorations import undecorated
+from citefmt.engine.decorations import field_flipped, undecorated
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
 from citefmt.engine.locator_labels import typed_locator_label
 from citefmt.engine.name_elements import Name, Name_Part, Names, Substitute, is_truncated
@@ -420,6 +420,10 @@ class Text(EngineElement, model.Text):
         if steps is None:
             steps = self.__dict__["_markup_steps"] = self._steps()
         strip, case, quote, bare = steps
+        if (type(text) is MixedString and ("variable" in self.attrib or "value" in self.attrib)
+                and current().output_format == "html"):
+            # the field's (or value's) own markup flips under the decorations set here
+            text = field_flipped(self, text)
         # speed: each segment's type looked up in C, not an isinstance per segment in a
         # generator (macro outputs are scanned at every level they pass)
         if type(text) is MixedString and any(map(_RESOLVED_TYPES.__getitem__, map(type, text))):

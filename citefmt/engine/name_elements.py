@@ -9,10 +9,11 @@ from typing import Any
 from citeproc import model
 from citeproc.source import Name as CiteprocName
 from citeproc.source import VariableError
-from citeproc.string import MixedString, String
+from citeproc.string import MixedString, NoCase, String
 
 from citefmt.engine.base import DECORATIONS, EngineElement
 from citefmt.engine.context import OverlaidAttributes, current, overlay
+from citefmt.engine.decorations import reset_regardless, resets
 from citefmt.engine.initials import initialize_given
 from citefmt.engine.name_expansion import FULL, person_key
 from citefmt.engine.punctuation import join_merging, wrap_merging
@@ -126,8 +127,12 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
     def markup(self, text: Any) -> Any:
         """Gap: citeproc-js, which styles are written against, puts the cs:names affixes
         around names only: a title that cs:substitute renders through cs:text keeps its own
-        ("Burn first aid 2019:", not "Burn first aid. 2019:" for `<names suffix=".">`)."""
+        ("Burn first aid 2019:", not "Burn first aid. 2019:" for `<names suffix=".">`), and
+        in HTML its own formatting too (`<names font-style="italic">` around a substituted
+        `<text value="OV" font-style="italic"/>`: "<i>OV</i>", not "<i><i>OV</i></i>")."""
         if isinstance(text, SubstitutedText):
+            if current().output_format == "html":
+                return MixedString(list(text))
             return self.format(MixedString(list(text)))
         return super().markup(text)
 
@@ -688,8 +693,17 @@ class Name(EngineElement, model.Name):
         if not pieces:
             return None
         if each_formatted:
-            return FormattedNames(self._names_joined(pieces, truncated, use_last, order,
-                                                     context, options))
+            joined = self._names_joined(pieces, truncated, use_last, order, context, options)
+            if truncated and not use_last and str(self.et_al()):
+                # citeproc-js 2.4.63 formats a list ending in "et al." once more as a whole:
+                # "<b><b>Wang, L.</b>, <b>Kowalski, P.</b> et al.</b>"
+                whole = MixedString(list(joined))
+                if resets(self):  # "normal" too, which no name shows by itself
+                    et_al = next((sibling for sibling in self.getparent()
+                                  if str(sibling.tag).endswith("}et-al")), None)
+                    whole = MixedString([NoCase(reset_regardless(self, str(whole), et_al))])
+                joined = self.format(whole)
+            return FormattedNames(joined)
         return self._names_joined(pieces, truncated, use_last, order, context, options)
 
     def _names_joined(self, pieces: list[Any], truncated: bool, use_last: bool, order: Any,

@@ -565,3 +565,108 @@ def test_gap_a_mark_after_a_display_block_goes_inside_it_in_html():
     assert html_entry("wolters-kluwerbrede-schrijfwijzer-author-date", "article") == (
         '<div class="csl-block"><i>A preprint on fibroblast signalling</i> 2024,</div> '
         'bioRxiv 2024.')
+
+
+@pytest.mark.parametrize(("layout", "expected"), [
+    # citeproc-js 2.4.63's HTML: an element's decoration inside the same decoration is
+    # written as it is (citefmt set it upright: `<i><span style="font-style:normal;">…`)
+    ('<group font-style="italic"><text value="OV" font-style="italic"/></group>',
+     "<i><i>OV</i></i>"),
+    ('<group font-weight="bold"><text value="x" font-weight="bold"/></group>', "<b><b>x</b></b>"),
+    ('<group font-variant="small-caps"><text variable="title" font-variant="small-caps"/>'
+     '</group>', '<span style="font-variant:small-caps;"><span style="font-variant:small-caps;">'
+     'My <i>Amazing</i> Title</span></span>'),
+    # the field's own markup still flips, under every italic set around it
+    ('<group font-style="italic"><text variable="title" font-style="italic"/></group>',
+     '<i><i>My <span style="font-style:normal;">Amazing</span> Title</i></i>'),
+    ('<group font-style="italic"><group font-style="normal"><text variable="title"/></group>'
+     '</group>', '<i><span style="font-style:normal;">My <span style="font-style:normal;">'
+     'Amazing</span> Title</span></i>'),
+    ('<group font-style="italic"><group font-style="normal"><text variable="title" '
+     'font-style="italic"/></group></group>', '<i><span style="font-style:normal;"><i>My <span '
+     'style="font-style:normal;">Amazing</span> Title</i></span></i>'),
+])
+def test_gap_nested_element_decorations_in_html(layout: str, expected: str):
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             '</info><citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout>{layout}</layout></bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    item = {"id": "a", "type": "book", "title": "My <i>Amazing</i> Title"}
+    entries = Renderer(tree, locale="en-US", fmt="html").bibliography([item]).entries
+    assert entries[0].text == expected
+
+
+def test_gap_names_italics_inside_an_italic_macro_call_in_html():
+    # citefmt: "<i><span style="font-style:normal;">Adams</span></i>, …"
+    assert html_entry(
+        "azr-abkurzungs-und-zitierregeln-der-osterreichischen-rechtssprache-und-"
+        "europarechtlicher-rechtsquellen", "review") == (
+        "<i><i>Adams</i></i>, Healing in the modern era, New England Journal of Medicine, "
+        "18.04.2019")
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    # citeproc-js 2.4.63's HTML: a list ending in "et al." carries the cs:name's formatting
+    # once more as a whole (citefmt: on each name only, "<b>B A</b>, <b>D C</b>, et al.")
+    ('<name font-weight="bold" et-al-min="3" et-al-use-first="2"/>',
+     "<b><b>B A</b>, <b>D C</b>, et al.</b>"),
+    ('<name font-weight="bold" et-al-min="3" et-al-use-first="2"/><et-al font-style="italic"/>',
+     "<b><b>B A</b>, <b>D C</b>, <i>et al.</i></b>"),
+    # "normal" around the whole list only when the et-al sets what it resets
+    ('<name font-style="normal" et-al-min="3" et-al-use-first="2"/><et-al font-style="italic"/>',
+     '<span style="font-style:normal;">B A, D C, <i>et al.</i></span>'),
+    ('<name font-style="normal" et-al-min="3" et-al-use-first="2"/><et-al font-weight="bold"/>',
+     "B A, D C, <b>et al.</b>"),
+    # no "et al.": each name only
+    ('<name font-weight="bold" et-al-min="5" et-al-use-first="2"/>',
+     "<b>B A</b>, <b>D C</b>, <b>F E</b>, <b>H G</b>"),
+])
+def test_gap_a_name_list_ending_in_et_al_is_formatted_as_a_whole_in_html(names: str,
+                                                                         expected: str):
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             '</info><citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout><names variable="author">{names}</names></layout>'
+             '</bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    item = {"id": "a", "type": "book", "title": "T", "author": [
+        {"family": "A", "given": "B"}, {"family": "C", "given": "D"},
+        {"family": "E", "given": "F"}, {"family": "G", "given": "H"}]}
+    entries = Renderer(tree, locale="en-US", fmt="html").bibliography([item]).entries
+    assert entries[0].text == expected
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    # citeproc-js 2.4.63's HTML: a cs:text that cs:substitute renders carries neither the
+    # cs:names affixes nor its formatting (citefmt: "<i><i>OV</i></i>", "<b>My …</b>")
+    ('<names variable="editor" font-style="italic"><substitute><text value="OV" '
+     'font-style="italic"/></substitute></names>', "<i>OV</i>"),
+    ('<names variable="editor" font-weight="bold"><substitute><text variable="title"/>'
+     '</substitute></names>', "My <i>Amazing</i> Title"),
+    # names that substitute keep it
+    ('<names variable="editor" font-weight="bold"><substitute><names variable="author"/>'
+     '</substitute></names>', "<b>B A, D C</b>"),
+])
+def test_gap_names_formatting_not_around_a_substituted_text_in_html(names: str, expected: str):
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             '</info><citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout>{names}</layout></bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    item = {"id": "a", "type": "book", "title": "My <i>Amazing</i> Title",
+            "author": [{"family": "A", "given": "B"}, {"family": "C", "given": "D"}]}
+    entries = Renderer(tree, locale="en-US", fmt="html").bibliography([item]).entries
+    assert entries[0].text == expected

@@ -5,10 +5,12 @@ Gap: citeproc-py nests the same decoration in itself ("<i>My <i>Amazing</i> Titl
 shows nothing of the inner emphasis). CSL 1.0.2 (Formatting; the test suite's `flipflop_*`
 and `decorations_*` fixtures, citeproc-js): text already in italics inside an italic element
 is set upright, `<span style="font-style:normal;">`, and italics inside that are italic again;
-likewise bold (`font-weight:normal`) and small caps (`font-variant:normal`). The wrapper of a
-decoration toggles every on/off tag of that decoration in the text it wraps, at any depth: the
-text it receives is the engine's own markup (field text is escaped, see `richtext.py`), so the
-tags are the engine's.
+likewise bold (`font-weight:normal`) and small caps (`font-variant:normal`). The flip applies to
+the field's own markup: the element printing a field flips its tags for every decoration in
+effect there (`elements.Text`, `decorations.decorated`), and an element that sets a decoration
+back to normal under it writes the "off" span (`decorations.reset`). An element's own
+decoration inside the same decoration is written as it is, `<i><i>…</i></i>`, as citeproc-js
+writes it (CSL 1.0.2 speaks of flip-flop for quotes and field markup only).
 """
 
 from __future__ import annotations
@@ -30,15 +32,19 @@ __all__ = [
     "FLIPS",
     "Baseline",
     "Bold",
+    "BoldOff",
     "Italic",
+    "ItalicOff",
     "Light",
     "Oblique",
     "SmallCaps",
+    "SmallCapsOff",
     "Subscript",
     "Superscript",
     "TextDecorationNone",
     "Underline",
     "escape_text",
+    "flipped_segments",
     "preformat",
 ]
 
@@ -127,21 +133,43 @@ def flipped(text: str, decoration: str) -> str:
     return "".join(output)
 
 
-class _Flipping(TagWrapper):
-    decoration = ""
+def flipped_segments(segments: list[str], decoration: str) -> list[str]:
+    """`flipped` over consecutive pieces of one field's text, whose tags may open in one
+    piece and close in a later one (quote marks and nocase spans split the text)."""
+    on, off = FLIPS[decoration]
+    if not any(on in piece or off in piece for piece in segments):
+        return segments
+    joined = "\x00".join(segments)
+    return flipped(joined, decoration).split("\x00")
 
-    def __new__(cls, text: object) -> _Flipping:
-        return super().__new__(cls, flipped(str(text), cls.decoration))
 
+class Italic(TagWrapper):
+    """font-style="italic". Gap (second round): an element's italics inside an italic
+    element are written as they are, `<i><i>…</i></i>`, as citeproc-js writes them; only
+    the field's own markup is flipped (by the element printing it, `elements.Text`)."""
 
-class Italic(_Flipping):
     tag = "i"
-    decoration = "italic"
 
 
-class Bold(_Flipping):
+class Bold(TagWrapper):
     tag = "b"
-    decoration = "bold"
+
+
+class ItalicOff(TagWrapper):
+    """The "off" form of italics: `font-style="normal"` under italics, nodecor text."""
+
+    tag = "span"
+    attributes: ClassVar[dict[str, str]] = {"style": "font-style:normal;"}
+
+
+class BoldOff(TagWrapper):
+    tag = "span"
+    attributes: ClassVar[dict[str, str]] = {"style": "font-weight:normal;"}
+
+
+class SmallCapsOff(TagWrapper):
+    tag = "span"
+    attributes: ClassVar[dict[str, str]] = {"style": "font-variant:normal;"}
 
 
 class Baseline(TagWrapper):
@@ -166,7 +194,6 @@ class TextDecorationNone(TagWrapper):
     attributes: ClassVar[dict[str, str]] = {"style": "text-decoration:none;"}
 
 
-class SmallCaps(_Flipping):
+class SmallCaps(TagWrapper):
     tag = "span"
     attributes: ClassVar[dict[str, str]] = {"style": "font-variant:small-caps;"}
-    decoration = "smallcaps"
