@@ -22,7 +22,7 @@ from functools import lru_cache
 from citefmt.dates import MONTHS
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import date_parts, normalise_page, tidy
+from citefmt.refparse.common import date_parts, normalise_page, squeezed, tidy
 from citefmt.refparse.locators import ARTICLE_LABEL
 from citefmt.refparse.names import (
     INITIALS_FIRST_LIST,
@@ -289,7 +289,7 @@ def _without_carrier_and_dashes(body: str) -> str:
     text = _without_carrier(body)
     if _may_hold_area_dash(text):
         text = _AREA_DASH_RE.sub(". ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return squeezed(text)
 
 
 @lru_cache(maxsize=4)
