@@ -163,15 +163,17 @@ def _clean(candidate: Candidate) -> bool:
             and candidate.unexplained <= CLEAN_UNEXPLAINED)
 
 
-def _tagger_candidates(text: str) -> list[Candidate]:
-    """The CRF tagger's readings, one per installed model, when the tagger package is there."""
+def _tagger_candidates(text: str, above: float = float("-inf")) -> list[Candidate]:
+    """The CRF tagger's readings, one per installed model, when the tagger package is there;
+    only those more confident than `above` (judging only lowers a confidence, so the others
+    cannot beat a reading judged at `above`)."""
     try:
         from citefmt.refparse.tagger import readings
     except ImportError:
         return []
     truncated = bool(_ET_AL_RE.search(text))
     found = []
-    for item, confidence in readings(text):
+    for item, confidence in readings(text, above):
         if not (item.get("title") or item.get("container-title") or _untitled_thesis(item)) \
                 or sum(bool(item.get(k)) for k in _ELEMENTS) + _journal_locators(item) < 2:
             # a reference has a title (or, in physics lists, only a journal; a thesis cited by
@@ -218,7 +220,9 @@ def parse_reference(text: str) -> ParsedReference:
     extracted = extract_identifiers(norm.value)
     best = _best_reading(extracted)
     if best is None or not _clean(best):
-        for tagged in _tagger_candidates(norm.value):
+        for tagged in _tagger_candidates(norm.value, best.confidence if best else float("-inf")):
+            if best is not None and tagged.confidence <= best.confidence:
+                continue  # judging only lowers it: it cannot win
             tagged = _calibrate(tagged, extracted.fields, extracted.body)
             if best is None or tagged.confidence > best.confidence:
                 best = tagged

@@ -22,7 +22,7 @@ from functools import lru_cache
 from citefmt.dates import MONTHS
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import date_parts, normalise_page, tidy
+from citefmt.refparse.common import date_parts, normalise_page, squeezed, tidy
 from citefmt.refparse.locators import ARTICLE_LABEL
 from citefmt.refparse.names import (
     INITIALS_FIRST_LIST,
@@ -38,8 +38,11 @@ _CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредст
                          r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text)\s*\]|"
                          r"(?-i:(?<=[\w»”)])\s+Текст(?=\s*:\s*(?:автореф|дис|учеб|моногр|сб\.|справ"
                          r"|пособ)))", re.I)
-#: what every carrier statement of `_CARRIER_RE` holds
-_CARRIER_HINT_RE = re.compile(r"\[|текст", re.I)
+#: what every carrier statement of `_CARRIER_RE` holds: the word "Текст" (any case) before its
+#: colon, or a bracketed statement whole; an "[и др.]" or "[1990]" lets no search through
+_CARRIER_HINT_RE = re.compile(r"текст\s*:|"
+                              r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text)\s*\]",
+                              re.I)
 #: the heading "Фамилия И. О.": a surname, its initials and an abbreviated particle GOST prints
 #: after them ("Гартман Э. ф.", "Dalen D. v.")
 _HEADING_RE = re.compile(
@@ -286,13 +289,13 @@ def _without_carrier_and_dashes(body: str) -> str:
     text = _without_carrier(body)
     if _may_hold_area_dash(text):
         text = _AREA_DASH_RE.sub(". ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return squeezed(text)
 
 
 @lru_cache(maxsize=4)
 def _without_carrier(body: str) -> str:
     """`body` with its carrier statements blanked, cached (`parse` reads it twice); searched
-    only when the text holds what each statement holds ("[" or the word "Текст" in any case)."""
+    only when the text holds what each statement holds (`_CARRIER_HINT_RE`)."""
     return _CARRIER_RE.sub(" ", body) if _CARRIER_HINT_RE.search(body) else body
 
 

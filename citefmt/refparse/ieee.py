@@ -125,6 +125,9 @@ _EPRINT_TAIL_RE = re.compile(
     r"arXiv\s*:\s*\d{4}\.\s?\d{4,5}(?:v\d+)?(?:\s*\[[^\]]*\])?)"
     r"\s*[.;]?\s*$",
     re.I)
+#: what every e-print tail of `_EPRINT_TAIL_RE` holds (a bracket, a slash or "arXiv", same
+#: flags): most references have none, and this search is far cheaper than the tail's
+_EPRINT_TAIL_HINT_RE = re.compile(r"[\[/]|arxiv", re.I)
 
 
 #: Springer's physics and mathematics journals and Nature's: "Roe, A.B., Doe, C.: Title. Journal
@@ -163,7 +166,7 @@ def looks_like(body: str) -> bool:
 def parse(body: str) -> Candidate | None:
     """Read an IEEE/physics reference from `body` (identifiers already blanked)."""
     text = squeezed(body)
-    tail = _EPRINT_TAIL_RE.search(text)
+    tail = _EPRINT_TAIL_RE.search(text) if _EPRINT_TAIL_HINT_RE.search(text) else None
     old_id = _OLD_ARXIV_ID_RE.search(tail.group(0)) if tail else None
     text = text[:tail.start()] if tail else text
     authors = _AUTHORS_RE.match(text)

@@ -23,6 +23,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+#: a run of white space (compiled once; squeezed to one space where fields are cleaned)
+_WHITE_SPACE_RE = re.compile(r"\s+")
+
 _ET_AL_RE = re.compile(r"[,;]?\s*(?:\[\s*)?(?:et\s+al|и\s+др|e\s+outros|et\s+col)\.?"
                        r"(?:\s*\])?\.?\s*$", re.I)
 _ORG_WORDS = re.compile(
@@ -354,7 +357,7 @@ def _split_names(statement: str) -> tuple[dict[str, str], ...]:
 def _names_of(statement: str) -> list[dict[str, str]]:
     text = _LEADING_IN.sub("", statement)
     text = _ROLE_WORDS.sub(" ", text)
-    text = re.sub(r"\s+", " ", text)
+    text = _WHITE_SPACE_RE.sub(" ", text)
     if body := _body_name(text.strip(" \t,;:/–—-").removesuffix(".")):
         return [{"literal": body}]
     text = text.strip(_PART_PUNCT)

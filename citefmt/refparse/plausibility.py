@@ -133,17 +133,29 @@ def _explained_by(value: str) -> tuple[str, ...]:
     return tuple(explained)
 
 
+@lru_cache(maxsize=256)
+def _counted_lengths(text: str) -> tuple[dict[str, int], int]:
+    """`_counted_words` as the characters each word counts for when unexplained (its own length
+    — an ordinal's digits, "3" of "3rd" — times its occurrences) and the total of the printed
+    lengths: a word's verdict depends only on the word and the reading, so repeats are judged
+    once (integer sums, the same in any order)."""
+    lengths: dict[str, int] = {}
+    total = 0
+    for word, length in _counted_words(text):
+        lengths[word] = lengths.get(word, 0) + len(word)
+        total += length
+    return lengths, total
+
+
 def unexplained_share(item: Item, text: str) -> float:
     """Share of the reference's word characters that no field of `item` accounts for."""
     explained: set[str] = set()
     for value in _field_texts(item):
         explained.update(_explained_by(value))
+    lengths, total = _counted_lengths(text)
     numbers: list[str] | None = None
-    total = missing = 0
-    for word, length in _counted_words(text):
-        total += length
-        if word in explained:
-            continue
+    missing = 0
+    for word in lengths.keys() - explained:
         if (glued := _LETTER_DIGIT_RE.fullmatch(word)) and glued.group(1) in explained \
                 and glued.group(2) in explained:
             continue  # "B536": a journal's series letter printed against the volume
@@ -154,7 +166,7 @@ def unexplained_share(item: Item, text: str) -> float:
                 numbers = [e for e in explained if e.isdigit()]
             if any(word in e for e in numbers):
                 continue  # month names parsed into numbers, "12" of "2012": digits of a known value
-        missing += len(word)
+        missing += lengths[word]
     return missing / total if total else 0.0
 
 

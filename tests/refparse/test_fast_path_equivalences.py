@@ -5,11 +5,13 @@ the shortcut."""
 
 from __future__ import annotations
 
+import json
 import re
 import sys
+from pathlib import Path
 
 from citefmt.language import detect_language
-from citefmt.refparse import gost
+from citefmt.refparse import gost, ieee
 from citefmt.refparse.common import squeezed, tidy
 from citefmt.refparse.normalize import normalize
 
@@ -64,3 +66,22 @@ def test_area_dash_gate_agrees_with_the_search() -> None:
     for text in texts:
         if gost._AREA_DASH_RE.search(text):
             assert gost._may_hold_area_dash(text), text
+
+
+def test_eprint_tail_gate_agrees_with_the_search() -> None:
+    """Every e-print tail IEEE's grammar cuts holds what its gate looks for; texts without it
+    skip the tail search."""
+    tails = ["Phys. Rev. D 90, 1 (2014) [arXiv:1410.8813 [hep-lat]]",
+             "Phys. Lett. B; astro-ph/9801044", "J. Phys. A 3, 4 (2015), arXiv:1506.02817[nucl-th]",
+             "X, ARXIV: 1506.02817v2.", "Y, hep - th / 1234567", "Z, Cond.Mat / 1234567"]
+    for text in tails:
+        assert ieee._EPRINT_TAIL_RE.search(text), text
+        assert ieee._EPRINT_TAIL_HINT_RE.search(text), text
+    for text in ["A. Roe, Phys. Rev. B 68, 165324 (2003).", "B. Doe, Title, Publisher, 2001."]:
+        assert not ieee._EPRINT_TAIL_HINT_RE.search(text)
+        assert not ieee._EPRINT_TAIL_RE.search(text)
+    devset = Path(__file__).resolve().parents[2] / "eval" / "devset.jsonl"
+    for line in devset.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        if ieee._EPRINT_TAIL_RE.search(text):
+            assert ieee._EPRINT_TAIL_HINT_RE.search(text), text

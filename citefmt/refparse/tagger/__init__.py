@@ -69,10 +69,12 @@ def _tagged(tagger: pycrfsuite.Tagger, text: str, tokens: list,
     return _segments(text, tokens, labels), confidence
 
 
-def readings(text: str) -> list[tuple[Item, float]]:
+def readings(text: str, above: float = float("-inf")) -> list[tuple[Item, float]]:
     """`(item, confidence)` of every installed model, base model first; the tokens and their
     features are computed once for all, and models that label alike give one reading (with
-    the higher confidence)."""
+    the higher confidence). A reading whose confidence is not `above` the given one is left
+    out before its item is built (the parser passes the best grammar reading's confidence: a
+    tagger reading must beat it, and judging only lowers a confidence)."""
     import pycrfsuite
 
     from citefmt.refparse.locators import with_article_number
@@ -94,7 +96,8 @@ def readings(text: str) -> list[tuple[Item, float]]:
         elif confidence > labelled[same][1]:
             labelled[same] = (labels, confidence)
     return [(with_article_number(item_from_segments(with_page_segment(with_title_before_in(
-        _segments(text, tokens, labels))))), confidence) for labels, confidence in labelled]
+        _segments(text, tokens, labels))))), confidence) for labels, confidence in labelled
+        if confidence > above]
 
 
 def tag_segments(text: str) -> tuple[list[tuple[str, str]], float] | None:
