@@ -25,6 +25,23 @@ def cite(style: str, cluster: list[str]) -> str:
     return Renderer.for_style(style).citations(ITEMS, [cluster]).texts[0]
 
 
+def _inline_entry(layout: str, item: dict[str, object], layout_attributes: str = "", *,
+                  fmt: str = "text", macros: str = "") -> str:
+    """The entries an inline style with this bibliography layout (and macros) prints."""
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             f'</info>{macros}<citation><layout><text variable="title"/></layout></citation>'
+             f'<bibliography><layout {layout_attributes}>{layout}</layout>'
+             '</bibliography></style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    entries = Renderer(tree, locale="en-US", fmt=fmt).bibliography([item]).entries
+    return " ".join(e.text for e in entries)
+
+
 def test_gap_substituted_editors_not_printed_again_and_label_title_cased():
     # citeproc-py: "Foley, K. M., & Gelband, H. (eds.). (2002). Cancer pain … (K. M. Foley &
     # H. Gelband, eds.). National Academy Press."
@@ -310,18 +327,8 @@ _TERM_MACROS = (
     ('<text macro="in-group"/>', "Anonymous"),
 ])
 def test_gap_a_substitute_term_is_no_rendered_variable(layout: str, expected: str):
-    from pathlib import Path
-
-    from citefmt.engine.loading import parse_csl_bytes
-
-    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
-             f'</info>{_TERM_MACROS}<citation><layout><text variable="title"/></layout>'
-             f'</citation><bibliography><layout>{layout}</layout></bibliography></style>')
-    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
     item = {"id": "a", "type": "book", "title": "Requiem", "issued": {"date-parts": [[1791]]}}
-    entries = Renderer(tree, locale="en-US", fmt="text").bibliography([item]).entries
-    assert " ".join(e.text for e in entries) == expected
+    assert _inline_entry(layout, item, macros=_TERM_MACROS) == expected
 
 
 def test_gap_an_institution_takes_the_family_name_part_formatting_without_its_affixes():
@@ -340,19 +347,9 @@ def test_gap_an_institution_takes_the_family_name_part_formatting_without_its_af
     'text-case="lowercase"/></name>',
 ])
 def test_gap_name_parts_on_an_institution(name: str):
-    from pathlib import Path
-
-    from citefmt.engine.loading import parse_csl_bytes
-
-    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
-             '</info><citation><layout><text variable="title"/></layout></citation>'
-             f'<bibliography><layout><names variable="author">{name}</names></layout>'
-             '</bibliography></style>')
-    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
     item = {"id": "a", "type": "book", "author": [{"literal": "American Burn Association"}]}
-    entries = Renderer(tree, locale="en-US", fmt="text").bibliography([item]).entries
-    assert entries[0].text == "AMERICAN BURN ASSOCIATION"
+    assert _inline_entry(f'<names variable="author">{name}</names>', item) == (
+        "AMERICAN BURN ASSOCIATION")
 
 
 def test_gap_a_substitute_trying_a_date_leaves_the_year_suffix_to_the_entry():
@@ -381,21 +378,10 @@ def test_gap_page_first_is_there_when_page_is():
      'text-case="uppercase"/></name>', "VINCI, DA/BEETHOVEN"),
 ])
 def test_gap_short_names_in_sort_order_demote_the_particle(name: str, expected: str):
-    from pathlib import Path
-
-    from citefmt.engine.loading import parse_csl_bytes
-
-    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
-             '</info><citation><layout><text variable="title"/></layout></citation>'
-             f'<bibliography><layout><names variable="author">{name}</names></layout>'
-             '</bibliography></style>')
-    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
     item = {"id": "a", "type": "book", "author": [
         {"family": "Vinci", "given": "Leonardo", "non-dropping-particle": "da"},
         {"family": "Beethoven", "given": "Ludwig", "dropping-particle": "van"}]}
-    entries = Renderer(tree, locale="en-US", fmt="text").bibliography([item]).entries
-    assert entries[0].text == expected
+    assert _inline_entry(f'<names variable="author">{name}</names>', item) == expected
 
 
 def test_gap_a_sort_key_holds_no_et_al_term():
@@ -411,21 +397,6 @@ def test_gap_subsequent_author_substitute_compares_the_rendered_names():
     # CSL 1.0.2 complete-all, "all rendered names … match"; citefmt compared the whole text
     assert entry("galatasaray-universitesi-sosyal-bilimler-enstitusu", "figure") == (
         "———, “Histology of a keloid”, 2020.")
-
-
-def _inline_entry(layout: str, item: dict[str, object], layout_attributes: str = "") -> str:
-    from pathlib import Path
-
-    from citefmt.engine.loading import parse_csl_bytes
-
-    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
-             '</info><citation><layout><text variable="title"/></layout></citation>'
-             f'<bibliography><layout {layout_attributes}>{layout}</layout>'
-             '</bibliography></style>')
-    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
-    entries = Renderer(tree, locale="en-US", fmt="text").bibliography([item]).entries
-    return entries[0].text
 
 
 _CASE = {"id": "a", "type": "book", "title": "Roe v. Wade", "volume": "2",
@@ -501,17 +472,7 @@ def test_gap_a_term_opening_an_entry_after_its_number_is_capitalised():
     ('<text variable="title" font-style="normal"/>', "Roe v. Wade"),
 ])
 def test_gap_html_decorations_spelled_as_citeproc_js_writes_them(text: str, expected: str):
-    from pathlib import Path
-
-    from citefmt.engine.loading import parse_csl_bytes
-
-    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
-             '</info><citation><layout><text variable="title"/></layout></citation>'
-             f'<bibliography><layout>{text}</layout></bibliography></style>')
-    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
-    entries = Renderer(tree, locale="en-US", fmt="html").bibliography([_CASE]).entries
-    assert entries[0].text == expected
+    assert _inline_entry(text, _CASE, fmt="html") == expected
 
 
 def html_entry(style: str, item_id: str) -> str:
@@ -544,20 +505,10 @@ def test_gap_angle_brackets_escaped_as_citeproc_js_escapes_them():
 ])
 def test_gap_a_names_formatting_goes_on_each_name_in_html(names: str, expected: str):
     # citefmt: "<b>B A, D C, and F E</b>"
-    from pathlib import Path
-
-    from citefmt.engine.loading import parse_csl_bytes
-
-    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
-             '</info><citation><layout><text variable="title"/></layout></citation>'
-             f'<bibliography><layout>{names}</layout></bibliography></style>')
-    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
     item = {"id": "a", "type": "book", "title": "T", "author": [
         {"family": "A", "given": "B"}, {"family": "C", "given": "D"},
         {"family": "E", "given": "F"}]}
-    entries = Renderer(tree, locale="en-US", fmt="html").bibliography([item]).entries
-    assert entries[0].text == expected
+    assert _inline_entry(names, item, fmt="html") == expected
 
 
 def test_gap_a_mark_after_a_display_block_goes_inside_it_in_html():
@@ -587,18 +538,8 @@ def test_gap_a_mark_after_a_display_block_goes_inside_it_in_html():
      'style="font-style:normal;">Amazing</span> Title</i></span></i>'),
 ])
 def test_gap_nested_element_decorations_in_html(layout: str, expected: str):
-    from pathlib import Path
-
-    from citefmt.engine.loading import parse_csl_bytes
-
-    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
-             '</info><citation><layout><text variable="title"/></layout></citation>'
-             f'<bibliography><layout>{layout}</layout></bibliography></style>')
-    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
     item = {"id": "a", "type": "book", "title": "My <i>Amazing</i> Title"}
-    entries = Renderer(tree, locale="en-US", fmt="html").bibliography([item]).entries
-    assert entries[0].text == expected
+    assert _inline_entry(layout, item, fmt="html") == expected
 
 
 def test_gap_names_italics_inside_an_italic_macro_call_in_html():
@@ -628,21 +569,11 @@ def test_gap_names_italics_inside_an_italic_macro_call_in_html():
 ])
 def test_gap_a_name_list_ending_in_et_al_is_formatted_as_a_whole_in_html(names: str,
                                                                          expected: str):
-    from pathlib import Path
-
-    from citefmt.engine.loading import parse_csl_bytes
-
-    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
-             '</info><citation><layout><text variable="title"/></layout></citation>'
-             f'<bibliography><layout><names variable="author">{names}</names></layout>'
-             '</bibliography></style>')
-    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
     item = {"id": "a", "type": "book", "title": "T", "author": [
         {"family": "A", "given": "B"}, {"family": "C", "given": "D"},
         {"family": "E", "given": "F"}, {"family": "G", "given": "H"}]}
-    entries = Renderer(tree, locale="en-US", fmt="html").bibliography([item]).entries
-    assert entries[0].text == expected
+    layout = f'<names variable="author">{names}</names>'
+    assert _inline_entry(layout, item, fmt="html") == expected
 
 
 @pytest.mark.parametrize(("names", "expected"), [
@@ -657,16 +588,6 @@ def test_gap_a_name_list_ending_in_et_al_is_formatted_as_a_whole_in_html(names: 
      '</substitute></names>', "<b>B A, D C</b>"),
 ])
 def test_gap_names_formatting_not_around_a_substituted_text_in_html(names: str, expected: str):
-    from pathlib import Path
-
-    from citefmt.engine.loading import parse_csl_bytes
-
-    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
-             '</info><citation><layout><text variable="title"/></layout></citation>'
-             f'<bibliography><layout>{names}</layout></bibliography></style>')
-    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
     item = {"id": "a", "type": "book", "title": "My <i>Amazing</i> Title",
             "author": [{"family": "A", "given": "B"}, {"family": "C", "given": "D"}]}
-    entries = Renderer(tree, locale="en-US", fmt="html").bibliography([item]).entries
-    assert entries[0].text == expected
+    assert _inline_entry(names, item, fmt="html") == expected
