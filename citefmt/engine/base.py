@@ -29,8 +29,16 @@ else:
 _CHILD_PLANS = ("_choice_flags", "_cached_plan", "_group_plan", "_children_plan",
                 "_shape_decided", "_taken_by_shape")
 
-_FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration",
-                          "vertical-align")
+#: formatting attributes: an element without any prints its text as it is (`format`), and
+#: citeproc-js's punctuation heuristics leave a decorated element's affixes alone
+#: (`punctuation.wrap_merging`)
+DECORATIONS = ("font-style", "font-variant", "font-weight", "text-decoration",
+               "vertical-align")
+
+
+def is_decorated(element: Any) -> bool:
+    """Whether the CSL element sets a formatting attribute."""
+    return any(name in element.attrib for name in DECORATIONS)
 
 
 class MemoisedLookups(_CslElement):
@@ -115,8 +123,7 @@ class MemoisedLookups(_CslElement):
         # most elements carry no formatting attribute: skip citeproc-py's five look-ups
         plain = self.__dict__.get("_unformatted")
         if plain is None:
-            plain = self.__dict__["_unformatted"] = not any(
-                attribute in self.attrib for attribute in _FORMATTING_ATTRIBUTES)
+            plain = self.__dict__["_unformatted"] = not is_decorated(self)
         if plain:
             return str(string) if isinstance(string, (int, float)) else string
         formatted = super().format(string)
@@ -146,13 +153,7 @@ _UNICODE_CHARACTERS: dict[tuple[str, Any], Any] = {}
 
 #: attributes of an element that make its formatting, affixes or display do something (an
 #: element without any of them renders its text as it is: the engine's fast paths)
-MARKUP_ATTRIBUTES = ("prefix", "suffix", "font-style", "font-variant", "font-weight",
-                     "text-decoration", "vertical-align", "display")
-
-#: formatting attributes: citeproc-js's punctuation heuristics leave a decorated element's
-#: affixes alone (`punctuation.wrap_merging`)
-DECORATIONS = ("font-style", "font-variant", "font-weight", "text-decoration",
-                "vertical-align")
+MARKUP_ATTRIBUTES = ("prefix", "suffix", *DECORATIONS, "display")
 
 #: the line breaks citeproc-js writes around each kind of display block (HTML source layout)
 _DISPLAY_SPACING = {"block": ("\n\n    ", "\n"), "left-margin": ("\n    ", ""),
@@ -223,7 +224,7 @@ class PunctuationMerging(_CslElement):
         if affixes is None:
             affixes = (self.get("prefix") or "", self.get("suffix") or "",
                        self.get("display"),
-                       any(name in self.attrib for name in DECORATIONS))
+                       is_decorated(self))
             if self.static_affixes:
                 self.__dict__["_affixes"] = affixes
         prefix, suffix, display, decorated = affixes

@@ -46,7 +46,7 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 from lxml import etree
 
-from citefmt.engine.base import DECORATIONS, MARKUP_ATTRIBUTES, DisplayEnd, EngineElement
+from citefmt.engine.base import MARKUP_ATTRIBUTES, DisplayEnd, EngineElement, is_decorated
 from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
 from citefmt.engine.context import current
@@ -734,7 +734,7 @@ class Layout(EngineElement, model.Layout):
             # a citation number does not count as what precedes a term (citeproc-js prints
             # it as a number blob, which leaves `term_predecessor` unset)
             rest = _capitalized_leading_term(rest)
-        decorated = any(name in self.attrib for name in DECORATIONS)
+        decorated = is_decorated(self)
         # in HTML citeproc-js writes a decorated layout's formatting once, around both blocks
         # (`<span style="baseline"> <div class="csl-left-margin">…</div>…</span>`, Thieme's
         # styles), not inside each

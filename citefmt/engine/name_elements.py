@@ -11,7 +11,7 @@ from citeproc.source import Name as CiteprocName
 from citeproc.source import VariableError
 from citeproc.string import MixedString, NoCase, String
 
-from citefmt.engine.base import DECORATIONS, EngineElement
+from citefmt.engine.base import EngineElement, is_decorated
 from citefmt.engine.context import OverlaidAttributes, current, overlay
 from citefmt.engine.decorations import reset_regardless, resets
 from citefmt.engine.initials import initialize_given
@@ -615,8 +615,7 @@ class Name(EngineElement, model.Name):
         citeproc-js writes it, "<i>Smith</i>/<i>Lee</i>", not "<i>Smith/Lee</i>"."""
         if options and options.get("name-as-sort-order") == "all":
             return False  # a cs:key's options (see `_parts_formatted`)
-        return self.output_format() == "html" and any(
-            name in self.attrib for name in DECORATIONS)
+        return self.output_format() == "html" and is_decorated(self)
 
     def markup(self, text: Any) -> Any:
         if isinstance(text, FormattedNames):  # formatted and affixed name by name

@@ -191,8 +191,8 @@ def _mark_into_block(left: Any, delimiter: str) -> tuple[Any, str]:
     if type(left) is not MixedString or len(left) == 0 or not isinstance(
             next(_segments_from_end(left), None), BlockEnd):
         return left, delimiter
-    segments = _last_segments(left)
-    if not segments or not isinstance(segments[-1], BlockEnd) or len(segments) < 2:
+    segments = _last_segments(left)  # its last one is the block's end (tested above)
+    if len(segments) < 2:
         return left, delimiter
     inside = MixedString(segments[:-1])
     mark = delimiter[0]
@@ -346,7 +346,7 @@ def _without_merged_last_mark(left: Any, first: str) -> Any:
         if (text[-1:], first) in _DROP_LEFT:
             return type(left)(text[:-1]) if isinstance(left, String) else text[:-1]
         return left
-    segments = [segment for segment in left if str(segment)]
+    segments = _last_segments(left)
     if not segments or type(segments[-1]) not in (String, str, AffixSuffix, AbsorbedSuffix,
                                                          NestedSuffix):
         return left
