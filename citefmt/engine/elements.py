@@ -234,7 +234,7 @@ class Text(EngineElement, model.Text):
             return None
         kind = self.__dict__.get("_kind")
         if kind == "variable":
-            # `_absent`, inlined: the reference keys the element reads, decided once
+            # a missing variable, told by the reference keys the element reads (decided once)
             absent_keys = self.__dict__.get("_absent_keys", _UNPLANNED)
             if absent_keys is _UNPLANNED:
                 absent_keys = self._absent_keys()
@@ -258,9 +258,12 @@ class Text(EngineElement, model.Text):
         return self._markup(self._text(item, context), item)
 
     def _absent_keys(self) -> tuple[str, str | None] | None:
-        """(reference key, key of the short form or None) `_absent` tests, None when it
-        tests nothing (no plan yet, a page or cite variable); kept once planned. The keys
-        hold no hyphen, so `DefaultLanguageReference.__contains__` is `dict`'s."""
+        """(reference key, key of the short form or None): when the item's reference holds
+        neither, the plain variable this element prints is certainly missing (`_variable`
+        would raise VariableError, and every parent skips the child alike for a None), so
+        `render` returns None without raising an exception per missing variable. None when
+        nothing is to be tested (no plan yet, a page or cite variable); kept once planned.
+        The keys hold no hyphen, so `DefaultLanguageReference.__contains__` is `dict`'s."""
         plan = self.__dict__.get("_variable_plan")
         if plan is None:
             return None
@@ -269,20 +272,6 @@ class Text(EngineElement, model.Text):
                 else (key, short))
         self.__dict__["_absent_keys"] = keys
         return keys
-
-    def _absent(self, item: Any) -> bool:
-        """True when the plain variable this element prints is certainly missing from the
-        item (then `_variable` raises VariableError, and every parent skips the child
-        alike for a None): without raising an exception per missing variable."""
-        plan = self.__dict__.get("_variable_plan")
-        if plan is None:
-            return False
-        variable, key, short = plan
-        if variable.startswith("page") or variable in _CITE_VARIABLES:
-            return False
-        reference = item.reference
-        return (type(reference) is DefaultLanguageReference and key not in reference
-                and (short is None or short not in reference))
 
     def text_kind(self) -> str:
         """"variable", "macro", "term", "value" or "": what the element prints."""

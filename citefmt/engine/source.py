@@ -179,17 +179,18 @@ class FormattedJSONSource(CiteProcJSON):
         if ref_key is None or ref_type is None:  # never: `_citeproc_fields` sets both
             CiteProcJSON.__init__(self, [prepared])
             return
-        reference = DefaultLanguageReference.__new__(DefaultLanguageReference)
-        dict.update(reference, {"key": ref_key, "type": ref_type})  # as Reference holds them
-        dict.update(reference, fields)
-        reference.__dict__["default_language"] = self.default_language
-        self[ref_key] = reference
+        # "key" and "type" first, as citeproc-py's Reference holds them
+        self[ref_key] = self._language_reference({"key": ref_key, "type": ref_type, **fields})
 
     def add(self, entry: Reference) -> None:
+        super().add(self._language_reference(entry))
+
+    def _language_reference(self, fields: Any) -> DefaultLanguageReference:
+        """A reference holding `fields`, which knows this source's default language."""
         reference = DefaultLanguageReference.__new__(DefaultLanguageReference)
-        dict.update(reference, entry)
+        dict.update(reference, fields)
         reference.__dict__["default_language"] = self.default_language
-        super().add(reference)
+        return reference
 
     def parse_string(self, string: Any) -> Any:
         """Gap: citeproc-py parses only the CSL 1.0 name and date variables as such; a CSL
