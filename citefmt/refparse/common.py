@@ -150,33 +150,34 @@ def extract_identifiers(text: str) -> Extracted:
     return Extracted(body, fields)
 
 
-_SPACES_RE = re.compile(r"\s+")
+#: a run of white space
+WHITE_SPACE_RE = re.compile(r"\s+")
 #: a final period that belongs to an initial or an abbreviation, so tidying keeps it
 _KEPT_FINAL_PERIOD_RE = re.compile(r"(?:\b[A-ZА-ЯЁ]|\bet al|\bed|\bизд|\bс|\bp|\bvs|\bInc|\bLtd|"
                                    r"\bCo)\.$")
 
 
-def _single_spaced(text: str) -> str:
+def single_spaced(text: str) -> str:
     """Every run of white space one space. Text with no two spaces in a row whose every
     character is printable is returned as it is without the search: every white-space character
     but the space is non-printable (Unicode "Other" or "Separator")."""
     if "  " not in text and text.isprintable():
         return text
-    return _SPACES_RE.sub(" ", text)
+    return WHITE_SPACE_RE.sub(" ", text)
 
 
 @lru_cache(maxsize=256)
 def squeezed(body: str) -> str:
     r"""The text with every run of white space one space, trimmed — cached: most grammars start
     from this form of the same body (`re.sub(r"\s+", " ", body).strip()`, computed once)."""
-    return _single_spaced(body).strip()
+    return single_spaced(body).strip()
 
 
 @lru_cache(maxsize=8192)
 def tidy(segment: str) -> str:
     """Collapse spaces and trim separators a field never ends or starts with (cached: the same
     segments recur between grammars and readings)."""
-    s = _single_spaced(segment).strip()
+    s = single_spaced(segment).strip()
     s = s.strip(" ,;:/")
     if s.endswith(".") and not _KEPT_FINAL_PERIOD_RE.search(s):
         s = s[:-1].rstrip()

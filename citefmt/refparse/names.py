@@ -23,8 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-#: a run of white space (compiled once; squeezed to one space where fields are cleaned)
-_WHITE_SPACE_RE = re.compile(r"\s+")
+from citefmt.refparse.common import single_spaced
 
 _ET_AL_RE = re.compile(r"[,;]?\s*(?:\[\s*)?(?:et\s+al|и\s+др|e\s+outros|et\s+col)\.?"
                        r"(?:\s*\])?\.?\s*$", re.I)
@@ -357,7 +356,7 @@ def _split_names(statement: str) -> tuple[dict[str, str], ...]:
 def _names_of(statement: str) -> list[dict[str, str]]:
     text = _LEADING_IN.sub("", statement)
     text = _ROLE_WORDS.sub(" ", text)
-    text = _WHITE_SPACE_RE.sub(" ", text)
+    text = single_spaced(text)
     if body := _body_name(text.strip(" \t,;:/–—-").removesuffix(".")):
         return [{"literal": body}]
     text = text.strip(_PART_PUNCT)

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from citefmt.model import Item
+from citefmt.refparse.common import WHITE_SPACE_RE
 
 #: confidence kept per failed sanity check
 FAILED_CHECK_FACTOR = 0.7
@@ -43,7 +44,6 @@ _ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th|е|й|я|ое)$")
 _YEARISH_RE = re.compile(r"^\W*(?:1[4-9]|20)\d\d[a-zа-я]?\W*$")
 #: the checks' other patterns, compiled once (they run for every reading judged)
 _PART_RE = re.compile(r"(?:Suppl|Pt|Spec)")
-_SPACES_RE = re.compile(r"\s+")
 _NUMBERED_AUTHORS_RE = re.compile(r"^\d+\s*[.)]?\s+[^\W\d_]+\s[A-ZА-ЯЁ]{1,3},")
 _THREE_DIGITS_RE = re.compile(r"\d{3,}")
 _TWO_DIGITS_RE = re.compile(r"\d{2,}")
@@ -187,7 +187,7 @@ def failed_checks(item: Item) -> list[str]:
     failed += [key for key, limit in (("volume", 16), ("issue", 24))
                if not _plausible_number(item.get(key), limit)]
     page = item.get("page")
-    if isinstance(page, str) and not _PAGE_RE.match(_SPACES_RE.sub("", page)):
+    if isinstance(page, str) and not _PAGE_RE.match(WHITE_SPACE_RE.sub("", page)):
         failed.append("page")
     title = item.get("title")
     if isinstance(title, str) and not _plausible_title(title):

@@ -19,7 +19,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def test_every_white_space_but_the_space_is_non_printable() -> None:
-    """`common._single_spaced` and `gost._may_hold_area_dash` read printable text as having no
+    """`common.single_spaced` and `gost._may_hold_area_dash` read printable text as having no
     white space but the space."""
     spaces = [chr(cp) for cp in range(sys.maxunicode + 1) if _SPACES.fullmatch(chr(cp))]
     assert " " in spaces and "\u00a0" in spaces and "\u2028" in spaces

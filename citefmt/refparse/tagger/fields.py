@@ -11,12 +11,9 @@ from __future__ import annotations
 import re
 
 from citefmt.model import Item
-from citefmt.refparse.common import normalise_page
+from citefmt.refparse.common import normalise_page, single_spaced
 from citefmt.refparse.locators import ARTICLE_LABEL
 from citefmt.refparse.names import split_names
-
-#: a run of white space (compiled once; squeezed to one space where fields are cleaned)
-_WHITE_SPACE_RE = re.compile(r"\s+")
 
 #: anystyle labels the tagger predicts (plus "other" for tokens outside every field)
 LABELS: tuple[str, ...] = (
@@ -119,7 +116,7 @@ def _add_names(item: Item, key: str, statements: list[str]) -> None:
 
 
 def clean_text(text: str) -> str:
-    text = _WHITE_SPACE_RE.sub(" ", text)
+    text = single_spaced(text)
     return text.strip(_EDGE + "()[]")
 
 
@@ -127,7 +124,7 @@ def clean_title(text: str) -> str:
     """Title without wrapping quotes, the trailing mark, or the GOST medium designator."""
     text = re.sub(r"\[\s*(?:Электронный ресурс|Electronic resource)\s*\]", "", text,
                   flags=re.IGNORECASE)
-    text = _WHITE_SPACE_RE.sub(" ", text).strip(_EDGE)
+    text = single_spaced(text).strip(_EDGE)
     if text and text[0] in _QUOTES and text[-1] in _QUOTES:
         text = text[1:-1]
     return text.strip(_EDGE + _QUOTES + " ")
@@ -204,7 +201,7 @@ def volume_and_issue(text: str) -> dict[str, str]:
 def pages(text: str) -> dict[str, str]:
     """A page range ("pp. 1761–1800", "С. 80–86", "e1234"), a page count ("215 с.", "288 p."), or
     a labelled article number ("Art. 101530", "Article 945": `number`, refparse.locators)."""
-    compact = _WHITE_SPACE_RE.sub(" ", text).strip(_EDGE + "()")
+    compact = single_spaced(text).strip(_EDGE + "()")
     count = re.fullmatch(r"(\d+)\s*(?:с|c|p|pp|s|S|pages|стр)\.?", compact, re.IGNORECASE)
     if count:
         return {"number-of-pages": count.group(1)}
