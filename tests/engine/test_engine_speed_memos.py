@@ -10,6 +10,7 @@ name_ParseNames describe them)."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 
 from citefmt.engine.loading import ParsedTree, parse_csl_bytes
@@ -129,6 +130,22 @@ def test_dates_read_directly_and_through_citeproc_py_alike():
     assert lines(renderer, list(reversed(items))) == list(reversed(expected))
 
 
+def rendered_again(render: Callable[[], list[str]]) -> tuple[list[str], list[str], set[str]]:
+    """(the first render's output, a second's, the kinds of objects the second left in
+    reference cycles for the collector)."""
+    first = render()
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        again = render()
+        gc.collect()
+        kinds = {type(found).__name__ for found in gc.garbage}
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    return first, again, kinds
+
+
 def test_a_rendered_bibliography_leaves_no_reference_cycles():
     """The render's cites, references and names are freed when it returns, not left in
     reference cycles for the collector (which a process would pay for at its exit); the
@@ -136,16 +153,7 @@ def test_a_rendered_bibliography_leaves_no_reference_cycles():
     renderer = Renderer(tree(NAMES), locale="en-US", fmt="text")
     items = [{"id": f"i{n}", "type": "book", "author": [person("Doe", "John")],
               "title": "T"} for n in range(3)]
-    first = lines(renderer, items)
-    gc.collect()
-    gc.set_debug(gc.DEBUG_SAVEALL)
-    try:
-        again = lines(renderer, items)
-        gc.collect()
-        kinds = {type(found).__name__ for found in gc.garbage}
-    finally:
-        gc.set_debug(0)
-        gc.garbage.clear()
+    first, again, kinds = rendered_again(lambda: lines(renderer, items))
     assert again == first == ["Doe, J."] * 3
     assert not kinds & {"BoundCitationItem", "Citation", "DefaultLanguageReference", "Name"}
 
@@ -157,15 +165,6 @@ def test_rendered_citations_leave_no_reference_cycles():
     renderer = Renderer(tree(PAGES), locale="en-US", fmt="text")
     items = [{"id": f"i{n}", "type": "book", "title": f"T{n}"} for n in range(3)]
     clusters = [["i0", "i1"], ["i2"]]
-    first = renderer.citations(items, clusters).texts
-    gc.collect()
-    gc.set_debug(gc.DEBUG_SAVEALL)
-    try:
-        again = renderer.citations(items, clusters).texts
-        gc.collect()
-        kinds = {type(found).__name__ for found in gc.garbage}
-    finally:
-        gc.set_debug(0)
-        gc.garbage.clear()
+    first, again, kinds = rendered_again(lambda: renderer.citations(items, clusters).texts)
     assert again == first == ["T0T1", "T2"]  # the layout sets no delimiter
     assert not kinds & {"BoundCitationItem", "Citation", "DefaultLanguageReference"}
