@@ -39,7 +39,12 @@ from citefmt.refparse import (
     vancouver,
 )
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import Extracted, extract_identifiers, without_medium_designator
+from citefmt.refparse.common import (
+    Extracted,
+    extract_identifiers,
+    single_spaced,
+    without_medium_designator,
+)
 from citefmt.refparse.locators import with_article_number
 from citefmt.refparse.normalize import Text, glued_word_suspicions, normalize
 from citefmt.refparse.pages import expand_page_range
@@ -348,4 +353,4 @@ def _status_not_title(item: Item) -> None:
 
 
 def _unparsed_title(body: str) -> str:
-    return re.sub(r"\s+", " ", body).strip(" .,;")
+    return single_spaced(body).strip(" .,;")

@@ -22,7 +22,7 @@ from functools import lru_cache
 from citefmt.dates import MONTHS
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import date_parts, normalise_page, squeezed, tidy
+from citefmt.refparse.common import date_parts, normalise_page, single_spaced, squeezed, tidy
 from citefmt.refparse.locators import ARTICLE_LABEL
 from citefmt.refparse.names import (
     INITIALS_FIRST_LIST,
@@ -240,7 +240,7 @@ def _dashed_first_area(body: str) -> str | None:
     m = _AREA_DASH_RE.search(host) if _may_hold_area_dash(host) else None
     if not host or not m or not re.match(r"\.?\s+[–—]", host[m.start():]):
         return None
-    return re.sub(r"\s+", " ", host[:m.start()]).strip()
+    return single_spaced(host[:m.start()]).strip()
 
 
 def parse(body: str) -> Candidate | None:
@@ -340,7 +340,7 @@ def _heading(left: str) -> tuple[list[dict], int, bool]:
     pos = 0
     while m := _HEADING_RE.match(left[pos:]):
         heading.append({"family": m.group("family"),
-                        "given": re.sub(r"\s+", " ", m.group("given").strip())})
+                        "given": single_spaced(m.group("given").strip())})
         pos += m.end()
         separator = re.match(r"\s*,\s*", left[pos:]) or _name_without_comma(left[pos:])
         if separator and _HEADING_RE.match(left[pos + separator.end():]):
@@ -602,7 +602,7 @@ def _note_area(numbers: str) -> str | None:
     rest = numbers[end:]
     if _EMPTY_AREA_RE.match(rest) or _DOI_LEFT_RE.search(rest):
         return None  # a DOI the identifier reader left ("10.33029/ 2308-…") is no note
-    note = re.sub(r"\s+", " ", rest).strip(" .,;:–—-")
+    note = single_spaced(rest).strip(" .,;:–—-")
     return note if re.search(r"[^\W\d_]", note) else None
 
 

@@ -29,7 +29,7 @@ import re
 
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate, sentences
-from citefmt.refparse.common import date_parts, normalise_page, tidy
+from citefmt.refparse.common import date_parts, normalise_page, single_spaced, tidy
 from citefmt.refparse.names import initials_given
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -105,7 +105,7 @@ def parse(body: str) -> Candidate | None:
     item["issued"] = date_parts(locators.group("year"))
     for key in ("volume", "issue"):
         if locators.group(key):
-            item[key] = re.sub(r"\s+", " ", locators.group(key))
+            item[key] = single_spaced(locators.group(key))
     if locators.group("page"):
         item["page"] = normalise_page(locators.group("page"))
     closing, unread = _closing(body[locators.end():])
