@@ -29,12 +29,17 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _strings() -> list[str]:
-    """The held-out dev strings (all five groups), then the development set's strings."""
+def _dev_strings() -> list[str]:
+    """The held-out dev strings (all five groups)."""
     sys.path.insert(0, str(REPO / "tools"))
     from citefmt_train.annotated import records
 
-    texts = [r["text"] for r in records("dev")]
+    return [r["text"] for r in records("dev")]
+
+
+def _strings() -> list[str]:
+    """The held-out dev strings, then the development set's strings."""
+    texts = _dev_strings()
     with (REPO / "eval" / "devset.jsonl").open(encoding="utf-8") as handle:
         texts += [json.loads(line)["text"] for line in handle if line.strip()]
     return texts
@@ -101,10 +106,7 @@ def _clear_caches() -> None:
 
 
 def time_passes(passes: int) -> None:
-    sys.path.insert(0, str(REPO / "tools"))
-    from citefmt_train.annotated import records
-
-    texts = [r["text"] for r in records("dev")]
+    texts = _dev_strings()
     from citefmt.refparse import parse_reference, places
 
     parse_reference(texts[0])
