@@ -126,102 +126,100 @@ def _without_event_title(style: str, items: list[dict[str, Any]]
     return style, [{k: v for k, v in item.items() if k != "event-title"} for item in items]
 
 
-def _layout_delimiter_in_groups(style: str, items: list[dict[str, Any]]
-                                ) -> tuple[str, list[dict[str, Any]]]:
-    from lxml import etree
+#: the CSL namespace, for lxml's `find` ("cs:" prefix) and `iter` ("{…}tag")
+_NS = {"cs": "http://purl.org/net/xbiblio/csl"}
+_CS = "{http://purl.org/net/xbiblio/csl}"
+_Items = list[dict[str, Any]]
 
-    root = etree.fromstring(style.encode("utf-8"))
-    ns = {"cs": "http://purl.org/net/xbiblio/csl"}
-    for citation in root.findall("cs:citation", ns):
-        layout = citation.find("cs:layout", ns)
+
+def _on_style_tree(edit: Callable[[Any], bool | None]
+                   ) -> Callable[[str, _Items], tuple[str, _Items]]:
+    """An emulation that edits the style file's XML tree in place (`edit`); when `edit`
+    returns False nothing applies and the style text is handed back as it was."""
+
+    def emulate(style: str, items: _Items) -> tuple[str, _Items]:
+        from lxml import etree
+
+        root = etree.fromstring(style.encode("utf-8"))
+        if edit(root) is False:
+            return style, items
+        return etree.tostring(root, encoding="unicode"), items
+
+    emulate.__doc__ = edit.__doc__
+    return emulate
+
+
+@_on_style_tree
+def _layout_delimiter_in_groups(root: Any) -> None:
+    for citation in root.findall("cs:citation", _NS):
+        layout = citation.find("cs:layout", _NS)
         if layout is not None and "cite-group-delimiter" not in citation.attrib:
             citation.set("cite-group-delimiter", layout.get("delimiter", ""))
-    return etree.tostring(root, encoding="unicode"), items
 
 
-def _after_collapse_delimiter_between_all_cites(style: str, items: list[dict[str, Any]]
-                                                ) -> tuple[str, list[dict[str, Any]]]:
+@_on_style_tree
+def _after_collapse_delimiter_between_all_cites(root: Any) -> None:
     """citeproc-js's `CSL.getSpliceDelimiter`: with an after-collapse-delimiter (and collapse
     other than year-suffix), cites that collapse nothing are joined with it too; the layout
     delimiter is left between the cites of a group."""
-    from lxml import etree
-
-    root = etree.fromstring(style.encode("utf-8"))
-    ns = {"cs": "http://purl.org/net/xbiblio/csl"}
-    for citation in root.findall("cs:citation", ns):
-        layout = citation.find("cs:layout", ns)
+    for citation in root.findall("cs:citation", _NS):
+        layout = citation.find("cs:layout", _NS)
         after = citation.get("after-collapse-delimiter")
         if layout is None or after is None or citation.get("collapse") == "year-suffix":
             continue
         if "cite-group-delimiter" not in citation.attrib:
             citation.set("cite-group-delimiter", layout.get("delimiter", ""))
         layout.set("delimiter", after)
-    return etree.tostring(root, encoding="unicode"), items
 
 
-def _substitute_macros_take_name_parts(style: str, items: list[dict[str, Any]]
-                                       ) -> tuple[str, list[dict[str, Any]]]:
+@_on_style_tree
+def _substitute_macros_take_name_parts(root: Any) -> None:
     """The cs:name-part children of a cs:names' own cs:name copied into each cs:name (having
     none) of the macros its cs:substitute calls: the name-part formatting citeproc-js gives
     names printed through such a macro ("FOLEY Kathleen M." for an editors-only book)."""
     from copy import deepcopy
 
-    from lxml import etree
-
-    ns = {"cs": "http://purl.org/net/xbiblio/csl"}
-    root = etree.fromstring(style.encode("utf-8"))
-    macros = {m.get("name"): m for m in root.findall("cs:macro", ns)}
-    for names in root.iter("{http://purl.org/net/xbiblio/csl}names"):
-        name = names.find("cs:name", ns)
-        substitute = names.find("cs:substitute", ns)
+    macros = {m.get("name"): m for m in root.findall("cs:macro", _NS)}
+    for names in root.iter(f"{_CS}names"):
+        name = names.find("cs:name", _NS)
+        substitute = names.find("cs:substitute", _NS)
         if name is None or substitute is None:
             continue
-        parts = name.findall("cs:name-part", ns)
+        parts = name.findall("cs:name-part", _NS)
         if not parts:
             continue
-        for call in substitute.iter("{http://purl.org/net/xbiblio/csl}text"):
+        for call in substitute.iter(f"{_CS}text"):
             macro = macros.get(call.get("macro"))
-            for inner in (macro.iter("{http://purl.org/net/xbiblio/csl}name")
-                          if macro is not None else ()):
-                if inner.find("cs:name-part", ns) is None:
+            for inner in (macro.iter(f"{_CS}name") if macro is not None else ()):
+                if inner.find("cs:name-part", _NS) is None:
                     inner.extend(deepcopy(part) for part in parts)
-    return etree.tostring(root, encoding="unicode"), items
 
 
-def _bibliography_names_from_cites(style: str, items: list[dict[str, Any]]
-                                   ) -> tuple[str, list[dict[str, Any]]]:
+@_on_style_tree
+def _bibliography_names_from_cites(root: Any) -> bool:
     """citeproc-js's `_imposeNameConstraints` in the bibliography: an item whose cite shows
     all its names (the citation's et-al-min is higher) shows that many in its entry, at most
     et-al-min − 2 under et-al-use-last, whatever the cs:name's et-al-use-first: emulated as
     et-al-use-first = et-al-min − 2 on each cs:name under et-al-use-last."""
-    from lxml import etree
-
-    ns = {"cs": "http://purl.org/net/xbiblio/csl"}
-    root = etree.fromstring(style.encode("utf-8"))
-    bibliography = root.find("cs:bibliography", ns)
-    citation = root.find("cs:citation", ns)
+    bibliography = root.find("cs:bibliography", _NS)
+    citation = root.find("cs:citation", _NS)
     if bibliography is None or citation is None or not bibliography.get("et-al-min"):
-        return style, items
+        return False
     minimum = int(bibliography.get("et-al-min", "0"))
     if int(citation.get("et-al-min", root.get("et-al-min", "0"))) <= minimum:
-        return style, items
+        return False
     use_last = bibliography.get("et-al-use-last", root.get("et-al-use-last", "false"))
-    for name in root.iter("{http://purl.org/net/xbiblio/csl}name"):
+    for name in root.iter(f"{_CS}name"):
         if name.get("et-al-use-last", use_last) == "true" and not name.get("et-al-min"):
             name.set("et-al-use-first", str(max(minimum - 2, 1)))
-    return etree.tostring(root, encoding="unicode"), items
+    return True
 
 
-def _without_style_ordinals(style: str, items: list[dict[str, Any]]
-                            ) -> tuple[str, list[dict[str, Any]]]:
-    from lxml import etree
-
-    root = etree.fromstring(style.encode("utf-8"))
-    ns = {"cs": "http://purl.org/net/xbiblio/csl"}
+@_on_style_tree
+def _without_style_ordinals(root: Any) -> None:
     for term in root.xpath("./cs:locale/cs:terms/cs:term[starts-with(@name, 'ordinal')]",
-                           namespaces=ns):
+                           namespaces=_NS):
         term.getparent().remove(term)
-    return etree.tostring(root, encoding="unicode"), items
 
 
 _STYLE_LOCALE_LANG = re.compile(r'(<locale\b[^>]*\bxml:lang=")([a-z]{2,3})-[A-Za-z]+(")')
@@ -254,22 +252,20 @@ _LABEL_TERMS = {"number-of-pages": "page", "number-of-volumes": "volume",
                 "chapter-number": "chapter", "collection-number": "collection-number"}
 
 
-def _labels_of_empty_variables(style: str, items: list[dict[str, Any]]
-                               ) -> tuple[str, list[dict[str, Any]]]:
+@_on_style_tree
+def _labels_of_empty_variables(root: Any) -> None:
     """Each `<label variable="X">` (not the locator's) as citeproc-js reads it: the label
     when X is there, else its term all the same (singular unless plural="always")."""
     from lxml import etree
 
-    ns = "http://purl.org/net/xbiblio/csl"
-    root = etree.fromstring(style.encode("utf-8"))
-    for label in root.iter(f"{{{ns}}}label"):
+    for label in root.iter(f"{_CS}label"):
         variable = label.get("variable")
-        if not variable or variable == "locator" or label.getparent().tag == f"{{{ns}}}names":
+        if not variable or variable == "locator" or label.getparent().tag == f"{_CS}names":
             continue
-        choose = etree.Element(f"{{{ns}}}choose")
-        when = etree.SubElement(choose, f"{{{ns}}}if", variable=variable)
-        otherwise = etree.SubElement(choose, f"{{{ns}}}else")
-        term = etree.SubElement(otherwise, f"{{{ns}}}text",
+        choose = etree.Element(f"{_CS}choose")
+        when = etree.SubElement(choose, f"{_CS}if", variable=variable)
+        otherwise = etree.SubElement(choose, f"{_CS}else")
+        term = etree.SubElement(otherwise, f"{_CS}text",
                                 term=_LABEL_TERMS.get(variable, variable))
         for name, value in label.attrib.items():
             if name == "plural":
@@ -281,7 +277,6 @@ def _labels_of_empty_variables(style: str, items: list[dict[str, Any]]
         label.tail = None
         label.addprevious(choose)
         when.append(label)
-    return etree.tostring(root, encoding="unicode"), items
 
 
 #: the documented deviations of citeproc-js 2.4.63 from CSL 1.0.2 that the sample shows.
