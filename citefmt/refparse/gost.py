@@ -362,6 +362,11 @@ def _heading(left: str) -> tuple[list[dict], int, bool]:
     return heading, pos, truncated
 
 
+#: the places that open a publication area, each with its state or country and several of
+#: them after a comma or a semicolon (GOST R 7.0.100-2018, 4.6.2: "Oxford, UK :", "Amsterdam,
+#: London :", "М.; СПб. :", "San Francisco, CA, USA :"), up to the colon before the publisher
+_PLACE_LIST = (r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
+               r"(?:(?:,\s|\s*;\s*)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?){1,3}\s:\s")
 #: where the statement of responsibility ends in a monograph: ". Place :" (also "Amsterdam, New
 #: York, Oxford :" and "N. Y. :"), ". Place, 2001", ". 2-е
 #: изд.", ". 2001" or a publisher without a place (". Независимая фирма «Класс», 1998.")
@@ -369,7 +374,8 @@ _RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-Я�
                                     r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?){0,3}\s*:\s|"
                                     r"(?:[A-Z]\.\s?){2,3}:\s|"
                                     r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d|"
-                                    r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-«»\"]+){1,5},\s*(?:1[5-9]|20)\d\d\.)")
+                                    r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-«»\"]+){1,5},\s*(?:1[5-9]|20)\d\d\.|"
+                                    + _PLACE_LIST + ")")
 #: the words of other persons' roles that open a group of the statement (GOST R 7.0.12-2011
 #: abbreviations, and the English ones of foreign sources): "пер. с нем.", "сост., коммент. и
 #: вступ. ст.", "под общ. ред.", "trans. from the French by", "ed. by"
@@ -736,7 +742,8 @@ def _split_book_title(text: str) -> tuple[str, int]:
     """Title (with ": other info") of a monograph ends where the edition or imprint begins."""
     m = re.search(r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|"
                   r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*(?::|,\s*\d{4})|"
-                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$))|"
+                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$)|"
+                  + _PLACE_LIST + r")|"
                   r"\.\s+(?=(?:1[6-9]|20)\d\d\b)", text)
     if not m:
         return text, len(text)
