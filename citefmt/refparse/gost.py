@@ -279,8 +279,28 @@ def parse(body: str) -> Candidate | None:
     else:
         score = _book_imprint_area(description_tail, item, score, has_authors=bool(authors),
                                    body=body)
+    if further := _further_standard_numbers(body):
+        item["note"] = f"{item['note']}. {further}" if item.get("note") else further
     cand.confidence = max(0.0, min(score, 0.96))
     return cand
+
+
+#: the second and later numbers of an ISSN or ISBN list ("ISSN 0027-8424, 1091-6490", GOST R
+#: 7.0.100-2018, 4.8: the standard number area gives every number the source bears): the first
+#: is the item's identifier, already blanked (a run of spaces), and the others follow it
+_FURTHER_NUMBER_RE = re.compile(r"\s{4}(?P<list>(?:,\s*(?:\d{4}-\d{3}[\dX]|(?:97[89]-?)?\d{1,5}-"
+                                r"\d{1,7}-\d{1,7}-[\dX]|(?:97[89])?\d{9}[\dX]))+)(?=[.;\s]|$)")
+
+
+def _further_standard_numbers(body: str) -> str | None:
+    """The further ISSNs or ISBNs of a list whose first number the identifier reader took
+    ("ISSN 1091-6490" of "ISSN 0027-8424, 1091-6490"), kept as a note under their label."""
+    m = _FURTHER_NUMBER_RE.search(body) if "    ," in body else None
+    if not m:
+        return None
+    numbers = [n.strip() for n in m.group("list").split(",") if n.strip()]
+    label = "ISSN" if all(len(n) == 9 for n in numbers) else "ISBN"
+    return f"{label} {', '.join(numbers)}"
 
 
 def _without_carrier_and_dashes(body: str) -> str:

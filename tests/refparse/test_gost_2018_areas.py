@@ -27,3 +27,15 @@ def test_a_place_with_its_country_or_several_places_open_the_publication_area() 
     assert item["translator"] == [{"family": "Иванова", "given": "И. И."}]
     assert (item["title"], item["publisher-place"], item["publisher"]) == (
         "Логика", "М.; СПб.", "Наука")
+
+
+def test_further_numbers_of_an_issn_or_isbn_list_are_kept_as_a_note() -> None:
+    # 4.8: the standard number area gives each ISSN (print and online) or ISBN the source bears
+    parsed = parse_reference("Orlov, P. Heat in Thin Films // Journal of Heat Studies. 2011. "
+                             "Vol. 12, no. 4. P. 101–119. ISSN 0022-1481, 1528-8943.")
+    assert parsed.grammar == "gost"
+    assert (parsed.item["ISSN"], parsed.item["note"]) == ("0022-1481", "ISSN 1528-8943")
+    assert parsed.item["page"] == "101-119"
+    assert gost._further_standard_numbers("Заглавие. М., 2000.                 , "
+                                          "5-7914-0056-4.") == "ISBN 5-7914-0056-4"
+    assert gost._further_standard_numbers("Заглавие. М., 2000, 215 с.") is None
