@@ -387,6 +387,11 @@ def _heading(left: str) -> tuple[list[dict], int, bool]:
 #: London :", "М.; СПб. :", "San Francisco, CA, USA :"), up to the colon before the publisher
 _PLACE_LIST = (r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
                r"(?:(?:,\s|\s*;\s*)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?){1,3}\s:\s")
+#: a publication area without a place, as 7.0.100-2018 prints it after the title with no area
+#: dash: a publisher of any words (no period, colon or slash) before its date (". Taylor &
+#: Francis, 2002.", ". Oxford University Press, USA, 1989.", ". Microsoft Research, 10.2009.")
+_PUBLISHER_AREA = (r"[A-ZА-ЯЁ«\"][^.:;/()\[\]]{1,60}?,\s*(?:\d\d[./])?(?:1[5-9]|20)\d\d"
+                   r"\.?(?:\s|$)")
 #: where the statement of responsibility ends in a monograph: ". Place :" (also "Amsterdam, New
 #: York, Oxford :" and "N. Y. :"), ". Place, 2001", ". 2-е
 #: изд.", ". 2001" or a publisher without a place (". Независимая фирма «Класс», 1998.")
@@ -394,7 +399,7 @@ _RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-Я�
                                     r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?){0,3}\s*:\s|"
                                     r"(?:[A-Z]\.\s?){2,3}:\s|"
                                     r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d|"
-                                    r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-«»\"]+){1,5},\s*(?:1[5-9]|20)\d\d\.|"
+                                    r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-«»\"]+){1,5},\s*(?:1[5-9]|20)\d\d(?:\.|$)|"
                                     + _PLACE_LIST + ")")
 #: the words of other persons' roles that open a group of the statement (GOST R 7.0.12-2011
 #: abbreviations, and the English ones of foreign sources): "пер. с нем.", "сост., коммент. и
@@ -763,7 +768,7 @@ def _split_book_title(text: str) -> tuple[str, int]:
     m = re.search(r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|"
                   r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*(?::|,\s*\d{4})|"
                   r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$)|"
-                  + _PLACE_LIST + r")|"
+                  + _PLACE_LIST + "|" + _PUBLISHER_AREA + r")|"
                   r"\.\s+(?=(?:1[6-9]|20)\d\d\b)", text)
     if not m:
         return text, len(text)

@@ -39,3 +39,26 @@ def test_further_numbers_of_an_issn_or_isbn_list_are_kept_as_a_note() -> None:
     assert gost._further_standard_numbers("Заглавие. М., 2000.                 , "
                                           "5-7914-0056-4.") == "ISBN 5-7914-0056-4"
     assert gost._further_standard_numbers("Заглавие. М., 2000, 215 с.") is None
+
+
+def test_a_publisher_without_a_place_ends_the_statement_of_responsibility() -> None:
+    # 4.6: the publication area may give the publisher and date alone; the description's last
+    # period is dropped before the statement is read, so the date may end the text
+    reading = gost.parse("Wolf, K. Collected Papers / trans. from the German by A. Lang. "
+                         "Brill Academic, 1987.")
+    assert reading is not None
+    item = reading.item
+    assert item["translator"] == [{"family": "Lang", "given": "A."}]
+    assert (item["title"], item["publisher"], item["issued"]) == (
+        "Collected Papers", "Brill Academic", {"date-parts": [[1987]]})
+
+
+def test_a_publisher_of_any_words_without_a_place_ends_a_book_title() -> None:
+    # 4.6.3: the publisher's name as the source gives it ("Taylor & Francis", "Editions
+    # L'Harmattan"), after the title with no area dash (7.0.100-2018's ". " separator)
+    assert gost._split_book_title("Computer Simulation. Taylor & Francis, 1989")[0] == \
+        "Computer Simulation"
+    item = _item("Moreau, J. Trauma et langage : essais. Editions L'Harmattan, 2005. 250 p.")
+    assert (item["title"], item["publisher"], item["number-of-pages"]) == (
+        "Trauma et langage : essais", "Editions L'Harmattan", "250")
+    assert "publisher-place" not in item and "container-title" not in item
