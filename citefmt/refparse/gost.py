@@ -478,7 +478,7 @@ def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
     if heading and _author_in_full(resp_main, heading[0]):
         resp_main = ""
     names = parse_responsibility(resp_main)
-    persons = [n for n in names.names if "family" in n]
+    persons = [n for n in map(_initials_first_person, names.names) if "family" in n]
     authors = persons if persons and (not heading or len(persons) > len(heading)) else heading
     score = 0.15 if persons or names.truncated else 0.0
     explained = len(groups[0])
@@ -490,6 +490,24 @@ def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
         explained += 1 + len(group)
     tail = responsibility[explained:] if not in_host else ""
     return authors, tail, score, names.truncated
+
+
+#: a person of the statement of responsibility, initials first, whose surname opens with a
+#: capital outside A–Z and А–Я ("M. A. Öztürk", "A. Újvári") or runs to several capitalised
+#: words ("D. Van Der Spoel"), which the name reader leaves whole
+_INITIALS_FIRST_PERSON_RE = re.compile(
+    r"(?P<given>(?:[^\W\d_]\.\s?(?:-[^\W\d_]\.\s?)?){1,3})\s*"
+    r"(?P<family>(?=[^\W\d_])[^\W\d_a-zа-яё][\w’'\-]*[a-zа-яёß-ÿ][\w’'\-]*"
+    r"(?:\s(?=[^\W\d_])[^\W\d_a-zа-яё][\w’'\-]*[a-zа-яёß-ÿ][\w’'\-]*){0,2})")
+
+
+def _initials_first_person(name: dict) -> dict:
+    """A name the reader left as a literal, read as "Initials Surname" when it has that shape
+    (GOST R 7.0.100-2018, 4.2.2: the statement names up to three persons initials first)."""
+    m = _INITIALS_FIRST_PERSON_RE.fullmatch(name.get("literal", "").strip())
+    if not m:
+        return name
+    return {"family": m.group("family"), "given": single_spaced(m.group("given").strip())}
 
 
 #: "Заглавие : пер. с англ.": the translation note GOST prints as other title information

@@ -62,3 +62,16 @@ def test_a_publisher_of_any_words_without_a_place_ends_a_book_title() -> None:
     assert (item["title"], item["publisher"], item["number-of-pages"]) == (
         "Trauma et langage : essais", "Editions L'Harmattan", "250")
     assert "publisher-place" not in item and "container-title" not in item
+
+
+def test_statement_names_with_accented_or_several_word_surnames_are_persons() -> None:
+    # 4.2.2: the statement of responsibility names up to three persons, initials first
+    item = _item("Phase Behaviour of Lipids / M. A. Özdemir, G. V. Petrov, A. Újhelyi [et al.] "
+                 "// Journal of Lipid Studies. 2016. Vol. 44, no. 14. P. 6599–6613.")
+    assert item["author"][:3] == [{"family": "Özdemir", "given": "M. A."},
+                                  {"family": "Petrov", "given": "G. V."},
+                                  {"family": "Újhelyi", "given": "A."}]
+    assert gost._initials_first_person({"literal": "D. Van Der Berg"}) == {
+        "family": "Van Der Berg", "given": "D."}
+    assert gost._initials_first_person({"literal": "Ин-т философии РАН"}) == {
+        "literal": "Ин-т философии РАН"}
