@@ -33,7 +33,7 @@ from citefmt.refparse.names import (
 from citefmt.refparse.places import is_place
 
 #: ". – " between areas; older lists glue the dash to the period (".- София")
-_AREA_DASH_RE = re.compile(r"\.?\s+[–—-]\s+(?=\S)|\.[–—-]\s+(?=\S)")
+_AREA_DASH_RE = re.compile(r"\.\s+[–—-]\s+(?=\S)|\s+[–—]\s+(?=\S)|\.[–—-]\s+(?=\S)")
 _CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредственный|электронный)\s*|"
                          r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text)\s*\]|"
                          r"(?-i:(?<=[\w»”)])\s+Текст(?=\s*:\s*(?:автореф|дис|учеб|моногр|сб\.|справ"

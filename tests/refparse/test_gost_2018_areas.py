@@ -75,3 +75,14 @@ def test_statement_names_with_accented_or_several_word_surnames_are_persons() ->
         "family": "Van Der Berg", "given": "D."}
     assert gost._initials_first_person({"literal": "Ин-т философии РАН"}) == {
         "literal": "Ин-т философии РАН"}
+
+
+def test_a_spaced_hyphen_without_a_period_is_no_area_separator() -> None:
+    # 3.3 / 4.1: the area separator is ". – " (a period, then the dash); a spaced hyphen inside
+    # a title ("AUV 2018 - 2018 IEEE …") separates nothing
+    assert gost._without_carrier_and_dashes("Заглавие // AUV 2018 - Workshop. – 2018.") == \
+        "Заглавие // AUV 2018 - Workshop. 2018."
+    item = _item("Lee, K. Online Coverage // AUV 2018 - 2018 IEEE Underwater Vehicle Workshop, "
+                 "Proceedings. 2018. P. 10–15.")
+    assert item["container-title"] == ("AUV 2018 - 2018 IEEE Underwater Vehicle Workshop, "
+                                       "Proceedings")
