@@ -86,3 +86,11 @@ def test_a_spaced_hyphen_without_a_period_is_no_area_separator() -> None:
                  "Proceedings. 2018. P. 10–15.")
     assert item["container-title"] == ("AUV 2018 - 2018 IEEE Underwater Vehicle Workshop, "
                                        "Proceedings")
+
+
+def test_a_thesis_statement_with_a_hyphenated_branch_of_science() -> None:
+    # 4.2.5 / GOST R 7.0.12: "дис. … канд. физ.-мат. наук" — the branch abbreviated with a hyphen
+    item = _item("Орлова, А. А. Рассеяние волн в плазме : дис. … канд. физ.-мат. наук : "
+                 "01.04.02 / Орлова Анна Андреевна. Москва, 2008. 224 с.")
+    assert (item["type"], item["title"]) == ("thesis", "Рассеяние волн в плазме")
+    assert item["genre"].startswith("дис. … канд. физ.-мат. наук")
