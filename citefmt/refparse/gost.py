@@ -45,8 +45,11 @@ _CARRIER_HINT_RE = re.compile(r"текст\s*:|"
                               re.I)
 #: the heading "Фамилия И. О.": a surname, its initials and an abbreviated particle GOST prints
 #: after them ("Гартман Э. ф.", "Dalen D. v.")
+#: the capital a surname opens with: Latin (with the Latin-1 and Latin Extended-A letters of
+#: European names, "Žižek", "Ščedrov", "Öztürk") or Cyrillic
+_SURNAME_CAPITAL = r"[A-ZА-ЯЁÀ-ÖØ-ÞĀ-ž]"
 _HEADING_RE = re.compile(
-    r"^(?P<family>[A-ZА-ЯЁ][\w’'`\-]+(?:\s[A-ZА-ЯЁ][\w’'`\-]+)?),?\s+"
+    rf"^(?P<family>{_SURNAME_CAPITAL}[\w’'`\-]+(?:\s[A-ZА-ЯЁ][\w’'`\-]+)?),?\s+"
     r"(?P<given>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?(?:-[a-zа-яё]\.)?-?\s?){1,3}(?:[a-zа-яё]\.)?)"
     r"(?=[\s,]|$)")
 #: an edition statement printed inside the title area: "Заглавие (2-е изд., доп.)", "Заглавие: Изд.
@@ -145,7 +148,8 @@ _SIGNATURE_HINT_RE = re.compile(r"[/№–—А-яЁё]")
 #: I. I." (a surname in lower case, its comma, initials only) or a statement of
 #: responsibility, and an imprint with a space on both sides of the colon (". Berlin :
 #: Springer, 2011.")
-_HEADING_NAME = r"[A-ZА-ЯЁ][a-zа-яё][\w'’\-]*,\s(?:[A-ZА-ЯЁ]\.\s?(?:-[A-ZА-ЯЁ]\.\s?)?){1,3}"
+_HEADING_NAME = (rf"{_SURNAME_CAPITAL}[^\W\d_A-ZА-ЯЁ][\w'’\-]*"
+                 r"(?:\s[A-Z][a-z][\w'’\-]*)?,\s(?:[A-ZА-ЯЁ]\.\s?(?:-[A-ZА-ЯЁ]\.\s?)?){1,3}")
 _HEADING_SIGNATURE_RE = re.compile(rf"^{_HEADING_NAME}(?:,\s*{_HEADING_NAME})*\s*[A-ZА-ЯЁ«\"]")
 #: what a GOST description never prints: "and" before the last name of a list ("Barocas, S., and
 #: Wallach, H.") or a host after "In" (GOST writes "//")

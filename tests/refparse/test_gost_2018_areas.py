@@ -94,3 +94,14 @@ def test_a_thesis_statement_with_a_hyphenated_branch_of_science() -> None:
                  "01.04.02 / Орлова Анна Андреевна. Москва, 2008. 224 с.")
     assert (item["type"], item["title"]) == ("thesis", "Рассеяние волн в плазме")
     assert item["genre"].startswith("дис. … канд. физ.-мат. наук")
+
+
+def test_a_heading_surname_of_two_words_or_with_an_accented_capital() -> None:
+    # 4.2.1: the heading gives the first author's surname as the source prints it, then a comma
+    # and the initials (7.0.100-2018), whatever its script and however many words it has
+    item = _item("Van Dorn, K. E. Chromatin Structure. Springer-Verlag, 1989. 350 p.")
+    assert item["author"] == [{"family": "Van Dorn", "given": "K. E."}]
+    assert (item["title"], item["publisher"]) == ("Chromatin Structure", "Springer-Verlag")
+    item = _item("Šimek, S. Kant and Hume // Philosophy Quarterly. 1998. No. 13. P. 12–25.")
+    assert item["author"] == [{"family": "Šimek", "given": "S."}]
+    assert item["title"] == "Kant and Hume"
