@@ -69,7 +69,7 @@ _HEADING_ET_AL_RE = re.compile(r",?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s
 #: its branch of science abbreviated with a hyphen as 7.0.12 does ("канд. физ.-мат. наук"),
 #: or cut after the degree where the branch of science is not given ("дис. … канд.")
 _THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=[\s-]))*?наук|"
-                        r"(?:автореф\.\s*)?дис(?:с)?\.\s*(?:…|\.\.\.)\s*(?:канд|д-ра|докт|магистра)\.?"
+                        r"(?:автореф\.\s*)?дис(?:с)?\.\s*(?:…|\.\.\.)\s*(?:канд|д-ра|докт|магистра|маг)\.?"
                         r"(?=\s*$)|"
                         r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)"
                         r"(?:\s*:\s*\d\d\.\d\d\.\d\d)?)", re.I)
@@ -405,7 +405,7 @@ _RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-Я�
                                     r"(?:[A-Z]\.\s?){2,3}:\s|"
                                     r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d|"
                                     r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-«»\"]+){1,5},\s*(?:1[5-9]|20)\d\d(?:\.|$)|"
-                                    + _PLACE_LIST + ")")
+                                    + _PLACE_LIST + "|" + _PUBLISHER_AREA + ")")
 #: the words of other persons' roles that open a group of the statement (GOST R 7.0.12-2011
 #: abbreviations, and the English ones of foreign sources): "пер. с нем.", "сост., коммент. и
 #: вступ. ст.", "под общ. ред.", "trans. from the French by", "ed. by"

@@ -105,3 +105,15 @@ def test_a_heading_surname_of_two_words_or_with_an_accented_capital() -> None:
     item = _item("Šimek, S. Kant and Hume // Philosophy Quarterly. 1998. No. 13. P. 12–25.")
     assert item["author"] == [{"family": "Šimek", "given": "S."}]
     assert item["title"] == "Kant and Hume"
+
+
+def test_a_thesis_statement_and_a_placeless_publisher_after_the_author_in_full() -> None:
+    # 4.2.5: a master's thesis ("дис. … маг.", as biblatex-gost abbreviates it); 4.6: the
+    # publication area after the statement of responsibility gives a publisher of several
+    # parts and its date, with no place before it
+    item = _item("Larsson, O. Modal analysis of a drill rig : дис. … маг. / Larsson O. "
+                 "Uppsala University, Uppsala, Sweden, 2017. 68 p.")
+    assert (item["type"], item["title"], item["genre"]) == (
+        "thesis", "Modal analysis of a drill rig", "дис. … маг")
+    assert item["issued"] == {"date-parts": [[2017]]}
+    assert "Uppsala University" in item["publisher"]
