@@ -145,11 +145,13 @@ _SIGNATURE_RE = re.compile(
 #: most references have none, and this search is far cheaper than the marks'
 _SIGNATURE_HINT_RE = re.compile(r"[/№–—А-яЁё]")
 #: a book described as GOST R 7.0.100-2018 prints it without area dashes: a heading "Family,
-#: I. I." (a surname in lower case, its comma, initials only) or a statement of
+#: I. I." (a surname in lower case, its comma, initials only, and the abbreviated particle
+#: GOST prints after them, "Dalen, D. v.") or a statement of
 #: responsibility, and an imprint with a space on both sides of the colon (". Berlin :
 #: Springer, 2011.")
 _HEADING_NAME = (rf"{_SURNAME_CAPITAL}[^\W\d_A-ZА-ЯЁ][\w'’\-]*"
-                 r"(?:\s[A-Z][a-z][\w'’\-]*)?,\s(?:[A-ZА-ЯЁ]\.\s?(?:-[A-ZА-ЯЁ]\.\s?)?){1,3}")
+                 r"(?:\s[A-Z][a-z][\w'’\-]*)?,\s(?:[A-ZА-ЯЁ]\.\s?(?:-[A-ZА-ЯЁ]\.\s?)?){1,3}"
+                 r"(?:[a-zа-яё]\.\s?)?")
 _HEADING_SIGNATURE_RE = re.compile(rf"^{_HEADING_NAME}(?:,\s*{_HEADING_NAME})*\s*[A-ZА-ЯЁ«\"]")
 #: what a GOST description never prints: "and" before the last name of a list ("Barocas, S., and
 #: Wallach, H.") or a host after "In" (GOST writes "//")

@@ -117,3 +117,14 @@ def test_a_thesis_statement_and_a_placeless_publisher_after_the_author_in_full()
         "thesis", "Modal analysis of a drill rig", "дис. … маг")
     assert item["issued"] == {"date-parts": [[2017]]}
     assert "Uppsala University" in item["publisher"]
+
+
+def test_a_heading_with_the_particle_after_the_initials() -> None:
+    # 4.2.1: the particle of a surname may follow the initials ("Dalen, D. v."); with the
+    # 7.0.100-2018 comma the description is still read as GOST
+    parsed = parse_reference("Berg, J. v. The Collected Letters of L. Euler. 1st ed. Springer, "
+                             "2011. 320 p.")
+    assert parsed.grammar == "gost"
+    assert parsed.item["author"] == [{"family": "Berg", "given": "J. v."}]
+    assert (parsed.item["title"], parsed.item["publisher"]) == (
+        "The Collected Letters of L. Euler", "Springer")
