@@ -705,6 +705,8 @@ def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool
     imprint_found = _imprint(tail, item) or _publisher_year(tail, item)
     if em := _EDITION_RE.search(tail):
         item["edition"] = em.group("ed") or em.group("ed_en")
+    elif edition := _edition_in_words(tail):
+        item["edition"] = edition
     if "issued" not in item and (ym := _YEAR_RE.search(tail)):
         item["issued"] = _issue_date(tail[ym.start("year"):]) or date_parts(ym.group("year"))
     found = _numbers(tail, item)
@@ -788,9 +790,31 @@ def _dashed_title_end(body: str) -> int | None:
     return len(" ".join(carrierless[:m.start()].split())) - 1
 
 
+#: an edition statement in the words of the source's language (GOST R 7.0.100-2018, 4.3: the
+#: edition area is given as the source words it): "First edition", "3rd Edition", "Elfte,
+#: unveränderte Auflage", or the ordinal alone ("4th.")
+_EDITION_WORDS = (r"(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)(?:,\s[a-zä-ü]+)?\s+(?:[Ee]dition|Auflage)\b|"
+                  r"\d+(?:st|nd|rd|th)\.(?:\s|$)")
+
+
+_EDITION_AREA_RE = re.compile(rf"^[.\s]*(?P<ed>{_EDITION_WORDS})")
+
+
+def _edition_in_words(tail: str) -> str | None:
+    """The edition area opening what follows a monograph's title, worded as the source words it
+    ("First edition", "Elfte, unveränderte Auflage"); an ordinal's number alone ("4th" → "4",
+    "3rd Edition" → "3"), as CSL's `edition` holds a numbered edition."""
+    m = _EDITION_AREA_RE.match(tail)
+    if not m:
+        return None
+    statement = m.group("ed").strip(" .")
+    number = re.match(r"\d+(?=st|nd|rd|th)", statement)
+    return number.group() if number else statement
+
+
 def _split_book_title(text: str) -> tuple[str, int]:
     """Title (with ": other info") of a monograph ends where the edition or imprint begins."""
-    m = re.search(r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|"
+    m = re.search(r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|" + _EDITION_WORDS + "|"
                   r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*(?::|,\s*\d{4})|"
                   r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$)|"
                   + _PLACE_LIST + "|" + _PUBLISHER_AREA + r")|"

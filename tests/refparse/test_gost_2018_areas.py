@@ -128,3 +128,15 @@ def test_a_heading_with_the_particle_after_the_initials() -> None:
     assert parsed.item["author"] == [{"family": "Berg", "given": "J. v."}]
     assert (parsed.item["title"], parsed.item["publisher"]) == (
         "The Collected Letters of L. Euler", "Springer")
+
+
+def test_an_edition_area_worded_as_the_source_words_it() -> None:
+    # 4.3: the edition statement in the source's words and language, after the title area
+    item = _item("Keller, H. Grundlagen der Logik. Zweite, erweiterte Auflage. Tübingen : "
+                 "Niemeyer, 1967. 437 S.")
+    assert (item["title"], item["edition"]) == ("Grundlagen der Logik",
+                                                "Zweite, erweiterte Auflage")
+    item = _item("Moss, S. G. Robot Control. First edition. Amsterdam : Elsevier, 2014. 300 p.")
+    assert (item["title"], item["edition"]) == ("Robot Control", "First edition")
+    assert gost._edition_in_words(". 3rd Edition. Academic Press, 2004.") == "3"
+    assert gost._edition_in_words(". Amsterdam : Elsevier, 2014.") is None
