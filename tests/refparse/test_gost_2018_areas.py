@@ -140,3 +140,11 @@ def test_an_edition_area_worded_as_the_source_words_it() -> None:
     assert (item["title"], item["edition"]) == ("Robot Control", "First edition")
     assert gost._edition_in_words(". 3rd Edition. Academic Press, 2004.") == "3"
     assert gost._edition_in_words(". Amsterdam : Elsevier, 2014.") is None
+
+
+def test_an_unlabelled_page_range_whose_first_page_carries_the_letter() -> None:
+    # 4.9 / biblatex-gost: the pages of an electronic-first article printed without "P." after
+    # the issue, the letter written on the first page only ("E6456–6465")
+    item = _item("Sato, A. Loop Formation in Genomes // Proceedings of the Academy of Sciences. "
+                 "2015. Vol. 112, no. 47. E6456–6465.")
+    assert (item["volume"], item["issue"], item["page"]) == ("112", "47", "E6456-6465")
