@@ -668,7 +668,7 @@ def _note_area(numbers: str) -> str | None:
 #: own locator ("Vol. 2008. pdb.prot5113.", "Т. 36. MCB.00200—16.")
 _BARE_ARTICLE_NO_RE = re.compile(r"(?:\b(?:Т|Vol|V)\.\s*[\w\-–]+(?:,\s*[^.,]{1,20})?|"
                                  r"(?:№|[Nn]o\.)\s*[\w\-–/]+)\.\s+"
-                                 r"(?P<p>[A-Za-z]{1,4}\d+(?:\s?[–—-]\s?[A-Za-z]{1,3}\d+)?|"
+                                 r"(?P<p>[A-Za-z]{1,4}\d+(?:\s?[–—-]\s?[A-Za-z]{0,3}\d+)?|"
                                  r"\d+[a-z]|\d+[A-Z]\d+|\d+[–—-]\d+\.e\d+|"
                                  r"(?P<own>[A-Za-z]{2,4}\.[A-Za-z]*\d[\w.]*(?:[–—-][\w.]*\d+)?))"
                                  r"\.(?:\s|$)")
