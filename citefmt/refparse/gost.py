@@ -68,7 +68,8 @@ _HEADING_ET_AL_RE = re.compile(r",?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s
 #: a thesis statement, with the specialty code GOST R 7.0.100-2018 prints after it (": 05.23.17"),
 #: its branch of science abbreviated with a hyphen as 7.0.12 does ("канд. физ.-мат. наук"),
 #: or cut after the degree where the branch of science is not given ("дис. … канд.")
-_THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=[\s-]))*?наук|"
+_THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:(?:автореф\.\s*)?дис(?:с)?\."
+                        r"(?:[^.]|\.(?=[\s-]))*?наук|"
                         r"(?:автореф\.\s*)?дис(?:с)?\.\s*(?:…|\.\.\.)\s*(?:канд|д-ра|докт|магистра|маг)\.?"
                         r"(?=\s*$)|"
                         r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)"

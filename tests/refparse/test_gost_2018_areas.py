@@ -15,7 +15,7 @@ def _item(text: str) -> dict:
 
 def test_a_place_with_its_country_or_several_places_open_the_publication_area() -> None:
     # 4.6.2: "Место издания" — a place with its state or country, or two places joined by ";"
-    title, end = gost._split_book_title("Ethics of Translation. Oxford, UK : Blackwell, 1999")
+    title, _ = gost._split_book_title("Ethics of Translation. Oxford, UK : Blackwell, 1999")
     assert title == "Ethics of Translation"
     item = _item("Miller, A. Ethics of Translation. Amsterdam, London : North-Holland, 1971. "
                  "146 p.")

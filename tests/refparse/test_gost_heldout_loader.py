@@ -8,6 +8,7 @@ template's entries has this shape), so no TeX is needed.
 from __future__ import annotations
 
 import biblatex_gost
+
 from citefmt_train import gost_biblatex as gb
 
 BIB = r"""
