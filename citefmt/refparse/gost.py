@@ -489,6 +489,9 @@ def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
     persons = [n for n in map(_initials_first_person, names.names) if "family" in n]
     authors = persons if persons and (not heading or len(persons) > len(heading)) else heading
     score = 0.15 if persons or names.truncated else 0.0
+    if not names.truncated and (collective := _collective_statement(resp_main, names.names,
+                                                                    persons)):
+        item["credits"] = collective
     explained = len(groups[0])
     for group in groups[1:]:
         if bracketed := re.fullmatch(r"\s*\[(?P<note>[^\[\]]+)\]\s*", group):
@@ -516,6 +519,18 @@ def _initials_first_person(name: dict) -> dict:
     if not m:
         return name
     return {"family": m.group("family"), "given": single_spaced(m.group("given").strip())}
+
+
+def _collective_statement(statement: str, names: list[dict], persons: list[dict]) -> str | None:
+    """A statement of responsibility that names no person (GOST R 7.0.100-2018, 4.2.2: an
+    organisation, "/ Ин-т философии РАН"; not a list cut with "[и др.]", which names persons),
+    kept as citefmt's `credits` (a statement of
+    responsibility as the source words it, which the GOST styles print after the title)."""
+    statement = tidy(statement)
+    if persons or not statement or not names or any("literal" not in n for n in names) \
+            or re.match(r"[^\W\d_]\.\s?[^\W\d_]", statement):
+        return None  # a person the name reader could not read ("J. R. Martı́n-Solı́s")
+    return statement if re.search(r"[^\W\d_]{2}", statement) else None
 
 
 #: "Заглавие : пер. с англ.": the translation note GOST prints as other title information

@@ -148,3 +148,16 @@ def test_an_unlabelled_page_range_whose_first_page_carries_the_letter() -> None:
     item = _item("Sato, A. Loop Formation in Genomes // Proceedings of the Academy of Sciences. "
                  "2015. Vol. 112, no. 47. E6456–6465.")
     assert (item["volume"], item["issue"], item["page"]) == ("112", "47", "E6456-6465")
+
+
+def test_a_statement_of_responsibility_naming_an_organisation_is_kept_as_credits() -> None:
+    # 4.2.2: the statement of responsibility may name a body, not a person; citefmt keeps it
+    # as `credits` (a statement as the source words it), never as an author
+    parsed = parse_reference("Философский ежегодник 2010 / Ин-т философии РАН. М. : Наука, "
+                             "2011. 421 с.")
+    assert parsed.grammar == "gost"
+    assert (parsed.item["title"], parsed.item["credits"]) == ("Философский ежегодник 2010",
+                                                              "Ин-т философии РАН")
+    assert "author" not in parsed.item
+    assert gost._collective_statement("J. R. Martı́n-Solı́s", [{"literal": "J. R. Martı́n-Solı́s"}],
+                                      []) is None
