@@ -487,6 +487,8 @@ def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
         resp_main = ""
     names = parse_responsibility(resp_main)
     persons = [n for n in map(_initials_first_person, names.names) if "family" in n]
+    if persons or names.truncated:
+        persons = _surnames_alone(names.names)
     authors = persons if persons and (not heading or len(persons) > len(heading)) else heading
     score = 0.15 if persons or names.truncated else 0.0
     if not names.truncated and (collective := _collective_statement(resp_main, names.names,
@@ -533,6 +535,19 @@ def _collective_statement(statement: str, names: list[dict], persons: list[dict]
     return statement if re.search(r"[^\W\d_]{2}", statement) else None
 
 
+def _surnames_alone(names: list[dict]) -> list[dict]:
+    """The persons of a statement that names persons (some with initials, or cut with "[и др.]"),
+    a name printed as a surname alone ("/ Kuo, C. J. Mundy [и др.]") among them."""
+    persons = []
+    for name in map(_initials_first_person, names):
+        literal = name.get("literal", "")
+        if re.fullmatch(rf"{_SURNAME_CAPITAL}[^\W\d_A-ZА-ЯЁ][\w’'\-]*", literal):
+            name = {"family": literal}
+        if "family" in name:
+            persons.append(name)
+    return persons
+
+
 #: "Заглавие : пер. с англ.": the translation note GOST prints as other title information
 _TRANSLATED_FROM_RE = re.compile(r"\s+:\s+(?P<note>пер\.\s+с\s+[а-яё]+\.?)\s*$")
 
@@ -570,8 +585,8 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
             len(first_area) < after or not _NUMBERS_AREA_RE.search(first_area)):
         container, after = tidy(first_area), len(first_area)
     container_title, cslash, container_resp = container.partition(" / ")
-    if container.startswith("/"):  # a host described by its editors alone ("// / ed. by …")
-        container_title, cslash, container_resp = "", "/", container[1:]
+    if host.startswith("/"):  # a host described by its editors alone ("// / ed. by …")
+        container_title, cslash, container_resp = "", "/", container.lstrip("/ ")
     if cslash and (em := _EDITOR_RE.search(container_resp)):
         item["editor"] = parse_responsibility(em.group("names")).names
     item["container-title"] = tidy(container_title)

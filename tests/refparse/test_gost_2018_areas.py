@@ -161,3 +161,23 @@ def test_a_statement_of_responsibility_naming_an_organisation_is_kept_as_credits
     assert "author" not in parsed.item
     assert gost._collective_statement("J. R. Martı́n-Solı́s", [{"literal": "J. R. Martı́n-Solı́s"}],
                                       []) is None
+
+
+def test_a_host_described_by_its_editors_alone_has_no_container_title() -> None:
+    # 4.7 (the "//" host): a host without a title of its own is described by its statement of
+    # responsibility ("// / под ред. …"), which is no title, however many names it lists
+    item = _item("Kim, A., Lee, B. Walking Robots // / под ред. R. E. Karlsen, D. W. Gage, "
+                 "C. M. Shoemaker [и др.]. 05.2017. С. 101–109.")
+    assert "container-title" not in item
+    assert item["title"] == "Walking Robots"
+
+
+def test_a_person_named_by_the_surname_alone_in_a_statement_of_persons() -> None:
+    # 4.2.2: the statement copies the names as the source prints them; one printed without
+    # initials is still a person when the others are persons or the list is cut ("[и др.]")
+    item = _item("Structure of Water Surfaces / Kuo, C. J. Mundy, B. L. Eggers [и др.] // "
+                 "J. Phys. Chem. B. 2006. Т. 110, № 8. С. 3738—3746.")
+    assert item["author"][:3] == [{"family": "Kuo"}, {"family": "Mundy", "given": "C. J."},
+                                  {"family": "Eggers", "given": "B. L."}]
+    assert gost._surnames_alone([{"literal": "Lindahl"}, {"literal": "Ин-т РАН"}]) == [
+        {"family": "Lindahl"}]
