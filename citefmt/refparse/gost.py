@@ -755,8 +755,10 @@ def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool
 
 
 #: a date area alone: the year, and the day and month GOST R 7.0.100-2018 prints for an
-#: electronic resource or an unpublished work ("2013. Jan. 10", "1999. 16 июля")
-_DATE_AREA_RE = re.compile(r"[\s.,;–—-]*(?:1[5-9]|20)\d\d(?:\.\s+(?:\d{1,2}\s+)?[^\W\d_]{3,9}\.?"
+#: electronic resource or an unpublished work ("2013. Jan. 10", "1999. 16 июля"), a year the
+#: cataloguer established in square brackets ("[2000]")
+_DATE_AREA_RE = re.compile(r"[\s.,;–—-]*\[?(?:1[5-9]|20)\d\d\]?"
+                           r"(?:\.\s+(?:\d{1,2}\s+)?[^\W\d_]{3,9}\.?"
                            r"(?:\s+\d{1,2})?)?(?:[\s.,;:–—-]|URL|DOI)*")
 
 
@@ -849,7 +851,7 @@ def _split_book_title(text: str) -> tuple[str, int]:
                   r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*(?::|,\s*\d{4})|"
                   r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$)|"
                   + _PLACE_LIST + "|" + _PUBLISHER_AREA + r")|"
-                  r"\.\s+(?=(?:1[6-9]|20)\d\d\b)", text)
+                  r"\.\s+(?=\[?(?:1[6-9]|20)\d\d\b)", text)
     if not m:
         return text, len(text)
     return text[:m.start()], m.start()

@@ -181,3 +181,12 @@ def test_a_person_named_by_the_surname_alone_in_a_statement_of_persons() -> None
                                   {"family": "Eggers", "given": "B. L."}]
     assert gost._surnames_alone([{"literal": "Lindahl"}, {"literal": "Ин-т РАН"}]) == [
         {"family": "Lindahl"}]
+
+
+def test_a_date_area_of_its_own_in_square_brackets() -> None:
+    # 4.6.4 / 4.6.5: a date the cataloguer established is given in square brackets ("[2000]");
+    # as the only area after the title it ends the title area
+    item = _item("Петров, П. П. Записки охотника. Рассказы. [1998].")
+    assert (item["title"], item["issued"]) == ("Записки охотника. Рассказы",
+                                               {"date-parts": [[1998]]})
+    assert "container-title" not in item
