@@ -121,6 +121,11 @@ def _citations(renderer: Any, items: list[dict[str, Any]], clusters: list[list[s
     return {"texts": result.texts, "warnings": _diagnostics(result.warnings)}
 
 
+def _style_name(style: str) -> str:
+    """A bundled style's name, or a style file's name without ".csl"."""
+    return Path(style).name.removesuffix(".csl")
+
+
 def _engine_cases(styles: int, seed: int) -> Iterator[tuple[str, Any]]:
     render_speed = _bench_module("render_speed")
     agreement = json.loads(ITEMS_FILE.read_text("utf-8"))
@@ -132,8 +137,8 @@ def _engine_cases(styles: int, seed: int) -> Iterator[tuple[str, Any]]:
                                                                             fmt)
     for style in (nlm, *BUNDLED):
         for fmt in ("text", "html"):
-            yield f"articles {Path(style).stem} {fmt}", _render(style, articles, fmt)
-        yield f"agreement {Path(style).stem} bundled text", _render(style, agreement, "text")
+            yield f"articles {_style_name(style)} {fmt}", _render(style, articles, fmt)
+        yield f"agreement {_style_name(style)} bundled text", _render(style, agreement, "text")
 
 
 def _format_cases() -> Iterator[tuple[str, Any]]:
@@ -153,7 +158,7 @@ def _format_cases() -> Iterator[tuple[str, Any]]:
                 for to in ("text", "html", "json"):
                     result = CliRunner().invoke(cli, ["format", str(source), "--style", style,
                                                       "--to", to], standalone_mode=False)
-                    yield (f"format {source.stem} {Path(style).stem} {to}",
+                    yield (f"format {source.stem} {_style_name(style)} {to}",
                            [result.stdout, result.stderr.replace(work, "WORK"),
                             result.return_value, repr(result.exception)])
 
