@@ -108,3 +108,23 @@ def title_out_of_journal(item: Item) -> None:
     if len(rest.split()) <= 8 and not _LOWER_WORD.search(rest.replace(" of ", " ")):
         item["title"] = m.group("title").strip()
         item["container-title"] = rest
+
+
+#: a statement of responsibility after the title proper (ISO 690, NBR 6023: translator,
+#: organiser, editor): "Teoria do romance I. Trad. Paulo Bezerra", "… Tradução de Paulo
+#: Bezerra", "… Organização, tradução e notas de …", "… Translated by …"
+_RESPONSIBILITY = re.compile(r"\.\s+(?P<statement>(?:Trad\.|Tradu[cç][ãa]o\b|Traducci[oó]n\b|"
+                             r"Translated\s+by\b|Transl\.|Organiza[cç][ãa]o\b|Edited\s+by\b)"
+                             r".*)$")
+
+
+def responsibility_out_of_title(item: Item) -> None:
+    """"Teoria do romance I. A estilística. Trad. Paulo Bezerra": the translator's or
+    organiser's statement after the title is not the title; it goes to `note`, as printed."""
+    title = item.get("title")
+    if not isinstance(title, str) or not (m := _RESPONSIBILITY.search(title)):
+        return
+    item["title"] = title[:m.start()].rstrip(" .,")
+    note = item.get("note")
+    statement = m.group("statement").rstrip(" .")
+    item["note"] = f"{statement}; {note}" if isinstance(note, str) and note else statement

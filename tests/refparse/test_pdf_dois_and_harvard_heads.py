@@ -49,3 +49,33 @@ def test_harvard_head_with_a_comma_after_the_date() -> None:
     assert item["title"] == "Degradation of marine clays under cyclic loading"
     assert item["container-title"] == "J. Geotech. Eng"
     assert (item["volume"], item["issue"], item["page"]) == ("114", "2", "133-149")
+
+
+@pytest.mark.parametrize(("title", "kept", "note"), [
+    ("Teoria do romance I. A estilística. Trad. Paulo Bezerra",
+     "Teoria do romance I. A estilística", "Trad. Paulo Bezerra"),
+    ("Ensaios e poemas. Organização, tradução e notas de Ana Lima", "Ensaios e poemas",
+     "Organização, tradução e notas de Ana Lima"),
+    ("Selected essays. Translated by J. Roe", "Selected essays", "Translated by J. Roe"),
+])
+def test_a_statement_of_responsibility_leaves_the_title(title: str, kept: str, note: str) -> None:
+    from citefmt.refparse.title_tail import responsibility_out_of_title
+
+    item = {"type": "book", "title": title}
+    responsibility_out_of_title(item)
+    assert (item["title"], item["note"]) == (kept, note)
+
+
+def test_a_title_that_only_mentions_translation_stays() -> None:
+    from citefmt.refparse.title_tail import responsibility_out_of_title
+
+    item = {"type": "book", "title": "Tradução e cultura. Estudos"}
+    responsibility_out_of_title(item)
+    assert item == {"type": "book", "title": "Tradução e cultura. Estudos"}
+
+
+def test_an_abnt_book_with_its_translator() -> None:
+    item = parse_reference("BAKHTIN, M. Teoria do romance II. As formas do tempo. Tradução de "
+                           "Paulo Bezerra. São Paulo: Editora 34, 2018.").item
+    assert item["title"] == "Teoria do romance II. As formas do tempo"
+    assert (item["publisher-place"], item["publisher"]) == ("São Paulo", "Editora 34")
