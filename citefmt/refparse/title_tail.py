@@ -59,9 +59,13 @@ def single_quoted_title(item: Item, text: str) -> None:
         item["container-title"] = f"{rest}, {host}" if isinstance(host, str) and host else rest
 
 
-#: the end of a title that is the first word of an abbreviated journal: ". Ukr", ". Nat", ". Phys"
+#: the end of a title that is the first word of an abbreviated journal: ". Ukr", ". Nat", ". Phys";
+#: after a comma only a word of four letters at most (", Eur" + "Phys. J. C"; ", Korea" + "Mar.
+#: Poll. Bull." is the end of the title)
 _JOURNAL_WORD_AT_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)]))\s?\.\s+"
-                                  r"(?P<word>[A-Z][a-z]{0,5})$")
+                                  r"(?P<word>[A-Z][a-z]{0,5})$"
+                                  r"|(?:(?<=[^\W\d_]{2})|(?<=[\d)]))\s?,\s*"
+                                  r"(?P<short>[A-Z][a-z]{0,3})$")
 #: a journal name that starts with an abbreviation: "Mat. Visn.", "Rev. Lett.", "Commun."
 _ABBREVIATED_START = re.compile(r"^[A-Z][a-z]{0,7}\.")
 
@@ -75,11 +79,12 @@ def journal_word_out_of_title(item: Item, text: str) -> None:
     if not (isinstance(title, str) and isinstance(journal, str)
             and item.get("type") == "article-journal" and _ABBREVIATED_START.match(journal)):
         return
-    if ((m := _JOURNAL_WORD_AT_END.search(title)) and m.start() > 0
-            and re.search(re.escape(m.group("word")) + r"\s?\.\s*" + re.escape(journal[:4]),
-                          text)):
+    if not (m := _JOURNAL_WORD_AT_END.search(title)) or m.start() == 0:
+        return
+    word = m.group("word") or m.group("short")
+    if re.search(re.escape(word) + r"\s?\.\s*" + re.escape(journal[:4]), text):
         item["title"] = title[:m.start()].rstrip(" .,")
-        item["container-title"] = f"{m.group('word')}. {journal}"
+        item["container-title"] = f"{word}. {journal}"
 
 
 #: a sentence of a title: three words or more, one of them a lower-case word of four letters or

@@ -90,3 +90,20 @@ def test_last_word_of_a_title_stays_in_the_title() -> None:
                   "container-title": "Theor. Appl. Mech."}
     title_tail.journal_word_out_of_title(item, text)
     assert item["title"] == "Spectral problems. II"
+
+
+def test_journal_word_after_a_comma_goes_back_to_the_journal() -> None:
+    text = "ATLAS Collaboration, The ATLAS Simulation Infrastructure, Eur. Phys. J. C 70 (2010) 823."
+    item = {"type": "article-journal", "title": "The ATLAS Simulation Infrastructure, Eur",
+            "container-title": "Phys. J. C"}
+    title_tail.journal_word_out_of_title(item, text)
+    assert (item["title"], item["container-title"]) == ("The ATLAS Simulation Infrastructure",
+                                                        "Eur. Phys. J. C")
+
+
+def test_a_place_after_a_comma_ends_the_title() -> None:
+    text = "Roe, J., 2014. Metals in Ulsan Bay sediments, East Sea, Korea. Mar. Poll. Bull., 88: 3."
+    item = {"type": "article-journal", "title": "Metals in Ulsan Bay sediments, East Sea, Korea",
+            "container-title": "Mar. Poll. Bull"}
+    title_tail.journal_word_out_of_title(item, text)
+    assert item["title"] == "Metals in Ulsan Bay sediments, East Sea, Korea"
