@@ -93,7 +93,7 @@ def test_last_word_of_a_title_stays_in_the_title() -> None:
 
 
 def test_journal_word_after_a_comma_goes_back_to_the_journal() -> None:
-    text = "ATLAS Collaboration, The ATLAS Simulation Infrastructure, Eur. Phys. J. C 70 (2010) 823."
+    text = "ATLAS Collaboration, The ATLAS Simulation Infrastructure, Eur. Phys. J. C 70, 823."
     item = {"type": "article-journal", "title": "The ATLAS Simulation Infrastructure, Eur",
             "container-title": "Phys. J. C"}
     title_tail.journal_word_out_of_title(item, text)
