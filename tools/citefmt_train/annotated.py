@@ -99,12 +99,19 @@ def gold_from_bibl(bibl: ET._Element) -> Item:
     gold: Item = {}
     titles: dict[str, str] = {}
     authors: list[str] = []
+    institutions: list[str] = []
     for child in bibl:
         tag, value = _tag(child), _text(child)
         if not value:
             continue
         if tag == "author" or (tag == "orgName" and child.get("type") == "collaboration"):
             authors.append(value)  # a collaboration ("Planck Collaboration") is an author too
+        elif tag == "orgName" and not child.get("type") and titles:
+            # GROBID's guidelines: `<orgName>` is "the institution for theses or technical
+            # reports"; after the title it is where CSL puts a thesis's university and a
+            # report's institution, `publisher` (an `<orgName>` before any title, a body in
+            # the author's place, stays unscored)
+            institutions.append(value)
         elif tag == "title":
             titles.setdefault(child.get("level", "a"), value)
         elif tag == "biblScope":
@@ -124,6 +131,8 @@ def gold_from_bibl(bibl: ET._Element) -> Item:
             gold["DOI"] = found.group(0) if found else value
     if authors:
         gold["author-span"] = " ".join(authors)
+    if institutions and "publisher" not in gold:
+        gold["publisher"] = ", ".join(institutions)
     if "DOI" not in gold and _DOI_PRINTED.search(_text(bibl)):
         gold["doi-unmarked"] = True
     if "a" in titles:
