@@ -280,7 +280,8 @@ _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     imprint.place_out_of_journal, hosts.pages_out_of_host, hosts.editor_out_of_host,
     hosts.series_out_of_host, hosts.place_out_of_proceedings,
     title_tail.language_note_out_of_title, title_tail.edition_out_of_title,
-    title_tail.title_out_of_journal, title_tail.responsibility_out_of_title)
+    title_tail.title_out_of_journal, title_tail.responsibility_out_of_title,
+    title_tail.editor_label_out_of_title)
 
 #: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or
 #: "Surname, A.", also with a particle ("van Surname AB") (a list whose labels lost their

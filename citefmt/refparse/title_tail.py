@@ -133,3 +133,17 @@ def responsibility_out_of_title(item: Item) -> None:
     note = item.get("note")
     statement = m.group("statement").rstrip(" .")
     item["note"] = f"{statement}; {note}" if isinstance(note, str) and note else statement
+
+
+#: the editors' label a reading left before the title: "J. Latacz (ed.), Homer, …",
+#: "Castelfranchi, C. and Tan, Y. H. (eds). Trust …", "Regis Vogel (Eds.) Proceedings …"
+_EDITOR_LABEL_FIRST = re.compile(r"^\(\s*(?:eds?|Eds?|Hrsg|org|orgs|coord)\.?\s*\)\s*[.,:]?\s+"
+                                 r"(?=\S)")
+
+
+def editor_label_out_of_title(item: Item) -> None:
+    """"(eds.), Economic utility resulting from CERN contracts": the label that closes the
+    editors' names before the title (ISO 690, Chicago) is not the title's first word."""
+    title = item.get("title")
+    if isinstance(title, str) and (m := _EDITOR_LABEL_FIRST.match(title)):
+        item["title"] = title[m.end():]

@@ -107,3 +107,23 @@ def test_a_place_after_a_comma_ends_the_title() -> None:
             "container-title": "Mar. Poll. Bull"}
     title_tail.journal_word_out_of_title(item, text)
     assert item["title"] == "Metals in Ulsan Bay sediments, East Sea, Korea"
+
+
+@pytest.mark.parametrize(("title", "kept"), [
+    ("(eds.), Economic utility resulting from CERN contracts",
+     "Economic utility resulting from CERN contracts"),
+    ("(eds). Trust and Deception in Virtual Societies", "Trust and Deception in Virtual Societies"),
+    ("(Eds.) Proceedings of the Tools Track", "Proceedings of the Tools Track"),
+    ("(In)visible cities", "(In)visible cities"),  # a title that opens with a bracket stays
+])
+def test_the_editors_label_is_not_the_titles_first_word(title: str, kept: str) -> None:
+    item = {"type": "book", "title": title}
+    title_tail.editor_label_out_of_title(item)
+    assert item["title"] == kept
+
+
+def test_a_book_cited_by_its_editor() -> None:
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("J. Latacz (ed.), Homer, Tradition und Neuerung, Darmstadt 1979.").item
+    assert item["title"].startswith("Homer")
