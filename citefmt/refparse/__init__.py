@@ -35,6 +35,7 @@ from citefmt.refparse import (
     legislation,
     masthead,
     references_ru,
+    standard,
     title_tail,
     vancouver,
 )
@@ -75,7 +76,7 @@ class ParsedReference:
     the names printed and then the "and others" marker, citefmt.model.ET_AL_NAME);
     `grammar` names the reading that won ("vancouver", "gost", "apa",
     "abnt", "author-year", "astro", "ieee", "acs", "references-ru", "legislation",
-    "journal-block", "tagger" or "none").
+    "journal-block", "standard", "tagger" or "none").
     """
 
     item: Item
@@ -89,7 +90,7 @@ class ParsedReference:
 #: grammars tried when the text shows their signature (`looks_like`), in this order, after
 #: Vancouver/AMA, which is always tried
 SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee, acs, eprint, masthead,
-                   references_ru, legislation, journal_block)
+                   references_ru, legislation, journal_block, standard)
 
 #: the highest confidence each grammar gives a reading (the clamp or constant in its `parse`);
 #: calibration only lowers a confidence, so a grammar whose ceiling is below the best reading
@@ -98,7 +99,7 @@ SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee, acs, eprint, masth
 GRAMMAR_CEILINGS: dict[object, float] = {
     vancouver: 0.97, gost: 0.96, apa: 0.95, abnt: 0.95, author_year: 0.9, astro: 0.85,
     ieee: max(c for _, c in ieee._FORMS + ieee._SPRINGER_FORMS), acs: 0.8, eprint: 0.85,
-    masthead: 0.75, references_ru: 0.9, legislation: 0.85, journal_block: 0.72}
+    masthead: 0.75, references_ru: 0.9, legislation: 0.85, journal_block: 0.72, standard: 0.8}
 #: (order in the list of readings, grammar, ceiling), highest ceiling first
 _BY_CEILING = sorted(((index, grammar, GRAMMAR_CEILINGS[grammar])
                       for index, grammar in enumerate((vancouver, *SIGNED_GRAMMARS))),
