@@ -285,12 +285,16 @@ _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     title_tail.editor_label_out_of_title)
 
 #: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or
-#: "Surname, A.", also with a particle ("van Surname AB") (a list whose labels lost their
-#: punctuation)
+#: "Surname, A.", also with a particle ("van Surname AB"), or before a body's name of up to nine
+#: capitalised words and its period or comma ("1 Ministério da Saúde (BR).", "41 American
+#: Diabetes Association.") (a list whose labels lost their punctuation)
 _CITATION_NUMBER_RE = re.compile(r"^\s*(?:\[\s*\d{1,3}\s*\]\s*|\d{1,3}[.)]\s+|"
                                  r"\d{1,3}\s+(?=(?:(?:van|von|de|da|del|der|di|du|le|la)\s)?"
                                  r"[A-ZÀ-ÞА-ЯЁ][^\W\d_]+(?:[-‐' ][^\W\d_]+)?"
-                                 r"(?:,|\s[A-ZА-ЯЁ]{1,3}[,.\s])|(?:[A-Z]\.\s?)+[A-ZÀ-Þ][’'\w]))"
+                                 r"(?:,|\s[A-ZА-ЯЁ]{1,3}[,.\s])|(?:[A-Z]\.\s?)+[A-ZÀ-Þ][’'\w]|"
+                                 r"(?:[A-ZÀ-Þ][^\W\d_]*\s+(?:(?:da|de|do|dos|das|of|for|on|and|"
+                                 r"the|y|e|la|del)\s+)*){1,9}(?:\([A-Z]{2,}\)\s*)?[A-Z]?[^\W\d_]*"
+                                 r"[.,]\s))"
                                  r"(?=\S)")
 #: "Surname, Surname, 2015a – " / "Surname и др., 2015 – ": the key an author–year list prints
 #: before each full reference

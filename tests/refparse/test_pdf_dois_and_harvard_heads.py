@@ -79,3 +79,13 @@ def test_an_abnt_book_with_its_translator() -> None:
                            "Paulo Bezerra. São Paulo: Editora 34, 2018.").item
     assert item["title"] == "Teoria do romance II. As formas do tempo"
     assert (item["publisher-place"], item["publisher"]) == ("São Paulo", "Editora 34")
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("1 Ministério da Saúde (BR). Manual técnico. Brasília: Ministério da Saúde; 2017.",
+     "Ministério da Saúde (BR)"),
+    ("41 American Diabetes Association. Management of diabetes in pregnancy. Diabetes Care. "
+     "2020;43(Suppl 1):S183-92.", "American Diabetes Association"),
+])
+def test_a_bare_citation_number_before_a_body_is_not_its_name(text: str, body: str) -> None:
+    assert parse_reference(text).item["author"] == [{"literal": body}]
