@@ -94,3 +94,26 @@ def place_out_of_proceedings(item: Item) -> None:
         if len(head.split()) >= 2:
             item["container-title"], item["publisher-place"] = head, tail
         return
+
+
+#: Proceedings of Science cited INSPIRE's way: the volume is the conference's name and year
+#: ("PoS LATTICE2013 (2014) 002", "PoS LAT 2009 (2009) 010", "PoS(LATTICE 2014)209"), then the
+#: year of the volume and the article's number
+_POS_VOLUME = re.compile(r"\bPoS\s*\(?\s*(?P<volume>[A-Z][A-Za-z-]{1,14}\s?\d{2,4})\s*\)?\s*"
+                         r"(?:\(\s*(?:19|20)\d\d\s*\)\s*,?\s*(?P<page>\d{1,4})\b)?")
+
+
+def pos_volume(item: Item, text: str) -> None:
+    """"PoS LAT 2009 (2009) 010" read as the journal "PoS LAT" (or "PoSLATTICE") with a year
+    for its volume or page: the journal is "PoS", its volume the conference, as PoS numbers it."""
+    host = item.get("container-title")
+    if not isinstance(host, str) or not re.fullmatch(r"PoS\s*[A-Za-z-]*", host.strip()):
+        return
+    if not (m := _POS_VOLUME.search(text)):
+        return
+    volume = m.group("volume")
+    item["container-title"], item["volume"] = "PoS", volume
+    if m.group("page"):
+        item["page"] = m.group("page")
+    elif isinstance(item.get("page"), str) and item["page"] in volume:
+        del item["page"]  # the conference's year read as the page

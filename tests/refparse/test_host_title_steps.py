@@ -69,3 +69,18 @@ def test_a_conference_host_without_a_place_is_kept() -> None:
     item = {"type": "paper-conference", "title": "T", "container-title": host}
     place_out_of_proceedings(item)
     assert item["container-title"] == host and "publisher-place" not in item
+
+
+def test_a_proceedings_of_science_volume_is_the_conference() -> None:
+    from citefmt.refparse import hosts
+
+    text = "A. Roe, PoS LAT 2009 (2009) 010 [arXiv:1005.0539 [hep-lat]]."
+    item = {"type": "article-journal", "container-title": "PoS LAT", "page": "010"}
+    hosts.pos_volume(item, text)
+    assert (item["container-title"], item["volume"], item["page"]) == ("PoS", "LAT 2009", "010")
+    item = {"type": "article-journal", "container-title": "PoS LATTICE", "page": "2014"}
+    hosts.pos_volume(item, "B. Lee, PoS LATTICE 2014 (2015) [arXiv:1410.8813 [hep-lat]].")
+    assert (item["volume"], "page" in item) == ("LATTICE 2014", False)
+    other = {"type": "article-journal", "container-title": "Phys. Rev. D", "volume": "9"}
+    hosts.pos_volume(other, "C. Kim, Phys. Rev. D 9, 3292 (1974); PoS LAT 2009 (2009) 010.")
+    assert other["container-title"] == "Phys. Rev. D"
