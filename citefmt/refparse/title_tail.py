@@ -147,3 +147,29 @@ def editor_label_out_of_title(item: Item) -> None:
     title = item.get("title")
     if isinstance(title, str) and (m := _EDITOR_LABEL_FIRST.match(title)):
         item["title"] = title[m.end():]
+
+
+#: a family name of two capitalised words after initials ("M. Salamon Space"), the second a
+#: journal's first word read into the name
+_TWO_WORD_FAMILY = re.compile(r"^(?P<family>[A-ZÀ-Þ][\w'’-]+)\s+(?P<word>[A-Z][a-z]{1,9})$")
+_INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?-?)+$")
+
+
+def journal_word_out_of_names(item: Item, text: str) -> None:
+    """"F. Stecker and M. Salamon Space Sci. Rev. 75 (1996) 341": physics lists print the journal
+    right after the last name, with no title and no comma; a journal's first word read into that
+    name ("Salamon Space" + "Sci. Rev.") goes back to the journal — when the text prints the word
+    right before the journal's name, as one name ("R. Vinh Mau, Phys. Rev.") is not followed."""
+    names, journal = item.get("author"), item.get("container-title")
+    if (item.get("title") or not isinstance(journal, str) or not isinstance(names, list)
+            or not names or not isinstance(names[-1], dict)):
+        return
+    last = names[-1]
+    m = _TWO_WORD_FAMILY.match(str(last.get("family", "")))
+    if not m or not _INITIALS_ONLY.match(str(last.get("given", ""))):
+        return
+    word = m.group("word")
+    if re.search(re.escape(m.group(0)) + r"\.?\s+" + re.escape(journal[:4]), text):
+        last["family"] = m.group("family")
+        glue = ". " if re.search(re.escape(word) + r"\.\s", text) else " "
+        item["container-title"] = f"{word}{glue}{journal}"

@@ -127,3 +127,19 @@ def test_a_book_cited_by_its_editor() -> None:
 
     item = parse_reference("J. Latacz (ed.), Homer, Tradition und Neuerung, Darmstadt 1979.").item
     assert item["title"].startswith("Homer")
+
+
+def test_a_journals_first_word_read_into_the_last_name_goes_back() -> None:
+    text = "F. Roe and M. Salamon Space Sci. Rev. 75 (1996) 341."
+    item = {"type": "article-journal", "container-title": "Sci. Rev.",
+            "author": [{"family": "Roe", "given": "F."}, {"family": "Salamon Space", "given": "M."}]}
+    title_tail.journal_word_out_of_names(item, text)
+    assert (item["author"][1]["family"], item["container-title"]) == ("Salamon", "Space Sci. Rev.")
+
+
+def test_a_two_word_family_before_a_comma_stays() -> None:
+    text = "W. N. Roe and R. Vinh Mau, Phys. Rev. D 8, 800 (1973)."
+    item = {"type": "article-journal", "container-title": "Phys. Rev. D",
+            "author": [{"family": "Roe", "given": "W. N."}, {"family": "Vinh Mau", "given": "R."}]}
+    title_tail.journal_word_out_of_names(item, text)
+    assert (item["author"][1]["family"], item["container-title"]) == ("Vinh Mau", "Phys. Rev. D")
