@@ -132,7 +132,8 @@ def test_a_book_cited_by_its_editor() -> None:
 def test_a_journals_first_word_read_into_the_last_name_goes_back() -> None:
     text = "F. Roe and M. Salamon Space Sci. Rev. 75 (1996) 341."
     item = {"type": "article-journal", "container-title": "Sci. Rev.",
-            "author": [{"family": "Roe", "given": "F."}, {"family": "Salamon Space", "given": "M."}]}
+            "author": [{"family": "Roe", "given": "F."},
+                       {"family": "Salamon Space", "given": "M."}]}
     title_tail.journal_word_out_of_names(item, text)
     assert item["author"][1]["family"] == "Salamon"
     assert item["container-title"] == "Space Sci. Rev."
@@ -141,6 +142,7 @@ def test_a_journals_first_word_read_into_the_last_name_goes_back() -> None:
 def test_a_two_word_family_before_a_comma_stays() -> None:
     text = "W. N. Roe and R. Vinh Mau, Phys. Rev. D 8, 800 (1973)."
     item = {"type": "article-journal", "container-title": "Phys. Rev. D",
-            "author": [{"family": "Roe", "given": "W. N."}, {"family": "Vinh Mau", "given": "R."}]}
+            "author": [{"family": "Roe", "given": "W. N."},
+                       {"family": "Vinh Mau", "given": "R."}]}
     title_tail.journal_word_out_of_names(item, text)
     assert (item["author"][1]["family"], item["container-title"]) == ("Vinh Mau", "Phys. Rev. D")
