@@ -264,6 +264,7 @@ def parse_reference(text: str) -> ParsedReference:
         title_tail.single_quoted_title(item, norm.value)
         title_tail.journal_word_out_of_title(item, norm.value)
         hosts.pos_volume(item, norm.value)
+        hosts.year_not_issue(item)
         title_tail.journal_word_out_of_names(item, norm.value)
         item = without_medium_designator(with_article_number(item))
     if "language" not in item:

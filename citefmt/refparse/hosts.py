@@ -117,3 +117,15 @@ def pos_volume(item: Item, text: str) -> None:
         item["page"] = m.group("page")
     elif isinstance(item.get("page"), str) and item["page"] in volume:
         del item["page"]  # the conference's year read as the page
+
+
+def year_not_issue(item: Item) -> None:
+    """"Nature 166 (1950): 717-718", "Phys. Rev. Lett. 111 (2013) 14, 141601": the year printed
+    in parentheses after the volume is the date (Chicago, INSPIRE), not the issue — an issue
+    read as the very year of the reference is dropped."""
+    issue, issued = item.get("issue"), item.get("issued")
+    if not isinstance(issue, str) or len(issue) != 4 or not isinstance(issued, dict):
+        return
+    parts = issued.get("date-parts")
+    if parts and parts[0] and str(parts[0][0]) == issue and item.get("volume"):
+        del item["issue"]

@@ -84,3 +84,18 @@ def test_a_proceedings_of_science_volume_is_the_conference() -> None:
     other = {"type": "article-journal", "container-title": "Phys. Rev. D", "volume": "9"}
     hosts.pos_volume(other, "C. Kim, Phys. Rev. D 9, 3292 (1974); PoS LAT 2009 (2009) 010.")
     assert other["container-title"] == "Phys. Rev. D"
+
+
+def test_the_year_after_the_volume_is_not_the_issue() -> None:
+    from citefmt.refparse import hosts, parse_reference
+
+    item = {"type": "article-journal", "volume": "166", "issue": "1950",
+            "issued": {"date-parts": [[1950]]}}
+    hosts.year_not_issue(item)
+    assert "issue" not in item
+    kept = {"type": "article-journal", "volume": "12", "issue": "2001",
+            "issued": {"date-parts": [[2019]]}}
+    hosts.year_not_issue(kept)
+    assert kept["issue"] == "2001"
+    parsed = parse_reference('Anon. (1950). "Names of elements." Nature 166 (1950): 717-718.').item
+    assert (parsed["volume"], parsed.get("issue"), parsed["page"]) == ("166", None, "717-718")
