@@ -129,3 +129,20 @@ def year_not_issue(item: Item) -> None:
     parts = issued.get("date-parts")
     if parts and parts[0] and str(parts[0][0]) == issue and item.get("volume"):
         del item["issue"]
+
+
+#: journals numbered by year and monthly issue, with no volumes (SISSA/IOP): "JHEP 09 (2015)
+#: 050", "JCAP 08 (2016) 013", "J. Cosmology Astropart. Phys., 8, 013"
+_ISSUE_ONLY_JOURNAL = re.compile(r"^(?:JHEP|JCAP|J\.?\s*(?:High\s+Energy\s+Phys|Cosmol(?:ogy)?\.?"
+                                 r"\s*Astropart(?:icle)?\.?\s*Phys)\.?)$", re.I)
+
+
+def issue_of_monthly_journal(item: Item) -> None:
+    """"JHEP 09 (2015) 050": a journal numbered by monthly issue within the year has no volume;
+    the one- or two-digit number before the year is the issue (INSPIRE prints it so; the older
+    four-digit "JHEP 0505" stays as printed)."""
+    journal, volume = item.get("container-title"), item.get("volume")
+    if (isinstance(journal, str) and isinstance(volume, str) and re.fullmatch(r"\d{1,2}", volume)
+            and not item.get("issue") and _ISSUE_ONLY_JOURNAL.match(journal.strip())):
+        item["issue"] = volume
+        del item["volume"]

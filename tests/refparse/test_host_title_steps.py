@@ -99,3 +99,19 @@ def test_the_year_after_the_volume_is_not_the_issue() -> None:
     assert kept["issue"] == "2001"
     parsed = parse_reference('Anon. (1950). "Names of elements." Nature 166 (1950): 717-718.').item
     assert (parsed["volume"], parsed.get("issue"), parsed["page"]) == ("166", None, "717-718")
+
+
+def test_a_monthly_issue_journal_has_an_issue_not_a_volume() -> None:
+    from citefmt.refparse import hosts
+
+    item = {"type": "article-journal", "container-title": "JHEP", "volume": "09"}
+    hosts.issue_of_monthly_journal(item)
+    assert (item.get("volume"), item["issue"]) == (None, "09")
+    item = {"type": "article-journal", "container-title": "J. Cosmology Astropart. Phys.",
+            "volume": "8"}
+    hosts.issue_of_monthly_journal(item)
+    assert (item.get("volume"), item["issue"]) == (None, "8")
+    for kept in ({"container-title": "JHEP", "volume": "0505"},  # JHEP's older YYMM volume
+                 {"container-title": "Phys. Rev. D", "volume": "9"}):
+        hosts.issue_of_monthly_journal(kept)
+        assert "issue" not in kept
