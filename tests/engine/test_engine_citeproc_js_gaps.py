@@ -591,3 +591,55 @@ def test_gap_names_formatting_not_around_a_substituted_text_in_html(names: str, 
     item = {"id": "a", "type": "book", "title": "My <i>Amazing</i> Title",
             "author": [{"family": "A", "given": "B"}, {"family": "C", "given": "D"}]}
     assert _inline_entry(names, item, fmt="html") == expected
+
+
+def _inline_style(body: str) -> Renderer:
+    """A renderer for an inline style with this body (macros, citation, bibliography)."""
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             f'</info>{body}</style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    return Renderer(tree, locale="en-US", fmt="text")
+
+
+def test_gap_a_date_in_a_macro_sort_key_sorts_as_a_date():
+    # citeproc-js 2.4.63: "B 15.3.2020" before "A 1.6.2020" (CSL 1.0.2, Sorting Macros: the
+    # date-parts the macro would print, as a date); citefmt compared "1.6.2020" < "15.3.2020"
+    # (official styles sorting by a day-first numeric date: Wirtschaftsuniversität Wien's)
+    date = ('<date variable="issued"><date-part name="day" suffix="."/>'
+            '<date-part name="month" form="numeric" suffix="."/><date-part name="year"/></date>')
+    renderer = _inline_style(
+        f'<macro name="d">{date}</macro><citation><layout><text variable="title"/></layout>'
+        '</citation><bibliography><sort><key macro="d"/></sort><layout>'
+        '<text variable="title" suffix=" "/><text macro="d"/></layout></bibliography>')
+    items = [{"id": "a", "type": "book", "title": "A", "issued": {"date-parts": [[2020, 6, 1]]}},
+             {"id": "b", "type": "book", "title": "B",
+              "issued": {"date-parts": [[2020, 3, 15]]}}]
+    assert [e.text for e in renderer.bibliography(items).entries] == ["B 15.3.2020",
+                                                                      "A 1.6.2020"]
+
+
+def test_gap_a_date_two_macros_down_a_sort_key_has_no_year_suffix():
+    # citeproc-js 2.4.63: "(Smith, 2020b; a)" cited as b, a: the key ties and the cites stay
+    # in the order cited; citefmt sorted by the printed "2020a"/"2020b" (Multilingual
+    # Matters' "(Smith et al., 2020a,b)")
+    renderer = _inline_style(
+        '<macro name="year"><date variable="issued"><date-part name="year"/></date></macro>'
+        '<macro name="when"><choose><if variable="issued"><text macro="year"/></if></choose>'
+        '</macro><citation disambiguate-add-year-suffix="true" collapse="year-suffix"><sort>'
+        '<key variable="author"/><key macro="when"/></sort><layout prefix="(" suffix=")" '
+        'delimiter="; "><group delimiter=", "><names variable="author"><name form="short"/>'
+        '</names><text macro="when"/></group></layout></citation><bibliography><sort>'
+        '<key variable="author"/><key variable="issued"/></sort><layout>'
+        '<text variable="title"/></layout></bibliography>')
+    smith = [{"family": "Smith", "given": "J"}]
+    items = [{"id": "a", "type": "book", "title": "A", "author": smith,
+              "issued": {"date-parts": [[2020, 3]]}},
+             {"id": "b", "type": "book", "title": "B", "author": smith,
+              "issued": {"date-parts": [[2020, 6]]}}]
+    assert renderer.citations(items, [["b", "a"], ["a", "b"]]).texts == [
+        "(Smith, 2020b; a)", "(Smith, 2020a; b)"]
