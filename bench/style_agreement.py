@@ -220,6 +220,36 @@ def _bibliography_names_from_cites(root: Any) -> bool:
 
 
 @_on_style_tree
+def _use_last_shows_min_less_two(root: Any) -> bool:
+    """citeproc-js's `CSL.NameOutput.prototype._imposeNameConstraints`: under et-al-use-last
+    an abbreviated list shows at most et-al-min − 2 names before the ellipsis, whatever
+    et-al-use-first says: emulated as et-al-use-first = et-al-min − 2 where it is larger."""
+    style_last = root.get("et-al-use-last") == "true"
+    changed = False
+    for element in root.iter(f"{_CS}style", f"{_CS}citation", f"{_CS}bibliography",
+                             f"{_CS}name"):
+        minimum, first = element.get("et-al-min"), element.get("et-al-use-first")
+        use_last = element.get("et-al-use-last", "true" if style_last else "false") == "true"
+        if (element.tag == f"{_CS}name" and element.get("et-al-use-last") is None
+                and not use_last):
+            use_last = any(e.get("et-al-use-last") == "true" for e in root.iter(
+                f"{_CS}citation", f"{_CS}bibliography"))
+        if (use_last and minimum and first and minimum.isdigit() and first.isdigit()
+                and int(first) > int(minimum) - 2 >= 1):
+            element.set("et-al-use-first", str(int(minimum) - 2))
+            changed = True
+    return changed
+
+
+_ENTITY_ESCAPED_TWICE = re.compile(r"&amp;(lt|gt|quot|#[0-9]{1,6}|#x[0-9a-fA-F]{1,6});")
+
+
+def _entities_decoded_twice(style: str, items: list[dict[str, Any]]
+                            ) -> tuple[str, list[dict[str, Any]]]:
+    return _ENTITY_ESCAPED_TWICE.sub(r"&\1;", style), items
+
+
+@_on_style_tree
 def _without_style_ordinals(root: Any) -> None:
     for term in root.xpath("./cs:locale/cs:terms/cs:term[starts-with(@name, 'ordinal')]",
                            namespaces=_NS):
@@ -339,6 +369,27 @@ DEVIATIONS = (
         "under et-al-use-last (six names + … + last where the cs:name asks for three)",
         lambda style: 'et-al-use-last="true"' in style,
         _bibliography_names_from_cites),
+    Deviation(
+        "et-al-use-last-count",
+        "CSL 1.0.2, Name: et-al-use-first is \"the number of names rendered\"; et-al-use-last "
+        "\"is only possible when the original name list has at least two more names than the "
+        "truncated name list (for this the value of et-al-use-first … must be at least 2 less "
+        "than the value of et-al-min)\"",
+        "shows et-al-min − 2 names, the ellipsis and the last name where et-al-use-first is "
+        "larger (`_imposeNameConstraints`: \"Nakamura, H., … Johansson, E.\" for "
+        "et-al-min 7, use-first 6; CSL 1.0.2 gives six names and \"et al.\")",
+        lambda style: 'et-al-use-last="true"' in style,
+        _use_last_shows_min_less_two),
+    Deviation(
+        "entities-decoded-twice",
+        "CSL 1.0.2, Whitespace Handling: \"CSL styles are valid XML\" (XML 1.0, 4.6: "
+        "`&amp;#8212;` is the text \"&#8212;\", `&amp;lt;sup&amp;gt;` the text \"&lt;sup&gt;\")",
+        "decodes the entities of a style's text twice (its own XML reader, `CSL.parseXml` "
+        "`_decodeHtmlEntities`, which Zotero uses too: it hands citeproc-js the style as a "
+        "string): \"———\" for `&amp;#8212;&amp;#8212;&amp;#8212;`, a superscript for "
+        "`&amp;lt;sup&amp;gt;er&amp;lt;/sup&amp;gt;`",
+        lambda style: bool(_ENTITY_ESCAPED_TWICE.search(style)),
+        _entities_decoded_twice),
     Deviation(
         "in-style-ordinals",
         "CSL 1.0.2, Locale Fallback / Ordinal Suffixes: (re)defining any ordinal term in a "

@@ -66,7 +66,13 @@ from citefmt.engine.punctuation import (
     quoted,
     wrap_merging,
 )
-from citefmt.engine.richtext import NoDecoration, QuoteMark, render_rich_text
+from citefmt.engine.richtext import (
+    NoDecoration,
+    QuoteMark,
+    apostrophes,
+    has_rich_text_tag,
+    render_rich_text,
+)
 from citefmt.engine.source import DefaultLanguageReference
 
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
@@ -529,8 +535,23 @@ class Term(EngineElement, model.Term):
                 # not a run of spaces (citeproc-js; CSL test suite label_EditorTranslator1:
                 # `<term name="and others">` left blank to print no "and others")
                 text = String("")
+            elif "<" in self._raw(form) and has_rich_text_tag(self._raw(form)):
+                # gap: markup in a term's text ("<sup>e</sup>"; CSL 1.0.2: "Term content
+                # should not contain markup", so what to print is the processor's) renders as
+                # rich text, as citeproc-js renders it ("2e" in plain text, "2<sup>e</sup>")
+                text = render_rich_text(apostrophes(self._raw(form)), self.output_format())
+            elif "'" in str(text):
+                # gap: a style's term typed with a straight apostrophe ("à l'adresse") prints
+                # the typographic one, as citeproc-js prints every term ("à l’adresse")
+                text = String(apostrophes(str(text)))
             cache[key] = text
         return cache[key]
+
+
+    def _raw(self, form: str) -> str:
+        """The term's text for `form` as the style or locale file writes it."""
+        child = self.find(f"cs:{form}", self.nsmap)
+        return (child.text if child is not None else self.text) or ""
 
 
 class Label(EngineElement, model.Label):

@@ -593,7 +593,7 @@ def test_gap_names_formatting_not_around_a_substituted_text_in_html(names: str, 
     assert _inline_entry(names, item, fmt="html") == expected
 
 
-def _inline_style(body: str) -> Renderer:
+def _inline_style(body: str, fmt: str = "text") -> Renderer:
     """A renderer for an inline style with this body (macros, citation, bibliography)."""
     from pathlib import Path
 
@@ -603,7 +603,7 @@ def _inline_style(body: str) -> Renderer:
              '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
              f'</info>{body}</style>')
     tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
-    return Renderer(tree, locale="en-US", fmt="text")
+    return Renderer(tree, locale="en-US", fmt=fmt)
 
 
 def test_gap_a_date_in_a_macro_sort_key_sorts_as_a_date():
@@ -643,3 +643,22 @@ def test_gap_a_date_two_macros_down_a_sort_key_has_no_year_suffix():
               "issued": {"date-parts": [[2020, 6]]}}]
     assert renderer.citations(items, [["b", "a"], ["a", "b"]]).texts == [
         "(Smith, 2020b; a)", "(Smith, 2020a; b)"]
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [
+    ("text", "T, à l’adresse http://x.org/, 2e"),
+    ("html", "T, à l’adresse http://x.org/, 2<sup>e</sup>"),
+])
+def test_gap_terms_print_typographic_apostrophes_and_their_markup(fmt: str, expected: str):
+    # citeproc-js 2.4.63 for a style's terms "à l'adresse" and "<sup>e</sup>" (the official
+    # Université Nangui Abrogoua APA and Collège Montmorency styles); citefmt printed the
+    # straight apostrophe and "2<sup>e</sup>" as typed in plain text, escaped in HTML
+    locale = ('<locale><terms><term name="from">à l\'adresse</term>'
+              '<term name="ordinal">&lt;sup&gt;e&lt;/sup&gt;</term></terms></locale>')
+    layout = ('<text variable="title" suffix=", "/><text term="from" suffix=" "/>'
+              '<text variable="URL" suffix=", "/><number variable="edition" form="ordinal"/>')
+    renderer = _inline_style(f'{locale}<citation><layout><text variable="title"/></layout>'
+                             f'</citation><bibliography><layout>{layout}</layout>'
+                             '</bibliography>', fmt)
+    item = {"id": "a", "type": "webpage", "title": "T", "URL": "http://x.org/", "edition": "2"}
+    assert [e.text for e in renderer.bibliography([item]).entries] == [expected]
