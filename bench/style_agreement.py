@@ -241,6 +241,29 @@ def _use_last_shows_min_less_two(root: Any) -> bool:
     return changed
 
 
+@_on_style_tree
+def _disambiguate_condition_after_year_suffix(root: Any) -> bool:
+    """citeproc-js's `CSL.Disambiguation.prototype.configModes`: the year-suffix step comes
+    before the `disambiguate` condition's (unless `prioritize_disambiguate_condition`, which
+    Zotero does not set), and a year-suffix always tells cites apart: so the condition never
+    holds where the style adds year-suffixes. Emulated as a test that never holds."""
+    citation = root.find("cs:citation", _NS)
+    if citation is None or citation.get("disambiguate-add-year-suffix") != "true":
+        return False
+    changed = False
+    for condition in root.iter(f"{_CS}if", f"{_CS}else-if"):
+        if condition.get("disambiguate") == "true":
+            del condition.attrib["disambiguate"]
+            variables = condition.get("variable")
+            condition.set("variable", f"{variables} {_NEVER}" if variables else _NEVER)
+            changed = True
+    return changed
+
+
+#: a variable no item has
+_NEVER = "citefmt-emulation-never-set"
+
+
 _ENTITY_ESCAPED_TWICE = re.compile(r"&amp;(lt|gt|quot|#[0-9]{1,6}|#x[0-9a-fA-F]{1,6});")
 
 
@@ -390,6 +413,17 @@ DEVIATIONS = (
         "`&amp;lt;sup&amp;gt;er&amp;lt;/sup&amp;gt;`",
         lambda style: bool(_ENTITY_ESCAPED_TWICE.search(style)),
         _entities_decoded_twice),
+    Deviation(
+        "year-suffix-before-disambiguate-condition",
+        "CSL 1.0.2, Disambiguation: the methods \"are always tried in the following order\": "
+        "… 3. render the cite with the `disambiguate` condition testing \"true\", 4. add a "
+        "year-suffix",
+        "adds the year-suffix before it tries the `disambiguate` condition "
+        "(`CSL.Disambiguation.prototype.configModes`; \"Anónimo 2006c\" where the condition "
+        "adds the title)",
+        lambda style: 'disambiguate="true"' in style
+        and 'disambiguate-add-year-suffix="true"' in style,
+        _disambiguate_condition_after_year_suffix),
     Deviation(
         "in-style-ordinals",
         "CSL 1.0.2, Locale Fallback / Ordinal Suffixes: (re)defining any ordinal term in a "
