@@ -318,8 +318,10 @@ class Group(EngineElement, model.Group):
         children = memoized_children(self, item)
         if children is None:
             children = planned_children(self, plan, item, context)
+        # gap: a macro call that printed something counts as a rendered variable (CSL 1.0.2,
+        # Group; citeproc-js: "T, in, C"), where only a variable had
         output, calls_any, rendered_variable = render_children(
-            children, item, context, kwargs, macro_calls_count=False)
+            children, item, context, kwargs, macro_calls_count=True)
         if output and (rendered_variable or not calls_any
                        or not attempted_variable(taken_children(plan, item, context), item,
                                                  context)):

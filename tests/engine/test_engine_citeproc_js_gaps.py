@@ -662,3 +662,21 @@ def test_gap_terms_print_typographic_apostrophes_and_their_markup(fmt: str, expe
                              '</bibliography>', fmt)
     item = {"id": "a", "type": "webpage", "title": "T", "URL": "http://x.org/", "edition": "2"}
     assert [e.text for e in renderer.bibliography([item]).entries] == [expected]
+
+
+def test_gap_a_macro_printing_a_term_keeps_its_group():
+    # CSL 1.0.2 (Group): "When a cs:group contains a child cs:macro, if the cs:macro is
+    # non-empty, it is treated as a non-empty variable"; citeproc-js 2.4.63 prints "T, in,
+    # C" (Historia Scribere's "in" beside an empty editors macro); citefmt dropped the group
+    renderer = _inline_style(
+        '<macro name="in"><choose><if type="chapter paper-conference" match="any">'
+        '<text term="in"/></if></choose></macro><macro name="ed"><choose>'
+        '<if type="chapter paper-conference" match="any"><names variable="editor"><name/>'
+        '<label form="short" prefix=" (" suffix=")"/><substitute>'
+        '<names variable="container-author"/></substitute></names></if></choose></macro>'
+        '<citation><layout><text variable="title"/></layout></citation><bibliography><layout>'
+        '<group delimiter=", "><text variable="title"/><group delimiter=": ">'
+        '<text macro="in"/><text macro="ed"/></group><text variable="container-title"/>'
+        '</group></layout></bibliography>')
+    item = {"id": "a", "type": "paper-conference", "title": "T", "container-title": "C"}
+    assert [e.text for e in renderer.bibliography([item]).entries] == ["T, in, C"]
