@@ -131,7 +131,9 @@ class Deviation:
     clause: str
     citeproc_js: str
     applies: Callable[[str], bool]
-    emulate: Callable[[str, list[dict[str, Any]]], tuple[str, list[dict[str, Any]]]]
+    emulate: Callable[..., tuple[str, list[dict[str, Any]]]]
+    #: the emulation also takes the rendering locale (`lang=`)
+    needs_lang: bool = False
 
 
 _EVENT_VARIABLE = re.compile(r'variable="(?:[^"]*\s)?event(?:\s[^"]*)?"')
@@ -277,6 +279,75 @@ def _disambiguate_condition_after_year_suffix(root: Any) -> bool:
 
 #: a variable no item has
 _NEVER = "citefmt-emulation-never-set"
+
+
+#: CSL 1.0.2 term form fallback: "verb-short" → "verb", "symbol" → "short", → "long"
+_FORM_FALLBACK = {"verb-short": "verb", "symbol": "short", "verb": "long", "short": "long"}
+_PRIMARY_DIALECTS = {"de": "de-DE", "en": "en-US", "es": "es-ES", "fr": "fr-FR",
+                     "pt": "pt-PT", "zh": "zh-CN"}
+
+
+def _language_terms(root: Any, lang: str) -> list[Any]:
+    """The cs:locale elements of the rendering language, in-style (chosen dialect, language,
+    no xml:lang) then the locale files (dialect, primary dialect): en-US left out."""
+    from lxml import etree
+
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    language = lang.split("-")[0]
+    in_style = root.findall("cs:locale", _NS)
+    chain = ([loc for loc in in_style if loc.get(xml_lang) == lang]
+             + [loc for loc in in_style if loc.get(xml_lang) == language]
+             + [loc for loc in in_style if loc.get(xml_lang) is None])
+    for code in dict.fromkeys((lang, _PRIMARY_DIALECTS.get(language, lang))):
+        path = locales_dir() / f"locales-{code}.xml"
+        if code != "en-US" and path.is_file():
+            chain.append(etree.parse(str(path)).getroot())
+    return chain
+
+
+def _term_in(chain: list[Any], name: str, form: str) -> Any:
+    for locale in chain:
+        for term in locale.iterfind("cs:terms/cs:term", _NS):
+            if term.get("name") == name and (term.get("form") or "long") == form:
+                return term
+    return None
+
+
+def _term_forms_fall_back_in_the_language(style: str, items: _Items, *, lang: str
+                                          ) -> tuple[str, _Items]:
+    """citeproc-js falls back to another form of a term in the rendering language before it
+    takes the form asked for from en-US: emulated by an in-style cs:locale holding, for each
+    term form the style asks for that only en-US has, the language's fallback form."""
+    from copy import deepcopy
+
+    from lxml import etree
+
+    if lang.split("-")[0] == "en":
+        return style, items
+    root = etree.fromstring(style.encode("utf-8"))
+    chain = _language_terms(root, lang)
+    added = []
+    wanted = {(t.get("term"), t.get("form")) for t in root.iter(f"{_CS}text")
+              if t.get("term") and t.get("form") in _FORM_FALLBACK}
+    for name, form in sorted(wanted):
+        if _term_in(chain, name, form) is not None:
+            continue
+        fallback, found = form, None
+        while found is None and fallback in _FORM_FALLBACK:
+            fallback = _FORM_FALLBACK[fallback]
+            found = _term_in(chain, name, fallback)
+        if found is not None:
+            term = deepcopy(found)
+            term.set("form", form)
+            added.append(term)
+    if not added:
+        return style, items
+    locale = etree.Element(f"{_CS}locale")
+    locale.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+    etree.SubElement(locale, f"{_CS}terms").extend(added)
+    info = root.find("cs:info", _NS)
+    (info if info is not None else root[0]).addnext(locale)
+    return etree.tostring(root, encoding="unicode"), items
 
 
 _ENTITY_ESCAPED_TWICE = re.compile(r"&amp;(lt|gt|quot|#[0-9]{1,6}|#x[0-9a-fA-F]{1,6});")
@@ -439,6 +510,14 @@ DEVIATIONS = (
         lambda style: 'disambiguate="true"' in style
         and 'disambiguate-add-year-suffix="true"' in style,
         _disambiguate_condition_after_year_suffix),
+    Deviation(
+        "term-form-before-locale-fallback",
+        "CSL 1.0.2, Locale Fallback: \"Locale fallback takes precedence over fallback of "
+        "term forms\" (a form the language lacks comes from en-US first)",
+        "falls back to another form of the term in the rendering language first (\"Brev\", "
+        "da-DK's long \"letter\", for the short form en-US defines: \"Let.\")",
+        lambda style: bool(re.search(r'<text\b(?=[^>]*\bterm=")(?=[^>]*\bform=")', style)),
+        _term_forms_fall_back_in_the_language, needs_lang=True),
     Deviation(
         "in-style-ordinals",
         "CSL 1.0.2, Locale Fallback / Ordinal Suffixes: (re)defining any ordinal term in a "
@@ -671,7 +750,8 @@ def explain(case: StyleCase, outcome: Outcome, items: list[dict[str, Any]], fmt:
     for label, deviations in trials:
         text, emulated = style, items
         for deviation in deviations:
-            text, emulated = deviation.emulate(text, emulated)
+            extra = {"lang": case.lang} if deviation.needs_lang else {}
+            text, emulated = deviation.emulate(text, emulated, **extra)
         changed_style = text != style
         try:
             alt = render_citefmt(case, emulated, fmt, text if changed_style else None)
