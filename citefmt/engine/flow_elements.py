@@ -108,7 +108,8 @@ def render_children(children: Sequence[tuple[Any, bool, bool]], item: Any, conte
             output.append(text)
             if not rendered_variable:
                 rendered_variable = (macro_calls_count and _is_macro_call(child)) or (
-                    calls_variable and state is not None and not state.term_substitute)
+                    calls_variable and state is not None and not state.term_substitute
+                ) or _is_year_suffix(child)
     if rendered_variable and state is not None:
         state.term_substitute = False
     return output, calls_any, rendered_variable
@@ -547,6 +548,18 @@ def _tries_variable(child: Any, item: Any, context: Any) -> bool:
             return attempted_variable(taken_children(child_plan(macro), item, context), item,
                                       context)
     return True
+
+
+def _is_year_suffix(child: Any) -> bool:
+    """Whether `child` is a cs:text printing the year-suffix. Gap: citeproc-py does not count
+    it as a variable (`generated_variables`), so a group holding an empty date and the
+    year-suffix "a" was dropped; printed, it is a rendered variable (CSL 1.0.2, Appendix IV:
+    `year-suffix` is a variable; citeproc-js: "(Smith, a; Smith, b)")."""
+    is_suffix = child.__dict__.get("_is_year_suffix")
+    if is_suffix is None:
+        is_suffix = child.__dict__["_is_year_suffix"] = (
+            child.get("variable") == "year-suffix" and etree.QName(child).localname == "text")
+    return bool(is_suffix)
 
 
 def _is_macro_call(child: Any) -> bool:

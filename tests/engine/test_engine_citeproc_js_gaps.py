@@ -680,3 +680,20 @@ def test_gap_a_macro_printing_a_term_keeps_its_group():
         '</group></layout></bibliography>')
     item = {"id": "a", "type": "paper-conference", "title": "T", "container-title": "C"}
     assert [e.text for e in renderer.bibliography([item]).entries] == ["T, in, C"]
+
+
+def test_gap_a_printed_year_suffix_keeps_its_group():
+    # citeproc-js 2.4.63: "(Smith, a; Smith, b)" for two undated works of one author, the
+    # year-suffix beside the empty date in a group (University of Zabol's "aNo Date");
+    # citefmt dropped the group, citeproc-py not counting the year-suffix as a variable
+    renderer = _inline_style(
+        '<citation disambiguate-add-year-suffix="true"><layout prefix="(" suffix=")" '
+        'delimiter="; "><group delimiter=", "><names variable="author"><name form="short"/>'
+        '</names><group delimiter="-"><date variable="issued"><date-part name="year"/>'
+        '</date><text variable="year-suffix"/></group></group></layout></citation>'
+        '<bibliography><layout><group delimiter=". "><names variable="author"/>'
+        '<text variable="year-suffix"/><text variable="title"/></group></layout>'
+        '</bibliography>')
+    items = [{"id": i, "type": "book", "title": i.upper(), "author": [{"family": "Smith"}]}
+             for i in ("a", "b")]
+    assert renderer.citations(items, [["a", "b"]]).texts == ["(Smith, a; Smith, b)"]
