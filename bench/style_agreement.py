@@ -281,6 +281,34 @@ def _disambiguate_condition_after_year_suffix(root: Any) -> bool:
 _NEVER = "citefmt-emulation-never-set"
 
 
+@_on_style_tree
+def _year_suffix_groups_never_fail(root: Any) -> bool:
+    """citeproc-js renders `<text variable="year-suffix">` as a placeholder it fills after
+    disambiguation, and a group holding one is never dropped as a group of empty variables:
+    emulated by testing each other variable of such a group before printing it (an untried
+    variable is no empty one)."""
+    from lxml import etree
+
+    changed = False
+    for suffix in list(root.iter(f"{_CS}text")):
+        group = suffix.getparent()
+        if suffix.get("variable") != "year-suffix" or group.tag != f"{_CS}group":
+            continue
+        for child in list(group):
+            variable = child.get("variable")
+            if child is suffix or not variable or child.tag not in (
+                    f"{_CS}date", f"{_CS}text", f"{_CS}number"):
+                continue
+            choose = etree.Element(f"{_CS}choose")
+            condition = etree.SubElement(choose, f"{_CS}if", variable=variable)
+            choose.tail = child.tail
+            child.tail = None
+            child.addprevious(choose)
+            condition.append(child)
+            changed = True
+    return changed
+
+
 #: CSL 1.0.2 term form fallback: "verb-short" → "verb", "symbol" → "short", → "long"
 _FORM_FALLBACK = {"verb-short": "verb", "symbol": "short", "verb": "long", "short": "long"}
 _PRIMARY_DIALECTS = {"de": "de-DE", "en": "en-US", "es": "es-ES", "fr": "fr-FR",
@@ -518,6 +546,15 @@ DEVIATIONS = (
         "da-DK's long \"letter\", for the short form en-US defines: \"Let.\")",
         lambda style: bool(re.search(r'<text\b(?=[^>]*\bterm=")(?=[^>]*\bform=")', style)),
         _term_forms_fall_back_in_the_language, needs_lang=True),
+    Deviation(
+        "year-suffix-placeholder",
+        "CSL 1.0.2, Group: a cs:group is suppressed when it calls a variable and \"all "
+        "variables that are called are empty\" (Appendix IV: `year-suffix` is a variable)",
+        "keeps a group holding `<text variable=\"year-suffix\">` (a placeholder it fills "
+        "after disambiguation) whatever its variables, so the macro around it is not dropped "
+        "(\"Hippocrates. No Date. Aphorisms.\" where the date and year-suffix are empty)",
+        lambda style: 'variable="year-suffix"' in style,
+        _year_suffix_groups_never_fail),
     Deviation(
         "in-style-ordinals",
         "CSL 1.0.2, Locale Fallback / Ordinal Suffixes: (re)defining any ordinal term in a "
