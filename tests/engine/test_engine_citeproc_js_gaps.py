@@ -697,3 +697,20 @@ def test_gap_a_printed_year_suffix_keeps_its_group():
     items = [{"id": i, "type": "book", "title": i.upper(), "author": [{"family": "Smith"}]}
              for i in ("a", "b")]
     assert renderer.citations(items, [["a", "b"]]).texts == ["(Smith, a; Smith, b)"]
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [("text", "C. Adams"), ("html", "<b>C. Adams</b>")])
+def test_gap_a_substituted_names_element_prints_as_itself(fmt: str, expected: str):
+    # citeproc-js 2.4.63: a cs:names (with a cs:name of its own) inside cs:substitute prints
+    # with its own affixes and formatting, not the original cs:names' around them; citefmt
+    # printed "[C. Adams]" and "[<b><b>C. Adams</b></b>]" (University of Zabol's
+    # "<b><b><b>Adams, C.</b></b></b>")
+    renderer = _inline_style(
+        '<macro name="m"><names variable="translator" font-weight="bold" prefix="[" '
+        'suffix="]"><name/><substitute><names variable="author" font-weight="bold">'
+        '<name initialize-with="."/></names></substitute></names></macro><citation><layout>'
+        '<text variable="title"/></layout></citation><bibliography><layout>'
+        '<text macro="m"/></layout></bibliography>', fmt)
+    item = {"id": "a", "type": "book", "title": "T",
+            "author": [{"family": "Adams", "given": "Clara"}]}
+    assert [e.text for e in renderer.bibliography([item]).entries] == [expected]
