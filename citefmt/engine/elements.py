@@ -715,6 +715,44 @@ class RenderedEntry:
     around: Callable[[Any], Any] | None = None
 
 
+def _end_trimmed(entry: Any) -> Any:
+    """Gap: an entry ending in a `display` block ends without the white space its last
+    affix left inside the block ("…011234.</div>", not "…011234. </div>"), as citeproc-js
+    trims an entry's end; a plain entry's end is trimmed where it is printed. Works on the
+    typed segments: the text just before the closing `DisplayEnd`."""
+    if type(entry) is not MixedString:
+        return entry
+    segments = list(entry)
+    index = len(segments) - 1
+    while index >= 0 and not str(segments[index]):
+        index -= 1
+    if index < 1 or type(segments[index]) is not DisplayEnd:
+        return entry
+    before = index - 1
+    while before >= 0 and not str(segments[before]):
+        before -= 1
+    if before < 0:
+        return entry
+    segments[before] = _rstripped(segments[before])
+    return MixedString(segments)
+
+
+def _rstripped(segment: Any) -> Any:
+    """`segment` with the white space at the end of its last text taken off (typed segments
+    other than plain text left as they are)."""
+    if type(segment) in (str, String):
+        return type(segment)(str(segment).rstrip())
+    if type(segment) is MixedString:
+        parts = list(segment)
+        index = len(parts) - 1
+        while index >= 0 and not str(parts[index]):
+            index -= 1
+        if index >= 0:
+            parts[index] = _rstripped(parts[index])
+        return MixedString(parts)
+    return segment
+
+
 def _is_citation_number(element: Any) -> bool:
     return (etree.QName(element).localname == "text"
             and element.get("variable") == "citation-number")
@@ -761,7 +799,7 @@ class Layout(EngineElement, model.Layout):
                 children, bool(children) and _is_citation_number(children[0]))
         children, numbered = plan
         if len(children) < 2 or not (split_margin or numbered):
-            whole = self.format(self.wrap(self.render_children(item)))
+            whole = _end_trimmed(self.format(self.wrap(self.render_children(item))))
             return RenderedEntry(None, whole, whole, numbered=False)
         fmt = self.output_format()
         first = _render_each(children[:1], item, fmt)
@@ -787,7 +825,7 @@ class Layout(EngineElement, model.Layout):
             if around is None:
                 margin = self.format(margin)
             return RenderedEntry(margin, body, None, numbered=numbered, around=around)
-        whole = self.format(self.wrap(join_merging([first, rest], "", fmt)))
+        whole = _end_trimmed(self.format(self.wrap(join_merging([first, rest], "", fmt))))
         return RenderedEntry(None, body, whole, numbered=True)
 
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:

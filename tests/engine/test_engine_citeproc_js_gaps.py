@@ -714,3 +714,16 @@ def test_gap_a_substituted_names_element_prints_as_itself(fmt: str, expected: st
     item = {"id": "a", "type": "book", "title": "T",
             "author": [{"family": "Adams", "given": "Clara"}]}
     assert [e.text for e in renderer.bibliography([item]).entries] == [expected]
+
+
+def test_gap_an_entry_ending_in_a_display_block_ends_without_its_trailing_space():
+    # citeproc-js 2.4.63's HTML: '<div class="csl-right-inline">T.</div>' (it trims the
+    # entry's end); citefmt wrote "T. </div>" (iso690-numeric-en: 46 entries)
+    renderer = _inline_style(
+        '<citation><layout><text variable="title"/></layout></citation><bibliography><layout>'
+        '<text variable="citation-number" display="left-margin" suffix=". "/>'
+        '<group display="right-inline"><text variable="title" suffix=". "/>'
+        '<text variable="URL"/></group></layout></bibliography>', "html")
+    entries = renderer.bibliography([{"id": "a", "type": "book", "title": "T"}]).entries
+    assert [e.text.strip() for e in entries] == [
+        '<div class="csl-left-margin">1. </div><div class="csl-right-inline">T.</div>']
