@@ -170,15 +170,15 @@ def _empty_for_shape(owner: Any, taken: Sequence[tuple[Any, bool, bool]],
     """Whether the group or macro `owner` renders nothing for any item whose variables are
     `keys`: it calls variables and every child that does prints a variable missing from
     `keys` (or is such a group or macro); the other children only print terms and fixed
-    text, whose output an empty group drops (a macro: unless one is a macro call)."""
-    is_macro = isinstance(owner, Macro)
+    text, whose output an empty group drops (unless one is a macro call: a macro that
+    prints something counts as a rendered variable, see `Group.rendered`)."""
     calls_any = False
     for child, calls_variable, _ in taken:
         if calls_variable:
             calls_any = True
             if not _absent_for_shape(child, keys, item, context):
                 return False
-        elif (is_macro and _is_macro_call(child)) or not _pure(child):
+        elif _is_macro_call(child) or not _pure(child):
             return False
     return calls_any
 

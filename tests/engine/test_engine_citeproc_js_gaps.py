@@ -727,3 +727,17 @@ def test_gap_an_entry_ending_in_a_display_block_ends_without_its_trailing_space(
     entries = renderer.bibliography([{"id": "a", "type": "book", "title": "T"}]).entries
     assert [e.text.strip() for e in entries] == [
         '<div class="csl-left-margin">1. </div><div class="csl-right-inline">T.</div>']
+
+
+def test_gap_a_macro_printing_a_term_keeps_its_group_for_every_item_of_a_shape():
+    # citeproc-js 2.4.63: "T0, in" beside an empty `volume`; the shape memo
+    # (`flow_elements._empty_for_shape`) must not call the group empty for later items
+    renderer = _inline_style(
+        '<macro name="in"><text term="in"/></macro><citation><layout>'
+        '<text variable="title"/></layout></citation><bibliography><layout>'
+        '<group delimiter=", "><text variable="title"/><group delimiter=": ">'
+        '<text macro="in"/><text variable="volume"/></group></group></layout>'
+        '</bibliography>')
+    items = [{"id": f"a{i}", "type": "book", "title": f"T{i}"} for i in range(3)]
+    assert [e.text for e in renderer.bibliography(items).entries] == [
+        "T0, in", "T1, in", "T2, in"]
