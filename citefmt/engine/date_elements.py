@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from citeproc import model
-from citeproc.source import VariableError
+from citeproc.source import DateRange, LiteralDate, VariableError
 
 from citefmt.engine.base import EngineElement
 from citefmt.engine.context import OverlaidAttributes, current, overlay
@@ -38,6 +38,8 @@ class Date(EngineElement, model.Date):
         cs:date"): an item without `issued` takes it after the year of its `accessed` date,
         as in citeproc-js."""
         state = current()
+        if state.sort_key and not self.is_locale_date():  # in a macro a cs:key calls
+            return self._macro_sort_key(item, variable or self.get("variable"))
         if state.ambiguity_check and (variable or self.get("variable")) == "accessed":
             # the date a reader looked a work up tells no two works apart: citeproc-js leaves
             # it out when it compares cites (CSL test suite date_YearSuffixWithNoDate: "John
@@ -54,6 +56,28 @@ class Date(EngineElement, model.Date):
             if suffix is not None and state.pending_year_suffix is None:
                 mark_suffix_printed(self, context)
             state.pending_year_suffix = None
+
+    def _macro_sort_key(self, item: Any, variable: str) -> str:
+        """Gap: in a macro's sort key a date is its date key of the parts it would print,
+        zeros for the others, then the end of a range (CSL 1.0.2, Sorting Macros: "macros
+        return only those date-parts that would otherwise be rendered"), as citeproc-js's
+        `CSL.dateAsSortKey`; citeproc-py compared the printed text ("15.03.2020" after
+        "06.2020"). Recorded for a key whose macro holds a cs:date (`elements.Sort`)."""
+        value = item.reference[variable.replace("-", "_")]
+        if self.get("form") is not None:
+            shown = set((self.get("date-parts") or "year-month-day").split("-"))
+        else:
+            shown = {part.get("name") for part in self.iterchildren()}
+        if isinstance(value, LiteralDate):
+            key = value.text
+        else:
+            begin, end = ((value.begin, value.get("end")) if isinstance(value, DateRange)
+                          else (value, None))
+            key = _date_key(begin, shown) + _date_key(end, shown)
+        keys = current().sort_date_keys
+        if keys is not None:
+            keys.append(key)
+        return key
 
     def render_single_date(self, date: Any, show_parts: list[str] | None = None,
                            context: Any = None) -> Any:
@@ -134,6 +158,16 @@ class Date(EngineElement, model.Date):
 
 
 _RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def _date_key(date: Any, shown: set[str]) -> str:
+    """YYYYYMMDD of a date's `shown` parts (year + 10000, as citeproc-py's date keys), zeros
+    for the others or for no date."""
+    def part(name: str) -> int:
+        value = date.get(name) if date is not None and name in shown else None
+        return value if isinstance(value, int) else 0
+
+    return f"{part('year') + 10000:05}{part('month'):02}{part('day'):02}"
 
 
 def _unit(date: Any, unit: str) -> Any:

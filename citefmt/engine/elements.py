@@ -66,7 +66,13 @@ from citefmt.engine.punctuation import (
     quoted,
     wrap_merging,
 )
-from citefmt.engine.richtext import NoDecoration, QuoteMark, render_rich_text
+from citefmt.engine.richtext import (
+    NoDecoration,
+    QuoteMark,
+    apostrophes,
+    has_rich_text_tag,
+    render_rich_text,
+)
 from citefmt.engine.source import DefaultLanguageReference
 
 CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
@@ -529,8 +535,23 @@ class Term(EngineElement, model.Term):
                 # not a run of spaces (citeproc-js; CSL test suite label_EditorTranslator1:
                 # `<term name="and others">` left blank to print no "and others")
                 text = String("")
+            elif "<" in self._raw(form) and has_rich_text_tag(self._raw(form)):
+                # gap: markup in a term's text ("<sup>e</sup>"; CSL 1.0.2: "Term content
+                # should not contain markup", so what to print is the processor's) renders as
+                # rich text, as citeproc-js renders it ("2e" in plain text, "2<sup>e</sup>")
+                text = render_rich_text(apostrophes(self._raw(form)), self.output_format())
+            elif "'" in str(text):
+                # gap: a style's term typed with a straight apostrophe ("à l'adresse") prints
+                # the typographic one, as citeproc-js prints every term ("à l’adresse")
+                text = String(apostrophes(str(text)))
             cache[key] = text
         return cache[key]
+
+
+    def _raw(self, form: str) -> str:
+        """The term's text for `form` as the style or locale file writes it."""
+        child = self.find(f"cs:{form}", self.nsmap)
+        return (child.text if child is not None else self.text) or ""
 
 
 class Label(EngineElement, model.Label):
@@ -602,7 +623,8 @@ class Sort(EngineElement, model.Sort):
         keys = self.findall("cs:key", self.nsmap)
         state.sort_key = True
         try:
-            columns = [key.sort_keys(items, context) for key in keys]
+            columns = [_date_macro_keys(key, items, context) if _holds_date(key)
+                       else key.sort_keys(items, context) for key in keys]
         finally:
             state.sort_key = False
         descending = [key.get("sort", "ascending").lower() == "descending" for key in keys]
@@ -625,6 +647,31 @@ class Sort(EngineElement, model.Sort):
 
         order = sorted(range(len(items)), key=cmp_to_key(compare))
         return [items[i] for i in order]
+
+
+def _holds_date(key: Any) -> bool:
+    """Whether `key` calls a macro holding a cs:date of its own (citeproc-js's
+    `macro-has-date`)."""
+    if key.get("macro") is None:
+        return False
+    macro = key.get_macro(key.get("macro"))
+    return next(macro.iter(f"{{{CSL_NAMESPACE}}}date"), None) is not None
+
+
+def _date_macro_keys(key: Any, items: list[Any], context: Any) -> list[Any]:
+    """Gap: the sort key of a macro holding a cs:date is the dates' keys alone (citeproc-js's
+    `doing-macro-with-date` drops the macro's other text from the key; its dates print date
+    keys, `date_elements.Date._macro_sort_key`); citeproc-py compared the printed text."""
+    state = current()
+    column = []
+    for item in items:
+        state.sort_date_keys = []
+        try:
+            key.sort_keys([item], context)
+            column.append("".join(state.sort_date_keys) or None)
+        finally:
+            state.sort_date_keys = None
+    return column
 
 
 def _comparable(value: Any, language: str) -> Any:
@@ -666,6 +713,44 @@ class RenderedEntry:
     whole: Any
     numbered: bool
     around: Callable[[Any], Any] | None = None
+
+
+def _end_trimmed(entry: Any) -> Any:
+    """Gap: an entry ending in a `display` block ends without the white space its last
+    affix left inside the block ("…011234.</div>", not "…011234. </div>"), as citeproc-js
+    trims an entry's end; a plain entry's end is trimmed where it is printed. Works on the
+    typed segments: the text just before the closing `DisplayEnd`."""
+    if type(entry) is not MixedString:
+        return entry
+    segments = list(entry)
+    index = len(segments) - 1
+    while index >= 0 and not str(segments[index]):
+        index -= 1
+    if index < 1 or type(segments[index]) is not DisplayEnd:
+        return entry
+    before = index - 1
+    while before >= 0 and not str(segments[before]):
+        before -= 1
+    if before < 0:
+        return entry
+    segments[before] = _rstripped(segments[before])
+    return MixedString(segments)
+
+
+def _rstripped(segment: Any) -> Any:
+    """`segment` with the white space at the end of its last text taken off (typed segments
+    other than plain text left as they are)."""
+    if type(segment) in (str, String):
+        return type(segment)(str(segment).rstrip())
+    if type(segment) is MixedString:
+        parts = list(segment)
+        index = len(parts) - 1
+        while index >= 0 and not str(parts[index]):
+            index -= 1
+        if index >= 0:
+            parts[index] = _rstripped(parts[index])
+        return MixedString(parts)
+    return segment
 
 
 def _is_citation_number(element: Any) -> bool:
@@ -714,7 +799,7 @@ class Layout(EngineElement, model.Layout):
                 children, bool(children) and _is_citation_number(children[0]))
         children, numbered = plan
         if len(children) < 2 or not (split_margin or numbered):
-            whole = self.format(self.wrap(self.render_children(item)))
+            whole = _end_trimmed(self.format(self.wrap(self.render_children(item))))
             return RenderedEntry(None, whole, whole, numbered=False)
         fmt = self.output_format()
         first = _render_each(children[:1], item, fmt)
@@ -740,7 +825,7 @@ class Layout(EngineElement, model.Layout):
             if around is None:
                 margin = self.format(margin)
             return RenderedEntry(margin, body, None, numbered=numbered, around=around)
-        whole = self.format(self.wrap(join_merging([first, rest], "", fmt)))
+        whole = _end_trimmed(self.format(self.wrap(join_merging([first, rest], "", fmt))))
         return RenderedEntry(None, body, whole, numbered=True)
 
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:

@@ -130,6 +130,8 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         ("Burn first aid 2019:", not "Burn first aid. 2019:" for `<names suffix=".">`), and
         in HTML its own formatting too (`<names font-style="italic">` around a substituted
         `<text value="OV" font-style="italic"/>`: "<i>OV</i>", not "<i><i>OV</i></i>")."""
+        if isinstance(text, SubstitutedNames):
+            return MixedString(list(text))
         if isinstance(text, SubstitutedText):
             if current().output_format == "html":
                 return MixedString(list(text))
@@ -1068,7 +1070,10 @@ class Substitute(EngineElement, model.Substitute):
             if text:
                 state.suppress(used)
                 state.term_substitute = not used and _bare_fixed_text(child, item, context)
-                return text if isinstance(child, model.Names) else SubstitutedText(text)
+                if isinstance(child, model.Names):
+                    # a cs:names with cs:name, cs:label … of its own prints as itself
+                    return SubstitutedNames(text) if len(child) else text
+                return SubstitutedText(text)
             if isinstance(child, model.Text) and "term" in child.attrib:
                 # a term reads no variable and cannot fail: it ends the substitute even when
                 # the locale defines it empty (citeproc-js; CSL test suite
@@ -1127,6 +1132,17 @@ class FormattedNames(AffixedNames):
 
 class SubstitutedText(MixedString):
     """What a cs:text (not a cs:names) inside cs:substitute rendered for the names."""
+
+    def __init__(self, text: Any) -> None:
+        super().__init__(list(text) if isinstance(text, MixedString) else [text])
+
+
+class SubstitutedNames(MixedString):
+    """What a cs:names with child elements of its own inside cs:substitute rendered. Gap:
+    citeproc-js prints it with its own affixes and formatting only, not the original
+    cs:names' around them (`<b>C. Adams</b>`, not "[<b><b>C. Adams</b></b>]"; CSL 1.0.2,
+    Substitute, says only that it stands for the names, so the choice is the processor's);
+    the shorthand `<names variable="editor"/>` keeps the original's."""
 
     def __init__(self, text: Any) -> None:
         super().__init__(list(text) if isinstance(text, MixedString) else [text])

