@@ -58,10 +58,24 @@ class Names:
 def strip_et_al(segment: str) -> tuple[str, bool]:
     """The segment without a final "et al." / "[и др.]", and whether it had one (cached: every
     grammar strips the same author statement)."""
-    m = _ET_AL_RE.search(segment)
+    m = _ET_AL_RE.search(segment) if _may_end_in_et_al(segment) else None
     if m:
         return segment[:m.start()], True
     return segment, False
+
+
+#: the last letters of "et al", "и др", "e outros", "et col", as `_ET_AL_RE` (case-blind)
+#: matches them ("ſ" is a long "s"; tests/refparse/test_throughput_gates.py)
+_ET_AL_LAST_LETTERS = frozenset("lLрРsSſ")
+
+
+def _may_end_in_et_al(segment: str) -> bool:
+    """`_ET_AL_RE` can match: the text ends in one of its words' last letters once its final
+    white space, periods and brackets are set aside (the search runs on every author list)."""
+    core = segment
+    while (stripped := core.rstrip().rstrip(".]")) != core:
+        core = stripped
+    return core[-1:] in _ET_AL_LAST_LETTERS
 
 
 @lru_cache(maxsize=8192)
@@ -336,6 +350,16 @@ _ROLE_WORDS = re.compile(
 _LEADING_IN = re.compile(r"^\s*(?:in|в|//)\s*:?\s+", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*(?:;|\s&\s|&|,?\s+and\s+|,?\s+и\s+|,?\s+und\s+|,?\s+et\s+|,?\s+y\s+)"
                          r"\s*")
+#: what every match of `_SEPARATORS` holds, in single-spaced text (the only white space left is
+#: the space; tests/refparse/test_throughput_gates.py)
+_SEPARATOR_MARKS = (";", "&", " and ", " и ", " und ", " et ", " y ")
+
+
+def _may_separate(single_spaced_text: str) -> bool:
+    """`_SEPARATORS` can match the text (single-spaced): it holds one of `_SEPARATOR_MARKS`."""
+    return any(mark in single_spaced_text for mark in _SEPARATOR_MARKS)
+
+
 _EDGE_PUNCT = " \t,.;:/–—-()[]"
 _PART_PUNCT = " \t,;:/–—-()[]"
 
@@ -363,7 +387,7 @@ def _names_of(statement: str) -> list[dict[str, str]]:
     if not text:
         return []
     names: list[dict[str, str]] = []
-    for group in _SEPARATORS.split(text):
+    for group in _SEPARATORS.split(text) if _may_separate(text) else [text]:
         names.extend(_split_comma_list(group.strip(_PART_PUNCT)))
     return names
 

@@ -232,11 +232,21 @@ _PAGE_RANGE_RE = re.compile(
     r"(?P<a>[A-Za-z]?\d+)(?P<dash>\s*[-–—‒]\s*)(?P<b>[A-Za-z]?\d+)(?=[.;,)\s]|$)")
 
 
+#: a range dash with a space beside it, as every range `join_page_ranges` joins holds one
+_SPACED_DASHES = tuple(pair for dash in "-–—‒" for pair in (" " + dash, dash + " "))
+
+
+def _may_space_a_dash(value: str) -> bool:
+    """The text has a dash with white space beside it (in printable text the only white space
+    is the space); without one, no range has a spaced dash to join."""
+    return not value.isprintable() or any(pair in value for pair in _SPACED_DASHES)
+
+
 def join_page_ranges(text: Text) -> None:
     """"48- 51" → "48-51", "С. 3 – 4" → "С. 3–4" (after ":" or a page label); the dash is kept as
     printed."""
     found = [m for m in _PAGE_RANGE_RE.finditer(text.value)
-             if m.group("dash").strip() != m.group("dash")]
+             if m.group("dash").strip() != m.group("dash")] if _may_space_a_dash(text.value) else []
     reports: list[tuple[int, str]] = []
     edits: list[tuple[int, int, str]] = []
     for m in reversed(found):

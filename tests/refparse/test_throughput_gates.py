@@ -1,0 +1,92 @@
+"""The third parser speed round (issue 16) skips or replaces searches by facts about them; each
+fact is checked here against the search it stands for (the oracle is the regular expression as
+it was written, run on crafted texts and on every development-set string and its pieces)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from functools import cache
+from pathlib import Path
+
+from citefmt.refparse import names, plausibility, vancouver
+from citefmt.refparse.normalize import _PAGE_RANGE_RE, _may_space_a_dash
+
+#: Vancouver's author-list search before `_first_sentence_stop` replaced it
+_SENTENCE_STOP_RE = re.compile(r"[^.]*?(?:,?\s*et al)?\.(?=\s|$)")
+
+
+@cache
+def _texts() -> list[str]:
+    """Every development-set string, its pieces between sentence marks and its tails, and texts
+    written for the edges of each fact."""
+    devset = Path(__file__).resolve().parents[2] / "eval" / "devset.jsonl"
+    texts = [json.loads(line)["text"] for line in devset.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    pieces = [piece for text in texts for piece in re.split(r"(?<=[.,;:])", text)]
+    tails = [text[cut:] for text in texts for cut in range(0, len(text), 7)]
+    crafted = ["", ".", "a.", "a. b", "a.b. c", "Roe AB, Vega C, et al. Title.", "Roe AB et al.\n",
+               "Roe AB, et al.\u2003Title", "x:\u00a0y", ": y", "a.: b", "Roe AB, et al.: Title",
+               "Roe. AB: x", "Smith J, et al", "Иванов И. И. [и др.]", "Silva J e outros. ",
+               "Roe J et col.] .", "Roe J ET AL . ] ", "Roe J et aL", "Roe J e outroſ", "x et\tal.",
+               "2019;12(3):45-9.", "Title. 2019;12:45. Journal. 2020;13:46.", "a.2019 2020.",
+               "x.]2019 x. 2019", "Title. 19201999;1:2.", "Title.\u20031999;1:2", "pp. 48 - 51",
+               "С. 3 – 4.", "p. 3\u00a0-4", "pp. 48-\t51", "Roe A & Vega B", "Roe A and Vega B"]
+    return texts + pieces + tails + crafted
+
+
+def test_first_sentence_stop_is_where_the_search_ended() -> None:
+    for text in _texts():
+        m = _SENTENCE_STOP_RE.match(text)
+        assert vancouver._first_sentence_stop(text) == (m.end() - 1 if m else None), text
+
+
+def test_colon_gate_holds_for_every_colon_list() -> None:
+    for text in _texts():
+        if vancouver._COLON_AUTHORS_RE.match(text):
+            assert vancouver._may_end_at_colon(text), text
+
+
+def test_last_date_block_is_finditers_last() -> None:
+    for text in _texts():
+        last = None
+        for last in vancouver._AFTER_SENTENCE_DATE_BLOCK_RE.finditer(text):
+            pass
+        found = vancouver._last_date_block(text)
+        assert (found.span(), found.groupdict()) == (last.span(), last.groupdict()) \
+            if last else found is None, text
+
+
+def test_et_al_gate_holds_for_every_et_al() -> None:
+    for text in _texts():
+        if names._ET_AL_RE.search(text):
+            assert names._may_end_in_et_al(text), text
+    # the letters the case-blind search takes for the words' last letters
+    blind = re.compile("[lрs]", re.I)
+    assert {chr(cp) for cp in range(sys.maxunicode + 1) if blind.fullmatch(chr(cp))} \
+        == set(names._ET_AL_LAST_LETTERS)
+
+
+def test_separators_split_only_where_a_mark_is() -> None:
+    for text in _texts():
+        spaced = " ".join(text.split())
+        if not names._may_separate(spaced):
+            assert names._SEPARATORS.split(spaced) == [spaced], spaced
+
+
+def test_spaced_dash_gate_holds_for_every_range_joined() -> None:
+    for text in _texts():
+        if any(m.group("dash").strip() != m.group("dash")
+               for m in _PAGE_RANGE_RE.finditer(text)):
+            assert _may_space_a_dash(text), text
+
+
+def test_ascii_words_and_letters_as_the_searches_find_them() -> None:
+    every_ascii = "".join(map(chr, range(128)))
+    for text in [every_ascii, every_ascii[::-1], "O'Neil_x 12ab-3rd", *_texts()]:
+        if text.isascii():
+            assert plausibility._words.__wrapped__(text) \
+                == tuple(plausibility._WORD_RE.findall(text.casefold())), text
+            assert plausibility._letters.__wrapped__(text) \
+                == len(plausibility._LETTER_RE.findall(text)), text
