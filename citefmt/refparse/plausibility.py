@@ -81,12 +81,12 @@ def _words(text: str) -> tuple[str, ...]:
     """The words of a text, cached: every candidate of a reference is judged against the same
     text, and names and titles recur between candidates."""
     if text.isascii():  # the same words without the search (tests/refparse/test_throughput_gates)
-        return tuple(text.lower().translate(_ASCII_NON_WORD_TO_SPACE).split())
+        return tuple(text.lower().encode().translate(_ASCII_NON_WORD_TO_SPACE).decode().split())
     return tuple(_WORD_RE.findall(text.casefold()))
 
 
 #: ASCII characters outside `_WORD_RE` (all but letters and digits) → a space
-_ASCII_NON_WORD_TO_SPACE = {c: " " for c in range(128) if not chr(c).isalnum()}
+_ASCII_NON_WORD_TO_SPACE = bytes(c if chr(c).isalnum() else 32 for c in range(256))
 #: the ASCII letters (`_LETTER_RE` in ASCII text)
 _ASCII_LETTERS = string.ascii_letters.encode()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from citefmt.refparse import names, plausibility, vancouver
 from citefmt.refparse.normalize import _PAGE_RANGE_RE, _may_space_a_dash
 
+_EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 #: Vancouver's author-list search before `_first_sentence_stop` replaced it
 _SENTENCE_STOP_RE = re.compile(r"[^.]*?(?:,?\s*et al)?\.(?=\s|$)")
 
@@ -63,9 +64,7 @@ def test_et_al_gate_holds_for_every_et_al() -> None:
         if names._ET_AL_RE.search(text):
             assert names._may_end_in_et_al(text), text
     # the letters the case-blind search takes for the words' last letters
-    blind = re.compile("[lрs]", re.I)
-    assert {chr(cp) for cp in range(sys.maxunicode + 1) if blind.fullmatch(chr(cp))} \
-        == set(names._ET_AL_LAST_LETTERS)
+    assert set(re.findall("[lрs]", _EVERY_CHARACTER, re.I)) == set(names._ET_AL_LAST_LETTERS)
 
 
 def test_separators_split_only_where_a_mark_is() -> None:
@@ -90,3 +89,22 @@ def test_ascii_words_and_letters_as_the_searches_find_them() -> None:
                 == tuple(plausibility._WORD_RE.findall(text.casefold())), text
             assert plausibility._letters.__wrapped__(text) \
                 == len(plausibility._LETTER_RE.findall(text)), text
+
+
+def test_tagger_et_al_gate_holds_for_every_et_al() -> None:
+    from citefmt import refparse
+
+    for text in [*_texts(), "Roe J, ET\u00a0AL.", "Roe J et  Al", "Иванов И. [И ДР.]",
+                 "Silva J e OUTROſ", "Roe J et col."]:
+        if refparse._ET_AL_RE.search(text):
+            assert refparse._may_say_et_al(text), text
+    # every letter the case-blind search takes for a letter of those words folds to it
+    for letter in "alcoutrsдр":
+        for char in re.findall(letter, _EVERY_CHARACTER, re.I):
+            assert char.casefold() == letter, (hex(ord(char)), letter)
+
+
+def test_initials_compacted_as_the_search_compacts_them() -> None:
+    for given in ["M. A.", "MA.", "M A", "J.-P.", "Yu. I", "A\u00a0B.", "A\tB", "  .. "]:
+        if given.isprintable():
+            assert given.replace(".", "").replace(" ", "") == re.sub(r"[.\s]+", "", given)
