@@ -108,3 +108,18 @@ def test_initials_compacted_as_the_search_compacts_them() -> None:
     for given in ["M. A.", "MA.", "M A", "J.-P.", "Yu. I", "A\u00a0B.", "A\tB", "  .. "]:
         if given.isprintable():
             assert given.replace(".", "").replace(" ", "") == re.sub(r"[.\s]+", "", given)
+
+
+def test_doi_labels_are_finditers() -> None:
+    from citefmt.refparse import common
+
+    texts = [*_texts(), "doi: 10.1/x doi:10.2/y", "DOİ 10.1/x", "doı:10.1/x", "Doing 10.1/x doi 10.2",
+             "https://dx. doi.org/10.1/x", "http://dx.doi.org/10.1/x  DOI   :  10.3/z",
+             "x https://doi.org/10.1/x", "doidoi:10.1/x", "adoi: 10.1/x"]
+    for text in texts:
+        assert [m.span() for m in common._doi_labels(text)] \
+            == [m.span() for m in common._DOI_LABEL_RE.finditer(text)], text
+    # the letters the case-blind search reads as "d", "o", "i"
+    assert common._DOI_WORD_RE.pattern == "[dD][oO][iIıİ]"
+    for letter, same in zip("doi", ("dD", "oO", "iIıİ"), strict=True):
+        assert set(re.findall(letter, _EVERY_CHARACTER, re.I)) == set(same), letter
