@@ -106,12 +106,22 @@ def _field_texts(item: Item) -> Iterable[str]:
         elif isinstance(value, list):
             for name in value:
                 if isinstance(name, dict):
-                    yield from (v for v in name.values() if isinstance(v, str))
-                    initials = "".join(w[0] for w in _words(name.get("given", "")))
-                    yield name.get("family", "") + initials  # a glued "WonYJ" as printed
+                    try:
+                        yield from _name_texts(tuple(name.items()))
+                    except TypeError:  # a part that is no text (unhashable): not cached
+                        yield from _name_texts.__wrapped__(tuple(name.items()))
         elif isinstance(value, dict):
             for parts in value.get("date-parts", []):
                 yield " ".join(str(p) for p in parts)
+
+
+@lru_cache(maxsize=4096)
+def _name_texts(parts: tuple[tuple[str, object], ...]) -> tuple[str, ...]:
+    """A name's texts (`_field_texts`), cached: the readings of a reference repeat its names."""
+    name = dict(parts)
+    initials = "".join(w[0] for w in _words(name.get("given", "")))  # type: ignore[arg-type]
+    return (*(v for v in name.values() if isinstance(v, str)),
+            name.get("family", "") + initials)  # a glued "WonYJ" as printed
 
 
 @lru_cache(maxsize=256)
