@@ -148,12 +148,19 @@ _PERSON_INITIAL_RE = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]\.")
 
 def starts_with_body_word(text: str) -> bool:
     """"Ministério da Educação", "Secretaria de …", "Department of …": a body's name."""
-    match = _ORG_WORDS.search(text)
-    return match is not None and match.start() == 0
+    return _body_word_start(text) == 0
 
 
 def is_organisation(text: str) -> bool:
-    return bool(_ORG_WORDS.search(text)) or len(text.split()) > 4
+    return _body_word_start(text) >= 0 or len(text.split()) > 4
+
+
+@lru_cache(maxsize=8192)
+def _body_word_start(text: str) -> int:
+    """Where `_ORG_WORDS` first matches in `text` (-1: nowhere), cached: the grammars and the
+    tagger ask it of the same author statements and names."""
+    match = _ORG_WORDS.search(text)
+    return -1 if match is None else match.start()
 
 
 def parse_vancouver_name(token: str, pos: int, out: Names) -> None:
@@ -414,7 +421,7 @@ def _body_name(text: str) -> str | None:
         return None
     if _QUALIFIED_BODY_RE.match(text) and len(text.split()) >= 3:
         return text
-    if _ORG_WORDS.search(text) and len(text.split()) >= 2:
+    if _body_word_start(text) >= 0 and len(text.split()) >= 2:
         return text
     return None
 
@@ -424,8 +431,9 @@ _NLM_NAME = re.compile(r"^[^\W\d_][\w'’-]+\s[A-Z]{1,3}\.?$")
 
 
 def _split_comma_list(group: str) -> list[dict[str, str]]:
-    parts = [p.strip(_PART_PUNCT) for p in re.split(r",(?!\s*(?:jr|sr)\b)", group,
-                                                            flags=re.IGNORECASE)]
+    parts = [p.strip(_PART_PUNCT) for p in (re.split(r",(?!\s*(?:jr|sr)\b)", group,
+                                                             flags=re.IGNORECASE)
+                                            if "," in group else [group])]
     parts = [p for p in parts if p]
     names: list[dict[str, str]] = []
     index = 0
