@@ -118,8 +118,10 @@ def _authors_end(body: str) -> int | None:
     segment = body[:stop]
     if segment.rstrip().endswith("[Internet]"):
         return None  # "FAQs [Internet]. [cited …]": an untitled web page starts with its title
-    tokens = [t.strip() for t in re.sub(r",?\s*et al$", "",
-                                        segment.strip()).split(",") if t.strip()]
+    stripped = segment.strip()  # every match ends the text in "et al"
+    tokens = [t.strip() for t in (re.sub(r",?\s*et al$", "", stripped)
+                                  if stripped.endswith("et al") else stripped).split(",")
+              if t.strip()]
     if not tokens:
         return None
     tokens = _joined_stray_commas(tokens)
@@ -189,8 +191,8 @@ def _split_title_journal(body: str, start: int, end: int) -> tuple[tuple[int, in
 
 def _title_of(body: str, span: tuple[int, int], item: Item) -> None:
     title = tidy(body[span[0]:span[1]])
-    if m := re.search(r"\s*\[(dissertation|master'?s thesis|thesis|dissertation abstract)\]$",
-                      title, re.I):
+    if title.endswith(("]", "]\n")) and (m := re.search(
+            r"\s*\[(dissertation|master'?s thesis|thesis|dissertation abstract)\]$", title, re.I)):
         item["type"] = "thesis"
         item["genre"] = m.group(1)
         title = title[:m.start()]
@@ -199,6 +201,9 @@ def _title_of(body: str, span: tuple[int, int], item: Item) -> None:
         item["medium"] = "Internet"
     if title:
         item["title"] = title
+
+
+_BARE_YEAR_SENTENCE_RE = re.compile(r"(?:c|\[)?\d{4}\]?")
 
 
 def _apply_publisher_sentences(body: str, spans: list[tuple[int, int]], item: Item) -> int:
@@ -226,7 +231,7 @@ def _apply_publisher_sentences(body: str, spans: list[tuple[int, int]], item: It
             if m.group("year"):
                 item["issued"] = date_parts(m.group("year"))
             found += 1
-        elif re.fullmatch(r"(?:c|\[)?\d{4}\]?", s):
+        elif _BARE_YEAR_SENTENCE_RE.fullmatch(s):
             item["issued"] = date_parts(re.sub(r"\D", "", s))
             found += 1
     return found

@@ -123,3 +123,12 @@ def test_doi_labels_are_finditers() -> None:
     assert common._DOI_WORD_RE.pattern == "[dD][oO][iIıİ]"
     for letter, same in zip("doi", ("dD", "oO", "iIıİ"), strict=True):
         assert set(re.findall(letter, _EVERY_CHARACTER, re.I)) == set(same), letter
+
+
+def test_ieee_et_al_gate_holds_for_every_et_al() -> None:
+    from citefmt.refparse import ieee
+
+    search = re.compile(r"\s*et\s*\.?\s*al\b\s*\.?$")
+    for text in [*_texts(), "A. Roe et al.", "A. Roe et. al .\n", "A. Roe etal", "A. Roe et al\u2003"]:
+        if search.search(text):
+            assert ieee._ends_in_al(text), text
