@@ -121,7 +121,8 @@ def _best_reading(extracted: Extracted) -> Candidate | None:
     def judge(down_to: float) -> None:
         """Judge the pending readings at least `down_to` sure of themselves, highest first."""
         nonlocal best, best_index
-        pending.sort(key=lambda entry: (-entry[1].confidence, entry[0]))
+        if len(pending) > 1:
+            pending.sort(key=lambda entry: (-entry[1].confidence, entry[0]))
         while pending and pending[0][1].confidence >= down_to:
             index, candidate = pending.pop(0)
             if best is not None and not _may_beat(candidate.confidence, index, best, best_index):
@@ -131,7 +132,8 @@ def _best_reading(extracted: Extracted) -> Candidate | None:
                 best, best_index = candidate, index
 
     for index, grammar, ceiling in _BY_CEILING:
-        judge(ceiling)
+        if pending:
+            judge(ceiling)
         if best is not None and not _may_beat(ceiling, index, best, best_index):
             continue
         if grammar is not vancouver and not grammar.looks_like(body):

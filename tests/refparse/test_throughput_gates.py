@@ -132,3 +132,14 @@ def test_ieee_et_al_gate_holds_for_every_et_al() -> None:
     for text in [*_texts(), "A. Roe et al.", "A. Roe et. al .\n", "A. Roe etal", "A. Roe et al\u2003"]:
         if search.search(text):
             assert ieee._ends_in_al(text), text
+
+
+def test_title_tail_gates_hold_for_every_match() -> None:
+    from citefmt.refparse import title_tail
+
+    for text in [*_texts(), "Physics [in Russian] ", "Title (In Russ.)\n", "Methods, 1st ed .",
+                 "Methods. 2nd edition", "Methods, 3rd ed.\u2003"]:
+        if title_tail._LANGUAGE_NOTE.search(text):
+            assert text.rstrip()[-1:] in ("]", ")"), text
+        if title_tail._EDITION.search(text):
+            assert title_tail._ends_in_ed(text), text
