@@ -309,7 +309,7 @@ def _may_say_et_al(text: str) -> bool:
     if not text.isprintable():
         return True
     folded = text.casefold()
-    return any(word in folded for word in _ET_AL_WORDS)
+    return any(map(folded.__contains__, _ET_AL_WORDS))
 
 
 def _too_long(text: str) -> ParsedReference:

@@ -370,7 +370,7 @@ _SEPARATOR_MARKS = (";", "&", " and ", " и ", " und ", " et ", " y ")
 
 def _may_separate(single_spaced_text: str) -> bool:
     """`_SEPARATORS` can match the text (single-spaced): it holds one of `_SEPARATOR_MARKS`."""
-    return any(mark in single_spaced_text for mark in _SEPARATOR_MARKS)
+    return any(map(single_spaced_text.__contains__, _SEPARATOR_MARKS))
 
 
 _EDGE_PUNCT = " \t,.;:/–—-()[]"

@@ -143,3 +143,11 @@ def test_title_tail_gates_hold_for_every_match() -> None:
             assert text.rstrip()[-1:] in ("]", ")"), text
         if title_tail._EDITION.search(text):
             assert title_tail._ends_in_ed(text), text
+
+
+def test_glued_conjunction_hint_holds_for_every_match() -> None:
+    from citefmt.refparse.normalize import _GLUED_AND_HINT_RE, _GLUED_AND_RE
+
+    for text in [*_texts(), "C Ciuti, andA Quattropani", "Roe J etW. Vega", " undB x"]:
+        if _GLUED_AND_RE.search(text):
+            assert _GLUED_AND_HINT_RE.search(text), text
