@@ -18,6 +18,7 @@ import re
 import string
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from citefmt.model import Item
 from citefmt.refparse.common import WHITE_SPACE_RE
@@ -118,8 +119,8 @@ def _field_texts(item: Item) -> Iterable[str]:
 @lru_cache(maxsize=4096)
 def _name_texts(parts: tuple[tuple[str, object], ...]) -> tuple[str, ...]:
     """A name's texts (`_field_texts`), cached: the readings of a reference repeat its names."""
-    name = dict(parts)
-    initials = "".join(w[0] for w in _words(name.get("given", "")))  # type: ignore[arg-type]
+    name: dict[str, Any] = dict(parts)
+    initials = "".join(w[0] for w in _words(name.get("given", "")))
     return (*(v for v in name.values() if isinstance(v, str)),
             name.get("family", "") + initials)  # a glued "WonYJ" as printed
 

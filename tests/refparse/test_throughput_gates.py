@@ -51,9 +51,7 @@ def test_colon_gate_holds_for_every_colon_list() -> None:
 
 def test_last_date_block_is_finditers_last() -> None:
     for text in _texts():
-        last = None
-        for last in vancouver._AFTER_SENTENCE_DATE_BLOCK_RE.finditer(text):
-            pass
+        last = ([None, *vancouver._AFTER_SENTENCE_DATE_BLOCK_RE.finditer(text)])[-1]
         found = vancouver._last_date_block(text)
         assert (found.span(), found.groupdict()) == (last.span(), last.groupdict()) \
             if last else found is None, text
@@ -113,9 +111,9 @@ def test_initials_compacted_as_the_search_compacts_them() -> None:
 def test_doi_labels_are_finditers() -> None:
     from citefmt.refparse import common
 
-    texts = [*_texts(), "doi: 10.1/x doi:10.2/y", "DOİ 10.1/x", "doı:10.1/x", "Doing 10.1/x doi 10.2",
-             "https://dx. doi.org/10.1/x", "http://dx.doi.org/10.1/x  DOI   :  10.3/z",
-             "x https://doi.org/10.1/x", "doidoi:10.1/x", "adoi: 10.1/x"]
+    texts = [*_texts(), "doi: 10.1/x doi:10.2/y", "DOİ 10.1/x", "doı:10.1/x",
+             "Doing 10.1/x doi 10.2", "https://dx. doi.org/10.1/x",
+             "http://dx.doi.org/10.1/x  DOI   :  10.3/z", "x https://doi.org/10.1/x", "doidoi:10.1/x", "adoi: 10.1/x"]
     for text in texts:
         assert [m.span() for m in common._doi_labels(text)] \
             == [m.span() for m in common._DOI_LABEL_RE.finditer(text)], text
@@ -129,7 +127,8 @@ def test_ieee_et_al_gate_holds_for_every_et_al() -> None:
     from citefmt.refparse import ieee
 
     search = re.compile(r"\s*et\s*\.?\s*al\b\s*\.?$")
-    for text in [*_texts(), "A. Roe et al.", "A. Roe et. al .\n", "A. Roe etal", "A. Roe et al\u2003"]:
+    for text in [*_texts(), "A. Roe et al.", "A. Roe et. al .\n", "A. Roe etal",
+                 "A. Roe et al\u2003"]:
         if search.search(text):
             assert ieee._ends_in_al(text), text
 
