@@ -113,7 +113,8 @@ def test_doi_labels_are_finditers() -> None:
 
     texts = [*_texts(), "doi: 10.1/x doi:10.2/y", "DOİ 10.1/x", "doı:10.1/x",
              "Doing 10.1/x doi 10.2", "https://dx. doi.org/10.1/x",
-             "http://dx.doi.org/10.1/x  DOI   :  10.3/z", "x https://doi.org/10.1/x", "doidoi:10.1/x", "adoi: 10.1/x"]
+             "http://dx.doi.org/10.1/x  DOI   :  10.3/z", "x https://doi.org/10.1/x",
+             "doidoi:10.1/x", "adoi: 10.1/x"]
     for text in texts:
         assert [m.span() for m in common._doi_labels(text)] \
             == [m.span() for m in common._DOI_LABEL_RE.finditer(text)], text
