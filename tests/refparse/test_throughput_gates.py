@@ -151,3 +151,15 @@ def test_glued_conjunction_hint_holds_for_every_match() -> None:
     for text in [*_texts(), "C Ciuti, andA Quattropani", "Roe J etW. Vega", " undB x"]:
         if _GLUED_AND_RE.search(text):
             assert _GLUED_AND_HINT_RE.search(text), text
+
+
+def test_detached_punctuation_found_as_the_look_behind_form_finds_it() -> None:
+    from citefmt.refparse.normalize import _DETACHED_PUNCT_RE
+
+    behind = re.compile(r"(?<=[^\W\d_]) ([.,])(?=\w)|(?<=\w) (,)(?=\w)"
+                        r"|(?<=[\w)\]]) ([.,])(?=\s|$)"
+                        r"|(?<=[(\[]) +(?=\w)|(?<=\w) +(?=[)\]])")
+    for text in [*_texts(), "Phys .Rev .C 85 ( 2012)024908", "Niessen ,C .Spiering", "Rev . 85",
+                 "[  nucl-th  ]", "a ,b", "x) .", "( 2012 )", "a .\n", "a ."]:
+        assert [(m.span(), m.groups()) for m in _DETACHED_PUNCT_RE.finditer(text)] \
+            == [(m.span(), m.groups()) for m in behind.finditer(text)], text
