@@ -270,7 +270,7 @@ def glued_word_suspicions(text: Text, start: int, end: int) -> None:
     for m in _CAMEL_GLUE_RE.finditer(segment):
         hits.append((m.start(), m.group(), "two words glued (capital inside a word)"))
     for m in _COMPOUND_GLUE_RE.finditer(segment) if any(
-            tail in segment for tail in _COMPOUND_TAILS) else ():  # what every match holds
+            map(segment.__contains__, _COMPOUND_TAILS)) else ():  # what every match holds
         if m.group(1).lower() in _COMPOUND_PREFIX_STOP:
             continue
         hits.append((m.start(), m.group(),
@@ -296,7 +296,7 @@ def separate_glued_labels(text: Text) -> None:
     value = text.value
     # a period, then the first letter of a label: what every match holds (a faster test)
     found = list(_GLUED_LABEL_RE.finditer(value)) if any(
-        pair in value for pair in _GLUED_LABEL_STARTS) else []
+        map(value.__contains__, _GLUED_LABEL_STARTS)) else []
     labels = [_label_at(text.value, m.end()) for m in found]
     text.replace_many([(m.start(), m.end(), ". ") for m in found])
     for shift, (m, label) in enumerate(zip(found, labels, strict=True)):
