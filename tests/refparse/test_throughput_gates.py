@@ -163,3 +163,15 @@ def test_detached_punctuation_found_as_the_look_behind_form_finds_it() -> None:
                  "[  nucl-th  ]", "a ,b", "x) .", "( 2012 )", "a .\n", "a ."]:
         assert [(m.span(), m.groups()) for m in _DETACHED_PUNCT_RE.finditer(text)] \
             == [(m.span(), m.groups()) for m in behind.finditer(text)], text
+
+
+def test_camel_glue_hint_and_tokens() -> None:
+    from citefmt.refparse.normalize import _CAMEL_GLUE_RE, _CAMEL_HINT_RE
+    from citefmt.refparse.tagger.tokens import Token, tokenize
+
+    for text in [*_texts(), "WonYJ", "McDonald", "aB"]:
+        if _CAMEL_GLUE_RE.search(text):
+            assert _CAMEL_HINT_RE.search(text), text
+    tokens = tokenize("Roe AB. Title, 2020;12:3.")
+    assert tokens[0] == Token("Roe", 0, 3, True) and type(tokens[0]) is Token
+    assert tokens[2] == Token("Title", 8, 13, True) and not tokens[3].space_before
