@@ -280,7 +280,8 @@ def without_medium_designator(item: Item) -> Item:
     out = dict(item)
     for key in ("title", "container-title"):
         value = out.get(key)
-        if isinstance(value, str) and (m := _MEDIUM_RE.search(value)) and m.start() > 0:
+        if isinstance(value, str) and value.endswith(("]", "]\n")) \
+                and (m := _MEDIUM_RE.search(value)) and m.start() > 0:  # "]" ends every match
             out[key] = value[:m.start()]
             out.setdefault("medium", "online")
     return out

@@ -175,3 +175,14 @@ def test_camel_glue_hint_and_tokens() -> None:
     tokens = tokenize("Roe AB. Title, 2020;12:3.")
     assert tokens[0] == Token("Roe", 0, 3, True) and type(tokens[0]) is Token
     assert tokens[2] == Token("Title", 8, 13, True) and not tokens[3].space_before
+
+
+def test_author_year_and_medium_gates_hold_for_every_match() -> None:
+    from citefmt.refparse import author_year, common
+
+    for text in [*_texts(), "Roe, J. 2015. Title. Place.", "Roe J (ed.) 2015. T. P.",
+                 "Roe J \u0662015. T. P.", "Title [online]", "Title [Online]\n"]:
+        if author_year._HEAD_RE.match(text):
+            assert author_year._may_head(text), text
+        if common._MEDIUM_RE.search(text):
+            assert text.endswith(("]", "]\n")), text
