@@ -38,6 +38,8 @@ How each side is measured (wall time, `time.perf_counter`, best of `--repeat` ru
   command does, through citefmt (its CPU time is the child's, as pandoc's). citefmt's
   modules are compiled to bytecode first (`compileall`), as an installed citefmt has them:
   pip compiles a package when it installs it, as pandoc is a compiled binary.
+- citefmt format: `python -m citefmt format items.json --style STYLE`, the command a user
+  runs: the CLI, the CSL-JSON reader with its checks, the engine and the writing.
 - pandoc: `pandoc --citeproc --csl STYLE --bibliography items.json -t plain` on a document
   citing every item (`nocite: '@*'`), from reading the CSL-JSON file to the written text
   (process start-up included; pandoc has no in-process API). Its start-up (process, style and
@@ -68,6 +70,7 @@ BUNDLED = ("vancouver", "gost-r-7.0.5-2008", "gost-r-7.0.100-2018")
 NLM = "nlm-citation-sequence"
 CITEFMT_NLM = "citefmt, NLM"
 CITEFMT_PROCESS = "citefmt process, NLM"
+CITEFMT_FORMAT = "citefmt format, NLM"
 PLAIN = "plain citeproc-py, NLM"
 PANDOC = "pandoc citeproc, NLM"
 #: a citefmt process doing what the pandoc command does: JSON file in, text out
@@ -185,6 +188,23 @@ def citefmt_process_renderer(style_path: Path) -> Renderer:
     return render
 
 
+def citefmt_format_renderer(style_path: Path) -> Renderer:
+    """The `citefmt format` command on the CSL-JSON file: what a user runs (the CLI, the
+    reader with its checks and clean-up, the engine, the writing)."""
+    compile_bytecode()
+    work = Path(tempfile.mkdtemp(prefix="citefmt-speed-"))
+
+    def render(items: list[dict[str, Any]]) -> int:
+        data = work / "items.json"
+        data.write_text(json.dumps(items), "utf-8")
+        done = subprocess.run([sys.executable, "-m", "citefmt", "format", str(data), "--style",
+                               str(style_path)], check=True, capture_output=True, text=True,
+                              cwd=REPO)
+        return sum(1 for line in done.stdout.splitlines() if line.strip())
+
+    return render
+
+
 def pandoc_renderer(style_path: Path) -> Renderer:
     pandoc = pandoc_binary()
     work = Path(tempfile.mkdtemp(prefix="citefmt-speed-"))
@@ -250,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     startup: dict[str, tuple[float, float]] = {}
     if not args.skip_pandoc:
         engines += [(CITEFMT_PROCESS, citefmt_process_renderer(nlm)),
+                    (CITEFMT_FORMAT, citefmt_format_renderer(nlm)),
                     (PANDOC, pandoc_renderer(nlm))]
     if not args.skip_bundled:
         engines += [(label, citefmt_renderer(style)) for label, style in citefmt_styles()]
@@ -259,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_pandoc:
         one = generate_items(1, args.seed)
         for label, render in engines:
-            if label in (CITEFMT_PROCESS, PANDOC):
+            if label in (CITEFMT_PROCESS, CITEFMT_FORMAT, PANDOC):
                 startup[label] = best_time(render, one, max(args.repeat, 3))
     print(f"same style file for the first engines: {nlm}")
     print(f"{'engine (wall time; CPU time)':<30}"
@@ -283,6 +304,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'citefmt / pandoc, processes':<30}" + "".join(
             f"{f'{wall[(CITEFMT_PROCESS, n)] / wall[(PANDOC, n)]:.2f}; '}"
             f"{f'{cpu[(CITEFMT_PROCESS, n)] / cpu[(PANDOC, n)]:.2f}':>6}".rjust(30)
+            for n in args.sizes))
+        print(f"{'citefmt format / pandoc':<30}" + "".join(
+            f"{f'{wall[(CITEFMT_FORMAT, n)] / wall[(PANDOC, n)]:.2f}; '}"
+            f"{f'{cpu[(CITEFMT_FORMAT, n)] / cpu[(PANDOC, n)]:.2f}':>6}".rjust(30)
             for n in args.sizes))
         pandoc_wall, pandoc_cpu = startup[PANDOC]
         print(f"{'citefmt / pandoc, rendering':<30}" + "".join(

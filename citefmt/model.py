@@ -109,7 +109,8 @@ def validate_item(item: Any, *, index: int, known_name_keys_only: bool = True) -
                 if known_name_keys_only and not set(name) <= NAME_KEYS:
                     extra = ", ".join(sorted(set(name) - NAME_KEYS))
                     problems.append(f"{label}: {key!r} name has unknown keys: {extra}")
-                if not any(k in name for k in ("family", "literal", "given")):
+                # speed: three tests, not a generator per name (~10 names per item)
+                if not ("family" in name or "literal" in name or "given" in name):
                     problems.append(f"{label}: {key!r} name has no family, given or literal part")
         elif key in DATE_VARIABLES:
             problems.extend(_date_problems(value, f"{label}: {key!r}"))

@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import hashlib
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -234,6 +232,8 @@ def read_file(path: str) -> Decoded:
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=path) from None
     decoded = decode_bytes(data, source=path)
+    import hashlib  # speed: imported where used (hashlib and tempfile: ~10 ms of every start-up)
+
     stamp = Stamp(len(data), st.st_mtime_ns, hashlib.sha256(data).hexdigest())
     return Decoded(decoded.text, decoded.encoding, decoded.bom, decoded.endings, stamp)
 
@@ -337,6 +337,8 @@ def _refuse_if_changed(target: Path, stamp: Stamp, shown: str) -> None:
                           path=shown, code="CF924") from None
     if st.st_size == stamp.size and st.st_mtime_ns == stamp.mtime_ns:
         return
+    import hashlib
+
     with contextlib.suppress(OSError):
         if st.st_size == stamp.size and \
                 hashlib.sha256(target.read_bytes()).hexdigest() == stamp.sha256:
@@ -428,6 +430,8 @@ def atomic_write_all(texts: Mapping[str, str],
 
 
 def _replace_bytes(path: str, data: bytes) -> None:
+    import tempfile
+
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:

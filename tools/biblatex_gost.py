@@ -64,10 +64,13 @@ def typeset(workdir: Path) -> str:
     return (workdir / "doc.txt").read_text(encoding="utf-8")
 
 
+#: an entry's printed label, "@@key@@": at a line start, but also after the form feed of a page
+#: break ("\x0c@@adorno:pfm@@") or, where pdftotext runs two lines together, inside a line
+_LABEL_RE = re.compile(r"@@([^@\s]+)@@")
+
+
 def entry_chunks(text: str) -> dict[str, str]:
-    """Each entry's raw text by key from pdftotext's output (the key is printed as its label)."""
-    chunks: dict[str, str] = {}
-    for chunk in re.split(r"(?m)^@@", text)[1:]:
-        key, _, body = chunk.partition("@@")
-        chunks[key] = body
-    return chunks
+    """Each entry's raw text by key from pdftotext's output (the key is printed as its label):
+    the text between one label and the next, wherever the next one is printed."""
+    parts = _LABEL_RE.split(text)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))

@@ -409,8 +409,8 @@ class Text(EngineElement, model.Text):
         if steps is None:
             steps = self.__dict__["_markup_steps"] = self._steps()
         strip, case, quote, bare = steps
-        if (type(text) is MixedString and ("variable" in self.attrib or "value" in self.attrib)
-                and current().output_format == "html"):
+        if (type(text) is MixedString and current().output_format == "html"
+                and ("variable" in self.attrib or "value" in self.attrib)):
             # the field's (or value's) own markup flips under the decorations set here
             text = field_flipped(self, text)
         # speed: each segment's type looked up in C, not an isinstance per segment in a

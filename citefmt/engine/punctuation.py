@@ -109,10 +109,12 @@ def last_visible_char(text: str, fmt: str) -> str:
     return text[-1:] if text else ""
 
 
-def merge_seam(left: Any, right: Any, fmt: str = "text") -> Any:
+def merge_seam(left: Any, right: Any, fmt: str = "text", first: str | None = None) -> Any:
     """`right` to append after `left`: its first character dropped when it is a mark that
-    merges with `left`'s last visible mark, or a space after a space."""
-    first = _head(right)
+    merges with `left`'s last visible mark, or a space after a space. `first`: `right`'s
+    first character when the caller has it."""
+    if first is None:
+        first = _head(right)
     if not first or (first not in _MARKS and first != " "):
         return right
     tail = _tail(left)
@@ -335,7 +337,9 @@ def _append(left: Any, right: Any, fmt: str, punctuation_in_quote: InQuote) -> A
     if (punctuation_in_quote is not None and type(left) is MixedString and len(left) > 0
             and type(list.__getitem__(left, -1)) in _CLOSING_QUOTES):
         left, right = move_into_quote(left, right, fmt, punctuation_in_quote)
-    return concatenate(left, merge_seam(left, right, fmt))
+        return concatenate(left, merge_seam(left, right, fmt))
+    # speed: `right` is unchanged here, so is its first character
+    return concatenate(left, merge_seam(left, right, fmt, first))
 
 
 def _without_merged_last_mark(left: Any, first: str) -> Any:

@@ -35,6 +35,7 @@ from citefmt.refparse import (
     legislation,
     masthead,
     references_ru,
+    standard,
     title_tail,
     vancouver,
 )
@@ -75,7 +76,7 @@ class ParsedReference:
     the names printed and then the "and others" marker, citefmt.model.ET_AL_NAME);
     `grammar` names the reading that won ("vancouver", "gost", "apa",
     "abnt", "author-year", "astro", "ieee", "acs", "references-ru", "legislation",
-    "journal-block", "tagger" or "none").
+    "journal-block", "standard", "tagger" or "none").
     """
 
     item: Item
@@ -89,7 +90,7 @@ class ParsedReference:
 #: grammars tried when the text shows their signature (`looks_like`), in this order, after
 #: Vancouver/AMA, which is always tried
 SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee, acs, eprint, masthead,
-                   references_ru, legislation, journal_block)
+                   references_ru, legislation, journal_block, standard)
 
 #: the highest confidence each grammar gives a reading (the clamp or constant in its `parse`);
 #: calibration only lowers a confidence, so a grammar whose ceiling is below the best reading
@@ -98,7 +99,7 @@ SIGNED_GRAMMARS = (gost, apa, abnt, author_year, astro, ieee, acs, eprint, masth
 GRAMMAR_CEILINGS: dict[object, float] = {
     vancouver: 0.97, gost: 0.96, apa: 0.95, abnt: 0.95, author_year: 0.9, astro: 0.85,
     ieee: max(c for _, c in ieee._FORMS + ieee._SPRINGER_FORMS), acs: 0.8, eprint: 0.85,
-    masthead: 0.75, references_ru: 0.9, legislation: 0.85, journal_block: 0.72}
+    masthead: 0.75, references_ru: 0.9, legislation: 0.85, journal_block: 0.72, standard: 0.8}
 #: (order in the list of readings, grammar, ceiling), highest ceiling first
 _BY_CEILING = sorted(((index, grammar, GRAMMAR_CEILINGS[grammar])
                       for index, grammar in enumerate((vancouver, *SIGNED_GRAMMARS))),
@@ -264,6 +265,10 @@ def parse_reference(text: str) -> ParsedReference:
             step(item)
         title_tail.single_quoted_title(item, norm.value)
         title_tail.journal_word_out_of_title(item, norm.value)
+        hosts.pos_volume(item, norm.value)
+        hosts.year_not_issue(item)
+        hosts.issue_of_monthly_journal(item)
+        title_tail.journal_word_out_of_names(item, norm.value)
         item = without_medium_designator(with_article_number(item))
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)
@@ -282,15 +287,20 @@ _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     imprint.place_out_of_journal, hosts.pages_out_of_host, hosts.editor_out_of_host,
     hosts.series_out_of_host, hosts.place_out_of_proceedings,
     title_tail.language_note_out_of_title, title_tail.edition_out_of_title,
-    title_tail.title_out_of_journal)
+    title_tail.title_out_of_journal, title_tail.responsibility_out_of_title,
+    title_tail.editor_label_out_of_title)
 
 #: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or
-#: "Surname, A.", also with a particle ("van Surname AB") (a list whose labels lost their
-#: punctuation)
+#: "Surname, A.", also with a particle ("van Surname AB"), or before a body's name of up to nine
+#: capitalised words and its period or comma ("1 Ministério da Saúde (BR).", "41 American
+#: Diabetes Association.") (a list whose labels lost their punctuation)
 _CITATION_NUMBER_RE = re.compile(r"^\s*(?:\[\s*\d{1,3}\s*\]\s*|\d{1,3}[.)]\s+|"
                                  r"\d{1,3}\s+(?=(?:(?:van|von|de|da|del|der|di|du|le|la)\s)?"
                                  r"[A-ZÀ-ÞА-ЯЁ][^\W\d_]+(?:[-‐' ][^\W\d_]+)?"
-                                 r"(?:,|\s[A-ZА-ЯЁ]{1,3}[,.\s])|(?:[A-Z]\.\s?)+[A-ZÀ-Þ][’'\w]))"
+                                 r"(?:,|\s[A-ZА-ЯЁ]{1,3}[,.\s])|(?:[A-Z]\.\s?)+[A-ZÀ-Þ][’'\w]|"
+                                 r"(?:[A-ZÀ-Þ][^\W\d_]*\s+(?:(?:da|de|do|dos|das|of|for|on|and|"
+                                 r"the|y|e|la|del)\s+)*){1,9}(?:\([A-Z]{2,}\)\s*)?[A-Z]?[^\W\d_]*"
+                                 r"[.,]\s))"
                                  r"(?=\S)")
 #: "Surname, Surname, 2015a – " / "Surname и др., 2015 – ": the key an author–year list prints
 #: before each full reference

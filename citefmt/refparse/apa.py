@@ -25,7 +25,7 @@ from citefmt.refparse.names import (
     strip_et_al,
 )
 
-_HEAD_RE = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4})[a-z]?(?:,\s*(?P<md>[^)]+))?\)\.?\s*"
+_HEAD_RE = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4})[a-z]?(?:,\s*(?P<md>[^)]+))?\)[.,]?\s*"
                       r"(?P<rest>.*)$")
 #: a title in double quotes (which may quote a word in single ones: "'Seaborgium' fails to win
 #: approval") or in single quotes

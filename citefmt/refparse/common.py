@@ -109,6 +109,22 @@ def _doi_labels(body: str) -> Iterator[re.Match[str]]:
         after = label.end()
 
 
+#: where the next element of a PDF-extracted reference begins, glued to the DOI before it: a comma
+#: (",arXiv :hep-ph/0502182", ",hep -th/0603001"), an e-print in brackets
+#: ("[arXiv:1309.3610[hep -th]]", "[hep-th/9906022]"), a label after the closing period
+#: (".URLhttps : //doi.org/…"), a language note ("(in Korean with English abstract)")
+_DOI_GLUED_TAIL_RE = re.compile(
+    r",|\[(?=arXiv|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}|\d{4}\.\d{4,5})"
+    r"|\.(?=URL|PMID|PMCID|ISSN|ISBN|Available|https?:)|\((?=in(?![\dA-Z]))")
+
+
+def _without_glued_tail(doi: str) -> str:
+    """The DOI without what PDF extraction glued to it (`_DOI_GLUED_TAIL_RE`); a DOI's own
+    brackets ("…(2000)081[2714:DHSATD]2.0.CO;2") stay."""
+    tail = _DOI_GLUED_TAIL_RE.search(doi)
+    return identifiers.clean_doi(doi[:tail.start()]) or doi if tail else doi
+
+
 def extract_identifiers(text: str) -> Extracted:
     """Pull DOI, PMID, PMCID, ISBN, ISSN, arXiv, URL and access date out of `text` (blanking
     them)."""
@@ -142,13 +158,15 @@ def extract_identifiers(text: str) -> Extracted:
         after_label = doi_label.end()
         doi_found = identifiers.find_dois(body[after_label:after_label + 300])
         if doi_found and doi_found[0].start == 0:
-            end = after_label + doi_found[0].end
-            fields.setdefault("DOI", doi_found[0].value)
+            value = _without_glued_tail(doi_found[0].value)
+            end = after_label + len(value)
+            fields.setdefault("DOI", value)
             end = end + 1 if body[end:end + 1] == "." else end
             body = blank(body, doi_label.start(), end)
     for doi in identifiers.find_dois(body) if "10." in body else ():
-        fields.setdefault("DOI", doi.value)
-        body = blank(body, doi.start, doi.end)
+        value = _without_glued_tail(doi.value)
+        fields.setdefault("DOI", value)
+        body = blank(body, doi.start, doi.start + len(value))
     for (key, labelled_re), word in zip(_LABELLED_RES, ("pmc", "pmid", "pmc", "isbn", "issn"),
                                         strict=True):
         for labelled in labelled_re.finditer(body) if word in folded else ():

@@ -33,7 +33,7 @@ from citefmt.refparse.names import (
 from citefmt.refparse.places import is_place
 
 #: ". – " between areas; older lists glue the dash to the period (".- София")
-_AREA_DASH_RE = re.compile(r"\.?\s+[–—-]\s+(?=\S)|\.[–—-]\s+(?=\S)")
+_AREA_DASH_RE = re.compile(r"\.\s+[–—-]\s+(?=\S)|\s+[–—]\s+(?=\S)|\.[–—-]\s+(?=\S)")
 _CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредственный|электронный)\s*|"
                          r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text)\s*\]|"
                          r"(?-i:(?<=[\w»”)])\s+Текст(?=\s*:\s*(?:автореф|дис|учеб|моногр|сб\.|справ"
@@ -45,8 +45,11 @@ _CARRIER_HINT_RE = re.compile(r"текст\s*:|"
                               re.I)
 #: the heading "Фамилия И. О.": a surname, its initials and an abbreviated particle GOST prints
 #: after them ("Гартман Э. ф.", "Dalen D. v.")
+#: the capital a surname opens with: Latin (with the Latin-1 and Latin Extended-A letters of
+#: European names, "Žižek", "Ščedrov", "Öztürk") or Cyrillic
+_SURNAME_CAPITAL = r"[A-ZА-ЯЁÀ-ÖØ-ÞĀ-ž]"
 _HEADING_RE = re.compile(
-    r"^(?P<family>[A-ZА-ЯЁ][\w’'`\-]+(?:\s[A-ZА-ЯЁ][\w’'`\-]+)?),?\s+"
+    rf"^(?P<family>{_SURNAME_CAPITAL}[\w’'`\-]+(?:\s[A-ZА-ЯЁ][\w’'`\-]+)?),?\s+"
     r"(?P<given>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?(?:-[a-zа-яё]\.)?-?\s?){1,3}(?:[a-zа-яё]\.)?)"
     r"(?=[\s,]|$)")
 #: an edition statement printed inside the title area: "Заглавие (2-е изд., доп.)", "Заглавие: Изд.
@@ -63,9 +66,11 @@ _INITIALS_FIRST_HEADING_RE = re.compile(
     r"(?=,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)|\.\s+\S)")
 _HEADING_ET_AL_RE = re.compile(r",?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.|et\s+al\.)")
 #: a thesis statement, with the specialty code GOST R 7.0.100-2018 prints after it (": 05.23.17"),
+#: its branch of science abbreviated with a hyphen as 7.0.12 does ("канд. физ.-мат. наук"),
 #: or cut after the degree where the branch of science is not given ("дис. … канд.")
-_THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:(?:автореф\.\s*)?дис(?:с)?\.(?:[^.]|\.(?=\s))*?наук|"
-                        r"(?:автореф\.\s*)?дис(?:с)?\.\s*(?:…|\.\.\.)\s*(?:канд|д-ра|докт|магистра)\.?"
+_THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:(?:автореф\.\s*)?дис(?:с)?\."
+                        r"(?:[^.]|\.(?=[\s-]))*?наук|"
+                        r"(?:автореф\.\s*)?дис(?:с)?\.\s*(?:…|\.\.\.)\s*(?:канд|д-ра|докт|магистра|маг)\.?"
                         r"(?=\s*$)|"
                         r"(?:автореферат\s+)?диссертаци[яи][^.]*?наук)"
                         r"(?:\s*:\s*\d\d\.\d\d\.\d\d)?)", re.I)
@@ -142,10 +147,13 @@ _SIGNATURE_RE = re.compile(
 #: search is far cheaper than the marks'
 _SIGNATURE_HINT_RE = re.compile(r"[/№А-яЁё]|\. [–—] ")
 #: a book described as GOST R 7.0.100-2018 prints it without area dashes: a heading "Family,
-#: I. I." (a surname in lower case, its comma, initials only) or a statement of
+#: I. I." (a surname in lower case, its comma, initials only, and the abbreviated particle
+#: GOST prints after them, "Dalen, D. v.") or a statement of
 #: responsibility, and an imprint with a space on both sides of the colon (". Berlin :
 #: Springer, 2011.")
-_HEADING_NAME = r"[A-ZА-ЯЁ][a-zа-яё][\w'’\-]*,\s(?:[A-ZА-ЯЁ]\.\s?(?:-[A-ZА-ЯЁ]\.\s?)?){1,3}"
+_HEADING_NAME = (rf"{_SURNAME_CAPITAL}[^\W\d_A-ZА-ЯЁ][\w'’\-]*"
+                 r"(?:\s[A-Z][a-z][\w'’\-]*)?,\s(?:[A-ZА-ЯЁ]\.\s?(?:-[A-ZА-ЯЁ]\.\s?)?){1,3}"
+                 r"(?:[a-zа-яё]\.\s?)?")
 _HEADING_SIGNATURE_RE = re.compile(rf"^{_HEADING_NAME}(?:,\s*{_HEADING_NAME})*\s*[A-ZА-ЯЁ«\"]")
 #: what a GOST description never prints: "and" before the last name of a list ("Barocas, S., and
 #: Wallach, H.") or a host after "In" (GOST writes "//")
@@ -280,8 +288,28 @@ def parse(body: str) -> Candidate | None:
     else:
         score = _book_imprint_area(description_tail, item, score, has_authors=bool(authors),
                                    body=body)
+    if further := _further_standard_numbers(body):
+        item["note"] = f"{item['note']}. {further}" if item.get("note") else further
     cand.confidence = max(0.0, min(score, 0.96))
     return cand
+
+
+#: the second and later numbers of an ISSN or ISBN list ("ISSN 0027-8424, 1091-6490", GOST R
+#: 7.0.100-2018, 4.8: the standard number area gives every number the source bears): the first
+#: is the item's identifier, already blanked (a run of spaces), and the others follow it
+_FURTHER_NUMBER_RE = re.compile(r"\s{4}(?P<list>(?:,\s*(?:\d{4}-\d{3}[\dX]|(?:97[89]-?)?\d{1,5}-"
+                                r"\d{1,7}-\d{1,7}-[\dX]|(?:97[89])?\d{9}[\dX]))+)(?=[.;\s]|$)")
+
+
+def _further_standard_numbers(body: str) -> str | None:
+    """The further ISSNs or ISBNs of a list whose first number the identifier reader took
+    ("ISSN 1091-6490" of "ISSN 0027-8424, 1091-6490"), kept as a note under their label."""
+    m = _FURTHER_NUMBER_RE.search(body) if "    ," in body else None
+    if not m:
+        return None
+    numbers = [n.strip() for n in m.group("list").split(",") if n.strip()]
+    label = "ISSN" if all(len(n) == 9 for n in numbers) else "ISBN"
+    return f"{label} {', '.join(numbers)}"
 
 
 def _without_carrier_and_dashes(body: str) -> str:
@@ -363,6 +391,16 @@ def _heading(left: str) -> tuple[list[dict], int, bool]:
     return heading, pos, truncated
 
 
+#: the places that open a publication area, each with its state or country and several of
+#: them after a comma or a semicolon (GOST R 7.0.100-2018, 4.6.2: "Oxford, UK :", "Amsterdam,
+#: London :", "М.; СПб. :", "San Francisco, CA, USA :"), up to the colon before the publisher
+_PLACE_LIST = (r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
+               r"(?:(?:,\s|\s*;\s*)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?){1,3}\s:\s")
+#: a publication area without a place, as 7.0.100-2018 prints it after the title with no area
+#: dash: a publisher of any words (no period, colon or slash) before its date (". Taylor &
+#: Francis, 2002.", ". Oxford University Press, USA, 1989.", ". Microsoft Research, 10.2009.")
+_PUBLISHER_AREA = (r"[A-ZА-ЯЁ«\"][^.:;/()\[\]]{1,60}?,\s*(?:\d\d[./])?(?:1[5-9]|20)\d\d"
+                   r"\.?(?:\s|$)")
 #: where the statement of responsibility ends in a monograph: ". Place :" (also "Amsterdam, New
 #: York, Oxford :" and "N. Y. :"), ". Place, 2001", ". 2-е
 #: изд.", ". 2001" or a publisher without a place (". Независимая фирма «Класс», 1998.")
@@ -370,7 +408,8 @@ _RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-Я�
                                     r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?){0,3}\s*:\s|"
                                     r"(?:[A-Z]\.\s?){2,3}:\s|"
                                     r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d|"
-                                    r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-«»\"]+){1,5},\s*(?:1[5-9]|20)\d\d\.)")
+                                    r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-«»\"]+){1,5},\s*(?:1[5-9]|20)\d\d(?:\.|$)|"
+                                    + _PLACE_LIST + "|" + _PUBLISHER_AREA + ")")
 #: the words of other persons' roles that open a group of the statement (GOST R 7.0.12-2011
 #: abbreviations, and the English ones of foreign sources): "пер. с нем.", "сост., коммент. и
 #: вступ. ст.", "под общ. ред.", "trans. from the French by", "ed. by"
@@ -448,9 +487,14 @@ def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
     if heading and _author_in_full(resp_main, heading[0]):
         resp_main = ""
     names = parse_responsibility(resp_main)
-    persons = [n for n in names.names if "family" in n]
+    persons = [n for n in map(_initials_first_person, names.names) if "family" in n]
+    if persons or names.truncated:
+        persons = _surnames_alone(names.names)
     authors = persons if persons and (not heading or len(persons) > len(heading)) else heading
     score = 0.15 if persons or names.truncated else 0.0
+    if not names.truncated and (collective := _collective_statement(resp_main, names.names,
+                                                                    persons)):
+        item["credits"] = collective
     explained = len(groups[0])
     for group in groups[1:]:
         if bracketed := re.fullmatch(r"\s*\[(?P<note>[^\[\]]+)\]\s*", group):
@@ -460,6 +504,49 @@ def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
         explained += 1 + len(group)
     tail = responsibility[explained:] if not in_host else ""
     return authors, tail, score, names.truncated
+
+
+#: a person of the statement of responsibility, initials first, whose surname opens with a
+#: capital outside A–Z and А–Я ("M. A. Öztürk", "A. Újvári") or runs to several capitalised
+#: words ("D. Van Der Spoel"), which the name reader leaves whole
+_INITIALS_FIRST_PERSON_RE = re.compile(
+    r"(?P<given>(?:[^\W\d_]\.\s?(?:-[^\W\d_]\.\s?)?){1,3})\s*"
+    r"(?P<family>(?=[^\W\d_])[^\W\d_a-zа-яё][\w’'\-]*[a-zа-яёß-ÿ][\w’'\-]*"
+    r"(?:\s(?=[^\W\d_])[^\W\d_a-zа-яё][\w’'\-]*[a-zа-яёß-ÿ][\w’'\-]*){0,2})")
+
+
+def _initials_first_person(name: dict) -> dict:
+    """A name the reader left as a literal, read as "Initials Surname" when it has that shape
+    (GOST R 7.0.100-2018, 4.2.2: the statement names up to three persons initials first)."""
+    m = _INITIALS_FIRST_PERSON_RE.fullmatch(name.get("literal", "").strip())
+    if not m:
+        return name
+    return {"family": m.group("family"), "given": single_spaced(m.group("given").strip())}
+
+
+def _collective_statement(statement: str, names: list[dict], persons: list[dict]) -> str | None:
+    """A statement of responsibility that names no person (GOST R 7.0.100-2018, 4.2.2: an
+    organisation, "/ Ин-т философии РАН"; not a list cut with "[и др.]", which names persons),
+    kept as citefmt's `credits` (a statement of
+    responsibility as the source words it, which the GOST styles print after the title)."""
+    statement = tidy(statement)
+    if persons or not statement or not names or any("literal" not in n for n in names) \
+            or re.match(r"[^\W\d_]\.\s?[^\W\d_]", statement):
+        return None  # a person the name reader could not read ("J. R. Martı́n-Solı́s")
+    return statement if re.search(r"[^\W\d_]{2}", statement) else None
+
+
+def _surnames_alone(names: list[dict]) -> list[dict]:
+    """The persons of a statement that names persons (some with initials, or cut with "[и др.]"),
+    a name printed as a surname alone ("/ Kuo, C. J. Mundy [и др.]") among them."""
+    persons = []
+    for name in map(_initials_first_person, names):
+        literal = name.get("literal", "")
+        if re.fullmatch(rf"{_SURNAME_CAPITAL}[^\W\d_A-ZА-ЯЁ][\w’'\-]*", literal):
+            name = {"family": literal}
+        if "family" in name:
+            persons.append(name)
+    return persons
 
 
 #: "Заглавие : пер. с англ.": the translation note GOST prints as other title information
@@ -499,8 +586,8 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
             len(first_area) < after or not _NUMBERS_AREA_RE.search(first_area)):
         container, after = tidy(first_area), len(first_area)
     container_title, cslash, container_resp = container.partition(" / ")
-    if container.startswith("/"):  # a host described by its editors alone ("// / ed. by …")
-        container_title, cslash, container_resp = "", "/", container[1:]
+    if host.startswith("/"):  # a host described by its editors alone ("// / ed. by …")
+        container_title, cslash, container_resp = "", "/", container.lstrip("/ ")
     if cslash and (em := _EDITOR_RE.search(container_resp)):
         item["editor"] = parse_responsibility(em.group("names")).names
     item["container-title"] = tidy(container_title)
@@ -613,7 +700,7 @@ def _note_area(numbers: str) -> str | None:
 #: own locator ("Vol. 2008. pdb.prot5113.", "Т. 36. MCB.00200—16.")
 _BARE_ARTICLE_NO_RE = re.compile(r"(?:\b(?:Т|Vol|V)\.\s*[\w\-–]+(?:,\s*[^.,]{1,20})?|"
                                  r"(?:№|[Nn]o\.)\s*[\w\-–/]+)\.\s+"
-                                 r"(?P<p>[A-Za-z]{1,4}\d+(?:\s?[–—-]\s?[A-Za-z]{1,3}\d+)?|"
+                                 r"(?P<p>[A-Za-z]{1,4}\d+(?:\s?[–—-]\s?[A-Za-z]{0,3}\d+)?|"
                                  r"\d+[a-z]|\d+[A-Z]\d+|\d+[–—-]\d+\.e\d+|"
                                  r"(?P<own>[A-Za-z]{2,4}\.[A-Za-z]*\d[\w.]*(?:[–—-][\w.]*\d+)?))"
                                  r"\.(?:\s|$)")
@@ -650,6 +737,8 @@ def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool
     imprint_found = _imprint(tail, item) or _publisher_year(tail, item)
     if em := _EDITION_RE.search(tail):
         item["edition"] = em.group("ed") or em.group("ed_en")
+    elif edition := _edition_in_words(tail):
+        item["edition"] = edition
     if "issued" not in item and (ym := _YEAR_RE.search(tail)):
         item["issued"] = _issue_date(tail[ym.start("year"):]) or date_parts(ym.group("year"))
     found = _numbers(tail, item)
@@ -667,8 +756,10 @@ def _book_imprint_area(tail: str, item: Item, score: float, *, has_authors: bool
 
 
 #: a date area alone: the year, and the day and month GOST R 7.0.100-2018 prints for an
-#: electronic resource or an unpublished work ("2013. Jan. 10", "1999. 16 июля")
-_DATE_AREA_RE = re.compile(r"[\s.,;–—-]*(?:1[5-9]|20)\d\d(?:\.\s+(?:\d{1,2}\s+)?[^\W\d_]{3,9}\.?"
+#: electronic resource or an unpublished work ("2013. Jan. 10", "1999. 16 июля"), a year the
+#: cataloguer established in square brackets ("[2000]")
+_DATE_AREA_RE = re.compile(r"[\s.,;–—-]*\[?(?:1[5-9]|20)\d\d\]?"
+                           r"(?:\.\s+(?:\d{1,2}\s+)?[^\W\d_]{3,9}\.?"
                            r"(?:\s+\d{1,2})?)?(?:[\s.,;:–—-]|URL|DOI)*")
 
 
@@ -733,12 +824,35 @@ def _dashed_title_end(body: str) -> int | None:
     return len(" ".join(carrierless[:m.start()].split())) - 1
 
 
+#: an edition statement in the words of the source's language (GOST R 7.0.100-2018, 4.3: the
+#: edition area is given as the source words it): "First edition", "3rd Edition", "Elfte,
+#: unveränderte Auflage", or the ordinal alone ("4th.")
+_EDITION_WORDS = (r"(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)(?:,\s[a-zä-ü]+)?\s+(?:[Ee]dition|Auflage)\b|"
+                  r"\d+(?:st|nd|rd|th)\.(?:\s|$)")
+
+
+_EDITION_AREA_RE = re.compile(rf"^[.\s]*(?P<ed>{_EDITION_WORDS})")
+
+
+def _edition_in_words(tail: str) -> str | None:
+    """The edition area opening what follows a monograph's title, worded as the source words it
+    ("First edition", "Elfte, unveränderte Auflage"); an ordinal's number alone ("4th" → "4",
+    "3rd Edition" → "3"), as CSL's `edition` holds a numbered edition."""
+    m = _EDITION_AREA_RE.match(tail)
+    if not m:
+        return None
+    statement = m.group("ed").strip(" .")
+    number = re.match(r"\d+(?=st|nd|rd|th)", statement)
+    return number.group() if number else statement
+
+
 def _split_book_title(text: str) -> tuple[str, int]:
     """Title (with ": other info") of a monograph ends where the edition or imprint begins."""
-    m = re.search(r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|"
+    m = re.search(r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|" + _EDITION_WORDS + "|"
                   r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*(?::|,\s*\d{4})|"
-                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$))|"
-                  r"\.\s+(?=(?:1[6-9]|20)\d\d\b)", text)
+                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$)|"
+                  + _PLACE_LIST + "|" + _PUBLISHER_AREA + r")|"
+                  r"\.\s+(?=\[?(?:1[6-9]|20)\d\d\b)", text)
     if not m:
         return text, len(text)
     return text[:m.start()], m.start()

@@ -94,3 +94,55 @@ def place_out_of_proceedings(item: Item) -> None:
         if len(head.split()) >= 2:
             item["container-title"], item["publisher-place"] = head, tail
         return
+
+
+#: Proceedings of Science cited INSPIRE's way: the volume is the conference's name and year
+#: ("PoS LATTICE2013 (2014) 002", "PoS LAT 2009 (2009) 010", "PoS(LATTICE 2014)209"), then the
+#: year of the volume and the article's number
+_POS_VOLUME = re.compile(r"\bPoS\s*\(?\s*(?P<volume>[A-Z][A-Za-z-]{1,14}\s?\d{2,4})\s*\)?\s*"
+                         r"(?:\(\s*(?:19|20)\d\d\s*\)\s*,?\s*(?P<page>\d{1,4})\b)?")
+
+
+def pos_volume(item: Item, text: str) -> None:
+    """"PoS LAT 2009 (2009) 010" read as the journal "PoS LAT" (or "PoSLATTICE") with a year
+    for its volume or page: the journal is "PoS", its volume the conference, as PoS numbers it."""
+    host = item.get("container-title")
+    if not isinstance(host, str) or not re.fullmatch(r"PoS\s*[A-Za-z-]*", host.strip()):
+        return
+    if not (m := _POS_VOLUME.search(text)):
+        return
+    volume = m.group("volume")
+    item["container-title"], item["volume"] = "PoS", volume
+    if m.group("page"):
+        item["page"] = m.group("page")
+    elif isinstance(item.get("page"), str) and item["page"] in volume:
+        del item["page"]  # the conference's year read as the page
+
+
+def year_not_issue(item: Item) -> None:
+    """"Nature 166 (1950): 717-718", "Phys. Rev. Lett. 111 (2013) 14, 141601": the year printed
+    in parentheses after the volume is the date (Chicago, INSPIRE), not the issue — an issue
+    read as the very year of the reference is dropped."""
+    issue, issued = item.get("issue"), item.get("issued")
+    if not isinstance(issue, str) or len(issue) != 4 or not isinstance(issued, dict):
+        return
+    parts = issued.get("date-parts")
+    if parts and parts[0] and str(parts[0][0]) == issue and item.get("volume"):
+        del item["issue"]
+
+
+#: journals numbered by year and monthly issue, with no volumes (SISSA/IOP): "JHEP 09 (2015)
+#: 050", "JCAP 08 (2016) 013", "J. Cosmology Astropart. Phys., 8, 013"
+_ISSUE_ONLY_JOURNAL = re.compile(r"^(?:JHEP|JCAP|J\.?\s*(?:High\s+Energy\s+Phys|Cosmol(?:ogy)?\.?"
+                                 r"\s*Astropart(?:icle)?\.?\s*Phys)\.?)$", re.I)
+
+
+def issue_of_monthly_journal(item: Item) -> None:
+    """"JHEP 09 (2015) 050": a journal numbered by monthly issue within the year has no volume;
+    the one- or two-digit number before the year is the issue (INSPIRE prints it so; the older
+    four-digit "JHEP 0505" stays as printed)."""
+    journal, volume = item.get("container-title"), item.get("volume")
+    if (isinstance(journal, str) and isinstance(volume, str) and re.fullmatch(r"\d{1,2}", volume)
+            and not item.get("issue") and _ISSUE_ONLY_JOURNAL.match(journal.strip())):
+        item["issue"] = volume
+        del item["volume"]

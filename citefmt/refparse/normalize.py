@@ -211,6 +211,8 @@ def join_broken_words(text: Text) -> None:
 
 
 _BROKEN_DOI_RE = re.compile(r"(10\.\d{4,9}/\S*?[./\-_])\s+([A-Za-z0-9][\w.\-/()]*\d[\w.\-/()]*)")
+#: "doi: 10. 1088/1748-0221/11/05/P05011": a labelled DOI broken after its directory indicator
+_BROKEN_DOI_PREFIX_RE = re.compile(r"(?<=\b[Dd][Oo][Ii])(\s*:?\s*10\.)\s+(?=\d{4,9}/)")
 _NOT_DOI_CONTINUATION = re.compile(r"^(?:PMID|PMCID|PMC\d|Epub|ISBN|ISSN|URL|http|doi|DOI)", re.I)
 
 
@@ -223,6 +225,9 @@ def join_broken_dois(text: Text) -> None:
             return None
         return m.group(1) + tail
 
+    if "10. " in text.value:  # what every labelled DOI broken after "10." holds
+        _sub_each(text, _BROKEN_DOI_PREFIX_RE, lambda m: m.group(1), "CF103",
+                  lambda old, new: f"space removed from DOI: {old!r} → {new!r}")
     _sub_each(text, _BROKEN_DOI_RE, repair, "CF103",
               lambda old, new: f"space removed from DOI: {old!r} → {new!r}")
 
@@ -320,6 +325,17 @@ _DETACHED_PUNCT_RE = re.compile(r" (?:(?<=[^\W\d_] )([.,])(?=\w)|(?<=\w )(,)(?=\
 _YEAR_GLUED_RE = re.compile(r"\((?:1[89]|20)\d\d\)(?=\d)")
 
 
+#: a DOI's directory indicator and registrant ("10.1007/"), at the start of a word
+_DOI_START_RE = re.compile(r"10\.\d{4,9}/")
+
+
+def _in_doi(value: str, pos: int) -> bool:
+    """True when `pos` is inside a DOI: "10.1007/JHEP03(2014)118" prints the year glued to the
+    article number, and a DOI has no space to put there."""
+    word_start = max(value.rfind(" ", 0, pos), value.rfind(":", 0, pos)) + 1
+    return "10." in value[word_start:pos] and bool(_DOI_START_RE.search(value, word_start, pos))
+
+
 def attach_detached_punctuation(text: Text) -> None:
     """"Phys .Rev .C 85 ( 2012)024908" → "Phys. Rev. C 85 (2012) 024908", "[ nucl-th]" →
     "[nucl-th]": the spacing of PDF-extracted text (CF105, one report for the reference). A space
@@ -331,8 +347,8 @@ def attach_detached_punctuation(text: Text) -> None:
             edits.append((m.start(), m.end(), glued + " " if glued else m.group(3) or ""))
     first = edits[0][0] if edits else None
     text.replace_many(edits)
-    spaced = [(m.end(), m.end(), " ") for m in _YEAR_GLUED_RE.finditer(text.value)] \
-        if ")" in text.value else []
+    spaced = [(m.end(), m.end(), " ") for m in _YEAR_GLUED_RE.finditer(text.value)
+              if not _in_doi(text.value, m.start())] if ")" in text.value else []
     if spaced and first is None:
         first = spaced[0][0]
     text.replace_many(spaced)

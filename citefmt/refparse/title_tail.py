@@ -71,9 +71,13 @@ def single_quoted_title(item: Item, text: str) -> None:
         item["container-title"] = f"{rest}, {host}" if isinstance(host, str) and host else rest
 
 
-#: the end of a title that is the first word of an abbreviated journal: ". Ukr", ". Nat", ". Phys"
+#: the end of a title that is the first word of an abbreviated journal: ". Ukr", ". Nat", ". Phys";
+#: after a comma only a word of four letters at most (", Eur" + "Phys. J. C"; ", Korea" + "Mar.
+#: Poll. Bull." is the end of the title)
 _JOURNAL_WORD_AT_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)]))\s?\.\s+"
-                                  r"(?P<word>[A-Z][a-z]{0,5})$")
+                                  r"(?P<word>[A-Z][a-z]{0,5})$"
+                                  r"|(?:(?<=[^\W\d_]{2})|(?<=[\d)]))\s?,\s*"
+                                  r"(?P<short>[A-Z][a-z]{0,3})$")
 #: a journal name that starts with an abbreviation: "Mat. Visn.", "Rev. Lett.", "Commun."
 _ABBREVIATED_START = re.compile(r"^[A-Z][a-z]{0,7}\.")
 
@@ -87,11 +91,12 @@ def journal_word_out_of_title(item: Item, text: str) -> None:
     if not (isinstance(title, str) and isinstance(journal, str)
             and item.get("type") == "article-journal" and _ABBREVIATED_START.match(journal)):
         return
-    if ((m := _JOURNAL_WORD_AT_END.search(title)) and m.start() > 0
-            and re.search(re.escape(m.group("word")) + r"\s?\.\s*" + re.escape(journal[:4]),
-                          text)):
+    if not (m := _JOURNAL_WORD_AT_END.search(title)) or m.start() == 0:
+        return
+    word = m.group("word") or m.group("short")
+    if re.search(re.escape(word) + r"\s?\.\s*" + re.escape(journal[:4]), text):
         item["title"] = title[:m.start()].rstrip(" .,")
-        item["container-title"] = f"{m.group('word')}. {journal}"
+        item["container-title"] = f"{word}. {journal}"
 
 
 #: a sentence of a title: three words or more, one of them a lower-case word of four letters or
@@ -120,3 +125,63 @@ def title_out_of_journal(item: Item) -> None:
     if len(rest.split()) <= 8 and not _LOWER_WORD.search(rest.replace(" of ", " ")):
         item["title"] = m.group("title").strip()
         item["container-title"] = rest
+
+
+#: a statement of responsibility after the title proper (ISO 690, NBR 6023: translator,
+#: organiser, editor): "Teoria do romance I. Trad. Paulo Bezerra", "… Tradução de Paulo
+#: Bezerra", "… Organização, tradução e notas de …", "… Translated by …"
+_RESPONSIBILITY = re.compile(r"\.\s+(?P<statement>(?:Trad\.|Tradu[cç][ãa]o\b|Traducci[oó]n\b|"
+                             r"Translated\s+by\b|Transl\.|Organiza[cç][ãa]o\b|Edited\s+by\b)"
+                             r".*)$")
+
+
+def responsibility_out_of_title(item: Item) -> None:
+    """"Teoria do romance I. A estilística. Trad. Paulo Bezerra": the translator's or
+    organiser's statement after the title is not the title; it goes to `note`, as printed."""
+    title = item.get("title")
+    if not isinstance(title, str) or not (m := _RESPONSIBILITY.search(title)):
+        return
+    item["title"] = title[:m.start()].rstrip(" .,")
+    note = item.get("note")
+    statement = m.group("statement").rstrip(" .")
+    item["note"] = f"{statement}; {note}" if isinstance(note, str) and note else statement
+
+
+#: the editors' label a reading left before the title: "J. Latacz (ed.), Homer, …",
+#: "Castelfranchi, C. and Tan, Y. H. (eds). Trust …", "Regis Vogel (Eds.) Proceedings …"
+_EDITOR_LABEL_FIRST = re.compile(r"^\(\s*(?:eds?|Eds?|Hrsg|org|orgs|coord)\.?\s*\)\s*[.,:]?\s+"
+                                 r"(?=\S)")
+
+
+def editor_label_out_of_title(item: Item) -> None:
+    """"(eds.), Economic utility resulting from CERN contracts": the label that closes the
+    editors' names before the title (ISO 690, Chicago) is not the title's first word."""
+    title = item.get("title")
+    if isinstance(title, str) and (m := _EDITOR_LABEL_FIRST.match(title)):
+        item["title"] = title[m.end():]
+
+
+#: a family name of two capitalised words after initials ("M. Salamon Space"), the second a
+#: journal's first word read into the name
+_TWO_WORD_FAMILY = re.compile(r"^(?P<family>[A-ZÀ-Þ][\w'’-]+)\s+(?P<word>[A-Z][a-z]{1,9})$")
+_INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?-?)+$")
+
+
+def journal_word_out_of_names(item: Item, text: str) -> None:
+    """"F. Stecker and M. Salamon Space Sci. Rev. 75 (1996) 341": physics lists print the journal
+    right after the last name, with no title and no comma; a journal's first word read into that
+    name ("Salamon Space" + "Sci. Rev.") goes back to the journal — when the text prints the word
+    right before the journal's name, as one name ("R. Vinh Mau, Phys. Rev.") is not followed."""
+    names, journal = item.get("author"), item.get("container-title")
+    if (item.get("title") or not isinstance(journal, str) or not isinstance(names, list)
+            or not names or not isinstance(names[-1], dict)):
+        return
+    last = names[-1]
+    m = _TWO_WORD_FAMILY.match(str(last.get("family", "")))
+    if not m or not _INITIALS_ONLY.match(str(last.get("given", ""))):
+        return
+    word = m.group("word")
+    if re.search(re.escape(m.group(0)) + r"\.?\s+" + re.escape(journal[:4]), text):
+        last["family"] = m.group("family")
+        glue = ". " if re.search(re.escape(word) + r"\.\s", text) else " "
+        item["container-title"] = f"{word}{glue}{journal}"

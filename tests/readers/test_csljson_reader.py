@@ -52,3 +52,30 @@ def test_malformed_json_is_one_line_error(text: str, message: str) -> None:
     with pytest.raises(InputError) as caught:
         read(text, source="refs.json")
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("text", [
+    '\ufeff [\n {"id": "a", "type": "book", "note": "x\\ud800y", "issued": 2020},\n\t[1, {"b": 2}]'
+    ', "s", 3.5, {"id": "b", "type": "book", "author": [{"family": "Müller", '
+    '"given": "A\\u00e9"}]}\r\n]\n ',
+    '[]', '  [ ]  ', '[{"id": "a", "type": "book"}] x', '[{"id": "a", "type": "book"},]',
+    '[{"id": "a", "type": "book"} {"id": "b"}]', '[NaN]', '[1e999]', '[{"id": "a"',
+    '[' + '[' * 199 + ']' * 200, '[' + '[' * 200 + ']' * 201,
+])
+def test_item_list_fast_path_reads_as_the_python_scanner(
+        text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A top-level list is parsed item by item by json's C scanner (speed); records, their
+    lines and raw text, diagnostics and errors are those of the Python scanner's path."""
+    import citefmt.readers.csljson as csljson
+
+    def outcome() -> object:
+        try:
+            result = read(text, source="refs.json")
+        except InputError as exc:
+            return exc.format()
+        return ([(r.item, r.line, r.raw) for r in result.records],
+                [d.format() for d in result.diagnostics])
+
+    fast = outcome()
+    monkeypatch.setattr(csljson, "_load_item_list", lambda body: None)
+    assert fast == outcome()

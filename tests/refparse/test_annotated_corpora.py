@@ -201,3 +201,28 @@ def test_plos_pieces_label_the_tagged_parts() -> None:
         annotated.pieces_from_tagged_citation(ref)))
     [record] = list(annotated._tagged_jats_records("z.xml", PLOS_REF))
     assert text == record["text"]
+
+
+def test_a_grobid_doi_is_the_identifier_without_its_type_prefix() -> None:
+    """GROBID's guidelines keep "doi :" / "DOI=" inside `<idno>`, and a PDF space after "10."
+    ("doi: 10. 1038/nn.3332", the guidelines' own example); CSL's DOI is the identifier."""
+    for marked, doi in ((b"doi :10.1103/PhysRevD.9.3292", "10.1103/PhysRevD.9.3292"),
+                        (b"DOI=10.1080/14786440109462720", "10.1080/14786440109462720"),
+                        (b"doi: 10. 1038/nn.3332", "10. 1038/nn.3332")):
+        bibl = GROBID_BIBL.replace(b"</bibl>", b' <idno type="DOI">' + marked + b"</idno></bibl>")
+        [record] = list(annotated._grobid_records("x.xml", bibl))
+        assert record["gold"]["DOI"] == doi
+
+
+def test_an_institution_after_the_title_is_the_publisher() -> None:
+    """GROBID's `<orgName>` is "the institution for theses or technical reports": after the
+    title it is CSL's publisher; before any title (a body in the author's place) it is not."""
+    thesis = (b'<listBibl xmlns="http://www.tei-c.org/ns/1.0"><bibl><author>A. Roe</author>, '
+              b'<title level="m">Pixel detectors</title>, <note type="report">PhD thesis</note>, '
+              b'<orgName>Univ. Bonn</orgName>, <date>2015</date>.</bibl></listBibl>')
+    [record] = list(annotated._grobid_records("x.xml", thesis))
+    assert record["gold"]["publisher"] == "Univ. Bonn"
+    body = thesis.replace(b"<author>A. Roe</author>", b"<orgName>CERN</orgName>").replace(
+        b"<orgName>Univ. Bonn</orgName>", b"Univ. Bonn")
+    [record] = list(annotated._grobid_records("x.xml", body))
+    assert "publisher" not in record["gold"]

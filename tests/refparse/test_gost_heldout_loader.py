@@ -7,6 +7,8 @@ template's entries has this shape), so no TeX is needed.
 
 from __future__ import annotations
 
+import biblatex_gost
+
 from citefmt_train import gost_biblatex as gb
 
 BIB = r"""
@@ -188,8 +190,19 @@ def test_a_family_name_holding_an_initial_is_left_out() -> None:
 
 def test_entries_pdftotext_ran_together_are_split_at_the_inner_label() -> None:
     # rule 7: an entry's label inside another entry's text starts that entry
-    texts = {"e1": "Иванов И. И. Книга. — М., 2001. @@e2@@ Петров П. П. Статья. — 2002.",
-             "e3": "Сидоров С. С. Очерк. — 2003."}
-    assert gb.unrun(texts) == {"e1": "Иванов И. И. Книга. — М., 2001.",
-                               "e2": "Петров П. П. Статья. — 2002.",
-                               "e3": "Сидоров С. С. Очерк. — 2003."}
+    text = ("@@e1@@Иванов И. И. Книга. — М., 2001. @@e2@@ Петров П. П. Статья. — 2002.\n"
+            "@@e3@@Сидоров С. С. Очерк. — 2003.\n")
+    assert gb.entry_texts(text) == {"e1": "Иванов И. И. Книга. — М., 2001.",
+                                    "e2": "Петров П. П. Статья. — 2002.",
+                                    "e3": "Сидоров С. С. Очерк. — 2003."}
+
+
+def test_a_label_after_a_page_breaks_form_feed_starts_an_entry() -> None:
+    # pdftotext puts a form feed before the first line of a page: "\x0c@@key@@" is a label too
+    text = ("@@adorno:pfm@@Адорно Т. В. Проблемы философии морали. — М., 2000.\n"
+            "\x0c@@knuth:ct@@Knuth D. E. Computers & Typesetting. — 1984.\n\x0c")
+    chunks = biblatex_gost.entry_chunks(text)
+    assert list(chunks) == ["adorno:pfm", "knuth:ct"]
+    assert chunks["adorno:pfm"].split() == "Адорно Т. В. Проблемы философии морали. — М., 2000."\
+        .split()
+    assert chunks["knuth:ct"].strip() == "Knuth D. E. Computers & Typesetting. — 1984."

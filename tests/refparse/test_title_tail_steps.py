@@ -90,3 +90,59 @@ def test_last_word_of_a_title_stays_in_the_title() -> None:
                   "container-title": "Theor. Appl. Mech."}
     title_tail.journal_word_out_of_title(item, text)
     assert item["title"] == "Spectral problems. II"
+
+
+def test_journal_word_after_a_comma_goes_back_to_the_journal() -> None:
+    text = "ATLAS Collaboration, The ATLAS Simulation Infrastructure, Eur. Phys. J. C 70, 823."
+    item = {"type": "article-journal", "title": "The ATLAS Simulation Infrastructure, Eur",
+            "container-title": "Phys. J. C"}
+    title_tail.journal_word_out_of_title(item, text)
+    assert (item["title"], item["container-title"]) == ("The ATLAS Simulation Infrastructure",
+                                                        "Eur. Phys. J. C")
+
+
+def test_a_place_after_a_comma_ends_the_title() -> None:
+    text = "Roe, J., 2014. Metals in Ulsan Bay sediments, East Sea, Korea. Mar. Poll. Bull., 88: 3."
+    item = {"type": "article-journal", "title": "Metals in Ulsan Bay sediments, East Sea, Korea",
+            "container-title": "Mar. Poll. Bull"}
+    title_tail.journal_word_out_of_title(item, text)
+    assert item["title"] == "Metals in Ulsan Bay sediments, East Sea, Korea"
+
+
+@pytest.mark.parametrize(("title", "kept"), [
+    ("(eds.), Economic utility resulting from CERN contracts",
+     "Economic utility resulting from CERN contracts"),
+    ("(eds). Trust and Deception in Virtual Societies", "Trust and Deception in Virtual Societies"),
+    ("(Eds.) Proceedings of the Tools Track", "Proceedings of the Tools Track"),
+    ("(In)visible cities", "(In)visible cities"),  # a title that opens with a bracket stays
+])
+def test_the_editors_label_is_not_the_titles_first_word(title: str, kept: str) -> None:
+    item = {"type": "book", "title": title}
+    title_tail.editor_label_out_of_title(item)
+    assert item["title"] == kept
+
+
+def test_a_book_cited_by_its_editor() -> None:
+    from citefmt.refparse import parse_reference
+
+    item = parse_reference("J. Latacz (ed.), Homer, Tradition und Neuerung, Darmstadt 1979.").item
+    assert item["title"].startswith("Homer")
+
+
+def test_a_journals_first_word_read_into_the_last_name_goes_back() -> None:
+    text = "F. Roe and M. Salamon Space Sci. Rev. 75 (1996) 341."
+    item = {"type": "article-journal", "container-title": "Sci. Rev.",
+            "author": [{"family": "Roe", "given": "F."},
+                       {"family": "Salamon Space", "given": "M."}]}
+    title_tail.journal_word_out_of_names(item, text)
+    assert item["author"][1]["family"] == "Salamon"
+    assert item["container-title"] == "Space Sci. Rev."
+
+
+def test_a_two_word_family_before_a_comma_stays() -> None:
+    text = "W. N. Roe and R. Vinh Mau, Phys. Rev. D 8, 800 (1973)."
+    item = {"type": "article-journal", "container-title": "Phys. Rev. D",
+            "author": [{"family": "Roe", "given": "W. N."},
+                       {"family": "Vinh Mau", "given": "R."}]}
+    title_tail.journal_word_out_of_names(item, text)
+    assert (item["author"][1]["family"], item["container-title"]) == ("Vinh Mau", "Phys. Rev. D")

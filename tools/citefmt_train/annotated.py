@@ -45,6 +45,10 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?!\d)(?:[a-z]\b)?")
 #: a DOI printed in a reference string (bare, labelled or inside a resolver link)
 _DOI_PRINTED = re.compile(r"10\.\d{4,9}/")
+#: the DOI inside a GROBID `<idno type="DOI">`: from its directory indicator "10." on. GROBID's
+#: guidelines keep the identifier's type prefix in the tag ("doi :", "DOI=", "DOI : ") and show a
+#: DOI broken by PDF spaces ("doi: 10. 1038/nn.3332"); CSL's DOI is the identifier alone
+_GROBID_DOI = re.compile(r"10\s*\.\s*\d{4,9}\s*/.*")
 
 Item = dict[str, Any]
 
@@ -95,12 +99,19 @@ def gold_from_bibl(bibl: ET._Element) -> Item:
     gold: Item = {}
     titles: dict[str, str] = {}
     authors: list[str] = []
+    institutions: list[str] = []
     for child in bibl:
         tag, value = _tag(child), _text(child)
         if not value:
             continue
         if tag == "author" or (tag == "orgName" and child.get("type") == "collaboration"):
             authors.append(value)  # a collaboration ("Planck Collaboration") is an author too
+        elif tag == "orgName" and not child.get("type") and titles:
+            # GROBID's guidelines: `<orgName>` is "the institution for theses or technical
+            # reports"; after the title it is where CSL puts a thesis's university and a
+            # report's institution, `publisher` (an `<orgName>` before any title, a body in
+            # the author's place, stays unscored)
+            institutions.append(value)
         elif tag == "title":
             titles.setdefault(child.get("level", "a"), value)
         elif tag == "biblScope":
@@ -116,9 +127,12 @@ def gold_from_bibl(bibl: ET._Element) -> Item:
         elif tag in ("publisher", "pubPlace"):
             gold.setdefault("publisher" if tag == "publisher" else "publisher-place", value)
         elif tag == "idno" and (child.get("type") or "").upper() == "DOI":
-            gold["DOI"] = value
+            found = _GROBID_DOI.search(value)
+            gold["DOI"] = found.group(0) if found else value
     if authors:
         gold["author-span"] = " ".join(authors)
+    if institutions and "publisher" not in gold:
+        gold["publisher"] = ", ".join(institutions)
     if "DOI" not in gold and _DOI_PRINTED.search(_text(bibl)):
         gold["doi-unmarked"] = True
     if "a" in titles:

@@ -440,11 +440,17 @@ def cache_root() -> Path:
     return Path(platformdirs.user_cache_dir("citefmt")) / "gost-heldout"
 
 
+#: the shape of a cached `entries.json`, part of the cache key: 2 since labels after a page
+#: break or inside a line start their own entry (`biblatex_gost.entry_chunks`)
+CACHE_SHAPE = "entries-2"
+
+
 def render(bib: str, flavour: Flavour, workdir: Path | None = None) -> dict[str, str]:
     """biblatex-gost's text of every entry of `bib` by key, rendered once per input and
     document (cached)."""
     doc = document(flavour)
-    digest = hashlib.sha256((bib + "\0" + doc).encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256((bib + "\0" + doc + "\0" + CACHE_SHAPE).encode("utf-8")
+                            ).hexdigest()[:16]
     where = (workdir or cache_root()) / digest
     result = where / "entries.json"
     if result.is_file():
@@ -478,22 +484,6 @@ def normalise(text: str) -> str:
 # --- records -------------------------------------------------------------------------------
 
 
-#: an entry's label inside another entry's text: pdftotext ran the two lines together
-_RUN_IN_LABEL_RE = re.compile(r"\s*@@(?P<key>[\w-]+)@@\s*")
-
-
-def unrun(texts: dict[str, str]) -> dict[str, str]:
-    """Each entry's text on its own where pdftotext ran two entries together ("… 2009. @@e12@@
-    Иванов И. И. …"): the label printed inside a text starts the next entry (rule 7)."""
-    out: dict[str, str] = {}
-    for key, text in texts.items():
-        parts = _RUN_IN_LABEL_RE.split(text)
-        out[key] = parts[0].strip()
-        for inner, body in zip(parts[1::2], parts[2::2], strict=True):
-            out.setdefault(inner, body.strip())
-    return out
-
-
 def group_records(split: str, workdir: Path | None = None,
                   report: dict[str, int] | None = None) -> Iterator[dict[str, Any]]:
     """The rendered strings of `split` with their gold, both flavours; `report` counts what
@@ -503,7 +493,7 @@ def group_records(split: str, workdir: Path | None = None,
     bib = combined_bib(entries)
     counts = report if report is not None else {}
     for group, flavour in FLAVOURS.items():
-        texts = unrun(render(bib, flavour, workdir))
+        texts = render(bib, flavour, workdir)
         for number, entry in enumerate(entries):
             if split_of(entry.content_key) != split:
                 continue
