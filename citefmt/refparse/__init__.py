@@ -122,7 +122,8 @@ def _best_reading(extracted: Extracted) -> Candidate | None:
     def judge(down_to: float) -> None:
         """Judge the pending readings at least `down_to` sure of themselves, highest first."""
         nonlocal best, best_index
-        pending.sort(key=lambda entry: (-entry[1].confidence, entry[0]))
+        if len(pending) > 1:
+            pending.sort(key=lambda entry: (-entry[1].confidence, entry[0]))
         while pending and pending[0][1].confidence >= down_to:
             index, candidate = pending.pop(0)
             if best is not None and not _may_beat(candidate.confidence, index, best, best_index):
@@ -132,7 +133,8 @@ def _best_reading(extracted: Extracted) -> Candidate | None:
                 best, best_index = candidate, index
 
     for index, grammar, ceiling in _BY_CEILING:
-        judge(ceiling)
+        if pending:
+            judge(ceiling)
         if best is not None and not _may_beat(ceiling, index, best, best_index):
             continue
         if grammar is not vancouver and not grammar.looks_like(body):
@@ -177,7 +179,7 @@ def _tagger_candidates(text: str, above: float = float("-inf")) -> list[Candidat
         from citefmt.refparse.tagger import readings
     except ImportError:
         return []
-    truncated = bool(_ET_AL_RE.search(text))
+    truncated = _may_say_et_al(text) and bool(_ET_AL_RE.search(text))
     found = []
     for item, confidence in readings(text, above):
         if not (item.get("title") or item.get("container-title") or _untitled_thesis(item)) \
@@ -306,6 +308,18 @@ _CITATION_KEY_RE = re.compile(r"^\s*(?:[A-ZА-ЯЁ][\w’'-]+(?:,\s*|\s+(?:и|an
                               r"(?:(?:и\s+др\.|et\s+al\.),?\s*)?"
                               r"(?:1[5-9]|20)\d\d[a-zа-я]?\s+[–—-]\s+(?=\S)")
 _ET_AL_RE = re.compile(r"\bet\s+al\b\.?|\[?\bи\s+др\.\]?|\be\s+outros\b|\bet\s+col\b\.?", re.I)
+
+#: what every match of `_ET_AL_RE` holds in printable text, case-folded (the only white space
+#: there is the space; tests/refparse/test_throughput_gates.py)
+_ET_AL_WORDS = (" al", " col", " др", " outros")
+
+
+def _may_say_et_al(text: str) -> bool:
+    """`_ET_AL_RE` can match the text (searched for on every reference the tagger reads)."""
+    if not text.isprintable():
+        return True
+    folded = text.casefold()
+    return any(map(folded.__contains__, _ET_AL_WORDS))
 
 
 def _too_long(text: str) -> ParsedReference:

@@ -63,8 +63,11 @@ _THESIS_RE = re.compile(
     r"(?:Dissertação|Tese|Tesis|Trabalho)\s+de\s+[^,\]]+),\s*(?P<school>[^\]]+)\]\s*$", re.I)
 
 
+_YEAR_IN_PARENTHESES_RE = re.compile(r"\(\d{4}[a-z]?(?:,\s*[^)]{1,20})?\)")
+
+
 def looks_like(body: str) -> bool:
-    return bool(re.search(r"\(\d{4}[a-z]?(?:,\s*[^)]{1,20})?\)", body[:300]))
+    return bool(_YEAR_IN_PARENTHESES_RE.search(body[:300]))
 
 
 def parse(body: str) -> Candidate | None:

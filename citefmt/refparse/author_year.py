@@ -45,7 +45,23 @@ _CONFERENCE_RE = re.compile(r"конф|симпоз|конгрес|съезд|м
 
 
 def looks_like(body: str) -> bool:
-    return bool(_HEAD_RE.match(body.strip()))
+    text = body.strip()
+    return _may_head(text) and bool(_HEAD_RE.match(text))
+
+
+#: a digit as `_HEAD_RE` reads one
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _may_head(text: str) -> bool:
+    """`_HEAD_RE` can match: its year starts at the first digit of the text (no part before it
+    holds one), with a "1" or "2" and no parenthesis before it (the search is lazy over the
+    names; tests/refparse/test_throughput_gates.py)."""
+    digit = _DIGIT_RE.search(text)
+    if digit is None or text[digit.start()] not in "12":
+        return False
+    names = text[:digit.start()]
+    return "(" not in names and ")" not in names
 
 
 def parse(body: str) -> Candidate | None:

@@ -142,9 +142,10 @@ _SIGNATURE_RE = re.compile(
     r"//|\s/\s[A-ZА-ЯЁ]|\[и др\.\]|\bТ\.\s*\d|№\s*\d|\bС\.\s*\d|\d\s*с\.|Текст\s*:|"
     r"\bизд\.|\bдис\.|\bМ\.\s*:|\bСПб\.|\. [–—] |дата обращения|^ГОСТ|^Пат|"
     r"\.\s+[А-ЯЁ][а-яё\-]*\.?(?:\s*:\s*[^,:]+)?,\s*(?:1[5-9]|20)\d\d\.?\s*$")
-#: a character every mark of `_SIGNATURE_RE` holds (a slash, "№", a dash, a Cyrillic letter):
-#: most references have none, and this search is far cheaper than the marks'
-_SIGNATURE_HINT_RE = re.compile(r"[/№–—А-яЁё]")
+#: what every mark of `_SIGNATURE_RE` holds (a slash, "№", a Cyrillic letter, or the area dash
+#: ". – " whole — a dash alone is in every page range): most references have none, and this
+#: search is far cheaper than the marks'
+_SIGNATURE_HINT_RE = re.compile(r"[/№А-яЁё]|\. [–—] ")
 #: a book described as GOST R 7.0.100-2018 prints it without area dashes: a heading "Family,
 #: I. I." (a surname in lower case, its comma, initials only, and the abbreviated particle
 #: GOST prints after them, "Dalen, D. v.") or a statement of

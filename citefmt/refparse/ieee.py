@@ -199,9 +199,19 @@ def _journal_as_title(match: re.Match[str]) -> bool:
         and len(_ABBREVIATED_WORD_RE.findall(title or "")) >= 2
 
 
+def _ends_in_al(authors: str) -> bool:
+    """The text ends in "al" once its final white space and periods are set aside, as every
+    text ending in "et al." does (tests/refparse/test_throughput_gates.py)."""
+    core = authors
+    while (stripped := core.rstrip().rstrip(".")) != core:
+        core = stripped
+    return core.endswith("al")
+
+
 def _names(authors: str) -> tuple[list[dict[str, str]], bool]:
     """The names of the statement; "e" between two initials-first names is a conjunction."""
-    statement, truncated = strip_et_al(re.sub(r"\s*et\s*\.?\s*al\b\s*\.?$", " et al.", authors))
+    statement, truncated = strip_et_al(re.sub(r"\s*et\s*\.?\s*al\b\s*\.?$", " et al.", authors)
+                                       if _ends_in_al(authors) else authors)
     statement = re.sub(r"\s+e\s+(?=(?:[A-Z][a-z]?\.\s?-?)+\s?[A-Z])", ", ", statement)
     return split_names(statement), truncated
 

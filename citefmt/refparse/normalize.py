@@ -237,11 +237,21 @@ _PAGE_RANGE_RE = re.compile(
     r"(?P<a>[A-Za-z]?\d+)(?P<dash>\s*[-–—‒]\s*)(?P<b>[A-Za-z]?\d+)(?=[.;,)\s]|$)")
 
 
+#: a range dash with a space beside it, as every range `join_page_ranges` joins holds one
+_SPACED_DASHES = tuple(pair for dash in "-–—‒" for pair in (" " + dash, dash + " "))
+
+
+def _may_space_a_dash(value: str) -> bool:
+    """The text has a dash with white space beside it (in printable text the only white space
+    is the space); without one, no range has a spaced dash to join."""
+    return not value.isprintable() or any(map(value.__contains__, _SPACED_DASHES))
+
+
 def join_page_ranges(text: Text) -> None:
     """"48- 51" → "48-51", "С. 3 – 4" → "С. 3–4" (after ":" or a page label); the dash is kept as
     printed."""
     found = [m for m in _PAGE_RANGE_RE.finditer(text.value)
-             if m.group("dash").strip() != m.group("dash")]
+             if m.group("dash").strip() != m.group("dash")] if _may_space_a_dash(text.value) else []
     reports: list[tuple[int, str]] = []
     edits: list[tuple[int, int, str]] = []
     for m in reversed(found):
@@ -255,6 +265,8 @@ def join_page_ranges(text: Text) -> None:
 
 
 _CAMEL_GLUE_RE = re.compile(r"\b[A-Z]?[a-z]{2,}[A-Z][a-z]{2,}\b")
+#: a small letter before a capital, which every camel-glued word holds (a faster search)
+_CAMEL_HINT_RE = re.compile(r"[a-z][A-Z]")
 _COMPOUND_GLUE_RE = re.compile(r"\b([A-Za-z]{4,}?)(" + "|".join(_COMPOUND_TAILS) + r")\b")
 
 
@@ -262,10 +274,10 @@ def glued_word_suspicions(text: Text, start: int, end: int) -> None:
     """Report (CF101, text kept) words in value[start:end] that look like two glued words."""
     segment = text.value[start:end]
     hits: list[tuple[int, str, str]] = []
-    for m in _CAMEL_GLUE_RE.finditer(segment):
+    for m in _CAMEL_GLUE_RE.finditer(segment) if _CAMEL_HINT_RE.search(segment) else ():
         hits.append((m.start(), m.group(), "two words glued (capital inside a word)"))
     for m in _COMPOUND_GLUE_RE.finditer(segment) if any(
-            tail in segment for tail in _COMPOUND_TAILS) else ():  # what every match holds
+            map(segment.__contains__, _COMPOUND_TAILS)) else ():  # what every match holds
         if m.group(1).lower() in _COMPOUND_PREFIX_STOP:
             continue
         hits.append((m.start(), m.group(),
@@ -291,7 +303,7 @@ def separate_glued_labels(text: Text) -> None:
     value = text.value
     # a period, then the first letter of a label: what every match holds (a faster test)
     found = list(_GLUED_LABEL_RE.finditer(value)) if any(
-        pair in value for pair in _GLUED_LABEL_STARTS) else []
+        map(value.__contains__, _GLUED_LABEL_STARTS)) else []
     labels = [_label_at(text.value, m.end()) for m in found]
     text.replace_many([(m.start(), m.end(), ". ") for m in found])
     for shift, (m, label) in enumerate(zip(found, labels, strict=True)):
@@ -301,10 +313,12 @@ def separate_glued_labels(text: Text) -> None:
 
 #: a period or comma cut from its word and glued to the next one, as PDF text extraction leaves
 #: it ("Phys .Rev .C", "Niessen ,C .Spiering"), or standing alone before a space ("Rev . 85");
-#: a space inside a parenthesis ("( 2012 )")
-_DETACHED_PUNCT_RE = re.compile(r"(?<=[^\W\d_]) ([.,])(?=\w)|(?<=\w) (,)(?=\w)"
-                                r"|(?<=[\w)\]]) ([.,])(?=\s|$)"
-                                r"|(?<=[(\[]) +(?=\w)|(?<=\w) +(?=[)\]])")
+#: a space inside a parenthesis ("( 2012 )"). Every match starts with a space, so the pattern
+#: starts with it and looks behind past it (searched for much faster than a look-behind first;
+#: tests/refparse/test_throughput_gates.py compares it with the look-behind-first form)
+_DETACHED_PUNCT_RE = re.compile(r" (?:(?<=[^\W\d_] )([.,])(?=\w)|(?<=\w )(,)(?=\w)"
+                                r"|(?<=[\w)\]] )([.,])(?=\s|$)"
+                                r"|(?<=[(\[] ) *(?=\w)|(?<=\w ) *(?=[)\]]))")
 #: "(2012)044908": the page glued to the year before it
 #: (the year is matched and the space goes at its end: a pattern that starts with "(" is searched
 #: for much faster than one that starts with a look-behind)
@@ -327,7 +341,7 @@ def attach_detached_punctuation(text: Text) -> None:
     "[nucl-th]": the spacing of PDF-extracted text (CF105, one report for the reference). A space
     before ":" or ";" is kept: French and ISO 690 typography print "Paris : Gallimard"."""
     edits = []
-    if any(pair in text.value for pair in (" .", " ,", "( ", "[ ", " )", " ]")):
+    if any(map(text.value.__contains__, (" .", " ,", "( ", "[ ", " )", " ]"))):
         for m in _DETACHED_PUNCT_RE.finditer(text.value):
             glued = m.group(1) or m.group(2)
             edits.append((m.start(), m.end(), glued + " " if glued else m.group(3) or ""))
@@ -347,13 +361,15 @@ def attach_detached_punctuation(text: Text) -> None:
 #: "andA Quattropani", "andW . Henkes": the conjunction of an author list glued to the next
 #: initial, as PDF extraction leaves it
 _GLUED_AND_RE = re.compile(r"(?<=[\s,])(and|et|und)(?=[A-Z](?:\.|\s))")
+#: the conjunction and the capital every glued conjunction holds (a pattern that starts with a
+#: word is searched for much faster than one that starts with a look-behind)
+_GLUED_AND_HINT_RE = re.compile(r"(?:and|et|und)[A-Z]")
 
 
 def separate_glued_conjunctions(text: Text) -> None:
     """"C Ciuti, andA Quattropani" → "C Ciuti, and A Quattropani" (CF101)."""
     value = text.value
-    found = list(_GLUED_AND_RE.finditer(value)) if (
-        "and" in value or "et" in value or "und" in value) else []
+    found = list(_GLUED_AND_RE.finditer(value)) if _GLUED_AND_HINT_RE.search(value) else []
     text.replace_many([(m.start(), m.end(), m.group(1) + " ") for m in found])
     for shift, m in enumerate(found):
         text.warn("CF101", f"space inserted after {m.group(1)!r} glued to an initial",

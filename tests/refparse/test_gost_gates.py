@@ -55,6 +55,8 @@ def test_near_misses_skip_the_carrier_search() -> None:
 
 
 def test_a_latin_reference_skips_the_signature_search() -> None:
-    text = "Smith J, Jones K. A title. J Biol Chem. 2020;12(3):45-67."
-    assert not gost._SIGNATURE_HINT_RE.search(text)
-    assert not gost.looks_like(text)
+    for text in ["Smith J, Jones K. A title. J Biol Chem. 2020;12(3):45-67.",
+                 "Smith J, Jones K. A title. J Biol Chem. 2020;12(3):45–67."]:
+        assert not gost._SIGNATURE_HINT_RE.search(text)
+        assert not gost.looks_like(text)
+    assert gost._SIGNATURE_HINT_RE.search("Title. – Place, 2001.")

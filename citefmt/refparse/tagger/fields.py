@@ -122,8 +122,9 @@ def clean_text(text: str) -> str:
 
 def clean_title(text: str) -> str:
     """Title without wrapping quotes, the trailing mark, or the GOST medium designator."""
-    text = re.sub(r"\[\s*(?:Электронный ресурс|Electronic resource)\s*\]", "", text,
-                  flags=re.IGNORECASE)
+    if "[" in text:  # in every match
+        text = re.sub(r"\[\s*(?:Электронный ресурс|Electronic resource)\s*\]", "", text,
+                      flags=re.IGNORECASE)
     text = single_spaced(text).strip(_EDGE)
     if text and text[0] in _QUOTES and text[-1] in _QUOTES:
         text = text[1:-1]

@@ -40,7 +40,8 @@ def tokenize(text: str) -> list[Token]:
     previous_end = 0
     for match in _TOKEN.finditer(text):
         start = match.start()
-        tokens.append(Token(match.group(), start, match.end(),
-                            start == 0 or start > previous_end))
+        # the named tuple built as its own __new__ builds it, without that Python-level call
+        tokens.append(tuple.__new__(Token, (match.group(), start, match.end(),
+                                            start == 0 or start > previous_end)))
         previous_end = match.end()
     return tokens
