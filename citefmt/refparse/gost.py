@@ -43,11 +43,11 @@ _CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредст
 _CARRIER_HINT_RE = re.compile(r"текст\s*:|"
                               r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text)\s*\]",
                               re.I)
-#: the heading "Фамилия И. О.": a surname, its initials and an abbreviated particle GOST prints
-#: after them ("Гартман Э. ф.", "Dalen D. v.")
 #: the capital a surname opens with: Latin (with the Latin-1 and Latin Extended-A letters of
 #: European names, "Žižek", "Ščedrov", "Öztürk") or Cyrillic
 _SURNAME_CAPITAL = r"[A-ZА-ЯЁÀ-ÖØ-ÞĀ-ž]"
+#: the heading "Фамилия И. О.": a surname, its initials and an abbreviated particle GOST prints
+#: after them ("Гартман Э. ф.", "Dalen D. v.")
 _HEADING_RE = re.compile(
     rf"^(?P<family>{_SURNAME_CAPITAL}[\w’'`\-]+(?:\s[A-ZА-ЯЁ][\w’'`\-]+)?),?\s+"
     r"(?P<given>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?(?:-[a-zа-яё]\.)?-?\s?){1,3}(?:[a-zа-яё]\.)?)"
