@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from citefmt.model import Item
+from citefmt.refparse.common import without_final_marks
 
 _LANGUAGE_NOTE = re.compile(r"\s*[\[(]\s*(?P<note>in\s+(?:Russian|Ukrainian|Chinese|Japanese|"
                             r"German|French|Spanish|Portuguese|Italian|Polish|Czech|Bulgarian|"
@@ -46,10 +47,7 @@ def edition_out_of_title(item: Item) -> None:
 def _ends_in_ed(title: str) -> bool:
     """The title ends in "ed" or "edition" once its final white space and periods are set
     aside, as every match of `_EDITION` does (tests/refparse/test_throughput_gates.py)."""
-    core = title
-    while (stripped := core.rstrip().rstrip(".")) != core:
-        core = stripped
-    return core.endswith(("ed", "edition"))
+    return without_final_marks(title).endswith(("ed", "edition"))
 
 
 #: the closing single quote of a quoted title and what follows it: "Size,' Atomization and
