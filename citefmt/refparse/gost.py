@@ -46,6 +46,8 @@ _CARRIER_HINT_RE = re.compile(r"текст\s*:|"
 #: the capital a surname opens with: Latin (with the Latin-1 and Latin Extended-A letters of
 #: European names, "Žižek", "Ščedrov", "Öztürk") or Cyrillic
 _SURNAME_CAPITAL = r"[A-ZА-ЯЁÀ-ÖØ-ÞĀ-ž]"
+#: a surname of one word, its capital followed by a small letter ("Kuo", "Šimek", not "RAN")
+_SURNAME = rf"{_SURNAME_CAPITAL}[^\W\d_A-ZА-ЯЁ][\w'’\-]*"
 #: the heading "Фамилия И. О.": a surname, its initials and an abbreviated particle GOST prints
 #: after them ("Гартман Э. ф.", "Dalen D. v.")
 _HEADING_RE = re.compile(
@@ -151,7 +153,7 @@ _SIGNATURE_HINT_RE = re.compile(r"[/№А-яЁё]|\. [–—] ")
 #: GOST prints after them, "Dalen, D. v.") or a statement of
 #: responsibility, and an imprint with a space on both sides of the colon (". Berlin :
 #: Springer, 2011.")
-_HEADING_NAME = (rf"{_SURNAME_CAPITAL}[^\W\d_A-ZА-ЯЁ][\w'’\-]*"
+_HEADING_NAME = (rf"{_SURNAME}"
                  r"(?:\s[A-Z][a-z][\w'’\-]*)?,\s(?:[A-ZА-ЯЁ]\.\s?(?:-[A-ZА-ЯЁ]\.\s?)?){1,3}"
                  r"(?:[a-zа-яё]\.\s?)?")
 _HEADING_SIGNATURE_RE = re.compile(rf"^{_HEADING_NAME}(?:,\s*{_HEADING_NAME})*\s*[A-ZА-ЯЁ«\"]")
@@ -536,13 +538,16 @@ def _collective_statement(statement: str, names: list[dict], persons: list[dict]
     return statement if re.search(r"[^\W\d_]{2}", statement) else None
 
 
+_SURNAME_RE = re.compile(_SURNAME)
+
+
 def _surnames_alone(names: list[dict]) -> list[dict]:
     """The persons of a statement that names persons (some with initials, or cut with "[и др.]"),
     a name printed as a surname alone ("/ Kuo, C. J. Mundy [и др.]") among them."""
     persons = []
     for name in map(_initials_first_person, names):
         literal = name.get("literal", "")
-        if re.fullmatch(rf"{_SURNAME_CAPITAL}[^\W\d_A-ZА-ЯЁ][\w’'\-]*", literal):
+        if _SURNAME_RE.fullmatch(literal):
             name = {"family": literal}
         if "family" in name:
             persons.append(name)
