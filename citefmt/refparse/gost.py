@@ -489,9 +489,9 @@ def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
     if heading and _author_in_full(resp_main, heading[0]):
         resp_main = ""
     names = parse_responsibility(resp_main)
-    persons = [n for n in map(_initials_first_person, names.names) if "family" in n]
-    if persons or names.truncated:
-        persons = _surnames_alone(names.names)
+    read = [_initials_first_person(name) for name in names.names]
+    persons = _surnames_alone(read) if names.truncated or any("family" in n for n in read) \
+        else []
     authors = persons if persons and (not heading or len(persons) > len(heading)) else heading
     score = 0.15 if persons or names.truncated else 0.0
     if not names.truncated and (collective := _collective_statement(resp_main, names.names,
@@ -543,9 +543,10 @@ _SURNAME_RE = re.compile(_SURNAME)
 
 def _surnames_alone(names: list[dict]) -> list[dict]:
     """The persons of a statement that names persons (some with initials, or cut with "[и др.]"),
-    a name printed as a surname alone ("/ Kuo, C. J. Mundy [и др.]") among them."""
+    a name printed as a surname alone ("/ Kuo, C. J. Mundy [и др.]") among them; `names` as
+    `_initials_first_person` reads them."""
     persons = []
-    for name in map(_initials_first_person, names):
+    for name in names:
         literal = name.get("literal", "")
         if _SURNAME_RE.fullmatch(literal):
             name = {"family": literal}
