@@ -835,8 +835,7 @@ def _dashed_title_end(body: str) -> int | None:
 #: unveränderte Auflage", or the ordinal alone ("4th.")
 _EDITION_WORDS = (r"(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)(?:,\s[a-zä-ü]+)?\s+(?:[Ee]dition|Auflage)\b|"
                   r"\d+(?:st|nd|rd|th)\.(?:\s|$)")
-
-
+#: the edition area opening what follows a title, worded (`_EDITION_WORDS`)
 _EDITION_AREA_RE = re.compile(rf"^[.\s]*(?P<ed>{_EDITION_WORDS})")
 
 
@@ -852,13 +851,20 @@ def _edition_in_words(tail: str) -> str | None:
     return number.group() if number else statement
 
 
+#: the period that ends a monograph's title: before its edition ("2-е изд.", "3rd ed.", "First
+#: edition"), its imprint (a place and its colon or year, `_PLACE_LIST`, `_PUBLISHER_AREA`) or
+#: its date alone ("2001", "[1998]")
+_BOOK_TITLE_END_RE = re.compile(
+    r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|" + _EDITION_WORDS + "|"
+    r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*(?::|,\s*\d{4})|"
+    r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$)|"
+    + _PLACE_LIST + "|" + _PUBLISHER_AREA + r")|"
+    r"\.\s+(?=\[?(?:1[6-9]|20)\d\d\b)")
+
+
 def _split_book_title(text: str) -> tuple[str, int]:
     """Title (with ": other info") of a monograph ends where the edition or imprint begins."""
-    m = re.search(r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|" + _EDITION_WORDS + "|"
-                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*(?::|,\s*\d{4})|"
-                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$)|"
-                  + _PLACE_LIST + "|" + _PUBLISHER_AREA + r")|"
-                  r"\.\s+(?=\[?(?:1[6-9]|20)\d\d\b)", text)
+    m = _BOOK_TITLE_END_RE.search(text)
     if not m:
         return text, len(text)
     return text[:m.start()], m.start()
