@@ -301,6 +301,8 @@ def parse(body: str) -> Candidate | None:
 #: is the item's identifier, already blanked (a run of spaces), and the others follow it
 _FURTHER_NUMBER_RE = re.compile(r"\s{4}(?P<list>(?:,\s*(?:\d{4}-\d{3}[\dX]|(?:97[89]-?)?\d{1,5}-"
                                 r"\d{1,7}-\d{1,7}-[\dX]|(?:97[89])?\d{9}[\dX]))+)(?=[.;\s]|$)")
+#: the printed length of an ISSN ("0027-8424"), which tells a list of ISSNs from one of ISBNs
+_ISSN_LENGTH = len("0027-8424")
 
 
 def _further_standard_numbers(body: str) -> str | None:
@@ -310,7 +312,7 @@ def _further_standard_numbers(body: str) -> str | None:
     if not m:
         return None
     numbers = [n.strip() for n in m.group("list").split(",") if n.strip()]
-    label = "ISSN" if all(len(n) == 9 for n in numbers) else "ISBN"
+    label = "ISSN" if all(len(n) == _ISSN_LENGTH for n in numbers) else "ISBN"
     return f"{label} {', '.join(numbers)}"
 
 
@@ -529,8 +531,8 @@ def _initials_first_person(name: dict) -> dict:
 def _collective_statement(statement: str, names: list[dict], persons: list[dict]) -> str | None:
     """A statement of responsibility that names no person (GOST R 7.0.100-2018, 4.2.2: an
     organisation, "/ Ин-т философии РАН"; not a list cut with "[и др.]", which names persons),
-    kept as citefmt's `credits` (a statement of
-    responsibility as the source words it, which the GOST styles print after the title)."""
+    kept as citefmt's `credits` (a statement of responsibility as the source words it, which the
+    GOST styles print after the title)."""
     statement = tidy(statement)
     if persons or not statement or not names or any("literal" not in n for n in names) \
             or re.match(r"[^\W\d_]\.\s?[^\W\d_]", statement):
