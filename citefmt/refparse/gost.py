@@ -46,6 +46,8 @@ _CARRIER_HINT_RE = re.compile(r"текст\s*:|"
 #: the capital a surname opens with: Latin (with the Latin-1 and Latin Extended-A letters of
 #: European names, "Žižek", "Ščedrov", "Öztürk") or Cyrillic
 _SURNAME_CAPITAL = r"[A-ZА-ЯЁÀ-ÖØ-ÞĀ-ž]"
+#: a place of one or two capitalised words ("Москва", "New York", "Санкт-Петербург")
+_PLACE_NAME = r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?"
 #: a surname of one word, its capital followed by a small letter ("Kuo", "Šimek", not "RAN")
 _SURNAME = rf"{_SURNAME_CAPITAL}[^\W\d_A-ZА-ЯЁ][\w'’\-]*"
 #: the heading "Фамилия И. О.": a surname, its initials and an abbreviated particle GOST prints
@@ -87,7 +89,7 @@ _PLACE_PUB_RE = re.compile(
 #: an undated imprint area of its own: ". София : Стоян Атанасов. 64 с."
 _PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?)\s+:\s+"
                                    r"(?P<publisher>[^.,:;]+?)\.(?:\s|$)")
-_PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
+_PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>" + _PLACE_NAME + r"\.?"
                             r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)?),\s*(?P<year>\d{4})")
 _YEAR_RE = re.compile(r"(?:^|[\s.(\[/])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
 _VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-–]+(?:[/—][\w\-–]+)?)")
@@ -165,7 +167,7 @@ _NOT_GOST_RE = re.compile(r"\s(?:and|&)\s+[A-Z][\w'’\-]+,\s[A-Z]\.|\.\s+In:?\s
 _DATE_AREA_END_RE = re.compile(r"\.\s\[?(?:1[5-9]|20)\d\d\]?\.(?:\s|$)")
 #: an imprint area ending in its year, with or without a place ("World Scientific, 2001.")
 _YEAR_AREA_RE = re.compile(r",\s*(?:1[5-9]|20)\d\d\.")
-_SPACED_IMPRINT_RE = re.compile(r"\.\s+[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\s:\s[^,:]{2,60},\s*"
+_SPACED_IMPRINT_RE = re.compile(r"\.\s+" + _PLACE_NAME + r"\s:\s[^,:]{2,60},\s*"
                                 r"(?:1[5-9]|20)\d\d\.")
 
 
@@ -398,8 +400,7 @@ def _heading(left: str) -> tuple[list[dict], int, bool]:
 #: the places that open a publication area, each with its state or country and several of
 #: them after a comma or a semicolon (GOST R 7.0.100-2018, 4.6.2: "Oxford, UK :", "Amsterdam,
 #: London :", "М.; СПб. :", "San Francisco, CA, USA :"), up to the colon before the publisher
-_PLACE_LIST = (r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
-               r"(?:(?:,\s|\s*;\s*)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?){1,3}\s:\s")
+_PLACE_LIST = (_PLACE_NAME + r"\.?(?:(?:,\s|\s*;\s*)" + _PLACE_NAME + r"\.?){1,3}\s:\s")
 #: a publication area without a place, as 7.0.100-2018 prints it after the title with no area
 #: dash: a publisher of any words (no period, colon or slash) before its date (". Taylor &
 #: Francis, 2002.", ". Oxford University Press, USA, 1989.", ". Microsoft Research, 10.2009.")
@@ -408,7 +409,7 @@ _PUBLISHER_AREA = (r"[A-ZА-ЯЁ«\"][^.:;/()\[\]]{1,60}?,\s*(?:\d\d[./])?(?:1[5
 #: where the statement of responsibility ends in a monograph: ". Place :" (also "Amsterdam, New
 #: York, Oxford :" and "N. Y. :"), ". Place, 2001", ". 2-е
 #: изд.", ". 2001" or a publisher without a place (". Независимая фирма «Класс», 1998.")
-_RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
+_RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=" + _PLACE_NAME + r"\.?"
                                     r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?){0,3}\s*:\s|"
                                     r"(?:[A-Z]\.\s?){2,3}:\s|"
                                     r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d|"
@@ -858,7 +859,7 @@ def _edition_in_words(tail: str) -> str | None:
 #: its date alone ("2001", "[1998]")
 _BOOK_TITLE_END_RE = re.compile(
     r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|" + _EDITION_WORDS + "|"
-    r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*(?::|,\s*\d{4})|"
+    + _PLACE_NAME + r"\.?\s*(?::|,\s*\d{4})|"
     r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$)|"
     + _PLACE_LIST + "|" + _PUBLISHER_AREA + r")|"
     r"\.\s+(?=\[?(?:1[6-9]|20)\d\d\b)")
