@@ -123,6 +123,7 @@ def _is_dotted_initials(word: str) -> bool:
         re.fullmatch(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.-?){0,3}[A-ZА-ЯЁ][a-zа-яё]?\.?", word))
 
 
+#: two small letters in a row: a word, not initials (two-letter initials such as "Yu" have one)
 _TWO_LOWER_RE = re.compile(r"[a-zа-яё]{2}")
 
 

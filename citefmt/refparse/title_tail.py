@@ -166,6 +166,7 @@ def editor_label_out_of_title(item: Item) -> None:
 #: a family name of two capitalised words after initials ("M. Salamon Space"), the second a
 #: journal's first word read into the name
 _TWO_WORD_FAMILY = re.compile(r"^(?P<family>[A-ZÀ-Þ][\w'’-]+)\s+(?P<word>[A-Z][a-z]{1,9})$")
+#: a given name of initials alone ("M.", "A. B.", "J.-P.")
 _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?-?)+$")
 
 
