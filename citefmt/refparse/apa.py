@@ -62,7 +62,8 @@ _THESIS_RE = re.compile(
     r"\s*\[(?P<genre>(?:Doctoral|Master['’]s|PhD|Ph\.D\.)\s+(?:dissertation|thesis)|"
     r"(?:Dissertação|Tese|Tesis|Trabalho)\s+de\s+[^,\]]+),\s*(?P<school>[^\]]+)\]\s*$", re.I)
 
-
+#: APA's signature: the year in parentheses, with a letter or a short date ("(2019a)", "(2020,
+#: March 3)")
 _YEAR_IN_PARENTHESES_RE = re.compile(r"\(\d{4}[a-z]?(?:,\s*[^)]{1,20})?\)")
 
 

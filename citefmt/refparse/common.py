@@ -211,6 +211,16 @@ def squeezed(body: str) -> str:
     return single_spaced(body).strip()
 
 
+def without_final_marks(text: str, marks: str = ".") -> str:
+    """The text without the white space and `marks` that end it, however they alternate ("Roe
+    et al. ] " → "Roe et al"): the gates that look at a text's last word before a costly search
+    (tests/refparse/test_throughput_gates.py) read it here."""
+    core = text
+    while (stripped := core.rstrip().rstrip(marks)) != core:
+        core = stripped
+    return core
+
+
 @lru_cache(maxsize=8192)
 def tidy(segment: str) -> str:
     """Collapse spaces and trim separators a field never ends or starts with (cached: the same

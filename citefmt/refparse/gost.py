@@ -43,11 +43,15 @@ _CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредст
 _CARRIER_HINT_RE = re.compile(r"текст\s*:|"
                               r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text)\s*\]",
                               re.I)
-#: the heading "Фамилия И. О.": a surname, its initials and an abbreviated particle GOST prints
-#: after them ("Гартман Э. ф.", "Dalen D. v.")
 #: the capital a surname opens with: Latin (with the Latin-1 and Latin Extended-A letters of
 #: European names, "Žižek", "Ščedrov", "Öztürk") or Cyrillic
 _SURNAME_CAPITAL = r"[A-ZА-ЯЁÀ-ÖØ-ÞĀ-ž]"
+#: a place of one or two capitalised words ("Москва", "New York", "Санкт-Петербург")
+_PLACE_NAME = r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?"
+#: a surname of one word, its capital followed by a small letter ("Kuo", "Šimek", not "RAN")
+_SURNAME = rf"{_SURNAME_CAPITAL}[^\W\d_A-ZА-ЯЁ][\w'’\-]*"
+#: the heading "Фамилия И. О.": a surname, its initials and an abbreviated particle GOST prints
+#: after them ("Гартман Э. ф.", "Dalen D. v.")
 _HEADING_RE = re.compile(
     rf"^(?P<family>{_SURNAME_CAPITAL}[\w’'`\-]+(?:\s[A-ZА-ЯЁ][\w’'`\-]+)?),?\s+"
     r"(?P<given>(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?(?:-[a-zа-яё]\.)?-?\s?){1,3}(?:[a-zа-яё]\.)?)"
@@ -85,7 +89,7 @@ _PLACE_PUB_RE = re.compile(
 #: an undated imprint area of its own: ". София : Стоян Атанасов. 64 с."
 _PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?)\s+:\s+"
                                    r"(?P<publisher>[^.,:;]+?)\.(?:\s|$)")
-_PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
+_PLACE_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<place>" + _PLACE_NAME + r"\.?"
                             r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)?),\s*(?P<year>\d{4})")
 _YEAR_RE = re.compile(r"(?:^|[\s.(\[/])(?P<year>(?:1[6-9]|20)\d\d)(?=[\s.,;\])]|$)")
 _VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-–]+(?:[/—][\w\-–]+)?)")
@@ -151,7 +155,7 @@ _SIGNATURE_HINT_RE = re.compile(r"[/№А-яЁё]|\. [–—] ")
 #: GOST prints after them, "Dalen, D. v.") or a statement of
 #: responsibility, and an imprint with a space on both sides of the colon (". Berlin :
 #: Springer, 2011.")
-_HEADING_NAME = (rf"{_SURNAME_CAPITAL}[^\W\d_A-ZА-ЯЁ][\w'’\-]*"
+_HEADING_NAME = (rf"{_SURNAME}"
                  r"(?:\s[A-Z][a-z][\w'’\-]*)?,\s(?:[A-ZА-ЯЁ]\.\s?(?:-[A-ZА-ЯЁ]\.\s?)?){1,3}"
                  r"(?:[a-zа-яё]\.\s?)?")
 _HEADING_SIGNATURE_RE = re.compile(rf"^{_HEADING_NAME}(?:,\s*{_HEADING_NAME})*\s*[A-ZА-ЯЁ«\"]")
@@ -163,7 +167,7 @@ _NOT_GOST_RE = re.compile(r"\s(?:and|&)\s+[A-Z][\w'’\-]+,\s[A-Z]\.|\.\s+In:?\s
 _DATE_AREA_END_RE = re.compile(r"\.\s\[?(?:1[5-9]|20)\d\d\]?\.(?:\s|$)")
 #: an imprint area ending in its year, with or without a place ("World Scientific, 2001.")
 _YEAR_AREA_RE = re.compile(r",\s*(?:1[5-9]|20)\d\d\.")
-_SPACED_IMPRINT_RE = re.compile(r"\.\s+[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\s:\s[^,:]{2,60},\s*"
+_SPACED_IMPRINT_RE = re.compile(r"\.\s+" + _PLACE_NAME + r"\s:\s[^,:]{2,60},\s*"
                                 r"(?:1[5-9]|20)\d\d\.")
 
 
@@ -299,6 +303,8 @@ def parse(body: str) -> Candidate | None:
 #: is the item's identifier, already blanked (a run of spaces), and the others follow it
 _FURTHER_NUMBER_RE = re.compile(r"\s{4}(?P<list>(?:,\s*(?:\d{4}-\d{3}[\dX]|(?:97[89]-?)?\d{1,5}-"
                                 r"\d{1,7}-\d{1,7}-[\dX]|(?:97[89])?\d{9}[\dX]))+)(?=[.;\s]|$)")
+#: the printed length of an ISSN ("0027-8424"), which tells a list of ISSNs from one of ISBNs
+_ISSN_LENGTH = len("0027-8424")
 
 
 def _further_standard_numbers(body: str) -> str | None:
@@ -308,7 +314,7 @@ def _further_standard_numbers(body: str) -> str | None:
     if not m:
         return None
     numbers = [n.strip() for n in m.group("list").split(",") if n.strip()]
-    label = "ISSN" if all(len(n) == 9 for n in numbers) else "ISBN"
+    label = "ISSN" if all(len(n) == _ISSN_LENGTH for n in numbers) else "ISBN"
     return f"{label} {', '.join(numbers)}"
 
 
@@ -394,8 +400,7 @@ def _heading(left: str) -> tuple[list[dict], int, bool]:
 #: the places that open a publication area, each with its state or country and several of
 #: them after a comma or a semicolon (GOST R 7.0.100-2018, 4.6.2: "Oxford, UK :", "Amsterdam,
 #: London :", "М.; СПб. :", "San Francisco, CA, USA :"), up to the colon before the publisher
-_PLACE_LIST = (r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
-               r"(?:(?:,\s|\s*;\s*)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?){1,3}\s:\s")
+_PLACE_LIST = (_PLACE_NAME + r"\.?(?:(?:,\s|\s*;\s*)" + _PLACE_NAME + r"\.?){1,3}\s:\s")
 #: a publication area without a place, as 7.0.100-2018 prints it after the title with no area
 #: dash: a publisher of any words (no period, colon or slash) before its date (". Taylor &
 #: Francis, 2002.", ". Oxford University Press, USA, 1989.", ". Microsoft Research, 10.2009.")
@@ -404,7 +409,7 @@ _PUBLISHER_AREA = (r"[A-ZА-ЯЁ«\"][^.:;/()\[\]]{1,60}?,\s*(?:\d\d[./])?(?:1[5
 #: where the statement of responsibility ends in a monograph: ". Place :" (also "Amsterdam, New
 #: York, Oxford :" and "N. Y. :"), ". Place, 2001", ". 2-е
 #: изд.", ". 2001" or a publisher without a place (". Независимая фирма «Класс», 1998.")
-_RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?"
+_RESPONSIBILITY_END_RE = re.compile(r"\.\s+(?=" + _PLACE_NAME + r"\.?"
                                     r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?){0,3}\s*:\s|"
                                     r"(?:[A-Z]\.\s?){2,3}:\s|"
                                     r"[A-ZА-ЯЁ][\w\-]*\.?,\s*\d{4}|\d|"
@@ -487,9 +492,9 @@ def _responsibility(responsibility: str, heading: list[dict], item: Item, *,
     if heading and _author_in_full(resp_main, heading[0]):
         resp_main = ""
     names = parse_responsibility(resp_main)
-    persons = [n for n in map(_initials_first_person, names.names) if "family" in n]
-    if persons or names.truncated:
-        persons = _surnames_alone(names.names)
+    read = [_initials_first_person(name) for name in names.names]
+    persons = _surnames_alone(read) if names.truncated or any("family" in n for n in read) \
+        else []
     authors = persons if persons and (not heading or len(persons) > len(heading)) else heading
     score = 0.15 if persons or names.truncated else 0.0
     if not names.truncated and (collective := _collective_statement(resp_main, names.names,
@@ -527,8 +532,8 @@ def _initials_first_person(name: dict) -> dict:
 def _collective_statement(statement: str, names: list[dict], persons: list[dict]) -> str | None:
     """A statement of responsibility that names no person (GOST R 7.0.100-2018, 4.2.2: an
     organisation, "/ Ин-т философии РАН"; not a list cut with "[и др.]", which names persons),
-    kept as citefmt's `credits` (a statement of
-    responsibility as the source words it, which the GOST styles print after the title)."""
+    kept as citefmt's `credits` (a statement of responsibility as the source words it, which the
+    GOST styles print after the title)."""
     statement = tidy(statement)
     if persons or not statement or not names or any("literal" not in n for n in names) \
             or re.match(r"[^\W\d_]\.\s?[^\W\d_]", statement):
@@ -536,13 +541,17 @@ def _collective_statement(statement: str, names: list[dict], persons: list[dict]
     return statement if re.search(r"[^\W\d_]{2}", statement) else None
 
 
+_SURNAME_RE = re.compile(_SURNAME)
+
+
 def _surnames_alone(names: list[dict]) -> list[dict]:
     """The persons of a statement that names persons (some with initials, or cut with "[и др.]"),
-    a name printed as a surname alone ("/ Kuo, C. J. Mundy [и др.]") among them."""
+    a name printed as a surname alone ("/ Kuo, C. J. Mundy [и др.]") among them; `names` as
+    `_initials_first_person` reads them."""
     persons = []
-    for name in map(_initials_first_person, names):
+    for name in names:
         literal = name.get("literal", "")
-        if re.fullmatch(rf"{_SURNAME_CAPITAL}[^\W\d_A-ZА-ЯЁ][\w’'\-]*", literal):
+        if _SURNAME_RE.fullmatch(literal):
             name = {"family": literal}
         if "family" in name:
             persons.append(name)
@@ -829,8 +838,7 @@ def _dashed_title_end(body: str) -> int | None:
 #: unveränderte Auflage", or the ordinal alone ("4th.")
 _EDITION_WORDS = (r"(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)(?:,\s[a-zä-ü]+)?\s+(?:[Ee]dition|Auflage)\b|"
                   r"\d+(?:st|nd|rd|th)\.(?:\s|$)")
-
-
+#: the edition area opening what follows a title, worded (`_EDITION_WORDS`)
 _EDITION_AREA_RE = re.compile(rf"^[.\s]*(?P<ed>{_EDITION_WORDS})")
 
 
@@ -846,13 +854,20 @@ def _edition_in_words(tail: str) -> str | None:
     return number.group() if number else statement
 
 
+#: the period that ends a monograph's title: before its edition ("2-е изд.", "3rd ed.", "First
+#: edition"), its imprint (a place and its colon or year, `_PLACE_LIST`, `_PUBLISHER_AREA`) or
+#: its date alone ("2001", "[1998]")
+_BOOK_TITLE_END_RE = re.compile(
+    r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|" + _EDITION_WORDS + "|"
+    + _PLACE_NAME + r"\.?\s*(?::|,\s*\d{4})|"
+    r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$)|"
+    + _PLACE_LIST + "|" + _PUBLISHER_AREA + r")|"
+    r"\.\s+(?=\[?(?:1[6-9]|20)\d\d\b)")
+
+
 def _split_book_title(text: str) -> tuple[str, int]:
     """Title (with ": other info") of a monograph ends where the edition or imprint begins."""
-    m = re.search(r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|" + _EDITION_WORDS + "|"
-                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?\.?\s*(?::|,\s*\d{4})|"
-                  r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$)|"
-                  + _PLACE_LIST + "|" + _PUBLISHER_AREA + r")|"
-                  r"\.\s+(?=\[?(?:1[6-9]|20)\d\d\b)", text)
+    m = _BOOK_TITLE_END_RE.search(text)
     if not m:
         return text, len(text)
     return text[:m.start()], m.start()

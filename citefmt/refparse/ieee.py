@@ -24,7 +24,13 @@ import re
 from citefmt.dates import MONTHS
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import TITLE_ABBREVIATIONS, date_parts, normalise_page, squeezed
+from citefmt.refparse.common import (
+    TITLE_ABBREVIATIONS,
+    date_parts,
+    normalise_page,
+    squeezed,
+    without_final_marks,
+)
 from citefmt.refparse.names import split_names, strip_et_al
 from citefmt.refparse.places import is_place
 
@@ -202,10 +208,7 @@ def _journal_as_title(match: re.Match[str]) -> bool:
 def _ends_in_al(authors: str) -> bool:
     """The text ends in "al" once its final white space and periods are set aside, as every
     text ending in "et al." does (tests/refparse/test_throughput_gates.py)."""
-    core = authors
-    while (stripped := core.rstrip().rstrip(".")) != core:
-        core = stripped
-    return core.endswith("al")
+    return without_final_marks(authors).endswith("al")
 
 
 def _names(authors: str) -> tuple[list[dict[str, str]], bool]:

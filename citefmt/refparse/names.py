@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from citefmt.refparse.common import single_spaced
+from citefmt.refparse.common import single_spaced, without_final_marks
 
 _ET_AL_RE = re.compile(r"[,;]?\s*(?:\[\s*)?(?:et\s+al|и\s+др|e\s+outros|et\s+col)\.?"
                        r"(?:\s*\])?\.?\s*$", re.I)
@@ -72,10 +72,7 @@ _ET_AL_LAST_LETTERS = frozenset("lLрРsSſ")
 def _may_end_in_et_al(segment: str) -> bool:
     """`_ET_AL_RE` can match: the text ends in one of its words' last letters once its final
     white space, periods and brackets are set aside (the search runs on every author list)."""
-    core = segment
-    while (stripped := core.rstrip().rstrip(".]")) != core:
-        core = stripped
-    return core[-1:] in _ET_AL_LAST_LETTERS
+    return without_final_marks(segment, ".]")[-1:] in _ET_AL_LAST_LETTERS
 
 
 @lru_cache(maxsize=8192)
@@ -126,6 +123,7 @@ def _is_dotted_initials(word: str) -> bool:
         re.fullmatch(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.-?){0,3}[A-ZА-ЯЁ][a-zа-яё]?\.?", word))
 
 
+#: two small letters in a row: a word, not initials (two-letter initials such as "Yu" have one)
 _TWO_LOWER_RE = re.compile(r"[a-zа-яё]{2}")
 
 

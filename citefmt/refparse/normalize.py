@@ -325,7 +325,8 @@ _DETACHED_PUNCT_RE = re.compile(r" (?:(?<=[^\W\d_] )([.,])(?=\w)|(?<=\w )(,)(?=\
 _YEAR_GLUED_RE = re.compile(r"\((?:1[89]|20)\d\d\)(?=\d)")
 
 
-#: a DOI's directory indicator and registrant ("10.1007/"), at the start of a word
+#: a DOI's directory indicator and registrant ("10.1007/"), searched for in the word before a
+#: position (`_in_doi`)
 _DOI_START_RE = re.compile(r"10\.\d{4,9}/")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from citefmt.model import Item
+from citefmt.refparse.common import without_final_marks
 
 _LANGUAGE_NOTE = re.compile(r"\s*[\[(]\s*(?P<note>in\s+(?:Russian|Ukrainian|Chinese|Japanese|"
                             r"German|French|Spanish|Portuguese|Italian|Polish|Czech|Bulgarian|"
@@ -46,10 +47,7 @@ def edition_out_of_title(item: Item) -> None:
 def _ends_in_ed(title: str) -> bool:
     """The title ends in "ed" or "edition" once its final white space and periods are set
     aside, as every match of `_EDITION` does (tests/refparse/test_throughput_gates.py)."""
-    core = title
-    while (stripped := core.rstrip().rstrip(".")) != core:
-        core = stripped
-    return core.endswith(("ed", "edition"))
+    return without_final_marks(title).endswith(("ed", "edition"))
 
 
 #: the closing single quote of a quoted title and what follows it: "Size,' Atomization and
@@ -71,13 +69,17 @@ def single_quoted_title(item: Item, text: str) -> None:
         item["container-title"] = f"{rest}, {host}" if isinstance(host, str) and host else rest
 
 
+#: what a title's last word ends with before the journal's first word: two letters, a digit or
+#: a parenthesis
+_AFTER_TITLE_WORD = r"(?:(?<=[^\W\d_]{2})|(?<=[\d)]))"
 #: the end of a title that is the first word of an abbreviated journal: ". Ukr", ". Nat", ". Phys";
 #: after a comma only a word of four letters at most (", Eur" + "Phys. J. C"; ", Korea" + "Mar.
 #: Poll. Bull." is the end of the title)
-_JOURNAL_WORD_AT_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)]))\s?\.\s+"
-                                  r"(?P<word>[A-Z][a-z]{0,5})$"
-                                  r"|(?:(?<=[^\W\d_]{2})|(?<=[\d)]))\s?,\s*"
-                                  r"(?P<short>[A-Z][a-z]{0,3})$")
+_JOURNAL_WORD_AT_END = re.compile(_AFTER_TITLE_WORD + r"\s?\.\s+(?P<word>[A-Z][a-z]{0,5})$|"
+                                  + _AFTER_TITLE_WORD + r"\s?,\s*(?P<short>[A-Z][a-z]{0,3})$")
+#: how many of the journal's first characters the text must print right after the word a step
+#: gives back to the journal
+_JOURNAL_LEAD = 4
 #: a journal name that starts with an abbreviation: "Mat. Visn.", "Rev. Lett.", "Commun."
 _ABBREVIATED_START = re.compile(r"^[A-Z][a-z]{0,7}\.")
 
@@ -94,7 +96,7 @@ def journal_word_out_of_title(item: Item, text: str) -> None:
     if not (m := _JOURNAL_WORD_AT_END.search(title)) or m.start() == 0:
         return
     word = m.group("word") or m.group("short")
-    if re.search(re.escape(word) + r"\s?\.\s*" + re.escape(journal[:4]), text):
+    if re.search(re.escape(word) + r"\s?\.\s*" + re.escape(journal[:_JOURNAL_LEAD]), text):
         item["title"] = title[:m.start()].rstrip(" .,")
         item["container-title"] = f"{word}. {journal}"
 
@@ -164,6 +166,7 @@ def editor_label_out_of_title(item: Item) -> None:
 #: a family name of two capitalised words after initials ("M. Salamon Space"), the second a
 #: journal's first word read into the name
 _TWO_WORD_FAMILY = re.compile(r"^(?P<family>[A-ZÀ-Þ][\w'’-]+)\s+(?P<word>[A-Z][a-z]{1,9})$")
+#: a given name of initials alone ("M.", "A. B.", "J.-P.")
 _INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?-?)+$")
 
 
@@ -181,7 +184,7 @@ def journal_word_out_of_names(item: Item, text: str) -> None:
     if not m or not _INITIALS_ONLY.match(str(last.get("given", ""))):
         return
     word = m.group("word")
-    if re.search(re.escape(m.group(0)) + r"\.?\s+" + re.escape(journal[:4]), text):
+    if re.search(re.escape(m.group(0)) + r"\.?\s+" + re.escape(journal[:_JOURNAL_LEAD]), text):
         last["family"] = m.group("family")
         glue = ". " if re.search(re.escape(word) + r"\.\s", text) else " "
         item["container-title"] = f"{word}{glue}{journal}"

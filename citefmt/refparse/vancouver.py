@@ -203,6 +203,7 @@ def _title_of(body: str, span: tuple[int, int], item: Item) -> None:
         item["title"] = title
 
 
+#: a publisher sentence that is a year alone ("2001", "c2001", "[2001]")
 _BARE_YEAR_SENTENCE_RE = re.compile(r"(?:c|\[)?\d{4}\]?")
 
 

@@ -10,8 +10,18 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from citefmt.refparse import names, plausibility, vancouver
-from citefmt.refparse.normalize import _PAGE_RANGE_RE, _may_space_a_dash
+from citefmt import refparse
+from citefmt.refparse import author_year, common, ieee, names, plausibility, title_tail, vancouver
+from citefmt.refparse.normalize import (
+    _CAMEL_GLUE_RE,
+    _CAMEL_HINT_RE,
+    _DETACHED_PUNCT_RE,
+    _GLUED_AND_HINT_RE,
+    _GLUED_AND_RE,
+    _PAGE_RANGE_RE,
+    _may_space_a_dash,
+)
+from citefmt.refparse.tagger.tokens import Token, tokenize
 
 _EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 #: Vancouver's author-list search before `_first_sentence_stop` replaced it
@@ -90,8 +100,6 @@ def test_ascii_words_and_letters_as_the_searches_find_them() -> None:
 
 
 def test_tagger_et_al_gate_holds_for_every_et_al() -> None:
-    from citefmt import refparse
-
     for text in [*_texts(), "Roe J, ET\u00a0AL.", "Roe J et  Al", "Иванов И. [И ДР.]",
                  "Silva J e OUTROſ", "Roe J et col."]:
         if refparse._ET_AL_RE.search(text):
@@ -109,8 +117,6 @@ def test_initials_compacted_as_the_search_compacts_them() -> None:
 
 
 def test_doi_labels_are_finditers() -> None:
-    from citefmt.refparse import common
-
     texts = [*_texts(), "doi: 10.1/x doi:10.2/y", "DOİ 10.1/x", "doı:10.1/x",
              "Doing 10.1/x doi 10.2", "https://dx. doi.org/10.1/x",
              "http://dx.doi.org/10.1/x  DOI   :  10.3/z", "x https://doi.org/10.1/x",
@@ -125,8 +131,6 @@ def test_doi_labels_are_finditers() -> None:
 
 
 def test_ieee_et_al_gate_holds_for_every_et_al() -> None:
-    from citefmt.refparse import ieee
-
     search = re.compile(r"\s*et\s*\.?\s*al\b\s*\.?$")
     for text in [*_texts(), "A. Roe et al.", "A. Roe et. al .\n", "A. Roe etal",
                  "A. Roe et al\u2003"]:
@@ -135,8 +139,6 @@ def test_ieee_et_al_gate_holds_for_every_et_al() -> None:
 
 
 def test_title_tail_gates_hold_for_every_match() -> None:
-    from citefmt.refparse import title_tail
-
     for text in [*_texts(), "Physics [in Russian] ", "Title (In Russ.)\n", "Methods, 1st ed .",
                  "Methods. 2nd edition", "Methods, 3rd ed.\u2003"]:
         if title_tail._LANGUAGE_NOTE.search(text):
@@ -146,16 +148,12 @@ def test_title_tail_gates_hold_for_every_match() -> None:
 
 
 def test_glued_conjunction_hint_holds_for_every_match() -> None:
-    from citefmt.refparse.normalize import _GLUED_AND_HINT_RE, _GLUED_AND_RE
-
     for text in [*_texts(), "C Ciuti, andA Quattropani", "Roe J etW. Vega", " undB x"]:
         if _GLUED_AND_RE.search(text):
             assert _GLUED_AND_HINT_RE.search(text), text
 
 
 def test_detached_punctuation_found_as_the_look_behind_form_finds_it() -> None:
-    from citefmt.refparse.normalize import _DETACHED_PUNCT_RE
-
     behind = re.compile(r"(?<=[^\W\d_]) ([.,])(?=\w)|(?<=\w) (,)(?=\w)"
                         r"|(?<=[\w)\]]) ([.,])(?=\s|$)"
                         r"|(?<=[(\[]) +(?=\w)|(?<=\w) +(?=[)\]])")
@@ -166,9 +164,6 @@ def test_detached_punctuation_found_as_the_look_behind_form_finds_it() -> None:
 
 
 def test_camel_glue_hint_and_tokens() -> None:
-    from citefmt.refparse.normalize import _CAMEL_GLUE_RE, _CAMEL_HINT_RE
-    from citefmt.refparse.tagger.tokens import Token, tokenize
-
     for text in [*_texts(), "WonYJ", "McDonald", "aB"]:
         if _CAMEL_GLUE_RE.search(text):
             assert _CAMEL_HINT_RE.search(text), text
@@ -178,8 +173,6 @@ def test_camel_glue_hint_and_tokens() -> None:
 
 
 def test_author_year_and_medium_gates_hold_for_every_match() -> None:
-    from citefmt.refparse import author_year, common
-
     for text in [*_texts(), "Roe, J. 2015. Title. Place.", "Roe J (ed.) 2015. T. P.",
                  "Roe J \u0662015. T. P.", "Title [online]", "Title [Online]\n"]:
         if author_year._HEAD_RE.match(text):
