@@ -49,7 +49,7 @@ from lxml import etree
 from citefmt.engine.base import MARKUP_ATTRIBUTES, DisplayEnd, EngineElement, is_decorated
 from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
-from citefmt.engine.context import current
+from citefmt.engine.context import RenderContext, current
 from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.decorations import field_flipped, undecorated
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
@@ -623,7 +623,7 @@ class Sort(EngineElement, model.Sort):
         keys = self.findall("cs:key", self.nsmap)
         state.sort_key = True
         try:
-            columns = [_date_macro_keys(key, items, context) if _holds_date(key)
+            columns = [_date_macro_keys(key, items, context, state) if _holds_date(key)
                        else key.sort_keys(items, context) for key in keys]
         finally:
             state.sort_key = False
@@ -658,11 +658,11 @@ def _holds_date(key: Any) -> bool:
     return next(macro.iter(f"{{{CSL_NAMESPACE}}}date"), None) is not None
 
 
-def _date_macro_keys(key: Any, items: list[Any], context: Any) -> list[Any]:
+def _date_macro_keys(key: Any, items: list[Any], context: Any,
+                     state: RenderContext) -> list[Any]:
     """Gap: the sort key of a macro holding a cs:date is the dates' keys alone (citeproc-js's
     `doing-macro-with-date` drops the macro's other text from the key; its dates print date
     keys, `date_elements.Date._macro_sort_key`); citeproc-py compared the printed text."""
-    state = current()
     column = []
     for item in items:
         state.sort_date_keys = []
