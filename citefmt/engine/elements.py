@@ -723,14 +723,10 @@ def _end_trimmed(entry: Any) -> Any:
     if type(entry) is not MixedString:
         return entry
     segments = list(entry)
-    index = len(segments) - 1
-    while index >= 0 and not str(segments[index]):
-        index -= 1
+    index = _last_printed(segments, len(segments))
     if index < 1 or type(segments[index]) is not DisplayEnd:
         return entry
-    before = index - 1
-    while before >= 0 and not str(segments[before]):
-        before -= 1
+    before = _last_printed(segments, index)
     if before < 0:
         return entry
     segments[before] = _rstripped(segments[before])
@@ -744,13 +740,19 @@ def _rstripped(segment: Any) -> Any:
         return type(segment)(str(segment).rstrip())
     if type(segment) is MixedString:
         parts = list(segment)
-        index = len(parts) - 1
-        while index >= 0 and not str(parts[index]):
-            index -= 1
+        index = _last_printed(parts, len(parts))
         if index >= 0:
             parts[index] = _rstripped(parts[index])
         return MixedString(parts)
     return segment
+
+
+def _last_printed(segments: list[Any], end: int) -> int:
+    """The index of the last segment before `end` that prints something, -1 if none does."""
+    index = end - 1
+    while index >= 0 and not str(segments[index]):
+        index -= 1
+    return index
 
 
 def _is_citation_number(element: Any) -> bool:
