@@ -514,7 +514,8 @@ class Number(EngineElement, model.Number):
 
 class Term(EngineElement, model.Term):
     """Speed: citeproc-py finds a term's cs:single/cs:multiple child and escapes its text for
-    the output format each time a term is printed; kept per output formatter here."""
+    the output format each time a term is printed; kept per output formatter here. What a
+    term prints where citeproc-js differs: `_printed`."""
 
     @property
     def single(self) -> Any:
@@ -529,24 +530,28 @@ class Term(EngineElement, model.Term):
         cache = self.__dict__.setdefault("_forms", {})
         key = (form, formatter)
         if key not in cache:
-            text = getattr(model.Term, form).fget(self)
-            if not str(text).strip() and "\n" in str(text):
-                # gap: a term holding only the XML's line break and indentation is empty,
-                # not a run of spaces (citeproc-js; CSL test suite label_EditorTranslator1:
-                # `<term name="and others">` left blank to print no "and others")
-                text = String("")
-            elif "<" in self._raw(form) and has_rich_text_tag(self._raw(form)):
-                # gap: markup in a term's text ("<sup>e</sup>"; CSL 1.0.2: "Term content
-                # should not contain markup", so what to print is the processor's) renders as
-                # rich text, as citeproc-js renders it ("2e" in plain text, "2<sup>e</sup>")
-                text = render_rich_text(apostrophes(self._raw(form)), self.output_format())
-            elif "'" in str(text):
-                # gap: a style's term typed with a straight apostrophe ("à l'adresse") prints
-                # the typographic one, as citeproc-js prints every term ("à l’adresse")
-                text = String(apostrophes(str(text)))
-            cache[key] = text
+            cache[key] = self._printed(form)
         return cache[key]
 
+    def _printed(self, form: str) -> Any:
+        """The term's `form` (cs:single or cs:multiple) as it prints in the output format."""
+        text = getattr(model.Term, form).fget(self)
+        if not str(text).strip() and "\n" in str(text):
+            # gap: a term holding only the XML's line break and indentation is empty,
+            # not a run of spaces (citeproc-js; CSL test suite label_EditorTranslator1:
+            # `<term name="and others">` left blank to print no "and others")
+            return String("")
+        raw = self._raw(form)
+        if "<" in raw and has_rich_text_tag(raw):
+            # gap: markup in a term's text ("<sup>e</sup>"; CSL 1.0.2: "Term content
+            # should not contain markup", so what to print is the processor's) renders as
+            # rich text, as citeproc-js renders it ("2e" in plain text, "2<sup>e</sup>")
+            return render_rich_text(apostrophes(raw), self.output_format())
+        if "'" in str(text):
+            # gap: a style's term typed with a straight apostrophe ("à l'adresse") prints
+            # the typographic one, as citeproc-js prints every term ("à l’adresse")
+            return String(apostrophes(str(text)))
+        return text
 
     def _raw(self, form: str) -> str:
         """The term's text for `form` as the style or locale file writes it."""
