@@ -25,6 +25,8 @@ from citefmt.model import DATE_VARIABLES, Item, ReadResult, Record, validate_ite
 from citefmt.textio import scrub_surrogates
 
 _ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read(text: str, *, source: str = "<input>") -> ReadResult:
@@ -33,10 +35,7 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     items = _item_list(data, source)
     result = ReadResult()
     lines = _LineCounter(text)
-    # speed: a lone surrogate can only come from one in the text or from a \ud800-style escape;
-    # without either, no item is walked string by string looking for one
-    scrub = (_SURROGATE_ESCAPE.search(text) is not None
-             or (not text.isascii() and _SURROGATE.search(text) is not None))
+    scrub = _may_hold_lone_surrogates(text)
     for index, item in enumerate(items):
         start, end = spans.get(id(item), (None, None))
         line = lines.at(start) if start is not None else None
@@ -45,8 +44,12 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     return result
 
 
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+def _may_hold_lone_surrogates(text: str) -> bool:
+    """Whether an item read from `text` may hold a lone surrogate. Speed: one can only come
+    from one in the text or from a \\ud800-style escape; without either, no item is walked
+    string by string looking for one."""
+    return (_SURROGATE_ESCAPE.search(text) is not None
+            or (not text.isascii() and _SURROGATE.search(text) is not None))
 
 
 class _LineCounter:
