@@ -303,13 +303,13 @@ def _load_item_list(body: str) -> tuple[list[Any], dict[int, tuple[int, int]]] |
     where it starts, so each item's span is known without the Python scanner (~10x slower).
     None (parse it the slow way, which words every error) for another top-level value, any
     malformed JSON, or nesting beyond the limit."""
-    index = _WHITE.match(body).end()  # type: ignore[union-attr]
+    index = _skip_white(body, 0)
     if body[index:index + 1] != "[":
         return None
     items: list[Any] = []
     spans: dict[int, tuple[int, int]] = {}
     limit = NESTING.value - 1  # below the top-level list
-    index = _WHITE.match(body, index + 1).end()  # type: ignore[union-attr]
+    index = _skip_white(body, index + 1)
     if body[index:index + 1] != "]":
         while True:
             try:
@@ -323,16 +323,21 @@ def _load_item_list(body: str) -> tuple[list[Any], dict[int, tuple[int, int]]] |
             if isinstance(value, dict):
                 spans[id(value)] = (index, after)
             items.append(value)
-            index = _WHITE.match(body, after).end()  # type: ignore[union-attr]
+            index = _skip_white(body, after)
             separator = body[index:index + 1]
             if separator == "]":
                 break
             if separator != ",":
                 return None
-            index = _WHITE.match(body, index + 1).end()  # type: ignore[union-attr]
-    if _WHITE.match(body, index + 1).end() != len(body):  # type: ignore[union-attr]
+            index = _skip_white(body, index + 1)
+    if _skip_white(body, index + 1) != len(body):
         return None
     return items, spans
+
+
+def _skip_white(body: str, index: int) -> int:
+    """The index of the first character at or after `index` that is not JSON white space."""
+    return _WHITE.match(body, index).end()  # type: ignore[union-attr]  # `*`: always matches
 
 
 def _depth(value: list[Any] | dict[str, Any]) -> int:
