@@ -331,11 +331,24 @@ def _language_terms(root: Any, lang: str) -> list[Any]:
 
 
 def _term_in(chain: list[Any], name: str, form: str) -> Any:
+    """The first cs:term `name` of `form` in the locales of `chain`, None if none has it."""
     for locale in chain:
         for term in locale.iterfind("cs:terms/cs:term", _NS):
             if term.get("name") == name and (term.get("form") or "long") == form:
                 return term
     return None
+
+
+def _fallback_in_language(chain: list[Any], name: str, form: str) -> Any:
+    """The term `name` in the first fallback form after `form` that the language's locales
+    of `chain` define; None when they define `form` itself or no fallback form."""
+    if _term_in(chain, name, form) is not None:
+        return None
+    fallback, found = form, None
+    while found is None and fallback in _FORM_FALLBACK:
+        fallback = _FORM_FALLBACK[fallback]
+        found = _term_in(chain, name, fallback)
+    return found
 
 
 def _term_forms_fall_back_in_the_language(style: str, items: _Items, *, lang: str
@@ -351,12 +364,7 @@ def _term_forms_fall_back_in_the_language(style: str, items: _Items, *, lang: st
     wanted = {(t.get("term"), t.get("form")) for t in root.iter(f"{_CS}text")
               if t.get("term") and t.get("form") in _FORM_FALLBACK}
     for name, form in sorted(wanted):
-        if _term_in(chain, name, form) is not None:
-            continue
-        fallback, found = form, None
-        while found is None and fallback in _FORM_FALLBACK:
-            fallback = _FORM_FALLBACK[fallback]
-            found = _term_in(chain, name, fallback)
+        found = _fallback_in_language(chain, name, form)
         if found is not None:
             term = deepcopy(found)
             term.set("form", form)
