@@ -41,10 +41,12 @@ BENCH = REPO / "bench"
 SUITE = REPO.parent / "shared" / "csl-test-suite"
 ITEMS_FILE = BENCH / "data" / "agreement_items.json"
 BUNDLED = ("vancouver", "gost-r-7.0.5-2008", "gost-r-7.0.100-2018")
+ARTICLES, ARTICLES_SEED = 400, 7  # the bench articles (`render_speed.generate_items`)
 
 
 def _use_code(code: Path) -> None:
-    """Import citefmt from `code` (a checkout), not from wherever it is installed."""
+    """Import citefmt from `code` (a checkout), not from wherever it is installed: why the
+    functions below import citefmt (and the bench runners) only when they run."""
     sys.path.insert(0, str(code.resolve()))
     import citefmt
 
@@ -129,7 +131,7 @@ def _style_name(style: str) -> str:
 def _engine_cases(styles: int, seed: int) -> Iterator[tuple[str, Any]]:
     render_speed = _bench_module("render_speed")
     agreement = json.loads(ITEMS_FILE.read_text("utf-8"))
-    articles = render_speed.generate_items(400, seed=7)
+    articles = render_speed.generate_items(ARTICLES, seed=ARTICLES_SEED)
     nlm = str(render_speed.nlm_path())
     for path in sample_styles(styles, seed):
         for fmt in ("text", "html"):
@@ -150,7 +152,8 @@ def _format_cases() -> Iterator[tuple[str, Any]]:
     nlm = str(render_speed.nlm_path())
     with tempfile.TemporaryDirectory() as work:
         data = Path(work) / "items.json"
-        data.write_text(json.dumps(render_speed.generate_items(400, seed=7)), "utf-8")
+        data.write_text(json.dumps(render_speed.generate_items(ARTICLES, seed=ARTICLES_SEED)),
+                        "utf-8")
         agreement = Path(work) / "agreement.json"
         agreement.write_text(ITEMS_FILE.read_text("utf-8"), "utf-8")
         for source in (data, agreement):
@@ -187,6 +190,7 @@ def write(out: Path, styles: int, seed: int) -> None:
 
 
 def compare(first: Path, second: Path) -> int:
+    """Print the cases whose outputs differ or that one file lacks; 1 if any, else 0."""
     a = [json.loads(line) for line in first.read_text("utf-8").splitlines()]
     b = [json.loads(line) for line in second.read_text("utf-8").splitlines()]
     mine = {line["case"]: line["output"] for line in a}

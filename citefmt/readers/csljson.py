@@ -25,6 +25,8 @@ from citefmt.model import DATE_VARIABLES, Item, ReadResult, Record, validate_ite
 from citefmt.textio import scrub_surrogates
 
 _ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read(text: str, *, source: str = "<input>") -> ReadResult:
@@ -33,10 +35,7 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     items = _item_list(data, source)
     result = ReadResult()
     lines = _LineCounter(text)
-    # speed: a lone surrogate can only come from one in the text or from a \ud800-style escape;
-    # without either, no item is walked string by string looking for one
-    scrub = (_SURROGATE_ESCAPE.search(text) is not None
-             or (not text.isascii() and _SURROGATE.search(text) is not None))
+    scrub = _may_hold_lone_surrogates(text)
     for index, item in enumerate(items):
         start, end = spans.get(id(item), (None, None))
         line = lines.at(start) if start is not None else None
@@ -45,8 +44,12 @@ def read(text: str, *, source: str = "<input>") -> ReadResult:
     return result
 
 
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+def _may_hold_lone_surrogates(text: str) -> bool:
+    """Whether an item read from `text` may hold a lone surrogate. Speed: one can only come
+    from one in the text or from a \\ud800-style escape; without either, no item is walked
+    string by string looking for one."""
+    return (_SURROGATE_ESCAPE.search(text) is not None
+            or (not text.isascii() and _SURROGATE.search(text) is not None))
 
 
 class _LineCounter:
@@ -300,13 +303,13 @@ def _load_item_list(body: str) -> tuple[list[Any], dict[int, tuple[int, int]]] |
     where it starts, so each item's span is known without the Python scanner (~10x slower).
     None (parse it the slow way, which words every error) for another top-level value, any
     malformed JSON, or nesting beyond the limit."""
-    index = _WHITE.match(body).end()  # type: ignore[union-attr]
+    index = _skip_white(body, 0)
     if body[index:index + 1] != "[":
         return None
     items: list[Any] = []
     spans: dict[int, tuple[int, int]] = {}
     limit = NESTING.value - 1  # below the top-level list
-    index = _WHITE.match(body, index + 1).end()  # type: ignore[union-attr]
+    index = _skip_white(body, index + 1)
     if body[index:index + 1] != "]":
         while True:
             try:
@@ -320,16 +323,21 @@ def _load_item_list(body: str) -> tuple[list[Any], dict[int, tuple[int, int]]] |
             if isinstance(value, dict):
                 spans[id(value)] = (index, after)
             items.append(value)
-            index = _WHITE.match(body, after).end()  # type: ignore[union-attr]
+            index = _skip_white(body, after)
             separator = body[index:index + 1]
             if separator == "]":
                 break
             if separator != ",":
                 return None
-            index = _WHITE.match(body, index + 1).end()  # type: ignore[union-attr]
-    if _WHITE.match(body, index + 1).end() != len(body):  # type: ignore[union-attr]
+            index = _skip_white(body, index + 1)
+    if _skip_white(body, index + 1) != len(body):
         return None
     return items, spans
+
+
+def _skip_white(body: str, index: int) -> int:
+    """The index of the first character at or after `index` that is not JSON white space."""
+    return _WHITE.match(body, index).end()  # type: ignore[union-attr]  # `*`: always matches
 
 
 def _depth(value: list[Any] | dict[str, Any]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import citefmt.readers.csljson as csljson
 from citefmt.errors import InputError
 from citefmt.readers.csljson import read
 
@@ -66,8 +67,6 @@ def test_item_list_fast_path_reads_as_the_python_scanner(
         text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A top-level list is parsed item by item by json's C scanner (speed); records, their
     lines and raw text, diagnostics and errors are those of the Python scanner's path."""
-    import citefmt.readers.csljson as csljson
-
     def outcome() -> object:
         try:
             result = read(text, source="refs.json")
