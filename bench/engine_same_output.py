@@ -36,22 +36,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from checkout import use_code  # bench/checkout.py (this script's folder is on sys.path)
+
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "bench"
 SUITE = REPO.parent / "shared" / "csl-test-suite"
 ITEMS_FILE = BENCH / "data" / "agreement_items.json"
 BUNDLED = ("vancouver", "gost-r-7.0.5-2008", "gost-r-7.0.100-2018")
 ARTICLES, ARTICLES_SEED = 400, 7  # the bench articles (`render_speed.generate_items`)
-
-
-def _use_code(code: Path) -> None:
-    """Import citefmt from `code` (a checkout), not from wherever it is installed: why the
-    functions below import citefmt (and the bench runners) only when they run."""
-    sys.path.insert(0, str(code.resolve()))
-    import citefmt
-
-    if Path(citefmt.__file__).resolve().parent != (code / "citefmt").resolve():
-        raise SystemExit(f"error: citefmt imported from {citefmt.__file__}, not from {code}")
 
 
 def _bench_module(name: str) -> Any:
@@ -221,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     if not SUITE.is_dir():
         sys.exit(f"engine_same_output: the CSL test suite is not at {SUITE}")
     if args.code:
-        _use_code(args.code)
+        use_code(args.code)
     write(args.write, args.styles, args.seed)
     return 0
 

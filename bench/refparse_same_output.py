@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from checkout import use_code  # bench/checkout.py (this script's folder is on sys.path)
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -43,15 +45,6 @@ def _strings() -> list[str]:
     with (REPO / "eval" / "devset.jsonl").open(encoding="utf-8") as handle:
         texts += [json.loads(line)["text"] for line in handle if line.strip()]
     return texts
-
-
-def _use_code(code: Path) -> None:
-    """Import citefmt from `code` (a checkout), not from wherever it is installed."""
-    sys.path.insert(0, str(code.resolve()))
-    import citefmt
-
-    if Path(citefmt.__file__).resolve().parent != (code / "citefmt").resolve():
-        raise SystemExit(f"error: citefmt imported from {citefmt.__file__}, not from {code}")
 
 
 def _record(parsed: Any) -> dict[str, Any]:
@@ -133,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.compare:
         return compare(*args.compare)
-    _use_code(args.code)
+    use_code(args.code)
     if args.write:
         write(args.write, _strings())
     if args.time:
