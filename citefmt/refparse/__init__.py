@@ -235,8 +235,7 @@ def parse_reference(text: str) -> ParsedReference:
             if best is None or tagged.confidence > best.confidence:
                 best = tagged
     if best is None or best.confidence < ACCEPT_THRESHOLD:
-        item: Item = {"type": "document", "title": _unparsed_title(extracted.body) or norm.value}
-        item.update(extracted.fields)
+        item = _unparsed_item(extracted, norm.value)
         norm.diagnostics.append(Diagnostic("CF100",
                                            "reference could not be parsed; kept whole as the title",
                                            col=1, severity="warning"))
@@ -283,12 +282,15 @@ def parse_reference(text: str) -> ParsedReference:
 _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     imprint.labels_not_imprint, imprint.journal_not_publisher, imprint.imprint_out_of_container,
     imprint.thesis_out_of_publisher, imprint.thesis_out_of_title, imprint.split_joined_imprint,
+    imprint.place_out_of_publisher,
     imprint.imprint_by_sentences,
-    imprint.place_out_of_journal, hosts.pages_out_of_host, hosts.editor_out_of_host,
+    imprint.place_out_of_journal, hosts.label_out_of_host, hosts.pages_out_of_host, hosts.editor_out_of_host,
     hosts.series_out_of_host, hosts.place_out_of_proceedings,
     title_tail.language_note_out_of_title, title_tail.edition_out_of_title,
     title_tail.title_out_of_journal, title_tail.responsibility_out_of_title,
-    title_tail.editor_label_out_of_title)
+    title_tail.editor_label_out_of_title, title_tail.volume_out_of_title,
+    title_tail.report_number_out_of_title, title_tail.place_out_of_meeting_title,
+    title_tail.eprint_not_title, title_tail.host_label_out_of_title)
 
 #: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or
 #: "Surname, A.", also with a particle ("van Surname AB"), or before a body's name of up to nine
@@ -374,6 +376,18 @@ def _status_not_title(item: Item) -> None:
         value = item.get(key)
         if isinstance(value, str) and _STATUS_RE.match(value.strip()):
             item["status"] = item.pop(key)
+
+
+def _unparsed_item(extracted: Extracted, text: str) -> Item:
+    """The `document` that keeps an unparsed reference whole: its text as the title, with the
+    identifiers read from it. A reference that is only a URL or a DOI ("http://cern.ch/heed.")
+    has no title: the identifier keeps the whole of it (a URL alone is a web page)."""
+    title = _unparsed_title(extracted.body)
+    if not title and ("URL" in extracted.fields or "DOI" in extracted.fields) \
+            and not re.search(r"[^\W_]", extracted.body):
+        kind = "webpage" if "URL" in extracted.fields else "document"
+        return {"type": kind, **extracted.fields}
+    return {"type": "document", "title": title or text, **extracted.fields}
 
 
 def _unparsed_title(body: str) -> str:

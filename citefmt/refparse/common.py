@@ -118,6 +118,22 @@ _DOI_GLUED_TAIL_RE = re.compile(
     r"|\.(?=URL|PMID|PMCID|ISSN|ISBN|Available|https?:)|\((?=in(?![\dA-Z]))")
 
 
+#: a new-style arXiv identifier printed bare as a reference's last element, after a comma, period
+#: or semicolon ("Phys. Rev. D92, 074504 (2015), 1503.03649", "…, 0706.0312 [hep-ph]."): YYMM,
+#: a period and four or five digits (the scheme began in April 2007, so the year is 07 or later
+#: and the month 01-12), perhaps a version and the subject class in brackets. Not a page or an
+#: issue: no journal numbers its pages or issues so.
+_BARE_ARXIV_END_RE = re.compile(
+    r"[,.;]\s*((?:0[7-9]|[1-9]\d)(?:0[1-9]|1[0-2])\.\d{4,5}(?:v\d+)?)"
+    r"(?:\s*\[\s*[a-z]+(?:\s*-\s*[a-z]+)?(?:\s*\.\s*[A-Z]{2})?\s*\])?\s*\.?\s*$")
+#: how far from a reference's end the bare identifier is searched for (its longest form is 40)
+_BARE_ARXIV_TAIL = 48
+#: a run of digits: the bare identifier is set aside only after a reference with locators of its
+#: own (volume, page and year: three runs), so a preprint cited by names, year and number alone
+#: keeps its number where the grammars read it
+_DIGIT_RUN_RE = re.compile(r"\d+")
+
+
 def _without_glued_tail(doi: str) -> str:
     """The DOI without what PDF extraction glued to it (`_DOI_GLUED_TAIL_RE`); a DOI's own
     brackets ("…(2000)081[2714:DHSATD]2.0.CO;2") stay."""
@@ -177,6 +193,10 @@ def extract_identifiers(text: str) -> Extracted:
             body = blank(body, labelled.start(), labelled.end())
     for arxiv in identifiers.find_arxiv_ids(body) if "arxiv" in folded else ():
         fields.setdefault("number", "arXiv:" + arxiv.value)
+    bare_arxiv = _BARE_ARXIV_END_RE.search(body, max(0, len(body) - _BARE_ARXIV_TAIL))
+    if bare_arxiv is not None and len(_DIGIT_RUN_RE.findall(body, 0, bare_arxiv.start())) >= 3:
+        fields.setdefault("number", "arXiv:" + bare_arxiv.group(1))
+        body = blank(body, bare_arxiv.start() + 1, len(body))
     for url in identifiers.find_urls(body) if "://" in body else ():
         fields.setdefault("URL", url.value)
         start = url.start

@@ -72,6 +72,31 @@ def series_out_of_host(item: Item) -> None:
             item["volume"] = m.group("number")
 
 
+#: the words that lead into a host and are not part of its title (Chicago, APA, ISO 690 and
+#: physics lists print them before the host; PDF extraction may glue "in" to it): "In", "in:",
+#: "inAdvanced …", "Dans", "En:", "Em:", "given at", "Translated from", "Cite this as:", the
+#: editor label left after the editors' names ("(Eds.),", "editors,") and the "of" of "vol. 1
+#: of Series". "In Vivo", "In Vitro", "In Silico" and "In Practice" are journals' own words.
+_HOST_LEAD = re.compile(
+    r"^(?:(?:[Ii]n(?!\s+(?:[Vv]ivo|[Vv]itro|[Ss]ilico|[Ss]itu|[Pp]ractice)\b)|Dans)(?:\s*:\s*|\s+)"
+    r"|in(?=[A-Z][a-z])|(?:En|Em)\s*:\s*|given\s+at\s+|[Tt]ranslated\s*from\s+"
+    r"|Cite\s+this\s+as\s*:\s*|\(\s*(?:[Ee]ds?|[Ee]ditors?)\s*\.?\s*\)\s*[.,:]?\s*"
+    r"|(?:[Ee]ds?\.|[Ee]ds?\s*[,:]|[Ee]ditors?\s*[.,:])\s*|of\s+)"
+    r"(?=\S)")
+
+
+def label_out_of_host(item: Item) -> None:
+    """"In Proceedings of the IEEE", "inAdvanced Accelerator Concepts", "(eds.), Proceedings of
+    …", "of CBMS Regional Conference Series": the label a list prints before the host (or the
+    end of the statement before it) is not part of the host's title."""
+    host = item.get("container-title")
+    if not isinstance(host, str) or not (m := _HOST_LEAD.match(host)):
+        return
+    rest = host[m.end():]
+    if len(rest) >= 2:
+        item["container-title"] = rest
+
+
 #: "… held in San Jose": the words that lead into a conference's place
 _HELD_IN = re.compile(r"^(?P<lead>.*?)\s+(?:held\s+)?in\s+(?P<place>[A-Z].*)$")
 

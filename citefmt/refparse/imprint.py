@@ -127,6 +127,38 @@ def split_joined_imprint(item: Item) -> None:
         item["publisher-place"], item["publisher"] = found
 
 
+#: the last word of a name that a place name after it belongs to, not follows: "University of
+#: Chicago", "Imperial College London", "Banco de España"
+_NAME_BEFORE_PLACE = re.compile(r"\b(?:of|de|di|do|da|du|des|del|der|für|at|in|and|&|the|"
+                                r"College|University|Universit\w*|Institute?|School|Academy)\s*$",
+                                re.I)
+
+
+def place_out_of_publisher(item: Item) -> None:
+    """"Springer Netherlands", "Springer Berlin Heidelberg", "McGraw-Hill New York": a place
+    printed after the publisher's name with no comma or colon is the place — when the words
+    after the name (one to three) are a place, or places, and the name before them is not one. With a
+    place read already, only a tail that names that place again is taken off."""
+    publisher, place = item.get("publisher"), item.get("publisher-place")
+    if not isinstance(publisher, str) or item.get("type") == "thesis":
+        return
+    words = publisher.split()
+    for size in range(min(3, len(words) - 1), 0, -1):
+        lead, tail = " ".join(words[:-size]), words[-size:]
+        if not (place_population(" ".join(tail)) or all(map(place_population, tail))) \
+                or place_population(lead) \
+                or not _PUBLISHER_WORD.search(lead) or _NAME_BEFORE_PLACE.search(lead):
+            continue
+        if isinstance(place, str) and place:
+            printed = re.sub(r"\W", "", place).casefold()
+            if not all(re.sub(r"\W", "", w).casefold() in printed for w in tail):
+                return
+        else:
+            item["publisher-place"] = " ".join(tail)
+        item["publisher"] = lead.rstrip(_TRIM)
+        return
+
+
 #: an edition statement standing as a sentence of its own: "2nd Edition", "4th ed", "6. ed. rev",
 #: "2ª ed", "3a edição", "2nd edn"
 _EDITION_SENTENCE = re.compile(r"^(?P<number>\d{1,3})\s*(?:st|nd|rd|th|ª|º|a|e|\.)?\s*"

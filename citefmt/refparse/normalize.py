@@ -359,6 +359,25 @@ def attach_detached_punctuation(text: Text) -> None:
                   first)
 
 
+#: a URL's scheme with the spaces PDF extraction puts inside it: "http ://cern.ch",
+#: "https: //cds.cern.ch", "http: // arxiv.org"
+_SPACED_SCHEME_RE = re.compile(r"\b(https?)\s*:\s*/\s*/\s*(?=\S)")
+
+
+def join_spaced_url_schemes(text: Text) -> None:
+    """"http ://cern.ch/garfield" → "http://cern.ch/garfield": a scheme has no space in it, so
+    the URL is found whole (CF105)."""
+    if "http" not in text.value:
+        return
+    edits = [(m.start(), m.end(), m.group(1) + "://")
+             for m in _SPACED_SCHEME_RE.finditer(text.value)
+             if m.end() - m.start() > len(m.group(1)) + 3]
+    if edits:
+        text.replace_many(edits)
+        text.warn("CF105", f"{len(edits)} URL scheme(s) joined (PDF-extracted spacing: "
+                  "\"http ://\" → \"http://\")", edits[0][0])
+
+
 #: "andA Quattropani", "andW . Henkes": the conjunction of an author list glued to the next
 #: initial, as PDF extraction leaves it
 _GLUED_AND_RE = re.compile(r"(?<=[\s,])(and|et|und)(?=[A-Z](?:\.|\s))")
@@ -382,6 +401,7 @@ def normalize(raw: str) -> Text:
     text = Text.of(raw)
     normalize_unicode(text)
     attach_detached_punctuation(text)
+    join_spaced_url_schemes(text)
     separate_glued_conjunctions(text)
     separate_glued_labels(text)
     join_broken_dois(text)

@@ -188,3 +188,103 @@ def journal_word_out_of_names(item: Item, text: str) -> None:
         last["family"] = m.group("family")
         glue = ". " if re.search(re.escape(word) + r"\.\s", text) else " "
         item["container-title"] = f"{word}{glue}{journal}"
+
+
+#: the volume of a multi-volume book printed after its title ("Lectures on Theoretical
+#: Physics, Vol. 2", "Applied multivariate statistical analysis ,vol .5")
+_VOLUME_AFTER_TITLE = re.compile(r"\s*[,.]\s*(?:[Vv]ol(?:ume)?|VOL)\s*\.?\s*(?P<volume>\d{1,4}[A-Z]?)"
+                                 r"\s*\.?\s*$")
+
+
+def volume_out_of_title(item: Item) -> None:
+    """"Parallel Distributed Processing, Vol. 1": the volume a book's title (or a chapter's
+    host) ends with is the volume, when no other was read."""
+    for key in ("title", "container-title"):
+        value = item.get(key)
+        # every match holds "vol", "Vol", "volume" or "VOL" (a cheap test first)
+        if not isinstance(value, str) or ("ol" not in value and "OL" not in value):
+            continue
+        m = _VOLUME_AFTER_TITLE.search(value)
+        if m and m.start() > 0 and item.get("volume") in (None, m.group("volume")):
+            item[key] = value[:m.start()].rstrip(" .,")
+            item["volume"] = m.group("volume")
+            return
+
+
+#: a report's number after its title: upper-case letters, then parts joined by hyphens or
+#: slashes, one with a digit ("ATLAS-TDR-19", "CERN-ACC-2014-0321", "CERN-1975-005")
+_REPORT_NUMBER_AFTER_TITLE = re.compile(r",\s*(?P<number>[A-Z]{2,}(?:[-/][A-Z]*\d[A-Z\d]*|"
+                                        r"[-/][A-Z]+)*[-/][A-Z]*\d[A-Z\d]*)\s*\.?$")
+
+
+def report_number_out_of_title(item: Item) -> None:
+    """"High Luminosity LHC project description, CERN-ACC-2014-0321": a laboratory's or
+    collaboration's report number after the title is the item's `number`, not its title; with
+    no host read, the item is the report."""
+    title = item.get("title")
+    if not isinstance(title, str) or not title[-1:].isdigit() or item.get("number"):
+        return
+    m = _REPORT_NUMBER_AFTER_TITLE.search(title)
+    if m and len(title[:m.start()].split()) >= 2:
+        item["title"] = title[:m.start()].rstrip(" .,")
+        item["number"] = m.group("number")
+        if not item.get("container-title"):
+            item["type"] = "report"
+
+
+#: "SPE Western Regional Meeting held in San Jose": where a conference was held, after its name
+_HELD_IN_TITLE = re.compile(r"^(?P<name>.{4,}?)\s*\bheld\s+(?:in|at)\s+(?P<place>[A-Z].*)$")
+
+
+def place_out_of_meeting_title(item: Item) -> None:
+    """"the SPE European Formation Damage Conference held in The Hague, The Netherlands": a
+    meeting's name that runs on into "held in <place>" ends before it; the place (with any
+    place read after it) is the place of the meeting."""
+    title = item.get("title")
+    if not isinstance(title, str) or "held" not in title:
+        return
+    m = _HELD_IN_TITLE.match(title)
+    if m is None:
+        return
+    place = item.get("publisher-place")
+    item["title"] = m.group("name").rstrip(" ,")
+    item["publisher-place"] = f"{m.group('place').rstrip(' ,')}, {place}" \
+        if isinstance(place, str) and place else m.group("place").rstrip(" ,")
+
+
+#: an arXiv identifier standing alone where the title was read: "arXiv:1606.07049 [hep-lat]",
+#: "1704.01114", "arXiv: hep-ph/0605068"
+_ARXIV_ONLY = re.compile(r"(?:ar[Xx]iv\s*:?\s*)?(?P<id>\d{4}\s?\.\s?\d{4,5}(?:v\d+)?|"
+                         r"[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)"
+                         r"(?:\s*\[\s*[a-z]+(?:\s*-\s*[a-z]+)?(?:\.[A-Z]{2})?\s*\])?\.?")
+
+
+def eprint_not_title(item: Item) -> None:
+    """A preprint cited by its arXiv number alone ("M. L. Wagman, M. J. Savage (2017),
+    arXiv:1704.07356 [hep-lat]") has no title: the number is the item's `number`."""
+    title = item.get("title")
+    # every match starts with a digit, "arXiv" or an old-style archive's small letter
+    if not isinstance(title, str) or not (title[:1].isdigit() or title[:1].islower()
+                                          or title[:1] == "A"):
+        return
+    m = _ARXIV_ONLY.fullmatch(title.strip())
+    if m:
+        del item["title"]
+        item.setdefault("number", "arXiv:" + re.sub(r"\s", "", m.group("id")))
+
+
+#: the host label before the one title of an untitled proceedings or a book cited as the host
+#: ("in: Astrophysics of Cosmic Rays", "in Proc. 34th Int. Cosmic Ray Conference",
+#: "inAmerican Astronomical Society Meeting Abstracts"): a capital "In" without a colon is
+#: left, as titles start with it ("In vivo imaging of …")
+_HOST_LABEL_FIRST = re.compile(r"^(?:[Ii]n\s*:\s*|in\s+|in(?=[A-Z][a-z])|Dans\s+)(?=\S)")
+
+
+def host_label_out_of_title(item: Item) -> None:
+    """"V. Berezinsky et al. in: Astrophysics of Cosmic Rays, …": with no host read, the "in:"
+    before the one title says it is a host; the label is not the title's first word."""
+    title = item.get("title")
+    if not isinstance(title, str) or item.get("container-title") or title[:1] not in "iID":
+        return
+    if (m := _HOST_LABEL_FIRST.match(title)) and len(title) - m.end() >= 2:
+        item["title"] = title[m.end():]

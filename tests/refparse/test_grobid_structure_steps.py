@@ -1,0 +1,214 @@
+"""Steps for the structure of PDF-extracted physics, chemistry and humanities references (issue
+16, GROBID group): a bare arXiv number at the end, the label before a host, a volume, report
+number or meeting place after a title, an arXiv number read as the title. Expected values
+follow from each string's printed structure (arXiv's identifier scheme, the "In"/"in:" host
+label of Chicago, APA and Elsevier, "Vol. N" after a book title)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citefmt.model import Item
+from citefmt.refparse import parse_reference
+from citefmt.refparse.common import extract_identifiers
+from citefmt.refparse.hosts import label_out_of_host
+from citefmt.refparse.title_tail import (
+    eprint_not_title,
+    place_out_of_meeting_title,
+    report_number_out_of_title,
+    volume_out_of_title,
+)
+
+
+def test_a_bare_arxiv_number_after_the_locators_is_set_aside() -> None:
+    text = "O. Bär, Phys. Rev. D92, 074504 (2015), 1503.03649"
+    extracted = extract_identifiers(text)
+    assert extracted.fields["number"] == "arXiv:1503.03649"
+    assert extracted.body.rstrip() == "O. Bär, Phys. Rev. D92, 074504 (2015),"
+    item = parse_reference(text).item
+    assert (item["container-title"], item["volume"], item["page"]) == ("Phys. Rev. D", "92",
+                                                                       "074504")
+    assert "issue" not in item
+
+
+def test_a_bare_arxiv_number_with_its_subject_class() -> None:
+    extracted = extract_identifiers("V. Bernard, Prog. Part. Nucl. Phys. 60, 82 (2008), "
+                                    "0706.0312 [hep-ph].")
+    assert extracted.fields["number"] == "arXiv:0706.0312"
+
+
+@pytest.mark.parametrize("text", [
+    "A. Roe, J. Phys. 12, 45 (2015), 1513.03649",  # no month 13: not an arXiv number
+    "A. Roe, J. Phys. 12, 45 (2015), 0612.1234",  # before April 2007: not the new scheme
+    "A. Roe, J. Phys. 12, 1503.0364 (2015)",  # not the reference's last element
+])
+def test_numbers_that_are_not_a_bare_arxiv_number_stay(text: str) -> None:
+    extracted = extract_identifiers(text)
+    assert "number" not in extracted.fields
+    assert extracted.body == text
+
+
+def test_a_preprint_cited_by_names_year_and_number_keeps_its_reading() -> None:
+    item = parse_reference("E. Berkowitz et al. (2017), 1704.01114").item
+    assert item["issued"] == {"date-parts": [[2017]]}
+    assert item["author"][0]["family"] == "Berkowitz"
+    assert "title" not in item and item["number"] == "arXiv:1704.01114"
+
+
+@pytest.mark.parametrize(("host", "expected"), [
+    ("In Proceedings of the IEEE", "Proceedings of the IEEE"),
+    ("in: Lecture Notes in Physics", "Lecture Notes in Physics"),
+    ("inAdvanced Accelerator Concepts", "Advanced Accelerator Concepts"),
+    ("Dans The Alkaloids", "The Alkaloids"),
+    ("(eds.)Proceedings of the 6th Vilnius Conference", "Proceedings of the 6th Vilnius Conference"),
+    ("(Ed.), Fractal Analysis and Chaos in Geosciences", "Fractal Analysis and Chaos in Geosciences"),
+    ("editors, Mind as Motion", "Mind as Motion"),
+    ("of CBMS Regional Conference Series in Mathematics",
+     "CBMS Regional Conference Series in Mathematics"),
+    ("Translated from Bioorganicheskaya Khimiya", "Bioorganicheskaya Khimiya"),
+    ("given at 34th International Symposium on Lattice Field Theory",
+     "34th International Symposium on Lattice Field Theory"),
+    ("Cite this as: TBM", "TBM"),
+])
+def test_the_label_before_a_host_is_not_its_title(host: str, expected: str) -> None:
+    item: Item = {"type": "chapter", "container-title": host}
+    label_out_of_host(item)
+    assert item["container-title"] == expected
+
+
+@pytest.mark.parametrize("host", ["In Vivo", "In Vitro Cellular & Developmental Biology",
+                                  "Inorg. Chem.", "Infection", "Editorial Board Reports",
+                                  "Environ. Health Perspect."])
+def test_a_host_whose_own_first_word_looks_like_a_label_is_kept(host: str) -> None:
+    item: Item = {"type": "article-journal", "container-title": host}
+    label_out_of_host(item)
+    assert item["container-title"] == host
+
+
+def test_the_volume_after_a_book_title() -> None:
+    item: Item = {"type": "book", "title": "Applied multivariate statistical analysis ,vol .5"}
+    volume_out_of_title(item)
+    assert (item["title"], item["volume"]) == ("Applied multivariate statistical analysis", "5")
+    host: Item = {"type": "chapter", "container-title": "Parallel Distributed Processing, Vol. 1"}
+    volume_out_of_title(host)
+    assert (host["container-title"], host["volume"]) == ("Parallel Distributed Processing", "1")
+
+
+def test_a_title_volume_that_disagrees_with_the_read_volume_stays() -> None:
+    item: Item = {"type": "book", "title": "Collected Papers, Vol. 2", "volume": "3"}
+    volume_out_of_title(item)
+    assert item["title"] == "Collected Papers, Vol. 2"
+
+
+def test_a_report_number_after_the_title() -> None:
+    item: Item = {"type": "report",
+                  "title": "High Luminosity LHC project description, CERN-ACC-2014-0321"}
+    report_number_out_of_title(item)
+    assert (item["title"], item["number"]) == ("High Luminosity LHC project description",
+                                               "CERN-ACC-2014-0321")
+    tdr: Item = {"title": "ATLAS Insertable B-Layer Technical Design Report, ATLAS-TDR-19"}
+    report_number_out_of_title(tdr)
+    assert (tdr["title"], tdr["number"]) == ("ATLAS Insertable B-Layer Technical Design Report",
+                                             "ATLAS-TDR-19")
+    assert tdr["type"] == "report"  # a report number with no host: the report itself
+
+
+@pytest.mark.parametrize("title", ["Studies of the decay B0 → K*0 μ+ μ-, LHCb",
+                                   "Stability of COVID-19", "Physics at LEP, Part 2"])
+def test_a_title_ending_in_other_words_or_numbers_stays(title: str) -> None:
+    item: Item = {"title": title}
+    report_number_out_of_title(item)
+    assert item == {"title": title}
+
+
+def test_where_a_meeting_was_held_is_its_place() -> None:
+    item: Item = {"type": "book", "title": "SPE Western Regional Meeting held in San Jose",
+                  "publisher-place": "California, USA"}
+    place_out_of_meeting_title(item)
+    assert (item["title"], item["publisher-place"]) == ("SPE Western Regional Meeting",
+                                                         "San Jose, California, USA")
+
+
+def test_an_arxiv_number_read_as_the_title_is_the_number() -> None:
+    item: Item = {"type": "document", "title": "arXiv:1704.07356 [hep-lat]"}
+    eprint_not_title(item)
+    assert item == {"type": "document", "number": "arXiv:1704.07356"}
+    old: Item = {"title": "hep-ph/0605068", "number": "arXiv:hep-ph/0605068"}
+    eprint_not_title(old)
+    assert old == {"number": "arXiv:hep-ph/0605068"}
+    kept: Item = {"title": "2017 survey of arXiv submissions"}
+    eprint_not_title(kept)
+    assert kept == {"title": "2017 survey of arXiv submissions"}
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("in: Astrophysics of Cosmic Rays", "Astrophysics of Cosmic Rays"),
+    ("in Proc. 34th Int. Cosmic Ray Conference", "Proc. 34th Int. Cosmic Ray Conference"),
+    ("inAmerican Astronomical Society Meeting Abstracts",
+     "American Astronomical Society Meeting Abstracts"),
+    ("In: Lectures on Physics", "Lectures on Physics"),
+    ("In vivo imaging of the brain", "In vivo imaging of the brain"),
+    ("In Search of Lost Time", "In Search of Lost Time"),
+    ("information theory", "information theory"),
+])
+def test_the_host_label_before_a_lone_title(title: str, expected: str) -> None:
+    from citefmt.refparse.title_tail import host_label_out_of_title
+
+    item: Item = {"type": "book", "title": title}
+    host_label_out_of_title(item)
+    assert item["title"] == expected
+    with_host: Item = {"type": "chapter", "title": title, "container-title": "Proceedings"}
+    host_label_out_of_title(with_host)
+    assert with_host["title"] == title
+
+
+def test_a_spaced_url_scheme_is_joined() -> None:
+    from citefmt.refparse.normalize import normalize
+
+    text = normalize("ATLAS Collaboration, Report, 2010,https ://cds.cern.ch/record/1291633,")
+    assert "https://cds.cern.ch/record/1291633" in text.value
+    assert any(d.code == "CF105" for d in text.diagnostics)
+    assert normalize("See http: // arxiv.org/abs/1").value == "See http://arxiv.org/abs/1"
+    unchanged = normalize("See http://arxiv.org/abs/1")
+    assert unchanged.value == "See http://arxiv.org/abs/1" and not unchanged.diagnostics
+
+
+def test_a_reference_that_is_only_a_url_is_a_web_page_without_a_title() -> None:
+    parsed = parse_reference("[10]http ://cern.ch/garfield.")
+    assert parsed.item["type"] == "webpage"
+    assert parsed.item["URL"] == "http://cern.ch/garfield"
+    assert "title" not in parsed.item
+    assert any(d.code == "CF100" for d in parsed.diagnostics)
+    words = parse_reference("Some words that are no reference").item
+    assert words["title"] == "Some words that are no reference"
+
+
+@pytest.mark.parametrize(("publisher", "place", "expected"), [
+    ("Springer Netherlands", None, ("Springer", "Netherlands")),
+    ("Academic Press New York", None, ("Academic Press", "New York")),
+    ("Springer Berlin Heidelberg", "Berlin, Heidelberg", ("Springer", "Berlin, Heidelberg")),
+    ("World Scientific Singapore", None, ("World Scientific", "Singapore")),
+])
+def test_a_place_after_the_publisher_without_a_comma(publisher: str, place: str | None,
+                                                     expected: tuple[str, str]) -> None:
+    from citefmt.refparse.imprint import place_out_of_publisher
+
+    item: Item = {"type": "book", "publisher": publisher}
+    if place:
+        item["publisher-place"] = place
+    place_out_of_publisher(item)
+    assert (item["publisher"], item["publisher-place"]) == expected
+
+
+@pytest.mark.parametrize(("publisher", "place"), [
+    ("University of Chicago", None), ("Imperial College London", None),
+    ("Oxford University Press", None), ("Cambridge", None), ("Springer Verlag", None),
+    ("Springer New York", "Berlin")])
+def test_a_publisher_that_names_a_place_stays(publisher: str, place: str | None) -> None:
+    from citefmt.refparse.imprint import place_out_of_publisher
+
+    item: Item = {"type": "book", "publisher": publisher}
+    if place:
+        item["publisher-place"] = place
+    place_out_of_publisher(item)
+    assert item["publisher"] == publisher and item.get("publisher-place") == place
