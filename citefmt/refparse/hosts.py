@@ -97,6 +97,32 @@ def label_out_of_host(item: Item) -> None:
         item["container-title"] = rest
 
 
+#: the journal's locators a reading left at the end of its host: ", 11(1) 1-39, Jan",
+#: ", 35(8) 66-80", ", Vol. 7", " (Vol. 3", ", Nr. 253", ", T. 21"
+_LOCATORS_AFTER_HOST = re.compile(
+    r"(?:,\s*|\s+)(?:(?P<volume>\d{1,4})\s*\((?P<issue>[\w/-]{1,7})\)\s*[:,]?\s*"
+    r"(?P<page>\d+(?:\s*[-–]\s*\d+)?)?(?:\s*,\s*[A-Z][a-z]{2,8}\.?)?"
+    r"|\(?\s*(?:Vol|Volume|Nr|T)\s*\.?\s*(?P<labelled>\d{1,4}))\s*\.?$")
+
+
+def locators_out_of_host(item: Item) -> None:
+    """"ACM Transactions on Graphics, 11(1) 1-39, Jan", "Handbook of child psychology (Vol. 3":
+    the volume, issue and pages printed after the host's name are the item's own, when none was
+    read; the host's name ends before them."""
+    host = item.get("container-title")
+    if not isinstance(host, str) or item.get("volume") or not host[-1:].isalnum() \
+            or not (m := _LOCATORS_AFTER_HOST.search(host)) or len(host[:m.start()].split()) < 2:
+        return
+    item["container-title"] = host[:m.start()].rstrip(" ,.")
+    if m.group("labelled"):
+        item["volume"] = m.group("labelled")
+        return
+    item["volume"] = m.group("volume")
+    item.setdefault("issue", m.group("issue"))
+    if m.group("page") and not item.get("page"):
+        item["page"] = re.sub(r"\s*[-–]\s*", "-", m.group("page"))
+
+
 #: "… held in San Jose": the words that lead into a conference's place
 _HELD_IN = re.compile(r"^(?P<lead>.*?)\s+(?:held\s+)?in\s+(?P<place>[A-Z].*)$")
 

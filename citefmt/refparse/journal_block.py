@@ -63,6 +63,41 @@ _AUTHORS_BEFORE_RE = re.compile(
     rf"[{_UPPER}][\w-]*\s+Collaboration)\s*[,:]\s+(?P<journal>\S.*)$")
 
 
+#: an NLM or initials-first author statement closed by a period, then the rest: "Wilhelm MP.
+#: Vancomycin. Mayo Clin Proc", "N. J. Nilsson. Probabilistic logic. Artificial Intelligence"
+_AUTHORS_SENTENCE_RE = re.compile(
+    rf"^(?P<authors>{_PERSON}(?:(?:,\s*|\s+(?:and|&)\s+){_PERSON})*(?:,?\s+et\s+al)?)"
+    r"\s*\.\s+(?P<rest>\S.*)$")
+#: a small-letter word of a title ("logic", "dismutases")
+_TITLE_WORD_RE = re.compile(r"[a-z][a-z-]{3,}")
+
+
+def _reads_as_title(text: str) -> bool:
+    """A title sentence: two words or more, one a small-letter word, or one long word
+    ("Vancomycin") — not an abbreviation of a journal's name ("Soc", "Chem")."""
+    words = text.split()
+    if len(words) == 1:
+        return len(words[0]) >= 7 and words[0][1:].islower()
+    return any(_TITLE_WORD_RE.fullmatch(word.strip(",:;")) for word in words)
+
+
+def _authors_title_journal(journal: str) -> tuple[str, str, str] | None:
+    """(authors, title, journal) of an NLM reference whose journal lost the period after its
+    name, so that the whole "Authors. Title. Journal" stands before the numbers ("Wilhelm MP.
+    Vancomycin. Mayo Clin Proc 1991; 66:1165-1170"): the author statement, then the first
+    title sentence after which a short journal name ends the text."""
+    if ". " not in journal or (m := _AUTHORS_SENTENCE_RE.match(journal)) is None:
+        return None
+    rest = m.group("rest")
+    at = rest.find(". ")
+    while at > 0:
+        title, name = rest[:at].strip(), rest[at + 2:].strip()
+        if _reads_as_title(title) and _short_journal(name):
+            return m.group("authors"), title, name
+        at = rest.find(". ", at + 2)
+    return None
+
+
 def looks_like(body: str) -> bool:
     """A number follows the first words, as a journal's volume or a leading year does (the
     cheap gate; parse decides)."""
@@ -188,8 +223,11 @@ def parse(body: str) -> Candidate | None:
     # an author statement and a short journal name: a long text is a title's, not read here
     authors = _AUTHORS_BEFORE_RE.match(journal) if len(journal) <= _AUTHOR_LED_CHARS and (
         "," in journal or ":" in journal) else None
+    title = None
     if authors is not None and _short_journal(authors.group("journal")):
         journal = authors.group("journal")
+    elif (sentences := _authors_title_journal(journal)) is not None:
+        statement, title, journal = sentences
     elif is_journal_name(journal):
         authors = None
     else:
@@ -203,6 +241,10 @@ def parse(body: str) -> Candidate | None:
     item: Item = {"type": "article-journal", "container-title": journal} | fields
     if "page" in item:
         item["page"] = normalise_page(item["page"])
+    if title is not None:
+        names, truncated = strip_et_al(statement)
+        item["author"], item["title"] = split_names(names), title
+        return Candidate("journal-block", item, 0.72, truncated_authors=truncated)
     if authors is None:
         return Candidate("journal-block", item, 0.72)
     if re.fullmatch(_YEAR, str(item.get("volume", ""))):

@@ -212,3 +212,65 @@ def test_a_publisher_that_names_a_place_stays(publisher: str, place: str | None)
         item["publisher-place"] = place
     place_out_of_publisher(item)
     assert item["publisher"] == publisher and item.get("publisher-place") == place
+
+
+@pytest.mark.parametrize(("host", "expected"), [
+    ("ACM Transactions on Graphics, 11(1) 1-39, Jan",
+     ("ACM Transactions on Graphics", "11", "1", "1-39")),
+    ("Communications of the ACM, 35(8) 66-80", ("Communications of the ACM", "35", "8", "66-80")),
+    ("Handbook of child psychology (Vol. 3", ("Handbook of child psychology", "3", None, None)),
+    ("Advances in Neural Information Processing Systems, Vol. 7",
+     ("Advances in Neural Information Processing Systems", "7", None, None)),
+])
+def test_locators_left_at_the_end_of_a_host(host: str,
+                                            expected: tuple[str, str, str | None, str | None]
+                                            ) -> None:
+    from citefmt.refparse.hosts import locators_out_of_host
+
+    item: Item = {"type": "article-journal", "container-title": host}
+    locators_out_of_host(item)
+    assert (item["container-title"], item.get("volume"), item.get("issue"),
+            item.get("page")) == expected
+
+
+@pytest.mark.parametrize("host", ["J. Phys. A (1)", "Proc. SPIE 5", "Nature",
+                                  "Annals of Physics, 12(3)"])
+def test_a_host_without_separate_locators_stays(host: str) -> None:
+    from citefmt.refparse.hosts import locators_out_of_host
+
+    item: Item = {"type": "article-journal", "container-title": host, "volume": "9"}
+    locators_out_of_host(item)
+    assert item["container-title"] == host
+    if host != "Annals of Physics, 12(3)":
+        bare: Item = {"type": "article-journal", "container-title": host}
+        locators_out_of_host(bare)
+        assert bare == {"type": "article-journal", "container-title": host}
+
+
+@pytest.mark.parametrize(("text", "author", "title", "journal"), [
+    ("Wilhelm MP. Vancomycin. Mayo Clin Proc 1991; 66:1165-1170.", "Wilhelm", "Vancomycin",
+     "Mayo Clin Proc"),
+    ("Smith AB, Jones CD. Effects of heat on rats. J Appl Physiol 2001; 90:12-19.", "Smith",
+     "Effects of heat on rats", "J Appl Physiol"),
+    ("N. J. Nilsson. Probabilistic logic. Artificial Intelligence, 28(1) 71-87, 1986.",
+     "Nilsson", "Probabilistic logic", "Artificial Intelligence"),
+])
+def test_authors_title_and_a_journal_without_its_period(text: str, author: str, title: str,
+                                                        journal: str) -> None:
+    from citefmt.refparse import journal_block
+
+    candidate = journal_block.parse(text)
+    assert candidate is not None
+    item = candidate.item
+    assert (item["author"][0]["family"], item["title"], item["container-title"]) == (
+        author, title, journal)
+
+
+@pytest.mark.parametrize("text", ["J. Chem. Soc. Perkin Trans. 1, 189 (1983)",
+                                  "J. Am. Chem. Soc. 96, 1137 (1974)"])
+def test_an_abbreviated_journal_is_not_read_as_authors_and_title(text: str) -> None:
+    from citefmt.refparse import journal_block
+
+    candidate = journal_block.parse(text)
+    assert candidate is not None
+    assert "title" not in candidate.item and "author" not in candidate.item
