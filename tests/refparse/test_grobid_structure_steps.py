@@ -254,6 +254,9 @@ def test_a_host_without_separate_locators_stays(host: str) -> None:
      "Effects of heat on rats", "J Appl Physiol"),
     ("N. J. Nilsson. Probabilistic logic. Artificial Intelligence, 28(1) 71-87, 1986.",
      "Nilsson", "Probabilistic logic", "Artificial Intelligence"),
+    # was read by no grammar (test_grammar_journal_block had it as "not a journal block")
+    ("Lund T, Berg A. Renal outcomes revisited. BMJ 2001; 322:101-4.", "Lund",
+     "Renal outcomes revisited", "BMJ"),
 ])
 def test_authors_title_and_a_journal_without_its_period(text: str, author: str, title: str,
                                                         journal: str) -> None:
