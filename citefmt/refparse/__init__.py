@@ -266,6 +266,7 @@ def parse_reference(text: str) -> ParsedReference:
         title_tail.journal_word_out_of_title(item, norm.value)
         hosts.pos_volume(item, norm.value)
         hosts.year_not_issue(item)
+        hosts.date_not_volume(item)
         hosts.issue_of_monthly_journal(item)
         title_tail.journal_word_out_of_names(item, norm.value)
         item = without_medium_designator(with_article_number(item))

@@ -182,6 +182,20 @@ def year_not_issue(item: Item) -> None:
         del item["issue"]
 
 
+#: a date in PubMed's order, year then month (and day): "2018 Nov 6", "2019 Jan 2", "2018 Apr"
+_PUBMED_DATE = re.compile(r"(?:1[89]|20)\d\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                          r"[a-z]*\.?(?:\s+\d{1,2})?")
+
+
+def date_not_volume(item: Item) -> None:
+    """"Front Oncol. 2018; 2018 Nov 6. PMID: 30460196": PubMed prints an article published
+    ahead of print with its electronic date where the volume will stand; a date is never the
+    volume."""
+    volume = item.get("volume")
+    if isinstance(volume, str) and volume[:1] in "12" and _PUBMED_DATE.fullmatch(volume.strip()):
+        del item["volume"]
+
+
 #: journals numbered by year and monthly issue, with no volumes (SISSA/IOP): "JHEP 09 (2015)
 #: 050", "JCAP 08 (2016) 013", "J. Cosmology Astropart. Phys., 8, 013"
 _ISSUE_ONLY_JOURNAL = re.compile(r"^(?:JHEP|JCAP|J\.?\s*(?:High\s+Energy\s+Phys|Cosmol(?:ogy)?\.?"

@@ -277,3 +277,21 @@ def test_an_abbreviated_journal_is_not_read_as_authors_and_title(text: str) -> N
     candidate = journal_block.parse(text)
     assert candidate is not None
     assert "title" not in candidate.item and "author" not in candidate.item
+
+
+@pytest.mark.parametrize(("volume", "kept"), [("2018 Nov 6", False), ("2019 Jan 2", False),
+                                              ("2018 Apr", False), ("2018", True), ("12", True),
+                                              ("2018 Suppl 1", True)])
+def test_a_pubmed_date_is_not_the_volume(volume: str, kept: bool) -> None:
+    from citefmt.refparse.hosts import date_not_volume
+
+    item: Item = {"type": "article-journal", "container-title": "Front Oncol", "volume": volume}
+    date_not_volume(item)
+    assert ("volume" in item) is kept
+
+
+def test_an_article_ahead_of_print_has_no_volume() -> None:
+    item = parse_reference("Jacobs D, Zhu R, Luo J: Defining Early-Onset Colon and Rectal "
+                           "Cancers. Front Oncol. 2018; 2018 Nov 6. PMID: 30460196").item
+    assert item["container-title"] == "Front Oncol"
+    assert "volume" not in item and item["issued"]["date-parts"][0][0] == 2018
