@@ -45,6 +45,7 @@ from citefmt.refparse.common import (
     extract_identifiers,
     single_spaced,
     without_medium_designator,
+    year_out_of_url,
 )
 from citefmt.refparse.locators import with_article_number
 from citefmt.refparse.normalize import Text, glued_word_suspicions, normalize
@@ -267,6 +268,7 @@ def parse_reference(text: str) -> ParsedReference:
         hosts.pos_volume(item, norm.value)
         hosts.year_not_issue(item)
         hosts.date_not_volume(item)
+        year_out_of_url(item)
         hosts.issue_of_monthly_journal(item)
         title_tail.journal_word_out_of_names(item, norm.value)
         item = without_medium_designator(with_article_number(item))

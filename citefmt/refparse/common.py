@@ -198,14 +198,34 @@ def extract_identifiers(text: str) -> Extracted:
         fields.setdefault("number", "arXiv:" + bare_arxiv.group(1))
         body = blank(body, bare_arxiv.start() + 1, len(body))
     for url in identifiers.find_urls(body) if "://" in body else ():
-        fields.setdefault("URL", url.value)
+        year = _URL_THEN_YEAR_RE.search(url.value)
+        fields.setdefault("URL", url.value[:year.start()] if year else url.value)
         start = url.start
         label = _URL_LABEL_RE.search(body[:start])
         if label:
             start = label.start()
-        end = url.end + (1 if body[url.end:url.end + 1] == "." else 0)
+        end = url.start + year.start() if year else \
+            url.end + (1 if body[url.end:url.end + 1] == "." else 0)
         body = blank(body, start, end)
     return Extracted(body, fields)
+
+
+#: the reference's year in parentheses glued to the URL before it ("…/documentation(2013).",
+#: the closing parenthesis left out of the URL): the year is not part of the URL
+_URL_THEN_YEAR_RE = re.compile(r"\((?:1[5-9]|20)\d\d$")
+
+
+
+def year_out_of_url(item: Item) -> None:
+    """"https://arxiv.org/abs/1604.01641(2016": the year a reading left glued to the end of the
+    URL is the reference's date (when none was read), not part of the URL."""
+    url = item.get("URL")
+    if not isinstance(url, str) or not url.endswith(tuple("0123456789)")):
+        return
+    found = _URL_THEN_YEAR_RE.search(url.removesuffix(")"))
+    if found:
+        item["URL"] = url[:found.start()]
+        item.setdefault("issued", {"date-parts": [[int(found.group()[1:])]]})
 
 
 #: a run of white space

@@ -128,24 +128,35 @@ def split_joined_imprint(item: Item) -> None:
 
 
 #: the last word of a name that a place name after it belongs to, not follows: "University of
-#: Chicago", "Imperial College London", "Banco de España"
+#: Chicago", "Imperial College London", "Banco de España", "University of South Carolina"
 _NAME_BEFORE_PLACE = re.compile(r"\b(?:of|de|di|do|da|du|des|del|der|für|at|in|and|&|the|"
+                                r"North|South|East|West|New|Upper|Lower|"
                                 r"College|University|Universit\w*|Institute?|School|Academy)\s*$",
                                 re.I)
+#: an institution's name, whose place is part of it ("Queen Mary University of London",
+#: "Department of Statistics, U of Toronto"): no place is taken out of it
+_INSTITUTION = re.compile(r"\b(?:Univ|Universit|Institut|College|School|Dep(?:artmen)?t|Dept|"
+                          r"Laborator|Lab\b|Cent(?:er|re)|Facult|Hospital|Hall\b)", re.I)
+#: a place named after a publisher is a city or country of some size (the gazetteer also holds
+#: villages that share an English word: "Hall", "University", "Of")
+_PUBLISHING_PLACE_POPULATION = 100_000
 
 
 def place_out_of_publisher(item: Item) -> None:
-    """"Springer Netherlands", "Springer Berlin Heidelberg", "McGraw-Hill New York": a place
+    """"Springer Netherlands", "Springer Berlin Heidelberg", "Academic Press New York": a place
     printed after the publisher's name with no comma or colon is the place — when the words
-    after the name (one to three) are a place, or places, and the name before them is not one. With a
-    place read already, only a tail that names that place again is taken off."""
+    after the name (one to three) are a city or country of some size, or several, and the name
+    before them is not a place, nor an institution's name. With a place read already, only a
+    tail that names that place again is taken off."""
     publisher, place = item.get("publisher"), item.get("publisher-place")
-    if not isinstance(publisher, str) or item.get("type") == "thesis":
+    if not isinstance(publisher, str) or item.get("type") == "thesis" \
+            or _INSTITUTION.search(publisher):
         return
     words = publisher.split()
     for size in range(min(3, len(words) - 1), 0, -1):
         lead, tail = " ".join(words[:-size]), words[-size:]
-        if not (place_population(" ".join(tail)) or all(map(place_population, tail))) \
+        if not all(word[:1].isupper() for word in tail) or not (
+                _large_place(" ".join(tail)) or all(map(_large_place, tail))) \
                 or place_population(lead) \
                 or not _PUBLISHER_WORD.search(lead) or _NAME_BEFORE_PLACE.search(lead):
             continue
@@ -157,6 +168,10 @@ def place_out_of_publisher(item: Item) -> None:
             item["publisher-place"] = " ".join(tail)
         item["publisher"] = lead.rstrip(_TRIM)
         return
+
+
+def _large_place(name: str) -> bool:
+    return place_population(name) >= _PUBLISHING_PLACE_POPULATION
 
 
 #: an edition statement standing as a sentence of its own: "2nd Edition", "4th ed", "6. ed. rev",
@@ -262,7 +277,8 @@ def place_out_of_journal(item: Item) -> None:
 #: a label a grammar may read as a place or publisher: "Disponível em", "Available from",
 #: "Online", "URL", "ISSN", "Retrieved from", "Reprinted", Citing Medicine's "Epub" (the date
 #: of electronic publication, "Epub 2001 Sep 7.") — never a place or a publisher
-_LABEL_ONLY = re.compile(r"^(?:Dispon[ií]vel\s+em|Available\s+(?:from|at|online)|Online|"
+_LABEL_ONLY = re.compile(r"^(?:\[\s*On-?line\s*\]\s*\.?\s*)?"
+                         r"(?:Dispon[ií]vel\s+em|Available(?:\s+(?:from|at|online))?|Online|"
                          r"URL\w*|ISSN|ISBN|Retrieved(?:\s+from)?|Acesso\s+em|Accessed|"
                          r"Reprinted|Recuperado\s+de|Epub(?:\s+ahead\s+of\s+print)?)$", re.I)
 #: "PLoS Computational Biology 7": a journal and its volume, not a publisher
@@ -270,7 +286,8 @@ _JOURNAL_WITH_VOLUME = re.compile(r"^(?P<journal>[^\W\d_][^\d:;]*?[^\W\d_])\s+(?
 
 
 def labels_not_imprint(item: Item) -> None:
-    """A place or publisher that is only a label ("Disponível em", "Online") is dropped."""
+    """A place or publisher that is only a label ("Disponível em", "Online", "[Online].
+    Available") is dropped."""
     for key in ("publisher-place", "publisher"):
         value = item.get(key)
         if isinstance(value, str) and _LABEL_ONLY.match(value.strip(_TRIM)):

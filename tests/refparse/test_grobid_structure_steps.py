@@ -295,3 +295,39 @@ def test_an_article_ahead_of_print_has_no_volume() -> None:
                            "Cancers. Front Oncol. 2018; 2018 Nov 6. PMID: 30460196").item
     assert item["container-title"] == "Front Oncol"
     assert "volume" not in item and item["issued"]["date-parts"][0][0] == 2018
+
+
+@pytest.mark.parametrize("publisher", [
+    "Prentice Hall", "Rice University", "Queen Mary University of London",
+    "Department of Statistics, U of Toronto", "Kansas State University",
+    "University of South Carolina", "Institute for the Learning Sciences, Northwestern University"])
+def test_words_of_a_publisher_or_institution_are_not_its_place(publisher: str) -> None:
+    from citefmt.refparse.imprint import place_out_of_publisher
+
+    item: Item = {"type": "report", "publisher": publisher}
+    place_out_of_publisher(item)
+    assert item == {"type": "report", "publisher": publisher}
+
+
+def test_the_year_glued_to_a_url_is_the_date() -> None:
+    from citefmt.refparse.common import year_out_of_url
+
+    item: Item = {"type": "webpage", "URL": "https://arxiv.org/abs/1604.01641(2016"}
+    year_out_of_url(item)
+    assert item == {"type": "webpage", "URL": "https://arxiv.org/abs/1604.01641",
+                    "issued": {"date-parts": [[2016]]}}
+    kept: Item = {"URL": "https://example.org/a_(2016)_b", "issued": {"date-parts": [[2015]]}}
+    year_out_of_url(kept)
+    assert kept["URL"] == "https://example.org/a_(2016)_b"
+    extracted = extract_identifiers("S. Roe, Design Report, http://esss.se/documentation(2013).")
+    assert extracted.fields["URL"] == "http://esss.se/documentation"
+    assert "(2013)" in extracted.body
+
+
+@pytest.mark.parametrize("label", ["[Online]. Available", "[ Online ] Available", "Available"])
+def test_online_labels_are_no_publisher(label: str) -> None:
+    from citefmt.refparse.imprint import labels_not_imprint
+
+    item: Item = {"type": "book", "publisher": label}
+    labels_not_imprint(item)
+    assert item == {"type": "book"}
