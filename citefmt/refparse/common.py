@@ -211,8 +211,9 @@ def extract_identifiers(text: str) -> Extracted:
 
 
 #: the reference's year in parentheses glued to the URL before it ("…/documentation(2013).",
-#: the closing parenthesis left out of the URL): the year is not part of the URL
-_URL_THEN_YEAR_RE = re.compile(r"\((?:1[5-9]|20)\d\d$")
+#: "…/1604.01641(2016"): the year is not part of the URL (a page named after a year,
+#: "…/Her_(2013)", has the parenthesis after an underscore)
+_URL_THEN_YEAR_RE = re.compile(r"(?<![_/])\((?:1[5-9]|20)\d\d\)?$")
 
 
 
@@ -222,10 +223,10 @@ def year_out_of_url(item: Item) -> None:
     url = item.get("URL")
     if not isinstance(url, str) or not url.endswith(tuple("0123456789)")):
         return
-    found = _URL_THEN_YEAR_RE.search(url.removesuffix(")"))
+    found = _URL_THEN_YEAR_RE.search(url)
     if found:
         item["URL"] = url[:found.start()]
-        item.setdefault("issued", {"date-parts": [[int(found.group()[1:])]]})
+        item.setdefault("issued", {"date-parts": [[int(found.group().strip("()"))]]})
 
 
 #: a run of white space
