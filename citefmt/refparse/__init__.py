@@ -288,7 +288,7 @@ _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     imprint.place_out_of_publisher,
     imprint.imprint_by_sentences,
     imprint.place_out_of_journal, hosts.label_out_of_host, hosts.locators_out_of_host,
-    hosts.pages_out_of_host, hosts.editor_out_of_host,
+    hosts.imprint_out_of_host_pages, hosts.pages_out_of_host, hosts.editor_out_of_host,
     hosts.series_out_of_host, hosts.place_out_of_proceedings,
     title_tail.language_note_out_of_title, title_tail.edition_out_of_title,
     title_tail.title_out_of_journal, title_tail.responsibility_out_of_title,

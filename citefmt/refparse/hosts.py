@@ -16,8 +16,9 @@ from citefmt.refparse.names import parse_initials_first_names
 from citefmt.refparse.places import place_population
 
 _HOST_TYPES = ("chapter", "paper-conference")
-#: the chapter's pages at the end of its host: ", pp. 286-324", " (pp. 45–67)", ", p. 12", ", pp"
-_TRAILING_PAGES = re.compile(r"(?:[,.]\s*|\s)\(?\s*\bpp?\b\s?\.?\s*"
+#: the chapter's pages at the end of its host: ", pp. 286-324", " (pp. 45–67)", ", p. 12", ", pp",
+#: " (pages 154-158)"
+_TRAILING_PAGES = re.compile(r"(?:[,.]\s*|\s)\(?\s*\b(?:pp?|pages)\b\s?\.?\s*"
                              r"(?P<page>\d+(?:\s*[-–—]\s*\d+)?)?\s*\)?$")
 #: an editor printed before the host without a label: "R. K. Merton, The Sociology of …"
 _LEADING_EDITOR = re.compile(r"^(?P<names>(?:[A-Z]\.\s?-?){1,3}\s?[A-Z][\w'’-]+"
@@ -41,6 +42,42 @@ def pages_out_of_host(item: Item) -> None:
     elif m.group("page") and item.get("page") != re.sub(r"\s*[-–—]\s*", "-", m.group("page")):
         return
     item["container-title"] = host[:m.start()].rstrip(" .,")
+
+
+#: the chapter's pages inside its host, then the imprint: "Proceedings of …, pp. 729-734. San
+#: Jose, CA", "Proceedings of … (pages 154-158)", "Reasoning About Actions & Plans, pp. 99-122.
+#: Morgan Kaufmann"
+_PAGES_THEN_IMPRINT = re.compile(r"^(?P<host>.+?)(?:,\s*|\s+\(?)(?:pp?\.|pages)\s*"
+                                 r"(?P<page>\d+(?:\s*[-–—]\s*\d+)?)\s*\)?\s*[.,]?\s*"
+                                 r"(?P<rest>\S.*)$")
+
+
+def imprint_out_of_host_pages(item: Item) -> None:
+    """"In Proceedings of National Conference on Artificial Intelligence, pp. 729-734. San Jose,
+    CA": APA and Chicago print a chapter's pages after its host and then the imprint; the
+    pages are the chapter's, the place after them the place, when none was read."""
+    host = item.get("container-title")
+    if item.get("type") not in _HOST_TYPES or not isinstance(host, str) or "p" not in host:
+        return
+    m = _PAGES_THEN_IMPRINT.match(host)
+    if not m or len(m.group("host").split()) < 2:
+        return
+    rest = m.group("rest").strip(" .,;")
+    page = re.sub(r"\s*[-–—]\s*", "-", m.group("page"))
+    if item.get("page") not in (None, page):
+        return
+    if place_population(rest) and not item.get("publisher-place"):
+        item["publisher-place"] = rest
+    elif _PUBLISHER_NAME.search(rest) and not item.get("publisher"):
+        item["publisher"] = rest
+    else:
+        return
+    item["container-title"], item["page"] = m.group("host").rstrip(" .,"), page
+
+
+#: a publisher's name that says it is one (the imprint after a host's pages)
+_PUBLISHER_NAME = re.compile(r"\b(?:Press|Publish\w*|Verlag|Books|Inc|Ltd|GmbH|Kaufmann|Wiley|"
+                             r"Springer|Elsevier)\b")
 
 
 def editor_out_of_host(item: Item) -> None:

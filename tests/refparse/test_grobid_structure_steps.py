@@ -331,3 +331,25 @@ def test_online_labels_are_no_publisher(label: str) -> None:
     item: Item = {"type": "book", "publisher": label}
     labels_not_imprint(item)
     assert item == {"type": "book"}
+
+
+def test_pages_and_place_after_a_host() -> None:
+    from citefmt.refparse.hosts import imprint_out_of_host_pages, pages_out_of_host
+
+    item: Item = {"type": "chapter", "container-title": "Proceedings of National Conference on "
+                  "Artificial Intelligence, pp. 729-734. San Jose, CA"}
+    imprint_out_of_host_pages(item)
+    assert (item["container-title"], item["page"], item["publisher-place"]) == (
+        "Proceedings of National Conference on Artificial Intelligence", "729-734",
+        "San Jose, CA")
+    book: Item = {"type": "chapter", "container-title": "Reasoning About Actions & Plans, "
+                  "pp. 99-122. Morgan Kaufmann Publishers"}
+    imprint_out_of_host_pages(book)
+    assert (book["container-title"], book["page"], book["publisher"]) == (
+        "Reasoning About Actions & Plans", "99-122", "Morgan Kaufmann Publishers")
+    unknown: Item = {"type": "chapter", "container-title": "Proceedings, pp. 1-5. Volume two"}
+    imprint_out_of_host_pages(unknown)
+    assert unknown == {"type": "chapter", "container-title": "Proceedings, pp. 1-5. Volume two"}
+    worded: Item = {"type": "chapter", "container-title": "Proceedings of X (pages 154-158)"}
+    pages_out_of_host(worded)
+    assert (worded["container-title"], worded["page"]) == ("Proceedings of X", "154-158")
