@@ -72,9 +72,26 @@ _AUTHORS_SENTENCE_RE = re.compile(
 _TITLE_WORD_RE = re.compile(r"[a-z][a-z-]{3,}")
 
 
+def _titled_journal(name: str) -> bool:
+    """The journal after a title: a journal's name of eight words at most with no comma,
+    bracket or digit, its sentences abbreviations ("IEEE Trans. Pattern Analysis and Machine
+    Intelligence")."""
+    return (len(name.split()) <= 8 and not _NOT_SHORT_JOURNAL_RE.search(name)
+            and all(_abbreviated_part(part.split()) for part in name.split(". ")[:-1])
+            and is_journal_name(name))
+
+
+#: a title's last word that is an abbreviation of a journal's first words ("IEEE Trans",
+#: "In J"): the title ended before it
+_ABBREVIATION_AT_END_RE = re.compile(r"\b[A-Z][A-Za-z]{0,4}$")
+
+
 def _reads_as_title(text: str) -> bool:
     """A title sentence: two words or more, one a small-letter word, or one long word
-    ("Vancomycin") — not an abbreviation of a journal's name ("Soc", "Chem")."""
+    ("Vancomycin") — not an abbreviation of a journal's name ("Soc", "Chem"), not ending in one
+    ("… drawings. IEEE Trans")."""
+    if _ABBREVIATION_AT_END_RE.search(text):
+        return False
     words = text.split()
     if len(words) == 1:
         return len(words[0]) >= 7 and words[0][1:].islower()
@@ -92,7 +109,7 @@ def _authors_title_journal(journal: str) -> tuple[str, str, str] | None:
     at = rest.find(". ")
     while at > 0:
         title, name = rest[:at].strip(), rest[at + 2:].strip()
-        if _reads_as_title(title) and _short_journal(name):
+        if _reads_as_title(title) and _titled_journal(name):
             return m.group("authors"), title, name
         at = rest.find(". ", at + 2)
     return None
