@@ -68,6 +68,9 @@ _AUTHORS_BEFORE_RE = re.compile(
 _AUTHORS_SENTENCE_RE = re.compile(
     rf"^(?P<authors>{_PERSON}(?:(?:,\s*|\s+(?:and|&)\s+){_PERSON})*(?:,?\s+et\s+al)?)"
     r"\s*\.\s+(?P<rest>\S.*)$")
+#: a surname and its comma after the period that seemed to end the author statement ("David R.
+#: Karger, …"): the statement goes on
+_NAME_GOES_ON_RE = re.compile(r"[A-Z][^\W\d_]+,")
 #: a small-letter word of a title ("logic", "dismutases")
 _TITLE_WORD_RE = re.compile(r"[a-z][a-z-]{3,}")
 
@@ -106,6 +109,8 @@ def _authors_title_journal(journal: str) -> tuple[str, str, str] | None:
     if ". " not in journal or (m := _AUTHORS_SENTENCE_RE.match(journal)) is None:
         return None
     rest = m.group("rest")
+    if _NAME_GOES_ON_RE.match(rest):
+        return None  # "David R. Karger, Philip N. Klein": the statement did not end there
     at = rest.find(". ")
     while at > 0:
         title, name = rest[:at].strip(), rest[at + 2:].strip()

@@ -353,3 +353,13 @@ def test_pages_and_place_after_a_host() -> None:
     worded: Item = {"type": "chapter", "container-title": "Proceedings of X (pages 154-158)"}
     pages_out_of_host(worded)
     assert (worded["container-title"], worded["page"]) == ("Proceedings of X", "154-158")
+
+
+def test_a_given_name_and_initial_do_not_end_the_author_statement() -> None:
+    from citefmt.refparse import journal_block
+
+    candidate = journal_block.parse("David R. Karger, Philip N. Klein, and Robert E. Tarjan. A "
+                                    "randomized linear-time algorithm to find minimum spanning "
+                                    "trees. Journal of the ACM, 42(2):321-328, 1995.")
+    assert candidate is None or "title" not in candidate.item or \
+        candidate.item["title"].startswith("A randomized")
