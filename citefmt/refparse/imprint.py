@@ -294,6 +294,26 @@ def labels_not_imprint(item: Item) -> None:
             del item[key]
 
 
+#: a conference's proceedings after "In", read as the publisher: "In Proceedings of the Ninth
+#: International Conference on Machine Learning", "In Second DIMACS Challenge Workshop"
+_HOST_AS_PUBLISHER = re.compile(r"^In:?\s+(?P<host>[A-Z0-9].*\b(?:Proceedings|Proc|Conference|Conf|"
+                                r"Workshop|Symposium|Meeting|Congress)\b.*)$")
+
+
+def host_not_publisher(item: Item) -> None:
+    """"Cohen, W. W. (1992). Compiling knowledge into an explicit bias. In Proceedings of the
+    Ninth International Conference on Machine Learning.": what follows "In" is the host the
+    paper appeared in, not its publisher."""
+    publisher = item.get("publisher")
+    if not isinstance(publisher, str) or item.get("container-title") \
+            or not publisher.startswith("In"):
+        return
+    if m := _HOST_AS_PUBLISHER.match(publisher.strip(_TRIM)):
+        del item["publisher"]
+        item["container-title"] = m.group("host")
+        item["type"] = "paper-conference"
+
+
 def journal_not_publisher(item: Item) -> None:
     """A book's "publisher" that ends in a bare volume number ("PLoS Computational Biology 7",
     no place) is the journal of an article and its volume: a publisher's name carries no

@@ -363,3 +363,19 @@ def test_a_given_name_and_initial_do_not_end_the_author_statement() -> None:
                                     "trees. Journal of the ACM, 42(2):321-328, 1995.")
     assert candidate is None or "title" not in candidate.item or \
         candidate.item["title"].startswith("A randomized")
+
+
+def test_proceedings_after_in_are_the_host_not_the_publisher() -> None:
+    from citefmt.refparse.imprint import host_not_publisher
+
+    item: Item = {"type": "book", "title": "Compiling knowledge into an explicit bias",
+                  "publisher": "In Proceedings of the Ninth International Conference on Machine "
+                               "Learning"}
+    host_not_publisher(item)
+    assert item == {"type": "paper-conference",
+                    "title": "Compiling knowledge into an explicit bias",
+                    "container-title": "Proceedings of the Ninth International Conference on "
+                                       "Machine Learning"}
+    press: Item = {"type": "book", "publisher": "Indiana University Press"}
+    host_not_publisher(press)
+    assert press == {"type": "book", "publisher": "Indiana University Press"}
