@@ -265,6 +265,7 @@ def parse_reference(text: str) -> ParsedReference:
             step(item)
         title_tail.single_quoted_title(item, norm.value)
         title_tail.journal_word_out_of_title(item, norm.value)
+        title_tail.title_words_out_of_journal(item, norm.value)
         hosts.pos_volume(item, norm.value)
         hosts.year_not_issue(item)
         hosts.date_not_volume(item)

@@ -288,3 +288,34 @@ def host_label_out_of_title(item: Item) -> None:
         return
     if (m := _HOST_LABEL_FIRST.match(title)) and len(title) - m.end() >= 2:
         item["title"] = title[m.end():]
+
+
+#: the small-letter words a journal's name starts with when the title's last words were read
+#: into it ("andduality Nucl. Phys. B", "maragingsteel Nucl. Instrum.", "applicationsJ. Phys.
+#: A", "nlp. In ACL"); "npj" starts journals' names of its own
+_TITLE_WORDS_BEFORE_JOURNAL = re.compile(r"^(?!npj\b)(?P<words>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})"
+                                         r"(?:\s*\.\s*|\s+|(?=[A-Z]))(?=[A-Z])")
+#: the label left before the journal once the title's words are back ("In ACL")
+_IN_LABEL = re.compile(r"^In:?\s+(?=[A-Z])")
+
+
+def title_words_out_of_journal(item: Item, text: str) -> None:
+    """"Logarithmic M(2, p) minimal models, their logarithmic couplings, andduality Nucl .Phys
+    .B 801": a journal's name starts with a capital, so the small-letter words a reading put
+    at its start are the title's last words, as the text prints them before the journal."""
+    title, journal = item.get("title"), item.get("container-title")
+    if not (isinstance(title, str) and isinstance(journal, str) and journal[:1].islower()
+            and title):
+        return
+    m = _TITLE_WORDS_BEFORE_JOURNAL.match(journal)
+    start = text.find(title)
+    if m is None or start < 0:
+        return
+    words_at = text.find(m.group("words"), start + len(title))
+    if words_at < 0 or words_at - (start + len(title)) > 6 \
+            or any(c.isdigit() for c in text[start + len(title):words_at]):
+        return
+    item["title"] = text[start:words_at + len(m.group("words"))].strip(" .,")
+    rest = journal[m.end():]
+    item["container-title"] = rest[_IN_LABEL.match(rest).end():] if _IN_LABEL.match(rest) \
+        else rest

@@ -379,3 +379,35 @@ def test_proceedings_after_in_are_the_host_not_the_publisher() -> None:
     press: Item = {"type": "book", "publisher": "Indiana University Press"}
     host_not_publisher(press)
     assert press == {"type": "book", "publisher": "Indiana University Press"}
+
+
+@pytest.mark.parametrize(("text", "read", "expected"), [
+    ("Mathieu P and Ridout D 2008 Logarithmic minimal models, their couplings, andduality "
+     "Nucl. Phys. B 801 268-95",
+     ("Logarithmic minimal models, their couplings", "andduality Nucl. Phys. B"),
+     ("Logarithmic minimal models, their couplings, andduality", "Nucl. Phys. B")),
+    ('Roe, S. Power: A critical survey of "bias" in nlp. In ACL, 2020.',
+     ('Power: A critical survey of "bias', "nlp. In ACL"),
+     ('Power: A critical survey of "bias" in nlp', "ACL")),
+    ("Cardy J 2013 Logarithmic theories and some physical applicationsJ. Phys. A 46 494001",
+     ("Logarithmic theories and some physical", "applicationsJ. Phys. A"),
+     ("Logarithmic theories and some physical applications", "J. Phys. A")),
+])
+def test_the_titles_last_words_read_into_the_journal(text: str, read: tuple[str, str],
+                                                     expected: tuple[str, str]) -> None:
+    from citefmt.refparse.title_tail import title_words_out_of_journal
+
+    item: Item = {"type": "article-journal", "title": read[0], "container-title": read[1]}
+    title_words_out_of_journal(item, text)
+    assert (item["title"], item["container-title"]) == expected
+
+
+@pytest.mark.parametrize("journal", ["npj Quantum Information", "Nucl. Phys. B", "eLife"])
+def test_a_journal_name_of_its_own_stays(journal: str) -> None:
+    from citefmt.refparse.title_tail import title_words_out_of_journal
+
+    text = f"Roe S. A study of things. {journal} 5 (2019) 12"
+    item: Item = {"type": "article-journal", "title": "A study of things",
+                  "container-title": journal}
+    title_words_out_of_journal(item, text)
+    assert (item["title"], item["container-title"]) == ("A study of things", journal)
