@@ -269,6 +269,7 @@ def parse_reference(text: str) -> ParsedReference:
         hosts.pos_volume(item, norm.value)
         hosts.year_not_issue(item)
         hosts.date_not_volume(item)
+        hosts.issue_before_date(item, norm.value)
         year_out_of_url(item)
         hosts.issue_of_monthly_journal(item)
         title_tail.journal_word_out_of_names(item, norm.value)

@@ -219,6 +219,27 @@ def year_not_issue(item: Item) -> None:
         del item["issue"]
 
 
+#: ACM's "volume, issue (Month Year)" and the humanities' "volume.issue (Year)" after the
+#: journal: "Communications of the ACM, 18, 4 (April 1975)", "Helios 10.1 (1983)"
+_ISSUE_BEFORE_DATE = r"\s*(?:,\s*|\.)(?P<issue>\d{1,3})\s*\((?:[A-Z][a-z]{2,8}\.?\s+)?(?:1[5-9]|20)\d\d\)"
+
+
+def issue_before_date(item: Item, text: str) -> None:
+    """"Communications of the ACM, 18, 4 (April 1975), pages 216-217": the number between the
+    volume and the bracketed date (ACM's form; "10.1 (1983)" in humanities lists) is the issue,
+    when a reading gave the volume and no issue."""
+    volume = item.get("volume")
+    if not isinstance(volume, str) or item.get("issue") or not volume.isdigit() \
+            or "(" not in text:
+        return
+    m = re.search(rf"(?<![\d.]){re.escape(volume)}{_ISSUE_BEFORE_DATE}", text)
+    page = item.get("page")
+    # the pages follow the date (physics prints "18, 4 (1975)": volume, page, year)
+    if m and isinstance(page, str) and (first := re.match(r"\d+", page)) \
+            and first.group() in text[m.end():]:
+        item["issue"] = m.group("issue")
+
+
 #: a date in PubMed's order, year then month (and day): "2018 Nov 6", "2019 Jan 2", "2018 Apr"
 _PUBMED_DATE = re.compile(r"(?:1[89]|20)\d\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                           r"[a-z]*\.?(?:\s+\d{1,2})?")

@@ -411,3 +411,20 @@ def test_a_journal_name_of_its_own_stays(journal: str) -> None:
                   "container-title": journal}
     title_words_out_of_journal(item, text)
     assert (item["title"], item["container-title"]) == ("A study of things", journal)
+
+
+@pytest.mark.parametrize(("text", "read", "issue"), [
+    ("Batageli, V., The quadratic hash method, Communications of the ACM, 18, 4 (April 1975), "
+     "pages 216-217.", {"volume": "18", "page": "216-217"}, "4"),
+    ("A. Cook, 'Some thoughts on epic poetry', Helios 10.1 (1983), pp. 85-91.",
+     {"volume": "10", "page": "85-91"}, "1"),
+    ("A. Roe, Phys. Rev. 18, 4 (1975).", {"volume": "18", "page": "4"}, None),
+    ("A. Roe, Phys. Rev. 18, 4 (1975).", {"volume": "18"}, None),
+])
+def test_the_issue_between_the_volume_and_the_date(text: str, read: Item,
+                                                   issue: str | None) -> None:
+    from citefmt.refparse.hosts import issue_before_date
+
+    item: Item = {"type": "article-journal", **read}
+    issue_before_date(item, text)
+    assert item.get("issue") == issue
