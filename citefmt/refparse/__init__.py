@@ -285,7 +285,8 @@ def parse_reference(text: str) -> ParsedReference:
 #: the named steps that correct what any reading (a grammar's or the tagger's) may leave joined
 #: or misplaced, in this order: imprints, then hosts, then the end of the title
 _AFTER_READING: tuple[Callable[[Item], None], ...] = (
-    imprint.labels_not_imprint, imprint.host_not_publisher, imprint.journal_not_publisher, imprint.imprint_out_of_container,
+    imprint.labels_not_imprint, imprint.host_not_publisher, imprint.journal_not_publisher,
+    imprint.imprint_out_of_container,
     imprint.thesis_out_of_publisher, imprint.thesis_out_of_title, imprint.split_joined_imprint,
     imprint.place_out_of_publisher,
     imprint.imprint_by_sentences,

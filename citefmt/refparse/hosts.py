@@ -221,7 +221,8 @@ def year_not_issue(item: Item) -> None:
 
 #: ACM's "volume, issue (Month Year)" and the humanities' "volume.issue (Year)" after the
 #: journal: "Communications of the ACM, 18, 4 (April 1975)", "Helios 10.1 (1983)"
-_ISSUE_BEFORE_DATE = r"\s*(?:,\s*|\.)(?P<issue>\d{1,3})\s*\((?:[A-Z][a-z]{2,8}\.?\s+)?(?:1[5-9]|20)\d\d\)"
+_ISSUE_BEFORE_DATE = (r"\s*(?:,\s*|\.)(?P<issue>\d{1,3})\s*\((?:[A-Z][a-z]{2,8}\.?\s+)?"
+                      r"(?:1[5-9]|20)\d\d\)")
 
 
 def issue_before_date(item: Item, text: str) -> None:

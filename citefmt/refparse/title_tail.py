@@ -192,8 +192,8 @@ def journal_word_out_of_names(item: Item, text: str) -> None:
 
 #: the volume of a multi-volume book printed after its title ("Lectures on Theoretical
 #: Physics, Vol. 2", "Applied multivariate statistical analysis ,vol .5")
-_VOLUME_AFTER_TITLE = re.compile(r"\s*[,.]\s*(?:[Vv]ol(?:ume)?|VOL)\s*\.?\s*(?P<volume>\d{1,4}[A-Z]?)"
-                                 r"\s*\.?\s*$")
+_VOLUME_AFTER_TITLE = re.compile(r"\s*[,.]\s*(?:[Vv]ol(?:ume)?|VOL)\s*\.?\s*"
+                                 r"(?P<volume>\d{1,4}[A-Z]?)\s*\.?\s*$")
 
 
 def volume_out_of_title(item: Item) -> None:
@@ -293,7 +293,8 @@ def host_label_out_of_title(item: Item) -> None:
 #: the small-letter words a journal's name starts with when the title's last words were read
 #: into it ("andduality Nucl. Phys. B", "maragingsteel Nucl. Instrum.", "applicationsJ. Phys.
 #: A", "nlp. In ACL"); "npj" starts journals' names of its own
-_TITLE_WORDS_BEFORE_JOURNAL = re.compile(r"^(?!npj\b)(?P<words>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})"
+_TITLE_WORDS_BEFORE_JOURNAL = re.compile(r"^(?!npj\b)(?P<words>[a-z][a-z-]+"
+                                         r"(?:\s+[a-z][a-z-]+){0,2})"
                                          r"(?:\s*\.\s*|\s+|(?=[A-Z]))(?=[A-Z])")
 #: the label left before the journal once the title's words are back ("In ACL")
 _IN_LABEL = re.compile(r"^In:?\s+(?=[A-Z])")
@@ -317,5 +318,5 @@ def title_words_out_of_journal(item: Item, text: str) -> None:
         return
     item["title"] = text[start:words_at + len(m.group("words"))].strip(" .,")
     rest = journal[m.end():]
-    item["container-title"] = rest[_IN_LABEL.match(rest).end():] if _IN_LABEL.match(rest) \
-        else rest
+    label = _IN_LABEL.match(rest)
+    item["container-title"] = rest[label.end():] if label else rest

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
+import pytest
 from helpers import REPO
 
 from citefmt_train import annotated
@@ -226,3 +228,23 @@ def test_an_institution_after_the_title_is_the_publisher() -> None:
         b"<orgName>Univ. Bonn</orgName>", b"Univ. Bonn")
     [record] = list(annotated._grobid_records("x.xml", body))
     assert "publisher" not in record["gold"]
+
+
+def test_a_year_glued_to_its_month_is_the_dates_year() -> None:
+    """Gold rule 11: GROBID marks "<date>Jan1993</date>" (PDF extraction glued the month and
+    the year); the date sequence's year is 1993."""
+    bibl = GROBID_BIBL.replace(b"<date>2002</date>", b"<date>Jan1993</date>")
+    [record] = list(annotated._grobid_records("x.xml", bibl))
+    assert record["gold"]["issued"] == {"date-parts": [[1993]]}
+
+
+@pytest.mark.parametrize(("scope", "expected"), [
+    (b"pp. 309\xe2\x80\x93314", "309\u2013314"), (b"Page 15", "15"), (b"p.1439", "1439"),
+    (b"Pages 57-64", "57-64"), (b"S1", "S1"), (b"pp", "pp")])
+def test_a_label_inside_a_page_scope_is_not_the_page(scope: bytes, expected: str) -> None:
+    """Gold rule 12: the guidelines leave labels untagged ("pp. <biblScope …>234–248"); a label
+    an annotator put inside the element is not part of the value."""
+    bibl = re.sub(rb'(<biblScope unit="page">)[^<]*(</biblScope>)', rb"\g<1>" + scope + rb"\g<2>",
+                  GROBID_BIBL, count=1)
+    [record] = list(annotated._grobid_records("x.xml", bibl))
+    assert record["gold"]["page"] == expected

@@ -43,6 +43,14 @@ MIRROR = Path("/work/.mirror")
 TEI = "{http://www.tei-c.org/ns/1.0}"
 #: a year, also with the letter that tells one author's works of a year apart ("1971a")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?!\d)(?:[a-z]\b)?")
+#: a year glued by PDF extraction to the month before it, inside a `<date>` ("Jan1993",
+#: "Oct2014"): GROBID's guidelines mark "the date sequence", so its year is the date's year
+_GLUED_YEAR = re.compile(r"(?<=[A-Za-z.])(1[5-9]\d\d|20\d\d)(?!\d)")
+#: a label word an annotator left inside a `<biblScope>` ("pp. 309–314", "Page 15", "No. 3",
+#: "Band E20"): GROBID's guidelines leave "syntactic sugar" untagged and show the label outside
+#: ("pp. <biblScope type="page">234–248</biblScope>", "vol. <biblScope unit="volume">7…")
+_SCOPE_LABEL = re.compile(r"^(?:pp?|pages?|vol(?:ume)?|no|nr|n°|iss(?:ue)?|Bd|Band|Heft|S)"
+                          r"(?:\.\s*|\s+)(?=\w)", re.I)
 #: a DOI printed in a reference string (bare, labelled or inside a resolver link)
 _DOI_PRINTED = re.compile(r"10\.\d{4,9}/")
 #: the DOI inside a GROBID `<idno type="DOI">`: from its directory indicator "10." on. GROBID's
@@ -119,9 +127,9 @@ def gold_from_bibl(bibl: ET._Element) -> Item:
             key = {"vol": "volume", "volume": "volume", "issue": "issue", "pp": "page",
                    "page": "page"}.get(unit)
             if key:
-                gold.setdefault(key, value)
+                gold.setdefault(key, _SCOPE_LABEL.sub("", value))
         elif tag == "date":
-            year = _YEAR.search(value)
+            year = _YEAR.search(value) or _GLUED_YEAR.search(value)
             if year and "issued" not in gold:
                 gold["issued"] = {"date-parts": [[int(year.group(1))]]}
         elif tag in ("publisher", "pubPlace"):
