@@ -65,9 +65,16 @@ _AUTHORS_BEFORE_RE = re.compile(
 
 #: an NLM or initials-first author statement closed by a period, then the rest: "Wilhelm MP.
 #: Vancomycin. Mayo Clin Proc", "N. J. Nilsson. Probabilistic logic. Artificial Intelligence"
+#: (NLM's initials are printed together, "Beck JM", so "Beck JM. P. carinii …" ends at "JM")
+_SENTENCE_PERSON = (rf"(?:[{_UPPER}]\.\s?(?:-?[{_UPPER}]\.\s?)*[{_UPPER}][^\W\d_]+"
+                    rf"(?:[-'’][^\W\d_]+)?|[{_UPPER}][^\W\d_]+(?:[-'’][{_UPPER}][^\W\d_]+)?"
+                    rf"\s[{_UPPER}]{{1,3}})")
 _AUTHORS_SENTENCE_RE = re.compile(
-    rf"^(?P<authors>{_PERSON}(?:(?:,\s*|\s+(?:and|&)\s+){_PERSON})*(?:,?\s+et\s+al)?)"
-    r"\s*\.\s+(?P<rest>\S.*)$")
+    rf"^(?P<authors>{_SENTENCE_PERSON}(?:(?:,\s*|\s+(?:and|&)\s+){_SENTENCE_PERSON})*"
+    r"(?:,?\s+et\s+al)?)\s*\.\s+(?P<rest>\S.*)$")
+#: a number and then a year right after the journal: the number is the journal's own
+#: ("Periodontol 2000 2003;33:36-53", "J Chem Soc Perkin 1 1976;11:1165-70")
+_NUMBER_IN_NAME_RE = re.compile(r"^\s*\d{1,4}\s+(?:1[89]|20)\d\d\b")
 #: a surname and its comma after the period that seemed to end the author statement ("David R.
 #: Karger, …"): the statement goes on
 _NAME_GOES_ON_RE = re.compile(r"[A-Z][^\W\d_]+,")
@@ -248,7 +255,8 @@ def parse(body: str) -> Candidate | None:
     title = None
     if authors is not None and _short_journal(authors.group("journal")):
         journal = authors.group("journal")
-    elif (sentences := _authors_title_journal(journal)) is not None:
+    elif not _NUMBER_IN_NAME_RE.match(numbers) and \
+            (sentences := _authors_title_journal(journal)) is not None:
         statement, title, journal = sentences
     elif is_journal_name(journal):
         authors = None

@@ -430,3 +430,17 @@ def test_the_issue_between_the_volume_and_the_date(text: str, read: Item,
     item: Item = {"type": "article-journal", **read}
     issue_before_date(item, text)
     assert item.get("issue") == issue
+
+
+def test_nlm_initials_end_the_author_statement_and_a_number_before_the_year_is_the_journals(
+        ) -> None:
+    from citefmt.refparse import journal_block
+
+    reading = journal_block.parse("Beck JM. P. carinii induces alterations of lung surfactant. "
+                                  "Am J Physiol (2000) 278: L599-L609.")
+    assert reading is not None and reading.item["title"] == (
+        "P. carinii induces alterations of lung surfactant")
+    # "Periodontol 2000" is the journal's name: not read as journal "Periodontol", year 2000
+    numbered = journal_block.parse("Hammerle CH, Jung RE. Bone augmentation by means of barrier "
+                                   "membranes. Periodontol 2000 2003;33:36-53.")
+    assert numbered is None or numbered.item.get("container-title") != "Periodontol"
