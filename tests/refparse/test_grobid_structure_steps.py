@@ -432,8 +432,7 @@ def test_the_issue_between_the_volume_and_the_date(text: str, read: Item,
     assert item.get("issue") == issue
 
 
-def test_nlm_initials_end_the_author_statement_and_a_number_before_the_year_is_the_journals(
-        ) -> None:
+def test_nlm_initials_end_the_statement_and_a_number_before_the_year_is_the_journals() -> None:
     from citefmt.refparse import journal_block
 
     reading = journal_block.parse("Beck JM. P. carinii induces alterations of lung surfactant. "
