@@ -146,11 +146,11 @@ def place_out_of_publisher(item: Item) -> None:
     """"Springer Netherlands", "Springer Berlin Heidelberg", "Academic Press New York": a place
     printed after the publisher's name with no comma or colon is the place — when the words
     after the name (one to three) are a city or country of some size, or several, and the name
-    before them is not a place, nor an institution's name. With a place read already, only a
-    tail that names that place again is taken off."""
-    publisher, place = item.get("publisher"), item.get("publisher-place")
+    before them is not a place, nor an institution's name. With a place read already, the
+    publisher stays as printed ("Singapore : Springer Singapore" names the imprint)."""
+    publisher = item.get("publisher")
     if not isinstance(publisher, str) or item.get("type") == "thesis" \
-            or _INSTITUTION.search(publisher):
+            or item.get("publisher-place") or _INSTITUTION.search(publisher):
         return
     words = publisher.split()
     for size in range(min(3, len(words) - 1), 0, -1):
@@ -160,12 +160,7 @@ def place_out_of_publisher(item: Item) -> None:
                 or place_population(lead) \
                 or not _PUBLISHER_WORD.search(lead) or _NAME_BEFORE_PLACE.search(lead):
             continue
-        if isinstance(place, str) and place:
-            printed = re.sub(r"\W", "", place).casefold()
-            if not all(re.sub(r"\W", "", w).casefold() in printed for w in tail):
-                return
-        else:
-            item["publisher-place"] = " ".join(tail)
+        item["publisher-place"] = " ".join(tail)
         item["publisher"] = lead.rstrip(_TRIM)
         return
 

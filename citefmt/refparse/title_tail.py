@@ -239,12 +239,15 @@ _HELD_IN_TITLE = re.compile(r"^(?P<name>.{4,}?)\s*\bheld\s+(?:in|at)\s+(?P<place
 def place_out_of_meeting_title(item: Item) -> None:
     """"the SPE European Formation Damage Conference held in The Hague, The Netherlands": a
     meeting's name that runs on into "held in <place>" ends before it; the place (with any
-    place read after it) is the place of the meeting."""
+    place read after it) is the place of the meeting. A book's title that tells where its
+    congress was held ("… : Proceedings of a Congress held in Venice, October 1995", with
+    its publisher) keeps its words."""
     title = item.get("title")
-    if not isinstance(title, str) or "held" not in title:
+    if not isinstance(title, str) or "held" not in title or item.get("publisher") \
+            or ":" in title:
         return
     m = _HELD_IN_TITLE.match(title)
-    if m is None:
+    if m is None or any(c.isdigit() for c in m.group("place")):
         return
     place = item.get("publisher-place")
     item["title"] = m.group("name").rstrip(" ,")

@@ -188,7 +188,6 @@ def test_a_reference_that_is_only_a_url_is_a_web_page_without_a_title() -> None:
 @pytest.mark.parametrize(("publisher", "place", "expected"), [
     ("Springer Netherlands", None, ("Springer", "Netherlands")),
     ("Academic Press New York", None, ("Academic Press", "New York")),
-    ("Springer Berlin Heidelberg", "Berlin, Heidelberg", ("Springer", "Berlin, Heidelberg")),
     ("World Scientific Singapore", None, ("World Scientific", "Singapore")),
 ])
 def test_a_place_after_the_publisher_without_a_comma(publisher: str, place: str | None,
@@ -205,7 +204,7 @@ def test_a_place_after_the_publisher_without_a_comma(publisher: str, place: str 
 @pytest.mark.parametrize(("publisher", "place"), [
     ("University of Chicago", None), ("Imperial College London", None),
     ("Oxford University Press", None), ("Cambridge", None), ("Springer Verlag", None),
-    ("Springer New York", "Berlin")])
+    ("Springer New York", "Berlin"), ("Springer Singapore", "Singapore")])
 def test_a_publisher_that_names_a_place_stays(publisher: str, place: str | None) -> None:
     from citefmt.refparse.imprint import place_out_of_publisher
 
@@ -443,3 +442,13 @@ def test_nlm_initials_end_the_statement_and_a_number_before_the_year_is_the_jour
     numbered = journal_block.parse("Hammerle CH, Jung RE. Bone augmentation by means of barrier "
                                    "membranes. Periodontol 2000 2003;33:36-53.")
     assert numbered is None or numbered.item.get("container-title") != "Periodontol"
+
+
+@pytest.mark.parametrize("read", [
+    {"type": "book", "title": "Logic Colloquium '77 : Proceedings of the colloquium held in "
+                              "Wroclaw, August 1977", "publisher": "North-Holland"},
+    {"type": "book", "title": "Proceedings of a Congress held in Venice, October 1995"}])
+def test_a_book_title_that_tells_where_its_congress_was_held_stays(read: Item) -> None:
+    item = dict(read)
+    place_out_of_meeting_title(item)
+    assert item == read
