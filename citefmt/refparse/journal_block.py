@@ -122,7 +122,10 @@ def _authors_title_journal(journal: str) -> tuple[str, str, str] | None:
     while at > 0:
         title, name = rest[:at].strip(), rest[at + 2:].strip()
         if _reads_as_title(title) and _titled_journal(name):
-            return m.group("authors"), title, name
+            # NLM prints the journal's abbreviation without periods: a final one ends its
+            # sentence ("Int J Qual Health Care. 2002;14(3)")
+            return m.group("authors"), title, name[:-1] if name.count(".") == 1 and \
+                name.endswith(".") else name
         at = rest.find(". ", at + 2)
     return None
 
