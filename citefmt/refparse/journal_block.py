@@ -96,11 +96,17 @@ def _titled_journal(name: str) -> bool:
 _ABBREVIATION_AT_END_RE = re.compile(r"\b[A-Z][A-Za-z]{0,4}$")
 
 
+#: a chapter's host statement inside what would be the title ("In:Lipp MEN, organizador.",
+#: "Nehm RH, Budd AF, editors."): a book's part, not a journal article
+_CHAPTER_WORDS_RE = re.compile(r"\bIn:|\b(?:editors?|eds?|organizadores|organizador|orgs?|"
+                               r"coord|Hrsg)\b\.?[.,]")
+
+
 def _reads_as_title(text: str) -> bool:
     """A title sentence: two words or more, one a small-letter word, or one long word
     ("Vancomycin") — not an abbreviation of a journal's name ("Soc", "Chem"), not ending in one
     ("… drawings. IEEE Trans")."""
-    if _ABBREVIATION_AT_END_RE.search(text):
+    if _ABBREVIATION_AT_END_RE.search(text) or _CHAPTER_WORDS_RE.search(text):
         return False
     words = text.split()
     if len(words) == 1:

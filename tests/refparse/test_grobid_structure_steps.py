@@ -452,3 +452,14 @@ def test_a_book_title_that_tells_where_its_congress_was_held_stays(read: Item) -
     item = dict(read)
     place_out_of_meeting_title(item)
     assert item == read
+
+
+@pytest.mark.parametrize("text", [
+    "Lipp MEN. O modelo do estresse. In:Lipp MEN, organizador. Mecanismos do estresse: teoria e "
+    "aplicações. São Paulo: Casa do Psicólogo; 2004. p. 17-21.",
+    "Nehm RH, Budd AF. Palaeobiological research in the Cibao Valley. Nehm RH, Budd AF, "
+    "editors. Evolutionary Stasis and Change. Springer; 2008. pp. 1-19."])
+def test_a_chapter_in_a_book_is_no_journal_block(text: str) -> None:
+    from citefmt.refparse import journal_block
+
+    assert journal_block.parse(text) is None
