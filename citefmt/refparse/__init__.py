@@ -288,7 +288,6 @@ _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     imprint.labels_not_imprint, imprint.host_not_publisher, imprint.journal_not_publisher,
     imprint.imprint_out_of_container,
     imprint.thesis_out_of_publisher, imprint.thesis_out_of_title, imprint.split_joined_imprint,
-    imprint.place_out_of_publisher,
     imprint.imprint_by_sentences,
     imprint.place_out_of_journal, hosts.label_out_of_host, hosts.locators_out_of_host,
     hosts.imprint_out_of_host_pages, hosts.pages_out_of_host, hosts.editor_out_of_host,

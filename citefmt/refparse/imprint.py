@@ -127,48 +127,6 @@ def split_joined_imprint(item: Item) -> None:
         item["publisher-place"], item["publisher"] = found
 
 
-#: the last word of a name that a place name after it belongs to, not follows: "University of
-#: Chicago", "Imperial College London", "Banco de España", "University of South Carolina"
-_NAME_BEFORE_PLACE = re.compile(r"\b(?:of|de|di|do|da|du|des|del|der|für|at|in|and|&|the|"
-                                r"North|South|East|West|New|Upper|Lower|"
-                                r"College|University|Universit\w*|Institute?|School|Academy)\s*$",
-                                re.I)
-#: an institution's name, whose place is part of it ("Queen Mary University of London",
-#: "Department of Statistics, U of Toronto"): no place is taken out of it
-_INSTITUTION = re.compile(r"\b(?:Univ|Universit|Institut|College|School|Dep(?:artmen)?t|Dept|"
-                          r"Laborator|Lab\b|Cent(?:er|re)|Facult|Hospital|Hall\b)", re.I)
-#: a place named after a publisher is a city or country of some size (the gazetteer also holds
-#: villages that share an English word: "Hall", "University", "Of")
-_PUBLISHING_PLACE_POPULATION = 100_000
-
-
-def place_out_of_publisher(item: Item) -> None:
-    """"Springer Netherlands", "Springer Berlin Heidelberg", "Academic Press New York": a place
-    printed after the publisher's name with no comma or colon is the place — when the words
-    after the name (one to three) are a city or country of some size, or several, and the name
-    before them is not a place, nor an institution's name. With a place read already, the
-    publisher stays as printed ("Singapore : Springer Singapore" names the imprint)."""
-    publisher = item.get("publisher")
-    if not isinstance(publisher, str) or item.get("type") == "thesis" \
-            or item.get("publisher-place") or _INSTITUTION.search(publisher):
-        return
-    words = publisher.split()
-    for size in range(min(3, len(words) - 1), 0, -1):
-        lead, tail = " ".join(words[:-size]), words[-size:]
-        if not all(word[:1].isupper() for word in tail) or not (
-                _large_place(" ".join(tail)) or all(map(_large_place, tail))) \
-                or place_population(lead) \
-                or not _PUBLISHER_WORD.search(lead) or _NAME_BEFORE_PLACE.search(lead):
-            continue
-        item["publisher-place"] = " ".join(tail)
-        item["publisher"] = lead.rstrip(_TRIM)
-        return
-
-
-def _large_place(name: str) -> bool:
-    return place_population(name) >= _PUBLISHING_PLACE_POPULATION
-
-
 #: an edition statement standing as a sentence of its own: "2nd Edition", "4th ed", "6. ed. rev",
 #: "2ª ed", "3a edição", "2nd edn"
 _EDITION_SENTENCE = re.compile(r"^(?P<number>\d{1,3})\s*(?:st|nd|rd|th|ª|º|a|e|\.)?\s*"

@@ -185,36 +185,6 @@ def test_a_reference_that_is_only_a_url_is_a_web_page_without_a_title() -> None:
     assert words["title"] == "Some words that are no reference"
 
 
-@pytest.mark.parametrize(("publisher", "place", "expected"), [
-    ("Springer Netherlands", None, ("Springer", "Netherlands")),
-    ("Academic Press New York", None, ("Academic Press", "New York")),
-    ("World Scientific Singapore", None, ("World Scientific", "Singapore")),
-])
-def test_a_place_after_the_publisher_without_a_comma(publisher: str, place: str | None,
-                                                     expected: tuple[str, str]) -> None:
-    from citefmt.refparse.imprint import place_out_of_publisher
-
-    item: Item = {"type": "book", "publisher": publisher}
-    if place:
-        item["publisher-place"] = place
-    place_out_of_publisher(item)
-    assert (item["publisher"], item["publisher-place"]) == expected
-
-
-@pytest.mark.parametrize(("publisher", "place"), [
-    ("University of Chicago", None), ("Imperial College London", None),
-    ("Oxford University Press", None), ("Cambridge", None), ("Springer Verlag", None),
-    ("Springer New York", "Berlin"), ("Springer Singapore", "Singapore")])
-def test_a_publisher_that_names_a_place_stays(publisher: str, place: str | None) -> None:
-    from citefmt.refparse.imprint import place_out_of_publisher
-
-    item: Item = {"type": "book", "publisher": publisher}
-    if place:
-        item["publisher-place"] = place
-    place_out_of_publisher(item)
-    assert item["publisher"] == publisher and item.get("publisher-place") == place
-
-
 @pytest.mark.parametrize(("host", "expected"), [
     ("ACM Transactions on Graphics, 11(1) 1-39, Jan",
      ("ACM Transactions on Graphics", "11", "1", "1-39")),
@@ -296,18 +266,6 @@ def test_an_article_ahead_of_print_has_no_volume() -> None:
                            "Cancers. Front Oncol. 2018; 2018 Nov 6. PMID: 30460196").item
     assert item["container-title"] == "Front Oncol"
     assert "volume" not in item and item["issued"]["date-parts"][0][0] == 2018
-
-
-@pytest.mark.parametrize("publisher", [
-    "Prentice Hall", "Rice University", "Queen Mary University of London",
-    "Department of Statistics, U of Toronto", "Kansas State University",
-    "University of South Carolina", "Institute for the Learning Sciences, Northwestern University"])
-def test_words_of_a_publisher_or_institution_are_not_its_place(publisher: str) -> None:
-    from citefmt.refparse.imprint import place_out_of_publisher
-
-    item: Item = {"type": "report", "publisher": publisher}
-    place_out_of_publisher(item)
-    assert item == {"type": "report", "publisher": publisher}
 
 
 def test_the_year_glued_to_a_url_is_the_date() -> None:
