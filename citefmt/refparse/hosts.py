@@ -237,7 +237,8 @@ def issue_before_date(item: Item, text: str) -> None:
     page = item.get("page")
     # the pages follow the date (physics prints "18, 4 (1975)": volume, page, year)
     if m and isinstance(page, str) and (first := re.match(r"\d+", page)) \
-            and first.group() in text[m.end():]:
+            and first.group() != m.group("issue") \
+            and re.match(rf"[\s,.:;]*(?:pp?\.?|pages?)?\s*{first.group()}\b", text[m.end():]):
         item["issue"] = m.group("issue")
 
 

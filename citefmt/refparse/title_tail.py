@@ -299,6 +299,12 @@ def host_label_out_of_title(item: Item) -> None:
 _TITLE_WORDS_BEFORE_JOURNAL = re.compile(r"^(?!npj\b)(?P<words>[a-z][a-z-]+"
                                          r"(?:\s+[a-z][a-z-]+){0,2})"
                                          r"(?:\s*\.\s*|\s+|(?=[A-Z]))(?=[A-Z])")
+#: words that lead into a host, not a title's last words ("in the Proceedings of …", "to appear
+#: in …", "in conference proceedings …")
+_NOT_TITLE_WORDS = frozenset({"the", "a", "an", "in", "to", "appear", "of", "and", "for", "on",
+                              "at", "by", "with", "from", "see", "also", "conference",
+                              "proceedings", "proc", "submitted", "accepted", "presented",
+                              "published", "invited", "talk", "paper", "preprint"})
 #: the label left before the journal once the title's words are back ("In ACL")
 _IN_LABEL = re.compile(r"^In:?\s+(?=[A-Z])")
 
@@ -313,7 +319,7 @@ def title_words_out_of_journal(item: Item, text: str) -> None:
         return
     m = _TITLE_WORDS_BEFORE_JOURNAL.match(journal)
     start = text.find(title)
-    if m is None or start < 0:
+    if m is None or start < 0 or not _NOT_TITLE_WORDS.isdisjoint(m.group("words").split()):
         return
     words_at = text.find(m.group("words"), start + len(title))
     if words_at < 0 or words_at - (start + len(title)) > 6 \

@@ -421,3 +421,21 @@ def test_a_chapter_in_a_book_is_no_journal_block(text: str) -> None:
     from citefmt.refparse import journal_block
 
     assert journal_block.parse(text) is None
+
+
+@pytest.mark.parametrize("text", ["J. Gasser, Lect. Notes Phys. 629, 1 (2004), hep-ph/0312367",
+                                  "S. W. Hawking, Nature 248, 30 (1974). doi:10.1038/248030a0",
+                                  "R. Roe, JHEP 0707, 062 (2007) doi:10.1088/1126-6708/062"])
+def test_physics_volume_page_year_has_no_issue(text: str) -> None:
+    assert "issue" not in parse_reference(text).item
+
+
+def test_words_leading_into_a_host_are_not_the_titles() -> None:
+    from citefmt.refparse.title_tail import title_words_out_of_journal
+
+    text = ('T. Roe, "An Exchange Protocol Without Enforcement", in the Proceedings of the 13th '
+            "Workshop, 1994.")
+    item: Item = {"type": "paper-conference", "title": "An Exchange Protocol Without Enforcement",
+                  "container-title": "the Proceedings of the 13th Workshop"}
+    title_words_out_of_journal(item, text)
+    assert item["title"] == "An Exchange Protocol Without Enforcement"
