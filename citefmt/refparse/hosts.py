@@ -221,8 +221,8 @@ def year_not_issue(item: Item) -> None:
 
 #: ACM's "volume, issue (Month Year)" and the humanities' "volume.issue (Year)" after the
 #: journal: "Communications of the ACM, 18, 4 (April 1975)", "Helios 10.1 (1983)"
-_ISSUE_BEFORE_DATE = (r"\s*(?:,\s*|\.)(?P<issue>\d{1,3})\s*\((?:[A-Z][a-z]{2,8}\.?\s+)?"
-                      r"(?:1[5-9]|20)\d\d\)")
+_ISSUE_BEFORE_DATE = re.compile(r"(?<![\d.])(?P<volume>\d+)\s*(?:,\s*|\.)(?P<issue>\d{1,3})\s*"
+                                r"\((?:[A-Z][a-z]{2,8}\.?\s+)?(?:1[5-9]|20)\d\d\)")
 
 
 def issue_before_date(item: Item, text: str) -> None:
@@ -233,7 +233,8 @@ def issue_before_date(item: Item, text: str) -> None:
     if not isinstance(volume, str) or item.get("issue") or not volume.isdigit() \
             or "(" not in text:
         return
-    m = re.search(rf"(?<![\d.]){re.escape(volume)}{_ISSUE_BEFORE_DATE}", text)
+    m = next((found for found in _ISSUE_BEFORE_DATE.finditer(text)
+              if found.group("volume") == volume), None)
     page = item.get("page")
     # the pages follow the date (physics prints "18, 4 (1975)": volume, page, year)
     if m and isinstance(page, str) and (first := re.match(r"\d+", page)) \
