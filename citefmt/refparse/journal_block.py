@@ -125,6 +125,9 @@ def _authors_title_journal(journal: str) -> tuple[str, str, str] | None:
     if _NAME_GOES_ON_RE.match(rest):
         return None  # "David R. Karger, Philip N. Klein": the statement did not end there
     at = rest.find(". ")
+    if at > 0 and re.fullmatch(r"[A-Z][a-z]+", rest[:at].strip()) \
+            and not _titled_journal(rest[at + 2:].strip()):
+        return None  # "Michael T. Anderson. Existence …": one word, then more, is a surname
     while at > 0:
         title, name = rest[:at].strip(), rest[at + 2:].strip()
         if _reads_as_title(title) and _titled_journal(name):

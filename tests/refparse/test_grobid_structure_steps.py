@@ -439,3 +439,12 @@ def test_words_leading_into_a_host_are_not_the_titles() -> None:
                   "container-title": "the Proceedings of the 13th Workshop"}
     title_words_out_of_journal(item, text)
     assert item["title"] == "An Exchange Protocol Without Enforcement"
+
+
+def test_a_given_name_and_initial_before_the_surname_are_no_nlm_statement() -> None:
+    from citefmt.refparse import journal_block
+
+    reading = journal_block.parse("Michael T. Anderson. Existence and stability of even-"
+                                  "dimensional asymptotically de Sitter spaces. Annales Henri "
+                                  "Poincare, 6(5):801–820, 2005.")
+    assert reading is None or reading.item.get("title", "").startswith("Existence")
