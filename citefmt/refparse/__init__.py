@@ -26,6 +26,7 @@ from citefmt.refparse import (
     apa,
     astro,
     author_year,
+    bodies,
     eprint,
     gost,
     hosts,
@@ -288,7 +289,8 @@ _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     hosts.series_out_of_host, hosts.place_out_of_proceedings,
     title_tail.language_note_out_of_title, title_tail.edition_out_of_title,
     title_tail.title_out_of_journal, title_tail.responsibility_out_of_title,
-    title_tail.editor_label_out_of_title)
+    title_tail.editor_label_out_of_title, bodies.body_out_of_title,
+    bodies.body_name_out_of_title)
 
 #: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or
 #: "Surname, A.", also with a particle ("van Surname AB"), or before a body's name of up to nine

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from citefmt.dates import MONTHS
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate, sentences
 from citefmt.refparse.common import date_parts, normalise_page, squeezed, tidy
@@ -43,25 +44,41 @@ _JOURNAL_RE = re.compile(
 #: "2. ed.", "2ª ed.", "3rd ed.": the edition statement before the imprint
 _EDITION = r"(?P<ed>\d+)\s*(?:\.|ª|º|a|st|nd|rd|th)?\s*ed\.\s*"
 _BOOK_RE = re.compile(rf"^(?:{_EDITION})?(?P<place>[^:]+):\s*(?P<publisher>[^,]+?)[,.]\s*"
-                      r"(?P<year>\d{4})"
+                      r"(?P<year>\d{4})[a-z]?"
                       r"(?:\.\s*(?P<pages>\d+)\s*p)?(?:[.,]\s*v\.\s*(?P<volume>\d+))?\.?$")
 
 
 #: NBR 6023 / ISO 690 online tail: "Disponível em: <URL>. Acesso em: 15 nov. 2020." (URL and
 #: DOI values themselves are already taken out as identifiers)
 _ONLINE_TAIL_RE = re.compile(r"\s*(?:Disponível|Disponible|Available)\s+(?:em|en|from|at)\s*:.*$|"
-                             r"\s*(?:Acesso|Acceso|Accessed)\s+(?:em|en|on)?\s*:?.*$|"
+                             r"\s*(?:Acesso|Acceso|Accessed|Last\s+access(?:ed)?)\s*(?:em|en|on)?\s*:?.*$|"
                              r"\s*DOI\s*:?\s*\.?\s*$", re.I)
 
 
 #: the older imprint with commas: "São Paulo, Agronômica Ceres, 1976. 419 p."
 _COMMA_BOOK_RE = re.compile(rf"^(?:{_EDITION})?(?P<place>[^:,.\d]+),\s*(?P<publisher>[^,\d]+),\s*"
-                            r"(?P<year>\d{4})(?:\.\s*(?P<pages>\d+)\s*p)?\.?$")
-#: NBR 6023 thesis statement: "[2016.] Tese (Doutorado em X) – Instituição, Local[, 2016]."
+                            r"(?P<year>\d{4})[a-z]?(?:\.\s*(?P<pages>\d+)\s*p)?\.?$")
+#: NBR 6023 thesis statement: "[2016.] [230 f.] Tese (Doutorado em X) – Instituição, Local[, 2016]."
+#: (the number of leaves, "230 f.", is the thesis's extent)
 _THESIS_RE = re.compile(
-    r"^(?:(?P<year>\d{4})\.\s*)?(?P<genre>(?:Tese|Dissertação|Dissertacao|Monografia|"
+    r"^(?:(?P<year>\d{4})\.\s*)?(?:(?P<leaves>\d{1,4})\s*f\.\s*)?(?P<genre>(?:Tese|Dissertação|Dissertacao|Monografia|"
     r"Trabalho de Conclusão de Curso|Tesis)(?:\s*\([^)]*\))?)\s*[–—-]\s*"
     r"(?P<institution>.+),\s*(?P<place>[^,\d]{1,60}?)(?:[,.]\s*(?P<year_after>\d{4}))?\.?$")
+#: NBR 6023 (7.7.5) / ISO 690 newspaper or news-site article: "Jornal, [Local,] 22 de outubro de
+#: 2021.", "Clarín, Argentina, 3 nov. 2017. Política." (the section after the date), "Reuters,
+#: Marrakech, Oct. 13, 2023." — the periodical, the place, the day's date
+_DAY_DATE = (r"(?:(?P<day>\d{1,2})º?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?"
+             r"|(?P<month_first>[A-Z][a-z]{2,8})\.?\s+(?P<day_after>\d{1,2}),\s+)"
+             r"(?P<year>\d{4})[a-z]?")
+#: the months as NBR 6023 (Annex A) and Spanish lists print them, by their first three letters
+#: (the English ones are citefmt.dates.MONTHS)
+_MONTHS_PT_ES = {name: number for number, names in enumerate((
+    ("jan", "ene"), ("fev", "feb"), ("mar",), ("abr",), ("mai", "may"), ("jun",), ("jul",),
+    ("ago",), ("set", "sep"), ("out", "oct"), ("nov",), ("dez", "dic")), start=1)
+    for name in names}
+_DATED_HOST_RE = re.compile(
+    rf"^(?P<journal>[^\W\d_][^,;:]{{1,60}}?)\s*[,.]\s*(?:(?P<place>\[?[{_UP}][^,;:\d]{{1,40}}?\]?)"
+    rf"\s*,\s*)?{_DAY_DATE}(?:\.\s*(?P<section>[^\W\d_][^.\d]{{2,40}}))?\.?$")
 _PLACE_YEAR_RE = re.compile(r"^(?P<place>[^,:.\d]{2,40}),\s*(?P<year>\d{4})[a-z]?\.?$")
 _YEAR_ONLY_RE = re.compile(r"^(\d{4})[a-z]?\.?$")
 #: "[S.l.]", "S.l.": sine loco, the place is unknown
@@ -188,6 +205,9 @@ def _imprint(item: Item, remainder: str) -> float:
     if tm := _THESIS_RE.match(remainder):
         _thesis_statement(item, tm)
         return 0.4
+    if dm := _DATED_HOST_RE.match(remainder):
+        _dated_host(item, dm)
+        return 0.35
     jm = _JOURNAL_RE.match(remainder)
     if jm and (jm.group("vol") or jm.group("page") or jm.group("article")):
         _journal_host(item, jm)
@@ -242,12 +262,31 @@ def _journal_host(item: Item, jm: re.Match[str]) -> None:
     item["issued"] = date_parts(jm.group("year"))
 
 
+def _dated_host(item: Item, dm: re.Match[str]) -> None:
+    """"Carta Capital, 22 de outubro de 2021."; "Clarín, Argentina, 3 nov. 2017. Política.": a
+    periodical's article dated by the day (the parser's periodical type, article-journal); the
+    newspaper's section is CSL `section`."""
+    item["type"] = "article-journal"
+    item["container-title"] = tidy(dm.group("journal"))
+    place = tidy(dm.group("place") or "").strip("[]")
+    if place and not _NO_PLACE_RE.match(place):
+        item["publisher-place"] = place
+    month = dm.group("month") or dm.group("month_first")
+    number = _MONTHS_PT_ES.get(month[:3].casefold()) or MONTHS.get(month[:3].casefold())
+    day = dm.group("day") or dm.group("day_after")
+    item["issued"] = date_parts(dm.group("year"), number, int(day) if number else None)
+    if dm.group("section"):
+        item["section"] = tidy(dm.group("section"))
+
+
 def _thesis_statement(item: Item, tm: re.Match[str]) -> None:
     """"2016. Tese (Doutorado em Física) – Instituto de Física, Universidade X, Cidade, 2016."."""
     item["type"] = "thesis"
     item["genre"] = tidy(tm.group("genre"))
     item["publisher"] = tidy(tm.group("institution"))
     item["publisher-place"] = tidy(tm.group("place"))
+    if tm.group("leaves"):
+        item["number-of-pages"] = tm.group("leaves")
     year = tm.group("year") or tm.group("year_after")
     if year:
         item["issued"] = date_parts(year)
