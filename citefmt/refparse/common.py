@@ -132,7 +132,8 @@ def extract_identifiers(text: str) -> Extracted:
     body = text
     folded = text.casefold()  # each search below runs only if its key word is printed at all
     for access_re, words in zip(_ACCESS_RES, (("обращения", "доступа", "дата обр"), ("cited",),
-                                              ("viewed",), ("accessed", "last access"), ("visited",)),
+                                              ("viewed",), ("accessed", "last access"),
+                                              ("visited",)),
                                 strict=True):
         for access in access_re.finditer(body) if any(w in folded for w in words) else ():
             printed = access.group("date")

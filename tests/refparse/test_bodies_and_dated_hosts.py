@@ -1,0 +1,147 @@
+"""Bodies as authors (NLM "Organization as author", NBR 6023 "entidade", ISO 690 corporate
+author) and NBR 6023 / ISO 690 articles of newspapers and news sites dated by the day, theses
+with their number of leaves, imprints with a year letter and the "Last access" statement.
+
+Every string is written for the test in the shape the standard gives (Citing Medicine ch. 1
+and 2; NBR 6023:2018 7.7.5, 7.9, 8.1.2; ISO 690:2010 corporate authors, online access dates);
+the expected fields are what that shape says each part is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from citefmt.refparse import parse_reference
+from citefmt.refparse.bodies import body_name_out_of_title, body_out_of_title
+
+# --- a body left inside the title -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "author", "rest"), [
+    ("World Health Organization. Physical status: the use and interpretation of anthropometry",
+     "World Health Organization", "Physical status: the use and interpretation of anthropometry"),
+    ("Centers for Disease Control and Prevention. Measles cases and outbreaks",
+     "Centers for Disease Control and Prevention", "Measles cases and outbreaks"),
+    ("Instituto Nacional de Estadística. Cifras oficiales de población",
+     "Instituto Nacional de Estadística", "Cifras oficiales de población"),
+    ("Sociedade Brasileira de Pediatria (SBP). Vacinas em crianças",
+     "Sociedade Brasileira de Pediatria (SBP)", "Vacinas em crianças"),
+])
+def test_body_sentence_opening_an_authorless_title_is_the_author(
+        title: str, author: str, rest: str) -> None:
+    item = {"type": "book", "title": title}
+    body_out_of_title(item)
+    assert item == {"type": "book", "author": [{"literal": author}], "title": rest}
+
+
+@pytest.mark.parametrize("item", [
+    # a first sentence of capitalised words that names no body is the title's own
+    {"type": "book", "title": "Growth Reference Data. Body mass index for age"},
+    # a sentence with a body word but lower-case words is a title sentence
+    {"type": "book", "title": "The national health service in crisis. A study"},
+    # authors already read: the title stays whole
+    {"type": "book", "author": [{"family": "Roe", "given": "J."}],
+     "title": "World Health Organization. A history"},
+    # an editor stands in the author's place
+    {"type": "book", "editor": [{"family": "Roe", "given": "J."}],
+     "title": "World Health Organization. A history"},
+])
+def test_body_out_of_title_leaves_other_titles(item: dict) -> None:
+    before = {k: (list(v) if isinstance(v, list) else v) for k, v in item.items()}
+    body_out_of_title(item)
+    assert item == before
+
+
+def test_body_name_cut_after_connector_takes_its_end_back_from_the_title() -> None:
+    item = {"type": "webpage", "author": [{"literal": "Australian Bureau of"}],
+            "title": "Statistics. National Health Survey: Summary of Results"}
+    body_name_out_of_title(item)
+    assert item["author"] == [{"literal": "Australian Bureau of Statistics"}]
+    assert item["title"] == "National Health Survey: Summary of Results"
+
+
+def test_body_name_not_cut_stays() -> None:
+    item = {"type": "book", "author": [{"literal": "World Health Organization"}],
+            "title": "Physical status. The use of anthropometry"}
+    body_name_out_of_title(item)
+    assert item["author"] == [{"literal": "World Health Organization"}]
+    assert item["title"] == "Physical status. The use of anthropometry"
+
+
+def test_nlm_body_author_of_a_book_end_to_end() -> None:
+    # Citing Medicine ch. 2 (books), organization as author, place without publisher
+    item = parse_reference("World Health Organization. National eHealth strategy toolkit: "
+                           "overview. Geneva; 2012.").item
+    assert item["author"] == [{"literal": "World Health Organization"}]
+    assert item["title"] == "National eHealth strategy toolkit: overview"
+    assert item["issued"] == {"date-parts": [[2012]]}
+
+
+@pytest.mark.parametrize("name", ["Sociedade Brasileira de Diabetes",
+                                  "Australian Bureau of Statistics",
+                                  "Centers for Disease Control and Prevention",
+                                  "Comissão Nacional de Ética em Pesquisa"])
+def test_body_words_make_one_literal_author(name: str) -> None:
+    from citefmt.refparse.names import split_names
+    assert split_names(name) == [{"literal": name}]
+
+
+# --- NBR 6023 7.7.5: newspaper / news-site article, dated by the day --------------------------
+
+
+def test_newspaper_article_with_place_and_portuguese_date() -> None:
+    item = parse_reference("SOUZA, M. A. Título da matéria sobre a cidade. Folha de S.Paulo, "
+                           "São Paulo, 22 de outubro de 2021. Disponível em: "
+                           "https://www.folha.uol.com.br/x. Acesso em: 20 jun. 2022.").item
+    assert item["type"] == "article-journal"
+    assert item["author"] == [{"family": "Souza", "given": "M. A."}]
+    assert item["title"] == "Título da matéria sobre a cidade"
+    assert item["container-title"] == "Folha de S.Paulo"
+    assert item["publisher-place"] == "São Paulo"
+    assert item["issued"] == {"date-parts": [[2021, 10, 22]]}
+    assert item["URL"] == "https://www.folha.uol.com.br/x"
+
+
+def test_newspaper_article_with_spanish_abbreviated_month_and_section() -> None:
+    item = parse_reference("PÉREZ, J. El gobierno anuncia nuevas medidas económicas. Clarín, "
+                           "Buenos Aires, 3 nov. 2017. Política.").item
+    assert item["container-title"] == "Clarín"
+    assert item["publisher-place"] == "Buenos Aires"
+    assert item["issued"] == {"date-parts": [[2017, 11, 3]]}
+    assert item["section"] == "Política"
+
+
+def test_news_site_article_english_date_and_last_access() -> None:
+    item = parse_reference("ROE, L. Markets fall on growth fears. Reuters, London, Oct. 13, "
+                           "2023. Available at: https://www.reuters.com/x. Last access: "
+                           "Jan. 14, 2024.").item
+    assert item["title"] == "Markets fall on growth fears"
+    assert item["container-title"] == "Reuters"
+    assert item["publisher-place"] == "London"
+    assert item["issued"] == {"date-parts": [[2023, 10, 13]]}
+    assert item["accessed"] == {"date-parts": [[2024, 1, 14]]}
+
+
+# --- NBR 6023 7.9: thesis with its leaves; imprint with a year letter -------------------------
+
+
+def test_thesis_with_number_of_leaves() -> None:
+    item = parse_reference("LIMA, A. B. Leitura e escrita na escola pública. 2021. 230 f. Tese "
+                           "(Doutorado em Educação) – Universidade Federal da Bahia, Salvador, "
+                           "2021.").item
+    assert item["type"] == "thesis"
+    assert item["number-of-pages"] == "230"
+    assert item["genre"] == "Tese (Doutorado em Educação)"
+    assert item["publisher"] == "Universidade Federal da Bahia"
+    assert item["publisher-place"] == "Salvador"
+    assert item["issued"] == {"date-parts": [[2021]]}
+
+
+def test_book_imprint_with_year_letter_and_entity_author() -> None:
+    item = parse_reference("WORLD BANK. Growth paths after the pandemic. Washington, DC: The "
+                           "World Bank, 2023c.").item
+    assert item["type"] == "book"
+    assert item["author"] == [{"literal": "WORLD BANK"}]
+    assert item["publisher"] == "The World Bank"
+    assert item["publisher-place"] == "Washington, DC"
+    assert item["issued"] == {"date-parts": [[2023]]}
