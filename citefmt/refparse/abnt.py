@@ -77,8 +77,8 @@ _MONTHS_PT_ES = {name: number for number, names in enumerate((
     ("ago",), ("set", "sep"), ("out", "oct"), ("nov",), ("dez", "dic")), start=1)
     for name in names}
 _DATED_HOST_RE = re.compile(
-    rf"^(?P<journal>[^\W\d_][^,;:]{{1,60}}?)\s*[,.]\s*(?:(?P<place>\[?[{_UP}][^,;:\d]{{1,40}}?\]?)"
-    rf"\s*,\s*)?{_DAY_DATE}(?:\.\s*(?P<section>[^\W\d_][^.\d]{{2,40}}))?\.?$")
+    rf"^(?P<journal>[^\W\d_][^,;:]{{1,60}}?)\s*(?:,\s*(?P<place>\[?[{_UP}][^,;:\d]{{1,40}}?\]?)"
+    rf"\s*,|[,.])\s*{_DAY_DATE}(?:\.\s*(?P<section>[^\W\d_][^.\d]{{2,40}}))?\.?$")
 _PLACE_YEAR_RE = re.compile(r"^(?P<place>[^,:.\d]{2,40}),\s*(?P<year>\d{4})[a-z]?\.?$")
 _YEAR_ONLY_RE = re.compile(r"^(\d{4})[a-z]?\.?$")
 #: "[S.l.]", "S.l.": sine loco, the place is unknown
@@ -262,12 +262,22 @@ def _journal_host(item: Item, jm: re.Match[str]) -> None:
     item["issued"] = date_parts(jm.group("year"))
 
 
+#: a periodical's name after sentences of the title: the last sentence that starts with a capital
+_LAST_SENTENCE_RE = re.compile(rf"^(?P<before>.+?[^\W\d_]{{2}})\.\s+(?P<last>[{_UP}][^.]*)$")
+
+
 def _dated_host(item: Item, dm: re.Match[str]) -> None:
     """"Carta Capital, 22 de outubro de 2021."; "Clarín, Argentina, 3 nov. 2017. Política.": a
     periodical's article dated by the day (the parser's periodical type, article-journal); the
     newspaper's section is CSL `section`."""
     item["type"] = "article-journal"
-    item["container-title"] = tidy(dm.group("journal"))
+    journal = dm.group("journal")
+    if subtitle := _LAST_SENTENCE_RE.match(journal):
+        # "Braços negros … brancos. As imagens da manifestação. Expresso, 6 de junho de 2020.":
+        # the sentences before the periodical's name are the title's (its subtitle)
+        item["title"] = f"{item['title']}. {subtitle.group('before')}"
+        journal = subtitle.group("last")
+    item["container-title"] = tidy(journal)
     place = tidy(dm.group("place") or "").strip("[]")
     if place and not _NO_PLACE_RE.match(place):
         item["publisher-place"] = place
