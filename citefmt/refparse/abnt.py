@@ -13,6 +13,7 @@ import re
 
 from citefmt.dates import MONTHS
 from citefmt.model import Item
+from citefmt.refparse import places
 from citefmt.refparse.candidate import Candidate, sentences
 from citefmt.refparse.common import date_parts, normalise_page, squeezed, tidy
 from citefmt.refparse.names import parse_inverted_names, split_names, starts_with_body_word
@@ -300,3 +301,52 @@ def _thesis_statement(item: Item, tm: re.Match[str]) -> None:
     year = tm.group("year") or tm.group("year_after")
     if year:
         item["issued"] = date_parts(year)
+
+
+#: a journal read with the place that ends the title before it: "SP. Revista Brasileira de …",
+#: "Brasília, DF. Heringeriana"
+#: (a journal's abbreviated name, "Int. J. Numer. Meth.", is no place and its journal)
+_PLACE_BEFORE_JOURNAL_RE = re.compile(r"^(?P<place>[^.]{2,40}?)\.\s+"
+                                      r"(?P<journal>[A-ZÀ-Þ](?![^\W\d_]{0,7}\.)(?:\S{8,}|.*\s).*)$")
+#: a Brazilian state's (or any) two-letter region code: "SP", "DF"
+_REGION_CODE_RE = re.compile(r"^[A-Z]{2}$")
+
+
+def title_place_out_of_journal(item: Item, text: str) -> None:
+    """A title that ends with the place it is about ("… floresta secundária em Juquitiba, SP.",
+    "… Reserva Biológica do Guará, Brasília, DF.") is closed by its period; the journal comes
+    after it. A reading that cut the title at the place's comma gave the place to the journal:
+    the place goes back to the title when the string prints title, comma, place, period, and
+    the place is a known place or a region code (places.py, GeoNames)."""
+    title, journal = item.get("title"), item.get("container-title")
+    if not (isinstance(title, str) and isinstance(journal, str)) or ". " not in journal:
+        return
+    m = _PLACE_BEFORE_JOURNAL_RE.match(journal)
+    if not m or f"{title}, {m.group('place')}." not in text:
+        return
+    place = m.group("place")
+    if not all(_REGION_CODE_RE.match(part) or (len(part) > 3 and places.is_place(part))
+               for part in place.split(", ")):
+        return
+    item["title"] = f"{title}, {place}"
+    item["container-title"] = m.group("journal")
+
+
+#: the label of an online address (NBR 6023 "Disponível em:", ISO 690 "Available from:") or of
+#: an access date left at the end of a title or journal once the address was taken out
+_TRAILING_URL_LABEL_RE = re.compile(r"[\s.,;]*\b(?:Dispon[íi]vel|Disponible|Available)\s+"
+                                    r"(?:em|en|from|at|in)\s*:?\s*$", re.I)
+
+
+def url_label_out_of_title(item: Item) -> None:
+    """"Bryophyte Ecology. Disponível em" (the URL after it already read as `URL`): the label
+    is no part of the title, nor of the journal's name."""
+    for key in ("title", "container-title"):
+        value = item.get(key)
+        if isinstance(value, str) and value[-2:].casefold() in ("em", "en", "om", "at", "in") \
+                and (m := _TRAILING_URL_LABEL_RE.search(value)):
+            kept = value[:m.start()].strip()
+            if kept:
+                item[key] = kept
+            else:
+                del item[key]
