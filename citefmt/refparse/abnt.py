@@ -343,7 +343,8 @@ def url_label_out_of_title(item: Item) -> None:
     is no part of the title, nor of the journal's name."""
     for key in ("title", "container-title"):
         value = item.get(key)
-        if isinstance(value, str) and value[-2:].casefold() in ("em", "en", "om", "at", "in") \
+        if isinstance(value, str) \
+                and value.rstrip(" :")[-2:].casefold() in ("em", "en", "om", "at", "in") \
                 and (m := _TRAILING_URL_LABEL_RE.search(value)):
             kept = value[:m.start()].strip()
             if kept:

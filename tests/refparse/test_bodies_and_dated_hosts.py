@@ -145,3 +145,61 @@ def test_book_imprint_with_year_letter_and_entity_author() -> None:
     assert item["publisher"] == "The World Bank"
     assert item["publisher-place"] == "Washington, DC"
     assert item["issued"] == {"date-parts": [[2023]]}
+
+
+# --- the title's closing place and the URL label ----------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "journal", "text", "want_title", "want_journal"), [
+    ("Florística de uma floresta em Juquitiba", "SP. Revista Brasileira de Botânica",
+     "Roe, J. 2007. Florística de uma floresta em Juquitiba, SP. Revista Brasileira de Botânica "
+     "5: 1-9.",
+     "Florística de uma floresta em Juquitiba, SP", "Revista Brasileira de Botânica"),
+    ("Epífitas da Reserva Biológica do Guará", "Brasília, DF. Heringeriana",
+     "Roe, J. 2014. Epífitas da Reserva Biológica do Guará, Brasília, DF. Heringeriana 8: 2-3.",
+     "Epífitas da Reserva Biológica do Guará, Brasília, DF", "Heringeriana"),
+])
+def test_place_closing_the_title_goes_back_from_the_journal(
+        title: str, journal: str, text: str, want_title: str, want_journal: str) -> None:
+    from citefmt.refparse.abnt import title_place_out_of_journal
+    item = {"title": title, "container-title": journal}
+    title_place_out_of_journal(item, text)
+    assert item == {"title": want_title, "container-title": want_journal}
+
+
+@pytest.mark.parametrize(("journal", "text"), [
+    # an abbreviated journal name starting with a word that is also a place's name
+    ("Int. J. Numer. Meth. Engrg.", "A. Roe, Gradients of constraints, Int. J. Numer. Meth. "
+                                    "Engrg., 23, 1986."),
+    # the journal's first sentence is no place
+    ("Ann. Phys. Rev.", "A. Roe, Title of the work, Ann. Phys. Rev. 2, 1986."),
+    # the string does not print title, comma, place, period
+    ("Cotia. Revista Nova", "Roe, J. 2007. Floresta secundária. Cotia. Revista Nova 5: 1-9."),
+])
+def test_journal_start_that_is_no_closing_place_stays(journal: str, text: str) -> None:
+    from citefmt.refparse.abnt import title_place_out_of_journal
+    title = text.split(", ")[1] if text.startswith("A.") else "Floresta secundária"
+    item = {"title": title, "container-title": journal}
+    title_place_out_of_journal(item, text)
+    assert item == {"title": title, "container-title": journal}
+
+
+@pytest.mark.parametrize(("title", "want"), [
+    ("Bryophyte Ecology. Disponível em", "Bryophyte Ecology"),
+    ("Programming for the Arduino, disponível em:", "Programming for the Arduino"),
+    ("The state of the world. Available from", "The state of the world"),
+    # "em" ending a title that carries no label stays
+    ("Políticas públicas em", "Políticas públicas em"),
+])
+def test_url_label_out_of_title(title: str, want: str) -> None:
+    from citefmt.refparse.abnt import url_label_out_of_title
+    item = {"title": title}
+    url_label_out_of_title(item)
+    assert item == {"title": want}
+
+
+def test_url_label_that_is_the_whole_journal_is_no_journal() -> None:
+    from citefmt.refparse.abnt import url_label_out_of_title
+    item = {"title": "Bryophyte Ecology", "container-title": "Disponível em"}
+    url_label_out_of_title(item)
+    assert item == {"title": "Bryophyte Ecology"}
