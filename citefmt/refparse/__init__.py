@@ -262,6 +262,7 @@ def parse_reference(text: str) -> ParsedReference:
         if isinstance(item.get("page"), str):
             item["page"] = expand_page_range(item["page"])
         _status_not_title(item)
+        abnt.title_place_out_of_journal(item, norm.value)
         for step in _AFTER_READING:
             step(item)
         title_tail.single_quoted_title(item, norm.value)
@@ -270,7 +271,6 @@ def parse_reference(text: str) -> ParsedReference:
         hosts.year_not_issue(item)
         hosts.issue_of_monthly_journal(item)
         title_tail.journal_word_out_of_names(item, norm.value)
-        abnt.title_place_out_of_journal(item, norm.value)
         item = without_medium_designator(with_article_number(item))
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)
@@ -290,7 +290,8 @@ _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     hosts.series_out_of_host, hosts.place_out_of_proceedings,
     title_tail.language_note_out_of_title, title_tail.edition_out_of_title,
     title_tail.title_out_of_journal, title_tail.responsibility_out_of_title,
-    title_tail.editor_label_out_of_title, abnt.url_label_out_of_title, bodies.body_out_of_title,
+    title_tail.editor_label_out_of_title, abnt.url_label_out_of_title,
+    abnt.thesis_sentence_out_of_title, bodies.body_out_of_title,
     bodies.body_name_out_of_title)
 
 #: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or

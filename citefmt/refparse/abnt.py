@@ -125,9 +125,12 @@ def parse(body: str) -> Candidate | None:
     spans = sentences(rest)
     if not spans:
         return None
-    item["title"] = tidy(rest[spans[0][0]:spans[0][1]])
+    title_end, after_title = spans[0][1], spans[0][1] + 1
+    if in_host := _COMMA_IN_RE.search(rest, spans[0][0], spans[0][1]):
+        title_end, after_title = in_host.start(), in_host.start() + 1  # "Título, In: …"
+    item["title"] = tidy(rest[spans[0][0]:title_end])
     score += 0.15
-    remainder = tidy(_ONLINE_TAIL_RE.sub("", rest[spans[0][1] + 1:]))
+    remainder = tidy(_ONLINE_TAIL_RE.sub("", rest[after_title:]))
     if translator := _TRANSLATOR_RE.match(remainder):
         item["translator"] = split_names(translator.group("names"))
         remainder = remainder[translator.end():]
@@ -140,8 +143,15 @@ def parse(body: str) -> Candidate | None:
 
 #: NBR 6023 chapter host: "In: SOBRENOME, N. (org.). Título do livro. Local: Editora, 2016.
 #: p. 71-107." — the host's responsible persons, their role in parentheses, the book, its imprint
-_IN_HOST_RE = re.compile(rf"^In:\s*(?P<names>{_AUTHOR}(?:{_AUTHOR_JOIN}{_AUTHOR})*(?:\s*et al\.?)?)"
-                         r"\s*(?:\((?P<role>[^)]{1,20})\))?\.?\s+(?P<rest>\S.*)$")
+#: the "In:" of a chapter's host after a comma rather than the title's period ("…, In: BRAIT, B.")
+_COMMA_IN_RE = re.compile(r",(?=\s+In\s?:\s)")
+#: (a host by the chapter's own author, or a work with no one named, has no names: "In: Obras
+#: morales. Madrid: Gredos, 2003.")
+_IN_HOST_RE = re.compile(rf"^In\s?:\s*(?:(?P<names>{_AUTHOR}(?:{_AUTHOR_JOIN}{_AUTHOR})*"
+                         r"(?:\s*et al\.?)?)"
+                         r"\s*(?:\((?P<role>[^)]{1,20})\))?\.?\s+)?(?P<rest>\S.*)$")
+#: a name printed "Surname, Given" in mixed case ("Cardoso, José Luís", "Biagioli, M.")
+_INVERTED_NAME_RE = re.compile(r"^[A-ZÀ-Þ][^\W\d_]+(?:[-\s][A-ZÀ-Þ]?[^\W\d_]+)?,\s*[A-ZÀ-Þ]")
 _CHAPTER_PAGES_RE = re.compile(r"[.,]\s*p\.\s*(?P<page>\d+\s*[-–]\s*\d+)\.?$")
 _EDITOR_ROLE_RE = re.compile(r"(?i)^\s*(?:orgs?|ed|eds|coord|comp|dir)\b")
 
@@ -152,6 +162,8 @@ def _chapter_host(item: Item, remainder: str) -> float | None:
     if not host:
         return None
     rest = host.group("rest")
+    if not host.group("names") and _INVERTED_NAME_RE.match(rest):
+        return None  # "In: Cardoso, José Luís (Org.). …": names this grammar does not read
     if pages := _CHAPTER_PAGES_RE.search(rest):
         item["page"] = normalise_page(pages.group("page"))
         rest = rest[:pages.start()] + "."
@@ -166,9 +178,10 @@ def _chapter_host(item: Item, remainder: str) -> float | None:
     score = _imprint(imprint, tail)
     item.update({k: v for k, v in imprint.items() if k in (
         "publisher", "publisher-place", "issued", "edition", "volume")})
-    names = parse_inverted_names(host.group("names"), upper_surnames=True).names
-    role = host.group("role") or ""
-    item["editor" if _EDITOR_ROLE_RE.match(role) else "container-author"] = names
+    if host.group("names"):
+        names = parse_inverted_names(host.group("names"), upper_surnames=True).names
+        role = host.group("role") or ""
+        item["editor" if _EDITOR_ROLE_RE.match(role) else "container-author"] = names
     item["container-title"] = tidy(rest[spans[0][0]:spans[0][1]])
     item["type"] = "chapter"
     return 0.2 + score
@@ -314,22 +327,47 @@ _REGION_CODE_RE = re.compile(r"^[A-Z]{2}$")
 
 def title_place_out_of_journal(item: Item, text: str) -> None:
     """A title that ends with the place it is about ("… floresta secundária em Juquitiba, SP.",
-    "… Reserva Biológica do Guará, Brasília, DF.") is closed by its period; the journal comes
-    after it. A reading that cut the title at the place's comma gave the place to the journal:
-    the place goes back to the title when the string prints title, comma, place, period, and
-    the place is a known place or a region code (places.py, GeoNames)."""
-    title, journal = item.get("title"), item.get("container-title")
-    if not (isinstance(title, str) and isinstance(journal, str)) or ". " not in journal:
+    "… Reserva Biológica do Guará, Brasília, DF.") is closed by its period; the journal (or a
+    thesis statement, "SP. Dissertação de Mestrado, Universidade …", read as the publisher)
+    comes after it. A reading that cut the title at the place's comma gave the place to what
+    follows: the place goes back to the title when the string prints title, comma, place,
+    period, and the place is a known place or a region code (places.py, GeoNames)."""
+    title = item.get("title")
+    if not isinstance(title, str):
         return
-    m = _PLACE_BEFORE_JOURNAL_RE.match(journal)
-    if not m or f"{title}, {m.group('place')}." not in text:
-        return
-    place = m.group("place")
-    if not all(_REGION_CODE_RE.match(part) or (len(part) > 3 and places.is_place(part))
+    for key in ("container-title", "publisher"):
+        after = item.get(key)
+        if not isinstance(after, str) or ". " not in after:
+            continue
+        m = _PLACE_BEFORE_JOURNAL_RE.match(after)
+        if not m or f"{title}, {m.group('place')}." not in text:
+            continue
+        place = m.group("place")
+        if all(_REGION_CODE_RE.match(part) or (len(part) > 3 and places.is_place(part))
                for part in place.split(", ")):
+            item["title"] = f"{title}, {place}"
+            item[key] = m.group("journal")
+            return
+
+
+#: NBR 6023 / botanical lists' thesis statement as the title's last sentence: "… Brasília - DF.
+#: Dissertação de Mestrado", "… Tese de Doutorado" (the school follows as the publisher)
+_THESIS_SENTENCE_RE = re.compile(r"\.\s+(?P<genre>(?:Tese|Dissertação|Tesis|Monografia)"
+                                 r"(?:\s+de\s+(?:Mestrado|Doutorado|Maestría|Doctorado|"
+                                 r"Licenciatura)(?:\s+em\s+[^.,]{1,60})?)?)\.?$")
+
+
+def thesis_sentence_out_of_title(item: Item) -> None:
+    """"… Floresta Nacional de Brasília - DF. Dissertação de Mestrado" read as the title: the
+    last sentence is the thesis statement (CSL `genre`) and the item a thesis."""
+    title = item.get("title")
+    if not isinstance(title, str) or item.get("genre") or "Tes" not in title \
+            and "Disserta" not in title and "Monografia" not in title:
         return
-    item["title"] = f"{title}, {place}"
-    item["container-title"] = m.group("journal")
+    if m := _THESIS_SENTENCE_RE.search(title):
+        item["title"] = title[:m.start()]
+        item["genre"] = m.group("genre")
+        item["type"] = "thesis"
 
 
 #: the label of an online address (NBR 6023 "Disponível em:", ISO 690 "Available from:") or of

@@ -203,3 +203,69 @@ def test_url_label_that_is_the_whole_journal_is_no_journal() -> None:
     item = {"title": "Bryophyte Ecology", "container-title": "Disponível em"}
     url_label_out_of_title(item)
     assert item == {"title": "Bryophyte Ecology"}
+
+
+# --- theses and chapters (NBR 6023 7.9, 7.3) -------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "want_title", "genre"), [
+    ("Orquídeas epífitas da Floresta Nacional de Brasília - DF. Dissertação de Mestrado",
+     "Orquídeas epífitas da Floresta Nacional de Brasília - DF", "Dissertação de Mestrado"),
+    ("Florestas secundárias na Serra da Cantareira. Tese de Doutorado",
+     "Florestas secundárias na Serra da Cantareira", "Tese de Doutorado"),
+])
+def test_thesis_statement_closing_the_title(title: str, want_title: str, genre: str) -> None:
+    from citefmt.refparse.abnt import thesis_sentence_out_of_title
+    item = {"type": "book", "title": title, "publisher": "Universidade de Brasília"}
+    thesis_sentence_out_of_title(item)
+    assert item == {"type": "thesis", "title": want_title, "genre": genre,
+                    "publisher": "Universidade de Brasília"}
+
+
+def test_title_mentioning_a_thesis_stays() -> None:
+    from citefmt.refparse.abnt import thesis_sentence_out_of_title
+    item = {"type": "book", "title": "A tese de doutorado no Brasil: uma história"}
+    thesis_sentence_out_of_title(item)
+    assert item == {"type": "book", "title": "A tese de doutorado no Brasil: uma história"}
+
+
+def test_place_closing_the_title_goes_back_from_a_thesis_statement() -> None:
+    from citefmt.refparse.abnt import title_place_out_of_journal
+    text = ("Roe, J. 1991. Estudo de uma floresta em Guarulhos, SP. Dissertação de Mestrado, "
+            "Universidade Estadual de Campinas, Campinas.")
+    item = {"title": "Estudo de uma floresta em Guarulhos",
+            "publisher": "SP. Dissertação de Mestrado, Universidade Estadual de Campinas"}
+    title_place_out_of_journal(item, text)
+    assert item == {"title": "Estudo de uma floresta em Guarulhos, SP",
+                    "publisher": "Dissertação de Mestrado, Universidade Estadual de Campinas"}
+
+
+@pytest.mark.parametrize(("text", "editors", "container"), [
+    # "In:" after the title's comma instead of its period
+    ("MACHADO, I. Corpo e ritmo na obra de Bach, In: BRAIT, B.; GONÇALVES, J. (org.). Bakhtin "
+     "e as artes. São Paulo: Hucitec, 2021. p. 121-146.",
+     [{"family": "Brait", "given": "B."}, {"family": "Gonçalves", "given": "J."}],
+     "Bakhtin e as artes"),
+    # "In :" with a space before the colon, compilers "(comp.)"
+    ("WODAK, R. El enfoque del discurso. In : WODAK, R.; MEYER, M. (comp.). Métodos de "
+     "análisis del discurso. Madrid: Gedisa, 2001. p. 101-141.",
+     [{"family": "Wodak", "given": "R."}, {"family": "Meyer", "given": "M."}],
+     "Métodos de análisis del discurso"),
+    # no names before the host's title
+    ("PLUTARCO. Sobre el anciano. In: Obras morales y de costumbres. Madrid: Gredos, 2003.",
+     None, "Obras morales y de costumbres"),
+])
+def test_chapter_hosts(text: str, editors: list | None, container: str) -> None:
+    item = parse_reference(text).item
+    assert item["type"] == "chapter"
+    assert item.get("editor") == editors
+    assert item["container-title"] == container
+    assert item["publisher-place"] in ("São Paulo", "Madrid")
+
+
+def test_host_with_mixed_case_names_is_not_read_as_a_host_title() -> None:
+    from citefmt.refparse import abnt
+    candidate = abnt.parse("SERRÃO, J. V. O pensamento agrário. In: Cardoso, José Luís (Org.). "
+                           "Contribuições para a história. Lisboa: Editorial Estampa, 1988.")
+    assert candidate is None or candidate.item.get("container-title") != \
+        "Cardoso, José Luís (Org.)"
