@@ -361,8 +361,8 @@ def thesis_sentence_out_of_title(item: Item) -> None:
     """"… Floresta Nacional de Brasília - DF. Dissertação de Mestrado" read as the title: the
     last sentence is the thesis statement (CSL `genre`) and the item a thesis."""
     title = item.get("title")
-    if not isinstance(title, str) or item.get("genre") or "Tes" not in title \
-            and "Disserta" not in title and "Monografia" not in title:
+    if not isinstance(title, str) or item.get("genre") or not any(
+            word in title for word in ("Tes", "Disserta", "Monografia")):
         return
     if m := _THESIS_SENTENCE_RE.search(title):
         item["title"] = title[:m.start()]
