@@ -263,6 +263,7 @@ def parse_reference(text: str) -> ParsedReference:
             item["page"] = expand_page_range(item["page"])
         _status_not_title(item)
         abnt.title_place_out_of_journal(item, norm.value)
+        abnt.title_word_out_of_names(item, norm.value)
         for step in _AFTER_READING:
             step(item)
         title_tail.single_quoted_title(item, norm.value)

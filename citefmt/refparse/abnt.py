@@ -389,3 +389,33 @@ def url_label_out_of_title(item: Item) -> None:
                 item[key] = kept
             else:
                 del item[key]
+
+
+#: initials as a name's given part holds them ("P.", "P. S.", "M.-O.")
+_GIVEN_INITIALS_RE = re.compile(r"^(?:[A-ZÀ-Þ]\.(?:\s?-?\s?[A-ZÀ-Þ]\.)*)$")
+
+
+def title_word_out_of_names(item: Item, text: str) -> None:
+    """"BEZERRA, P. Posfácio. No limiar …" read with the names "BEZERRA" and "Posfácio, P.": in
+    NBR 6023 (and APA) a name inverted with its initials ends at the initials' period — the
+    names are joined by ";" or ",", never by a space — so the word after "BEZERRA, P." opens
+    the title. When the last name is that word with the initials before it, and the title
+    follows it in the string, the initials go back to the name before and the word to the
+    title."""
+    authors, title = item.get("author"), item.get("title")
+    if not (isinstance(authors, list) and len(authors) >= 2 and isinstance(title, str)):
+        return
+    bare, last = authors[-2], authors[-1]
+    if set(bare) != {"family"} or set(last) != {"family", "given"} \
+            or not _GIVEN_INITIALS_RE.match(last["given"]):
+        return
+    printed = r"\.?\s?".join(re.escape(p) for p in last["given"].replace(" ", "").split(".") if p)
+    m = re.search(rf"{re.escape(bare['family'])},\s*{printed}\.?\s+(?={re.escape(last['family'])})",
+                  text)
+    if not m:
+        return
+    at = text.find(title, m.end() + len(last["family"]))
+    if at < 0 or text[m.end() + len(last["family"]):at].strip(" .,:;"):
+        return
+    item["author"] = [*authors[:-2], {"family": bare["family"], "given": last["given"]}]
+    item["title"] = text[m.end():at + len(title)]

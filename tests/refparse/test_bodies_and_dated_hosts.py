@@ -269,3 +269,44 @@ def test_host_with_mixed_case_names_is_not_read_as_a_host_title() -> None:
                            "Contribuições para a história. Lisboa: Editorial Estampa, 1988.")
     assert candidate is None or candidate.item.get("container-title") != \
         "Cardoso, José Luís (Org.)"
+
+
+# --- an inverted name ends at its initials (NBR 6023 8.1.1, APA) ------------------------------
+
+
+@pytest.mark.parametrize(("authors", "title", "text", "want_authors", "want_title"), [
+    ([{"family": "BEZERRA"}, {"family": "Posfácio", "given": "P."}],
+     "No limiar de várias ciências",
+     "BEZERRA, P. Posfácio. No limiar de várias ciências. São Paulo: Editora 34, 2016.",
+     [{"family": "BEZERRA", "given": "P."}], "Posfácio. No limiar de várias ciências"),
+    ([{"family": "Neubert"}, {"family": "Publicação", "given": "P. S."}],
+     "Científica em Títulos Mainstream",
+     "Neubert, P.S. Publicação Científica em Títulos Mainstream. 2020. 178 p.",
+     [{"family": "Neubert", "given": "P. S."}], "Publicação Científica em Títulos Mainstream"),
+    ([{"family": "LIMA", "given": "J."}, {"family": "CHAVES"}, {"family": "Michel",
+                                                                "given": "E."}],
+     "Foucault e a verdade", "LIMA, J.; CHAVES, E. Michel Foucault e a verdade. Campinas, 2013.",
+     [{"family": "LIMA", "given": "J."}, {"family": "CHAVES", "given": "E."}],
+     "Michel Foucault e a verdade"),
+])
+def test_title_word_read_as_a_name_goes_back_to_the_title(
+        authors: list, title: str, text: str, want_authors: list, want_title: str) -> None:
+    from citefmt.refparse.abnt import title_word_out_of_names
+    item = {"author": authors, "title": title}
+    title_word_out_of_names(item, text)
+    assert item == {"author": want_authors, "title": want_title}
+
+
+@pytest.mark.parametrize(("authors", "title", "text"), [
+    # the word after the initials is the next surname, its own initials after it
+    ([{"family": "Smith"}, {"family": "Doe", "given": "J."}], "A study of things",
+     "Smith, J. Doe, K. A study of things. Journal 2, 3 (2001)."),
+    # the title does not follow the name in the string
+    ([{"family": "Ferrero"}, {"family": "Prefácio", "given": "I."}], "Virtudes e dilemas",
+     "Ferrero, I. Prefácio. In M. C. Serafim (Org.). (2020). Virtudes e dilemas. Admethics."),
+])
+def test_names_that_are_no_misread_title_word_stay(authors: list, title: str, text: str) -> None:
+    from citefmt.refparse.abnt import title_word_out_of_names
+    item = {"author": [dict(n) for n in authors], "title": title}
+    title_word_out_of_names(item, text)
+    assert item == {"author": authors, "title": title}
