@@ -39,6 +39,7 @@ from citefmt.refparse import (
     standard,
     title_tail,
     vancouver,
+    year_left,
 )
 from citefmt.refparse.candidate import Candidate
 from citefmt.refparse.common import (
@@ -264,6 +265,7 @@ def parse_reference(text: str) -> ParsedReference:
         _status_not_title(item)
         abnt.title_place_out_of_journal(item, norm.value)
         abnt.title_word_out_of_names(item, norm.value)
+        year_left.year_left_in_text(item, extracted.body)
         for step in _AFTER_READING:
             step(item)
         title_tail.single_quoted_title(item, norm.value)
