@@ -28,6 +28,8 @@ _INITIAL = rf"[{_UP}](?:\.|(?=\s*[;,]))"
 #: initials, with a particle printed after them ("J. L. S. de", "G. H. de A.")
 _INITIALS = rf"{_INITIAL}(?:\s?-?\s?{_INITIAL})*(?:\s(?:d[aeo]s?)(?:\s{_INITIAL})*)?"
 _AUTHOR = (rf"[{_UP}][{_UP}'’\- ]+,\s*(?:{_GIVEN}(?:\s(?:d[aeo]s?\s)?{_GIVEN})*(?:\s[{_UP}]\.)*"
+           # a particle printed after the given names: "SILVA, Maria Beatriz Nizza da."
+           rf"(?:\sd[aeo]s?(?=\.))?"
            rf"|{_INITIALS})")
 #: names are joined by ";" (NBR 6023:2018) or, in older lists, by "&" ("SOUZA, A. & LIMA, B.")
 _AUTHOR_JOIN = r"\s*(?:;|&)\s*"
@@ -246,12 +248,32 @@ def _imprint(item: Item, remainder: str) -> float:
     return 0.0
 
 
+#: a statement NBR 6023 prints after the title that is no part of it: responsibility
+#: (translation, organisation, preface, notes), edition, volume, a host's names ("ROE, A.")
+_STATEMENT_WORD_RE = re.compile(
+    r"(?i)\b(?:trad|tradu|trans|transl|org|coord|ed|edição|edición|edition|apresenta|pref[áa]cio|"
+    r"notas|revis|v|vol|tomo|t)\b\.?|\d|,\s*[A-ZÀ-Þ](?:[.\s]|$)")
+
+
+def _subtitle_out_of_place(item: Item, place: str) -> str:
+    """"La ciudadela interior. Introducción a la Meditaciones de Marco Aurelio. Salamanca:
+    Alpha Decay, 2013.": NBR 6023 prints title, subtitle, then responsibility and edition
+    statements, then the imprint; an unlabelled sentence right after the title, read into the
+    place, is the title's own (its subtitle). Returns what remains of the place."""
+    if ". " not in place or "title" not in item:  # (a chapter's host: its own title later)
+        return place
+    parts = place.split(". ")
+    while len(parts) > 1 and parts[0][:1].isupper() and not _STATEMENT_WORD_RE.search(parts[0]):
+        item["title"] = f"{item['title']}. {parts.pop(0)}"
+    return ". ".join(parts)
+
+
 def _book_imprint(item: Item, bm: re.Match[str]) -> None:
     """"2. ed. São Paulo: Atlas, 2010. 300 p." (and the older "São Paulo, Atlas, 1976.")."""
     item["type"] = "book"
     if bm.group("ed"):
         item["edition"] = bm.group("ed")
-    item["publisher-place"] = tidy(bm.group("place"))
+    item["publisher-place"] = _subtitle_out_of_place(item, tidy(bm.group("place")))
     item["publisher"] = tidy(bm.group("publisher"))
     item["issued"] = date_parts(bm.group("year"))
     if bm.group("pages"):

@@ -310,3 +310,39 @@ def test_names_that_are_no_misread_title_word_stay(authors: list, title: str, te
     item = {"author": [dict(n) for n in authors], "title": title}
     title_word_out_of_names(item, text)
     assert item == {"author": authors, "title": title}
+
+
+# --- NBR 6023 book: subtitle sentence before the imprint; particle after given names ---------
+
+
+@pytest.mark.parametrize(("text", "title", "place"), [
+    ("HADOT, P. La ciudadela interior. Introducción a las Meditaciones de Marco Aurelio. "
+     "Salamanca: Alpha Decay, 2013.",
+     "La ciudadela interior. Introducción a las Meditaciones de Marco Aurelio", "Salamanca"),
+    ("ROE, P. N. O método formal. Introdução crítica a uma poética. Trad. Ana Lima. São Paulo: "
+     "Contexto, 2012.",
+     "O método formal. Introdução crítica a uma poética", "São Paulo"),
+])
+def test_unlabelled_sentence_after_the_title_is_its_subtitle(
+        text: str, title: str, place: str) -> None:
+    item = parse_reference(text).item
+    assert item["type"] == "book"
+    assert item["title"] == title
+    assert item["publisher-place"] == place
+
+
+@pytest.mark.parametrize("text", [
+    "ROE, G. Cinema 1: The Movement-Image. Trans. Hugh Tomlinson. London: Athlone Press, 1986.",
+    "ROE, A. Obra completa. 2. ed. rev. São Paulo: Atlas, 2010.",
+])
+def test_labelled_statements_are_no_subtitle(text: str) -> None:
+    item = parse_reference(text).item
+    assert item["title"] in ("Cinema 1: The Movement-Image", "Obra completa")
+
+
+def test_particle_after_full_given_names_is_the_names() -> None:
+    item = parse_reference("SILVA, Maria Beatriz Nizza da. Cultura letrada no Rio de Janeiro. "
+                           "São Paulo: Editora Unesp, 2013.").item
+    assert item["author"] == [{"family": "Silva", "given": "Maria Beatriz Nizza da"}]
+    assert item["title"] == "Cultura letrada no Rio de Janeiro"
+    assert item["publisher"] == "Editora Unesp"
