@@ -221,7 +221,8 @@ def _imprint(item: Item, remainder: str) -> float:
     if tm := _THESIS_RE.match(remainder):
         _thesis_statement(item, tm)
         return 0.4
-    if dm := _DATED_HOST_RE.match(remainder):
+    if ":" not in remainder and ", v." not in remainder and (
+            dm := _DATED_HOST_RE.match(remainder)):  # (not a journal's ", v. 3", an imprint's ":")
         _dated_host(item, dm)
         return 0.35
     jm = _JOURNAL_RE.match(remainder)
