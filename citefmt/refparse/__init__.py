@@ -26,6 +26,7 @@ from citefmt.refparse import (
     apa,
     astro,
     author_year,
+    bodies,
     eprint,
     gost,
     hosts,
@@ -38,6 +39,7 @@ from citefmt.refparse import (
     standard,
     title_tail,
     vancouver,
+    year_left,
 )
 from citefmt.refparse.candidate import Candidate
 from citefmt.refparse.common import (
@@ -261,6 +263,9 @@ def parse_reference(text: str) -> ParsedReference:
         if isinstance(item.get("page"), str):
             item["page"] = expand_page_range(item["page"])
         _status_not_title(item)
+        abnt.title_place_out_of_journal(item, norm.value)
+        abnt.title_word_out_of_names(item, norm.value)
+        year_left.year_left_in_text(item, extracted.body)
         for step in _AFTER_READING:
             step(item)
         title_tail.single_quoted_title(item, norm.value)
@@ -296,7 +301,9 @@ _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     title_tail.title_out_of_journal, title_tail.responsibility_out_of_title,
     title_tail.editor_label_out_of_title, title_tail.volume_out_of_title,
     title_tail.report_number_out_of_title, title_tail.place_out_of_meeting_title,
-    title_tail.eprint_not_title, title_tail.host_label_out_of_title)
+    title_tail.eprint_not_title, title_tail.host_label_out_of_title,
+    abnt.url_label_out_of_title, abnt.thesis_sentence_out_of_title,
+    bodies.body_out_of_title, bodies.body_name_out_of_title)
 
 #: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or
 #: "Surname, A.", also with a particle ("van Surname AB"), or before a body's name of up to nine

@@ -63,7 +63,7 @@ _ACCESS_RES = (
     re.compile(r"\(\s*дата (?:обращения|доступа|обр\.)\s*:?\s*(?P<date>[\d.]+)\s*\)\.?", re.I),
     re.compile(r"\[\s*(?:updated [^;\]]*;\s*)?cited\s+(?P<date>[^\]]+)\]\.?", re.I),
     re.compile(r"\[\s*viewed\s+(?P<date>[^\]]+)\]\.?", re.I),  # BS ISO 690 / Harvard
-    re.compile(r"\(?\b[Aa]ccessed(?: on)?:?\s+"
+    re.compile(r"\(?\b(?:[Aa]ccessed|[Ll]ast access(?:ed)?)(?: on)?:?\s+"
                r"(?P<date>(?:\d{1,2}\s+)?[A-Za-z]+\.?\s+\d{1,2}?,?\s*\d{4}|"
                r"\d{4}\s+[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\)?\.?"),
     # biblatex's English access note, its date month first: "(visited on 04/27/2021)"
@@ -148,7 +148,8 @@ def extract_identifiers(text: str) -> Extracted:
     body = text
     folded = text.casefold()  # each search below runs only if its key word is printed at all
     for access_re, words in zip(_ACCESS_RES, (("обращения", "доступа", "дата обр"), ("cited",),
-                                              ("viewed",), ("accessed",), ("visited",)),
+                                              ("viewed",), ("accessed", "last access"),
+                                              ("visited",)),
                                 strict=True):
         for access in access_re.finditer(body) if any(w in folded for w in words) else ():
             printed = access.group("date")

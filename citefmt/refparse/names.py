@@ -36,7 +36,13 @@ _ORG_WORDS = re.compile(
     r"Administration|"
     r"Министерство|Институт|Общество|Ассоциация|Комитет|Университет|Академия|Служба|Федерация|"
     r"Центр|Team|Centro|Instituto|Ministério|Ministerio|Secretaria|Conselho|Consejo|Empresa|"
-    r"Fundação|Fundación|Universidade|Universidad|Organización|Organização)\b", re.I)
+    r"Fundação|Fundación|Universidade|Universidad|Organización|Organização|"
+    # Portuguese, Spanish and English bodies' own words ("Sociedade Brasileira de Diabetes",
+    # "Australian Bureau of Statistics", "Centers for Disease Control and Prevention")
+    r"Sociedade|Sociedad|Associação|Asociación|Bureau|Comissão|Comisión|Commission|"
+    r"Coordenação|Coordinación|Observatório|Observatorio|Departamento|Serviço|Servicio|"
+    r"Centers|Centres|Fund|Agência|Agencia|Federação|Federación|Confederação|"
+    r"Superintendência|Prefeitura|Presidência|Corporation|Corporación)\b", re.I)
 #: name suffixes, compared in lower case ("Gilstrap LC 3rd", "Smith, J. Jr.")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "4th"})
 #: Portuguese and Spanish family-rank words printed after the surname ("SILVA JÚNIOR, P. R.",

@@ -67,6 +67,8 @@ september october november december
 print linking
 disponível disponivel disponible em en acesso acceso consultado
 fev abr mai maio ago set out dez ene dic
+de janeiro fevereiro março marco abril junho julho agosto setembro outubro novembro dezembro
+enero febrero marzo mayo junio julio septiembre setiembre octubre noviembre diciembre
 tradução traducao trad traducción traduccion translated transl
 editores editoras organizador organizadores organizadora orgs org coordenador coordenadores
 coordinador coordinadores coord coords compiladores comp comps hg réd dir
