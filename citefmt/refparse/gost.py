@@ -98,12 +98,21 @@ _VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-�
 #: double issue with the range dash GOST R 7.0.5-2008 prints, "№ 1—3", is given as "1–3"
 _ISSUE_RE = re.compile(r"(?:№\.?|\b[Nn]o\.|\bNo\s(?=\d)|\bN\.(?=\s*\d)|\bIss\.|\b[Ii]ssue\s(?=\d)|"
                        r"\b[Вв]ып\.)\s*(?P<n>[\w\-–/]+(?:—\w+)?(?:\s?\(\d+\))?)")
+#: an issue designated by words, as the source numbers it (GOST gives a serial's numbering as
+#: the source words it): a season of a journal numbered so, a thematic issue ("Database issue",
+#: "Web Server issue"), a supplement or lettered part ("Supplement", "Part B"); a month after
+#: the volume ("Vol. 2, October") is left unread, as the checks take a month for no issue
+_WORDED_ISSUE = (r"(?:Spring|Summer|Autumn|Fall|Winter|"
+                 r"(?:Database|Web\sServer)\sissue|Supplement|Part\s[A-Z])")
 #: an issue printed after the volume without its label, as biblatex-gost prints a supplement,
 #: part or special issue: "Vol. 6, S1", "Т. 136, 2A", "Vol. 115, Pt 11", "Т. 9, sup1", "Vol. 58, 4
-#: PART 1", "Vol. 8, Supplement S1" (an issue without a number, "Database issue", "Summer", is
-#: no CSL issue the checks accept)
+#: PART 1", "Vol. 8, Supplement S1"; an issue designated by words as the source words it
+#: (`_WORDED_ISSUE`), alone or after the number: "Vol. 42, Database issue", "Vol. 49, Summer",
+#: "Т. 430, 18, Part B", "Т. 415, 1, Supplement"
 _UNLABELLED_ISSUE_RE = re.compile(r"\b(?:Т|Vol|V)\.\s*[\w\-–]+,\s*"
-                                  r"(?P<n>\d+\s(?:PART|Part|Pt)\s?\d+|[A-Za-z]?\d+[A-Za-z]?|[A-Z][a-z]{0,9}\s?[A-Z]?\d+|"
+                                  r"(?P<n>\d+\s(?:PART|Part|Pt)\s?\d+|"
+                                  r"(?:\d+,\s)?" + _WORDED_ISSUE + "|"
+                                  r"[A-Za-z]?\d+[A-Za-z]?|[A-Z][a-z]{0,9}\s?[A-Z]?\d+|"
                                   r"[a-z]{2,4}\d+)(?=[.,]|$)")
 #: "Р" is the Cyrillic letter that real lists type for the Latin page label "P", and "C" the Latin
 #: letter they type for the Cyrillic "С"
@@ -401,11 +410,15 @@ def _heading(left: str) -> tuple[list[dict], int, bool]:
 #: them after a comma or a semicolon (GOST R 7.0.100-2018, 4.6.2: "Oxford, UK :", "Amsterdam,
 #: London :", "М.; СПб. :", "San Francisco, CA, USA :"), up to the colon before the publisher
 _PLACE_LIST = (_PLACE_NAME + r"\.?(?:(?:,\s|\s*;\s*)" + _PLACE_NAME + r"\.?){1,3}\s:\s")
+#: the initials that open a publisher named after its founder ("W. H. Freeman", "W. W. Norton &
+#: Company"): Latin capitals, each with its period
+_PUBLISHER_INITIALS = r"(?:[A-Z]\.\s){0,3}"
 #: a publication area without a place, as 7.0.100-2018 prints it after the title with no area
 #: dash: a publisher of any words (no period, colon or slash) before its date (". Taylor &
-#: Francis, 2002.", ". Oxford University Press, USA, 1989.", ". Microsoft Research, 10.2009.")
-_PUBLISHER_AREA = (r"[A-ZА-ЯЁ«\"][^.:;/()\[\]]{1,60}?,\s*(?:\d\d[./])?(?:1[5-9]|20)\d\d"
-                   r"\.?(?:\s|$)")
+#: Francis, 2002.", ". Oxford University Press, USA, 1989.", ". Microsoft Research, 10.2009."),
+#: also a publisher named after a person, its initials first (". W. H. Freeman, 2008.")
+_PUBLISHER_AREA = (_PUBLISHER_INITIALS + r"[A-ZА-ЯЁ«\"][^.:;/()\[\]]{1,60}?,\s*(?:\d\d[./])?"
+                   r"(?:1[5-9]|20)\d\d\.?(?:\s|$)")
 #: where the statement of responsibility ends in a monograph: ". Place :" (also "Amsterdam, New
 #: York, Oxford :" and "N. Y. :"), ". Place, 2001", ". 2-е
 #: изд.", ". 2001" or a publisher without a place (". Независимая фирма «Класс», 1998.")
@@ -705,9 +718,10 @@ def _note_area(numbers: str) -> str | None:
 
 #: an article number (or a page range with a letter) printed as its own area after the volume
 #: and issue, without a label: "Vol. 4. e06845.", "Т. 7, № 9. a025064.", "Vol. 108, no. 2. 72a.",
-#: "Т. 136, 2A. A405—A411.", "Т. 87, № 11. 11E602.", "Vol. 4, no. 3. 344–356.e7.", a publisher's
+#: "Т. 136, 2A. A405—A411.", "Т. 415, 1, Supplement. S841—S844." (an issue of a number and its
+#: words), "Т. 87, № 11. 11E602.", "Vol. 4, no. 3. 344–356.e7.", a publisher's
 #: own locator ("Vol. 2008. pdb.prot5113.", "Т. 36. MCB.00200—16.")
-_BARE_ARTICLE_NO_RE = re.compile(r"(?:\b(?:Т|Vol|V)\.\s*[\w\-–]+(?:,\s*[^.,]{1,20})?|"
+_BARE_ARTICLE_NO_RE = re.compile(r"(?:\b(?:Т|Vol|V)\.\s*[\w\-–]+(?:,\s*[^.,]{1,20}){0,2}|"
                                  r"(?:№|[Nn]o\.)\s*[\w\-–/]+)\.\s+"
                                  r"(?P<p>[A-Za-z]{1,4}\d+(?:\s?[–—-]\s?[A-Za-z]{0,3}\d+)?|"
                                  r"\d+[a-z]|\d+[A-Z]\d+|\d+[–—-]\d+\.e\d+|"
@@ -790,8 +804,9 @@ def _date_area_only(tail: str) -> bool:
 _SERIES_RE = re.compile(r"(?:^|\.\s+)\((?P<series>[^()]{3,}?)(?:\s*;\s*(?:[Vv]ol\.|[Vv]olume|"
                         r"[Vv]\.|[Вв]ып\.|[Тт]\.|№)?\s*(?P<number>[\w\-–]+))?\)\.?(?=\s|$)")
 #: an imprint without a place: "World Scientific, 2001", "Издательство Московского Университета,
-#: 2005"
-_PUBLISHER_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<publisher>[A-ZА-ЯЁ«\"][^.:;/]{1,80}?),\s*"
+#: 2005", "W. H. Freeman, 2008"
+_PUBLISHER_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<publisher>" + _PUBLISHER_INITIALS +
+                                r"[A-ZА-ЯЁ«\"][^.:;/]{1,80}?),\s*"
                                 r"(?P<year>(?:1[5-9]|20)\d\d)\b")
 
 
@@ -854,12 +869,17 @@ def _edition_in_words(tail: str) -> str | None:
     return number.group() if number else statement
 
 
+#: a word after two initials is the surname of a person the title names ("Творческая история
+#: «Записок охотника» И. С. Тургенева : автореф. дис. …"), not a place opening the publication
+#: area: checked at the start of the word, looking back past the period and space that end
+#: the initials
+_NOT_AFTER_INITIALS = r"(?<![A-ZА-ЯЁ]\.\s[A-ZА-ЯЁ]\.\s)"
 #: the period that ends a monograph's title: before its edition ("2-е изд.", "3rd ed.", "First
-#: edition"), its imprint (a place and its colon or year, `_PLACE_LIST`, `_PUBLISHER_AREA`) or
-#: its date alone ("2001", "[1998]")
+#: edition"), its imprint (a place and its colon or year, not a surname after initials,
+#: `_PLACE_LIST`, `_PUBLISHER_AREA`) or its date alone ("2001", "[1998]")
 _BOOK_TITLE_END_RE = re.compile(
     r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|" + _EDITION_WORDS + "|"
-    + _PLACE_NAME + r"\.?\s*(?::|,\s*\d{4})|"
+    + _NOT_AFTER_INITIALS + _PLACE_NAME + r"\.?\s*(?::|,\s*\d{4})|"
     r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$)|"
     + _PLACE_LIST + "|" + _PUBLISHER_AREA + r")|"
     r"\.\s+(?=\[?(?:1[6-9]|20)\d\d\b)")

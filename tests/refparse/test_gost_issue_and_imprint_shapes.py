@@ -1,0 +1,58 @@
+"""GOST R 7.0.5-2008 / 7.0.100-2018 shapes of the numbering and publication areas (issue 16,
+session 7), on strings written for these tests; the expected values are the elements the
+standards' areas hold, never a parser output."""
+
+from __future__ import annotations
+
+from citefmt.refparse import gost, parse_reference
+
+
+def _item(text: str) -> dict:
+    return parse_reference(text).item
+
+
+def test_issue_designated_by_words_after_the_volume() -> None:
+    # the issue is what follows the volume after its comma, as the source words it
+    for words in ("Summer", "Database issue", "Web Server issue"):
+        item = _item(f"Hale T. R. Motion of cells // Cell Movement. — 2003. — Vol. 2, {words}. — "
+                     "P. 1370–1375.")
+        assert (item["volume"], item["issue"], item["page"]) == ("2", words, "1370-1375")
+    item = _item("Ross P. Q., Lane M. Rings of atoms // Journal of Molecular Rings. 2018. "
+                 "Т. 430, 18, Part B. С. 3093—3110.")
+    assert (item["volume"], item["issue"]) == ("430", "18, Part B")
+
+
+def test_lettered_page_range_after_a_worded_issue() -> None:
+    item = _item("Beams of electrons / B. Kay, G. Arn, W. Fund [и др.] // Journal of Nuclear "
+                 "Matter. 2011. Т. 415, 1, Supplement. S841—S844.")
+    assert (item["issue"], item["page"]) == ("1, Supplement", "S841-S844")
+
+
+def test_a_place_word_is_no_issue() -> None:
+    assert not gost._UNLABELLED_ISSUE_RE.search("Vol. 2, Berlin.")
+    assert not gost._UNLABELLED_ISSUE_RE.search("Т. 3, Mayflower.")
+
+
+def test_serial_place_with_its_state_and_country_stays_whole() -> None:
+    item = _item("Reddy, M. H. Mixing by Rotation // Journal of Ocean Physics. Boston MA, USA, "
+                 "1982. Т. 12, № 10. С. 1154—1158.")
+    assert item["publisher-place"] == "Boston MA, USA"
+    assert "publisher" not in item
+
+
+def test_publisher_named_with_its_initials_opens_the_publication_area() -> None:
+    # the publication area without a place: the publisher, then its date
+    item = _item("Lenner, A., Nels, D. Principles of Cell Chemistry. W. H. Freeman, 2008.")
+    assert (item["title"], item["publisher"]) == ("Principles of Cell Chemistry", "W. H. Freeman")
+    item = _item("Laine, J. The Psychoses / trans. from the French by R. Gregg. W. W. Norton & "
+                 "Company, 1997. 352 p.")
+    assert (item["title"], item["publisher"]) == ("The Psychoses", "W. W. Norton & Company")
+
+
+def test_surname_after_initials_in_a_title_is_no_place() -> None:
+    # "И. С. Тургенева :" names a person inside the title; the place comes after the title
+    title, end = gost._split_book_title("Поэтика «Записок охотника» И. С. Тургенева : очерки. "
+                                        "СПб., 2006")
+    assert title == "Поэтика «Записок охотника» И. С. Тургенева : очерки"
+    title, end = gost._split_book_title("Записки охотника. Москва : Наука, 2006")
+    assert title == "Записки охотника"
