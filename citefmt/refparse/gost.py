@@ -32,8 +32,12 @@ from citefmt.refparse.names import (
 )
 from citefmt.refparse.places import is_place
 
-#: ". – " between areas; older lists glue the dash to the period (".- София")
-_AREA_DASH_RE = re.compile(r"\.\s+[–—-]\s+(?=\S)|\s+[–—]\s+(?=\S)|\.[–—-]\s+(?=\S)")
+#: ". – " between areas; older lists glue the dash to the period (".- София"); a spaced dash
+#: without the period separates areas too, but not inside parentheses ("(МИКМУС – 2019)") nor
+#: between two numbers ("May 27 – 30"), where it is a range or part of a name
+_AREA_DASH_RE = re.compile(r"\.\s+[–—-]\s+(?=\S)|"
+                           r"(?:(?<!\d)\s+[–—]\s+(?=\S)|(?<=\d)\s+[–—]\s+(?=\D))(?![^()]*\))|"
+                           r"\.[–—-]\s+(?=\S)")
 _CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредственный|электронный)\s*|"
                          r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text)\s*\]|"
                          r"(?-i:(?<=[\w»”)])\s+Текст(?=\s*:\s*(?:автореф|дис|учеб|моногр|сб\.|справ"
@@ -80,12 +84,15 @@ _THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:(?:автореф\.\s*)?дис(?:�
                         r"(?:\s*:\s*\d\d\.\d\d\.\d\d)?)", re.I)
 #: "М. : Наука, 2006", "Helsinki, Finland : IEEE, 2014" (a place with its country or state),
 #: "Amsterdam, New York, Oxford : North-Holland, 1978", "N. Y. : Basic books, 1954", two
-#: publishers as the data lists them ("СПб. : Ювента, Наука, 1999"), a month before the year
+#: publishers or more as the data lists them ("СПб. : Ювента, Наука, 1999", "М.; СПб. : Московский
+#: философский фонд, Университетская книга, Культурная инициатива, 2000"; the third and later
+#: without a period, which would end the area, or a digit), a month before the year
 #: ("Hong Kong, China : IEEE, 05/2014", "IEEE, 07.2007")
 _PLACE_PUB_RE = re.compile(
     r"(?:^|\.\s+|\s)(?P<place>(?:[A-Z]\.\s?){2,3}|[A-ZА-ЯЁ][\w\-]*(?:\s(?:н/Д|[A-ZА-ЯЁ][\w\-]*))*\.?"
     r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?){0,3}(?:\s*;\s*[A-ZА-ЯЁ][\w\-]*\.?)*)"
-    r"\s*:\s*(?P<publisher>[^,:]+?(?:,\s[^,:\d][^,:]*?)?),\s*(?:(?P<month>\d\d)[./])?(?P<year>\d{4})")
+    r"\s*:\s*(?P<publisher>[^,:]+?(?:,\s[^,:\d][^,:]*?)?(?:,\s[^,:.;\d]+?)*),\s*"
+    r"(?:(?P<month>\d\d)[./])?(?P<year>\d{4})")
 #: an undated imprint area of its own: ". София : Стоян Атанасов. 64 с."
 _PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?)\s+:\s+"
                                    r"(?P<publisher>[^.,:;]+?)\.(?:\s|$)")
@@ -604,15 +611,18 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
     imprint without volume or issue makes the work a chapter or conference paper.
     `first_area`: the host's first area as the area dash ends it, when the text has one."""
     container, after = _first_area(host)
+    first_area = first_area or _title_volume_statement(host)
     if first_area and host.startswith(first_area) and (
-            len(first_area) < after or not _NUMBERS_AREA_RE.search(first_area)):
+            len(first_area) < after or not _NUMBERS_AREA_RE.search(first_area)
+            or _volume_before_statement(first_area)):
         container, after = tidy(first_area), len(first_area)
     container_title, cslash, container_resp = container.partition(" / ")
     if host.startswith("/"):  # a host described by its editors alone ("// / ed. by …")
         container_title, cslash, container_resp = "", "/", container.lstrip("/ ")
     if cslash and (em := _EDITOR_RE.search(container_resp)):
         item["editor"] = parse_responsibility(em.group("names")).names
-    item["container-title"] = tidy(container_title)
+    item["container-title"] = tidy(_host_volume(container_title, item) if cslash
+                                   else container_title)
     numbers = host[after:]
     serial = _serial_numbers(numbers)
     imprint_read = (serial and first_area is not None and _serial_place(numbers, item)) \
@@ -635,6 +645,36 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
     if "container-title" in item and not item["container-title"]:
         del item["container-title"]
     return score + (0.2 + (0.15 if "issued" in item else 0) + 0.1 * min(found, 2))
+
+
+def _volume_before_statement(area: str) -> bool:
+    """The host's first area is its title, the volume closing it and a statement of
+    responsibility ("Intermolecular Forces. Т. 3 / под ред. …"): the volume is part of the
+    title area (`_host_volume`), not the host's numbers."""
+    title, slash, _ = area.partition(" / ")
+    return bool(slash and _TITLE_VOLUME_RE.search(title))
+
+
+def _title_volume_statement(host: str) -> str | None:
+    """The host's first area where no area dash ends it and its title closes with a volume
+    before the statement of responsibility ("Intermolecular Forces. Т. 3 / под ред. A. Wilkins.
+    Dordrecht : Reidel, 1981"): the title, the volume and the statement, which ends where a
+    monograph's statement ends (`_RESPONSIBILITY_END_RE`)."""
+    title, slash, rest = host.partition(" / ")
+    if not slash or not _TITLE_VOLUME_RE.search(title):
+        return None
+    return f"{title} / {_RESPONSIBILITY_END_RE.split(rest)[0]}"
+
+
+def _host_volume(title: str, item: Item) -> str:
+    """The host's title without the volume that closes its title area before the statement of
+    responsibility ("// Intermolecular Forces. Т. 3 / под ред. …": the volume of a multi-volume
+    host, GOST R 7.0.100-2018, is part of the host's title area), kept as the item's volume."""
+    m = _TITLE_VOLUME_RE.search(title)
+    if not m:
+        return title
+    item["volume"] = m.group("v")
+    return title[:m.start()]
 
 
 #: a host's publisher with the date of the proceedings and no place: "IEEE, 09.2017",

@@ -51,8 +51,37 @@ def test_publisher_named_with_its_initials_opens_the_publication_area() -> None:
 
 def test_surname_after_initials_in_a_title_is_no_place() -> None:
     # "И. С. Тургенева :" names a person inside the title; the place comes after the title
-    title, end = gost._split_book_title("Поэтика «Записок охотника» И. С. Тургенева : очерки. "
+    title, _ = gost._split_book_title("Поэтика «Записок охотника» И. С. Тургенева : очерки. "
                                         "СПб., 2006")
     assert title == "Поэтика «Записок охотника» И. С. Тургенева : очерки"
-    title, end = gost._split_book_title("Записки охотника. Москва : Наука, 2006")
+    title, _ = gost._split_book_title("Записки охотника. Москва : Наука, 2006")
     assert title == "Записки охотника"
+
+
+def test_three_publishers_after_the_places() -> None:
+    item = _item("Кассель, Б. Эффект речи / пер. с фр. А. Рос. М.; СПб. : Философский фонд, "
+                 "Университетская книга, Культурная инициатива, 2000. 238 с.")
+    assert item["publisher-place"] == "М.; СПб."
+    assert item["publisher"] == "Философский фонд, Университетская книга, Культурная инициатива"
+    assert item["title"] == "Эффект речи"
+
+
+def test_dash_inside_parentheses_or_between_numbers_is_no_area_separator() -> None:
+    text = gost._without_carrier_and_dashes(
+        "Петров, П. П. Робот // Конференция молодых учёных (МИКМУС – 2019). Сборник трудов. "
+        "2020. С. 449—452.")
+    assert "(МИКМУС – 2019)" in text
+    assert "May 27 – 30" in gost._without_carrier_and_dashes(
+        "Smith, J. Images // Conference 2010: May 27 – 30, 2010 Chalkidiki. 2010. P. 1–4.")
+    # the spaced dash between areas is still one
+    assert gost._without_carrier_and_dashes("Заглавие – М. : Наука, 2006.") == \
+        "Заглавие. М. : Наука, 2006."
+
+
+def test_volume_closing_the_host_title_before_its_editors() -> None:
+    for dash in ("", "— "):
+        item = _item(f"Berend, H. J. C. Water models // Intermolecular Forces. Т. 3 / под ред. "
+                     f"A. Wilkins, P. Weiner. {dash}Dordrecht : Reidel, 1981. {dash}С. 331–342.")
+        assert (item["container-title"], item["volume"]) == ("Intermolecular Forces", "3")
+        assert [e["family"] for e in item["editor"]] == ["Wilkins", "Weiner"]
+        assert item["type"] == "chapter"
