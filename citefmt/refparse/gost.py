@@ -611,7 +611,7 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
     imprint without volume or issue makes the work a chapter or conference paper.
     `first_area`: the host's first area as the area dash ends it, when the text has one."""
     container, after = _first_area(host)
-    first_area = first_area or _title_volume_statement(host)
+    first_area = first_area or _statement_first_area(host)
     if first_area and host.startswith(first_area) and (
             len(first_area) < after or not _NUMBERS_AREA_RE.search(first_area)
             or _volume_before_statement(first_area)):
@@ -655,15 +655,17 @@ def _volume_before_statement(area: str) -> bool:
     return bool(slash and _TITLE_VOLUME_RE.search(title))
 
 
-def _title_volume_statement(host: str) -> str | None:
-    """The host's first area where no area dash ends it and its title closes with a volume
-    before the statement of responsibility ("Intermolecular Forces. Т. 3 / под ред. A. Wilkins.
-    Dordrecht : Reidel, 1981"): the title, the volume and the statement, which ends where a
-    monograph's statement ends (`_RESPONSIBILITY_END_RE`)."""
+def _statement_first_area(host: str) -> str | None:
+    """The host's first area where no area dash ends it and it holds a statement of
+    responsibility ("Handbook of Polymers / под ред. T. A. Skotheim. CRC Press, Taylor &
+    Francis Group, 2007", "Intermolecular Forces. Т. 3 / под ред. A. Wilkins. Dordrecht :
+    Reidel, 1981"): the title (with a volume closing it) and the statement, which ends where a
+    monograph's statement ends (`_RESPONSIBILITY_END_RE`); None when nothing ends it."""
     title, slash, rest = host.partition(" / ")
-    if not slash or not _TITLE_VOLUME_RE.search(title):
+    statement = _RESPONSIBILITY_END_RE.split(rest, maxsplit=1)[0] if slash else rest
+    if not slash or statement == rest:
         return None
-    return f"{title} / {_RESPONSIBILITY_END_RE.split(rest)[0]}"
+    return f"{title} / {statement}"
 
 
 def _host_volume(title: str, item: Item) -> str:
@@ -678,9 +680,11 @@ def _host_volume(title: str, item: Item) -> str:
 
 
 #: a host's publisher with the date of the proceedings and no place: "IEEE, 09.2017",
-#: "Springer, 2015", also after the volume of the proceedings ("Т. 1. IEEE, 07.2007")
+#: "Springer, 2015", "CRC Press, Taylor & Francis Group, 2007" (a publisher and its group),
+#: also after the volume of the proceedings ("Т. 1. IEEE, 07.2007")
 _HOST_PUBLISHER_RE = re.compile(r"^[.\s]*(?:(?:Т|Vol)\.\s*\d+\.\s+)?"
-                                r"(?P<publisher>[A-ZА-ЯЁ][^.,:;/]{1,60}?),\s*"
+                                r"(?P<publisher>[A-ZА-ЯЁ][^.,:;/]{1,60}?"
+                                r"(?:,\s[A-ZА-ЯЁ][^.,:;/\d]{1,60}?)?),\s*"
                                 r"(?:(?P<month>\d{1,2})[./])?(?P<year>(?:1[5-9]|20)\d\d)\b")
 
 

@@ -85,3 +85,15 @@ def test_volume_closing_the_host_title_before_its_editors() -> None:
         assert (item["container-title"], item["volume"]) == ("Intermolecular Forces", "3")
         assert [e["family"] for e in item["editor"]] == ["Wilkins", "Weiner"]
         assert item["type"] == "chapter"
+
+
+def test_host_statement_ends_before_a_placeless_publication_area() -> None:
+    # "// Host / под ред. …. Publisher, Group, 2007.": the editors end where the
+    # publication area begins; the publisher keeps its group after the comma
+    item = _item("Alexin, A., Parker, Y. Charge Transport // Handbook of Polymers / под ред. "
+                 "T. A. Skotheim, J. R. Reynolds. CRC Press, Taylor & Francis Group, 2007. "
+                 "С. 1–22.")
+    assert item["container-title"] == "Handbook of Polymers"
+    assert [e["family"] for e in item["editor"]] == ["Skotheim", "Reynolds"]
+    assert item["publisher"] == "CRC Press, Taylor & Francis Group"
+    assert item["issued"] == {"date-parts": [[2007]]}
