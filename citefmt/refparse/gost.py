@@ -894,9 +894,12 @@ def _dashed_title_end(body: str) -> int | None:
 
 #: an edition statement in the words of the source's language (GOST R 7.0.100-2018, 4.3: the
 #: edition area is given as the source words it): "First edition", "3rd Edition", "Elfte,
-#: unveränderte Auflage", or the ordinal alone ("4th.")
+#: unveränderte Auflage", or the ordinal alone ("4th."); the ordinal, up to three words that
+#: qualify the edition, the abbreviation "ed" and the words after it ("2d rev. ed.", "3rd
+#: Millennium ed, rev. and expanded")
 _EDITION_WORDS = (r"(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)(?:,\s[a-zä-ü]+)?\s+(?:[Ee]dition|Auflage)\b|"
-                  r"\d+(?:st|nd|rd|th)\.(?:\s|$)")
+                  r"\d+(?:st|nd|rd|th)\.(?:\s|$)|"
+                  r"\d+(?:st|nd|rd|th|d)\s(?:[A-Za-z]+\.?\s){0,3}ed\b(?:,?\s[a-z]+\.?)*")
 #: the edition area opening what follows a title, worded (`_EDITION_WORDS`)
 _EDITION_AREA_RE = re.compile(rf"^[.\s]*(?P<ed>{_EDITION_WORDS})")
 
@@ -904,13 +907,14 @@ _EDITION_AREA_RE = re.compile(rf"^[.\s]*(?P<ed>{_EDITION_WORDS})")
 def _edition_in_words(tail: str) -> str | None:
     """The edition area opening what follows a monograph's title, worded as the source words it
     ("First edition", "Elfte, unveränderte Auflage"); an ordinal's number alone ("4th" → "4",
-    "3rd Edition" → "3"), as CSL's `edition` holds a numbered edition."""
+    "3rd Edition" → "3"), as CSL's `edition` holds a numbered edition, but a statement that
+    qualifies the edition further whole ("2d rev. ed", "3rd Millennium ed, rev. and expanded")."""
     m = _EDITION_AREA_RE.match(tail)
     if not m:
         return None
     statement = m.group("ed").strip(" .")
-    number = re.match(r"\d+(?=st|nd|rd|th)", statement)
-    return number.group() if number else statement
+    number = re.match(r"\d+(?=st|nd|rd|th|d\b)", statement)
+    return number.group() if number and len(statement.split()) <= 2 else statement
 
 
 #: a word after two initials is the surname of a person the title names ("Творческая история

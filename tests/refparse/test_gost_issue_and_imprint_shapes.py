@@ -97,3 +97,15 @@ def test_host_statement_ends_before_a_placeless_publication_area() -> None:
     assert [e["family"] for e in item["editor"]] == ["Skotheim", "Reynolds"]
     assert item["publisher"] == "CRC Press, Taylor & Francis Group"
     assert item["issued"] == {"date-parts": [[2007]]}
+
+
+def test_edition_statement_with_its_qualifying_words_ends_the_title() -> None:
+    # the edition area follows the title area; the source words it, and GOST gives it so
+    assert gost._edition_in_words(". 3rd Millennium ed, rev. and expanded. Berlin : Springer, "
+                                  "2006.") == "3rd Millennium ed, rev. and expanded"
+    assert gost._edition_in_words(". 2d rev. ed. Amsterdam : North-Holland, 1973.") == \
+        "2d rev. ed"
+    assert gost._edition_in_words(". 3rd Edition. Boston : Academic Press, 2004.") == "3"
+    title, _ = gost._split_book_title("Set Theory. 3rd Millennium ed, rev. and expanded. "
+                                      "Berlin, Heidelberg : Springer, 2006")
+    assert title == "Set Theory"
