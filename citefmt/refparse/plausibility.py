@@ -76,7 +76,7 @@ editores editoras organizador organizadores organizadora orgs org coordenador co
 coordinador coordinadores coord coords compiladores comp comps hg réd dir
 seção secao sección section
 arxiv org eprint eprints prints hep lat ph th ex astro nucl qc cond mat quant physics
-составление общая редакция вступительная статья переводов forew foreword preface
+составление общая редакция вступительная статья переводов forew foreword preface with introduction
 января февраля марта апреля июня июля августа сентября октября ноября декабря
 """.split())
 

@@ -109,3 +109,13 @@ def test_edition_statement_with_its_qualifying_words_ends_the_title() -> None:
     title, _ = gost._split_book_title("Set Theory. 3rd Millennium ed, rev. and expanded. "
                                       "Berlin, Heidelberg : Springer, 2006")
     assert title == "Set Theory"
+
+
+def test_statement_with_a_foreword_by_is_no_part_of_the_title() -> None:
+    # "/ with a forew. by …": a statement of responsibility naming another person's role; its
+    # words are the role's, so the reading that takes them as such accounts for every word
+    item = _item("Lewes, D. Convention : A Study / with a forew. by W. V. O. Quinn. "
+                 "Wiley-Blackwell, 2002. 228 p.")
+    assert item["title"] == "Convention : A Study"
+    assert item["publisher"] == "Wiley-Blackwell"
+    assert item["number-of-pages"] == "228"
