@@ -221,6 +221,10 @@ def _numbers(text: str, item: Item) -> int:
     return found
 
 
+#: the days, month and year of a conference as the proceedings' place area gives them after its
+#: place ("Zhukovsky, 11–14 October 2021", "Berlin, 5 May 2019")
+_EVENT_DATES = (r"\d{1,2}(?:\s?[–-]\s?\d{1,2})?\s(?P<event_month>[A-Z][a-z]{2,8})\.?\s"
+                r"(?P<event_year>(?:1[6-9]|20)\d\d)\b")
 #: where the first area of a host ends: ". " before a year area (also a month and year, "01.2019"),
 #: numbers, pages or an imprint
 #: ("Place :", "Place, 2001", "Place, Country, 2001", "Publisher, 08.2009"), or a space after a
@@ -233,7 +237,8 @@ _HOST_AREA_END_RE = re.compile(
     r"|(?<!\b[A-ZА-ЯЁ])\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.\s*\d|P\.\s*\d|"
     r"(?!Сер(?:ия)?\b)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?(?:,\s[A-Z][\w\-]*(?:\s[A-Z]\w*)?)?"
     r"\s*(?::|,\s*(?:\d\d\.)?\d{4})|"
-    r"[A-ZА-ЯЁ][\w&\-]*(?:\s[\w&\-]+){0,5},\s*\d\d[./]\d{4}\b)"
+    r"[A-ZА-ЯЁ][\w&\-]*(?:\s[\w&\-]+){0,5},\s*\d\d[./]\d{4}\b|"
+    r"[A-ZА-ЯЁ][\w\-]*,\s" + _EVENT_DATES + r")"
     r"|,\s*(?=(?:1[6-9]|20)\d\d\b)"
     r"|(?<=\))\s+(?=(?:1[6-9]|20)\d\d(?:[.,]|$))")
 
@@ -627,7 +632,8 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
     serial = _serial_numbers(numbers)
     imprint_read = (serial and first_area is not None and _serial_place(numbers, item)) \
         or _imprint(numbers, item, serial=serial) \
-        or (not serial and _host_publisher(numbers, item))
+        or (not serial and _host_publisher(numbers, item)) \
+        or _place_and_event_dates(numbers, item)
     if imprint_read and not _VOLUME_RE.search(numbers) and not _ISSUE_RE.search(numbers):
         item["type"] = "paper-conference" if _CONFERENCE_RE.search(container) else "chapter"
     else:
@@ -711,6 +717,22 @@ def _serial_place(numbers: str, item: Item) -> bool:
         item["publisher-place"] = tidy(m.group("place"))
         return True
     return False
+
+
+#: the proceedings' place with the conference's dates in place of a year (`_EVENT_DATES`)
+_PLACE_EVENT_DATES_RE = re.compile(r"^[.\s]*(?P<place>[A-ZА-ЯЁ][\w\-]*),\s" + _EVENT_DATES)
+
+
+def _place_and_event_dates(numbers: str, item: Item) -> bool:
+    """The place of proceedings and the dates of their conference after the host's title
+    ("… Conference. Zhukovsky, 11–14 October 2021. С. 65—66."): the place, and the year as
+    the date of the proceedings."""
+    m = _PLACE_EVENT_DATES_RE.match(numbers)
+    if not m or not MONTHS.get(m.group("event_month").casefold()):
+        return False
+    item["publisher-place"] = m.group("place")
+    item["issued"] = date_parts(m.group("event_year"))
+    return True
 
 
 def _host_publisher(numbers: str, item: Item) -> bool:

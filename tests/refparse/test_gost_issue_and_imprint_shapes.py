@@ -119,3 +119,18 @@ def test_statement_with_a_foreword_by_is_no_part_of_the_title() -> None:
     assert item["title"] == "Convention : A Study"
     assert item["publisher"] == "Wiley-Blackwell"
     assert item["number-of-pages"] == "228"
+
+
+def test_proceedings_place_with_the_conference_dates_after_the_host_title() -> None:
+    for dash in ("", "— "):
+        item = _item(f"Berne, V. A. Defects in Airframes // Problems of Flight Safety. "
+                     f"Proceedings of the 17th Conference. {dash}Zhukovsky, 11–14 October 2021. "
+                     f"{dash}С. 71—72.")
+        assert item["container-title"] == ("Problems of Flight Safety. Proceedings of the 17th "
+                                           "Conference")
+        assert item["publisher-place"] == "Zhukovsky"
+        assert item["issued"]["date-parts"][0][0] == 2021
+        assert item["page"] == "71-72"
+    # a capitalised word that is no month is no conference date
+    assert gost._PLACE_EVENT_DATES_RE.match(". Zhukovsky, 11 Volumes 2021.") is not None
+    assert not gost._place_and_event_dates(". Zhukovsky, 11 Volumes 2021.", {})
