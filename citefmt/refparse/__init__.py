@@ -291,12 +291,14 @@ _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     title_tail.title_out_of_journal, title_tail.responsibility_out_of_title,
     title_tail.editor_label_out_of_title)
 
+
 def _serial_place(grammar: str, item: Item) -> bool:
     """A GOST reading of a journal article that gives a place alone: the serial's place area
     ("// Journal of Climate. Boston MA, USA, 1998. Т. 11"), as GOST describes no publisher of a
     serial, so the place is not split into a publisher and a place (`split_joined_imprint`)."""
     return grammar == "gost" and item.get("type") == "article-journal" \
         and "publisher" not in item
+
 
 #: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or
 #: "Surname, A.", also with a particle ("van Surname AB"), or before a body's name of up to nine
