@@ -267,7 +267,8 @@ def parse_reference(text: str) -> ParsedReference:
         abnt.title_word_out_of_names(item, norm.value)
         year_left.year_left_in_text(item, extracted.body)
         for step in _AFTER_READING:
-            step(item)
+            if step is not imprint.split_joined_imprint or not _serial_place(grammar, item):
+                step(item)
         title_tail.single_quoted_title(item, norm.value)
         title_tail.journal_word_out_of_title(item, norm.value)
         title_tail.title_words_out_of_journal(item, norm.value)
@@ -304,6 +305,15 @@ _AFTER_READING: tuple[Callable[[Item], None], ...] = (
     title_tail.eprint_not_title, title_tail.host_label_out_of_title,
     abnt.url_label_out_of_title, abnt.thesis_sentence_out_of_title,
     bodies.body_out_of_title, bodies.body_name_out_of_title)
+
+
+def _serial_place(grammar: str, item: Item) -> bool:
+    """A GOST reading of a journal article that gives a place alone: the serial's place area
+    ("// Journal of Climate. Boston MA, USA, 1998. Т. 11"), as GOST describes no publisher of a
+    serial, so the place is not split into a publisher and a place (`split_joined_imprint`)."""
+    return grammar == "gost" and item.get("type") == "article-journal" \
+        and "publisher" not in item
+
 
 #: "12. ", "[12] ", "12) ", and a bare "12 " before an author written "Surname AB" or
 #: "Surname, A.", also with a particle ("van Surname AB"), or before a body's name of up to nine

@@ -32,8 +32,12 @@ from citefmt.refparse.names import (
 )
 from citefmt.refparse.places import is_place
 
-#: ". – " between areas; older lists glue the dash to the period (".- София")
-_AREA_DASH_RE = re.compile(r"\.\s+[–—-]\s+(?=\S)|\s+[–—]\s+(?=\S)|\.[–—-]\s+(?=\S)")
+#: ". – " between areas; older lists glue the dash to the period (".- София"); a spaced dash
+#: without the period separates areas too, but not inside parentheses ("(МИКМУС – 2019)") nor
+#: between two numbers ("May 27 – 30"), where it is a range or part of a name
+_AREA_DASH_RE = re.compile(r"\.\s+[–—-]\s+(?=\S)|"
+                           r"(?:(?<!\d)\s+[–—]\s+(?=\S)|(?<=\d)\s+[–—]\s+(?=\D))(?![^()]*\))|"
+                           r"\.[–—-]\s+(?=\S)")
 _CARRIER_RE = re.compile(r"[.\s–—-]*Текст\s*:\s*(?:непосредственный|электронный)\s*|"
                          r"\[\s*(?:Электронный ресурс|Electronic resource|Текст|Text)\s*\]|"
                          r"(?-i:(?<=[\w»”)])\s+Текст(?=\s*:\s*(?:автореф|дис|учеб|моногр|сб\.|справ"
@@ -80,12 +84,15 @@ _THESIS_RE = re.compile(r"\s*:\s*(?P<genre>(?:(?:автореф\.\s*)?дис(?:�
                         r"(?:\s*:\s*\d\d\.\d\d\.\d\d)?)", re.I)
 #: "М. : Наука, 2006", "Helsinki, Finland : IEEE, 2014" (a place with its country or state),
 #: "Amsterdam, New York, Oxford : North-Holland, 1978", "N. Y. : Basic books, 1954", two
-#: publishers as the data lists them ("СПб. : Ювента, Наука, 1999"), a month before the year
+#: publishers or more as the data lists them ("СПб. : Ювента, Наука, 1999", "М.; СПб. : Московский
+#: философский фонд, Университетская книга, Культурная инициатива, 2000"; the third and later
+#: without a period, which would end the area, or a digit), a month before the year
 #: ("Hong Kong, China : IEEE, 05/2014", "IEEE, 07.2007")
 _PLACE_PUB_RE = re.compile(
     r"(?:^|\.\s+|\s)(?P<place>(?:[A-Z]\.\s?){2,3}|[A-ZА-ЯЁ][\w\-]*(?:\s(?:н/Д|[A-ZА-ЯЁ][\w\-]*))*\.?"
     r"(?:,\s[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?){0,3}(?:\s*;\s*[A-ZА-ЯЁ][\w\-]*\.?)*)"
-    r"\s*:\s*(?P<publisher>[^,:]+?(?:,\s[^,:\d][^,:]*?)?),\s*(?:(?P<month>\d\d)[./])?(?P<year>\d{4})")
+    r"\s*:\s*(?P<publisher>[^,:]+?(?:,\s[^,:\d][^,:]*?)?(?:,\s[^,:.;\d]+?)*),\s*"
+    r"(?:(?P<month>\d\d)[./])?(?P<year>\d{4})")
 #: an undated imprint area of its own: ". София : Стоян Атанасов. 64 с."
 _PLACE_PUB_UNDATED_RE = re.compile(r"(?:^|\.\s+)(?P<place>[A-ZА-ЯЁ][\w\-]*\.?)\s+:\s+"
                                    r"(?P<publisher>[^.,:;]+?)\.(?:\s|$)")
@@ -98,12 +105,21 @@ _VOLUME_RE = re.compile(r"\b(?:(?:Т|Vol|V)\.|Volume\s|Том\s)\s*(?P<v>[\w\-�
 #: double issue with the range dash GOST R 7.0.5-2008 prints, "№ 1—3", is given as "1–3"
 _ISSUE_RE = re.compile(r"(?:№\.?|\b[Nn]o\.|\bNo\s(?=\d)|\bN\.(?=\s*\d)|\bIss\.|\b[Ii]ssue\s(?=\d)|"
                        r"\b[Вв]ып\.)\s*(?P<n>[\w\-–/]+(?:—\w+)?(?:\s?\(\d+\))?)")
+#: an issue designated by words, as the source numbers it (GOST gives a serial's numbering as
+#: the source words it): a season of a journal numbered so, a thematic issue ("Database issue",
+#: "Web Server issue"), a supplement or lettered part ("Supplement", "Part B"); a month after
+#: the volume ("Vol. 2, October") is left unread, as the checks take a month for no issue
+_WORDED_ISSUE = (r"(?:Spring|Summer|Autumn|Fall|Winter|"
+                 r"(?:Database|Web\sServer)\sissue|Supplement|Part\s[A-Z])")
 #: an issue printed after the volume without its label, as biblatex-gost prints a supplement,
 #: part or special issue: "Vol. 6, S1", "Т. 136, 2A", "Vol. 115, Pt 11", "Т. 9, sup1", "Vol. 58, 4
-#: PART 1", "Vol. 8, Supplement S1" (an issue without a number, "Database issue", "Summer", is
-#: no CSL issue the checks accept)
+#: PART 1", "Vol. 8, Supplement S1"; an issue designated by words as the source words it
+#: (`_WORDED_ISSUE`), alone or after the number: "Vol. 42, Database issue", "Vol. 49, Summer",
+#: "Т. 430, 18, Part B", "Т. 415, 1, Supplement"
 _UNLABELLED_ISSUE_RE = re.compile(r"\b(?:Т|Vol|V)\.\s*[\w\-–]+,\s*"
-                                  r"(?P<n>\d+\s(?:PART|Part|Pt)\s?\d+|[A-Za-z]?\d+[A-Za-z]?|[A-Z][a-z]{0,9}\s?[A-Z]?\d+|"
+                                  r"(?P<n>\d+\s(?:PART|Part|Pt)\s?\d+|"
+                                  r"(?:\d+,\s)?" + _WORDED_ISSUE + "|"
+                                  r"[A-Za-z]?\d+[A-Za-z]?|[A-Z][a-z]{0,9}\s?[A-Z]?\d+|"
                                   r"[a-z]{2,4}\d+)(?=[.,]|$)")
 #: "Р" is the Cyrillic letter that real lists type for the Latin page label "P", and "C" the Latin
 #: letter they type for the Cyrillic "С"
@@ -205,6 +221,10 @@ def _numbers(text: str, item: Item) -> int:
     return found
 
 
+#: the days, month and year of a conference as the proceedings' place area gives them after its
+#: place ("Zhukovsky, 11–14 October 2021", "Berlin, 5 May 2019")
+_EVENT_DATES = (r"\d{1,2}(?:\s?[–-]\s?\d{1,2})?\s(?P<event_month>[A-Z][a-z]{2,8})\.?\s"
+                r"(?P<event_year>(?:1[6-9]|20)\d\d)\b")
 #: where the first area of a host ends: ". " before a year area (also a month and year, "01.2019"),
 #: numbers, pages or an imprint
 #: ("Place :", "Place, 2001", "Place, Country, 2001", "Publisher, 08.2009"), or a space after a
@@ -217,7 +237,8 @@ _HOST_AREA_END_RE = re.compile(
     r"|(?<!\b[A-ZА-ЯЁ])\.\s+(?=(?:1[6-9]|20)\d\d\b|Т\.|Vol\.|№|No\.|С\.\s*\d|P\.\s*\d|"
     r"(?!Сер(?:ия)?\b)[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ]\w*)?\.?(?:,\s[A-Z][\w\-]*(?:\s[A-Z]\w*)?)?"
     r"\s*(?::|,\s*(?:\d\d\.)?\d{4})|"
-    r"[A-ZА-ЯЁ][\w&\-]*(?:\s[\w&\-]+){0,5},\s*\d\d[./]\d{4}\b)"
+    r"[A-ZА-ЯЁ][\w&\-]*(?:\s[\w&\-]+){0,5},\s*\d\d[./]\d{4}\b|"
+    r"[A-ZА-ЯЁ][\w\-]*,\s" + _EVENT_DATES + r")"
     r"|,\s*(?=(?:1[6-9]|20)\d\d\b)"
     r"|(?<=\))\s+(?=(?:1[6-9]|20)\d\d(?:[.,]|$))")
 
@@ -401,11 +422,15 @@ def _heading(left: str) -> tuple[list[dict], int, bool]:
 #: them after a comma or a semicolon (GOST R 7.0.100-2018, 4.6.2: "Oxford, UK :", "Amsterdam,
 #: London :", "М.; СПб. :", "San Francisco, CA, USA :"), up to the colon before the publisher
 _PLACE_LIST = (_PLACE_NAME + r"\.?(?:(?:,\s|\s*;\s*)" + _PLACE_NAME + r"\.?){1,3}\s:\s")
+#: the initials that open a publisher named after its founder ("W. H. Freeman", "W. W. Norton &
+#: Company"): Latin capitals, each with its period
+_PUBLISHER_INITIALS = r"(?:[A-Z]\.\s){0,3}"
 #: a publication area without a place, as 7.0.100-2018 prints it after the title with no area
 #: dash: a publisher of any words (no period, colon or slash) before its date (". Taylor &
-#: Francis, 2002.", ". Oxford University Press, USA, 1989.", ". Microsoft Research, 10.2009.")
-_PUBLISHER_AREA = (r"[A-ZА-ЯЁ«\"][^.:;/()\[\]]{1,60}?,\s*(?:\d\d[./])?(?:1[5-9]|20)\d\d"
-                   r"\.?(?:\s|$)")
+#: Francis, 2002.", ". Oxford University Press, USA, 1989.", ". Microsoft Research, 10.2009."),
+#: also a publisher named after a person, its initials first (". W. H. Freeman, 2008.")
+_PUBLISHER_AREA = (_PUBLISHER_INITIALS + r"[A-ZА-ЯЁ«\"][^.:;/()\[\]]{1,60}?,\s*(?:\d\d[./])?"
+                   r"(?:1[5-9]|20)\d\d\.?(?:\s|$)")
 #: where the statement of responsibility ends in a monograph: ". Place :" (also "Amsterdam, New
 #: York, Oxford :" and "N. Y. :"), ". Place, 2001", ". 2-е
 #: изд.", ". 2001" or a publisher without a place (". Независимая фирма «Класс», 1998.")
@@ -591,20 +616,24 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
     imprint without volume or issue makes the work a chapter or conference paper.
     `first_area`: the host's first area as the area dash ends it, when the text has one."""
     container, after = _first_area(host)
+    first_area = first_area or _statement_first_area(host)
     if first_area and host.startswith(first_area) and (
-            len(first_area) < after or not _NUMBERS_AREA_RE.search(first_area)):
+            len(first_area) < after or not _NUMBERS_AREA_RE.search(first_area)
+            or _volume_before_statement(first_area)):
         container, after = tidy(first_area), len(first_area)
     container_title, cslash, container_resp = container.partition(" / ")
     if host.startswith("/"):  # a host described by its editors alone ("// / ed. by …")
         container_title, cslash, container_resp = "", "/", container.lstrip("/ ")
     if cslash and (em := _EDITOR_RE.search(container_resp)):
         item["editor"] = parse_responsibility(em.group("names")).names
-    item["container-title"] = tidy(container_title)
+    item["container-title"] = tidy(_host_volume(container_title, item) if cslash
+                                   else container_title)
     numbers = host[after:]
     serial = _serial_numbers(numbers)
     imprint_read = (serial and first_area is not None and _serial_place(numbers, item)) \
         or _imprint(numbers, item, serial=serial) \
-        or (not serial and _host_publisher(numbers, item))
+        or (not serial and _host_publisher(numbers, item)) \
+        or _place_and_event_dates(numbers, item)
     if imprint_read and not _VOLUME_RE.search(numbers) and not _ISSUE_RE.search(numbers):
         item["type"] = "paper-conference" if _CONFERENCE_RE.search(container) else "chapter"
     else:
@@ -624,10 +653,44 @@ def _host_area(host: str, item: Item, score: float, first_area: str | None = Non
     return score + (0.2 + (0.15 if "issued" in item else 0) + 0.1 * min(found, 2))
 
 
+def _volume_before_statement(area: str) -> bool:
+    """The host's first area is its title, the volume closing it and a statement of
+    responsibility ("Intermolecular Forces. Т. 3 / под ред. …"): the volume is part of the
+    title area (`_host_volume`), not the host's numbers."""
+    title, slash, _ = area.partition(" / ")
+    return bool(slash and _TITLE_VOLUME_RE.search(title))
+
+
+def _statement_first_area(host: str) -> str | None:
+    """The host's first area where no area dash ends it and it holds a statement of
+    responsibility ("Handbook of Polymers / под ред. T. A. Skotheim. CRC Press, Taylor &
+    Francis Group, 2007", "Intermolecular Forces. Т. 3 / под ред. A. Wilkins. Dordrecht :
+    Reidel, 1981"): the title (with a volume closing it) and the statement, which ends where a
+    monograph's statement ends (`_RESPONSIBILITY_END_RE`); None when nothing ends it."""
+    title, slash, rest = host.partition(" / ")
+    statement = _RESPONSIBILITY_END_RE.split(rest, maxsplit=1)[0] if slash else rest
+    if not slash or statement == rest:
+        return None
+    return f"{title} / {statement}"
+
+
+def _host_volume(title: str, item: Item) -> str:
+    """The host's title without the volume that closes its title area before the statement of
+    responsibility ("// Intermolecular Forces. Т. 3 / под ред. …": the volume of a multi-volume
+    host, GOST R 7.0.100-2018, is part of the host's title area), kept as the item's volume."""
+    m = _TITLE_VOLUME_RE.search(title)
+    if not m:
+        return title
+    item["volume"] = m.group("v")
+    return title[:m.start()]
+
+
 #: a host's publisher with the date of the proceedings and no place: "IEEE, 09.2017",
-#: "Springer, 2015", also after the volume of the proceedings ("Т. 1. IEEE, 07.2007")
+#: "Springer, 2015", "CRC Press, Taylor & Francis Group, 2007" (a publisher and its group),
+#: also after the volume of the proceedings ("Т. 1. IEEE, 07.2007")
 _HOST_PUBLISHER_RE = re.compile(r"^[.\s]*(?:(?:Т|Vol)\.\s*\d+\.\s+)?"
-                                r"(?P<publisher>[A-ZА-ЯЁ][^.,:;/]{1,60}?),\s*"
+                                r"(?P<publisher>[A-ZА-ЯЁ][^.,:;/]{1,60}?"
+                                r"(?:,\s[A-ZА-ЯЁ][^.,:;/\d]{1,60}?)?),\s*"
                                 r"(?:(?P<month>\d{1,2})[./])?(?P<year>(?:1[5-9]|20)\d\d)\b")
 
 
@@ -654,6 +717,22 @@ def _serial_place(numbers: str, item: Item) -> bool:
         item["publisher-place"] = tidy(m.group("place"))
         return True
     return False
+
+
+#: the proceedings' place with the conference's dates in place of a year (`_EVENT_DATES`)
+_PLACE_EVENT_DATES_RE = re.compile(r"^[.\s]*(?P<place>[A-ZА-ЯЁ][\w\-]*),\s" + _EVENT_DATES)
+
+
+def _place_and_event_dates(numbers: str, item: Item) -> bool:
+    """The place of proceedings and the dates of their conference after the host's title
+    ("… Conference. Zhukovsky, 11–14 October 2021. С. 65—66."): the place, and the year as
+    the date of the proceedings."""
+    m = _PLACE_EVENT_DATES_RE.match(numbers)
+    if not m or not MONTHS.get(m.group("event_month").casefold()):
+        return False
+    item["publisher-place"] = m.group("place")
+    item["issued"] = date_parts(m.group("event_year"))
+    return True
 
 
 def _host_publisher(numbers: str, item: Item) -> bool:
@@ -705,9 +784,10 @@ def _note_area(numbers: str) -> str | None:
 
 #: an article number (or a page range with a letter) printed as its own area after the volume
 #: and issue, without a label: "Vol. 4. e06845.", "Т. 7, № 9. a025064.", "Vol. 108, no. 2. 72a.",
-#: "Т. 136, 2A. A405—A411.", "Т. 87, № 11. 11E602.", "Vol. 4, no. 3. 344–356.e7.", a publisher's
+#: "Т. 136, 2A. A405—A411.", "Т. 415, 1, Supplement. S841—S844." (an issue of a number and its
+#: words), "Т. 87, № 11. 11E602.", "Vol. 4, no. 3. 344–356.e7.", a publisher's
 #: own locator ("Vol. 2008. pdb.prot5113.", "Т. 36. MCB.00200—16.")
-_BARE_ARTICLE_NO_RE = re.compile(r"(?:\b(?:Т|Vol|V)\.\s*[\w\-–]+(?:,\s*[^.,]{1,20})?|"
+_BARE_ARTICLE_NO_RE = re.compile(r"(?:\b(?:Т|Vol|V)\.\s*[\w\-–]+(?:,\s*[^.,]{1,20}){0,2}|"
                                  r"(?:№|[Nn]o\.)\s*[\w\-–/]+)\.\s+"
                                  r"(?P<p>[A-Za-z]{1,4}\d+(?:\s?[–—-]\s?[A-Za-z]{0,3}\d+)?|"
                                  r"\d+[a-z]|\d+[A-Z]\d+|\d+[–—-]\d+\.e\d+|"
@@ -790,8 +870,9 @@ def _date_area_only(tail: str) -> bool:
 _SERIES_RE = re.compile(r"(?:^|\.\s+)\((?P<series>[^()]{3,}?)(?:\s*;\s*(?:[Vv]ol\.|[Vv]olume|"
                         r"[Vv]\.|[Вв]ып\.|[Тт]\.|№)?\s*(?P<number>[\w\-–]+))?\)\.?(?=\s|$)")
 #: an imprint without a place: "World Scientific, 2001", "Издательство Московского Университета,
-#: 2005"
-_PUBLISHER_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<publisher>[A-ZА-ЯЁ«\"][^.:;/]{1,80}?),\s*"
+#: 2005", "W. H. Freeman, 2008"
+_PUBLISHER_YEAR_RE = re.compile(r"(?:^|\.\s+)(?P<publisher>" + _PUBLISHER_INITIALS +
+                                r"[A-ZА-ЯЁ«\"][^.:;/]{1,80}?),\s*"
                                 r"(?P<year>(?:1[5-9]|20)\d\d)\b")
 
 
@@ -835,9 +916,12 @@ def _dashed_title_end(body: str) -> int | None:
 
 #: an edition statement in the words of the source's language (GOST R 7.0.100-2018, 4.3: the
 #: edition area is given as the source words it): "First edition", "3rd Edition", "Elfte,
-#: unveränderte Auflage", or the ordinal alone ("4th.")
+#: unveränderte Auflage", or the ordinal alone ("4th."); the ordinal, up to three words that
+#: qualify the edition, the abbreviation "ed" and the words after it ("2d rev. ed.", "3rd
+#: Millennium ed, rev. and expanded")
 _EDITION_WORDS = (r"(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)(?:,\s[a-zä-ü]+)?\s+(?:[Ee]dition|Auflage)\b|"
-                  r"\d+(?:st|nd|rd|th)\.(?:\s|$)")
+                  r"\d+(?:st|nd|rd|th)\.(?:\s|$)|"
+                  r"\d+(?:st|nd|rd|th|d)\s(?:[A-Za-z]+\.?\s){0,3}ed\b(?:,?\s[a-z]+\.?)*")
 #: the edition area opening what follows a title, worded (`_EDITION_WORDS`)
 _EDITION_AREA_RE = re.compile(rf"^[.\s]*(?P<ed>{_EDITION_WORDS})")
 
@@ -845,21 +929,27 @@ _EDITION_AREA_RE = re.compile(rf"^[.\s]*(?P<ed>{_EDITION_WORDS})")
 def _edition_in_words(tail: str) -> str | None:
     """The edition area opening what follows a monograph's title, worded as the source words it
     ("First edition", "Elfte, unveränderte Auflage"); an ordinal's number alone ("4th" → "4",
-    "3rd Edition" → "3"), as CSL's `edition` holds a numbered edition."""
+    "3rd Edition" → "3"), as CSL's `edition` holds a numbered edition, but a statement that
+    qualifies the edition further whole ("2d rev. ed", "3rd Millennium ed, rev. and expanded")."""
     m = _EDITION_AREA_RE.match(tail)
     if not m:
         return None
     statement = m.group("ed").strip(" .")
-    number = re.match(r"\d+(?=st|nd|rd|th)", statement)
-    return number.group() if number else statement
+    number = re.match(r"\d+(?=st|nd|rd|th|d\b)", statement)
+    return number.group() if number and len(statement.split()) <= 2 else statement
 
 
+#: a word after two initials is the surname of a person the title names ("Творческая история
+#: «Записок охотника» И. С. Тургенева : автореф. дис. …"), not a place opening the publication
+#: area: checked at the start of the word, looking back past the period and space that end
+#: the initials
+_NOT_AFTER_INITIALS = r"(?<![A-ZА-ЯЁ]\.\s[A-ZА-ЯЁ]\.\s)"
 #: the period that ends a monograph's title: before its edition ("2-е изд.", "3rd ed.", "First
-#: edition"), its imprint (a place and its colon or year, `_PLACE_LIST`, `_PUBLISHER_AREA`) or
-#: its date alone ("2001", "[1998]")
+#: edition"), its imprint (a place and its colon or year, not a surname after initials,
+#: `_PLACE_LIST`, `_PUBLISHER_AREA`) or its date alone ("2001", "[1998]")
 _BOOK_TITLE_END_RE = re.compile(
     r"\.\s+(?=\d+(?:-?е)?\s*изд\.|\d+(?:st|nd|rd|th)\s+ed\.|" + _EDITION_WORDS + "|"
-    + _PLACE_NAME + r"\.?\s*(?::|,\s*\d{4})|"
+    + _NOT_AFTER_INITIALS + _PLACE_NAME + r"\.?\s*(?::|,\s*\d{4})|"
     r"[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){1,5},\s*(?:1[5-9]|20)\d\d\.?(?:\s|$)|"
     + _PLACE_LIST + "|" + _PUBLISHER_AREA + r")|"
     r"\.\s+(?=\[?(?:1[6-9]|20)\d\d\b)")

@@ -45,7 +45,11 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th|е|й|я|ое)$")
 _YEARISH_RE = re.compile(r"^\W*(?:1[4-9]|20)\d\d[a-zа-я]?\W*$")
 #: the checks' other patterns, compiled once (they run for every reading judged)
-_PART_RE = re.compile(r"(?:Suppl|Pt|Spec)")
+#: an issue designated by words, as journals number some of theirs: a supplement, part or special
+#: issue, a thematic issue ("Database issue"), a season ("Vol. 49, Summer"); not a month, which
+#: author-date lists print after the volume as a date ("Cities, 112 (May), 1-9")
+_PART_RE = re.compile(r"(?:Suppl|Pt|Spec|Part\s|(?:Database|Web\sServer)\sissue$|"
+                      r"(?:Spring|Summer|Autumn|Fall|Winter)$)")
 _NUMBERED_AUTHORS_RE = re.compile(r"^\d+\s*[.)]?\s+[^\W\d_]+\s[A-ZА-ЯЁ]{1,3},")
 _THREE_DIGITS_RE = re.compile(r"\d{3,}")
 _TWO_DIGITS_RE = re.compile(r"\d{2,}")
@@ -74,7 +78,7 @@ editores editoras organizador organizadores organizadora orgs org coordenador co
 coordinador coordinadores coord coords compiladores comp comps hg réd dir
 seção secao sección section
 arxiv org eprint eprints prints hep lat ph th ex astro nucl qc cond mat quant physics
-составление общая редакция вступительная статья переводов forew foreword preface
+составление общая редакция вступительная статья переводов forew foreword preface with introduction
 января февраля марта апреля июня июля августа сентября октября ноября декабря
 """.split())
 
@@ -193,7 +197,8 @@ def unexplained_share(item: Item, text: str) -> float:
 
 
 def _numbered(value: str) -> bool:
-    """A volume or issue shape: digits, a Roman numeral, or a "Suppl"/"Pt"/"Spec" part."""
+    """A volume or issue shape: digits, a Roman numeral, a "Suppl"/"Pt"/"Spec" part, or an
+    issue designated by words (`_PART_RE`)."""
     words = value.split()  # a value of only white space (U+001F is white space) has no word
     return bool(_DIGIT_RE.search(value) or (words and _ROMAN_RE.match(words[0]))
                 or _PART_RE.match(value))

@@ -206,3 +206,16 @@ def test_a_label_after_a_page_breaks_form_feed_starts_an_entry() -> None:
     assert chunks["adorno:pfm"].split() == "Адорно Т. В. Проблемы философии морали. — М., 2000."\
         .split()
     assert chunks["knuth:ct"].strip() == "Knuth D. E. Computers & Typesetting. — 1984."
+
+
+def test_a_whole_works_extent_in_pages_is_its_number_of_pages() -> None:
+    # rule 8: "972 p." after a book's publication area is GOST's extent (the number of pages of
+    # the whole work), not a page range; a part's pages stay its page range
+    flavour = gb.FLAVOURS["gost-biblatex-2008"]
+    entry = gb.BibEntry("r", "p", "k", "book", {"title": "The nucleus", "year": "1955",
+                                                "publisher": "McGraw-Hill", "pages": "972 p."})
+    gold = gb.gold_from_fields(entry, flavour)
+    assert gold["number-of-pages"] == "972" and "page" not in gold
+    entry = gb.BibEntry("r", "p", "k", "inproceedings", {"title": "Paper", "year": "2001",
+                                                         "booktitle": "Proc.", "pages": "12--19"})
+    assert gb.gold_from_fields(entry, flavour)["page"] == "12–19"

@@ -53,6 +53,9 @@ TYPES = frozenset({"article", "book", "inbook", "incollection", "inproceedings",
 SKIPPED_FIELDS = frozenset({"crossref", "xref", "xdata", "related", "entryset", "execute",
                             "maintitle", "issuetitle", "options", "volumes"})
 _IN_BOOK = frozenset({"inbook", "incollection", "inproceedings", "conference"})
+#: a number of pages with its word, as the extent area prints it ("972 p.", "215 с."): the whole
+#: work's extent, not a page range
+_EXTENT_RE = re.compile(r"(?P<n>\d+)\s*(?:p|pp|с|стр|S)\.")
 _THESIS = frozenset({"thesis", "phdthesis", "mastersthesis", "candthesis", "docthesis"})
 
 
@@ -288,7 +291,14 @@ def gold_from_fields(entry: BibEntry, flavour: Flavour) -> Item:
     if fields.get("volume"):
         gold["volume"] = latex_text(fields["volume"])
     if fields.get("pages"):
-        gold["page"] = latex_text(fields["pages"]).replace("--", "–")
+        pages = latex_text(fields["pages"]).replace("--", "–")
+        extent = _EXTENT_RE.fullmatch(pages)
+        if extent and entry.entry_type != "article" and entry.entry_type not in _IN_BOOK:
+            # a whole work's extent written into `pages` ("972 p."): GOST's physical
+            # description (the number of pages), not a page range (rule 8)
+            gold["number-of-pages"] = extent.group("n")
+        else:
+            gold["page"] = pages
     # biblatex-gost's article driver prints no publisher (only `location` before the year):
     # a publisher the string holds is part of the journal's name ("Proceedings of the National
     # Academy of Sciences") or of a link (rule 4)
