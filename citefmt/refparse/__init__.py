@@ -244,42 +244,9 @@ def parse_reference(text: str) -> ParsedReference:
                                            col=1, severity="warning"))
         grammar, confidence, truncated = "none", best.confidence if best else 0.0, False
     else:
-        item = dict(best.item)
-        for key, value in extracted.fields.items():
-            item.setdefault(key, value)
-        if best.grammar == "tagger" and "DOI" in extracted.fields:
-            # the identifier reader stops a DOI where the text does ("…232004 1997-04329-003"),
-            # the tagger's DOI segment may run on into the next number
-            item["DOI"] = extracted.fields["DOI"]
-        for pos, code, message in best.repairs:
-            norm.warn(code, message, pos)
-        title_span = best.title_span or _span_of(norm.value, item.get("title"))
-        if title_span:
-            glued_word_suspicions(norm, *title_span)
         grammar, confidence, truncated = best.grammar, best.confidence, best.truncated_authors
-        if truncated:
-            _note_truncation(norm)
-            _mark_et_al(item)
-        if isinstance(item.get("page"), str):
-            item["page"] = expand_page_range(item["page"])
-        _status_not_title(item)
-        abnt.title_place_out_of_journal(item, norm.value)
-        abnt.title_word_out_of_names(item, norm.value)
-        year_left.year_left_in_text(item, extracted.body)
-        for step in _AFTER_READING:
-            if step is not imprint.split_joined_imprint or not _serial_place(grammar, item):
-                step(item)
-        title_tail.single_quoted_title(item, norm.value)
-        title_tail.journal_word_out_of_title(item, norm.value)
-        title_tail.title_words_out_of_journal(item, norm.value)
-        hosts.pos_volume(item, norm.value)
-        hosts.year_not_issue(item)
-        hosts.date_not_volume(item)
-        hosts.issue_before_date(item, norm.value)
-        year_out_of_url(item)
-        hosts.issue_of_monthly_journal(item)
-        title_tail.journal_word_out_of_names(item, norm.value)
-        item = without_medium_designator(with_article_number(item))
+        item = _corrected(_reading_item(best, extracted, norm), grammar, norm.value,
+                          extracted.body)
     if "language" not in item:
         item["language"] = detect_language(item.get("title") or norm.value)
     diagnostics = [replace(d, col=(d.col or 1) + shift) if shift else d for d in norm.diagnostics]
@@ -287,6 +254,53 @@ def parse_reference(text: str) -> ParsedReference:
     return ParsedReference(_ordered(item), diagnostics, round(confidence, 3), text, grammar,
                            truncated)
 
+
+def _reading_item(best: Candidate, extracted: Extracted, norm: Text) -> Item:
+    """The accepted reading's item with the identifiers read from the whole text; its repairs,
+    glued-word suspicions and a cut author list are reported on `norm`."""
+    item = dict(best.item)
+    for key, value in extracted.fields.items():
+        item.setdefault(key, value)
+    if best.grammar == "tagger" and "DOI" in extracted.fields:
+        # the identifier reader stops a DOI where the text does ("…232004 1997-04329-003"),
+        # the tagger's DOI segment may run on into the next number
+        item["DOI"] = extracted.fields["DOI"]
+    for pos, code, message in best.repairs:
+        norm.warn(code, message, pos)
+    title_span = best.title_span or _span_of(norm.value, item.get("title"))
+    if title_span:
+        glued_word_suspicions(norm, *title_span)
+    if best.truncated_authors:
+        _note_truncation(norm)
+        _mark_et_al(item)
+    if isinstance(item.get("page"), str):
+        item["page"] = expand_page_range(item["page"])
+    _status_not_title(item)
+    return item
+
+
+def _corrected(item: Item, grammar: str, text: str, body: str) -> Item:
+    """`item` after the named steps that correct what any reading may leave joined or
+    misplaced: those that need only the item (`_AFTER_READING`) between those that look back
+    at the normalised `text` or at its `body` without identifiers."""
+    abnt.title_place_out_of_journal(item, text)
+    abnt.title_word_out_of_names(item, text)
+    year_left.year_left_in_text(item, body)
+    for step in _AFTER_READING:
+        if step is imprint.split_joined_imprint and _serial_place(grammar, item):
+            continue
+        step(item)
+    title_tail.single_quoted_title(item, text)
+    title_tail.journal_word_out_of_title(item, text)
+    title_tail.title_words_out_of_journal(item, text)
+    hosts.pos_volume(item, text)
+    hosts.year_not_issue(item)
+    hosts.date_not_volume(item)
+    hosts.issue_before_date(item, text)
+    year_out_of_url(item)
+    hosts.issue_of_monthly_journal(item)
+    title_tail.journal_word_out_of_names(item, text)
+    return without_medium_designator(with_article_number(item))
 
 #: the named steps that correct what any reading (a grammar's or the tagger's) may leave joined
 #: or misplaced, in this order: imprints, then hosts, then the end of the title
