@@ -141,10 +141,9 @@ def _shape_entry(owner: Any, plan: Any, item: Any, context: Any
     decided = owner.__dict__.get("_shape_decided")
     if decided is None:
         decided = owner.__dict__["_shape_decided"] = _decided_by_shape(plan)
-    if not decided:
-        return None
-    shape = item_shape(item)
-    if shape is None:
+    shape = item_shape(item) if decided is not False else None
+    if shape is None or (decided is not True and not _decided_for_keys(owner, plan,
+                                                                       shape[1])):
         return None
     memo = owner.__dict__.get("_taken_by_shape")
     if memo is None:
@@ -219,7 +218,7 @@ def _is_pure(element: Any) -> bool:
             return isinstance(macro, Macro) and _pure(macro)
         return kind in ("term", "value")
     if isinstance(element, Group | Macro | model.Choose | model.Else) or (
-            isinstance(element, If) and element.shape_only()):
+            isinstance(element, If) and element.shape_only() is True):
         return all(_pure(child) for child in element.iterchildren())
     return False
 
@@ -249,19 +248,39 @@ def item_shape(item: Any) -> Any:
     return shape
 
 
-def _decided_by_shape(plan: Any) -> bool:
+def _decided_by_shape(plan: Any, keys: frozenset[str] | None = None) -> bool | None:
     """Whether the branches every cs:choose of `plan` takes (recursively) depend on the item
-    shape alone."""
+    shape alone: True for every shape; for `keys` None, None when that depends on the
+    variables of the shape (an `is-numeric` test: see `If.shape_only`), else False."""
+    depends = False
     for child, _, is_choose in plan:
         if not is_choose:
             continue
         for branch in child.iterchildren():
-            if isinstance(branch, model.If) and not (isinstance(branch, If)
-                                                     and branch.shape_only()):
+            if isinstance(branch, model.If):
+                decided = isinstance(branch, If) and branch.shape_only(keys)
+                if decided is False:
+                    return False
+                depends = depends or decided is None
+            inner = _decided_by_shape(child_plan(branch), keys)
+            if inner is False:
                 return False
-            if not _decided_by_shape(child_plan(branch)):
-                return False
-    return True
+            depends = depends or inner is None
+    return None if depends else True
+
+
+def _decided_for_keys(owner: Any, plan: Any, keys: frozenset[str]) -> bool:
+    """Whether the branches `owner`'s plan takes depend on the item shape alone for items
+    whose variables are `keys` (kept per owner and keys, as the shape memo)."""
+    known = owner.__dict__.get("_shape_decided_for")
+    if known is None:
+        known = owner.__dict__["_shape_decided_for"] = {}
+    decided = known.get(keys)
+    if decided is None:
+        decided = _decided_by_shape(plan, keys) is True
+        if len(known) < _SHAPES_KEPT:
+            known[keys] = decided
+    return bool(decided)
 
 
 def _taken_branch(choose: Any, item: Any, context: Any) -> Any:
@@ -378,14 +397,27 @@ class If(EngineElement, model.If):
             results.append(key in reference and numeric_list(str(reference[key])))
         return results
 
-    def shape_only(self) -> bool:
+    def shape_only(self, keys: frozenset[str] | None = None) -> bool | None:
         """Whether only `type` and `variable` tests (no `locator` variable) decide the
-        condition: then it depends on the item shape alone (see `planned_children`)."""
+        condition: then it depends on the item shape alone (see `planned_children`).
+
+        With `keys` (the reference keys of a shape), an `is-numeric` test of variables none
+        of which is among them is decided too (`_is_numeric` is false for a missing
+        variable: NLM's `is-numeric="supplement-number"` for an article without one);
+        without, such a test answers None: decided for some shapes."""
         if type(self)._plan is not If._plan or type(self)._variable is not model.If._variable:
             return False
-        if not set(self.attrib) <= {"type", "variable", "match"}:
+        if "locator" in (self.get("variable") or "").split():
             return False
-        return "locator" not in (self.get("variable") or "").split()
+        tests = set(self.attrib) - {"type", "variable", "match"}
+        if not tests:
+            return True
+        if tests != {"is-numeric"} or type(self)._is_numeric is not If._is_numeric:
+            return False
+        if keys is None:
+            return None
+        return not any(variable.replace("-", "_") in keys
+                       for variable in self.get("is-numeric").split())
 
     def _plan(self) -> tuple[list[Any], str]:
         plan = self.__dict__.get("_cached_plan")
