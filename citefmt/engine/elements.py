@@ -815,7 +815,9 @@ class Layout(EngineElement, model.Layout):
             # a citation number does not count as what precedes a term (citeproc-js prints
             # it as a number blob, which leaves `term_predecessor` unset)
             rest = _capitalized_leading_term(rest)
-        decorated = is_decorated(self)
+        decorated = self.__dict__.get("_decorated")
+        if decorated is None:  # speed: the layout's own attributes, read once
+            decorated = self.__dict__["_decorated"] = is_decorated(self)
         # in HTML citeproc-js writes a decorated layout's formatting once, around both blocks
         # (`<span style="baseline"> <div class="csl-left-margin">…</div>…</span>`, Thieme's
         # styles), not inside each

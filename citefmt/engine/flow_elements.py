@@ -106,9 +106,14 @@ def render_children(children: Sequence[tuple[Any, bool, bool]], item: Any, conte
         if text is not None:
             output.append(text)
             if not rendered_variable:
-                rendered_variable = _is_macro_call(child) or (
-                    calls_variable and state is not None and not state.term_substitute
-                ) or _is_year_suffix(child)
+                # speed: whether the child counts as a rendered variable whenever it prints
+                # (a macro call, the year-suffix), decided once per element
+                counts = child.__dict__.get("_counts_rendered")
+                if counts is None:
+                    counts = child.__dict__["_counts_rendered"] = (
+                        _is_macro_call(child) or _is_year_suffix(child))
+                rendered_variable = counts or (
+                    calls_variable and state is not None and not state.term_substitute)
     if rendered_variable and state is not None:
         state.term_substitute = False
     return output, calls_any, rendered_variable
@@ -310,7 +315,7 @@ class Group(EngineElement, model.Group):
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """Speed: an empty group gives None here instead of raising VariableError (~10 raises
         per NLM entry); every parent treats both alike: the child is skipped."""
-        text = self.rendered(item, context, **kwargs)
+        text = self._joined(item, context, kwargs)
         if text is None:
             return None
         if self.__dict__["_group_plan"][2]:
@@ -329,6 +334,11 @@ class Group(EngineElement, model.Group):
     def rendered(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """The children's output joined (before the group's formatting and affixes), None
         when the group is not rendered."""
+        return self._joined(item, context, kwargs)
+
+    def _joined(self, item: Any, context: Any, kwargs: dict[str, Any]) -> Any:
+        """`rendered`, the keyword arguments passed as they are (speed: `render` calls it
+        without packing them again)."""
         # Speed: (delimiter, plan, bare) read in one look-up, the shape memo's common case
         # (`planned_children`) inlined, the children called without an empty **kwargs
         group_plan = self.__dict__.get("_group_plan")

@@ -572,7 +572,7 @@ class Name(EngineElement, model.Name):
         sort_key = bool(options) and current().sort_key
         try:
             key = (id(context), sort_key,
-                   tuple(sorted(options.items())) if options else None)
+                   tuple(options.items()) if options else None)
             cache = self.__dict__.setdefault("_list_option_plans", {})
             return cache[key]  # type: ignore[no-any-return]
         except TypeError:  # an override that cannot be a key: not kept
