@@ -49,7 +49,7 @@ from lxml import etree
 from citefmt.engine.base import MARKUP_ATTRIBUTES, DisplayEnd, EngineElement, is_decorated
 from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
-from citefmt.engine.context import RenderContext, current
+from citefmt.engine.context import RenderContext, active, current
 from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.decorations import field_flipped, undecorated
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
@@ -254,7 +254,7 @@ class Text(EngineElement, model.Text):
             return self._markup(self._variable(item, context), item)
         if kind == "macro" and self.__dict__.get("_quoted_macro") is False:
             # speed: `_text`'s macro call, inlined (an NLM entry passes ~17 macro calls)
-            callers = current().macro_callers
+            callers = (active() or current()).macro_callers
             callers.append(self)  # what encloses the macro's elements (see `decorations`)
             try:
                 text = self.__dict__["_macro_element"].render(item, context)
@@ -414,9 +414,9 @@ class Text(EngineElement, model.Text):
         steps = self.__dict__.get("_markup_steps")
         if steps is None:
             steps = self.__dict__["_markup_steps"] = self._steps()
-        strip, case, quote, bare = steps
-        if (type(text) is MixedString and current().output_format == "html"
-                and ("variable" in self.attrib or "value" in self.attrib)):
+        strip, case, quote, bare, field = steps
+        if (type(text) is MixedString and field
+                and (active() or current()).output_format == "html"):
             # the field's (or value's) own markup flips under the decorations set here
             text = field_flipped(self, text)
         # speed: each segment's type looked up in C, not an isinstance per segment in a
@@ -437,9 +437,10 @@ class Text(EngineElement, model.Text):
             text = self.quote(text)
         return self.wrap(text)
 
-    def _steps(self) -> tuple[bool, bool, bool, bool]:
-        """Which markup steps the element's attributes ask for; the last: none at all (no
-        formatting or affixes either)."""
+    def _steps(self) -> tuple[bool, bool, bool, bool, bool]:
+        """Which markup steps the element's attributes ask for; the fourth: none at all (no
+        formatting or affixes either); the last: whether the element prints field text (a
+        `variable` or `value`), whose own markup may flip."""
         attributes = self.attrib
         strip, case = (name in attributes for name in ("strip-periods", "text-case"))
         # gap: quotes="false" is no quoting (CSL test suite quotes_QuotesUnderQuotesFalse: the
@@ -449,7 +450,8 @@ class Text(EngineElement, model.Text):
                 and not any(name in attributes for name in MARKUP_ATTRIBUTES)
                 and type(self).format is EngineElement.format
                 and type(self).wrap is EngineElement.wrap)
-        return strip, case, quote, bare
+        field = "variable" in attributes or "value" in attributes
+        return strip, case, quote, bare, field
 
     def _field_quotes(self, text: MixedString, quoted_here: bool) -> MixedString:
         return field_quotes(self, text, quoted_here)

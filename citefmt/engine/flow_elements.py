@@ -16,7 +16,7 @@ from citeproc.source import CitationItem, VariableError
 from lxml import etree
 
 from citefmt.engine.base import MARKUP_ATTRIBUTES, EngineElement
-from citefmt.engine.context import current
+from citefmt.engine.context import active, current
 from citefmt.engine.disambiguation import is_marked_ambiguous
 from citefmt.engine.numeric import numeric_list
 from citefmt.engine.positions import AMBIGUITY_PROBE
@@ -94,7 +94,7 @@ def render_children(children: Sequence[tuple[Any, bool, bool]], item: Any, conte
             if child is None:
                 continue
             if not rendered_variable:
-                state = state or current()
+                state = state or active() or current()
                 state.term_substitute = False
         elif child is None:
             continue
@@ -356,7 +356,7 @@ class Group(EngineElement, model.Group):
                                                  context)):
             if len(output) == 1:
                 return output[0]
-            return join_merging(output, delimiter, current().output_format,
+            return join_merging(output, delimiter, (active() or current()).output_format,
                                 self.punctuation_in_quote)
         return None
 
