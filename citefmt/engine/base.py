@@ -27,7 +27,8 @@ else:
 
 #: per-element caches that list the element's children (see `insert`)
 _CHILD_PLANS = ("_choice_flags", "_cached_plan", "_group_plan", "_children_plan",
-                "_shape_decided", "_shape_decided_for", "_taken_by_shape", "_part_children")
+                "_shape_decided", "_shape_decided_for", "_taken_by_shape", "_part_children",
+                "_first_child")
 
 #: formatting attributes: an element without any prints its text as it is (`format`), and
 #: citeproc-js's punctuation heuristics leave a decorated element's affixes alone
