@@ -67,16 +67,40 @@ def taken_children(plan: Any, item: Any, context: Any) -> Sequence[tuple[Any, bo
 
 def memoized_children(owner: Any, item: Any) -> Sequence[tuple[Any, bool, bool]] | None:
     """The children `owner`'s shape memo kept for `item`'s shape (`planned_children`'s common
-    case, read inline by groups and macros for speed): () when the element renders nothing
-    for that shape, None when the shape is not known yet."""
+    case): () when the element renders nothing for that shape, None when the shape is not
+    known yet."""
+    entry = memoized_entry(owner, item)
+    if entry is None:
+        return None
+    return () if entry[1] else entry[0]
+
+
+def memoized_entry(owner: Any, item: Any) -> ShapeEntry | None:
+    """The entry `owner`'s shape memo kept for `item`'s shape (see `_shape_entry`), None when
+    the shape is not known yet (read by groups and macros for every item)."""
     memo = owner.__dict__.get("_taken_by_shape")
     if memo is not None and isinstance(item, CitationItem):
         known = item.__dict__.get("_citefmt_shape")
         if known is not None and known[1] is not None and known[0] == len(item.reference):
-            entry = memo.get(known[1])
-            if entry is not None:
-                return () if entry[1] else entry[0]
+            entry: ShapeEntry | None = memo.get(known[1])
+            return entry
     return None
+
+
+#: a shape memo entry: (the children taken, whether the owner renders nothing, the one
+#: child that prints for the shape when the owner's output is that child's: see
+#: `_sole_child`)
+ShapeEntry = tuple[tuple[tuple[Any, bool, bool], ...], bool, Any]
+
+
+def render_sole(sole: Any, item: Any, context: Any, kwargs: dict[str, Any]) -> Any:
+    """What a group or macro whose shape memo names `sole` renders (`render_children` with
+    one child that counts as a rendered variable whenever it prints: its text or None)."""
+    try:
+        return (sole.render(item, context=context, **kwargs) if kwargs
+                else sole.render(item, context=context))
+    except VariableError:
+        return None
 
 
 def render_children(children: Sequence[tuple[Any, bool, bool]], item: Any, context: Any,
@@ -139,10 +163,9 @@ def planned_children(owner: Any, plan: Any, item: Any, context: Any
     return () if entry[1] else entry[0]
 
 
-def _shape_entry(owner: Any, plan: Any, item: Any, context: Any
-                 ) -> tuple[tuple[tuple[Any, bool, bool], ...], bool] | None:
-    """(the children `owner` takes, whether it renders nothing) for items of `item`'s shape;
-    None when the shape does not decide them."""
+def _shape_entry(owner: Any, plan: Any, item: Any, context: Any) -> ShapeEntry | None:
+    """(the children `owner` takes, whether it renders nothing, its sole child or None) for
+    items of `item`'s shape; None when the shape does not decide them."""
     decided = owner.__dict__.get("_shape_decided")
     if decided is None:
         decided = owner.__dict__["_shape_decided"] = _decided_by_shape(plan)
@@ -153,7 +176,7 @@ def _shape_entry(owner: Any, plan: Any, item: Any, context: Any
     memo = owner.__dict__.get("_taken_by_shape")
     if memo is None:
         memo = owner.__dict__["_taken_by_shape"] = {}
-    entry: tuple[tuple[tuple[Any, bool, bool], ...], bool] | None = memo.get(shape)
+    entry: ShapeEntry | None = memo.get(shape)
     if entry is None:
         taken = tuple(taken_children(plan, item, context))
         empty = _empty_for_shape(taken, shape[1], item, context)
@@ -162,10 +185,29 @@ def _shape_entry(owner: Any, plan: Any, item: Any, context: Any
                           if _absent_for_shape(child, shape[1], item, context)
                           else (child, calls_variable, is_choose)
                           for child, calls_variable, is_choose in taken)
-        entry = (taken, empty)
+        entry = (taken, empty, None if empty else _sole_child(taken))
         if len(memo) < _SHAPES_KEPT:
             memo[shape] = entry
     return entry
+
+
+def _sole_child(taken: Sequence[tuple[Any, bool, bool]]) -> Any:
+    """The one child of `taken` left for a shape when it is a macro call, the year-suffix or
+    a cs:text printing a variable: each counts as a rendered variable whenever it prints
+    (see `render_children`), so the owner renders that child's text, or nothing; None
+    otherwise. Speed: NLM's groups and macros often come down to one such child for an
+    item's shape (the title, the pages), rendered then without the group's loop."""
+    present = [entry for entry in taken if entry[0] is not None]
+    if len(present) != 1:
+        return None
+    child, calls_variable, _ = present[0]
+    kind_of = getattr(child, "text_kind", None)  # cs:text
+    if kind_of is None:
+        return None
+    if _is_macro_call(child) or _is_year_suffix(child) or (calls_variable
+                                                            and kind_of() == "variable"):
+        return child
+    return None
 
 
 def _empty_for_shape(taken: Sequence[tuple[Any, bool, bool]], keys: frozenset[str],
@@ -345,9 +387,15 @@ class Group(EngineElement, model.Group):
         if group_plan is None:
             group_plan = self.__dict__["_group_plan"] = (*self._plan(), self._bare())
         delimiter, plan, _ = group_plan
-        children = memoized_children(self, item)
-        if children is None:
+        entry = memoized_entry(self, item)
+        if entry is None:
             children = planned_children(self, plan, item, context)
+        elif entry[1]:
+            return None
+        elif entry[2] is not None:
+            return render_sole(entry[2], item, context, kwargs)
+        else:
+            children = entry[0]
         # gap: a macro call that printed something counts as a rendered variable (CSL 1.0.2,
         # Group; citeproc-js: "T, in, C"), where only a variable had
         output, calls_any, rendered_variable = render_children(children, item, context, kwargs)
@@ -549,9 +597,15 @@ class Macro(EngineElement, model.Macro):
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         # Speed: the shape memo's common case (`planned_children`) inlined, the children
         # called without an empty **kwargs
-        children = memoized_children(self, item)
-        if children is None:
+        entry = memoized_entry(self, item)
+        if entry is None:
             children = planned_children(self, child_plan(self), item, context)
+        elif entry[1]:
+            return None
+        elif entry[2] is not None:
+            return render_sole(entry[2], item, context, kwargs)
+        else:
+            children = entry[0]
         output, calls_any, rendered_variable = render_children(children, item, context, kwargs)
         if not output or (calls_any and not rendered_variable and attempted_variable(
                 taken_children(child_plan(self), item, context), item, context)):
