@@ -187,6 +187,11 @@ def _as_number(value: Any) -> Any:
     "113–120"): what `punctuation.wrap_merging` keeps a following suffix mark after, as
     citeproc-js does after its number blobs ("Vol. 2;.")."""
     if type(value) is MixedString:
+        if len(value) == 1:  # speed: a field's one segment (what the lines below give it)
+            segment = list.__getitem__(value, 0)
+            if type(segment) in (str, String) and segment and _NUMBER_BLOB.fullmatch(segment):
+                return MixedString([NumberBlob(str(segment))])
+            return value
         segments = [segment for segment in value if str(segment)]
         if segments and type(segments[-1]) in (str, String) and _NUMBER_BLOB.fullmatch(
                 str(value)):
