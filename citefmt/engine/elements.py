@@ -67,6 +67,7 @@ from citefmt.engine.punctuation import (
     wrap_merging,
 )
 from citefmt.engine.richtext import (
+    RESOLVABLES,
     NoDecoration,
     QuoteMark,
     apostrophes,
@@ -171,7 +172,7 @@ _RESOLVED_TYPES = _ResolvedTypes()
 def _plain_with_hyphen(value: Any) -> bool:
     """Whether a variable's value is plain text (no markup) holding a hyphen."""
     if type(value) is MixedString:
-        return all(type(segment) is String for segment in value) and "-" in str(value)
+        return "-" in str(value) and all(type(segment) is String for segment in value)
     return type(value) in (str, String) and "-" in value
 
 
@@ -426,7 +427,8 @@ class Text(EngineElement, model.Text):
             text = field_flipped(self, text)
         # speed: each segment's type looked up in C, not an isinstance per segment in a
         # generator (macro outputs are scanned at every level they pass)
-        if type(text) is MixedString and any(map(_RESOLVED_TYPES.__getitem__, map(type, text))):
+        if (type(text) is MixedString and RESOLVABLES.made
+                and any(map(_RESOLVED_TYPES.__getitem__, map(type, text)))):
             if any(isinstance(s, QuoteMark) for s in text):
                 text = self._field_quotes(text, quote)
             if any(type(s) is NoDecoration for s in text):
