@@ -503,11 +503,9 @@ class Name(EngineElement, model.Name):
             sort_options = dict(sort_options or {}, **{"et-al-min": 0})
         sort_options = self._after_inverted_name(names, context, sort_options)
         form = self.get_option("form", context, sort_options)
-        plain = self.get("name-case") is None and _plain_names(names)
-        if plain:
-            written = names  # speed: none of the rewrites below applies (one pass, not five)
-        else:
-            written = self._written(names, form, context, sort_options)
+        plain_names = self.get("name-case") is None and _plain_names(names)
+        # speed: for plain names none of the rewrites applies (one pass, not five)
+        written = names if plain_names else self._written(names, form, context, sort_options)
         if written is not names:
             item, names = _NamesOnly(variable, written), written
         split = split_group_names(names, self.get("group-delimiter"))
@@ -526,7 +524,7 @@ class Name(EngineElement, model.Name):
             return self._each_name_affixed(variable, names, context, sort_options,
                                            levels=levels, **kwargs)
         if not is_truncated(names) or form == "count":
-            if plain and names:
+            if plain_names and names:
                 text = self._plain_list(names, context, sort_options)
                 if text is not None:
                     return text
@@ -607,12 +605,13 @@ class Name(EngineElement, model.Name):
             key = (id(context), sort_key,
                    tuple(options.items()) if options else None)
             cache = self.__dict__.setdefault("_list_option_plans", {})
-            return cache[key]  # type: ignore[no-any-return]
+            plan: tuple[Any, ...] | None = cache[key]
+            return plan
         except TypeError:  # an override that cannot be a key: not kept
             return self._read_list_options(context, options)
         except KeyError:
-            plan = cache[key] = self._read_list_options(context, options)
-            return plan
+            made = cache[key] = self._read_list_options(context, options)
+            return made
 
     def _read_list_options(self, context: Any, options: Any) -> tuple[Any, ...] | None:
         if (self.findall("cs:name-part", self.nsmap)
