@@ -381,6 +381,15 @@ class Text(EngineElement, model.Text):
             return self._process(locator.identifier,
                                  "page" if locator.label == "page" else "locator")
         if variable.startswith("page") or variable == "citation-number":
+            # speed: citeproc-py's `_variable` looks the layout's repressed list up (citefmt
+            # keeps substitution apart, see `source.py`: it never holds a tag) and re-reads
+            # the element's attributes; what it then does is done here directly, after the
+            # same layout look-up (which raises outside a layout, as there)
+            context.get_layout()
+            if variable == "citation-number":
+                return _as_number(item.number)
+            if type(reference) is DefaultLanguageReference:
+                return _as_number(self._process(reference["page"], variable))
             return _as_number(super()._variable(item, context))
         if variable == "first-reference-note-number":
             return first_reference_note_number(item)
