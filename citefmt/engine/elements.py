@@ -266,6 +266,13 @@ class Text(EngineElement, model.Text):
                 text = self.__dict__["_macro_element"].render(item, context)
             finally:
                 callers.pop()
+            steps = self.__dict__.get("_markup_steps")
+            if steps is not None and steps[3] and not steps[4] and not RESOLVABLES.made:
+                # speed: what `_markup` comes to for a bare macro call (it prints no field
+                # text, and no segment is left to resolve)
+                if not text:
+                    return None
+                return str(text) if isinstance(text, int | float) else nested(text)
             return self._markup(text, item)
         return self._markup(self._text(item, context), item)
 

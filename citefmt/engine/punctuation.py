@@ -418,12 +418,12 @@ def concatenate(left: Any, right: Any) -> Any:
         if type(left) is str and type(right) is str:
             return left + right  # short pieces: str + str stays a str, as citeproc-py expects
         return _operator_sum(left, right)
-    segments = list(left)
+    joined = MixedString(left)  # speed: one copy of the left side, not two
     if isinstance(right, MixedString):
-        segments.extend(right)
+        joined.extend(right)
     else:
-        segments.append(right)
-    return MixedString(segments)
+        joined.append(right)
+    return joined
 
 
 def _operator_sum(left: Any, right: Any) -> Any:
