@@ -11,7 +11,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String, join
 
-from citefmt.engine.context import OverlaidAttributes, current
+from citefmt.engine.context import OverlaidAttributes, active, current
 from citefmt.engine.decorations import reset
 from citefmt.engine.formatters.html import preformat as html_preformat
 from citefmt.engine.locator_labels import labelled_number
@@ -27,7 +27,8 @@ else:
 
 #: per-element caches that list the element's children (see `insert`)
 _CHILD_PLANS = ("_choice_flags", "_cached_plan", "_group_plan", "_children_plan",
-                "_shape_decided", "_taken_by_shape")
+                "_shape_decided", "_shape_decided_for", "_taken_by_shape", "_part_children",
+                "_first_child")
 
 #: formatting attributes: an element without any prints its text as it is (`format`), and
 #: citeproc-js's punctuation heuristics leave a decorated element's affixes alone
@@ -107,7 +108,7 @@ class MemoisedLookups(_CslElement):
         return macro
 
     def get_formatter(self) -> Any:
-        return current().formatter
+        return (active() or current()).formatter
 
     def unicode_character(self, name: str) -> Any:
         # citeproc-py looks the character up by name and preformats it for every number it
@@ -208,14 +209,14 @@ class PunctuationMerging(_CslElement):
 
     def output_format(self) -> str:
         """"text", "html" or "markdown": the render context's."""
-        return current().output_format
+        return (active() or current()).output_format
 
     #: False for elements whose attributes change while rendering (cs:date-part overrides)
     static_affixes = True
 
     def punctuation_in_quote(self) -> bool:
         """The locale option of the chain in use (the render context's)."""
-        return current().locale.punctuation_in_quote
+        return (active() or current()).locale.punctuation_in_quote
 
     def wrap(self, string: Any) -> Any:
         if string is None:

@@ -75,6 +75,9 @@ def clean_date_parts(date_parts: Any) -> list[list[int]]:
     for date in date_parts if isinstance(date_parts, list) else []:
         parts: list[int] = []
         for part in date if isinstance(date, list) else []:
+            if type(part) is int:  # speed: what the conversion below gives an int
+                parts.append(part)
+                continue
             try:
                 parts.append(int(str(part).strip()))
             except ValueError:

@@ -49,7 +49,7 @@ from lxml import etree
 from citefmt.engine.base import MARKUP_ATTRIBUTES, DisplayEnd, EngineElement, is_decorated
 from citefmt.engine.cite_groups import CiteNames, collapse_cites, groups_cites
 from citefmt.engine.collation import collation_key
-from citefmt.engine.context import RenderContext, current
+from citefmt.engine.context import RenderContext, active, current
 from citefmt.engine.date_elements import Date, Date_Part
 from citefmt.engine.decorations import field_flipped, undecorated
 from citefmt.engine.flow_elements import Else_If, Group, If, Macro
@@ -67,6 +67,7 @@ from citefmt.engine.punctuation import (
     wrap_merging,
 )
 from citefmt.engine.richtext import (
+    RESOLVABLES,
     NoDecoration,
     QuoteMark,
     apostrophes,
@@ -171,7 +172,7 @@ _RESOLVED_TYPES = _ResolvedTypes()
 def _plain_with_hyphen(value: Any) -> bool:
     """Whether a variable's value is plain text (no markup) holding a hyphen."""
     if type(value) is MixedString:
-        return all(type(segment) is String for segment in value) and "-" in str(value)
+        return "-" in str(value) and all(type(segment) is String for segment in value)
     return type(value) in (str, String) and "-" in value
 
 
@@ -187,6 +188,11 @@ def _as_number(value: Any) -> Any:
     "113–120"): what `punctuation.wrap_merging` keeps a following suffix mark after, as
     citeproc-js does after its number blobs ("Vol. 2;.")."""
     if type(value) is MixedString:
+        if len(value) == 1:  # speed: a field's one segment (what the lines below give it)
+            segment = list.__getitem__(value, 0)
+            if type(segment) in (str, String) and segment and _NUMBER_BLOB.fullmatch(segment):
+                return MixedString([NumberBlob(str(segment))])
+            return value
         segments = [segment for segment in value if str(segment)]
         if segments and type(segments[-1]) in (str, String) and _NUMBER_BLOB.fullmatch(
                 str(value)):
@@ -254,12 +260,19 @@ class Text(EngineElement, model.Text):
             return self._markup(self._variable(item, context), item)
         if kind == "macro" and self.__dict__.get("_quoted_macro") is False:
             # speed: `_text`'s macro call, inlined (an NLM entry passes ~17 macro calls)
-            callers = current().macro_callers
+            callers = (active() or current()).macro_callers
             callers.append(self)  # what encloses the macro's elements (see `decorations`)
             try:
                 text = self.__dict__["_macro_element"].render(item, context)
             finally:
                 callers.pop()
+            steps = self.__dict__.get("_markup_steps")
+            if steps is not None and steps[3] and not steps[4] and not RESOLVABLES.made:
+                # speed: what `_markup` comes to for a bare macro call (it prints no field
+                # text, and no segment is left to resolve)
+                if not text:
+                    return None
+                return str(text) if isinstance(text, int | float) else nested(text)
             return self._markup(text, item)
         return self._markup(self._text(item, context), item)
 
@@ -375,6 +388,15 @@ class Text(EngineElement, model.Text):
             return self._process(locator.identifier,
                                  "page" if locator.label == "page" else "locator")
         if variable.startswith("page") or variable == "citation-number":
+            # speed: citeproc-py's `_variable` looks the layout's repressed list up (citefmt
+            # keeps substitution apart, see `source.py`: it never holds a tag) and re-reads
+            # the element's attributes; what it then does is done here directly, after the
+            # same layout look-up (which raises outside a layout, as there)
+            context.get_layout()
+            if variable == "citation-number":
+                return _as_number(item.number)
+            if type(reference) is DefaultLanguageReference:
+                return _as_number(self._process(reference["page"], variable))
             return _as_number(super()._variable(item, context))
         if variable == "first-reference-note-number":
             return first_reference_note_number(item)
@@ -414,14 +436,15 @@ class Text(EngineElement, model.Text):
         steps = self.__dict__.get("_markup_steps")
         if steps is None:
             steps = self.__dict__["_markup_steps"] = self._steps()
-        strip, case, quote, bare = steps
-        if (type(text) is MixedString and current().output_format == "html"
-                and ("variable" in self.attrib or "value" in self.attrib)):
+        strip, case, quote, bare, field = steps
+        if (type(text) is MixedString and field
+                and (active() or current()).output_format == "html"):
             # the field's (or value's) own markup flips under the decorations set here
             text = field_flipped(self, text)
         # speed: each segment's type looked up in C, not an isinstance per segment in a
         # generator (macro outputs are scanned at every level they pass)
-        if type(text) is MixedString and any(map(_RESOLVED_TYPES.__getitem__, map(type, text))):
+        if (type(text) is MixedString and RESOLVABLES.made
+                and any(map(_RESOLVED_TYPES.__getitem__, map(type, text)))):
             if any(isinstance(s, QuoteMark) for s in text):
                 text = self._field_quotes(text, quote)
             if any(type(s) is NoDecoration for s in text):
@@ -437,9 +460,10 @@ class Text(EngineElement, model.Text):
             text = self.quote(text)
         return self.wrap(text)
 
-    def _steps(self) -> tuple[bool, bool, bool, bool]:
-        """Which markup steps the element's attributes ask for; the last: none at all (no
-        formatting or affixes either)."""
+    def _steps(self) -> tuple[bool, bool, bool, bool, bool]:
+        """Which markup steps the element's attributes ask for; the fourth: none at all (no
+        formatting or affixes either); the last: whether the element prints field text (a
+        `variable` or `value`), whose own markup may flip."""
         attributes = self.attrib
         strip, case = (name in attributes for name in ("strip-periods", "text-case"))
         # gap: quotes="false" is no quoting (CSL test suite quotes_QuotesUnderQuotesFalse: the
@@ -449,7 +473,8 @@ class Text(EngineElement, model.Text):
                 and not any(name in attributes for name in MARKUP_ATTRIBUTES)
                 and type(self).format is EngineElement.format
                 and type(self).wrap is EngineElement.wrap)
-        return strip, case, quote, bare
+        field = "variable" in attributes or "value" in attributes
+        return strip, case, quote, bare, field
 
     def _field_quotes(self, text: MixedString, quoted_here: bool) -> MixedString:
         return field_quotes(self, text, quoted_here)
@@ -815,7 +840,9 @@ class Layout(EngineElement, model.Layout):
             # a citation number does not count as what precedes a term (citeproc-js prints
             # it as a number blob, which leaves `term_predecessor` unset)
             rest = _capitalized_leading_term(rest)
-        decorated = is_decorated(self)
+        decorated = self.__dict__.get("_decorated")
+        if decorated is None:  # speed: the layout's own attributes, read once
+            decorated = self.__dict__["_decorated"] = is_decorated(self)
         # in HTML citeproc-js writes a decorated layout's formatting once, around both blocks
         # (`<span style="baseline"> <div class="csl-left-margin">…</div>…</span>`, Thieme's
         # styles), not inside each

@@ -16,7 +16,7 @@ from citeproc.source import CitationItem, VariableError
 from lxml import etree
 
 from citefmt.engine.base import MARKUP_ATTRIBUTES, EngineElement
-from citefmt.engine.context import current
+from citefmt.engine.context import active, current
 from citefmt.engine.disambiguation import is_marked_ambiguous
 from citefmt.engine.numeric import numeric_list
 from citefmt.engine.positions import AMBIGUITY_PROBE
@@ -67,16 +67,40 @@ def taken_children(plan: Any, item: Any, context: Any) -> Sequence[tuple[Any, bo
 
 def memoized_children(owner: Any, item: Any) -> Sequence[tuple[Any, bool, bool]] | None:
     """The children `owner`'s shape memo kept for `item`'s shape (`planned_children`'s common
-    case, read inline by groups and macros for speed): () when the element renders nothing
-    for that shape, None when the shape is not known yet."""
+    case): () when the element renders nothing for that shape, None when the shape is not
+    known yet."""
+    entry = memoized_entry(owner, item)
+    if entry is None:
+        return None
+    return () if entry[1] else entry[0]
+
+
+def memoized_entry(owner: Any, item: Any) -> ShapeEntry | None:
+    """The entry `owner`'s shape memo kept for `item`'s shape (see `_shape_entry`), None when
+    the shape is not known yet (read by groups and macros for every item)."""
     memo = owner.__dict__.get("_taken_by_shape")
     if memo is not None and isinstance(item, CitationItem):
         known = item.__dict__.get("_citefmt_shape")
         if known is not None and known[1] is not None and known[0] == len(item.reference):
-            entry = memo.get(known[1])
-            if entry is not None:
-                return () if entry[1] else entry[0]
+            entry: ShapeEntry | None = memo.get(known[1])
+            return entry
     return None
+
+
+#: a shape memo entry: (the children taken, whether the owner renders nothing, the one
+#: child that prints for the shape when the owner's output is that child's: see
+#: `_sole_child`)
+ShapeEntry = tuple[tuple[tuple[Any, bool, bool], ...], bool, Any]
+
+
+def render_sole(sole: Any, item: Any, context: Any, kwargs: dict[str, Any]) -> Any:
+    """What a group or macro whose shape memo names `sole` renders (`render_children` with
+    one child that counts as a rendered variable whenever it prints: its text or None)."""
+    try:
+        return (sole.render(item, context=context, **kwargs) if kwargs
+                else sole.render(item, context=context))
+    except VariableError:
+        return None
 
 
 def render_children(children: Sequence[tuple[Any, bool, bool]], item: Any, context: Any,
@@ -94,7 +118,7 @@ def render_children(children: Sequence[tuple[Any, bool, bool]], item: Any, conte
             if child is None:
                 continue
             if not rendered_variable:
-                state = state or current()
+                state = state or active() or current()
                 state.term_substitute = False
         elif child is None:
             continue
@@ -106,9 +130,14 @@ def render_children(children: Sequence[tuple[Any, bool, bool]], item: Any, conte
         if text is not None:
             output.append(text)
             if not rendered_variable:
-                rendered_variable = _is_macro_call(child) or (
-                    calls_variable and state is not None and not state.term_substitute
-                ) or _is_year_suffix(child)
+                # speed: whether the child counts as a rendered variable whenever it prints
+                # (a macro call, the year-suffix), decided once per element
+                counts = child.__dict__.get("_counts_rendered")
+                if counts is None:
+                    counts = child.__dict__["_counts_rendered"] = (
+                        _is_macro_call(child) or _is_year_suffix(child))
+                rendered_variable = counts or (
+                    calls_variable and state is not None and not state.term_substitute)
     if rendered_variable and state is not None:
         state.term_substitute = False
     return output, calls_any, rendered_variable
@@ -134,22 +163,20 @@ def planned_children(owner: Any, plan: Any, item: Any, context: Any
     return () if entry[1] else entry[0]
 
 
-def _shape_entry(owner: Any, plan: Any, item: Any, context: Any
-                 ) -> tuple[tuple[tuple[Any, bool, bool], ...], bool] | None:
-    """(the children `owner` takes, whether it renders nothing) for items of `item`'s shape;
-    None when the shape does not decide them."""
+def _shape_entry(owner: Any, plan: Any, item: Any, context: Any) -> ShapeEntry | None:
+    """(the children `owner` takes, whether it renders nothing, its sole child or None) for
+    items of `item`'s shape; None when the shape does not decide them."""
     decided = owner.__dict__.get("_shape_decided")
     if decided is None:
         decided = owner.__dict__["_shape_decided"] = _decided_by_shape(plan)
-    if not decided:
-        return None
-    shape = item_shape(item)
-    if shape is None:
+    shape = item_shape(item) if decided is not False else None
+    if shape is None or (decided is not True and not _decided_for_keys(owner, plan,
+                                                                       shape[1])):
         return None
     memo = owner.__dict__.get("_taken_by_shape")
     if memo is None:
         memo = owner.__dict__["_taken_by_shape"] = {}
-    entry: tuple[tuple[tuple[Any, bool, bool], ...], bool] | None = memo.get(shape)
+    entry: ShapeEntry | None = memo.get(shape)
     if entry is None:
         taken = tuple(taken_children(plan, item, context))
         empty = _empty_for_shape(taken, shape[1], item, context)
@@ -158,10 +185,29 @@ def _shape_entry(owner: Any, plan: Any, item: Any, context: Any
                           if _absent_for_shape(child, shape[1], item, context)
                           else (child, calls_variable, is_choose)
                           for child, calls_variable, is_choose in taken)
-        entry = (taken, empty)
+        entry = (taken, empty, None if empty else _sole_child(taken))
         if len(memo) < _SHAPES_KEPT:
             memo[shape] = entry
     return entry
+
+
+def _sole_child(taken: Sequence[tuple[Any, bool, bool]]) -> Any:
+    """The one child of `taken` left for a shape when it is a macro call, the year-suffix or
+    a cs:text printing a variable: each counts as a rendered variable whenever it prints
+    (see `render_children`), so the owner renders that child's text, or nothing; None
+    otherwise. Speed: NLM's groups and macros often come down to one such child for an
+    item's shape (the title, the pages), rendered then without the group's loop."""
+    present = [entry for entry in taken if entry[0] is not None]
+    if len(present) != 1:
+        return None
+    child, calls_variable, _ = present[0]
+    kind_of = getattr(child, "text_kind", None)  # cs:text
+    if kind_of is None:
+        return None
+    if _is_macro_call(child) or _is_year_suffix(child) or (calls_variable
+                                                            and kind_of() == "variable"):
+        return child
+    return None
 
 
 def _empty_for_shape(taken: Sequence[tuple[Any, bool, bool]], keys: frozenset[str],
@@ -219,7 +265,7 @@ def _is_pure(element: Any) -> bool:
             return isinstance(macro, Macro) and _pure(macro)
         return kind in ("term", "value")
     if isinstance(element, Group | Macro | model.Choose | model.Else) or (
-            isinstance(element, If) and element.shape_only()):
+            isinstance(element, If) and element.shape_only() is True):
         return all(_pure(child) for child in element.iterchildren())
     return False
 
@@ -249,19 +295,39 @@ def item_shape(item: Any) -> Any:
     return shape
 
 
-def _decided_by_shape(plan: Any) -> bool:
+def _decided_by_shape(plan: Any, keys: frozenset[str] | None = None) -> bool | None:
     """Whether the branches every cs:choose of `plan` takes (recursively) depend on the item
-    shape alone."""
+    shape alone: True for every shape; for `keys` None, None when that depends on the
+    variables of the shape (an `is-numeric` test: see `If.shape_only`), else False."""
+    depends = False
     for child, _, is_choose in plan:
         if not is_choose:
             continue
         for branch in child.iterchildren():
-            if isinstance(branch, model.If) and not (isinstance(branch, If)
-                                                     and branch.shape_only()):
+            if isinstance(branch, model.If):
+                decided = isinstance(branch, If) and branch.shape_only(keys)
+                if decided is False:
+                    return False
+                depends = depends or decided is None
+            inner = _decided_by_shape(child_plan(branch), keys)
+            if inner is False:
                 return False
-            if not _decided_by_shape(child_plan(branch)):
-                return False
-    return True
+            depends = depends or inner is None
+    return None if depends else True
+
+
+def _decided_for_keys(owner: Any, plan: Any, keys: frozenset[str]) -> bool:
+    """Whether the branches `owner`'s plan takes depend on the item shape alone for items
+    whose variables are `keys` (kept per owner and keys, as the shape memo)."""
+    known = owner.__dict__.get("_shape_decided_for")
+    if known is None:
+        known = owner.__dict__["_shape_decided_for"] = {}
+    decided = known.get(keys)
+    if decided is None:
+        decided = _decided_by_shape(plan, keys) is True
+        if len(known) < _SHAPES_KEPT:
+            known[keys] = decided
+    return bool(decided)
 
 
 def _taken_branch(choose: Any, item: Any, context: Any) -> Any:
@@ -291,7 +357,7 @@ class Group(EngineElement, model.Group):
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """Speed: an empty group gives None here instead of raising VariableError (~10 raises
         per NLM entry); every parent treats both alike: the child is skipped."""
-        text = self.rendered(item, context, **kwargs)
+        text = self._joined(item, context, kwargs)
         if text is None:
             return None
         if self.__dict__["_group_plan"][2]:
@@ -310,15 +376,26 @@ class Group(EngineElement, model.Group):
     def rendered(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """The children's output joined (before the group's formatting and affixes), None
         when the group is not rendered."""
+        return self._joined(item, context, kwargs)
+
+    def _joined(self, item: Any, context: Any, kwargs: dict[str, Any]) -> Any:
+        """`rendered`, the keyword arguments passed as they are (speed: `render` calls it
+        without packing them again)."""
         # Speed: (delimiter, plan, bare) read in one look-up, the shape memo's common case
         # (`planned_children`) inlined, the children called without an empty **kwargs
         group_plan = self.__dict__.get("_group_plan")
         if group_plan is None:
             group_plan = self.__dict__["_group_plan"] = (*self._plan(), self._bare())
         delimiter, plan, _ = group_plan
-        children = memoized_children(self, item)
-        if children is None:
+        entry = memoized_entry(self, item)
+        if entry is None:
             children = planned_children(self, plan, item, context)
+        elif entry[1]:
+            return None
+        elif entry[2] is not None:
+            return render_sole(entry[2], item, context, kwargs)
+        else:
+            children = entry[0]
         # gap: a macro call that printed something counts as a rendered variable (CSL 1.0.2,
         # Group; citeproc-js: "T, in, C"), where only a variable had
         output, calls_any, rendered_variable = render_children(children, item, context, kwargs)
@@ -327,7 +404,7 @@ class Group(EngineElement, model.Group):
                                                  context)):
             if len(output) == 1:
                 return output[0]
-            return join_merging(output, delimiter, current().output_format,
+            return join_merging(output, delimiter, (active() or current()).output_format,
                                 self.punctuation_in_quote)
         return None
 
@@ -378,14 +455,27 @@ class If(EngineElement, model.If):
             results.append(key in reference and numeric_list(str(reference[key])))
         return results
 
-    def shape_only(self) -> bool:
+    def shape_only(self, keys: frozenset[str] | None = None) -> bool | None:
         """Whether only `type` and `variable` tests (no `locator` variable) decide the
-        condition: then it depends on the item shape alone (see `planned_children`)."""
+        condition: then it depends on the item shape alone (see `planned_children`).
+
+        With `keys` (the reference keys of a shape), an `is-numeric` test of variables none
+        of which is among them is decided too (`_is_numeric` is false for a missing
+        variable: NLM's `is-numeric="supplement-number"` for an article without one);
+        without, such a test answers None: decided for some shapes."""
         if type(self)._plan is not If._plan or type(self)._variable is not model.If._variable:
             return False
-        if not set(self.attrib) <= {"type", "variable", "match"}:
+        if "locator" in (self.get("variable") or "").split():
             return False
-        return "locator" not in (self.get("variable") or "").split()
+        tests = set(self.attrib) - {"type", "variable", "match"}
+        if not tests:
+            return True
+        if tests != {"is-numeric"} or type(self)._is_numeric is not If._is_numeric:
+            return False
+        if keys is None:
+            return None
+        return not any(variable.replace("-", "_") in keys
+                       for variable in self.get("is-numeric").split())
 
     def _plan(self) -> tuple[list[Any], str]:
         plan = self.__dict__.get("_cached_plan")
@@ -507,9 +597,15 @@ class Macro(EngineElement, model.Macro):
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         # Speed: the shape memo's common case (`planned_children`) inlined, the children
         # called without an empty **kwargs
-        children = memoized_children(self, item)
-        if children is None:
+        entry = memoized_entry(self, item)
+        if entry is None:
             children = planned_children(self, child_plan(self), item, context)
+        elif entry[1]:
+            return None
+        elif entry[2] is not None:
+            return render_sole(entry[2], item, context, kwargs)
+        else:
+            children = entry[0]
         output, calls_any, rendered_variable = render_children(children, item, context, kwargs)
         if not output or (calls_any and not rendered_variable and attempted_variable(
                 taken_children(child_plan(self), item, context), item, context)):

@@ -153,6 +153,10 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         if self.get("merge-roles") == "true" and isinstance(name, Name):
             return self._merged_roles(item, roles, name, names_context, context, **kwargs)
         if not isinstance(name, Name) or not name.has_count_limits():
+            if names_context is None and isinstance(name, Name):
+                present = [role for role in roles if role in item.reference]
+                if len(present) == 1:
+                    return self._one_role(item, present[0], name, context, kwargs)
             return super().process(item, names_context, context, **kwargs)
         present = [role for role in roles if role in item.reference]
         kept = [role for role in present if not name.suppresses(item.reference[role])]
@@ -164,6 +168,35 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         with overlay(self, narrowed):
             return super().process(item, names_context, context, **kwargs)
 
+
+    def _one_role(self, item: Any, role: str, name: Name, context: Any,
+                  kwargs: dict[str, Any]) -> Any:
+        """`model.Names.process` for this cs:names with its own cs:name when the item has one
+        of its variables, `role`: the names, the cs:label before or after them, the total of
+        a count. Speed: citeproc-py compares the roles with "editor translator", lists the
+        element's children for the label's place and tries `sum` on the text (a caught
+        TypeError) for every name list."""
+        text = name.render(item, role, context=context, **kwargs)
+        plural = len(item.reference[role]) > 1
+        try:  # citeproc-py's: no cs:label (None) is an AttributeError, passed over
+            label = self.label
+            rendered = label.render(item, role, plural, **kwargs)
+            if rendered is not None:
+                first = self.__dict__.get("_first_child")
+                if first is None:
+                    first = self.__dict__["_first_child"] = self.getchildren()[0]
+                text = rendered + text if label is first else text + rendered
+        except AttributeError:
+            pass
+        if not isinstance(text, str | list):  # str and list types never sum to a count
+            try:
+                total = sum([text])
+            except TypeError:
+                pass
+            else:
+                if isinstance(total, int):
+                    return str(total) if total > 0 else None
+        return self.join([text], self.get_parent_delimiter(context))
 
     def _merged_roles(self, item: Any, roles: list[str], name: Name, names_context: Any,
                       context: Any, **kwargs: Any) -> Any:
@@ -470,10 +503,9 @@ class Name(EngineElement, model.Name):
             sort_options = dict(sort_options or {}, **{"et-al-min": 0})
         sort_options = self._after_inverted_name(names, context, sort_options)
         form = self.get_option("form", context, sort_options)
-        if self.get("name-case") is None and _plain_names(names):
-            written = names  # speed: none of the rewrites below applies (one pass, not five)
-        else:
-            written = self._written(names, form, context, sort_options)
+        plain_names = self.get("name-case") is None and _plain_names(names)
+        # speed: for plain names none of the rewrites applies (one pass, not five)
+        written = names if plain_names else self._written(names, form, context, sort_options)
         if written is not names:
             item, names = _NamesOnly(variable, written), written
         split = split_group_names(names, self.get("group-delimiter"))
@@ -492,6 +524,10 @@ class Name(EngineElement, model.Name):
             return self._each_name_affixed(variable, names, context, sort_options,
                                            levels=levels, **kwargs)
         if not is_truncated(names) or form == "count":
+            if plain_names and names:
+                text = self._plain_list(names, context, sort_options)
+                if text is not None:
+                    return text
             return super().process(item, variable, context, sort_options, **kwargs)
         use_first = self.get_option("et-al-use-first", context, sort_options)
         truncates = bool(self.get_option("et-al-min", context, sort_options))
@@ -507,6 +543,90 @@ class Name(EngineElement, model.Name):
         delimiter = (self.get_option("delimiter", context, sort_options) if precedes
                      else " " if spaced_term(str(et_al)) else "")
         return join_merging([text, et_al], delimiter, self.output_format())
+
+    def _plain_list(self, names: Any, context: Any, options: Any) -> Any:
+        """`model.Name.process`'s text for a list of plain names (family and given only, as
+        `_plain_names` checks) that no cs:name-part formats; None where that path is not
+        this one's (another form, et-al-use-last truncation, an unknown `and`).
+
+        Speed: citeproc-py reads thirteen options through `get_option` (and its xpath) for
+        every name list, and looks the name parts and the initials' options up per name;
+        here the options come from `_list_options`, kept per calling context and option
+        overrides, and each name is put together from its two parts directly."""
+        options_plan = self._list_options(context, options)
+        if options_plan is None:
+            return None
+        (and_, delimiter, precedes_et_al, precedes_last, et_al_min, use_first, use_last,
+         mark, order, separator, form, hyphen, initialize) = options_plan
+        count = len(names)
+        truncate = count > 1 and et_al_min and count >= et_al_min
+        if truncate and use_last and use_first <= et_al_min - 2:
+            return None
+        if truncate:
+            names = names[:use_first]
+        output = []
+        for index, name in enumerate(names):
+            given, family = name.get("given"), name.get("family")
+            if given is not None and mark is not None:
+                given = initialize_given(str(given), str(mark), initialize=initialize,
+                                         hyphen=hyphen)
+            if form == "short":
+                output.append(" ".join([family]))
+            elif order == "all" or (order == "first" and index == 0):
+                output.append(separator.join([n for n in (family, given or "") if n]))
+            else:
+                output.append(" ".join([n for n in (given, family) if n]))
+        et_al = self.et_al()
+        if truncate and et_al:
+            if precedes_et_al == "always" or (precedes_et_al == "contextual"
+                                              and len(output) >= 2):
+                output.append(et_al)
+                return self.join(output, delimiter)
+            return self.join(output, delimiter) + " " + et_al
+        if and_ is not None and len(output) > 1:
+            and_term = (self.get_single_term(name="and") if and_ == "text"
+                        else self.preformat("&"))
+            text = self.join(output[:-1], ", ")
+            if precedes_last == "always" or (precedes_last == "contextual"
+                                             and len(output) > 2):
+                text = self.join([text, ""], ", ")
+            else:
+                text += " "
+            return text + (f"{and_term} " + output[-1])  # as citeproc-py adds them
+        return self.join(output, delimiter)
+
+    def _list_options(self, context: Any, options: Any) -> tuple[Any, ...] | None:
+        """The options `_plain_list` reads, as `get_option` answers them for `context` and
+        the overrides `options` (kept on the element per both: they depend on the style
+        tree and the overrides alone, and on whether a sort key renders, which drops the
+        "and"); None when the plain path does not apply to this element."""
+        sort_key = bool(options) and current().sort_key
+        try:
+            key = (id(context), sort_key,
+                   tuple(options.items()) if options else None)
+            cache = self.__dict__.setdefault("_list_option_plans", {})
+            plan: tuple[Any, ...] | None = cache[key]
+            return plan
+        except TypeError:  # an override that cannot be a key: not kept
+            return self._read_list_options(context, options)
+        except KeyError:
+            made = cache[key] = self._read_list_options(context, options)
+            return made
+
+    def _read_list_options(self, context: Any, options: Any) -> tuple[Any, ...] | None:
+        if (self.findall("cs:name-part", self.nsmap)
+                or type(self).initialize is not Name.initialize
+                or type(self).et_al is not Name.et_al):
+            return None
+        names = ("and", "delimiter", "delimiter-precedes-et-al", "delimiter-precedes-last",
+                 "et-al-min", "et-al-use-first", "et-al-use-last", "initialize-with",
+                 "name-as-sort-order", "sort-separator", "form")
+        values = tuple(self.get_option(name, context, options) for name in names)
+        if values[0] not in (None, "text", "symbol") or values[-1] not in ("long", "short"):
+            return None
+        hyphen = bool(self.get_option("initialize-with-hyphen", context))
+        initialize = self.get("initialize", "true").lower() != "false"
+        return (*values, hyphen, initialize)
 
     def _written(self, names: Any, form: Any, context: Any, sort_options: Any) -> Any:
         """`names` as they are printed: written out, declined, suffixes initialized,

@@ -117,16 +117,22 @@ def merge_seam(left: Any, right: Any, fmt: str = "text", first: str | None = Non
         first = _head(right)
     if not first or (first not in _MARKS and first != " "):
         return right
-    tail = _tail(left)
-    if not tail:
-        return right
-    last = tail[-1] if first == " " else last_visible_char(tail, fmt)
+    if first == " " or fmt == "text":
+        # speed: the last character is all that is read here (no markup to see past)
+        last = _last_char(left)
+        if not last:
+            return right
+    else:
+        tail = _tail(left)
+        if not tail:
+            return right
+        last = last_visible_char(tail, fmt)
     if (last, first) in _DROP_RIGHT:
         return _without_first_char(right)
     if last == " " and first == ":":
         # a colon after "colon + space" is dropped with the space that followed it
         # ("(Hrsg.): " + ": Cancer" → "(Hrsg.): Cancer"); citeproc-js keeps ", " + ", "
-        before = last_visible_char(tail.rstrip(" "), fmt)
+        before = last_visible_char(_tail(left).rstrip(" "), fmt)
         if before == ":":
             dropped = _without_first_char(right)
             while _head(dropped) == " ":
@@ -412,12 +418,12 @@ def concatenate(left: Any, right: Any) -> Any:
         if type(left) is str and type(right) is str:
             return left + right  # short pieces: str + str stays a str, as citeproc-py expects
         return _operator_sum(left, right)
-    segments = list(left)
+    joined = MixedString(left)  # speed: one copy of the left side, not two
     if isinstance(right, MixedString):
-        segments.extend(right)
+        joined.extend(right)
     else:
-        segments.append(right)
-    return MixedString(segments)
+        joined.append(right)
+    return joined
 
 
 def _operator_sum(left: Any, right: Any) -> Any:
@@ -466,6 +472,20 @@ def _head(value: Any) -> str:
                 return text[0]
         return ""
     return str(value)[:1]
+
+
+def _last_char(value: Any) -> str:
+    """The last character of a rendered piece ("" when it is empty): `_tail(value)[-1:]`
+    without joining segments."""
+    if type(value) is str:
+        return value[-1:]
+    if not isinstance(value, MixedString):
+        return str(value)[-1:]
+    for segment in list.__reversed__(value):
+        text = str(segment)
+        if text:
+            return text[-1]
+    return ""
 
 
 def _tail(value: Any, length: int = 16) -> str:

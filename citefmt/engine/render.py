@@ -161,20 +161,30 @@ class Renderer:
         with warnings.catch_warnings(record=True) as caught, _collector_paused(), \
                 rendering(self.new_context()):
             warnings.simplefilter("always")
-            prepared = prepare_source(items, self.fmt, origin=self.origin,
-                                      default_language=self._default_language())
-            add_citation_labels(self.root, prepared.source)
-            registry, cites = self._register(prepared, cited)
-            ordered = self._sort(element, cites)
-            registry.keys = KeyIndex(cite.key for cite in ordered)
-            disambiguate_cites(self.root, ordered)
-            entries, margins, problems = self._render_entries(element, ordered, prepared)
-            _release(cites)
+            entries, margins, problems = self._bibliography_entries(element, items, cited)
         result = Bibliography(entries=entries,
-                              warnings=self.notes + prepared.diagnostics + problems
-                              + self._warnings(caught))
+                              warnings=self.notes + problems + self._warnings(caught))
         result.text = self._document(entries, margins)
         return result
+
+    def _bibliography_entries(self, element: Any, items: Sequence[Item],
+                              cited: Sequence[Cluster] | None
+                              ) -> tuple[list[Entry], list[bool], list[Diagnostic]]:
+        """`bibliography`'s entries, whether each has a left margin, and the diagnostics
+        (the source's, then the render's). Speed: a function of its own, so that the
+        prepared source, the cites and the references are freed when it returns, while the
+        collector is still paused: resumed, it then traces only the entries (it traced all
+        the render's objects, ~0.05 s at 5,000 entries)."""
+        prepared = prepare_source(items, self.fmt, origin=self.origin,
+                                  default_language=self._default_language())
+        add_citation_labels(self.root, prepared.source)
+        registry, cites = self._register(prepared, cited)
+        ordered = self._sort(element, cites)
+        registry.keys = KeyIndex(cite.key for cite in ordered)
+        disambiguate_cites(self.root, ordered)
+        entries, margins, problems = self._render_entries(element, ordered, prepared)
+        _release(cites)
+        return entries, margins, prepared.diagnostics + problems
 
     def _render_entries(self, element: Any, ordered: list[Any], prepared: PreparedSource
                         ) -> tuple[list[Entry], list[bool], list[Diagnostic]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from citeproc.string import MixedString, NoCase, String
 
@@ -65,10 +66,28 @@ class _Quote:
 _Token = _Text | _Open | _Close | _Quote
 
 
+class _Resolvables:
+    """Whether a segment that the cs:text printing it resolves (`QuoteMark`,
+    `NoDecoration`) was ever made in this process: until one is, no rendered text holds
+    one, and `elements.Text` does not look for them in every text it marks up (speed: a
+    macro's output is scanned at every level it passes). A fact about the process that is
+    only ever set (every such segment, copies included, is made through `__new__`), not
+    render state."""
+
+    made = False
+
+
+RESOLVABLES = _Resolvables()
+
+
 class NoDecoration(NoCase):
     """Text of a `<span class="nodecor">` (citeproc-js): upright, unbold and without small
     caps whatever decorates the element printing it, and left alone by text-case; the
     element resolves it (`decorations.undecorated`)."""
+
+    def __new__(cls, *args: Any) -> NoDecoration:
+        RESOLVABLES.made = True
+        return super().__new__(cls, *args)
 
 
 class QuoteMark(String):
@@ -80,6 +99,10 @@ class QuoteMark(String):
     opening = True
     inner = False
     fixed = False  # always the inner quotes (see OpenSingleQuote)
+
+    def __new__(cls, *args: Any) -> QuoteMark:
+        RESOLVABLES.made = True
+        return super().__new__(cls, *args)
 
 
 class OpenQuote(QuoteMark):

@@ -199,6 +199,8 @@ class FormattedJSONSource(CiteProcJSON):
         `available-date`, `event-date` given under other names became one string (and a
         style's cs:names for it crashed: "'String' object has no attribute 'get'"). Name lists
         and date objects are recognised by shape."""
+        if type(string) is str:  # speed: the commonest value, none of the shapes below
+            return render_rich_text(string, self.fmt, typographic=True)
         if isinstance(string, list) and _is_name_list(string):
             return self.parse_names(string)
         if isinstance(string, dict) and _DATE_KEYS & string.keys():
