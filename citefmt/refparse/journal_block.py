@@ -82,11 +82,15 @@ _NAME_GOES_ON_RE = re.compile(r"[A-Z][^\W\d_]+,")
 _TITLE_WORD_RE = re.compile(r"[a-z][a-z-]{3,}")
 
 
+#: the most words of a journal's name after a title
+_TITLED_JOURNAL_WORDS = 8
+
+
 def _titled_journal(name: str) -> bool:
     """The journal after a title: a journal's name of eight words at most with no comma,
     bracket or digit, its sentences abbreviations ("IEEE Trans. Pattern Analysis and Machine
     Intelligence")."""
-    return (len(name.split()) <= 8 and not _NOT_SHORT_JOURNAL_RE.search(name)
+    return (len(name.split()) <= _TITLED_JOURNAL_WORDS and not _NOT_SHORT_JOURNAL_RE.search(name)
             and all(_abbreviated_part(part.split()) for part in name.split(". ")[:-1])
             and is_journal_name(name))
 
@@ -114,6 +118,16 @@ def _reads_as_title(text: str) -> bool:
     return any(_TITLE_WORD_RE.fullmatch(word.strip(",:;")) for word in words)
 
 
+def _last_words_start(text: str, count: int) -> int:
+    """The first index from which `text` holds at most `count` words (0 when it holds no more)."""
+    ends = [m.end() for m in _WORD_RE.finditer(text)]
+    return ends[-count - 1] if len(ends) > count else 0
+
+
+#: a run of non-space characters, as str.split() cuts them
+_WORD_RE = re.compile(r"\S+")
+
+
 def _authors_title_journal(journal: str) -> tuple[str, str, str] | None:
     """(authors, title, journal) of an NLM reference whose journal lost the period after its
     name, so that the whole "Authors. Title. Journal" stands before the numbers ("Wilhelm MP.
@@ -128,6 +142,10 @@ def _authors_title_journal(journal: str) -> tuple[str, str, str] | None:
     if at > 0 and re.fullmatch(r"[A-Z][a-z]+", rest[:at].strip()) \
             and not _titled_journal(rest[at + 2:].strip()):
         return None  # "Michael T. Anderson. Existence …": one word, then more, is a surname
+    # only a period within the last words can close the title before a short journal name:
+    # starting there keeps the search linear in the text's length
+    if at > 0:
+        at = rest.find(". ", max(at, _last_words_start(rest, _TITLED_JOURNAL_WORDS) - 2))
     while at > 0:
         title, name = rest[:at].strip(), rest[at + 2:].strip()
         if _reads_as_title(title) and _titled_journal(name):
