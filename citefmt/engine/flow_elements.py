@@ -78,12 +78,20 @@ def memoized_children(owner: Any, item: Any) -> Sequence[tuple[Any, bool, bool]]
 def memoized_entry(owner: Any, item: Any) -> ShapeEntry | None:
     """The entry `owner`'s shape memo kept for `item`'s shape (see `_shape_entry`), None when
     the shape is not known yet (read by groups and macros for every item)."""
-    memo = owner.__dict__.get("_taken_by_shape")
-    if memo is not None and isinstance(item, CitationItem):
+    return _entry_for(owner.__dict__.get("_taken_by_shape"), item)
+
+
+def _entry_for(memo: dict[Any, ShapeEntry] | None, item: Any) -> ShapeEntry | None:
+    """`memoized_entry` given the owner's memo (None: the owner has none yet)."""
+    if memo is None:
+        return None
+    try:
+        # only `item_shape` sets it, on a CitationItem: no type test needed here
         known = item.__dict__.get("_citefmt_shape")
-        if known is not None and known[1] is not None and known[0] == len(item.reference):
-            entry: ShapeEntry | None = memo.get(known[1])
-            return entry
+    except AttributeError:
+        return None
+    if known is not None and known[1] is not None and known[0] == len(item.reference):
+        return memo.get(known[1])
     return None
 
 
@@ -400,7 +408,7 @@ class Group(EngineElement, model.Group):
         if group_plan is None:
             group_plan = self.__dict__["_group_plan"] = (*self._plan(), self._bare())
         delimiter, plan, _ = group_plan
-        entry = memoized_entry(self, item)
+        entry = _entry_for(self.__dict__.get("_taken_by_shape"), item)
         if entry is None:
             children = planned_children(self, plan, item, context)
         elif entry[1]:
@@ -610,7 +618,7 @@ class Macro(EngineElement, model.Macro):
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         # Speed: the shape memo's common case (`planned_children`) inlined, the children
         # called without an empty **kwargs
-        entry = memoized_entry(self, item)
+        entry = _entry_for(self.__dict__.get("_taken_by_shape"), item)
         if entry is None:
             children = planned_children(self, child_plan(self), item, context)
         elif entry[1]:
