@@ -479,7 +479,13 @@ def _parse_particles(parts: dict[str, str]) -> None:
     if len(family) > 2 and family[0] == family[-1] == '"':
         parts["family"] = family[1:-1]
         return
-    if family and "non-dropping-particle" not in parts:
+    if family and "non-dropping-particle" not in parts and " " not in family:
+        # speed: a one-word family name (the commonest) has at most an attached particle
+        attached = _attached_particle(family)
+        if attached:
+            parts["non-dropping-particle"], parts["family"] = family[:attached], \
+                family[attached:]
+    elif family and "non-dropping-particle" not in parts:
         words = family.split(" ")
         lead = 0
         while (lead < len(words) - 1  # "de' Frinkle" keeps its space: as written
@@ -493,7 +499,8 @@ def _parse_particles(parts: dict[str, str]) -> None:
         if particle:
             parts["non-dropping-particle"], parts["family"] = particle, rest
     given = parts.get("given", "")
-    if given and "dropping-particle" not in parts:
+    if (given and "dropping-particle" not in parts
+            and given[given.rfind(" ") + 1:][:1].islower()):  # speed: else no particle
         words = given.split(" ")
         tail = len(words)
         while tail > 1 and words[tail - 1][:1].islower() and words[tail - 1].rstrip(
