@@ -31,7 +31,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc.string import MixedString, String
 
 from citefmt.diagnostics import Diagnostic
-from citefmt.engine.context import active
+from citefmt.engine.context import SUPPRESSED, active
 from citefmt.engine.dates import normalise_date
 from citefmt.engine.formatters.html import escape_text
 from citefmt.engine.gost import derived_variables, extension_problems
@@ -104,7 +104,8 @@ class DefaultLanguageReference(Reference):
                 key = key.replace("-", "_")
             context = active()
             if context is not None:
-                suppressed = context.suppressed()
+                # `context.suppressed()`, inlined (speed: ~11 variables read per entry)
+                suppressed = context.repressed.get(SUPPRESSED)
                 if suppressed and key in suppressed:
                     raise VariableError(key)
                 if context.recording and dict.__contains__(self, key):
