@@ -467,6 +467,10 @@ def _head(value: Any) -> str:
     """The first character of a rendered piece (str or citeproc-py MixedString)."""
     if isinstance(value, MixedString):
         for segment in value:
+            if isinstance(segment, str):  # speed: no str copy of a String segment
+                if segment:
+                    return segment[0]
+                continue
             text = str(segment)
             if text:
                 return text[0]
@@ -482,6 +486,10 @@ def _last_char(value: Any) -> str:
     if not isinstance(value, MixedString):
         return str(value)[-1:]
     for segment in list.__reversed__(value):
+        if isinstance(segment, str):  # speed: no str copy of a String segment
+            if segment:
+                return segment[-1]
+            continue
         text = str(segment)
         if text:
             return text[-1]

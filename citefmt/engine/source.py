@@ -31,7 +31,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc.string import MixedString, String
 
 from citefmt.diagnostics import Diagnostic
-from citefmt.engine.context import active
+from citefmt.engine.context import SUPPRESSED, active
 from citefmt.engine.dates import normalise_date
 from citefmt.engine.formatters.html import escape_text
 from citefmt.engine.gost import derived_variables, extension_problems
@@ -104,7 +104,8 @@ class DefaultLanguageReference(Reference):
                 key = key.replace("-", "_")
             context = active()
             if context is not None:
-                suppressed = context.suppressed()
+                # `context.suppressed()`, inlined (speed: ~11 variables read per entry)
+                suppressed = context.repressed.get(SUPPRESSED)
                 if suppressed and key in suppressed:
                     raise VariableError(key)
                 if context.recording and dict.__contains__(self, key):
@@ -479,7 +480,13 @@ def _parse_particles(parts: dict[str, str]) -> None:
     if len(family) > 2 and family[0] == family[-1] == '"':
         parts["family"] = family[1:-1]
         return
-    if family and "non-dropping-particle" not in parts:
+    if family and "non-dropping-particle" not in parts and " " not in family:
+        # speed: a one-word family name (the commonest) has at most an attached particle
+        attached = _attached_particle(family)
+        if attached:
+            parts["non-dropping-particle"], parts["family"] = family[:attached], \
+                family[attached:]
+    elif family and "non-dropping-particle" not in parts:
         words = family.split(" ")
         lead = 0
         while (lead < len(words) - 1  # "de' Frinkle" keeps its space: as written
@@ -493,7 +500,8 @@ def _parse_particles(parts: dict[str, str]) -> None:
         if particle:
             parts["non-dropping-particle"], parts["family"] = particle, rest
     given = parts.get("given", "")
-    if given and "dropping-particle" not in parts:
+    if (given and "dropping-particle" not in parts
+            and given[given.rfind(" ") + 1:][:1].islower()):  # speed: else no particle
         words = given.split(" ")
         tail = len(words)
         while tail > 1 and words[tail - 1][:1].islower() and words[tail - 1].rstrip(
