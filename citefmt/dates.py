@@ -2,7 +2,7 @@
 
 Core module (no imports from readers, parser or engine): the readers (BibTeX `month`, RIS `DA`,
 MEDLINE `DP`, EndNote `<date>`) and the plain-text parser (`refparse`) read months through
-`MONTHS` / `month_number`.
+`MONTHS` / `month_number`; the parser's NBR 6023 grammar also through `MONTHS_PT_ES`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,17 @@ MONTHS: dict[str, int] = {
         ("nov", "november", "ноя", "нояб", "ноябрь", "ноября"),
         ("dec", "december", "дек", "декабрь", "декабря"),
     ], start=1)
+    for name in names
+}
+
+#: the months as NBR 6023 (Annex A) and Spanish lists print them, by their first three letters;
+#: apart from `MONTHS`, as "out", "set", "mar" and "ago" are English words too (read only where
+#: a Portuguese or Spanish date is expected)
+MONTHS_PT_ES: dict[str, int] = {
+    name: number
+    for number, names in enumerate((
+        ("jan", "ene"), ("fev", "feb"), ("mar",), ("abr",), ("mai", "may"), ("jun",), ("jul",),
+        ("ago",), ("set", "sep"), ("out", "oct"), ("nov",), ("dez", "dic")), start=1)
     for name in names
 }
 

@@ -302,6 +302,7 @@ def _corrected(item: Item, grammar: str, text: str, body: str) -> Item:
     title_tail.journal_word_out_of_names(item, text)
     return without_medium_designator(with_article_number(item))
 
+
 #: the named steps that correct what any reading (a grammar's or the tagger's) may leave joined
 #: or misplaced, in this order: imprints, then hosts, then the end of the title
 _AFTER_READING: tuple[Callable[[Item], None], ...] = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from citefmt.dates import MONTHS
+from citefmt.dates import MONTHS, MONTHS_PT_ES
 from citefmt.model import Item
 from citefmt.refparse import places
 from citefmt.refparse.candidate import Candidate, sentences
@@ -73,12 +73,6 @@ _THESIS_RE = re.compile(
 _DAY_DATE = (r"(?:(?P<day>\d{1,2})º?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?"
              r"|(?P<month_first>[A-Z][a-z]{2,8})\.?\s+(?P<day_after>\d{1,2}),\s+)"
              r"(?P<year>\d{4})[a-z]?")
-#: the months as NBR 6023 (Annex A) and Spanish lists print them, by their first three letters
-#: (the English ones are citefmt.dates.MONTHS)
-_MONTHS_PT_ES = {name: number for number, names in enumerate((
-    ("jan", "ene"), ("fev", "feb"), ("mar",), ("abr",), ("mai", "may"), ("jun",), ("jul",),
-    ("ago",), ("set", "sep"), ("out", "oct"), ("nov",), ("dez", "dic")), start=1)
-    for name in names}
 _DATED_HOST_RE = re.compile(
     rf"^(?P<journal>[^\W\d_][^,;:]{{1,60}}?)\s*(?:,\s*(?P<place>\[?[{_UP}][^,;:\d]{{1,40}}?\]?)"
     rf"\s*,|[,.])\s*{_DAY_DATE}(?:\.\s*(?P<section>[^\W\d_][^.\d]{{2,40}}))?\.?$")
@@ -319,7 +313,7 @@ def _dated_host(item: Item, dm: re.Match[str]) -> None:
     if place and not _NO_PLACE_RE.match(place):
         item["publisher-place"] = place
     month = dm.group("month") or dm.group("month_first")
-    number = _MONTHS_PT_ES.get(month[:3].casefold()) or MONTHS.get(month[:3].casefold())
+    number = MONTHS_PT_ES.get(month[:3].casefold()) or MONTHS.get(month[:3].casefold())
     day = dm.group("day") or dm.group("day_after")
     item["issued"] = date_parts(dm.group("year"), number, int(day) if number else None)
     if dm.group("section"):

@@ -217,7 +217,6 @@ def extract_identifiers(text: str) -> Extracted:
 _URL_THEN_YEAR_RE = re.compile(r"(?<![_/])\((?:1[5-9]|20)\d\d\)?$")
 
 
-
 def year_out_of_url(item: Item) -> None:
     """"https://arxiv.org/abs/1604.01641(2016": the year a reading left glued to the end of the
     URL is the reference's date (when none was read), not part of the URL."""
@@ -227,7 +226,7 @@ def year_out_of_url(item: Item) -> None:
     found = _URL_THEN_YEAR_RE.search(url)
     if found:
         item["URL"] = url[:found.start()]
-        item.setdefault("issued", {"date-parts": [[int(found.group().strip("()"))]]})
+        item.setdefault("issued", date_parts(found.group().strip("()")))
 
 
 #: a run of white space

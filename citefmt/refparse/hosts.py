@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from citefmt.model import Item
+from citefmt.refparse.common import normalise_page
 from citefmt.refparse.names import parse_initials_first_names
 from citefmt.refparse.places import place_population
 
@@ -37,9 +38,10 @@ def pages_out_of_host(item: Item) -> None:
     m = _TRAILING_PAGES.search(host)
     if not m or m.start() == 0:
         return
-    if m.group("page") and not item.get("page"):
-        item["page"] = re.sub(r"\s*[-–—]\s*", "-", m.group("page"))
-    elif m.group("page") and item.get("page") != re.sub(r"\s*[-–—]\s*", "-", m.group("page")):
+    page = normalise_page(m.group("page")) if m.group("page") else None
+    if page and not item.get("page"):
+        item["page"] = page
+    elif page and item.get("page") != page:
         return
     item["container-title"] = host[:m.start()].rstrip(" .,")
 
@@ -63,7 +65,7 @@ def imprint_out_of_host_pages(item: Item) -> None:
     if not m or len(m.group("host").split()) < 2:
         return
     rest = m.group("rest").strip(" .,;")
-    page = re.sub(r"\s*[-–—]\s*", "-", m.group("page"))
+    page = normalise_page(m.group("page"))
     if item.get("page") not in (None, page):
         return
     if place_population(rest) and not item.get("publisher-place"):
@@ -157,7 +159,7 @@ def locators_out_of_host(item: Item) -> None:
     item["volume"] = m.group("volume")
     item.setdefault("issue", m.group("issue"))
     if m.group("page") and not item.get("page"):
-        item["page"] = re.sub(r"\s*[-–]\s*", "-", m.group("page"))
+        item["page"] = normalise_page(m.group("page"))
 
 
 #: "… held in San Jose": the words that lead into a conference's place
