@@ -229,6 +229,10 @@ def year_out_of_url(item: Item) -> None:
         item.setdefault("issued", date_parts(found.group().strip("()")))
 
 
+#: an issue that journals designate by words rather than a number: a season ("Vol. 49, Summer")
+#: or a thematic issue ("Vol. 42, Database issue"); the GOST grammar reads it after the volume
+#: and the plausibility checks accept it as an issue (both add supplements and parts)
+ISSUE_WORDS = r"(?:Spring|Summer|Autumn|Fall|Winter|(?:Database|Web\sServer)\sissue)"
 #: a run of white space
 WHITE_SPACE_RE = re.compile(r"\s+")
 #: a final period that belongs to an initial or an abbreviation, so tidying keeps it

@@ -22,7 +22,14 @@ from functools import lru_cache
 from citefmt.dates import MONTHS
 from citefmt.model import Item
 from citefmt.refparse.candidate import Candidate
-from citefmt.refparse.common import date_parts, normalise_page, single_spaced, squeezed, tidy
+from citefmt.refparse.common import (
+    ISSUE_WORDS,
+    date_parts,
+    normalise_page,
+    single_spaced,
+    squeezed,
+    tidy,
+)
 from citefmt.refparse.locators import ARTICLE_LABEL
 from citefmt.refparse.names import (
     INITIALS_FIRST_LIST,
@@ -109,8 +116,7 @@ _ISSUE_RE = re.compile(r"(?:№\.?|\b[Nn]o\.|\bNo\s(?=\d)|\bN\.(?=\s*\d)|\bIss\.
 #: the source words it): a season of a journal numbered so, a thematic issue ("Database issue",
 #: "Web Server issue"), a supplement or lettered part ("Supplement", "Part B"); a month after
 #: the volume ("Vol. 2, October") is left unread, as the checks take a month for no issue
-_WORDED_ISSUE = (r"(?:Spring|Summer|Autumn|Fall|Winter|"
-                 r"(?:Database|Web\sServer)\sissue|Supplement|Part\s[A-Z])")
+_WORDED_ISSUE = r"(?:" + ISSUE_WORDS + r"|Supplement|Part\s[A-Z])"
 #: an issue printed after the volume without its label, as biblatex-gost prints a supplement,
 #: part or special issue: "Vol. 6, S1", "Т. 136, 2A", "Vol. 115, Pt 11", "Т. 9, sup1", "Vol. 58, 4
 #: PART 1", "Vol. 8, Supplement S1"; an issue designated by words as the source words it

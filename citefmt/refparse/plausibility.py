@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from citefmt.model import Item
-from citefmt.refparse.common import WHITE_SPACE_RE
+from citefmt.refparse.common import ISSUE_WORDS, WHITE_SPACE_RE
 
 #: confidence kept per failed sanity check
 FAILED_CHECK_FACTOR = 0.7
@@ -48,8 +48,7 @@ _YEARISH_RE = re.compile(r"^\W*(?:1[4-9]|20)\d\d[a-zа-я]?\W*$")
 #: an issue designated by words, as journals number some of theirs: a supplement, part or special
 #: issue, a thematic issue ("Database issue"), a season ("Vol. 49, Summer"); not a month, which
 #: author-date lists print after the volume as a date ("Cities, 112 (May), 1-9")
-_PART_RE = re.compile(r"(?:Suppl|Pt|Spec|Part\s|(?:Database|Web\sServer)\sissue$|"
-                      r"(?:Spring|Summer|Autumn|Fall|Winter)$)")
+_PART_RE = re.compile(r"(?:Suppl|Pt|Spec|Part\s|" + ISSUE_WORDS + r"$)")
 _NUMBERED_AUTHORS_RE = re.compile(r"^\d+\s*[.)]?\s+[^\W\d_]+\s[A-ZА-ЯЁ]{1,3},")
 _THREE_DIGITS_RE = re.compile(r"\d{3,}")
 _TWO_DIGITS_RE = re.compile(r"\d{2,}")
