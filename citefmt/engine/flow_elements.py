@@ -69,20 +69,16 @@ def memoized_children(owner: Any, item: Any) -> Sequence[tuple[Any, bool, bool]]
     """The children `owner`'s shape memo kept for `item`'s shape (`planned_children`'s common
     case): () when the element renders nothing for that shape, None when the shape is not
     known yet."""
-    entry = memoized_entry(owner, item)
+    entry = _entry_for(owner.__dict__.get("_taken_by_shape"), item)
     if entry is None:
         return None
     return () if entry[1] else entry[0]
 
 
-def memoized_entry(owner: Any, item: Any) -> ShapeEntry | None:
-    """The entry `owner`'s shape memo kept for `item`'s shape (see `_shape_entry`), None when
-    the shape is not known yet (read by groups and macros for every item)."""
-    return _entry_for(owner.__dict__.get("_taken_by_shape"), item)
-
-
 def _entry_for(memo: dict[Any, ShapeEntry] | None, item: Any) -> ShapeEntry | None:
-    """`memoized_entry` given the owner's memo (None: the owner has none yet)."""
+    """The entry an owner's shape `memo` (None: it has none yet) kept for `item`'s shape (see
+    `_shape_entry`), None when the shape is not known yet (read by groups and macros for every
+    item, given the memo so that they make one call)."""
     if memo is None:
         return None
     try:

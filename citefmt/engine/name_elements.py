@@ -168,7 +168,6 @@ class Names(OverlaidAttributes, EngineElement, model.Names):
         with overlay(self, narrowed):
             return super().process(item, names_context, context, **kwargs)
 
-
     def _one_role(self, item: Any, role: str, name: Name, context: Any,
                   kwargs: dict[str, Any]) -> Any:
         """`model.Names.process` for this cs:names with its own cs:name when the item has one
